@@ -1,0 +1,52 @@
+#include "core/tensor.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <new>
+
+#include "core/errors.h"
+
+namespace cs {
+
+void Tensor::Free::operator()(float* p) const { std::free(p); }
+
+Tensor::Tensor(int batch, const Shape& sample) { resize(batch, sample); }
+
+Tensor::Tensor(const Tensor& other) { *this = other; }
+
+Tensor& Tensor::operator=(const Tensor& other) {
+    if (this == &other) return *this;
+    resize(other.batch_, other.shape_);
+    if (other.size() > 0) std::memcpy(data(), other.data(), sizeof(float) * other.size());
+    return *this;
+}
+
+void Tensor::resize(int batch, const Shape& sample) {
+    if (batch < 0) throw ShapeError("negative batch size " + std::to_string(batch));
+    const int64_t need = static_cast<int64_t>(batch) * sample.size();
+    if (need > capacity_) {
+        // Round up to a whole cache line so every tensor starts 64-byte aligned.
+        const std::size_t bytes = ((need * sizeof(float) + 63) / 64) * 64;
+        float* p = static_cast<float*>(std::aligned_alloc(64, bytes));
+        if (!p) throw std::bad_alloc();
+        data_.reset(p);
+        capacity_ = need;
+    }
+    batch_ = batch;
+    shape_ = sample;
+}
+
+void Tensor::setZero() {
+    if (size() > 0) std::memset(data(), 0, sizeof(float) * size());
+}
+
+void Tensor::fill(float v) { std::fill(data(), data() + size(), v); }
+
+void Tensor::copySamplesFrom(const Tensor& src, int first, int count) {
+    resize(count, src.sampleShape());
+    if (count > 0)
+        std::memcpy(data(), src.sample(first), sizeof(float) * count * src.sampleSize());
+}
+
+}  // namespace cs

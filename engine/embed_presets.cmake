@@ -1,0 +1,12 @@
+# Writes a C++ file that holds every preset JSON file as a string, keyed by file name.
+file(GLOB files "${DIR}/*.json")
+list(SORT files)
+set(body "// Generated from resources/presets by embed_presets.cmake. Do not edit.\n#include <map>\n#include <string>\nnamespace cs {\nconst std::map<std::string, std::string>& embeddedPresets() {\n    static const std::map<std::string, std::string> presets = {\n")
+foreach(f ${files})
+  get_filename_component(name "${f}" NAME_WE)
+  file(READ "${f}" text)
+  string(APPEND body "        {\"${name}\", R\"__json__(${text})__json__\"},\n")
+endforeach()
+string(APPEND body "    };\n    return presets;\n}\n}  // namespace cs\n")
+file(WRITE "${OUT}.tmp" "${body}")
+file(RENAME "${OUT}.tmp" "${OUT}")

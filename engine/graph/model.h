@@ -1,0 +1,102 @@
+#pragma once
+// A compiled model: the checked graph in topological order with one built layer per node.
+// Running it needs an Executor (activations, gradients and scratch for one worker thread);
+// several executors can run forward/backward on the same Model at once on different samples.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/rng.h"
+#include "core/tensor.h"
+#include "graph/graph_spec.h"
+#include "layers/activation.h"
+#include "layers/layer.h"
+
+namespace cs {
+
+class LayerRegistry;
+class Executor;
+
+class Model {
+public:
+    struct Node {
+        int id = 0;                  // NodeSpec id
+        std::unique_ptr<Layer> layer;
+        std::vector<int> inputs;     // indices into nodes()
+        std::vector<int> consumers;  // indices into nodes()
+        std::vector<Shape> inputShapes;
+        Shape outputShape;
+        int64_t macs = 0;
+    };
+
+    // Checks and builds the graph; parameters are initialised from `seed`.
+    // Throws ShapeError (with the node id) or OptionError naming the node at fault.
+    explicit Model(const GraphSpec& spec, uint64_t seed = 42);
+    Model(const GraphSpec& spec, uint64_t seed, const LayerRegistry& registry);
+    ~Model();
+
+    const GraphSpec& spec() const { return spec_; }
+    const std::vector<Node>& nodes() const { return nodes_; }
+    std::vector<Node>& nodes() { return nodes_; }
+    int indexOfId(int id) const;       // -1 if absent
+    int indexOfName(const std::string& name) const;
+    const Shape& inputShape() const { return nodes_.front().outputShape; }
+    const Shape& outputShape() const { return nodes_.back().outputShape; }
+    Activation outputActivation() const { return outputActivation_; }
+    int64_t paramCount() const;
+    int64_t macs() const;              // per sample forward
+
+    // Every trainable parameter / non-trained state tensor, in node order.
+    std::vector<Param*> parameters();
+    std::vector<const Param*> parameters() const;
+    std::vector<Param*> stateTensors();
+    std::vector<const Param*> stateTensors() const;
+
+    std::unique_ptr<Executor> makeExecutor() const;
+
+    // Runs the graph on `input` (batch x inputShape) and returns the output node's tensor
+    // (owned by the executor, valid until its next forward).
+    const Tensor& forward(Executor& ex, const Tensor& input, Phase phase) const;
+    // Back-propagates `outputGrad` (dL/d output, consumed as scratch) through the graph and
+    // writes the parameter gradients into ex.paramGrads().
+    void backward(Executor& ex, Tensor& outputGrad, bool gradIsPreActivation) const;
+    // Lets stateful layers (BatchNorm) fold the workers' batch statistics into their state.
+    void commitState(std::span<Executor* const> workers);
+
+    // A Keras-like model.summary() table.
+    std::string summary() const;
+
+private:
+    void compile(const GraphSpec& spec, uint64_t seed, const LayerRegistry& registry);
+
+    GraphSpec spec_;
+    std::vector<Node> nodes_;
+    Activation outputActivation_ = Activation::Linear;
+};
+
+// Per-worker buffers for running a Model: one activation, gradient and workspace per node and
+// one gradient per parameter. Planned once per batch size; reused without allocating.
+class Executor {
+public:
+    explicit Executor(const Model& model);
+
+    Tensor& activation(int nodeIndex) { return activations_[nodeIndex]; }
+    const Tensor& activation(int nodeIndex) const { return activations_[nodeIndex]; }
+    Workspace& workspace(int nodeIndex) { return workspaces_[nodeIndex]; }
+    // Gradients of every parameter, in Model::parameters() order.
+    std::vector<Tensor>& paramGrads() { return paramGrads_; }
+    // Seeds every workspace's RNG (dropout) from a step seed, deterministically.
+    void seedStep(uint64_t seed);
+
+private:
+    friend class Model;
+    std::vector<Tensor> activations_;
+    std::vector<Tensor> grads_;       // dL/d(node output)
+    std::vector<Tensor> edgeGrads_;   // scratch for nodes with several consumers
+    std::vector<Workspace> workspaces_;
+    std::vector<Tensor> paramGrads_;
+    std::vector<int> paramOffset_;    // first paramGrads_ index of each node
+};
+
+}  // namespace cs
