@@ -1,0 +1,53 @@
+#pragma once
+// The model file (.csmodel): one self-describing, versioned document holding the graph,
+// preprocessing, class names, weights, training settings and history. A studio project is
+// the same file (it also names its dataset in `project`).
+//
+// Layout: "CSMODEL\0" magic, uint32 format version, uint64 JSON length, the JSON document,
+// then the raw little-endian float32 tensor data the JSON's "tensors" table points into, then
+// a CRC-32 (zlib) of everything before it. Written atomically (temporary file, then rename).
+#include <cstdint>
+#include <map>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "core/tensor.h"
+#include "data/preprocessing.h"
+#include "graph/graph_spec.h"
+
+namespace cs {
+
+class Model;
+
+inline constexpr uint32_t kModelFormatVersion = 1;
+
+struct ModelFile {
+    GraphSpec graph;
+    Preprocessing preprocessing;
+    std::vector<std::string> classNames;
+    nlohmann::json training = nlohmann::json::object();  // settings: optimizer, batch, epochs, ...
+    nlohmann::json history = nlohmann::json::array();    // one entry per run: settings + epochs
+    nlohmann::json project = nlohmann::json::object();   // studio: dataset path, split, notes
+    // "layer_name/param_name" -> tensor, trainable parameters and state alike. Empty when the
+    // model was never trained (a fresh model is then initialised from the seed).
+    std::map<std::string, Tensor> weights;
+    uint64_t seed = 42;
+
+    bool hasWeights() const { return !weights.empty(); }
+};
+
+// Copies a compiled model's parameters and state into file.weights (replacing them).
+void storeWeights(const Model& model, ModelFile& file);
+// Copies file.weights into the model; throws FileError naming any missing or mis-shaped tensor.
+void applyWeights(const ModelFile& file, Model& model);
+
+// Throws FileError with the path and what is wrong.
+void saveModelFile(const std::string& path, const ModelFile& file);
+ModelFile loadModelFile(const std::string& path);
+
+// The same document in memory (used by save/load, checkpoints and the studio's clipboard).
+std::string serializeModelFile(const ModelFile& file);
+ModelFile parseModelFile(const std::string& bytes, const std::string& what = "model file");
+
+}  // namespace cs
