@@ -32,6 +32,7 @@ struct ModelFile {
     // "layer_name/param_name" -> tensor, trainable parameters and state alike. Empty when the
     // model was never trained (a fresh model is then initialised from the seed).
     std::map<std::string, Tensor> weights;
+    nlohmann::json checkpoint = nlohmann::json::object();  // trainer position (resumable runs)
     uint64_t seed = 42;
 
     bool hasWeights() const { return !weights.empty(); }

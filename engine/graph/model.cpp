@@ -1,0 +1,199 @@
+#include "graph/model.h"
+
+#include <algorithm>
+
+#include "core/errors.h"
+#include "graph/graph_check.h"
+#include "layers/layer_registry.h"
+
+namespace cs {
+
+Model::Model(const GraphSpec& spec, uint64_t seed) : Model(spec, seed, LayerRegistry::builtin()) {}
+
+Model::Model(const GraphSpec& spec, uint64_t seed, const LayerRegistry& registry) {
+    compile(spec, seed, registry);
+}
+
+Model::~Model() = default;
+
+void Model::compile(const GraphSpec& spec, uint64_t seed, const LayerRegistry& registry) {
+    const GraphCheck check = checkGraph(spec, registry);
+    if (!check.ok) {
+        // Report the first node-level problem with its node id, else the first graph problem.
+        for (const auto& nc : check.nodes)
+            if (!nc.error.empty()) throw ShapeError(nc.error, nc.id);
+        throw ShapeError(check.problems.empty() ? "the model is not valid" : check.problems.front());
+    }
+    spec_ = spec;
+    Rng rng(seed);
+    nodes_.clear();
+    nodes_.reserve(check.order.size());
+    for (int id : check.order) {
+        const NodeSpec& ns = *spec.find(id);
+        Node node;
+        node.id = id;
+        node.layer = registry.create(ns.kind, registry.validate(ns.kind, ns.options, ns.name), ns.name);
+        for (int in : ns.inputs) {
+            const int idx = indexOfId(in);
+            node.inputs.push_back(idx);
+            node.inputShapes.push_back(nodes_[idx].outputShape);
+        }
+        node.outputShape = node.layer->outputShape(node.inputShapes);
+        node.layer->build(node.inputShapes, rng);
+        node.macs = node.layer->macs(node.inputShapes, node.outputShape);
+        nodes_.push_back(std::move(node));
+    }
+    for (std::size_t i = 0; i < nodes_.size(); ++i)
+        for (int in : nodes_[i].inputs) nodes_[in].consumers.push_back(static_cast<int>(i));
+    outputActivation_ = activationFromName(nodes_.back().layer->activationName());
+}
+
+int Model::indexOfId(int id) const {
+    for (std::size_t i = 0; i < nodes_.size(); ++i)
+        if (nodes_[i].id == id) return static_cast<int>(i);
+    return -1;
+}
+
+int Model::indexOfName(const std::string& name) const {
+    for (std::size_t i = 0; i < nodes_.size(); ++i)
+        if (nodes_[i].layer->name() == name) return static_cast<int>(i);
+    return -1;
+}
+
+int64_t Model::paramCount() const {
+    int64_t n = 0;
+    for (const auto& node : nodes_) {
+        n += node.layer->paramCount();
+        for (const auto& s : node.layer->state()) n += s.value.size();
+    }
+    return n;
+}
+
+int64_t Model::macs() const {
+    int64_t n = 0;
+    for (const auto& node : nodes_) n += node.macs;
+    return n;
+}
+
+std::vector<Param*> Model::parameters() {
+    std::vector<Param*> out;
+    for (auto& node : nodes_)
+        for (auto& p : node.layer->params()) out.push_back(&p);
+    return out;
+}
+
+std::vector<const Param*> Model::parameters() const {
+    std::vector<const Param*> out;
+    for (const auto& node : nodes_)
+        for (const auto& p : node.layer->params()) out.push_back(&p);
+    return out;
+}
+
+std::vector<Param*> Model::stateTensors() {
+    std::vector<Param*> out;
+    for (auto& node : nodes_)
+        for (auto& p : node.layer->state()) out.push_back(&p);
+    return out;
+}
+
+std::vector<const Param*> Model::stateTensors() const {
+    std::vector<const Param*> out;
+    for (const auto& node : nodes_)
+        for (const auto& p : node.layer->state()) out.push_back(&p);
+    return out;
+}
+
+std::unique_ptr<Executor> Model::makeExecutor() const { return std::make_unique<Executor>(*this); }
+
+const Tensor& Model::forward(Executor& ex, const Tensor& input, Phase phase) const {
+    if (input.sampleShape() != inputShape())
+        throw ShapeError("model input expects samples of " + inputShape().toString() + ", got " +
+                         input.sampleShape().toString());
+    ex.activations_[0] = input;
+    const Tensor* ins[8];
+    for (std::size_t i = 1; i < nodes_.size(); ++i) {
+        const Node& node = nodes_[i];
+        std::vector<const Tensor*> many;
+        std::span<const Tensor* const> inSpan;
+        if (node.inputs.size() <= 8) {
+            for (std::size_t k = 0; k < node.inputs.size(); ++k) ins[k] = &ex.activations_[node.inputs[k]];
+            inSpan = std::span<const Tensor* const>(ins, node.inputs.size());
+        } else {
+            for (int in : node.inputs) many.push_back(&ex.activations_[in]);
+            inSpan = many;
+        }
+        Tensor& out = ex.activations_[i];
+        out.resize(input.batch(), node.outputShape);
+        node.layer->forward(ForwardArgs{inSpan, out, ex.workspaces_[i], phase});
+    }
+    return ex.activations_.back();
+}
+
+void Model::backward(Executor& ex, Tensor& outputGrad, bool gradIsPreActivation) const {
+    const std::size_t last = nodes_.size() - 1;
+    std::vector<char> initialised(nodes_.size(), 0);
+    const Tensor* ins[8];
+    Tensor* inGrads[8];
+    for (std::size_t i = last; i >= 1; --i) {
+        const Node& node = nodes_[i];
+        Tensor& dOut = (i == last) ? outputGrad : ex.grads_[i];
+        if (i != last && !initialised[i]) dOut.resize(ex.activations_[i].batch(), node.outputShape), dOut.setZero();
+        const std::size_t k = node.inputs.size();
+        if (k > 8) throw ShapeError(describeLayer(node.layer->kind(), node.layer->name()) + ": more than 8 inputs are not supported");
+        // Inputs with a single consumer get their gradient written directly; the others go
+        // through a scratch buffer and are summed.
+        for (std::size_t j = 0; j < k; ++j) {
+            const int in = node.inputs[j];
+            ins[j] = &ex.activations_[in];
+            if (in == 0) { inGrads[j] = nullptr; continue; }
+            const bool direct = nodes_[in].consumers.size() == 1;
+            Tensor& target = direct ? ex.grads_[in] : ex.edgeGrads_[j];
+            target.resize(ex.activations_[in].batch(), nodes_[in].outputShape);
+            inGrads[j] = &target;
+        }
+        const int first = ex.paramOffset_[i];
+        const std::size_t np = node.layer->params().size();
+        std::span<Tensor> pg(ex.paramGrads_.data() + first, np);
+        node.layer->backward(BackwardArgs{std::span<const Tensor* const>(ins, k), ex.activations_[i], dOut,
+                                          std::span<Tensor* const>(inGrads, k), pg, ex.workspaces_[i],
+                                          i == last && gradIsPreActivation});
+        for (std::size_t j = 0; j < k; ++j) {
+            const int in = node.inputs[j];
+            if (in == 0) continue;
+            if (nodes_[in].consumers.size() == 1) { initialised[in] = 1; continue; }
+            Tensor& sum = ex.grads_[in];
+            if (!initialised[in]) { sum = ex.edgeGrads_[j]; initialised[in] = 1; }
+            else sum.array() += ex.edgeGrads_[j].array();
+        }
+    }
+}
+
+void Model::commitState(std::span<Executor* const> workers) {
+    std::vector<Workspace*> ws(workers.size());
+    for (std::size_t i = 0; i < nodes_.size(); ++i) {
+        if (nodes_[i].layer->state().empty()) continue;
+        for (std::size_t w = 0; w < workers.size(); ++w) ws[w] = &workers[w]->workspaces_[i];
+        nodes_[i].layer->commitState(ws);
+    }
+}
+
+Executor::Executor(const Model& model) {
+    const auto& nodes = model.nodes();
+    activations_.resize(nodes.size());
+    grads_.resize(nodes.size());
+    workspaces_.resize(nodes.size());
+    std::size_t maxInputs = 1;
+    for (const auto& n : nodes) maxInputs = std::max(maxInputs, n.inputs.size());
+    edgeGrads_.resize(maxInputs);
+    for (const auto& n : nodes) {
+        paramOffset_.push_back(static_cast<int>(paramGrads_.size()));
+        for (const auto& p : n.layer->params()) paramGrads_.emplace_back(p.value.batch(), p.value.sampleShape());
+    }
+}
+
+void Executor::seedStep(uint64_t seed) {
+    for (std::size_t i = 0; i < workspaces_.size(); ++i)
+        workspaces_[i].rng = Rng(seed * 0x9E3779B97F4A7C15ull + i * 0xBF58476D1CE4E5B9ull + 1);
+}
+
+}  // namespace cs

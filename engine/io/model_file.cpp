@@ -1,0 +1,197 @@
+#include "io/model_file.h"
+
+#include <bit>
+#include <cstring>
+#include <set>
+#include <zlib.h>
+
+#include "core/errors.h"
+#include "graph/model.h"
+#include "io/atomic_file.h"
+#include "layers/layer_registry.h"
+
+namespace cs {
+
+static_assert(std::endian::native == std::endian::little, "model files store little-endian floats");
+
+namespace {
+
+constexpr char kMagic[8] = {'C', 'S', 'M', 'O', 'D', 'E', 'L', '\0'};
+constexpr std::size_t kHeader = 8 + 4 + 8;
+
+template <typename T>
+void put(std::string& out, T v) {
+    out.append(reinterpret_cast<const char*>(&v), sizeof v);
+}
+
+template <typename T>
+T get(const std::string& in, std::size_t at) {
+    T v;
+    std::memcpy(&v, in.data() + at, sizeof v);
+    return v;
+}
+
+uint32_t crc(const char* data, std::size_t n) {
+    uLong c = crc32(0L, Z_NULL, 0);
+    while (n > 0) {
+        const uInt chunk = static_cast<uInt>(std::min<std::size_t>(n, 1u << 30));
+        c = crc32(c, reinterpret_cast<const Bytef*>(data), chunk);
+        data += chunk;
+        n -= chunk;
+    }
+    return static_cast<uint32_t>(c);
+}
+
+nlohmann::json shapeJson(const Tensor& t) {
+    nlohmann::json s = nlohmann::json::array();
+    for (int i = 0; i < t.sampleShape().rank(); ++i) s.push_back(t.sampleShape()[i]);
+    return s;
+}
+
+}  // namespace
+
+void storeWeights(const Model& model, ModelFile& file) {
+    file.weights.clear();
+    for (const auto& node : model.nodes()) {
+        for (const auto& p : node.layer->params()) file.weights[node.layer->name() + "/" + p.name] = p.value;
+        for (const auto& p : node.layer->state()) file.weights[node.layer->name() + "/" + p.name] = p.value;
+    }
+}
+
+void applyWeights(const ModelFile& file, Model& model) {
+    auto apply = [&](const std::string& layer, Param& p) {
+        const std::string key = layer + "/" + p.name;
+        auto it = file.weights.find(key);
+        if (it == file.weights.end()) throw FileError("weights: tensor '" + key + "' is missing");
+        const Tensor& t = it->second;
+        if (t.batch() != p.value.batch() || t.sampleShape() != p.value.sampleShape())
+            throw FileError("weights: tensor '" + key + "' is " + std::to_string(t.batch()) + "x" +
+                            t.sampleShape().toString() + " but the layer needs " + std::to_string(p.value.batch()) +
+                            "x" + p.value.sampleShape().toString());
+        p.value = t;
+    };
+    for (auto& node : model.nodes()) {
+        for (auto& p : node.layer->params()) apply(node.layer->name(), p);
+        for (auto& p : node.layer->state()) apply(node.layer->name(), p);
+    }
+}
+
+std::string serializeModelFile(const ModelFile& file) {
+    nlohmann::json tensors = nlohmann::json::array();
+    uint64_t offset = 0;
+    for (const auto& [name, t] : file.weights) {
+        tensors.push_back({{"name", name}, {"batch", t.batch()}, {"shape", shapeJson(t)}, {"offset", offset},
+                           {"count", t.size()}});
+        offset += static_cast<uint64_t>(t.size());
+    }
+    nlohmann::json doc = {{"format", "convstudio-model"},
+                          {"version", kModelFormatVersion},
+                          {"graph", file.graph.toJson()},
+                          {"preprocessing", file.preprocessing.toJson()},
+                          {"class_names", file.classNames},
+                          {"training", file.training},
+                          {"history", file.history},
+                          {"project", file.project},
+                          {"checkpoint", file.checkpoint},
+                          {"seed", file.seed},
+                          {"tensors", tensors}};
+    const std::string text = doc.dump();
+    std::string out;
+    out.reserve(kHeader + text.size() + offset * 4 + 4);
+    out.append(kMagic, 8);
+    put<uint32_t>(out, kModelFormatVersion);
+    put<uint64_t>(out, text.size());
+    out += text;
+    for (const auto& [name, t] : file.weights)
+        out.append(reinterpret_cast<const char*>(t.data()), sizeof(float) * static_cast<std::size_t>(t.size()));
+    put<uint32_t>(out, crc(out.data(), out.size()));
+    return out;
+}
+
+ModelFile parseModelFile(const std::string& bytes, const std::string& what) {
+    if (bytes.size() < kHeader + 4 || std::memcmp(bytes.data(), kMagic, 8) != 0)
+        throw FileError(what + " is not a ConvStudio model file (bad magic or too short: " +
+                        std::to_string(bytes.size()) + " bytes)");
+    const uint32_t version = get<uint32_t>(bytes, 8);
+    if (version > kModelFormatVersion)
+        throw FileError(what + " was written by a newer ConvStudio (format version " + std::to_string(version) +
+                        "; this version reads up to " + std::to_string(kModelFormatVersion) + ")");
+    if (version == 0) throw FileError(what + " has an invalid format version 0");
+    const uint64_t jsonSize = get<uint64_t>(bytes, 12);
+    if (jsonSize > bytes.size() - kHeader - 4)
+        throw FileError(what + " is truncated: its header announces " + std::to_string(jsonSize) +
+                        " bytes of description but the file holds " + std::to_string(bytes.size()) + " bytes");
+    const uint32_t stored = get<uint32_t>(bytes, bytes.size() - 4);
+    if (stored != crc(bytes.data(), bytes.size() - 4))
+        throw FileError(what + " is damaged or truncated (checksum mismatch)");
+    nlohmann::json doc;
+    try {
+        doc = nlohmann::json::parse(bytes.begin() + kHeader, bytes.begin() + kHeader + static_cast<std::ptrdiff_t>(jsonSize));
+    } catch (const nlohmann::json::exception& e) {
+        throw FileError(what + ": the description is not valid JSON: " + e.what());
+    }
+    ModelFile file;
+    const std::size_t dataStart = kHeader + jsonSize;
+    const uint64_t dataFloats = (bytes.size() - 4 - dataStart) / 4;
+    try {
+        file.graph = GraphSpec::fromJson(doc.at("graph"));
+        file.preprocessing = Preprocessing::fromJson(doc.at("preprocessing"));
+        file.classNames = doc.value("class_names", std::vector<std::string>{});
+        file.training = doc.value("training", nlohmann::json::object());
+        file.history = doc.value("history", nlohmann::json::array());
+        file.project = doc.value("project", nlohmann::json::object());
+        file.checkpoint = doc.value("checkpoint", nlohmann::json::object());
+        file.seed = doc.value("seed", uint64_t{42});
+        std::set<std::string> names;
+        for (const auto& t : doc.at("tensors")) {
+            const std::string name = t.at("name").get<std::string>();
+            if (!names.insert(name).second) throw FileError(what + ": tensor '" + name + "' appears twice");
+            const int batch = t.at("batch").get<int>();
+            const auto dims = t.at("shape").get<std::vector<int>>();
+            const uint64_t offset = t.at("offset").get<uint64_t>();
+            const uint64_t count = t.at("count").get<uint64_t>();
+            if (dims.size() > 3 || batch < 0) throw FileError(what + ": tensor '" + name + "' has a malformed shape");
+            uint64_t expect = static_cast<uint64_t>(batch);
+            for (int d : dims) {
+                if (d < 0 || d > (1 << 24)) throw FileError(what + ": tensor '" + name + "' has a dimension of " + std::to_string(d));
+                expect *= static_cast<uint64_t>(d);
+            }
+            if (dims.empty()) expect = 0;
+            if (expect != count)
+                throw FileError(what + ": tensor '" + name + "' claims " + std::to_string(count) +
+                                " values but its shape holds " + std::to_string(expect));
+            if (offset > dataFloats || count > dataFloats - offset)
+                throw FileError(what + " is truncated: tensor '" + name + "' lies beyond the end of the file");
+            Shape shape;
+            if (dims.size() == 1) shape = Shape{dims[0]};
+            else if (dims.size() == 2) shape = Shape{dims[0], dims[1]};
+            else if (dims.size() == 3) shape = Shape{dims[0], dims[1], dims[2]};
+            Tensor tensor(batch, shape);
+            if (count) std::memcpy(tensor.data(), bytes.data() + dataStart + offset * 4, count * 4);
+            file.weights.emplace(name, std::move(tensor));
+        }
+    } catch (const nlohmann::json::exception& e) {
+        throw FileError(what + " is malformed: " + e.what());
+    }
+    // Every layer kind must be known, so the error names the kind rather than failing later.
+    const auto& registry = LayerRegistry::builtin();
+    for (const auto& n : file.graph.nodes())
+        if (!registry.contains(n.kind)) {
+            try {
+                registry.info(n.kind);
+            } catch (const Error& e) {
+                throw FileError(what + ": layer '" + n.name + "': " + e.what());
+            }
+        }
+    return file;
+}
+
+void saveModelFile(const std::string& path, const ModelFile& file) {
+    writeFileAtomically(path, serializeModelFile(file));
+}
+
+ModelFile loadModelFile(const std::string& path) {
+    return parseModelFile(readWholeFile(path), "'" + path + "'");
+}
+
+}  // namespace cs

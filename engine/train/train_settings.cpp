@@ -1,0 +1,56 @@
+#include "train/train_settings.h"
+
+#include "core/errors.h"
+
+namespace cs {
+
+nlohmann::json TrainSettings::toJson() const {
+    return {{"epochs", epochs},
+            {"batch_size", batchSize},
+            {"validation_split", validationSplit},
+            {"seed", seed},
+            {"threads", threads},
+            {"optimizer", optimizer.toJson()},
+            {"schedule", schedule.toJson()},
+            {"loss", loss.toJson()},
+            {"augment", augment},
+            {"early_stopping_patience", earlyStoppingPatience},
+            {"restore_best_weights", restoreBestWeights},
+            {"top_k", topK}};
+}
+
+TrainSettings TrainSettings::fromJson(const nlohmann::json& j) {
+    TrainSettings s;
+    if (!j.is_object()) throw OptionError("training settings must be a JSON object");
+    try {
+        s.epochs = j.value("epochs", s.epochs);
+        s.batchSize = j.value("batch_size", s.batchSize);
+        s.validationSplit = j.value("validation_split", s.validationSplit);
+        s.seed = j.value("seed", s.seed);
+        s.threads = j.value("threads", s.threads);
+        if (j.contains("optimizer")) s.optimizer = OptimizerOptions::fromJson(j["optimizer"]);
+        if (j.contains("schedule")) s.schedule = ScheduleOptions::fromJson(j["schedule"]);
+        if (j.contains("loss")) s.loss = LossOptions::fromJson(j["loss"]);
+        s.augment = j.value("augment", nlohmann::json::object());
+        s.earlyStoppingPatience = j.value("early_stopping_patience", s.earlyStoppingPatience);
+        s.restoreBestWeights = j.value("restore_best_weights", s.restoreBestWeights);
+        s.topK = j.value("top_k", s.topK);
+    } catch (const nlohmann::json::exception& e) {
+        throw OptionError(std::string("training settings are malformed: ") + e.what());
+    }
+    s.validate();
+    return s;
+}
+
+void TrainSettings::validate() const {
+    if (epochs < 1 || epochs > 100000) throw OptionError("epochs must be between 1 and 100000, got " + std::to_string(epochs));
+    if (batchSize < 1 || batchSize > 65536)
+        throw OptionError("batch size must be between 1 and 65536, got " + std::to_string(batchSize));
+    if (!(validationSplit >= 0.f && validationSplit < 1.f))
+        throw OptionError("validation split must be in [0, 1), got " + std::to_string(validationSplit));
+    if (threads < 0 || threads > 64) throw OptionError("threads must be between 0 (all cores) and 64, got " + std::to_string(threads));
+    if (earlyStoppingPatience < 0) throw OptionError("early stopping patience must be >= 0");
+    if (topK < 1) throw OptionError("top_k must be >= 1");
+}
+
+}  // namespace cs

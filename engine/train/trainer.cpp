@@ -1,0 +1,366 @@
+#include "train/trainer.h"
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+
+#include "core/errors.h"
+#include "core/worker_pool.h"
+#include "data/batcher.h"
+#include "graph/model.h"
+#include "io/model_file.h"
+#include "train/evaluator.h"
+#include "train/optimizer.h"
+#include "train/schedule.h"
+
+namespace cs {
+
+struct Trainer::Worker {
+    std::unique_ptr<Executor> executor;
+    Tensor input;
+    Tensor grad;
+    std::vector<int32_t> labels;
+    LossResult loss;
+    int count = 0;
+};
+
+nlohmann::json EpochStats::toJson() const {
+    nlohmann::json j = {{"epoch", epoch + 1},  {"loss", loss},       {"accuracy", accuracy},
+                        {"top_k_accuracy", topK}, {"seconds", seconds}, {"learning_rate", learningRate}};
+    if (hasValidation) {
+        j["val_loss"] = valLoss;
+        j["val_accuracy"] = valAccuracy;
+        j["val_top_k_accuracy"] = valTopK;
+    }
+    return j;
+}
+
+Trainer::Trainer(Model& model, TrainSettings settings, Preprocessing preprocessing)
+    : model_(model), settings_(std::move(settings)), pre_(preprocessing) {
+    settings_.validate();
+    if (pre_.inputShape() != model_.inputShape())
+        throw TrainingError("the preprocessing makes " + pre_.inputShape().toString() +
+                            " inputs but the model's Input expects " + model_.inputShape().toString());
+    pool_ = std::make_unique<WorkerPool>(WorkerPool::resolveThreads(settings_.threads));
+    optimizer_ = makeOptimizer(settings_.optimizer);
+    schedule_ = std::make_unique<LearningRateSchedule>(settings_.optimizer.learningRate, settings_.schedule);
+    for (int w = 0; w < pool_->size(); ++w) {
+        auto worker = std::make_unique<Worker>();
+        worker->executor = model_.makeExecutor();
+        workers_.push_back(std::move(worker));
+    }
+    augment_ = settings_.augment;
+}
+
+Trainer::~Trainer() = default;
+
+void Trainer::requestStop() {
+    stop_ = true;
+    pauseChanged_.notify_all();
+}
+
+void Trainer::setPaused(bool paused) {
+    {
+        std::lock_guard lock(pauseMutex_);
+        paused_ = paused;
+    }
+    pauseChanged_.notify_all();
+}
+
+bool Trainer::waitWhilePaused() {
+    std::unique_lock lock(pauseMutex_);
+    pauseChanged_.wait(lock, [this] { return !paused_.load() || stop_.load(); });
+    return !stop_.load();
+}
+
+void Trainer::setCheckpoint(std::string path, int everyEpochs) {
+    checkpointPath_ = std::move(path);
+    checkpointEvery_ = std::max(1, everyEpochs);
+}
+
+std::vector<uint32_t> Trainer::epochOrder(int epoch, std::size_t n) const {
+    std::vector<uint32_t> order(n);
+    for (std::size_t i = 0; i < n; ++i) order[i] = static_cast<uint32_t>(i);
+    Rng rng(settings_.seed * 1000003ull + static_cast<uint64_t>(epoch) + 1);
+    for (std::size_t i = n; i > 1; --i) std::swap(order[i - 1], order[rng.below(i)]);
+    return order;
+}
+
+void Trainer::trainStep(const Dataset& train, std::span<const uint32_t> indices, BatchStats& stats,
+                        double& lossSum, int64_t& correct, int64_t& correctK) {
+    const int batch = static_cast<int>(indices.size());
+    const int workers = static_cast<int>(workers_.size());
+    const bool probabilities = model_.outputActivation() == Activation::Softmax;
+    const uint64_t stepSeed = settings_.seed * 0x2545F4914F6CDD1Dull + static_cast<uint64_t>(step_);
+    const float scale = 1.f / static_cast<float>(batch);
+    pool_->run([&](int w) {
+        Worker& wk = *workers_[w];
+        const int begin = static_cast<int>(static_cast<int64_t>(batch) * w / workers);
+        const int end = static_cast<int>(static_cast<int64_t>(batch) * (w + 1) / workers);
+        wk.count = end - begin;
+        wk.loss = LossResult{};
+        if (wk.count == 0) return;
+        // Each worker assembles (and augments) its own slice: the result does not depend on
+        // the split, because every sample's augmentation is seeded by the step and its index.
+        assembleBatch(train, indices.subspan(begin, wk.count), pre_, nullptr, stepSeed + begin, wk.input, wk.labels);
+        wk.executor->seedStep(stepSeed + static_cast<uint64_t>(w));
+        const Tensor& out = model_.forward(*wk.executor, wk.input, Phase::Train);
+        wk.loss = softmaxCrossEntropy(out, probabilities, wk.labels, settings_.loss, scale, &wk.grad, settings_.topK);
+        model_.backward(*wk.executor, wk.grad, probabilities);
+    });
+    LossResult total;
+    for (const auto& wk : workers_) {
+        total.lossSum += wk->loss.lossSum;
+        total.correct += wk->loss.correct;
+        total.correctTopK += wk->loss.correctTopK;
+    }
+    const double meanLoss = total.lossSum / batch;
+    if (!std::isfinite(meanLoss)) {
+        char buf[256];
+        std::snprintf(buf, sizeof buf,
+                      "the loss became %s at epoch %d, batch %d (learning rate %g); the weights are kept "
+                      "from the step before. Try a lower learning rate or gradient clipping.",
+                      std::isnan(meanLoss) ? "NaN" : "infinite", stats.epoch + 1, stats.batch + 1,
+                      static_cast<double>(stats.learningRate));
+        throw TrainingError(buf);
+    }
+    // Sum the workers' gradients into worker 0's (fixed order: deterministic).
+    std::vector<Tensor>& grads = workers_[0]->executor->paramGrads();
+    for (std::size_t w = 1; w < workers_.size(); ++w) {
+        if (workers_[w]->count == 0) continue;
+        auto& other = workers_[w]->executor->paramGrads();
+        for (std::size_t i = 0; i < grads.size(); ++i) grads[i].array() += other[i].array();
+    }
+    std::vector<Executor*> active;
+    for (auto& wk : workers_)
+        if (wk->count > 0) active.push_back(wk->executor.get());
+    model_.commitState(active);
+    std::vector<Param*> params = model_.parameters();
+    std::vector<Tensor*> gradPtrs;
+    for (auto& g : grads) gradPtrs.push_back(&g);
+    optimizer_->step(params, gradPtrs, stats.learningRate);
+
+    stats.loss = meanLoss;
+    stats.accuracy = static_cast<double>(total.correct) / batch;
+    lossSum += total.lossSum;
+    correct += total.correct;
+    correctK += total.correctTopK;
+}
+
+TrainResult Trainer::run(const Dataset& train, const Dataset& validation, const TrainCallbacks& cb) {
+    if (train.size() == 0) throw TrainingError("the training set is empty");
+    const int classes = static_cast<int>(model_.outputShape().size());
+    if (!model_.outputShape().isFlat())
+        throw TrainingError("the model's output is " + model_.outputShape().toString() +
+                            "; a classifier must end in a flat layer (Dense or GlobalAveragePooling2D)");
+    if (train.classCount() > classes)
+        throw TrainingError("the dataset has " + std::to_string(train.classCount()) + " classes but the model's output has " +
+                            std::to_string(classes) + " units; set the last Dense layer's units to " +
+                            std::to_string(train.classCount()));
+    if (train.classCount() < classes && cb.onMessage)
+        cb.onMessage("the model has " + std::to_string(classes) + " outputs for " + std::to_string(train.classCount()) +
+                     " classes; the extra outputs are never targets");
+    const int batchSize = settings_.batchSize;
+    const int batches = static_cast<int>((train.size() + batchSize - 1) / batchSize);
+    totalSteps_ = static_cast<int64_t>(batches) * settings_.epochs;
+    stop_ = false;
+    TrainResult result;
+    const bool hasValidation = validation.size() > 0;
+    EvalOptions evalOptions;
+    evalOptions.batchSize = std::max(batchSize, 128);
+    evalOptions.topK = settings_.topK;
+    evalOptions.loss = settings_.loss;
+
+    for (; epoch_ < settings_.epochs; ++epoch_) {
+        const auto order = epochOrder(epoch_, train.size());
+        const auto start = std::chrono::steady_clock::now();
+        int64_t samplesThisRun = 0;
+        for (; batchInEpoch_ < batches; ++batchInEpoch_) {
+            if (stop_ || (paused_ && !waitWhilePaused())) {
+                result.reason = StopReason::Stopped;
+                result.epochsCompleted = epoch_;
+                result.history = history_;
+                writeCheckpoint(train.classNames);
+                return result;
+            }
+            const std::size_t first = static_cast<std::size_t>(batchInEpoch_) * batchSize;
+            const std::size_t count = std::min<std::size_t>(batchSize, train.size() - first);
+            BatchStats stats;
+            stats.epoch = epoch_;
+            stats.batch = batchInEpoch_;
+            stats.batchesPerEpoch = batches;
+            stats.step = step_;
+            stats.learningRate = schedule_->rate(step_, epoch_, totalSteps_);
+            trainStep(train, std::span<const uint32_t>(order.data() + first, count), stats, epochLossSum_,
+                      epochCorrect_, epochCorrectK_);
+            epochSeen_ += static_cast<int64_t>(count);
+            samplesThisRun += static_cast<int64_t>(count);
+            ++step_;
+            const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            stats.samplesPerSecond = secs > 0 ? samplesThisRun / secs : 0;
+            if (cb.onBatch) cb.onBatch(stats);
+            if (cb.betweenBatches) cb.betweenBatches(model_);
+        }
+        EpochStats es;
+        es.epoch = epoch_;
+        es.epochs = settings_.epochs;
+        es.loss = epochSeen_ ? epochLossSum_ / epochSeen_ : 0;
+        es.accuracy = epochSeen_ ? static_cast<double>(epochCorrect_) / epochSeen_ : 0;
+        es.topK = epochSeen_ ? static_cast<double>(epochCorrectK_) / epochSeen_ : 0;
+        es.learningRate = schedule_->rate(step_ > 0 ? step_ - 1 : 0, epoch_, totalSteps_);
+        if (hasValidation) {
+            evalOptions.cancelled = [this] { return stop_.load(); };
+            const EvalResult v = evaluate(model_, validation, pre_, evalOptions, pool_.get());
+            es.hasValidation = true;
+            es.valLoss = v.loss;
+            es.valAccuracy = v.accuracy;
+            es.valTopK = v.topK;
+        }
+        es.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        history_.push_back(es);
+        batchInEpoch_ = 0;
+        epochLossSum_ = 0;
+        epochCorrect_ = epochCorrectK_ = epochSeen_ = 0;
+        const double monitored = hasValidation ? es.valLoss : es.loss;
+        schedule_->endEpoch(monitored);
+        if (cb.onEpoch) cb.onEpoch(es);
+
+        bool earlyStop = false;
+        if (settings_.earlyStoppingPatience > 0) {
+            if (monitored < bestLoss_ - 1e-4) {
+                bestLoss_ = monitored;
+                badEpochs_ = 0;
+                if (settings_.restoreBestWeights) snapshotBest();
+            } else if (++badEpochs_ >= settings_.earlyStoppingPatience) {
+                earlyStop = true;
+            }
+        }
+        if (earlyStop) {
+            if (settings_.restoreBestWeights && !best_.empty()) restoreBest();
+            if (cb.onMessage)
+                cb.onMessage("stopped early after epoch " + std::to_string(epoch_ + 1) + ": no improvement of " +
+                             std::string(hasValidation ? "val_loss" : "loss") + " for " +
+                             std::to_string(settings_.earlyStoppingPatience) + " epochs" +
+                             (settings_.restoreBestWeights ? "; restored the best weights" : ""));
+            ++epoch_;
+            result.reason = StopReason::EarlyStopped;
+            result.epochsCompleted = epoch_;
+            result.history = history_;
+            writeCheckpoint(train.classNames);
+            return result;
+        }
+        if (!checkpointPath_.empty() && (epoch_ + 1) % checkpointEvery_ == 0) {
+            ++epoch_;  // the checkpoint records the position after this epoch
+            writeCheckpoint(train.classNames);
+            if (cb.onMessage) cb.onMessage("checkpoint written: " + checkpointPath_);
+            --epoch_;
+        }
+    }
+    result.reason = StopReason::Completed;
+    result.epochsCompleted = epoch_;
+    result.history = history_;
+    return result;
+}
+
+void Trainer::snapshotBest() {
+    best_.clear();
+    for (const Param* p : std::as_const(model_).parameters()) best_.push_back(p->value);
+    for (const Param* p : std::as_const(model_).stateTensors()) best_.push_back(p->value);
+}
+
+void Trainer::restoreBest() {
+    std::size_t i = 0;
+    for (Param* p : model_.parameters()) p->value = best_[i++];
+    for (Param* p : model_.stateTensors()) p->value = best_[i++];
+}
+
+void Trainer::writeCheckpoint(const std::vector<std::string>& classNames) const {
+    if (checkpointPath_.empty()) return;
+    ModelFile file;
+    file.graph = model_.spec();
+    file.preprocessing = pre_;
+    file.classNames = classNames;
+    file.training = settings_.toJson();
+    storeCheckpoint(file);
+    saveModelFile(checkpointPath_, file);
+}
+
+void Trainer::storeCheckpoint(ModelFile& file) const {
+    storeWeights(model_, file);
+    const auto& slots = optimizer_->slots();
+    for (std::size_t i = 0; i < slots.size(); ++i) file.weights["__optimizer__/" + std::to_string(i)] = slots[i];
+    for (std::size_t i = 0; i < best_.size(); ++i) file.weights["__best__/" + std::to_string(i)] = best_[i];
+    nlohmann::json history = nlohmann::json::array();
+    for (const auto& e : history_) history.push_back(e.toJson());
+    file.checkpoint = {{"epoch", epoch_},
+                       {"batch", batchInEpoch_},
+                       {"step", step_},
+                       {"optimizer_iterations", optimizer_->iterations()},
+                       {"optimizer_slots", slots.size()},
+                       {"best_tensors", best_.size()},
+                       {"schedule", schedule_->state()},
+                       {"epoch_loss_sum", epochLossSum_},
+                       {"epoch_correct", epochCorrect_},
+                       {"epoch_correct_k", epochCorrectK_},
+                       {"epoch_seen", epochSeen_},
+                       {"best_loss", bestLoss_},
+                       {"bad_epochs", badEpochs_},
+                       {"history", history},
+                       {"settings", settings_.toJson()}};
+}
+
+void Trainer::restoreCheckpoint(const ModelFile& file) {
+    const auto& c = file.checkpoint;
+    if (!c.is_object() || c.empty()) throw FileError("the file holds no training checkpoint");
+    try {
+        applyWeights(file, model_);
+        epoch_ = c.at("epoch").get<int>();
+        batchInEpoch_ = c.at("batch").get<int>();
+        step_ = c.at("step").get<int64_t>();
+        const auto nSlots = c.at("optimizer_slots").get<std::size_t>();
+        auto& slots = optimizer_->slots();
+        slots.clear();
+        for (std::size_t i = 0; i < nSlots; ++i) {
+            auto it = file.weights.find("__optimizer__/" + std::to_string(i));
+            if (it == file.weights.end()) throw FileError("checkpoint: optimizer slot " + std::to_string(i) + " is missing");
+            slots.push_back(it->second);
+        }
+        optimizer_->setIterations(c.at("optimizer_iterations").get<int64_t>());
+        best_.clear();
+        const auto nBest = c.at("best_tensors").get<std::size_t>();
+        for (std::size_t i = 0; i < nBest; ++i) {
+            auto it = file.weights.find("__best__/" + std::to_string(i));
+            if (it == file.weights.end()) throw FileError("checkpoint: best-weights tensor " + std::to_string(i) + " is missing");
+            best_.push_back(it->second);
+        }
+        schedule_->setState(c.at("schedule"));
+        epochLossSum_ = c.at("epoch_loss_sum").get<double>();
+        epochCorrect_ = c.at("epoch_correct").get<int64_t>();
+        epochCorrectK_ = c.at("epoch_correct_k").get<int64_t>();
+        epochSeen_ = c.at("epoch_seen").get<int64_t>();
+        bestLoss_ = c.at("best_loss").get<double>();
+        badEpochs_ = c.at("bad_epochs").get<int>();
+        history_.clear();
+        for (const auto& h : c.at("history")) {
+            EpochStats e;
+            e.epoch = h.at("epoch").get<int>() - 1;
+            e.epochs = settings_.epochs;
+            e.loss = h.at("loss").get<double>();
+            e.accuracy = h.at("accuracy").get<double>();
+            e.topK = h.value("top_k_accuracy", 0.0);
+            e.seconds = h.value("seconds", 0.0);
+            e.learningRate = h.value("learning_rate", 0.f);
+            if (h.contains("val_loss")) {
+                e.hasValidation = true;
+                e.valLoss = h.at("val_loss").get<double>();
+                e.valAccuracy = h.at("val_accuracy").get<double>();
+                e.valTopK = h.value("val_top_k_accuracy", 0.0);
+            }
+            history_.push_back(e);
+        }
+    } catch (const nlohmann::json::exception& e) {
+        throw FileError(std::string("the checkpoint is malformed: ") + e.what());
+    }
+}
+
+}  // namespace cs

@@ -1,0 +1,133 @@
+#pragma once
+// The headless trainer shared by the CLI and the studio. Callback-driven; stop and pause
+// requests are atomic and honoured between batches; a fixed seed and thread count give the
+// same run every time. Each batch is split across the worker threads (one gradient reduction
+// per step), and checkpoints capture everything needed to continue a run exactly.
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "data/dataset.h"
+#include "data/preprocessing.h"
+#include "train/train_settings.h"
+
+namespace cs {
+
+class Model;
+class Optimizer;
+class WorkerPool;
+class LearningRateSchedule;
+struct ModelFile;
+
+struct BatchStats {
+    int epoch = 0;            // 0-based
+    int batch = 0;            // 0-based within the epoch
+    int batchesPerEpoch = 0;
+    int64_t step = 0;         // global step, 0-based
+    double loss = 0;          // this batch's mean loss
+    double accuracy = 0;      // this batch's accuracy
+    float learningRate = 0;
+    double samplesPerSecond = 0;  // over the epoch so far
+};
+
+struct EpochStats {
+    int epoch = 0;            // 0-based
+    int epochs = 0;
+    double loss = 0, accuracy = 0, topK = 0;
+    bool hasValidation = false;
+    double valLoss = 0, valAccuracy = 0, valTopK = 0;
+    double seconds = 0;
+    float learningRate = 0;
+    nlohmann::json toJson() const;
+};
+
+struct TrainCallbacks {
+    std::function<void(const BatchStats&)> onBatch;
+    std::function<void(const EpochStats&)> onEpoch;
+    std::function<void(const std::string&)> onMessage;  // warnings and notes for the log
+    // Called on the training thread between steps while the weights are stable: the studio
+    // computes its feature-map probes here.
+    std::function<void(const Model&)> betweenBatches;
+};
+
+enum class StopReason { Completed, Stopped, EarlyStopped };
+
+struct TrainResult {
+    StopReason reason = StopReason::Completed;
+    int epochsCompleted = 0;
+    std::vector<EpochStats> history;  // this run's epochs (including those before a resume)
+};
+
+class Trainer {
+public:
+    Trainer(Model& model, TrainSettings settings, Preprocessing preprocessing);
+    ~Trainer();
+
+    // Trains on `train`, validating on `validation` after every epoch when it is not empty.
+    // Throws TrainingError (NaN loss, bad labels, empty data) — the weights are then those of
+    // the last good step.
+    TrainResult run(const Dataset& train, const Dataset& validation, const TrainCallbacks& callbacks = {});
+
+    // Thread-safe requests, honoured between batches.
+    void requestStop();
+    void setPaused(bool paused);
+    bool isPaused() const { return paused_.load(); }
+
+    // Writes a checkpoint after every `everyEpochs` epochs and when stopped (empty path: none).
+    void setCheckpoint(std::string path, int everyEpochs = 1);
+    // Stores weights, optimizer slots and the run position into `file` (a model document).
+    void storeCheckpoint(ModelFile& file) const;
+    // Restores what storeCheckpoint stored; the next run() continues from that position.
+    void restoreCheckpoint(const ModelFile& file);
+
+    const TrainSettings& settings() const { return settings_; }
+    int64_t step() const { return step_; }
+
+private:
+    bool waitWhilePaused();
+    void trainStep(const Dataset& train, std::span<const uint32_t> indices, BatchStats& stats,
+                   double& lossSum, int64_t& correct, int64_t& correctK);
+    std::vector<uint32_t> epochOrder(int epoch, std::size_t n) const;
+    void writeCheckpoint(const std::vector<std::string>& classNames) const;
+    void snapshotBest();
+    void restoreBest();
+
+    Model& model_;
+    TrainSettings settings_;
+    Preprocessing pre_;
+    std::unique_ptr<WorkerPool> pool_;
+    std::unique_ptr<Optimizer> optimizer_;
+    std::unique_ptr<LearningRateSchedule> schedule_;
+    struct Worker;
+    std::vector<std::unique_ptr<Worker>> workers_;
+    nlohmann::json augment_;
+
+    // Run position (checkpointed).
+    int epoch_ = 0;
+    int batchInEpoch_ = 0;
+    int64_t step_ = 0;
+    int64_t totalSteps_ = 0;
+    double epochLossSum_ = 0;
+    int64_t epochCorrect_ = 0, epochCorrectK_ = 0, epochSeen_ = 0;
+    double bestLoss_ = 1e300;
+    int badEpochs_ = 0;
+    std::vector<Tensor> best_;  // parameters + state at the best epoch (early stopping)
+    std::vector<EpochStats> history_;
+
+    std::string checkpointPath_;
+    int checkpointEvery_ = 1;
+
+    std::atomic<bool> stop_{false};
+    std::atomic<bool> paused_{false};
+    std::mutex pauseMutex_;
+    std::condition_variable pauseChanged_;
+};
+
+}  // namespace cs
