@@ -19,6 +19,10 @@ struct Dataset {
     // whose samples are named by sourceFile + "#" + index instead.
     std::vector<std::string> sources;
     std::string sourceFile;              // the container file (IDX, CIFAR batch) if any
+    // Container formats only: sample i is item sourceIndices[i] of sourceFile. Empty means the
+    // identity (sample i is item i), which is how loaders leave it; subset() fills it so a
+    // subset still names the original item without storing one string per sample.
+    std::vector<uint32_t> sourceIndices;
 
     std::size_t size() const { return labels.size(); }
     std::size_t imageBytes() const { return static_cast<std::size_t>(height) * width * channels; }
@@ -31,11 +35,19 @@ struct Dataset {
     Dataset subset(const std::vector<uint32_t>& indices) const;
 };
 
+// Something a loader skipped or found odd, named by path ("cat/03.png: not a decodable image").
+struct LoadProblem {
+    std::string path;
+    std::string message;
+};
+
 // What a data source holds: always a training set; a test set when the source has one.
 struct DataSplits {
     Dataset train;
     Dataset validation;  // empty unless the source has its own validation split
     Dataset test;        // empty when the source has no held-out set
+    // Files skipped (unreadable, corrupt, not an image) and warnings (e.g. a single class).
+    std::vector<LoadProblem> problems;
 };
 
 }  // namespace cs

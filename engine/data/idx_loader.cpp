@@ -1,0 +1,180 @@
+#include "data/idx_loader.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <filesystem>
+
+#include "core/errors.h"
+#include "data/byte_source.h"
+
+namespace cs {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr uint8_t kUnsignedByte = 0x08;
+constexpr uint32_t kMaxSide = 4096;
+constexpr uint32_t kMaxItems = 1u << 30;  // far above any real set, below what overflows int math
+
+uint32_t bigEndian(const uint8_t* b) {
+    return (uint32_t(b[0]) << 24) | (uint32_t(b[1]) << 16) | (uint32_t(b[2]) << 8) | uint32_t(b[3]);
+}
+
+std::string hex(uint32_t v) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "0x%08X", v);
+    return buf;
+}
+
+// Reads the magic number and dimension sizes; checks type and rank.
+std::vector<uint32_t> readHeader(ByteSource& in, int minRank, int maxRank, const char* what) {
+    uint8_t magic[4];
+    in.readExact(magic, 4, "header");
+    const uint32_t value = bigEndian(magic);
+    const int rank = magic[3];
+    if (magic[0] != 0 || magic[1] != 0 || magic[2] != kUnsignedByte || rank < minRank || rank > maxRank)
+        throw FileError(in.path() + ": not an IDX " + what + " file: magic number " + hex(value) +
+                        ", expected " + hex(0x0800u + minRank) +
+                        (maxRank > minRank ? " or " + hex(0x0800u + maxRank) : std::string()) +
+                        " (unsigned bytes, " + std::to_string(minRank) + " dimensions)");
+    std::vector<uint32_t> dims(rank);
+    for (int d = 0; d < rank; ++d) {
+        uint8_t b[4];
+        in.readExact(b, 4, "header");
+        dims[d] = bigEndian(b);
+    }
+    return dims;
+}
+
+// Refuses a payload the file cannot hold before anything that large is allocated.
+void checkFits(const ByteSource& in, uint64_t need, const std::string& claim) {
+    const uint64_t available = in.maxRemaining();
+    if (need > available)
+        throw FileError(in.path() + ": header claims " + claim + " = " + std::to_string(need) +
+                        " bytes, but the file " +
+                        (in.compressed() ? "(" + std::to_string(in.fileSize()) +
+                                               " bytes compressed) can hold at most "
+                                         : "holds only ") +
+                        std::to_string(available) + " bytes after the header");
+}
+
+bool containsFashion(const fs::path& folder) {
+    std::string name = fs::absolute(folder).lexically_normal().string();
+    std::transform(name.begin(), name.end(), name.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return name.find("fashion") != std::string::npos;
+}
+
+// The file in `folder` whose name starts with `prefix` (e.g. "train-images"), preferring the
+// plain file over .gz when both exist. Empty when there is none.
+std::string findFile(const fs::path& folder, const std::string& prefix) {
+    std::vector<std::string> hits;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(folder, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.rfind(prefix, 0) == 0 && name.find("ubyte") != std::string::npos &&
+            !entry.is_directory(ec))
+            hits.push_back(entry.path().string());
+    }
+    std::sort(hits.begin(), hits.end());  // "x-ubyte" sorts before "x-ubyte.gz"
+    return hits.empty() ? std::string() : hits.front();
+}
+
+}  // namespace
+
+const std::vector<std::string>& fashionMnistClassNames() {
+    static const std::vector<std::string> names{"T-shirt/top", "Trouser", "Pullover", "Dress",
+                                                "Coat",        "Sandal",  "Shirt",    "Sneaker",
+                                                "Bag",         "Ankle boot"};
+    return names;
+}
+
+Dataset loadIdx(const std::string& imagesPath, const std::string& labelsPath) {
+    Dataset ds;
+    {
+        ByteSource in(imagesPath);
+        const std::vector<uint32_t> dims = readHeader(in, 3, 4, "images");
+        const uint32_t count = dims[0], height = dims[1], width = dims[2];
+        const uint32_t channels = dims.size() == 4 ? dims[3] : 1;
+        if (count > kMaxItems)
+            throw FileError(imagesPath + ": header claims " + std::to_string(count) +
+                            " images, more than the supported " + std::to_string(kMaxItems));
+        if (height < 1 || height > kMaxSide || width < 1 || width > kMaxSide)
+            throw FileError(imagesPath + ": image size " + std::to_string(width) + "x" +
+                            std::to_string(height) + " is outside 1..4096");
+        if (channels != 1 && channels != 3)
+            throw FileError(imagesPath + ": " + std::to_string(channels) +
+                            " channels per pixel; only 1 (gray) or 3 (RGB) are supported");
+        const uint64_t need = uint64_t(count) * height * width * channels;
+        checkFits(in, need,
+                  std::to_string(count) + " images of " + std::to_string(width) + "x" +
+                      std::to_string(height) + "x" + std::to_string(channels));
+        ds.height = static_cast<int>(height);
+        ds.width = static_cast<int>(width);
+        ds.channels = static_cast<int>(channels);
+        ds.pixels.resize(need);
+        in.readExact(ds.pixels.data(), need, "image data");
+        ds.sourceFile = imagesPath;
+    }
+    {
+        ByteSource in(labelsPath);
+        const std::vector<uint32_t> dims = readHeader(in, 1, 1, "labels");
+        const uint32_t count = dims[0];
+        const std::size_t images = ds.pixels.size() / ds.imageBytes();
+        if (count != images)
+            throw FileError(labelsPath + ": holds " + std::to_string(count) + " labels but " +
+                            imagesPath + " holds " + std::to_string(images) + " images");
+        checkFits(in, count, std::to_string(count) + " labels");
+        std::vector<uint8_t> raw(count);
+        in.readExact(raw.data(), count, "labels");
+        ds.labels.assign(raw.begin(), raw.end());
+    }
+    const int maxLabel = ds.labels.empty() ? 0 : *std::max_element(ds.labels.begin(), ds.labels.end());
+    const int classes = std::max(2, maxLabel + 1);
+    for (int c = 0; c < classes; ++c) ds.classNames.push_back(std::to_string(c));
+    return ds;
+}
+
+bool looksLikeIdxFolder(const std::string& folder) {
+    std::error_code ec;
+    return fs::is_directory(folder, ec) && !findFile(folder, "train-images").empty();
+}
+
+DataSplits loadIdxFolder(const std::string& folder) {
+    std::error_code ec;
+    if (!fs::exists(folder, ec)) throw FileError(folder + ": folder does not exist");
+    if (!fs::is_directory(folder, ec)) throw FileError(folder + ": is not a folder");
+    const std::string trainImages = findFile(folder, "train-images");
+    const std::string trainLabels = findFile(folder, "train-labels");
+    if (trainImages.empty() || trainLabels.empty())
+        throw FileError(folder + ": no IDX training pair (train-images-*-ubyte[.gz] and "
+                                 "train-labels-*-ubyte[.gz]) in this folder");
+    DataSplits splits;
+    splits.train = loadIdx(trainImages, trainLabels);
+    const std::string testImages = findFile(folder, "t10k-images");
+    const std::string testLabels = findFile(folder, "t10k-labels");
+    if (!testImages.empty() && !testLabels.empty()) {
+        splits.test = loadIdx(testImages, testLabels);
+        if (splits.test.height != splits.train.height || splits.test.width != splits.train.width ||
+            splits.test.channels != splits.train.channels)
+            throw FileError(testImages + ": image size differs from " + trainImages);
+    } else if (!testImages.empty() || !testLabels.empty()) {
+        splits.problems.push_back({folder, "t10k images or labels file missing; no test set loaded"});
+    }
+
+    // Both sets share one list of class names, long enough for either's labels.
+    std::size_t classes = std::max(splits.train.classNames.size(), splits.test.classNames.size());
+    std::vector<std::string> names;
+    if (containsFashion(folder) && classes <= 10) {
+        names = fashionMnistClassNames();
+    } else {
+        for (std::size_t c = 0; c < classes; ++c) names.push_back(std::to_string(c));
+    }
+    splits.train.classNames = names;
+    if (!splits.test.labels.empty()) splits.test.classNames = names;
+    return splits;
+}
+
+}  // namespace cs
