@@ -1,0 +1,134 @@
+#include "layers/activation.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/errors.h"
+
+namespace cs {
+
+namespace {
+
+// Softmax runs over "channels" for every position: for an image sample (C,H,W) the channels of
+// one pixel are P = H*W floats apart; a flat sample is one position with stride 1.
+struct SoftmaxGeometry {
+    int64_t channels;
+    int64_t positions;
+};
+
+SoftmaxGeometry softmaxGeometry(const Tensor& t) {
+    const Shape& s = t.sampleShape();
+    if (s.isImage()) return {s.channels(), static_cast<int64_t>(s.height()) * s.width()};
+    return {t.sampleSize(), 1};
+}
+
+void softmaxForward(Tensor& t) {
+    const auto [channels, positions] = softmaxGeometry(t);
+    for (int n = 0; n < t.batch(); ++n) {
+        float* x = t.sample(n);
+        if (positions == 1) {
+            ArrMap a(x, channels);
+            a = (a - a.maxCoeff()).exp();
+            a /= a.sum();
+            continue;
+        }
+        // Channel-strided rows: work on the C x P matrix column-wise, which Eigen vectorises
+        // across positions.
+        MatMapU m(x, channels, positions);
+        Eigen::RowVectorXf mx = m.colwise().maxCoeff();
+        m.rowwise() -= mx;
+        m = m.array().exp().matrix();
+        Eigen::RowVectorXf sum = m.colwise().sum();
+        m.array().rowwise() /= sum.array();
+    }
+}
+
+void softmaxBackward(const Tensor& y, Tensor& g) {
+    const auto [channels, positions] = softmaxGeometry(y);
+    for (int n = 0; n < y.batch(); ++n) {
+        ConstMatMapU ym(y.sample(n), channels, positions);
+        MatMapU gm(g.sample(n), channels, positions);
+        // dL/dx_c = y_c * (g_c - sum_k g_k y_k)
+        Eigen::RowVectorXf dot = (ym.array() * gm.array()).colwise().sum();
+        gm.array() = ym.array() * (gm.array().rowwise() - dot.array());
+    }
+}
+
+}  // namespace
+
+const std::vector<std::string>& activationNames() {
+    static const std::vector<std::string> names = {"linear", "relu",    "leaky_relu", "elu",
+                                                   "sigmoid", "tanh", "softmax"};
+    return names;
+}
+
+Activation activationFromName(std::string_view name) {
+    static const Activation all[] = {Activation::Linear,  Activation::Relu, Activation::LeakyRelu,
+                                     Activation::Elu,     Activation::Sigmoid, Activation::Tanh,
+                                     Activation::Softmax};
+    for (Activation a : all)
+        if (activationName(a) == name) return a;
+    std::string known;
+    for (const std::string& n : activationNames()) known += (known.empty() ? "" : ", ") + n;
+    throw OptionError("unknown activation '" + std::string(name) + "'; known activations: " + known);
+}
+
+std::string_view activationName(Activation a) {
+    switch (a) {
+        case Activation::Linear: return "linear";
+        case Activation::Relu: return "relu";
+        case Activation::LeakyRelu: return "leaky_relu";
+        case Activation::Elu: return "elu";
+        case Activation::Sigmoid: return "sigmoid";
+        case Activation::Tanh: return "tanh";
+        case Activation::Softmax: return "softmax";
+    }
+    return "linear";
+}
+
+void activationForward(Activation a, Tensor& t, float alpha) {
+    ArrMap x = t.array();
+    switch (a) {
+        case Activation::Linear: return;
+        case Activation::Relu: x = x.max(0.f); return;
+        case Activation::LeakyRelu: {
+            const float s = alpha < 0 ? kLeakyReluSlope : alpha;
+            x = (x > 0.f).select(x, s * x);
+            return;
+        }
+        case Activation::Elu: {
+            const float al = alpha < 0 ? kEluAlpha : alpha;
+            x = (x > 0.f).select(x, al * (x.exp() - 1.f));
+            return;
+        }
+        case Activation::Sigmoid: x = 1.f / (1.f + (-x).exp()); return;
+        case Activation::Tanh: x = x.tanh(); return;
+        case Activation::Softmax: softmaxForward(t); return;
+    }
+}
+
+void activationBackward(Activation a, const Tensor& y, Tensor& grad, float alpha) {
+    ConstArrMap yv = y.array();
+    ArrMap g = grad.array();
+    switch (a) {
+        case Activation::Linear: return;
+        // For relu and leaky_relu (positive slope) and elu, sign(y) == sign(x), so the output
+        // tells which branch the input took.
+        case Activation::Relu: g = (yv > 0.f).select(g, 0.f); return;
+        case Activation::LeakyRelu: {
+            const float s = alpha < 0 ? kLeakyReluSlope : alpha;
+            g = (yv > 0.f).select(g, s * g);
+            return;
+        }
+        case Activation::Elu: {
+            const float al = alpha < 0 ? kEluAlpha : alpha;
+            g = (yv > 0.f).select(g, g * (yv + al));  // d/dx al*(e^x - 1) = y + al
+            return;
+        }
+        case Activation::Sigmoid: g *= yv * (1.f - yv); return;
+        case Activation::Tanh: g *= 1.f - yv.square(); return;
+        case Activation::Softmax: softmaxBackward(y, grad); return;
+    }
+}
+
+}  // namespace cs

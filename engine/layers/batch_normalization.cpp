@@ -1,0 +1,203 @@
+#include "layers/batch_normalization.h"
+
+#include <cmath>
+
+#include "core/errors.h"
+#include "layers/param_specs.h"
+
+namespace cs {
+
+namespace {
+
+// Workspace buffers. kBatchVar is empty after an Eval forward: that is how backward and
+// commitState know the batch statistics were not used.
+enum : std::size_t { kMean = 0, kBatchVar = 1, kInvStd = 2 };
+
+// A batch seen as N x C x S: channel c of sample n is the contiguous run of S values at
+// data + (n*C + c)*S (S = H*W for images, 1 for flat inputs).
+struct Layout {
+    int n, c;
+    int64_t s;
+};
+
+Layout layoutOf(const Tensor& t) {
+    const Shape& sh = t.sampleShape();
+    if (sh.isImage()) return {t.batch(), sh.channels(), int64_t(sh.height()) * sh.width()};
+    return {t.batch(), static_cast<int>(t.sampleSize()), 1};
+}
+
+}  // namespace
+
+BatchNormalizationOptions BatchNormalizationOptions::fromJson(const Options& j) {
+    BatchNormalizationOptions o;
+    o.momentum = j.at("momentum").get<double>();
+    o.epsilon = j.at("epsilon").get<double>();
+    o.center = j.at("center").get<bool>();
+    o.scale = j.at("scale").get<bool>();
+    return o;
+}
+
+Options BatchNormalizationOptions::toJson() const {
+    return {{"momentum", momentum}, {"epsilon", epsilon}, {"center", center}, {"scale", scale}};
+}
+
+LayerInfo BatchNormalization::info() {
+    const BatchNormalizationOptions d;
+    LayerInfo li;
+    li.kind = "BatchNormalization";
+    li.category = "Normalization";
+    li.help = "Normalises each channel to zero mean and unit variance over the batch, then applies a "
+              "learned scale and shift. Usually lets you train faster with higher learning rates.";
+    li.params = {
+        spec::floatParam("momentum", d.momentum, 0.0, 1.0, "How slowly the moving statistics used at inference follow the batches."),
+        spec::floatParam("epsilon", d.epsilon, 1e-7, 1.0, "Small constant added to the variance to avoid dividing by zero."),
+        spec::boolParam("center", d.center, "Learns a shift (beta) added after normalising."),
+        spec::boolParam("scale", d.scale, "Learns a scale (gamma) applied after normalising."),
+    };
+    li.create = [](const Options& o, const std::string& name) {
+        return std::make_unique<BatchNormalization>(BatchNormalizationOptions::fromJson(o), name);
+    };
+    return li;
+}
+
+BatchNormalization::BatchNormalization(const BatchNormalizationOptions& options, std::string name)
+    : Layer(std::move(name)), opt_(options) {}
+
+Shape BatchNormalization::outputShape(std::span<const Shape> inputs) const {
+    if (!inputs[0].isImage() && !inputs[0].isFlat())
+        throw ShapeError(describeLayer(kind(), name_) + ": expects an image or a flat input, got " +
+                         inputs[0].toString());
+    return inputs[0];
+}
+
+void BatchNormalization::build(std::span<const Shape> inputs, Rng&) {
+    const Shape& in = outputShape(inputs);
+    const Shape ch = Shape::flat(in.isImage() ? in.channels() : static_cast<int>(in.size()));
+    auto filled = [&](const char* name, float v) {
+        Param p{name, Tensor(ch), false};
+        p.value.fill(v);
+        return p;
+    };
+    params_.clear();
+    state_.clear();
+    if (opt_.scale) params_.push_back(filled("gamma", 1.f));
+    if (opt_.center) params_.push_back(filled("beta", 0.f));
+    state_.push_back(filled("moving_mean", 0.f));
+    state_.push_back(filled("moving_variance", 1.f));
+}
+
+void BatchNormalization::forward(const ForwardArgs& a) {
+    const Tensor& x = *a.inputs[0];
+    const Layout L = layoutOf(x);
+    Tensor& mean = a.ws.buffer(kMean);
+    Tensor& var = a.ws.buffer(kBatchVar);
+    Tensor& invStd = a.ws.buffer(kInvStd);
+    const Shape ch = Shape::flat(L.c);
+    mean.resize(1, ch);
+    invStd.resize(1, ch);
+    const double count = double(L.n) * L.s;
+    const bool train = a.phase == Phase::Train && L.n > 0;
+    if (train) {
+        // Two passes in double: a one-pass E[x^2]-E[x]^2 loses precision on large activations.
+        var.resize(1, ch);
+        for (int c = 0; c < L.c; ++c) {
+            double sum = 0;
+            for (int n = 0; n < L.n; ++n)
+                sum += ConstArrMap(x.data() + (int64_t(n) * L.c + c) * L.s, L.s).cast<double>().sum();
+            const double m = sum / count;
+            double sq = 0;
+            for (int n = 0; n < L.n; ++n)
+                sq += (ConstArrMap(x.data() + (int64_t(n) * L.c + c) * L.s, L.s).cast<double>() - m)
+                          .square()
+                          .sum();
+            mean[c] = static_cast<float>(m);
+            var[c] = static_cast<float>(sq / count);
+            invStd[c] = static_cast<float>(1.0 / std::sqrt(sq / count + opt_.epsilon));
+        }
+    } else {
+        var.resize(0, ch);
+        for (int c = 0; c < L.c; ++c) {
+            mean[c] = state_[0].value[c];
+            invStd[c] = static_cast<float>(1.0 / std::sqrt(double(state_[1].value[c]) + opt_.epsilon));
+        }
+    }
+    const Param* g = gamma();
+    const Param* b = beta();
+    for (int n = 0; n < L.n; ++n)
+        for (int c = 0; c < L.c; ++c) {
+            const int64_t off = (int64_t(n) * L.c + c) * L.s;
+            const float mul = invStd[c] * (g ? g->value[c] : 1.f);
+            const float add = (b ? b->value[c] : 0.f) - mean[c] * mul;
+            ArrMap(a.output.data() + off, L.s) = ConstArrMap(x.data() + off, L.s) * mul + add;
+        }
+}
+
+void BatchNormalization::backward(const BackwardArgs& a) {
+    const Tensor& x = *a.inputs[0];
+    const Layout L = layoutOf(x);
+    const Tensor& mean = a.ws.buffer(kMean);
+    const Tensor& invStd = a.ws.buffer(kInvStd);
+    const bool batchStats = !a.ws.buffer(kBatchVar).empty();
+    const Param* g = gamma();
+    Tensor* dx = a.inputGrads.empty() ? nullptr : a.inputGrads[0];
+    if (dx) dx->resize(x.batch(), x.sampleShape());
+    Tensor* dgamma = g ? &a.paramGrads[0] : nullptr;
+    Tensor* dbeta = beta() ? &a.paramGrads[g ? 1 : 0] : nullptr;
+    if (dgamma) dgamma->resize(1, Shape::flat(L.c));
+    if (dbeta) dbeta->resize(1, Shape::flat(L.c));
+    const double count = double(L.n) * L.s;
+
+    for (int c = 0; c < L.c; ++c) {
+        // sumDy = sum dy, sumDyXhat = sum dy * xhat over this channel.
+        double sumDy = 0, sumDyXhat = 0;
+        const float m = mean[c], is = invStd[c];
+        for (int n = 0; n < L.n; ++n) {
+            const int64_t off = (int64_t(n) * L.c + c) * L.s;
+            ConstArrMap dy(a.outputGrad.data() + off, L.s);
+            ConstArrMap xs(x.data() + off, L.s);
+            sumDy += dy.cast<double>().sum();
+            sumDyXhat += (dy * (xs - m) * is).cast<double>().sum();
+        }
+        if (dgamma) (*dgamma)[c] = static_cast<float>(sumDyXhat);
+        if (dbeta) (*dbeta)[c] = static_cast<float>(sumDy);
+        if (!dx) continue;
+        const float gm = g ? g->value[c] : 1.f;
+        // With batch statistics the mean and variance depend on x too:
+        // dx = gamma*invStd * (dy - mean(dy) - xhat * mean(dy*xhat)); with fixed (moving)
+        // statistics only the first term remains.
+        const float meanDy = batchStats ? static_cast<float>(sumDy / count) : 0.f;
+        const float meanDyXhat = batchStats ? static_cast<float>(sumDyXhat / count) : 0.f;
+        for (int n = 0; n < L.n; ++n) {
+            const int64_t off = (int64_t(n) * L.c + c) * L.s;
+            ConstArrMap dy(a.outputGrad.data() + off, L.s);
+            ConstArrMap xs(x.data() + off, L.s);
+            ArrMap(dx->data() + off, L.s) = gm * is * (dy - meanDy - (xs - m) * is * meanDyXhat);
+        }
+    }
+}
+
+void BatchNormalization::commitState(std::span<Workspace* const> workers) {
+    // The mean of the workers' batch statistics, then Keras's update:
+    // moving = momentum * moving + (1 - momentum) * batch.
+    Tensor& mm = state_[0].value;
+    Tensor& mv = state_[1].value;
+    const int64_t C = mm.size();
+    Eigen::ArrayXd sumMean = Eigen::ArrayXd::Zero(C), sumVar = Eigen::ArrayXd::Zero(C);
+    int used = 0;
+    for (Workspace* ws : workers) {
+        if (!ws || ws->buffers.size() <= kBatchVar || ws->buffers[kBatchVar].size() != C) continue;
+        sumMean += ConstArrMap(ws->buffers[kMean].data(), C).cast<double>();
+        sumVar += ConstArrMap(ws->buffers[kBatchVar].data(), C).cast<double>();
+        ++used;
+    }
+    if (used == 0) return;
+    const double mom = opt_.momentum;
+    mm.array() = (mom * mm.array().cast<double>() + (1 - mom) * sumMean / used).cast<float>();
+    mv.array() = (mom * mv.array().cast<double>() + (1 - mom) * sumVar / used).cast<float>();
+}
+
+int64_t BatchNormalization::macs(std::span<const Shape> inputs, const Shape&) const {
+    return inputs[0].size();  // one multiply-add per value at inference
+}
+
+}  // namespace cs

@@ -1,0 +1,261 @@
+#include "layers/conv2d.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#include "core/errors.h"
+#include "layers/param_specs.h"
+
+namespace cs {
+
+namespace {
+
+// Workspace buffers.
+enum : std::size_t { kColumns = 0, kGemm = 1, kColumnGrad = 2 };
+
+// Upper bound on one im2col chunk (16 MB of floats): large batches of large images are split
+// into a few GEMMs instead of one huge column matrix.
+constexpr int64_t kMaxColumnFloats = int64_t(1) << 22;
+
+int ceilDiv(int a, int b) { return a >= 0 ? (a + b - 1) / b : -((-a) / b); }
+
+// Output columns [lo, hi) whose input column ow*stride - padLeft + kj lies inside the image.
+void validColumns(const WindowGeometry& g, int kj, int& lo, int& hi) {
+    lo = std::clamp(ceilDiv(g.padLeft - kj, g.stride), 0, g.outW);
+    hi = std::clamp(ceilDiv(g.inW + g.padLeft - kj, g.stride), lo, g.outW);
+}
+
+// Columns of `count` samples starting at x: a (C*k*k) x (count*outH*outW) row-major matrix whose
+// row (c, ki, kj) matches the kernel's OIHW flattening and whose column is (n, oh, ow).
+void im2col(const float* x, int count, const WindowGeometry& g, float* col) {
+    const int k = g.window, s = g.stride;
+    const int64_t P = g.outPlane(), ld = count * P;
+    for (int c = 0; c < g.channels; ++c)
+        for (int ki = 0; ki < k; ++ki)
+            for (int kj = 0; kj < k; ++kj) {
+                float* row = col + ((int64_t(c) * k + ki) * k + kj) * ld;
+                int lo, hi;
+                validColumns(g, kj, lo, hi);
+                const int shift = kj - g.padLeft;
+                for (int n = 0; n < count; ++n) {
+                    const float* plane = x + (int64_t(n) * g.channels + c) * g.inPlane();
+                    float* dst = row + n * P;
+                    for (int oh = 0; oh < g.outH; ++oh, dst += g.outW) {
+                        const int ih = oh * s - g.padTop + ki;
+                        if (ih < 0 || ih >= g.inH) {
+                            std::fill(dst, dst + g.outW, 0.f);
+                            continue;
+                        }
+                        const float* src = plane + int64_t(ih) * g.inW + shift;
+                        std::fill(dst, dst + lo, 0.f);
+                        if (s == 1) {
+                            std::memcpy(dst + lo, src + lo, sizeof(float) * (hi - lo));
+                        } else {
+                            for (int ow = lo; ow < hi; ++ow) dst[ow] = src[ow * s];
+                        }
+                        std::fill(dst + hi, dst + g.outW, 0.f);
+                    }
+                }
+            }
+}
+
+// The adjoint of im2col: sums column gradients back onto the `count` input samples at dx
+// (which it overwrites).
+void col2im(const float* col, int count, const WindowGeometry& g, float* dx) {
+    const int k = g.window, s = g.stride;
+    const int64_t P = g.outPlane(), ld = count * P;
+    std::fill(dx, dx + int64_t(count) * g.channels * g.inPlane(), 0.f);
+    for (int c = 0; c < g.channels; ++c)
+        for (int ki = 0; ki < k; ++ki)
+            for (int kj = 0; kj < k; ++kj) {
+                const float* row = col + ((int64_t(c) * k + ki) * k + kj) * ld;
+                int lo, hi;
+                validColumns(g, kj, lo, hi);
+                const int shift = kj - g.padLeft;
+                for (int n = 0; n < count; ++n) {
+                    float* plane = dx + (int64_t(n) * g.channels + c) * g.inPlane();
+                    const float* src = row + n * P;
+                    for (int oh = 0; oh < g.outH; ++oh, src += g.outW) {
+                        const int ih = oh * s - g.padTop + ki;
+                        if (ih < 0 || ih >= g.inH) continue;
+                        float* dst = plane + int64_t(ih) * g.inW + shift;
+                        for (int ow = lo; ow < hi; ++ow) dst[ow * s] += src[ow];
+                    }
+                }
+            }
+}
+
+}  // namespace
+
+Conv2DOptions Conv2DOptions::fromJson(const Options& j) {
+    Conv2DOptions o;
+    o.filters = j.at("filters").get<int>();
+    o.kernelSize = j.at("kernel_size").get<int>();
+    o.strides = j.at("strides").get<int>();
+    o.padding = paddingFromName(j.at("padding").get<std::string>());
+    o.useBias = j.at("use_bias").get<bool>();
+    o.activation = activationFromName(j.at("activation").get<std::string>());
+    return o;
+}
+
+Options Conv2DOptions::toJson() const {
+    return {{"filters", filters},
+            {"kernel_size", kernelSize},
+            {"strides", strides},
+            {"padding", paddingName(padding)},
+            {"use_bias", useBias},
+            {"activation", cs::activationName(activation)}};
+}
+
+LayerInfo Conv2D::info() {
+    const Conv2DOptions d;
+    LayerInfo li;
+    li.kind = "Conv2D";
+    li.category = "Convolution";
+    li.help = "Slides learned square filters over the image and outputs one feature map per filter. "
+              "The workhorse of a CNN: early layers find edges, later ones find shapes.";
+    li.params = {
+        spec::intParam("filters", d.filters, 1, 4096, "Number of filters, i.e. output channels."),
+        spec::intParam("kernel_size", d.kernelSize, 1, 31, "Width and height of each square filter, in pixels."),
+        spec::intParam("strides", d.strides, 1, 31, "Step between filter positions; 2 halves the output size."),
+        spec::choiceParam("padding", std::string(paddingName(d.padding)), {"valid", "same"},
+                          "'valid' uses only full windows (output shrinks); 'same' pads with zeros so the output is input/strides."),
+        spec::boolParam("use_bias", d.useBias, "Adds a learned bias to every output channel."),
+        spec::activationParam(std::string(cs::activationName(d.activation)),
+                              "Activation applied to the output ('linear' for none)."),
+    };
+    li.create = [](const Options& o, const std::string& name) {
+        return std::make_unique<Conv2D>(Conv2DOptions::fromJson(o), name);
+    };
+    return li;
+}
+
+Conv2D::Conv2D(const Conv2DOptions& options, std::string name) : Layer(std::move(name)), opt_(options) {}
+
+WindowGeometry Conv2D::geometry(const Shape& input) const {
+    return WindowGeometry::make(input, opt_.kernelSize, opt_.strides, opt_.padding,
+                                describeLayer(kind(), name_), "kernel");
+}
+
+Shape Conv2D::outputShape(std::span<const Shape> inputs) const {
+    const WindowGeometry g = geometry(inputs[0]);
+    return Shape::image(opt_.filters, g.outH, g.outW);
+}
+
+void Conv2D::build(std::span<const Shape> inputs, Rng& rng) {
+    const WindowGeometry g = geometry(inputs[0]);
+    const int k = opt_.kernelSize;
+    const double fanIn = double(g.channels) * k * k, fanOut = double(opt_.filters) * k * k;
+    const float limit = static_cast<float>(std::sqrt(6.0 / (fanIn + fanOut)));  // Glorot uniform
+    Param kernel{"kernel", Tensor(opt_.filters, Shape{g.channels, k, k}), true};
+    for (int64_t i = 0; i < kernel.value.size(); ++i) kernel.value[i] = rng.uniform(-limit, limit);
+    params_.clear();
+    params_.push_back(std::move(kernel));
+    if (opt_.useBias) {
+        Param bias{"bias", Tensor(Shape::flat(opt_.filters)), false};
+        bias.value.setZero();
+        params_.push_back(std::move(bias));
+    }
+}
+
+int Conv2D::samplesPerChunk(const WindowGeometry& g, int batch) const {
+    const int64_t perSample = int64_t(g.channels) * g.window * g.window * g.outPlane();
+    return static_cast<int>(std::clamp<int64_t>(kMaxColumnFloats / std::max<int64_t>(perSample, 1), 1,
+                                                std::max(batch, 1)));
+}
+
+void Conv2D::forward(const ForwardArgs& a) {
+    const Tensor& x = *a.inputs[0];
+    const WindowGeometry g = geometry(x.sampleShape());
+    const int N = x.batch(), F = opt_.filters;
+    const int64_t K = int64_t(g.channels) * g.window * g.window, P = g.outPlane();
+    const int chunk = samplesPerChunk(g, N);
+    ConstMatMapU w(params_[0].value.data(), F, K);
+    Tensor& col = a.ws.buffer(kColumns);
+    Tensor& gemm = a.ws.buffer(kGemm);
+
+    for (int n0 = 0; n0 < N; n0 += chunk) {
+        const int count = std::min(chunk, N - n0);
+        const int cols = static_cast<int>(count * P);
+        col.resize(static_cast<int>(K), Shape::flat(cols));
+        gemm.resize(F, Shape::flat(cols));
+        im2col(x.sample(n0), count, g, col.data());
+        MatMapU y(gemm.data(), F, cols);
+        y.noalias() = w * ConstMatMapU(col.data(), K, cols);
+        // The GEMM gives F x (n, p); the output is (n, F, p): move each row block into place,
+        // adding the bias on the way.
+        for (int n = 0; n < count; ++n)
+            for (int f = 0; f < F; ++f) {
+                ArrMap dst(a.output.sample(n0 + n) + f * P, P);
+                ConstArrMap src(gemm.data() + int64_t(f) * cols + n * P, P);
+                if (opt_.useBias)
+                    dst = src + params_[1].value[f];
+                else
+                    dst = src;
+            }
+    }
+    activationForward(opt_.activation, a.output);
+}
+
+void Conv2D::backward(const BackwardArgs& a) {
+    const Tensor& x = *a.inputs[0];
+    const WindowGeometry g = geometry(x.sampleShape());
+    const int N = x.batch(), F = opt_.filters;
+    const int64_t K = int64_t(g.channels) * g.window * g.window, P = g.outPlane();
+    const int chunk = samplesPerChunk(g, N);
+    Tensor& dy = a.outputGrad;
+    if (!a.gradIsPreActivation) activationBackward(opt_.activation, a.output, dy);
+
+    ConstMatMapU w(params_[0].value.data(), F, K);
+    Tensor& dwT = a.paramGrads[0];
+    dwT.resize(F, params_[0].value.sampleShape());
+    MatMapU dw(dwT.data(), F, K);
+    Tensor* dbT = opt_.useBias ? &a.paramGrads[1] : nullptr;
+    if (dbT) dbT->resize(1, params_[1].value.sampleShape());
+    Tensor* dx = a.inputGrads.empty() ? nullptr : a.inputGrads[0];
+    if (dx) dx->resize(N, x.sampleShape());
+
+    Tensor& col = a.ws.buffer(kColumns);
+    Tensor& gemm = a.ws.buffer(kGemm);
+    Tensor& dcol = a.ws.buffer(kColumnGrad);
+    for (int n0 = 0; n0 < N; n0 += chunk) {
+        const int count = std::min(chunk, N - n0);
+        const int cols = static_cast<int>(count * P);
+        // With a single chunk the forward pass left this batch's columns in the workspace.
+        if (chunk < N) {
+            col.resize(static_cast<int>(K), Shape::flat(cols));
+            im2col(x.sample(n0), count, g, col.data());
+        }
+        gemm.resize(F, Shape::flat(cols));
+        for (int n = 0; n < count; ++n)
+            for (int f = 0; f < F; ++f)
+                std::memcpy(gemm.data() + int64_t(f) * cols + n * P, dy.sample(n0 + n) + f * P,
+                            sizeof(float) * P);
+        ConstMatMapU dym(gemm.data(), F, cols);
+        ConstMatMapU colm(col.data(), K, cols);
+        if (n0 == 0)
+            dw.noalias() = dym * colm.transpose();
+        else
+            dw.noalias() += dym * colm.transpose();
+        if (dbT) {
+            VecMap db(dbT->data(), F);
+            if (n0 == 0)
+                db = dym.rowwise().sum();
+            else
+                db += dym.rowwise().sum();
+        }
+        if (dx) {
+            dcol.resize(static_cast<int>(K), Shape::flat(cols));
+            MatMapU(dcol.data(), K, cols).noalias() = w.transpose() * dym;
+            col2im(dcol.data(), count, g, dx->sample(n0));
+        }
+    }
+}
+
+int64_t Conv2D::macs(std::span<const Shape> inputs, const Shape& output) const {
+    const int k = opt_.kernelSize;
+    return output.size() * int64_t(inputs[0].channels()) * k * k;
+}
+
+}  // namespace cs

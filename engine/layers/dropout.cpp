@@ -1,0 +1,63 @@
+#include "layers/dropout.h"
+
+#include "layers/param_specs.h"
+
+namespace cs {
+
+namespace {
+enum : std::size_t { kMask = 0 };  // workspace buffer: the scaled mask; empty after Eval
+}
+
+DropoutOptions DropoutOptions::fromJson(const Options& j) {
+    DropoutOptions o;
+    o.rate = j.at("rate").get<double>();
+    return o;
+}
+
+Options DropoutOptions::toJson() const { return {{"rate", rate}}; }
+
+LayerInfo Dropout::info() {
+    const DropoutOptions d;
+    LayerInfo li;
+    li.kind = "Dropout";
+    li.category = "Regularization";
+    li.help = "During training, randomly zeroes a fraction of the values so the network cannot rely "
+              "on any single feature; does nothing at inference.";
+    li.params = {
+        spec::floatParam("rate", d.rate, 0.0, 0.95, "Fraction of the values dropped during training."),
+    };
+    li.create = [](const Options& o, const std::string& name) {
+        return std::make_unique<Dropout>(DropoutOptions::fromJson(o), name);
+    };
+    return li;
+}
+
+Dropout::Dropout(const DropoutOptions& options, std::string name) : Layer(std::move(name)), opt_(options) {}
+
+void Dropout::forward(const ForwardArgs& a) {
+    const Tensor& x = *a.inputs[0];
+    Tensor& mask = a.ws.buffer(kMask);
+    if (a.phase == Phase::Eval || opt_.rate <= 0.0) {
+        mask.resize(0, x.sampleShape());  // tells backward to pass the gradient through
+        a.output.array() = x.array();
+        return;
+    }
+    const float keep = static_cast<float>(1.0 - opt_.rate);
+    const float scale = 1.f / keep;
+    mask.resize(x.batch(), x.sampleShape());
+    for (int64_t i = 0; i < mask.size(); ++i) mask[i] = a.ws.rng.uniform() < keep ? scale : 0.f;
+    a.output.array() = x.array() * mask.array();
+}
+
+void Dropout::backward(const BackwardArgs& a) {
+    Tensor* dx = a.inputGrads.empty() ? nullptr : a.inputGrads[0];
+    if (!dx) return;
+    const Tensor& mask = a.ws.buffer(kMask);
+    dx->resize(a.outputGrad.batch(), a.outputGrad.sampleShape());
+    if (mask.empty())
+        dx->array() = a.outputGrad.array();
+    else
+        dx->array() = a.outputGrad.array() * mask.array();
+}
+
+}  // namespace cs

@@ -1,0 +1,60 @@
+#include "layers/window_geometry.h"
+
+#include <algorithm>
+
+#include "core/errors.h"
+
+namespace cs {
+
+namespace {
+
+// TensorFlow's rule: 'same' gives ceil(in/stride) outputs and pads the shortfall, the odd
+// pixel going after (bottom/right).
+void axis(int in, int window, int stride, Padding p, int& out, int& padBefore) {
+    if (p == Padding::Valid) {
+        out = (in - window) / stride + 1;
+        padBefore = 0;
+        return;
+    }
+    out = (in + stride - 1) / stride;
+    const int padTotal = std::max((out - 1) * stride + window - in, 0);
+    padBefore = padTotal / 2;
+}
+
+}  // namespace
+
+Padding paddingFromName(std::string_view name) {
+    if (name == "same") return Padding::Same;
+    if (name == "valid") return Padding::Valid;
+    throw OptionError("unknown padding '" + std::string(name) + "'; known paddings: valid, same");
+}
+
+std::string_view paddingName(Padding p) { return p == Padding::Same ? "same" : "valid"; }
+
+void requireImage(const Shape& s, const std::string& who) {
+    if (!s.isImage())
+        throw ShapeError(who + ": expects an image input (channels x height x width), got " +
+                         s.toString());
+}
+
+WindowGeometry WindowGeometry::make(const Shape& input, int window, int stride, Padding padding,
+                                    const std::string& who, std::string_view windowWord) {
+    requireImage(input, who);
+    WindowGeometry g;
+    g.channels = input.channels();
+    g.inH = input.height();
+    g.inW = input.width();
+    g.window = window;
+    g.stride = stride;
+    if (padding == Padding::Valid && (window > g.inH || window > g.inW)) {
+        const std::string w = std::to_string(window);
+        throw ShapeError(who + ": " + std::string(windowWord) + " " + w + "x" + w +
+                         " is larger than its " + std::to_string(g.inH) + "x" +
+                         std::to_string(g.inW) + " input");
+    }
+    axis(g.inH, window, stride, padding, g.outH, g.padTop);
+    axis(g.inW, window, stride, padding, g.outW, g.padLeft);
+    return g;
+}
+
+}  // namespace cs
