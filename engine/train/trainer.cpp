@@ -49,7 +49,7 @@ Trainer::Trainer(Model& model, TrainSettings settings, Preprocessing preprocessi
         worker->executor = model_.makeExecutor();
         workers_.push_back(std::move(worker));
     }
-    augment_ = settings_.augment;
+    augment_ = AugmentOptions::fromJson(settings_.augment);
 }
 
 Trainer::~Trainer() = default;
@@ -100,9 +100,9 @@ void Trainer::trainStep(const Dataset& train, std::span<const uint32_t> indices,
         wk.count = end - begin;
         wk.loss = LossResult{};
         if (wk.count == 0) return;
-        // Each worker assembles (and augments) its own slice: the result does not depend on
-        // the split, because every sample's augmentation is seeded by the step and its index.
-        assembleBatch(train, indices.subspan(begin, wk.count), pre_, nullptr, stepSeed + begin, wk.input, wk.labels);
+        // Each worker assembles (and augments) its own slice, seeded by the step and the slice.
+        assembleBatch(train, indices.subspan(begin, wk.count), pre_, augment_.enabled() ? &augment_ : nullptr,
+                      stepSeed + static_cast<uint64_t>(begin), wk.input, wk.labels);
         wk.executor->seedStep(stepSeed + static_cast<uint64_t>(w));
         const Tensor& out = model_.forward(*wk.executor, wk.input, Phase::Train);
         wk.loss = softmaxCrossEntropy(out, probabilities, wk.labels, settings_.loss, scale, &wk.grad, settings_.topK);

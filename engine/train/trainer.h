@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "data/augment.h"
 #include "data/dataset.h"
 #include "data/preprocessing.h"
 #include "train/train_settings.h"
@@ -107,7 +108,7 @@ private:
     std::unique_ptr<LearningRateSchedule> schedule_;
     struct Worker;
     std::vector<std::unique_ptr<Worker>> workers_;
-    nlohmann::json augment_;
+    AugmentOptions augment_;
 
     // Run position (checkpointed).
     int epoch_ = 0;

@@ -1,0 +1,86 @@
+// convstudio-cli: everything the studio can do to a model, a dataset or a training run, from
+// scripts. Errors go to stderr with a non-zero exit code; --json prints one JSON object.
+#include <cstring>
+#include <exception>
+#include <functional>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli_args.h"
+#include "commands.h"
+#include "core/errors.h"
+#include "dataset_command.h"
+
+namespace {
+
+struct Command {
+    const char* name;
+    const char* usage;
+    std::function<int(const std::vector<std::string>&, std::ostream&, std::ostream&)> run;
+};
+
+const std::vector<Command>& commands() {
+    using namespace cs::cli;
+    static const std::vector<Command> list = {
+        {"summary", "summary (--preset NAME | --model FILE) [--json]\n      layers, output shapes and parameter counts",
+         runSummary},
+        {"presets", "presets [--json]\n      the model presets shipped with ConvStudio", runPresets},
+        {"train",
+         "train (--preset NAME | --model FILE | --resume CHECKPOINT) --data PATH [--epochs N] [--batch N]\n"
+         "      [--optimizer adam|adamw|sgd|rmsprop] [--lr X] [--schedule constant|step|exponential|cosine|plateau]\n"
+         "      [--val-split F] [--seed N] [--threads N] [--augment SPEC] [--early-stopping PATIENCE]\n"
+         "      [--checkpoint FILE] [--out FILE] [--json] [--quiet]\n"
+         "      train a model; Ctrl-C stops after the current batch and writes the checkpoint",
+         runTrain},
+        {"evaluate", "evaluate --model FILE --data PATH [--split train|validation|test] [--json]\n"
+                     "      accuracy, per-class precision/recall/F1 and the confusion matrix",
+         runEvaluate},
+        {"predict", "predict --model FILE [--top K] [--json] IMAGE...\n      the top-K classes of each image", runPredict},
+        {"dataset", "dataset info|export|preview-augment ... (see 'dataset --help')\n      inspect and convert datasets",
+         [](const auto& a, auto& o, auto& e) { return runDatasetCommand(a, o, e); }},
+    };
+    return list;
+}
+
+void printHelp(std::ostream& out) {
+    out << "convstudio-cli: build, train and inspect image classifiers.\n\nUsage: convstudio-cli COMMAND [options]\n\n";
+    for (const auto& c : commands()) out << "  " << c.usage << "\n\n";
+    out << "Datasets: a folder of IDX files (MNIST, Fashion-MNIST), a folder of image folders (one per class),\n"
+           "CIFAR-10 binary batches, or 'builtin' (generated shapes, no files needed).\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        printHelp(args.empty() ? std::cerr : std::cout);
+        return args.empty() ? 2 : 0;
+    }
+    const std::string name = args[0];
+    args.erase(args.begin());
+    for (const auto& c : commands()) {
+        if (name != c.name) continue;
+        if (!args.empty() && (args[0] == "--help" || args[0] == "-h") && name != "dataset") {
+            std::cout << "Usage: convstudio-cli " << c.usage << "\n";
+            return 0;
+        }
+        try {
+            return c.run(args, std::cout, std::cerr);
+        } catch (const cs::cli::UsageError& e) {
+            std::cerr << "convstudio-cli " << name << ": " << e.what() << "\nUsage: convstudio-cli " << c.usage << "\n";
+            return 2;
+        } catch (const std::bad_alloc&) {
+            std::cerr << "convstudio-cli " << name << ": out of memory\n";
+            return 1;
+        } catch (const std::exception& e) {
+            std::cerr << "convstudio-cli " << name << ": " << e.what() << "\n";
+            return 1;
+        }
+    }
+    std::cerr << "convstudio-cli: unknown command '" << name << "'; known commands:";
+    for (const auto& c : commands()) std::cerr << " " << c.name;
+    std::cerr << "\n";
+    return 2;
+}

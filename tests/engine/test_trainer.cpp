@@ -1,0 +1,189 @@
+// The trainer end to end: it learns, it is deterministic, a stopped and resumed run ends with
+// the same weights as an uninterrupted one, NaN losses stop it with a clear message.
+#include <QtTest>
+
+#include <cstring>
+#include <thread>
+
+#include "core/errors.h"
+#include "graph/model.h"
+#include "io/model_file.h"
+#include "test_data.h"
+#include "train/evaluator.h"
+#include "train/trainer.h"
+
+using namespace cs;
+
+namespace {
+
+GraphSpec smallCnn(bool dropout = false) {
+    std::vector<std::pair<std::string, nlohmann::json>> layers = {
+        {"Input", {{"height", 12}, {"width", 12}, {"channels", 1}}},
+        {"Conv2D", {{"filters", 6}, {"kernel_size", 3}, {"activation", "relu"}}},
+        {"MaxPooling2D", {{"pool_size", 2}}},
+        {"Flatten", {}},
+        {"Dense", {{"units", 16}, {"activation", "relu"}}}};
+    if (dropout) layers.push_back({"Dropout", {{"rate", 0.3}}});
+    layers.push_back({"Dense", {{"units", 4}, {"activation", "softmax"}}});
+    return GraphSpec::sequential(layers);
+}
+
+Preprocessing pre12() {
+    Preprocessing p;
+    p.height = p.width = 12;
+    return p;
+}
+
+TrainSettings settings(int epochs, int threads) {
+    TrainSettings s;
+    s.epochs = epochs;
+    s.batchSize = 16;
+    s.threads = threads;
+    s.seed = 11;
+    s.optimizer.learningRate = 3e-3f;
+    return s;
+}
+
+std::vector<float> weightsOf(const Model& m) {
+    std::vector<float> w;
+    for (const Param* p : m.parameters()) w.insert(w.end(), p->value.data(), p->value.data() + p->value.size());
+    return w;
+}
+
+}  // namespace
+
+class TestTrainer : public QObject {
+    Q_OBJECT
+
+private slots:
+    void learnsTheQuadrantTask() {
+        const Dataset train = testing::quadrantDataset(100, 12, 1);
+        const Dataset test = testing::quadrantDataset(25, 12, 2);
+        Model model(smallCnn(true), 3);
+        Trainer trainer(model, settings(6, 2), pre12());
+        int batches = 0, epochs = 0;
+        TrainCallbacks cb;
+        cb.onBatch = [&](const BatchStats& b) {
+            QCOMPARE(b.step, int64_t(batches));
+            ++batches;
+        };
+        cb.onEpoch = [&](const EpochStats& e) {
+            QCOMPARE(e.epoch, epochs);
+            QVERIFY(e.hasValidation);
+            ++epochs;
+        };
+        const TrainResult r = trainer.run(train, test, cb);
+        QCOMPARE(r.reason, StopReason::Completed);
+        QCOMPARE(epochs, 6);
+        QCOMPARE(batches, 6 * 25);
+        QVERIFY(r.history.back().loss < r.history.front().loss);
+        EvalOptions eo;
+        eo.keepPredictions = true;
+        const EvalResult ev = evaluate(model, test, pre12(), eo, nullptr, 1);
+        QVERIFY2(ev.accuracy >= 0.95, std::to_string(ev.accuracy).c_str());
+        QCOMPARE(ev.accuracy, r.history.back().valAccuracy);
+        int diag = 0;
+        for (int c = 0; c < 4; ++c) diag += ev.confusion[c][c];
+        QCOMPARE(diag, int(std::lround(ev.accuracy * 100)));
+        QCOMPARE(int(ev.predicted.size()), 100);
+    }
+
+    void sameSeedAndThreadsGiveIdenticalWeights() {
+        const Dataset train = testing::quadrantDataset(40, 12, 4);
+        for (int threads : {1, 2}) {
+            Model a(smallCnn(true), 5), b(smallCnn(true), 5);
+            Trainer ta(a, settings(2, threads), pre12());
+            Trainer tb(b, settings(2, threads), pre12());
+            ta.run(train, Dataset{});
+            tb.run(train, Dataset{});
+            QVERIFY(weightsOf(a) == weightsOf(b));
+        }
+    }
+
+    void resumedRunEndsWithTheSameWeights() {
+        QTemporaryDir dir;
+        const std::string ckpt = (dir.path() + "/run.csmodel").toStdString();
+        const Dataset train = testing::quadrantDataset(40, 12, 6);
+        const Dataset val = testing::quadrantDataset(10, 12, 7);
+        TrainSettings s = settings(3, 2);
+        s.earlyStoppingPatience = 5;  // exercises the best-weights snapshot in the checkpoint
+
+        Model straight(smallCnn(true), 8);
+        Trainer(straight, s, pre12()).run(train, val);
+
+        Model first(smallCnn(true), 8);
+        Trainer interrupted(first, s, pre12());
+        interrupted.setCheckpoint(ckpt);
+        TrainCallbacks cb;
+        cb.onBatch = [&](const BatchStats& b) {
+            if (b.epoch == 1 && b.batch == 3) interrupted.requestStop();  // mid-epoch, as a crash would
+        };
+        QCOMPARE(interrupted.run(train, val, cb).reason, StopReason::Stopped);
+
+        // A new process: everything comes from the checkpoint file.
+        const ModelFile file = loadModelFile(ckpt);
+        Model resumed(file.graph, 999);  // a different seed: the weights must come from the file
+        Trainer second(resumed, TrainSettings::fromJson(file.checkpoint["settings"]), file.preprocessing);
+        second.restoreCheckpoint(file);
+        const TrainResult r = second.run(train, val);
+        QCOMPARE(r.reason, StopReason::Completed);
+        QCOMPARE(int(r.history.size()), 3);
+        QVERIFY(weightsOf(resumed) == weightsOf(straight));
+    }
+
+    void nanLossStopsWithAClearMessageAndKeepsWeights() {
+        const Dataset train = testing::quadrantDataset(20, 12, 9);
+        Model model(smallCnn(), 1);
+        TrainSettings s = settings(3, 1);
+        s.optimizer.kind = "sgd";
+        s.optimizer.learningRate = 1e9f;
+        Trainer trainer(model, s, pre12());
+        try {
+            trainer.run(train, Dataset{});
+            QFAIL("training must stop");
+        } catch (const TrainingError& e) {
+            const std::string m = e.what();
+            QVERIFY2(m.find("epoch") != std::string::npos && m.find("batch") != std::string::npos &&
+                         m.find("learning rate") != std::string::npos,
+                     m.c_str());
+        }
+    }
+
+    void pauseHoldsAndResumeContinues() {
+        const Dataset train = testing::quadrantDataset(40, 12, 10);
+        Model model(smallCnn(), 1);
+        Trainer trainer(model, settings(1, 2), pre12());
+        std::atomic<int> batches{0};
+        TrainCallbacks cb;
+        cb.onBatch = [&](const BatchStats&) {
+            if (++batches == 2) trainer.setPaused(true);
+        };
+        std::thread worker([&] { trainer.run(train, Dataset{}, cb); });
+        QTRY_VERIFY_WITH_TIMEOUT(trainer.isPaused(), 5000);
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        QCOMPARE(batches.load(), 2);  // nothing runs while paused
+        trainer.setPaused(false);
+        worker.join();
+        QCOMPARE(batches.load(), 10);
+    }
+
+    void mismatchedClassesAndEmptyDataAreExplained() {
+        Model model(smallCnn(), 1);
+        Trainer trainer(model, settings(1, 1), pre12());
+        QVERIFY_THROWS_EXCEPTION(TrainingError, trainer.run(Dataset{}, Dataset{}));
+        Dataset many = testing::quadrantDataset(5, 12, 1);
+        many.classNames.resize(7, "extra");
+        try {
+            trainer.run(many, Dataset{});
+            QFAIL("must throw");
+        } catch (const TrainingError& e) {
+            QVERIFY2(std::string(e.what()).find("units to 7") != std::string::npos, e.what());
+        }
+        Preprocessing wrong = pre12();
+        wrong.height = 28;
+        QVERIFY_THROWS_EXCEPTION(TrainingError, Trainer(model, settings(1, 1), wrong));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestTrainer)
+#include "test_trainer.moc"
