@@ -43,7 +43,8 @@ public:
     int64_t iterations() const { return iterations_; }
 
     // Slot tensors and the iteration count, for checkpoints.
-    std::vector<Tensor>& slots() { return slots_; }
+    std::vector<Tensor>& slotTensors() { return slots_; }
+    const std::vector<Tensor>& slotTensors() const { return slots_; }
     void setIterations(int64_t n) { iterations_ = n; }
 
 protected:

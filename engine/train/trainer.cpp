@@ -287,7 +287,7 @@ void Trainer::writeCheckpoint(const std::vector<std::string>& classNames) const 
 
 void Trainer::storeCheckpoint(ModelFile& file) const {
     storeWeights(model_, file);
-    const auto& slots = optimizer_->slots();
+    const auto& slots = optimizer_->slotTensors();
     for (std::size_t i = 0; i < slots.size(); ++i) file.weights["__optimizer__/" + std::to_string(i)] = slots[i];
     for (std::size_t i = 0; i < best_.size(); ++i) file.weights["__best__/" + std::to_string(i)] = best_[i];
     nlohmann::json history = nlohmann::json::array();
@@ -318,7 +318,7 @@ void Trainer::restoreCheckpoint(const ModelFile& file) {
         batchInEpoch_ = c.at("batch").get<int>();
         step_ = c.at("step").get<int64_t>();
         const auto nSlots = c.at("optimizer_slots").get<std::size_t>();
-        auto& slots = optimizer_->slots();
+        auto& slots = optimizer_->slotTensors();
         slots.clear();
         for (std::size_t i = 0; i < nSlots; ++i) {
             auto it = file.weights.find("__optimizer__/" + std::to_string(i));

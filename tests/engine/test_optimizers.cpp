@@ -1,6 +1,6 @@
 // Optimizers against update rules worked out by hand in double precision (Keras's formulas),
 // plus weight decay, clipping, slot layout and the options' JSON form.
-// Qt's `slots` keyword macro would eat Optimizer::slots(); Q_SLOTS names the test slots instead.
+// Qt's `slots` keyword macro would eat a member named slots(); Q_SLOTS names the test slots instead.
 #define QT_NO_KEYWORDS
 #include <QtTest>
 
@@ -99,7 +99,7 @@ private Q_SLOTS:
         pr.step(*opt, 0.05f);
         expectNear(pr.params[0].value, {0.95 - 0.05 * -1.0, -1.975 - 0.05 * 2.0});
         QCOMPARE(opt->iterations(), int64_t(2));
-        QVERIFY(opt->slots().empty());  // momentum 0: Keras makes no momentum slot
+        QVERIFY(opt->slotTensors().empty());  // momentum 0: Keras makes no momentum slot
     }
 
     void sgdMomentum() {
@@ -120,7 +120,7 @@ private Q_SLOTS:
         w += v;
         QVERIFY(std::abs(v - -0.065) < 1e-7);
         expectNear(pr.params[0].value, {w});
-        expectNear(opt->slots()[0], {v});
+        expectNear(opt->slotTensors()[0], {v});
         // step 3 with a negative gradient
         pr.setGrad(0, {-0.4f});
         pr.step(*opt, 0.1f);
@@ -154,7 +154,7 @@ private Q_SLOTS:
             w[i] += mu * v[i] - lr * g2[i];
         }
         expectNear(pr.params[0].value, {w[0], w[1]});
-        expectNear(opt->slots()[0], {v[0], v[1]});
+        expectNear(opt->slotTensors()[0], {v[0], v[1]});
     }
 
     void adamFirstSteps() {
@@ -173,8 +173,8 @@ private Q_SLOTS:
                 v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
                 w[i] -= alpha * m[i] / (std::sqrt(v[i]) + eps);
             }
-            expectNear(opt->slots()[0], {m[0], m[1], m[2]}, 1e-5, 0);
-            expectNear(opt->slots()[1], {v[0], v[1], v[2]}, 1e-5, 0);
+            expectNear(opt->slotTensors()[0], {m[0], m[1], m[2]}, 1e-5, 0);
+            expectNear(opt->slotTensors()[1], {v[0], v[1], v[2]}, 1e-5, 0);
             if (t == 1) {
                 // Adam's first step moves a weight by about lr against its gradient (epsilon
                 // takes 3e-8 off it here)...
@@ -196,8 +196,8 @@ private Q_SLOTS:
         Problem pr = oneParam({0.f});
         pr.setGrad(0, {0.1f});
         pr.step(*opt, 1e-3f);  // creates the slots
-        opt->slots()[0].fill(0.f);
-        opt->slots()[1].fill(0.f);
+        opt->slotTensors()[0].fill(0.f);
+        opt->slotTensors()[1].fill(0.f);
         opt->setIterations(9);
         pr.params[0].value.fill(0.f);
         pr.step(*opt, 1e-3f);
@@ -231,8 +231,8 @@ private Q_SLOTS:
             expectNear(pr.params[1].value, {wb});
         }
         // The decay never reaches the moments: both params' slots are identical.
-        expectNear(opt->slots()[2], {m});
-        expectNear(opt->slots()[0], {m});
+        expectNear(opt->slotTensors()[2], {m});
+        expectNear(opt->slotTensors()[0], {m});
     }
 
     void rmsprop() {
@@ -250,7 +250,7 @@ private Q_SLOTS:
                 w[i] -= lr * g[i] / std::sqrt(v[i] + eps);  // Keras: epsilon inside the root
             }
             expectNear(pr.params[0].value, {w[0], w[1], w[2]});
-            expectNear(opt->slots()[0], {v[0], v[1], v[2]}, 1e-5, 0);
+            expectNear(opt->slotTensors()[0], {v[0], v[1], v[2]}, 1e-5, 0);
         }
         // First step by hand for the small gradient: v = 0.1*1e-8 = 1e-9,
         // step = 0.01*1e-4/sqrt(1e-9 + 1e-7) = 1e-6/sqrt(1.01e-7) ~ 3.1466e-3.
@@ -349,8 +349,8 @@ private Q_SLOTS:
         Problem pr = oneParam({0.f, 0.f});
         pr.setGrad(0, {6.f, 8.f});  // norm 10 -> scaled by 0.05 to (0.3, 0.4)
         pr.step(*opt, 1e-3f);
-        expectNear(opt->slots()[0], {0.1 * 0.3, 0.1 * 0.4});
-        expectNear(opt->slots()[1], {double(1 - 0.999f) * 0.09, double(1 - 0.999f) * 0.16}, 1e-5, 0);
+        expectNear(opt->slotTensors()[0], {0.1 * 0.3, 0.1 * 0.4});
+        expectNear(opt->slotTensors()[1], {double(1 - 0.999f) * 0.09, double(1 - 0.999f) * 0.16}, 1e-5, 0);
     }
 
     void slotShapes_data() {
@@ -380,12 +380,12 @@ private Q_SLOTS:
         pr.grads.push_back(Tensor(4, Shape::image(2, 3, 3)));
         pr.grads[0].fill(0.5f);
         pr.grads.push_back(makeTensor({1.f, 1.f, 1.f, 1.f}));
-        QVERIFY(opt->slots().empty());
+        QVERIFY(opt->slotTensors().empty());
         pr.step(*opt, 0.01f);
-        QCOMPARE(int(opt->slots().size()), 2 * perParam);
+        QCOMPARE(int(opt->slotTensors().size()), 2 * perParam);
         for (int k = 0; k < perParam; ++k) {
-            const Tensor& s0 = opt->slots()[k];            // param 0, slot k
-            const Tensor& s1 = opt->slots()[perParam + k]; // param 1, slot k
+            const Tensor& s0 = opt->slotTensors()[k];            // param 0, slot k
+            const Tensor& s1 = opt->slotTensors()[perParam + k]; // param 1, slot k
             QCOMPARE(s0.batch(), 4);
             QVERIFY(s0.sampleShape() == Shape::image(2, 3, 3));
             QCOMPARE(s1.batch(), 1);
@@ -393,8 +393,8 @@ private Q_SLOTS:
         }
         // Slot k of param i holds param i's state: the kernel's gradient was 0.5, the bias's 1.
         if (kind == "adam" || kind == "adamw") {
-            QVERIFY(std::abs(opt->slots()[0][0] - 0.05f) < 1e-7f);   // m of the kernel
-            QVERIFY(std::abs(opt->slots()[2][0] - 0.1f) < 1e-7f);    // m of the bias
+            QVERIFY(std::abs(opt->slotTensors()[0][0] - 0.05f) < 1e-7f);   // m of the kernel
+            QVERIFY(std::abs(opt->slotTensors()[2][0] - 0.1f) < 1e-7f);    // m of the bias
         }
     }
 
