@@ -1,0 +1,79 @@
+#include "data/prefetch_batcher.h"
+
+#include <algorithm>
+#include <span>
+
+#include "core/errors.h"
+#include "data/batcher.h"
+
+namespace cs {
+
+uint64_t batchSeed(uint64_t epochSeed, std::size_t batchIndex) {
+    return mixSeed(epochSeed ^ 0xB47C4ull, static_cast<uint64_t>(batchIndex));
+}
+
+PrefetchBatcher::PrefetchBatcher(const Dataset& ds, std::vector<uint32_t> order, int batchSize,
+                                 const Preprocessing& pre, const AugmentOptions& augment,
+                                 uint64_t epochSeed)
+    : ds_(ds),
+      order_(std::move(order)),
+      batchSize_(batchSize),
+      pre_(pre),
+      augment_(augment),
+      epochSeed_(epochSeed),
+      batchCount_(batchSize > 0 ? (order_.size() + batchSize - 1) / batchSize : 0) {
+    if (batchSize < 1) throw OptionError("batch size must be at least 1, got " + std::to_string(batchSize));
+    worker_ = std::thread([this] { run(); });
+}
+
+PrefetchBatcher::~PrefetchBatcher() {
+    {
+        std::lock_guard lock(mutex_);
+        stop_ = true;
+    }
+    changed_.notify_all();
+    worker_.join();
+}
+
+void PrefetchBatcher::run() {
+    // Batches are built in a buffer of the worker's own, then swapped into the slot, so the
+    // caller's tensors are never touched while it trains on them.
+    Tensor images;
+    std::vector<int32_t> labels;
+    for (std::size_t b = 0; b < batchCount_; ++b) {
+        try {
+            const std::size_t first = b * batchSize_;
+            const std::size_t count = std::min<std::size_t>(batchSize_, order_.size() - first);
+            assembleBatch(ds_, std::span<const uint32_t>(order_).subspan(first, count), pre_,
+                          &augment_, batchSeed(epochSeed_, b), images, labels);
+        } catch (...) {
+            std::lock_guard lock(mutex_);
+            error_ = std::current_exception();
+            changed_.notify_all();
+            return;
+        }
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [this] { return stop_ || !ready_; });
+        if (stop_) return;
+        std::swap(slotImages_, images);
+        std::swap(slotLabels_, labels);
+        ready_ = true;
+        ++produced_;
+        changed_.notify_all();
+    }
+}
+
+bool PrefetchBatcher::next(Tensor& images, std::vector<int32_t>& labels) {
+    std::unique_lock lock(mutex_);
+    if (taken_ == batchCount_) return false;
+    changed_.wait(lock, [this] { return ready_ || error_; });
+    if (!ready_ && error_) std::rethrow_exception(error_);
+    std::swap(images, slotImages_);
+    std::swap(labels, slotLabels_);
+    ready_ = false;
+    ++taken_;
+    changed_.notify_all();
+    return true;
+}
+
+}  // namespace cs
