@@ -1,0 +1,276 @@
+// The designer's document and undo commands, without any widget: every edit is undoable and
+// undo/redo sequences return to identical specs; the check follows every edit.
+#include <QSignalSpy>
+#include <QTest>
+#include <QUndoStack>
+
+#include "designer/model_document.h"
+#include "io/presets.h"
+#include "layers/layer_registry.h"
+
+using namespace cs;
+using namespace cs::gui;
+
+class TestModelDocument : public QObject {
+    Q_OBJECT
+
+    // Input 28x28x1 -> Conv2D -> Flatten -> Dense(10)
+    static ModelFile smallModel() {
+        ModelFile f;
+        f.graph = GraphSpec::sequential({{"Input", {{"height", 28}, {"width", 28}, {"channels", 1}}},
+                                         {"Conv2D", {{"filters", 8}, {"kernel_size", 3}, {"activation", "relu"}}},
+                                         {"Flatten", nlohmann::json::object()},
+                                         {"Dense", {{"units", 10}, {"activation", "softmax"}}}});
+        for (std::size_t i = 0; i < f.graph.nodes().size(); ++i) f.graph.nodes()[i].y = 130.0 * i;
+        return f;
+    }
+    static int idOf(const ModelDocument& d, const char* name) { return d.graph().findByName(name)->id; }
+
+    // Undoes everything, checks the start state, redoes everything, checks the end state.
+    static void checkUndoRedo(ModelDocument& doc, const GraphSpec& before) {
+        const GraphSpec after = doc.graph();
+        QUndoStack* s = doc.undoStack();
+        while (s->canUndo()) s->undo();
+        QVERIFY(doc.graph() == before);
+        while (s->canRedo()) s->redo();
+        QVERIFY(doc.graph() == after);
+    }
+
+private slots:
+    void initTestCase() { QVERIFY(LayerRegistry::builtin().contains("Conv2D")); }
+
+    void startsChecked() {
+        ModelDocument doc;
+        doc.reset(smallModel());
+        QVERIFY(!doc.isModified());
+        QVERIFY2(doc.check().ok, doc.check().problems.empty() ? "" : doc.check().problems.front().c_str());
+        // 8*(3*3*1)+8 = 80; 26*26*8 = 5408 -> 54090
+        QCOMPARE(doc.check().totalParams, int64_t(80 + 5408 * 10 + 10));
+    }
+
+    void addLayerAndUndo() {
+        ModelDocument doc;
+        doc.reset(smallModel());
+        const GraphSpec before = doc.graph();
+        QSignalSpy added(&doc, &ModelDocument::nodeAdded);
+        QSignalSpy checked(&doc, &ModelDocument::checked);
+        const int id = doc.addLayer("Dropout", QPointF(300, 40));
+        QCOMPARE(added.count(), 1);
+        QVERIFY(checked.count() >= 1);
+        QVERIFY(doc.node(id));
+        QCOMPARE(doc.node(id)->kind, std::string("Dropout"));
+        QCOMPARE(doc.node(id)->x, 300.0);
+        QVERIFY(doc.isModified());
+        // Unconnected: the check names it.
+        QVERIFY(!doc.nodeCheck(id)->ok);
+        QVERIFY(!doc.nodeCheck(id)->error.empty());
+        checkUndoRedo(doc, before);
+        doc.undoStack()->undo();
+        QVERIFY(!doc.isModified());
+    }
+
+    void appendLayerRewiresConsumers() {
+        ModelDocument doc;
+        doc.reset(smallModel());
+        const GraphSpec before = doc.graph();
+        const int conv = idOf(doc, "conv2d");
+        const int flatten = idOf(doc, "flatten");
+        const int pool = doc.appendLayer("MaxPooling2D", conv);
+        QCOMPARE(doc.node(pool)->inputs, std::vector<int>{conv});
+        QCOMPARE(doc.node(flatten)->inputs, std::vector<int>{pool});
+        QVERIFY(doc.check().ok);
+        QCOMPARE(doc.nodeCheck(flatten)->output, Shape::flat(13 * 13 * 8));
+        QCOMPARE(doc.undoStack()->count(), 1);  // one step
+        checkUndoRedo(doc, before);
+    }
+
+    void removeBridgesAndUndoRestoresOrder() {
+        ModelDocument doc;
+        doc.reset(smallModel());
+        const GraphSpec before = doc.graph();
+        const int conv = idOf(doc, "conv2d");
+        const int input = idOf(doc, "input");
+        const int flatten = idOf(doc, "flatten");
+        doc.removeItems({conv});
+        QVERIFY(!doc.node(conv));
+        QCOMPARE(doc.node(flatten)->inputs, std::vector<int>{input});
+        QVERIFY(doc.check().ok);
+        doc.undoStack()->undo();
+        QVERIFY(doc.graph() == before);  // same order, same edges
+        doc.undoStack()->redo();
+        checkUndoRedo(doc, before);
+    }
+
+    void connectAndDisconnect() {
+        ModelDocument doc;
+        doc.reset(smallModel());
+        const GraphSpec before = doc.graph();
+        const int dense = idOf(doc, "dense");
+        const int flatten = idOf(doc, "flatten");
+        doc.disconnectInput(dense, 0);
+        QVERIFY(doc.node(dense)->inputs.empty());
+        QVERIFY(!doc.check().ok);
+        QVERIFY(!doc.nodeCheck(dense)->error.empty());
+        QVERIFY(doc.connectNodes(flatten, dense));
+        QCOMPARE(doc.node(dense)->inputs, std::vector<int>{flatten});
+        QVERIFY(doc.check().ok);
+        // No self loops, no duplicate edges, nothing into an Input.
+        QVERIFY(!doc.connectNodes(dense, dense));
+        QVERIFY(!doc.connectNodes(flatten, dense));
+        QVERIFY(!doc.connectNodes(dense, idOf(doc, "input")));
+        QCOMPARE(doc.undoStack()->count(), 2);
+        checkUndoRedo(doc, before);
+    }
+
+    void cycleIsReported() {
+        ModelDocument doc;
+        doc.reset(smallModel());
+        const int conv = idOf(doc, "conv2d");
+        const int dense = idOf(doc, "dense");
+        // Conv2D takes one input: connecting Dense -> Conv2D replaces its input and closes a cycle.
+        QVERIFY(doc.connectNodes(dense, conv));
+        QVERIFY(!doc.check().ok);
+        QVERIFY(!doc.nodeCheck(conv)->error.empty());
+    }
+
+    void editOptionsUpdatesShapesAndMerges() {
+        ModelDocument doc;
+        doc.reset(smallModel());
+        const GraphSpec before = doc.graph();
+        const int conv = idOf(doc, "conv2d");
+        const int flatten = idOf(doc, "flatten");
+        doc.setOption(conv, "filters", 16);
+        doc.setOption(conv, "filters", 32);  // merges with the previous step
+        QCOMPARE(doc.undoStack()->count(), 1);
+        QCOMPARE(doc.nodeCheck(conv)->output, Shape::image(32, 26, 26));
+        QCOMPARE(doc.nodeCheck(flatten)->output, Shape::flat(26 * 26 * 32));
+        doc.setOption(conv, "kernel_size", 5);
+        QCOMPARE(doc.undoStack()->count(), 2);
+        QCOMPARE(doc.nodeCheck(conv)->output, Shape::image(32, 24, 24));
+        // A kernel larger than its input cannot work: the node gets the engine's message.
+        doc.setOption(conv, "kernel_size", 31);
+        QVERIFY(!doc.nodeCheck(conv)->ok);
+        QVERIFY(!doc.nodeCheck(conv)->error.empty());
+        doc.resetOption(conv, "kernel_size");
+        QCOMPARE(doc.nodeCheck(conv)->output, Shape::image(32, 26, 26));
+        checkUndoRedo(doc, before);
+    }
+
+    void renameRejectsDuplicates() {
+        ModelDocument doc;
+        doc.reset(smallModel());
+        const int conv = idOf(doc, "conv2d");
+        QVERIFY(!doc.renameNode(conv, "dense"));
+        QVERIFY(!doc.renameNode(conv, "  "));
+        QVERIFY(doc.renameNode(conv, "features"));
+        QCOMPARE(doc.node(conv)->name, std::string("features"));
+        doc.undoStack()->undo();
+        QCOMPARE(doc.node(conv)->name, std::string("conv2d"));
+    }
+
+    void moveIsOneStep() {
+        ModelDocument doc;
+        doc.reset(smallModel());
+        const GraphSpec before = doc.graph();
+        const int a = idOf(doc, "conv2d"), b = idOf(doc, "flatten");
+        doc.moveNodes({{a, QPointF(50, 140)}, {b, QPointF(50, 270)}});
+        QCOMPARE(doc.undoStack()->count(), 1);
+        QCOMPARE(doc.node(a)->x, 50.0);
+        // Keyboard nudges of the same selection merge.
+        doc.moveNodes({{a, QPointF(58, 140)}, {b, QPointF(58, 270)}}, true);
+        doc.moveNodes({{a, QPointF(66, 140)}, {b, QPointF(66, 270)}}, true);
+        QCOMPARE(doc.undoStack()->count(), 2);
+        checkUndoRedo(doc, before);
+    }
+
+    void insertOnEdge() {
+        ModelDocument doc;
+        doc.reset(smallModel());
+        const GraphSpec before = doc.graph();
+        const int flatten = idOf(doc, "flatten"), dense = idOf(doc, "dense");
+        const int drop = doc.insertLayerOnEdge("Dropout", flatten, dense, 0, QPointF(0, 300));
+        QCOMPARE(doc.node(drop)->inputs, std::vector<int>{flatten});
+        QCOMPARE(doc.node(dense)->inputs, std::vector<int>{drop});
+        QVERIFY(doc.check().ok);
+        checkUndoRedo(doc, before);
+    }
+
+    void pasteCopiesWithFreshIdsAndNames() {
+        ModelDocument doc;
+        doc.reset(smallModel());
+        const GraphSpec before = doc.graph();
+        const int conv = idOf(doc, "conv2d");
+        const QByteArray clip = ModelDocument::nodesToClipboard({*doc.node(conv)});
+        const auto nodes = ModelDocument::nodesFromClipboard(clip);
+        QVERIFY(nodes && nodes->size() == 1);
+        const std::vector<int> ids = doc.pasteNodes(*nodes, QPointF(260, 0));
+        QCOMPARE(ids.size(), std::size_t(1));
+        QVERIFY(ids[0] != conv);
+        QVERIFY(doc.node(ids[0])->name != "conv2d");
+        QCOMPARE(doc.node(ids[0])->inputs, doc.node(conv)->inputs);  // still fed by the input
+        QVERIFY(doc.node(ids[0])->options == doc.node(conv)->options);
+        QVERIFY(!ModelDocument::nodesFromClipboard("not json"));
+        checkUndoRedo(doc, before);
+    }
+
+    void longSequenceReturnsToIdenticalSpecs() {
+        ModelDocument doc;
+        doc.reset(smallModel());
+        const GraphSpec before = doc.graph();
+        const int conv = idOf(doc, "conv2d");
+        const int bn = doc.appendLayer("BatchNormalization", conv);
+        doc.setOption(conv, "filters", 4);
+        doc.autoArrange();
+        const int drop = doc.addLayer("Dropout", QPointF(500, 500));
+        doc.connectNodes(bn, drop);
+        doc.removeItems({bn});
+        doc.renameNode(drop, "drop");
+        doc.setProjectValue("dataset", "/tmp/data");
+        const GraphSpec after = doc.graph();
+        QUndoStack* s = doc.undoStack();
+        for (int round = 0; round < 3; ++round) {
+            while (s->canUndo()) s->undo();
+            QVERIFY(doc.graph() == before);
+            QVERIFY(!doc.file().project.contains("dataset"));
+            while (s->canRedo()) s->redo();
+            QVERIFY(doc.graph() == after);
+            QVERIFY(doc.file().project.value("dataset", std::string()) == "/tmp/data");
+        }
+        // Half-way and back.
+        for (int i = 0; i < 4; ++i) s->undo();
+        for (int i = 0; i < 4; ++i) s->redo();
+        QVERIFY(doc.graph() == after);
+    }
+
+    void seedPresetHasReferenceParameterCount() {
+        ModelDocument doc;
+        doc.reset(loadPreset(kDefaultPreset));
+        QVERIFY(doc.check().ok);
+        QCOMPARE(doc.check().totalParams, int64_t(93322));
+    }
+
+    void buildReferenceFromEmpty() {
+        // The reference CNN assembled edit by edit, as the designer's gestures do it.
+        ModelDocument doc;
+        doc.reset(ModelFile{});
+        QVERIFY(!doc.check().ok);
+        int last = doc.addLayer("Input", QPointF(0, 0));
+        auto append = [&](const char* kind, nlohmann::json opts) {
+            last = doc.appendLayer(kind, last);
+            for (auto& [k, v] : opts.items()) doc.setOption(last, k, v);
+        };
+        append("Conv2D", {{"filters", 32}, {"activation", "relu"}});
+        append("MaxPooling2D", {});
+        append("Conv2D", {{"filters", 64}, {"activation", "relu"}});
+        append("MaxPooling2D", {});
+        append("Conv2D", {{"filters", 64}, {"activation", "relu"}});
+        append("Flatten", {});
+        append("Dense", {{"units", 64}, {"activation", "relu"}});
+        append("Dense", {{"units", 10}, {"activation", "softmax"}});
+        QVERIFY2(doc.check().ok, doc.check().problems.empty() ? "" : doc.check().problems.front().c_str());
+        QCOMPARE(doc.check().totalParams, int64_t(93322));
+    }
+};
+
+QTEST_MAIN(TestModelDocument)
+#include "test_model_document.moc"
