@@ -1,0 +1,162 @@
+// Batch assembly: layout and values, conversion on the slow path, determinism, and the
+// prefetching batcher giving the very same batches as the plain one.
+#include <QtTest>
+
+#include "core/errors.h"
+#include "data/batcher.h"
+#include "data/prefetch_batcher.h"
+#include "data/split.h"
+#include "data_test_helpers.h"
+
+using namespace cs;
+
+namespace {
+
+bool sameTensor(const Tensor& a, const Tensor& b) {
+    return a.batch() == b.batch() && a.sampleShape() == b.sampleShape() &&
+           std::equal(a.data(), a.data() + a.size(), b.data());
+}
+
+AugmentOptions someAugmentation() {
+    AugmentOptions o;
+    o.shift = {1.f, 0.1f};
+    o.rotate = {0.7f, 15.f};
+    o.hflip = {0.5f, 0.f};
+    o.noise = {0.5f, 0.05f};
+    o.erase = {0.3f, 0.2f};
+    return o;
+}
+
+}  // namespace
+
+class TestBatcher : public QObject {
+    Q_OBJECT
+
+private slots:
+    void fastPathMatchesToFloat() {
+        const Dataset ds = testdata::makeDataset(10, 6, 5, 3, 4);
+        Preprocessing pre;
+        pre.height = 6;
+        pre.width = 5;
+        pre.channels = 3;
+        pre.scaling = Scaling::Standardize;
+        pre.mean = {0.5f, 0.4f, 0.3f};
+        pre.stdev = {0.2f, 0.25f, 0.3f};
+        const std::vector<uint32_t> idx{3, 9, 0};
+        Tensor images;
+        std::vector<int32_t> labels;
+        assembleBatch(ds, idx, pre, nullptr, 1, images, labels);
+        QCOMPARE(images.batch(), 3);
+        QVERIFY(images.sampleShape() == Shape::image(3, 6, 5));
+        QVERIFY(labels == (std::vector<int32_t>{3, 1, 0}));
+        // NCHW: channel 1, row 2, column 4 of sample 1 (dataset index 9).
+        const float expected = (ds.image(9)[(2 * 5 + 4) * 3 + 1] / 255.f - 0.4f) / 0.25f;
+        QVERIFY(std::abs(images.sample(1)[1 * 30 + 2 * 5 + 4] - expected) < 1e-5f);
+    }
+
+    void convertsSizeAndChannels() {
+        // A 4x4 gray set fed to an 8x8 RGB model: every channel equal, values stay in range.
+        Dataset ds = testdata::makeDataset(4, 4, 4, 1, 2);
+        Preprocessing pre;
+        pre.height = 8;
+        pre.width = 8;
+        pre.channels = 3;
+        Tensor images;
+        std::vector<int32_t> labels;
+        const std::vector<uint32_t> idx{0, 1, 2, 3};
+        assembleBatch(ds, idx, pre, nullptr, 1, images, labels);
+        QVERIFY(images.sampleShape() == Shape::image(3, 8, 8));
+        for (int i = 0; i < 64; ++i) {
+            QCOMPARE(images.sample(2)[i], images.sample(2)[64 + i]);
+            QVERIFY(images.sample(2)[i] >= 0.f && images.sample(2)[i] <= 1.f);
+        }
+        // A uniform RGB image shrunk to gray keeps its level.
+        Dataset colour = testdata::makeDataset(1, 10, 10, 3, 2);
+        std::fill(colour.pixels.begin(), colour.pixels.end(), 200);
+        pre.height = pre.width = 5;
+        pre.channels = 1;
+        const std::vector<uint32_t> one{0};
+        assembleBatch(colour, one, pre, nullptr, 1, images, labels);
+        QVERIFY(std::abs(images[12] - 200.f / 255.f) < 1e-5f);
+    }
+
+    void deterministicAndSeedDependent() {
+        const Dataset ds = testdata::makeDataset(16, 12, 12, 1, 4);
+        Preprocessing pre;
+        pre.height = pre.width = 12;
+        const AugmentOptions aug = someAugmentation();
+        const std::vector<uint32_t> idx{1, 5, 7, 2};
+        Tensor a, b, c;
+        std::vector<int32_t> la, lb, lc;
+        assembleBatch(ds, idx, pre, &aug, 99, a, la);
+        assembleBatch(ds, idx, pre, &aug, 99, b, lb);
+        assembleBatch(ds, idx, pre, &aug, 100, c, lc);
+        QVERIFY(sameTensor(a, b));
+        QVERIFY(!sameTensor(a, c));
+        QVERIFY(la == lc);  // augmentation never changes labels
+        Tensor plain;
+        std::vector<int32_t> lp;
+        assembleBatch(ds, idx, pre, nullptr, 99, plain, lp);
+        QVERIFY(!sameTensor(a, plain));
+    }
+
+    void badIndexIsAnError() {
+        const Dataset ds = testdata::makeDataset(3, 4, 4, 1, 2);
+        Preprocessing pre;
+        pre.height = pre.width = 4;
+        Tensor t;
+        std::vector<int32_t> l;
+        const std::vector<uint32_t> idx{0, 3};
+        QVERIFY_THROWS_EXCEPTION(Error, assembleBatch(ds, idx, pre, nullptr, 1, t, l));
+    }
+
+    void prefetchGivesTheSameBatches() {
+        const Dataset ds = testdata::makeDataset(103, 10, 10, 1, 5);
+        Preprocessing pre;
+        pre.height = pre.width = 10;
+        const AugmentOptions aug = someAugmentation();
+        const std::vector<uint32_t> order = shuffledIndices(ds.size(), 7);
+        PrefetchBatcher batcher(ds, order, 16, pre, aug, 1234);
+        QCOMPARE(batcher.batchCount(), std::size_t(7));
+        Tensor images, expected;
+        std::vector<int32_t> labels, expectedLabels;
+        std::size_t b = 0;
+        while (batcher.next(images, labels)) {
+            const std::size_t first = b * 16, count = std::min<std::size_t>(16, order.size() - first);
+            assembleBatch(ds, std::span<const uint32_t>(order).subspan(first, count), pre, &aug,
+                          batchSeed(1234, b), expected, expectedLabels);
+            QVERIFY2(sameTensor(images, expected), qPrintable(QString("batch %1 differs").arg(b)));
+            QVERIFY(labels == expectedLabels);
+            ++b;
+        }
+        QCOMPARE(b, std::size_t(7));
+        QCOMPARE(images.batch(), 103 - 6 * 16);
+        QVERIFY(!batcher.next(images, labels));
+    }
+
+    void prefetchStopsCleanlyMidEpoch() {
+        const Dataset ds = testdata::makeDataset(500, 28, 28, 1, 10);
+        Preprocessing pre;
+        for (int round = 0; round < 20; ++round) {
+            PrefetchBatcher batcher(ds, shuffledIndices(ds.size(), round), 32, pre, someAugmentation(), round);
+            Tensor images;
+            std::vector<int32_t> labels;
+            for (int k = 0; k < round % 3; ++k) QVERIFY(batcher.next(images, labels));
+        }  // destroyed with batches pending: must join without hanging
+    }
+
+    void prefetchRethrowsWorkerErrors() {
+        const Dataset ds = testdata::makeDataset(10, 4, 4, 1, 2);
+        Preprocessing pre;
+        pre.height = pre.width = 4;
+        PrefetchBatcher batcher(ds, {0, 1, 2, 3, 77}, 2, pre, {}, 1);
+        Tensor images;
+        std::vector<int32_t> labels;
+        QVERIFY(batcher.next(images, labels));
+        QVERIFY(batcher.next(images, labels));
+        QVERIFY_THROWS_EXCEPTION(Error, batcher.next(images, labels));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestBatcher)
+#include "test_batcher.moc"
