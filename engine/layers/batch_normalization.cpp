@@ -11,7 +11,7 @@ namespace {
 
 // Workspace buffers. kBatchVar is empty after an Eval forward: that is how backward and
 // commitState know the batch statistics were not used.
-enum : std::size_t { kMean = 0, kBatchVar = 1, kInvStd = 2 };
+enum : std::size_t { kMean = 0, kBatchVar = 1, kInvStd = 2, kBufferCount = 3 };
 
 // A batch seen as N x C x S: channel c of sample n is the contiguous run of S values at
 // data + (n*C + c)*S (S = H*W for images, 1 for flat inputs).
@@ -89,6 +89,7 @@ void BatchNormalization::build(std::span<const Shape> inputs, Rng&) {
 void BatchNormalization::forward(const ForwardArgs& a) {
     const Tensor& x = *a.inputs[0];
     const Layout L = layoutOf(x);
+    a.ws.buffer(kBufferCount - 1);  // grow the list once: the references below stay valid
     Tensor& mean = a.ws.buffer(kMean);
     Tensor& var = a.ws.buffer(kBatchVar);
     Tensor& invStd = a.ws.buffer(kInvStd);
@@ -135,6 +136,7 @@ void BatchNormalization::forward(const ForwardArgs& a) {
 void BatchNormalization::backward(const BackwardArgs& a) {
     const Tensor& x = *a.inputs[0];
     const Layout L = layoutOf(x);
+    a.ws.buffer(kBufferCount - 1);
     const Tensor& mean = a.ws.buffer(kMean);
     const Tensor& invStd = a.ws.buffer(kInvStd);
     const bool batchStats = !a.ws.buffer(kBatchVar).empty();

@@ -12,7 +12,7 @@ namespace cs {
 namespace {
 
 // Workspace buffers.
-enum : std::size_t { kColumns = 0, kGemm = 1, kColumnGrad = 2 };
+enum : std::size_t { kColumns = 0, kGemm = 1, kColumnGrad = 2, kBufferCount = 3 };
 
 // Upper bound on one im2col chunk (16 MB of floats): large batches of large images are split
 // into a few GEMMs instead of one huge column matrix.
@@ -172,6 +172,7 @@ void Conv2D::forward(const ForwardArgs& a) {
     const int64_t K = int64_t(g.channels) * g.window * g.window, P = g.outPlane();
     const int chunk = samplesPerChunk(g, N);
     ConstMatMapU w(params_[0].value.data(), F, K);
+    a.ws.buffer(kBufferCount - 1);  // grow the list once: the references below stay valid
     Tensor& col = a.ws.buffer(kColumns);
     Tensor& gemm = a.ws.buffer(kGemm);
 
@@ -216,6 +217,7 @@ void Conv2D::backward(const BackwardArgs& a) {
     Tensor* dx = a.inputGrads.empty() ? nullptr : a.inputGrads[0];
     if (dx) dx->resize(N, x.sampleShape());
 
+    a.ws.buffer(kBufferCount - 1);  // grow the list once: the references below stay valid
     Tensor& col = a.ws.buffer(kColumns);
     Tensor& gemm = a.ws.buffer(kGemm);
     Tensor& dcol = a.ws.buffer(kColumnGrad);

@@ -1,0 +1,133 @@
+#include "gradient_check.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace cs::test {
+
+void fillUniform(Tensor& t, Rng& rng, float lo, float hi) {
+    for (int64_t i = 0; i < t.size(); ++i) t[i] = rng.uniform(lo, hi);
+}
+
+Tensor randomTensor(int batch, const Shape& shape, Rng& rng, float lo, float hi) {
+    Tensor t(batch, shape);
+    fillUniform(t, rng, lo, hi);
+    return t;
+}
+
+double dot(const Tensor& a, const Tensor& b) {
+    double s = 0;
+    for (int64_t i = 0; i < std::min(a.size(), b.size()); ++i) s += double(a[i]) * double(b[i]);
+    return s;
+}
+
+bool allFinite(const Tensor& t) {
+    for (int64_t i = 0; i < t.size(); ++i)
+        if (!std::isfinite(t[i])) return false;
+    return true;
+}
+
+double maxAbsDiff(const Tensor& a, const Tensor& b) {
+    if (a.size() != b.size()) return std::numeric_limits<double>::infinity();
+    double m = 0;
+    for (int64_t i = 0; i < a.size(); ++i) {
+        const double d = std::abs(double(a[i]) - double(b[i]));
+        if (!(d <= m)) m = d;  // NaN propagates as a failure
+    }
+    return m;
+}
+
+bool GradientCheckResult::ok(const GradientCheckOptions& o) const {
+    // One skip is tolerated even in tiny tensors (a bias of 4 channels), as long as something
+    // was checked.
+    const double allowed = std::max(1.0, o.maxSkipped * (checked + skipped));
+    return failed == 0 && checked > 0 && skipped <= allowed;
+}
+
+std::string GradientCheckResult::summary() const {
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "%d checked, %d skipped at kinks, %d failed, max error %.3g", checked,
+                  skipped, failed, maxError);
+    return std::string(buf) + (firstFailure.empty() ? "" : "; first failure: " + firstFailure);
+}
+
+GradientCheckResult checkGradient(float* values, int64_t count, const float* analytic,
+                                  const std::function<double()>& loss, const GradientCheckOptions& o) {
+    GradientCheckResult r;
+    const double l0 = loss();
+    for (int64_t i = 0; i < count; ++i) {
+        const float saved = values[i];
+        // The perturbation actually applied, after float rounding, is what we divide by.
+        values[i] = static_cast<float>(saved + o.step);
+        const double hPlus = double(values[i]) - saved;
+        const double lPlus = loss();
+        values[i] = static_cast<float>(saved - o.step);
+        const double hMinus = saved - double(values[i]);
+        const double lMinus = loss();
+        values[i] = saved;
+
+        const double numeric = (lPlus - lMinus) / (hPlus + hMinus);
+        const double forwardSide = (lPlus - l0) / hPlus, backwardSide = (l0 - lMinus) / hMinus;
+        if (std::abs(forwardSide - backwardSide) > o.kinkTol * std::max(1.0, std::abs(numeric))) {
+            ++r.skipped;
+            continue;
+        }
+        ++r.checked;
+        const double err = std::abs(double(analytic[i]) - numeric);
+        if (!(err <= r.maxError)) r.maxError = err;
+        if (!(err <= o.absTol + o.relTol * std::abs(numeric))) {
+            if (r.failed++ == 0) {
+                char buf[128];
+                std::snprintf(buf, sizeof buf, "element %lld: analytic %.6g, numeric %.6g",
+                              static_cast<long long>(i), analytic[i], numeric);
+                r.firstFailure = buf;
+            }
+        }
+    }
+    return r;
+}
+
+LayerRunner::LayerRunner(Layer& layer, std::vector<Tensor> inputs, Phase phase, uint64_t rngSeed)
+    : layer_(layer), inputs_(std::move(inputs)), phase_(phase), seed_(rngSeed) {
+    for (const Tensor& t : inputs_) shapes_.push_back(t.sampleShape());
+    outShape_ = layer_.outputShape(shapes_);
+}
+
+Tensor LayerRunner::forward(Workspace& ws) const {
+    std::vector<const Tensor*> ptrs;
+    for (const Tensor& t : inputs_) ptrs.push_back(&t);
+    Tensor out(batch(), outShape_);
+    out.fill(std::numeric_limits<float>::quiet_NaN());
+    ws.rng = Rng(seed_);
+    layer_.forward(ForwardArgs{ptrs, out, ws, phase_});
+    return out;
+}
+
+LayerRunner::Grads LayerRunner::backward(Workspace& ws, const Tensor& output, const Tensor& outputGrad,
+                                         bool wantInputGrads, bool gradIsPreActivation,
+                                         float prefill) const {
+    Grads g;
+    std::vector<const Tensor*> ptrs;
+    std::vector<Tensor*> inGrads;
+    g.inputs.resize(inputs_.size());
+    for (std::size_t i = 0; i < inputs_.size(); ++i) {
+        ptrs.push_back(&inputs_[i]);
+        if (wantInputGrads) {
+            g.inputs[i].resize(inputs_[i].batch(), inputs_[i].sampleShape());
+            g.inputs[i].fill(prefill);
+            inGrads.push_back(&g.inputs[i]);
+        } else {
+            inGrads.push_back(nullptr);
+        }
+    }
+    for (const Param& p : layer_.params()) {
+        g.params.emplace_back(p.value.batch(), p.value.sampleShape());
+        g.params.back().fill(prefill);
+    }
+    Tensor dy = outputGrad;  // the layer may use it as scratch
+    layer_.backward(BackwardArgs{ptrs, output, dy, inGrads, g.params, ws, gradIsPreActivation});
+    return g;
+}
+
+}  // namespace cs::test
