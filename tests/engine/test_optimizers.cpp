@@ -1,7 +1,5 @@
 // Optimizers against update rules worked out by hand in double precision (Keras's formulas),
 // plus weight decay, clipping, slot layout and the options' JSON form.
-// Qt's `slots` keyword macro would eat a member named slots(); Q_SLOTS names the test slots instead.
-#define QT_NO_KEYWORDS
 #include <QtTest>
 
 #include <cmath>
@@ -87,7 +85,7 @@ QString optionErrorOf(const nlohmann::json& j) {
 class TestOptimizers : public QObject {
     Q_OBJECT
 
-private Q_SLOTS:
+private slots:
     void sgdPlain() {
         auto opt = makeOptimizer(opts("sgd"));
         Problem pr = oneParam({1.f, -2.f});
@@ -339,6 +337,13 @@ private Q_SLOTS:
         pr.step(*opt, 1.f);
         expectNear(pr.grads[0], {0.3});
         expectNear(pr.params[0].value, {-0.9});
+        // A norm just above the threshold is scaled too: 5 -> 4 is a factor of 0.8.
+        o.clipNorm = 4.f;
+        auto opt4 = makeOptimizer(o);
+        pr.grads = {makeTensor({3.f}), makeTensor({-4.f})};
+        pr.step(*opt4, 1.f);
+        expectNear(pr.grads[0], {2.4});
+        expectNear(pr.grads[1], {-3.2});
     }
 
     void clipsBeforeAdam() {
