@@ -47,7 +47,7 @@ DataFormat dataFormatFromString(const std::string& name) {
     throw OptionError("unknown data format '" + name + "' (known: auto, idx, folder, cifar10, builtin)");
 }
 
-std::string toString(DataFormat format) {
+std::string dataFormatName(DataFormat format) {
     switch (format) {
     case DataFormat::Auto: return "auto";
     case DataFormat::Idx: return "idx";

@@ -15,7 +15,7 @@ enum class DataFormat { Auto, Idx, ImageFolder, Cifar10, Builtin };
 
 // "auto", "idx", "folder", "cifar10", "builtin" (throws OptionError listing these otherwise).
 DataFormat dataFormatFromString(const std::string& name);
-std::string toString(DataFormat format);
+std::string dataFormatName(DataFormat format);
 
 struct LoadOptions {
     DataFormat format = DataFormat::Auto;
