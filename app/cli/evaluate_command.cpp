@@ -4,6 +4,7 @@
 
 #include "cli_args.h"
 #include "commands.h"
+#include "core/errors.h"
 #include "data_loading.h"
 #include "graph/model.h"
 #include "model_source.h"

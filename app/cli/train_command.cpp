@@ -7,6 +7,7 @@
 #include "commands.h"
 #include "core/errors.h"
 #include "data/augment_cli.h"
+#include "data/split.h"
 #include "data_loading.h"
 #include "graph/model.h"
 #include "io/model_file.h"
@@ -69,15 +70,9 @@ int runTrain(const Args& argv, std::ostream& out, std::ostream& err) {
     const TrainSettings settings = settingsFrom(file, args);
 
     DataSplits data = loadData(args.get("data"), file.preprocessing, quiet || json);
-    Dataset validation = std::move(data.validation);
-    Dataset train;
-    if (validation.size() == 0 && settings.validationSplit > 0.f) {
-        auto [t, v] = splitForValidation(data.train, settings.validationSplit, settings.seed);
-        train = std::move(t);
-        validation = std::move(v);
-    } else {
-        train = std::move(data.train);
-    }
+    carveValidation(data, settings.validationSplit, settings.seed);
+    const Dataset& train = data.train;
+    const Dataset& validation = data.validation;
     file.classNames = train.classNames;
 
     Model model(file.graph, settings.seed);

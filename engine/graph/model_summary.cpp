@@ -20,7 +20,7 @@ std::string Model::summary() const {
     bool chain = true;
     for (std::size_t i = 1; i < nodes_.size(); ++i)
         if (nodes_[i].inputs.size() != 1 || nodes_[i].inputs[0] != static_cast<int>(i) - 1) chain = false;
-    const std::size_t w1 = 30, w2 = 22, w3 = 12, w4 = chain ? 0 : 24;
+    const std::size_t w1 = 34, w2 = 22, w3 = 12, w4 = chain ? 0 : 24;
     const std::string rule(w1 + w2 + w3 + w4, '=');
     const std::string thin(w1 + w2 + w3 + w4, '_');
     std::ostringstream out;

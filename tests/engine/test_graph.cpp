@@ -104,7 +104,7 @@ private slots:
     void danglingAndDisconnected() {
         GraphSpec g = GraphSpec::sequential({{"Input", {}}, {"Flatten", {}}, {"Dense", {}}});
         g.add("Dense", {}, {});           // no input
-        g.nodes()[2].inputs = {2, 99};    // dense takes a node that does not exist
+        g.nodes()[2].inputs = {99};       // dense takes a node that does not exist
         const GraphCheck c = checkGraph(g, LayerRegistry::builtin());
         QVERIFY(!c.ok);
         QVERIFY(errorOf(c, g, "dense").find("#99") != std::string::npos);
