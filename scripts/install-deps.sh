@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs every Debian package ConvStudio needs to build, test and run. Idempotent: only
 # missing packages are installed, so a second run on a ready machine does nothing.
+# --bench also installs PyTorch for the speed comparison (tests/bench/compare.sh).
 set -euo pipefail
 
 PACKAGES=(
@@ -13,6 +14,11 @@ PACKAGES=(
   xvfb xauth xdotool imagemagick gstreamer1.0-plugins-base gstreamer1.0-plugins-good
   fonts-wqy-microhei
 )
+
+# Optional: what tests/bench/compare.sh needs to run PyTorch beside the engine (large).
+if [ "${1:-}" = "--bench" ]; then
+  PACKAGES+=(python3-torch python3-numpy)
+fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do

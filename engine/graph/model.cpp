@@ -1,6 +1,7 @@
 #include "graph/model.h"
 
 #include <algorithm>
+#include <chrono>
 
 #include "core/errors.h"
 #include "graph/graph_check.h"
@@ -124,7 +125,10 @@ const Tensor& Model::forward(Executor& ex, const Tensor& input, Phase phase) con
         }
         Tensor& out = ex.activations_[i];
         out.resize(input.batch(), node.outputShape);
+        const auto t0 = ex.profiling_ ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
         node.layer->forward(ForwardArgs{inSpan, out, ex.workspaces_[i], phase});
+        if (ex.profiling_)
+            ex.forwardSeconds_[i] += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     }
     return ex.activations_.back();
 }
@@ -154,9 +158,12 @@ void Model::backward(Executor& ex, Tensor& outputGrad, bool gradIsPreActivation)
         const int first = ex.paramOffset_[i];
         const std::size_t np = node.layer->params().size();
         std::span<Tensor> pg(ex.paramGrads_.data() + first, np);
+        const auto t0 = ex.profiling_ ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
         node.layer->backward(BackwardArgs{std::span<const Tensor* const>(ins, k), ex.activations_[i], dOut,
                                           std::span<Tensor* const>(inGrads, k), pg, ex.workspaces_[i],
                                           i == last && gradIsPreActivation});
+        if (ex.profiling_)
+            ex.backwardSeconds_[i] += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         for (std::size_t j = 0; j < k; ++j) {
             const int in = node.inputs[j];
             if (in == 0) continue;
@@ -189,6 +196,12 @@ Executor::Executor(const Model& model) {
         paramOffset_.push_back(static_cast<int>(paramGrads_.size()));
         for (const auto& p : n.layer->params()) paramGrads_.emplace_back(p.value.batch(), p.value.sampleShape());
     }
+}
+
+void Executor::setProfiling(bool on) {
+    profiling_ = on;
+    forwardSeconds_.assign(activations_.size(), 0.0);
+    backwardSeconds_.assign(activations_.size(), 0.0);
 }
 
 void Executor::seedStep(uint64_t seed) {

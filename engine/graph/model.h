@@ -89,6 +89,12 @@ public:
     // Seeds every workspace's RNG (dropout) from a step seed, deterministically.
     void seedStep(uint64_t seed);
 
+    // Per-node timing for the benchmark (off by default): seconds accumulated in forward and
+    // backward since the last reset.
+    void setProfiling(bool on);
+    const std::vector<double>& forwardSeconds() const { return forwardSeconds_; }
+    const std::vector<double>& backwardSeconds() const { return backwardSeconds_; }
+
 private:
     friend class Model;
     std::vector<Tensor> activations_;
@@ -97,6 +103,8 @@ private:
     std::vector<Workspace> workspaces_;
     std::vector<Tensor> paramGrads_;
     std::vector<int> paramOffset_;    // first paramGrads_ index of each node
+    bool profiling_ = false;
+    std::vector<double> forwardSeconds_, backwardSeconds_;
 };
 
 }  // namespace cs

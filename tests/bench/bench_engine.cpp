@@ -1,0 +1,225 @@
+// ConvStudio engine benchmark (not a test: nothing is asserted). For the seed-cnn preset on
+// 28x28x1 input it reports training samples/s at batch 32, 64 and 128, inference samples/s at
+// batch 256, single-image latency (median, p90 of 1,000 runs), each with 1 and 2 threads, the
+// per-layer forward/backward time, and with --epoch the peak memory of a full training epoch.
+// Fashion-MNIST is used when installed, generated data of the same shape otherwise.
+//
+//   bench_engine [--quick] [--json] [--epoch] [--preset NAME] [--train-only BATCH THREADS]
+// --train-only measures just one training configuration (compare.sh uses it under load).
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/worker_pool.h"
+#include "data/data_source.h"
+#include "graph/model.h"
+#include "io/presets.h"
+#include "train/loss.h"
+#include "train/trainer.h"
+
+using namespace cs;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double seconds(Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double>(b - a).count(); }
+
+Dataset benchData(int n, bool& real) {
+    const std::string dir = "/usr/share/datasets/fashion-mnist";
+    real = false;
+    try {
+        DataSplits s = loadDataSource(dir);
+        real = true;
+        if (static_cast<int>(s.train.size()) > n) {
+            std::vector<uint32_t> idx(n);
+            for (int i = 0; i < n; ++i) idx[i] = static_cast<uint32_t>(i);
+            return s.train.subset(idx);
+        }
+        return std::move(s.train);
+    } catch (const std::exception&) {
+        Dataset d;
+        d.height = d.width = 28;
+        d.channels = 1;
+        d.classNames = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"};
+        Rng rng(1);
+        d.pixels.resize(static_cast<std::size_t>(n) * 784);
+        for (auto& p : d.pixels) p = static_cast<uint8_t>(rng.below(256));
+        for (int i = 0; i < n; ++i) d.labels.push_back(i % 10);
+        return d;
+    }
+}
+
+// Samples/s of real training steps (the Trainer, data assembly included) after a warm-up.
+double trainThroughput(const ModelFile& preset, const Dataset& data, int batch, int threads, int steps) {
+    const int warmup = 5;
+    Model model(preset.graph, 1);
+    TrainSettings s = TrainSettings::fromJson(preset.training);
+    s.epochs = 1;
+    s.batchSize = batch;
+    s.threads = threads;
+    std::vector<uint32_t> idx(static_cast<std::size_t>(batch) * (steps + warmup));
+    for (std::size_t i = 0; i < idx.size(); ++i) idx[i] = static_cast<uint32_t>(i % data.size());
+    const Dataset subset = data.subset(idx);
+    Trainer trainer(model, s, preset.preprocessing);
+    Clock::time_point start;
+    TrainCallbacks cb;
+    cb.onBatch = [&](const BatchStats& b) {
+        if (b.batch == warmup - 1) start = Clock::now();
+    };
+    trainer.run(subset, Dataset{}, cb);
+    return static_cast<double>(batch) * steps / seconds(start, Clock::now());
+}
+
+// Samples/s of forward passes at `batch`, the batch split across `threads` workers.
+double inferThroughput(const Model& model, int batch, int threads, int reps) {
+    WorkerPool pool(threads);
+    std::vector<std::unique_ptr<Executor>> ex;
+    std::vector<Tensor> in(threads);
+    Rng rng(3);
+    for (int w = 0; w < threads; ++w) {
+        ex.push_back(model.makeExecutor());
+        const int n = batch * (w + 1) / threads - batch * w / threads;
+        in[w].resize(n, model.inputShape());
+        for (int64_t i = 0; i < in[w].size(); ++i) in[w][i] = rng.uniform();
+    }
+    auto once = [&] { pool.run([&](int w) { model.forward(*ex[w], in[w], Phase::Eval); }); };
+    for (int i = 0; i < 3; ++i) once();
+    const auto t0 = Clock::now();
+    for (int i = 0; i < reps; ++i) once();
+    return static_cast<double>(batch) * reps / seconds(t0, Clock::now());
+}
+
+// Median and p90 of single-image forward latency in microseconds.
+std::pair<double, double> latency(const Model& model, int runs) {
+    auto ex = model.makeExecutor();
+    Tensor x(1, model.inputShape());
+    Rng rng(4);
+    for (int64_t i = 0; i < x.size(); ++i) x[i] = rng.uniform();
+    for (int i = 0; i < 50; ++i) model.forward(*ex, x, Phase::Eval);
+    std::vector<double> us(runs);
+    for (int i = 0; i < runs; ++i) {
+        const auto t0 = Clock::now();
+        model.forward(*ex, x, Phase::Eval);
+        us[i] = seconds(t0, Clock::now()) * 1e6;
+    }
+    std::sort(us.begin(), us.end());
+    return {us[runs / 2], us[runs * 9 / 10]};
+}
+
+// Per-layer forward and backward milliseconds per training step at batch 64, one thread.
+nlohmann::json perLayer(const ModelFile& preset, const Dataset& data, int steps) {
+    Model model(preset.graph, 1);
+    auto ex = model.makeExecutor();
+    Tensor x(64, model.inputShape()), grad;
+    Rng rng(5);
+    for (int64_t i = 0; i < x.size(); ++i) x[i] = rng.uniform();
+    std::vector<int32_t> labels(64);
+    for (int i = 0; i < 64; ++i) labels[i] = i % 10;
+    const bool probs = model.outputActivation() == Activation::Softmax;
+    auto step = [&] {
+        const Tensor& out = model.forward(*ex, x, Phase::Train);
+        softmaxCrossEntropy(out, probs, labels, LossOptions{}, 1.f / 64, &grad);
+        model.backward(*ex, grad, probs);
+    };
+    for (int i = 0; i < 3; ++i) step();
+    ex->setProfiling(true);
+    for (int i = 0; i < steps; ++i) step();
+    nlohmann::json rows = nlohmann::json::array();
+    for (std::size_t i = 1; i < model.nodes().size(); ++i) {
+        rows.push_back({{"layer", model.nodes()[i].layer->name()},
+                        {"kind", model.nodes()[i].layer->kind()},
+                        {"forward_ms", ex->forwardSeconds()[i] * 1e3 / steps},
+                        {"backward_ms", ex->backwardSeconds()[i] * 1e3 / steps}});
+    }
+    return rows;
+}
+
+long peakRssMb() {
+    rusage ru{};
+    getrusage(RUSAGE_SELF, &ru);
+    return ru.ru_maxrss / 1024;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    bool quick = false, json = false, epoch = false;
+    int onlyBatch = 0, onlyThreads = 0;
+    std::string presetName = "seed-cnn";
+    for (int i = 1; i < argc; ++i) {
+        if (!std::strcmp(argv[i], "--quick")) quick = true;
+        else if (!std::strcmp(argv[i], "--json")) json = true;
+        else if (!std::strcmp(argv[i], "--epoch")) epoch = true;
+        else if (!std::strcmp(argv[i], "--preset") && i + 1 < argc) presetName = argv[++i];
+        else if (!std::strcmp(argv[i], "--train-only") && i + 2 < argc) {
+            onlyBatch = std::atoi(argv[++i]);
+            onlyThreads = std::atoi(argv[++i]);
+        }
+        else {
+            std::fprintf(stderr, "usage: bench_engine [--quick] [--json] [--epoch] [--preset NAME] [--train-only BATCH THREADS]\n");
+            return 2;
+        }
+    }
+    const ModelFile preset = loadPreset(presetName);
+    nlohmann::json r;
+    bool real = false;
+    if (onlyBatch > 0) {
+        const Dataset data = benchData(16384, real);
+        const double v = trainThroughput(preset, data, onlyBatch, std::max(1, onlyThreads), (quick ? 20 : 150) * 64 / onlyBatch);
+        r = {{"train_bs" + std::to_string(onlyBatch) + "_t" + std::to_string(onlyThreads), v}, {"real_data", real}};
+        if (!json) std::printf("train   batch %3d  threads %d: %8.0f samples/s\n", onlyBatch, onlyThreads, v);
+    } else if (epoch) {
+        // A full epoch of Fashion-MNIST, as `convstudio-cli train` runs it, for peak memory.
+        const Dataset data = benchData(60000, real);
+        Model model(preset.graph, 1);
+        TrainSettings s = TrainSettings::fromJson(preset.training);
+        s.epochs = 1;
+        s.threads = 2;
+        Trainer trainer(model, s, preset.preprocessing);
+        const auto t0 = Clock::now();
+        trainer.run(data, Dataset{});
+        r = {{"epoch_seconds", seconds(t0, Clock::now())}, {"epoch_samples", data.size()},
+             {"epoch_peak_rss_mb", peakRssMb()}, {"real_data", real}};
+    } else {
+        const int steps = quick ? 20 : 150;
+        const Dataset data = benchData(16384, real);
+        r["real_data"] = real;
+        r["preset"] = presetName;
+        for (int threads : {1, 2})
+            for (int batch : {32, 64, 128}) {
+                const double v = trainThroughput(preset, data, batch, threads, steps * 64 / batch);
+                r["train_bs" + std::to_string(batch) + "_t" + std::to_string(threads)] = v;
+                if (!json) std::printf("train   batch %3d  threads %d: %8.0f samples/s\n", batch, threads, v);
+            }
+        Model model(preset.graph, 1);
+        for (int threads : {1, 2}) {
+            const double v = inferThroughput(model, 256, threads, quick ? 10 : 60);
+            r["infer_bs256_t" + std::to_string(threads)] = v;
+            if (!json) std::printf("infer   batch 256  threads %d: %8.0f samples/s\n", threads, v);
+        }
+        // One image cannot be split across the batch-parallel workers: latency is single-threaded.
+        const auto [med, p90] = latency(model, 1000);
+        r["latency_median_us_t1"] = med;
+        r["latency_p90_us_t1"] = p90;
+        if (!json) std::printf("latency single image: median %.1f us, p90 %.1f us\n", med, p90);
+        r["layers"] = perLayer(preset, data, quick ? 10 : 50);
+        if (!json) {
+            std::printf("\nper layer, batch 64, 1 thread (ms per step):\n%-20s %-20s %9s %9s\n", "layer", "kind", "forward",
+                        "backward");
+            for (const auto& row : r["layers"])
+                std::printf("%-20s %-20s %9.3f %9.3f\n", row["layer"].get<std::string>().c_str(),
+                            row["kind"].get<std::string>().c_str(), row["forward_ms"].get<double>(),
+                            row["backward_ms"].get<double>());
+        }
+    }
+    if (json) std::printf("%s\n", r.dump(2).c_str());
+    return 0;
+}

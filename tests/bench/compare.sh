@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Runs the engine benchmark and the PyTorch reference on the same machine, one after the other,
+# and prints the ratios against the targets of the engine-speed issue. PyTorch runs twice (as
+# installed, and with OpenBLAS/OpenMP settings that suit this CPU); the faster figure counts.
+#   tests/bench/compare.sh [--quick]     (build first: scripts/build.sh; needs python3-torch:
+#                                         scripts/install-deps.sh --bench)
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+build="${CONVSTUDIO_BUILD_DIR:-$root/build}"
+bench="$build/tests/bench/bench_engine"
+quick=()
+[ "${1:-}" = "--quick" ] && quick=(--quick)
+[ -x "$bench" ] || { echo "compare.sh: $bench is missing; run scripts/build.sh first" >&2; exit 1; }
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"; [ -n "${burner:-}" ] && kill "$burner" 2>/dev/null || true' EXIT
+
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== ConvStudio engine"
+"$bench" --json "${quick[@]}" > "$tmp/engine.json"
+"$bench" --json --epoch > "$tmp/epoch.json"
+# Under load: another process keeps one core busy while we train with 2 threads.
+( while :; do :; done ) & burner=$!
+"$bench" --json "${quick[@]}" --train-only 64 2 > "$tmp/loaded.json"
+kill "$burner"; burner=""
+
+have_torch=0
+if /usr/bin/python3 -c "import torch" 2>/dev/null; then
+  have_torch=1
+  echo "== PyTorch, as installed"
+  /usr/bin/python3 "$root/tests/bench/torch_reference.py" "${quick[@]}" --max-load 99 > "$tmp/torch_default.json"
+  echo "== PyTorch, OMP_WAIT_POLICY=PASSIVE OPENBLAS_NUM_THREADS=1 OPENBLAS_CORETYPE=SkylakeX"
+  OMP_WAIT_POLICY=PASSIVE OPENBLAS_NUM_THREADS=1 OPENBLAS_CORETYPE=SkylakeX \
+    /usr/bin/python3 "$root/tests/bench/torch_reference.py" "${quick[@]}" --max-load 99 > "$tmp/torch_tuned.json"
+  ( while :; do :; done ) & burner=$!
+  OMP_WAIT_POLICY=PASSIVE OPENBLAS_NUM_THREADS=1 OPENBLAS_CORETYPE=SkylakeX \
+    /usr/bin/python3 "$root/tests/bench/torch_reference.py" --quick --threads 2 --max-load 99 > "$tmp/torch_loaded.json"
+  kill "$burner"; burner=""
+else
+  echo "(python3-torch is not installed: engine figures only; scripts/install-deps.sh --bench installs it)"
+fi
+
+/usr/bin/python3 - "$tmp" "$have_torch" <<'PY'
+import json, sys, os
+tmp, have_torch = sys.argv[1], sys.argv[2] == "1"
+e = json.load(open(os.path.join(tmp, "engine.json")))
+ep = json.load(open(os.path.join(tmp, "epoch.json")))
+loaded = json.load(open(os.path.join(tmp, "loaded.json")))["train_bs64_t2"]
+t = {}
+if have_torch:
+    a = json.load(open(os.path.join(tmp, "torch_default.json")))
+    b = json.load(open(os.path.join(tmp, "torch_tuned.json")))
+    for k in a:
+        if isinstance(a[k], (int, float)):
+            better = min if k.startswith("latency") else max
+            t[k] = better(a[k], b.get(k, a[k]))
+    tl = json.load(open(os.path.join(tmp, "torch_loaded.json")))
+print()
+print(f"{'figure':32} {'engine':>12} {'pytorch':>12} {'ratio':>8}")
+keys = [k for k in e if isinstance(e[k], (int, float)) and not isinstance(e[k], bool)]
+for k in keys:
+    tv = t.get(k)
+    ratio = (tv / e[k] if k.startswith("latency") else e[k] / tv) if tv else None
+    print(f"{k:32} {e[k]:12.1f} {tv if tv else float('nan'):12.1f} {ratio if ratio else float('nan'):8.2f}")
+print(f"{'train_bs64_t2 under load':32} {loaded:12.1f} {tl['train_bs64_t2'] if have_torch else float('nan'):12.1f}")
+print(f"epoch: {ep['epoch_samples']} samples in {ep['epoch_seconds']:.1f} s, peak RSS {ep['epoch_peak_rss_mb']} MB")
+print("\ntargets:")
+def check(name, ok, detail):
+    print(f"  [{'met' if ok else 'MISSED'}] {name}: {detail}")
+if have_torch:
+    r = e["train_bs64_t2"] / max(t["train_bs64_t2"], t.get("train_bs64_t1", 0))
+    check("training bs64, 2 threads >= 2x PyTorch", r >= 2, f"{r:.2f}x")
+    ri = max(e["infer_bs256_t1"], e["infer_bs256_t2"]) / max(t["infer_bs256_t1"], t["infer_bs256_t2"])
+    check("inference bs256 >= 4x PyTorch", ri >= 4, f"{ri:.2f}x")
+check("single-image latency < 100 us", e["latency_median_us_t1"] < 100, f"{e['latency_median_us_t1']:.1f} us median")
+s = e["train_bs64_t2"] / e["train_bs64_t1"]
+check("2 threads >= 1.7x 1 thread", s >= 1.7, f"{s:.2f}x")
+u = loaded / e["train_bs64_t1"]
+check("under load, 2 threads >= 0.8x quiet 1 thread", u >= 0.8, f"{u:.2f}x")
+check("peak memory of a Fashion-MNIST epoch < 300 MB", ep["epoch_peak_rss_mb"] < 300, f"{ep['epoch_peak_rss_mb']} MB")
+PY
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
