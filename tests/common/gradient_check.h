@@ -26,12 +26,12 @@ struct GradientCheckOptions {
     // Small enough that curvature moves the one-sided slopes apart by ~1e-3 at most, large
     // enough that float rounding in the layer (~1e-7 relative) stays well below absTol.
     double step = 1e-3;    // central-difference step
-    double absTol = 1e-3;  // |analytic - numeric| <= absTol + relTol * |numeric|
-    double relTol = 1e-2;
+    double absTol = 5e-4;  // |analytic - numeric| <= absTol + relTol * |numeric|
+    double relTol = 2e-3;
     // Points where the two one-sided slopes disagree by more than this straddle a kink (relu at
     // 0, a max changing winner) and are skipped, but only up to maxSkipped of them. A smaller
     // kink moves the central difference by at most half of it, which absTol covers.
-    double kinkTol = 2e-3;
+    double kinkTol = 1e-3;
     double maxSkipped = 0.2;  // fraction
 };
 
@@ -58,6 +58,7 @@ public:
     LayerRunner(Layer& layer, std::vector<Tensor> inputs, Phase phase, uint64_t rngSeed = 7);
 
     std::vector<Tensor>& inputs() { return inputs_; }
+    const std::vector<Tensor>& inputs() const { return inputs_; }
     const Shape& outputShape() const { return outShape_; }
     int batch() const { return inputs_.empty() ? 1 : inputs_[0].batch(); }
 
