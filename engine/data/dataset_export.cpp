@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 
 #include "core/errors.h"
 
@@ -46,6 +47,12 @@ std::size_t exportImageFolder(const Dataset& ds, const std::string& folder) {
         classDirs.push_back(fs::path(folder) / folderNameForClass(name));
         fs::create_directories(classDirs.back(), ec);
         if (ec) throw FileError(classDirs.back().string() + ": cannot create folder (" + ec.message() + ")");
+    }
+    {
+        const fs::path list = fs::path(folder) / kClassListFile;
+        std::ofstream out(list);
+        for (const auto& name : ds.classNames) out << name << "\n";
+        if (!out) throw FileError(list.string() + ": cannot be written");
     }
     for (std::size_t i = 0; i < ds.size(); ++i) {
         std::string index = std::to_string(i);

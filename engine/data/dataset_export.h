@@ -11,8 +11,12 @@ namespace cs {
 // '_' (so "T-shirt/top" → "T-shirt_top"). Non-ASCII UTF-8 is kept.
 std::string folderNameForClass(const std::string& className);
 
+// The file, next to the class folders, that lists class names in label order.
+inline constexpr const char* kClassListFile = "classes.txt";
+
 // Writes every sample as PNG to folder/<class>/<index>.png (index zero-padded to the set size),
-// creating folders as needed. Returns the number of files written. Throws FileError naming the
+// creating folders as needed, and folder/classes.txt so that loading it back gives the same
+// labels and class names. Returns the number of files written. Throws FileError naming the
 // path when a folder or file cannot be written.
 std::size_t exportImageFolder(const Dataset& ds, const std::string& folder);
 

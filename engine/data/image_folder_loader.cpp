@@ -6,10 +6,12 @@
 #include <condition_variable>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <mutex>
 #include <thread>
 
+#include "data/dataset_export.h"
 #include "data/image_decode.h"
 
 namespace cs {
@@ -149,6 +151,26 @@ void compact(Dataset& ds, const std::vector<char>& ok) {
     ds.sources.resize(kept);
 }
 
+// classes.txt (written by exportImageFolder) in the root or the first split folder holding one.
+std::vector<std::string> readClassList(const fs::path& root, const std::vector<ClassRoot>& roots) {
+    std::vector<fs::path> candidates{root / kClassListFile};
+    for (const auto& r : roots) candidates.push_back(r.dir / kClassListFile);
+    std::error_code ec;
+    for (const auto& file : candidates) {
+        if (!fs::is_regular_file(file, ec)) continue;
+        std::ifstream in(file);
+        std::vector<std::string> names;
+        for (std::string line; std::getline(in, line);) {
+            while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+            if (!line.empty()) names.push_back(line);
+        }
+        std::vector<std::string> sorted = names;
+        std::sort(sorted.begin(), sorted.end());
+        if (std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end()) return names;
+    }
+    return {};
+}
+
 }  // namespace
 
 bool isImageFileName(const std::string& name) {
@@ -209,8 +231,21 @@ DataSplits loadImageFolder(const std::string& rootPath, const LoadOptions& optio
         for (const auto& [name, files] : r.classes) classNames.push_back(name);
     std::sort(classNames.begin(), classNames.end(), naturalLess);
     classNames.erase(std::unique(classNames.begin(), classNames.end()), classNames.end());
-    std::map<std::string, int32_t> labelOf;
-    for (std::size_t c = 0; c < classNames.size(); ++c) labelOf[classNames[c]] = static_cast<int32_t>(c);
+    std::map<std::string, int32_t> labelOf;  // by folder name
+    std::vector<std::string> listed = readClassList(root, roots);
+    if (!listed.empty()) {
+        // classes.txt fixes label order and display names; unlisted folders follow.
+        std::vector<std::string> names = listed;
+        for (std::size_t c = 0; c < listed.size(); ++c) labelOf[folderNameForClass(listed[c])] = static_cast<int32_t>(c);
+        for (const auto& folderName : classNames)
+            if (!labelOf.count(folderName)) {
+                labelOf[folderName] = static_cast<int32_t>(names.size());
+                names.push_back(folderName);
+            }
+        classNames = std::move(names);
+    } else {
+        for (std::size_t c = 0; c < classNames.size(); ++c) labelOf[classNames[c]] = static_cast<int32_t>(c);
+    }
 
     std::vector<Job> jobs;
     Dataset* sets[3] = {&out.train, &out.validation, &out.test};

@@ -8,6 +8,9 @@
 
 namespace cs {
 
+// When the root (or a split folder) holds classes.txt (one class name per line, as
+// exportImageFolder writes it), that fixes the label order and the display names; otherwise
+// class folders are numbered in natural order.
 // Loads the folder; every image is resized to the options' size and channels (or the first
 // readable image's). Colour images are stored RGB. Unreadable, corrupt and non-image files are
 // skipped and listed in DataSplits::problems by path; a single class or an empty class folder is

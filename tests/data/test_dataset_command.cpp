@@ -86,6 +86,7 @@ private slots:
         const cs::DataSplits back = cs::loadDataSource(to);
         QCOMPARE(back.train.size(), std::size_t(30));
         QCOMPARE(back.test.size(), std::size_t(9));
+        QVERIFY(back.train.classNames == original.train.classNames);
         // Same pixels per class (the folder order groups by class, so compare class by class).
         std::vector<std::vector<uint8_t>> a(3), b(3);
         for (std::size_t i = 0; i < 30; ++i) {
@@ -99,6 +100,20 @@ private slots:
     }
 
     void exportSanitisesClassNames() {
+        // Names that are not in sorted order and not valid folder names survive the round trip
+        // through classes.txt.
+        cs::Dataset ds = testdata::makeDataset(12, 5, 5, 3, 3);
+        ds.classNames = {"T-shirt/top", "Trouser", "猫"};
+        QCOMPARE(cs::exportImageFolder(ds, path("names")), std::size_t(12));
+        QVERIFY(fs::exists(path("names/T-shirt_top/00.png")));
+        const cs::DataSplits back = cs::loadDataSource(path("names"));
+        QVERIFY(back.train.classNames == ds.classNames);
+        QVERIFY(back.problems.empty());
+        // Grouped by class on disk: sample k of class c is original sample 3k + c.
+        for (std::size_t i = 0; i < 12; ++i) {
+            const int c = back.train.labels[i], k = static_cast<int>(i) % 4;
+            QVERIFY(std::equal(ds.image(3 * k + c), ds.image(3 * k + c) + 75, back.train.image(i)));
+        }
         QCOMPARE(cs::folderNameForClass("T-shirt/top"), std::string("T-shirt_top"));
         QCOMPARE(cs::folderNameForClass(".hidden"), std::string("_hidden"));
         QCOMPARE(cs::folderNameForClass("猫"), std::string("猫"));
