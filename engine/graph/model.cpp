@@ -1,6 +1,7 @@
 #include "graph/model.h"
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 
 #include "core/errors.h"
@@ -135,7 +136,8 @@ const Tensor& Model::forward(Executor& ex, const Tensor& input, Phase phase) con
 
 void Model::backward(Executor& ex, Tensor& outputGrad, bool gradIsPreActivation) const {
     const std::size_t last = nodes_.size() - 1;
-    std::vector<char> initialised(nodes_.size(), 0);
+    std::vector<char>& initialised = ex.gradReady_;
+    std::fill(initialised.begin(), initialised.end(), 0);
     const Tensor* ins[8];
     Tensor* inGrads[8];
     for (std::size_t i = last; i >= 1; --i) {
@@ -176,10 +178,12 @@ void Model::backward(Executor& ex, Tensor& outputGrad, bool gradIsPreActivation)
 }
 
 void Model::commitState(std::span<Executor* const> workers) {
-    std::vector<Workspace*> ws(workers.size());
+    if (workers.size() > 64) throw Error("at most 64 workers are supported");
+    std::array<Workspace*, 64> wsBuffer{};
+    std::span<Workspace* const> ws(wsBuffer.data(), workers.size());
     for (std::size_t i = 0; i < nodes_.size(); ++i) {
         if (nodes_[i].layer->state().empty()) continue;
-        for (std::size_t w = 0; w < workers.size(); ++w) ws[w] = &workers[w]->workspaces_[i];
+        for (std::size_t w = 0; w < workers.size(); ++w) wsBuffer[w] = &workers[w]->workspaces_[i];
         nodes_[i].layer->commitState(ws);
     }
 }
@@ -189,6 +193,7 @@ Executor::Executor(const Model& model) {
     activations_.resize(nodes.size());
     grads_.resize(nodes.size());
     workspaces_.resize(nodes.size());
+    gradReady_.assign(nodes.size(), 0);
     std::size_t maxInputs = 1;
     for (const auto& n : nodes) maxInputs = std::max(maxInputs, n.inputs.size());
     edgeGrads_.resize(maxInputs);

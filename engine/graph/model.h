@@ -103,6 +103,7 @@ private:
     std::vector<Workspace> workspaces_;
     std::vector<Tensor> paramGrads_;
     std::vector<int> paramOffset_;    // first paramGrads_ index of each node
+    std::vector<char> gradReady_;     // per node: its gradient was written this backward pass
     bool profiling_ = false;
     std::vector<double> forwardSeconds_, backwardSeconds_;
 };

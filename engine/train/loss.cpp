@@ -46,7 +46,9 @@ LossResult softmaxCrossEntropy(const Tensor& output, bool outputIsProbabilities,
     const float onTarget = 1.f - smooth + offTarget;
     // Keras clips probabilities to [eps, 1 - eps] before the log.
     constexpr float kEps = 1e-7f;
-    std::vector<float> p(static_cast<std::size_t>(classes));
+    // Reused per thread: the loss runs every step and must not allocate.
+    thread_local std::vector<float> p;
+    p.resize(static_cast<std::size_t>(classes));
     LossResult r;
     for (int b = 0; b < batch; ++b) {
         const int y = labels[b];

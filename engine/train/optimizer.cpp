@@ -131,17 +131,18 @@ double globalNorm(std::span<Tensor* const> grads) {
 }
 
 void Optimizer::step(std::span<Param* const> params, std::span<Tensor* const> grads, float lr) {
-    const std::string who = "optimizer '" + options_.kind + "'";
+    // Built only when needed: step() runs every batch and must not allocate.
+    const auto who = [this] { return "optimizer '" + options_.kind + "'"; };
     if (grads.size() != params.size())
-        throw ShapeError(who + ": got " + countOf(grads.size(), "gradient") + " for " +
+        throw ShapeError(who() + ": got " + countOf(grads.size(), "gradient") + " for " +
                          countOf(params.size(), "parameter"));
     for (std::size_t i = 0; i < params.size(); ++i)
         if (grads[i]->size() != params[i]->value.size())
-            throw ShapeError(who + ": the gradient of " + describeParam(*params[i], i) + " is " +
+            throw ShapeError(who() + ": the gradient of " + describeParam(*params[i], i) + " is " +
                              describeTensor(*grads[i]) + " but the parameter is " +
                              describeTensor(params[i]->value));
     if (!(lr >= 0.f) || !std::isfinite(lr))
-        throw OptionError(who + ": the learning rate must be >= 0; received: " + fmt(lr));
+        throw OptionError(who() + ": the learning rate must be >= 0; received: " + fmt(lr));
 
     // Slots are created on the first step (or restored from a checkpoint before it); afterwards
     // the parameter list must stay the one they were made for.
@@ -160,7 +161,7 @@ void Optimizer::step(std::span<Param* const> params, std::span<Tensor* const> gr
             perParam > 0 && slots_.size() % perParam == 0
                 ? "state for " + countOf(slots_.size() / perParam, "parameter")
                 : countOf(slots_.size(), "state tensor") + " (" + std::to_string(perParam) + " per parameter)";
-        throw OptionError(who + ": has " + held + " but was given " + countOf(params.size(), "parameter") +
+        throw OptionError(who() + ": has " + held + " but was given " + countOf(params.size(), "parameter") +
                           "; the model's parameters changed after training started "
                           "(create a new optimizer for a changed model)");
     }
@@ -169,7 +170,7 @@ void Optimizer::step(std::span<Param* const> params, std::span<Tensor* const> gr
             const Tensor& s = slots_[i * perParam + k];
             const Tensor& v = params[i]->value;
             if (s.batch() != v.batch() || s.sampleShape() != v.sampleShape())
-                throw OptionError(who + ": " + describeParam(*params[i], i) + " is " +
+                throw OptionError(who() + ": " + describeParam(*params[i], i) + " is " +
                                   describeTensor(v) + " but its optimizer state is " +
                                   describeTensor(s) +
                                   "; the model's parameters changed after training started "

@@ -24,6 +24,16 @@ struct Trainer::Worker {
     int count = 0;
 };
 
+// What the workers of one step share; captured by pointer so the pool's std::function stays
+// within its small-object buffer (no allocation per step).
+struct Trainer::StepContext {
+    const Dataset* train;
+    std::span<const uint32_t> indices;
+    uint64_t stepSeed;
+    float scale;
+    bool probabilities;
+};
+
 nlohmann::json EpochStats::toJson() const {
     nlohmann::json j = {{"epoch", epoch + 1},  {"loss", loss},       {"accuracy", accuracy},
                         {"top_k_accuracy", topK}, {"seconds", seconds}, {"learning_rate", learningRate}};
@@ -50,6 +60,9 @@ Trainer::Trainer(Model& model, TrainSettings settings, Preprocessing preprocessi
         workers_.push_back(std::move(worker));
     }
     augment_ = AugmentOptions::fromJson(settings_.augment);
+    params_ = model_.parameters();
+    for (auto& g : workers_[0]->executor->paramGrads()) gradPtrs_.push_back(&g);
+    active_.reserve(workers_.size());
 }
 
 Trainer::~Trainer() = default;
@@ -89,24 +102,25 @@ std::vector<uint32_t> Trainer::epochOrder(int epoch, std::size_t n) const {
 void Trainer::trainStep(const Dataset& train, std::span<const uint32_t> indices, BatchStats& stats,
                         double& lossSum, int64_t& correct, int64_t& correctK) {
     const int batch = static_cast<int>(indices.size());
-    const int workers = static_cast<int>(workers_.size());
-    const bool probabilities = model_.outputActivation() == Activation::Softmax;
-    const uint64_t stepSeed = settings_.seed * 0x2545F4914F6CDD1Dull + static_cast<uint64_t>(step_);
-    const float scale = 1.f / static_cast<float>(batch);
-    pool_->run([&](int w) {
+    const StepContext ctx{&train, indices, settings_.seed * 0x2545F4914F6CDD1Dull + static_cast<uint64_t>(step_),
+                          1.f / static_cast<float>(batch), model_.outputActivation() == Activation::Softmax};
+    pool_->run([this, &ctx](int w) {
         Worker& wk = *workers_[w];
-        const int begin = static_cast<int>(static_cast<int64_t>(batch) * w / workers);
-        const int end = static_cast<int>(static_cast<int64_t>(batch) * (w + 1) / workers);
+        const int n = static_cast<int>(ctx.indices.size());
+        const int count = static_cast<int>(workers_.size());
+        const int begin = static_cast<int>(static_cast<int64_t>(n) * w / count);
+        const int end = static_cast<int>(static_cast<int64_t>(n) * (w + 1) / count);
         wk.count = end - begin;
         wk.loss = LossResult{};
         if (wk.count == 0) return;
         // Each worker assembles (and augments) its own slice, seeded by the step and the slice.
-        assembleBatch(train, indices.subspan(begin, wk.count), pre_, augment_.enabled() ? &augment_ : nullptr,
-                      stepSeed + static_cast<uint64_t>(begin), wk.input, wk.labels);
-        wk.executor->seedStep(stepSeed + static_cast<uint64_t>(w));
+        assembleBatch(*ctx.train, ctx.indices.subspan(begin, wk.count), pre_, augment_.enabled() ? &augment_ : nullptr,
+                      ctx.stepSeed + static_cast<uint64_t>(begin), wk.input, wk.labels);
+        wk.executor->seedStep(ctx.stepSeed + static_cast<uint64_t>(w));
         const Tensor& out = model_.forward(*wk.executor, wk.input, Phase::Train);
-        wk.loss = softmaxCrossEntropy(out, probabilities, wk.labels, settings_.loss, scale, &wk.grad, settings_.topK);
-        model_.backward(*wk.executor, wk.grad, probabilities);
+        wk.loss = softmaxCrossEntropy(out, ctx.probabilities, wk.labels, settings_.loss, ctx.scale, &wk.grad,
+                                      settings_.topK);
+        model_.backward(*wk.executor, wk.grad, ctx.probabilities);
     });
     LossResult total;
     for (const auto& wk : workers_) {
@@ -131,14 +145,11 @@ void Trainer::trainStep(const Dataset& train, std::span<const uint32_t> indices,
         auto& other = workers_[w]->executor->paramGrads();
         for (std::size_t i = 0; i < grads.size(); ++i) grads[i].array() += other[i].array();
     }
-    std::vector<Executor*> active;
+    active_.clear();
     for (auto& wk : workers_)
-        if (wk->count > 0) active.push_back(wk->executor.get());
-    model_.commitState(active);
-    std::vector<Param*> params = model_.parameters();
-    std::vector<Tensor*> gradPtrs;
-    for (auto& g : grads) gradPtrs.push_back(&g);
-    optimizer_->step(params, gradPtrs, stats.learningRate);
+        if (wk->count > 0) active_.push_back(wk->executor.get());
+    model_.commitState(active_);
+    optimizer_->step(params_, gradPtrs_, stats.learningRate);
 
     stats.loss = meanLoss;
     stats.accuracy = static_cast<double>(total.correct) / batch;

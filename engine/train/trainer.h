@@ -22,6 +22,9 @@
 namespace cs {
 
 class Model;
+class Executor;
+struct Param;
+class Tensor;
 class Optimizer;
 class WorkerPool;
 class LearningRateSchedule;
@@ -107,7 +110,12 @@ private:
     std::unique_ptr<Optimizer> optimizer_;
     std::unique_ptr<LearningRateSchedule> schedule_;
     struct Worker;
+    struct StepContext;
     std::vector<std::unique_ptr<Worker>> workers_;
+    // Planned once so a training step does not allocate.
+    std::vector<Param*> params_;
+    std::vector<Tensor*> gradPtrs_;
+    std::vector<Executor*> active_;
     AugmentOptions augment_;
 
     // Run position (checkpointed).
