@@ -221,6 +221,10 @@ void Conv2D::backward(const BackwardArgs& a) {
     Tensor& col = a.ws.buffer(kColumns);
     Tensor& gemm = a.ws.buffer(kGemm);
     Tensor& dcol = a.ws.buffer(kColumnGrad);
+    if (N == 0) {  // no chunk will write the gradients
+        dw.setZero();
+        if (dbT) dbT->setZero();
+    }
     for (int n0 = 0; n0 < N; n0 += chunk) {
         const int count = std::min(chunk, N - n0);
         const int cols = static_cast<int>(count * P);

@@ -130,4 +130,60 @@ LayerRunner::Grads LayerRunner::backward(Workspace& ws, const Tensor& output, co
     return g;
 }
 
+// TensorFlow's 'same' rule, written out independently of the engine's WindowGeometry.
+static void tfAxis(int in, int k, int s, bool same, int& out, int& padBefore) {
+    out = same ? (in + s - 1) / s : (in - k) / s + 1;
+    padBefore = same ? std::max((out - 1) * s + k - in, 0) / 2 : 0;
+}
+
+Tensor naiveConv2D(const Tensor& x, const Tensor& w, const Tensor& b, int s, bool same) {
+    const Shape& in = x.sampleShape();
+    const int F = w.batch(), k = w.sampleShape()[1];
+    int oh, ow, pt, pl;
+    tfAxis(in.height(), k, s, same, oh, pt);
+    tfAxis(in.width(), k, s, same, ow, pl);
+    Tensor y(x.batch(), Shape::image(F, oh, ow));
+    for (int n = 0; n < x.batch(); ++n)
+        for (int f = 0; f < F; ++f)
+            for (int i = 0; i < oh; ++i)
+                for (int j = 0; j < ow; ++j) {
+                    double acc = b[f];
+                    for (int c = 0; c < in.channels(); ++c)
+                        for (int ki = 0; ki < k; ++ki)
+                            for (int kj = 0; kj < k; ++kj) {
+                                const int r = i * s - pt + ki, q = j * s - pl + kj;
+                                if (r < 0 || q < 0 || r >= in.height() || q >= in.width()) continue;
+                                acc += double(w.sample(f)[(c * k + ki) * k + kj]) *
+                                       x.sample(n)[(c * in.height() + r) * in.width() + q];
+                            }
+                    y.sample(n)[(f * oh + i) * ow + j] = float(acc);
+                }
+    return y;
+}
+
+Tensor naivePool2D(const Tensor& x, int k, int s, bool same, bool isMax) {
+    const Shape& in = x.sampleShape();
+    int oh, ow, pt, pl;
+    tfAxis(in.height(), k, s, same, oh, pt);
+    tfAxis(in.width(), k, s, same, ow, pl);
+    Tensor y(x.batch(), Shape::image(in.channels(), oh, ow));
+    for (int n = 0; n < x.batch(); ++n)
+        for (int c = 0; c < in.channels(); ++c)
+            for (int i = 0; i < oh; ++i)
+                for (int j = 0; j < ow; ++j) {
+                    double best = -1e30, sum = 0;
+                    int count = 0;
+                    for (int r = i * s - pt; r < i * s - pt + k; ++r)
+                        for (int q = j * s - pl; q < j * s - pl + k; ++q) {
+                            if (r < 0 || q < 0 || r >= in.height() || q >= in.width()) continue;
+                            const float v = x.sample(n)[(c * in.height() + r) * in.width() + q];
+                            best = std::max(best, double(v));
+                            sum += v;
+                            ++count;
+                        }
+                    y.sample(n)[(c * oh + i) * ow + j] = float(isMax ? best : sum / count);
+                }
+    return y;
+}
+
 }  // namespace cs::test

@@ -1,6 +1,7 @@
 #pragma once
-// Test helpers for layers: seeded random tensors, a central-difference gradient checker and a
-// runner that drives one Layer through forward/backward the way the Model does.
+// Test helpers for layers: seeded random tensors, a central-difference gradient checker, a
+// runner that drives one Layer through forward/backward the way the Model does, and naive
+// reference implementations to compare optimised kernels against.
 // Used by tests/engine/test_layers.cpp; usable by any test of a layer-like computation.
 #include <cstdint>
 #include <functional>
@@ -83,5 +84,11 @@ private:
     Phase phase_;
     uint64_t seed_;
 };
+
+// Direct convolution, one multiply-add at a time, with TensorFlow's 'same' padding written out
+// independently of the engine: x (N,C,H,W), w (F, C,k,k), b (F).
+Tensor naiveConv2D(const Tensor& x, const Tensor& w, const Tensor& b, int stride, bool same);
+// Max or average pooling (padding excluded from max and from the average's count).
+Tensor naivePool2D(const Tensor& x, int pool, int stride, bool same, bool isMax);
 
 }  // namespace cs::test

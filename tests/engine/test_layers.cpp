@@ -311,63 +311,6 @@ void TestLayers::preActivationGradient() {
 
 namespace {
 
-// TensorFlow's 'same' rule, written out independently of the engine's WindowGeometry.
-void tfAxis(int in, int k, int s, bool same, int& out, int& padBefore) {
-    out = same ? (in + s - 1) / s : (in - k) / s + 1;
-    padBefore = same ? std::max((out - 1) * s + k - in, 0) / 2 : 0;
-}
-
-// Direct convolution, one multiply-add at a time: the reference for the im2col + GEMM path.
-Tensor naiveConv(const Tensor& x, const Tensor& w, const Tensor& b, int s, bool same) {
-    const Shape& in = x.sampleShape();
-    const int F = w.batch(), k = w.sampleShape()[1];
-    int oh, ow, pt, pl;
-    tfAxis(in.height(), k, s, same, oh, pt);
-    tfAxis(in.width(), k, s, same, ow, pl);
-    Tensor y(x.batch(), img(F, oh, ow));
-    for (int n = 0; n < x.batch(); ++n)
-        for (int f = 0; f < F; ++f)
-            for (int i = 0; i < oh; ++i)
-                for (int j = 0; j < ow; ++j) {
-                    double acc = b[f];
-                    for (int c = 0; c < in.channels(); ++c)
-                        for (int ki = 0; ki < k; ++ki)
-                            for (int kj = 0; kj < k; ++kj) {
-                                const int r = i * s - pt + ki, q = j * s - pl + kj;
-                                if (r < 0 || q < 0 || r >= in.height() || q >= in.width()) continue;
-                                acc += double(w.sample(f)[(c * k + ki) * k + kj]) *
-                                       x.sample(n)[(c * in.height() + r) * in.width() + q];
-                            }
-                    y.sample(n)[(f * oh + i) * ow + j] = float(acc);
-                }
-    return y;
-}
-
-Tensor naivePool(const Tensor& x, int k, int s, bool same, bool isMax) {
-    const Shape& in = x.sampleShape();
-    int oh, ow, pt, pl;
-    tfAxis(in.height(), k, s, same, oh, pt);
-    tfAxis(in.width(), k, s, same, ow, pl);
-    Tensor y(x.batch(), img(in.channels(), oh, ow));
-    for (int n = 0; n < x.batch(); ++n)
-        for (int c = 0; c < in.channels(); ++c)
-            for (int i = 0; i < oh; ++i)
-                for (int j = 0; j < ow; ++j) {
-                    double best = -1e30, sum = 0;
-                    int count = 0;
-                    for (int r = i * s - pt; r < i * s - pt + k; ++r)
-                        for (int q = j * s - pl; q < j * s - pl + k; ++q) {
-                            if (r < 0 || q < 0 || r >= in.height() || q >= in.width()) continue;
-                            const float v = x.sample(n)[(c * in.height() + r) * in.width() + q];
-                            best = std::max(best, double(v));
-                            sum += v;
-                            ++count;
-                        }
-                    y.sample(n)[(c * oh + i) * ow + j] = float(isMax ? best : sum / count);
-                }
-    return y;
-}
-
 template <typename F>
 QString errorOf(F&& f) {
     try {
@@ -409,7 +352,7 @@ void TestLayers::convMatchesNaiveReference() {
     Built b = build("Conv2D", c, Phase::Eval);
     Workspace ws;
     const Tensor y = b.runner->forward(ws);
-    const Tensor ref = naiveConv(b.runner->inputs()[0], b.layer->params()[0].value, b.layer->params()[1].value,
+    const Tensor ref = test::naiveConv2D(b.runner->inputs()[0], b.layer->params()[0].value, b.layer->params()[1].value,
                                  stride, padding == "same");
     QCOMPARE(y.sampleShape(), ref.sampleShape());
     QVERIFY2(test::maxAbsDiff(y, ref) < 1e-5, qPrintable(QString::number(test::maxAbsDiff(y, ref))));
@@ -422,7 +365,7 @@ void TestLayers::convLargeBatchIsChunked() {
     Built b = build("Conv2D", c, Phase::Eval);
     Workspace ws;
     const Tensor y = b.runner->forward(ws);
-    const Tensor ref = naiveConv(b.runner->inputs()[0], b.layer->params()[0].value, b.layer->params()[1].value, 1, true);
+    const Tensor ref = test::naiveConv2D(b.runner->inputs()[0], b.layer->params()[0].value, b.layer->params()[1].value, 1, true);
     QVERIFY(test::maxAbsDiff(y, ref) < 1e-4);
     Rng rng(4);
     const Tensor r = test::randomTensor(12, y.sampleShape(), rng);
@@ -471,7 +414,7 @@ void TestLayers::poolingMatchesNaiveReference() {
     Built b = build(kind.toStdString(), c, Phase::Eval);
     Workspace ws;
     const Tensor y = b.runner->forward(ws);
-    const Tensor ref = naivePool(b.runner->inputs()[0], pool, stride ? stride : pool, padding == "same",
+    const Tensor ref = test::naivePool2D(b.runner->inputs()[0], pool, stride ? stride : pool, padding == "same",
                                  kind == "MaxPooling2D");
     QCOMPARE(y.sampleShape(), ref.sampleShape());
     QVERIFY(test::maxAbsDiff(y, ref) < 1e-6);
