@@ -22,6 +22,8 @@ SoftmaxGeometry softmaxGeometry(const Tensor& t) {
     return {t.sampleSize(), 1};
 }
 
+// Both passes work position by position with channel-strided access; no temporaries, so a
+// training step does not allocate.
 void softmaxForward(Tensor& t) {
     const auto [channels, positions] = softmaxGeometry(t);
     for (int n = 0; n < t.batch(); ++n) {
@@ -32,25 +34,35 @@ void softmaxForward(Tensor& t) {
             a /= a.sum();
             continue;
         }
-        // Channel-strided rows: work on the C x P matrix column-wise, which Eigen vectorises
-        // across positions.
-        MatMapU m(x, channels, positions);
-        Eigen::RowVectorXf mx = m.colwise().maxCoeff();
-        m.rowwise() -= mx;
-        m = m.array().exp().matrix();
-        Eigen::RowVectorXf sum = m.colwise().sum();
-        m.array().rowwise() /= sum.array();
+        for (int64_t p = 0; p < positions; ++p) {
+            float mx = x[p];
+            for (int64_t c = 1; c < channels; ++c) mx = std::max(mx, x[c * positions + p]);
+            float sum = 0.f;
+            for (int64_t c = 0; c < channels; ++c) {
+                float& v = x[c * positions + p];
+                v = std::exp(v - mx);
+                sum += v;
+            }
+            const float inv = 1.f / sum;
+            for (int64_t c = 0; c < channels; ++c) x[c * positions + p] *= inv;
+        }
     }
 }
 
 void softmaxBackward(const Tensor& y, Tensor& g) {
     const auto [channels, positions] = softmaxGeometry(y);
     for (int n = 0; n < y.batch(); ++n) {
-        ConstMatMapU ym(y.sample(n), channels, positions);
-        MatMapU gm(g.sample(n), channels, positions);
+        const float* ys = y.sample(n);
+        float* gs = g.sample(n);
         // dL/dx_c = y_c * (g_c - sum_k g_k y_k)
-        Eigen::RowVectorXf dot = (ym.array() * gm.array()).colwise().sum();
-        gm.array() = ym.array() * (gm.array().rowwise() - dot.array());
+        for (int64_t p = 0; p < positions; ++p) {
+            float dot = 0.f;
+            for (int64_t c = 0; c < channels; ++c) dot += ys[c * positions + p] * gs[c * positions + p];
+            for (int64_t c = 0; c < channels; ++c) {
+                const int64_t i = c * positions + p;
+                gs[i] = ys[i] * (gs[i] - dot);
+            }
+        }
     }
 }
 

@@ -183,19 +183,24 @@ void BatchNormalization::commitState(std::span<Workspace* const> workers) {
     // moving = momentum * moving + (1 - momentum) * batch.
     Tensor& mm = state_[0].value;
     Tensor& mv = state_[1].value;
-    const int64_t C = mm.size();
-    Eigen::ArrayXd sumMean = Eigen::ArrayXd::Zero(C), sumVar = Eigen::ArrayXd::Zero(C);
+    // Workers whose last forward used batch statistics (an Eval forward leaves none).
+    auto usable = [&](const Workspace* ws) {
+        return ws && ws->buffers.size() > kBatchVar && ws->buffers[kBatchVar].size() == mm.size();
+    };
     int used = 0;
-    for (Workspace* ws : workers) {
-        if (!ws || ws->buffers.size() <= kBatchVar || ws->buffers[kBatchVar].size() != C) continue;
-        sumMean += ConstArrMap(ws->buffers[kMean].data(), C).cast<double>();
-        sumVar += ConstArrMap(ws->buffers[kBatchVar].data(), C).cast<double>();
-        ++used;
-    }
+    for (Workspace* ws : workers) used += usable(ws);
     if (used == 0) return;
-    const double mom = opt_.momentum;
-    mm.array() = (mom * mm.array().cast<double>() + (1 - mom) * sumMean / used).cast<float>();
-    mv.array() = (mom * mv.array().cast<double>() + (1 - mom) * sumVar / used).cast<float>();
+    const double mom = opt_.momentum, share = (1 - mom) / used;
+    for (int64_t c = 0; c < mm.size(); ++c) {
+        double mean = 0, var = 0;
+        for (Workspace* ws : workers)
+            if (usable(ws)) {
+                mean += ws->buffers[kMean][c];
+                var += ws->buffers[kBatchVar][c];
+            }
+        mm[c] = static_cast<float>(mom * mm[c] + share * mean);
+        mv[c] = static_cast<float>(mom * mv[c] + share * var);
+    }
 }
 
 int64_t BatchNormalization::macs(std::span<const Shape> inputs, const Shape&) const {

@@ -135,7 +135,7 @@ Conv2D::Conv2D(const Conv2DOptions& options, std::string name) : Layer(std::move
 
 WindowGeometry Conv2D::geometry(const Shape& input) const {
     return WindowGeometry::make(input, opt_.kernelSize, opt_.strides, opt_.padding,
-                                describeLayer(kind(), name_), "kernel");
+                                kind(), name_, "kernel");
 }
 
 Shape Conv2D::outputShape(std::span<const Shape> inputs) const {

@@ -65,7 +65,7 @@ std::string_view Pooling2D::kind() const {
 WindowGeometry Pooling2D::geometry(const Shape& input) const {
     const int stride = opt_.strides > 0 ? opt_.strides : opt_.poolSize;
     return WindowGeometry::make(input, opt_.poolSize, stride, opt_.padding,
-                                describeLayer(kind(), name_), "pool");
+                                kind(), name_, "pool");
 }
 
 Shape Pooling2D::outputShape(std::span<const Shape> inputs) const {

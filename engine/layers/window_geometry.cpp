@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/errors.h"
+#include "layers/layer.h"
 
 namespace cs {
 
@@ -37,9 +38,13 @@ void requireImage(const Shape& s, const std::string& who) {
                          s.toString());
 }
 
-WindowGeometry WindowGeometry::make(const Shape& input, int window, int stride, Padding padding,
-                                    const std::string& who, std::string_view windowWord) {
-    requireImage(input, who);
+namespace {
+
+// `who()` builds the layer's description only when a message needs it.
+template <typename Who>
+WindowGeometry makeGeometry(const Shape& input, int window, int stride, Padding padding, Who&& who,
+                            std::string_view windowWord) {
+    if (!input.isImage()) requireImage(input, who());
     WindowGeometry g;
     g.channels = input.channels();
     g.inH = input.height();
@@ -48,13 +53,27 @@ WindowGeometry WindowGeometry::make(const Shape& input, int window, int stride, 
     g.stride = stride;
     if (padding == Padding::Valid && (window > g.inH || window > g.inW)) {
         const std::string w = std::to_string(window);
-        throw ShapeError(who + ": " + std::string(windowWord) + " " + w + "x" + w +
+        throw ShapeError(who() + ": " + std::string(windowWord) + " " + w + "x" + w +
                          " is larger than its " + std::to_string(g.inH) + "x" +
                          std::to_string(g.inW) + " input");
     }
     axis(g.inH, window, stride, padding, g.outH, g.padTop);
     axis(g.inW, window, stride, padding, g.outW, g.padLeft);
     return g;
+}
+
+}  // namespace
+
+WindowGeometry WindowGeometry::make(const Shape& input, int window, int stride, Padding padding,
+                                    std::string_view kind, std::string_view name,
+                                    std::string_view windowWord) {
+    return makeGeometry(input, window, stride, padding, [&] { return describeLayer(kind, name); },
+                        windowWord);
+}
+
+WindowGeometry WindowGeometry::make(const Shape& input, int window, int stride, Padding padding,
+                                    const std::string& who, std::string_view windowWord) {
+    return makeGeometry(input, window, stride, padding, [&] { return who; }, windowWord);
 }
 
 }  // namespace cs

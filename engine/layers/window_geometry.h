@@ -19,9 +19,14 @@ struct WindowGeometry {
     int outH = 0, outW = 0;
     int padTop = 0, padLeft = 0;  // 'same' may pad one more at the bottom/right (as TensorFlow)
 
-    // Throws ShapeError naming `who` when the input is not an image or is smaller than a
-    // 'valid' window ("Conv2D 'conv2': kernel 5x5 is larger than its 3x3 input").
-    // `windowWord` is "kernel" or "pool" for the message.
+    // Throws ShapeError naming the layer (describeLayer(kind, name)) when the input is not an
+    // image or is smaller than a 'valid' window ("Conv2D 'conv2': kernel 5x5 is larger than its
+    // 3x3 input"). `windowWord` is "kernel" or "pool". Allocates nothing unless it throws, so
+    // layers may call it on every forward/backward.
+    static WindowGeometry make(const Shape& input, int window, int stride, Padding padding,
+                               std::string_view kind, std::string_view name, std::string_view windowWord);
+    // The same with the layer already described ("Conv2D 'conv2'"), for callers outside the
+    // layer's hot path.
     static WindowGeometry make(const Shape& input, int window, int stride, Padding padding,
                                const std::string& who, std::string_view windowWord);
 
