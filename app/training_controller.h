@@ -1,0 +1,125 @@
+#pragma once
+// Runs trainings for the studio. Owns a QThread on which a TrainingWorker runs the engine's
+// Trainer; everything the worker reports arrives here as queued signals carrying values and is
+// re-emitted on the GUI thread. The GUI thread never waits on the worker, except in the
+// destructor (teardown: request stop, quit, wait). Datasets load on their own thread with
+// progress and cancel. Feature-map probes are requested at most a few times a second.
+#include <QObject>
+#include <QString>
+#include <memory>
+
+#include "io/model_file.h"
+#include "train/train_settings.h"
+#include "training/training_types.h"
+
+class QThread;
+class QTimer;
+
+namespace cs::gui {
+
+class TrainingWorker;
+
+class TrainingController : public QObject {
+    Q_OBJECT
+public:
+    enum class State { Idle, Loading, Training, Paused, Stopping, Evaluating };
+    Q_ENUM(State)
+
+    struct StartOptions {
+        QString dataSource = QStringLiteral("builtin");  // loadDataSource's path
+        QString checkpointPath;   // empty: no checkpoints
+        bool resume = false;      // continue the checkpoint at checkpointPath
+        bool fromWeights = false; // start from the project's trained weights (fine-tuning)
+        bool evaluateAfter = true;
+    };
+
+    explicit TrainingController(QObject* parent = nullptr);
+    ~TrainingController() override;
+
+    State state() const { return state_; }
+    bool isBusy() const { return state_ != State::Idle; }
+    bool isRunning() const { return state_ == State::Training || state_ == State::Paused || state_ == State::Stopping; }
+
+    // ---- Data ----
+    // Loads `source` at the project's input size on a loader thread (replacing a load in
+    // progress). Emits loadProgress, then dataLoaded or dataFailed.
+    void loadData(const QString& source, const Preprocessing& pre);
+    void cancelLoading();
+    bool isLoading() const { return loader_ != nullptr; }
+    std::shared_ptr<const DataSplits> data() const { return data_; }          // as loaded
+    std::shared_ptr<const DataSplits> runData() const { return runData_; }    // as the last run split it
+    QString dataSource() const { return dataSource_; }
+
+    // ---- Runs ----
+    // Snapshots `project` and starts (after loading the data when needed). Returns false and
+    // emits error() when busy or the settings are invalid.
+    bool start(const ModelFile& project, const TrainSettings& settings, const StartOptions& options);
+    void pause();
+    void resume();
+    void stop();
+    // Evaluates the project's trained weights on the loaded data's test set (else validation).
+    bool evaluate(const ModelFile& project);
+
+    // ---- Probes ----
+    // The image the feature maps show. While training it is probed every probeInterval ms;
+    // when idle, probeIdle() answers once with `project`'s weights.
+    void setProbeImage(const ProbeImage& image);
+    const ProbeImage& probeImage() const { return probeImage_; }
+    void setProbeInterval(int ms);  // 0: no live probes
+    int probeInterval() const;
+    void probeIdle(const ModelFile& project);
+
+    // ---- Checkpoints ----
+    // Where a project's checkpoint goes: `folder`/<name>.checkpoint.csmodel, next to the
+    // project when folder is empty, or in the application's data folder for an unsaved project.
+    static QString checkpointPathFor(const QString& projectPath, const QString& folder = {});
+    // True when `checkpointPath` holds an unfinished run newer than the project file.
+    static bool hasResumableCheckpoint(const QString& checkpointPath, const QString& projectPath = {});
+    // The checkpoint's position: epochs done and planned (-1 when unreadable).
+    static std::pair<int, int> checkpointProgress(const QString& checkpointPath);
+
+signals:
+    void stateChanged(cs::gui::TrainingController::State state);
+    void loadProgress(qint64 done, qint64 total);
+    void dataLoaded(std::shared_ptr<const cs::DataSplits> data, QString source);
+    void dataFailed(QString message);
+    void runStarted(cs::TrainSettings settings, bool resumed);
+    void runDataPrepared(std::shared_ptr<const cs::DataSplits> data);
+    void batches(QVector<cs::BatchStats> stats);
+    void epochFinished(cs::EpochStats stats);
+    void message(QString text, bool warning);
+    void probeReady(cs::gui::ProbeResult probe);
+    void finished(cs::gui::RunSummary summary, std::shared_ptr<const cs::ModelFile> trained);
+    void evaluated(cs::gui::EvalReport report);
+    void evaluationFailed(QString message);
+    void error(QString message);
+
+private:
+    struct PendingRun;
+    void setState(State s);
+    void dispatch(PendingRun run);
+    void onLoaded(QThread* thread);
+    void pollProbe();
+
+    QThread* thread_;
+    TrainingWorker* worker_;
+    QTimer* probeTimer_;
+    State state_ = State::Idle;
+
+    QThread* loader_ = nullptr;
+    std::shared_ptr<std::atomic<bool>> loadCancel_;
+    QString loadingSource_;
+    struct LoadOutcome;
+    std::shared_ptr<LoadOutcome> loadOutcome_;
+    std::unique_ptr<PendingRun> pending_;  // a run waiting for its data
+
+    std::shared_ptr<const DataSplits> data_;
+    std::shared_ptr<const DataSplits> runData_;
+    QString dataSource_;
+    QString dataKey_;
+    ProbeImage probeImage_;
+};
+
+}  // namespace cs::gui
+
+Q_DECLARE_METATYPE(cs::TrainSettings)
