@@ -51,7 +51,12 @@ DesignerScene::DesignerScene(ModelDocument* doc, QObject* parent) : QGraphicsSce
 }
 
 DesignerScene::~DesignerScene() {
-    // Edges refer to cards; let them forget before the scene deletes items in any order.
+    // No more mirroring or selection signals while the items go; edges forget their cards
+    // because the scene deletes items in any order.
+    disconnect(this, nullptr, nullptr, nullptr);
+    if (doc_) disconnect(doc_, nullptr, this, nullptr);
+    nodes_.clear();
+    edgesInto_.clear();
     for (QGraphicsItem* item : items())
         if (item->type() == EdgeItem::Type) static_cast<EdgeItem*>(item)->detach();
 }
@@ -61,9 +66,9 @@ DesignerScene::~DesignerScene() {
 void DesignerScene::rebuild() {
     for (QGraphicsItem* item : items())
         if (item->type() == EdgeItem::Type) static_cast<EdgeItem*>(item)->detach();
-    clear();
-    nodes_.clear();
+    nodes_.clear();  // before clear(): its selection signals must not see deleted cards
     edgesInto_.clear();
+    clear();
     connecting_.reset();
     dropNode_ = nullptr;
     dropEdge_ = nullptr;
@@ -415,3 +420,4 @@ void DesignerScene::dropEvent(QGraphicsSceneDragDropEvent* event) {
 }
 
 }  // namespace cs::gui
+

@@ -64,7 +64,7 @@ private:
     void setDropTarget(NodeItem* node, EdgeItem* edge);
     void finishConnection(QPointF pos);
 
-    ModelDocument* doc_;
+    QPointer<ModelDocument> doc_;
     QHash<int, NodeItem*> nodes_;
     QHash<int, QList<EdgeItem*>> edgesInto_;
     int lastCurrent_ = -1;

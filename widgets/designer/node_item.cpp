@@ -156,6 +156,7 @@ QRectF NodeItem::boundingRect() const { return QRectF(-4, -kPortRadius - 4, kCar
 
 QPainterPath NodeItem::shape() const {
     QPainterPath p;
+    p.setFillRule(Qt::WindingFill);  // ports overlap the card; both count
     p.addRoundedRect(QRectF(0, 0, kCardWidth, kCardHeight), 7, 7);
     p.addEllipse(QPointF(kCardWidth / 2, kCardHeight), kPortRadius + 4, kPortRadius + 4);
     if (takesInput_) {
@@ -189,7 +190,7 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
     QColor tint = color;
     tint.setAlpha(22);
     p->setBrush(tint);
-    p->drawRect(QRectF(6, 0, kCardWidth - 6, 30));
+    p->drawRect(QRectF(6, 0, kCardWidth - 6, 25));
     p->restore();
 
     QPen border(QColor(0xc4, 0xc9, 0xd2), 1);
@@ -202,7 +203,7 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
 
     // Header: icon, kind, name.
     const QIcon icon = categoryIcon(category_);
-    icon.paint(p, QRect(14, 6, 18, 18));
+    icon.paint(p, QRect(13, 4, 17, 17));
     QFont base = QApplication::font();
     QFont bold = base;
     bold.setBold(true);
@@ -211,29 +212,29 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
     p->setPen(QColor(0x1f, 0x23, 0x29));
     const QFontMetricsF fmBold(bold);
     const double kindWidth = std::min(fmBold.horizontalAdvance(kind_), kCardWidth * 0.62);
-    p->drawText(QRectF(38, 4, kindWidth + 2, 22), Qt::AlignVCenter | Qt::AlignLeft,
+    p->drawText(QRectF(36, 2, kindWidth + 2, 21), Qt::AlignVCenter | Qt::AlignLeft,
                 fmBold.elidedText(kind_, Qt::ElideRight, kindWidth + 2));
     QFont small = base;
     small.setPointSizeF(base.pointSizeF() - 0.5);
     const QFontMetricsF fmSmall(small);
     p->setFont(small);
     p->setPen(QColor(0x6a, 0x70, 0x7a));
-    const double nameLeft = 38 + kindWidth + 10;
-    const QRectF nameRect(nameLeft, 4, kCardWidth - nameLeft - 12, 22);
+    const double nameLeft = 36 + kindWidth + 10;
+    const QRectF nameRect(nameLeft, 2, kCardWidth - nameLeft - 12, 21);
     p->drawText(nameRect, Qt::AlignVCenter | Qt::AlignRight, fmSmall.elidedText(name_, Qt::ElideMiddle, nameRect.width()));
 
     // Key options.
     p->setFont(base);
     p->setPen(QColor(0x2e, 0x33, 0x3a));
     const QFontMetricsF fm(base);
-    p->drawText(QRectF(14, 32, kCardWidth - 26, 20), Qt::AlignVCenter | Qt::AlignLeft,
+    p->drawText(QRectF(14, 26, kCardWidth - 26, 19), Qt::AlignVCenter | Qt::AlignLeft,
                 fm.elidedText(options_.isEmpty() ? QStringLiteral("—") : options_, Qt::ElideRight, kCardWidth - 26));
 
     // Output shape and parameters.
     p->setPen(QPen(QColor(0xe3, 0xe6, 0xeb), 1));
-    p->drawLine(QPointF(12, 56), QPointF(kCardWidth - 10, 56));
+    p->drawLine(QPointF(12, 46), QPointF(kCardWidth - 10, 46));
     p->setFont(small);
-    const QRectF bottom(14, 58, kCardWidth - 26, 22);
+    const QRectF bottom(14, 47, kCardWidth - 26, 19);
     if (shapeKnown_) {
         p->setPen(QColor(0x1d, 0x5b, 0xbf));
         p->drawText(bottom, Qt::AlignVCenter | Qt::AlignLeft, QStringLiteral("→ ") + shape_);

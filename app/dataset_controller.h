@@ -1,0 +1,37 @@
+#pragma once
+// The dataset the project trains on, chosen in a small dock: Fashion-MNIST when Debian's
+// package is installed, the engine's built-in generated set, or any folder. The choice is
+// stored in the project (project["dataset"], a source string the engine's loaders accept).
+// Loading and browsing the data come with the dataset issue; this only selects it.
+#include <QObject>
+
+class QComboBox;
+class QLabel;
+
+namespace cs::gui {
+
+class MainWindow;
+class ModelDocument;
+
+class DatasetController : public QObject {
+    Q_OBJECT
+public:
+    DatasetController(MainWindow* window, ModelDocument* doc, QObject* parent = nullptr);
+
+    static QString fashionMnistDir();  // empty when not installed
+    static QString defaultSource();     // Fashion-MNIST if present, else "builtin"
+    QString currentSource() const;
+    QComboBox* combo() const { return combo_; }
+
+private:
+    void refresh();
+    void chooseFolder();
+    void applyDefault();
+
+    MainWindow* window_;
+    ModelDocument* doc_;
+    QComboBox* combo_;
+    QLabel* details_;
+};
+
+}  // namespace cs::gui

@@ -1,0 +1,230 @@
+#include "designer_controller.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPainter>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QSvgGenerator>
+#include <QToolBar>
+#include <QUndoStack>
+#include <QUndoView>
+
+#include "designer/designer_scene.h"
+#include "designer/designer_view.h"
+#include "designer/layer_palette.h"
+#include "designer/model_document.h"
+#include "designer/model_status.h"
+#include "designer/problems_view.h"
+#include "designer/property_editor.h"
+#include "designer/summary_view.h"
+#include "main_window.h"
+
+namespace cs::gui {
+
+namespace {
+QIcon icon(const char* name) { return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name))); }
+}  // namespace
+
+DesignerController::DesignerController(MainWindow* window, ModelDocument* doc, QObject* parent)
+    : QObject(parent), window_(window), doc_(doc), scene_(new DesignerScene(doc, this)),
+      view_(new DesignerView(scene_)) {
+    window_->addPage(view_, icon("layers"), tr("Designer"));
+    createDocks();
+    createActions();
+
+    status_ = new ModelStatus(doc_, window_);
+    zoomLabel_ = new QLabel(QStringLiteral("100%"), window_);
+    zoomLabel_->setMinimumWidth(48);
+    zoomLabel_->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    zoomLabel_->setToolTip(tr("Zoom (Ctrl+wheel)"));
+    window_->statusBar()->addPermanentWidget(status_);
+    window_->statusBar()->addPermanentWidget(zoomLabel_);
+    connect(view_, &DesignerView::zoomChanged, this,
+            [this](double z) { zoomLabel_->setText(QStringLiteral("%1%").arg(qRound(z * 100))); });
+    connect(status_, &ModelStatus::problemsClicked, this, [this] {
+        problemsDock_->show();
+        problemsDock_->raise();
+    });
+    connect(doc_, &ModelDocument::documentReset, this, [this] {
+        // Fit a freshly opened model into the window, but never magnify it.
+        QMetaObject::invokeMethod(view_, [this] {
+            // Show the whole model when it fits at a readable size, else its top at 100 %.
+            const QRectF r = scene_->itemsBoundingRect().adjusted(-30, -30, 30, 30);
+            const double fit = std::min(view_->viewport()->width() / std::max(1.0, r.width()),
+                                        view_->viewport()->height() / std::max(1.0, r.height()));
+            view_->setZoom(fit >= 0.7 ? std::min(fit, 1.0) : 1.0);
+            view_->centerOn(r.center().x(), r.top() + view_->viewport()->height() / (2 * view_->zoom()));
+        }, Qt::QueuedConnection);
+    });
+}
+
+DesignerController::~DesignerController() = default;
+
+QDockWidget* DesignerController::makeDock(QWidget* content, const QString& objectName, const QString& title,
+                                          const char* iconName) {
+    auto* dock = new QDockWidget(title, window_);
+    dock->setObjectName(objectName);
+    dock->setWindowIcon(icon(iconName));
+    dock->setWidget(content);
+    return dock;
+}
+
+void DesignerController::createDocks() {
+    palette_ = new LayerPalette(doc_->registry());
+    QDockWidget* paletteDock = makeDock(palette_, QStringLiteral("paletteDock"), tr("Layers"), "layers");
+    window_->addDock(paletteDock, Qt::LeftDockWidgetArea);
+    connect(palette_, &LayerPalette::layerActivated, scene_, &DesignerScene::appendLayer);
+
+    properties_ = new PropertyEditor(doc_);
+    QDockWidget* propertiesDock = makeDock(properties_, QStringLiteral("propertiesDock"), tr("Properties"), "properties");
+    window_->addDock(propertiesDock, Qt::RightDockWidgetArea);
+    connect(scene_, &DesignerScene::currentNodeChanged, properties_, &PropertyEditor::setNode);
+
+    history_ = new QUndoView(doc_->undoStack());
+    history_->setEmptyLabel(tr("<opened>"));
+    history_->setObjectName(QStringLiteral("historyView"));
+    QDockWidget* historyDock = makeDock(history_, QStringLiteral("historyDock"), tr("History"), "history");
+    window_->addDock(historyDock, Qt::RightDockWidgetArea);
+    window_->splitDockWidget(propertiesDock, historyDock, Qt::Vertical);
+
+    problems_ = new ProblemsView(doc_);
+    problemsDock_ = makeDock(problems_, QStringLiteral("problemsDock"), tr("Problems"), "problems");
+    window_->addDock(problemsDock_, Qt::BottomDockWidgetArea);
+    connect(problems_, &ProblemsView::nodeActivated, this, &DesignerController::showNode);
+
+    summary_ = new SummaryView(doc_);
+    summaryDock_ = makeDock(summary_, QStringLiteral("summaryDock"), tr("Summary"), "summary");
+    window_->addDock(summaryDock_, Qt::BottomDockWidgetArea, problemsDock_);
+    problemsDock_->raise();
+    window_->resizeDocks({paletteDock, propertiesDock}, {230, 330}, Qt::Horizontal);
+    window_->resizeDocks({problemsDock_}, {120}, Qt::Vertical);
+    window_->resizeDocks({propertiesDock, historyDock}, {520, 160}, Qt::Vertical);
+}
+
+void DesignerController::showNode(int id) {
+    window_->showPage(view_);
+    scene_->selectNodes({id});
+    view_->revealNode(id);
+    view_->setFocus();
+}
+
+void DesignerController::createActions() {
+    QUndoStack* stack = doc_->undoStack();
+    QMenu* edit = window_->menu(MainWindow::Menu::Edit);
+    QToolBar* bar = window_->mainToolBar();
+
+    QAction* undo = stack->createUndoAction(this, tr("&Undo"));
+    undo->setIcon(icon("undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction* redo = stack->createRedoAction(this, tr("&Redo"));
+    redo->setIcon(icon("redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+
+    auto add = [&](QMenu* menu, const char* iconName, const QString& text, QKeySequence key, auto slot) {
+        QAction* a = menu->addAction(text);
+        if (iconName) a->setIcon(icon(iconName));
+        a->setShortcut(key);
+        connect(a, &QAction::triggered, this, slot);
+        return a;
+    };
+    QAction* cut = add(edit, "cut", tr("Cu&t"), QKeySequence::Cut, [this] { scene_->cutSelection(); });
+    QAction* copy = add(edit, "copy", tr("&Copy"), QKeySequence::Copy, [this] { scene_->copySelection(); });
+    QAction* paste = add(edit, "paste", tr("&Paste"), QKeySequence::Paste, [this] { scene_->paste(); });
+    QAction* del = add(edit, "delete", tr("&Delete"), QKeySequence::Delete, [this] { scene_->deleteSelection(); });
+    edit->addSeparator();
+    add(edit, nullptr, tr("Select &All"), QKeySequence::SelectAll, [this] { scene_->selectAllItems(); });
+    (void)paste;  // Edit actions act on the canvas; text fields keep their own keys (ShortcutOverride).
+    auto updateEnabled = [this, cut, copy, del] {
+        const bool any = !scene_->selectedItems().isEmpty();
+        cut->setEnabled(any);
+        copy->setEnabled(any);
+        del->setEnabled(any);
+    };
+    connect(scene_, &QGraphicsScene::selectionChanged, this, updateEnabled);
+    updateEnabled();
+
+    QMenu* view = window_->menu(MainWindow::Menu::View);
+    view->addSeparator();
+    QAction* zoomIn = add(view, "zoom-in", tr("Zoom &In"), QKeySequence::ZoomIn, [this] { view_->zoomIn(); });
+    QAction* zoomOut = add(view, "zoom-out", tr("Zoom &Out"), QKeySequence::ZoomOut, [this] { view_->zoomOut(); });
+    add(view, nullptr, tr("&Actual Size"), QKeySequence(Qt::CTRL | Qt::Key_0), [this] { view_->resetZoom(); });
+    QAction* fit = add(view, "zoom-fit", tr("&Fit Model"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F),
+                       [this] { view_->zoomToFit(); });
+
+    QMenu* model = window_->menu(MainWindow::Menu::Model);
+    model->addSeparator();
+    QAction* arrange = add(model, "arrange", tr("&Auto-Arrange"), QKeySequence(Qt::CTRL | Qt::Key_L),
+                           [this] { doc_->autoArrange(); });
+    arrange->setStatusTip(tr("Lay the layers out top-down, branches side by side"));
+    add(model, nullptr, tr("&Add Selected Palette Layer"), QKeySequence(Qt::CTRL | Qt::Key_Return), [this] {
+        const QString kind = palette_->currentKind();
+        if (!kind.isEmpty()) scene_->appendLayer(kind);
+    });
+    model->addSeparator();
+    add(model, "summary", tr("Show &Summary"), QKeySequence(Qt::CTRL | Qt::Key_I), [this] {
+        summaryDock_->show();
+        summaryDock_->raise();
+    });
+    add(model, "problems", tr("Show &Problems"), QKeySequence(), [this] {
+        problemsDock_->show();
+        problemsDock_->raise();
+    });
+
+    bar->addAction(undo);
+    bar->addAction(redo);
+    bar->addSeparator();
+    bar->addAction(del);
+    bar->addAction(arrange);
+    bar->addSeparator();
+    bar->addAction(zoomOut);
+    bar->addAction(zoomIn);
+    bar->addAction(fit);
+}
+
+void DesignerController::addExportActions(QMenu* menu) {
+    menu->addAction(tr("Graph &Image (PNG, SVG)…"), this, [this] {
+        QString dir = QSettings().value(QStringLiteral("project/lastDir")).toString();
+        if (dir.isEmpty()) dir = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+        const QString path = QFileDialog::getSaveFileName(window_, tr("Export Graph Image"), dir + QStringLiteral("/model.png"),
+                                                          tr("PNG images (*.png);;SVG drawings (*.svg)"));
+        if (!path.isEmpty() && !exportImage(path))
+            QMessageBox::critical(window_, tr("Export"), tr("%1 cannot be written.").arg(path));
+    });
+}
+
+bool DesignerController::exportImage(const QString& path) const {
+    const QRectF r = scene_->itemsBoundingRect().adjusted(-24, -24, 24, 24);
+    if (r.isEmpty()) return false;
+    scene_->clearSelection();
+    if (QFileInfo(path).suffix().compare(QStringLiteral("svg"), Qt::CaseInsensitive) == 0) {
+        QSvgGenerator svg;
+        svg.setFileName(path);
+        svg.setSize(r.size().toSize());
+        svg.setViewBox(QRectF(QPointF(0, 0), r.size()));
+        svg.setTitle(QFileInfo(doc_->filePath()).completeBaseName());
+        QPainter p(&svg);
+        p.fillRect(QRectF(QPointF(0, 0), r.size()), QColor(0xf3, 0xf4, 0xf7));
+        scene_->render(&p, QRectF(QPointF(0, 0), r.size()), r);
+        return p.end();
+    }
+    QImage image((r.size() * 2).toSize(), QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(2);
+    image.fill(QColor(0xf3, 0xf4, 0xf7));
+    QPainter p(&image);
+    p.setRenderHint(QPainter::Antialiasing);
+    scene_->render(&p, QRectF(QPointF(0, 0), r.size()), r);
+    p.end();
+    return image.save(path);
+}
+
+}  // namespace cs::gui

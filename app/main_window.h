@@ -1,0 +1,58 @@
+#pragma once
+// The studio's main window: menus, a toolbar, a status bar, central pages and dock widgets.
+// It only composes: controllers fill the menus, register their docks and pages, and own the
+// behaviour. It remembers its geometry and dock layout, forwards dropped files, and asks its
+// close guard before closing.
+#include <QMainWindow>
+#include <functional>
+
+class QMimeData;
+class QTabWidget;
+
+namespace cs::gui {
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    enum class Menu { File, Edit, View, Model, Train, Help };
+
+    explicit MainWindow(QWidget* parent = nullptr);
+
+    QMenu* menu(Menu which) const;
+    QMenu* panelsMenu() const { return panelsMenu_; }
+    QToolBar* mainToolBar() const { return toolBar_; }
+
+    // A dock placed in `area` (tabified with `tabifyWith` if given), listed under View ▸ Panels;
+    // its place is saved with the window layout. Its objectName must be set and stable.
+    void addDock(QDockWidget* dock, Qt::DockWidgetArea area, QDockWidget* tabifyWith = nullptr);
+    // A page of the central tab area (Start, Designer, later Training ...). Returns its index.
+    int addPage(QWidget* page, const QIcon& icon, const QString& title);
+    void showPage(QWidget* page);
+    QTabWidget* pages() const { return pages_; }
+
+    // Restores geometry and dock layout saved by a previous session (after docks are added).
+    void restoreLayout();
+    void saveLayout() const;
+
+    // Returns false to keep the window open (unsaved changes the user wants to keep).
+    void setCloseGuard(std::function<bool()> guard) { closeGuard_ = std::move(guard); }
+
+signals:
+    void filesDropped(const QStringList& paths);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    static QStringList localFiles(const QMimeData* mime);
+
+    QMenu* menus_[6] = {};
+    QMenu* panelsMenu_;
+    QToolBar* toolBar_;
+    QTabWidget* pages_;
+    std::function<bool()> closeGuard_;
+};
+
+}  // namespace cs::gui

@@ -1,0 +1,296 @@
+#include "project_controller.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSaveFile>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QUndoStack>
+
+#include "core/errors.h"
+#include "designer/model_document.h"
+#include "designer/summary_view.h"
+#include "io/presets.h"
+#include "main_window.h"
+
+namespace cs::gui {
+
+namespace {
+constexpr int kMaxRecent = 10;
+const char* const kRecentKey = "project/recentFiles";
+const char* const kLastDirKey = "project/lastDir";
+QString qs(const std::string& s) { return QString::fromStdString(s); }
+QIcon icon(const char* name) { return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name))); }
+}  // namespace
+
+ProjectController::ProjectController(MainWindow* window, ModelDocument* doc, QObject* parent)
+    : QObject(parent), window_(window), doc_(doc) {
+    createActions();
+    connect(doc_, &ModelDocument::modifiedChanged, this, &ProjectController::updateTitle);
+    connect(doc_, &ModelDocument::filePathChanged, this, &ProjectController::updateTitle);
+    connect(doc_, &ModelDocument::documentReset, this, &ProjectController::updateTitle);
+    connect(window_, &MainWindow::filesDropped, this, &ProjectController::openDropped);
+    window_->setCloseGuard([this] { return maybeSave(); });
+    updateTitle();
+}
+
+QString ProjectController::fileFilter() {
+    return tr("ConvStudio projects (*.csmodel)") + QStringLiteral(";;") + tr("Model JSON (*.json)") +
+           QStringLiteral(";;") + tr("All files (*)");
+}
+
+void ProjectController::createActions() {
+    QMenu* file = window_->menu(MainWindow::Menu::File);
+    QToolBar* bar = window_->mainToolBar();
+
+    auto* newAct = file->addAction(icon("new"), tr("&New"), this, &ProjectController::newEmpty);
+    newAct->setShortcut(QKeySequence::New);
+    newAct->setStatusTip(tr("Start an empty model"));
+    QMenu* fromPreset = file->addMenu(icon("layers"), tr("New from &Preset"));
+    fillPresetMenu(fromPreset);
+    auto* openAct = file->addAction(icon("open"), tr("&Open…"), this, &ProjectController::openDialog);
+    openAct->setShortcut(QKeySequence::Open);
+    openAct->setStatusTip(tr("Open a project or model file"));
+    recentMenu_ = file->addMenu(tr("Open &Recent"));
+    fillRecentMenu();
+    connect(this, &ProjectController::recentFilesChanged, this, &ProjectController::fillRecentMenu);
+    file->addSeparator();
+    auto* saveAct = file->addAction(icon("save"), tr("&Save"), this, &ProjectController::save);
+    saveAct->setShortcut(QKeySequence::Save);
+    auto* saveAsAct = file->addAction(tr("Save &As…"), this, &ProjectController::saveAs);
+    saveAsAct->setShortcut(QKeySequence::SaveAs);
+    exportMenu_ = file->addMenu(tr("&Export"));
+    exportMenu_->addAction(tr("Model &Summary (Text)…"), this, &ProjectController::exportSummary);
+    exportMenu_->addAction(tr("&Graph (JSON)…"), this, &ProjectController::exportGraphJson);
+    file->addSeparator();
+    auto* quitAct = file->addAction(tr("&Quit"), window_, &QWidget::close);
+    quitAct->setShortcut(QKeySequence::Quit);
+    quitAct->setMenuRole(QAction::QuitRole);
+
+    fillPresetMenu(window_->menu(MainWindow::Menu::Model)->addMenu(icon("layers"), tr("Load &Preset")));
+
+    bar->addAction(newAct);
+    bar->addAction(openAct);
+    bar->addAction(saveAct);
+    bar->addSeparator();
+}
+
+void ProjectController::fillPresetMenu(QMenu* menu) {
+    for (const std::string& name : presetNames()) {
+        QAction* a = menu->addAction(qs(name), this, [this, n = qs(name)] { newFromPreset(n); });
+        a->setStatusTip(qs(presetDescription(name)));
+        a->setToolTip(qs(presetDescription(name)));
+    }
+    menu->setToolTipsVisible(true);
+}
+
+void ProjectController::updateTitle() {
+    const QString path = doc_->filePath();
+    QString name = path.isEmpty() ? tr("Untitled") : QFileInfo(path).fileName();
+    if (path.isEmpty() && doc_->file().project.contains("preset"))
+        name = tr("%1 (preset)").arg(qs(doc_->file().project.value("preset", std::string())));
+    window_->setWindowFilePath(path);
+    window_->setWindowTitle(QStringLiteral("%1[*] — ConvStudio").arg(name));
+    window_->setWindowModified(doc_->isModified());
+}
+
+// ---- Files ----
+
+ModelFile ProjectController::readProject(const QString& path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        throw FileError(QObject::tr("%1: cannot be read (%2)").arg(path, f.errorString()).toStdString());
+    const QByteArray bytes = f.readAll();
+    const std::string what = path.toStdString();
+    if (bytes.startsWith("CSMODEL")) return parseModelFile(bytes.toStdString(), what);
+    // A model document in JSON, as presets are written: graph, preprocessing, class names, training.
+    try {
+        const auto j = nlohmann::json::parse(bytes.constData(), bytes.constData() + bytes.size());
+        ModelFile file;
+        file.graph = GraphSpec::fromJson(j.contains("graph") ? j.at("graph") : j);
+        if (j.contains("preprocessing")) file.preprocessing = Preprocessing::fromJson(j.at("preprocessing"));
+        file.classNames = j.value("class_names", std::vector<std::string>{});
+        file.training = j.value("training", nlohmann::json::object());
+        file.project = j.value("project", nlohmann::json::object());
+        return file;
+    } catch (const nlohmann::json::exception& e) {
+        throw FileError(what + ": not a ConvStudio model file (" + e.what() + ")");
+    }
+}
+
+void ProjectController::writeProject(const QString& path, const ModelFile& file) {
+    const std::string bytes = serializeModelFile(file);
+    QSaveFile out(path);  // writes a temporary file and renames it on commit
+    if (!out.open(QIODevice::WriteOnly))
+        throw FileError(QObject::tr("%1: cannot be written (%2)").arg(path, out.errorString()).toStdString());
+    if (out.write(bytes.data(), qint64(bytes.size())) != qint64(bytes.size()) || !out.commit())
+        throw FileError(QObject::tr("%1: cannot be written (%2)").arg(path, out.errorString()).toStdString());
+}
+
+void ProjectController::reportError(const QString& title, const QString& message) {
+    emit error(message);
+    window_->statusBar()->showMessage(message, 8000);
+    if (interactive_) QMessageBox::critical(window_, title, message);
+}
+
+bool ProjectController::maybeSave() {
+    if (!doc_->isModified()) return true;
+    if (!interactive_) return true;
+    const QString name = doc_->filePath().isEmpty() ? tr("the model") : QFileInfo(doc_->filePath()).fileName();
+    const auto answer = QMessageBox::warning(
+        window_, tr("Unsaved changes"), tr("Save the changes to %1 before closing it?").arg(name),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Save) return save();
+    return answer == QMessageBox::Discard;
+}
+
+void ProjectController::newEmpty() {
+    if (!maybeSave()) return;
+    doc_->reset(ModelFile{});
+}
+
+void ProjectController::newFromPreset(const QString& name) {
+    if (!maybeSave()) return;
+    try {
+        doc_->reset(loadPreset(name.toStdString()));
+    } catch (const std::exception& e) {
+        reportError(tr("Preset"), QString::fromUtf8(e.what()));
+    }
+}
+
+bool ProjectController::openFile(const QString& path) {
+    try {
+        ModelFile file = readProject(path);
+        doc_->reset(std::move(file), QFileInfo(path).absoluteFilePath());
+        addRecent(QFileInfo(path).absoluteFilePath());
+        window_->statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 4000);
+        return true;
+    } catch (const std::exception& e) {
+        reportError(tr("Open"), QString::fromUtf8(e.what()));
+        return false;
+    }
+}
+
+void ProjectController::openDialog() {
+    if (!maybeSave()) return;
+    const QString path = QFileDialog::getOpenFileName(window_, tr("Open Project"), dialogDir(), fileFilter());
+    if (!path.isEmpty()) openFile(path);
+}
+
+void ProjectController::openDropped(const QStringList& paths) {
+    if (paths.isEmpty() || !maybeSave()) return;
+    openFile(paths.front());
+}
+
+bool ProjectController::save() {
+    if (doc_->filePath().isEmpty() || !doc_->filePath().endsWith(QStringLiteral(".csmodel"))) return saveAs();
+    return saveTo(doc_->filePath());
+}
+
+bool ProjectController::saveAs() {
+    if (!interactive_) return false;
+    QString suggested = doc_->filePath();
+    if (suggested.isEmpty()) suggested = dialogDir() + QStringLiteral("/model.csmodel");
+    if (suggested.endsWith(QStringLiteral(".json"))) {
+        suggested.chop(5);
+        suggested += QStringLiteral(".csmodel");
+    }
+    QString path = QFileDialog::getSaveFileName(window_, tr("Save Project"), suggested,
+                                                tr("ConvStudio projects (*.csmodel)"));
+    if (path.isEmpty()) return false;
+    if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".csmodel");
+    return saveTo(path);
+}
+
+bool ProjectController::saveTo(const QString& path) {
+    try {
+        writeProject(path, doc_->file());
+    } catch (const std::exception& e) {
+        reportError(tr("Save"), QString::fromUtf8(e.what()));
+        return false;
+    }
+    doc_->setFilePath(QFileInfo(path).absoluteFilePath());
+    doc_->setClean();
+    addRecent(QFileInfo(path).absoluteFilePath());
+    updateTitle();
+    window_->statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 4000);
+    return true;
+}
+
+QString ProjectController::dialogDir() const {
+    const QString last = QSettings().value(QLatin1String(kLastDirKey)).toString();
+    if (!last.isEmpty() && QFileInfo(last).isDir()) return last;
+    return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+}
+
+// ---- Recent files ----
+
+QStringList ProjectController::recentFiles() const { return QSettings().value(QLatin1String(kRecentKey)).toStringList(); }
+
+void ProjectController::addRecent(const QString& path) {
+    QStringList list = recentFiles();
+    list.removeAll(path);
+    list.prepend(path);
+    while (list.size() > kMaxRecent) list.removeLast();
+    QSettings s;
+    s.setValue(QLatin1String(kRecentKey), list);
+    s.setValue(QLatin1String(kLastDirKey), QFileInfo(path).absolutePath());
+    emit recentFilesChanged();
+}
+
+void ProjectController::fillRecentMenu() {
+    recentMenu_->clear();
+    const QStringList list = recentFiles();
+    for (const QString& path : list) {
+        QAction* a = recentMenu_->addAction(QFileInfo(path).fileName(), this, [this, path] {
+            if (maybeSave()) openFile(path);
+        });
+        a->setStatusTip(QDir::toNativeSeparators(path));
+    }
+    if (!list.isEmpty()) {
+        recentMenu_->addSeparator();
+        recentMenu_->addAction(tr("Clear List"), this, [this] {
+            QSettings().remove(QLatin1String(kRecentKey));
+            emit recentFilesChanged();
+        });
+    }
+    recentMenu_->setEnabled(!list.isEmpty());
+}
+
+// ---- Export ----
+
+void ProjectController::exportSummary() {
+    const QString path = QFileDialog::getSaveFileName(window_, tr("Export Model Summary"),
+                                                      dialogDir() + QStringLiteral("/summary.txt"),
+                                                      tr("Text files (*.txt)"));
+    if (path.isEmpty()) return;
+    QSaveFile out(path);
+    const QByteArray text = SummaryView::summaryText(*doc_).toUtf8();
+    if (!out.open(QIODevice::WriteOnly) || out.write(text) != text.size() || !out.commit())
+        reportError(tr("Export"), tr("%1: cannot be written (%2)").arg(path, out.errorString()));
+}
+
+void ProjectController::exportGraphJson() {
+    const QString path = QFileDialog::getSaveFileName(window_, tr("Export Graph"),
+                                                      dialogDir() + QStringLiteral("/model.json"),
+                                                      tr("Model JSON (*.json)"));
+    if (path.isEmpty()) return;
+    const ModelFile& f = doc_->file();
+    const nlohmann::json j = {{"graph", f.graph.toJson()},
+                              {"preprocessing", f.preprocessing.toJson()},
+                              {"class_names", f.classNames},
+                              {"training", f.training}};
+    const std::string s = j.dump(2) + "\n";
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly) || out.write(s.data(), qint64(s.size())) != qint64(s.size()) || !out.commit())
+        reportError(tr("Export"), tr("%1: cannot be written (%2)").arg(path, out.errorString()));
+}
+
+}  // namespace cs::gui
