@@ -1,0 +1,216 @@
+// Live charts: a bounded number of drawn points whatever the data size, spikes kept by the
+// decimation, zoom and log scale, CSV/PNG export, and the training charts' series and overlays.
+#include <QChart>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QLineSeries>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QValueAxis>
+
+#include "training/decimate.h"
+#include "training/live_chart.h"
+#include "training/training_charts.h"
+
+using namespace cs;
+using namespace cs::gui;
+
+class TestTrainingCharts : public QObject {
+    Q_OBJECT
+private slots:
+    void decimationKeepsEnvelope();
+    void boundedDrawnPoints();
+    void zoomRedrawsVisibleRange();
+    void logScale();
+    void exports();
+    void trainingChartsSeries();
+    void overlays();
+};
+
+void TestTrainingCharts::decimationKeepsEnvelope() {
+    QVector<QPointF> pts;
+    for (int i = 0; i < 10000; ++i) pts << QPointF(i, std::sin(i * 0.01));
+    pts[5000].setY(100);  // a spike
+    pts[7000].setY(-50);
+    const auto d = decimate(pts, 500);
+    QVERIFY(d.size() <= 500);
+    QCOMPARE(d.front(), pts.front());
+    QCOMPARE(d.back(), pts.back());
+    bool spike = false, dip = false;
+    for (int i = 1; i < d.size(); ++i) QVERIFY(d[i].x() >= d[i - 1].x());
+    for (const QPointF& p : d) {
+        spike = spike || p.y() == 100;
+        dip = dip || p.y() == -50;
+    }
+    QVERIFY(spike && dip);
+    // A sub-range keeps one neighbour on each side.
+    const auto r = decimate(pts, 500, 100, 200);
+    QCOMPARE(r.front().x(), 99.0);
+    QCOMPARE(r.back().x(), 201.0);
+    QCOMPARE(r.size(), 103);
+    QCOMPARE(decimate({}, 100).size(), 0);
+}
+
+void TestTrainingCharts::boundedDrawnPoints() {
+    LiveChart chart(QStringLiteral("t"), QStringLiteral("x"), QStringLiteral("y"));
+    chart.resize(600, 400);
+    const int a = chart.addSeries(QStringLiteral("a"), Qt::blue);
+    const int b = chart.addSeries(QStringLiteral("b"), Qt::red);
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; i < 100000; ++i) {
+        chart.append(a, i, 1.0 / (1 + i * 1e-3));
+        if (i % 100 == 0) chart.append(b, i, 0.5);
+        if (i % 10000 == 0) chart.refreshNow();  // redraws while data keeps arriving
+    }
+    chart.append(a, 100000, 42.0);
+    chart.refreshNow();
+    const qint64 ms = timer.elapsed();
+    QCOMPARE(chart.data(a).size(), 100001);
+    QVERIFY(chart.drawnPointCount(a) <= chart.maxDrawnPoints());
+    QVERIFY(chart.drawnPointCount(a) > chart.maxDrawnPoints() / 2);
+    QCOMPARE(chart.drawnPointCount(b), 1000);
+    auto* axis = qobject_cast<QValueAxis*>(chart.chart()->axes(Qt::Vertical).first());
+    QVERIFY(axis->max() >= 42.0);  // the axes follow the data
+    qInfo("100,000 points appended and redrawn 11 times in %lld ms", ms);
+    QVERIFY(ms < 2000);
+
+    timer.restart();
+    chart.refreshNow();  // nothing changed: nothing redrawn
+    QVERIFY(timer.elapsed() < 50);
+
+    chart.setMaxDrawnPoints(300);
+    chart.refreshNow();
+    QVERIFY(chart.drawnPointCount(a) <= 300);
+}
+
+void TestTrainingCharts::zoomRedrawsVisibleRange() {
+    LiveChart chart(QStringLiteral("t"), QStringLiteral("x"), QStringLiteral("y"));
+    chart.resize(600, 400);
+    const int a = chart.addSeries(QStringLiteral("a"), Qt::blue);
+    for (int i = 0; i <= 100000; ++i) chart.append(a, i, i % 7);
+    chart.refreshNow();
+    QVERIFY(!chart.isZoomed());
+    chart.zoomX(1000, 50000);  // about 100 points visible
+    QVERIFY(chart.isZoomed());
+    chart.refreshNow();
+    auto* series = qobject_cast<QLineSeries*>(chart.chart()->series().first());
+    QVERIFY(series->count() < 200);
+    QVERIFY(series->at(0).x() > 49000);
+    chart.append(a, 100001, 3);  // data keeps arriving; the zoom stays
+    chart.refreshNow();
+    QVERIFY(chart.isZoomed());
+    chart.resetZoom();
+    QVERIFY(!chart.isZoomed());
+    QCOMPARE(series->at(series->count() - 1).x(), 100001.0);
+    QVERIFY(!chart.valuesAt(500).isEmpty());
+    QVERIFY(chart.valuesAt(500).contains(QLatin1String("a: ")));
+}
+
+void TestTrainingCharts::logScale() {
+    LiveChart chart(QStringLiteral("t"), QStringLiteral("x"), QStringLiteral("y"));
+    const int a = chart.addSeries(QStringLiteral("a"), Qt::blue);
+    for (int i = 0; i < 100; ++i) chart.append(a, i, std::exp(-i * 0.1));
+    chart.refreshNow();
+    chart.setLogScale(true);
+    QVERIFY(chart.logScale());
+    QCOMPARE(chart.chart()->axes(Qt::Vertical).first()->type(), QAbstractAxis::AxisTypeLogValue);
+    QCOMPARE(chart.drawnPointCount(a), 100);
+    chart.setLogScale(false);
+    QCOMPARE(chart.chart()->axes(Qt::Vertical).first()->type(), QAbstractAxis::AxisTypeValue);
+    QCOMPARE(chart.drawnPointCount(a), 100);
+}
+
+void TestTrainingCharts::exports() {
+    QTemporaryDir dir;
+    LiveChart chart(QStringLiteral("t"), QStringLiteral("step"), QStringLiteral("loss"));
+    chart.resize(500, 300);
+    const int a = chart.addSeries(QStringLiteral("a"), Qt::blue);
+    const int b = chart.addSeries(QStringLiteral("b \"quoted\""), Qt::red);
+    for (int i = 0; i < 5000; ++i) chart.append(a, i, i * 0.5);
+    chart.append(b, 1, 2);
+    chart.refreshNow();
+    const QString csv = dir.filePath(QStringLiteral("c.csv"));
+    QVERIFY(chart.exportCsv(csv));
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = f.readAll().split('\n');
+    QCOMPARE(lines.size(), 5000 + 1 + 1 + 1);  // header, rows, trailing empty
+    QCOMPARE(lines[0], QByteArray("series,step,loss"));
+    QCOMPARE(lines[4000], QByteArray("\"a\",3999,1999.5"));
+    QCOMPARE(lines[5001], QByteArray("\"b \"\"quoted\"\"\",1,2"));
+    const QString png = dir.filePath(QStringLiteral("c.png"));
+    QVERIFY(chart.exportPng(png));
+    QImage img(png);
+    QVERIFY(!img.isNull());
+    QVERIFY(img.width() > 100);
+}
+
+void TestTrainingCharts::trainingChartsSeries() {
+    TrainingCharts charts;
+    charts.resize(900, 700);
+    QVector<BatchStats> batches;
+    for (int e = 0; e < 2; ++e)
+        for (int b = 0; b < 50; ++b) {
+            BatchStats s;
+            s.epoch = e;
+            s.batch = b;
+            s.batchesPerEpoch = 50;
+            s.step = e * 50 + b;
+            s.loss = 2.0 - s.step * 0.01;
+            s.accuracy = 0.1 + s.step * 0.005;
+            s.learningRate = 0.001f;
+            batches << s;
+        }
+    charts.beginRun(false);
+    charts.addBatches(batches);
+    EpochStats e;
+    e.epoch = 0;
+    e.loss = 1.7;
+    e.accuracy = 0.3;
+    e.hasValidation = true;
+    e.valLoss = 1.6;
+    e.valAccuracy = 0.35;
+    charts.addEpoch(e);
+    charts.refreshNow();
+    LiveChart* loss = charts.lossChart();
+    QCOMPARE(loss->data(0).size(), 100);  // raw batches
+    QCOMPARE(loss->data(1).size(), 100);  // smoothed
+    QCOMPARE(loss->data(0)[49].x(), 1.0);  // the last batch of epoch 1 sits at x = 1
+    QCOMPARE(loss->data(3).size(), 1);     // validation
+    QCOMPARE(loss->data(3)[0], QPointF(1, 1.6));
+    // The smoothed curve starts at the first value (debiased) and lags a falling loss.
+    QVERIFY(std::abs(loss->data(1)[0].y() - 2.0) < 1e-9);
+    QVERIFY(loss->data(1)[99].y() > loss->data(0)[99].y());
+    QCOMPARE(charts.accuracyChart()->data(2).size(), 1);
+    QCOMPARE(charts.learningRateChart()->data(0).size(), 100);
+
+    charts.beginRun(true);  // resumed: the curves continue
+    QCOMPARE(loss->data(0).size(), 100);
+    charts.beginRun(false);
+    QCOMPARE(loss->data(0).size(), 0);
+}
+
+void TestTrainingCharts::overlays() {
+    TrainingCharts charts;
+    const auto run = nlohmann::json::parse(R"({"epochs": [
+        {"epoch": 1, "loss": 1.0, "accuracy": 0.5, "val_loss": 1.1, "val_accuracy": 0.45, "learning_rate": 0.001},
+        {"epoch": 2, "loss": 0.5, "accuracy": 0.8, "val_loss": 0.6, "val_accuracy": 0.75, "learning_rate": 0.001}]})");
+    const RunCurves c = RunCurves::fromHistory(run, QStringLiteral("Run 1"));
+    QCOMPARE(c.valLoss.size(), 2);
+    QCOMPARE(c.accuracy[1], QPointF(2, 0.8));
+    const int before = charts.lossChart()->chart()->series().size();
+    charts.setOverlay(1, c, true);
+    QCOMPARE(charts.lossChart()->chart()->series().size(), before + 2);
+    QCOMPARE(charts.accuracyChart()->chart()->series().size(), 3 + 2);
+    charts.setOverlay(1, c, true);  // already shown
+    QCOMPARE(charts.lossChart()->chart()->series().size(), before + 2);
+    charts.setOverlay(1, c, false);
+    QCOMPARE(charts.lossChart()->chart()->series().size(), before);
+    charts.setOverlay(2, c, true);
+    charts.clearOverlays();
+    QCOMPARE(charts.lossChart()->chart()->series().size(), before);
+}
+
+QTEST_MAIN(TestTrainingCharts)
+#include "test_training_charts.moc"
