@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "classify_stream_command.h"
 #include "cli_args.h"
 #include "commands.h"
 #include "core/errors.h"
@@ -39,6 +40,7 @@ const std::vector<Command>& commands() {
         {"predict", "predict --model FILE [--top K] [--json] IMAGE...\n      the top-K classes of each image", runPredict},
         {"dataset", "dataset info|export|preview-augment ... (see 'dataset --help')\n      inspect and convert datasets",
          [](const auto& a, auto& o, auto& e) { return runDatasetCommand(a, o, e); }},
+        {"classify-stream", kClassifyStreamUsage, runClassifyStream},
     };
     return list;
 }
