@@ -2,13 +2,22 @@
 
 #include <algorithm>
 #include <array>
-#include <chrono>
+#include <ctime>
 
 #include "core/errors.h"
 #include "graph/graph_check.h"
 #include "layers/layer_registry.h"
 
 namespace cs {
+
+namespace {
+// CPU time of the calling thread: per-layer profiles stay meaningful on a busy machine.
+double threadCpuSeconds() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+}  // namespace
 
 Model::Model(const GraphSpec& spec, uint64_t seed) : Model(spec, seed, LayerRegistry::builtin()) {}
 
@@ -126,10 +135,9 @@ const Tensor& Model::forward(Executor& ex, const Tensor& input, Phase phase) con
         }
         Tensor& out = ex.activations_[i];
         out.resize(input.batch(), node.outputShape);
-        const auto t0 = ex.profiling_ ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
+        const double t0 = ex.profiling_ ? threadCpuSeconds() : 0.0;
         node.layer->forward(ForwardArgs{inSpan, out, ex.workspaces_[i], phase});
-        if (ex.profiling_)
-            ex.forwardSeconds_[i] += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        if (ex.profiling_) ex.forwardSeconds_[i] += threadCpuSeconds() - t0;
     }
     return ex.activations_.back();
 }
@@ -160,12 +168,11 @@ void Model::backward(Executor& ex, Tensor& outputGrad, bool gradIsPreActivation)
         const int first = ex.paramOffset_[i];
         const std::size_t np = node.layer->params().size();
         std::span<Tensor> pg(ex.paramGrads_.data() + first, np);
-        const auto t0 = ex.profiling_ ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
+        const double t0 = ex.profiling_ ? threadCpuSeconds() : 0.0;
         node.layer->backward(BackwardArgs{std::span<const Tensor* const>(ins, k), ex.activations_[i], dOut,
                                           std::span<Tensor* const>(inGrads, k), pg, ex.workspaces_[i],
                                           i == last && gradIsPreActivation});
-        if (ex.profiling_)
-            ex.backwardSeconds_[i] += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        if (ex.profiling_) ex.backwardSeconds_[i] += threadCpuSeconds() - t0;
         for (std::size_t j = 0; j < k; ++j) {
             const int in = node.inputs[j];
             if (in == 0) continue;

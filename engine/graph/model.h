@@ -89,8 +89,8 @@ public:
     // Seeds every workspace's RNG (dropout) from a step seed, deterministically.
     void seedStep(uint64_t seed);
 
-    // Per-node timing for the benchmark (off by default): seconds accumulated in forward and
-    // backward since the last reset.
+    // Per-node timing for the benchmark (off by default): CPU seconds of the calling thread
+    // spent in each node's forward and backward since the last reset.
     void setProfiling(bool on);
     const std::vector<double>& forwardSeconds() const { return forwardSeconds_; }
     const std::vector<double>& backwardSeconds() const { return backwardSeconds_; }

@@ -169,12 +169,15 @@ void Conv2D::forward(const ForwardArgs& a) {
     const Tensor& x = *a.inputs[0];
     const WindowGeometry g = geometry(x.sampleShape());
     const int N = x.batch(), F = opt_.filters;
+    const float* bias = opt_.useBias ? params_[1].value.data() : nullptr;
     const int64_t K = int64_t(g.channels) * g.window * g.window, P = g.outPlane();
     const int chunk = samplesPerChunk(g, N);
     ConstMatMapU w(params_[0].value.data(), F, K);
     a.ws.buffer(kBufferCount - 1);  // grow the list once: the references below stay valid
     Tensor& col = a.ws.buffer(kColumns);
     Tensor& gemm = a.ws.buffer(kGemm);
+    // ReLU is applied while the GEMM result is moved into place (one pass instead of two).
+    const bool fusedRelu = opt_.activation == Activation::Relu;
 
     for (int n0 = 0; n0 < N; n0 += chunk) {
         const int count = std::min(chunk, N - n0);
@@ -190,13 +193,14 @@ void Conv2D::forward(const ForwardArgs& a) {
             for (int f = 0; f < F; ++f) {
                 ArrMap dst(a.output.sample(n0 + n) + f * P, P);
                 ConstArrMap src(gemm.data() + int64_t(f) * cols + n * P, P);
-                if (opt_.useBias)
-                    dst = src + params_[1].value[f];
+                const float b = bias ? bias[f] : 0.f;
+                if (fusedRelu)
+                    dst = (src + b).max(0.f);
                 else
-                    dst = src;
+                    dst = src + b;
             }
     }
-    activationForward(opt_.activation, a.output);
+    if (!fusedRelu) activationForward(opt_.activation, a.output);
 }
 
 void Conv2D::backward(const BackwardArgs& a) {
@@ -206,7 +210,9 @@ void Conv2D::backward(const BackwardArgs& a) {
     const int64_t K = int64_t(g.channels) * g.window * g.window, P = g.outPlane();
     const int chunk = samplesPerChunk(g, N);
     Tensor& dy = a.outputGrad;
-    if (!a.gradIsPreActivation) activationBackward(opt_.activation, a.output, dy);
+    // ReLU's backward (a mask) is applied while dy is moved into the GEMM layout below.
+    const bool fusedRelu = opt_.activation == Activation::Relu && !a.gradIsPreActivation;
+    if (!a.gradIsPreActivation && !fusedRelu) activationBackward(opt_.activation, a.output, dy);
 
     ConstMatMapU w(params_[0].value.data(), F, K);
     Tensor& dwT = a.paramGrads[0];
@@ -235,9 +241,16 @@ void Conv2D::backward(const BackwardArgs& a) {
         }
         gemm.resize(F, Shape::flat(cols));
         for (int n = 0; n < count; ++n)
-            for (int f = 0; f < F; ++f)
-                std::memcpy(gemm.data() + int64_t(f) * cols + n * P, dy.sample(n0 + n) + f * P,
-                            sizeof(float) * P);
+            for (int f = 0; f < F; ++f) {
+                float* dst = gemm.data() + int64_t(f) * cols + n * P;
+                const float* src = dy.sample(n0 + n) + f * P;
+                if (fusedRelu) {
+                    const float* y = a.output.sample(n0 + n) + f * P;
+                    for (int64_t p = 0; p < P; ++p) dst[p] = y[p] > 0.f ? src[p] : 0.f;
+                } else {
+                    std::memcpy(dst, src, sizeof(float) * P);
+                }
+            }
         ConstMatMapU dym(gemm.data(), F, cols);
         ConstMatMapU colm(col.data(), K, cols);
         if (n0 == 0)

@@ -82,6 +82,42 @@ void Pooling2D::forward(const ForwardArgs& a) {
     // Max keeps, per output, the winner's offset within its input plane for backward.
     if (isMax) a.ws.indices.resize(static_cast<std::size_t>(planes * outPlane));
 
+    // 2x2 max pooling with stride 2 and no padding follows almost every convolution: two
+    // passes the compiler vectorises (a vertical max of two rows, then a max of neighbours).
+    // Ties go to the top row, then the left column; either is a valid subgradient.
+    if (isMax && g.window == 2 && g.stride == 2 && g.padTop == 0 && g.padLeft == 0 && 2 * g.outH <= g.inH &&
+        2 * g.outW <= g.inW) {
+        const int n = 2 * g.outW, W = g.inW;
+        Tensor& rowMax = a.ws.buffer(0);
+        rowMax.resize(1, Shape::flat(n));
+        std::vector<int32_t>& rowAt = a.ws.indices;  // the argmax lives after the output's part
+        rowAt.resize(static_cast<std::size_t>(planes * outPlane + n));
+        float* vmax = rowMax.data();
+        int32_t* vat = rowAt.data() + planes * outPlane;
+        for (int p = 0; p < planes; ++p) {
+            const float* in = x.data() + p * inPlane;
+            float* out = a.output.data() + p * outPlane;
+            int32_t* arg = rowAt.data() + p * outPlane;
+            for (int oh = 0; oh < g.outH; ++oh) {
+                const float* r0 = in + 2 * oh * W;
+                const float* r1 = r0 + W;
+                const int32_t base = 2 * oh * W;
+                for (int i = 0; i < n; ++i) {
+                    const bool lower = r1[i] > r0[i];
+                    vmax[i] = lower ? r1[i] : r0[i];
+                    vat[i] = base + i + (lower ? W : 0);
+                }
+                float* o = out + oh * g.outW;
+                int32_t* at = arg + oh * g.outW;
+                for (int j = 0; j < g.outW; ++j) {
+                    const bool right = vmax[2 * j + 1] > vmax[2 * j];
+                    o[j] = right ? vmax[2 * j + 1] : vmax[2 * j];
+                    at[j] = right ? vat[2 * j + 1] : vat[2 * j];
+                }
+            }
+        }
+        return;
+    }
     for (int p = 0; p < planes; ++p) {
         const float* in = x.data() + p * inPlane;
         float* out = a.output.data() + p * outPlane;

@@ -212,7 +212,7 @@ int main(int argc, char** argv) {
         if (!json) std::printf("latency single image: median %.1f us, p90 %.1f us\n", med, p90);
         r["layers"] = perLayer(preset, data, quick ? 10 : 50);
         if (!json) {
-            std::printf("\nper layer, batch 64, 1 thread (ms per step):\n%-20s %-20s %9s %9s\n", "layer", "kind", "forward",
+            std::printf("\nper layer, batch 64, 1 thread (CPU ms per step):\n%-20s %-20s %9s %9s\n", "layer", "kind", "forward",
                         "backward");
             for (const auto& row : r["layers"])
                 std::printf("%-20s %-20s %9.3f %9.3f\n", row["layer"].get<std::string>().c_str(),

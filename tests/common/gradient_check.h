@@ -29,9 +29,10 @@ struct GradientCheckOptions {
     double step = 1e-3;    // central-difference step
     double absTol = 5e-4;  // |analytic - numeric| <= absTol + relTol * |numeric|
     double relTol = 2e-3;
-    // Points where the two one-sided slopes disagree by more than this straddle a kink (relu at
-    // 0, a max changing winner) and are skipped, but only up to maxSkipped of them. A smaller
-    // kink moves the central difference by at most half of it, which absTol covers.
+    // Points where the two one-sided slopes disagree by more than this, and still do at half the
+    // step (curvature's gap halves, a kink's does not), straddle a kink (relu at 0, a max
+    // changing winner) and are skipped, but only up to maxSkipped of them. A smaller kink moves
+    // the central difference by at most half of it, which absTol covers.
     double kinkTol = 1e-3;
     double maxSkipped = 0.2;  // fraction
 };

@@ -40,6 +40,10 @@ std::map<std::string, std::vector<Case>> contractCases() {
         {"same k4 stride 2", {{"filters", 3}, {"kernel_size", 4}, {"strides", 2}, {"padding", "same"}},
          {img(2, 7, 6)}},
         {"k1 no bias", {{"filters", 5}, {"kernel_size", 1}, {"use_bias", false}}, {img(3, 4, 4)}},
+        // Wider inputs (as in a network's middle), with the fused ReLU of the GEMM path.
+        {"valid k3 6ch", {{"filters", 4}}, {img(6, 6, 5)}},
+        {"same k3 relu 6ch", {{"filters", 4}, {"padding", "same"}, {"activation", "relu"}}, {img(6, 5, 6)}},
+        {"same k3 elu 5ch", {{"filters", 3}, {"padding", "same"}, {"activation", "elu"}}, {img(5, 4, 5)}},
     };
     for (const std::string& act : activationNames())
         conv.push_back({"same " + act, {{"filters", 3}, {"padding", "same"}, {"activation", act}}, {img(2, 4, 5)}});
