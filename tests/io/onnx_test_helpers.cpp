@@ -90,7 +90,7 @@ std::vector<std::pair<std::string, GraphSpec>> layerCases() {
     }
     {
         GraphSpec g;
-        int x = input(g, 2, 7, 8);  // 'same' stride 2: symmetric on 7 rows, asymmetric on 8 columns
+        int x = input(g, 3, 7, 8);  // 'same' stride 2: symmetric on 7 rows, asymmetric on 8 columns
         x = g.add("Conv2D", conv(4, 3, 1, "same", "tanh"), {x});
         x = g.add("Conv2D", conv(3, 3, 2, "same", "elu", false), {x});
         x = g.add("Conv2D", conv(3, 4, 1, "same", "leaky_relu"), {x});  // even kernel: pads 1 and 2
@@ -100,7 +100,7 @@ std::vector<std::pair<std::string, GraphSpec>> layerCases() {
     }
     {
         GraphSpec g;
-        int x = input(g, 2, 7, 7);
+        int x = input(g, 3, 7, 7);
         x = g.add("MaxPooling2D", pool(2, 0, "same"), {x});   // 7 -> 4: one pixel of padding after
         x = g.add("MaxPooling2D", pool(3, 1, "same"), {x});   // symmetric
         x = g.add("MaxPooling2D", pool(2, 1, "valid"), {x});
@@ -110,7 +110,7 @@ std::vector<std::pair<std::string, GraphSpec>> layerCases() {
     }
     {
         GraphSpec g;
-        int x = input(g, 2, 7, 7);
+        int x = input(g, 3, 7, 7);
         x = g.add("AveragePooling2D", pool(2, 0, "same"), {x});  // asymmetric, padding not counted
         x = g.add("AveragePooling2D", pool(3, 1, "same"), {x});
         x = g.add("AveragePooling2D", pool(2, 2, "valid"), {x});
@@ -131,7 +131,7 @@ std::vector<std::pair<std::string, GraphSpec>> layerCases() {
     }
     {
         GraphSpec g;
-        int x = input(g, 2, 5, 5);
+        int x = input(g, 3, 5, 5);
         x = g.add("BatchNormalization", {{"center", false}, {"scale", false}}, {x});
         x = g.add("Flatten", {}, {x});
         x = g.add("Dense", dense(3, "linear"), {x});
@@ -166,7 +166,7 @@ std::vector<std::pair<std::string, GraphSpec>> layerCases() {
     }
     {
         GraphSpec g;
-        const int in = input(g, 2, 6, 6);
+        const int in = input(g, 3, 6, 6);
         const int a = g.add("Conv2D", conv(3, 1, 1, "valid", "relu"), {in});
         const int b = g.add("Conv2D", conv(2, 3, 1, "same", "relu"), {in});
         const int c = g.add("MaxPooling2D", pool(3, 1, "same"), {in});

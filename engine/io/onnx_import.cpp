@@ -1,0 +1,242 @@
+#include "io/onnx_import.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <optional>
+
+#include <onnx/checker.h>
+
+#include "core/errors.h"
+#include "graph/model.h"
+#include "io/atomic_file.h"
+#include "io/onnx_common.h"
+#include "io/onnx_import_graph.h"
+#include "io/onnx_importer.h"
+#include "layers/layer_registry.h"
+
+namespace cs {
+
+namespace onnxio {
+
+ImportedGraph convertGraph(const onnx::ModelProto& model, const ImportHints& hints, const std::string& what) {
+    return Importer(model, hints, what).run();
+}
+
+}  // namespace onnxio
+
+namespace {
+
+using namespace onnxio;
+
+// Pixel value p -> network input s * p + t, per channel, for a preprocessing.
+void affineOf(const Preprocessing& pre, int c, float& s, float& t) {
+    float sc = 1.f / 255.f, sh = 0.f;
+    if (pre.scaling == Scaling::Standardize) {
+        sc /= pre.stdev[c];
+        sh = -pre.mean[c] / pre.stdev[c];
+    }
+    s = pre.invert ? -sc : sc;
+    t = pre.invert ? 255.f * sc + sh : sh;
+}
+
+bool close(float a, float b) { return std::fabs(a - b) <= 1e-5f * std::max(1.f, std::max(std::fabs(a), std::fabs(b))); }
+
+// The preprocessing whose affine map is (s, t) per channel; throws when inversion differs by channel.
+Preprocessing fromAffine(Preprocessing pre, const std::vector<float>& s, const std::vector<float>& t, const std::string& what) {
+    const int c = pre.channels;
+    pre.invert = s[0] < 0;
+    bool unit = true;
+    for (int i = 0; i < c; ++i) {
+        if ((s[i] < 0) != pre.invert) throw FileError(what + ": the input scaling inverts some channels but not others");
+        if (s[i] == 0) throw FileError(what + ": the input scaling multiplies a channel by 0");
+        const float sc = std::fabs(s[i]), sh = pre.invert ? t[i] - 255.f * sc : t[i];
+        pre.stdev[i] = 1.f / (255.f * sc);
+        pre.mean[i] = -sh * pre.stdev[i];
+        unit = unit && close(sc, 1.f / 255.f) && std::fabs(sh) < 1e-6f;
+    }
+    pre.scaling = unit ? Scaling::Unit : Scaling::Standardize;
+    if (unit) {
+        pre.mean = {0.f, 0.f, 0.f};
+        pre.stdev = {1.f, 1.f, 1.f};
+    }
+    return pre;
+}
+
+bool sameStructure(const GraphSpec& a, const GraphSpec& b) {
+    if (a.nodes().size() != b.nodes().size()) return false;
+    auto inputNames = [](const GraphSpec& g, const NodeSpec& n) {
+        std::vector<std::string> names;
+        for (int id : n.inputs) names.push_back(g.find(id) ? g.find(id)->name : "?");
+        return names;
+    };
+    for (const auto& n : a.nodes()) {
+        const NodeSpec* m = b.findByName(n.name);
+        if (!m || m->kind != n.kind || inputNames(a, n) != inputNames(b, *m)) return false;
+    }
+    return true;
+}
+
+// The exporter's own graph (ids, options as the user set them, layout) when it describes the
+// same network as the imported one; nullopt otherwise.
+bool restoreGraph(const GraphSpec& original, const ImportedGraph& ig, uint64_t seed, ModelFile& file) {
+    if (!sameStructure(original, ig.spec)) return false;
+    std::map<std::string, Tensor> weights = ig.weights;
+    const LayerRegistry& reg = LayerRegistry::builtin();
+    for (const auto& n : original.nodes()) {
+        const Options o = reg.validate(n.kind, n.options, n.name);
+        const NodeSpec& imported = *ig.spec.findByName(n.name);
+        if (o.contains("activation") && imported.options.value("activation", std::string("linear")) != o["activation"])
+            return false;
+        if (n.kind == "BatchNormalization") {
+            if (!o["center"].get<bool>()) weights.erase(n.name + "/beta");
+            if (!o["scale"].get<bool>()) weights.erase(n.name + "/gamma");
+        }
+    }
+    Model a(original, seed), b(ig.spec, seed);
+    for (const auto& node : a.nodes()) {
+        const int j = b.indexOfName(node.layer->name());
+        if (j < 0 || b.nodes()[j].outputShape != node.outputShape) return false;
+    }
+    ModelFile candidate;
+    candidate.weights = std::move(weights);
+    applyWeights(candidate, a);  // throws FileError when a tensor is missing or mis-shaped
+    file.graph = original;
+    file.weights = std::move(candidate.weights);
+    return true;
+}
+
+}  // namespace
+
+ModelFile importOnnx(const std::string& bytes, const std::string& what, OnnxImportReport* report) {
+    OnnxImportReport local;
+    OnnxImportReport& rep = report ? *report : local;
+    rep = {};
+    if (bytes.empty()) throw FileError(what + ": is empty");
+    onnx::ModelProto proto;
+    if (!proto.ParseFromString(bytes))
+        throw FileError(what + ": is not a valid ONNX file (its protobuf data is truncated or corrupt)");
+    if (!proto.has_graph() || proto.graph().node_size() == 0) throw FileError(what + ": holds no graph");
+
+    std::map<std::string, std::string> meta;
+    for (const auto& p : proto.metadata_props()) meta[p.key()] = p.value();
+    auto metaJson = [&](const char* key) -> nlohmann::json {
+        try {
+            return nlohmann::json::parse(meta.at(key));
+        } catch (const nlohmann::json::exception& e) {
+            throw FileError(what + ": metadata '" + key + "' is not valid JSON: " + e.what());
+        }
+    };
+    ImportHints hints;
+    std::optional<GraphSpec> original;
+    if (meta.count(kMetaGraph)) {
+        try {
+            original = GraphSpec::fromJson(metaJson(kMetaGraph));
+            for (const auto& n : original->nodes())
+                if (n.kind == "Activation") hints.activationLayers.insert(n.name);
+        } catch (const Error&) {
+            rep.notes.push_back("ignored malformed metadata '" + std::string(kMetaGraph) + "'");
+        }
+    }
+
+    ImportedGraph ig = convertGraph(proto, hints, what);
+    // The converter gives node-specific messages; the checker then catches what it does not
+    // look at. Newer files than the installed checker knows are not held against the model.
+    const int64_t opset = proto.opset_import_size() ? proto.opset_import(0).version() : 0;
+    if (proto.ir_version() <= 8 && opset <= 17) {
+        try {
+            onnx::checker::check_model(proto);
+        } catch (const std::exception& e) {
+            throw FileError(what + ": fails the ONNX checker: " + e.what());
+        }
+    }
+
+    ModelFile file;
+    file.graph = ig.spec;
+    file.weights = ig.weights;
+    rep.notes.insert(rep.notes.end(), ig.notes.begin(), ig.notes.end());
+    if (original) {
+        try {
+            rep.graphFromMetadata = restoreGraph(*original, ig, file.seed, file);
+        } catch (const Error&) {
+            rep.graphFromMetadata = false;
+        }
+        if (!rep.graphFromMetadata)
+            rep.notes.push_back("the graph in the metadata does not match the ONNX graph; using the ONNX graph");
+    }
+
+    std::unique_ptr<Model> model;
+    try {
+        model = std::make_unique<Model>(file.graph, file.seed);
+        applyWeights(file, *model);
+    } catch (const FileError&) {
+        throw;
+    } catch (const Error& e) {
+        throw FileError(what + ": the imported graph does not build: " + e.what());
+    }
+    const Shape in = model->inputShape(), outShape = model->outputShape();
+    if (!outShape.isFlat()) throw FileError(what + ": the output must be (batch, classes), got " + outShape.toString());
+
+    // Preprocessing: the metadata's, else x/255 for the input size; composed with any per-channel
+    // scaling the graph does right after its input.
+    if (in.channels() != 1 && in.channels() != 3)
+        throw FileError(what + ": the input has " + std::to_string(in.channels()) +
+                        " channels; ConvStudio models take 1 (grayscale) or 3 (RGB)");
+    Preprocessing base;
+    base.channels = in.channels();
+    base.height = in.height();
+    base.width = in.width();
+    const bool baked = meta.count(kMetaBaked) && meta[kMetaBaked] == "true";
+    if (meta.count(kMetaPreprocessing)) {
+        base = Preprocessing::fromJson(metaJson(kMetaPreprocessing));
+        rep.preprocessingFromMetadata = true;
+        if (base.inputShape() != in)
+            throw FileError(what + ": metadata preprocessing makes " + base.inputShape().toString() + " inputs but the model takes " + in.toString());
+    }
+    file.preprocessing = base;
+    if (!ig.inputAffine.empty() || baked) {
+        const int c = in.channels();
+        std::vector<float> s(c), t(c);
+        bool matchesMeta = rep.preprocessingFromMetadata;
+        for (int i = 0; i < c; ++i) {
+            float s0 = 1.f, t0 = 0.f;  // baked: the ONNX input is the raw pixel
+            if (!baked) affineOf(base, i, s0, t0);
+            const float a = ig.inputAffine.empty() ? 1.f : ig.inputAffine.scale[i];
+            const float b = ig.inputAffine.empty() ? 0.f : ig.inputAffine.shift[i];
+            s[i] = a * s0;
+            t[i] = a * t0 + b;
+            float ms, mt;
+            affineOf(base, i, ms, mt);
+            matchesMeta = matchesMeta && close(s[i], ms) && std::fabs(t[i] - mt) < 1e-5f;
+        }
+        if (!matchesMeta) {
+            file.preprocessing = fromAffine(base, s, t, what);
+            rep.notes.push_back("folded the scaling after the input into the preprocessing");
+        }
+    }
+
+    const int classes = static_cast<int>(outShape.size());
+    if (meta.count(kMetaClassNames)) {
+        const nlohmann::json names = metaJson(kMetaClassNames);
+        if (names.is_array() && static_cast<int>(names.size()) == classes &&
+            std::all_of(names.begin(), names.end(), [](const nlohmann::json& n) { return n.is_string(); })) {
+            file.classNames = names.get<std::vector<std::string>>();
+            rep.classNamesFromMetadata = true;
+        } else {
+            rep.notes.push_back("ignored metadata class names: not " + std::to_string(classes) + " strings");
+        }
+    }
+    if (!rep.classNamesFromMetadata)
+        for (int i = 0; i < classes; ++i) file.classNames.push_back(std::to_string(i));
+    if (meta.count(kMetaTraining)) {
+        const nlohmann::json t = metaJson(kMetaTraining);
+        if (t.is_object()) file.training = t;
+    }
+    return file;
+}
+
+ModelFile loadOnnxFile(const std::string& path, OnnxImportReport* report) {
+    return importOnnx(readWholeFile(path, std::size_t(2) << 30), path, report);
+}
+
+}  // namespace cs

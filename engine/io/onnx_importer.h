@@ -1,0 +1,93 @@
+#pragma once
+// Engine-internal: the op-by-op ONNX graph converter behind convertGraph(). Split over
+// onnx_importer.cpp (values, bookkeeping, dispatch, shapes and merges) and
+// onnx_importer_layers.cpp (ops that become weighted or windowed layers).
+#include <array>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/shape.h"
+#include "io/onnx_import_graph.h"
+
+namespace cs::onnxio {
+
+// What the importer knows about one ONNX value.
+struct Value {
+    enum class Kind { Tensor, Const, ShapeVec };
+    Kind kind = Kind::Tensor;
+    int node = -1;              // Tensor: the GraphSpec node id producing it
+    Shape shape;                // Tensor: the engine's sample shape
+    bool spatial1x1 = false;    // ONNX has (N,C,1,1) where the engine has flat (C) (after GAP)
+    bool nhwc = false;          // ONNX has the image in NHWC layout (engine shape stays CHW)
+    bool hwcFlat = false;       // flat features in H,W,C order; hwcSource is the CHW image shape
+    Shape hwcSource;
+    bool padded = false;        // a Pad node's output, to be absorbed by the next Conv/MaxPool
+    std::array<int64_t, 4> pad{};  // top, left, bottom, right
+    float padValue = 0;
+    std::string padNode;
+    bool atInput = false;       // the graph input, possibly through per-channel affine ops
+    ConstTensor constant;       // Const and ShapeVec (kBatch marks the batch size)
+};
+
+inline constexpr int64_t kBatch = -12345;  // a ShapeVec element standing for the batch size
+
+class Importer {
+public:
+    Importer(const onnx::ModelProto& model, const ImportHints& hints, const std::string& what);
+    ImportedGraph run();
+
+private:
+    // --- bookkeeping (onnx_importer.cpp) ---
+    [[noreturn]] void fail(const std::string& message) const;  // names the current node
+    const Value& in(int i) const;                               // the current node's input i
+    const Value* optionalIn(int i) const;
+    const Value& tensorIn(int i) const;                         // must be a layer output
+    const ConstTensor& constIn(int i) const;                    // must be a constant
+    void setOut(const Value& v, int output = 0);
+    int uses(const std::string& value) const;
+    int addLayer(const std::string& kind, nlohmann::json options, const std::vector<int>& inputs,
+                 const std::map<std::string, Tensor>& params = {});
+    NodeSpec& spec(int id);
+    Shape shapeOf(int id) const;
+    std::string layerName(const std::string& kind);
+    void convertNode();
+
+    // --- ops (onnx_importer.cpp) ---
+    void activation(const std::string& act);
+    void softmax();
+    void flattenLike(bool isReshape);
+    void shapeOps();
+    void merge(const std::string& kind);
+    void affineAtInput();
+    void pad();
+    void transpose();
+
+    // --- ops (onnx_importer_layers.cpp) ---
+    void conv();
+    void pooling(bool isMax);
+    void globalPool(bool isReduceMean);
+    void gemm(bool isMatMul);
+    void addBiasOrMerge();
+    void batchNorm();
+    void dropout();
+    std::string paddingFor(const std::array<int64_t, 4>& pads, const Shape& in, int window, int stride,
+                           const std::string& what) const;
+
+    const onnx::ModelProto& model_;
+    const ImportHints& hints_;
+    std::string what_;
+    ImportedGraph out_;
+    std::map<std::string, Value> values_;
+    std::map<std::string, int> uses_;
+    std::map<int, Shape> shapes_;       // GraphSpec node id -> output shape
+    const onnx::NodeProto* node_ = nullptr;
+    int nodeIndex_ = 0;
+    int opset_ = 13;
+    int inputId_ = -1;
+    bool affineFrozen_ = false;         // the input has been used by a layer: no more folding
+};
+
+}  // namespace cs::onnxio
