@@ -1,4 +1,2301 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>Commands</name>
+    <message>
+        <location filename="../widgets/designer/add_node_command.cpp" line="11"/>
+        <location filename="../widgets/designer/model_document.cpp" line="146"/>
+        <source>Add %1 &apos;%2&apos;</source>
+        <translation>添加 %1“%2”</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/designer_scene.cpp" line="231"/>
+        <source>Cut</source>
+        <translation>剪切</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/designer_scene.cpp" line="343"/>
+        <source>Reconnect</source>
+        <translation>重新连接</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/model_document.cpp" line="175"/>
+        <source>Insert %1 &apos;%2&apos;</source>
+        <translation>插入 %1“%2”</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/model_document.cpp" line="210"/>
+        <source>Connect &apos;%1&apos; to &apos;%2&apos;</source>
+        <translation>连接“%1”到“%2”</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/designer/model_document.cpp" line="270"/>
+        <source>Paste %n layer(s)</source>
+        <translation>
+            <numerusform>粘贴 %n 个层</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/model_document.cpp" line="294"/>
+        <source>Auto-arrange</source>
+        <translation>自动排列</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/model_document.cpp" line="303"/>
+        <location filename="../widgets/designer/model_document.cpp" line="311"/>
+        <source>Change %1</source>
+        <translation>更改 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/remove_nodes_command.cpp" line="15"/>
+        <source>Delete &apos;%1&apos;</source>
+        <translation>删除“%1”</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/designer/remove_nodes_command.cpp" line="17"/>
+        <source>Delete %n connection(s)</source>
+        <translation>
+            <numerusform>删除 %n 条连接</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/designer/remove_nodes_command.cpp" line="19"/>
+        <source>Delete %n layer(s)</source>
+        <translation>
+            <numerusform>删除 %n 个层</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/rename_node_command.cpp" line="11"/>
+        <source>Rename to &apos;%1&apos;</source>
+        <translation>重命名为“%1”</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/set_options_command.cpp" line="15"/>
+        <source>Edit &apos;%1&apos;</source>
+        <translation>编辑“%1”</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/set_options_command.cpp" line="17"/>
+        <source>Set %1 of &apos;%2&apos;</source>
+        <translation>设置“%2”的 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/designer/move_nodes_command.cpp" line="14"/>
+        <source>Move %n layer(s)</source>
+        <translation>
+            <numerusform>移动 %n 个层</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DatasetMoveCommand</name>
+    <message>
+        <location filename="../app/dataset_move_command.cpp" line="65"/>
+        <source>%1: the file is gone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_move_command.cpp" line="69"/>
+        <source>%1: already exists; nothing was overwritten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_move_command.cpp" line="73"/>
+        <source>%1 could not be moved to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <location filename="../app/language.cpp" line="37"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../app/language.cpp" line="44"/>
+        <source>System Default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../app/language.cpp" line="56"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../app/language.cpp" line="57"/>
+        <source>The new language is used from the next start of ConvStudio.</source>
+        <translation>新的语言将在下次启动 ConvStudio 时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>LayerHelp</name>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="10"/>
+        <source>Applies a non-linearity to every value. Conv2D and Dense can fuse one themselves; use this layer to place it elsewhere, e.g. after BatchNormalization.</source>
+        <translation>对每个值应用非线性函数。Conv2D 和 Dense 可以自带激活函数；需要把激活放在别处（例如 BatchNormalization 之后）时使用此层。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="11"/>
+        <source>The function applied to every value.</source>
+        <translation>应用于每个值的函数。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="12"/>
+        <source>Adds its inputs element by element, e.g. to build a residual (skip) connection. All inputs must have the same shape.</source>
+        <translation>将各输入逐元素相加，例如用于构建残差（跳跃）连接。所有输入的形状必须相同。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="13"/>
+        <source>Replaces each window of every feature map by its average, shrinking the maps smoothly.</source>
+        <translation>用窗口内的平均值替代每个特征图的每个窗口，平滑地缩小特征图。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="14"/>
+        <source>Width and height of the square pooling window.</source>
+        <translation>正方形池化窗口的宽度和高度。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="15"/>
+        <source>Step between windows; 0 means the same as pool_size.</source>
+        <translation>窗口之间的步长；0 表示与 pool_size 相同。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="16"/>
+        <source>&apos;valid&apos; drops windows that do not fit; &apos;same&apos; keeps them partially, so the output is input/strides.</source>
+        <translation>“valid”丢弃放不下的窗口；“same”保留部分窗口，使输出为 输入/步长。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="17"/>
+        <source>Normalises each channel to zero mean and unit variance over the batch, then applies a learned scale and shift. Usually lets you train faster with higher learning rates.</source>
+        <translation>在批次上把每个通道归一化为零均值、单位方差，再应用可学习的缩放和平移。通常可以用更高的学习率更快地训练。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="18"/>
+        <source>How slowly the moving statistics used at inference follow the batches.</source>
+        <translation>推理时使用的滑动统计量跟随批次变化的缓慢程度。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="19"/>
+        <source>Small constant added to the variance to avoid dividing by zero.</source>
+        <translation>加到方差上的小常数，避免除以零。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="20"/>
+        <source>Learns a shift (beta) added after normalising.</source>
+        <translation>学习归一化后加上的平移量（beta）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="21"/>
+        <source>Learns a scale (gamma) applied after normalising.</source>
+        <translation>学习归一化后乘上的缩放量（gamma）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="22"/>
+        <source>Stacks its inputs: feature maps along the channel axis (same height and width), or flat vectors end to end.</source>
+        <translation>拼接各输入：特征图沿通道轴拼接（高和宽需相同），扁平向量首尾相接。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="23"/>
+        <source>Slides learned square filters over the image and outputs one feature map per filter. The workhorse of a CNN: early layers find edges, later ones find shapes.</source>
+        <translation>在图像上滑动可学习的正方形滤波器，每个滤波器输出一张特征图。这是 CNN 的主力：前面的层发现边缘，后面的层发现形状。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="24"/>
+        <source>Number of filters, i.e. output channels.</source>
+        <translation>滤波器数量，即输出通道数。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="25"/>
+        <source>Width and height of each square filter, in pixels.</source>
+        <translation>每个正方形滤波器的宽度和高度（像素）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="26"/>
+        <source>Step between filter positions; 2 halves the output size.</source>
+        <translation>滤波器位置之间的步长；取 2 时输出尺寸减半。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="27"/>
+        <source>&apos;valid&apos; uses only full windows (output shrinks); &apos;same&apos; pads with zeros so the output is input/strides.</source>
+        <translation>“valid”只使用完整窗口（输出变小）；“same”用零填充，使输出为 输入/步长。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="28"/>
+        <source>Adds a learned bias to every output channel.</source>
+        <translation>为每个输出通道加上可学习的偏置。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="29"/>
+        <source>Activation applied to the output (&apos;linear&apos; for none).</source>
+        <translation>应用于输出的激活函数（“linear”表示不使用）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="30"/>
+        <source>Connects every input feature to every output unit with a learned weight. Needs a flat input: put Flatten or global pooling before it.</source>
+        <translation>用可学习的权重把每个输入特征连接到每个输出单元。需要扁平输入：在它之前放置 Flatten 或全局池化。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="31"/>
+        <source>Number of output units (the number of classes for the last layer).</source>
+        <translation>输出单元数（最后一层为类别数）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="32"/>
+        <source>Activation applied to the output (&apos;softmax&apos; for class probabilities).</source>
+        <translation>应用于输出的激活函数（“softmax”输出类别概率）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="33"/>
+        <source>Adds a learned bias to every output unit.</source>
+        <translation>为每个输出单元加上可学习的偏置。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="34"/>
+        <source>During training, randomly zeroes a fraction of the values so the network cannot rely on any single feature; does nothing at inference.</source>
+        <translation>训练时随机将一部分值置零，使网络不能依赖任何单个特征；推理时不起作用。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="35"/>
+        <source>Fraction of the values dropped during training.</source>
+        <translation>训练时丢弃的值所占比例。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="36"/>
+        <source>Unrolls each feature map stack into one long vector, so Dense layers can follow convolutions. Has no weights.</source>
+        <translation>把特征图展开成一个长向量，以便在卷积之后接 Dense 层。没有权重。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="37"/>
+        <source>Averages each whole feature map to a single number, giving one feature per channel. A weight-free alternative to Flatten before the classifier.</source>
+        <translation>把每张完整的特征图平均为一个数，每个通道得到一个特征。可在分类器之前代替 Flatten，且没有权重。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="38"/>
+        <source>The images the model sees: their height, width and number of channels (1 for grayscale, 3 for colour). Every model starts with exactly one.</source>
+        <translation>模型看到的图像：高度、宽度和通道数（灰度为 1，彩色为 3）。每个模型都以且仅以一个输入层开始。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="39"/>
+        <source>Image height in pixels.</source>
+        <translation>图像高度（像素）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="40"/>
+        <source>Image width in pixels.</source>
+        <translation>图像宽度（像素）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="41"/>
+        <source>Channels per pixel: 1 for grayscale, 3 for RGB.</source>
+        <translation>每个像素的通道数：灰度为 1，RGB 为 3。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="42"/>
+        <source>Keeps the largest value of each window of every feature map, shrinking the maps and making the features robust to small shifts.</source>
+        <translation>保留每个特征图每个窗口中的最大值，缩小特征图并使特征对小幅平移更稳健。</translation>
+    </message>
+</context>
+<context>
+    <name>LayerStyle</name>
+    <message>
+        <location filename="../widgets/designer/layer_style.cpp" line="54"/>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_style.cpp" line="55"/>
+        <source>Convolution</source>
+        <translation>卷积</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_style.cpp" line="56"/>
+        <source>Pooling</source>
+        <translation>池化</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_style.cpp" line="57"/>
+        <source>Core</source>
+        <translation>核心</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_style.cpp" line="58"/>
+        <source>Normalization</source>
+        <translation>归一化</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_style.cpp" line="59"/>
+        <source>Regularization</source>
+        <translation>正则化</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_style.cpp" line="60"/>
+        <source>Activation</source>
+        <translation>激活</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_style.cpp" line="61"/>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_style.cpp" line="87"/>
+        <source>%1 × %2 pixels</source>
+        <translation>%1 × %2 像素</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_style.cpp" line="88"/>
+        <source>grayscale</source>
+        <translation>灰度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_style.cpp" line="89"/>
+        <source>RGB</source>
+        <translation>RGB</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_style.cpp" line="90"/>
+        <source>%1 channels</source>
+        <translation>%1 通道</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_style.cpp" line="98"/>
+        <source>%1 units</source>
+        <translation>%1 个单元</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_style.cpp" line="100"/>
+        <source>rate %1</source>
+        <translation>比例 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_style.cpp" line="106"/>
+        <source>stride %1</source>
+        <translation>步长 %1</translation>
+    </message>
+</context>
+<context>
+    <name>NodeItem</name>
+    <message>
+        <location filename="../widgets/designer/node_item.cpp" line="243"/>
+        <source>%1 params</source>
+        <translation>%1 个参数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/node_item.cpp" line="247"/>
+        <source>→ shape unknown</source>
+        <translation>→ 形状未知</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/node_item.cpp" line="248"/>
+        <source>→ cannot compute</source>
+        <translation>→ 无法计算</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <location filename="../app/project_controller.cpp" line="109"/>
+        <source>%1: cannot be read (%2)</source>
+        <translation>%1：无法读取（%2）</translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.cpp" line="132"/>
+        <location filename="../app/project_controller.cpp" line="134"/>
+        <source>%1: cannot be written (%2)</source>
+        <translation>%1：无法写入（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryView</name>
+    <message>
+        <location filename="../widgets/designer/summary_view.cpp" line="32"/>
+        <source>The model cannot be built yet:</source>
+        <translation>模型暂时无法构建：</translation>
+    </message>
+</context>
+<context>
+    <name>cs::gui::AugmentForm</name>
+    <message>
+        <location filename="../widgets/training/augment_form.cpp" line="18"/>
+        <source>Shift</source>
+        <translation type="unfinished">平移</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/augment_form.cpp" line="18"/>
+        <source>Largest shift, as a fraction of the width and height</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/augment_form.cpp" line="19"/>
+        <source>Rotate</source>
+        <translation type="unfinished">旋转</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/augment_form.cpp" line="19"/>
+        <source>Largest rotation either way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/augment_form.cpp" line="19"/>
+        <source> °</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/augment_form.cpp" line="20"/>
+        <source>Zoom</source>
+        <translation type="unfinished">缩放</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/augment_form.cpp" line="20"/>
+        <source>Scale drawn from 1 − amount to 1 + amount</source>
+        <translation type="unfinished">缩放倍数取自 1 − 幅度 到 1 + 幅度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/augment_form.cpp" line="21"/>
+        <source>Flip horizontally</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/augment_form.cpp" line="21"/>
+        <source>Mirror left-right (not for digits or text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/augment_form.cpp" line="22"/>
+        <source>Flip vertically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/augment_form.cpp" line="22"/>
+        <source>Mirror top-bottom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/augment_form.cpp" line="23"/>
+        <source>Brightness</source>
+        <translation type="unfinished">亮度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/augment_form.cpp" line="23"/>
+        <source>Largest offset as a fraction of full scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/augment_form.cpp" line="24"/>
+        <source>Contrast</source>
+        <translation type="unfinished">对比度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/augment_form.cpp" line="24"/>
+        <source>Factor drawn from 1 − amount to 1 + amount</source>
+        <translation type="unfinished">系数取自 1 − 幅度 到 1 + 幅度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/augment_form.cpp" line="25"/>
+        <source>Noise</source>
+        <translation type="unfinished">噪声</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/augment_form.cpp" line="25"/>
+        <source>Gaussian noise, standard deviation as a fraction of full scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/augment_form.cpp" line="26"/>
+        <source>Erase</source>
+        <translation type="unfinished">擦除</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/augment_form.cpp" line="26"/>
+        <source>Largest erased rectangle as a fraction of the image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/augment_form.cpp" line="27"/>
+        <source>Pad and crop</source>
+        <translation type="unfinished">填充并裁剪</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/augment_form.cpp" line="27"/>
+        <source>Padding in pixels before a random crop of the same size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/augment_form.cpp" line="27"/>
+        <source> px</source>
+        <translation type="unfinished"> 像素</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/augment_form.cpp" line="33"/>
+        <source>Chance</source>
+        <translation type="unfinished">概率</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/augment_form.cpp" line="34"/>
+        <source>Amount</source>
+        <translation type="unfinished">幅度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/augment_form.cpp" line="43"/>
+        <source>Chance that an image gets this transform</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cs::gui::AugmentPreview</name>
+    <message>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="30"/>
+        <source>Augmentation settings</source>
+        <translation>数据增强设置</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="34"/>
+        <source>Transform</source>
+        <translation>变换</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="35"/>
+        <source>Chance</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="36"/>
+        <source>Amount</source>
+        <translation>幅度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="38"/>
+        <source>Shift</source>
+        <translation>平移</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="38"/>
+        <source> of size</source>
+        <translation> 尺寸比例</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="38"/>
+        <source>Largest shift as a fraction of width and height</source>
+        <translation>最大平移量（占宽度和高度的比例）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="39"/>
+        <source>Rotate</source>
+        <translation>旋转</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="39"/>
+        <source>°</source>
+        <translation>°</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="39"/>
+        <source>Largest rotation in degrees, either way</source>
+        <translation>双向最大旋转角度（度）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="40"/>
+        <source>Zoom</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="40"/>
+        <source>Scale drawn from 1 − amount to 1 + amount</source>
+        <translation>缩放倍数取自 1 − 幅度 到 1 + 幅度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="41"/>
+        <source>Flip left–right</source>
+        <translation>左右翻转</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="41"/>
+        <source>Mirror the image horizontally</source>
+        <translation>水平镜像图像</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="42"/>
+        <source>Flip up–down</source>
+        <translation>上下翻转</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="42"/>
+        <source>Mirror the image vertically</source>
+        <translation>垂直镜像图像</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="43"/>
+        <source>Brightness</source>
+        <translation>亮度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="43"/>
+        <source>Largest offset as a fraction of full brightness</source>
+        <translation>最大偏移量（占满亮度的比例）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="44"/>
+        <source>Contrast</source>
+        <translation>对比度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="44"/>
+        <source>Factor drawn from 1 − amount to 1 + amount</source>
+        <translation>系数取自 1 − 幅度 到 1 + 幅度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="45"/>
+        <source>Noise</source>
+        <translation>噪声</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="45"/>
+        <source>Gaussian noise, standard deviation as a fraction of full brightness</source>
+        <translation>高斯噪声，标准差为满亮度的比例</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="46"/>
+        <source>Erase</source>
+        <translation>擦除</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="46"/>
+        <source>Largest erased rectangle as a fraction of the image area</source>
+        <translation>最大擦除矩形（占图像面积的比例）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="47"/>
+        <source>Pad and crop</source>
+        <translation>填充并裁剪</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="47"/>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="47"/>
+        <source>Padding in pixels before a random crop of the original size</source>
+        <translation>按原尺寸随机裁剪前填充的像素数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="56"/>
+        <source>Re-roll</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="58"/>
+        <source>Draw new random variants</source>
+        <translation>生成新的随机变体</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="82"/>
+        <source>Chance that an image gets this transform; 0 = off</source>
+        <translation>图像应用此变换的概率；0 = 关闭</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="150"/>
+        <source>Select an image to preview its augmentation.</source>
+        <translation>选择一张图像以预览其增强效果。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/dataset/augment_preview.cpp" line="153"/>
+        <source>%n random variant(s) as training will see them:</source>
+        <translation>
+            <numerusform>训练时将看到的 %n 个随机变体：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="154"/>
+        <source>Augmentation is off: every variant equals the original. Turn on a transform below.</source>
+        <translation>数据增强已关闭：每个变体都与原图相同。请在下方开启某种变换。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="168"/>
+        <source>Original</source>
+        <translation>原图</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="168"/>
+        <source>Variant %1</source>
+        <translation>变体 %1</translation>
+    </message>
+</context>
+<context>
+    <name>cs::gui::ClassBalanceChart</name>
+    <message>
+        <location filename="../widgets/dataset/class_balance_chart.cpp" line="34"/>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/class_balance_chart.cpp" line="34"/>
+        <source>Validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/class_balance_chart.cpp" line="34"/>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+</context>
+<context>
+    <name>cs::gui::DatasetBrowser</name>
+    <message>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="29"/>
+        <source>Index or file name</source>
+        <translation>序号或文件名</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="37"/>
+        <source>All splits</source>
+        <translation>所有子集</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="38"/>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="39"/>
+        <source>Validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="40"/>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="41"/>
+        <source>Misclassified</source>
+        <translation>分类错误</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="43"/>
+        <source>Only images the trained model gets wrong</source>
+        <translation>只显示训练后模型判断错误的图像</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="50"/>
+        <source>Range of the model&apos;s confidence in its prediction</source>
+        <translation>模型对其预测的置信度范围</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="57"/>
+        <source>Sort by index</source>
+        <translation>按序号排序</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="58"/>
+        <source>Sort by class</source>
+        <translation>按类别排序</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="59"/>
+        <source>Sort by confidence</source>
+        <translation>按置信度排序</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="60"/>
+        <source>Sort by loss</source>
+        <translation>按损失排序</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="64"/>
+        <source>Descending order</source>
+        <translation>降序</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="70"/>
+        <source>Thumbnail size</source>
+        <translation>缩略图大小</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="78"/>
+        <source>Confidence</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="85"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="163"/>
+        <source>All classes</source>
+        <translation>所有类别</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="221"/>
+        <source>No dataset loaded</source>
+        <translation>未加载数据集</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="224"/>
+        <source>Showing %1 of %2 images</source>
+        <translation>显示 %2 张图像中的 %1 张</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="228"/>
+        <source>%1 misclassified</source>
+        <translation>%1 张分类错误</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="230"/>
+        <source>%1 excluded from training</source>
+        <translation>%1 张已排除在训练之外</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="260"/>
+        <source>Use as Probe</source>
+        <translation>用作探针图像</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="264"/>
+        <source>Include in Training</source>
+        <translation>纳入训练</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="264"/>
+        <source>Exclude from Training</source>
+        <translation>排除在训练之外</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="266"/>
+        <source>Move to Class</source>
+        <translation>移到类别</translation>
+    </message>
+</context>
+<context>
+    <name>cs::gui::DatasetController</name>
+    <message>
+        <location filename="../app/dataset_controller.cpp" line="45"/>
+        <source>Choose an image folder (one sub-folder per class), IDX or CIFAR-10 files</source>
+        <translation>选择图像文件夹（每个类别一个子文件夹）、IDX 或 CIFAR-10 文件</translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_controller.cpp" line="56"/>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_controller.cpp" line="93"/>
+        <source>Choose Dataset Folder</source>
+        <translation>选择数据集文件夹</translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_controller.cpp" line="103"/>
+        <source>Fashion-MNIST</source>
+        <translation>Fashion-MNIST</translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_controller.cpp" line="104"/>
+        <source>Built-in shapes (generated)</source>
+        <translation>内置形状（自动生成）</translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_controller.cpp" line="107"/>
+        <source>Other folder…</source>
+        <translation>其他文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_controller.cpp" line="114"/>
+        <source>Generated on the fly: simple shapes in 28 × 28 grayscale images. Needs no download.</source>
+        <translation>即时生成：28 × 28 灰度图像中的简单形状。无需下载。</translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_controller.cpp" line="116"/>
+        <source>Source: %1</source>
+        <translation>来源：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_controller.cpp" line="117"/>
+        <source>Model input: %1 × %2 × %3</source>
+        <translation>模型输入：%1 × %2 × %3</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/dataset_controller.cpp" line="124"/>
+        <source>%n class(es): %1</source>
+        <translation>
+            <numerusform>%n 个类别：%1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cs::gui::DatasetInfoPanel</name>
+    <message>
+        <location filename="../widgets/dataset/dataset_info_panel.cpp" line="36"/>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/dataset_info_panel.cpp" line="36"/>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/dataset_info_panel.cpp" line="36"/>
+        <source>Val.</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/dataset_info_panel.cpp" line="36"/>
+        <location filename="../widgets/dataset/dataset_info_panel.cpp" line="94"/>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/dataset_info_panel.cpp" line="43"/>
+        <source>Double-click a class to show only its images</source>
+        <translation>双击某个类别，只显示该类别的图像</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/dataset_info_panel.cpp" line="49"/>
+        <location filename="../widgets/dataset/dataset_info_panel.cpp" line="79"/>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/dataset_info_panel.cpp" line="58"/>
+        <source>Classes</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/dataset_info_panel.cpp" line="60"/>
+        <source>Class balance</source>
+        <translation>类别分布</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/dataset_info_panel.cpp" line="62"/>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/dataset_info_panel.cpp" line="74"/>
+        <source>No dataset loaded.</source>
+        <translation>未加载数据集。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/dataset_info_panel.cpp" line="85"/>
+        <source>Built-in generated shapes</source>
+        <translation>内置生成的形状</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/dataset/dataset_info_panel.cpp" line="87"/>
+        <source>%1 images · %2 × %3 pixels · %n channel(s)</source>
+        <translation>
+            <numerusform>%1 张图像 · %2 × %3 像素 · %n 个通道</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/dataset_info_panel.cpp" line="91"/>
+        <source>Image folders, resized to this size when loaded</source>
+        <translation>图像文件夹，加载时缩放到此尺寸</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/dataset_info_panel.cpp" line="94"/>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/dataset_info_panel.cpp" line="94"/>
+        <source>Validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/dataset_info_panel.cpp" line="104"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2 images): mean %3, std %4&lt;br&gt;hash &lt;code&gt;%5&lt;/code&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;（%2 张图像）：均值 %3，标准差 %4&lt;br&gt;哈希 &lt;code&gt;%5&lt;/code&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/dataset/dataset_info_panel.cpp" line="118"/>
+        <source>Problems (%n)</source>
+        <translation>
+            <numerusform>问题（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/dataset_info_panel.cpp" line="118"/>
+        <source>Problems: none</source>
+        <translation>问题：无</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/dataset_info_panel.cpp" line="132"/>
+        <source>Label %1</source>
+        <translation>标签 %1</translation>
+    </message>
+</context>
+<context>
+    <name>cs::gui::DatasetPage</name>
+    <message>
+        <location filename="../widgets/dataset/dataset_page.cpp" line="44"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/dataset_page.cpp" line="59"/>
+        <source>Image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/dataset_page.cpp" line="60"/>
+        <source>Augmentation</source>
+        <translation>数据增强</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/dataset_page.cpp" line="61"/>
+        <source>Split</source>
+        <translation>划分</translation>
+    </message>
+</context>
+<context>
+    <name>cs::gui::DesignerController</name>
+    <message>
+        <location filename="../app/designer_controller.cpp" line="38"/>
+        <source>Designer</source>
+        <translation>设计器</translation>
+    </message>
+    <message>
+        <location filename="../app/designer_controller.cpp" line="46"/>
+        <source>Zoom (Ctrl+wheel)</source>
+        <translation>缩放（Ctrl+滚轮）</translation>
+    </message>
+    <message>
+        <location filename="../app/designer_controller.cpp" line="81"/>
+        <source>Layers</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <location filename="../app/designer_controller.cpp" line="86"/>
+        <source>Properties</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <location filename="../app/designer_controller.cpp" line="91"/>
+        <source>&lt;opened&gt;</source>
+        <translation>&lt;已打开&gt;</translation>
+    </message>
+    <message>
+        <location filename="../app/designer_controller.cpp" line="93"/>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <location filename="../app/designer_controller.cpp" line="98"/>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../app/designer_controller.cpp" line="103"/>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <location filename="../app/designer_controller.cpp" line="123"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../app/designer_controller.cpp" line="126"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../app/designer_controller.cpp" line="140"/>
+        <source>Cu&amp;t</source>
+        <translation>剪切(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../app/designer_controller.cpp" line="141"/>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../app/designer_controller.cpp" line="142"/>
+        <source>&amp;Paste</source>
+        <translation>粘贴(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../app/designer_controller.cpp" line="143"/>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../app/designer_controller.cpp" line="145"/>
+        <source>Select &amp;All</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../app/designer_controller.cpp" line="158"/>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../app/designer_controller.cpp" line="159"/>
+        <source>Zoom &amp;Out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../app/designer_controller.cpp" line="160"/>
+        <source>&amp;Actual Size</source>
+        <translation>实际大小(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../app/designer_controller.cpp" line="161"/>
+        <source>&amp;Fit Model</source>
+        <translation>适应窗口(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../app/designer_controller.cpp" line="166"/>
+        <source>&amp;Auto-Arrange</source>
+        <translation>自动排列(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../app/designer_controller.cpp" line="168"/>
+        <source>Lay the layers out top-down, branches side by side</source>
+        <translation>自上而下排列各层，分支并排放置</translation>
+    </message>
+    <message>
+        <location filename="../app/designer_controller.cpp" line="169"/>
+        <source>&amp;Add Selected Palette Layer</source>
+        <translation>添加选中的层(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../app/designer_controller.cpp" line="174"/>
+        <source>Show &amp;Summary</source>
+        <translation>显示摘要(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../app/designer_controller.cpp" line="178"/>
+        <source>Show &amp;Problems</source>
+        <translation>显示问题(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../app/designer_controller.cpp" line="195"/>
+        <source>Graph &amp;Image (PNG, SVG)…</source>
+        <translation>网络图(&amp;I)（PNG、SVG）…</translation>
+    </message>
+    <message>
+        <location filename="../app/designer_controller.cpp" line="198"/>
+        <source>Export Graph Image</source>
+        <translation>导出网络图</translation>
+    </message>
+    <message>
+        <location filename="../app/designer_controller.cpp" line="199"/>
+        <source>PNG images (*.png);;SVG drawings (*.svg)</source>
+        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../app/designer_controller.cpp" line="201"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../app/designer_controller.cpp" line="201"/>
+        <source>%1 cannot be written.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>cs::gui::DesignerView</name>
+    <message>
+        <location filename="../widgets/designer/designer_view.cpp" line="166"/>
+        <source>Drag layers from the palette onto the canvas, starting with Input.
+Connect them by dragging from an output port (bottom) to an input port (top).</source>
+        <translation>从层面板把层拖到画布上，从“Input”开始。
+从输出端口（下方）拖到输入端口（上方）即可连接。</translation>
+    </message>
+</context>
+<context>
+    <name>cs::gui::ImageDetailView</name>
+    <message>
+        <location filename="../widgets/dataset/image_detail_view.cpp" line="24"/>
+        <source>Original file</source>
+        <translation>原始文件</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/image_detail_view.cpp" line="25"/>
+        <source>Show the file as stored instead of the copy resized for training</source>
+        <translation>显示存储的原始文件，而不是为训练缩放后的副本</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/image_detail_view.cpp" line="40"/>
+        <source>Train a model to see its probabilities for this image.</source>
+        <translation>训练模型后即可查看它对这张图像的概率。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/image_detail_view.cpp" line="41"/>
+        <source>Use as Probe</source>
+        <translation>用作探针图像</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/image_detail_view.cpp" line="43"/>
+        <source>Show this image&apos;s feature maps in the feature-map view</source>
+        <translation>在特征图视图中显示这张图像的特征图</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/image_detail_view.cpp" line="50"/>
+        <source>Source:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/image_detail_view.cpp" line="51"/>
+        <source>Label:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/image_detail_view.cpp" line="52"/>
+        <source>Model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/image_detail_view.cpp" line="84"/>
+        <source>No image selected</source>
+        <translation>未选择图像</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/image_detail_view.cpp" line="95"/>
+        <source>training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/image_detail_view.cpp" line="95"/>
+        <source>validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/image_detail_view.cpp" line="95"/>
+        <source>test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/image_detail_view.cpp" line="97"/>
+        <source>excluded from training</source>
+        <translation>已排除在训练之外</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/image_detail_view.cpp" line="113"/>
+        <source>confidence %1%, loss %2</source>
+        <translation>置信度 %1%，损失 %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/image_detail_view.cpp" line="117"/>
+        <source>no prediction yet</source>
+        <translation>尚无预测</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/image_detail_view.cpp" line="134"/>
+        <source>%1 × %2 — point at a pixel to read its value</source>
+        <translation>%1 × %2 — 指向像素即可读取其值</translation>
+    </message>
+</context>
+<context>
+    <name>cs::gui::LayerPalette</name>
+    <message>
+        <location filename="../widgets/designer/layer_palette.cpp" line="82"/>
+        <source>Filter layers…</source>
+        <translation>筛选层…</translation>
+    </message>
+</context>
+<context>
+    <name>cs::gui::LiveChart</name>
+    <message>
+        <location filename="../widgets/training/live_chart.cpp" line="111"/>
+        <source>Log</source>
+        <translation>对数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/live_chart.cpp" line="111"/>
+        <source>Logarithmic y axis</source>
+        <translation>对数纵轴</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/live_chart.cpp" line="115"/>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/live_chart.cpp" line="115"/>
+        <source>Reset the zoom (or right-click the chart); drag a rectangle or use the wheel to zoom</source>
+        <translation>重置缩放（或右键单击图表）；拖出矩形或使用滚轮缩放</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/live_chart.cpp" line="118"/>
+        <source>PNG…</source>
+        <translation>PNG…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/live_chart.cpp" line="118"/>
+        <source>Export the chart as a PNG image</source>
+        <translation>将图表导出为 PNG 图像</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/live_chart.cpp" line="120"/>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/live_chart.cpp" line="120"/>
+        <source>Export every point of the chart as CSV</source>
+        <translation>将图表的所有数据点导出为 CSV</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/live_chart.cpp" line="392"/>
+        <source>Export Chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/live_chart.cpp" line="393"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/live_chart.cpp" line="398"/>
+        <source>Export Chart Data</source>
+        <translation>导出图表数据</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/live_chart.cpp" line="399"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>cs::gui::MainWindow</name>
+    <message>
+        <location filename="../app/main_window.cpp" line="26"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="27"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="28"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="29"/>
+        <source>&amp;Model</source>
+        <translation>模型(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="30"/>
+        <source>&amp;Train</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="31"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="32"/>
+        <source>&amp;Panels</source>
+        <translation>面板(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../app/main_window.cpp" line="34"/>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+</context>
+<context>
+    <name>cs::gui::ModelStatus</name>
+    <message>
+        <location filename="../widgets/designer/model_status.cpp" line="22"/>
+        <source>Trainable and non-trainable parameters of the model</source>
+        <translation>模型的可训练与不可训练参数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/model_status.cpp" line="23"/>
+        <source>Multiply-add operations for one image (forward pass)</source>
+        <translation>单张图像（前向传播）的乘加运算次数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/model_status.cpp" line="49"/>
+        <source>Parameters: %1</source>
+        <translation>参数：%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/model_status.cpp" line="50"/>
+        <source>Multiply-adds: %1</source>
+        <translation>乘加：%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/model_status.cpp" line="52"/>
+        <source>Memory (batch %1): %2</source>
+        <translation>内存（批次 %1）：%2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/model_status.cpp" line="53"/>
+        <source>Activations and gradients for a batch of %1 images, plus weights, gradients and optimizer state</source>
+        <translation>一批 %1 张图像的激活值与梯度，加上权重、梯度和优化器状态</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/model_status.cpp" line="59"/>
+        <source>Model valid</source>
+        <translation>模型有效</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/model_status.cpp" line="60"/>
+        <source>Every layer has a shape; the model can be trained.</source>
+        <translation>每一层都有确定的形状；模型可以训练。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/designer/model_status.cpp" line="62"/>
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n 个问题</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/model_status.cpp" line="63"/>
+        <source>Click to show the problems list.</source>
+        <translation>单击显示问题列表。</translation>
+    </message>
+</context>
+<context>
+    <name>cs::gui::PixelView</name>
+    <message>
+        <location filename="../widgets/dataset/pixel_view.cpp" line="42"/>
+        <source>x %1, y %2: %3</source>
+        <translation>x %1，y %2：%3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/pixel_view.cpp" line="43"/>
+        <source>x %1, y %2: R %3 G %4 B %5</source>
+        <translation>x %1，y %2：R %3 G %4 B %5</translation>
+    </message>
+</context>
+<context>
+    <name>cs::gui::ProblemsView</name>
+    <message>
+        <location filename="../widgets/designer/problems_view.cpp" line="19"/>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/problems_view.cpp" line="19"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/problems_view.cpp" line="51"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/problems_view.cpp" line="58"/>
+        <source>No problems: every layer has a shape.</source>
+        <translation>没有问题：每一层都有确定的形状。</translation>
+    </message>
+</context>
+<context>
+    <name>cs::gui::ProjectController</name>
+    <message>
+        <location filename="../app/project_controller.cpp" line="45"/>
+        <location filename="../app/project_controller.cpp" line="206"/>
+        <source>ConvStudio projects (*.csmodel)</source>
+        <translation>ConvStudio 项目 (*.csmodel)</translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.cpp" line="45"/>
+        <location filename="../app/project_controller.cpp" line="283"/>
+        <source>Model JSON (*.json)</source>
+        <translation>模型 JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.cpp" line="46"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.cpp" line="53"/>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.cpp" line="55"/>
+        <source>Start an empty model</source>
+        <translation>新建空模型</translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.cpp" line="56"/>
+        <source>New from &amp;Preset</source>
+        <translation>从预设新建(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.cpp" line="58"/>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.cpp" line="60"/>
+        <source>Open a project or model file</source>
+        <translation>打开项目或模型文件</translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.cpp" line="61"/>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.cpp" line="65"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.cpp" line="67"/>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.cpp" line="69"/>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.cpp" line="70"/>
+        <source>Model &amp;Summary (Text)…</source>
+        <translation>模型摘要(&amp;S)（文本）…</translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.cpp" line="71"/>
+        <source>&amp;Graph (JSON)…</source>
+        <translation>网络结构(&amp;G)（JSON）…</translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.cpp" line="73"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.cpp" line="77"/>
+        <source>Load &amp;Preset</source>
+        <translation>加载预设(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.cpp" line="96"/>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.cpp" line="98"/>
+        <source>%1 (preset)</source>
+        <translation>%1（预设）</translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.cpp" line="146"/>
+        <source>the model</source>
+        <translation>该模型</translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.cpp" line="148"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.cpp" line="148"/>
+        <source>Save the changes to %1 before closing it?</source>
+        <translation>关闭前是否保存对 %1 的更改？</translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.cpp" line="164"/>
+        <source>Preset</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.cpp" line="173"/>
+        <source>Opened %1</source>
+        <translation>已打开 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.cpp" line="176"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.cpp" line="183"/>
+        <source>Open Project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.cpp" line="205"/>
+        <source>Save Project</source>
+        <translation>保存项目</translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.cpp" line="216"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.cpp" line="223"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.cpp" line="259"/>
+        <source>Clear List</source>
+        <translation>清除列表</translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.cpp" line="270"/>
+        <source>Export Model Summary</source>
+        <translation>导出模型摘要</translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.cpp" line="272"/>
+        <source>Text files (*.txt)</source>
+        <translation>文本文件 (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.cpp" line="277"/>
+        <location filename="../app/project_controller.cpp" line="293"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.cpp" line="277"/>
+        <location filename="../app/project_controller.cpp" line="293"/>
+        <source>%1: cannot be written (%2)</source>
+        <translation>%1：无法写入（%2）</translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.cpp" line="281"/>
+        <source>Export Graph</source>
+        <translation>导出网络结构</translation>
+    </message>
+</context>
+<context>
+    <name>cs::gui::PropertyEditor</name>
+    <message>
+        <location filename="../widgets/designer/property_editor.cpp" line="38"/>
+        <source>Select a layer on the canvas to edit its options.</source>
+        <translation>在画布上选择一个层以编辑其选项。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/property_editor.cpp" line="69"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/property_editor.cpp" line="83"/>
+        <source>Output shape</source>
+        <translation>输出形状</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/property_editor.cpp" line="84"/>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/property_editor.cpp" line="85"/>
+        <source>Multiply-adds</source>
+        <translation>乘加</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/property_editor.cpp" line="109"/>
+        <source>Names must be unique and not empty.</source>
+        <translation>名称必须唯一且不能为空。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/property_editor.cpp" line="149"/>
+        <source>Unknown layer kind; it cannot be edited.</source>
+        <translation>未知的层类型，无法编辑。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/property_editor.cpp" line="201"/>
+        <source>Range: %1 to %2</source>
+        <translation>范围：%1 到 %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/property_editor.cpp" line="202"/>
+        <source>Default: %1</source>
+        <translation>默认值：%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/property_editor.cpp" line="210"/>
+        <source>Reset to the default (%1)</source>
+        <translation>恢复默认值（%1）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/property_editor.cpp" line="274"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
+    <name>cs::gui::SplitEditor</name>
+    <message>
+        <location filename="../widgets/dataset/split_editor.cpp" line="24"/>
+        <source>Share of each class held out of training to validate on</source>
+        <translation>每个类别留出用于验证的比例</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/split_editor.cpp" line="28"/>
+        <source>The training seed: it picks the validation images and the training order</source>
+        <translation>训练随机种子：决定验证图像的选取和训练顺序</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/split_editor.cpp" line="34"/>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/split_editor.cpp" line="34"/>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/split_editor.cpp" line="34"/>
+        <source>Validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/split_editor.cpp" line="34"/>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/split_editor.cpp" line="34"/>
+        <source>Excluded</source>
+        <translation>已排除</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/split_editor.cpp" line="42"/>
+        <source>Validation share:</source>
+        <translation>验证比例：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/split_editor.cpp" line="43"/>
+        <source>Seed:</source>
+        <translation>种子：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/split_editor.cpp" line="72"/>
+        <source>No dataset loaded.</source>
+        <translation>未加载数据集。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/split_editor.cpp" line="73"/>
+        <source>This dataset has its own validation set; no share of the training images is held out.</source>
+        <translation>此数据集自带验证集；不会从训练图像中留出验证部分。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/split_editor.cpp" line="74"/>
+        <source>Each class keeps its share (stratified). The test set is never touched.</source>
+        <translation>每个类别按比例保留（分层抽样）。测试集不会被使用。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/split_editor.cpp" line="105"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+</context>
+<context>
+    <name>cs::gui::StartPage</name>
+    <message>
+        <location filename="../widgets/common/start_page.cpp" line="61"/>
+        <source>Design, train and inspect convolutional networks for image recognition.</source>
+        <translation>设计、训练和检查用于图像识别的卷积神经网络。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/start_page.cpp" line="76"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/start_page.cpp" line="77"/>
+        <source>Empty model</source>
+        <translation>空模型</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/start_page.cpp" line="77"/>
+        <source>A blank canvas: drag layers from the palette.</source>
+        <translation>空白画布：从层面板拖入各层。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/start_page.cpp" line="82"/>
+        <source>Presets</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/start_page.cpp" line="94"/>
+        <source>Recent projects</source>
+        <translation>最近的项目</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/start_page.cpp" line="103"/>
+        <source>Open Project…</source>
+        <translation>打开项目…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/start_page.cpp" line="123"/>
+        <source>No recent projects yet.</source>
+        <translation>还没有最近的项目。</translation>
+    </message>
+</context>
+<context>
+    <name>cs::gui::Studio</name>
+    <message>
+        <location filename="../app/studio.cpp" line="22"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../app/studio.cpp" line="71"/>
+        <location filename="../app/studio.cpp" line="85"/>
+        <source>&amp;Start Page</source>
+        <translation>开始页(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio.cpp" line="76"/>
+        <source>&amp;Start Training</source>
+        <translation>开始训练(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio.cpp" line="79"/>
+        <source>Training is not available in this build yet</source>
+        <translation>此版本暂不提供训练功能</translation>
+    </message>
+    <message>
+        <location filename="../app/studio.cpp" line="80"/>
+        <source>S&amp;top Training</source>
+        <translation>停止训练(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio.cpp" line="87"/>
+        <source>&amp;About ConvStudio</source>
+        <translation>关于 ConvStudio(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../app/studio.cpp" line="88"/>
+        <source>About ConvStudio</source>
+        <translation>关于 ConvStudio</translation>
+    </message>
+    <message>
+        <location filename="../app/studio.cpp" line="89"/>
+        <source>&lt;h3&gt;ConvStudio %1&lt;/h3&gt;&lt;p&gt;Design, train and inspect convolutional neural networks for image recognition on your own computer.&lt;/p&gt;&lt;p&gt;Built with Qt %2, Eigen and OpenCV.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;ConvStudio %1&lt;/h3&gt;&lt;p&gt;在您自己的电脑上设计、训练和检查用于图像识别的卷积神经网络。&lt;/p&gt;&lt;p&gt;基于 Qt %2、Eigen 和 OpenCV 构建。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../app/studio.cpp" line="96"/>
+        <source>About &amp;Qt</source>
+        <translation>关于 &amp;Qt</translation>
+    </message>
+</context>
+<context>
+    <name>cs::gui::TrainingCharts</name>
+    <message>
+        <location filename="../widgets/training/training_charts.cpp" line="38"/>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_charts.cpp" line="38"/>
+        <location filename="../widgets/training/training_charts.cpp" line="47"/>
+        <location filename="../widgets/training/training_charts.cpp" line="53"/>
+        <source>epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_charts.cpp" line="38"/>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_charts.cpp" line="42"/>
+        <source>training (batch)</source>
+        <translation>训练（批次）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_charts.cpp" line="43"/>
+        <source>training (smoothed)</source>
+        <translation>训练（平滑）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_charts.cpp" line="44"/>
+        <source>training (epoch)</source>
+        <translation>训练（轮次）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_charts.cpp" line="45"/>
+        <location filename="../widgets/training/training_charts.cpp" line="51"/>
+        <source>validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_charts.cpp" line="47"/>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_charts.cpp" line="47"/>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_charts.cpp" line="49"/>
+        <source>training (smoothed batches)</source>
+        <translation>训练（平滑批次）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_charts.cpp" line="50"/>
+        <source>training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_charts.cpp" line="53"/>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_charts.cpp" line="53"/>
+        <location filename="../widgets/training/training_charts.cpp" line="57"/>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_charts.cpp" line="128"/>
+        <location filename="../widgets/training/training_charts.cpp" line="130"/>
+        <source>%1 training</source>
+        <translation>%1 训练</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_charts.cpp" line="129"/>
+        <location filename="../widgets/training/training_charts.cpp" line="131"/>
+        <source>%1 validation</source>
+        <translation>%1 验证</translation>
+    </message>
+</context>
+<context>
+    <name>cs::gui::TrainingController</name>
+    <message>
+        <location filename="../app/training_controller.cpp" line="149"/>
+        <source>The dataset could not be loaded: %1</source>
+        <translation>无法加载数据集：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/training_controller.cpp" line="168"/>
+        <source>A training is already running.</source>
+        <translation>已有训练正在进行。</translation>
+    </message>
+    <message>
+        <location filename="../app/training_controller.cpp" line="174"/>
+        <source>The training settings are not valid: %1</source>
+        <translation>训练设置无效：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/training_controller.cpp" line="236"/>
+        <source>Wait for the training to finish before evaluating.</source>
+        <translation>请等待训练结束后再评估。</translation>
+    </message>
+    <message>
+        <location filename="../app/training_controller.cpp" line="240"/>
+        <source>Load a dataset first.</source>
+        <translation>请先加载数据集。</translation>
+    </message>
+</context>
+<context>
+    <name>cs::gui::TrainingSettingsForm</name>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="72"/>
+        <source>Adam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="73"/>
+        <source>AdamW</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="74"/>
+        <source>SGD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="75"/>
+        <source>RMSprop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="77"/>
+        <source>The base learning rate; the arrows halve and double it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="79"/>
+        <source>Nesterov momentum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="81"/>
+        <source>L2 penalty on kernels (decoupled for AdamW)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="83"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="133"/>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="84"/>
+        <source>Scale the gradients down when their global norm exceeds this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="86"/>
+        <source>Constant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="87"/>
+        <source>Step decay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="88"/>
+        <source>Exponential decay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="89"/>
+        <source>Cosine (with warm-up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="90"/>
+        <source>Reduce on plateau</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="92"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="99"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="134"/>
+        <source> epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="95"/>
+        <source> steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="102"/>
+        <source>Optimizer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="103"/>
+        <source>Learning rate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="104"/>
+        <source>Momentum:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="106"/>
+        <source>Weight decay:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="107"/>
+        <source>Gradient clipping:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="108"/>
+        <source>Schedule:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="109"/>
+        <source>Every:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="110"/>
+        <source>Factor:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="111"/>
+        <source>Warm-up:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="112"/>
+        <source>Minimum rate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="113"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="138"/>
+        <source>Patience:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="119"/>
+        <source>Share of the training images held out (per class) when the dataset has no validation set of its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="122"/>
+        <source>The same seed and thread count give the same run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="124"/>
+        <source>all cores (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="126"/>
+        <source>Epochs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="127"/>
+        <source>Batch size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="128"/>
+        <source>Validation split:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="129"/>
+        <source>Seed:</source>
+        <translation type="unfinished">种子：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="130"/>
+        <source>Threads:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="135"/>
+        <source>Stop when the validation loss has not improved for this many epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="136"/>
+        <source>Restore the best weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="144"/>
+        <source>next to the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="145"/>
+        <source>Checkpoints are written after every epoch and when a run stops, so it can continue after the studio was closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="161"/>
+        <source>Optimization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="161"/>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="161"/>
+        <source>Early stopping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="162"/>
+        <source>Augmentation</source>
+        <translation type="unfinished">数据增强</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="162"/>
+        <source>Checkpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="270"/>
+        <source>The learning rate must be greater than 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="271"/>
+        <source>A learning rate above 1 makes the loss diverge; try 0.001 to 0.1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="274"/>
+        <source>The schedule&apos;s minimum rate must be below the learning rate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="275"/>
+        <source>Hold out less than 90% for validation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="277"/>
+        <source>Early stopping patience (%1) must be smaller than the number of epochs (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="298"/>
+        <source>Checkpoint Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cs::gui::TrainingWorker</name>
+    <message>
+        <location filename="../app/training_worker.cpp" line="141"/>
+        <source>The checkpoint&apos;s model differs from the project&apos;s; continuing the checkpoint&apos;s model.</source>
+        <translation>检查点中的模型与项目中的不同；将继续使用检查点中的模型。</translation>
+    </message>
+    <message>
+        <location filename="../app/training_worker.cpp" line="150"/>
+        <source>Validation: %1 images held out of the training set (%2%).</source>
+        <translation>验证：从训练集中留出 %1 张图像（%2%）。</translation>
+    </message>
+    <message>
+        <location filename="../app/training_worker.cpp" line="229"/>
+        <source>Evaluating the trained model…</source>
+        <translation>正在评估训练好的模型…</translation>
+    </message>
+    <message>
+        <location filename="../app/training_worker.cpp" line="252"/>
+        <source>the model has not been trained yet</source>
+        <translation>模型尚未训练</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/main.cpp" line="20"/>
+        <source>Design, train and inspect CNNs for image recognition.</source>
+        <translation>设计、训练和检查用于图像识别的 CNN。</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="23"/>
+        <source>Project or model file to open.</source>
+        <translation>要打开的项目或模型文件。</translation>
+    </message>
+</context>
 </TS>

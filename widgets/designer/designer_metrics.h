@@ -2,7 +2,7 @@
 // Geometry shared by the cards, the auto-layout and the commands that place new layers.
 namespace cs::gui::metrics {
 
-inline constexpr double kCardWidth = 232;
+inline constexpr double kCardWidth = 256;
 inline constexpr double kCardHeight = 68;
 inline constexpr double kRowGap = 42;   // vertical space between a card and the next row
 inline constexpr double kColGap = 40;   // horizontal space between cards of one row

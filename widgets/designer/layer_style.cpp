@@ -19,7 +19,6 @@ QString num(const nlohmann::json& v) {
     return qs(v.dump());
 }
 
-QString tr(const char* s) { return QCoreApplication::translate("LayerStyle", s); }
 }  // namespace
 
 void initWidgetResources() {
@@ -62,7 +61,7 @@ QString categoryDisplayName(const QString& category) {
         {"Merge", QT_TRANSLATE_NOOP("LayerStyle", "Merge")},
     };
     for (const auto& n : names)
-        if (category == QLatin1String(n[0])) return tr(n[1]);
+        if (category == QLatin1String(n[0])) return QCoreApplication::translate("LayerStyle", n[1]);
     return category;
 }
 
@@ -84,8 +83,11 @@ QString keyOptionsText(const std::string& kind, const nlohmann::json& o) {
     auto get = [&](const char* k) { return num(o[k]); };
     QStringList parts;
     if (kind == "Input" && has("height") && has("width")) {
-        parts << get("height") + QStringLiteral("×") + get("width") +
-                     (has("channels") ? QStringLiteral("×") + get("channels") : QString());
+        const QString ch = has("channels") ? get("channels") : QStringLiteral("1");
+        parts << QCoreApplication::translate("LayerStyle", "%1 × %2 pixels").arg(get("height"), get("width"))
+              << (ch == QLatin1String("1")   ? QCoreApplication::translate("LayerStyle", "grayscale")
+                  : ch == QLatin1String("3") ? QCoreApplication::translate("LayerStyle", "RGB")
+                                             : QCoreApplication::translate("LayerStyle", "%1 channels").arg(ch));
     } else if (has("filters") && has("kernel_size")) {
         parts << get("filters") + times + get("kernel_size") + QStringLiteral("×") + get("kernel_size");
     } else if (has("kernel_size")) {
@@ -93,15 +95,15 @@ QString keyOptionsText(const std::string& kind, const nlohmann::json& o) {
     } else if (has("pool_size")) {
         parts << get("pool_size") + QStringLiteral("×") + get("pool_size");
     } else if (has("units")) {
-        parts << tr("%1 units").arg(get("units"));
+        parts << QCoreApplication::translate("LayerStyle", "%1 units").arg(get("units"));
     } else if (has("rate")) {
-        parts << tr("rate %1").arg(get("rate"));
+        parts << QCoreApplication::translate("LayerStyle", "rate %1").arg(get("rate"));
     }
     if (has("strides")) {
         const QString s = get("strides");
         const bool implicit = s == QLatin1String("0") || s == QLatin1String("1") ||
                               (has("pool_size") && s == get("pool_size"));
-        if (!implicit) parts << tr("stride %1").arg(s);
+        if (!implicit) parts << QCoreApplication::translate("LayerStyle", "stride %1").arg(s);
     }
     if (has("padding") && o["padding"] == "same") parts << QStringLiteral("same");
     if (has("activation") && o["activation"] != "linear") parts << get("activation");
@@ -112,7 +114,7 @@ QString keyOptionsText(const std::string& kind, const nlohmann::json& o) {
             parts << qs(key) + QStringLiteral(" ") + num(value);
         }
     }
-    return parts.join(QStringLiteral(", "));
+    return parts.join(QCoreApplication::translate("LayerStyle", ", ", "separator of a card's options"));
 }
 
 QString formatCount(int64_t n) {

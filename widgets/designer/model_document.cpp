@@ -267,7 +267,7 @@ std::vector<int> ModelDocument::pasteNodes(const std::vector<NodeSpec>& nodes, Q
         copies.push_back(std::move(n));
     }
     auto* cmd = new QUndoCommand(
-        QCoreApplication::translate("Commands", "Paste %n layer(s)", nullptr, static_cast<int>(copies.size())));
+        QCoreApplication::translate("Commands", "Paste %n layer(s)", nullptr, int(copies.size())));
     std::vector<int> ids;
     for (NodeSpec& n : copies) {
         std::vector<int> inputs;

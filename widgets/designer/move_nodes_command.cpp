@@ -11,7 +11,7 @@ MoveNodesCommand::MoveNodesCommand(ModelDocument* doc, std::map<int, QPointF> po
     : QUndoCommand(parent), doc_(doc), new_(std::move(positions)), mergeable_(mergeable) {
     for (auto& [id, pos] : new_)
         if (const NodeSpec* n = doc->node(id)) old_[id] = QPointF(n->x, n->y);
-    setText(QCoreApplication::translate("Commands", "Move %n layer(s)", nullptr, static_cast<int>(new_.size())));
+    setText(QCoreApplication::translate("Commands", "Move %n layer(s)", nullptr, int(new_.size())));
 }
 
 void MoveNodesCommand::redo() {

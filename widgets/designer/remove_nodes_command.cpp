@@ -14,9 +14,9 @@ RemoveNodesCommand::RemoveNodesCommand(ModelDocument* doc, std::vector<int> node
         const NodeSpec* n = doc->node(*ids_.begin());
         setText(QCoreApplication::translate("Commands", "Delete '%1'").arg(n ? QString::fromStdString(n->name) : QString()));
     } else if (ids_.empty()) {
-        setText(QCoreApplication::translate("Commands", "Delete %n connection(s)", nullptr, static_cast<int>(edges_.size())));
+        setText(QCoreApplication::translate("Commands", "Delete %n connection(s)", nullptr, int(edges_.size())));
     } else {
-        setText(QCoreApplication::translate("Commands", "Delete %n layer(s)", nullptr, static_cast<int>(ids_.size())));
+        setText(QCoreApplication::translate("Commands", "Delete %n layer(s)", nullptr, int(ids_.size())));
     }
 }
 
