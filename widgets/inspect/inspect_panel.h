@@ -1,0 +1,47 @@
+#pragma once
+// The "Inspect" page: the probe image and its live prediction on the left, the feature maps
+// and the filters and weight statistics on the right.
+#include <QWidget>
+
+#include "training/training_types.h"
+
+class QLabel;
+class QTabWidget;
+
+namespace cs::gui {
+
+class FeatureMapView;
+class FilterView;
+class PredictionBars;
+class ProbePicker;
+
+class InspectPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit InspectPanel(QWidget* parent = nullptr);
+
+    void setData(std::shared_ptr<const DataSplits> data);
+    void setProbe(const ProbeResult& probe);
+    void beginRun();  // clears the weight history
+    void setStatus(const QString& text);
+
+    ProbePicker* picker() const { return picker_; }
+    FeatureMapView* featureMaps() const { return maps_; }
+    FilterView* filters() const { return filters_; }
+    PredictionBars* prediction() const { return bars_; }
+    QTabWidget* tabs() const { return tabs_; }
+
+signals:
+    void probeImageChanged(const cs::gui::ProbeImage& image);
+
+private:
+    ProbePicker* picker_;
+    PredictionBars* bars_;
+    QLabel* predictionCaption_;
+    QLabel* status_;
+    FeatureMapView* maps_;
+    FilterView* filters_;
+    QTabWidget* tabs_;
+};
+
+}  // namespace cs::gui

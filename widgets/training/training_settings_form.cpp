@@ -1,0 +1,302 @@
+#include "training/training_settings_form.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSpinBox>
+#include <QThread>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <cmath>
+
+#include "core/errors.h"
+#include "data/augment.h"
+#include "train/optimizer.h"
+#include "training/augment_form.h"
+
+namespace cs::gui {
+
+namespace {
+
+// A spin box for rates: shows 0.001 or 1e-05 rather than a fixed number of decimals, and steps
+// by halving and doubling.
+class RateSpinBox : public QDoubleSpinBox {
+public:
+    RateSpinBox() {
+        setDecimals(12);
+        setRange(1e-8, 10);
+    }
+    QString textFromValue(double v) const override { return locale().toString(v, 'g', 6); }
+    double valueFromText(const QString& text) const override { return locale().toDouble(text); }
+    QValidator::State validate(QString& text, int&) const override {
+        if (text.isEmpty()) return QValidator::Intermediate;
+        bool ok = false;
+        locale().toDouble(text, &ok);
+        return ok ? QValidator::Acceptable : QValidator::Intermediate;
+    }
+    void stepBy(int steps) override { setValue(value() * std::pow(2.0, steps)); }
+};
+
+QDoubleSpinBox* doubleSpin(double lo, double hi, double step, int decimals, double value) {
+    auto* s = new QDoubleSpinBox;
+    s->setRange(lo, hi);
+    s->setSingleStep(step);
+    s->setDecimals(decimals);
+    s->setValue(value);
+    return s;
+}
+
+QSpinBox* intSpin(int lo, int hi, int value) {
+    auto* s = new QSpinBox;
+    s->setRange(lo, hi);
+    s->setValue(value);
+    return s;
+}
+
+QGroupBox* group(const QString& title, QLayout* layout) {
+    auto* g = new QGroupBox(title);
+    g->setLayout(layout);
+    return g;
+}
+
+}  // namespace
+
+TrainingSettingsForm::TrainingSettingsForm(QWidget* parent) : QWidget(parent) {
+    optimizer_ = new QComboBox;
+    optimizer_->addItem(tr("Adam"), QStringLiteral("adam"));
+    optimizer_->addItem(tr("AdamW"), QStringLiteral("adamw"));
+    optimizer_->addItem(tr("SGD"), QStringLiteral("sgd"));
+    optimizer_->addItem(tr("RMSprop"), QStringLiteral("rmsprop"));
+    learningRate_ = new RateSpinBox;
+    learningRate_->setToolTip(tr("The base learning rate; the arrows halve and double it"));
+    momentum_ = doubleSpin(0, 0.999, 0.05, 3, 0.9);
+    nesterov_ = new QCheckBox(tr("Nesterov momentum"));
+    weightDecay_ = doubleSpin(0, 1, 1e-4, 6, 0);
+    weightDecay_->setToolTip(tr("L2 penalty on kernels (decoupled for AdamW)"));
+    clipNorm_ = doubleSpin(0, 1000, 0.5, 2, 0);
+    clipNorm_->setSpecialValueText(tr("off"));
+    clipNorm_->setToolTip(tr("Scale the gradients down when their global norm exceeds this"));
+    schedule_ = new QComboBox;
+    schedule_->addItem(tr("Constant"), QStringLiteral("constant"));
+    schedule_->addItem(tr("Step decay"), QStringLiteral("step"));
+    schedule_->addItem(tr("Exponential decay"), QStringLiteral("exponential"));
+    schedule_->addItem(tr("Cosine (with warm-up)"), QStringLiteral("cosine"));
+    schedule_->addItem(tr("Reduce on plateau"), QStringLiteral("plateau"));
+    stepEpochs_ = intSpin(1, 10000, 10);
+    stepEpochs_->setSuffix(tr(" epochs"));
+    factor_ = doubleSpin(0.001, 1, 0.05, 3, 0.1);
+    warmup_ = intSpin(0, 1000000, 0);
+    warmup_->setSuffix(tr(" steps"));
+    minRate_ = new RateSpinBox;
+    minRate_->setMinimum(0);
+    plateauPatience_ = intSpin(1, 1000, 3);
+    plateauPatience_->setSuffix(tr(" epochs"));
+
+    optimForm_ = new QFormLayout;
+    optimForm_->addRow(tr("Optimizer:"), optimizer_);
+    optimForm_->addRow(tr("Learning rate:"), learningRate_);
+    optimForm_->addRow(tr("Momentum:"), momentum_);
+    optimForm_->addRow(QString(), nesterov_);
+    optimForm_->addRow(tr("Weight decay:"), weightDecay_);
+    optimForm_->addRow(tr("Gradient clipping:"), clipNorm_);
+    optimForm_->addRow(tr("Schedule:"), schedule_);
+    optimForm_->addRow(tr("Every:"), stepEpochs_);
+    optimForm_->addRow(tr("Factor:"), factor_);
+    optimForm_->addRow(tr("Warm-up:"), warmup_);
+    optimForm_->addRow(tr("Minimum rate:"), minRate_);
+    optimForm_->addRow(tr("Patience:"), plateauPatience_);
+
+    epochs_ = intSpin(1, 100000, 5);
+    batchSize_ = intSpin(1, 65536, 64);
+    validation_ = doubleSpin(0, 90, 5, 1, 10);
+    validation_->setSuffix(QStringLiteral(" %"));
+    validation_->setToolTip(tr("Share of the training images held out (per class) when the dataset has no "
+                               "validation set of its own"));
+    seed_ = intSpin(0, 2147483647, 42);
+    seed_->setToolTip(tr("The same seed and thread count give the same run"));
+    threads_ = intSpin(0, 64, 0);
+    threads_->setSpecialValueText(tr("all cores (%1)").arg(QThread::idealThreadCount()));
+    auto* runForm = new QFormLayout;
+    runForm->addRow(tr("Epochs:"), epochs_);
+    runForm->addRow(tr("Batch size:"), batchSize_);
+    runForm->addRow(tr("Validation split:"), validation_);
+    runForm->addRow(tr("Seed:"), seed_);
+    runForm->addRow(tr("Threads:"), threads_);
+
+    patience_ = intSpin(0, 1000, 0);
+    patience_->setSpecialValueText(tr("off"));
+    patience_->setSuffix(tr(" epochs"));
+    patience_->setToolTip(tr("Stop when the validation loss has not improved for this many epochs"));
+    restoreBest_ = new QCheckBox(tr("Restore the best weights"));
+    auto* stopForm = new QFormLayout;
+    stopForm->addRow(tr("Patience:"), patience_);
+    stopForm->addRow(QString(), restoreBest_);
+
+    augment_ = new AugmentForm;
+
+    checkpointFolder_ = new QLineEdit;
+    checkpointFolder_->setPlaceholderText(tr("next to the project"));
+    checkpointFolder_->setToolTip(tr("Checkpoints are written after every epoch and when a run stops, so it can "
+                                     "continue after the studio was closed"));
+    auto* browse = new QToolButton;
+    browse->setText(QStringLiteral("…"));
+    connect(browse, &QToolButton::clicked, this, &TrainingSettingsForm::browseCheckpointFolder);
+    auto* ckRow = new QHBoxLayout;
+    ckRow->addWidget(checkpointFolder_, 1);
+    ckRow->addWidget(browse);
+
+    problemLabel_ = new QLabel;
+    problemLabel_->setWordWrap(true);
+    problemLabel_->setStyleSheet(QStringLiteral("color: #c0392b;"));
+    problemLabel_->hide();
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    groups_ = {group(tr("Optimization"), optimForm_), group(tr("Run"), runForm), group(tr("Early stopping"), stopForm),
+               group(tr("Augmentation"), new QVBoxLayout), group(tr("Checkpoints"), ckRow)};
+    groups_[3]->layout()->addWidget(augment_);
+    for (QWidget* g : groups_) layout->addWidget(g);
+    layout->addWidget(problemLabel_);
+    layout->addStretch();
+
+    auto changedSignal = [this] {
+        updateVisibility();
+        const QString p = problem();
+        problemLabel_->setText(p);
+        problemLabel_->setVisible(!p.isEmpty());
+        emit changed();
+    };
+    for (QComboBox* c : {optimizer_, schedule_}) connect(c, &QComboBox::currentIndexChanged, this, changedSignal);
+    for (QDoubleSpinBox* s : {learningRate_, momentum_, weightDecay_, clipNorm_, factor_, minRate_, validation_})
+        connect(s, &QDoubleSpinBox::valueChanged, this, changedSignal);
+    for (QSpinBox* s : {stepEpochs_, warmup_, plateauPatience_, epochs_, batchSize_, seed_, threads_, patience_})
+        connect(s, &QSpinBox::valueChanged, this, changedSignal);
+    for (QCheckBox* c : {nesterov_, restoreBest_}) connect(c, &QCheckBox::toggled, this, changedSignal);
+    connect(augment_, &AugmentForm::changed, this, changedSignal);
+    connect(checkpointFolder_, &QLineEdit::textChanged, this, changedSignal);
+    setSettings(TrainSettings{});
+}
+
+void TrainingSettingsForm::setRowVisible(QFormLayout* form, QWidget* field, bool visible) {
+    form->setRowVisible(field, visible);
+}
+
+void TrainingSettingsForm::updateVisibility() {
+    const QString opt = optimizer_->currentData().toString();
+    const QString sched = schedule_->currentData().toString();
+    setRowVisible(optimForm_, momentum_, opt == QLatin1String("sgd"));
+    setRowVisible(optimForm_, nesterov_, opt == QLatin1String("sgd"));
+    setRowVisible(optimForm_, stepEpochs_, sched == QLatin1String("step"));
+    setRowVisible(optimForm_, factor_, sched == QLatin1String("step") || sched == QLatin1String("exponential") ||
+                                           sched == QLatin1String("plateau"));
+    setRowVisible(optimForm_, warmup_, sched == QLatin1String("cosine"));
+    setRowVisible(optimForm_, minRate_, sched == QLatin1String("cosine") || sched == QLatin1String("plateau"));
+    setRowVisible(optimForm_, plateauPatience_, sched == QLatin1String("plateau"));
+}
+
+void TrainingSettingsForm::setSettings(const TrainSettings& s) {
+    base_ = s;
+    const QList<QWidget*> fields = findChildren<QWidget*>();
+    for (QWidget* w : fields) w->blockSignals(true);
+    const auto select = [](QComboBox* c, const std::string& v) {
+        const int i = c->findData(QString::fromStdString(v));
+        c->setCurrentIndex(i < 0 ? 0 : i);
+    };
+    select(optimizer_, s.optimizer.kind);
+    learningRate_->setValue(s.optimizer.learningRate);
+    momentum_->setValue(s.optimizer.momentum);
+    nesterov_->setChecked(s.optimizer.nesterov);
+    weightDecay_->setValue(s.optimizer.weightDecay);
+    clipNorm_->setValue(s.optimizer.clipNorm);
+    select(schedule_, s.schedule.kind);
+    stepEpochs_->setValue(s.schedule.stepEpochs);
+    factor_->setValue(s.schedule.factor);
+    warmup_->setValue(s.schedule.warmupSteps);
+    minRate_->setValue(s.schedule.minRate);
+    plateauPatience_->setValue(s.schedule.patience);
+    epochs_->setValue(s.epochs);
+    batchSize_->setValue(s.batchSize);
+    validation_->setValue(double(s.validationSplit) * 100);
+    seed_->setValue(static_cast<int>(std::min<uint64_t>(s.seed, 2147483647)));
+    threads_->setValue(s.threads);
+    patience_->setValue(s.earlyStoppingPatience);
+    restoreBest_->setChecked(s.restoreBestWeights);
+    try {
+        augment_->setOptions(AugmentOptions::fromJson(s.augment));
+    } catch (const Error&) {
+        augment_->setOptions({});
+    }
+    for (QWidget* w : fields) w->blockSignals(false);
+    updateVisibility();
+    const QString p = problem();
+    problemLabel_->setText(p);
+    problemLabel_->setVisible(!p.isEmpty());
+}
+
+TrainSettings TrainingSettingsForm::settings() const {
+    TrainSettings s = base_;
+    s.optimizer.kind = optimizer_->currentData().toString().toStdString();
+    s.optimizer.learningRate = static_cast<float>(learningRate_->value());
+    s.optimizer.momentum = static_cast<float>(momentum_->value());
+    s.optimizer.nesterov = nesterov_->isChecked();
+    s.optimizer.weightDecay = static_cast<float>(weightDecay_->value());
+    s.optimizer.clipNorm = static_cast<float>(clipNorm_->value());
+    s.schedule.kind = schedule_->currentData().toString().toStdString();
+    s.schedule.stepEpochs = stepEpochs_->value();
+    s.schedule.factor = static_cast<float>(factor_->value());
+    s.schedule.warmupSteps = warmup_->value();
+    s.schedule.minRate = static_cast<float>(minRate_->value());
+    s.schedule.patience = plateauPatience_->value();
+    s.epochs = epochs_->value();
+    s.batchSize = batchSize_->value();
+    s.validationSplit = static_cast<float>(validation_->value() / 100);
+    s.seed = static_cast<uint64_t>(seed_->value());
+    s.threads = threads_->value();
+    s.earlyStoppingPatience = patience_->value();
+    s.restoreBestWeights = restoreBest_->isChecked();
+    s.augment = augment_->options().toJson();
+    return s;
+}
+
+QString TrainingSettingsForm::problem() const {
+    const TrainSettings s = settings();
+    if (!(s.optimizer.learningRate > 0.f) || !std::isfinite(s.optimizer.learningRate))
+        return tr("The learning rate must be greater than 0.");
+    if (s.optimizer.learningRate > 1.f) return tr("A learning rate above 1 makes the loss diverge; try 0.001 to 0.1.");
+    if (s.schedule.kind == "cosine" || s.schedule.kind == "plateau")
+        if (s.schedule.minRate >= s.optimizer.learningRate)
+            return tr("The schedule's minimum rate must be below the learning rate.");
+    if (s.validationSplit >= 0.9f) return tr("Hold out less than 90% for validation.");
+    if (s.earlyStoppingPatience > 0 && s.earlyStoppingPatience >= s.epochs)
+        return tr("Early stopping patience (%1) must be smaller than the number of epochs (%2).")
+            .arg(s.earlyStoppingPatience)
+            .arg(s.epochs);
+    try {
+        s.validate();
+        makeOptimizer(s.optimizer);
+        AugmentOptions::fromJson(s.augment);
+    } catch (const Error& e) {
+        return QString::fromStdString(e.what());
+    }
+    return {};
+}
+
+void TrainingSettingsForm::setCheckpointFolder(const QString& folder) { checkpointFolder_->setText(folder); }
+QString TrainingSettingsForm::checkpointFolder() const { return checkpointFolder_->text().trimmed(); }
+
+void TrainingSettingsForm::setLocked(bool locked) {
+    for (QWidget* g : groups_) g->setEnabled(!locked);
+}
+
+void TrainingSettingsForm::browseCheckpointFolder() {
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Checkpoint Folder"), checkpointFolder());
+    if (!dir.isEmpty()) checkpointFolder_->setText(dir);
+}
+
+}  // namespace cs::gui

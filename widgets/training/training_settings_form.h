@@ -1,0 +1,72 @@
+#pragma once
+// The hyper-parameters of a run: optimizer, learning rate and schedule, batch size, epochs,
+// validation split, augmentation, seed, threads, early stopping and the checkpoint folder.
+// Fields that do not apply to the chosen optimizer or schedule are hidden. problem() says
+// what is wrong in words; the panel refuses to start until it is empty.
+#include <QWidget>
+
+#include "train/train_settings.h"
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+
+namespace cs::gui {
+
+class AugmentForm;
+
+class TrainingSettingsForm : public QWidget {
+    Q_OBJECT
+public:
+    explicit TrainingSettingsForm(QWidget* parent = nullptr);
+
+    void setSettings(const TrainSettings& settings);
+    TrainSettings settings() const;  // as entered (may be invalid: see problem())
+    // Empty when the settings can start a run; else what is wrong.
+    QString problem() const;
+
+    void setCheckpointFolder(const QString& folder);
+    QString checkpointFolder() const;  // empty: next to the project
+    // While a run is going the form shows its settings read-only.
+    void setLocked(bool locked);
+
+signals:
+    void changed();
+
+private:
+    void updateVisibility();
+    void setRowVisible(QFormLayout* form, QWidget* field, bool visible);
+    void browseCheckpointFolder();
+
+    QComboBox* optimizer_;
+    QDoubleSpinBox* learningRate_;
+    QDoubleSpinBox* momentum_;
+    QCheckBox* nesterov_;
+    QDoubleSpinBox* weightDecay_;
+    QDoubleSpinBox* clipNorm_;
+    QComboBox* schedule_;
+    QSpinBox* stepEpochs_;
+    QDoubleSpinBox* factor_;
+    QSpinBox* warmup_;
+    QDoubleSpinBox* minRate_;
+    QSpinBox* plateauPatience_;
+    QSpinBox* epochs_;
+    QSpinBox* batchSize_;
+    QDoubleSpinBox* validation_;
+    QSpinBox* seed_;
+    QSpinBox* threads_;
+    QSpinBox* patience_;
+    QCheckBox* restoreBest_;
+    AugmentForm* augment_;
+    QLineEdit* checkpointFolder_;
+    QFormLayout* optimForm_;
+    QLabel* problemLabel_;
+    QList<QWidget*> groups_;
+    TrainSettings base_;  // keeps what the form does not show (loss, top-k, plateau min delta)
+};
+
+}  // namespace cs::gui
