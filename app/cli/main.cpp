@@ -12,6 +12,7 @@
 #include "commands.h"
 #include "core/errors.h"
 #include "dataset_command.h"
+#include "interchange_commands.h"
 
 namespace {
 
@@ -40,6 +41,17 @@ const std::vector<Command>& commands() {
         {"predict", "predict --model FILE [--top K] [--json] IMAGE...\n      the top-K classes of each image", runPredict},
         {"dataset", "dataset info|export|preview-augment ... (see 'dataset --help')\n      inspect and convert datasets",
          [](const auto& a, auto& o, auto& e) { return runDatasetCommand(a, o, e); }},
+        {"export",
+         "export (--preset NAME | --model FILE) --format onnx|keras|pytorch --out PATH [--bake-preprocessing]\n"
+         "      [--opset N] [--json]\n"
+         "      ONNX (opset 13-17, dynamic batch, metadata), a Keras script, or a PyTorch project folder",
+         runExport},
+        {"import", "import MODEL.onnx --out FILE.csmodel [--json]\n      an ONNX model as a ConvStudio model file",
+         runImport},
+        {"parity",
+         "parity MODEL --data PATH [--count N] [--bake-preprocessing] [--opset N] [--tolerance X] [--json]\n"
+         "      run N images through the engine and OpenCV's DNN (ONNX export in memory) and compare",
+         runParity},
         {"classify-stream", kClassifyStreamUsage, runClassifyStream},
     };
     return list;

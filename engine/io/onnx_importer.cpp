@@ -180,6 +180,7 @@ void Importer::convertNode() {
     const std::string& op = node_->op_type();
     if (!node_->domain().empty() && node_->domain() != "ai.onnx")
         fail("op domain '" + node_->domain() + "' is not supported (only the standard ONNX ops are)");
+    if (foldConstant()) return;
     if (op == "Constant") {
         const auto* t = findAttr(*node_, "value");
         Value v;
@@ -220,16 +221,11 @@ void Importer::convertNode() {
     else if (op == "Add") addBiasOrMerge();
     else if (op == "Sum") merge("Add");
     else if (op == "Sub" || op == "Mul" || op == "Div") affineAtInput();
-    else if (op == "Concat") {
-        bool symbolic = false;
-        for (int i = 0; i < node_->input_size(); ++i) symbolic |= in(i).kind != Value::Kind::Tensor;
-        if (symbolic) shapeOps();
-        else merge("Concatenate");
-    } else if (op == "BatchNormalization") batchNorm();
+    else if (op == "Concat") merge("Concatenate");
+    else if (op == "BatchNormalization") batchNorm();
     else if (op == "Dropout") dropout();
     else if (op == "Flatten") flattenLike(false);
     else if (op == "Reshape" || op == "Squeeze") flattenLike(true);
-    else if (op == "Shape" || op == "Gather" || op == "Unsqueeze" || op == "Cast") shapeOps();
     else if (op == "Pad") pad();
     else if (op == "Transpose") transpose();
     else
@@ -314,57 +310,6 @@ void Importer::flattenLike(bool isReshape) {
             v.hwcSource = x.shape;
         }
     }
-    setOut(v);
-}
-
-void Importer::shapeOps() {
-    const std::string& op = node_->op_type();
-    Value v;
-    v.kind = Value::Kind::ShapeVec;
-    auto& c = v.constant;
-    if (op == "Shape") {
-        const Value& x = tensorIn(0);
-        c.ints = {kBatch};
-        if (x.shape.isImage()) {
-            if (x.nhwc) c.ints.insert(c.ints.end(), {x.shape.height(), x.shape.width(), x.shape.channels()});
-            else c.ints.insert(c.ints.end(), {x.shape.channels(), x.shape.height(), x.shape.width()});
-        } else {
-            c.ints.push_back(x.shape.size());
-            if (x.spatial1x1) c.ints.insert(c.ints.end(), {1, 1});
-        }
-        const int64_t n = static_cast<int64_t>(c.ints.size());
-        int64_t start = intAttr(*node_, "start", 0), end = intAttr(*node_, "end", n);
-        if (start < 0) start += n;
-        if (end < 0) end += n;
-        start = std::clamp<int64_t>(start, 0, n);
-        end = std::clamp<int64_t>(end, start, n);
-        c.ints = std::vector<int64_t>(c.ints.begin() + start, c.ints.begin() + end);
-        c.dims = {static_cast<int64_t>(c.ints.size())};
-    } else if (op == "Gather") {
-        const Value& data = in(0);
-        if (data.kind == Value::Kind::Tensor) fail("gathering from image data is not supported");
-        if (intAttr(*node_, "axis", 0) != 0) fail("only axis 0 of a shape can be gathered");
-        const ConstTensor& idx = constIn(1);
-        for (int64_t i : idx.ints) {
-            if (i < 0) i += static_cast<int64_t>(data.constant.ints.size());
-            if (i < 0 || i >= static_cast<int64_t>(data.constant.ints.size())) fail("index out of range");
-            c.ints.push_back(data.constant.ints[i]);
-        }
-        c.dims = idx.dims;
-    } else if (op == "Concat") {
-        for (int i = 0; i < node_->input_size(); ++i) {
-            const Value& p = in(i);
-            if (p.kind == Value::Kind::Tensor) fail("concatenating image data with constants is not supported");
-            c.ints.insert(c.ints.end(), p.constant.ints.begin(), p.constant.ints.end());
-        }
-        c.dims = {static_cast<int64_t>(c.ints.size())};
-    } else {  // Unsqueeze, Cast: the values stay, only the type or rank changes
-        const Value& p = in(0);
-        if (p.kind == Value::Kind::Tensor) fail(op + " of image data is not supported");
-        c.ints = p.constant.ints;
-        c.dims = {static_cast<int64_t>(c.ints.size())};
-    }
-    c.floats.assign(c.ints.begin(), c.ints.end());
     setOut(v);
 }
 

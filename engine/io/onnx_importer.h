@@ -59,11 +59,16 @@ private:
     void activation(const std::string& act);
     void softmax();
     void flattenLike(bool isReshape);
-    void shapeOps();
     void merge(const std::string& kind);
     void affineAtInput();
     void pad();
     void transpose();
+
+    // --- constants and shape arithmetic (onnx_importer_const.cpp) ---
+    // Evaluates Shape of a layer output and any Gather/Slice/Concat/Reshape/Transpose/Unsqueeze/
+    // Squeeze/Cast/ConstantOfShape/Identity whose inputs are all known: what exporters emit to
+    // compute flatten shapes and pads. Returns false when the node is not such a node.
+    bool foldConstant();
 
     // --- ops (onnx_importer_layers.cpp) ---
     void conv();

@@ -1,0 +1,37 @@
+#pragma once
+// Engine-internal helpers shared by the Keras and PyTorch code generators.
+#include <set>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "graph/model.h"
+#include "layers/window_geometry.h"
+
+namespace cs::codegen {
+
+// A Python identifier for a layer name, unique within `used` (which it extends).
+std::string identifier(const std::string& name, std::set<std::string>& used);
+// A Python literal: 'text' (escaped), numbers with full float precision, True/False, lists.
+std::string pyString(const std::string& s);
+std::string pyNumber(double v);
+std::string pyJson(const nlohmann::json& j);  // JSON value as a Python literal (dicts, lists, ...)
+
+// Replaces every "@@KEY@@" in `text`.
+std::string fill(std::string text, const std::vector<std::pair<std::string, std::string>>& values);
+
+// Window geometry of a Conv2D/pooling node and its TF 'same' pads (top, left, bottom, right).
+struct WindowInfo {
+    int k = 1, s = 1;
+    bool same = false;
+    int t = 0, l = 0, b = 0, r = 0;
+    bool symmetric() const { return t == b && l == r; }
+};
+WindowInfo windowInfo(const Model::Node& node);
+
+// The Python data-loading helpers (IDX plain/gz, image folders with train/val/test and
+// classes.txt, preprocessing) shared by the Keras script and train.py; numpy only.
+const char* pythonDataSource();
+
+}  // namespace cs::codegen
