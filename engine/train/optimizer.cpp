@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/errors.h"
+#include "core/json_options.h"
 #include "train/adam.h"
 #include "train/rmsprop.h"
 #include "train/sgd.h"
@@ -14,55 +15,30 @@ namespace cs {
 
 namespace {
 
+const std::string kOwner = "optimizer";
+
 const char* const kKnownOptimizers = "adam, adamw, rmsprop, sgd";
 
 bool isKnownKind(const std::string& kind) {
     return kind == "adam" || kind == "adamw" || kind == "rmsprop" || kind == "sgd";
 }
-
-std::string fmt(float v) {
-    char buf[32];
-    auto r = std::to_chars(buf, buf + sizeof buf, v);
-    return std::string(buf, r.ptr);
-}
-
-// The float as the shortest decimal that reads back as the same float, so files say 0.001
-// rather than 0.0010000000474974513.
-double tidy(float v) {
-    char buf[32];
-    auto r = std::to_chars(buf, buf + sizeof buf, v);
-    double d = 0;
-    std::from_chars(buf, r.ptr, d);
-    return d;
-}
-
-[[noreturn]] void fail(const std::string& key, const std::string& what, const std::string& received) {
-    throw OptionError("optimizer option '" + key + "' " + what + "; received: " + received);
-}
-
-float readFloat(const nlohmann::json& j, const char* key, float fallback) {
-    auto it = j.find(key);
-    if (it == j.end() || it->is_null()) return fallback;
-    if (!it->is_number()) fail(key, "must be a number", it->dump());
-    const auto v = static_cast<float>(it->get<double>());
-    if (!std::isfinite(v)) fail(key, "must be a finite float", it->dump());
-    return v;
-}
-
 void validate(const OptimizerOptions& o) {
-    if (!isKnownKind(o.kind))
-        throw OptionError("unknown optimizer '" + o.kind + "'; known: " + kKnownOptimizers);
+    if (!isKnownKind(o.kind)) throw OptionError("unknown optimizer '" + o.kind + "'; known: " + kKnownOptimizers);
     if (!(o.learningRate > 0.f) || !std::isfinite(o.learningRate))
-        fail("learning_rate", "must be > 0", fmt(o.learningRate));
-    if (!(o.momentum >= 0.f && o.momentum < 1.f)) fail("momentum", "must be in [0, 1)", fmt(o.momentum));
-    if (!(o.beta1 >= 0.f && o.beta1 < 1.f)) fail("beta_1", "must be in [0, 1)", fmt(o.beta1));
-    if (!(o.beta2 >= 0.f && o.beta2 < 1.f)) fail("beta_2", "must be in [0, 1)", fmt(o.beta2));
-    if (!(o.epsilon > 0.f) || !std::isfinite(o.epsilon)) fail("epsilon", "must be > 0", fmt(o.epsilon));
-    if (!(o.rho >= 0.f && o.rho < 1.f)) fail("rho", "must be in [0, 1)", fmt(o.rho));
+        throwOptionError(kOwner, "learning_rate", "must be > 0", shortestDecimal(o.learningRate));
+    if (!(o.momentum >= 0.f && o.momentum < 1.f))
+        throwOptionError(kOwner, "momentum", "must be in [0, 1)", shortestDecimal(o.momentum));
+    if (!(o.beta1 >= 0.f && o.beta1 < 1.f))
+        throwOptionError(kOwner, "beta_1", "must be in [0, 1)", shortestDecimal(o.beta1));
+    if (!(o.beta2 >= 0.f && o.beta2 < 1.f))
+        throwOptionError(kOwner, "beta_2", "must be in [0, 1)", shortestDecimal(o.beta2));
+    if (!(o.epsilon > 0.f) || !std::isfinite(o.epsilon))
+        throwOptionError(kOwner, "epsilon", "must be > 0", shortestDecimal(o.epsilon));
+    if (!(o.rho >= 0.f && o.rho < 1.f)) throwOptionError(kOwner, "rho", "must be in [0, 1)", shortestDecimal(o.rho));
     if (!(o.weightDecay >= 0.f) || !std::isfinite(o.weightDecay))
-        fail("weight_decay", "must be >= 0", fmt(o.weightDecay));
+        throwOptionError(kOwner, "weight_decay", "must be >= 0", shortestDecimal(o.weightDecay));
     if (!(o.clipNorm >= 0.f) || !std::isfinite(o.clipNorm))
-        fail("clipnorm", "must be >= 0 (0 turns clipping off)", fmt(o.clipNorm));
+        throwOptionError(kOwner, "clipnorm", "must be >= 0 (0 turns clipping off)", shortestDecimal(o.clipNorm));
 }
 
 std::string countOf(std::size_t n, const char* noun) {
@@ -81,15 +57,15 @@ std::string describeTensor(const Tensor& t) {
 
 nlohmann::json OptimizerOptions::toJson() const {
     return {{"optimizer", kind},
-            {"learning_rate", tidy(learningRate)},
-            {"momentum", tidy(momentum)},
+            {"learning_rate", tidyFloat(learningRate)},
+            {"momentum", tidyFloat(momentum)},
             {"nesterov", nesterov},
-            {"beta_1", tidy(beta1)},
-            {"beta_2", tidy(beta2)},
-            {"epsilon", tidy(epsilon)},
-            {"rho", tidy(rho)},
-            {"weight_decay", tidy(weightDecay)},
-            {"clipnorm", tidy(clipNorm)}};
+            {"beta_1", tidyFloat(beta1)},
+            {"beta_2", tidyFloat(beta2)},
+            {"epsilon", tidyFloat(epsilon)},
+            {"rho", tidyFloat(rho)},
+            {"weight_decay", tidyFloat(weightDecay)},
+            {"clipnorm", tidyFloat(clipNorm)}};
 }
 
 // Keys the object does not name keep their defaults; keys it has but this struct does not know
@@ -98,21 +74,21 @@ OptimizerOptions OptimizerOptions::fromJson(const nlohmann::json& j) {
     if (!j.is_object()) throw OptionError("optimizer options must be a JSON object; received: " + j.dump());
     OptimizerOptions o;
     if (auto it = j.find("optimizer"); it != j.end() && !it->is_null()) {
-        if (!it->is_string()) fail("optimizer", "must be a string", it->dump());
+        if (!it->is_string()) throwOptionError(kOwner, "optimizer", "must be a string", it->dump());
         o.kind = it->get<std::string>();
     }
-    o.learningRate = readFloat(j, "learning_rate", o.learningRate);
-    o.momentum = readFloat(j, "momentum", o.momentum);
+    o.learningRate = readFloatOption(j, "learning_rate", o.learningRate, kOwner);
+    o.momentum = readFloatOption(j, "momentum", o.momentum, kOwner);
     if (auto it = j.find("nesterov"); it != j.end() && !it->is_null()) {
-        if (!it->is_boolean()) fail("nesterov", "must be true or false", it->dump());
+        if (!it->is_boolean()) throwOptionError(kOwner, "nesterov", "must be true or false", it->dump());
         o.nesterov = it->get<bool>();
     }
-    o.beta1 = readFloat(j, "beta_1", o.beta1);
-    o.beta2 = readFloat(j, "beta_2", o.beta2);
-    o.epsilon = readFloat(j, "epsilon", o.epsilon);
-    o.rho = readFloat(j, "rho", o.rho);
-    o.weightDecay = readFloat(j, "weight_decay", o.weightDecay);
-    o.clipNorm = readFloat(j, "clipnorm", o.clipNorm);
+    o.beta1 = readFloatOption(j, "beta_1", o.beta1, kOwner);
+    o.beta2 = readFloatOption(j, "beta_2", o.beta2, kOwner);
+    o.epsilon = readFloatOption(j, "epsilon", o.epsilon, kOwner);
+    o.rho = readFloatOption(j, "rho", o.rho, kOwner);
+    o.weightDecay = readFloatOption(j, "weight_decay", o.weightDecay, kOwner);
+    o.clipNorm = readFloatOption(j, "clipnorm", o.clipNorm, kOwner);
     validate(o);
     return o;
 }
@@ -139,10 +115,9 @@ void Optimizer::step(std::span<Param* const> params, std::span<Tensor* const> gr
     for (std::size_t i = 0; i < params.size(); ++i)
         if (grads[i]->size() != params[i]->value.size())
             throw ShapeError(who() + ": the gradient of " + describeParam(*params[i], i) + " is " +
-                             describeTensor(*grads[i]) + " but the parameter is " +
-                             describeTensor(params[i]->value));
+                             describeTensor(*grads[i]) + " but the parameter is " + describeTensor(params[i]->value));
     if (!(lr >= 0.f) || !std::isfinite(lr))
-        throw OptionError(who() + ": the learning rate must be >= 0; received: " + fmt(lr));
+        throw OptionError(who() + ": the learning rate must be >= 0; received: " + shortestDecimal(lr));
 
     // Slots are created on the first step (or restored from a checkpoint before it); afterwards
     // the parameter list must stay the one they were made for.
@@ -170,9 +145,8 @@ void Optimizer::step(std::span<Param* const> params, std::span<Tensor* const> gr
             const Tensor& s = slots_[i * perParam + k];
             const Tensor& v = params[i]->value;
             if (s.batch() != v.batch() || s.sampleShape() != v.sampleShape())
-                throw OptionError(who() + ": " + describeParam(*params[i], i) + " is " +
-                                  describeTensor(v) + " but its optimizer state is " +
-                                  describeTensor(s) +
+                throw OptionError(who() + ": " + describeParam(*params[i], i) + " is " + describeTensor(v) +
+                                  " but its optimizer state is " + describeTensor(s) +
                                   "; the model's parameters changed after training started "
                                   "(create a new optimizer for a changed model)");
         }

@@ -8,75 +8,45 @@
 #include <string>
 
 #include "core/errors.h"
+#include "core/json_options.h"
 
 namespace cs {
 
 namespace {
 
+const std::string kOwner = "schedule";
+
 const char* const kKnownSchedules = "constant, cosine, exponential, plateau, step";
 
 bool isKnownKind(const std::string& kind) {
-    return kind == "constant" || kind == "cosine" || kind == "exponential" || kind == "plateau" ||
-           kind == "step";
+    return kind == "constant" || kind == "cosine" || kind == "exponential" || kind == "plateau" || kind == "step";
 }
-
-std::string fmt(float v) {
-    char buf[32];
-    auto r = std::to_chars(buf, buf + sizeof buf, v);
-    return std::string(buf, r.ptr);
-}
-
-// The float as the shortest decimal that reads back as the same float (0.1, not 0.10000000149).
-double tidy(float v) {
-    char buf[32];
-    auto r = std::to_chars(buf, buf + sizeof buf, v);
-    double d = 0;
-    std::from_chars(buf, r.ptr, d);
-    return d;
-}
-
-[[noreturn]] void fail(const std::string& key, const std::string& what, const std::string& received) {
-    throw OptionError("schedule option '" + key + "' " + what + "; received: " + received);
-}
-
-float readFloat(const nlohmann::json& j, const char* key, float fallback) {
-    auto it = j.find(key);
-    if (it == j.end() || it->is_null()) return fallback;
-    if (!it->is_number()) fail(key, "must be a number", it->dump());
-    const auto v = static_cast<float>(it->get<double>());
-    if (!std::isfinite(v)) fail(key, "must be a finite float", it->dump());
-    return v;
-}
-
-int readInt(const nlohmann::json& j, const char* key, int fallback) {
-    auto it = j.find(key);
-    if (it == j.end() || it->is_null()) return fallback;
-    if (!it->is_number()) fail(key, "must be a whole number", it->dump());
-    const double v = it->get<double>();
-    if (v != std::floor(v) || v < std::numeric_limits<int>::min() || v > std::numeric_limits<int>::max())
-        fail(key, "must be a whole number", it->dump());
-    return static_cast<int>(v);
-}
-
 void validate(const ScheduleOptions& o) {
-    if (!isKnownKind(o.kind))
-        throw OptionError("unknown schedule '" + o.kind + "'; known: " + kKnownSchedules);
-    if (o.stepEpochs < 1) fail("step_epochs", "must be >= 1", std::to_string(o.stepEpochs));
-    if (!(o.factor > 0.f && o.factor <= 1.f)) fail("factor", "must be in (0, 1]", fmt(o.factor));
+    if (!isKnownKind(o.kind)) throw OptionError("unknown schedule '" + o.kind + "'; known: " + kKnownSchedules);
+    if (o.stepEpochs < 1) throwOptionError(kOwner, "step_epochs", "must be >= 1", std::to_string(o.stepEpochs));
+    if (!(o.factor > 0.f && o.factor <= 1.f))
+        throwOptionError(kOwner, "factor", "must be in (0, 1]", shortestDecimal(o.factor));
     if (o.kind == "plateau" && o.factor == 1.f)
-        fail("factor", "must be below 1 for 'plateau' (1 would never reduce the rate)", fmt(o.factor));
-    if (o.warmupSteps < 0) fail("warmup_steps", "must be >= 0", std::to_string(o.warmupSteps));
-    if (!(o.minRate >= 0.f) || !std::isfinite(o.minRate)) fail("min_rate", "must be >= 0", fmt(o.minRate));
-    if (o.patience < 0) fail("patience", "must be >= 0", std::to_string(o.patience));
-    if (!(o.minDelta >= 0.f) || !std::isfinite(o.minDelta)) fail("min_delta", "must be >= 0", fmt(o.minDelta));
+        throwOptionError(kOwner, "factor", "must be below 1 for 'plateau' (1 would never reduce the rate)",
+                         shortestDecimal(o.factor));
+    if (o.warmupSteps < 0) throwOptionError(kOwner, "warmup_steps", "must be >= 0", std::to_string(o.warmupSteps));
+    if (!(o.minRate >= 0.f) || !std::isfinite(o.minRate))
+        throwOptionError(kOwner, "min_rate", "must be >= 0", shortestDecimal(o.minRate));
+    if (o.patience < 0) throwOptionError(kOwner, "patience", "must be >= 0", std::to_string(o.patience));
+    if (!(o.minDelta >= 0.f) || !std::isfinite(o.minDelta))
+        throwOptionError(kOwner, "min_delta", "must be >= 0", shortestDecimal(o.minDelta));
 }
 
 }  // namespace
 
 nlohmann::json ScheduleOptions::toJson() const {
-    return {{"schedule", kind},         {"step_epochs", stepEpochs}, {"factor", tidy(factor)},
-            {"warmup_steps", warmupSteps}, {"min_rate", tidy(minRate)}, {"patience", patience},
-            {"min_delta", tidy(minDelta)}};
+    return {{"schedule", kind},
+            {"step_epochs", stepEpochs},
+            {"factor", tidyFloat(factor)},
+            {"warmup_steps", warmupSteps},
+            {"min_rate", tidyFloat(minRate)},
+            {"patience", patience},
+            {"min_delta", tidyFloat(minDelta)}};
 }
 
 // Keys the object does not name keep their defaults; keys it has but this struct does not know
@@ -85,15 +55,15 @@ ScheduleOptions ScheduleOptions::fromJson(const nlohmann::json& j) {
     if (!j.is_object()) throw OptionError("schedule options must be a JSON object; received: " + j.dump());
     ScheduleOptions o;
     if (auto it = j.find("schedule"); it != j.end() && !it->is_null()) {
-        if (!it->is_string()) fail("schedule", "must be a string", it->dump());
+        if (!it->is_string()) throwOptionError(kOwner, "schedule", "must be a string", it->dump());
         o.kind = it->get<std::string>();
     }
-    o.stepEpochs = readInt(j, "step_epochs", o.stepEpochs);
-    o.factor = readFloat(j, "factor", o.factor);
-    o.warmupSteps = readInt(j, "warmup_steps", o.warmupSteps);
-    o.minRate = readFloat(j, "min_rate", o.minRate);
-    o.patience = readInt(j, "patience", o.patience);
-    o.minDelta = readFloat(j, "min_delta", o.minDelta);
+    o.stepEpochs = readIntOption(j, "step_epochs", o.stepEpochs, kOwner);
+    o.factor = readFloatOption(j, "factor", o.factor, kOwner);
+    o.warmupSteps = readIntOption(j, "warmup_steps", o.warmupSteps, kOwner);
+    o.minRate = readFloatOption(j, "min_rate", o.minRate, kOwner);
+    o.patience = readIntOption(j, "patience", o.patience, kOwner);
+    o.minDelta = readFloatOption(j, "min_delta", o.minDelta, kOwner);
     validate(o);
     return o;
 }
@@ -102,11 +72,11 @@ LearningRateSchedule::LearningRateSchedule(float baseRate, ScheduleOptions optio
     : baseRate_(baseRate), options_(std::move(options)) {
     validate(options_);
     if (!(baseRate_ > 0.f) || !std::isfinite(baseRate_))
-        throw OptionError("schedule '" + options_.kind + "': the learning rate must be > 0; received: " +
-                          fmt(baseRate_));
+        throw OptionError("schedule '" + options_.kind +
+                          "': the learning rate must be > 0; received: " + shortestDecimal(baseRate_));
     if ((options_.kind == "cosine" || options_.kind == "plateau") && options_.minRate > baseRate_)
-        throw OptionError("schedule '" + options_.kind + "': min_rate " + fmt(options_.minRate) +
-                          " is above the learning rate " + fmt(baseRate_));
+        throw OptionError("schedule '" + options_.kind + "': min_rate " + shortestDecimal(options_.minRate) +
+                          " is above the learning rate " + shortestDecimal(baseRate_));
 }
 
 float LearningRateSchedule::rate(int64_t step, int epoch, int64_t totalSteps) const {

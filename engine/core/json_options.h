@@ -1,0 +1,23 @@
+#pragma once
+// Reading and writing option objects (optimizer, schedule, ...) with errors that name the owner,
+// the key and the value received: "optimizer option 'momentum' must be in [0, 1); received: 1.5".
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace cs {
+
+// The float as the shortest decimal that reads back as the same float ("0.001", not
+// "0.0010000000474974513"), as text and as the double a JSON file should store.
+std::string shortestDecimal(float v);
+double tidyFloat(float v);
+
+[[noreturn]] void throwOptionError(const std::string& owner, const std::string& key, const std::string& what,
+                                   const std::string& received);
+
+// j[key] as a finite float / a whole number, or `fallback` when absent or null; throws
+// OptionError (via throwOptionError) for anything else.
+float readFloatOption(const nlohmann::json& j, const char* key, float fallback, const std::string& owner);
+int readIntOption(const nlohmann::json& j, const char* key, int fallback, const std::string& owner);
+
+}  // namespace cs
