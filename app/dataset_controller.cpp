@@ -10,6 +10,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "dataset_ui.h"
 #include "designer/model_document.h"
 #include "main_window.h"
 
@@ -71,6 +72,7 @@ DatasetController::DatasetController(MainWindow* window, ModelDocument* doc, QOb
     connect(doc_, &ModelDocument::projectChanged, this, &DatasetController::refresh);
     connect(doc_, &ModelDocument::documentReset, this, &DatasetController::applyDefault);
     applyDefault();
+    ui_ = new DatasetUi(*window_, doc_, this);
 }
 
 QString DatasetController::currentSource() const {

@@ -2,7 +2,8 @@
 // The dataset the project trains on, chosen in a small dock: Fashion-MNIST when Debian's
 // package is installed, the engine's built-in generated set, or any folder. The choice is
 // stored in the project (project["dataset"], a source string the engine's loaders accept).
-// Loading and browsing the data come with the dataset issue; this only selects it.
+// The dataset page (DatasetUi: thumbnail grid, statistics, augmentation preview, split editor,
+// File-menu actions and dropped folders) shows and edits the same dataset.
 #include <QObject>
 
 class QComboBox;
@@ -10,6 +11,7 @@ class QLabel;
 
 namespace cs::gui {
 
+class DatasetUi;
 class MainWindow;
 class ModelDocument;
 
@@ -22,6 +24,7 @@ public:
     static QString defaultSource();     // Fashion-MNIST if present, else "builtin"
     QString currentSource() const;
     QComboBox* combo() const { return combo_; }
+    DatasetUi* ui() const { return ui_; }
 
 private:
     void refresh();
@@ -32,6 +35,7 @@ private:
     ModelDocument* doc_;
     QComboBox* combo_;
     QLabel* details_;
+    DatasetUi* ui_;
 };
 
 }  // namespace cs::gui

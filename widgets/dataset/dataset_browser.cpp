@@ -28,7 +28,7 @@ DatasetBrowser::DatasetBrowser(QWidget* parent) : QWidget(parent) {
     search_->setObjectName(QStringLiteral("datasetSearch"));
     search_->setPlaceholderText(tr("Index or file name"));
     search_->setClearButtonEnabled(true);
-    search_->setMaximumWidth(200);
+    search_->setMinimumWidth(120);
     classCombo_ = new QComboBox(this);
     classCombo_->setObjectName(QStringLiteral("classFilter"));
     classCombo_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
@@ -69,21 +69,24 @@ DatasetBrowser::DatasetBrowser(QWidget* parent) : QWidget(parent) {
     sizeSlider_->setMaximumWidth(110);
     sizeSlider_->setToolTip(tr("Thumbnail size"));
 
+    // Two rows: what to show, then how (predictions and tile size).
     auto* bar = new QHBoxLayout;
     bar->setSpacing(6);
-    bar->addWidget(search_);
+    bar->addWidget(search_, 1);
     bar->addWidget(classCombo_);
     bar->addWidget(splitCombo_);
-    bar->addWidget(wrongOnly_);
-    bar->addWidget(new QLabel(tr("Confidence"), this));
-    bar->addWidget(minConf_);
-    bar->addWidget(new QLabel(QStringLiteral("–"), this));
-    bar->addWidget(maxConf_);
     bar->addWidget(sortCombo_);
     bar->addWidget(descending_);
-    bar->addStretch();
-    bar->addWidget(new QLabel(tr("Size"), this));
-    bar->addWidget(sizeSlider_);
+    auto* bar2 = new QHBoxLayout;
+    bar2->setSpacing(6);
+    bar2->addWidget(wrongOnly_);
+    bar2->addWidget(new QLabel(tr("Confidence"), this));
+    bar2->addWidget(minConf_);
+    bar2->addWidget(new QLabel(QStringLiteral("–"), this));
+    bar2->addWidget(maxConf_);
+    bar2->addStretch();
+    bar2->addWidget(new QLabel(tr("Size"), this));
+    bar2->addWidget(sizeSlider_);
 
     view_ = new QListView(this);
     view_->setObjectName(QStringLiteral("thumbnailGrid"));
@@ -106,6 +109,7 @@ DatasetBrowser::DatasetBrowser(QWidget* parent) : QWidget(parent) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(bar);
+    layout->addLayout(bar2);
     layout->addWidget(view_, 1);
     layout->addWidget(count_);
 

@@ -68,7 +68,10 @@ DatasetPage::DatasetPage(QWidget* parent) : QWidget(parent) {
     splitter_->setStretchFactor(0, 0);
     splitter_->setStretchFactor(1, 1);
     splitter_->setStretchFactor(2, 0);
-    splitter_->setSizes({300, 700, 380});
+    splitter_->widget(0)->setMinimumWidth(250);
+    browser_->setMinimumWidth(360);
+    tabs_->setMinimumWidth(330);
+    splitter_->setSizes({280, 700, 360});
     splitter_->setChildrenCollapsible(false);
 
     auto* top = new QHBoxLayout;

@@ -16,7 +16,7 @@ ThumbnailDelegate::ThumbnailDelegate(QObject* parent) : QStyledItemDelegate(pare
 
 QSize ThumbnailDelegate::tileSize() const {
     const int lines = showPredictions_ ? 2 : 1;
-    return {std::max(thumbSize_, 56) + 2 * kPad, thumbSize_ + 2 * kPad + lines * lineHeight() + 2};
+    return {std::max(thumbSize_, 80) + 2 * kPad, thumbSize_ + 2 * kPad + lines * lineHeight() + 2};
 }
 
 QSize ThumbnailDelegate::sizeHint(const QStyleOptionViewItem&, const QModelIndex&) const { return tileSize(); }

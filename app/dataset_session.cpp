@@ -1,0 +1,192 @@
+#include "dataset_session.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QThread>
+#include <cmath>
+
+#include "data/data_source.h"
+#include "graph/model.h"
+#include "train/evaluator.h"
+
+namespace cs::gui {
+
+struct DatasetSession::LoadJob {
+    std::atomic<bool> cancel{false};
+    std::string source;
+    LoadOptions options;
+    std::shared_ptr<DatasetCatalog> catalog;
+    std::vector<DatasetStats> stats;
+    QString error;
+    bool cancelled = false;
+};
+
+struct DatasetSession::PredictJob {
+    std::atomic<bool> cancel{false};
+    ModelFile model;
+    std::shared_ptr<const DataSplits> data;
+    SamplePredictions result;
+    QString error;
+};
+
+DatasetSession::DatasetSession(QObject* parent) : QObject(parent) {
+    qRegisterMetaType<std::shared_ptr<cs::gui::DatasetCatalog>>();
+    qRegisterMetaType<std::vector<cs::DatasetStats>>();
+    qRegisterMetaType<cs::gui::SamplePredictions>();
+}
+
+DatasetSession::~DatasetSession() {
+    cancelLoading();
+    cancelPrediction();
+}
+
+void DatasetSession::load(const QString& source, const Preprocessing& pre) {
+    stopLoader();  // replaced, not cancelled: no loadCancelled
+    cancelPrediction();
+    auto job = std::make_shared<LoadJob>();
+    job->source = source.toStdString();
+    job->options.height = pre.height;
+    job->options.width = pre.width;
+    job->options.channels = pre.channels;
+    job->options.cancel = &job->cancel;
+    job->options.progress = [this, raw = job.get()](std::size_t done, std::size_t total) {
+        if (raw->cancel) return;
+        QMetaObject::invokeMethod(this, [this, done, total] { emit loadProgress(qint64(done), qint64(total)); },
+                                  Qt::QueuedConnection);
+    };
+    QThread* t = QThread::create([job] {
+        try {
+            DataSplits data = loadDataSource(job->source, job->options);
+            if (job->cancel) throw LoadCancelled();
+            job->stats = {computeStats(data.train), computeStats(data.validation), computeStats(data.test)};
+            job->catalog = std::make_shared<DatasetCatalog>(std::move(data), job->source);
+        } catch (const LoadCancelled&) {
+            job->cancelled = true;
+        } catch (const std::exception& e) {
+            job->error = QString::fromStdString(e.what());
+        }
+    });
+    t->setObjectName(QStringLiteral("dataset browser loader"));
+    loader_ = t;
+    loadJob_ = job;
+    loadingSource_ = source;
+    connect(t, &QThread::finished, this, [this, t] { finishLoad(t); });
+    t->start(QThread::LowPriority);
+}
+
+void DatasetSession::cancelLoading() {
+    if (stopLoader()) emit loadCancelled();
+}
+
+bool DatasetSession::stopLoader() {
+    if (!loader_) return false;
+    loadJob_->cancel = true;
+    QThread* t = loader_;
+    loader_ = nullptr;
+    t->disconnect(this);
+    t->wait();
+    delete t;
+    loadJob_.reset();
+    loadingSource_.clear();
+    return true;
+}
+
+void DatasetSession::finishLoad(QThread* thread) {
+    if (thread != loader_) return;
+    loader_ = nullptr;
+    thread->deleteLater();
+    const std::shared_ptr<LoadJob> job = std::move(loadJob_);
+    loadingSource_.clear();
+    if (job->cancelled) emit loadCancelled();
+    else if (!job->catalog) emit loadFailed(job->error);
+    else emit loaded(job->catalog, job->stats);
+}
+
+void DatasetSession::predict(const ModelFile& model, const DatasetCatalog& catalog) {
+    cancelPrediction();
+    auto job = std::make_shared<PredictJob>();
+    job->model = model;
+    job->data = std::make_shared<const DataSplits>(catalog.data());  // the worker's own copy
+    QThread* t = QThread::create([this, job] {
+        try {
+            Model model(job->model.graph, job->model.seed);
+            applyWeights(job->model, model);
+            const DataSplits& d = *job->data;
+            const std::size_t total = d.train.size() + d.validation.size() + d.test.size();
+            SamplePredictions& out = job->result;
+            out.classes = int(model.outputShape().size());
+            out.predicted.assign(total, -1);
+            out.confidence.assign(total, 0.f);
+            out.loss.assign(total, 0.f);
+            out.probabilities.assign(total * std::size_t(out.classes), 0.f);
+            // In chunks, for progress and a quick cancel.
+            constexpr std::size_t kChunk = 4096;
+            std::size_t done = 0;
+            for (const Dataset* part : {&d.train, &d.validation, &d.test}) {
+                for (std::size_t begin = 0; begin < part->size(); begin += kChunk) {
+                    const std::size_t end = std::min(part->size(), begin + kChunk);
+                    std::vector<uint32_t> indices(end - begin);
+                    for (std::size_t i = begin; i < end; ++i) indices[i - begin] = uint32_t(i);
+                    const Dataset chunk = part->subset(indices);
+                    EvalOptions o;
+                    o.keepPredictions = true;
+                    o.cancelled = [raw = job.get()] { return raw->cancel.load(); };
+                    const EvalResult r = evaluate(model, chunk, job->model.preprocessing, o, nullptr, 0);
+                    if (job->cancel) return;
+                    for (std::size_t i = 0; i < chunk.size(); ++i) {
+                        const std::size_t g = done + i;
+                        out.predicted[g] = r.predicted[i];
+                        out.confidence[g] = r.confidence[i];
+                        const float* p = r.probabilities.data() + i * std::size_t(r.classes);
+                        std::copy(p, p + r.classes, out.probabilities.begin() + std::ptrdiff_t(g * std::size_t(out.classes)));
+                        const int label = chunk.labels[i];
+                        out.loss[g] = label >= 0 && label < r.classes ? -std::log(std::max(p[label], 1e-7f)) : 0.f;
+                    }
+                    done += chunk.size();
+                    QMetaObject::invokeMethod(this, [this, done, total] { emit predictProgress(qint64(done), qint64(total)); },
+                                              Qt::QueuedConnection);
+                }
+            }
+        } catch (const std::exception& e) {
+            job->error = QString::fromStdString(e.what());
+        }
+    });
+    t->setObjectName(QStringLiteral("dataset browser predictions"));
+    predictor_ = t;
+    predictJob_ = job;
+    connect(t, &QThread::finished, this, [this, t] { finishPredict(t); });
+    t->start(QThread::LowPriority);
+}
+
+void DatasetSession::cancelPrediction() {
+    if (!predictor_) return;
+    predictJob_->cancel = true;
+    QThread* t = predictor_;
+    predictor_ = nullptr;
+    t->disconnect(this);
+    t->wait();
+    delete t;
+    predictJob_.reset();
+}
+
+void DatasetSession::finishPredict(QThread* thread) {
+    if (thread != predictor_) return;
+    predictor_ = nullptr;
+    thread->deleteLater();
+    const std::shared_ptr<PredictJob> job = std::move(predictJob_);
+    if (job->cancel) return;
+    if (!job->error.isEmpty()) emit predictFailed(job->error);
+    else emit predicted(std::move(job->result));
+}
+
+bool DatasetSession::waitForIdle(int timeoutMs) {
+    QDeadlineTimer deadline(timeoutMs);
+    while ((loader_ || predictor_) && !deadline.hasExpired()) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        QThread::msleep(2);
+    }
+    QCoreApplication::processEvents();
+    return !loader_ && !predictor_;
+}
+
+}  // namespace cs::gui

@@ -1,0 +1,385 @@
+#include "dataset_ui.h"
+
+#include <QAction>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenu>
+#include <QMimeData>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QToolBar>
+#include <QUndoStack>
+
+#include "data/augment.h"
+#include "data/data_source.h"
+#include "dataset/augment_preview.h"
+#include "dataset/dataset_browser.h"
+#include "dataset/dataset_catalog.h"
+#include "dataset/dataset_page.h"
+#include "dataset/dataset_project.h"
+#include "dataset/split_editor.h"
+#include "dataset_controller.h"
+#include "dataset_move_command.h"
+#include "dataset_session.h"
+#include "designer/model_document.h"
+#include "main_window.h"
+
+namespace cs::gui {
+
+namespace {
+constexpr int kMaxRecent = 10;
+const char* const kRecentKey = "dataset/recentSources";
+QString qs(const std::string& s) { return QString::fromStdString(s); }
+QIcon icon(const char* name) { return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name))); }
+
+QStringList localPaths(const QMimeData* mime) {
+    QStringList out;
+    if (mime && mime->hasUrls())
+        for (const QUrl& url : mime->urls())
+            if (url.isLocalFile()) out << url.toLocalFile();
+    return out;
+}
+}  // namespace
+
+DatasetUi::DatasetUi(MainWindow& window, ModelDocument* doc, QObject* parent)
+    : QObject(parent), window_(window), doc_(doc) {
+    page_ = new DatasetPage;
+    session_ = new DatasetSession(this);
+    fileUndo_ = new QUndoStack(this);
+    window_.addPage(page_, icon("dataset"), tr("Dataset"));
+    page_->browser()->setFolderEditsEnabled(true);
+    createActions();
+    window_.installEventFilter(this);
+
+    connect(window_.pages(), &QTabWidget::currentChanged, this, [this] {
+        if (window_.pages()->currentWidget() == page_) ensureLoaded();
+    });
+    connect(doc_, &ModelDocument::projectChanged, this, &DatasetUi::syncFromProject);
+    connect(doc_, &ModelDocument::documentReset, this, [this] {
+        syncFromProject();
+        if (catalog_ && doc_->file().hasWeights()) predict();
+        else if (catalog_ && catalog_->hasPredictions()) {
+            catalog_->clearPredictions();
+            page_->catalogChanged();
+        }
+    });
+
+    connect(session_, &DatasetSession::loadProgress, this, [this](qint64 done, qint64 total) {
+        page_->showProgress(tr("Loading"), done, total);
+        window_.statusBar()->showMessage(tr("Loading dataset: %1 of %2 images").arg(done).arg(total), 1000);
+    });
+    connect(session_, &DatasetSession::loaded, this, &DatasetUi::onLoaded);
+    connect(session_, &DatasetSession::loadFailed, this, [this](const QString& message) {
+        loadingKey_.clear();
+        page_->hideProgress();
+        report(tr("The dataset could not be loaded: %1").arg(message), true);
+    });
+    connect(session_, &DatasetSession::loadCancelled, this, [this] {
+        loadingKey_.clear();
+        page_->hideProgress();
+        report(tr("Loading cancelled."), false);
+    });
+    connect(session_, &DatasetSession::predictProgress, this,
+            [this](qint64 done, qint64 total) { page_->showProgress(tr("Predicting"), done, total); });
+    connect(session_, &DatasetSession::predicted, this, [this](const SamplePredictions& p) {
+        page_->hideProgress();
+        if (!catalog_) return;
+        catalog_->setPredictions(p);
+        page_->catalogChanged();
+        std::size_t wrong = 0;
+        for (std::size_t g = 0; g < catalog_->size(); ++g) wrong += catalog_->misclassified(g);
+        report(tr("The trained model gets %1 of %2 images wrong.").arg(wrong).arg(catalog_->size()), false);
+        emit predictionsReady();
+    });
+    connect(session_, &DatasetSession::predictFailed, this, [this](const QString& message) {
+        page_->hideProgress();
+        report(tr("No predictions: %1").arg(message), true);
+    });
+    connect(page_, &DatasetPage::cancelRequested, this, [this] {
+        if (session_->isLoading()) session_->cancelLoading();
+        if (session_->isPredicting()) {
+            session_->cancelPrediction();
+            page_->hideProgress();
+        }
+    });
+
+    DatasetBrowser* browser = page_->browser();
+    connect(browser, &DatasetBrowser::excludeRequested, this, &DatasetUi::excludeSamples);
+    connect(browser, &DatasetBrowser::moveRequested, this, &DatasetUi::moveSamples);
+    connect(page_, &DatasetPage::probeRequested, this, [this](std::size_t g, const QImage&) {
+        if (!catalog_ || g >= catalog_->size()) return;
+        ProbeImage probe;
+        probe.height = catalog_->height();
+        probe.width = catalog_->width();
+        probe.channels = catalog_->channels();
+        const uint8_t* pixels = catalog_->image(g);
+        probe.pixels.assign(pixels, pixels + std::size_t(probe.height) * probe.width * probe.channels);
+        probe.label = catalog_->label(g);
+        probe.source = qs(catalog_->sourceOf(g));
+        window_.statusBar()->showMessage(tr("%1 sent to the feature-map view").arg(catalog_->displayName(g)), 3000);
+        emit probeRequested(probe);
+    });
+    connect(page_->splitEditor(), &SplitEditor::splitChanged, this, [this](double fraction, uint64_t seed) {
+        doc_->undoStack()->beginMacro(tr("Change validation split"));
+        doc_->setTrainingValue("validation_split", fraction);
+        doc_->setTrainingValue("seed", seed);
+        doc_->undoStack()->endMacro();
+    });
+    connect(page_->augmentPreview(), &AugmentPreview::optionsChanged, this, [this](const AugmentOptions& options) {
+        doc_->setTrainingValue("augment", options.enabled() ? options.toJson() : nlohmann::json::object());
+    });
+    connect(fileUndo_, &QUndoStack::indexChanged, this, [this] {
+        if (!catalog_) return;
+        page_->catalogChanged();
+        // An excluded image that moved stays excluded under its new path.
+        const std::vector<std::string> paths = catalog_->excludedPaths();
+        if (paths != DatasetProject::fromFile(doc_->file()).excluded) {
+            nlohmann::json p = doc_->file().project.is_object() ? doc_->file().project : nlohmann::json::object();
+            p["excluded"] = paths;
+            applying_ = true;
+            doc_->setProject(p);
+            applying_ = false;
+        }
+    });
+    syncFromProject();
+}
+
+DatasetUi::~DatasetUi() { window_.removeEventFilter(this); }
+
+void DatasetUi::createActions() {
+    QMenu* file = window_.menu(MainWindow::Menu::File);
+    // After the project's Open entries, before the first separator.
+    QAction* before = nullptr;
+    for (QAction* a : file->actions())
+        if (a->isSeparator()) {
+            before = a;
+            break;
+        }
+    auto* openFolder = new QAction(icon("dataset"), tr("Open &Dataset Folder…"), this);
+    openFolder->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    openFolder->setStatusTip(tr("Show a dataset: image folders (one sub-folder per class), IDX or CIFAR-10 files"));
+    connect(openFolder, &QAction::triggered, this, &DatasetUi::openFolderDialog);
+    auto* openFile = new QAction(tr("Open Dataset &File…"), this);
+    openFile->setStatusTip(tr("Show an IDX image file or a CIFAR-10 batch"));
+    connect(openFile, &QAction::triggered, this, &DatasetUi::openFileDialog);
+    recentMenu_ = new QMenu(tr("Recent Data&sets"), &window_);
+    file->insertAction(before, openFolder);
+    file->insertAction(before, openFile);
+    file->insertMenu(before, recentMenu_);
+    fillRecentMenu();
+
+    QToolBar* bar = page_->toolBar();
+    bar->addAction(openFolder);
+    QAction* reloadAction = bar->addAction(tr("Reload"), this, &DatasetUi::reload);
+    reloadAction->setToolTip(tr("Load the dataset again from disk"));
+    predictAction_ = bar->addAction(icon("train"), tr("Predict"), this, &DatasetUi::predict);
+    predictAction_->setToolTip(tr("Run the trained model on every image to find the ones it gets wrong"));
+    bar->addSeparator();
+    QAction* undo = fileUndo_->createUndoAction(this, tr("Undo"));
+    undo->setIcon(icon("undo"));
+    QAction* redo = fileUndo_->createRedoAction(this, tr("Redo"));
+    redo->setIcon(icon("redo"));
+    bar->addAction(undo);
+    bar->addAction(redo);
+}
+
+QStringList DatasetUi::recentSources() { return QSettings().value(QLatin1String(kRecentKey)).toStringList(); }
+
+void DatasetUi::addRecent(const QString& source) {
+    QStringList list = recentSources();
+    list.removeAll(source);
+    list.prepend(source);
+    while (list.size() > kMaxRecent) list.removeLast();
+    QSettings().setValue(QLatin1String(kRecentKey), list);
+    fillRecentMenu();
+}
+
+void DatasetUi::fillRecentMenu() {
+    recentMenu_->clear();
+    const QString fashion = DatasetController::fashionMnistDir();
+    if (!fashion.isEmpty()) recentMenu_->addAction(tr("Fashion-MNIST"), this, [this, fashion] { openSource(fashion); });
+    recentMenu_->addAction(tr("Built-in Shapes (generated)"), this, [this] { openSource(QStringLiteral("builtin")); });
+    const QStringList list = recentSources();
+    bool separated = false;
+    for (const QString& source : list) {
+        if (source == fashion || source.startsWith(QLatin1String("builtin"))) continue;
+        if (!separated) recentMenu_->addSeparator();
+        separated = true;
+        QAction* a = recentMenu_->addAction(QDir::toNativeSeparators(source), this, [this, source] { openSource(source); });
+        a->setEnabled(QFileInfo::exists(source));
+    }
+}
+
+bool DatasetUi::looksLikeDataset(const QString& path) {
+    const QFileInfo info(path);
+    if (info.isDir()) return true;
+    const QString name = info.fileName().toLower();
+    return info.isFile() && (name.contains(QLatin1String("-ubyte")) || name.endsWith(QLatin1String(".bin")));
+}
+
+bool DatasetUi::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == &window_ && (event->type() == QEvent::DragEnter || event->type() == QEvent::Drop)) {
+        auto* drop = static_cast<QDropEvent*>(event);
+        const QStringList paths = localPaths(drop->mimeData());
+        if (!paths.isEmpty() && looksLikeDataset(paths.front())) {
+            drop->acceptProposedAction();
+            if (event->type() == QEvent::Drop) openSource(paths.front());
+            return true;
+        }
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+void DatasetUi::openFolderDialog() {
+    if (!interactive_) return;
+    const QString start = shownSource_.startsWith(QLatin1String("builtin")) ? QDir::homePath() : shownSource_;
+    const QString dir = QFileDialog::getExistingDirectory(&window_, tr("Open Dataset Folder"), start);
+    if (!dir.isEmpty()) openSource(dir);
+}
+
+void DatasetUi::openFileDialog() {
+    if (!interactive_) return;
+    const QString path = QFileDialog::getOpenFileName(
+        &window_, tr("Open Dataset File"), QFileInfo(shownSource_).absolutePath(),
+        tr("IDX and CIFAR-10 files (*-ubyte *-ubyte.gz *.bin)") + QStringLiteral(";;") + tr("All files (*)"));
+    if (!path.isEmpty()) openSource(path);
+}
+
+void DatasetUi::openSource(const QString& source) {
+    doc_->setProjectValue("dataset", source.toStdString());
+    ensureLoaded();
+    window_.showPage(page_);
+}
+
+QString DatasetUi::loadKey() const {
+    const Preprocessing& pre = doc_->file().preprocessing;
+    QString source = qs(DatasetProject::fromFile(doc_->file()).source);
+    if (source.isEmpty()) source = DatasetController::defaultSource();
+    // Container formats keep their own size; image folders and the built-in set follow the model's.
+    DataFormat format = DataFormat::ImageFolder;
+    try {
+        format = detectDataFormat(source.toStdString());
+    } catch (const std::exception&) {
+    }
+    if (format == DataFormat::Idx || format == DataFormat::Cifar10) return source;
+    return QStringLiteral("%1|%2x%3x%4").arg(source).arg(pre.height).arg(pre.width).arg(pre.channels);
+}
+
+void DatasetUi::ensureLoaded() {
+    const QString key = loadKey();
+    if (key == shownKey_ || key == loadingKey_) return;
+    QString source = qs(DatasetProject::fromFile(doc_->file()).source);
+    if (source.isEmpty()) source = DatasetController::defaultSource();
+    loadingKey_ = key;
+    report(QString(), false);
+    page_->showProgress(tr("Loading"), 0, 0);
+    session_->load(source, doc_->file().preprocessing);
+}
+
+void DatasetUi::reload() {
+    shownKey_.clear();
+    loadingKey_.clear();
+    ensureLoaded();
+}
+
+void DatasetUi::onLoaded(std::shared_ptr<DatasetCatalog> catalog, const std::vector<DatasetStats>& stats) {
+    page_->hideProgress();
+    const DatasetProject p = DatasetProject::fromFile(doc_->file());
+    catalog->setExcluded(p.excluded);
+    catalog->setValidationSplit(p.validationFraction, p.seed);
+    catalog_ = std::move(catalog);
+    stats_ = stats;
+    shownSource_ = qs(catalog_->source());
+    shownKey_ = loadingKey_;
+    loadingKey_.clear();
+    fileUndo_->clear();
+    page_->splitEditor()->setSplit(p.validationFraction, p.seed);
+    page_->setCatalog(catalog_, stats_);
+    addRecent(shownSource_);
+    const std::size_t problems = catalog_->data().problems.size();
+    report(problems ? tr("Loaded with %n problem(s); see the list on the left.", nullptr, int(problems)) : QString(), problems > 0);
+    window_.statusBar()->showMessage(tr("%1 images loaded").arg(catalog_->size()), 4000);
+    emit catalogReady();
+    if (doc_->file().hasWeights()) predict();
+}
+
+void DatasetUi::syncFromProject() {
+    if (applying_) return;
+    const DatasetProject p = DatasetProject::fromFile(doc_->file());
+    try {
+        const auto& training = doc_->file().training;
+        const AugmentOptions options = training.is_object() && training.contains("augment") && training["augment"].is_object() &&
+                                               !training["augment"].empty()
+                                           ? AugmentOptions::fromJson(training["augment"])
+                                           : AugmentOptions{};
+        if (!(options == page_->augmentPreview()->options())) page_->augmentPreview()->setOptions(options);
+    } catch (const std::exception& e) {
+        report(tr("The augmentation settings are malformed: %1").arg(qs(e.what())), true);
+    }
+    page_->splitEditor()->setSplit(p.validationFraction, p.seed);
+    predictAction_->setEnabled(doc_->file().hasWeights());
+    if (catalog_) {
+        const bool splitChanged = p.validationFraction != catalog_->validationFraction() || p.seed != catalog_->splitSeed();
+        const bool excludedChanged = p.excluded != catalog_->excludedPaths();
+        if (excludedChanged) catalog_->setExcluded(p.excluded);
+        if (splitChanged) catalog_->setValidationSplit(p.validationFraction, p.seed);
+        if (splitChanged || excludedChanged) page_->catalogChanged();
+    }
+    // A different dataset: load it now if the page was ever shown, else when it is.
+    if ((catalog_ || !loadingKey_.isEmpty() || window_.pages()->currentWidget() == page_) && loadKey() != shownKey_)
+        ensureLoaded();
+}
+
+void DatasetUi::predict() { predictWith(doc_->file()); }
+
+void DatasetUi::predictWith(const ModelFile& model) {
+    if (!catalog_) return;
+    if (!model.hasWeights()) {
+        report(tr("The model has no trained weights yet: train it first."), false);
+        return;
+    }
+    page_->showProgress(tr("Predicting"), 0, qint64(catalog_->size()));
+    session_->predict(model, *catalog_);
+}
+
+void DatasetUi::excludeSamples(const std::vector<std::size_t>& samples, bool exclude) {
+    if (!catalog_ || !catalog_->isImageFolder()) return;
+    std::vector<std::string> paths = catalog_->excludedPaths();
+    for (std::size_t g : samples) {
+        if (g >= catalog_->size()) continue;
+        const std::string rel = catalog_->relativeSource(g);
+        const auto it = std::find(paths.begin(), paths.end(), rel);
+        if (exclude && it == paths.end()) paths.push_back(rel);
+        if (!exclude && it != paths.end()) paths.erase(it);
+    }
+    std::sort(paths.begin(), paths.end());
+    doc_->setProjectValue("excluded", paths);
+}
+
+bool DatasetUi::moveSamples(const std::vector<std::size_t>& samples, int classIndex) {
+    if (!catalog_ || !catalog_->isImageFolder() || classIndex < 0 || classIndex >= catalog_->classCount()) return false;
+    std::vector<DatasetMoveCommand::Move> moves = DatasetMoveCommand::plan(*catalog_, samples, classIndex);
+    if (moves.empty()) return false;
+    const std::shared_ptr<DatasetCatalog> catalog = catalog_;
+    auto apply = [this, catalog](std::size_t g, int label, const QString& path) {
+        catalog->relabel(g, label, path.toStdString());
+        if (catalog == catalog_) page_->sampleChanged(g);
+    };
+    auto error = [this](const QString& message) { report(message, true); };
+    const QString className = qs(catalog_->classNames()[std::size_t(classIndex)]);
+    const QString text = moves.size() == 1 ? tr("Move %1 to %2").arg(QFileInfo(moves.front().from).fileName(), className)
+                                           : tr("Move %1 images to %2").arg(moves.size()).arg(className);
+    fileUndo_->push(new DatasetMoveCommand(std::move(moves), apply, error, text));
+    return true;
+}
+
+void DatasetUi::report(const QString& message, bool error) {
+    page_->showMessage(message, error);
+    if (!message.isEmpty()) window_.statusBar()->showMessage(message, 6000);
+}
+
+}  // namespace cs::gui
