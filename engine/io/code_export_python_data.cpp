@@ -36,7 +36,7 @@ def read_idx(path):
     count = int(np.prod(dims))
     if len(data) < 4 + 4 * ndim + count:
         raise ValueError(f"{path}: truncated ({len(data)} bytes for shape {dims})")
-    return np.frombuffer(data, dtype=np.uint8, count=count, offset=4 + 4 * ndim).reshape(dims)
+    return np.frombuffer(data, dtype=np.uint8, count=count, offset=4 + 4 * ndim).reshape(dims).copy()
 
 
 def _find(folder, prefix):

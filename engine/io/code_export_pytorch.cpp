@@ -81,7 +81,7 @@ void emitNode(ModuleCode& m, const Model::Node& node, const std::string& var, co
             m.init << "        " << self << " = nn." << (isMax ? "MaxPool2d" : "AvgPool2d") << "(kernel_size=" << w.k
                    << ", stride=" << w.s;
             if (w.t || w.l) m.init << ", padding=(" << w.t << ", " << w.l << ")";
-            if (!isMax && (w.t || w.l)) m.init << ", count_include_pad=False";
+            if (!isMax) m.init << ", count_include_pad=False";  // as Keras; PyTorch's ONNX then needs no Pad
             m.init << ")\n";
             line(self + "(" + in[0] + ")");
         } else if (isMax) {
@@ -169,7 +169,7 @@ std::string modelPy(const ModelFile& file) {
        << "Channels-first (NCHW) like ConvStudio, so every parameter maps 1:1 (WEIGHT_NAMES): Conv2d.weight is\n"
        << "ConvStudio's kernel (filters, channels, k, k), Linear.weight its kernel (units, inputs), BatchNorm's\n"
        << "weight/bias/running_mean/running_var its gamma/beta/moving_mean/moving_variance. Flatten orders\n"
-       << "features C,H,W in both. " << model.paramCount() << " trainable parameters.\n\"\"\"\n"
+       << "features C,H,W in both. " << trainableParams(model) << " trainable parameters.\n\"\"\"\n"
        << "import json\nimport os\n\nimport torch\nimport torch.nn as nn\nimport torch.nn.functional as F\n\n"
        << "CLASS_NAMES = " << pyJson(file.classNames) << "\n"
        << "PREPROCESSING = " << pyJson(file.preprocessing.toJson()) << "\n"
@@ -218,7 +218,7 @@ PyTorchProject exportPyTorchProject(const ModelFile& file) {
     p.modelPy = modelPy(file);
     p.trainPy = fill(pytorchTrainTemplate(), {{"DATA", pythonDataSource()}});
     const Model model(file.graph, file.seed);
-    p.readme = fill(pytorchReadmeTemplate(), {{"PARAMS", std::to_string(model.paramCount())},
+    p.readme = fill(pytorchReadmeTemplate(), {{"PARAMS", std::to_string(trainableParams(model))},
                                               {"EPOCHS", std::to_string(file.training.value("epochs", 5))}});
     return p;
 }

@@ -385,7 +385,10 @@ One CPU or one GPU:
 
 Several processes on one machine (CPUs use gloo, GPUs NCCL):
 
-    torchrun --nproc_per_node=4 train.py --data /path/to/data
+    torchrun --standalone --nproc_per_node=4 train.py --data /path/to/data
+
+(With PyTorch 1.13 on Python 3.11, as in Debian 12, add `--redirects 1 --tee 1`: that torchrun
+otherwise fails with `'NoneType' object has no attribute 'get'`.)
 
 Several machines (run on each, with its own `--node_rank`):
 

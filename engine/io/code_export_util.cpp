@@ -106,6 +106,12 @@ std::string fill(std::string text, const std::vector<std::pair<std::string, std:
     return text;
 }
 
+int64_t trainableParams(const Model& model) {
+    int64_t n = 0;
+    for (const auto& node : model.nodes()) n += node.layer->paramCount();
+    return n;
+}
+
 WindowInfo windowInfo(const Model::Node& node) {
     const Options o = node.layer->options();
     WindowInfo w;

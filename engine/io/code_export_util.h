@@ -21,6 +21,9 @@ std::string pyJson(const nlohmann::json& j);  // JSON value as a Python literal 
 // Replaces every "@@KEY@@" in `text`.
 std::string fill(std::string text, const std::vector<std::pair<std::string, std::string>>& values);
 
+// Trainable parameters (without BatchNorm's moving statistics, which Model::paramCount counts).
+int64_t trainableParams(const Model& model);
+
 // Window geometry of a Conv2D/pooling node and its TF 'same' pads (top, left, bottom, right).
 struct WindowInfo {
     int k = 1, s = 1;

@@ -13,7 +13,6 @@
 #include "io/onnx_common.h"
 #include "io/onnx_import_graph.h"
 #include "io/onnx_importer.h"
-#include "layers/layer_registry.h"
 
 namespace cs {
 
@@ -63,40 +62,29 @@ Preprocessing fromAffine(Preprocessing pre, const std::vector<float>& s, const s
     return pre;
 }
 
-bool sameStructure(const GraphSpec& a, const GraphSpec& b) {
-    if (a.nodes().size() != b.nodes().size()) return false;
-    auto inputNames = [](const GraphSpec& g, const NodeSpec& n) {
-        std::vector<std::string> names;
-        for (int id : n.inputs) names.push_back(g.find(id) ? g.find(id)->name : "?");
-        return names;
-    };
-    for (const auto& n : a.nodes()) {
-        const NodeSpec* m = b.findByName(n.name);
-        if (!m || m->kind != n.kind || inputNames(a, n) != inputNames(b, *m)) return false;
-    }
-    return true;
-}
-
-// The exporter's own graph (ids, options as the user set them, layout) when it describes the
-// same network as the imported one; nullopt otherwise.
+// The exporter's own graph (ids, options as the user set them, names, layout) when it describes
+// the same network as the imported one: same kinds, wiring, shapes and activations node by node
+// in topological order (names may differ: other exporters name nodes their own way).
 bool restoreGraph(const GraphSpec& original, const ImportedGraph& ig, uint64_t seed, ModelFile& file) {
-    if (!sameStructure(original, ig.spec)) return false;
-    std::map<std::string, Tensor> weights = ig.weights;
-    const LayerRegistry& reg = LayerRegistry::builtin();
-    for (const auto& n : original.nodes()) {
-        const Options o = reg.validate(n.kind, n.options, n.name);
-        const NodeSpec& imported = *ig.spec.findByName(n.name);
-        if (o.contains("activation") && imported.options.value("activation", std::string("linear")) != o["activation"])
-            return false;
-        if (n.kind == "BatchNormalization") {
-            if (!o["center"].get<bool>()) weights.erase(n.name + "/beta");
-            if (!o["scale"].get<bool>()) weights.erase(n.name + "/gamma");
-        }
-    }
     Model a(original, seed), b(ig.spec, seed);
-    for (const auto& node : a.nodes()) {
-        const int j = b.indexOfName(node.layer->name());
-        if (j < 0 || b.nodes()[j].outputShape != node.outputShape) return false;
+    if (a.nodes().size() != b.nodes().size()) return false;
+    std::map<std::string, Tensor> weights;
+    for (size_t i = 0; i < a.nodes().size(); ++i) {
+        const Model::Node& na = a.nodes()[i];
+        const Model::Node& nb = b.nodes()[i];
+        if (na.layer->kind() != nb.layer->kind() || na.inputs != nb.inputs || na.outputShape != nb.outputShape ||
+            na.layer->activationName() != nb.layer->activationName())
+            return false;
+        const Options o = na.layer->options();
+        for (const auto& [key, t] : ig.weights) {
+            const std::string prefix = nb.layer->name() + "/";
+            if (key.rfind(prefix, 0) != 0) continue;
+            const std::string param = key.substr(prefix.size());
+            if (na.layer->kind() == "BatchNormalization" &&
+                ((param == "beta" && !o["center"].get<bool>()) || (param == "gamma" && !o["scale"].get<bool>())))
+                continue;
+            weights[na.layer->name() + "/" + param] = t;
+        }
     }
     ModelFile candidate;
     candidate.weights = std::move(weights);

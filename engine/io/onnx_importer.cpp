@@ -400,6 +400,10 @@ void Importer::pad() {
         if (const Value* v = optionalIn(2)) value = v->constant.floats.empty() ? 0.f : v->constant.floats[0];
     if (p.size() != 8 || p[0] || p[1] || p[4] || p[5] || std::any_of(p.begin(), p.end(), [](int64_t v) { return v < 0; }))
         fail("only non-negative padding of height and width is supported");
+    if (std::all_of(p.begin(), p.end(), [](int64_t v) { return v == 0; })) {  // PyTorch pads by 0 before AvgPool
+        setOut(x);
+        return;
+    }
     Value v = x;
     v.padded = true;
     v.pad = {p[2], p[3], p[6], p[7]};
