@@ -17,6 +17,7 @@
 #include "data/statistics.h"
 #include "dataset/dataset_browser.h"
 #include "dataset/dataset_catalog.h"
+#include "dataset/dataset_list_model.h"
 #include "dataset/dataset_page.h"
 #include "dataset/dataset_project.h"
 #include "dataset_session.h"
@@ -87,6 +88,18 @@ private slots:
         QVERIFY(ui.catalog()->isImageFolder());
         QCOMPARE(ui.page()->browser()->model()->rowCount(), 24);
         QVERIFY(DatasetUi::recentSources().contains(folder_));
+
+        // Image-folder tiles come from the files, decoded in the background for the rows asked.
+        DatasetListModel* model = ui.page()->browser()->model();
+        const int before = model->thumbnailsMade();
+        const QImage standIn = model->thumbnail(3);
+        QVERIFY(!standIn.isNull());
+        QVERIFY(model->waitForThumbnails());
+        QVERIFY(model->thumbnailsMade() > before);
+        const QImage fromFile = model->thumbnail(3);
+        QCOMPARE(fromFile.width(), model->thumbnailSize());
+        const QImage file(QString::fromStdString(ui.catalog()->sourceOf(3)));
+        QCOMPARE(qGray(fromFile.pixel(0, 0)), qGray(file.pixel(0, 0)));
 
         // The split editor's values go to the training settings the trainer reads.
         doc.setTrainingValue("validation_split", 0.25);

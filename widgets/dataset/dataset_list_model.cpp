@@ -1,5 +1,9 @@
 #include "dataset/dataset_list_model.h"
 
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QImageReader>
+#include <QThread>
 #include <algorithm>
 #include <numeric>
 
@@ -11,10 +15,28 @@ namespace {
 constexpr int kCacheKilobytes = 96 * 1024;
 }
 
-DatasetListModel::DatasetListModel(QObject* parent) : QAbstractListModel(parent) { thumbs_.setMaxCost(kCacheKilobytes); }
+DatasetListModel::DatasetListModel(QObject* parent) : QAbstractListModel(parent) {
+    thumbs_.setMaxCost(kCacheKilobytes);
+    pool_.setMaxThreadCount(2);
+}
+
+DatasetListModel::~DatasetListModel() {
+    pool_.clear();
+    pool_.waitForDone();
+}
+
+void DatasetListModel::setFileThumbnails(bool on) {
+    if (on == fileThumbs_) return;
+    fileThumbs_ = on;
+    refresh();
+}
 
 void DatasetListModel::setCatalog(std::shared_ptr<DatasetCatalog> catalog) {
     catalog_ = std::move(catalog);
+    thumbs_.clear();
+    pending_.clear();
+    pool_.clear();
+    ++generation_;
     refresh();
 }
 
@@ -29,7 +51,6 @@ void DatasetListModel::setFilter(const DatasetFilter& filter) {
 
 void DatasetListModel::refresh() {
     beginResetModel();
-    thumbs_.clear();
     rows_ = catalog_ ? filterRows(*catalog_, filter_) : std::vector<uint32_t>{};
     rowOfGlobal_.clear();
     endResetModel();
@@ -46,21 +67,71 @@ void DatasetListModel::setThumbnailSize(int size) {
     if (size == thumbSize_) return;
     thumbSize_ = size;
     thumbs_.clear();
+    pending_.clear();
+    pool_.clear();
+    ++generation_;
     if (!rows_.empty()) emit dataChanged(index(0), index(int(rows_.size()) - 1), {Qt::DecorationRole, Qt::SizeHintRole});
 }
 
 QImage DatasetListModel::thumbnail(std::size_t g) const {
     if (!catalog_ || g >= catalog_->size()) return {};
     if (const QImage* cached = thumbs_.object(uint32_t(g))) return *cached;
+    // Files decode in the background; the loaded copy stands in (uncached) until then.
+    const bool fromFile = fileThumbs_ && catalog_->isImageFolder();
+    if (fromFile) requestFileThumbnail(uint32_t(g));
     const QImage full = catalog_->imageOf(g);
     if (full.isNull()) return {};
     // Small images are enlarged without smoothing so their pixels stay sharp; photos are shrunk smoothly.
     const bool enlarge = full.width() < thumbSize_ && full.height() < thumbSize_;
     const QImage scaled = full.scaled(thumbSize_, thumbSize_, Qt::KeepAspectRatio,
                                       enlarge ? Qt::FastTransformation : Qt::SmoothTransformation);
+    if (fromFile) return scaled;
     ++thumbnailsMade_;
     thumbs_.insert(uint32_t(g), new QImage(scaled), std::max<qsizetype>(1, scaled.sizeInBytes() / 1024));
     return scaled;
+}
+
+void DatasetListModel::requestFileThumbnail(uint32_t g) const {
+    if (pending_.contains(g)) return;
+    pending_.insert(g);
+    const QString path = QString::fromStdString(catalog_->sourceOf(g));
+    const int size = thumbSize_, generation = generation_;
+    auto* self = const_cast<DatasetListModel*>(this);
+    // The pool is this model's and is drained in its destructor, so `self` outlives the task.
+    pool_.start([self, path, size, generation, g] {
+        QImageReader reader(path);
+        reader.setAutoTransform(true);
+        const QSize original = reader.size();
+        if (original.isValid() && (original.width() > size || original.height() > size))
+            reader.setScaledSize(original.scaled(size, size, Qt::KeepAspectRatio));
+        QImage image = reader.read();
+        if (!image.isNull() && (image.width() > size || image.height() > size))
+            image = image.scaled(size, size, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+        else if (!image.isNull() && image.width() < size && image.height() < size)
+            image = image.scaled(size, size, Qt::KeepAspectRatio, Qt::FastTransformation);  // sharp pixels
+        QMetaObject::invokeMethod(self, [self, g, generation, image] { self->fileThumbnailReady(g, generation, image); },
+                                  Qt::QueuedConnection);
+    });
+}
+
+void DatasetListModel::fileThumbnailReady(uint32_t g, int generation, const QImage& image) {
+    if (generation != generation_) return;
+    pending_.remove(g);
+    ++thumbnailsMade_;
+    // An unreadable file keeps the loaded copy as its tile.
+    const QImage tile = image.isNull() ? catalog_->imageOf(g).scaled(thumbSize_, thumbSize_, Qt::KeepAspectRatio) : image;
+    thumbs_.insert(g, new QImage(tile), std::max<qsizetype>(1, tile.sizeInBytes() / 1024));
+    const int row = rowOf(g);
+    if (row >= 0) emit dataChanged(index(row), index(row), {Qt::DecorationRole});
+}
+
+bool DatasetListModel::waitForThumbnails(int timeoutMs) {
+    QDeadlineTimer deadline(timeoutMs);
+    while (!pending_.isEmpty() && !deadline.hasExpired()) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+        QThread::msleep(1);
+    }
+    return pending_.isEmpty();
 }
 
 int DatasetListModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(rows_.size()); }
