@@ -262,8 +262,9 @@ def main():
     c, h, w = INPUT_SHAPE
     data = load_dataset(args.data, h, w, c)
     x, y = data["train"]
-    if args.max_samples > 0:
-        x, y = x[:args.max_samples], y[:args.max_samples]
+    if 0 < args.max_samples < len(x):  # a random subset (class folders load in class order)
+        keep = torch.randperm(len(x), generator=torch.Generator().manual_seed(args.seed))[:args.max_samples].numpy()
+        x, y = x[keep], y[keep]
     net = ConvStudioNet()
     outputs = net(torch.zeros(1, c, h, w)).shape[1]
     classes = int(max(y.max(), *(data[s][1].max() for s in ("val", "test") if s in data))) + 1

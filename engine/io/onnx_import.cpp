@@ -64,20 +64,36 @@ Preprocessing fromAffine(Preprocessing pre, const std::vector<float>& s, const s
 
 // The exporter's own graph (ids, options as the user set them, names, layout) when it describes
 // the same network as the imported one: same kinds, wiring, shapes and activations node by node
-// in topological order (names may differ: other exporters name nodes their own way).
+// in topological order. Names may differ (other exporters name nodes their own way), and the
+// original's Dropout layers may be missing (exporters drop them from inference graphs).
 bool restoreGraph(const GraphSpec& original, const ImportedGraph& ig, uint64_t seed, ModelFile& file) {
     Model a(original, seed), b(ig.spec, seed);
-    if (a.nodes().size() != b.nodes().size()) return false;
-    std::map<std::string, Tensor> weights;
+    const bool dropoutsGone = std::none_of(b.nodes().begin(), b.nodes().end(),
+                                           [](const Model::Node& n) { return n.layer->kind() == "Dropout"; });
+    // Index of each original node among the kept ones; a skipped Dropout stands for its input.
+    std::vector<int> kept(a.nodes().size(), -1), order;
     for (size_t i = 0; i < a.nodes().size(); ++i) {
-        const Model::Node& na = a.nodes()[i];
-        const Model::Node& nb = b.nodes()[i];
-        if (na.layer->kind() != nb.layer->kind() || na.inputs != nb.inputs || na.outputShape != nb.outputShape ||
+        const Model::Node& n = a.nodes()[i];
+        if (dropoutsGone && n.layer->kind() == "Dropout") {
+            kept[i] = kept[n.inputs[0]];
+            continue;
+        }
+        kept[i] = static_cast<int>(order.size());
+        order.push_back(static_cast<int>(i));
+    }
+    if (order.size() != b.nodes().size()) return false;
+    std::map<std::string, Tensor> weights;
+    for (size_t k = 0; k < order.size(); ++k) {
+        const Model::Node& na = a.nodes()[order[k]];
+        const Model::Node& nb = b.nodes()[k];
+        std::vector<int> inputs;
+        for (int i : na.inputs) inputs.push_back(kept[i]);
+        if (na.layer->kind() != nb.layer->kind() || inputs != nb.inputs || na.outputShape != nb.outputShape ||
             na.layer->activationName() != nb.layer->activationName())
             return false;
         const Options o = na.layer->options();
+        const std::string prefix = nb.layer->name() + "/";
         for (const auto& [key, t] : ig.weights) {
-            const std::string prefix = nb.layer->name() + "/";
             if (key.rfind(prefix, 0) != 0) continue;
             const std::string param = key.substr(prefix.size());
             if (na.layer->kind() == "BatchNormalization" &&

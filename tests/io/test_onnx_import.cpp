@@ -167,6 +167,29 @@ private slots:
         }
     }
 
+    // Exporters drop Dropout from inference graphs (PyTorch in eval mode); the metadata graph
+    // still applies, so the studio gets its Dropout layers, names and layout back.
+    void metadataGraphSurvivesDroppedDropouts() {
+        ModelFile f = loadPreset("fashion-strong");
+        f.weights = randomModelFile(f.graph, 6).weights;
+        onnx::ModelProto p = parse(exportOnnx(f));
+        auto* nodes = p.mutable_graph()->mutable_node();
+        for (int i = nodes->size() - 1; i >= 0; --i) {
+            if (nodes->Get(i).op_type() != "Dropout") continue;
+            const std::string in = nodes->Get(i).input(0), out = nodes->Get(i).output(0);
+            nodes->DeleteSubrange(i, 1);
+            for (auto& n : *nodes)
+                for (auto& x : *n.mutable_input())
+                    if (x == out) x = in;
+        }
+        OnnxImportReport report;
+        const ModelFile g = importOnnx(serialize(p), "no dropouts", &report);
+        QVERIFY(report.graphFromMetadata);
+        QCOMPARE(g.graph, f.graph);
+        const Tensor x = randomTensor(2, f.preprocessing.inputShape(), 5);
+        QCOMPARE(maxAbsDiff(engineForward(f, x), engineForward(g, x)), 0.0);
+    }
+
     void bakedPreprocessingIsRemovedOnImport() {
         ModelFile f = randomModelFile(loadPreset("seed-cnn").graph, 9);
         f.preprocessing.scaling = Scaling::Standardize;
