@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CameraUi</name>
+    <message>
+        <location filename="../app/camera_ui.cpp" line="41"/>
+        <source>Camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/camera_ui.cpp" line="43"/>
+        <source>Live &amp;Camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/camera_ui.cpp" line="46"/>
+        <source>Classify a camera, video file or stream live, and capture training images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/camera_ui.cpp" line="67"/>
+        <source>Feature maps need the training panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Commands</name>
     <message>
         <location filename="../widgets/designer/add_node_command.cpp" line="11"/>
@@ -10,12 +33,12 @@
         <translation>添加 %1“%2”</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/designer_scene.cpp" line="231"/>
+        <location filename="../widgets/designer/designer_scene.cpp" line="234"/>
         <source>Cut</source>
         <translation>剪切</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/designer_scene.cpp" line="343"/>
+        <location filename="../widgets/designer/designer_scene.cpp" line="346"/>
         <source>Reconnect</source>
         <translation>重新连接</translation>
     </message>
@@ -94,17 +117,17 @@
     <message>
         <location filename="../app/dataset_move_command.cpp" line="65"/>
         <source>%1: the file is gone</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：文件已不存在</translation>
     </message>
     <message>
         <location filename="../app/dataset_move_command.cpp" line="69"/>
         <source>%1: already exists; nothing was overwritten</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：已存在；未覆盖任何文件</translation>
     </message>
     <message>
         <location filename="../app/dataset_move_command.cpp" line="73"/>
         <source>%1 could not be moved to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将 %1 移动到 %2</translation>
     </message>
 </context>
 <context>
@@ -374,6 +397,12 @@
         <location filename="../widgets/designer/layer_style.cpp" line="106"/>
         <source>stride %1</source>
         <translation>步长 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_style.cpp" line="117"/>
+        <source>, </source>
+        <comment>separator of a card&apos;s options</comment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -725,6 +754,397 @@
     </message>
 </context>
 <context>
+    <name>cs::gui::CameraController</name>
+    <message>
+        <location filename="../app/camera_capture.cpp" line="68"/>
+        <source>The project trains on another dataset; the first capture makes this folder its training data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/camera_capture.cpp" line="87"/>
+        <source>The project now trains on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/camera_capture.cpp" line="92"/>
+        <source>Capture Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/camera_capture.cpp" line="107"/>
+        <source>Class &apos;%1&apos; is ready: show it to the camera and capture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/camera_controller.cpp" line="108"/>
+        <source>Save Snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/camera_controller.cpp" line="109"/>
+        <source>Images (*.png *.jpg *.bmp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/camera_controller.cpp" line="137"/>
+        <source>Choose a camera, a video file or the test pattern, then press Start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/camera_controller.cpp" line="160"/>
+        <source>Opening %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/camera_controller.cpp" line="190"/>
+        <source>Check the source and press Retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/camera_controller.cpp" line="265"/>
+        <source>The video source stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/camera_controller.cpp" line="267"/>
+        <source>Check the connection and press Retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/camera_controller.cpp" line="267"/>
+        <source>Press Retry to play it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/camera_controller.cpp" line="287"/>
+        <source>There is no frame to save yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/camera_controller.cpp" line="287"/>
+        <source>Could not write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/camera_controller.cpp" line="292"/>
+        <source>Snapshot saved to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/camera_controller.cpp" line="298"/>
+        <source>Open Video File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/camera_controller.cpp" line="299"/>
+        <source>Videos (*.avi *.mp4 *.mkv *.mov *.webm *.mjpg);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/camera_controller.cpp" line="330"/>
+        <source>No trained model yet: capture examples, train, and predictions appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/camera_controller.cpp" line="340"/>
+        <source>The model cannot classify: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/camera_controller.cpp" line="394"/>
+        <source>Classification stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/camera_controller.cpp" line="422"/>
+        <source>camera frame %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cs::gui::CameraPanel</name>
+    <message>
+        <location filename="../widgets/camera/camera_panel.cpp" line="46"/>
+        <source>Camera number, video file, stream URL or GStreamer pipeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/camera_panel.cpp" line="47"/>
+        <source>A camera number (0, 1, …), a video file, a stream URL (rtsp://, http://) or a GStreamer pipeline ending in appsink</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/camera_panel.cpp" line="49"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="205"/>
+        <source>Start</source>
+        <translation type="unfinished">开始</translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/camera_panel.cpp" line="51"/>
+        <source>Source:</source>
+        <translation type="unfinished">来源：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/camera_panel.cpp" line="64"/>
+        <source>Freeze</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/camera_panel.cpp" line="64"/>
+        <source>Hold the current frame (moving the region re-classifies it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/camera_panel.cpp" line="67"/>
+        <source>Snapshot…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/camera_panel.cpp" line="67"/>
+        <source>Save the current frame as an image file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/camera_panel.cpp" line="69"/>
+        <source>Feature Maps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/camera_panel.cpp" line="69"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="229"/>
+        <source>Show the feature maps of the region of interest in the inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/camera_panel.cpp" line="82"/>
+        <source>Prediction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/camera_panel.cpp" line="88"/>
+        <source>How many classes the bars show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/camera_panel.cpp" line="93"/>
+        <source> frames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/camera_panel.cpp" line="94"/>
+        <source>Average the probabilities over the last N frames (1: no smoothing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/camera_panel.cpp" line="102"/>
+        <source>Below this confidence the prediction is shown as uncertain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/camera_panel.cpp" line="103"/>
+        <source>Classes shown:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/camera_panel.cpp" line="104"/>
+        <source>Smoothing:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/camera_panel.cpp" line="105"/>
+        <source>Minimum confidence:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/camera_panel.cpp" line="106"/>
+        <source>Drag the frame to move the region the network sees, drag a corner to resize it, double-click it to centre it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/camera_panel.cpp" line="114"/>
+        <source>Capture into Dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/camera_panel.cpp" line="153"/>
+        <source>Camera 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/camera_panel.cpp" line="155"/>
+        <source>Camera %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/camera_panel.cpp" line="156"/>
+        <source>Camera 0 (none found)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/camera_panel.cpp" line="158"/>
+        <source>Test pattern (GStreamer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/camera_panel.cpp" line="161"/>
+        <source>Video File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/camera_panel.cpp" line="205"/>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cs::gui::CameraView</name>
+    <message>
+        <location filename="../widgets/camera/camera_view.cpp" line="23"/>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/camera_view_overlay.cpp" line="55"/>
+        <source>Uncertain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/camera_view_overlay.cpp" line="56"/>
+        <source>%1  %2%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/camera_view_overlay.cpp" line="69"/>
+        <source>Frozen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/camera_view_overlay.cpp" line="140"/>
+        <source>network input %1×%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/camera_view_overlay.cpp" line="161"/>
+        <source>%1 FPS · %2 ms inference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/camera_view_overlay.cpp" line="163"/>
+        <source> · %1% skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/camera_view_overlay.cpp" line="164"/>
+        <source> · source %1 FPS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/camera_view_overlay.cpp" line="166"/>
+        <source>source %1 FPS</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cs::gui::CapturePanel</name>
+    <message>
+        <location filename="../widgets/camera/capture_panel.cpp" line="32"/>
+        <source>Folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/capture_panel.cpp" line="33"/>
+        <source>Choose the image folder (one sub-folder per class) that captures are saved into</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/capture_panel.cpp" line="45"/>
+        <source>Class</source>
+        <translation type="unfinished">类别</translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/capture_panel.cpp" line="45"/>
+        <source>Images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/capture_panel.cpp" line="57"/>
+        <source>New class name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/capture_panel.cpp" line="59"/>
+        <source>Add Class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/capture_panel.cpp" line="66"/>
+        <source>Capture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/capture_panel.cpp" line="68"/>
+        <location filename="../widgets/camera/capture_panel.cpp" line="185"/>
+        <source>Save the region of interest of the current frame into the selected class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/capture_panel.cpp" line="69"/>
+        <location filename="../widgets/camera/capture_panel.cpp" line="174"/>
+        <source>Hold to Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/capture_panel.cpp" line="71"/>
+        <source>Keep pressed to save frames into the selected class at the set rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/capture_panel.cpp" line="78"/>
+        <source> /s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/capture_panel.cpp" line="79"/>
+        <source>Frames saved per second while recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/capture_panel.cpp" line="111"/>
+        <source>Pick or create a class, then capture frames into it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/capture_panel.cpp" line="174"/>
+        <source>Recording…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/capture_panel.cpp" line="183"/>
+        <source>Select a class first (or add one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/capture_panel.cpp" line="190"/>
+        <source>Could not save: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/capture_panel.cpp" line="199"/>
+        <source>Skipped: nearly identical to the last frame saved into &apos;%1&apos;. Move a little between shots.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/capture_panel.cpp" line="202"/>
+        <source>Saved to &apos;%1&apos; (%2 images), but the frame looks blurred (sharpness %3): hold still or add light.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/capture_panel.cpp" line="208"/>
+        <source>Saved %1 into &apos;%2&apos; (%3 images).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cs::gui::ClassBalanceChart</name>
     <message>
         <location filename="../widgets/dataset/class_balance_chart.cpp" line="34"/>
@@ -743,6 +1163,29 @@
     </message>
 </context>
 <context>
+    <name>cs::gui::ConfusionMatrixView</name>
+    <message>
+        <location filename="../widgets/training/confusion_matrix_view.cpp" line="66"/>
+        <source>Evaluate the model to see its confusion matrix.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/confusion_matrix_view.cpp" line="112"/>
+        <source>Predicted class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/confusion_matrix_view.cpp" line="116"/>
+        <source>True class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/confusion_matrix_view.cpp" line="141"/>
+        <source>True %1, predicted %2: %3 images (%4% of %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cs::gui::DatasetBrowser</name>
     <message>
         <location filename="../widgets/dataset/dataset_browser.cpp" line="29"/>
@@ -750,122 +1193,122 @@
         <translation>序号或文件名</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="37"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="38"/>
         <source>All splits</source>
         <translation>所有子集</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="38"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="39"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="39"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="40"/>
         <source>Validation</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="40"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="41"/>
         <source>Test</source>
         <translation>测试</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="41"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="42"/>
         <source>Misclassified</source>
         <translation>分类错误</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="43"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="44"/>
         <source>Only images the trained model gets wrong</source>
         <translation>只显示训练后模型判断错误的图像</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="50"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="51"/>
         <source>Range of the model&apos;s confidence in its prediction</source>
         <translation>模型对其预测的置信度范围</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="57"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="58"/>
         <source>Sort by index</source>
         <translation>按序号排序</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="58"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="59"/>
         <source>Sort by class</source>
         <translation>按类别排序</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="59"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="60"/>
         <source>Sort by confidence</source>
         <translation>按置信度排序</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="60"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="61"/>
         <source>Sort by loss</source>
         <translation>按损失排序</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="64"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="65"/>
         <source>Descending order</source>
         <translation>降序</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="70"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="71"/>
         <source>Thumbnail size</source>
         <translation>缩略图大小</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="78"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="84"/>
         <source>Confidence</source>
         <translation>置信度</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="85"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="89"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="163"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="168"/>
         <source>All classes</source>
         <translation>所有类别</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="221"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="226"/>
         <source>No dataset loaded</source>
         <translation>未加载数据集</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="224"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="229"/>
         <source>Showing %1 of %2 images</source>
         <translation>显示 %2 张图像中的 %1 张</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="228"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="233"/>
         <source>%1 misclassified</source>
         <translation>%1 张分类错误</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="230"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="235"/>
         <source>%1 excluded from training</source>
         <translation>%1 张已排除在训练之外</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="260"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="265"/>
         <source>Use as Probe</source>
         <translation>用作探针图像</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="264"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="269"/>
         <source>Include in Training</source>
         <translation>纳入训练</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="264"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="269"/>
         <source>Exclude from Training</source>
         <translation>排除在训练之外</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="266"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="271"/>
         <source>Move to Class</source>
         <translation>移到类别</translation>
     </message>
@@ -873,52 +1316,52 @@
 <context>
     <name>cs::gui::DatasetController</name>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="45"/>
+        <location filename="../app/dataset_controller.cpp" line="46"/>
         <source>Choose an image folder (one sub-folder per class), IDX or CIFAR-10 files</source>
         <translation>选择图像文件夹（每个类别一个子文件夹）、IDX 或 CIFAR-10 文件</translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="56"/>
+        <location filename="../app/dataset_controller.cpp" line="57"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="93"/>
+        <location filename="../app/dataset_controller.cpp" line="95"/>
         <source>Choose Dataset Folder</source>
         <translation>选择数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="103"/>
+        <location filename="../app/dataset_controller.cpp" line="105"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="104"/>
+        <location filename="../app/dataset_controller.cpp" line="106"/>
         <source>Built-in shapes (generated)</source>
         <translation>内置形状（自动生成）</translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="107"/>
+        <location filename="../app/dataset_controller.cpp" line="109"/>
         <source>Other folder…</source>
         <translation>其他文件夹…</translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="114"/>
+        <location filename="../app/dataset_controller.cpp" line="116"/>
         <source>Generated on the fly: simple shapes in 28 × 28 grayscale images. Needs no download.</source>
         <translation>即时生成：28 × 28 灰度图像中的简单形状。无需下载。</translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="116"/>
+        <location filename="../app/dataset_controller.cpp" line="118"/>
         <source>Source: %1</source>
         <translation>来源：%1</translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="117"/>
+        <location filename="../app/dataset_controller.cpp" line="119"/>
         <source>Model input: %1 × %2 × %3</source>
         <translation>模型输入：%1 × %2 × %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/dataset_controller.cpp" line="124"/>
+        <location filename="../app/dataset_controller.cpp" line="126"/>
         <source>%n class(es): %1</source>
         <translation>
             <numerusform>%n 个类别：%1</numerusform>
@@ -1050,6 +1493,183 @@
         <location filename="../widgets/dataset/dataset_page.cpp" line="61"/>
         <source>Split</source>
         <translation>划分</translation>
+    </message>
+</context>
+<context>
+    <name>cs::gui::DatasetUi</name>
+    <message>
+        <location filename="../app/dataset_ui.cpp" line="53"/>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_ui.cpp" line="72"/>
+        <location filename="../app/dataset_ui.cpp" line="282"/>
+        <source>Loading</source>
+        <translation>正在加载</translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_ui.cpp" line="73"/>
+        <source>Loading dataset: %1 of %2 images</source>
+        <translation>正在加载数据集：%1 / %2 张图像</translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_ui.cpp" line="80"/>
+        <source>The dataset could not be loaded: %1</source>
+        <translation>无法加载数据集：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_ui.cpp" line="86"/>
+        <source>Loading cancelled.</source>
+        <translation>已取消加载。</translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_ui.cpp" line="89"/>
+        <location filename="../app/dataset_ui.cpp" line="348"/>
+        <source>Predicting</source>
+        <translation>正在预测</translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_ui.cpp" line="97"/>
+        <source>The trained model gets %1 of %2 images wrong.</source>
+        <translation>训练后的模型在 %2 张图像中判断错了 %1 张。</translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_ui.cpp" line="102"/>
+        <source>No predictions: %1</source>
+        <translation>无法预测：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_ui.cpp" line="125"/>
+        <source>%1 sent to the feature-map view</source>
+        <translation>已将 %1 发送到特征图视图</translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_ui.cpp" line="129"/>
+        <source>Change validation split</source>
+        <translation>更改验证集划分</translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_ui.cpp" line="164"/>
+        <source>Open &amp;Dataset Folder…</source>
+        <translation>打开数据集文件夹(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_ui.cpp" line="166"/>
+        <source>Show a dataset: image folders (one sub-folder per class), IDX or CIFAR-10 files</source>
+        <translation>显示数据集：图像文件夹（每个类别一个子文件夹）、IDX 或 CIFAR-10 文件</translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_ui.cpp" line="168"/>
+        <source>Open Dataset &amp;File…</source>
+        <translation>打开数据集文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_ui.cpp" line="169"/>
+        <source>Show an IDX image file or a CIFAR-10 batch</source>
+        <translation>显示 IDX 图像文件或 CIFAR-10 批次文件</translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_ui.cpp" line="171"/>
+        <source>Recent Data&amp;sets</source>
+        <translation>最近的数据集(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_ui.cpp" line="179"/>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_ui.cpp" line="180"/>
+        <source>Load the dataset again from disk</source>
+        <translation>从磁盘重新加载数据集</translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_ui.cpp" line="181"/>
+        <source>Predict</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_ui.cpp" line="182"/>
+        <source>Run the trained model on every image to find the ones it gets wrong</source>
+        <translation>用训练好的模型预测每张图像，找出判断错误的图像</translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_ui.cpp" line="184"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_ui.cpp" line="186"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_ui.cpp" line="206"/>
+        <source>Fashion-MNIST</source>
+        <translation>Fashion-MNIST</translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_ui.cpp" line="207"/>
+        <source>Built-in Shapes (generated)</source>
+        <translation>内置形状（自动生成）</translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_ui.cpp" line="242"/>
+        <source>Open Dataset Folder</source>
+        <translation>打开数据集文件夹</translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_ui.cpp" line="249"/>
+        <source>Open Dataset File</source>
+        <translation>打开数据集文件</translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_ui.cpp" line="250"/>
+        <source>IDX and CIFAR-10 files (*-ubyte *-ubyte.gz *.bin)</source>
+        <translation>IDX 和 CIFAR-10 文件 (*-ubyte *-ubyte.gz *.bin)</translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_ui.cpp" line="250"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_ui.cpp" line="281"/>
+        <source>Loading %1…</source>
+        <translation>正在加载 %1…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/dataset_ui.cpp" line="307"/>
+        <source>Loaded with %n problem(s); see the list on the left.</source>
+        <translation>
+            <numerusform>已加载，发现 %n 个问题；请查看左侧列表。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_ui.cpp" line="308"/>
+        <source>%1 images loaded</source>
+        <translation>已加载 %1 张图像</translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_ui.cpp" line="324"/>
+        <source>The augmentation settings are malformed: %1</source>
+        <translation>数据增强设置格式有误：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_ui.cpp" line="345"/>
+        <source>The model has no trained weights yet: train it first.</source>
+        <translation>模型还没有训练好的权重：请先训练。</translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_ui.cpp" line="377"/>
+        <source>Move %1 to %2</source>
+        <translation>将 %1 移到 %2</translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_ui.cpp" line="378"/>
+        <source>Move %1 images to %2</source>
+        <translation>将 %1 张图像移到 %2</translation>
     </message>
 </context>
 <context>
@@ -1203,11 +1823,253 @@
 <context>
     <name>cs::gui::DesignerView</name>
     <message>
-        <location filename="../widgets/designer/designer_view.cpp" line="166"/>
+        <location filename="../widgets/designer/designer_view.cpp" line="175"/>
         <source>Drag layers from the palette onto the canvas, starting with Input.
 Connect them by dragging from an output port (bottom) to an input port (top).</source>
         <translation>从层面板把层拖到画布上，从“Input”开始。
 从输出端口（下方）拖到输入端口（上方）即可连接。</translation>
+    </message>
+</context>
+<context>
+    <name>cs::gui::EvaluationPanel</name>
+    <message>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="26"/>
+        <source>No evaluation yet: train the model, or press Evaluate to measure the project&apos;s weights on the test set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="30"/>
+        <source>Evaluate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="31"/>
+        <source>Measure the project&apos;s trained weights on the test set (or the validation split)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="32"/>
+        <source>All mistakes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="33"/>
+        <source>List every misclassified image again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="41"/>
+        <source>Class</source>
+        <translation type="unfinished">类别</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="41"/>
+        <source>Precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="41"/>
+        <source>Recall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="41"/>
+        <source>F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="41"/>
+        <source>Images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="81"/>
+        <source>&lt;b&gt;%1 accuracy %2%&lt;/b&gt; · loss %3 · %4 images · %5 misclassified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="82"/>
+        <source>Test</source>
+        <translation type="unfinished">测试</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="82"/>
+        <source>Validation</source>
+        <translation type="unfinished">验证</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="100"/>
+        <source>Macro average</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="116"/>
+        <source>Evaluating…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cs::gui::FeatureMapCanvas</name>
+    <message>
+        <location filename="../widgets/inspect/feature_map_canvas.cpp" line="138"/>
+        <source>Pick a probe image: the activations of every layer appear here, live while training.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cs::gui::FeatureMapView</name>
+    <message>
+        <location filename="../widgets/inspect/feature_map_view.cpp" line="22"/>
+        <source>Viridis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/feature_map_view.cpp" line="23"/>
+        <source>Inferno</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/feature_map_view.cpp" line="24"/>
+        <source>Gray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/feature_map_view.cpp" line="25"/>
+        <source>Diverging</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/feature_map_view.cpp" line="26"/>
+        <source>Colour map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/feature_map_view.cpp" line="28"/>
+        <source>Each map on its own scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/feature_map_view.cpp" line="29"/>
+        <source>One scale per layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/feature_map_view.cpp" line="34"/>
+        <source>Size of each map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/feature_map_view.cpp" line="39"/>
+        <source>Colours:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/feature_map_view.cpp" line="42"/>
+        <source>Size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/feature_map_view.cpp" line="66"/>
+        <source>untrained weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/feature_map_view.cpp" line="67"/>
+        <source>epoch %1 · step %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/feature_map_view.cpp" line="101"/>
+        <source>map %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/feature_map_view.cpp" line="101"/>
+        <source>all units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/feature_map_view.cpp" line="102"/>
+        <source>%1 — %2 — values %3 … %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/feature_map_view.cpp" line="106"/>
+        <source>Feature map: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cs::gui::FilterView</name>
+    <message>
+        <location filename="../widgets/inspect/filter_view.cpp" line="95"/>
+        <source>The model has no convolution.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/filter_view.cpp" line="98"/>
+        <source>Parameter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/filter_view.cpp" line="98"/>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/filter_view.cpp" line="98"/>
+        <source>Mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/filter_view.cpp" line="98"/>
+        <source>Std</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/filter_view.cpp" line="98"/>
+        <source>Min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/filter_view.cpp" line="98"/>
+        <source>Max</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/filter_view.cpp" line="98"/>
+        <source>Histogram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/filter_view.cpp" line="105"/>
+        <source>Kernel spread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/filter_view.cpp" line="105"/>
+        <source>step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/filter_view.cpp" line="105"/>
+        <source>std</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/filter_view.cpp" line="133"/>
+        <source>%1: %2 kernels of %3×%4 (RGB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/filter_view.cpp" line="134"/>
+        <source>%1: %2 kernels of %3×%4 (input channel 1 of %5; blue &lt; 0 &lt; red)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/filter_view.cpp" line="160"/>
+        <source>%1 … %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1294,6 +2156,49 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
     </message>
 </context>
 <context>
+    <name>cs::gui::InspectPanel</name>
+    <message>
+        <location filename="../widgets/inspect/inspect_panel.cpp" line="25"/>
+        <source>Probe image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/inspect_panel.cpp" line="28"/>
+        <source>Prediction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/inspect_panel.cpp" line="46"/>
+        <source>Feature maps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/inspect_panel.cpp" line="47"/>
+        <source>Filters and weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/inspect_panel.cpp" line="58"/>
+        <source>The views update a few times a second while a model trains; when idle they show the project&apos;s weights.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/inspect_panel.cpp" line="71"/>
+        <source>class %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/inspect_panel.cpp" line="72"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2%)%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/inspect_panel.cpp" line="75"/>
+        <source> — untrained weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cs::gui::LayerPalette</name>
     <message>
         <location filename="../widgets/designer/layer_palette.cpp" line="82"/>
@@ -1304,62 +2209,62 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
 <context>
     <name>cs::gui::LiveChart</name>
     <message>
-        <location filename="../widgets/training/live_chart.cpp" line="111"/>
+        <location filename="../widgets/training/live_chart.cpp" line="117"/>
         <source>Log</source>
         <translation>对数</translation>
     </message>
     <message>
-        <location filename="../widgets/training/live_chart.cpp" line="111"/>
+        <location filename="../widgets/training/live_chart.cpp" line="117"/>
         <source>Logarithmic y axis</source>
         <translation>对数纵轴</translation>
     </message>
     <message>
-        <location filename="../widgets/training/live_chart.cpp" line="115"/>
+        <location filename="../widgets/training/live_chart.cpp" line="122"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../widgets/training/live_chart.cpp" line="115"/>
+        <location filename="../widgets/training/live_chart.cpp" line="122"/>
         <source>Reset the zoom (or right-click the chart); drag a rectangle or use the wheel to zoom</source>
         <translation>重置缩放（或右键单击图表）；拖出矩形或使用滚轮缩放</translation>
     </message>
     <message>
-        <location filename="../widgets/training/live_chart.cpp" line="118"/>
+        <location filename="../widgets/training/live_chart.cpp" line="125"/>
         <source>PNG…</source>
         <translation>PNG…</translation>
     </message>
     <message>
-        <location filename="../widgets/training/live_chart.cpp" line="118"/>
+        <location filename="../widgets/training/live_chart.cpp" line="125"/>
         <source>Export the chart as a PNG image</source>
         <translation>将图表导出为 PNG 图像</translation>
     </message>
     <message>
-        <location filename="../widgets/training/live_chart.cpp" line="120"/>
+        <location filename="../widgets/training/live_chart.cpp" line="127"/>
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location filename="../widgets/training/live_chart.cpp" line="120"/>
+        <location filename="../widgets/training/live_chart.cpp" line="127"/>
         <source>Export every point of the chart as CSV</source>
         <translation>将图表的所有数据点导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../widgets/training/live_chart.cpp" line="392"/>
+        <location filename="../widgets/training/live_chart.cpp" line="427"/>
         <source>Export Chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../widgets/training/live_chart.cpp" line="393"/>
+        <location filename="../widgets/training/live_chart.cpp" line="428"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../widgets/training/live_chart.cpp" line="398"/>
+        <location filename="../widgets/training/live_chart.cpp" line="433"/>
         <source>Export Chart Data</source>
         <translation>导出图表数据</translation>
     </message>
     <message>
-        <location filename="../widgets/training/live_chart.cpp" line="399"/>
+        <location filename="../widgets/training/live_chart.cpp" line="434"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -1405,6 +2310,34 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <location filename="../app/main_window.cpp" line="34"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
+    </message>
+</context>
+<context>
+    <name>cs::gui::MisclassifiedGallery</name>
+    <message>
+        <location filename="../widgets/training/misclassified_gallery.cpp" line="62"/>
+        <source>Misclassified images appear here after an evaluation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/misclassified_gallery.cpp" line="88"/>
+        <source>%1 → %2
+%3%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/training/misclassified_gallery.cpp" line="111"/>
+        <source>%n misclassified image(s), the most confident mistakes first. Click a cell of the matrix to see its images.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/training/misclassified_gallery.cpp" line="114"/>
+        <source>%n image(s) of %1 predicted as %2, the most confident first.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1473,6 +2406,62 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <location filename="../widgets/dataset/pixel_view.cpp" line="43"/>
         <source>x %1, y %2: R %3 G %4 B %5</source>
         <translation>x %1，y %2：R %3 G %4 B %5</translation>
+    </message>
+</context>
+<context>
+    <name>cs::gui::PredictionBars</name>
+    <message>
+        <location filename="../widgets/inspect/prediction_bars.cpp" line="14"/>
+        <source>Class probabilities for the probe image; the green dot marks its true class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/prediction_bars.cpp" line="32"/>
+        <source>class %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/prediction_bars.cpp" line="43"/>
+        <source>No prediction yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cs::gui::ProbePicker</name>
+    <message>
+        <location filename="../widgets/inspect/probe_picker.cpp" line="17"/>
+        <source>Training set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/probe_picker.cpp" line="18"/>
+        <source>Test set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/probe_picker.cpp" line="21"/>
+        <source>Image number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/probe_picker.cpp" line="22"/>
+        <source>Random</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/probe_picker.cpp" line="27"/>
+        <source>No dataset loaded</source>
+        <translation type="unfinished">未加载数据集</translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/probe_picker.cpp" line="74"/>
+        <source>%1 #%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/probe_picker.cpp" line="75"/>
+        <source>True class: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1847,48 +2836,48 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
 <context>
     <name>cs::gui::Studio</name>
     <message>
-        <location filename="../app/studio.cpp" line="22"/>
+        <location filename="../app/studio.cpp" line="24"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="71"/>
-        <location filename="../app/studio.cpp" line="85"/>
+        <location filename="../app/studio.cpp" line="75"/>
+        <location filename="../app/studio.cpp" line="89"/>
         <source>&amp;Start Page</source>
         <translation>开始页(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="76"/>
+        <location filename="../app/studio.cpp" line="80"/>
         <source>&amp;Start Training</source>
         <translation>开始训练(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="79"/>
+        <location filename="../app/studio.cpp" line="83"/>
         <source>Training is not available in this build yet</source>
         <translation>此版本暂不提供训练功能</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="80"/>
+        <location filename="../app/studio.cpp" line="84"/>
         <source>S&amp;top Training</source>
         <translation>停止训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="87"/>
+        <location filename="../app/studio.cpp" line="91"/>
         <source>&amp;About ConvStudio</source>
         <translation>关于 ConvStudio(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="88"/>
+        <location filename="../app/studio.cpp" line="92"/>
         <source>About ConvStudio</source>
         <translation>关于 ConvStudio</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="89"/>
+        <location filename="../app/studio.cpp" line="93"/>
         <source>&lt;h3&gt;ConvStudio %1&lt;/h3&gt;&lt;p&gt;Design, train and inspect convolutional neural networks for image recognition on your own computer.&lt;/p&gt;&lt;p&gt;Built with Qt %2, Eigen and OpenCV.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ConvStudio %1&lt;/h3&gt;&lt;p&gt;在您自己的电脑上设计、训练和检查用于图像识别的卷积神经网络。&lt;/p&gt;&lt;p&gt;基于 Qt %2、Eigen 和 OpenCV 构建。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="96"/>
+        <location filename="../app/studio.cpp" line="100"/>
         <source>About &amp;Qt</source>
         <translation>关于 &amp;Qt</translation>
     </message>
@@ -1903,7 +2892,7 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
     <message>
         <location filename="../widgets/training/training_charts.cpp" line="38"/>
         <location filename="../widgets/training/training_charts.cpp" line="47"/>
-        <location filename="../widgets/training/training_charts.cpp" line="53"/>
+        <location filename="../widgets/training/training_charts.cpp" line="54"/>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
@@ -1929,7 +2918,7 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
     </message>
     <message>
         <location filename="../widgets/training/training_charts.cpp" line="45"/>
-        <location filename="../widgets/training/training_charts.cpp" line="51"/>
+        <location filename="../widgets/training/training_charts.cpp" line="52"/>
         <source>validation</source>
         <translation>验证</translation>
     </message>
@@ -1944,35 +2933,39 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="49"/>
-        <source>training (smoothed batches)</source>
-        <translation>训练（平滑批次）</translation>
+        <location filename="../widgets/training/training_charts.cpp" line="50"/>
+        <source>training (batches)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="50"/>
+        <source>training (smoothed batches)</source>
+        <translation type="vanished">训练（平滑批次）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_charts.cpp" line="51"/>
         <source>training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="53"/>
+        <location filename="../widgets/training/training_charts.cpp" line="54"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="53"/>
-        <location filename="../widgets/training/training_charts.cpp" line="57"/>
+        <location filename="../widgets/training/training_charts.cpp" line="54"/>
+        <location filename="../widgets/training/training_charts.cpp" line="59"/>
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="128"/>
         <location filename="../widgets/training/training_charts.cpp" line="130"/>
+        <location filename="../widgets/training/training_charts.cpp" line="132"/>
         <source>%1 training</source>
         <translation>%1 训练</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="129"/>
         <location filename="../widgets/training/training_charts.cpp" line="131"/>
+        <location filename="../widgets/training/training_charts.cpp" line="133"/>
         <source>%1 validation</source>
         <translation>%1 验证</translation>
     </message>
@@ -2003,6 +2996,162 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <location filename="../app/training_controller.cpp" line="240"/>
         <source>Load a dataset first.</source>
         <translation>请先加载数据集。</translation>
+    </message>
+</context>
+<context>
+    <name>cs::gui::TrainingLog</name>
+    <message>
+        <location filename="../widgets/training/training_log.cpp" line="14"/>
+        <source>Each epoch and every warning of the run appears here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_log.cpp" line="18"/>
+        <source>Epoch %1/%2 — %3 s — loss %4 — accuracy %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_log.cpp" line="25"/>
+        <source> — val_loss %1 — val_accuracy %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_log.cpp" line="26"/>
+        <source> — lr %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cs::gui::TrainingPanel</name>
+    <message>
+        <location filename="../widgets/training/training_panel.cpp" line="26"/>
+        <source>Train</source>
+        <translation type="unfinished">训练</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_panel.cpp" line="28"/>
+        <location filename="../widgets/training/training_panel.cpp" line="158"/>
+        <source>Start a new run with these settings (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_panel.cpp" line="29"/>
+        <location filename="../widgets/training/training_panel.cpp" line="160"/>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_panel.cpp" line="31"/>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_panel.cpp" line="33"/>
+        <source>Stop after the current batch; a checkpoint keeps the position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_panel.cpp" line="34"/>
+        <source>Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_panel.cpp" line="36"/>
+        <source>Continue the stopped or interrupted run from its checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_panel.cpp" line="62"/>
+        <source>Tick a run to overlay its curves on the charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_panel.cpp" line="65"/>
+        <source>Log</source>
+        <translation type="unfinished">对数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_panel.cpp" line="66"/>
+        <location filename="../widgets/training/training_panel.cpp" line="137"/>
+        <source>Runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_panel.cpp" line="94"/>
+        <location filename="../widgets/training/training_panel.cpp" line="102"/>
+        <location filename="../widgets/training/training_panel.cpp" line="135"/>
+        <source>Run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_panel.cpp" line="97"/>
+        <source>Weights: &lt;b&gt;not trained&lt;/b&gt; — the model starts from random weights.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_panel.cpp" line="107"/>
+        <source> — %1 epochs, %2, lr %3, batch %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_panel.cpp" line="113"/>
+        <source>, val. accuracy %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_panel.cpp" line="114"/>
+        <source>, test %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_panel.cpp" line="116"/>
+        <source> (stopped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_panel.cpp" line="117"/>
+        <source> (stopped early)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_panel.cpp" line="137"/>
+        <source>Runs (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_panel.cpp" line="160"/>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cs::gui::TrainingProgress</name>
+    <message>
+        <location filename="../widgets/training/training_progress.cpp" line="40"/>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_progress.cpp" line="59"/>
+        <source>%1Epoch %2/%3 · batch %4/%5 · %6 samples/s · ETA %7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_progress.cpp" line="60"/>
+        <location filename="../widgets/training/training_progress.cpp" line="78"/>
+        <location filename="../widgets/training/training_progress.cpp" line="79"/>
+        <source>Paused · </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_progress.cpp" line="73"/>
+        <source>Loading the dataset… %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_progress.cpp" line="73"/>
+        <source>Loading the dataset…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2263,24 +3412,316 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
     </message>
 </context>
 <context>
+    <name>cs::gui::TrainingUi</name>
+    <message>
+        <location filename="../app/training_ui.cpp" line="59"/>
+        <source>Training</source>
+        <translation type="unfinished">训练</translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="60"/>
+        <source>Inspect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="61"/>
+        <source>Evaluation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="125"/>
+        <source>&amp;Start Training</source>
+        <translation type="unfinished">开始训练(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="127"/>
+        <source>Train the model with the settings of the Training page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="128"/>
+        <location filename="../app/training_ui.cpp" line="455"/>
+        <source>&amp;Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="136"/>
+        <source>S&amp;top Training</source>
+        <translation type="unfinished">停止训练(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="139"/>
+        <source>&amp;Continue Interrupted Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="141"/>
+        <source>&amp;Evaluate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="143"/>
+        <source>Measure the trained weights on the test set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="145"/>
+        <source>Show T&amp;raining</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="146"/>
+        <source>Show &amp;Feature Maps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="147"/>
+        <source>Show E&amp;valuation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="165"/>
+        <source>Paused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="166"/>
+        <source>Resumed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="167"/>
+        <source>Stopping after the current batch…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="172"/>
+        <source>The model is training: it cannot be edited until the run stops (Stop or Shift+F5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="178"/>
+        <source>Dataset %1: %2 training, %3 validation and %4 test images, %5 classes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="193"/>
+        <source>The dataset could not be loaded: %1</source>
+        <translation type="unfinished">无法加载数据集：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="194"/>
+        <source>Dataset not loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="202"/>
+        <source>Continuing the interrupted run (%1 epochs, batch %2, %3, lr %4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="207"/>
+        <source>Training started: %1 epochs, batch %2, %3, lr %4, seed %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="237"/>
+        <source>Evaluation on the %1 set: accuracy %2%, loss %3 (%4 images).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="242"/>
+        <source>Evaluation ready: %1% accuracy — see the Evaluation page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="247"/>
+        <source>The evaluation failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="265"/>
+        <source>The project&apos;s training settings are not valid (%1); the defaults are shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="292"/>
+        <source>Change training settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="315"/>
+        <source>the model is incomplete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="317"/>
+        <source>The model cannot be trained: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="343"/>
+        <source>Start Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="344"/>
+        <source>An unfinished run of this project stopped after epoch %1 of %2. Continue it, or start a new run (its checkpoint will be replaced)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="349"/>
+        <source>Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="350"/>
+        <source>New Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="370"/>
+        <source>Training failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="371"/>
+        <source>Training failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/training_ui.cpp" line="373"/>
+        <source>Training stopped after %n complete epoch(s); the checkpoint keeps the position.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="376"/>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/training_ui.cpp" line="378"/>
+        <source>Training finished: %n epoch(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="379"/>
+        <source>Training finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="386"/>
+        <source>The model was changed during the run, so its weights were not stored in the project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="392"/>
+        <source>Stopped after epoch %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="413"/>
+        <source>The trained weights are now part of the project (not saved yet; the undo history was cleared). Editing the graph makes them outdated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="421"/>
+        <source>The model was changed while it trains; the run goes on with the model as it was at Start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="431"/>
+        <source>Weights: &lt;b&gt;training…&lt;/b&gt; The model cannot be edited until the run stops.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="435"/>
+        <source>Weights: &lt;b&gt;not trained&lt;/b&gt; — the model starts from random weights.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="439"/>
+        <source>Weights: &lt;b style=&apos;color:#c0392b&apos;&gt;outdated&lt;/b&gt; — the graph changed after training; train again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="444"/>
+        <source>Weights: &lt;b style=&apos;color:#1e8449&apos;&gt;trained&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="445"/>
+        <source> (run %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="446"/>
+        <source> — editing the graph makes them outdated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="455"/>
+        <source>&amp;Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="478"/>
+        <source>Interrupted after epoch %1 of %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="482"/>
+        <source>Resume training?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="483"/>
+        <source>This project has an unfinished training run: it stopped after epoch %1 of %2 (checkpoint of %3).
+
+Continue it now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="504"/>
+        <source>The model has no trained weights yet: train it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="509"/>
+        <source>Loading the dataset…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cs::gui::TrainingWorker</name>
     <message>
-        <location filename="../app/training_worker.cpp" line="141"/>
+        <location filename="../app/training_worker.cpp" line="142"/>
         <source>The checkpoint&apos;s model differs from the project&apos;s; continuing the checkpoint&apos;s model.</source>
         <translation>检查点中的模型与项目中的不同；将继续使用检查点中的模型。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../app/training_worker.cpp" line="154"/>
+        <source>%n excluded image(s) left out of training.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../app/training_worker.cpp" line="150"/>
+        <location filename="../app/training_worker.cpp" line="157"/>
         <source>Validation: %1 images held out of the training set (%2%).</source>
         <translation>验证：从训练集中留出 %1 张图像（%2%）。</translation>
     </message>
     <message>
-        <location filename="../app/training_worker.cpp" line="229"/>
+        <location filename="../app/training_worker.cpp" line="236"/>
         <source>Evaluating the trained model…</source>
         <translation>正在评估训练好的模型…</translation>
     </message>
     <message>
-        <location filename="../app/training_worker.cpp" line="252"/>
+        <location filename="../app/training_worker.cpp" line="259"/>
         <source>the model has not been trained yet</source>
         <translation>模型尚未训练</translation>
     </message>
