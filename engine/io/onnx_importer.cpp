@@ -224,14 +224,14 @@ void Importer::convertNode() {
     else if (op == "Concat") merge("Concatenate");
     else if (op == "BatchNormalization") batchNorm();
     else if (op == "Dropout") dropout();
-    else if (op == "Flatten") flattenLike(false);
-    else if (op == "Reshape" || op == "Squeeze") flattenLike(true);
+    else if (op == "Flatten") flattenLike();
+    else if (op == "Reshape" || op == "Squeeze") flattenLike();
     else if (op == "Pad") pad();
     else if (op == "Transpose") transpose();
     else
         fail("unsupported op '" + op + "'; ConvStudio imports Conv, Relu, LeakyRelu, Elu, Sigmoid, Tanh, Softmax, "
-             "MaxPool, AveragePool, GlobalAveragePool, BatchNormalization, Gemm, MatMul, Add, Sum, Concat, Flatten, "
-             "Reshape, Dropout, Pad and Identity");
+             "MaxPool, AveragePool, GlobalAveragePool, ReduceMean, BatchNormalization, Gemm, MatMul, Add, Sum, Concat, "
+             "Flatten, Reshape, Squeeze, Dropout, Pad, Transpose, Identity, and shape arithmetic on constants");
 }
 
 void Importer::activation(const std::string& act) {
@@ -268,7 +268,7 @@ void Importer::softmax() {
     activation("softmax");
 }
 
-void Importer::flattenLike(bool isReshape) {
+void Importer::flattenLike() {
     const Value& x = tensorIn(0);
     if (x.padded) fail("follows a Pad node; only Conv and MaxPool may");
     const std::string& op = node_->op_type();
@@ -295,7 +295,6 @@ void Importer::flattenLike(bool isReshape) {
         if (axes != std::vector<int64_t>{2, 3} || !(x.spatial1x1 || (x.shape.isImage() && x.shape.height() * x.shape.width() == 1)))
             fail("only squeezing the 1x1 spatial axes (2, 3) after global pooling is supported");
     }
-    (void)isReshape;
     Value v = x;
     v.spatial1x1 = false;
     v.atInput = false;

@@ -58,7 +58,7 @@ private:
     // --- ops (onnx_importer.cpp) ---
     void activation(const std::string& act);
     void softmax();
-    void flattenLike(bool isReshape);
+    void flattenLike();  // Flatten, Reshape, Squeeze
     void merge(const std::string& kind);
     void affineAtInput();
     void pad();
