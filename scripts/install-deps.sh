@@ -11,6 +11,7 @@ PACKAGES=(
   libonnx-dev libprotobuf-dev protobuf-compiler
   libbenchmark-dev
   dataset-fashion-mnist
+  python3
   xvfb xauth xdotool imagemagick gstreamer1.0-plugins-base gstreamer1.0-plugins-good
   fonts-wqy-microhei
 )
