@@ -6,22 +6,22 @@
     <message>
         <location filename="../app/camera_ui.cpp" line="41"/>
         <source>Camera</source>
-        <translation type="unfinished"></translation>
+        <translation>摄像头</translation>
     </message>
     <message>
         <location filename="../app/camera_ui.cpp" line="43"/>
         <source>Live &amp;Camera</source>
-        <translation type="unfinished"></translation>
+        <translation>实时摄像头(&amp;C)</translation>
     </message>
     <message>
         <location filename="../app/camera_ui.cpp" line="46"/>
         <source>Classify a camera, video file or stream live, and capture training images</source>
-        <translation type="unfinished"></translation>
+        <translation>实时分类摄像头、视频文件或视频流，并采集训练图像</translation>
     </message>
     <message>
         <location filename="../app/camera_ui.cpp" line="67"/>
         <source>Feature maps need the training panel</source>
-        <translation type="unfinished"></translation>
+        <translation>特征图需要训练面板</translation>
     </message>
 </context>
 <context>
@@ -758,107 +758,107 @@
     <message>
         <location filename="../app/camera_capture.cpp" line="68"/>
         <source>The project trains on another dataset; the first capture makes this folder its training data.</source>
-        <translation type="unfinished"></translation>
+        <translation>项目正在使用另一个数据集训练；第一次采集会把此文件夹设为它的训练数据。</translation>
     </message>
     <message>
         <location filename="../app/camera_capture.cpp" line="87"/>
         <source>The project now trains on %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>项目现在使用 %1 训练。</translation>
     </message>
     <message>
         <location filename="../app/camera_capture.cpp" line="92"/>
         <source>Capture Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>采集文件夹</translation>
     </message>
     <message>
         <location filename="../app/camera_capture.cpp" line="107"/>
         <source>Class &apos;%1&apos; is ready: show it to the camera and capture.</source>
-        <translation type="unfinished"></translation>
+        <translation>类别“%1”已就绪：把它展示给摄像头并采集。</translation>
     </message>
     <message>
         <location filename="../app/camera_controller.cpp" line="108"/>
         <source>Save Snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>保存快照</translation>
     </message>
     <message>
         <location filename="../app/camera_controller.cpp" line="109"/>
         <source>Images (*.png *.jpg *.bmp)</source>
-        <translation type="unfinished"></translation>
+        <translation>图像 (*.png *.jpg *.bmp)</translation>
     </message>
     <message>
         <location filename="../app/camera_controller.cpp" line="137"/>
         <source>Choose a camera, a video file or the test pattern, then press Start.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择摄像头、视频文件或测试图案，然后按“开始”。</translation>
     </message>
     <message>
         <location filename="../app/camera_controller.cpp" line="160"/>
         <source>Opening %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在打开 %1…</translation>
     </message>
     <message>
         <location filename="../app/camera_controller.cpp" line="190"/>
         <source>Check the source and press Retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>请检查视频源并按“重试”。</translation>
     </message>
     <message>
         <location filename="../app/camera_controller.cpp" line="265"/>
         <source>The video source stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>视频源已停止。</translation>
     </message>
     <message>
         <location filename="../app/camera_controller.cpp" line="267"/>
         <source>Check the connection and press Retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>请检查连接并按“重试”。</translation>
     </message>
     <message>
         <location filename="../app/camera_controller.cpp" line="267"/>
         <source>Press Retry to play it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>按“重试”重新播放。</translation>
     </message>
     <message>
         <location filename="../app/camera_controller.cpp" line="287"/>
         <source>There is no frame to save yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有可保存的画面。</translation>
     </message>
     <message>
         <location filename="../app/camera_controller.cpp" line="287"/>
         <source>Could not write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1</translation>
     </message>
     <message>
         <location filename="../app/camera_controller.cpp" line="292"/>
         <source>Snapshot saved to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>快照已保存到 %1</translation>
     </message>
     <message>
         <location filename="../app/camera_controller.cpp" line="298"/>
         <source>Open Video File</source>
-        <translation type="unfinished"></translation>
+        <translation>打开视频文件</translation>
     </message>
     <message>
         <location filename="../app/camera_controller.cpp" line="299"/>
         <source>Videos (*.avi *.mp4 *.mkv *.mov *.webm *.mjpg);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>视频 (*.avi *.mp4 *.mkv *.mov *.webm *.mjpg);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../app/camera_controller.cpp" line="330"/>
         <source>No trained model yet: capture examples, train, and predictions appear here.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有训练好的模型：采集样本并训练后，预测会显示在这里。</translation>
     </message>
     <message>
         <location filename="../app/camera_controller.cpp" line="340"/>
         <source>The model cannot classify: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>模型无法分类：%1</translation>
     </message>
     <message>
         <location filename="../app/camera_controller.cpp" line="394"/>
         <source>Classification stopped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>分类已停止：%1</translation>
     </message>
     <message>
         <location filename="../app/camera_controller.cpp" line="422"/>
         <source>camera frame %1</source>
-        <translation type="unfinished"></translation>
+        <translation>摄像头画面 %1</translation>
     </message>
 </context>
 <context>
@@ -866,134 +866,134 @@
     <message>
         <location filename="../widgets/camera/camera_panel.cpp" line="46"/>
         <source>Camera number, video file, stream URL or GStreamer pipeline</source>
-        <translation type="unfinished"></translation>
+        <translation>摄像头编号、视频文件、流地址或 GStreamer 管道</translation>
     </message>
     <message>
         <location filename="../widgets/camera/camera_panel.cpp" line="47"/>
         <source>A camera number (0, 1, …), a video file, a stream URL (rtsp://, http://) or a GStreamer pipeline ending in appsink</source>
-        <translation type="unfinished"></translation>
+        <translation>摄像头编号（0、1、…）、视频文件、流地址（rtsp://、http://）或以 appsink 结尾的 GStreamer 管道</translation>
     </message>
     <message>
         <location filename="../widgets/camera/camera_panel.cpp" line="49"/>
         <location filename="../widgets/camera/camera_panel.cpp" line="205"/>
         <source>Start</source>
-        <translation type="unfinished">开始</translation>
+        <translation>开始</translation>
     </message>
     <message>
         <location filename="../widgets/camera/camera_panel.cpp" line="51"/>
         <source>Source:</source>
-        <translation type="unfinished">来源：</translation>
+        <translation>视频源：</translation>
     </message>
     <message>
         <location filename="../widgets/camera/camera_panel.cpp" line="64"/>
         <source>Freeze</source>
-        <translation type="unfinished"></translation>
+        <translation>冻结</translation>
     </message>
     <message>
         <location filename="../widgets/camera/camera_panel.cpp" line="64"/>
         <source>Hold the current frame (moving the region re-classifies it)</source>
-        <translation type="unfinished"></translation>
+        <translation>定格当前画面（移动区域会重新分类）</translation>
     </message>
     <message>
         <location filename="../widgets/camera/camera_panel.cpp" line="67"/>
         <source>Snapshot…</source>
-        <translation type="unfinished"></translation>
+        <translation>快照…</translation>
     </message>
     <message>
         <location filename="../widgets/camera/camera_panel.cpp" line="67"/>
         <source>Save the current frame as an image file</source>
-        <translation type="unfinished"></translation>
+        <translation>将当前画面保存为图像文件</translation>
     </message>
     <message>
         <location filename="../widgets/camera/camera_panel.cpp" line="69"/>
         <source>Feature Maps</source>
-        <translation type="unfinished"></translation>
+        <translation>特征图</translation>
     </message>
     <message>
         <location filename="../widgets/camera/camera_panel.cpp" line="69"/>
         <location filename="../widgets/camera/camera_panel.cpp" line="229"/>
         <source>Show the feature maps of the region of interest in the inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>在检查器中显示感兴趣区域的特征图</translation>
     </message>
     <message>
         <location filename="../widgets/camera/camera_panel.cpp" line="82"/>
         <source>Prediction</source>
-        <translation type="unfinished"></translation>
+        <translation>预测</translation>
     </message>
     <message>
         <location filename="../widgets/camera/camera_panel.cpp" line="88"/>
         <source>How many classes the bars show</source>
-        <translation type="unfinished"></translation>
+        <translation>条形图显示的类别数</translation>
     </message>
     <message>
         <location filename="../widgets/camera/camera_panel.cpp" line="93"/>
         <source> frames</source>
-        <translation type="unfinished"></translation>
+        <translation> 帧</translation>
     </message>
     <message>
         <location filename="../widgets/camera/camera_panel.cpp" line="94"/>
         <source>Average the probabilities over the last N frames (1: no smoothing)</source>
-        <translation type="unfinished"></translation>
+        <translation>对最近 N 帧的概率取平均（1：不平滑）</translation>
     </message>
     <message>
         <location filename="../widgets/camera/camera_panel.cpp" line="102"/>
         <source>Below this confidence the prediction is shown as uncertain</source>
-        <translation type="unfinished"></translation>
+        <translation>置信度低于此值时预测显示为“不确定”</translation>
     </message>
     <message>
         <location filename="../widgets/camera/camera_panel.cpp" line="103"/>
         <source>Classes shown:</source>
-        <translation type="unfinished"></translation>
+        <translation>显示类别数：</translation>
     </message>
     <message>
         <location filename="../widgets/camera/camera_panel.cpp" line="104"/>
         <source>Smoothing:</source>
-        <translation type="unfinished"></translation>
+        <translation>平滑：</translation>
     </message>
     <message>
         <location filename="../widgets/camera/camera_panel.cpp" line="105"/>
         <source>Minimum confidence:</source>
-        <translation type="unfinished"></translation>
+        <translation>最低置信度：</translation>
     </message>
     <message>
         <location filename="../widgets/camera/camera_panel.cpp" line="106"/>
         <source>Drag the frame to move the region the network sees, drag a corner to resize it, double-click it to centre it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>拖动方框可移动网络看到的区域，拖动角可调整大小，双击可重新居中。</translation>
     </message>
     <message>
         <location filename="../widgets/camera/camera_panel.cpp" line="114"/>
         <source>Capture into Dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>采集到数据集</translation>
     </message>
     <message>
         <location filename="../widgets/camera/camera_panel.cpp" line="153"/>
         <source>Camera 0</source>
-        <translation type="unfinished"></translation>
+        <translation>摄像头 0</translation>
     </message>
     <message>
         <location filename="../widgets/camera/camera_panel.cpp" line="155"/>
         <source>Camera %1</source>
-        <translation type="unfinished"></translation>
+        <translation>摄像头 %1</translation>
     </message>
     <message>
         <location filename="../widgets/camera/camera_panel.cpp" line="156"/>
         <source>Camera 0 (none found)</source>
-        <translation type="unfinished"></translation>
+        <translation>摄像头 0（未找到）</translation>
     </message>
     <message>
         <location filename="../widgets/camera/camera_panel.cpp" line="158"/>
         <source>Test pattern (GStreamer)</source>
-        <translation type="unfinished"></translation>
+        <translation>测试图案（GStreamer）</translation>
     </message>
     <message>
         <location filename="../widgets/camera/camera_panel.cpp" line="161"/>
         <source>Video File…</source>
-        <translation type="unfinished"></translation>
+        <translation>视频文件…</translation>
     </message>
     <message>
         <location filename="../widgets/camera/camera_panel.cpp" line="205"/>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>停止</translation>
     </message>
 </context>
 <context>
@@ -1001,47 +1001,47 @@
     <message>
         <location filename="../widgets/camera/camera_view.cpp" line="23"/>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>重试</translation>
     </message>
     <message>
         <location filename="../widgets/camera/camera_view_overlay.cpp" line="55"/>
         <source>Uncertain</source>
-        <translation type="unfinished"></translation>
+        <translation>不确定</translation>
     </message>
     <message>
         <location filename="../widgets/camera/camera_view_overlay.cpp" line="56"/>
         <source>%1  %2%</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  %2%</translation>
     </message>
     <message>
         <location filename="../widgets/camera/camera_view_overlay.cpp" line="69"/>
         <source>Frozen</source>
-        <translation type="unfinished"></translation>
+        <translation>已冻结</translation>
     </message>
     <message>
         <location filename="../widgets/camera/camera_view_overlay.cpp" line="140"/>
         <source>network input %1×%2</source>
-        <translation type="unfinished"></translation>
+        <translation>网络输入 %1×%2</translation>
     </message>
     <message>
         <location filename="../widgets/camera/camera_view_overlay.cpp" line="161"/>
         <source>%1 FPS · %2 ms inference</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 FPS · 推理 %2 毫秒</translation>
     </message>
     <message>
         <location filename="../widgets/camera/camera_view_overlay.cpp" line="163"/>
         <source> · %1% skipped</source>
-        <translation type="unfinished"></translation>
+        <translation> · 跳过 %1%</translation>
     </message>
     <message>
         <location filename="../widgets/camera/camera_view_overlay.cpp" line="164"/>
         <source> · source %1 FPS</source>
-        <translation type="unfinished"></translation>
+        <translation> · 视频源 %1 FPS</translation>
     </message>
     <message>
         <location filename="../widgets/camera/camera_view_overlay.cpp" line="166"/>
         <source>source %1 FPS</source>
-        <translation type="unfinished"></translation>
+        <translation>视频源 %1 FPS</translation>
     </message>
 </context>
 <context>
@@ -1049,99 +1049,99 @@
     <message>
         <location filename="../widgets/camera/capture_panel.cpp" line="32"/>
         <source>Folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>文件夹…</translation>
     </message>
     <message>
         <location filename="../widgets/camera/capture_panel.cpp" line="33"/>
         <source>Choose the image folder (one sub-folder per class) that captures are saved into</source>
-        <translation type="unfinished"></translation>
+        <translation>选择保存采集图像的图像文件夹（每个类别一个子文件夹）</translation>
     </message>
     <message>
         <location filename="../widgets/camera/capture_panel.cpp" line="45"/>
         <source>Class</source>
-        <translation type="unfinished">类别</translation>
+        <translation>类别</translation>
     </message>
     <message>
         <location filename="../widgets/camera/capture_panel.cpp" line="45"/>
         <source>Images</source>
-        <translation type="unfinished"></translation>
+        <translation>图像</translation>
     </message>
     <message>
         <location filename="../widgets/camera/capture_panel.cpp" line="57"/>
         <source>New class name</source>
-        <translation type="unfinished"></translation>
+        <translation>新类别名称</translation>
     </message>
     <message>
         <location filename="../widgets/camera/capture_panel.cpp" line="59"/>
         <source>Add Class</source>
-        <translation type="unfinished"></translation>
+        <translation>添加类别</translation>
     </message>
     <message>
         <location filename="../widgets/camera/capture_panel.cpp" line="66"/>
         <source>Capture</source>
-        <translation type="unfinished"></translation>
+        <translation>采集</translation>
     </message>
     <message>
         <location filename="../widgets/camera/capture_panel.cpp" line="68"/>
         <location filename="../widgets/camera/capture_panel.cpp" line="185"/>
         <source>Save the region of interest of the current frame into the selected class</source>
-        <translation type="unfinished"></translation>
+        <translation>将当前画面的感兴趣区域保存到所选类别</translation>
     </message>
     <message>
         <location filename="../widgets/camera/capture_panel.cpp" line="69"/>
         <location filename="../widgets/camera/capture_panel.cpp" line="174"/>
         <source>Hold to Record</source>
-        <translation type="unfinished"></translation>
+        <translation>按住录制</translation>
     </message>
     <message>
         <location filename="../widgets/camera/capture_panel.cpp" line="71"/>
         <source>Keep pressed to save frames into the selected class at the set rate</source>
-        <translation type="unfinished"></translation>
+        <translation>按住按钮，以设定速率把画面保存到所选类别</translation>
     </message>
     <message>
         <location filename="../widgets/camera/capture_panel.cpp" line="78"/>
         <source> /s</source>
-        <translation type="unfinished"></translation>
+        <translation> /秒</translation>
     </message>
     <message>
         <location filename="../widgets/camera/capture_panel.cpp" line="79"/>
         <source>Frames saved per second while recording</source>
-        <translation type="unfinished"></translation>
+        <translation>录制时每秒保存的帧数</translation>
     </message>
     <message>
         <location filename="../widgets/camera/capture_panel.cpp" line="111"/>
         <source>Pick or create a class, then capture frames into it.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择或创建一个类别，然后采集画面。</translation>
     </message>
     <message>
         <location filename="../widgets/camera/capture_panel.cpp" line="174"/>
         <source>Recording…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在录制…</translation>
     </message>
     <message>
         <location filename="../widgets/camera/capture_panel.cpp" line="183"/>
         <source>Select a class first (or add one)</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择一个类别（或添加一个）</translation>
     </message>
     <message>
         <location filename="../widgets/camera/capture_panel.cpp" line="190"/>
         <source>Could not save: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存：%1</translation>
     </message>
     <message>
         <location filename="../widgets/camera/capture_panel.cpp" line="199"/>
         <source>Skipped: nearly identical to the last frame saved into &apos;%1&apos;. Move a little between shots.</source>
-        <translation type="unfinished"></translation>
+        <translation>已跳过：与上一次保存到“%1”的画面几乎相同。请在两次拍摄之间稍微移动。</translation>
     </message>
     <message>
         <location filename="../widgets/camera/capture_panel.cpp" line="202"/>
         <source>Saved to &apos;%1&apos; (%2 images), but the frame looks blurred (sharpness %3): hold still or add light.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存到“%1”（%2 张图像），但画面看起来模糊（清晰度 %3）：请保持稳定或增加光线。</translation>
     </message>
     <message>
         <location filename="../widgets/camera/capture_panel.cpp" line="208"/>
         <source>Saved %1 into &apos;%2&apos; (%3 images).</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 %1 保存到“%2”（%3 张图像）。</translation>
     </message>
 </context>
 <context>
@@ -1498,176 +1498,176 @@
 <context>
     <name>cs::gui::DatasetUi</name>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="53"/>
+        <location filename="../app/dataset_ui.cpp" line="55"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="72"/>
-        <location filename="../app/dataset_ui.cpp" line="282"/>
+        <location filename="../app/dataset_ui.cpp" line="74"/>
+        <location filename="../app/dataset_ui.cpp" line="289"/>
         <source>Loading</source>
         <translation>正在加载</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="73"/>
+        <location filename="../app/dataset_ui.cpp" line="75"/>
         <source>Loading dataset: %1 of %2 images</source>
         <translation>正在加载数据集：%1 / %2 张图像</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="80"/>
+        <location filename="../app/dataset_ui.cpp" line="82"/>
         <source>The dataset could not be loaded: %1</source>
         <translation>无法加载数据集：%1</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="86"/>
+        <location filename="../app/dataset_ui.cpp" line="88"/>
         <source>Loading cancelled.</source>
         <translation>已取消加载。</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="89"/>
-        <location filename="../app/dataset_ui.cpp" line="348"/>
+        <location filename="../app/dataset_ui.cpp" line="91"/>
+        <location filename="../app/dataset_ui.cpp" line="355"/>
         <source>Predicting</source>
         <translation>正在预测</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="97"/>
+        <location filename="../app/dataset_ui.cpp" line="99"/>
         <source>The trained model gets %1 of %2 images wrong.</source>
         <translation>训练后的模型在 %2 张图像中判断错了 %1 张。</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="102"/>
+        <location filename="../app/dataset_ui.cpp" line="104"/>
         <source>No predictions: %1</source>
         <translation>无法预测：%1</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="125"/>
+        <location filename="../app/dataset_ui.cpp" line="127"/>
         <source>%1 sent to the feature-map view</source>
         <translation>已将 %1 发送到特征图视图</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="129"/>
+        <location filename="../app/dataset_ui.cpp" line="136"/>
         <source>Change validation split</source>
         <translation>更改验证集划分</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="164"/>
+        <location filename="../app/dataset_ui.cpp" line="171"/>
         <source>Open &amp;Dataset Folder…</source>
         <translation>打开数据集文件夹(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="166"/>
+        <location filename="../app/dataset_ui.cpp" line="173"/>
         <source>Show a dataset: image folders (one sub-folder per class), IDX or CIFAR-10 files</source>
         <translation>显示数据集：图像文件夹（每个类别一个子文件夹）、IDX 或 CIFAR-10 文件</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="168"/>
+        <location filename="../app/dataset_ui.cpp" line="175"/>
         <source>Open Dataset &amp;File…</source>
         <translation>打开数据集文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="169"/>
+        <location filename="../app/dataset_ui.cpp" line="176"/>
         <source>Show an IDX image file or a CIFAR-10 batch</source>
         <translation>显示 IDX 图像文件或 CIFAR-10 批次文件</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="171"/>
+        <location filename="../app/dataset_ui.cpp" line="178"/>
         <source>Recent Data&amp;sets</source>
         <translation>最近的数据集(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="179"/>
+        <location filename="../app/dataset_ui.cpp" line="186"/>
         <source>Reload</source>
         <translation>重新加载</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="180"/>
+        <location filename="../app/dataset_ui.cpp" line="187"/>
         <source>Load the dataset again from disk</source>
         <translation>从磁盘重新加载数据集</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="181"/>
+        <location filename="../app/dataset_ui.cpp" line="188"/>
         <source>Predict</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="182"/>
+        <location filename="../app/dataset_ui.cpp" line="189"/>
         <source>Run the trained model on every image to find the ones it gets wrong</source>
         <translation>用训练好的模型预测每张图像，找出判断错误的图像</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="184"/>
+        <location filename="../app/dataset_ui.cpp" line="191"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="186"/>
+        <location filename="../app/dataset_ui.cpp" line="193"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="206"/>
+        <location filename="../app/dataset_ui.cpp" line="213"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="207"/>
+        <location filename="../app/dataset_ui.cpp" line="214"/>
         <source>Built-in Shapes (generated)</source>
         <translation>内置形状（自动生成）</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="242"/>
+        <location filename="../app/dataset_ui.cpp" line="249"/>
         <source>Open Dataset Folder</source>
         <translation>打开数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="249"/>
+        <location filename="../app/dataset_ui.cpp" line="256"/>
         <source>Open Dataset File</source>
         <translation>打开数据集文件</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="250"/>
+        <location filename="../app/dataset_ui.cpp" line="257"/>
         <source>IDX and CIFAR-10 files (*-ubyte *-ubyte.gz *.bin)</source>
         <translation>IDX 和 CIFAR-10 文件 (*-ubyte *-ubyte.gz *.bin)</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="250"/>
+        <location filename="../app/dataset_ui.cpp" line="257"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="281"/>
+        <location filename="../app/dataset_ui.cpp" line="288"/>
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/dataset_ui.cpp" line="307"/>
+        <location filename="../app/dataset_ui.cpp" line="314"/>
         <source>Loaded with %n problem(s); see the list on the left.</source>
         <translation>
             <numerusform>已加载，发现 %n 个问题；请查看左侧列表。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="308"/>
+        <location filename="../app/dataset_ui.cpp" line="315"/>
         <source>%1 images loaded</source>
         <translation>已加载 %1 张图像</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="324"/>
+        <location filename="../app/dataset_ui.cpp" line="331"/>
         <source>The augmentation settings are malformed: %1</source>
         <translation>数据增强设置格式有误：%1</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="345"/>
+        <location filename="../app/dataset_ui.cpp" line="352"/>
         <source>The model has no trained weights yet: train it first.</source>
         <translation>模型还没有训练好的权重：请先训练。</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="377"/>
+        <location filename="../app/dataset_ui.cpp" line="384"/>
         <source>Move %1 to %2</source>
         <translation>将 %1 移到 %2</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="378"/>
+        <location filename="../app/dataset_ui.cpp" line="385"/>
         <source>Move %1 images to %2</source>
         <translation>将 %1 张图像移到 %2</translation>
     </message>
@@ -2841,43 +2841,43 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="75"/>
-        <location filename="../app/studio.cpp" line="89"/>
+        <location filename="../app/studio.cpp" line="76"/>
+        <location filename="../app/studio.cpp" line="90"/>
         <source>&amp;Start Page</source>
         <translation>开始页(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="80"/>
+        <location filename="../app/studio.cpp" line="81"/>
         <source>&amp;Start Training</source>
         <translation>开始训练(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="83"/>
+        <location filename="../app/studio.cpp" line="84"/>
         <source>Training is not available in this build yet</source>
         <translation>此版本暂不提供训练功能</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="84"/>
+        <location filename="../app/studio.cpp" line="85"/>
         <source>S&amp;top Training</source>
         <translation>停止训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="91"/>
+        <location filename="../app/studio.cpp" line="92"/>
         <source>&amp;About ConvStudio</source>
         <translation>关于 ConvStudio(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="92"/>
+        <location filename="../app/studio.cpp" line="93"/>
         <source>About ConvStudio</source>
         <translation>关于 ConvStudio</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="93"/>
+        <location filename="../app/studio.cpp" line="94"/>
         <source>&lt;h3&gt;ConvStudio %1&lt;/h3&gt;&lt;p&gt;Design, train and inspect convolutional neural networks for image recognition on your own computer.&lt;/p&gt;&lt;p&gt;Built with Qt %2, Eigen and OpenCV.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ConvStudio %1&lt;/h3&gt;&lt;p&gt;在您自己的电脑上设计、训练和检查用于图像识别的卷积神经网络。&lt;/p&gt;&lt;p&gt;基于 Qt %2、Eigen 和 OpenCV 构建。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="100"/>
+        <location filename="../app/studio.cpp" line="101"/>
         <source>About &amp;Qt</source>
         <translation>关于 &amp;Qt</translation>
     </message>
@@ -3688,7 +3688,7 @@ Continue it now?</source>
     <message>
         <location filename="../app/training_ui.cpp" line="504"/>
         <source>The model has no trained weights yet: train it first.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">模型还没有训练好的权重：请先训练。</translation>
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="509"/>
