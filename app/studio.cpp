@@ -13,6 +13,7 @@
 #include "language.h"
 #include "main_window.h"
 #include "project_controller.h"
+#include "training_ui.h"
 
 namespace cs::gui {
 
@@ -45,6 +46,7 @@ Studio::Studio(QObject* parent) : QObject(parent), window_(std::make_unique<Main
         showDesigner();
     });
     connect(doc_, &ModelDocument::documentReset, this, &Studio::showDesigner);
+    installTrainingUi(*window_, *doc_, designer_);
     window_->restoreLayout();
     showDesigner();
 }

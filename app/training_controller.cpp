@@ -253,6 +253,7 @@ bool TrainingController::evaluate(const ModelFile& project) {
 void TrainingController::setProbeImage(const ProbeImage& image) {
     probeImage_ = image;
     if (isRunning() && image.isValid()) worker_->requestProbe(image);
+    emit probeImageSet(image);
 }
 
 void TrainingController::setProbeInterval(int ms) {
@@ -291,19 +292,28 @@ QString TrainingController::checkpointPathFor(const QString& projectPath, const 
     return QDir(dir).filePath(base + QStringLiteral(".checkpoint.csmodel"));
 }
 
-std::pair<int, int> TrainingController::checkpointProgress(const QString& checkpointPath) {
+nlohmann::json TrainingController::readModelFileHeader(const QString& path) {
     // The model file starts with "CSMODEL\0", a uint32 version and a uint64 JSON length, then the
-    // JSON document: reading that far is enough for the position.
-    QFile f(checkpointPath);
-    if (!f.open(QIODevice::ReadOnly)) return {-1, -1};
+    // JSON document: reading that far is enough for the position and the graph.
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) return nullptr;
     const QByteArray head = f.read(20);
-    if (head.size() < 20 || !head.startsWith("CSMODEL")) return {-1, -1};
+    if (head.size() < 20 || !head.startsWith("CSMODEL")) return nullptr;
     uint64_t length = 0;
     std::memcpy(&length, head.constData() + 12, sizeof length);
-    if (length == 0 || length > (64u << 20)) return {-1, -1};
+    if (length == 0 || length > (64u << 20)) return nullptr;
     const QByteArray json = f.read(static_cast<qint64>(length));
     try {
-        const auto j = nlohmann::json::parse(json.constData(), json.constData() + json.size());
+        return nlohmann::json::parse(json.constData(), json.constData() + json.size());
+    } catch (const std::exception&) {
+        return nullptr;
+    }
+}
+
+std::pair<int, int> TrainingController::checkpointProgress(const QString& checkpointPath) {
+    const nlohmann::json j = readModelFileHeader(checkpointPath);
+    if (!j.is_object()) return {-1, -1};
+    try {
         const auto& c = j.at("checkpoint");
         return {c.at("epoch").get<int>(), c.at("settings").value("epochs", 0)};
     } catch (const std::exception&) {

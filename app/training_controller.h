@@ -77,9 +77,12 @@ public:
     static bool hasResumableCheckpoint(const QString& checkpointPath, const QString& projectPath = {});
     // The checkpoint's position: epochs done and planned (-1 when unreadable).
     static std::pair<int, int> checkpointProgress(const QString& checkpointPath);
+    // The JSON document of a model file without its tensors (null when unreadable).
+    static nlohmann::json readModelFileHeader(const QString& path);
 
 signals:
     void stateChanged(cs::gui::TrainingController::State state);
+    void probeImageSet(const cs::gui::ProbeImage& image);  // by anyone: the picker, the dataset page, the camera
     void loadProgress(qint64 done, qint64 total);
     void dataLoaded(std::shared_ptr<const cs::DataSplits> data, QString source);
     void dataFailed(QString message);

@@ -4,6 +4,7 @@
 
 #include "core/errors.h"
 #include "data/split.h"
+#include "dataset/dataset_project.h"
 #include "graph/model.h"
 #include "inspect/probe_capture.h"
 #include "train/evaluator.h"
@@ -146,6 +147,12 @@ void TrainingWorker::run(TrainingJob job) {
         }
         auto data = std::make_shared<DataSplits>(*job.data);
         job.data.reset();
+        // Images the dataset page left out of training.
+        const DatasetProject dataset = DatasetProject::fromFile(job.project);
+        if (!dataset.excluded.empty()) {
+            const std::size_t removed = removeExcluded(*data, dataset.source, dataset.excluded);
+            if (removed > 0) emit message(tr("%n excluded image(s) left out of training.", nullptr, int(removed)), false);
+        }
         if (carveValidation(*data, job.settings.validationSplit, job.settings.seed))
             emit message(tr("Validation: %1 images held out of the training set (%2%).")
                              .arg(data->validation.size())

@@ -57,14 +57,21 @@ int KernelGrid::heightForWidth(int w) const {
     return int((tiles_.size() + cols - 1) / cols) * (tile_ + kGap);
 }
 
-QSize KernelGrid::sizeHint() const { return {400, heightForWidth(400)}; }
+QSize KernelGrid::sizeHint() const { return {400, std::min(240, heightForWidth(400))}; }
 
 void KernelGrid::paintEvent(QPaintEvent*) {
     QPainter p(this);
     p.setRenderHint(QPainter::SmoothPixmapTransform, false);
-    const int cols = std::max(1, (width() + kGap) / (tile_ + kGap));
-    for (int i = 0; i < int(tiles_.size()); ++i)
-        p.drawImage(QRect((i % cols) * (tile_ + kGap), (i / cols) * (tile_ + kGap), tile_, tile_), tiles_[i]);
+    // The largest tile (up to 48 px) at which every kernel fits.
+    const int n = int(tiles_.size());
+    int tile = 48;
+    for (; tile > 6; --tile) {
+        const int c = std::max(1, (width() + kGap) / (tile + kGap));
+        if (((n + c - 1) / c) * (tile + kGap) <= height()) break;
+    }
+    const int cols = std::max(1, (width() + kGap) / (tile + kGap));
+    for (int i = 0; i < n; ++i)
+        p.drawImage(QRect((i % cols) * (tile + kGap), (i / cols) * (tile + kGap), tile, tile), tiles_[i]);
 }
 
 QPixmap FilterView::histogramPixmap(const std::vector<int>& bins, QSize size, const QColor& color) {
@@ -97,6 +104,7 @@ FilterView::FilterView(QWidget* parent) : QWidget(parent) {
     table_->setIconSize(QSize(120, 18));
     spread_ = new LiveChart(tr("Kernel spread"), tr("step"), tr("std"), this);
     spread_->setYFloor(0);
+    spread_->setAxisTitlesVisible(false);
 
     auto* top = new QWidget;
     auto* tl = new QVBoxLayout(top);
@@ -107,9 +115,7 @@ FilterView::FilterView(QWidget* parent) : QWidget(parent) {
     split->addWidget(top);
     split->addWidget(table_);
     split->addWidget(spread_);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 2);
-    split->setStretchFactor(2, 2);
+    split->setSizes({180, 260, 260});
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(split);

@@ -26,7 +26,6 @@ public:
     static QImage kernelImage(const KernelSet& k, int filter, float scale);
     QSize sizeHint() const override;
     int heightForWidth(int w) const override;
-    bool hasHeightForWidth() const override { return true; }
 
 protected:
     void paintEvent(QPaintEvent*) override;

@@ -11,6 +11,7 @@ constexpr int kRow = 20;
 
 PredictionBars::PredictionBars(QWidget* parent) : QWidget(parent) {
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    setToolTip(tr("Class probabilities for the probe image; the green dot marks its true class"));
 }
 
 void PredictionBars::setPrediction(std::vector<float> probabilities, std::vector<std::string> classNames, int trueLabel) {
@@ -58,9 +59,16 @@ void PredictionBars::paintEvent(QPaintEvent*) {
         f.setBold(i == top);
         p.setFont(f);
         p.setPen(palette().color(QPalette::Text));
-        QString name = className(i);
-        if (i == trueLabel_) name = QStringLiteral("✓ ") + name;
-        p.drawText(QRect(0, y, nameWidth, kRow - 2), Qt::AlignRight | Qt::AlignVCenter, fm.elidedText(name, Qt::ElideRight, nameWidth));
+        const QString name = className(i);
+        if (i == trueLabel_) {
+            // The true class: green name with a dot in front.
+            p.setPen(QColor(0x1e, 0x84, 0x49));
+            const int w = std::min(QFontMetrics(f).horizontalAdvance(name), nameWidth - 12);
+            p.setBrush(QColor(0x1e, 0x84, 0x49));
+            p.drawEllipse(QPointF(nameWidth - w - 8, y + kRow / 2.0 - 1), 3, 3);
+        }
+        p.drawText(QRect(0, y, nameWidth, kRow - 2), Qt::AlignRight | Qt::AlignVCenter,
+                   QFontMetrics(f).elidedText(name, Qt::ElideRight, nameWidth - 12));
         QColor bar = i == top ? (trueLabel_ >= 0 && top != trueLabel_ ? QColor(0xd6, 0x27, 0x28) : accent)
                               : palette().color(QPalette::Mid);
         p.setPen(Qt::NoPen);

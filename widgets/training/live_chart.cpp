@@ -66,6 +66,10 @@ protected:
         QChartView::mouseReleaseEvent(e);
         if (e->button() == Qt::LeftButton) owner_->markZoomed();  // the rubber band zoomed in
     }
+    void resizeEvent(QResizeEvent* e) override {
+        QChartView::resizeEvent(e);
+        owner_->placeTools();
+    }
     void mouseMoveEvent(QMouseEvent* e) override {
         QChartView::mouseMoveEvent(e);
         const QPointF scene = mapToScene(e->position().toPoint());
@@ -108,29 +112,41 @@ LiveChart::LiveChart(const QString& title, const QString& xTitle, const QString&
     view_ = new LiveChartView(chart_, this);
     rebuildYAxis();
 
-    logButton_ = toolButton(tr("Log"), tr("Logarithmic y axis"), this);
+    // The tool buttons float in the chart's top-right corner, beside the title.
+    tools_ = new QWidget(view_);
+    logButton_ = toolButton(tr("Log"), tr("Logarithmic y axis"), tools_);
     logButton_->setCheckable(true);
     logButton_->hide();
+    connect(logButton_, &QToolButton::toggled, this, &LiveChart::placeTools);
     connect(logButton_, &QToolButton::toggled, this, &LiveChart::setLogScale);
     auto* reset = toolButton(tr("Reset"), tr("Reset the zoom (or right-click the chart); drag a rectangle or use "
-                                             "the wheel to zoom"), this);
+                                             "the wheel to zoom"), tools_);
     connect(reset, &QToolButton::clicked, this, &LiveChart::resetZoom);
-    auto* png = toolButton(tr("PNG…"), tr("Export the chart as a PNG image"), this);
+    auto* png = toolButton(tr("PNG…"), tr("Export the chart as a PNG image"), tools_);
     connect(png, &QToolButton::clicked, this, &LiveChart::exportPngDialog);
-    auto* csv = toolButton(tr("CSV…"), tr("Export every point of the chart as CSV"), this);
+    auto* csv = toolButton(tr("CSV…"), tr("Export every point of the chart as CSV"), tools_);
     connect(csv, &QToolButton::clicked, this, &LiveChart::exportCsvDialog);
 
-    auto* bar = new QHBoxLayout;
+    auto* bar = new QHBoxLayout(tools_);
     bar->setContentsMargins(0, 0, 0, 0);
-    bar->addStretch();
-    for (QWidget* w : {static_cast<QWidget*>(logButton_), static_cast<QWidget*>(reset), static_cast<QWidget*>(png),
-                       static_cast<QWidget*>(csv)})
-        bar->addWidget(w);
+    bar->setSpacing(0);
+    QFont small = font();
+    small.setPointSizeF(std::max(7.0, font().pointSizeF() - 1));
+    for (QToolButton* b : {logButton_, reset, png, csv}) {
+        b->setFont(small);
+        bar->addWidget(b);
+    }
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(0);
-    layout->addLayout(bar);
     layout->addWidget(view_, 1);
+    QFont labels = chart_->font();
+    labels.setPointSizeF(std::max(7.0, labels.pointSizeF() - 1));
+    xAxis_->setLabelsFont(labels);
+    yAxis_->setLabelsFont(labels);
+    QFont titleFont = chart_->titleFont();
+    titleFont.setBold(true);
+    chart_->setTitleFont(titleFont);
+    chart_->legend()->setFont(labels);
 
     timer_->setInterval(250);
     connect(timer_, &QTimer::timeout, this, &LiveChart::redraw);
@@ -140,6 +156,19 @@ LiveChart::LiveChart(const QString& title, const QString& xTitle, const QString&
 LiveChart::~LiveChart() = default;
 
 QChartView* LiveChart::view() const { return view_; }
+
+void LiveChart::placeTools() {
+    if (!tools_) return;
+    tools_->adjustSize();
+    tools_->move(view_->width() - tools_->width() - 4, 2);
+    tools_->raise();
+}
+
+void LiveChart::setAxisTitlesVisible(bool visible) {
+    xAxis_->setTitleVisible(visible);
+    axisTitles_ = visible;
+    yAxis_->setTitleVisible(visible);
+}
 
 int LiveChart::addSeries(const QString& name, const QColor& color, Style style) {
     auto s = std::make_unique<Series>();
@@ -221,7 +250,10 @@ void LiveChart::setMaxDrawnPoints(int n) {
 void LiveChart::setRefreshInterval(int ms) { timer_->setInterval(ms); }
 void LiveChart::refreshNow() { redraw(); }
 
-void LiveChart::setLogScaleAllowed(bool allowed) { logButton_->setVisible(allowed); }
+void LiveChart::setLogScaleAllowed(bool allowed) {
+    logButton_->setVisible(allowed);
+    placeTools();
+}
 
 void LiveChart::setLogScale(bool on) {
     if (on == log_) return;
@@ -250,6 +282,8 @@ void LiveChart::rebuildYAxis() {
         yAxis_ = axis;
     }
     yAxis_->setTitleText(yTitle_);
+    yAxis_->setTitleVisible(axisTitles_);
+    yAxis_->setLabelsFont(xAxis_->labelsFont());
     chart_->addAxis(yAxis_, Qt::AlignLeft);
     for (auto& s : series_)
         if (s->line) s->line->attachAxis(yAxis_);
@@ -321,6 +355,7 @@ void LiveChart::applyRanges() {
     } else {
         if (x1 <= x0) x1 = x0 + 1;
         xAxis_->setRange(x0, x1);
+        xAxis_->applyNiceNumbers();
         if (log_) {
             if (!std::isfinite(yPos)) yPos = 1e-3;
             const double top = std::max(y1, yPos * 10);

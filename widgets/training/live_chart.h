@@ -68,6 +68,10 @@ public:
     bool exportPng(const QString& path) const;
     bool exportCsv(const QString& path) const;  // "series,x,y" rows, every point
 
+    // Hides the axis titles (small charts whose title says it all).
+    void setAxisTitlesVisible(bool visible);
+    void placeTools();
+
     QChart* chart() const { return chart_; }
     QChartView* view() const;
 
@@ -88,6 +92,8 @@ private:
     QValueAxis* xAxis_;
     QAbstractAxis* yAxis_ = nullptr;
     QToolButton* logButton_;
+    QWidget* tools_ = nullptr;
+    bool axisTitles_ = true;
     QTimer* timer_;
     std::vector<std::unique_ptr<Series>> series_;
     int maxDrawn_ = 2000;

@@ -46,13 +46,15 @@ TrainingCharts::TrainingCharts(QWidget* parent) : QWidget(parent) {
 
     accuracy_ = new LiveChart(tr("Accuracy"), tr("epoch"), tr("accuracy"), this);
     accuracy_->setObjectName(QStringLiteral("accuracyChart"));
-    batchAccuracy_ = accuracy_->addSeries(tr("training (smoothed batches)"), kAccuracyLight);
+    accuracy_->setAxisTitlesVisible(false);
+    batchAccuracy_ = accuracy_->addSeries(tr("training (batches)"), kAccuracyLight);
     epochAccuracy_ = accuracy_->addSeries(tr("training"), kAccuracy, LiveChart::Style::Markers);
     valAccuracy_ = accuracy_->addSeries(tr("validation"), kValidation, LiveChart::Style::Markers);
 
     rate_ = new LiveChart(tr("Learning rate"), tr("epoch"), tr("learning rate"), this);
     rate_->setObjectName(QStringLiteral("learningRateChart"));
     rate_->setLogScaleAllowed(true);
+    rate_->setAxisTitlesVisible(false);
     rate_->setYFloor(0);
     rateSeries_ = rate_->addSeries(tr("learning rate"), kRate);
 
