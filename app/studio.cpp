@@ -5,6 +5,7 @@
 #include <QMessageBox>
 #include <QTabWidget>
 
+#include "camera_ui.h"
 #include "common/start_page.h"
 #include "dataset_controller.h"
 #include "designer/model_document.h"
@@ -47,6 +48,7 @@ Studio::Studio(QObject* parent) : QObject(parent), window_(std::make_unique<Main
     });
     connect(doc_, &ModelDocument::documentReset, this, &Studio::showDesigner);
     installTrainingUi(*window_, *doc_, designer_);
+    installCameraUi(*window_, *doc_);
     window_->restoreLayout();
     showDesigner();
 }

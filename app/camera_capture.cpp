@@ -1,0 +1,165 @@
+// CameraController, capture half: the capture folder (the project's image-folder dataset, or
+// one next to the project), classes, single shots and hold-to-record, saved off the GUI thread.
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <QTimer>
+
+#include "camera/camera_panel.h"
+#include "camera/camera_view.h"
+#include "camera/capture_panel.h"
+#include "camera_controller.h"
+#include "camera_worker.h"
+#include "data/capture_writer.h"
+#include "data/data_source.h"
+#include "designer/model_document.h"
+
+namespace cs::gui {
+
+namespace {
+
+// The project's dataset when it is an image folder (captures belong there), else empty.
+QString projectImageFolder(const ModelDocument* doc) {
+    if (!doc) return {};
+    const auto& p = doc->file().project;
+    if (!p.is_object() || !p.contains("dataset") || !p["dataset"].is_string()) return {};
+    const QString source = QString::fromStdString(p["dataset"].get<std::string>());
+    if (!QFileInfo(source).isDir()) return {};
+    try {
+        return detectDataFormat(source.toStdString()) == DataFormat::ImageFolder ? source : QString();
+    } catch (const std::exception&) {
+        return {};
+    }
+}
+
+}  // namespace
+
+QString CameraController::defaultCaptureFolder(const QString& projectPath) {
+    if (!projectPath.isEmpty()) {
+        const QFileInfo info(projectPath);
+        return info.absoluteDir().filePath(info.completeBaseName() + QStringLiteral("-captures"));
+    }
+    const QString docs = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    return QDir(docs.isEmpty() ? QDir::homePath() : docs).filePath(QStringLiteral("ConvStudio/untitled-captures"));
+}
+
+QString CameraController::captureFolder() const {
+    if (!userFolder_.isEmpty()) return userFolder_;
+    const QString dataset = projectImageFolder(doc_);
+    return dataset.isEmpty() ? defaultCaptureFolder(doc_ ? doc_->filePath() : QString()) : dataset;
+}
+
+void CameraController::setCaptureFolder(const QString& folder) {
+    userFolder_ = folder;
+    refreshCaptureFolder();
+}
+
+void CameraController::refreshCaptureFolder() {
+    const QString folder = captureFolder();
+    if (!writer_ || QString::fromStdString(writer_->root()) != folder) {
+        setRecording(false);
+        writer_ = std::make_shared<CaptureWriter>(folder.toStdString());
+    } else {
+        writer_->rescan();
+    }
+    const bool isDataset = projectImageFolder(doc_) == folder;
+    panel_->capture()->setFolder(folder, isDataset ? QString()
+                                                   : tr("The project trains on another dataset; the first capture "
+                                                        "makes this folder its training data."));
+    refreshCounts();
+}
+
+void CameraController::refreshCounts() {
+    QMap<QString, int> counts;
+    for (const auto& [name, n] : writer_->counts()) counts.insert(QString::fromStdString(name), n);
+    panel_->capture()->setClasses(counts);
+}
+
+// Captures are only useful when the project trains on them: the first one points the
+// project's dataset at the capture folder (an undoable project edit, announced).
+void CameraController::adoptCaptureFolder() {
+    const QString folder = QString::fromStdString(writer_->root());
+    if (!doc_ || projectImageFolder(doc_) == folder) return;
+    userFolder_ = folder;
+    doc_->setProjectValue("dataset", folder.toStdString());
+    panel_->capture()->setFolder(folder);
+    panel_->capture()->showStatus(tr("The project now trains on %1.").arg(QDir::toNativeSeparators(folder)));
+}
+
+void CameraController::chooseCaptureFolder() {
+    if (!interactive_) return;
+    const QString folder = QFileDialog::getExistingDirectory(panel_, tr("Capture Folder"), captureFolder());
+    if (!folder.isEmpty()) setCaptureFolder(folder);
+}
+
+bool CameraController::addClass(const QString& name) {
+    try {
+        writer_->addClass(name.toStdString());
+    } catch (const std::exception& e) {
+        panel_->capture()->showStatus(QString::fromStdString(e.what()), true);
+        emit error(QString::fromStdString(e.what()));
+        return false;
+    }
+    adoptCaptureFolder();
+    refreshCounts();
+    panel_->capture()->selectClass(name);
+    panel_->capture()->showStatus(tr("Class '%1' is ready: show it to the camera and capture.").arg(name));
+    return true;
+}
+
+Frame CameraController::frameForCapture() const {
+    if (frozen_) return frozenFrame_;
+    Frame f;
+    if (frames_ && frames_->latest(f, 0)) return f;
+    return shown_;
+}
+
+void CameraController::captureOnce(const QString& className) {
+    const Frame f = frameForCapture();
+    if (f.empty() || className.isEmpty() || !writer_) return;
+    const QRect r = CameraView::roiInFrame(panel_->view()->roi(), QSize(f.image.cols, f.image.rows));
+    const cv::Mat crop = f.image(cv::Rect(r.x(), r.y(), r.width(), r.height())).clone();
+    auto outcome = std::make_shared<CaptureOutcome>();
+    outcome->className = className;
+    ++savesInFlight_;
+    runInBackground(
+        this,
+        [writer = writer_, crop, outcome] {
+            try {
+                const CaptureResult r = writer->save(outcome->className.toStdString(), crop);
+                outcome->saved = r.saved;
+                outcome->duplicate = !r.saved;
+                outcome->path = QString::fromStdString(r.path);
+                outcome->blurred = r.blurred;
+                outcome->sharpness = r.sharpness;
+                outcome->count = r.count;
+            } catch (const std::exception& e) {
+                outcome->error = QString::fromStdString(e.what());
+            }
+        },
+        [this, outcome] {
+            --savesInFlight_;
+            panel_->capture()->showOutcome(*outcome);
+            if (outcome->saved) adoptCaptureFolder();
+            if (!outcome->error.isEmpty()) emit error(outcome->error);
+            emit captured(*outcome);
+        });
+}
+
+void CameraController::setRecording(bool on, const QString& className, double perSecond) {
+    if (on && (state_ != State::Running || className.isEmpty())) on = false;
+    if (!on) {
+        recordTimer_->stop();
+        recordClass_.clear();
+        return;
+    }
+    recordClass_ = className;
+    recordTimer_->setInterval(std::max(33, static_cast<int>(1000.0 / std::max(0.1, perSecond))));
+    captureOnce(className);  // the first frame at once, then at the rate
+    recordTimer_->start();
+}
+
+bool CameraController::isRecording() const { return recordTimer_->isActive(); }
+
+}  // namespace cs::gui

@@ -1,0 +1,140 @@
+#pragma once
+// Live classification and capture for the studio. Owns the engine's FrameSource (its own
+// capture thread), a CameraWorker on a QThread running the StreamClassifier, and the
+// CaptureWriter of the capture folder. Opening a source, listing cameras, releasing a source
+// and saving captures all happen off the GUI thread; the GUI shows the newest frame on a
+// timer and never waits for the camera. Teardown: stop flag, quit, wait.
+#include <QImage>
+#include <QObject>
+#include <QRectF>
+#include <memory>
+
+#include "camera/camera_types.h"
+#include "inference/frame_source.h"
+#include "io/model_file.h"
+#include "training/training_types.h"
+
+class QThread;
+class QTimer;
+
+namespace cs {
+class CaptureWriter;
+class StreamClassifier;
+}  // namespace cs
+
+namespace cs::gui {
+
+class CameraPanel;
+class CameraWorker;
+class ModelDocument;
+struct CameraRunToken;
+
+class CameraController : public QObject {
+    Q_OBJECT
+public:
+    enum class State { Idle, Opening, Running, Failed };
+    Q_ENUM(State)
+
+    // `panel` is fed and listened to; `doc` gives the model and the project's dataset.
+    CameraController(CameraPanel* panel, ModelDocument* doc, QObject* parent = nullptr);
+    ~CameraController() override;
+
+    // Off: no dialogs (tests); errors still show in the view and through error().
+    void setInteractive(bool on) { interactive_ = on; }
+    CameraPanel* panel() const { return panel_; }
+    State state() const { return state_; }
+    QString source() const { return source_; }
+
+    // ---- Source ----
+    void open(const QString& source);  // asynchronous: Opening, then Running or Failed
+    void stop();
+    void retry();
+    void setFrozen(bool frozen);
+    bool isFrozen() const { return frozen_; }
+    QImage currentFrame() const;       // the frame shown (frozen or newest)
+    bool saveSnapshot(const QString& path);
+
+    // ---- Model ----
+    // The trained model predictions come from (a model without weights: no predictions).
+    void setModel(const ModelFile& model);
+    // Takes the document's model when its graph, preprocessing, classes or weights changed.
+    void refreshModelFromDocument();
+    bool hasClassifier() const { return classifier_ != nullptr; }
+    const ModelFile& model() const { return model_; }
+    const LivePrediction& lastPrediction() const { return last_; }
+    // The ROI of the shown frame at the model's input size and channels.
+    ProbeImage roiProbe() const;
+    void sendRoiToFeatureMaps();
+
+    // ---- Capture ----
+    QString captureFolder() const;
+    void setCaptureFolder(const QString& folder);  // empty: back to the project's default
+    bool addClass(const QString& name);
+    void captureOnce(const QString& className);
+    void setRecording(bool on, const QString& className = {}, double perSecond = 5);
+    bool isRecording() const;
+    int pendingSaves() const { return savesInFlight_; }
+    // Where captures go when the project names no image folder: next to the project file.
+    static QString defaultCaptureFolder(const QString& projectPath);
+
+signals:
+    void stateChanged(cs::gui::CameraController::State state);
+    void frameShown(qint64 index);
+    void predictionShown(const cs::gui::LivePrediction& prediction);
+    void captured(const cs::gui::CaptureOutcome& outcome);
+    void probeImageReady(const cs::gui::ProbeImage& image);  // "send to feature maps"
+    void error(const QString& message);
+
+private:
+    void setState(State s);
+    void connectPanel();
+    void onOpened(int generation, std::shared_ptr<FrameSource> source, QString error);
+    void onRunEnded(int runId, const QString& reason, bool failed);
+    void onPrediction(int runId, const LivePrediction& prediction);
+    void showSourceEnd(const QString& reason, bool failed);
+    void tick();
+    void startWorker();
+    void stopWorker();
+    void releaseSource();
+    void applySettings();
+    void refreshCaptureFolder();
+    void refreshCounts();
+    void adoptCaptureFolder();
+    void chooseCaptureFolder();
+    void browseVideo();
+    void listCamerasInBackground();
+    void idleMessage();
+    Frame frameForCapture() const;
+
+    CameraPanel* panel_;
+    ModelDocument* doc_;
+    bool interactive_ = true;
+    State state_ = State::Idle;
+    QString source_;
+    int generation_ = 0;  // bumps on every open/stop: late answers of older opens are dropped
+
+    std::shared_ptr<FrameSource> frames_;
+    Frame shown_;           // the frame on screen
+    Frame frozenFrame_;
+    bool frozen_ = false;
+    QTimer* timer_;
+
+    QThread* thread_;
+    CameraWorker* worker_;
+    std::shared_ptr<CameraRunToken> run_;
+    int runIds_ = 0;
+    std::shared_ptr<StreamClassifier> classifier_;
+    ModelFile model_;
+    std::string modelKey_;
+    LivePrediction last_;
+
+    QString userFolder_;
+    std::shared_ptr<CaptureWriter> writer_;
+    QTimer* recordTimer_;
+    QString recordClass_;
+    int savesInFlight_ = 0;
+};
+
+}  // namespace cs::gui
+
+Q_DECLARE_METATYPE(std::shared_ptr<cs::FrameSource>)
