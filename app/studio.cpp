@@ -10,6 +10,7 @@
 #include "dataset_controller.h"
 #include "designer/model_document.h"
 #include "designer_controller.h"
+#include "export_ui.h"
 #include "io/presets.h"
 #include "language.h"
 #include "main_window.h"
@@ -47,18 +48,20 @@ Studio::Studio(QObject* parent) : QObject(parent), window_(std::make_unique<Main
         showDesigner();
     });
     connect(doc_, &ModelDocument::documentReset, this, &Studio::showDesigner);
-    installTrainingUi(*window_, *doc_, designer_);
-    installCameraUi(*window_, *doc_);
+    TrainingController* training = installTrainingUi(*window_, *doc_, designer_);
+    installCameraUi(*window_, *doc_, training);
+    installExportUi(*window_, *doc_, project_);
     window_->restoreLayout();
     showDesigner();
 }
 
 Studio::~Studio() {
-    // The window's widgets listen to the document: they go first.
-    window_.reset();
+    // Controllers first (they may still talk to the window as they go), then the window and
+    // its widgets (which listen to the document), then the document.
     delete dataset_;
     delete designer_;
     delete project_;
+    window_.reset();
     delete doc_;
 }
 

@@ -35,6 +35,7 @@ DesignerScene::DesignerScene(ModelDocument* doc, QObject* parent) : QGraphicsSce
         if (NodeItem* item = nodeItem(id)) {
             const NodeSpec* n = doc_->node(id);
             item->setModelPos(QPointF(n->x, n->y));
+            for (EdgeItem* e : edgeItems()) e->adjust();  // detours depend on every card
             updateBounds();
         }
     });
@@ -94,6 +95,7 @@ void DesignerScene::addNodeItem(int id) {
     nodes_.insert(id, item);
     rebuildEdgesInto(id);
     for (int c : doc_->consumersOf(id)) rebuildEdgesInto(c);
+    for (EdgeItem* e : edgeItems()) e->adjust();  // the new card may stand in an edge's way
     item->setCheck(doc_->nodeCheck(id));
     updateBounds();
 }
@@ -127,6 +129,7 @@ void DesignerScene::rebuildEdgesInto(int id) {
         if (!source || source == target) continue;
         auto* e = new EdgeItem(source, target, slot);
         addItem(e);
+        e->adjust();  // again, now that it can see the cards it must avoid
         list.push_back(e);
     }
 }

@@ -28,6 +28,15 @@ DesignerView::DesignerView(DesignerScene* scene, QWidget* parent) : QGraphicsVie
     setAlignment(Qt::AlignHCenter | Qt::AlignTop);
     setObjectName(QStringLiteral("designerView"));
     connect(scene_, &DesignerScene::nodeCreated, this, &DesignerView::revealNode);
+    // The empty-canvas hint is drawn in the foreground: repaint all when it comes or goes.
+    connect(scene_->document(), &ModelDocument::checked, this, [this] {
+        const bool empty = scene_->document()->graph().nodes().empty();
+        if (empty != showedHint_) {
+            showedHint_ = empty;
+            viewport()->update();
+        }
+    });
+    showedHint_ = scene_->document()->graph().nodes().empty();
 }
 
 void DesignerView::setZoom(double factor) {

@@ -38,6 +38,7 @@ protected:
 private:
     DesignerScene* scene_;
     bool panning_ = false;
+    bool showedHint_ = false;
     QPoint panStart_;
 };
 

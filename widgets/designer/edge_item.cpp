@@ -1,5 +1,6 @@
 #include "designer/edge_item.h"
 
+#include <QGraphicsScene>
 #include <QPainter>
 #include <QPainterPathStroker>
 #include <QStyleOptionGraphicsItem>
@@ -47,10 +48,38 @@ QPainterPath EdgeItem::curve(QPointF a, QPointF b) {
     return path;
 }
 
+QPainterPath EdgeItem::sideCurve(QPointF a, QPointF b, double laneX) {
+    // Out of the port, over to a lane beside the cards in between, down, and back in.
+    const double bend = 36;
+    QPainterPath path(a);
+    path.cubicTo(a + QPointF(0, bend), QPointF(laneX, a.y() + 4), QPointF(laneX, a.y() + bend + 20));
+    path.lineTo(laneX, b.y() - bend - 20);
+    path.cubicTo(QPointF(laneX, b.y() - 4), b - QPointF(0, bend), b);
+    return path;
+}
+
 void EdgeItem::adjust() {
     if (!source_ || !target_) return;
     prepareGeometryChange();
-    setPath(curve(source_->outputAnchor(), target_->inputAnchor(slot_)));
+    const QPointF a = source_->outputAnchor();
+    const QPointF b = target_->inputAnchor(slot_);
+    QPainterPath path = curve(a, b);
+    if (scene() && b.y() - a.y() > metrics::kRowStep) {
+        // An edge that skips rows (a residual connection) would run under the cards between
+        // its ends: route it along a lane beside them, on the side of its input slot.
+        QRectF blocked;
+        for (QGraphicsItem* item : scene()->items(path, Qt::IntersectsItemShape)) {
+            if (item->type() != NodeItem::Type || item == source_ || item == target_) continue;
+            blocked |= item->sceneBoundingRect();
+        }
+        if (!blocked.isNull()) {
+            const bool left = b.x() < target_->sceneBoundingRect().center().x() - 1;
+            const double lane = left ? std::min({blocked.left(), a.x(), b.x()}) - 28
+                                     : std::max({blocked.right(), a.x(), b.x()}) + 28;
+            path = sideCurve(a, b, lane);
+        }
+    }
+    setPath(path);
 }
 
 void EdgeItem::setHighlighted(bool on) {

@@ -25,6 +25,7 @@ public:
 
     // A curve between two points, as edges and the connection being dragged draw it.
     static QPainterPath curve(QPointF from, QPointF to);
+    static QPainterPath sideCurve(QPointF from, QPointF to, double laneX);
 
     QPainterPath shape() const override;
     QRectF boundingRect() const override;
