@@ -26,6 +26,8 @@
 #include "dataset_move_command.h"
 #include "dataset_session.h"
 #include "designer/model_document.h"
+#include "inspect/inspect_panel.h"
+#include "inspect/probe_picker.h"
 #include "main_window.h"
 
 namespace cs::gui {
@@ -76,11 +78,13 @@ DatasetUi::DatasetUi(MainWindow& window, ModelDocument* doc, QObject* parent)
     connect(session_, &DatasetSession::loadFailed, this, [this](const QString& message) {
         loadingKey_.clear();
         page_->hideProgress();
+        page_->setTitle(shownSource_.isEmpty() ? QString() : QStringLiteral("<b>%1</b>").arg(shownSource_.toHtmlEscaped()));
         report(tr("The dataset could not be loaded: %1").arg(message), true);
     });
     connect(session_, &DatasetSession::loadCancelled, this, [this] {
         loadingKey_.clear();
         page_->hideProgress();
+        page_->setTitle(shownSource_.isEmpty() ? QString() : QStringLiteral("<b>%1</b>").arg(shownSource_.toHtmlEscaped()));
         report(tr("Loading cancelled."), false);
     });
     connect(session_, &DatasetSession::predictProgress, this,
@@ -122,6 +126,11 @@ DatasetUi::DatasetUi(MainWindow& window, ModelDocument* doc, QObject* parent)
         probe.source = qs(catalog_->sourceOf(g));
         window_.statusBar()->showMessage(tr("%1 sent to the feature-map view").arg(catalog_->displayName(g)), 3000);
         emit probeRequested(probe);
+        // The training UI's Inspect page, when the studio has one, shows the probe's feature maps.
+        if (auto* inspect = window_.findChild<InspectPanel*>()) {
+            inspect->picker()->setExternalImage(probe);
+            window_.showPage(inspect);
+        }
     });
     connect(page_->splitEditor(), &SplitEditor::splitChanged, this, [this](double fraction, uint64_t seed) {
         doc_->undoStack()->beginMacro(tr("Change validation split"));
@@ -276,6 +285,7 @@ void DatasetUi::ensureLoaded() {
     if (source.isEmpty()) source = DatasetController::defaultSource();
     loadingKey_ = key;
     report(QString(), false);
+    page_->setTitle(tr("Loading %1…").arg(QDir::toNativeSeparators(source)));
     page_->showProgress(tr("Loading"), 0, 0);
     session_->load(source, doc_->file().preprocessing);
 }

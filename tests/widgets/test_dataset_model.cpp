@@ -188,10 +188,22 @@ private slots:
         QTest::qWait(20);
         const int afterScroll = model->thumbnailsMade();
         QVERIFY2(afterScroll > shown && afterScroll < 2 * 300, qPrintable(QString::number(afterScroll)));
+        // Scrolling through all 60,000: a repaint at any position takes well under a frame
+        // (the median, so that a busy build machine does not decide it).
+        std::vector<qint64> times;
+        for (int step = 0; step <= 40; ++step) {
+            QElapsedTimer t;
+            t.start();
+            bar->setValue(bar->maximum() * step / 40);
+            browser.view()->viewport()->repaint();
+            times.push_back(t.elapsed());
+        }
+        std::sort(times.begin(), times.end());
+        QVERIFY2(times[times.size() / 2] < 16, qPrintable(QStringLiteral("median repaint %1 ms").arg(times[times.size() / 2])));
         browser.setThumbnailSize(128);
         QCoreApplication::processEvents();
         QTest::qWait(20);
-        QVERIFY(model->thumbnailsMade() < 1000);
+        QVERIFY(model->thumbnailsMade() < 4000);
         QCOMPARE(model->thumbnail(59999).width(), 128);
     }
 };

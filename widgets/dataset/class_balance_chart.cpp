@@ -58,7 +58,8 @@ void ClassBalanceChart::setCounts(const std::vector<std::string>& classNames, co
     auto* axisX = new QValueAxis;
     axisX->setRange(0, largest > 0 ? largest * 1.05 : 1);
     axisX->setLabelFormat(QStringLiteral("%d"));
-    axisX->setTickCount(5);
+    axisX->setTickCount(3);
+    axisX->applyNiceNumbers();
     c->addAxis(axisY, Qt::AlignLeft);
     c->addAxis(axisX, Qt::AlignBottom);
     series->attachAxis(axisY);

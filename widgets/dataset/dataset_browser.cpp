@@ -32,6 +32,7 @@ DatasetBrowser::DatasetBrowser(QWidget* parent) : QWidget(parent) {
     classCombo_ = new QComboBox(this);
     classCombo_->setObjectName(QStringLiteral("classFilter"));
     classCombo_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    classCombo_->setMinimumContentsLength(10);
     splitCombo_ = new QComboBox(this);
     splitCombo_->setObjectName(QStringLiteral("splitFilter"));
     splitCombo_->addItem(tr("All splits"), -1);

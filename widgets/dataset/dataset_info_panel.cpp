@@ -139,6 +139,9 @@ void DatasetInfoPanel::updateCounts(const DatasetCatalog& catalog) {
         }
     }
     classes_->resizeRowsToContents();
+    // Up to a dozen classes without scrolling.
+    const int rowHeight = classes_->rowCount() ? classes_->rowHeight(0) : classes_->fontMetrics().height() + 6;
+    classes_->setMinimumHeight(classes_->horizontalHeader()->sizeHint().height() + rowHeight * std::min(12, std::max(3, catalog.classCount())) + 4);
     chart_->setCounts(catalog.classNames(), train, validation, test);
 }
 

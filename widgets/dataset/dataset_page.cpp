@@ -152,6 +152,8 @@ void DatasetPage::showProgress(const QString& text, qint64 done, qint64 total) {
     progress_->setToolTip(text);
 }
 
+void DatasetPage::setTitle(const QString& text) { title_->setText(text); }
+
 void DatasetPage::hideProgress() {
     progress_->setVisible(false);
     cancel_->setVisible(false);

@@ -43,6 +43,8 @@ public:
     // A running task: `total` 0 = unknown length. The Cancel button emits cancelRequested.
     void showProgress(const QString& text, qint64 done, qint64 total);
     void hideProgress();
+    // The heading next to the tool bar (what is shown or loading).
+    void setTitle(const QString& text);
     // A line under the tool bar (errors, hints); empty hides it.
     void showMessage(const QString& text, bool error = false);
 
