@@ -19,7 +19,7 @@
         <translation>实时分类摄像头、视频文件或视频流，并采集训练图像</translation>
     </message>
     <message>
-        <location filename="../app/camera_ui.cpp" line="67"/>
+        <location filename="../app/camera_ui.cpp" line="70"/>
         <source>Feature maps need the training panel</source>
         <translation>特征图需要训练面板</translation>
     </message>
@@ -796,67 +796,67 @@
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="190"/>
+        <location filename="../app/camera_controller.cpp" line="191"/>
         <source>Check the source and press Retry.</source>
         <translation>请检查视频源并按“重试”。</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="265"/>
+        <location filename="../app/camera_controller.cpp" line="266"/>
         <source>The video source stopped.</source>
         <translation>视频源已停止。</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="267"/>
+        <location filename="../app/camera_controller.cpp" line="268"/>
         <source>Check the connection and press Retry.</source>
         <translation>请检查连接并按“重试”。</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="267"/>
+        <location filename="../app/camera_controller.cpp" line="268"/>
         <source>Press Retry to play it again.</source>
         <translation>按“重试”重新播放。</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="287"/>
+        <location filename="../app/camera_controller.cpp" line="288"/>
         <source>There is no frame to save yet.</source>
         <translation>还没有可保存的画面。</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="287"/>
+        <location filename="../app/camera_controller.cpp" line="288"/>
         <source>Could not write %1</source>
         <translation>无法写入 %1</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="292"/>
+        <location filename="../app/camera_controller.cpp" line="293"/>
         <source>Snapshot saved to %1</source>
         <translation>快照已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="298"/>
+        <location filename="../app/camera_controller.cpp" line="299"/>
         <source>Open Video File</source>
         <translation>打开视频文件</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="299"/>
+        <location filename="../app/camera_controller.cpp" line="300"/>
         <source>Videos (*.avi *.mp4 *.mkv *.mov *.webm *.mjpg);;All files (*)</source>
         <translation>视频 (*.avi *.mp4 *.mkv *.mov *.webm *.mjpg);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="330"/>
+        <location filename="../app/camera_controller.cpp" line="331"/>
         <source>No trained model yet: capture examples, train, and predictions appear here.</source>
         <translation>还没有训练好的模型：采集样本并训练后，预测会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="340"/>
+        <location filename="../app/camera_controller.cpp" line="341"/>
         <source>The model cannot classify: %1</source>
         <translation>模型无法分类：%1</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="394"/>
+        <location filename="../app/camera_controller.cpp" line="395"/>
         <source>Classification stopped: %1</source>
         <translation>分类已停止：%1</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="422"/>
+        <location filename="../app/camera_controller.cpp" line="423"/>
         <source>camera frame %1</source>
         <translation>摄像头画面 %1</translation>
     </message>
@@ -1019,27 +1019,27 @@
         <translation>已冻结</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_view_overlay.cpp" line="140"/>
+        <location filename="../widgets/camera/camera_view_overlay.cpp" line="143"/>
         <source>network input %1×%2</source>
         <translation>网络输入 %1×%2</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_view_overlay.cpp" line="161"/>
+        <location filename="../widgets/camera/camera_view_overlay.cpp" line="164"/>
         <source>%1 FPS · %2 ms inference</source>
         <translation>%1 FPS · 推理 %2 毫秒</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_view_overlay.cpp" line="163"/>
+        <location filename="../widgets/camera/camera_view_overlay.cpp" line="166"/>
         <source> · %1% skipped</source>
         <translation> · 跳过 %1%</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_view_overlay.cpp" line="164"/>
+        <location filename="../widgets/camera/camera_view_overlay.cpp" line="167"/>
         <source> · source %1 FPS</source>
         <translation> · 视频源 %1 FPS</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_view_overlay.cpp" line="166"/>
+        <location filename="../widgets/camera/camera_view_overlay.cpp" line="169"/>
         <source>source %1 FPS</source>
         <translation>视频源 %1 FPS</translation>
     </message>
@@ -1273,42 +1273,42 @@
         <translation>所有类别</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="226"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="229"/>
         <source>No dataset loaded</source>
         <translation>未加载数据集</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="229"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="232"/>
         <source>Showing %1 of %2 images</source>
         <translation>显示 %2 张图像中的 %1 张</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="233"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="236"/>
         <source>%1 misclassified</source>
         <translation>%1 张分类错误</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="235"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="238"/>
         <source>%1 excluded from training</source>
         <translation>%1 张已排除在训练之外</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="265"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="268"/>
         <source>Use as Probe</source>
         <translation>用作探针图像</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="269"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="272"/>
         <source>Include in Training</source>
         <translation>纳入训练</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="269"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="272"/>
         <source>Exclude from Training</source>
         <translation>排除在训练之外</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="271"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="274"/>
         <source>Move to Class</source>
         <translation>移到类别</translation>
     </message>
@@ -1498,176 +1498,176 @@
 <context>
     <name>cs::gui::DatasetUi</name>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="55"/>
+        <location filename="../app/dataset_ui.cpp" line="56"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="74"/>
-        <location filename="../app/dataset_ui.cpp" line="289"/>
+        <location filename="../app/dataset_ui.cpp" line="75"/>
+        <location filename="../app/dataset_ui.cpp" line="293"/>
         <source>Loading</source>
         <translation>正在加载</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="75"/>
+        <location filename="../app/dataset_ui.cpp" line="76"/>
         <source>Loading dataset: %1 of %2 images</source>
         <translation>正在加载数据集：%1 / %2 张图像</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="82"/>
+        <location filename="../app/dataset_ui.cpp" line="83"/>
         <source>The dataset could not be loaded: %1</source>
         <translation>无法加载数据集：%1</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="88"/>
+        <location filename="../app/dataset_ui.cpp" line="89"/>
         <source>Loading cancelled.</source>
         <translation>已取消加载。</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="91"/>
-        <location filename="../app/dataset_ui.cpp" line="355"/>
+        <location filename="../app/dataset_ui.cpp" line="92"/>
+        <location filename="../app/dataset_ui.cpp" line="359"/>
         <source>Predicting</source>
         <translation>正在预测</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="99"/>
+        <location filename="../app/dataset_ui.cpp" line="101"/>
         <source>The trained model gets %1 of %2 images wrong.</source>
         <translation>训练后的模型在 %2 张图像中判断错了 %1 张。</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="104"/>
+        <location filename="../app/dataset_ui.cpp" line="108"/>
         <source>No predictions: %1</source>
         <translation>无法预测：%1</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="127"/>
+        <location filename="../app/dataset_ui.cpp" line="131"/>
         <source>%1 sent to the feature-map view</source>
         <translation>已将 %1 发送到特征图视图</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="136"/>
+        <location filename="../app/dataset_ui.cpp" line="140"/>
         <source>Change validation split</source>
         <translation>更改验证集划分</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="171"/>
+        <location filename="../app/dataset_ui.cpp" line="175"/>
         <source>Open &amp;Dataset Folder…</source>
         <translation>打开数据集文件夹(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="173"/>
+        <location filename="../app/dataset_ui.cpp" line="177"/>
         <source>Show a dataset: image folders (one sub-folder per class), IDX or CIFAR-10 files</source>
         <translation>显示数据集：图像文件夹（每个类别一个子文件夹）、IDX 或 CIFAR-10 文件</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="175"/>
+        <location filename="../app/dataset_ui.cpp" line="179"/>
         <source>Open Dataset &amp;File…</source>
         <translation>打开数据集文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="176"/>
+        <location filename="../app/dataset_ui.cpp" line="180"/>
         <source>Show an IDX image file or a CIFAR-10 batch</source>
         <translation>显示 IDX 图像文件或 CIFAR-10 批次文件</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="178"/>
+        <location filename="../app/dataset_ui.cpp" line="182"/>
         <source>Recent Data&amp;sets</source>
         <translation>最近的数据集(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="186"/>
+        <location filename="../app/dataset_ui.cpp" line="190"/>
         <source>Reload</source>
         <translation>重新加载</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="187"/>
+        <location filename="../app/dataset_ui.cpp" line="191"/>
         <source>Load the dataset again from disk</source>
         <translation>从磁盘重新加载数据集</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="188"/>
+        <location filename="../app/dataset_ui.cpp" line="192"/>
         <source>Predict</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="189"/>
+        <location filename="../app/dataset_ui.cpp" line="193"/>
         <source>Run the trained model on every image to find the ones it gets wrong</source>
         <translation>用训练好的模型预测每张图像，找出判断错误的图像</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="191"/>
+        <location filename="../app/dataset_ui.cpp" line="195"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="193"/>
+        <location filename="../app/dataset_ui.cpp" line="197"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="213"/>
+        <location filename="../app/dataset_ui.cpp" line="217"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="214"/>
+        <location filename="../app/dataset_ui.cpp" line="218"/>
         <source>Built-in Shapes (generated)</source>
         <translation>内置形状（自动生成）</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="249"/>
+        <location filename="../app/dataset_ui.cpp" line="253"/>
         <source>Open Dataset Folder</source>
         <translation>打开数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="256"/>
+        <location filename="../app/dataset_ui.cpp" line="260"/>
         <source>Open Dataset File</source>
         <translation>打开数据集文件</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="257"/>
+        <location filename="../app/dataset_ui.cpp" line="261"/>
         <source>IDX and CIFAR-10 files (*-ubyte *-ubyte.gz *.bin)</source>
         <translation>IDX 和 CIFAR-10 文件 (*-ubyte *-ubyte.gz *.bin)</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="257"/>
+        <location filename="../app/dataset_ui.cpp" line="261"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="288"/>
+        <location filename="../app/dataset_ui.cpp" line="292"/>
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/dataset_ui.cpp" line="314"/>
+        <location filename="../app/dataset_ui.cpp" line="318"/>
         <source>Loaded with %n problem(s); see the list on the left.</source>
         <translation>
             <numerusform>已加载，发现 %n 个问题；请查看左侧列表。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="315"/>
+        <location filename="../app/dataset_ui.cpp" line="319"/>
         <source>%1 images loaded</source>
         <translation>已加载 %1 张图像</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="331"/>
+        <location filename="../app/dataset_ui.cpp" line="335"/>
         <source>The augmentation settings are malformed: %1</source>
         <translation>数据增强设置格式有误：%1</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="352"/>
+        <location filename="../app/dataset_ui.cpp" line="356"/>
         <source>The model has no trained weights yet: train it first.</source>
         <translation>模型还没有训练好的权重：请先训练。</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="384"/>
+        <location filename="../app/dataset_ui.cpp" line="388"/>
         <source>Move %1 to %2</source>
         <translation>将 %1 移到 %2</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="385"/>
+        <location filename="../app/dataset_ui.cpp" line="389"/>
         <source>Move %1 images to %2</source>
         <translation>将 %1 张图像移到 %2</translation>
     </message>
@@ -1675,147 +1675,157 @@
 <context>
     <name>cs::gui::DesignerController</name>
     <message>
-        <location filename="../app/designer_controller.cpp" line="38"/>
+        <location filename="../app/designer_controller.cpp" line="42"/>
         <source>Designer</source>
         <translation>设计器</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="46"/>
+        <location filename="../app/designer_controller.cpp" line="50"/>
         <source>Zoom (Ctrl+wheel)</source>
         <translation>缩放（Ctrl+滚轮）</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="81"/>
+        <location filename="../app/designer_controller.cpp" line="85"/>
         <source>Layers</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="86"/>
+        <location filename="../app/designer_controller.cpp" line="90"/>
         <source>Properties</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="91"/>
+        <location filename="../app/designer_controller.cpp" line="95"/>
         <source>&lt;opened&gt;</source>
         <translation>&lt;已打开&gt;</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="93"/>
+        <location filename="../app/designer_controller.cpp" line="97"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="98"/>
+        <location filename="../app/designer_controller.cpp" line="102"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="103"/>
+        <location filename="../app/designer_controller.cpp" line="108"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="123"/>
+        <location filename="../app/designer_controller.cpp" line="126"/>
+        <source>Add Layer &amp;After</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer_controller.cpp" line="126"/>
+        <source>Add Layer &amp;Here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/designer_controller.cpp" line="161"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="126"/>
+        <location filename="../app/designer_controller.cpp" line="164"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="140"/>
+        <location filename="../app/designer_controller.cpp" line="178"/>
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="141"/>
+        <location filename="../app/designer_controller.cpp" line="179"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="142"/>
+        <location filename="../app/designer_controller.cpp" line="180"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="143"/>
+        <location filename="../app/designer_controller.cpp" line="181"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="145"/>
+        <location filename="../app/designer_controller.cpp" line="183"/>
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="158"/>
+        <location filename="../app/designer_controller.cpp" line="197"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="159"/>
+        <location filename="../app/designer_controller.cpp" line="198"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="160"/>
+        <location filename="../app/designer_controller.cpp" line="199"/>
         <source>&amp;Actual Size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="161"/>
+        <location filename="../app/designer_controller.cpp" line="200"/>
         <source>&amp;Fit Model</source>
         <translation>适应窗口(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="166"/>
+        <location filename="../app/designer_controller.cpp" line="205"/>
         <source>&amp;Auto-Arrange</source>
         <translation>自动排列(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="168"/>
+        <location filename="../app/designer_controller.cpp" line="207"/>
         <source>Lay the layers out top-down, branches side by side</source>
         <translation>自上而下排列各层，分支并排放置</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="169"/>
+        <location filename="../app/designer_controller.cpp" line="209"/>
         <source>&amp;Add Selected Palette Layer</source>
         <translation>添加选中的层(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="174"/>
+        <location filename="../app/designer_controller.cpp" line="214"/>
         <source>Show &amp;Summary</source>
         <translation>显示摘要(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="178"/>
+        <location filename="../app/designer_controller.cpp" line="218"/>
         <source>Show &amp;Problems</source>
         <translation>显示问题(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="195"/>
+        <location filename="../app/designer_controller.cpp" line="235"/>
         <source>Graph &amp;Image (PNG, SVG)…</source>
         <translation>网络图(&amp;I)（PNG、SVG）…</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="198"/>
+        <location filename="../app/designer_controller.cpp" line="238"/>
         <source>Export Graph Image</source>
         <translation>导出网络图</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="199"/>
+        <location filename="../app/designer_controller.cpp" line="239"/>
         <source>PNG images (*.png);;SVG drawings (*.svg)</source>
         <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="201"/>
+        <location filename="../app/designer_controller.cpp" line="241"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="201"/>
+        <location filename="../app/designer_controller.cpp" line="241"/>
         <source>%1 cannot be written.</source>
         <translation>无法写入 %1。</translation>
     </message>
@@ -1823,11 +1833,74 @@
 <context>
     <name>cs::gui::DesignerView</name>
     <message>
-        <location filename="../widgets/designer/designer_view.cpp" line="175"/>
+        <location filename="../widgets/designer/designer_view.cpp" line="181"/>
         <source>Drag layers from the palette onto the canvas, starting with Input.
 Connect them by dragging from an output port (bottom) to an input port (top).</source>
         <translation>从层面板把层拖到画布上，从“Input”开始。
 从输出端口（下方）拖到输入端口（上方）即可连接。</translation>
+    </message>
+</context>
+<context>
+    <name>cs::gui::DistributedPanel</name>
+    <message>
+        <location filename="../widgets/export/distributed_panel.cpp" line="30"/>
+        <source>Train beyond this machine</source>
+        <translation>在本机之外训练</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/distributed_panel.cpp" line="32"/>
+        <source>&lt;ol style=&apos;margin-left:-20px&apos;&gt;&lt;li&gt;Export the model as a &lt;b&gt;PyTorch project&lt;/b&gt; (model.py, train.py, README.md).&lt;/li&gt;&lt;li&gt;Run &lt;tt&gt;train.py&lt;/tt&gt; with &lt;tt&gt;torchrun&lt;/tt&gt;: several processes on this computer&apos;s CPUs or GPUs, or several machines (DistributedDataParallel). Needs Python 3 with PyTorch.&lt;/li&gt;&lt;li&gt;Import the &lt;tt&gt;model.onnx&lt;/tt&gt; it writes: File ▸ Import ONNX…&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;ol style=&apos;margin-left:-20px&apos;&gt;&lt;li&gt;将模型导出为 &lt;b&gt;PyTorch 项目&lt;/b&gt;（model.py、train.py、README.md）。&lt;/li&gt;&lt;li&gt;用 &lt;tt&gt;torchrun&lt;/tt&gt; 运行 &lt;tt&gt;train.py&lt;/tt&gt;：在本机的多个 CPU 或 GPU 上运行多个进程，或在多台机器上运行（DistributedDataParallel）。需要安装了 PyTorch 的 Python 3。&lt;/li&gt;&lt;li&gt;导入它写出的 &lt;tt&gt;model.onnx&lt;/tt&gt;：文件 ▸ 导入 ONNX…&lt;/li&gt;&lt;/ol&gt;</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/distributed_panel.cpp" line="45"/>
+        <source>Processes per machine:</source>
+        <translation>每台机器的进程数：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/distributed_panel.cpp" line="58"/>
+        <source>&lt;tt&gt;--redirects 1 --tee 1&lt;/tt&gt; works around a torchrun bug in PyTorch 1.13 with Python 3.11 (Debian 12); newer PyTorch does not need it. &lt;tt&gt;--batch-size&lt;/tt&gt; is the global batch, split over the processes.</source>
+        <translation>&lt;tt&gt;--redirects 1 --tee 1&lt;/tt&gt; 用于绕过 PyTorch 1.13 在 Python 3.11（Debian 12）上的 torchrun 缺陷；较新的 PyTorch 不需要。&lt;tt&gt;--batch-size&lt;/tt&gt; 是全局批大小，由各进程分担。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/distributed_panel.cpp" line="67"/>
+        <source>&amp;Copy Commands</source>
+        <translation>复制命令(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/distributed_panel.cpp" line="68"/>
+        <source>1. Export PyTorch Project</source>
+        <translation>1. 导出 PyTorch 项目</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/distributed_panel.cpp" line="69"/>
+        <source>3. Import Trained ONNX…</source>
+        <translation>3. 导入训练好的 ONNX…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/distributed_panel.cpp" line="88"/>
+        <source>Copied.</source>
+        <translation>已复制。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/distributed_panel.cpp" line="126"/>
+        <source># One CPU or one GPU:</source>
+        <translation># 单个 CPU 或单个 GPU：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/distributed_panel.cpp" line="127"/>
+        <source># Several processes on this machine (CPUs: gloo, GPUs: NCCL):</source>
+        <translation># 本机多个进程（CPU 用 gloo，GPU 用 NCCL）：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/distributed_panel.cpp" line="129"/>
+        <source># Several machines: run on each; --node_rank=0 on HOST0, 1 on the next …</source>
+        <translation># 多台机器：在每台上运行；HOST0 上 --node_rank=0，下一台为 1，依此类推…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/distributed_panel.cpp" line="133"/>
+        <source># Then import model.onnx (File ▸ Import ONNX…), or:</source>
+        <translation># 然后导入 model.onnx（文件 ▸ 导入 ONNX…），或者：</translation>
     </message>
 </context>
 <context>
@@ -1880,7 +1953,7 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
     <message>
         <location filename="../widgets/training/evaluation_panel.cpp" line="41"/>
         <source>Images</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">图像</translation>
     </message>
     <message>
         <location filename="../widgets/training/evaluation_panel.cpp" line="81"/>
@@ -1906,6 +1979,338 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <location filename="../widgets/training/evaluation_panel.cpp" line="116"/>
         <source>Evaluating…</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cs::gui::ExportDialog</name>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="56"/>
+        <source>Export Model</source>
+        <translation>导出模型</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="67"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="71"/>
+        <source>Save to</source>
+        <translation>保存到</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="80"/>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="129"/>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="136"/>
+        <source>&amp;ONNX model (.onnx)</source>
+        <translation>ONNX 模型（.onnx）(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="137"/>
+        <source>For ONNX Runtime, OpenCV, TensorRT and other runtimes: dynamic batch size; class names, preprocessing and the graph are kept in the file&apos;s metadata.</source>
+        <translation>适用于 ONNX Runtime、OpenCV、TensorRT 等运行时：批大小可变；类别名、预处理和计算图保存在文件的元数据中。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="140"/>
+        <source>&amp;Keras code (.py)</source>
+        <translation>Keras 代码（.py）(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="141"/>
+        <source>A TensorFlow/Keras script that rebuilds the layers with the same training settings, preprocessing and a data loader (architecture only: train it there).</source>
+        <translation>一个 TensorFlow/Keras 脚本，用相同的训练设置、预处理和数据加载器重建各层（仅结构：需在那里训练）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="144"/>
+        <source>&amp;PyTorch project (folder)</source>
+        <translation>PyTorch 项目（文件夹）(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="145"/>
+        <source>model.py (an nn.Module, with the weights when trained), train.py (one CPU, GPUs, or torchrun across machines; writes ONNX the studio imports) and README.md.</source>
+        <translation>model.py（一个 nn.Module，已训练时附带权重）、train.py（单个 CPU、GPU，或用 torchrun 跨机器训练；写出可导入本工作室的 ONNX）和 README.md。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="164"/>
+        <source>ONNX options</source>
+        <translation>ONNX 选项</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="169"/>
+        <source>Opset 13 loads in the most runtimes; later opsets write the same graph.</source>
+        <translation>Opset 13 可在最多的运行时中加载；更高的 opset 写出相同的计算图。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="170"/>
+        <source>Bake the preprocessing into the graph</source>
+        <translation>将预处理嵌入计算图</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="174"/>
+        <source>Opset:</source>
+        <translation>Opset：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="176"/>
+        <source>Then the model takes raw 0–255 pixels (RGB for colour) and applies inversion, scaling and normalisation itself; otherwise its input is already preprocessed.</source>
+        <translation>这样模型直接接受 0–255 的原始像素（彩色为 RGB），并自行完成反色、缩放和归一化；否则其输入须已预处理。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="182"/>
+        <source>Parity check: engine vs OpenCV DNN</source>
+        <translation>一致性检查：引擎 vs OpenCV DNN</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="187"/>
+        <source> images</source>
+        <translation> 张图像</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="188"/>
+        <source>Check &amp;Parity</source>
+        <translation>检查一致性(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="201"/>
+        <source>Runs the images through the engine and through OpenCV&apos;s DNN on the ONNX export with the options above, and compares the class probabilities.</source>
+        <translation>按上面的选项导出 ONNX，将图像分别送入引擎和 OpenCV 的 DNN，并比较类别概率。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="225"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; — input %2 × %3 × %4, classes: %5, parameters: %6</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — 输入 %2 × %3 × %4，类别：%5，参数：%6</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="234"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; cannot be exported: %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 无法导出：%2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="239"/>
+        <source>✔ Trained weights are exported.</source>
+        <translation>✔ 将导出训练好的权重。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="240"/>
+        <source>⚠ This model is untrained: the export holds its random initial weights. Train it first for a useful model.</source>
+        <translation>⚠ 此模型尚未训练：导出的是随机初始权重。请先训练，才能得到有用的模型。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="284"/>
+        <source>Images: the built-in set.</source>
+        <translation>图像：内置数据集。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="285"/>
+        <source>Images: %1 (its test split when it has one).</source>
+        <translation>图像：%1（有测试集时用测试集）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="319"/>
+        <source>The parity check compares the ONNX export.</source>
+        <translation>一致性检查针对 ONNX 导出。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="320"/>
+        <source>A folder for model.py, train.py and README.md</source>
+        <translation>存放 model.py、train.py 和 README.md 的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="321"/>
+        <source>The file to write</source>
+        <translation>要写入的文件</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="329"/>
+        <source>Export ONNX Model</source>
+        <translation>导出 ONNX 模型</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="329"/>
+        <source>ONNX models (*.onnx)</source>
+        <translation>ONNX 模型 (*.onnx)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="332"/>
+        <source>Export Keras Code</source>
+        <translation>导出 Keras 代码</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="332"/>
+        <source>Python files (*.py)</source>
+        <translation>Python 文件 (*.py)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="335"/>
+        <source>Folder for the PyTorch Project</source>
+        <translation>PyTorch 项目的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="353"/>
+        <source>Choose where to save the export.</source>
+        <translation>请选择导出的保存位置。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="362"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="362"/>
+        <source>%1 exists. Replace it?</source>
+        <translation>%1 已存在。要替换吗？</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="375"/>
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="382"/>
+        <source>Exported ONNX (opset %1%2) to %3</source>
+        <translation>已导出 ONNX（opset %1%2）到 %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="384"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="442"/>
+        <source>, preprocessing baked in</source>
+        <translation>，已嵌入预处理</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="387"/>
+        <source>Exported Keras code to %1</source>
+        <translation>已导出 Keras 代码到 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="389"/>
+        <source>Exported the PyTorch project to %1</source>
+        <translation>已导出 PyTorch 项目到 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="393"/>
+        <source>(untrained: random initial weights)</source>
+        <translation>（未训练：随机初始权重）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="414"/>
+        <source>Checking %1 images…</source>
+        <translation>正在检查 %1 张图像…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="419"/>
+        <source>✘ The parity check failed: %1</source>
+        <translation>✘ 一致性检查失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="421"/>
+        <source>&lt;b&gt;✔ OK&lt;/b&gt; — the ONNX model agrees with the engine.</source>
+        <translation>&lt;b&gt;✔ 通过&lt;/b&gt; — ONNX 模型与引擎一致。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="422"/>
+        <source>&lt;b&gt;✘ Failed&lt;/b&gt; — the ONNX model differs from the engine.</source>
+        <translation>&lt;b&gt;✘ 未通过&lt;/b&gt; — ONNX 模型与引擎不一致。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="423"/>
+        <source>max |Δp| = &lt;b&gt;%1&lt;/b&gt;, mean |Δp| = %2, top-1 class agrees for &lt;b&gt;%3/%4&lt;/b&gt; images</source>
+        <translation>最大 |Δp| = &lt;b&gt;%1&lt;/b&gt;，平均 |Δp| = %2，top-1 类别一致：&lt;b&gt;%3/%4&lt;/b&gt; 张图像</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="430"/>
+        <source>differs for #%1</source>
+        <translation>不一致：#%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="432"/>
+        <source>Tolerance: %1</source>
+        <translation>容差：%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="435"/>
+        <source>test split of the project&apos;s dataset</source>
+        <translation>项目数据集的测试集</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="436"/>
+        <source>the project&apos;s dataset (it has no test split)</source>
+        <translation>项目数据集（无测试集）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="437"/>
+        <source>the built-in set</source>
+        <translation>内置数据集</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="439"/>
+        <source>Images: %1; opset %2%3.</source>
+        <translation>图像：%1；opset %2%3。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="444"/>
+        <source>The project&apos;s images are %1, not the model&apos;s input size.</source>
+        <translation>项目的图像为 %1，与模型的输入尺寸不符。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="447"/>
+        <source>The project&apos;s dataset could not be loaded (%1).</source>
+        <translation>无法加载项目的数据集（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="449"/>
+        <source>Untrained model: its initial weights were compared.</source>
+        <translation>未训练的模型：比较的是其初始权重。</translation>
+    </message>
+</context>
+<context>
+    <name>cs::gui::ExportUi</name>
+    <message>
+        <location filename="../app/export_ui.cpp" line="37"/>
+        <source>&amp;Model (ONNX, Keras, PyTorch)…</source>
+        <translation>模型(&amp;M)（ONNX、Keras、PyTorch）…</translation>
+    </message>
+    <message>
+        <location filename="../app/export_ui.cpp" line="40"/>
+        <source>Export the model as ONNX, Keras code or a PyTorch project, and check the ONNX export against the engine</source>
+        <translation>将模型导出为 ONNX、Keras 代码或 PyTorch 项目，并将 ONNX 导出与引擎对照检查</translation>
+    </message>
+    <message>
+        <location filename="../app/export_ui.cpp" line="44"/>
+        <source>&amp;Import ONNX…</source>
+        <translation>导入 ONNX(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../app/export_ui.cpp" line="47"/>
+        <source>Make an ONNX model the project: inspect, fine-tune, evaluate or use it on the camera</source>
+        <translation>将 ONNX 模型作为项目打开：查看、微调、评估或用于摄像头</translation>
+    </message>
+    <message>
+        <location filename="../app/export_ui.cpp" line="95"/>
+        <source>Exported %1</source>
+        <translation>已导出 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/export_ui.cpp" line="107"/>
+        <source>Import ONNX Model</source>
+        <translation>导入 ONNX 模型</translation>
+    </message>
+    <message>
+        <location filename="../app/export_ui.cpp" line="108"/>
+        <source>ONNX models (*.onnx);;All files (*)</source>
+        <translation>ONNX 模型 (*.onnx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../app/export_ui.cpp" line="126"/>
+        <source>Imported %1</source>
+        <translation>已导入 %1</translation>
     </message>
 </context>
 <context>
@@ -2165,7 +2570,7 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
     <message>
         <location filename="../widgets/inspect/inspect_panel.cpp" line="28"/>
         <source>Prediction</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">预测</translation>
     </message>
     <message>
         <location filename="../widgets/inspect/inspect_panel.cpp" line="46"/>
@@ -2321,7 +2726,8 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
     </message>
     <message>
         <location filename="../widgets/training/misclassified_gallery.cpp" line="88"/>
-        <source>%1 → %2
+        <source>%1
+→ %2
 %3%</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2393,6 +2799,64 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <location filename="../widgets/designer/model_status.cpp" line="63"/>
         <source>Click to show the problems list.</source>
         <translation>单击显示问题列表。</translation>
+    </message>
+</context>
+<context>
+    <name>cs::gui::OnnxImportDialog</name>
+    <message>
+        <location filename="../widgets/export/onnx_import_dialog.cpp" line="18"/>
+        <source>Import ONNX Model</source>
+        <translation>导入 ONNX 模型</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/onnx_import_dialog.cpp" line="34"/>
+        <source>&amp;Open as Project</source>
+        <translation>作为项目打开(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/onnx_import_dialog.cpp" line="67"/>
+        <source>Layers: %1, parameters: %2, input %3 × %4 × %5.</source>
+        <translation>层：%1，参数：%2，输入 %3 × %4 × %5。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/onnx_import_dialog.cpp" line="73"/>
+        <source>Classes (%1): %2</source>
+        <translation>类别（%1）：%2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/onnx_import_dialog.cpp" line="76"/>
+        <source>Class names from the file&apos;s metadata.</source>
+        <translation>类别名来自文件的元数据。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/onnx_import_dialog.cpp" line="77"/>
+        <source>No class names in the file: numbered 0…N-1.</source>
+        <translation>文件中没有类别名：按 0…N-1 编号。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/onnx_import_dialog.cpp" line="80"/>
+        <source>Preprocessing from the metadata: %1 × %2 × %3.</source>
+        <translation>预处理来自元数据：%1 × %2 × %3。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/onnx_import_dialog.cpp" line="81"/>
+        <source>No preprocessing in the metadata: pixels scaled to 0…1 (x/255) — check it in the training settings.</source>
+        <translation>元数据中没有预处理：像素缩放到 0…1（x/255）— 请在训练设置中核对。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/onnx_import_dialog.cpp" line="83"/>
+        <source>Layer names and layout restored from ConvStudio&apos;s metadata.</source>
+        <translation>层名和布局已从 ConvStudio 元数据恢复。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/onnx_import_dialog.cpp" line="84"/>
+        <source>It opens in the designer with its weights: inspect, fine-tune, evaluate or use it on the camera.</source>
+        <translation>它将连同权重在设计器中打开：可查看、微调、评估或用于摄像头。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/onnx_import_dialog.cpp" line="93"/>
+        <source>This model cannot be imported:</source>
+        <translation>无法导入此模型：</translation>
     </message>
 </context>
 <context>
@@ -2836,48 +3300,48 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
 <context>
     <name>cs::gui::Studio</name>
     <message>
-        <location filename="../app/studio.cpp" line="24"/>
+        <location filename="../app/studio.cpp" line="25"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="76"/>
-        <location filename="../app/studio.cpp" line="90"/>
+        <location filename="../app/studio.cpp" line="78"/>
+        <location filename="../app/studio.cpp" line="92"/>
         <source>&amp;Start Page</source>
         <translation>开始页(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="81"/>
+        <location filename="../app/studio.cpp" line="83"/>
         <source>&amp;Start Training</source>
         <translation>开始训练(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="84"/>
+        <location filename="../app/studio.cpp" line="86"/>
         <source>Training is not available in this build yet</source>
         <translation>此版本暂不提供训练功能</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="85"/>
+        <location filename="../app/studio.cpp" line="87"/>
         <source>S&amp;top Training</source>
         <translation>停止训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="92"/>
+        <location filename="../app/studio.cpp" line="94"/>
         <source>&amp;About ConvStudio</source>
         <translation>关于 ConvStudio(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="93"/>
+        <location filename="../app/studio.cpp" line="95"/>
         <source>About ConvStudio</source>
         <translation>关于 ConvStudio</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="94"/>
+        <location filename="../app/studio.cpp" line="96"/>
         <source>&lt;h3&gt;ConvStudio %1&lt;/h3&gt;&lt;p&gt;Design, train and inspect convolutional neural networks for image recognition on your own computer.&lt;/p&gt;&lt;p&gt;Built with Qt %2, Eigen and OpenCV.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ConvStudio %1&lt;/h3&gt;&lt;p&gt;在您自己的电脑上设计、训练和检查用于图像识别的卷积神经网络。&lt;/p&gt;&lt;p&gt;基于 Qt %2、Eigen 和 OpenCV 构建。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="101"/>
+        <location filename="../app/studio.cpp" line="103"/>
         <source>About &amp;Qt</source>
         <translation>关于 &amp;Qt</translation>
     </message>
@@ -3030,20 +3494,20 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
     </message>
     <message>
         <location filename="../widgets/training/training_panel.cpp" line="28"/>
-        <location filename="../widgets/training/training_panel.cpp" line="158"/>
+        <location filename="../widgets/training/training_panel.cpp" line="159"/>
         <source>Start a new run with these settings (F5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../widgets/training/training_panel.cpp" line="29"/>
-        <location filename="../widgets/training/training_panel.cpp" line="160"/>
+        <location filename="../widgets/training/training_panel.cpp" line="161"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../widgets/training/training_panel.cpp" line="31"/>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">停止</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_panel.cpp" line="33"/>
@@ -3119,7 +3583,7 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="160"/>
+        <location filename="../widgets/training/training_panel.cpp" line="161"/>
         <source>Resume</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3381,32 +3845,32 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="270"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="271"/>
         <source>The learning rate must be greater than 0.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="271"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="272"/>
         <source>A learning rate above 1 makes the loss diverge; try 0.001 to 0.1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="274"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="275"/>
         <source>The schedule&apos;s minimum rate must be below the learning rate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="275"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="276"/>
         <source>Hold out less than 90% for validation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="277"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="278"/>
         <source>Early stopping patience (%1) must be smaller than the number of epochs (%2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="298"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="299"/>
         <source>Checkpoint Folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3429,269 +3893,269 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="125"/>
+        <location filename="../app/training_ui.cpp" line="129"/>
         <source>&amp;Start Training</source>
         <translation type="unfinished">开始训练(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="127"/>
+        <location filename="../app/training_ui.cpp" line="131"/>
         <source>Train the model with the settings of the Training page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="128"/>
-        <location filename="../app/training_ui.cpp" line="455"/>
+        <location filename="../app/training_ui.cpp" line="132"/>
+        <location filename="../app/training_ui.cpp" line="459"/>
         <source>&amp;Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="136"/>
+        <location filename="../app/training_ui.cpp" line="140"/>
         <source>S&amp;top Training</source>
         <translation type="unfinished">停止训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="139"/>
+        <location filename="../app/training_ui.cpp" line="143"/>
         <source>&amp;Continue Interrupted Run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="141"/>
+        <location filename="../app/training_ui.cpp" line="145"/>
         <source>&amp;Evaluate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="143"/>
+        <location filename="../app/training_ui.cpp" line="147"/>
         <source>Measure the trained weights on the test set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="145"/>
+        <location filename="../app/training_ui.cpp" line="149"/>
         <source>Show T&amp;raining</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="146"/>
+        <location filename="../app/training_ui.cpp" line="150"/>
         <source>Show &amp;Feature Maps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="147"/>
+        <location filename="../app/training_ui.cpp" line="151"/>
         <source>Show E&amp;valuation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="165"/>
+        <location filename="../app/training_ui.cpp" line="169"/>
         <source>Paused.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="166"/>
+        <location filename="../app/training_ui.cpp" line="170"/>
         <source>Resumed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="167"/>
+        <location filename="../app/training_ui.cpp" line="171"/>
         <source>Stopping after the current batch…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="172"/>
+        <location filename="../app/training_ui.cpp" line="176"/>
         <source>The model is training: it cannot be edited until the run stops (Stop or Shift+F5).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="178"/>
+        <location filename="../app/training_ui.cpp" line="182"/>
         <source>Dataset %1: %2 training, %3 validation and %4 test images, %5 classes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="193"/>
+        <location filename="../app/training_ui.cpp" line="197"/>
         <source>The dataset could not be loaded: %1</source>
         <translation type="unfinished">无法加载数据集：%1</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="194"/>
+        <location filename="../app/training_ui.cpp" line="198"/>
         <source>Dataset not loaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="202"/>
+        <location filename="../app/training_ui.cpp" line="206"/>
         <source>Continuing the interrupted run (%1 epochs, batch %2, %3, lr %4).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="207"/>
+        <location filename="../app/training_ui.cpp" line="211"/>
         <source>Training started: %1 epochs, batch %2, %3, lr %4, seed %5.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="237"/>
+        <location filename="../app/training_ui.cpp" line="241"/>
         <source>Evaluation on the %1 set: accuracy %2%, loss %3 (%4 images).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="242"/>
+        <location filename="../app/training_ui.cpp" line="246"/>
         <source>Evaluation ready: %1% accuracy — see the Evaluation page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="247"/>
+        <location filename="../app/training_ui.cpp" line="251"/>
         <source>The evaluation failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="265"/>
+        <location filename="../app/training_ui.cpp" line="269"/>
         <source>The project&apos;s training settings are not valid (%1); the defaults are shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="292"/>
+        <location filename="../app/training_ui.cpp" line="296"/>
         <source>Change training settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="315"/>
+        <location filename="../app/training_ui.cpp" line="319"/>
         <source>the model is incomplete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="317"/>
+        <location filename="../app/training_ui.cpp" line="321"/>
         <source>The model cannot be trained: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="343"/>
+        <location filename="../app/training_ui.cpp" line="347"/>
         <source>Start Training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="344"/>
+        <location filename="../app/training_ui.cpp" line="348"/>
         <source>An unfinished run of this project stopped after epoch %1 of %2. Continue it, or start a new run (its checkpoint will be replaced)?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="349"/>
+        <location filename="../app/training_ui.cpp" line="353"/>
         <source>Continue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="350"/>
+        <location filename="../app/training_ui.cpp" line="354"/>
         <source>New Run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="370"/>
+        <location filename="../app/training_ui.cpp" line="374"/>
         <source>Training failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="371"/>
+        <location filename="../app/training_ui.cpp" line="375"/>
         <source>Training failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/training_ui.cpp" line="373"/>
+        <location filename="../app/training_ui.cpp" line="377"/>
         <source>Training stopped after %n complete epoch(s); the checkpoint keeps the position.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="376"/>
+        <location filename="../app/training_ui.cpp" line="380"/>
         <source>Stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/training_ui.cpp" line="378"/>
+        <location filename="../app/training_ui.cpp" line="382"/>
         <source>Training finished: %n epoch(s).</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="379"/>
+        <location filename="../app/training_ui.cpp" line="383"/>
         <source>Training finished</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="386"/>
+        <location filename="../app/training_ui.cpp" line="390"/>
         <source>The model was changed during the run, so its weights were not stored in the project.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="392"/>
+        <location filename="../app/training_ui.cpp" line="396"/>
         <source>Stopped after epoch %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="413"/>
+        <location filename="../app/training_ui.cpp" line="417"/>
         <source>The trained weights are now part of the project (not saved yet; the undo history was cleared). Editing the graph makes them outdated.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="421"/>
+        <location filename="../app/training_ui.cpp" line="425"/>
         <source>The model was changed while it trains; the run goes on with the model as it was at Start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="431"/>
+        <location filename="../app/training_ui.cpp" line="435"/>
         <source>Weights: &lt;b&gt;training…&lt;/b&gt; The model cannot be edited until the run stops.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="435"/>
+        <location filename="../app/training_ui.cpp" line="439"/>
         <source>Weights: &lt;b&gt;not trained&lt;/b&gt; — the model starts from random weights.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="439"/>
+        <location filename="../app/training_ui.cpp" line="443"/>
         <source>Weights: &lt;b style=&apos;color:#c0392b&apos;&gt;outdated&lt;/b&gt; — the graph changed after training; train again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="444"/>
+        <location filename="../app/training_ui.cpp" line="448"/>
         <source>Weights: &lt;b style=&apos;color:#1e8449&apos;&gt;trained&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="445"/>
+        <location filename="../app/training_ui.cpp" line="449"/>
         <source> (run %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="446"/>
+        <location filename="../app/training_ui.cpp" line="450"/>
         <source> — editing the graph makes them outdated.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="455"/>
+        <location filename="../app/training_ui.cpp" line="459"/>
         <source>&amp;Resume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="478"/>
+        <location filename="../app/training_ui.cpp" line="482"/>
         <source>Interrupted after epoch %1 of %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="482"/>
+        <location filename="../app/training_ui.cpp" line="486"/>
         <source>Resume training?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="483"/>
+        <location filename="../app/training_ui.cpp" line="487"/>
         <source>This project has an unfinished training run: it stopped after epoch %1 of %2 (checkpoint of %3).
 
 Continue it now?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="504"/>
+        <location filename="../app/training_ui.cpp" line="508"/>
         <source>The model has no trained weights yet: train it first.</source>
         <translation type="unfinished">模型还没有训练好的权重：请先训练。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="509"/>
+        <location filename="../app/training_ui.cpp" line="513"/>
         <source>Loading the dataset…</source>
         <translation type="unfinished"></translation>
     </message>

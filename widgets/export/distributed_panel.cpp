@@ -115,20 +115,20 @@ QString DistributedPanel::commands() const { return view_->toPlainText(); }
 QString DistributedPanel::commandsFor(const QString& folder, const QString& data, int processes, bool initWeights) {
     const QString dir = shellQuote(folder.isEmpty() ? QStringLiteral("model_pytorch") : QDir::toNativeSeparators(folder));
     const QString dataArg = data.isEmpty() ? QStringLiteral("/path/to/data") : shellQuote(QDir::toNativeSeparators(data));
-    QString args = QStringLiteral("train.py --data %1 --out model.onnx").arg(dataArg);
+    // Continuation lines keep every line short enough to read without scrolling.
+    const QString cont = QStringLiteral(" \\\n    ");
+    QString args = QStringLiteral("train.py --data %1").arg(dataArg) + cont + QStringLiteral("--out model.onnx");
     if (initWeights) args += QStringLiteral(" --init-weights .");
     const QString n = QString::number(processes);
     const QString workaround = QStringLiteral("--redirects 1 --tee 1");
     QStringList lines;
     lines << QStringLiteral("cd %1").arg(dir) << QString();
-    lines << tr("# One CPU or one GPU:") << QStringLiteral("python3 %1").arg(args) << QString();
-    lines << tr("# %n process(es) on this machine (CPUs: gloo, GPUs: NCCL):", nullptr, processes)
-          << QStringLiteral("torchrun --standalone --nproc_per_node=%1 %2 \\\n    %3").arg(n, workaround, args)
-          << QString();
-    lines << tr("# Several machines: run on each, node_rank 0 on HOST0, 1 on the next, …")
-          << QStringLiteral("torchrun --nnodes=2 --node_rank=0 --nproc_per_node=%1 %2 \\\n"
-                            "    --master_addr=HOST0 --master_port=29500 %3")
-                 .arg(n, workaround, args)
+    lines << tr("# One CPU or one GPU:") << QStringLiteral("python3 ") + args << QString();
+    lines << tr("# Several processes on this machine (CPUs: gloo, GPUs: NCCL):")
+          << QStringLiteral("torchrun --standalone --nproc_per_node=%1 %2").arg(n, workaround) + cont + args << QString();
+    lines << tr("# Several machines: run on each; --node_rank=0 on HOST0, 1 on the next …")
+          << QStringLiteral("torchrun --nnodes=2 --node_rank=0 --nproc_per_node=%1").arg(n) + cont + workaround +
+                 QStringLiteral(" --master_addr=HOST0 --master_port=29500") + cont + args
           << QString();
     lines << tr("# Then import model.onnx (File ▸ Import ONNX…), or:")
           << QStringLiteral("convstudio-cli import model.onnx --out model.csmodel");

@@ -82,8 +82,6 @@ ExportDialog::ExportDialog(QWidget* parent) : QDialog(parent), parityCancel_(std
     export_->setObjectName(QStringLiteral("exportButton"));
 
     auto* left = new QVBoxLayout;
-    left->addWidget(summary_);
-    left->addWidget(weights_);
     left->addWidget(createFormatBox());
     left->addWidget(createOnnxBox());
     left->addWidget(pathBox);
@@ -96,6 +94,8 @@ ExportDialog::ExportDialog(QWidget* parent) : QDialog(parent), parityCancel_(std
     columns->addWidget(distributed_, 4);
 
     auto* layout = new QVBoxLayout(this);
+    layout->addWidget(summary_);
+    layout->addWidget(weights_);
     layout->addLayout(columns, 1);
     layout->addWidget(status_);
     layout->addWidget(buttons);
@@ -117,7 +117,7 @@ ExportDialog::ExportDialog(QWidget* parent) : QDialog(parent), parityCancel_(std
     setDataSource(QString());
     setOutputDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
     onFormatChanged();
-    resize(1080, 640);
+    resize(1180, 760);
 }
 
 ExportDialog::~ExportDialog() {
@@ -170,6 +170,7 @@ QWidget* ExportDialog::createOnnxBox() {
     bake_ = new QCheckBox(tr("Bake the preprocessing into the graph"));
     bake_->setObjectName(QStringLiteral("bakePreprocessing"));
     auto* form = new QFormLayout(onnxBox_);
+    form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     form->addRow(tr("Opset:"), opset_);
     form->addRow(bake_);
     form->addRow(hint(tr("Then the model takes raw 0–255 pixels (RGB for colour) and applies inversion, scaling "
@@ -220,9 +221,14 @@ void ExportDialog::setModel(const ModelFile& file, const QString& name) {
     name_ = name.isEmpty() ? QStringLiteral("model") : name;
     try {
         const Model model(file_.graph, file_.seed);
-        summary_->setText(tr("<b>%1</b> — input %2, %n class(es), %3 parameters", nullptr, int(file_.classNames.size()))
-                              .arg(name_.toHtmlEscaped(), QString::fromStdString(model.inputShape().toString()),
-                                   QLocale().toString(qlonglong(model.paramCount()))));
+        const Shape& in = model.inputShape();  // shown as the designer does: H × W × C
+        summary_->setText(tr("<b>%1</b> — input %2 × %3 × %4, classes: %5, parameters: %6")
+                              .arg(name_.toHtmlEscaped())
+                              .arg(in.height())
+                              .arg(in.width())
+                              .arg(in.channels())
+                              .arg(file_.classNames.size())
+                              .arg(QLocale().toString(qlonglong(model.paramCount()))));
         modelOk_ = true;
     } catch (const std::exception& e) {
         summary_->setText(coloured(kBad, tr("<b>%1</b> cannot be exported: %2")
@@ -405,7 +411,7 @@ void ExportDialog::checkParity() {
     parityOptions_ = job.options.exportOptions;
     parityButton_->setEnabled(false);
     parityBusy_->show();
-    parityResult_->setText(tr("Checking %n image(s)…", nullptr, job.options.count));
+    parityResult_->setText(tr("Checking %1 images…").arg(job.options.count));
     parityWatcher_.setFuture(QtConcurrent::run([job = std::move(job)] { return runParityJob(job); }));
 }
 

@@ -49,7 +49,7 @@ bool OnnxImportDialog::load(const QString& path) {
     ok_ = false;
     error_.clear();
     notes_->clear();
-    title_->setText(tr("<b>%1</b>").arg(QDir::toNativeSeparators(path).toHtmlEscaped()));
+    title_->setText(QStringLiteral("<b>%1</b>").arg(QDir::toNativeSeparators(path).toHtmlEscaped()));
     report_ = {};
     QApplication::setOverrideCursor(Qt::WaitCursor);
     try {
@@ -63,18 +63,21 @@ bool OnnxImportDialog::load(const QString& path) {
         if (file_.classNames.size() > 10) classes << QStringLiteral("…");
         const Preprocessing& pre = file_.preprocessing;
         QString text;
-        text += tr("%n layer(s), %1 parameters, input %2.", nullptr, int(file_.graph.nodes().size()))
-                    .arg(QLocale().toString(qlonglong(model.paramCount())),
-                         QString::fromStdString(model.inputShape().toString()));
-        text += QStringLiteral("<br>") + tr("%n class(es): %1", nullptr, int(file_.classNames.size()))
+        const Shape& in = model.inputShape();
+        text += tr("Layers: %1, parameters: %2, input %3 × %4 × %5.")
+                    .arg(file_.graph.nodes().size())
+                    .arg(QLocale().toString(qlonglong(model.paramCount())))
+                    .arg(in.height())
+                    .arg(in.width())
+                    .arg(in.channels());
+        text += QStringLiteral("<br>") + tr("Classes (%1): %2")
+                                             .arg(file_.classNames.size())
                                              .arg(classes.join(QStringLiteral(", ")).toHtmlEscaped());
         text += QStringLiteral("<br>") + (report_.classNamesFromMetadata ? tr("Class names from the file's metadata.")
                                                                          : tr("No class names in the file: numbered 0…N-1."));
         text += QStringLiteral("<br>") +
                 (report_.preprocessingFromMetadata
-                     ? tr("Preprocessing from the metadata: %1x%2, %n channel(s).", nullptr, pre.channels)
-                           .arg(pre.height)
-                           .arg(pre.width)
+                     ? tr("Preprocessing from the metadata: %1 × %2 × %3.").arg(pre.height).arg(pre.width).arg(pre.channels)
                      : tr("No preprocessing in the metadata: pixels scaled to 0…1 (x/255) — check it in the "
                           "training settings."));
         if (report_.graphFromMetadata) text += QStringLiteral("<br>") + tr("Layer names and layout restored from ConvStudio's metadata.");
