@@ -117,7 +117,11 @@ TrainingUi::TrainingUi(MainWindow& window, ModelDocument& doc, DesignerControlle
     updateActions();
 }
 
-TrainingUi::~TrainingUi() = default;
+TrainingUi::~TrainingUi() {
+    // The pages are gone already (the window deletes its widgets first); the controller's
+    // teardown must not reach them.
+    controller_->disconnect(this);
+}
 
 void TrainingUi::createActions() {
     QMenu* menu = window_.menu(MainWindow::Menu::Train);

@@ -34,7 +34,7 @@ QList<QPointF> decimate(const QVector<QPointF>& points, int maxPoints, double xM
         const auto end = first + 1 + inner * (b + 1) / buckets;
         if (begin == end) continue;
         auto [lo, hi] = std::minmax_element(begin, end, [](const QPointF& a, const QPointF& c) { return a.y() < c.y(); });
-        if (lo == hi) {
+        if (lo == hi || lo->y() == hi->y()) {  // a flat bucket needs one point
             out.append(*lo);
         } else if (lo < hi) {
             out.append(*lo);

@@ -336,6 +336,37 @@ void LiveChart::zoomX(double factor, double x) {
     markZoomed();
 }
 
+namespace {
+
+struct NiceRange {
+    double lo, hi;
+    int ticks;
+};
+
+// Round numbers around [lo, hi] with at most `maxTicks` ticks. Snapping the axes to them means
+// they change only now and then as data arrives: every axis change makes Qt Charts recompute
+// every drawn point, which costs far more than the replace() itself.
+NiceRange niceRange(double lo, double hi, int maxTicks = 6) {
+    if (!(hi > lo)) hi = lo + std::max(1e-6, std::abs(lo) * 0.1);
+    const double raw = (hi - lo) / (maxTicks - 1);
+    const double mag = std::pow(10.0, std::floor(std::log10(raw)));
+    double step = mag;
+    for (double m : {1.0, 2.0, 2.5, 5.0, 10.0}) {
+        step = m * mag;
+        if (step >= raw * (1 - 1e-9)) break;
+    }
+    const double nlo = std::floor(lo / step + 1e-9) * step;
+    const double nhi = std::ceil(hi / step - 1e-9) * step;
+    return {nlo, nhi, int(std::lround((nhi - nlo) / step)) + 1};
+}
+
+void setValueAxis(QValueAxis* axis, const NiceRange& r) {
+    if (axis->tickCount() != r.ticks) axis->setTickCount(r.ticks);
+    if (axis->min() != r.lo || axis->max() != r.hi) axis->setRange(r.lo, r.hi);
+}
+
+}  // namespace
+
 void LiveChart::applyRanges() {
     double x0 = std::numeric_limits<double>::infinity(), x1 = -x0, y0 = x0, y1 = -x0, yPos = x0;
     for (const auto& s : series_) {
@@ -347,24 +378,22 @@ void LiveChart::applyRanges() {
         yPos = std::min(yPos, s->minPositiveY);
     }
     if (!std::isfinite(x0)) {
-        xAxis_->setRange(0, 1);
-        if (log_)
-            static_cast<QLogValueAxis*>(yAxis_)->setRange(0.01, 10);
-        else
-            static_cast<QValueAxis*>(yAxis_)->setRange(0, 1);
+        x0 = 0;
+        x1 = 1;
+        y0 = 0;
+        y1 = 1;
+        yPos = 0.01;
+    }
+    setValueAxis(xAxis_, niceRange(x0, x1 > x0 ? x1 : x0 + 1, 7));
+    if (log_) {
+        if (!std::isfinite(yPos)) yPos = 1e-3;
+        const double lo = std::pow(10.0, std::floor(std::log10(yPos)));
+        const double hi = std::pow(10.0, std::ceil(std::log10(std::max(y1, yPos * 10))));
+        auto* axis = static_cast<QLogValueAxis*>(yAxis_);
+        if (axis->min() != lo || axis->max() != hi) axis->setRange(lo, hi);
     } else {
-        if (x1 <= x0) x1 = x0 + 1;
-        xAxis_->setRange(x0, x1);
-        xAxis_->applyNiceNumbers();
-        if (log_) {
-            if (!std::isfinite(yPos)) yPos = 1e-3;
-            const double top = std::max(y1, yPos * 10);
-            static_cast<QLogValueAxis*>(yAxis_)->setRange(yPos / 1.5, top * 1.5);
-        } else {
-            const double pad = y1 > y0 ? (y1 - y0) * 0.05 : std::max(1e-3, std::abs(y0) * 0.05);
-            static_cast<QValueAxis*>(yAxis_)->setRange(std::max(y0 - pad, std::min(yFloor_, y0)), y1 + pad);
-            static_cast<QValueAxis*>(yAxis_)->applyNiceNumbers();
-        }
+        const double pad = y1 > y0 ? (y1 - y0) * 0.02 : std::max(1e-3, std::abs(y0) * 0.05);
+        setValueAxis(static_cast<QValueAxis*>(yAxis_), niceRange(std::max(y0 - pad, std::min(yFloor_, y0)), y1 + pad));
     }
 }
 

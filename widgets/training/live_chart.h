@@ -96,7 +96,7 @@ private:
     bool axisTitles_ = true;
     QTimer* timer_;
     std::vector<std::unique_ptr<Series>> series_;
-    int maxDrawn_ = 2000;
+    int maxDrawn_ = 1500;
     bool log_ = false;
     bool zoomed_ = false;
     double zoomX0_ = 0, zoomX1_ = 1, zoomY0_ = 0, zoomY1_ = 1;

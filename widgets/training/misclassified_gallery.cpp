@@ -68,7 +68,7 @@ MisclassifiedGallery::MisclassifiedGallery(QWidget* parent) : QWidget(parent) {
     view_->setMovement(QListView::Static);
     view_->setUniformItemSizes(true);
     view_->setIconSize(QSize(64, 64));
-    view_->setGridSize(QSize(132, 120));
+    view_->setGridSize(QSize(118, 128));
     view_->setWordWrap(true);
     view_->setSpacing(2);
     view_->setModel(model_);
@@ -85,7 +85,7 @@ QString MisclassifiedGallery::caption(const EvalReport& report, int s) {
     const int t = report.data->labels.at(s);
     const int p = report.result.predicted.at(s);
     auto name = [&](int c) { return c >= 0 && c < int(names.size()) ? QString::fromStdString(names[c]) : QString::number(c); };
-    return tr("%1 → %2\n%3%").arg(name(t), name(p)).arg(double(report.result.confidence.at(s)) * 100, 0, 'f', 1);
+    return tr("%1\n→ %2\n%3%").arg(name(t), name(p)).arg(double(report.result.confidence.at(s)) * 100, 0, 'f', 1);
 }
 
 void MisclassifiedGallery::setReport(const EvalReport& report) {

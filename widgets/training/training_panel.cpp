@@ -150,6 +150,7 @@ void TrainingPanel::setContinueAvailable(bool available, const QString& text) {
 }
 
 void TrainingPanel::setWeightsState(const QString& html) { weights_->setText(html); }
+QString TrainingPanel::weightsState() const { return weights_->text(); }
 
 void TrainingPanel::updateButtons() {
     const bool idle = mode_ == Mode::Idle;

@@ -29,6 +29,7 @@ public:
     // Offers "Continue" for a stopped or interrupted run (text says which).
     void setContinueAvailable(bool available, const QString& text = {});
     void setWeightsState(const QString& html);
+    QString weightsState() const;
     // The project's run history (ModelFile::history); runs keep their overlay ticks by index.
     void setHistory(const nlohmann::json& history);
 

@@ -237,6 +237,7 @@ void TrainingSettingsForm::setSettings(const TrainSettings& s) {
     const QString p = problem();
     problemLabel_->setText(p);
     problemLabel_->setVisible(!p.isEmpty());
+    emit changed();
 }
 
 TrainSettings TrainingSettingsForm::settings() const {

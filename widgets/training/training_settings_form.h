@@ -24,7 +24,7 @@ class TrainingSettingsForm : public QWidget {
 public:
     explicit TrainingSettingsForm(QWidget* parent = nullptr);
 
-    void setSettings(const TrainSettings& settings);
+    void setSettings(const TrainSettings& settings);  // emits changed() once
     TrainSettings settings() const;  // as entered (may be invalid: see problem())
     // Empty when the settings can start a run; else what is wrong.
     QString problem() const;

@@ -1,0 +1,176 @@
+// The training UI in a real main window: a run of the default preset on the built-in dataset
+// with every page live while the test switches pages and zooms a chart, measuring the longest
+// stall of the GUI thread; editing locked during the run; the weights and the run history in
+// the project afterwards; settings remembered in the project; continuing a stopped run.
+#include <QElapsedTimer>
+#include <QListWidget>
+#include <QMenu>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include "designer/model_document.h"
+#include "inspect/feature_map_view.h"
+#include "inspect/inspect_panel.h"
+#include "training/evaluation_panel.h"
+#include "io/presets.h"
+#include "main_window.h"
+#include "training/live_chart.h"
+#include "training/training_charts.h"
+#include "training/training_panel.h"
+#include "training/training_settings_form.h"
+#include "training_controller.h"
+#include "training_edit_lock.h"
+#include "training_ui.h"
+
+using namespace cs;
+using namespace cs::gui;
+
+class TestTrainingUi : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void runStaysResponsiveAndEndsInTheProject();
+    void settingsAreRememberedInTheProject();
+
+private:
+    QTemporaryDir dir_;
+};
+
+void TestTrainingUi::initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+void TestTrainingUi::runStaysResponsiveAndEndsInTheProject() {
+    MainWindow window;
+    ModelDocument doc;
+    ModelFile project = loadPreset(kDefaultPreset);
+    project.project["dataset"] = "builtin";
+    doc.reset(project, dir_.filePath(QStringLiteral("shapes.csmodel")));
+    TrainingUi ui(window, doc, nullptr);
+    ui.setInteractive(false);
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    TrainSettings s = ui.settings();
+    s.epochs = 30;
+    s.threads = 2;
+    ui.panel()->form()->setSettings(s);
+    int batches = 0;
+    connect(ui.controller(), &TrainingController::batches, this, [&](const QVector<BatchStats>& b) { batches += b.size(); });
+    window.showPage(ui.inspect());  // loads the dataset and picks a probe image
+    QTRY_VERIFY_WITH_TIMEOUT(ui.controller()->data() != nullptr, 60000);
+    ui.start();
+    QVERIFY(ui.editLock()->isLocked());
+    QVERIFY(!window.menu(MainWindow::Menu::Edit)->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(batches > 0, 60000);
+
+    QElapsedTimer clock;
+    clock.start();
+    int flips = 0;
+    qint64 last = 0, longest = 0;
+    QTimer tick;
+    tick.setTimerType(Qt::PreciseTimer);
+    tick.setInterval(5);
+    connect(&tick, &QTimer::timeout, this, [&] {
+        const qint64 now = clock.nsecsElapsed();
+        longest = std::max(longest, now - last);
+        if (now - last > 30'000'000) qInfo("gap of %.1f ms after %d page switches", (now - last) / 1e6, flips);
+        last = now;
+    });
+    const QList<QWidget*> pages = {static_cast<QWidget*>(ui.panel()), static_cast<QWidget*>(ui.inspect()),
+                                   static_cast<QWidget*>(ui.evaluation())};
+    QTimer flip;
+    flip.setInterval(400);
+    connect(&flip, &QTimer::timeout, this, [&] {
+        window.showPage(pages[flips++ % pages.size()]);
+        if (flips == 4) ui.panel()->charts()->lossChart()->zoomX(3, 0.2);
+        if (flips == 7) ui.panel()->charts()->lossChart()->resetZoom();
+    });
+    last = clock.nsecsElapsed();
+    tick.start();
+    flip.start();
+    QTest::qWait(5000);
+    tick.stop();
+    flip.stop();
+    const int probes = ui.inspect()->featureMaps()->updates();
+    qInfo("longest event-loop gap with the training UI live: %.1f ms (%d batches, %d feature-map updates, %d page "
+          "switches in 5 s)",
+          longest / 1e6, batches, probes, flips);
+    QVERIFY(probes >= 5);
+    QVERIFY(ui.panel()->charts()->lossChart()->data(0).size() == batches);
+    QVERIFY2(longest < 50'000'000, qPrintable(QStringLiteral("longest gap %1 ms").arg(longest / 1e6)));
+
+    ui.stop();
+    QTRY_COMPARE_WITH_TIMEOUT(ui.controller()->state(), TrainingController::State::Idle, 30000);
+    QVERIFY(!ui.editLock()->isLocked());
+    QVERIFY(window.menu(MainWindow::Menu::Edit)->isEnabled());
+    // The stopped run's weights and history are in the project, which is marked modified.
+    QVERIFY(doc.file().hasWeights());
+    QCOMPARE(doc.file().history.size(), std::size_t(1));
+    QCOMPARE(doc.file().history[0].value("stop_reason", std::string()), std::string("stopped"));
+    QVERIFY(doc.isModified());
+    QCOMPARE(doc.filePath(), dir_.filePath(QStringLiteral("shapes.csmodel")));
+    QCOMPARE(ui.panel()->runs()->count(), 1);
+
+    // The checkpoint next to the project offers "Continue"; continuing resumes where it stopped.
+    QVERIFY(TrainingController::hasResumableCheckpoint(ui.checkpointPath(), doc.filePath()));
+    QVERIFY(ui.checkpointPath().startsWith(dir_.path()));
+    QVERIFY(ui.panel()->continueButton()->isVisibleTo(ui.panel()));
+    QSignalSpy started(ui.controller(), &TrainingController::runStarted);
+    int firstStep = -1;
+    connect(ui.controller(), &TrainingController::batches, this, [&](const QVector<BatchStats>& b) {
+        if (firstStep < 0) firstStep = int(b.front().step);
+    });
+    ui.continueRun();
+    QTRY_COMPARE_WITH_TIMEOUT(started.size(), 1, 30000);
+    QVERIFY(started.at(0).at(1).toBool());  // resumed
+    QTRY_VERIFY_WITH_TIMEOUT(firstStep >= 0, 30000);
+    QVERIFY(firstStep > 0);  // not from the beginning
+    ui.stop();
+    QTRY_COMPARE_WITH_TIMEOUT(ui.controller()->state(), TrainingController::State::Idle, 30000);
+    QCOMPARE(doc.file().history.size(), std::size_t(2));
+
+    // Moving a layer keeps the weights; editing the graph marks them outdated.
+    QVERIFY(ui.panel()->weightsState().contains(QLatin1String("trained")));
+    const int id = doc.graph().nodes().back().id;
+    doc.moveNodes({{id, QPointF(300, 300)}});
+    QVERIFY(ui.panel()->weightsState().contains(QLatin1String("trained")));
+    doc.renameNode(id, QStringLiteral("logits"));
+    QVERIFY(ui.panel()->weightsState().contains(QLatin1String("outdated")));
+}
+
+void TestTrainingUi::settingsAreRememberedInTheProject() {
+    MainWindow window;
+    ModelDocument doc;
+    doc.reset(loadPreset(kDefaultPreset));
+    TrainingUi ui(window, doc, nullptr);
+    ui.setInteractive(false);
+    // The preset's settings are shown, with a 10% validation split proposed.
+    QCOMPARE(ui.settings().epochs, 5);
+    QCOMPARE(ui.settings().validationSplit, 0.1f);
+    // Form -> project, as one undoable step.
+    TrainSettings s = ui.settings();
+    s.epochs = 12;
+    s.optimizer.kind = "sgd";
+    s.optimizer.momentum = 0.9f;
+    ui.panel()->form()->setSettings(s);
+    QTRY_COMPARE_WITH_TIMEOUT(doc.file().training.value("epochs", 0), 12, 3000);
+    QCOMPARE(doc.file().training["optimizer"].value("optimizer", std::string()), std::string("sgd"));
+    QVERIFY(doc.isModified());
+    // Project -> form (e.g. the dataset page's split editor, or undo).
+    doc.setTrainingValue("batch_size", 32);
+    QCOMPARE(ui.settings().batchSize, 32);
+    QCOMPARE(ui.settings().epochs, 12);
+    // An invalid setting disables Start and says why.
+    s.optimizer.learningRate = 5;
+    ui.panel()->form()->setSettings(s);
+    QVERIFY(!ui.panel()->form()->problem().isEmpty());
+    QVERIFY(!ui.panel()->startButton()->isEnabled());
+}
+
+QTEST_MAIN(TestTrainingUi)
+#include "test_training_ui.moc"
