@@ -6,6 +6,7 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLocale>
 #include <QMenu>
 #include <QMimeData>
 #include <QSettings>
@@ -26,9 +27,8 @@
 #include "dataset_move_command.h"
 #include "dataset_session.h"
 #include "designer/model_document.h"
-#include "inspect/inspect_panel.h"
-#include "inspect/probe_picker.h"
 #include "main_window.h"
+#include "training_controller.h"
 
 namespace cs::gui {
 
@@ -96,7 +96,10 @@ DatasetUi::DatasetUi(MainWindow& window, ModelDocument* doc, QObject* parent)
         page_->catalogChanged();
         std::size_t wrong = 0;
         for (std::size_t g = 0; g < catalog_->size(); ++g) wrong += catalog_->misclassified(g);
-        report(tr("The trained model gets %1 of %2 images wrong.").arg(wrong).arg(catalog_->size()), false);
+        const QLocale locale;
+        report(tr("The trained model gets %1 of %2 images wrong.")
+                   .arg(locale.toString(qulonglong(wrong)), locale.toString(qulonglong(catalog_->size()))),
+               false);
         emit predictionsReady();
     });
     connect(session_, &DatasetSession::predictFailed, this, [this](const QString& message) {
@@ -126,11 +129,9 @@ DatasetUi::DatasetUi(MainWindow& window, ModelDocument* doc, QObject* parent)
         probe.source = qs(catalog_->sourceOf(g));
         window_.statusBar()->showMessage(tr("%1 sent to the feature-map view").arg(catalog_->displayName(g)), 3000);
         emit probeRequested(probe);
-        // The training UI's Inspect page, when the studio has one, shows the probe's feature maps.
-        if (auto* inspect = window_.findChild<InspectPanel*>()) {
-            inspect->picker()->setExternalImage(probe);
-            window_.showPage(inspect);
-        }
+        // The training UI, when the studio has one, shows the probe's feature maps on its
+        // Inspect page (TrainingController::probeImageSet).
+        if (auto* training = window_.findChild<TrainingController*>()) training->setProbeImage(probe);
     });
     connect(page_->splitEditor(), &SplitEditor::splitChanged, this, [this](double fraction, uint64_t seed) {
         doc_->undoStack()->beginMacro(tr("Change validation split"));
@@ -312,7 +313,7 @@ void DatasetUi::onLoaded(std::shared_ptr<DatasetCatalog> catalog, const std::vec
     addRecent(shownSource_);
     const std::size_t problems = catalog_->data().problems.size();
     report(problems ? tr("Loaded with %n problem(s); see the list on the left.", nullptr, int(problems)) : QString(), problems > 0);
-    window_.statusBar()->showMessage(tr("%1 images loaded").arg(catalog_->size()), 4000);
+    window_.statusBar()->showMessage(tr("%1 images loaded").arg(QLocale().toString(qulonglong(catalog_->size()))), 4000);
     emit catalogReady();
     if (doc_->file().hasWeights()) predict();
 }

@@ -64,8 +64,8 @@ public slots:
     bool moveSamples(const std::vector<std::size_t>& samples, int classIndex);
 
 signals:
-    // "Use as probe": the image as the model sees it. It also goes to the Inspect page's probe
-    // picker (feature maps) when the window has one, and that page is shown.
+    // "Use as probe": the image as the model sees it. It also goes to the window's
+    // TrainingController (setProbeImage) when there is one; its Inspect page shows the maps.
     void probeRequested(const cs::gui::ProbeImage& image);
     void catalogReady();
     void predictionsReady();

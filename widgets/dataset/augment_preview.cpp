@@ -12,7 +12,7 @@ namespace cs::gui {
 
 namespace {
 constexpr int kColumns = 4;
-constexpr int kTile = 84;
+constexpr int kTile = 68;
 
 QImage toImage(const std::vector<uint8_t>& hwc, int h, int w, int c) {
     QImage out(w, h, c == 3 ? QImage::Format_RGB888 : QImage::Format_Grayscale8);

@@ -191,7 +191,10 @@ void DatasetBrowser::applyControls() {
     model_->setFilter(f);
     updateCount();
     if (current >= 0 && model_->rowOf(std::size_t(current)) >= 0) selectSample(std::size_t(current));
-    else if (model_->rowCount() > 0) view_->setCurrentIndex(model_->index(0));
+    else if (model_->rowCount() > 0) {
+        view_->setCurrentIndex(model_->index(0));
+        view_->scrollToTop();
+    }
     emit currentSampleChanged(currentSample());
 }
 

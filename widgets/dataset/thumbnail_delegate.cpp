@@ -55,12 +55,12 @@ void ThumbnailDelegate::paint(QPainter* p, const QStyleOptionViewItem& option, c
                 fm.elidedText(index.data(DatasetListModel::ClassNameRole).toString(), Qt::ElideRight, line.width() - 7));
     if (showPredictions_ && index.data(DatasetListModel::PredictedRole).toInt() >= 0) {
         line.translate(0, lh);
-        const QString text = QStringLiteral("%1 %2%").arg(index.data(DatasetListModel::PredictedNameRole).toString())
-                                 .arg(int(index.data(DatasetListModel::ConfidenceRole).toDouble() * 100 + 0.5));
+        // Right: only the confidence (the class is the label above); wrong: what it saw instead.
+        const int percent = int(index.data(DatasetListModel::ConfidenceRole).toDouble() * 100 + 0.5);
+        const QString text = wrong ? QStringLiteral("✗ %1 %2%").arg(index.data(DatasetListModel::PredictedNameRole).toString()).arg(percent)
+                                   : QStringLiteral("✓ %1%").arg(percent);
         p->setPen(wrong ? QColor(0xc6, 0x28, 0x28) : QColor(0x2e, 0x7d, 0x32));
-        p->drawText(line, Qt::AlignLeft | Qt::AlignVCenter,
-                    fm.elidedText(QStringLiteral("%1 %2").arg(wrong ? QStringLiteral("✗") : QStringLiteral("✓"), text),
-                                  Qt::ElideMiddle, line.width()));
+        p->drawText(line, Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(text, Qt::ElideMiddle, line.width()));
     }
 
     // Frame: red when the model got it wrong, the class colour otherwise; thicker when selected.
