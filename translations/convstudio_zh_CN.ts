@@ -450,127 +450,127 @@
     <message>
         <location filename="../widgets/training/augment_form.cpp" line="18"/>
         <source>Shift</source>
-        <translation type="unfinished">平移</translation>
+        <translation>平移</translation>
     </message>
     <message>
         <location filename="../widgets/training/augment_form.cpp" line="18"/>
         <source>Largest shift, as a fraction of the width and height</source>
-        <translation type="unfinished"></translation>
+        <translation>最大平移量，占宽度和高度的比例</translation>
     </message>
     <message>
         <location filename="../widgets/training/augment_form.cpp" line="19"/>
         <source>Rotate</source>
-        <translation type="unfinished">旋转</translation>
+        <translation>旋转</translation>
     </message>
     <message>
         <location filename="../widgets/training/augment_form.cpp" line="19"/>
         <source>Largest rotation either way</source>
-        <translation type="unfinished"></translation>
+        <translation>向任一方向的最大旋转角度</translation>
     </message>
     <message>
         <location filename="../widgets/training/augment_form.cpp" line="19"/>
         <source> °</source>
-        <translation type="unfinished"></translation>
+        <translation> °</translation>
     </message>
     <message>
         <location filename="../widgets/training/augment_form.cpp" line="20"/>
         <source>Zoom</source>
-        <translation type="unfinished">缩放</translation>
+        <translation>缩放</translation>
     </message>
     <message>
         <location filename="../widgets/training/augment_form.cpp" line="20"/>
         <source>Scale drawn from 1 − amount to 1 + amount</source>
-        <translation type="unfinished">缩放倍数取自 1 − 幅度 到 1 + 幅度</translation>
+        <translation>缩放倍数取自 1 − 幅度 到 1 + 幅度</translation>
     </message>
     <message>
         <location filename="../widgets/training/augment_form.cpp" line="21"/>
         <source>Flip horizontally</source>
-        <translation type="unfinished"></translation>
+        <translation>水平翻转</translation>
     </message>
     <message>
         <location filename="../widgets/training/augment_form.cpp" line="21"/>
         <source>Mirror left-right (not for digits or text)</source>
-        <translation type="unfinished"></translation>
+        <translation>左右镜像（不适用于数字或文字）</translation>
     </message>
     <message>
         <location filename="../widgets/training/augment_form.cpp" line="22"/>
         <source>Flip vertically</source>
-        <translation type="unfinished"></translation>
+        <translation>垂直翻转</translation>
     </message>
     <message>
         <location filename="../widgets/training/augment_form.cpp" line="22"/>
         <source>Mirror top-bottom</source>
-        <translation type="unfinished"></translation>
+        <translation>上下镜像</translation>
     </message>
     <message>
         <location filename="../widgets/training/augment_form.cpp" line="23"/>
         <source>Brightness</source>
-        <translation type="unfinished">亮度</translation>
+        <translation>亮度</translation>
     </message>
     <message>
         <location filename="../widgets/training/augment_form.cpp" line="23"/>
         <source>Largest offset as a fraction of full scale</source>
-        <translation type="unfinished"></translation>
+        <translation>最大偏移量，占满量程的比例</translation>
     </message>
     <message>
         <location filename="../widgets/training/augment_form.cpp" line="24"/>
         <source>Contrast</source>
-        <translation type="unfinished">对比度</translation>
+        <translation>对比度</translation>
     </message>
     <message>
         <location filename="../widgets/training/augment_form.cpp" line="24"/>
         <source>Factor drawn from 1 − amount to 1 + amount</source>
-        <translation type="unfinished">系数取自 1 − 幅度 到 1 + 幅度</translation>
+        <translation>系数取自 1 − 幅度 到 1 + 幅度</translation>
     </message>
     <message>
         <location filename="../widgets/training/augment_form.cpp" line="25"/>
         <source>Noise</source>
-        <translation type="unfinished">噪声</translation>
+        <translation>噪声</translation>
     </message>
     <message>
         <location filename="../widgets/training/augment_form.cpp" line="25"/>
         <source>Gaussian noise, standard deviation as a fraction of full scale</source>
-        <translation type="unfinished"></translation>
+        <translation>高斯噪声，标准差占满量程的比例</translation>
     </message>
     <message>
         <location filename="../widgets/training/augment_form.cpp" line="26"/>
         <source>Erase</source>
-        <translation type="unfinished">擦除</translation>
+        <translation>擦除</translation>
     </message>
     <message>
         <location filename="../widgets/training/augment_form.cpp" line="26"/>
         <source>Largest erased rectangle as a fraction of the image</source>
-        <translation type="unfinished"></translation>
+        <translation>最大擦除矩形占图像的比例</translation>
     </message>
     <message>
         <location filename="../widgets/training/augment_form.cpp" line="27"/>
         <source>Pad and crop</source>
-        <translation type="unfinished">填充并裁剪</translation>
+        <translation>填充并裁剪</translation>
     </message>
     <message>
         <location filename="../widgets/training/augment_form.cpp" line="27"/>
         <source>Padding in pixels before a random crop of the same size</source>
-        <translation type="unfinished"></translation>
+        <translation>随机裁剪为同样大小之前的填充像素数</translation>
     </message>
     <message>
         <location filename="../widgets/training/augment_form.cpp" line="27"/>
         <source> px</source>
-        <translation type="unfinished"> 像素</translation>
+        <translation> 像素</translation>
     </message>
     <message>
         <location filename="../widgets/training/augment_form.cpp" line="33"/>
         <source>Chance</source>
-        <translation type="unfinished">概率</translation>
+        <translation>概率</translation>
     </message>
     <message>
         <location filename="../widgets/training/augment_form.cpp" line="34"/>
         <source>Amount</source>
-        <translation type="unfinished">幅度</translation>
+        <translation>幅度</translation>
     </message>
     <message>
         <location filename="../widgets/training/augment_form.cpp" line="43"/>
         <source>Chance that an image gets this transform</source>
-        <translation type="unfinished"></translation>
+        <translation>一张图像应用此变换的概率</translation>
     </message>
 </context>
 <context>
@@ -1167,22 +1167,22 @@
     <message>
         <location filename="../widgets/training/confusion_matrix_view.cpp" line="66"/>
         <source>Evaluate the model to see its confusion matrix.</source>
-        <translation type="unfinished"></translation>
+        <translation>评估模型后即可查看其混淆矩阵。</translation>
     </message>
     <message>
         <location filename="../widgets/training/confusion_matrix_view.cpp" line="112"/>
         <source>Predicted class</source>
-        <translation type="unfinished"></translation>
+        <translation>预测类别</translation>
     </message>
     <message>
         <location filename="../widgets/training/confusion_matrix_view.cpp" line="116"/>
         <source>True class</source>
-        <translation type="unfinished"></translation>
+        <translation>真实类别</translation>
     </message>
     <message>
         <location filename="../widgets/training/confusion_matrix_view.cpp" line="141"/>
         <source>True %1, predicted %2: %3 images (%4% of %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>真实为 %1，预测为 %2：%3 张图像（占 %1 的 %4%）</translation>
     </message>
 </context>
 <context>
@@ -1908,77 +1908,77 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
     <message>
         <location filename="../widgets/training/evaluation_panel.cpp" line="26"/>
         <source>No evaluation yet: train the model, or press Evaluate to measure the project&apos;s weights on the test set.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未评估：请训练模型，或点击“评估”在测试集上衡量项目的权重。</translation>
     </message>
     <message>
         <location filename="../widgets/training/evaluation_panel.cpp" line="30"/>
         <source>Evaluate</source>
-        <translation type="unfinished"></translation>
+        <translation>评估</translation>
     </message>
     <message>
         <location filename="../widgets/training/evaluation_panel.cpp" line="31"/>
         <source>Measure the project&apos;s trained weights on the test set (or the validation split)</source>
-        <translation type="unfinished"></translation>
+        <translation>在测试集（或验证集）上衡量项目中训练好的权重</translation>
     </message>
     <message>
         <location filename="../widgets/training/evaluation_panel.cpp" line="32"/>
         <source>All mistakes</source>
-        <translation type="unfinished"></translation>
+        <translation>全部错误</translation>
     </message>
     <message>
         <location filename="../widgets/training/evaluation_panel.cpp" line="33"/>
         <source>List every misclassified image again</source>
-        <translation type="unfinished"></translation>
+        <translation>重新列出所有分类错误的图像</translation>
     </message>
     <message>
         <location filename="../widgets/training/evaluation_panel.cpp" line="41"/>
         <source>Class</source>
-        <translation type="unfinished">类别</translation>
+        <translation>类别</translation>
     </message>
     <message>
         <location filename="../widgets/training/evaluation_panel.cpp" line="41"/>
         <source>Precision</source>
-        <translation type="unfinished"></translation>
+        <translation>精确率</translation>
     </message>
     <message>
         <location filename="../widgets/training/evaluation_panel.cpp" line="41"/>
         <source>Recall</source>
-        <translation type="unfinished"></translation>
+        <translation>召回率</translation>
     </message>
     <message>
         <location filename="../widgets/training/evaluation_panel.cpp" line="41"/>
         <source>F1</source>
-        <translation type="unfinished"></translation>
+        <translation>F1</translation>
     </message>
     <message>
         <location filename="../widgets/training/evaluation_panel.cpp" line="41"/>
         <source>Images</source>
-        <translation type="unfinished">图像</translation>
+        <translation>图像</translation>
     </message>
     <message>
         <location filename="../widgets/training/evaluation_panel.cpp" line="81"/>
         <source>&lt;b&gt;%1 accuracy %2%&lt;/b&gt; · loss %3 · %4 images · %5 misclassified</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1准确率 %2%&lt;/b&gt; · 损失 %3 · %4 张图像 · %5 张分错</translation>
     </message>
     <message>
         <location filename="../widgets/training/evaluation_panel.cpp" line="82"/>
         <source>Test</source>
-        <translation type="unfinished">测试</translation>
+        <translation>测试</translation>
     </message>
     <message>
         <location filename="../widgets/training/evaluation_panel.cpp" line="82"/>
         <source>Validation</source>
-        <translation type="unfinished">验证</translation>
+        <translation>验证</translation>
     </message>
     <message>
         <location filename="../widgets/training/evaluation_panel.cpp" line="100"/>
         <source>Macro average</source>
-        <translation type="unfinished"></translation>
+        <translation>宏平均</translation>
     </message>
     <message>
         <location filename="../widgets/training/evaluation_panel.cpp" line="116"/>
         <source>Evaluating…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在评估…</translation>
     </message>
 </context>
 <context>
@@ -2318,7 +2318,7 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
     <message>
         <location filename="../widgets/inspect/feature_map_canvas.cpp" line="138"/>
         <source>Pick a probe image: the activations of every layer appear here, live while training.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择一张探针图像：各层的激活会显示在这里，训练时实时更新。</translation>
     </message>
 </context>
 <context>
@@ -2326,82 +2326,82 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
     <message>
         <location filename="../widgets/inspect/feature_map_view.cpp" line="22"/>
         <source>Viridis</source>
-        <translation type="unfinished"></translation>
+        <translation>Viridis</translation>
     </message>
     <message>
         <location filename="../widgets/inspect/feature_map_view.cpp" line="23"/>
         <source>Inferno</source>
-        <translation type="unfinished"></translation>
+        <translation>Inferno</translation>
     </message>
     <message>
         <location filename="../widgets/inspect/feature_map_view.cpp" line="24"/>
         <source>Gray</source>
-        <translation type="unfinished"></translation>
+        <translation>灰度</translation>
     </message>
     <message>
         <location filename="../widgets/inspect/feature_map_view.cpp" line="25"/>
         <source>Diverging</source>
-        <translation type="unfinished"></translation>
+        <translation>发散</translation>
     </message>
     <message>
         <location filename="../widgets/inspect/feature_map_view.cpp" line="26"/>
         <source>Colour map</source>
-        <translation type="unfinished"></translation>
+        <translation>色彩映射</translation>
     </message>
     <message>
         <location filename="../widgets/inspect/feature_map_view.cpp" line="28"/>
         <source>Each map on its own scale</source>
-        <translation type="unfinished"></translation>
+        <translation>每张特征图单独缩放</translation>
     </message>
     <message>
         <location filename="../widgets/inspect/feature_map_view.cpp" line="29"/>
         <source>One scale per layer</source>
-        <translation type="unfinished"></translation>
+        <translation>每层统一缩放</translation>
     </message>
     <message>
         <location filename="../widgets/inspect/feature_map_view.cpp" line="34"/>
         <source>Size of each map</source>
-        <translation type="unfinished"></translation>
+        <translation>每张特征图的大小</translation>
     </message>
     <message>
         <location filename="../widgets/inspect/feature_map_view.cpp" line="39"/>
         <source>Colours:</source>
-        <translation type="unfinished"></translation>
+        <translation>色彩：</translation>
     </message>
     <message>
         <location filename="../widgets/inspect/feature_map_view.cpp" line="42"/>
         <source>Size:</source>
-        <translation type="unfinished"></translation>
+        <translation>大小：</translation>
     </message>
     <message>
         <location filename="../widgets/inspect/feature_map_view.cpp" line="66"/>
         <source>untrained weights</source>
-        <translation type="unfinished"></translation>
+        <translation>未训练的权重</translation>
     </message>
     <message>
         <location filename="../widgets/inspect/feature_map_view.cpp" line="67"/>
         <source>epoch %1 · step %2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 轮 · 第 %2 步</translation>
     </message>
     <message>
         <location filename="../widgets/inspect/feature_map_view.cpp" line="101"/>
         <source>map %1</source>
-        <translation type="unfinished"></translation>
+        <translation>特征图 %1</translation>
     </message>
     <message>
         <location filename="../widgets/inspect/feature_map_view.cpp" line="101"/>
         <source>all units</source>
-        <translation type="unfinished"></translation>
+        <translation>所有单元</translation>
     </message>
     <message>
         <location filename="../widgets/inspect/feature_map_view.cpp" line="102"/>
         <source>%1 — %2 — values %3 … %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2 — 取值 %3 … %4</translation>
     </message>
     <message>
         <location filename="../widgets/inspect/feature_map_view.cpp" line="106"/>
         <source>Feature map: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>特征图：%1</translation>
     </message>
 </context>
 <context>
@@ -2409,72 +2409,72 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
     <message>
         <location filename="../widgets/inspect/filter_view.cpp" line="95"/>
         <source>The model has no convolution.</source>
-        <translation type="unfinished"></translation>
+        <translation>模型中没有卷积层。</translation>
     </message>
     <message>
         <location filename="../widgets/inspect/filter_view.cpp" line="98"/>
         <source>Parameter</source>
-        <translation type="unfinished"></translation>
+        <translation>参数</translation>
     </message>
     <message>
         <location filename="../widgets/inspect/filter_view.cpp" line="98"/>
         <source>Count</source>
-        <translation type="unfinished"></translation>
+        <translation>数量</translation>
     </message>
     <message>
         <location filename="../widgets/inspect/filter_view.cpp" line="98"/>
         <source>Mean</source>
-        <translation type="unfinished"></translation>
+        <translation>均值</translation>
     </message>
     <message>
         <location filename="../widgets/inspect/filter_view.cpp" line="98"/>
         <source>Std</source>
-        <translation type="unfinished"></translation>
+        <translation>标准差</translation>
     </message>
     <message>
         <location filename="../widgets/inspect/filter_view.cpp" line="98"/>
         <source>Min</source>
-        <translation type="unfinished"></translation>
+        <translation>最小值</translation>
     </message>
     <message>
         <location filename="../widgets/inspect/filter_view.cpp" line="98"/>
         <source>Max</source>
-        <translation type="unfinished"></translation>
+        <translation>最大值</translation>
     </message>
     <message>
         <location filename="../widgets/inspect/filter_view.cpp" line="98"/>
         <source>Histogram</source>
-        <translation type="unfinished"></translation>
+        <translation>直方图</translation>
     </message>
     <message>
         <location filename="../widgets/inspect/filter_view.cpp" line="105"/>
         <source>Kernel spread</source>
-        <translation type="unfinished"></translation>
+        <translation>卷积核离散度</translation>
     </message>
     <message>
         <location filename="../widgets/inspect/filter_view.cpp" line="105"/>
         <source>step</source>
-        <translation type="unfinished"></translation>
+        <translation>步</translation>
     </message>
     <message>
         <location filename="../widgets/inspect/filter_view.cpp" line="105"/>
         <source>std</source>
-        <translation type="unfinished"></translation>
+        <translation>标准差</translation>
     </message>
     <message>
         <location filename="../widgets/inspect/filter_view.cpp" line="133"/>
         <source>%1: %2 kernels of %3×%4 (RGB)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 个 %3×%4 卷积核（RGB）</translation>
     </message>
     <message>
         <location filename="../widgets/inspect/filter_view.cpp" line="134"/>
         <source>%1: %2 kernels of %3×%4 (input channel 1 of %5; blue &lt; 0 &lt; red)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 个 %3×%4 卷积核（输入通道 1/%5；蓝 &lt; 0 &lt; 红）</translation>
     </message>
     <message>
         <location filename="../widgets/inspect/filter_view.cpp" line="160"/>
         <source>%1 … %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 … %2</translation>
     </message>
 </context>
 <context>
@@ -2565,42 +2565,42 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
     <message>
         <location filename="../widgets/inspect/inspect_panel.cpp" line="25"/>
         <source>Probe image</source>
-        <translation type="unfinished"></translation>
+        <translation>探针图像</translation>
     </message>
     <message>
         <location filename="../widgets/inspect/inspect_panel.cpp" line="28"/>
         <source>Prediction</source>
-        <translation type="unfinished">预测</translation>
+        <translation>预测</translation>
     </message>
     <message>
         <location filename="../widgets/inspect/inspect_panel.cpp" line="46"/>
         <source>Feature maps</source>
-        <translation type="unfinished"></translation>
+        <translation>特征图</translation>
     </message>
     <message>
         <location filename="../widgets/inspect/inspect_panel.cpp" line="47"/>
         <source>Filters and weights</source>
-        <translation type="unfinished"></translation>
+        <translation>滤波器与权重</translation>
     </message>
     <message>
         <location filename="../widgets/inspect/inspect_panel.cpp" line="58"/>
         <source>The views update a few times a second while a model trains; when idle they show the project&apos;s weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练时这些视图每秒更新数次；空闲时显示项目中的权重。</translation>
     </message>
     <message>
         <location filename="../widgets/inspect/inspect_panel.cpp" line="71"/>
         <source>class %1</source>
-        <translation type="unfinished"></translation>
+        <translation>类别 %1</translation>
     </message>
     <message>
         <location filename="../widgets/inspect/inspect_panel.cpp" line="72"/>
         <source>&lt;b&gt;%1&lt;/b&gt; (%2%)%3</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;（%2%）%3</translation>
     </message>
     <message>
         <location filename="../widgets/inspect/inspect_panel.cpp" line="75"/>
         <source> — untrained weights</source>
-        <translation type="unfinished"></translation>
+        <translation> — 未训练的权重</translation>
     </message>
 </context>
 <context>
@@ -2654,22 +2654,22 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <translation>将图表的所有数据点导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../widgets/training/live_chart.cpp" line="427"/>
+        <location filename="../widgets/training/live_chart.cpp" line="456"/>
         <source>Export Chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../widgets/training/live_chart.cpp" line="428"/>
+        <location filename="../widgets/training/live_chart.cpp" line="457"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../widgets/training/live_chart.cpp" line="433"/>
+        <location filename="../widgets/training/live_chart.cpp" line="462"/>
         <source>Export Chart Data</source>
         <translation>导出图表数据</translation>
     </message>
     <message>
-        <location filename="../widgets/training/live_chart.cpp" line="434"/>
+        <location filename="../widgets/training/live_chart.cpp" line="463"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -2722,27 +2722,29 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
     <message>
         <location filename="../widgets/training/misclassified_gallery.cpp" line="62"/>
         <source>Misclassified images appear here after an evaluation.</source>
-        <translation type="unfinished"></translation>
+        <translation>评估后，分类错误的图像会显示在这里。</translation>
     </message>
     <message>
         <location filename="../widgets/training/misclassified_gallery.cpp" line="88"/>
         <source>%1
 → %2
 %3%</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+→ %2
+%3%</translation>
     </message>
     <message numerus="yes">
         <location filename="../widgets/training/misclassified_gallery.cpp" line="111"/>
         <source>%n misclassified image(s), the most confident mistakes first. Click a cell of the matrix to see its images.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 张分类错误的图像，置信度最高的错误排在最前。点击矩阵中的单元格可查看对应图像。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../widgets/training/misclassified_gallery.cpp" line="114"/>
         <source>%n image(s) of %1 predicted as %2, the most confident first.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 张 %1 被预测为 %2 的图像，置信度最高的排在最前。</numerusform>
         </translation>
     </message>
 </context>
@@ -2877,17 +2879,17 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
     <message>
         <location filename="../widgets/inspect/prediction_bars.cpp" line="14"/>
         <source>Class probabilities for the probe image; the green dot marks its true class</source>
-        <translation type="unfinished"></translation>
+        <translation>探针图像的各类别概率；绿点标出其真实类别</translation>
     </message>
     <message>
         <location filename="../widgets/inspect/prediction_bars.cpp" line="32"/>
         <source>class %1</source>
-        <translation type="unfinished"></translation>
+        <translation>类别 %1</translation>
     </message>
     <message>
         <location filename="../widgets/inspect/prediction_bars.cpp" line="43"/>
         <source>No prediction yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无预测</translation>
     </message>
 </context>
 <context>
@@ -2895,37 +2897,37 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
     <message>
         <location filename="../widgets/inspect/probe_picker.cpp" line="17"/>
         <source>Training set</source>
-        <translation type="unfinished"></translation>
+        <translation>训练集</translation>
     </message>
     <message>
         <location filename="../widgets/inspect/probe_picker.cpp" line="18"/>
         <source>Test set</source>
-        <translation type="unfinished"></translation>
+        <translation>测试集</translation>
     </message>
     <message>
         <location filename="../widgets/inspect/probe_picker.cpp" line="21"/>
         <source>Image number</source>
-        <translation type="unfinished"></translation>
+        <translation>图像编号</translation>
     </message>
     <message>
         <location filename="../widgets/inspect/probe_picker.cpp" line="22"/>
         <source>Random</source>
-        <translation type="unfinished"></translation>
+        <translation>随机</translation>
     </message>
     <message>
         <location filename="../widgets/inspect/probe_picker.cpp" line="27"/>
         <source>No dataset loaded</source>
-        <translation type="unfinished">未加载数据集</translation>
+        <translation>未加载数据集</translation>
     </message>
     <message>
         <location filename="../widgets/inspect/probe_picker.cpp" line="74"/>
         <source>%1 #%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 #%2</translation>
     </message>
     <message>
         <location filename="../widgets/inspect/probe_picker.cpp" line="75"/>
         <source>True class: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>真实类别：%1</translation>
     </message>
 </context>
 <context>
@@ -3399,7 +3401,7 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
     <message>
         <location filename="../widgets/training/training_charts.cpp" line="50"/>
         <source>training (batches)</source>
-        <translation type="unfinished"></translation>
+        <translation>训练（批次）</translation>
     </message>
     <message>
         <source>training (smoothed batches)</source>
@@ -3467,22 +3469,22 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
     <message>
         <location filename="../widgets/training/training_log.cpp" line="14"/>
         <source>Each epoch and every warning of the run appears here.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练的每一轮和每条警告都会显示在这里。</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_log.cpp" line="18"/>
         <source>Epoch %1/%2 — %3 s — loss %4 — accuracy %5</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1/%2 轮 — %3 秒 — 损失 %4 — 准确率 %5</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_log.cpp" line="25"/>
         <source> — val_loss %1 — val_accuracy %2</source>
-        <translation type="unfinished"></translation>
+        <translation> — 验证损失 %1 — 验证准确率 %2</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_log.cpp" line="26"/>
         <source> — lr %1</source>
-        <translation type="unfinished"></translation>
+        <translation> — 学习率 %1</translation>
     </message>
 </context>
 <context>
@@ -3490,102 +3492,102 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
     <message>
         <location filename="../widgets/training/training_panel.cpp" line="26"/>
         <source>Train</source>
-        <translation type="unfinished">训练</translation>
+        <translation>训练</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_panel.cpp" line="28"/>
         <location filename="../widgets/training/training_panel.cpp" line="159"/>
         <source>Start a new run with these settings (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>用这些设置开始新的训练（F5）</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_panel.cpp" line="29"/>
         <location filename="../widgets/training/training_panel.cpp" line="161"/>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_panel.cpp" line="31"/>
         <source>Stop</source>
-        <translation type="unfinished">停止</translation>
+        <translation>停止</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_panel.cpp" line="33"/>
         <source>Stop after the current batch; a checkpoint keeps the position</source>
-        <translation type="unfinished"></translation>
+        <translation>在当前批次后停止；检查点会保存进度</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_panel.cpp" line="34"/>
         <source>Continue</source>
-        <translation type="unfinished"></translation>
+        <translation>继续</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_panel.cpp" line="36"/>
         <source>Continue the stopped or interrupted run from its checkpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>从检查点继续已停止或中断的训练</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_panel.cpp" line="62"/>
         <source>Tick a run to overlay its curves on the charts</source>
-        <translation type="unfinished"></translation>
+        <translation>勾选一次训练，将其曲线叠加到图表上</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_panel.cpp" line="65"/>
         <source>Log</source>
-        <translation type="unfinished">对数</translation>
+        <translation>日志</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_panel.cpp" line="66"/>
         <location filename="../widgets/training/training_panel.cpp" line="137"/>
         <source>Runs</source>
-        <translation type="unfinished"></translation>
+        <translation>训练记录</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_panel.cpp" line="94"/>
         <location filename="../widgets/training/training_panel.cpp" line="102"/>
         <location filename="../widgets/training/training_panel.cpp" line="135"/>
         <source>Run %1</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 次训练</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_panel.cpp" line="97"/>
         <source>Weights: &lt;b&gt;not trained&lt;/b&gt; — the model starts from random weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>权重：&lt;b&gt;未训练&lt;/b&gt; — 模型从随机权重开始。</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_panel.cpp" line="107"/>
         <source> — %1 epochs, %2, lr %3, batch %4</source>
-        <translation type="unfinished"></translation>
+        <translation> — %1 轮，%2，学习率 %3，批大小 %4</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_panel.cpp" line="113"/>
         <source>, val. accuracy %1%</source>
-        <translation type="unfinished"></translation>
+        <translation>，验证准确率 %1%</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_panel.cpp" line="114"/>
         <source>, test %1%</source>
-        <translation type="unfinished"></translation>
+        <translation>，测试 %1%</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_panel.cpp" line="116"/>
         <source> (stopped)</source>
-        <translation type="unfinished"></translation>
+        <translation>（已停止）</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_panel.cpp" line="117"/>
         <source> (stopped early)</source>
-        <translation type="unfinished"></translation>
+        <translation>（提前停止）</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_panel.cpp" line="137"/>
         <source>Runs (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>训练记录（%1）</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_panel.cpp" line="161"/>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>继续</translation>
     </message>
 </context>
 <context>
@@ -3593,29 +3595,29 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
     <message>
         <location filename="../widgets/training/training_progress.cpp" line="40"/>
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在启动…</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_progress.cpp" line="59"/>
         <source>%1Epoch %2/%3 · batch %4/%5 · %6 samples/s · ETA %7</source>
-        <translation type="unfinished"></translation>
+        <translation>%1第 %2/%3 轮 · 批次 %4/%5 · %6 样本/秒 · 剩余 %7</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_progress.cpp" line="60"/>
         <location filename="../widgets/training/training_progress.cpp" line="78"/>
         <location filename="../widgets/training/training_progress.cpp" line="79"/>
         <source>Paused · </source>
-        <translation type="unfinished"></translation>
+        <translation>已暂停 · </translation>
     </message>
     <message>
         <location filename="../widgets/training/training_progress.cpp" line="73"/>
         <source>Loading the dataset… %1%</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载数据集… %1%</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_progress.cpp" line="73"/>
         <source>Loading the dataset…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载数据集…</translation>
     </message>
 </context>
 <context>
@@ -3623,256 +3625,256 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
     <message>
         <location filename="../widgets/training/training_settings_form.cpp" line="72"/>
         <source>Adam</source>
-        <translation type="unfinished"></translation>
+        <translation>Adam</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_settings_form.cpp" line="73"/>
         <source>AdamW</source>
-        <translation type="unfinished"></translation>
+        <translation>AdamW</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_settings_form.cpp" line="74"/>
         <source>SGD</source>
-        <translation type="unfinished"></translation>
+        <translation>SGD</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_settings_form.cpp" line="75"/>
         <source>RMSprop</source>
-        <translation type="unfinished"></translation>
+        <translation>RMSprop</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_settings_form.cpp" line="77"/>
         <source>The base learning rate; the arrows halve and double it</source>
-        <translation type="unfinished"></translation>
+        <translation>基础学习率；箭头按钮将其减半或加倍</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_settings_form.cpp" line="79"/>
         <source>Nesterov momentum</source>
-        <translation type="unfinished"></translation>
+        <translation>Nesterov 动量</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_settings_form.cpp" line="81"/>
         <source>L2 penalty on kernels (decoupled for AdamW)</source>
-        <translation type="unfinished"></translation>
+        <translation>对卷积核和权重的 L2 惩罚（AdamW 为解耦形式）</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_settings_form.cpp" line="83"/>
         <location filename="../widgets/training/training_settings_form.cpp" line="133"/>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_settings_form.cpp" line="84"/>
         <source>Scale the gradients down when their global norm exceeds this</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度的全局范数超过此值时按比例缩小</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_settings_form.cpp" line="86"/>
         <source>Constant</source>
-        <translation type="unfinished"></translation>
+        <translation>恒定</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_settings_form.cpp" line="87"/>
         <source>Step decay</source>
-        <translation type="unfinished"></translation>
+        <translation>阶梯衰减</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_settings_form.cpp" line="88"/>
         <source>Exponential decay</source>
-        <translation type="unfinished"></translation>
+        <translation>指数衰减</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_settings_form.cpp" line="89"/>
         <source>Cosine (with warm-up)</source>
-        <translation type="unfinished"></translation>
+        <translation>余弦（带预热）</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_settings_form.cpp" line="90"/>
         <source>Reduce on plateau</source>
-        <translation type="unfinished"></translation>
+        <translation>平台期降低</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_settings_form.cpp" line="92"/>
         <location filename="../widgets/training/training_settings_form.cpp" line="99"/>
         <location filename="../widgets/training/training_settings_form.cpp" line="134"/>
         <source> epochs</source>
-        <translation type="unfinished"></translation>
+        <translation> 轮</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_settings_form.cpp" line="95"/>
         <source> steps</source>
-        <translation type="unfinished"></translation>
+        <translation> 步</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_settings_form.cpp" line="102"/>
         <source>Optimizer:</source>
-        <translation type="unfinished"></translation>
+        <translation>优化器：</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_settings_form.cpp" line="103"/>
         <source>Learning rate:</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率：</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_settings_form.cpp" line="104"/>
         <source>Momentum:</source>
-        <translation type="unfinished"></translation>
+        <translation>动量：</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_settings_form.cpp" line="106"/>
         <source>Weight decay:</source>
-        <translation type="unfinished"></translation>
+        <translation>权重衰减：</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_settings_form.cpp" line="107"/>
         <source>Gradient clipping:</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度裁剪：</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_settings_form.cpp" line="108"/>
         <source>Schedule:</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率策略：</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_settings_form.cpp" line="109"/>
         <source>Every:</source>
-        <translation type="unfinished"></translation>
+        <translation>间隔：</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_settings_form.cpp" line="110"/>
         <source>Factor:</source>
-        <translation type="unfinished"></translation>
+        <translation>系数：</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_settings_form.cpp" line="111"/>
         <source>Warm-up:</source>
-        <translation type="unfinished"></translation>
+        <translation>预热：</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_settings_form.cpp" line="112"/>
         <source>Minimum rate:</source>
-        <translation type="unfinished"></translation>
+        <translation>最小学习率：</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_settings_form.cpp" line="113"/>
         <location filename="../widgets/training/training_settings_form.cpp" line="138"/>
         <source>Patience:</source>
-        <translation type="unfinished"></translation>
+        <translation>耐心：</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_settings_form.cpp" line="119"/>
         <source>Share of the training images held out (per class) when the dataset has no validation set of its own</source>
-        <translation type="unfinished"></translation>
+        <translation>数据集没有自带验证集时，从训练图像中（按类别）留出的比例</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_settings_form.cpp" line="122"/>
         <source>The same seed and thread count give the same run</source>
-        <translation type="unfinished"></translation>
+        <translation>相同的种子和线程数会得到相同的训练结果</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_settings_form.cpp" line="124"/>
         <source>all cores (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>全部核心（%1）</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_settings_form.cpp" line="126"/>
         <source>Epochs:</source>
-        <translation type="unfinished"></translation>
+        <translation>轮数：</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_settings_form.cpp" line="127"/>
         <source>Batch size:</source>
-        <translation type="unfinished"></translation>
+        <translation>批大小：</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_settings_form.cpp" line="128"/>
         <source>Validation split:</source>
-        <translation type="unfinished"></translation>
+        <translation>验证集比例：</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_settings_form.cpp" line="129"/>
         <source>Seed:</source>
-        <translation type="unfinished">种子：</translation>
+        <translation>种子：</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_settings_form.cpp" line="130"/>
         <source>Threads:</source>
-        <translation type="unfinished"></translation>
+        <translation>线程：</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_settings_form.cpp" line="135"/>
         <source>Stop when the validation loss has not improved for this many epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>验证损失在这么多轮内没有改善时停止</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_settings_form.cpp" line="136"/>
         <source>Restore the best weights</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复最佳权重</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_settings_form.cpp" line="144"/>
         <source>next to the project</source>
-        <translation type="unfinished"></translation>
+        <translation>项目文件旁边</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_settings_form.cpp" line="145"/>
         <source>Checkpoints are written after every epoch and when a run stops, so it can continue after the studio was closed</source>
-        <translation type="unfinished"></translation>
+        <translation>每轮结束和训练停止时都会写入检查点，关闭软件后也能继续训练</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_settings_form.cpp" line="161"/>
         <source>Optimization</source>
-        <translation type="unfinished"></translation>
+        <translation>优化</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_settings_form.cpp" line="161"/>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>运行</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_settings_form.cpp" line="161"/>
         <source>Early stopping</source>
-        <translation type="unfinished"></translation>
+        <translation>提前停止</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_settings_form.cpp" line="162"/>
         <source>Augmentation</source>
-        <translation type="unfinished">数据增强</translation>
+        <translation>数据增强</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_settings_form.cpp" line="162"/>
         <source>Checkpoints</source>
-        <translation type="unfinished"></translation>
+        <translation>检查点</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_settings_form.cpp" line="271"/>
         <source>The learning rate must be greater than 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率必须大于 0。</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_settings_form.cpp" line="272"/>
         <source>A learning rate above 1 makes the loss diverge; try 0.001 to 0.1.</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率大于 1 会使损失发散；请尝试 0.001 到 0.1。</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_settings_form.cpp" line="275"/>
         <source>The schedule&apos;s minimum rate must be below the learning rate.</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率策略的最小学习率必须低于学习率。</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_settings_form.cpp" line="276"/>
         <source>Hold out less than 90% for validation.</source>
-        <translation type="unfinished"></translation>
+        <translation>验证集比例应小于 90%。</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_settings_form.cpp" line="278"/>
         <source>Early stopping patience (%1) must be smaller than the number of epochs (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>提前停止的耐心（%1）必须小于轮数（%2）。</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_settings_form.cpp" line="299"/>
         <source>Checkpoint Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>检查点文件夹</translation>
     </message>
 </context>
 <context>
@@ -3880,284 +3882,286 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
     <message>
         <location filename="../app/training_ui.cpp" line="59"/>
         <source>Training</source>
-        <translation type="unfinished">训练</translation>
+        <translation>训练</translation>
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="60"/>
         <source>Inspect</source>
-        <translation type="unfinished"></translation>
+        <translation>检视</translation>
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="61"/>
         <source>Evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>评估</translation>
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="129"/>
         <source>&amp;Start Training</source>
-        <translation type="unfinished">开始训练(&amp;S)</translation>
+        <translation>开始训练(&amp;S)</translation>
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="131"/>
         <source>Train the model with the settings of the Training page</source>
-        <translation type="unfinished"></translation>
+        <translation>用“训练”页上的设置训练模型</translation>
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="132"/>
         <location filename="../app/training_ui.cpp" line="459"/>
         <source>&amp;Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停(&amp;P)</translation>
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="140"/>
         <source>S&amp;top Training</source>
-        <translation type="unfinished">停止训练(&amp;T)</translation>
+        <translation>停止训练(&amp;T)</translation>
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="143"/>
         <source>&amp;Continue Interrupted Run</source>
-        <translation type="unfinished"></translation>
+        <translation>继续中断的训练(&amp;C)</translation>
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="145"/>
         <source>&amp;Evaluate</source>
-        <translation type="unfinished"></translation>
+        <translation>评估(&amp;E)</translation>
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="147"/>
         <source>Measure the trained weights on the test set</source>
-        <translation type="unfinished"></translation>
+        <translation>在测试集上衡量训练好的权重</translation>
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="149"/>
         <source>Show T&amp;raining</source>
-        <translation type="unfinished"></translation>
+        <translation>显示训练(&amp;R)</translation>
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="150"/>
         <source>Show &amp;Feature Maps</source>
-        <translation type="unfinished"></translation>
+        <translation>显示特征图(&amp;F)</translation>
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="151"/>
         <source>Show E&amp;valuation</source>
-        <translation type="unfinished"></translation>
+        <translation>显示评估(&amp;V)</translation>
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="169"/>
         <source>Paused.</source>
-        <translation type="unfinished"></translation>
+        <translation>已暂停。</translation>
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="170"/>
         <source>Resumed.</source>
-        <translation type="unfinished"></translation>
+        <translation>已继续。</translation>
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="171"/>
         <source>Stopping after the current batch…</source>
-        <translation type="unfinished"></translation>
+        <translation>将在当前批次后停止…</translation>
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="176"/>
         <source>The model is training: it cannot be edited until the run stops (Stop or Shift+F5).</source>
-        <translation type="unfinished"></translation>
+        <translation>模型正在训练：训练停止前无法编辑（停止或 Shift+F5）。</translation>
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="182"/>
         <source>Dataset %1: %2 training, %3 validation and %4 test images, %5 classes.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据集 %1：%2 张训练图像、%3 张验证图像、%4 张测试图像，%5 个类别。</translation>
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="197"/>
         <source>The dataset could not be loaded: %1</source>
-        <translation type="unfinished">无法加载数据集：%1</translation>
+        <translation>无法加载数据集：%1</translation>
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="198"/>
         <source>Dataset not loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>数据集未加载</translation>
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="206"/>
         <source>Continuing the interrupted run (%1 epochs, batch %2, %3, lr %4).</source>
-        <translation type="unfinished"></translation>
+        <translation>继续中断的训练（%1 轮，批大小 %2，%3，学习率 %4）。</translation>
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="211"/>
         <source>Training started: %1 epochs, batch %2, %3, lr %4, seed %5.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练开始：%1 轮，批大小 %2，%3，学习率 %4，种子 %5。</translation>
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="241"/>
         <source>Evaluation on the %1 set: accuracy %2%, loss %3 (%4 images).</source>
-        <translation type="unfinished"></translation>
+        <translation>在 %1 集上评估：准确率 %2%，损失 %3（%4 张图像）。</translation>
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="246"/>
         <source>Evaluation ready: %1% accuracy — see the Evaluation page</source>
-        <translation type="unfinished"></translation>
+        <translation>评估完成：准确率 %1% — 请查看“评估”页</translation>
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="251"/>
         <source>The evaluation failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>评估失败：%1</translation>
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="269"/>
         <source>The project&apos;s training settings are not valid (%1); the defaults are shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>项目的训练设置无效（%1）；显示的是默认值。</translation>
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="296"/>
         <source>Change training settings</source>
-        <translation type="unfinished"></translation>
+        <translation>更改训练设置</translation>
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="319"/>
         <source>the model is incomplete</source>
-        <translation type="unfinished"></translation>
+        <translation>模型不完整</translation>
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="321"/>
         <source>The model cannot be trained: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法训练模型：%1</translation>
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="347"/>
         <source>Start Training</source>
-        <translation type="unfinished"></translation>
+        <translation>开始训练</translation>
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="348"/>
         <source>An unfinished run of this project stopped after epoch %1 of %2. Continue it, or start a new run (its checkpoint will be replaced)?</source>
-        <translation type="unfinished"></translation>
+        <translation>此项目有一次未完成的训练，停在第 %1/%2 轮之后。要继续它，还是开始新的训练（其检查点将被替换）？</translation>
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="353"/>
         <source>Continue</source>
-        <translation type="unfinished"></translation>
+        <translation>继续</translation>
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="354"/>
         <source>New Run</source>
-        <translation type="unfinished"></translation>
+        <translation>新的训练</translation>
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="374"/>
         <source>Training failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>训练失败：%1</translation>
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="375"/>
         <source>Training failed</source>
-        <translation type="unfinished"></translation>
+        <translation>训练失败</translation>
     </message>
     <message numerus="yes">
         <location filename="../app/training_ui.cpp" line="377"/>
         <source>Training stopped after %n complete epoch(s); the checkpoint keeps the position.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>训练在完成 %n 轮后停止；检查点保存了进度。</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="380"/>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止</translation>
     </message>
     <message numerus="yes">
         <location filename="../app/training_ui.cpp" line="382"/>
         <source>Training finished: %n epoch(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>训练完成：%n 轮。</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="383"/>
         <source>Training finished</source>
-        <translation type="unfinished"></translation>
+        <translation>训练完成</translation>
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="390"/>
         <source>The model was changed during the run, so its weights were not stored in the project.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练期间模型被修改，因此其权重没有存入项目。</translation>
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="396"/>
         <source>Stopped after epoch %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>停在第 %1/%2 轮之后</translation>
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="417"/>
         <source>The trained weights are now part of the project (not saved yet; the undo history was cleared). Editing the graph makes them outdated.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练好的权重已存入项目（尚未保存；撤销历史已清空）。编辑模型结构会使其过时。</translation>
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="425"/>
         <source>The model was changed while it trains; the run goes on with the model as it was at Start.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练期间模型被修改；训练继续使用开始时的模型。</translation>
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="435"/>
         <source>Weights: &lt;b&gt;training…&lt;/b&gt; The model cannot be edited until the run stops.</source>
-        <translation type="unfinished"></translation>
+        <translation>权重：&lt;b&gt;训练中…&lt;/b&gt; 训练停止前无法编辑模型。</translation>
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="439"/>
         <source>Weights: &lt;b&gt;not trained&lt;/b&gt; — the model starts from random weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>权重：&lt;b&gt;未训练&lt;/b&gt; — 模型从随机权重开始。</translation>
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="443"/>
         <source>Weights: &lt;b style=&apos;color:#c0392b&apos;&gt;outdated&lt;/b&gt; — the graph changed after training; train again.</source>
-        <translation type="unfinished"></translation>
+        <translation>权重：&lt;b style=&apos;color:#c0392b&apos;&gt;已过时&lt;/b&gt; — 训练后模型结构已更改；请重新训练。</translation>
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="448"/>
         <source>Weights: &lt;b style=&apos;color:#1e8449&apos;&gt;trained&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>权重：&lt;b style=&apos;color:#1e8449&apos;&gt;已训练&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="449"/>
         <source> (run %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>（第 %1 次训练）</translation>
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="450"/>
         <source> — editing the graph makes them outdated.</source>
-        <translation type="unfinished"></translation>
+        <translation> — 编辑模型结构会使其过时。</translation>
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="459"/>
         <source>&amp;Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>继续(&amp;R)</translation>
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="482"/>
         <source>Interrupted after epoch %1 of %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>中断于第 %1/%2 轮之后（%3）</translation>
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="486"/>
         <source>Resume training?</source>
-        <translation type="unfinished"></translation>
+        <translation>继续训练？</translation>
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="487"/>
         <source>This project has an unfinished training run: it stopped after epoch %1 of %2 (checkpoint of %3).
 
 Continue it now?</source>
-        <translation type="unfinished"></translation>
+        <translation>此项目有一次未完成的训练：停在第 %1/%2 轮之后（检查点时间 %3）。
+
+现在继续吗？</translation>
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="508"/>
         <source>The model has no trained weights yet: train it first.</source>
-        <translation type="unfinished">模型还没有训练好的权重：请先训练。</translation>
+        <translation>模型还没有训练好的权重：请先训练。</translation>
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="513"/>
         <source>Loading the dataset…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载数据集…</translation>
     </message>
 </context>
 <context>
@@ -4170,8 +4174,8 @@ Continue it now?</source>
     <message numerus="yes">
         <location filename="../app/training_worker.cpp" line="154"/>
         <source>%n excluded image(s) left out of training.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已将 %n 张被排除的图像留在训练之外。</numerusform>
         </translation>
     </message>
     <message>
