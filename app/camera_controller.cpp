@@ -185,6 +185,7 @@ void CameraController::onOpened(int generation, std::shared_ptr<FrameSource> sou
         return;
     }
     if (!message.isEmpty()) {
+        if (message[0].isLower()) message[0] = message[0].toUpper();
         setState(State::Failed);
         panel_->view()->clearPrediction();
         panel_->view()->setMessage(message + QLatin1Char('\n') + tr("Check the source and press Retry."),

@@ -58,9 +58,12 @@ CameraController* installCameraUi(MainWindow& window, ModelDocument& doc, Traini
                              if (trained && trained->hasWeights()) camera->setModel(*trained);
                          });
         QObject::connect(camera, &CameraController::probeImageReady, training,
-                         [training, camera](const ProbeImage& image) {
+                         [&window, training, camera](const ProbeImage& image) {
                              training->setProbeImage(image);
                              training->probeIdle(camera->model());
+                             // The feature-map view, when the studio has one.
+                             if (auto* inspect = window.findChild<QWidget*>(QStringLiteral("inspectPage")))
+                                 window.showPage(inspect);
                          });
         panel->setProbeAvailable(true);
     } else {

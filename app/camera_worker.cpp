@@ -17,14 +17,16 @@ QImage toQImage(const cv::Mat& m) {
 
 }  // namespace
 
-LivePrediction CameraWorker::toLive(const StreamPrediction& p, float minConfidence) {
+LivePrediction CameraWorker::toLive(const StreamPrediction& p, float minConfidence, std::size_t namedClasses) {
     LivePrediction live;
     live.frameIndex = p.frameIndex;
     live.frameSize = QSize(p.frame.cols, p.frame.rows);
     live.roi = QRect(p.roi.x, p.roi.y, p.roi.width, p.roi.height);
     live.networkView = toQImage(p.networkView);  // gray, or RGB in the network's channel order
+    // A model with more outputs than the data had classes: the unnamed outputs are noise.
     for (const ClassScore& s : p.top)
-        live.top.push_back({s.index, QString::fromStdString(s.name), s.probability});
+        if (namedClasses == 0 || static_cast<std::size_t>(s.index) < namedClasses || s.index == p.top.front().index)
+            live.top.push_back({s.index, QString::fromStdString(s.name), s.probability});
     live.uncertain = p.uncertain;
     live.minConfidence = minConfidence;
     live.still = p.still;
@@ -50,7 +52,7 @@ void CameraWorker::run(std::shared_ptr<FrameSource> source, std::shared_ptr<Stre
                 if (!p.still && (token->inFlight.load() >= 2 || now - lastSent < std::chrono::milliseconds(16))) return;
                 lastSent = now;
                 ++token->inFlight;
-                emit predicted(token->id, toLive(p, classifier->settings().minConfidence));
+                emit predicted(token->id, toLive(p, classifier->settings().minConfidence, classifier->classNames().size()));
             },
             token->stop);
         failed = source->state() == SourceState::Failed;

@@ -43,7 +43,8 @@ public:
     using QObject::QObject;
 
     // The GUI-side picture of a result (images converted to QImage here, off the GUI thread).
-    static LivePrediction toLive(const StreamPrediction& p, float minConfidence);
+    // Bars of outputs beyond the `namedClasses` class names are left out (0: keep all).
+    static LivePrediction toLive(const StreamPrediction& p, float minConfidence, std::size_t namedClasses);
 
 public slots:
     // Blocks this thread until token->stop or the source ends or fails.

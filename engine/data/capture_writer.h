@@ -15,9 +15,10 @@ namespace cs {
 
 struct CaptureSettings {
     // Mean absolute difference (0..255) of 32x32 gray thumbnails at or below which a frame is
-    // a near-duplicate of the class's last saved frame (sensor noise of a still scene stays
-    // well below 1 at that size).
-    double duplicateThreshold = 1.0;
+    // a near-duplicate of the class's last saved frame. Each thumbnail pixel averages hundreds
+    // of camera pixels, so a still scene's sensor noise stays near 0.2; a hand that moved a
+    // little gives several units.
+    double duplicateThreshold = 0.6;
     // Variance of the Laplacian of the gray image (scaled to at most 256 px) below which a
     // frame is called blurred.
     double blurThreshold = 40.0;

@@ -34,14 +34,32 @@ bool allDigits(const std::string& s) {
 bool startsWith(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
 
 // OpenCV's backends print a warning for every device they fail to open; the caller gets a
-// CaptureError instead, so they are quiet while we open.
+// CaptureError instead, so they are quiet while we open. The level is process-wide: nested and
+// concurrent opens share one guard count, and the last one out restores the level.
 class QuietOpenCvLog {
 public:
-    QuietOpenCvLog() : previous_(cv::utils::logging::setLogLevel(cv::utils::logging::LOG_LEVEL_ERROR)) {}
-    ~QuietOpenCvLog() { cv::utils::logging::setLogLevel(previous_); }
+    QuietOpenCvLog() {
+        std::lock_guard lock(mutex());
+        if (depth()++ == 0) previous() = cv::utils::logging::setLogLevel(cv::utils::logging::LOG_LEVEL_ERROR);
+    }
+    ~QuietOpenCvLog() {
+        std::lock_guard lock(mutex());
+        if (--depth() == 0) cv::utils::logging::setLogLevel(previous());
+    }
 
 private:
-    cv::utils::logging::LogLevel previous_;
+    static std::mutex& mutex() {
+        static std::mutex m;
+        return m;
+    }
+    static int& depth() {
+        static int d = 0;
+        return d;
+    }
+    static cv::utils::logging::LogLevel& previous() {
+        static cv::utils::logging::LogLevel level = cv::utils::logging::LOG_LEVEL_WARNING;
+        return level;
+    }
 };
 
 // 8-bit gray or BGR, whatever the backend delivered.

@@ -89,8 +89,11 @@ void CameraView::paintBars(QPainter& p, const QRectF& image) const {
     p.setFont(f);
     const QFontMetricsF fm(f);
     const double row = std::max(18.0, fm.height() + 4);
+    QFont bold = f;
+    bold.setBold(true);
+    const QFontMetricsF boldMetrics(bold);
     double nameWidth = 0;
-    for (const ClassBar& b : pr.top) nameWidth = std::max(nameWidth, fm.horizontalAdvance(b.name));
+    for (const ClassBar& b : pr.top) nameWidth = std::max(nameWidth, boldMetrics.horizontalAdvance(b.name) + 2);
     const double width = std::clamp(image.width() * 0.46, 180.0, 320.0);
     nameWidth = std::min(nameWidth, width * 0.42);
     const double height = row * pr.top.size() + 12;
