@@ -7,6 +7,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QUndoStack>
 
 #include "dataset_controller.h"
 #include "designer/model_document.h"
@@ -119,10 +120,11 @@ bool ExportUi::importOnnx(const QString& path, QWidget* parent, QString* error) 
         return false;
     }
     ModelFile file = dialog.modelFile();
-    const std::string source = QFileInfo(path).absoluteFilePath().toStdString();
+    if (!file.project.is_object()) file.project = nlohmann::json::object();
+    file.project["imported_from"] = QFileInfo(path).absoluteFilePath().toStdString();
     doc_.reset(std::move(file));
-    // One undoable step after the reset: the project is new and unsaved, so closing it asks.
-    doc_.setProjectValue("imported_from", source);
+    // The project is new and not saved anywhere yet: closing it asks, as for any unsaved edit.
+    doc_.undoStack()->resetClean();
     window_.statusBar()->showMessage(tr("Imported %1").arg(path), 5000);
     return true;
 }

@@ -1864,8 +1864,8 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
     </message>
     <message>
         <location filename="../widgets/export/distributed_panel.cpp" line="67"/>
-        <source>&amp;Copy Commands</source>
-        <translation>复制命令(&amp;C)</translation>
+        <source>Copy Co&amp;mmands</source>
+        <translation>复制命令(&amp;M)</translation>
     </message>
     <message>
         <location filename="../widgets/export/distributed_panel.cpp" line="68"/>
@@ -1894,8 +1894,8 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
     </message>
     <message>
         <location filename="../widgets/export/distributed_panel.cpp" line="129"/>
-        <source># Several machines: run on each; --node_rank=0 on HOST0, 1 on the next …</source>
-        <translation># 多台机器：在每台上运行；HOST0 上 --node_rank=0，下一台为 1，依此类推…</translation>
+        <source># Several machines: on each its own --node_rank (0 on HOST0):</source>
+        <translation># 多台机器：每台使用各自的 --node_rank（HOST0 上为 0）：</translation>
     </message>
     <message>
         <location filename="../widgets/export/distributed_panel.cpp" line="133"/>
@@ -2030,8 +2030,8 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
     </message>
     <message>
         <location filename="../widgets/export/export_dialog.cpp" line="144"/>
-        <source>&amp;PyTorch project (folder)</source>
-        <translation>PyTorch 项目（文件夹）(&amp;P)</translation>
+        <source>P&amp;yTorch project (folder)</source>
+        <translation>PyTorch 项目（文件夹）(&amp;Y)</translation>
     </message>
     <message>
         <location filename="../widgets/export/export_dialog.cpp" line="145"/>
@@ -2273,42 +2273,42 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
 <context>
     <name>cs::gui::ExportUi</name>
     <message>
-        <location filename="../app/export_ui.cpp" line="37"/>
+        <location filename="../app/export_ui.cpp" line="38"/>
         <source>&amp;Model (ONNX, Keras, PyTorch)…</source>
         <translation>模型(&amp;M)（ONNX、Keras、PyTorch）…</translation>
     </message>
     <message>
-        <location filename="../app/export_ui.cpp" line="40"/>
+        <location filename="../app/export_ui.cpp" line="41"/>
         <source>Export the model as ONNX, Keras code or a PyTorch project, and check the ONNX export against the engine</source>
         <translation>将模型导出为 ONNX、Keras 代码或 PyTorch 项目，并将 ONNX 导出与引擎对照检查</translation>
     </message>
     <message>
-        <location filename="../app/export_ui.cpp" line="44"/>
+        <location filename="../app/export_ui.cpp" line="45"/>
         <source>&amp;Import ONNX…</source>
         <translation>导入 ONNX(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../app/export_ui.cpp" line="47"/>
+        <location filename="../app/export_ui.cpp" line="48"/>
         <source>Make an ONNX model the project: inspect, fine-tune, evaluate or use it on the camera</source>
         <translation>将 ONNX 模型作为项目打开：查看、微调、评估或用于摄像头</translation>
     </message>
     <message>
-        <location filename="../app/export_ui.cpp" line="95"/>
+        <location filename="../app/export_ui.cpp" line="96"/>
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
     <message>
-        <location filename="../app/export_ui.cpp" line="107"/>
+        <location filename="../app/export_ui.cpp" line="108"/>
         <source>Import ONNX Model</source>
         <translation>导入 ONNX 模型</translation>
     </message>
     <message>
-        <location filename="../app/export_ui.cpp" line="108"/>
+        <location filename="../app/export_ui.cpp" line="109"/>
         <source>ONNX models (*.onnx);;All files (*)</source>
         <translation>ONNX 模型 (*.onnx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/export_ui.cpp" line="126"/>
+        <location filename="../app/export_ui.cpp" line="128"/>
         <source>Imported %1</source>
         <translation>已导入 %1</translation>
     </message>
@@ -2816,49 +2816,59 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <translation>作为项目打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../widgets/export/onnx_import_dialog.cpp" line="67"/>
+        <location filename="../widgets/export/onnx_import_dialog.cpp" line="68"/>
         <source>Layers: %1, parameters: %2, input %3 × %4 × %5.</source>
         <translation>层：%1，参数：%2，输入 %3 × %4 × %5。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/onnx_import_dialog.cpp" line="73"/>
+        <location filename="../widgets/export/onnx_import_dialog.cpp" line="74"/>
         <source>Classes (%1): %2</source>
         <translation>类别（%1）：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/export/onnx_import_dialog.cpp" line="76"/>
+        <location filename="../widgets/export/onnx_import_dialog.cpp" line="77"/>
         <source>Class names from the file&apos;s metadata.</source>
         <translation>类别名来自文件的元数据。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/onnx_import_dialog.cpp" line="77"/>
+        <location filename="../widgets/export/onnx_import_dialog.cpp" line="78"/>
         <source>No class names in the file: numbered 0…N-1.</source>
         <translation>文件中没有类别名：按 0…N-1 编号。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/onnx_import_dialog.cpp" line="80"/>
+        <location filename="../widgets/export/onnx_import_dialog.cpp" line="81"/>
         <source>Preprocessing from the metadata: %1 × %2 × %3.</source>
         <translation>预处理来自元数据：%1 × %2 × %3。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/onnx_import_dialog.cpp" line="81"/>
+        <location filename="../widgets/export/onnx_import_dialog.cpp" line="82"/>
         <source>No preprocessing in the metadata: pixels scaled to 0…1 (x/255) — check it in the training settings.</source>
         <translation>元数据中没有预处理：像素缩放到 0…1（x/255）— 请在训练设置中核对。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/onnx_import_dialog.cpp" line="83"/>
+        <location filename="../widgets/export/onnx_import_dialog.cpp" line="84"/>
         <source>Layer names and layout restored from ConvStudio&apos;s metadata.</source>
         <translation>层名和布局已从 ConvStudio 元数据恢复。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/onnx_import_dialog.cpp" line="84"/>
+        <location filename="../widgets/export/onnx_import_dialog.cpp" line="85"/>
         <source>It opens in the designer with its weights: inspect, fine-tune, evaluate or use it on the camera.</source>
         <translation>它将连同权重在设计器中打开：可查看、微调、评估或用于摄像头。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/onnx_import_dialog.cpp" line="93"/>
+        <location filename="../widgets/export/onnx_import_dialog.cpp" line="94"/>
         <source>This model cannot be imported:</source>
         <translation>无法导入此模型：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/onnx_import_dialog.cpp" line="100"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/onnx_import_dialog.cpp" line="100"/>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
     </message>
 </context>
 <context>

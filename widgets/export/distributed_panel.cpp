@@ -64,7 +64,7 @@ DistributedPanel::DistributedPanel(QWidget* parent) : QGroupBox(tr("Train beyond
     pal.setColor(QPalette::WindowText, pal.color(QPalette::PlaceholderText));
     note->setPalette(pal);
 
-    copy_ = new QPushButton(tr("&Copy Commands"));
+    copy_ = new QPushButton(tr("Copy Co&mmands"));
     export_ = new QPushButton(tr("1. Export PyTorch Project"));
     import_ = new QPushButton(tr("3. Import Trained ONNX…"));
     copied_ = new QLabel;
@@ -126,9 +126,9 @@ QString DistributedPanel::commandsFor(const QString& folder, const QString& data
     lines << tr("# One CPU or one GPU:") << QStringLiteral("python3 ") + args << QString();
     lines << tr("# Several processes on this machine (CPUs: gloo, GPUs: NCCL):")
           << QStringLiteral("torchrun --standalone --nproc_per_node=%1 %2").arg(n, workaround) + cont + args << QString();
-    lines << tr("# Several machines: run on each; --node_rank=0 on HOST0, 1 on the next …")
-          << QStringLiteral("torchrun --nnodes=2 --node_rank=0 --nproc_per_node=%1").arg(n) + cont + workaround +
-                 QStringLiteral(" --master_addr=HOST0 --master_port=29500") + cont + args
+    lines << tr("# Several machines: on each its own --node_rank (0 on HOST0):")
+          << QStringLiteral("torchrun --nnodes=2 --node_rank=0 --nproc_per_node=%1").arg(n) + cont + workaround + cont +
+                 QStringLiteral("--master_addr=HOST0 --master_port=29500") + cont + args
           << QString();
     lines << tr("# Then import model.onnx (File ▸ Import ONNX…), or:")
           << QStringLiteral("convstudio-cli import model.onnx --out model.csmodel");

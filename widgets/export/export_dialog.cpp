@@ -141,7 +141,7 @@ QWidget* ExportDialog::createFormatBox() {
          tr("A TensorFlow/Keras script that rebuilds the layers with the same training settings, "
             "preprocessing and a data loader (architecture only: train it there)."),
          QStringLiteral("formatKeras")},
-        {ExportFormat::PyTorch, tr("&PyTorch project (folder)"),
+        {ExportFormat::PyTorch, tr("P&yTorch project (folder)"),
          tr("model.py (an nn.Module, with the weights when trained), train.py (one CPU, GPUs, or torchrun "
             "across machines; writes ONNX the studio imports) and README.md."),
          QStringLiteral("formatPyTorch")},

@@ -34,6 +34,7 @@ OnnxImportDialog::OnnxImportDialog(QWidget* parent) : QDialog(parent) {
     open_ = buttons->addButton(tr("&Open as Project"), QDialogButtonBox::AcceptRole);
     open_->setObjectName(QStringLiteral("openImported"));
     open_->setEnabled(false);
+    cancel_ = buttons->button(QDialogButtonBox::Cancel);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
@@ -96,6 +97,7 @@ bool OnnxImportDialog::load(const QString& path) {
     QApplication::restoreOverrideCursor();
     open_->setEnabled(ok_);
     open_->setVisible(ok_);
+    cancel_->setText(ok_ ? tr("Cancel") : tr("&Close"));
     adjustSize();
     return ok_;
 }

@@ -38,6 +38,7 @@ private:
     QLabel* message_;
     QListWidget* notes_;
     QPushButton* open_;
+    QPushButton* cancel_;
 };
 
 }  // namespace cs::gui

@@ -1,0 +1,84 @@
+// Interchange in the composed studio: File ▸ Export ▸ Model… (Ctrl+E) and File ▸ Import ONNX…
+// are in place; an imported ONNX model becomes the project with its weights (unsaved, so
+// closing asks), and a file the importer rejects leaves the project as it was.
+#include <QAction>
+#include <QFile>
+#include <QMenu>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "designer/model_document.h"
+#include "export_ui.h"
+#include "graph/model.h"
+#include "io/onnx_export.h"
+#include "io/presets.h"
+#include "main_window.h"
+#include "project_controller.h"
+#include "studio.h"
+
+using namespace cs;
+using namespace cs::gui;
+
+class TestExportUi : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir dir_;
+
+private slots:
+    void initTestCase() {
+        QCoreApplication::setOrganizationName(QStringLiteral("ConvStudioTests"));
+        QCoreApplication::setApplicationName(QStringLiteral("test_export_ui"));
+        QSettings().clear();
+        QVERIFY(dir_.isValid());
+    }
+
+    void actionsAreInTheFileMenu() {
+        Studio studio;
+        auto* ui = studio.window()->findChild<ExportUi*>();
+        QVERIFY(ui);
+        QCOMPARE(ui->exportAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_E));
+        QVERIFY(studio.project()->exportMenu()->actions().contains(ui->exportAction()));
+        QVERIFY(studio.window()->menu(MainWindow::Menu::File)->actions().contains(ui->importAction()));
+    }
+
+    void importReplacesTheProject() {
+        Studio studio;
+        studio.project()->setInteractive(false);
+        studio.openInitial({});
+        auto* ui = studio.window()->findChild<ExportUi*>();
+        ui->setInteractive(false);
+
+        ModelFile trained = loadPreset("mlp");
+        const Model model(trained.graph, 7);
+        storeWeights(model, trained);
+        trained.classNames = {"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"};
+        const QString path = dir_.filePath(QStringLiteral("mlp.onnx"));
+        saveOnnxFile(path.toStdString(), trained);
+
+        QString error;
+        QVERIFY(ui->importOnnx(path, studio.window(), &error));
+        QVERIFY(error.isEmpty());
+        const ModelFile& f = studio.document()->file();
+        QVERIFY(f.hasWeights());
+        QCOMPARE(f.classNames, trained.classNames);
+        QCOMPARE(studio.document()->check().totalParams, Model(trained.graph).paramCount());
+        QVERIFY(studio.document()->isModified());
+
+        // A truncated file: an error, and the imported project stays.
+        QFile in(path);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        const QByteArray bytes = in.readAll();
+        const QString bad = dir_.filePath(QStringLiteral("bad.onnx"));
+        QFile out(bad);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(bytes.left(bytes.size() / 2));
+        out.close();
+        QVERIFY(!ui->importOnnx(bad, studio.window(), &error));
+        QVERIFY2(error.contains(QStringLiteral("bad.onnx")), qPrintable(error));
+        QCOMPARE(studio.document()->file().classNames, trained.classNames);
+    }
+};
+
+QTEST_MAIN(TestExportUi)
+#include "test_export_ui.moc"
