@@ -260,7 +260,13 @@ void DatasetUi::openFileDialog() {
 }
 
 void DatasetUi::openSource(const QString& source) {
+    const DatasetProject before = DatasetProject::fromFile(doc_->file());
+    doc_->undoStack()->beginMacro(tr("Open dataset"));
     doc_->setProjectValue("dataset", source.toStdString());
+    // Exclusions name files of the previous dataset.
+    if (before.source != source.toStdString() && !before.excluded.empty())
+        doc_->setProjectValue("excluded", nlohmann::json::array());
+    doc_->undoStack()->endMacro();
     ensureLoaded();
     window_.showPage(page_);
 }
@@ -312,7 +318,8 @@ void DatasetUi::onLoaded(std::shared_ptr<DatasetCatalog> catalog, const std::vec
     page_->setCatalog(catalog_, stats_);
     addRecent(shownSource_);
     const std::size_t problems = catalog_->data().problems.size();
-    report(problems ? tr("Loaded with %n problem(s); see the list on the left.", nullptr, int(problems)) : QString(), problems > 0);
+    report(problems ? tr("Loaded, with problems (%1): see the list on the left.").arg(problems) : QString(),
+           problems > 0);
     window_.statusBar()->showMessage(tr("%1 images loaded").arg(QLocale().toString(qulonglong(catalog_->size()))), 4000);
     emit catalogReady();
     if (doc_->file().hasWeights()) predict();
@@ -351,6 +358,17 @@ void DatasetUi::predictWith(const ModelFile& model) {
     if (!catalog_) return;
     if (!model.hasWeights()) {
         report(tr("The model has no trained weights yet: train it first."), false);
+        return;
+    }
+    // A model trained on other classes would "predict" meaningless indices here.
+    if (!model.classNames.empty() && model.classNames != catalog_->classNames()) {
+        if (catalog_->hasPredictions()) {
+            catalog_->clearPredictions();
+            page_->catalogChanged();
+        }
+        report(tr("The trained model knows other classes than this dataset's; train it on this dataset to see its "
+                  "predictions here."),
+               false);
         return;
     }
     page_->showProgress(tr("Predicting"), 0, qint64(catalog_->size()));

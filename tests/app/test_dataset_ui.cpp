@@ -162,6 +162,13 @@ private slots:
         // Undo through the document's undo stack brings it back.
         doc.undoStack()->undo();
         QVERIFY(!ui.catalog()->excluded(g));
+        doc.undoStack()->redo();
+        // Another dataset: the exclusions (paths in the old folder) go with the old one.
+        ui.openSource(QStringLiteral("builtin"));
+        QVERIFY(ui.session()->waitForIdle());
+        QVERIFY(DatasetProject::fromFile(doc.file()).excluded.empty());
+        doc.undoStack()->undo();
+        QCOMPARE(DatasetProject::fromFile(doc.file()).excluded.size(), std::size_t(1));
     }
 
     void movingAnImageMovesTheFileAndUndoMovesItBack() {

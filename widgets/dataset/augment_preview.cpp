@@ -150,7 +150,7 @@ void AugmentPreview::redraw() {
         status_->setText(tr("Select an image to preview its augmentation."));
         return;
     }
-    status_->setText(options_.enabled() ? tr("%n random variant(s) as training will see them:", nullptr, count_)
+    status_->setText(options_.enabled() ? tr("Random variants as training will see them (the original first):")
                                         : tr("Augmentation is off: every variant equals the original. Turn on a transform below."));
     variants_ = augmentVariants(image_.data(), height_, width_, channels_, options_, count_, seed_);
     const int scale = std::max(1, kTile / std::max(height_, width_));

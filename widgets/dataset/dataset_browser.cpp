@@ -138,7 +138,10 @@ DatasetBrowser::DatasetBrowser(QWidget* parent) : QWidget(parent) {
 }
 
 void DatasetBrowser::setCatalog(std::shared_ptr<DatasetCatalog> catalog) {
+    // Another dataset starts unfiltered (its classes and indices mean something else).
+    const bool other = !catalog || !model_->catalog() || catalog->source() != model_->catalog()->source();
     model_->setCatalog(std::move(catalog));
+    if (other && !(model_->filter() == DatasetFilter{})) setFilter({});
     fillClassCombo();
     updateCount();
     if (model_->rowCount() > 0) view_->setCurrentIndex(model_->index(0));

@@ -84,10 +84,10 @@ void DatasetInfoPanel::setData(const DatasetCatalog& catalog, const std::vector<
     QString text = QStringLiteral("<b>%1</b><br>").arg(source.startsWith(QLatin1String("builtin"))
                                                            ? tr("Built-in generated shapes")
                                                            : QDir::toNativeSeparators(source).toHtmlEscaped());
-    text += tr("%1 images · %2 × %3 pixels · %n channel(s)", nullptr, catalog.channels())
-                .arg(number(catalog.size()))
-                .arg(catalog.height())
-                .arg(catalog.width());
+    const QString channels = catalog.channels() == 1   ? tr("grayscale")
+                             : catalog.channels() == 3 ? tr("RGB")
+                                                       : tr("%1 channels").arg(catalog.channels());
+    text += tr("%1 images · %2 × %3 pixels · %4").arg(number(catalog.size())).arg(catalog.height()).arg(catalog.width()).arg(channels);
     if (catalog.isImageFolder()) text += QStringLiteral("<br>") + tr("Image folders, resized to this size when loaded");
     summary_->setText(text);
 
@@ -141,7 +141,9 @@ void DatasetInfoPanel::updateCounts(const DatasetCatalog& catalog) {
     classes_->resizeRowsToContents();
     // Up to a dozen classes without scrolling.
     const int rowHeight = classes_->rowCount() ? classes_->rowHeight(0) : classes_->fontMetrics().height() + 6;
-    classes_->setMinimumHeight(classes_->horizontalHeader()->sizeHint().height() + rowHeight * std::min(12, std::max(3, catalog.classCount())) + 4);
+    const int fit = classes_->horizontalHeader()->sizeHint().height() + rowHeight * std::min(12, std::max(2, catalog.classCount())) + 4;
+    classes_->setMinimumHeight(fit);
+    classes_->setMaximumHeight(catalog.classCount() <= 12 ? fit : QWIDGETSIZE_MAX);
     chart_->setCounts(catalog.classNames(), train, validation, test);
 }
 

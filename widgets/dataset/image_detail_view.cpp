@@ -42,9 +42,9 @@ ImageDetailView::ImageDetailView(QWidget* parent) : QWidget(parent) {
     probe_->setObjectName(QStringLiteral("useAsProbe"));
     probe_->setToolTip(tr("Show this image's feature maps in the feature-map view"));
 
-    auto* row = new QHBoxLayout;
-    row->addWidget(pixel_, 1);
-    row->addWidget(original_);
+    auto* titleRow = new QHBoxLayout;
+    titleRow->addWidget(title_, 1);
+    titleRow->addWidget(original_);
     auto* form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->addRow(tr("Source:"), source_);
@@ -52,9 +52,9 @@ ImageDetailView::ImageDetailView(QWidget* parent) : QWidget(parent) {
     form->addRow(tr("Model:"), prediction_);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
-    layout->addWidget(title_);
+    layout->addLayout(titleRow);
     layout->addWidget(view_, 3);
-    layout->addLayout(row);
+    layout->addWidget(pixel_);
     layout->addLayout(form);
     layout->addWidget(bars_);
     layout->addStretch();
@@ -132,6 +132,7 @@ void ImageDetailView::updateImage() {
     if (image.isNull()) image = catalog_->imageOf(i);
     view_->setImage(image);
     pixel_->setText(tr("%1 × %2 — point at a pixel to read its value").arg(image.width()).arg(image.height()));
+    pixel_->setToolTip(pixel_->text());
 }
 
 }  // namespace cs::gui
