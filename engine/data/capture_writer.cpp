@@ -75,9 +75,21 @@ double sharpnessOf(const cv::Mat& image) {
     if (side > 256) cv::resize(g, g, cv::Size(), 256.0 / side, 256.0 / side, cv::INTER_AREA);
     cv::Mat lap;
     cv::Laplacian(g, lap, CV_64F);
-    cv::Scalar mean, stdev;
-    cv::meanStdDev(lap, mean, stdev);
-    return stdev[0] * stdev[0];
+    // Per tile, the Laplacian's variance over the image's own variance: a sharp edge scores the
+    // same at low and high contrast, and one sharp tile is enough (a plain background around
+    // a sharp object is not blur). The +25 keeps flat tiles from dividing by ~0.
+    constexpr int kTiles = 4;
+    double best = 0;
+    for (int ty = 0; ty < kTiles; ++ty)
+        for (int tx = 0; tx < kTiles; ++tx) {
+            const cv::Rect r(tx * g.cols / kTiles, ty * g.rows / kTiles, std::max(1, g.cols / kTiles),
+                             std::max(1, g.rows / kTiles));
+            cv::Scalar lm, ls, gm, gs;
+            cv::meanStdDev(lap(r), lm, ls);
+            cv::meanStdDev(g(r), gm, gs);
+            best = std::max(best, ls[0] * ls[0] / (gs[0] * gs[0] + 25.0));
+        }
+    return best;
 }
 
 double thumbnailDifference(const cv::Mat& a, const cv::Mat& b) {

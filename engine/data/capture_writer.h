@@ -3,7 +3,7 @@
 // (root/<class>/*.png, or root/train/<class>/ when the folder has a train/val/test level), so
 // loadImageFolder() trains on them. Files are written atomically; a frame nearly identical to
 // the last one saved into the same class is skipped; blurred frames are flagged (variance of
-// the Laplacian). Thread-safe: one worker can save while the GUI reads the counts.
+// the Laplacian, normalised by contrast). Thread-safe: one worker can save while the GUI reads the counts.
 #include <map>
 #include <mutex>
 #include <string>
@@ -19,9 +19,9 @@ struct CaptureSettings {
     // of camera pixels, so a still scene's sensor noise stays near 0.2; a hand that moved a
     // little gives several units.
     double duplicateThreshold = 0.6;
-    // Variance of the Laplacian of the gray image (scaled to at most 256 px) below which a
-    // frame is called blurred.
-    double blurThreshold = 40.0;
+    // sharpnessOf() below which a frame is called blurred (sharp frames score about 0.2 and
+    // up, a 3-pixel Gaussian blur or a 15-pixel motion blur about 0.01-0.05).
+    double blurThreshold = 0.1;
     int maxSide = 256;           // larger images are scaled down before saving (0: keep)
     std::string extension = "png";
 };
@@ -30,7 +30,7 @@ struct CaptureResult {
     bool saved = false;        // false: skipped as a near-duplicate
     std::string path;          // the file written
     std::string className;
-    double sharpness = 0;      // variance of the Laplacian
+    double sharpness = 0;      // sharpnessOf() the saved image
     bool blurred = false;
     double difference = -1;    // to the class's last saved frame (-1: nothing to compare with)
     int count = 0;             // images in the class afterwards
@@ -77,8 +77,9 @@ private:
     unsigned sequence_ = 0;
 };
 
-// Variance of the Laplacian of the gray image, scaled so its longer side is at most 256 px
-// (comparable across frame sizes). Low values mean blurred.
+// Blur measure from the variance of the Laplacian: the gray image is scaled so its longer side
+// is at most 256 px and cut into 4x4 tiles; each tile's Laplacian variance is divided by its
+// gray-level variance (contrast-independent) and the best tile counts. Low values mean blurred.
 double sharpnessOf(const cv::Mat& image);
 // Mean absolute difference (0..255) of two images' 32x32 gray thumbnails.
 double thumbnailDifference(const cv::Mat& a, const cv::Mat& b);

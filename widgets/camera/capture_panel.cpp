@@ -202,7 +202,7 @@ void CapturePanel::showOutcome(const CaptureOutcome& o) {
         showStatus(tr("Saved to '%1' (%2 images), but the frame looks blurred (sharpness %3): hold still or add light.")
                        .arg(o.className)
                        .arg(o.count)
-                       .arg(o.sharpness, 0, 'f', 0),
+                       .arg(o.sharpness, 0, 'f', 2),
                    true);
     } else {
         showStatus(tr("Saved %1 into '%2' (%3 images).").arg(QFileInfo(o.path).fileName(), o.className).arg(o.count));
