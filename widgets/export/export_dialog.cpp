@@ -453,6 +453,7 @@ QString ExportDialog::describeOutcome(const ParityOutcome& r) const {
 void ExportDialog::onParityDone() {
     parityBusy_->hide();
     parityButton_->setEnabled(modelOk_ && format() == ExportFormat::Onnx);
+    if (parityButton_->isEnabled() && isActiveWindow()) parityButton_->setFocus();  // disabling it moved the focus
     const ParityOutcome r = parityWatcher_.result();
     parityResult_->setText(describeOutcome(r));
     emit parityFinished(r.ok);
