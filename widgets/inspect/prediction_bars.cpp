@@ -44,8 +44,11 @@ void PredictionBars::paintEvent(QPaintEvent*) {
         return;
     }
     const QFontMetrics fm = fontMetrics();
+    QFont boldFont = font();
+    boldFont.setBold(true);
+    const QFontMetrics bold(boldFont);  // the predicted class is drawn bold
     int nameWidth = 0;
-    for (int i = 0; i < int(probabilities_.size()); ++i) nameWidth = std::max(nameWidth, fm.horizontalAdvance(className(i)));
+    for (int i = 0; i < int(probabilities_.size()); ++i) nameWidth = std::max(nameWidth, bold.horizontalAdvance(className(i)));
     nameWidth = std::min(nameWidth + 18, width() / 2);
     const int percentWidth = fm.horizontalAdvance(QStringLiteral("100.0%")) + 6;
     const int barLeft = nameWidth + 4;

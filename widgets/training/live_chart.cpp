@@ -136,6 +136,8 @@ LiveChart::LiveChart(const QString& title, const QString& xTitle, const QString&
         b->setFont(small);
         bar->addWidget(b);
     }
+    tools_->setAutoFillBackground(true);
+    tools_->hide();  // shown while the mouse is over the chart
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(view_, 1);
@@ -156,6 +158,20 @@ LiveChart::LiveChart(const QString& title, const QString& xTitle, const QString&
 LiveChart::~LiveChart() = default;
 
 QChartView* LiveChart::view() const { return view_; }
+
+void LiveChart::enterEvent(QEnterEvent*) {
+    if (tools_) tools_->show();
+    placeTools();
+}
+
+void LiveChart::leaveEvent(QEvent*) {
+    if (tools_) tools_->hide();
+}
+
+void LiveChart::resizeEvent(QResizeEvent* e) {
+    QWidget::resizeEvent(e);
+    rangeDirty_ = true;  // the tick counts depend on the size
+}
 
 void LiveChart::placeTools() {
     if (!tools_) return;
@@ -384,7 +400,11 @@ void LiveChart::applyRanges() {
         y1 = 1;
         yPos = 0.01;
     }
-    setValueAxis(xAxis_, niceRange(x0, x1 > x0 ? x1 : x0 + 1, 7));
+    // As many ticks as fit, so no label is elided in a small chart.
+    const QRectF plot = chart_->plotArea();
+    const int xTicks = std::clamp(int(plot.width() / 60), 2, 7);
+    const int yTicks = std::clamp(int(plot.height() / 26), 2, 6);
+    setValueAxis(xAxis_, niceRange(x0, x1 > x0 ? x1 : x0 + 1, xTicks));
     if (log_) {
         if (!std::isfinite(yPos)) yPos = 1e-3;
         const double lo = std::pow(10.0, std::floor(std::log10(yPos)));
@@ -393,7 +413,8 @@ void LiveChart::applyRanges() {
         if (axis->min() != lo || axis->max() != hi) axis->setRange(lo, hi);
     } else {
         const double pad = y1 > y0 ? (y1 - y0) * 0.02 : std::max(1e-3, std::abs(y0) * 0.05);
-        setValueAxis(static_cast<QValueAxis*>(yAxis_), niceRange(std::max(y0 - pad, std::min(yFloor_, y0)), y1 + pad));
+        setValueAxis(static_cast<QValueAxis*>(yAxis_),
+                     niceRange(std::max(y0 - pad, std::min(yFloor_, y0)), y1 + pad, yTicks));
     }
 }
 

@@ -19,6 +19,7 @@ class QAbstractAxis;
 class QValueAxis;
 class QTimer;
 class QToolButton;
+class QEnterEvent;
 
 namespace cs::gui {
 
@@ -77,6 +78,11 @@ public:
 
 signals:
     void zoomChanged(bool zoomed);
+
+protected:
+    void enterEvent(QEnterEvent* e) override;
+    void leaveEvent(QEvent* e) override;
+    void resizeEvent(QResizeEvent* e) override;
 
 private:
     struct Series;
