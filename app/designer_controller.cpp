@@ -17,13 +17,17 @@
 #include <QUndoView>
 
 #include "designer/designer_scene.h"
+#include "designer/designer_metrics.h"
 #include "designer/designer_view.h"
 #include "designer/layer_palette.h"
+#include "designer/layer_style.h"
 #include "designer/model_document.h"
 #include "designer/model_status.h"
+#include "designer/node_item.h"
 #include "designer/problems_view.h"
 #include "designer/property_editor.h"
 #include "designer/summary_view.h"
+#include "layers/layer_registry.h"
 #include "main_window.h"
 
 namespace cs::gui {
@@ -98,6 +102,7 @@ void DesignerController::createDocks() {
     problemsDock_ = makeDock(problems_, QStringLiteral("problemsDock"), tr("Problems"), "problems");
     window_->addDock(problemsDock_, Qt::BottomDockWidgetArea);
     connect(problems_, &ProblemsView::nodeActivated, this, &DesignerController::showNode);
+    connect(view_, &DesignerView::contextMenuRequested, this, &DesignerController::showContextMenu);
 
     summary_ = new SummaryView(doc_);
     summaryDock_ = makeDock(summary_, QStringLiteral("summaryDock"), tr("Summary"), "summary");
@@ -106,6 +111,39 @@ void DesignerController::createDocks() {
     window_->resizeDocks({paletteDock, propertiesDock}, {230, 330}, Qt::Horizontal);
     window_->resizeDocks({problemsDock_}, {120}, Qt::Vertical);
     window_->resizeDocks({propertiesDock, historyDock}, {520, 160}, Qt::Vertical);
+}
+
+void DesignerController::showContextMenu(const QPoint& globalPos, const QPointF& scenePos) {
+    int at = -1;
+    for (QGraphicsItem* item : scene_->items(scenePos))
+        if (item->topLevelItem()->type() == NodeItem::Type) {
+            at = static_cast<NodeItem*>(item->topLevelItem())->nodeId();
+            break;
+        }
+    if (at >= 0 && !scene_->nodeItem(at)->isSelected()) scene_->selectNodes({at});
+    QMenu menu(view_);
+    // Layers by category: after the card clicked on, or where the click was.
+    QMenu* add = menu.addMenu(icon("layers"), at >= 0 ? tr("Add Layer &After") : tr("Add Layer &Here"));
+    const LayerRegistry& registry = doc_->registry();
+    for (const std::string& category : registry.categories()) {
+        QMenu* sub = nullptr;
+        for (const std::string& kind : registry.kinds()) {
+            if (registry.info(kind).category != category) continue;
+            if (!sub) sub = add->addMenu(categoryIcon(QString::fromStdString(category)),
+                                         categoryDisplayName(QString::fromStdString(category)));
+            sub->addAction(QString::fromStdString(kind), this, [this, at, scenePos, k = QString::fromStdString(kind)] {
+                const int id = at >= 0 ? doc_->appendLayer(k, at)
+                                       : doc_->addLayer(k, scenePos - QPointF(metrics::kCardWidth / 2, metrics::kCardHeight / 2));
+                scene_->selectNodes({id});
+            });
+        }
+    }
+    menu.addSeparator();
+    for (QAction* a : contextActions_) {
+        if (a == contextActions_.last()) menu.addSeparator();
+        menu.addAction(a);
+    }
+    menu.exec(globalPos);
 }
 
 void DesignerController::showNode(int id) {
@@ -143,7 +181,8 @@ void DesignerController::createActions() {
     QAction* del = add(edit, "delete", tr("&Delete"), QKeySequence::Delete, [this] { scene_->deleteSelection(); });
     edit->addSeparator();
     add(edit, nullptr, tr("Select &All"), QKeySequence::SelectAll, [this] { scene_->selectAllItems(); });
-    (void)paste;  // Edit actions act on the canvas; text fields keep their own keys (ShortcutOverride).
+    // Edit actions act on the canvas; text fields keep their own keys (ShortcutOverride).
+    contextActions_ = {cut, copy, paste, del};
     auto updateEnabled = [this, cut, copy, del] {
         const bool any = !scene_->selectedItems().isEmpty();
         cut->setEnabled(any);
@@ -166,6 +205,7 @@ void DesignerController::createActions() {
     QAction* arrange = add(model, "arrange", tr("&Auto-Arrange"), QKeySequence(Qt::CTRL | Qt::Key_L),
                            [this] { doc_->autoArrange(); });
     arrange->setStatusTip(tr("Lay the layers out top-down, branches side by side"));
+    contextActions_ << arrange;
     add(model, nullptr, tr("&Add Selected Palette Layer"), QKeySequence(Qt::CTRL | Qt::Key_Return), [this] {
         const QString kind = palette_->currentKind();
         if (!kind.isEmpty()) scene_->appendLayer(kind);

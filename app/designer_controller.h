@@ -44,6 +44,7 @@ private:
     void createDocks();
     void createActions();
     void showNode(int id);
+    void showContextMenu(const QPoint& globalPos, const QPointF& scenePos);
     QDockWidget* makeDock(QWidget* content, const QString& objectName, const QString& title, const char* icon);
 
     MainWindow* window_;
@@ -59,6 +60,7 @@ private:
     QLabel* zoomLabel_ = nullptr;
     QDockWidget* problemsDock_ = nullptr;
     QDockWidget* summaryDock_ = nullptr;
+    QList<QAction*> contextActions_;  // Edit and arrange actions shared with the canvas menu
 };
 
 }  // namespace cs::gui

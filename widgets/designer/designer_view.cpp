@@ -76,8 +76,9 @@ void DesignerView::wheelEvent(QWheelEvent* event) {
 void DesignerView::mousePressEvent(QMouseEvent* event) {
     if (event->button() == Qt::MiddleButton || event->button() == Qt::RightButton) {
         panning_ = true;
-        panStart_ = event->position().toPoint();
-        viewport()->setCursor(Qt::ClosedHandCursor);
+        panMoved_ = event->button() == Qt::MiddleButton;
+        panStart_ = pressPos_ = event->position().toPoint();
+        if (panMoved_) viewport()->setCursor(Qt::ClosedHandCursor);
         event->accept();
         return;
     }
@@ -86,6 +87,9 @@ void DesignerView::mousePressEvent(QMouseEvent* event) {
 
 void DesignerView::mouseMoveEvent(QMouseEvent* event) {
     if (panning_) {
+        if (!panMoved_ && (event->position().toPoint() - pressPos_).manhattanLength() < 5) return;
+        if (!panMoved_) viewport()->setCursor(Qt::ClosedHandCursor);
+        panMoved_ = true;
         const QPoint d = event->position().toPoint() - panStart_;
         panStart_ = event->position().toPoint();
         horizontalScrollBar()->setValue(horizontalScrollBar()->value() - d.x());
@@ -101,6 +105,8 @@ void DesignerView::mouseReleaseEvent(QMouseEvent* event) {
         panning_ = false;
         viewport()->unsetCursor();
         event->accept();
+        if (!panMoved_ && event->button() == Qt::RightButton)
+            emit contextMenuRequested(event->globalPosition().toPoint(), mapToScene(event->position().toPoint()));
         return;
     }
     QGraphicsView::mouseReleaseEvent(event);

@@ -25,6 +25,8 @@ public slots:
 
 signals:
     void zoomChanged(double factor);
+    // A right click without a drag (a right drag pans).
+    void contextMenuRequested(const QPoint& globalPos, const QPointF& scenePos);
 
 protected:
     void wheelEvent(QWheelEvent* event) override;
@@ -39,7 +41,9 @@ private:
     DesignerScene* scene_;
     bool panning_ = false;
     bool showedHint_ = false;
+    bool panMoved_ = false;
     QPoint panStart_;
+    QPoint pressPos_;
 };
 
 }  // namespace cs::gui
