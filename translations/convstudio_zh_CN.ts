@@ -402,7 +402,7 @@
         <location filename="../widgets/designer/layer_style.cpp" line="117"/>
         <source>, </source>
         <comment>separator of a card&apos;s options</comment>
-        <translation type="unfinished"></translation>
+        <translation>，</translation>
     </message>
 </context>
 <context>
@@ -730,10 +730,14 @@
         <source>Select an image to preview its augmentation.</source>
         <translation>选择一张图像以预览其增强效果。</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../widgets/dataset/augment_preview.cpp" line="153"/>
+        <source>Random variants as training will see them (the original first):</source>
+        <translation>训练时将看到的随机变体（第一个为原图）：</translation>
+    </message>
+    <message numerus="yes">
         <source>%n random variant(s) as training will see them:</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>训练时将看到的 %n 个随机变体：</numerusform>
         </translation>
     </message>
@@ -882,7 +886,7 @@
     <message>
         <location filename="../widgets/camera/camera_panel.cpp" line="51"/>
         <source>Source:</source>
-        <translation>视频源：</translation>
+        <translation>来源：</translation>
     </message>
     <message>
         <location filename="../widgets/camera/camera_panel.cpp" line="64"/>
@@ -1268,47 +1272,47 @@
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="168"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="171"/>
         <source>All classes</source>
         <translation>所有类别</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="229"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="232"/>
         <source>No dataset loaded</source>
         <translation>未加载数据集</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="232"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="235"/>
         <source>Showing %1 of %2 images</source>
         <translation>显示 %2 张图像中的 %1 张</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="236"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="239"/>
         <source>%1 misclassified</source>
         <translation>%1 张分类错误</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="238"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="241"/>
         <source>%1 excluded from training</source>
         <translation>%1 张已排除在训练之外</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="268"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="271"/>
         <source>Use as Probe</source>
         <translation>用作探针图像</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="272"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="275"/>
         <source>Include in Training</source>
         <translation>纳入训练</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="272"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="275"/>
         <source>Exclude from Training</source>
         <translation>排除在训练之外</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="274"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="277"/>
         <source>Move to Class</source>
         <translation>移到类别</translation>
     </message>
@@ -1427,10 +1431,29 @@
         <source>Built-in generated shapes</source>
         <translation>内置生成的形状</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../widgets/dataset/dataset_info_panel.cpp" line="87"/>
+        <source>grayscale</source>
+        <translation>灰度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/dataset_info_panel.cpp" line="88"/>
+        <source>RGB</source>
+        <translation>RGB</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/dataset_info_panel.cpp" line="89"/>
+        <source>%1 channels</source>
+        <translation>%1 通道</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/dataset_info_panel.cpp" line="90"/>
+        <source>%1 images · %2 × %3 pixels · %4</source>
+        <translation>%1 张图像 · %2 × %3 像素 · %4</translation>
+    </message>
+    <message numerus="yes">
         <source>%1 images · %2 × %3 pixels · %n channel(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%1 张图像 · %2 × %3 像素 · %n 个通道</numerusform>
         </translation>
     </message>
@@ -1498,176 +1521,190 @@
 <context>
     <name>cs::gui::DatasetUi</name>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="56"/>
+        <location filename="../app/dataset_ui.cpp" line="55"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="75"/>
-        <location filename="../app/dataset_ui.cpp" line="293"/>
+        <location filename="../app/dataset_ui.cpp" line="74"/>
+        <location filename="../app/dataset_ui.cpp" line="296"/>
         <source>Loading</source>
         <translation>正在加载</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="76"/>
+        <location filename="../app/dataset_ui.cpp" line="75"/>
         <source>Loading dataset: %1 of %2 images</source>
         <translation>正在加载数据集：%1 / %2 张图像</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="83"/>
+        <location filename="../app/dataset_ui.cpp" line="82"/>
         <source>The dataset could not be loaded: %1</source>
         <translation>无法加载数据集：%1</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="89"/>
+        <location filename="../app/dataset_ui.cpp" line="88"/>
         <source>Loading cancelled.</source>
         <translation>已取消加载。</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="92"/>
-        <location filename="../app/dataset_ui.cpp" line="359"/>
+        <location filename="../app/dataset_ui.cpp" line="91"/>
+        <location filename="../app/dataset_ui.cpp" line="374"/>
         <source>Predicting</source>
         <translation>正在预测</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="101"/>
+        <location filename="../app/dataset_ui.cpp" line="100"/>
         <source>The trained model gets %1 of %2 images wrong.</source>
         <translation>训练后的模型在 %2 张图像中判断错了 %1 张。</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="108"/>
+        <location filename="../app/dataset_ui.cpp" line="107"/>
         <source>No predictions: %1</source>
         <translation>无法预测：%1</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="131"/>
+        <location filename="../app/dataset_ui.cpp" line="130"/>
         <source>%1 sent to the feature-map view</source>
         <translation>已将 %1 发送到特征图视图</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="140"/>
+        <location filename="../app/dataset_ui.cpp" line="137"/>
         <source>Change validation split</source>
         <translation>更改验证集划分</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="175"/>
+        <location filename="../app/dataset_ui.cpp" line="172"/>
         <source>Open &amp;Dataset Folder…</source>
         <translation>打开数据集文件夹(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="177"/>
+        <location filename="../app/dataset_ui.cpp" line="174"/>
         <source>Show a dataset: image folders (one sub-folder per class), IDX or CIFAR-10 files</source>
         <translation>显示数据集：图像文件夹（每个类别一个子文件夹）、IDX 或 CIFAR-10 文件</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="179"/>
+        <location filename="../app/dataset_ui.cpp" line="176"/>
         <source>Open Dataset &amp;File…</source>
         <translation>打开数据集文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="180"/>
+        <location filename="../app/dataset_ui.cpp" line="177"/>
         <source>Show an IDX image file or a CIFAR-10 batch</source>
         <translation>显示 IDX 图像文件或 CIFAR-10 批次文件</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="182"/>
+        <location filename="../app/dataset_ui.cpp" line="179"/>
         <source>Recent Data&amp;sets</source>
         <translation>最近的数据集(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="190"/>
+        <location filename="../app/dataset_ui.cpp" line="187"/>
         <source>Reload</source>
         <translation>重新加载</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="191"/>
+        <location filename="../app/dataset_ui.cpp" line="188"/>
         <source>Load the dataset again from disk</source>
         <translation>从磁盘重新加载数据集</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="192"/>
+        <location filename="../app/dataset_ui.cpp" line="189"/>
         <source>Predict</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="193"/>
+        <location filename="../app/dataset_ui.cpp" line="190"/>
         <source>Run the trained model on every image to find the ones it gets wrong</source>
         <translation>用训练好的模型预测每张图像，找出判断错误的图像</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="195"/>
+        <location filename="../app/dataset_ui.cpp" line="192"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="197"/>
+        <location filename="../app/dataset_ui.cpp" line="194"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="217"/>
+        <location filename="../app/dataset_ui.cpp" line="214"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="218"/>
+        <location filename="../app/dataset_ui.cpp" line="215"/>
         <source>Built-in Shapes (generated)</source>
         <translation>内置形状（自动生成）</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="253"/>
+        <location filename="../app/dataset_ui.cpp" line="250"/>
         <source>Open Dataset Folder</source>
         <translation>打开数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="260"/>
+        <location filename="../app/dataset_ui.cpp" line="257"/>
         <source>Open Dataset File</source>
         <translation>打开数据集文件</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="261"/>
+        <location filename="../app/dataset_ui.cpp" line="258"/>
         <source>IDX and CIFAR-10 files (*-ubyte *-ubyte.gz *.bin)</source>
         <translation>IDX 和 CIFAR-10 文件 (*-ubyte *-ubyte.gz *.bin)</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="261"/>
+        <location filename="../app/dataset_ui.cpp" line="258"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="292"/>
+        <location filename="../app/dataset_ui.cpp" line="264"/>
+        <source>Open dataset</source>
+        <translation>打开数据集</translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_ui.cpp" line="295"/>
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
+    <message>
+        <location filename="../app/dataset_ui.cpp" line="321"/>
+        <source>Loaded, with problems (%1): see the list on the left.</source>
+        <translation>已加载，但有问题（%1）：请查看左侧列表。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../app/dataset_ui.cpp" line="318"/>
         <source>Loaded with %n problem(s); see the list on the left.</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>已加载，发现 %n 个问题；请查看左侧列表。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="319"/>
+        <location filename="../app/dataset_ui.cpp" line="323"/>
         <source>%1 images loaded</source>
         <translation>已加载 %1 张图像</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="335"/>
+        <location filename="../app/dataset_ui.cpp" line="339"/>
         <source>The augmentation settings are malformed: %1</source>
         <translation>数据增强设置格式有误：%1</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="356"/>
+        <location filename="../app/dataset_ui.cpp" line="360"/>
         <source>The model has no trained weights yet: train it first.</source>
         <translation>模型还没有训练好的权重：请先训练。</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="388"/>
+        <location filename="../app/dataset_ui.cpp" line="369"/>
+        <source>The trained model knows other classes than this dataset&apos;s; train it on this dataset to see its predictions here.</source>
+        <translation>训练好的模型所知的类别与此数据集不同；请在此数据集上训练后再在这里查看预测。</translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_ui.cpp" line="403"/>
         <source>Move %1 to %2</source>
         <translation>将 %1 移到 %2</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="389"/>
+        <location filename="../app/dataset_ui.cpp" line="404"/>
         <source>Move %1 images to %2</source>
         <translation>将 %1 张图像移到 %2</translation>
     </message>
@@ -1717,12 +1754,12 @@
     <message>
         <location filename="../app/designer_controller.cpp" line="126"/>
         <source>Add Layer &amp;After</source>
-        <translation type="unfinished"></translation>
+        <translation>在后面添加层(&amp;A)</translation>
     </message>
     <message>
         <location filename="../app/designer_controller.cpp" line="126"/>
         <source>Add Layer &amp;Here</source>
-        <translation type="unfinished"></translation>
+        <translation>在此处添加层(&amp;H)</translation>
     </message>
     <message>
         <location filename="../app/designer_controller.cpp" line="161"/>
@@ -2654,22 +2691,22 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <translation>将图表的所有数据点导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../widgets/training/live_chart.cpp" line="456"/>
+        <location filename="../widgets/training/live_chart.cpp" line="477"/>
         <source>Export Chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../widgets/training/live_chart.cpp" line="457"/>
+        <location filename="../widgets/training/live_chart.cpp" line="478"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../widgets/training/live_chart.cpp" line="462"/>
+        <location filename="../widgets/training/live_chart.cpp" line="483"/>
         <source>Export Chart Data</source>
         <translation>导出图表数据</translation>
     </message>
     <message>
-        <location filename="../widgets/training/live_chart.cpp" line="463"/>
+        <location filename="../widgets/training/live_chart.cpp" line="484"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -3544,7 +3581,7 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
     <message>
         <location filename="../widgets/training/training_panel.cpp" line="65"/>
         <source>Log</source>
-        <translation>日志</translation>
+        <translation>对数</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_panel.cpp" line="66"/>
