@@ -67,7 +67,8 @@ void CameraView::paintRoi(QPainter& p, const QRectF& image) const {
         f.setBold(true);
         p.setFont(f);
         const QString text = tr("Frozen");
-        const QRectF box(image.left() + 10, image.top() + 10, QFontMetricsF(f).horizontalAdvance(text) + 20, 24);
+        const double w = QFontMetricsF(f).horizontalAdvance(text) + 20;
+        const QRectF box(image.center().x() - w / 2, image.top() + 10, w, 24);  // clear of the ROI label
         pill(p, box, QColor(0x2f, 0x6f, 0xd6, 220));
         p.setPen(kText);
         p.drawText(box, Qt::AlignCenter, text);
