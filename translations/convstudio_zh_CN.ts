@@ -52,21 +52,30 @@
         <source>Connect &apos;%1&apos; to &apos;%2&apos;</source>
         <translation>连接“%1”到“%2”</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../widgets/designer/model_document.cpp" line="270"/>
+        <source>Paste 1 layer</source>
+        <translation>粘贴 1 个层</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/model_document.cpp" line="271"/>
+        <source>Paste %1 layers</source>
+        <translation>粘贴 %1 个层</translation>
+    </message>
+    <message numerus="yes">
         <source>Paste %n layer(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>粘贴 %n 个层</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/designer/model_document.cpp" line="294"/>
+        <location filename="../widgets/designer/model_document.cpp" line="295"/>
         <source>Auto-arrange</source>
         <translation>自动排列</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/model_document.cpp" line="303"/>
-        <location filename="../widgets/designer/model_document.cpp" line="311"/>
+        <location filename="../widgets/designer/model_document.cpp" line="304"/>
+        <location filename="../widgets/designer/model_document.cpp" line="312"/>
         <source>Change %1</source>
         <translation>更改 %1</translation>
     </message>
@@ -75,17 +84,35 @@
         <source>Delete &apos;%1&apos;</source>
         <translation>删除“%1”</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../widgets/designer/remove_nodes_command.cpp" line="17"/>
+        <source>Delete 1 connection</source>
+        <translation>删除 1 条连接</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/remove_nodes_command.cpp" line="18"/>
+        <source>Delete %1 connections</source>
+        <translation>删除 %1 条连接</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/remove_nodes_command.cpp" line="20"/>
+        <source>Delete 1 layer</source>
+        <translation>删除 1 个层</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/remove_nodes_command.cpp" line="21"/>
+        <source>Delete %1 layers</source>
+        <translation>删除 %1 个层</translation>
+    </message>
+    <message numerus="yes">
         <source>Delete %n connection(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>删除 %n 条连接</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/designer/remove_nodes_command.cpp" line="19"/>
         <source>Delete %n layer(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>删除 %n 个层</numerusform>
         </translation>
     </message>
@@ -105,11 +132,20 @@
         <translation>设置“%2”的 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/designer/move_nodes_command.cpp" line="14"/>
         <source>Move %n layer(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>移动 %n 个层</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/move_nodes_command.cpp" line="14"/>
+        <source>Move 1 layer</source>
+        <translation>移动 1 个层</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/move_nodes_command.cpp" line="15"/>
+        <source>Move %1 layers</source>
+        <translation>移动 %1 个层</translation>
     </message>
 </context>
 <context>
@@ -1023,27 +1059,27 @@
         <translation>已冻结</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_view_overlay.cpp" line="143"/>
+        <location filename="../widgets/camera/camera_view_overlay.cpp" line="144"/>
         <source>network input %1×%2</source>
         <translation>网络输入 %1×%2</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_view_overlay.cpp" line="164"/>
+        <location filename="../widgets/camera/camera_view_overlay.cpp" line="165"/>
         <source>%1 FPS · %2 ms inference</source>
         <translation>%1 FPS · 推理 %2 毫秒</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_view_overlay.cpp" line="166"/>
+        <location filename="../widgets/camera/camera_view_overlay.cpp" line="167"/>
         <source> · %1% skipped</source>
         <translation> · 跳过 %1%</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_view_overlay.cpp" line="167"/>
+        <location filename="../widgets/camera/camera_view_overlay.cpp" line="168"/>
         <source> · source %1 FPS</source>
         <translation> · 视频源 %1 FPS</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_view_overlay.cpp" line="169"/>
+        <location filename="../widgets/camera/camera_view_overlay.cpp" line="170"/>
         <source>source %1 FPS</source>
         <translation>视频源 %1 FPS</translation>
     </message>
@@ -2827,10 +2863,19 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <source>Every layer has a shape; the model can be trained.</source>
         <translation>每一层都有确定的形状；模型可以训练。</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../widgets/designer/model_status.cpp" line="62"/>
+        <source>1 problem</source>
+        <translation>1 个问题</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/model_status.cpp" line="62"/>
+        <source>%1 problems</source>
+        <translation>%1 个问题</translation>
+    </message>
+    <message numerus="yes">
         <source>%n problem(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n 个问题</numerusform>
         </translation>
     </message>

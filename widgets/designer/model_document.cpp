@@ -267,7 +267,8 @@ std::vector<int> ModelDocument::pasteNodes(const std::vector<NodeSpec>& nodes, Q
         copies.push_back(std::move(n));
     }
     auto* cmd = new QUndoCommand(
-        QCoreApplication::translate("Commands", "Paste %n layer(s)", nullptr, int(copies.size())));
+        copies.size() == 1 ? QCoreApplication::translate("Commands", "Paste 1 layer")
+                           : QCoreApplication::translate("Commands", "Paste %1 layers").arg(copies.size()));
     std::vector<int> ids;
     for (NodeSpec& n : copies) {
         std::vector<int> inputs;

@@ -59,7 +59,7 @@ void ModelStatus::refresh() {
         state_->setText(QStringLiteral("<span style='color:#2e7d32'>✔ %1</span>").arg(tr("Model valid")));
         state_->setToolTip(tr("Every layer has a shape; the model can be trained."));
     } else {
-        state_->setText(QStringLiteral("<span style='color:#c62828'>✖ %1</span>").arg(tr("%n problem(s)", nullptr, problems)));
+        state_->setText(QStringLiteral("<span style='color:#c62828'>✖ %1</span>").arg(problems == 1 ? tr("1 problem") : tr("%1 problems").arg(problems)));
         state_->setToolTip(tr("Click to show the problems list."));
     }
 }

@@ -11,7 +11,8 @@ MoveNodesCommand::MoveNodesCommand(ModelDocument* doc, std::map<int, QPointF> po
     : QUndoCommand(parent), doc_(doc), new_(std::move(positions)), mergeable_(mergeable) {
     for (auto& [id, pos] : new_)
         if (const NodeSpec* n = doc->node(id)) old_[id] = QPointF(n->x, n->y);
-    setText(QCoreApplication::translate("Commands", "Move %n layer(s)", nullptr, int(new_.size())));
+    setText(new_.size() == 1 ? QCoreApplication::translate("Commands", "Move 1 layer")
+                             : QCoreApplication::translate("Commands", "Move %1 layers").arg(new_.size()));
 }
 
 void MoveNodesCommand::redo() {

@@ -220,7 +220,7 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
     p->setFont(small);
     p->setPen(QColor(0x6a, 0x70, 0x7a));
     const double nameLeft = 36 + kindWidth + 10;
-    const QRectF nameRect(nameLeft, 2, kCardWidth - nameLeft - 12, 21);
+    const QRectF nameRect(nameLeft, 2, kCardWidth - nameLeft - (error_.isEmpty() ? 12 : 22), 21);
     p->drawText(nameRect, Qt::AlignVCenter | Qt::AlignRight, fmSmall.elidedText(name_, Qt::ElideMiddle, nameRect.width()));
 
     // Key options.

@@ -14,9 +14,11 @@ RemoveNodesCommand::RemoveNodesCommand(ModelDocument* doc, std::vector<int> node
         const NodeSpec* n = doc->node(*ids_.begin());
         setText(QCoreApplication::translate("Commands", "Delete '%1'").arg(n ? QString::fromStdString(n->name) : QString()));
     } else if (ids_.empty()) {
-        setText(QCoreApplication::translate("Commands", "Delete %n connection(s)", nullptr, int(edges_.size())));
+        setText(edges_.size() == 1 ? QCoreApplication::translate("Commands", "Delete 1 connection")
+                                   : QCoreApplication::translate("Commands", "Delete %1 connections").arg(edges_.size()));
     } else {
-        setText(QCoreApplication::translate("Commands", "Delete %n layer(s)", nullptr, int(ids_.size())));
+        setText(ids_.size() == 1 ? QCoreApplication::translate("Commands", "Delete 1 layer")
+                                 : QCoreApplication::translate("Commands", "Delete %1 layers").arg(ids_.size()));
     }
 }
 
