@@ -100,7 +100,7 @@ TrainingUi::TrainingUi(MainWindow& window, ModelDocument& doc, DesignerControlle
         panel_->setHistory(doc_.file().history);
         updateWeightsState();
         idleProbeTimer_->start();
-        if (!syncing_) QTimer::singleShot(0, this, &TrainingUi::checkForInterruptedRun);  // not after our own apply
+        if (!applyingTrained_) QTimer::singleShot(0, this, &TrainingUi::checkForInterruptedRun);
     });
     connect(&doc_, &ModelDocument::projectChanged, this, [this] {
         if (!syncing_) loadSettingsFromDocument();
@@ -172,6 +172,7 @@ void TrainingUi::connectController() {
         panel_->setMode(mode);
         progress_->setPaused(s == S::Paused);
         evaluation_->setBusy(s == S::Evaluating);
+        evaluation_->evaluateButton()->setEnabled(s == S::Idle);
         const bool running = c->isRunning() || s == S::Loading;
         lock_->setLocked(running, tr("The model is training: it cannot be edited until the run stops (Stop or Shift+F5)."));
         updateActions();
@@ -345,7 +346,7 @@ void TrainingUi::start() {
     if (interactive_ && TrainingController::hasResumableCheckpoint(checkpointPath(), doc_.filePath())) {
         const auto [done, planned] = TrainingController::checkpointProgress(checkpointPath());
         QMessageBox box(QMessageBox::Question, tr("Start Training"),
-                        tr("An unfinished run of this project stopped after epoch %1 of %2. Continue it, or start a "
+                        tr("An unfinished run of this project stopped after %1 of %2 epochs. Continue it, or start a "
                            "new run (its checkpoint will be replaced)?")
                             .arg(done)
                             .arg(planned),
@@ -393,7 +394,7 @@ void TrainingUi::onFinished(const RunSummary& s, std::shared_ptr<const ModelFile
     }
     const auto [done, planned] = TrainingController::checkpointProgress(checkpointPath());
     if (done >= 0 && done < planned)
-        panel_->setContinueAvailable(true, tr("Stopped after epoch %1 of %2").arg(done).arg(planned));
+        panel_->setContinueAvailable(true, tr("Stopped after %1 of %2 epochs").arg(done).arg(planned));
     updateActions();
 }
 
@@ -407,11 +408,13 @@ void TrainingUi::applyTrained(const ModelFile& trained) {
     f.checkpoint = nlohmann::json::object();
     QWidget* page = window_.pages()->currentWidget();
     const QString path = doc_.filePath();
+    applyingTrained_ = true;  // our own reset: no "Resume training?" for the run that just ended
     syncing_ = true;
     doc_.reset(std::move(f), path);
     doc_.setProjectValue("trained", {{"run", doc_.file().history.size()},
                                      {"at", QDateTime::currentDateTime().toString(Qt::ISODate).toStdString()}});
     syncing_ = false;
+    applyingTrained_ = false;
     window_.showPage(page);
     trainedGraph_ = doc_.graph();
     panel_->log()->addLine(tr("The trained weights are now part of the project (not saved yet; the undo history was "
@@ -479,12 +482,12 @@ void TrainingUi::checkForInterruptedRun() {
     }
     const auto [done, planned] = TrainingController::checkpointProgress(path);
     const QString when = QFileInfo(path).lastModified().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
-    panel_->setContinueAvailable(true, tr("Interrupted after epoch %1 of %2 (%3)").arg(done).arg(planned).arg(when));
+    panel_->setContinueAvailable(true, tr("Interrupted after %1 of %2 epochs (%3)").arg(done).arg(planned).arg(when));
     updateActions();
     if (!interactive_) return;
     const auto answer = QMessageBox::question(
         &window_, tr("Resume training?"),
-        tr("This project has an unfinished training run: it stopped after epoch %1 of %2 (checkpoint of %3).\n\n"
+        tr("This project has an unfinished training run: it stopped after %1 of %2 epochs (checkpoint of %3).\n\n"
            "Continue it now?")
             .arg(done)
             .arg(planned)

@@ -92,6 +92,7 @@ private:
     QTimer* idleProbeTimer_;
     bool interactive_ = true;
     bool syncing_ = false;
+    bool applyingTrained_ = false;
     bool ownProbe_ = false;
     bool pendingEvaluate_ = false;
     bool editedDuringRun_ = false;

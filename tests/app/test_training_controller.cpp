@@ -8,6 +8,7 @@
 #include <QTest>
 #include <QTimer>
 
+#include "event_loop_gaps.h"
 #include "io/presets.h"
 #include "training_controller.h"
 
@@ -149,29 +150,25 @@ void TestTrainingController::guiThreadStaysResponsive() {
     probe.pixels = std::vector<uint8_t>(c.data()->train.image(0), c.data()->train.image(0) + 28 * 28);
     c.setProbeImage(probe);
 
-    QElapsedTimer clock;
-    qint64 last = 0, longest = 0;
-    QTimer tick;
-    tick.setTimerType(Qt::PreciseTimer);
-    tick.setInterval(5);
-    connect(&tick, &QTimer::timeout, this, [&] {
-        const qint64 now = clock.nsecsElapsed();
-        longest = std::max(longest, now - last);
-        last = now;
-    });
+    EventLoopGaps gaps;
     QVERIFY(c.start(project, quickSettings(20), builtinOptions()));
     QTRY_VERIFY_WITH_TIMEOUT(batches > 0, 30000);
-    clock.start();
-    tick.start();
+    gaps.start();
     QTest::qWait(4000);
-    tick.stop();
+    gaps.stop();
     c.stop();
     QTRY_COMPARE_WITH_TIMEOUT(c.state(), TrainingController::State::Idle, 30000);
-    qInfo("longest event-loop gap while training: %.1f ms (%d batches, %d probes in 4 s)", longest / 1e6, batches,
-          probes);
+    qInfo("longest event-loop gap while training: %.1f ms wall clock, %.1f ms of GUI-thread CPU (%d batches, %d probes "
+          "in 4 s; load average %.1f)",
+          gaps.longestWallMs(), gaps.longestCpuMs(), batches, probes, EventLoopGaps::loadAverage());
     QVERIFY(batches > 10);
     QVERIFY(probes >= 4);
-    QVERIFY2(longest < 50'000'000, qPrintable(QStringLiteral("longest gap %1 ms").arg(longest / 1e6)));
+    QVERIFY2(gaps.longestCpuMs() < 50, qPrintable(QStringLiteral("a handler ran %1 ms").arg(gaps.longestCpuMs())));
+    if (EventLoopGaps::machineIsBusy(2))  // the trainer's two threads
+        qWarning("the machine is overloaded (load %.1f): the wall-clock gap is reported, not enforced",
+                 EventLoopGaps::loadAverage());
+    else
+        QVERIFY2(gaps.longestWallMs() < 50, qPrintable(QStringLiteral("longest gap %1 ms").arg(gaps.longestWallMs())));
 }
 
 // A run checkpoints after epoch 1 and the studio "crashes" (the file as it was after epoch 1 is

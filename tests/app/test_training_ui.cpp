@@ -14,6 +14,7 @@
 #include <QTimer>
 
 #include "designer/model_document.h"
+#include "event_loop_gaps.h"
 #include "inspect/feature_map_view.h"
 #include "inspect/inspect_panel.h"
 #include "training/evaluation_panel.h"
@@ -68,19 +69,8 @@ void TestTrainingUi::runStaysResponsiveAndEndsInTheProject() {
     QVERIFY(!window.menu(MainWindow::Menu::Edit)->isEnabled());
     QTRY_VERIFY_WITH_TIMEOUT(batches > 0, 60000);
 
-    QElapsedTimer clock;
-    clock.start();
+    EventLoopGaps gaps;
     int flips = 0;
-    qint64 last = 0, longest = 0;
-    QTimer tick;
-    tick.setTimerType(Qt::PreciseTimer);
-    tick.setInterval(5);
-    connect(&tick, &QTimer::timeout, this, [&] {
-        const qint64 now = clock.nsecsElapsed();
-        longest = std::max(longest, now - last);
-        if (now - last > 30'000'000) qInfo("gap of %.1f ms after %d page switches", (now - last) / 1e6, flips);
-        last = now;
-    });
     const QList<QWidget*> pages = {static_cast<QWidget*>(ui.panel()), static_cast<QWidget*>(ui.inspect()),
                                    static_cast<QWidget*>(ui.evaluation())};
     QTimer flip;
@@ -90,19 +80,23 @@ void TestTrainingUi::runStaysResponsiveAndEndsInTheProject() {
         if (flips == 4) ui.panel()->charts()->lossChart()->zoomX(3, 0.2);
         if (flips == 7) ui.panel()->charts()->lossChart()->resetZoom();
     });
-    last = clock.nsecsElapsed();
-    tick.start();
+    gaps.start();
     flip.start();
     QTest::qWait(5000);
-    tick.stop();
+    gaps.stop();
     flip.stop();
     const int probes = ui.inspect()->featureMaps()->updates();
-    qInfo("longest event-loop gap with the training UI live: %.1f ms (%d batches, %d feature-map updates, %d page "
-          "switches in 5 s)",
-          longest / 1e6, batches, probes, flips);
+    qInfo("longest event-loop gap with the training UI live: %.1f ms wall clock, %.1f ms of GUI-thread CPU (%d batches, "
+          "%d feature-map updates, %d page switches in 5 s; load average %.1f)",
+          gaps.longestWallMs(), gaps.longestCpuMs(), batches, probes, flips, EventLoopGaps::loadAverage());
     QVERIFY(probes >= 5);
     QVERIFY(ui.panel()->charts()->lossChart()->data(0).size() == batches);
-    QVERIFY2(longest < 50'000'000, qPrintable(QStringLiteral("longest gap %1 ms").arg(longest / 1e6)));
+    QVERIFY2(gaps.longestCpuMs() < 50, qPrintable(QStringLiteral("a handler ran %1 ms").arg(gaps.longestCpuMs())));
+    if (EventLoopGaps::machineIsBusy(2))  // the trainer's two threads
+        qWarning("the machine is overloaded (load %.1f): the wall-clock gap is reported, not enforced",
+                 EventLoopGaps::loadAverage());
+    else
+        QVERIFY2(gaps.longestWallMs() < 50, qPrintable(QStringLiteral("longest gap %1 ms").arg(gaps.longestWallMs())));
 
     ui.stop();
     QTRY_COMPARE_WITH_TIMEOUT(ui.controller()->state(), TrainingController::State::Idle, 30000);
