@@ -3626,7 +3626,7 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
     <message>
         <location filename="../widgets/training/training_panel.cpp" line="65"/>
         <source>Log</source>
-        <translation>对数</translation>
+        <translation>日志</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_panel.cpp" line="66"/>
@@ -3998,7 +3998,7 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="132"/>
-        <location filename="../app/training_ui.cpp" line="459"/>
+        <location filename="../app/training_ui.cpp" line="462"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
@@ -4053,205 +4053,225 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <translation>将在当前批次后停止…</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="176"/>
+        <location filename="../app/training_ui.cpp" line="177"/>
         <source>The model is training: it cannot be edited until the run stops (Stop or Shift+F5).</source>
         <translation>模型正在训练：训练停止前无法编辑（停止或 Shift+F5）。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="182"/>
+        <location filename="../app/training_ui.cpp" line="183"/>
         <source>Dataset %1: %2 training, %3 validation and %4 test images, %5 classes.</source>
         <translation>数据集 %1：%2 张训练图像、%3 张验证图像、%4 张测试图像，%5 个类别。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="197"/>
+        <location filename="../app/training_ui.cpp" line="198"/>
         <source>The dataset could not be loaded: %1</source>
         <translation>无法加载数据集：%1</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="198"/>
+        <location filename="../app/training_ui.cpp" line="199"/>
         <source>Dataset not loaded</source>
         <translation>数据集未加载</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="206"/>
+        <location filename="../app/training_ui.cpp" line="207"/>
         <source>Continuing the interrupted run (%1 epochs, batch %2, %3, lr %4).</source>
         <translation>继续中断的训练（%1 轮，批大小 %2，%3，学习率 %4）。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="211"/>
+        <location filename="../app/training_ui.cpp" line="212"/>
         <source>Training started: %1 epochs, batch %2, %3, lr %4, seed %5.</source>
         <translation>训练开始：%1 轮，批大小 %2，%3，学习率 %4，种子 %5。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="241"/>
+        <location filename="../app/training_ui.cpp" line="242"/>
         <source>Evaluation on the %1 set: accuracy %2%, loss %3 (%4 images).</source>
         <translation>在 %1 集上评估：准确率 %2%，损失 %3（%4 张图像）。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="246"/>
+        <location filename="../app/training_ui.cpp" line="247"/>
         <source>Evaluation ready: %1% accuracy — see the Evaluation page</source>
         <translation>评估完成：准确率 %1% — 请查看“评估”页</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="251"/>
+        <location filename="../app/training_ui.cpp" line="252"/>
         <source>The evaluation failed: %1</source>
         <translation>评估失败：%1</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="269"/>
+        <location filename="../app/training_ui.cpp" line="270"/>
         <source>The project&apos;s training settings are not valid (%1); the defaults are shown.</source>
         <translation>项目的训练设置无效（%1）；显示的是默认值。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="296"/>
+        <location filename="../app/training_ui.cpp" line="297"/>
         <source>Change training settings</source>
         <translation>更改训练设置</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="319"/>
+        <location filename="../app/training_ui.cpp" line="320"/>
         <source>the model is incomplete</source>
         <translation>模型不完整</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="321"/>
+        <location filename="../app/training_ui.cpp" line="322"/>
         <source>The model cannot be trained: %1</source>
         <translation>无法训练模型：%1</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="347"/>
+        <location filename="../app/training_ui.cpp" line="348"/>
         <source>Start Training</source>
         <translation>开始训练</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="348"/>
-        <source>An unfinished run of this project stopped after epoch %1 of %2. Continue it, or start a new run (its checkpoint will be replaced)?</source>
-        <translation>此项目有一次未完成的训练，停在第 %1/%2 轮之后。要继续它，还是开始新的训练（其检查点将被替换）？</translation>
+        <location filename="../app/training_ui.cpp" line="349"/>
+        <source>An unfinished run of this project stopped after %1 of %2 epochs. Continue it, or start a new run (its checkpoint will be replaced)?</source>
+        <translation>此项目有一次未完成的训练，在完成 %2 轮中的 %1 轮后停止。要继续它，还是开始新的训练（其检查点将被替换）？</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="353"/>
+        <location filename="../app/training_ui.cpp" line="397"/>
+        <source>Stopped after %1 of %2 epochs</source>
+        <translation>在完成 %2 轮中的 %1 轮后停止</translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="485"/>
+        <source>Interrupted after %1 of %2 epochs (%3)</source>
+        <translation>在完成 %2 轮中的 %1 轮后中断（%3）</translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="490"/>
+        <source>This project has an unfinished training run: it stopped after %1 of %2 epochs (checkpoint of %3).
+
+Continue it now?</source>
+        <translation>此项目有一次未完成的训练：在完成 %2 轮中的 %1 轮后停止（检查点时间 %3）。
+
+现在继续吗？</translation>
+    </message>
+    <message>
+        <source>An unfinished run of this project stopped after epoch %1 of %2. Continue it, or start a new run (its checkpoint will be replaced)?</source>
+        <translation type="vanished">此项目有一次未完成的训练，停在第 %1/%2 轮之后。要继续它，还是开始新的训练（其检查点将被替换）？</translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="354"/>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="354"/>
+        <location filename="../app/training_ui.cpp" line="355"/>
         <source>New Run</source>
         <translation>新的训练</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="374"/>
+        <location filename="../app/training_ui.cpp" line="375"/>
         <source>Training failed: %1</source>
         <translation>训练失败：%1</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="375"/>
+        <location filename="../app/training_ui.cpp" line="376"/>
         <source>Training failed</source>
         <translation>训练失败</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/training_ui.cpp" line="377"/>
+        <location filename="../app/training_ui.cpp" line="378"/>
         <source>Training stopped after %n complete epoch(s); the checkpoint keeps the position.</source>
         <translation>
             <numerusform>训练在完成 %n 轮后停止；检查点保存了进度。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="380"/>
+        <location filename="../app/training_ui.cpp" line="381"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/training_ui.cpp" line="382"/>
+        <location filename="../app/training_ui.cpp" line="383"/>
         <source>Training finished: %n epoch(s).</source>
         <translation>
             <numerusform>训练完成：%n 轮。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="383"/>
+        <location filename="../app/training_ui.cpp" line="384"/>
         <source>Training finished</source>
         <translation>训练完成</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="390"/>
+        <location filename="../app/training_ui.cpp" line="391"/>
         <source>The model was changed during the run, so its weights were not stored in the project.</source>
         <translation>训练期间模型被修改，因此其权重没有存入项目。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="396"/>
         <source>Stopped after epoch %1 of %2</source>
-        <translation>停在第 %1/%2 轮之后</translation>
+        <translation type="vanished">停在第 %1/%2 轮之后</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="417"/>
+        <location filename="../app/training_ui.cpp" line="420"/>
         <source>The trained weights are now part of the project (not saved yet; the undo history was cleared). Editing the graph makes them outdated.</source>
         <translation>训练好的权重已存入项目（尚未保存；撤销历史已清空）。编辑模型结构会使其过时。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="425"/>
+        <location filename="../app/training_ui.cpp" line="428"/>
         <source>The model was changed while it trains; the run goes on with the model as it was at Start.</source>
         <translation>训练期间模型被修改；训练继续使用开始时的模型。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="435"/>
+        <location filename="../app/training_ui.cpp" line="438"/>
         <source>Weights: &lt;b&gt;training…&lt;/b&gt; The model cannot be edited until the run stops.</source>
         <translation>权重：&lt;b&gt;训练中…&lt;/b&gt; 训练停止前无法编辑模型。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="439"/>
+        <location filename="../app/training_ui.cpp" line="442"/>
         <source>Weights: &lt;b&gt;not trained&lt;/b&gt; — the model starts from random weights.</source>
         <translation>权重：&lt;b&gt;未训练&lt;/b&gt; — 模型从随机权重开始。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="443"/>
+        <location filename="../app/training_ui.cpp" line="446"/>
         <source>Weights: &lt;b style=&apos;color:#c0392b&apos;&gt;outdated&lt;/b&gt; — the graph changed after training; train again.</source>
         <translation>权重：&lt;b style=&apos;color:#c0392b&apos;&gt;已过时&lt;/b&gt; — 训练后模型结构已更改；请重新训练。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="448"/>
+        <location filename="../app/training_ui.cpp" line="451"/>
         <source>Weights: &lt;b style=&apos;color:#1e8449&apos;&gt;trained&lt;/b&gt;</source>
         <translation>权重：&lt;b style=&apos;color:#1e8449&apos;&gt;已训练&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="449"/>
+        <location filename="../app/training_ui.cpp" line="452"/>
         <source> (run %1)</source>
         <translation>（第 %1 次训练）</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="450"/>
+        <location filename="../app/training_ui.cpp" line="453"/>
         <source> — editing the graph makes them outdated.</source>
         <translation> — 编辑模型结构会使其过时。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="459"/>
+        <location filename="../app/training_ui.cpp" line="462"/>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="482"/>
         <source>Interrupted after epoch %1 of %2 (%3)</source>
-        <translation>中断于第 %1/%2 轮之后（%3）</translation>
+        <translation type="vanished">中断于第 %1/%2 轮之后（%3）</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="486"/>
+        <location filename="../app/training_ui.cpp" line="489"/>
         <source>Resume training?</source>
         <translation>继续训练？</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="487"/>
         <source>This project has an unfinished training run: it stopped after epoch %1 of %2 (checkpoint of %3).
 
 Continue it now?</source>
-        <translation>此项目有一次未完成的训练：停在第 %1/%2 轮之后（检查点时间 %3）。
+        <translation type="vanished">此项目有一次未完成的训练：停在第 %1/%2 轮之后（检查点时间 %3）。
 
 现在继续吗？</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="508"/>
+        <location filename="../app/training_ui.cpp" line="511"/>
         <source>The model has no trained weights yet: train it first.</source>
         <translation>模型还没有训练好的权重：请先训练。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="513"/>
+        <location filename="../app/training_ui.cpp" line="516"/>
         <source>Loading the dataset…</source>
         <translation>正在加载数据集…</translation>
     </message>
