@@ -6,6 +6,7 @@
 // wall-clock bound is only enforced when nothing else is running (load average, less the
 // training's own threads, below 0.5); the CPU-time bound (no handler runs 50 ms) always is.
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QObject>
 #include <QTimer>
 #include <cstdlib>
@@ -25,6 +26,15 @@ public:
         timer_.start();
     }
     void stop() { timer_.stop(); }
+    // Runs a real event loop for `ms` (QTest::qWait sleeps between its rounds, which would be
+    // measured as gaps) while measuring.
+    void measureFor(int ms) {
+        QEventLoop loop;
+        QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+        start();
+        loop.exec();
+        stop();
+    }
     double longestWallMs() const { return longestWall_ / 1e6; }
     double longestCpuMs() const { return longestCpu_ / 1e6; }
     static double loadAverage() {
