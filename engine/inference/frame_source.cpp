@@ -15,6 +15,22 @@
 
 namespace cs {
 
+namespace {
+
+// Camera indices are opened through V4L2, the Linux camera interface: with CAP_ANY OpenCV also
+// tries other backends (libgphoto2 among them), and two threads doing that at once deadlocked
+// inside gphoto2's plugin loading (seen when two studios probed cameras in one process).
+constexpr int kCameraBackend = cv::CAP_V4L2;
+
+// One camera open or probe at a time in this process, for the same reason.
+std::mutex& cameraOpenMutex() {
+    static std::mutex m;
+    return m;
+}
+
+}  // namespace
+
+
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
@@ -254,11 +270,13 @@ void FrameSource::open(const SourceSpec& spec, const CaptureOptions& options) {
         QuietOpenCvLog quiet;
         try {
             switch (spec.kind) {
-            case SourceSpec::Kind::Camera:
-                if (!cap.open(spec.camera, cv::CAP_ANY))
+            case SourceSpec::Kind::Camera: {
+                std::lock_guard lock(cameraOpenMutex());
+                if (!cap.open(spec.camera, kCameraBackend))
                     throw CaptureError("camera " + std::to_string(spec.camera) +
                                        " could not be opened: there is no such camera, or another program is using it");
                 break;
+            }
             case SourceSpec::Kind::File: {
                 std::error_code ec;
                 if (!fs::exists(fs::u8path(spec.location), ec))
@@ -395,11 +413,12 @@ cv::Size FrameSource::frameSize() const {
 }
 
 std::vector<int> listCameras(int maxIndex) {
+    std::lock_guard lock(cameraOpenMutex());
     QuietOpenCvLog quiet;
     std::vector<int> found;
     for (int i = 0; i < maxIndex; ++i) {
         try {
-            cv::VideoCapture cap(i, cv::CAP_ANY);
+            cv::VideoCapture cap(i, kCameraBackend);
             if (cap.isOpened()) found.push_back(i);
         } catch (const cv::Exception&) {
         }
