@@ -123,8 +123,7 @@ void CameraController::captureOnce(const QString& className) {
     auto outcome = std::make_shared<CaptureOutcome>();
     outcome->className = className;
     ++savesInFlight_;
-    runInBackground(
-        this,
+    background(
         [writer = writer_, crop, outcome] {
             try {
                 const CaptureResult r = writer->save(outcome->className.toStdString(), crop);

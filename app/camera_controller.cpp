@@ -85,7 +85,9 @@ CameraController::CameraController(CameraPanel* panel, ModelDocument* doc, QObje
     refreshModelFromDocument();
     refreshCaptureFolder();
     idleMessage();
-    listCamerasInBackground();
+    // Probing devices takes a moment and touches drivers: only once someone looks at the page.
+    connect(panel_, &CameraPanel::firstShown, this, &CameraController::listCamerasInBackground);
+    if (panel_->isVisible()) listCamerasInBackground();
 }
 
 CameraController::~CameraController() {
@@ -95,6 +97,8 @@ CameraController::~CameraController() {
     thread_->quit();
     thread_->wait();
     frames_.reset();  // the worker has let go of it: closes here, bounded by FrameSource::close
+    for (const QPointer<QThread>& job : jobs_)
+        if (job) job->wait(5000);  // opening, listing, releasing or saving: seconds at most
 }
 
 void CameraController::connectPanel() {
@@ -166,8 +170,7 @@ void CameraController::open(const QString& text) {
         QString error;
     };
     auto result = std::make_shared<Result>();
-    runInBackground(
-        this,
+    background(
         [result, spec, options] {
             try {
                 result->source->open(spec, options);
@@ -181,7 +184,7 @@ void CameraController::open(const QString& text) {
 void CameraController::onOpened(int generation, std::shared_ptr<FrameSource> source, QString message) {
     if (generation != generation_) {
         // Stopped or re-opened meanwhile: let this one go without waiting for it here.
-        runInBackground(this, [s = std::move(source)]() mutable { s.reset(); }, [] {});
+        background([s = std::move(source)]() mutable { s.reset(); }, [] {});
         return;
     }
     if (!message.isEmpty()) {
@@ -235,7 +238,7 @@ void CameraController::retry() {
 void CameraController::releaseSource() {
     if (!frames_) return;
     // Closing can take a moment (a driver finishing a read): not on the GUI thread.
-    runInBackground(this, [s = std::move(frames_)]() mutable { s.reset(); }, [] {});
+    background([s = std::move(frames_)]() mutable { s.reset(); }, [] {});
     frames_.reset();
 }
 
@@ -304,8 +307,10 @@ void CameraController::browseVideo() {
 }
 
 void CameraController::listCamerasInBackground() {
+    if (camerasListed_) return;
+    camerasListed_ = true;
     auto found = std::make_shared<std::vector<int>>();
-    runInBackground(this, [found] { *found = listCameras(6); },
+    background([found] { *found = listCameras(6); },
                     [this, found] { panel_->setCameras(QList<int>(found->begin(), found->end())); });
 }
 

@@ -5,11 +5,14 @@
 // and saving captures all happen off the GUI thread; the GUI shows the newest frame on a
 // timer and never waits for the camera. Teardown: stop flag, quit, wait.
 #include <QImage>
+#include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QRectF>
 #include <memory>
 
 #include "camera/camera_types.h"
+#include "camera_worker.h"
 #include "inference/frame_source.h"
 #include "io/model_file.h"
 #include "training/training_types.h"
@@ -105,6 +108,10 @@ private:
     void listCamerasInBackground();
     void idleMessage();
     Frame frameForCapture() const;
+    // Starts a background job and remembers it: the destructor waits for the ones still
+    // running (a job inside OpenCV when the process exits would crash its static teardown).
+    template <typename Job, typename Done>
+    void background(Job job, Done done);
 
     CameraPanel* panel_;
     ModelDocument* doc_;
@@ -133,7 +140,15 @@ private:
     QTimer* recordTimer_;
     QString recordClass_;
     int savesInFlight_ = 0;
+    QList<QPointer<QThread>> jobs_;
+    bool camerasListed_ = false;
 };
+
+template <typename Job, typename Done>
+void CameraController::background(Job job, Done done) {
+    jobs_.removeAll(nullptr);
+    jobs_.append(runInBackground(this, std::move(job), std::move(done)));
+}
 
 }  // namespace cs::gui
 

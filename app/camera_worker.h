@@ -6,6 +6,7 @@
 // floods the GUI's event queue (the newest result always wins).
 #include <QObject>
 #include <QString>
+#include <QPointer>
 #include <QThread>
 #include <atomic>
 #include <memory>
@@ -28,13 +29,15 @@ struct CameraRunToken {
 };
 
 // Runs `job` on a thread of its own; `done` runs on `context`'s thread afterwards, unless
-// `context` is gone by then (the job's captures keep what it needs alive).
+// `context` is gone by then (the job's captures keep what it needs alive). The thread deletes
+// itself; the caller may keep a QPointer to wait for it before the process exits.
 template <typename Job, typename Done>
-void runInBackground(QObject* context, Job job, Done done) {
+QThread* runInBackground(QObject* context, Job job, Done done) {
     QThread* t = QThread::create(std::move(job));
     QObject::connect(t, &QThread::finished, context, std::move(done));
     QObject::connect(t, &QThread::finished, t, &QObject::deleteLater);
     t->start();
+    return t;
 }
 
 class CameraWorker : public QObject {

@@ -311,6 +311,29 @@ private slots:
         rig.camera.stop();
     }
 
+    void teardownWhileOpeningOrRunning() {
+        // Destroyed while a source opens, and while one runs with captures being saved: no
+        // hang, and no background job left running (the process would crash at exit).
+        QElapsedTimer t;
+        t.start();
+        {
+            Rig rig(trainedModel(3, {"a", "b", "c"}));
+            rig.camera.open(video_);
+        }
+        {
+            QTemporaryDir work;
+            Rig rig(trainedModel(3, {"a", "b", "c"}));
+            rig.camera.setCaptureFolder(work.filePath("c"));
+            rig.camera.addClass(QStringLiteral("x"));
+            rig.camera.open(video_);
+            QVERIFY(rig.waitState(CameraController::State::Running));
+            QTRY_VERIFY_WITH_TIMEOUT(!rig.panel.view()->frame().isNull(), 3000);
+            rig.camera.setRecording(true, QStringLiteral("x"), 30);
+            QTest::qWait(100);
+        }
+        QVERIFY2(t.elapsed() < 5000, qPrintable(QString::number(t.elapsed())));
+    }
+
     void snapshotSavesTheFrame() {
         Rig rig(trainedModel(3, {"a", "b", "c"}));
         const QString path = dir_.filePath("snap.png");

@@ -145,6 +145,14 @@ CameraPanel::CameraPanel(QWidget* parent) : QWidget(parent) {
     setRunning(false);
 }
 
+void CameraPanel::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    if (!shown_) {
+        shown_ = true;
+        emit firstShown();
+    }
+}
+
 void CameraPanel::fillSources() {
     const QString typed = source_->currentText();
     const QSignalBlocker block(source_);

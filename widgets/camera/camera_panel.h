@@ -61,6 +61,10 @@ signals:
     void probeRequested();  // "send to feature maps"
     void settingsChanged();
     void browseRequested();  // "Video File…" in the source list
+    void firstShown();       // the panel became visible for the first time
+
+protected:
+    void showEvent(QShowEvent* event) override;
 
 private:
     void fillSources();
@@ -82,6 +86,7 @@ private:
     QStringList recent_;
     bool running_ = false;
     bool busy_ = false;
+    bool shown_ = false;
 };
 
 }  // namespace cs::gui
