@@ -83,30 +83,30 @@ QDockWidget* DesignerController::makeDock(QWidget* content, const QString& objec
 void DesignerController::createDocks() {
     palette_ = new LayerPalette(doc_->registry());
     QDockWidget* paletteDock = makeDock(palette_, QStringLiteral("paletteDock"), tr("Layers"), "layers");
-    window_->addDock(paletteDock, Qt::LeftDockWidgetArea);
+    window_->addPageDock(paletteDock, Qt::LeftDockWidgetArea, view_);
     connect(palette_, &LayerPalette::layerActivated, scene_, &DesignerScene::appendLayer);
 
     properties_ = new PropertyEditor(doc_);
     QDockWidget* propertiesDock = makeDock(properties_, QStringLiteral("propertiesDock"), tr("Properties"), "properties");
-    window_->addDock(propertiesDock, Qt::RightDockWidgetArea);
+    window_->addPageDock(propertiesDock, Qt::RightDockWidgetArea, view_);
     connect(scene_, &DesignerScene::currentNodeChanged, properties_, &PropertyEditor::setNode);
 
     history_ = new QUndoView(doc_->undoStack());
     history_->setEmptyLabel(tr("<opened>"));
     history_->setObjectName(QStringLiteral("historyView"));
     QDockWidget* historyDock = makeDock(history_, QStringLiteral("historyDock"), tr("History"), "history");
-    window_->addDock(historyDock, Qt::RightDockWidgetArea);
+    window_->addPageDock(historyDock, Qt::RightDockWidgetArea, view_);
     window_->splitDockWidget(propertiesDock, historyDock, Qt::Vertical);
 
     problems_ = new ProblemsView(doc_);
     problemsDock_ = makeDock(problems_, QStringLiteral("problemsDock"), tr("Problems"), "problems");
-    window_->addDock(problemsDock_, Qt::BottomDockWidgetArea);
+    window_->addPageDock(problemsDock_, Qt::BottomDockWidgetArea, view_);
     connect(problems_, &ProblemsView::nodeActivated, this, &DesignerController::showNode);
     connect(view_, &DesignerView::contextMenuRequested, this, &DesignerController::showContextMenu);
 
     summary_ = new SummaryView(doc_);
     summaryDock_ = makeDock(summary_, QStringLiteral("summaryDock"), tr("Summary"), "summary");
-    window_->addDock(summaryDock_, Qt::BottomDockWidgetArea, problemsDock_);
+    window_->addPageDock(summaryDock_, Qt::BottomDockWidgetArea, view_, problemsDock_);
     problemsDock_->raise();
     window_->resizeDocks({paletteDock, propertiesDock}, {230, 330}, Qt::Horizontal);
     window_->resizeDocks({problemsDock_}, {120}, Qt::Vertical);

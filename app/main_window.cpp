@@ -43,6 +43,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     pages_->setDocumentMode(true);
     pages_->setTabPosition(QTabWidget::North);
     setCentralWidget(pages_);
+    connect(pages_, &QTabWidget::currentChanged, this, &MainWindow::applyPageDocks);
     statusBar()->setSizeGripEnabled(true);
     resize(1400, 900);
 }
@@ -59,6 +60,32 @@ void MainWindow::addDock(QDockWidget* dock, Qt::DockWidgetArea area, QDockWidget
     panelsMenu_->addAction(toggle);
 }
 
+void MainWindow::addPageDock(QDockWidget* dock, Qt::DockWidgetArea area, QWidget* page, QDockWidget* tabifyWith) {
+    addDock(dock, area, tabifyWith);
+    pageDocks_.push_back({dock, page, true});  // applied on the next page change or restoreLayout()
+    // Asking for a dock of another page from View ▸ Panels opens that page.
+    connect(dock->toggleViewAction(), &QAction::triggered, this, [this, dock, page](bool on) {
+        if (!on || pages_->currentWidget() == page) return;
+        for (PageDock& d : pageDocks_)
+            if (d.dock == dock) d.wanted = true;
+        showPage(page);
+    });
+}
+
+void MainWindow::capturePageDocks() {
+    for (PageDock& d : pageDocks_)
+        if (d.page == shownPage_) d.wanted = !d.dock->isHidden();
+}
+
+void MainWindow::applyPageDocks() {
+    if (applyingPageDocks_) return;
+    capturePageDocks();
+    shownPage_ = pages_->currentWidget();
+    applyingPageDocks_ = true;
+    for (const PageDock& d : pageDocks_) d.dock->setVisible(d.wanted && shownPage_ == d.page);
+    applyingPageDocks_ = false;
+}
+
 int MainWindow::addPage(QWidget* page, const QIcon& icon, const QString& title) {
     return pages_->addTab(page, icon, title);
 }
@@ -69,12 +96,24 @@ void MainWindow::restoreLayout() {
     QSettings s;
     restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(s.value(QStringLiteral("window/state")).toByteArray());
+    // The saved state holds each page dock as the user wanted it (see saveLayout).
+    for (PageDock& d : pageDocks_) d.wanted = !d.dock->isHidden();
+    shownPage_ = nullptr;
+    applyPageDocks();
 }
 
 void MainWindow::saveLayout() const {
+    // Save page docks as the user wants them, not as the current page happens to show them.
+    auto* self = const_cast<MainWindow*>(this);
+    self->capturePageDocks();
+    self->applyingPageDocks_ = true;
+    for (const PageDock& d : pageDocks_) d.dock->setVisible(d.wanted);
     QSettings s;
     s.setValue(QStringLiteral("window/geometry"), saveGeometry());
     s.setValue(QStringLiteral("window/state"), saveState());
+    self->applyingPageDocks_ = false;
+    self->shownPage_ = nullptr;  // nothing to capture: the docks were just set from `wanted`
+    self->applyPageDocks();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

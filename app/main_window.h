@@ -5,6 +5,7 @@
 // close guard before closing.
 #include <QMainWindow>
 #include <functional>
+#include <vector>
 
 class QMimeData;
 class QTabWidget;
@@ -25,6 +26,10 @@ public:
     // A dock placed in `area` (tabified with `tabifyWith` if given), listed under View ▸ Panels;
     // its place is saved with the window layout. Its objectName must be set and stable.
     void addDock(QDockWidget* dock, Qt::DockWidgetArea area, QDockWidget* tabifyWith = nullptr);
+    // A dock that belongs to one page: shown only while that page is current (the designer's
+    // palette and properties would only crowd the charts of the Training page). Hiding or
+    // showing it from View ▸ Panels is remembered; showing it from another page opens its page.
+    void addPageDock(QDockWidget* dock, Qt::DockWidgetArea area, QWidget* page, QDockWidget* tabifyWith = nullptr);
     // A page of the central tab area (Start, Designer, later Training ...). Returns its index.
     int addPage(QWidget* page, const QIcon& icon, const QString& title);
     void showPage(QWidget* page);
@@ -47,6 +52,17 @@ protected:
 
 private:
     static QStringList localFiles(const QMimeData* mime);
+    void applyPageDocks();
+    void capturePageDocks();  // records how the shown page's docks are (the user's choice)
+
+    struct PageDock {
+        QDockWidget* dock;
+        QWidget* page;
+        bool wanted;  // the user's choice, applied whenever its page is current
+    };
+    std::vector<PageDock> pageDocks_;
+    bool applyingPageDocks_ = false;
+    QWidget* shownPage_ = nullptr;  // the page whose docks are shown
 
     QMenu* menus_[6] = {};
     QMenu* panelsMenu_;

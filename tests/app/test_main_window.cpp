@@ -185,6 +185,36 @@ private slots:
         QVERIFY(QFileInfo(svg).size() > 1000);
     }
 
+    void designerDocksBelongToTheDesignerPage() {
+        Studio studio;
+        studio.project()->setInteractive(false);
+        studio.openInitial({});
+        MainWindow* w = studio.window();
+        w->show();
+        QVERIFY(QTest::qWaitForWindowExposed(w));
+        auto* palette = w->findChild<QDockWidget*>(QStringLiteral("paletteDock"));
+        auto* history = w->findChild<QDockWidget*>(QStringLiteral("historyDock"));
+        QWidget* designerPage = w->findChild<DesignerView*>();
+        QVERIFY(palette && history && designerPage);
+        w->showPage(designerPage);
+        QVERIFY(palette->isVisible());
+        history->close();  // the user closes one of them on the designer page
+        // Another page: the designer's docks make room.
+        const int other = w->pages()->indexOf(designerPage) == 0 ? 1 : 0;
+        w->pages()->setCurrentIndex(other);
+        QVERIFY(!palette->isVisible());
+        QVERIFY(!history->isVisible());
+        // Back: they return as the user left them.
+        w->showPage(designerPage);
+        QVERIFY(palette->isVisible());
+        QVERIFY(!history->isVisible());
+        // Asking for the palette from View > Panels on another page opens the designer.
+        w->pages()->setCurrentIndex(other);
+        palette->toggleViewAction()->trigger();
+        QCOMPARE(w->pages()->currentWidget(), designerPage);
+        QVERIFY(palette->isVisible());
+    }
+
     void layoutIsRemembered() {
         {
             Studio studio;
