@@ -70,7 +70,9 @@ void DatasetSession::load(const QString& source, const Preprocessing& pre) {
     loader_ = t;
     loadJob_ = job;
     loadingSource_ = source;
-    connect(t, &QThread::finished, this, [this, t] { finishLoad(t); });
+    // A serial number, not the thread's address (which a later thread may reuse), names the run.
+    const quint64 serial = ++loadSerial_;
+    connect(t, &QThread::finished, this, [this, t, serial] { finishLoad(t, serial); });
     t->start(QThread::LowPriority);
 }
 
@@ -91,15 +93,15 @@ bool DatasetSession::stopLoader() {
     return true;
 }
 
-void DatasetSession::finishLoad(QThread* thread) {
-    if (thread != loader_) return;
+void DatasetSession::finishLoad(QThread* thread, quint64 serial) {
+    if (!loader_ || serial != loadSerial_) return;  // replaced or cancelled meanwhile (that thread is gone)
     loader_ = nullptr;
     thread->deleteLater();
-    const std::shared_ptr<LoadJob> job = std::move(loadJob_);
+    const std::shared_ptr<LoadJob> done = std::move(loadJob_);
     loadingSource_.clear();
-    if (job->cancelled) emit loadCancelled();
-    else if (!job->catalog) emit loadFailed(job->error);
-    else emit loaded(job->catalog, job->stats);
+    if (done->cancelled) emit loadCancelled();
+    else if (!done->catalog) emit loadFailed(done->error);
+    else emit loaded(done->catalog, done->stats);
 }
 
 void DatasetSession::predict(const ModelFile& model, const DatasetCatalog& catalog) {
@@ -154,7 +156,8 @@ void DatasetSession::predict(const ModelFile& model, const DatasetCatalog& catal
     t->setObjectName(QStringLiteral("dataset browser predictions"));
     predictor_ = t;
     predictJob_ = job;
-    connect(t, &QThread::finished, this, [this, t] { finishPredict(t); });
+    const quint64 serial = ++predictSerial_;
+    connect(t, &QThread::finished, this, [this, t, serial] { finishPredict(t, serial); });
     t->start(QThread::LowPriority);
 }
 
@@ -169,14 +172,14 @@ void DatasetSession::cancelPrediction() {
     predictJob_.reset();
 }
 
-void DatasetSession::finishPredict(QThread* thread) {
-    if (thread != predictor_) return;
+void DatasetSession::finishPredict(QThread* thread, quint64 serial) {
+    if (!predictor_ || serial != predictSerial_) return;
     predictor_ = nullptr;
     thread->deleteLater();
-    const std::shared_ptr<PredictJob> job = std::move(predictJob_);
-    if (job->cancel) return;
-    if (!job->error.isEmpty()) emit predictFailed(job->error);
-    else emit predicted(std::move(job->result));
+    const std::shared_ptr<PredictJob> done = std::move(predictJob_);
+    if (done->cancel) return;
+    if (!done->error.isEmpty()) emit predictFailed(done->error);
+    else emit predicted(std::move(done->result));
 }
 
 bool DatasetSession::waitForIdle(int timeoutMs) {

@@ -52,9 +52,10 @@ private:
     struct LoadJob;
     struct PredictJob;
     bool stopLoader();  // true when one was running
-    void finishLoad(QThread* thread);
-    void finishPredict(QThread* thread);
+    void finishLoad(QThread* thread, quint64 serial);
+    void finishPredict(QThread* thread, quint64 serial);
 
+    quint64 loadSerial_ = 0, predictSerial_ = 0;
     QThread* loader_ = nullptr;
     std::shared_ptr<LoadJob> loadJob_;
     QString loadingSource_;

@@ -138,6 +138,16 @@ private slots:
         QVERIFY(!ui.session()->isLoading());
         QCOMPARE(cancelled.count(), 1);
         QVERIFY(!ui.catalog());
+        // A new request replaces the running one: only the last one reports.
+        QSignalSpy loaded(ui.session(), &DatasetSession::loaded);
+        for (int i = 0; i < 5; ++i) {
+            ui.session()->load(i % 2 ? QStringLiteral("builtin") : folder_, doc.file().preprocessing);
+            QTest::qWait(i * 3);
+        }
+        QVERIFY(ui.session()->waitForIdle());
+        QCOMPARE(loaded.count(), 1);
+        QCOMPARE(cancelled.count(), 1);
+        QCOMPARE(loaded.at(0).at(0).value<std::shared_ptr<DatasetCatalog>>()->source(), folder_.toStdString());
     }
 
     void exclusionStaysInTheProjectAndTrainingHonoursIt() {
