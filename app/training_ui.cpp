@@ -240,7 +240,9 @@ void TrainingUi::connectController() {
     connect(c, &TrainingController::evaluated, this, [this](const EvalReport& r) {
         evaluation_->setReport(r);
         panel_->log()->addLine(tr("Evaluation on the %1 set: accuracy %2%, loss %3 (%4 images).")
-                                   .arg(r.setName)
+                                   .arg(r.setName == QLatin1String("test")         ? tr("test")
+                                        : r.setName == QLatin1String("validation") ? tr("validation")
+                                                                                   : tr("training"))
                                    .arg(r.result.accuracy * 100, 0, 'f', 2)
                                    .arg(r.result.loss, 0, 'f', 4)
                                    .arg(r.result.samples));

@@ -39,14 +39,23 @@ QString stopReasonName(StopReason r) {
     return {};
 }
 
-// The set an evaluation runs on: the test set, else the validation set.
+// The set an evaluation runs on: the test set, else the validation set, else (a dataset with no
+// held-out images and a 0% split) the training set itself, named so the user knows the figures
+// are optimistic.
 EvalReport evaluateOn(const Model& model, const ModelFile& file, const std::shared_ptr<const DataSplits>& data,
                       const TrainSettings& settings, const std::atomic<bool>* stop) {
     EvalReport report;
-    const bool test = data->test.size() > 0;
-    report.data = std::shared_ptr<const Dataset>(data, test ? &data->test : &data->validation);
-    report.setName = test ? QStringLiteral("test") : QStringLiteral("validation");
-    if (report.data->size() == 0) throw TrainingError("the dataset has neither a test set nor a validation split to evaluate on");
+    if (data->test.size() > 0) {
+        report.data = std::shared_ptr<const Dataset>(data, &data->test);
+        report.setName = QStringLiteral("test");
+    } else if (data->validation.size() > 0) {
+        report.data = std::shared_ptr<const Dataset>(data, &data->validation);
+        report.setName = QStringLiteral("validation");
+    } else {
+        report.data = std::shared_ptr<const Dataset>(data, &data->train);
+        report.setName = QStringLiteral("training");
+    }
+    if (report.data->size() == 0) throw TrainingError("the dataset has no images to evaluate on");
     EvalOptions o;
     o.keepPredictions = true;
     o.loss = settings.loss;
@@ -236,8 +245,7 @@ void TrainingWorker::run(TrainingJob job) {
             emit message(tr("Evaluating the trained model…"), false);
             EvalReport report = evaluateOn(model, *trained, shared, job.settings, &stop_);
             report.step = trainer.step();
-            run[report.setName == QLatin1String("test") ? "test_accuracy" : "validation_accuracy"] =
-                report.result.accuracy;
+            run[report.setName.toStdString() + "_accuracy"] = report.result.accuracy;
             emit evaluated(std::move(report));
         }
         trained->history.push_back(run);

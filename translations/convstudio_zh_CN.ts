@@ -816,87 +816,87 @@
         <translation>类别“%1”已就绪：把它展示给摄像头并采集。</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="108"/>
+        <location filename="../app/camera_controller.cpp" line="112"/>
         <source>Save Snapshot</source>
         <translation>保存快照</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="109"/>
+        <location filename="../app/camera_controller.cpp" line="113"/>
         <source>Images (*.png *.jpg *.bmp)</source>
         <translation>图像 (*.png *.jpg *.bmp)</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="137"/>
+        <location filename="../app/camera_controller.cpp" line="141"/>
         <source>Choose a camera, a video file or the test pattern, then press Start.</source>
         <translation>选择摄像头、视频文件或测试图案，然后按“开始”。</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="160"/>
+        <location filename="../app/camera_controller.cpp" line="164"/>
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="191"/>
+        <location filename="../app/camera_controller.cpp" line="194"/>
         <source>Check the source and press Retry.</source>
         <translation>请检查视频源并按“重试”。</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="266"/>
+        <location filename="../app/camera_controller.cpp" line="269"/>
         <source>The video source stopped.</source>
         <translation>视频源已停止。</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="268"/>
+        <location filename="../app/camera_controller.cpp" line="271"/>
         <source>Check the connection and press Retry.</source>
         <translation>请检查连接并按“重试”。</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="268"/>
+        <location filename="../app/camera_controller.cpp" line="271"/>
         <source>Press Retry to play it again.</source>
         <translation>按“重试”重新播放。</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="288"/>
+        <location filename="../app/camera_controller.cpp" line="291"/>
         <source>There is no frame to save yet.</source>
         <translation>还没有可保存的画面。</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="288"/>
+        <location filename="../app/camera_controller.cpp" line="291"/>
         <source>Could not write %1</source>
         <translation>无法写入 %1</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="293"/>
+        <location filename="../app/camera_controller.cpp" line="296"/>
         <source>Snapshot saved to %1</source>
         <translation>快照已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="299"/>
+        <location filename="../app/camera_controller.cpp" line="302"/>
         <source>Open Video File</source>
         <translation>打开视频文件</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="300"/>
+        <location filename="../app/camera_controller.cpp" line="303"/>
         <source>Videos (*.avi *.mp4 *.mkv *.mov *.webm *.mjpg);;All files (*)</source>
         <translation>视频 (*.avi *.mp4 *.mkv *.mov *.webm *.mjpg);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="331"/>
+        <location filename="../app/camera_controller.cpp" line="336"/>
         <source>No trained model yet: capture examples, train, and predictions appear here.</source>
         <translation>还没有训练好的模型：采集样本并训练后，预测会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="341"/>
+        <location filename="../app/camera_controller.cpp" line="346"/>
         <source>The model cannot classify: %1</source>
         <translation>模型无法分类：%1</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="395"/>
+        <location filename="../app/camera_controller.cpp" line="400"/>
         <source>Classification stopped: %1</source>
         <translation>分类已停止：%1</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="423"/>
+        <location filename="../app/camera_controller.cpp" line="428"/>
         <source>camera frame %1</source>
         <translation>摄像头画面 %1</translation>
     </message>
@@ -915,7 +915,7 @@
     </message>
     <message>
         <location filename="../widgets/camera/camera_panel.cpp" line="49"/>
-        <location filename="../widgets/camera/camera_panel.cpp" line="205"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="213"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
@@ -951,7 +951,7 @@
     </message>
     <message>
         <location filename="../widgets/camera/camera_panel.cpp" line="69"/>
-        <location filename="../widgets/camera/camera_panel.cpp" line="229"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="237"/>
         <source>Show the feature maps of the region of interest in the inspector</source>
         <translation>在检查器中显示感兴趣区域的特征图</translation>
     </message>
@@ -1006,32 +1006,32 @@
         <translation>采集到数据集</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="153"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="161"/>
         <source>Camera 0</source>
         <translation>摄像头 0</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="155"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="163"/>
         <source>Camera %1</source>
         <translation>摄像头 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="156"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="164"/>
         <source>Camera 0 (none found)</source>
         <translation>摄像头 0（未找到）</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="158"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="166"/>
         <source>Test pattern (GStreamer)</source>
         <translation>测试图案（GStreamer）</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="161"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="169"/>
         <source>Video File…</source>
         <translation>视频文件…</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="205"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="213"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
@@ -2029,7 +2029,12 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../widgets/training/evaluation_panel.cpp" line="81"/>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="84"/>
+        <source>Training set</source>
+        <translation>训练集</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="85"/>
         <source>&lt;b&gt;%1 accuracy %2%&lt;/b&gt; · loss %3 · %4 images · %5 misclassified</source>
         <translation>&lt;b&gt;%1准确率 %2%&lt;/b&gt; · 损失 %3 · %4 张图像 · %5 张分错</translation>
     </message>
@@ -2039,17 +2044,22 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <translation>测试</translation>
     </message>
     <message>
-        <location filename="../widgets/training/evaluation_panel.cpp" line="82"/>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="83"/>
         <source>Validation</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../widgets/training/evaluation_panel.cpp" line="100"/>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="91"/>
+        <source> · &lt;i&gt;no held-out images: these figures are optimistic&lt;/i&gt;</source>
+        <translation> · &lt;i&gt;没有留出的图像：这些数字偏乐观&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="105"/>
         <source>Macro average</source>
         <translation>宏平均</translation>
     </message>
     <message>
-        <location filename="../widgets/training/evaluation_panel.cpp" line="116"/>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="121"/>
         <source>Evaluating…</source>
         <translation>正在评估…</translation>
     </message>
@@ -3998,7 +4008,7 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="132"/>
-        <location filename="../app/training_ui.cpp" line="462"/>
+        <location filename="../app/training_ui.cpp" line="464"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
@@ -4088,57 +4098,72 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <translation>在 %1 集上评估：准确率 %2%，损失 %3（%4 张图像）。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="247"/>
+        <location filename="../app/training_ui.cpp" line="243"/>
+        <source>test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="244"/>
+        <source>validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="245"/>
+        <source>training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="249"/>
         <source>Evaluation ready: %1% accuracy — see the Evaluation page</source>
         <translation>评估完成：准确率 %1% — 请查看“评估”页</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="252"/>
+        <location filename="../app/training_ui.cpp" line="254"/>
         <source>The evaluation failed: %1</source>
         <translation>评估失败：%1</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="270"/>
+        <location filename="../app/training_ui.cpp" line="272"/>
         <source>The project&apos;s training settings are not valid (%1); the defaults are shown.</source>
         <translation>项目的训练设置无效（%1）；显示的是默认值。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="297"/>
+        <location filename="../app/training_ui.cpp" line="299"/>
         <source>Change training settings</source>
         <translation>更改训练设置</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="320"/>
+        <location filename="../app/training_ui.cpp" line="322"/>
         <source>the model is incomplete</source>
         <translation>模型不完整</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="322"/>
+        <location filename="../app/training_ui.cpp" line="324"/>
         <source>The model cannot be trained: %1</source>
         <translation>无法训练模型：%1</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="348"/>
+        <location filename="../app/training_ui.cpp" line="350"/>
         <source>Start Training</source>
         <translation>开始训练</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="349"/>
+        <location filename="../app/training_ui.cpp" line="351"/>
         <source>An unfinished run of this project stopped after %1 of %2 epochs. Continue it, or start a new run (its checkpoint will be replaced)?</source>
         <translation>此项目有一次未完成的训练，在完成 %2 轮中的 %1 轮后停止。要继续它，还是开始新的训练（其检查点将被替换）？</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="397"/>
+        <location filename="../app/training_ui.cpp" line="399"/>
         <source>Stopped after %1 of %2 epochs</source>
         <translation>在完成 %2 轮中的 %1 轮后停止</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="485"/>
+        <location filename="../app/training_ui.cpp" line="487"/>
         <source>Interrupted after %1 of %2 epochs (%3)</source>
         <translation>在完成 %2 轮中的 %1 轮后中断（%3）</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="490"/>
+        <location filename="../app/training_ui.cpp" line="492"/>
         <source>This project has an unfinished training run: it stopped after %1 of %2 epochs (checkpoint of %3).
 
 Continue it now?</source>
@@ -4151,51 +4176,51 @@ Continue it now?</source>
         <translation type="vanished">此项目有一次未完成的训练，停在第 %1/%2 轮之后。要继续它，还是开始新的训练（其检查点将被替换）？</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="354"/>
+        <location filename="../app/training_ui.cpp" line="356"/>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="355"/>
+        <location filename="../app/training_ui.cpp" line="357"/>
         <source>New Run</source>
         <translation>新的训练</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="375"/>
+        <location filename="../app/training_ui.cpp" line="377"/>
         <source>Training failed: %1</source>
         <translation>训练失败：%1</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="376"/>
+        <location filename="../app/training_ui.cpp" line="378"/>
         <source>Training failed</source>
         <translation>训练失败</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/training_ui.cpp" line="378"/>
+        <location filename="../app/training_ui.cpp" line="380"/>
         <source>Training stopped after %n complete epoch(s); the checkpoint keeps the position.</source>
         <translation>
             <numerusform>训练在完成 %n 轮后停止；检查点保存了进度。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="381"/>
+        <location filename="../app/training_ui.cpp" line="383"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/training_ui.cpp" line="383"/>
+        <location filename="../app/training_ui.cpp" line="385"/>
         <source>Training finished: %n epoch(s).</source>
         <translation>
             <numerusform>训练完成：%n 轮。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="384"/>
+        <location filename="../app/training_ui.cpp" line="386"/>
         <source>Training finished</source>
         <translation>训练完成</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="391"/>
+        <location filename="../app/training_ui.cpp" line="393"/>
         <source>The model was changed during the run, so its weights were not stored in the project.</source>
         <translation>训练期间模型被修改，因此其权重没有存入项目。</translation>
     </message>
@@ -4204,47 +4229,47 @@ Continue it now?</source>
         <translation type="vanished">停在第 %1/%2 轮之后</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="420"/>
+        <location filename="../app/training_ui.cpp" line="422"/>
         <source>The trained weights are now part of the project (not saved yet; the undo history was cleared). Editing the graph makes them outdated.</source>
         <translation>训练好的权重已存入项目（尚未保存；撤销历史已清空）。编辑模型结构会使其过时。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="428"/>
+        <location filename="../app/training_ui.cpp" line="430"/>
         <source>The model was changed while it trains; the run goes on with the model as it was at Start.</source>
         <translation>训练期间模型被修改；训练继续使用开始时的模型。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="438"/>
+        <location filename="../app/training_ui.cpp" line="440"/>
         <source>Weights: &lt;b&gt;training…&lt;/b&gt; The model cannot be edited until the run stops.</source>
         <translation>权重：&lt;b&gt;训练中…&lt;/b&gt; 训练停止前无法编辑模型。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="442"/>
+        <location filename="../app/training_ui.cpp" line="444"/>
         <source>Weights: &lt;b&gt;not trained&lt;/b&gt; — the model starts from random weights.</source>
         <translation>权重：&lt;b&gt;未训练&lt;/b&gt; — 模型从随机权重开始。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="446"/>
+        <location filename="../app/training_ui.cpp" line="448"/>
         <source>Weights: &lt;b style=&apos;color:#c0392b&apos;&gt;outdated&lt;/b&gt; — the graph changed after training; train again.</source>
         <translation>权重：&lt;b style=&apos;color:#c0392b&apos;&gt;已过时&lt;/b&gt; — 训练后模型结构已更改；请重新训练。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="451"/>
+        <location filename="../app/training_ui.cpp" line="453"/>
         <source>Weights: &lt;b style=&apos;color:#1e8449&apos;&gt;trained&lt;/b&gt;</source>
         <translation>权重：&lt;b style=&apos;color:#1e8449&apos;&gt;已训练&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="452"/>
+        <location filename="../app/training_ui.cpp" line="454"/>
         <source> (run %1)</source>
         <translation>（第 %1 次训练）</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="453"/>
+        <location filename="../app/training_ui.cpp" line="455"/>
         <source> — editing the graph makes them outdated.</source>
         <translation> — 编辑模型结构会使其过时。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="462"/>
+        <location filename="../app/training_ui.cpp" line="464"/>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
@@ -4253,7 +4278,7 @@ Continue it now?</source>
         <translation type="vanished">中断于第 %1/%2 轮之后（%3）</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="489"/>
+        <location filename="../app/training_ui.cpp" line="491"/>
         <source>Resume training?</source>
         <translation>继续训练？</translation>
     </message>
@@ -4266,12 +4291,12 @@ Continue it now?</source>
 现在继续吗？</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="511"/>
+        <location filename="../app/training_ui.cpp" line="513"/>
         <source>The model has no trained weights yet: train it first.</source>
         <translation>模型还没有训练好的权重：请先训练。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="516"/>
+        <location filename="../app/training_ui.cpp" line="518"/>
         <source>Loading the dataset…</source>
         <translation>正在加载数据集…</translation>
     </message>
@@ -4279,29 +4304,29 @@ Continue it now?</source>
 <context>
     <name>cs::gui::TrainingWorker</name>
     <message>
-        <location filename="../app/training_worker.cpp" line="142"/>
+        <location filename="../app/training_worker.cpp" line="151"/>
         <source>The checkpoint&apos;s model differs from the project&apos;s; continuing the checkpoint&apos;s model.</source>
         <translation>检查点中的模型与项目中的不同；将继续使用检查点中的模型。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/training_worker.cpp" line="154"/>
+        <location filename="../app/training_worker.cpp" line="163"/>
         <source>%n excluded image(s) left out of training.</source>
         <translation>
             <numerusform>已将 %n 张被排除的图像留在训练之外。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/training_worker.cpp" line="157"/>
+        <location filename="../app/training_worker.cpp" line="166"/>
         <source>Validation: %1 images held out of the training set (%2%).</source>
         <translation>验证：从训练集中留出 %1 张图像（%2%）。</translation>
     </message>
     <message>
-        <location filename="../app/training_worker.cpp" line="236"/>
+        <location filename="../app/training_worker.cpp" line="245"/>
         <source>Evaluating the trained model…</source>
         <translation>正在评估训练好的模型…</translation>
     </message>
     <message>
-        <location filename="../app/training_worker.cpp" line="259"/>
+        <location filename="../app/training_worker.cpp" line="267"/>
         <source>the model has not been trained yet</source>
         <translation>模型尚未训练</translation>
     </message>

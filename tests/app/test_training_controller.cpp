@@ -8,6 +8,9 @@
 #include <QTest>
 #include <QTimer>
 
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
 #include "event_loop_gaps.h"
 #include "io/presets.h"
 #include "training_controller.h"
@@ -54,6 +57,7 @@ private slots:
     void guiThreadStaysResponsive();
     void resumesCheckpointAfterCrash();
     void checkpointPaths();
+    void evaluatesTheTrainingSetWhenNothingIsHeldOut();
 };
 
 void TestTrainingController::signalsArriveInOrder() {
@@ -242,4 +246,36 @@ void TestTrainingController::checkpointPaths() {
 }
 
 QTEST_MAIN(TestTrainingController)
+// A folder dataset has no test set; with a 0% validation split nothing is held out. The run must
+// still end with an evaluation (on the training set, named as such), not fail.
+void TestTrainingController::evaluatesTheTrainingSetWhenNothingIsHeldOut() {
+    QTemporaryDir dir;
+    for (int c = 0; c < 2; ++c) {
+        QDir().mkpath(dir.filePath(QStringLiteral("shapes/c%1").arg(c)));
+        for (int i = 0; i < 20; ++i) {
+            cv::Mat img(28, 28, CV_8UC1, cv::Scalar(0));
+            if (c == 0) cv::circle(img, {14, 14}, 6 + i % 5, cv::Scalar(255), 2);
+            else cv::rectangle(img, {6 + i % 4, 6}, {20, 20 - i % 3}, cv::Scalar(255), 2);
+            QVERIFY(cv::imwrite(dir.filePath(QStringLiteral("shapes/c%1/%2.png").arg(c).arg(i)).toStdString(), img));
+        }
+    }
+    ModelFile project = tinyProject();
+    project.graph.nodes().back().options["units"] = 2;
+    TrainSettings settings = quickSettings(1);
+    settings.validationSplit = 0.f;
+    TrainingController::StartOptions options;
+    options.dataSource = dir.filePath(QStringLiteral("shapes"));
+    TrainingController c;
+    QSignalSpy evaluated(&c, &TrainingController::evaluated);
+    QSignalSpy finished(&c, &TrainingController::finished);
+    QVERIFY(c.start(project, settings, options));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+    const auto summary = finished.at(0).at(0).value<RunSummary>();
+    QVERIFY2(summary.stopReason == QLatin1String("completed"), qPrintable(summary.error));
+    QCOMPARE(evaluated.size(), 1);
+    const auto report = evaluated.at(0).at(0).value<EvalReport>();
+    QCOMPARE(report.setName, QStringLiteral("training"));
+    QCOMPARE(report.result.samples, 40);
+}
+
 #include "test_training_controller.moc"

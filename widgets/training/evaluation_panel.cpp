@@ -78,12 +78,17 @@ void EvaluationPanel::setReport(const EvalReport& report) {
     report_ = report;
     const EvalResult& r = report.result;
     const auto& names = report.data->classNames;
+    const bool onTraining = report.setName == QLatin1String("training");
+    const QString set = report.setName == QLatin1String("test")         ? tr("Test")
+                        : report.setName == QLatin1String("validation") ? tr("Validation")
+                                                                        : tr("Training set");
     summary_->setText(tr("<b>%1 accuracy %2%</b> · loss %3 · %4 images · %5 misclassified")
-                          .arg(report.setName == QLatin1String("test") ? tr("Test") : tr("Validation"))
+                          .arg(set)
                           .arg(r.accuracy * 100, 0, 'f', 2)
                           .arg(r.loss, 0, 'f', 4)
                           .arg(r.samples)
-                          .arg(r.samples - qRound(r.accuracy * r.samples)));
+                          .arg(r.samples - qRound(r.accuracy * r.samples)) +
+                      (onTraining ? tr(" · <i>no held-out images: these figures are optimistic</i>") : QString()));
     table_->setRowCount(r.classes + 1);
     double mp = 0, mr = 0, mf = 0;
     for (int c = 0; c < r.classes; ++c) {

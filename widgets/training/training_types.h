@@ -71,7 +71,7 @@ struct ProbeResult {
 struct EvalReport {
     EvalResult result;
     std::shared_ptr<const Dataset> data;
-    QString setName;  // "test" or "validation"
+    QString setName;  // "test", "validation", or "training" when nothing was held out
     int64_t step = 0;
 };
 
