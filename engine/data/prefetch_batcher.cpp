@@ -14,14 +14,17 @@ uint64_t batchSeed(uint64_t epochSeed, std::size_t batchIndex) {
 
 PrefetchBatcher::PrefetchBatcher(const Dataset& ds, std::vector<uint32_t> order, int batchSize,
                                  const Preprocessing& pre, const AugmentOptions& augment,
-                                 uint64_t epochSeed)
+                                 uint64_t epochSeed, std::size_t firstBatch)
     : ds_(ds),
       order_(std::move(order)),
       batchSize_(batchSize),
       pre_(pre),
       augment_(augment),
       epochSeed_(epochSeed),
-      batchCount_(batchSize > 0 ? (order_.size() + batchSize - 1) / batchSize : 0) {
+      batchCount_(batchSize > 0 ? (order_.size() + batchSize - 1) / batchSize : 0),
+      firstBatch_(std::min(firstBatch, batchCount_)),
+      produced_(firstBatch_),
+      taken_(firstBatch_) {
     if (batchSize < 1) throw OptionError("batch size must be at least 1, got " + std::to_string(batchSize));
     worker_ = std::thread([this] { run(); });
 }
@@ -40,7 +43,7 @@ void PrefetchBatcher::run() {
     // caller's tensors are never touched while it trains on them.
     Tensor images;
     std::vector<int32_t> labels;
-    for (std::size_t b = 0; b < batchCount_; ++b) {
+    for (std::size_t b = firstBatch_; b < batchCount_; ++b) {
         try {
             const std::size_t first = b * batchSize_;
             const std::size_t count = std::min<std::size_t>(batchSize_, order_.size() - first);

@@ -21,15 +21,19 @@ uint64_t batchSeed(uint64_t epochSeed, std::size_t batchIndex);
 
 class PrefetchBatcher {
 public:
-    // One epoch over `order` in batches of `batchSize` (the last may be smaller). The dataset must
-    // outlive the batcher and stay unchanged. Starts preparing batch 0 at once.
+    // One epoch over `order` in batches of `batchSize` (the last may be smaller), from batch
+    // `firstBatch` on (a resumed run starts mid-epoch; batch b is always seeded by
+    // batchSeed(epochSeed, b)). The dataset must outlive the batcher and stay unchanged. Starts
+    // preparing the first batch at once.
     PrefetchBatcher(const Dataset& ds, std::vector<uint32_t> order, int batchSize,
-                    const Preprocessing& pre, const AugmentOptions& augment, uint64_t epochSeed);
+                    const Preprocessing& pre, const AugmentOptions& augment, uint64_t epochSeed,
+                    std::size_t firstBatch = 0);
     // Stops the background thread and waits for it (at most one batch's work).
     ~PrefetchBatcher();
     PrefetchBatcher(const PrefetchBatcher&) = delete;
     PrefetchBatcher& operator=(const PrefetchBatcher&) = delete;
 
+    // Batches in the whole epoch (including those before `firstBatch`).
     std::size_t batchCount() const { return batchCount_; }
 
     // Hands over the next batch (swapping buffers, no copy) and starts the one after. Returns
@@ -46,6 +50,7 @@ private:
     const AugmentOptions augment_;
     const uint64_t epochSeed_;
     const std::size_t batchCount_;
+    const std::size_t firstBatch_;
 
     std::mutex mutex_;
     std::condition_variable changed_;

@@ -7,6 +7,7 @@
 #include "core/errors.h"
 #include "core/worker_pool.h"
 #include "data/batcher.h"
+#include "data/prefetch_batcher.h"
 #include "graph/model.h"
 #include "io/model_file.h"
 #include "train/evaluator.h"
@@ -27,8 +28,8 @@ struct Trainer::Worker {
 // What the workers of one step share; captured by pointer so the pool's std::function stays
 // within its small-object buffer (no allocation per step).
 struct Trainer::StepContext {
-    const Dataset* train;
-    std::span<const uint32_t> indices;
+    const Tensor* images;
+    const std::vector<int32_t>* labels;
     uint64_t stepSeed;
     float scale;
     bool probabilities;
@@ -99,23 +100,26 @@ std::vector<uint32_t> Trainer::epochOrder(int epoch, std::size_t n) const {
     return order;
 }
 
-void Trainer::trainStep(const Dataset& train, std::span<const uint32_t> indices, BatchStats& stats,
+uint64_t Trainer::epochSeed(int epoch) const {
+    return mixSeed(settings_.seed ^ 0x5EEDA06ull, static_cast<uint64_t>(epoch));
+}
+
+void Trainer::trainStep(const Tensor& images, const std::vector<int32_t>& labels, BatchStats& stats,
                         double& lossSum, int64_t& correct, int64_t& correctK) {
-    const int batch = static_cast<int>(indices.size());
-    const StepContext ctx{&train, indices, settings_.seed * 0x2545F4914F6CDD1Dull + static_cast<uint64_t>(step_),
+    const int batch = images.batch();
+    const StepContext ctx{&images, &labels, settings_.seed * 0x2545F4914F6CDD1Dull + static_cast<uint64_t>(step_),
                           1.f / static_cast<float>(batch), model_.outputActivation() == Activation::Softmax};
     pool_->run([this, &ctx](int w) {
         Worker& wk = *workers_[w];
-        const int n = static_cast<int>(ctx.indices.size());
+        const int n = ctx.images->batch();
         const int count = static_cast<int>(workers_.size());
         const int begin = static_cast<int>(static_cast<int64_t>(n) * w / count);
         const int end = static_cast<int>(static_cast<int64_t>(n) * (w + 1) / count);
         wk.count = end - begin;
         wk.loss = LossResult{};
         if (wk.count == 0) return;
-        // Each worker assembles (and augments) its own slice, seeded by the step and the slice.
-        assembleBatch(*ctx.train, ctx.indices.subspan(begin, wk.count), pre_, augment_.enabled() ? &augment_ : nullptr,
-                      ctx.stepSeed + static_cast<uint64_t>(begin), wk.input, wk.labels);
+        wk.input.copySamplesFrom(*ctx.images, begin, wk.count);
+        wk.labels.assign(ctx.labels->begin() + begin, ctx.labels->begin() + end);
         wk.executor->seedStep(ctx.stepSeed + static_cast<uint64_t>(w));
         const Tensor& out = model_.forward(*wk.executor, wk.input, Phase::Train);
         wk.loss = softmaxCrossEntropy(out, ctx.probabilities, wk.labels, settings_.loss, ctx.scale, &wk.grad,
@@ -182,10 +186,18 @@ TrainResult Trainer::run(const Dataset& train, const Dataset& validation, const 
     evalOptions.topK = settings_.topK;
     evalOptions.loss = settings_.loss;
 
+    // The batch being trained on; the prefetcher hands over its buffers by swapping.
+    Tensor images;
+    std::vector<int32_t> labels;
+    const AugmentOptions* augment = augment_.enabled() ? &augment_ : nullptr;
     for (; epoch_ < settings_.epochs; ++epoch_) {
-        const auto order = epochOrder(epoch_, train.size());
+        auto order = epochOrder(epoch_, train.size());
         const auto start = std::chrono::steady_clock::now();
         int64_t samplesThisRun = 0;
+        std::unique_ptr<PrefetchBatcher> prefetcher;
+        if (prefetch_)
+            prefetcher = std::make_unique<PrefetchBatcher>(train, std::move(order), batchSize, pre_, augment_,
+                                                           epochSeed(epoch_), batchInEpoch_);
         for (; batchInEpoch_ < batches; ++batchInEpoch_) {
             if (stop_ || (paused_ && !waitWhilePaused())) {
                 result.reason = StopReason::Stopped;
@@ -194,16 +206,23 @@ TrainResult Trainer::run(const Dataset& train, const Dataset& validation, const 
                 writeCheckpoint(train.classNames);
                 return result;
             }
-            const std::size_t first = static_cast<std::size_t>(batchInEpoch_) * batchSize;
-            const std::size_t count = std::min<std::size_t>(batchSize, train.size() - first);
+            if (prefetcher) {
+                if (!prefetcher->next(images, labels))
+                    throw TrainingError("the batch prefetcher ended before batch " + std::to_string(batchInEpoch_ + 1));
+            } else {
+                const std::size_t first = static_cast<std::size_t>(batchInEpoch_) * batchSize;
+                const std::size_t count = std::min<std::size_t>(batchSize, train.size() - first);
+                assembleBatch(train, std::span<const uint32_t>(order.data() + first, count), pre_, augment,
+                              batchSeed(epochSeed(epoch_), batchInEpoch_), images, labels);
+            }
+            const std::size_t count = labels.size();
             BatchStats stats;
             stats.epoch = epoch_;
             stats.batch = batchInEpoch_;
             stats.batchesPerEpoch = batches;
             stats.step = step_;
             stats.learningRate = schedule_->rate(step_, epoch_, totalSteps_);
-            trainStep(train, std::span<const uint32_t>(order.data() + first, count), stats, epochLossSum_,
-                      epochCorrect_, epochCorrectK_);
+            trainStep(images, labels, stats, epochLossSum_, epochCorrect_, epochCorrectK_);
             epochSeen_ += static_cast<int64_t>(count);
             samplesThisRun += static_cast<int64_t>(count);
             ++step_;

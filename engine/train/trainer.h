@@ -91,14 +91,19 @@ public:
     // Restores what storeCheckpoint stored; the next run() continues from that position.
     void restoreCheckpoint(const ModelFile& file);
 
+    // Batches are assembled (and augmented) on a background thread while the current one trains
+    // (the default), or in the training thread; both give identical results.
+    void setPrefetch(bool on) { prefetch_ = on; }
+
     const TrainSettings& settings() const { return settings_; }
     int64_t step() const { return step_; }
 
 private:
     bool waitWhilePaused();
-    void trainStep(const Dataset& train, std::span<const uint32_t> indices, BatchStats& stats,
+    void trainStep(const Tensor& images, const std::vector<int32_t>& labels, BatchStats& stats,
                    double& lossSum, int64_t& correct, int64_t& correctK);
     std::vector<uint32_t> epochOrder(int epoch, std::size_t n) const;
+    uint64_t epochSeed(int epoch) const;
     void writeCheckpoint(const std::vector<std::string>& classNames) const;
     void snapshotBest();
     void restoreBest();
@@ -117,6 +122,7 @@ private:
     std::vector<Tensor*> gradPtrs_;
     std::vector<Executor*> active_;
     AugmentOptions augment_;
+    bool prefetch_ = true;
 
     // Run position (checkpointed).
     int epoch_ = 0;

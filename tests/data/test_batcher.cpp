@@ -134,6 +134,29 @@ private slots:
         QVERIFY(!batcher.next(images, labels));
     }
 
+    void prefetchStartsMidEpochWithTheSameSeeds() {
+        // A resumed run starts its epoch at batch 4: it must get batches 4..6 exactly as an
+        // uninterrupted epoch does.
+        const Dataset ds = testdata::makeDataset(103, 10, 10, 1, 5);
+        Preprocessing pre;
+        pre.height = pre.width = 10;
+        const AugmentOptions aug = someAugmentation();
+        const std::vector<uint32_t> order = shuffledIndices(ds.size(), 8);
+        PrefetchBatcher whole(ds, order, 16, pre, aug, 55);
+        PrefetchBatcher resumed(ds, order, 16, pre, aug, 55, 4);
+        QCOMPARE(resumed.batchCount(), std::size_t(7));
+        Tensor a, b;
+        std::vector<int32_t> la, lb;
+        for (int k = 0; k < 4; ++k) QVERIFY(whole.next(a, la));
+        for (int k = 4; k < 7; ++k) {
+            QVERIFY(whole.next(a, la));
+            QVERIFY(resumed.next(b, lb));
+            QVERIFY2(sameTensor(a, b), qPrintable(QString("batch %1 differs").arg(k)));
+            QVERIFY(la == lb);
+        }
+        QVERIFY(!resumed.next(b, lb));
+    }
+
     void prefetchStopsCleanlyMidEpoch() {
         const Dataset ds = testdata::makeDataset(500, 28, 28, 1, 10);
         Preprocessing pre;

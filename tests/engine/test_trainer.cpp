@@ -44,6 +44,14 @@ TrainSettings settings(int epochs, int threads) {
     return s;
 }
 
+// Shift, rotation, flip and noise: every batch depends on its augmentation seed.
+nlohmann::json augmentation() {
+    return {{"shift", {{"p", 1.0}, {"amount", 0.15}}},
+            {"rotate", {{"p", 0.7}, {"amount", 15.0}}},
+            {"hflip", {{"p", 0.5}, {"amount", 0.0}}},
+            {"noise", {{"p", 0.5}, {"amount", 0.05}}}};
+}
+
 std::vector<float> weightsOf(const Model& m) {
     std::vector<float> w;
     for (const Param* p : m.parameters()) w.insert(w.end(), p->value.data(), p->value.data() + p->value.size());
@@ -100,6 +108,44 @@ private slots:
         }
     }
 
+    void prefetchedBatchesTrainExactlyLikeInlineOnes() {
+        // The background batcher must only move work off the training thread, never change it.
+        const Dataset train = testing::quadrantDataset(37, 12, 12);  // a short last batch
+        for (int threads : {1, 2}) {
+            TrainSettings s = settings(2, threads);
+            s.augment = augmentation();
+            Model a(smallCnn(true), 5), b(smallCnn(true), 5);
+            Trainer prefetching(a, s, pre12());
+            Trainer inline_(b, s, pre12());
+            inline_.setPrefetch(false);
+            const TrainResult ra = prefetching.run(train, Dataset{});
+            const TrainResult rb = inline_.run(train, Dataset{});
+            QVERIFY(weightsOf(a) == weightsOf(b));
+            QCOMPARE(ra.history.back().loss, rb.history.back().loss);
+        }
+    }
+
+    void augmentationDoesNotDependOnTheThreadCount() {
+        // Each batch is augmented as a whole from its own seed, so 1 and 2 threads train on the
+        // same images: the first step's loss agrees up to the summation order.
+        const Dataset train = testing::quadrantDataset(32, 12, 13);
+        TrainSettings s = settings(1, 1);
+        s.augment = augmentation();
+        double firstLoss[2] = {-1, -1};
+        for (int threads : {1, 2}) {
+            s.threads = threads;
+            Model m(smallCnn(), 5);
+            Trainer t(m, s, pre12());
+            TrainCallbacks cb;
+            cb.onBatch = [&](const BatchStats& b) {
+                if (b.step == 0) firstLoss[threads - 1] = b.loss;
+            };
+            t.run(train, Dataset{}, cb);
+        }
+        QVERIFY2(firstLoss[0] > 0 && std::abs(firstLoss[0] - firstLoss[1]) < 1e-6,
+                 (std::to_string(firstLoss[0]) + " vs " + std::to_string(firstLoss[1])).c_str());
+    }
+
     void resumedRunEndsWithTheSameWeights() {
         QTemporaryDir dir;
         const std::string ckpt = (dir.path() + "/run.csmodel").toStdString();
@@ -107,6 +153,7 @@ private slots:
         const Dataset val = testing::quadrantDataset(10, 12, 7);
         TrainSettings s = settings(3, 2);
         s.earlyStoppingPatience = 5;  // exercises the best-weights snapshot in the checkpoint
+        s.augment = augmentation();   // the resumed epoch must see the same augmented batches
 
         Model straight(smallCnn(true), 8);
         Trainer(straight, s, pre12()).run(train, val);
