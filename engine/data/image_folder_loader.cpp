@@ -249,17 +249,30 @@ DataSplits loadImageFolder(const std::string& rootPath, const LoadOptions& optio
 
     std::vector<Job> jobs;
     Dataset* sets[3] = {&out.train, &out.validation, &out.test};
-    for (const auto& r : roots)
+    for (const auto& r : roots) {
+        // Samples are ordered by file name across the classes (ties: class folder order), so a
+        // dataset exported with numbered files (dataset export) reloads in its original order:
+        // same content hash, same shuffles, same training run.
+        struct Entry {
+            std::string fileName;
+            const std::string* path;
+            int32_t label;
+        };
+        std::vector<Entry> entries;
         for (const auto& [name, files] : r.classes) {
             if (files.empty())
                 out.problems.push_back({(r.dir / name).string(), "class folder holds no images"});
-            for (const auto& f : files) {
-                Dataset& ds = *sets[r.split];
-                jobs.push_back({f, r.split, labelOf[name], ds.labels.size()});
-                ds.labels.push_back(labelOf[name]);
-                ds.sources.push_back(f);
-            }
+            for (const auto& f : files) entries.push_back({fs::path(f).filename().string(), &f, labelOf[name]});
         }
+        std::stable_sort(entries.begin(), entries.end(),
+                         [](const Entry& a, const Entry& b) { return naturalLess(a.fileName, b.fileName); });
+        Dataset& ds = *sets[r.split];
+        for (const Entry& e : entries) {
+            jobs.push_back({*e.path, r.split, e.label, ds.labels.size()});
+            ds.labels.push_back(e.label);
+            ds.sources.push_back(*e.path);
+        }
+    }
     if (jobs.empty())
         throw FileError(rootPath + ": no images found; expected one sub-folder per class holding "
                                    ".png, .jpg, .jpeg, .bmp or .webp files (optionally below "
