@@ -3,7 +3,8 @@
 // TensorFlow 'same' padding, optional bias and a fused activation.
 // Parameters: "kernel" (filters x C x k x k, i.e. OIHW as in ONNX/PyTorch) and "bias" (filters).
 // Computed as im2col + one GEMM per chunk of samples (chunks of samples whose columns fit in
-// 1 MB). backward() reuses the columns that the same workspace's forward() left behind, so it
+// 1 MB), or, for layers with few taps and stride 1 (a first layer on a gray or RGB image),
+// directly (layers/direct_conv.h). backward() reuses the columns that the same workspace's forward() left behind, so it
 // must follow the forward pass of the same batch (as it does in the Model).
 #include "layers/activation.h"
 #include "layers/layer.h"

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "layers/max_pool_2x2.h"
 #include "layers/param_specs.h"
 
 namespace cs {
@@ -58,6 +59,16 @@ LayerInfo Pooling2D::info(PoolMode mode) {
 Pooling2D::Pooling2D(PoolMode mode, const Pooling2DOptions& options, std::string name)
     : Layer(std::move(name)), mode_(mode), opt_(options) {}
 
+namespace {
+
+// 2x2 windows with stride 2 and no padding: the vectorised kernels apply.
+bool isPlain2x2(const WindowGeometry& g) {
+    return g.window == 2 && g.stride == 2 && g.padTop == 0 && g.padLeft == 0 && 2 * g.outH <= g.inH &&
+           2 * g.outW <= g.inW;
+}
+
+}  // namespace
+
 std::string_view Pooling2D::kind() const {
     return mode_ == PoolMode::Max ? "MaxPooling2D" : "AveragePooling2D";
 }
@@ -82,40 +93,12 @@ void Pooling2D::forward(const ForwardArgs& a) {
     // Max keeps, per output, the winner's offset within its input plane for backward.
     if (isMax) a.ws.indices.resize(static_cast<std::size_t>(planes * outPlane));
 
-    // 2x2 max pooling with stride 2 and no padding follows almost every convolution: two
-    // passes the compiler vectorises (a vertical max of two rows, then a max of neighbours).
-    // Ties go to the top row, then the left column; either is a valid subgradient.
-    if (isMax && g.window == 2 && g.stride == 2 && g.padTop == 0 && g.padLeft == 0 && 2 * g.outH <= g.inH &&
-        2 * g.outW <= g.inW) {
-        const int n = 2 * g.outW, W = g.inW;
-        Tensor& rowMax = a.ws.buffer(0);
-        rowMax.resize(1, Shape::flat(n));
-        std::vector<int32_t>& rowAt = a.ws.indices;  // the argmax lives after the output's part
-        rowAt.resize(static_cast<std::size_t>(planes * outPlane + n));
-        float* vmax = rowMax.data();
-        int32_t* vat = rowAt.data() + planes * outPlane;
-        for (int p = 0; p < planes; ++p) {
-            const float* in = x.data() + p * inPlane;
-            float* out = a.output.data() + p * outPlane;
-            int32_t* arg = rowAt.data() + p * outPlane;
-            for (int oh = 0; oh < g.outH; ++oh) {
-                const float* r0 = in + 2 * oh * W;
-                const float* r1 = r0 + W;
-                const int32_t base = 2 * oh * W;
-                for (int i = 0; i < n; ++i) {
-                    const bool lower = r1[i] > r0[i];
-                    vmax[i] = lower ? r1[i] : r0[i];
-                    vat[i] = base + i + (lower ? W : 0);
-                }
-                float* o = out + oh * g.outW;
-                int32_t* at = arg + oh * g.outW;
-                for (int j = 0; j < g.outW; ++j) {
-                    const bool right = vmax[2 * j + 1] > vmax[2 * j];
-                    o[j] = right ? vmax[2 * j + 1] : vmax[2 * j];
-                    at[j] = right ? vat[2 * j + 1] : vat[2 * j];
-                }
-            }
-        }
+    if (isMax && isPlain2x2(g)) {
+        // Inference skips recording the winners; a backward pass after it (rare: saliency,
+        // tests) recomputes them.
+        if (a.phase != Phase::Train) a.ws.indices.clear();
+        maxPool2x2Forward(x.data(), planes, g.inH, g.inW, g.outH, g.outW, a.output.data(),
+                          a.phase == Phase::Train ? a.ws.indices.data() : nullptr);
         return;
     }
     for (int p = 0; p < planes; ++p) {
@@ -153,9 +136,21 @@ void Pooling2D::backward(const BackwardArgs& a) {
     const Tensor& x = *a.inputs[0];
     const WindowGeometry g = geometry(x.sampleShape());
     dx->resize(x.batch(), x.sampleShape());
-    dx->setZero();
     const int planes = x.batch() * g.channels;
     const int64_t inPlane = g.inPlane(), outPlane = g.outPlane();
+    if (mode_ == PoolMode::Max && isPlain2x2(g)) {
+        const std::size_t outputs = static_cast<std::size_t>(planes * outPlane);
+        if (a.ws.indices.size() != outputs) {  // the forward pass ran without recording winners
+            a.ws.indices.resize(outputs);
+            Tensor& values = a.ws.buffer(0);
+            values.resize(1, Shape::flat(static_cast<int>(outputs)));
+            maxPool2x2Forward(x.data(), planes, g.inH, g.inW, g.outH, g.outW, values.data(), a.ws.indices.data());
+        }
+        maxPool2x2Backward(a.outputGrad.data(), a.ws.indices.data(), planes, g.inH, g.inW, g.outH, g.outW,
+                           dx->data());
+        return;
+    }
+    dx->setZero();
     for (int p = 0; p < planes; ++p) {
         const float* dy = a.outputGrad.data() + p * outPlane;
         float* d = dx->data() + p * inPlane;

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <utility>
 
 #include "core/errors.h"
 #include "core/worker_pool.h"
@@ -20,7 +21,7 @@ struct Trainer::Worker {
     std::unique_ptr<Executor> executor;
     Tensor input;
     Tensor grad;
-    std::vector<int32_t> labels;
+    std::vector<Tensor> gradSum;  // parameter gradients summed over micro-batches
     LossResult loss;
     int count = 0;
 };
@@ -61,12 +62,19 @@ Trainer::Trainer(Model& model, TrainSettings settings, Preprocessing preprocessi
         workers_.push_back(std::move(worker));
     }
     augment_ = AugmentOptions::fromJson(settings_.augment);
+    hasBatchStatistics_ = !std::as_const(model_).stateTensors().empty();
+    setMicroBatch(kDefaultMicroBatch);
     params_ = model_.parameters();
     for (auto& g : workers_[0]->executor->paramGrads()) gradPtrs_.push_back(&g);
     active_.reserve(workers_.size());
 }
 
 Trainer::~Trainer() = default;
+
+void Trainer::setMicroBatch(int samples) {
+    // Layers with batch statistics (BatchNormalization) must see the whole slice at once.
+    microBatch_ = hasBatchStatistics_ ? 0 : std::max(0, samples);
+}
 
 void Trainer::requestStop() {
     stop_ = true;
@@ -118,13 +126,33 @@ void Trainer::trainStep(const Tensor& images, const std::vector<int32_t>& labels
         wk.count = end - begin;
         wk.loss = LossResult{};
         if (wk.count == 0) return;
-        wk.input.copySamplesFrom(*ctx.images, begin, wk.count);
-        wk.labels.assign(ctx.labels->begin() + begin, ctx.labels->begin() + end);
         wk.executor->seedStep(ctx.stepSeed + static_cast<uint64_t>(w));
-        const Tensor& out = model_.forward(*wk.executor, wk.input, Phase::Train);
-        wk.loss = softmaxCrossEntropy(out, ctx.probabilities, wk.labels, settings_.loss, ctx.scale, &wk.grad,
-                                      settings_.topK);
-        model_.backward(*wk.executor, wk.grad, ctx.probabilities);
+        // The slice runs in micro-batches whose activations stay in this core's cache; their
+        // parameter gradients are summed (backward overwrites them, so the sum lives in
+        // gradSum, swapped in and out without copying).
+        std::vector<Tensor>& grads = wk.executor->paramGrads();
+        const int micro = microBatch_ > 0 ? microBatch_ : wk.count;
+        for (int m0 = 0; m0 < wk.count; m0 += micro) {
+            const int mc = std::min(micro, wk.count - m0);
+            wk.input.copySamplesFrom(*ctx.images, begin + m0, mc);
+            const Tensor& out = model_.forward(*wk.executor, wk.input, Phase::Train);
+            const LossResult l =
+                softmaxCrossEntropy(out, ctx.probabilities, std::span<const int32_t>(ctx.labels->data() + begin + m0, mc),
+                                    settings_.loss, ctx.scale, &wk.grad, settings_.topK);
+            wk.loss.lossSum += l.lossSum;
+            wk.loss.correct += l.correct;
+            wk.loss.correctTopK += l.correctTopK;
+            model_.backward(*wk.executor, wk.grad, ctx.probabilities);
+            if (mc == wk.count) break;  // one micro-batch: the gradients are already in place
+            wk.gradSum.resize(grads.size());
+            if (m0 == 0) {
+                for (std::size_t i = 0; i < grads.size(); ++i) std::swap(grads[i], wk.gradSum[i]);
+            } else {
+                for (std::size_t i = 0; i < grads.size(); ++i) wk.gradSum[i].array() += grads[i].array();
+            }
+            if (m0 + mc == wk.count)
+                for (std::size_t i = 0; i < grads.size(); ++i) std::swap(grads[i], wk.gradSum[i]);
+        }
     });
     LossResult total;
     for (const auto& wk : workers_) {

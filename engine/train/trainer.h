@@ -94,6 +94,12 @@ public:
     // Batches are assembled (and augmented) on a background thread while the current one trains
     // (the default), or in the training thread; both give identical results.
     void setPrefetch(bool on) { prefetch_ = on; }
+    // Each worker runs its share of a batch in micro-batches of this many samples (0: all at
+    // once), summing their gradients: the activations of a micro-batch stay in the core's cache.
+    // The same arithmetic up to the order of the sums. Ignored for models with batch statistics
+    // (BatchNormalization), which must see the whole share.
+    static constexpr int kDefaultMicroBatch = 16;
+    void setMicroBatch(int samples);
 
     const TrainSettings& settings() const { return settings_; }
     int64_t step() const { return step_; }
@@ -123,6 +129,8 @@ private:
     std::vector<Executor*> active_;
     AugmentOptions augment_;
     bool prefetch_ = true;
+    int microBatch_ = 0;  // samples per forward/backward within a worker's slice; 0 = all
+    bool hasBatchStatistics_ = false;
 
     // Run position (checkpointed).
     int epoch_ = 0;

@@ -44,6 +44,9 @@ std::map<std::string, std::vector<Case>> contractCases() {
         {"valid k3 6ch", {{"filters", 4}}, {img(6, 6, 5)}},
         {"same k3 relu 6ch", {{"filters", 4}, {"padding", "same"}, {"activation", "relu"}}, {img(6, 5, 6)}},
         {"same k3 elu 5ch", {{"filters", 3}, {"padding", "same"}, {"activation", "elu"}}, {img(5, 4, 5)}},
+        // The direct path with rows of two vector segments and the fused ReLU's mask.
+        {"direct 1ch relu wide", {{"filters", 3}, {"activation", "relu"}}, {img(1, 5, 20)}},
+        {"direct 3ch k3 same train", {{"filters", 2}, {"padding", "same"}}, {img(3, 4, 19)}, Phase::Train},
     };
     for (const std::string& act : activationNames())
         conv.push_back({"same " + act, {{"filters", 3}, {"padding", "same"}, {"activation", act}}, {img(2, 4, 5)}});
@@ -51,7 +54,11 @@ std::map<std::string, std::vector<Case>> contractCases() {
         m[pool] = {{"default", {}, {img(2, 6, 6)}},
                    {"3 stride 2 same", {{"pool_size", 3}, {"strides", 2}, {"padding", "same"}}, {img(2, 7, 5)}},
                    {"2 stride 1", {{"strides", 1}}, {img(2, 5, 4)}},
-                   {"2 same odd", {{"padding", "same"}}, {img(1, 5, 3)}}};
+                   {"2 same odd", {{"padding", "same"}}, {img(1, 5, 3)}},
+                   // The 2x2 kernels: winners recorded (train) or recomputed for backward (eval),
+                   // with a last row and column no window covers.
+                   {"2 odd train", {}, {img(2, 7, 5)}, Phase::Train},
+                   {"2 odd eval", {}, {img(2, 5, 7)}}};
     m["GlobalAveragePooling2D"] = {{"default", {}, {img(3, 4, 5)}}};
     m["Flatten"] = {{"image", {}, {img(3, 4, 5)}}, {"flat", {}, {flat(7)}}};
     auto& dense = m["Dense"];
@@ -342,6 +349,9 @@ void TestLayers::convMatchesNaiveReference_data() {
     QTest::newRow("same k2 pads 0/1") << 2 << 5 << 5 << 2 << 1 << "same";
     QTest::newRow("same kernel larger than input") << 1 << 3 << 4 << 5 << 1 << "same";
     QTest::newRow("k1 stride 3") << 4 << 7 << 7 << 1 << 3 << "valid";
+    // The direct path (few taps, stride 1): a first layer's shape, and rows longer than a vector.
+    QTest::newRow("direct 1ch 28x28") << 1 << 28 << 28 << 3 << 1 << "valid";
+    QTest::newRow("direct 1ch wide same") << 1 << 6 << 40 << 3 << 1 << "same";
 }
 
 void TestLayers::convMatchesNaiveReference() {

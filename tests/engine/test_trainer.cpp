@@ -125,6 +125,45 @@ private slots:
         }
     }
 
+    void microBatchesGiveTheSameStepsUpToRounding() {
+        // Summing the gradients of micro-batches is the same step as one pass over the slice;
+        // only the order of the float sums differs.
+        const Dataset train = testing::quadrantDataset(48, 12, 14);
+        for (int threads : {1, 2}) {
+            TrainSettings s = settings(1, threads);
+            s.batchSize = 24;
+            Model a(smallCnn(), 5), b(smallCnn(), 5);
+            Trainer whole(a, s, pre12()), micro(b, s, pre12());
+            whole.setMicroBatch(0);
+            micro.setMicroBatch(5);  // 12 per worker: 5 + 5 + 2
+            const TrainResult ra = whole.run(train, Dataset{});
+            const TrainResult rb = micro.run(train, Dataset{});
+            const std::vector<float> wa = weightsOf(a), wb = weightsOf(b);
+            float worst = 0;
+            for (std::size_t i = 0; i < wa.size(); ++i) worst = std::max(worst, std::abs(wa[i] - wb[i]));
+            QVERIFY2(worst < 1e-4f, std::to_string(worst).c_str());
+            QVERIFY(wa != wb);  // the sums really were split: rounding differs somewhere
+            QVERIFY(std::abs(ra.history.back().loss - rb.history.back().loss) < 1e-5);
+        }
+    }
+
+    void batchNormalizationModelsAreNeverMicroBatched() {
+        // Batch statistics over 5 samples would be a different model: the setting is ignored.
+        const Dataset train = testing::quadrantDataset(32, 12, 15);
+        const GraphSpec bn = GraphSpec::sequential({{"Input", {{"height", 12}, {"width", 12}, {"channels", 1}}},
+                                                    {"Conv2D", {{"filters", 4}, {"kernel_size", 3}}},
+                                                    {"BatchNormalization", {}},
+                                                    {"Flatten", {}},
+                                                    {"Dense", {{"units", 4}, {"activation", "softmax"}}}});
+        Model a(bn, 5), b(bn, 5);
+        Trainer whole(a, settings(1, 1), pre12()), micro(b, settings(1, 1), pre12());
+        whole.setMicroBatch(0);
+        micro.setMicroBatch(5);
+        whole.run(train, Dataset{});
+        micro.run(train, Dataset{});
+        QVERIFY(weightsOf(a) == weightsOf(b));
+    }
+
     void augmentationDoesNotDependOnTheThreadCount() {
         // Each batch is augmented as a whole from its own seed, so 1 and 2 threads train on the
         // same images: the first step's loss agrees up to the summation order.
