@@ -129,9 +129,13 @@ DatasetUi::DatasetUi(MainWindow& window, ModelDocument* doc, QObject* parent)
         probe.source = qs(catalog_->sourceOf(g));
         window_.statusBar()->showMessage(tr("%1 sent to the feature-map view").arg(catalog_->displayName(g)), 3000);
         emit probeRequested(probe);
-        // The training UI, when the studio has one, shows the probe's feature maps on its
-        // Inspect page (TrainingController::probeImageSet).
-        if (auto* training = window_.findChild<TrainingController*>()) training->setProbeImage(probe);
+        // The training UI, when the studio has one, shows the probe on its Inspect page
+        // (TrainingController::probeImageSet). While no run is going, nothing else asks for
+        // its maps: ask here with the project's weights, as the camera does with its model.
+        if (auto* training = window_.findChild<TrainingController*>()) {
+            training->setProbeImage(probe);
+            if (doc_->check().ok) training->probeIdle(doc_->file());
+        }
     });
     connect(page_->splitEditor(), &SplitEditor::splitChanged, this, [this](double fraction, uint64_t seed) {
         doc_->undoStack()->beginMacro(tr("Change validation split"));

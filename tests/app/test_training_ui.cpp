@@ -1,8 +1,10 @@
 // The training UI in a real main window: a run of the default preset on the built-in dataset
 // with every page live while the test switches pages and zooms a chart, measuring the longest
 // stall of the GUI thread; editing locked during the run; the weights and the run history in
-// the project afterwards; settings remembered in the project; continuing a stopped run.
+// the project afterwards; settings remembered in the project; continuing a stopped run; an
+// image sent from the dataset page stays the Inspect page's probe.
 #include <QElapsedTimer>
+#include <QListView>
 #include <QListWidget>
 #include <QMenu>
 #include <QPushButton>
@@ -13,13 +15,24 @@
 #include <QTest>
 #include <QTimer>
 
+#include "dataset/dataset_browser.h"
+#include "dataset/dataset_catalog.h"
+#include "dataset/dataset_page.h"
+#include "dataset/image_detail_view.h"
+#include "dataset_controller.h"
+#include "dataset_session.h"
+#include "dataset_ui.h"
 #include "designer/model_document.h"
 #include "event_loop_gaps.h"
 #include "inspect/feature_map_view.h"
 #include "inspect/inspect_panel.h"
+#include "inspect/probe_capture.h"
+#include "inspect/probe_picker.h"
 #include "training/evaluation_panel.h"
 #include "io/presets.h"
 #include "main_window.h"
+#include "project_controller.h"
+#include "studio.h"
 #include "training/live_chart.h"
 #include "training/training_charts.h"
 #include "training/training_panel.h"
@@ -31,12 +44,44 @@
 using namespace cs;
 using namespace cs::gui;
 
+namespace {
+
+bool sameImage(const ProbeImage& a, const ProbeImage& b) {
+    return a.height == b.height && a.width == b.width && a.channels == b.channels && a.pixels == b.pixels;
+}
+
+// Catalog sample `g` as the dataset page sends it.
+ProbeImage catalogImage(const DatasetCatalog& c, std::size_t g) {
+    ProbeImage p;
+    p.height = c.height();
+    p.width = c.width();
+    p.channels = c.channels();
+    p.pixels.assign(c.image(g), c.image(g) + std::size_t(p.height) * p.width * p.channels);
+    return p;
+}
+
+// Clicks the thumbnail in `row` of the dataset browser, then the detail view's "Use as Probe".
+// Returns the sample sent (-1 when the click selected nothing).
+long long useAsProbe(DatasetPage* page, int row) {
+    QListView* view = page->browser()->view();
+    const QModelIndex index = view->model()->index(row, 0);
+    view->scrollTo(index);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(index).center());
+    const long long g = page->detailView()->sample();
+    if (g != (long long)page->browser()->model()->globalIndex(row)) return -1;
+    QTest::mouseClick(page->detailView()->findChild<QPushButton*>(QStringLiteral("useAsProbe")), Qt::LeftButton);
+    return g;
+}
+
+}  // namespace
+
 class TestTrainingUi : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase();
     void runStaysResponsiveAndEndsInTheProject();
     void settingsAreRememberedInTheProject();
+    void probeFromTheDatasetPageStaysTheInspectProbe();
 
 private:
     QTemporaryDir dir_;
@@ -162,6 +207,73 @@ void TestTrainingUi::settingsAreRememberedInTheProject() {
     ui.panel()->form()->setSettings(s);
     QVERIFY(!ui.panel()->form()->problem().isEmpty());
     QVERIFY(!ui.panel()->startButton()->isEnabled());
+}
+
+// Issue 7: "Use as Probe" on the dataset page shows the Inspect page, whose first show loads the
+// data; that load must not reset the probe to training image #0, and the maps must be computed
+// for the image sent. Also when the data is loaded already, and after another dataset is opened.
+void TestTrainingUi::probeFromTheDatasetPageStaysTheInspectProbe() {
+    const QString path = dir_.filePath(QStringLiteral("probe.csmodel"));
+    ModelFile project = loadPreset(kDefaultPreset);  // untrained: the maps show random weights
+    project.project["dataset"] = "builtin";
+    ProjectController::writeProject(path, project);
+    Studio studio;
+    studio.project()->setInteractive(false);
+    auto* ui = studio.window()->findChild<TrainingUi*>();
+    QVERIFY(ui);
+    ui->setInteractive(false);
+    DatasetUi* datasets = studio.dataset()->ui();
+    datasets->setInteractive(false);
+    QVERIFY(studio.project()->openFile(path));
+    MainWindow& window = *studio.window();
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    TrainingController* controller = ui->controller();
+    ProbePicker* picker = ui->inspect()->picker();
+    QSignalSpy probes(controller, &TrainingController::probeReady);
+
+    const auto checkProbe = [&](const char* when, int row, const QString& source) {
+        window.showPage(datasets->page());  // the tab: loads the project's dataset
+        QTRY_VERIFY_WITH_TIMEOUT(datasets->shownSource() == source && !datasets->session()->isLoading(), 60000);
+        const long long g = useAsProbe(datasets->page(), row);
+        QVERIFY(g > 0);
+        const ProbeImage sent = catalogImage(*datasets->catalog(), std::size_t(g));
+        QCOMPARE(window.pages()->currentWidget(), ui->inspect());
+        QTRY_VERIFY_WITH_TIMEOUT(controller->data() && controller->dataSource() == source && !controller->isLoading(),
+                                 60000);
+        const ProbeImage first = probeFromDataset(controller->data()->train, 0);
+        QVERIFY(!sameImage(sent, first));
+        const auto which = [&](const char* what, const ProbeImage& image) {
+            return QByteArray(when) + ": " + what +
+                   (!image.isValid()          ? " nothing"
+                    : sameImage(image, sent)  ? " the image sent"
+                    : sameImage(image, first) ? " training image #0"
+                                              : " another image");
+        };
+        const auto lastMaps = [&] {
+            return probes.isEmpty() ? ProbeImage() : probes.last().at(0).value<ProbeResult>().image;
+        };
+        // The maps arrive for the image sent, and nothing replaces it afterwards (idle probes
+        // wait 300 ms).
+        QTRY_VERIFY2_WITH_TIMEOUT(sameImage(lastMaps(), sent), which("the feature maps show", lastMaps()).constData(),
+                                  10000);
+        QTest::qWait(1000);
+        QVERIFY2(sameImage(lastMaps(), sent), which("the feature maps show", lastMaps()).constData());
+        QVERIFY2(sameImage(picker->image(), sent), which("the picker shows", picker->image()).constData());
+        QVERIFY2(sameImage(controller->probeImage(), sent),
+                 which("the probe is", controller->probeImage()).constData());
+    };
+
+    // The Inspect page has never been shown: its first show loads the data.
+    checkProbe("first show of the Inspect page", 5, QStringLiteral("builtin"));
+    if (QTest::currentTestFailed()) return;
+    // The data is loaded already: the maps still follow the image sent.
+    checkProbe("data loaded already", 9, QStringLiteral("builtin"));
+    if (QTest::currentTestFailed()) return;
+    // Another dataset: the Inspect page loads it again on its next show.
+    datasets->openSource(QStringLiteral("builtin:shapes"));
+    checkProbe("after another dataset", 3, QStringLiteral("builtin:shapes"));
 }
 
 QTEST_MAIN(TestTrainingUi)

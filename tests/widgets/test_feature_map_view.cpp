@@ -1,11 +1,12 @@
 // The inspect views with a tiny model whose activations are known by hand: the probe capture,
 // the feature-map tiles (colours per map and per layer, on screen where the layout says), the
-// enlarged map, the kernels, the weight statistics and the prediction bars.
+// enlarged map, the kernels, the weight statistics, the prediction bars and the probe picker.
 #include <QDialog>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTest>
 
+#include "dataset_test_helpers.h"
 #include "graph/model.h"
 #include "inspect/color_map.h"
 #include "inspect/feature_map_view.h"
@@ -13,6 +14,7 @@
 #include "inspect/inspect_panel.h"
 #include "inspect/prediction_bars.h"
 #include "inspect/probe_capture.h"
+#include "inspect/probe_picker.h"
 #include "training/live_chart.h"
 
 using namespace cs;
@@ -63,6 +65,7 @@ private slots:
     void clickEnlarges();
     void filtersAndStatistics();
     void predictionBars();
+    void pickerKeepsAnImageFromElsewhere();
     void colorMaps();
 };
 
@@ -201,6 +204,33 @@ void TestFeatureMapView::predictionBars() {
     QCOMPARE(bars.predicted(), 1);
     bars.resize(bars.sizeHint());
     QVERIFY(!bars.grab().isNull());
+}
+
+void TestFeatureMapView::pickerKeepsAnImageFromElsewhere() {
+    ProbePicker picker;
+    QSignalSpy changed(&picker, &ProbePicker::probeChanged);
+    const auto data = std::make_shared<const DataSplits>(test::generatedSplits(20, 5, 2));
+    picker.setData(data);  // nothing chosen yet: training image #0
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(picker.image().pixels, probeFromDataset(data->train, 0).pixels);
+
+    ProbeImage sent = ramp();  // from the dataset page or the camera
+    sent.source = QStringLiteral("/data/shapes/circle/0007.png");
+    picker.setExternalImage(sent);
+    QCOMPARE(changed.count(), 2);
+    QVERIFY(picker.showsExternalImage());
+    // New data (the Inspect page's first load, a run's split) keeps it and announces nothing.
+    const auto reloaded = std::make_shared<const DataSplits>(test::generatedSplits(30, 5, 2));
+    picker.setData(reloaded);
+    QCOMPARE(changed.count(), 2);
+    QCOMPARE(picker.image().pixels, sent.pixels);
+    // Picking a sample ends it; new data then re-picks that sample.
+    picker.setIndex(4);
+    QVERIFY(!picker.showsExternalImage());
+    QCOMPARE(picker.image().pixels, probeFromDataset(reloaded->train, 4).pixels);
+    picker.setData(data);
+    QCOMPARE(changed.count(), 4);
+    QCOMPARE(picker.image().pixels, probeFromDataset(data->train, 4).pixels);
 }
 
 void TestFeatureMapView::colorMaps() {

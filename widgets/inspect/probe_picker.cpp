@@ -12,6 +12,10 @@
 
 namespace cs::gui {
 
+namespace {
+constexpr int kSourceWidth = 180;  // px: about the width of the set and number controls
+}  // namespace
+
 ProbePicker::ProbePicker(QWidget* parent) : QWidget(parent) {
     set_ = new QComboBox;
     set_->addItem(tr("Training set"), 0);
@@ -58,7 +62,9 @@ void ProbePicker::setData(std::shared_ptr<const DataSplits> data) {
     const QSignalBlocker b(index_);
     const Dataset* d = currentSet();
     index_->setRange(0, d && d->size() > 0 ? int(d->size()) - 1 : 0);
-    pick();
+    // Data arrives when the Inspect page is first shown, often right after an image was sent
+    // to it, and again when a run starts: neither may swap that image for sample #0.
+    if (!external_) pick();
 }
 
 void ProbePicker::setIndex(int index) {
@@ -73,10 +79,21 @@ void ProbePicker::pick() {
     const QString cls = p.label >= 0 && p.label < d->classCount() ? QString::fromStdString(d->classNames[p.label]) : QString();
     p.source = tr("%1 #%2").arg(set_->currentText()).arg(index_->value());
     label_->setText(tr("True class: %1").arg(cls));
-    setExternalImage(p);
+    label_->setToolTip(QString());
+    external_ = false;
+    showImage(p);
 }
 
 void ProbePicker::setExternalImage(const ProbeImage& image) {
+    // Where it came from, not the class of the sample picked before (its label may index
+    // another dataset's classes). Paths keep their end: the class folder and the file name.
+    label_->setText(label_->fontMetrics().elidedText(image.source, Qt::ElideLeft, kSourceWidth));
+    label_->setToolTip(image.source);
+    external_ = true;
+    showImage(image);
+}
+
+void ProbePicker::showImage(const ProbeImage& image) {
     image_ = image;
     const QImage img = probeToImage(image);
     if (!img.isNull())

@@ -1,6 +1,7 @@
 #pragma once
 // Chooses the probe image the inspect views show: a sample of the training or test set (by
-// number, or at random), or an image from elsewhere (a webcam frame).
+// number, or at random), or an image from elsewhere (a webcam frame, the dataset page). An image
+// from elsewhere stays until the user picks a sample: new data does not replace it.
 #include <QWidget>
 #include <memory>
 
@@ -17,10 +18,12 @@ class ProbePicker : public QWidget {
 public:
     explicit ProbePicker(QWidget* parent = nullptr);
 
+    // Picks the sample at the current number again, unless an external image is shown.
     void setData(std::shared_ptr<const DataSplits> data);
     void setIndex(int index);
     void setExternalImage(const ProbeImage& image);  // e.g. the current webcam frame
     const ProbeImage& image() const { return image_; }
+    bool showsExternalImage() const { return external_; }
 
 signals:
     void probeChanged(const cs::gui::ProbeImage& image);
@@ -28,6 +31,7 @@ signals:
 private:
     const Dataset* currentSet() const;
     void pick();
+    void showImage(const ProbeImage& image);
 
     std::shared_ptr<const DataSplits> data_;
     QComboBox* set_;
@@ -35,6 +39,7 @@ private:
     QLabel* thumb_;
     QLabel* label_;
     ProbeImage image_;
+    bool external_ = false;  // image_ came through setExternalImage, not from set_ and index_
 };
 
 }  // namespace cs::gui
