@@ -22,7 +22,7 @@ enum : std::size_t { kColumns = 0, kGemm = 1, kColumnGrad = 2, kBufferCount = 3 
 // Upper bound on one im2col chunk (1 MB of floats): the columns of a chunk stay in the L2 cache
 // between im2col and the GEMM that reads them. Measured on the seed-cnn benchmark: 1 MB beat
 // 4 MB and 16 MB by 10-25% at batch 64-128.
-constexpr int64_t kMaxColumnFloats = int64_t(1) << 18;
+constexpr int64_t kMaxColumnFloats = int64_t(5) << 17;
 
 int ceilDiv(int a, int b) { return a >= 0 ? (a + b - 1) / b : -((-a) / b); }
 
@@ -64,8 +64,10 @@ void addRow(float* __restrict dst, const float* __restrict src, int n) {
 // Columns of `count` samples starting at x: a (C*k*k) x (count*outH*outW) row-major matrix whose
 // row (c, ki, kj) matches the kernel's OIHW flattening and whose column is (n, oh, ow).
 void im2col(const float* x, int count, const WindowGeometry& g, float* col) {
-    const int k = g.window, s = g.stride;
-    const int64_t P = g.outPlane(), ld = count * P;
+    // Locals, not g's fields: the stores into col could alias g as far as the compiler knows.
+    const int k = g.window, s = g.stride, outH = g.outH, outW = g.outW, inH = g.inH, inW = g.inW;
+    const int padTop = g.padTop, channels = g.channels;
+    const int64_t P = g.outPlane(), ld = count * P, inPlane = g.inPlane();
     for (int c = 0; c < g.channels; ++c)
         for (int ki = 0; ki < k; ++ki)
             for (int kj = 0; kj < k; ++kj) {
@@ -74,30 +76,73 @@ void im2col(const float* x, int count, const WindowGeometry& g, float* col) {
                 validColumns(g, kj, lo, hi);
                 const int shift = kj - g.padLeft;
                 for (int n = 0; n < count; ++n) {
-                    const float* plane = x + (int64_t(n) * g.channels + c) * g.inPlane();
+                    const float* plane = x + (int64_t(n) * channels + c) * inPlane;
                     float* dst = row + n * P;
-                    for (int oh = 0; oh < g.outH; ++oh, dst += g.outW) {
-                        const int ih = oh * s - g.padTop + ki;
-                        if (ih < 0 || ih >= g.inH) {
-                            std::fill(dst, dst + g.outW, 0.f);
+                    for (int oh = 0; oh < outH; ++oh, dst += outW) {
+                        const int ih = oh * s - padTop + ki;
+                        if (ih < 0 || ih >= inH) {
+                            std::fill(dst, dst + outW, 0.f);
                             continue;
                         }
-                        const float* src = plane + int64_t(ih) * g.inW + shift;
+                        const float* src = plane + int64_t(ih) * inW + shift;
                         std::fill(dst, dst + lo, 0.f);
                         if (s == 1) {
                             copyRow(dst + lo, src + lo, hi - lo);
                         } else {
                             for (int ow = lo; ow < hi; ++ow) dst[ow] = src[ow * s];
                         }
-                        std::fill(dst + hi, dst + g.outW, 0.f);
+                        std::fill(dst + hi, dst + outW, 0.f);
                     }
                 }
             }
 }
 
+#if defined(__AVX512F__)
+// col2im for stride 1: each 16-wide segment of an input row sums its k x k contributions in a
+// register (a masked load from the shifted column row puts each value in its lane) and is
+// stored once: no clearing pass, no read-modify-write of dx.
+void col2imStride1(const float* col, int count, const WindowGeometry& g, float* dx) {
+    const int k = g.window, outH = g.outH, outW = g.outW, inH = g.inH, inW = g.inW;
+    const int padTop = g.padTop, padLeft = g.padLeft, channels = g.channels;
+    const int64_t P = g.outPlane(), ld = count * P;
+    for (int n = 0; n < count; ++n)
+        for (int c = 0; c < channels; ++c) {
+            float* plane = dx + (int64_t(n) * channels + c) * g.inPlane();
+            const float* rows = col + int64_t(c) * k * k * ld + n * P;  // row (c, 0, 0), sample n
+            for (int ih = 0; ih < inH; ++ih)
+                for (int iw0 = 0; iw0 < inW; iw0 += 16) {
+                    // One sum per kernel column: independent add chains instead of one long one.
+                    __m512 acc[4] = {_mm512_setzero_ps(), _mm512_setzero_ps(), _mm512_setzero_ps(), _mm512_setzero_ps()};
+                    for (int ki = 0; ki < k; ++ki) {
+                        const int oh = ih + padTop - ki;
+                        if (oh < 0 || oh >= outH) continue;
+                        for (int kj = 0; kj < k; ++kj) {
+                            // Lane i holds input column iw0 + i, fed by output column ow0 + i.
+                            const int ow0 = iw0 + padLeft - kj;
+                            const int first = std::max(0, -ow0), last = std::min({16, outW - ow0, inW - iw0});
+                            if (first >= last) continue;
+                            const __mmask16 m = static_cast<__mmask16>(((1u << last) - 1) & ~((1u << first) - 1));
+                            const float* src = rows + (int64_t(ki) * k + kj) * ld + int64_t(oh) * outW + ow0;
+                            acc[kj & 3] = _mm512_add_ps(acc[kj & 3], _mm512_maskz_loadu_ps(m, src));
+                        }
+                    }
+                    const int valid = std::min(16, inW - iw0);
+                    const __m512 sum = _mm512_add_ps(_mm512_add_ps(acc[0], acc[1]), _mm512_add_ps(acc[2], acc[3]));
+                    _mm512_mask_storeu_ps(plane + int64_t(ih) * inW + iw0, static_cast<__mmask16>((1u << valid) - 1), sum);
+                }
+        }
+}
+#endif
+
 // The adjoint of im2col: sums column gradients back onto the `count` input samples at dx
 // (which it overwrites).
 void col2im(const float* col, int count, const WindowGeometry& g, float* dx) {
+#if defined(__AVX512F__)
+    if (g.stride == 1) {
+        col2imStride1(col, count, g, dx);
+        return;
+    }
+#endif
     const int k = g.window, s = g.stride;
     const int64_t P = g.outPlane(), ld = count * P;
     std::fill(dx, dx + int64_t(count) * g.channels * g.inPlane(), 0.f);

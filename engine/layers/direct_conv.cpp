@@ -46,11 +46,17 @@ bool directConvApplies(const WindowGeometry& g) {
 
 int64_t directConvScratch(const WindowGeometry& g) { return g.channels * paddedSize(g).plane() + 16; }
 
-void directConvForward(const float* x, int N, const WindowGeometry& g, const float* w, const float* bias, int F,
-                       bool relu, float* y, float* padded) {
+namespace {
+
+// TAPS > 0: the tap count known at compile time, so the per-tap vectors stay in registers
+// (the common first layers: 1 x 3 x 3 and 3 x 3 x 3); 0: any count, from g.
+template <int TAPS>
+void forwardImpl(const float* x, int N, const WindowGeometry& g, const float* w, const float* bias, int F,
+                 bool relu, float* y, float* padded) {
     const Padded p = paddedSize(g);
     int64_t off[kMaxDirectTaps];
-    const int T = tapOffsets(g, p, off);
+    const int counted = tapOffsets(g, p, off);
+    const int T = TAPS > 0 ? TAPS : counted;
     const int64_t outPlane = g.outPlane();
     for (int n = 0; n < N; ++n) {
         padSample(x + int64_t(n) * g.channels * g.inPlane(), g, p, padded);
@@ -82,11 +88,13 @@ void directConvForward(const float* x, int N, const WindowGeometry& g, const flo
     }
 }
 
-void directConvBackward(const float* x, const float* y, const float* dy, int N, const WindowGeometry& g,
-                        const float* w, int F, bool reluMask, float* dw, float* db, float* dx, float* scratch) {
+template <int TAPS>
+void backwardImpl(const float* x, const float* y, const float* dy, int N, const WindowGeometry& g, const float* w,
+                  int F, bool reluMask, float* dw, float* db, float* dx, float* scratch) {
     const Padded p = paddedSize(g);
     int64_t off[kMaxDirectTaps];
-    const int T = tapOffsets(g, p, off);
+    const int counted = tapOffsets(g, p, off);
+    const int T = TAPS > 0 ? TAPS : counted;
     const int64_t outPlane = g.outPlane();
     float* padded = scratch;
     float* dPadded = scratch + directConvScratch(g);
@@ -149,6 +157,24 @@ void directConvBackward(const float* x, const float* y, const float* dy, int N, 
                                 dPadded + c * p.plane() + int64_t(h + g.padTop) * p.W + g.padLeft, sizeof(float) * cols);
         }
     }
+}
+
+}  // namespace
+
+void directConvForward(const float* x, int N, const WindowGeometry& g, const float* w, const float* bias, int F,
+                       bool relu, float* y, float* padded) {
+    const int64_t taps = int64_t(g.channels) * g.window * g.window;
+    if (taps == 9) forwardImpl<9>(x, N, g, w, bias, F, relu, y, padded);
+    else if (taps == 27) forwardImpl<27>(x, N, g, w, bias, F, relu, y, padded);
+    else forwardImpl<0>(x, N, g, w, bias, F, relu, y, padded);
+}
+
+void directConvBackward(const float* x, const float* y, const float* dy, int N, const WindowGeometry& g,
+                        const float* w, int F, bool reluMask, float* dw, float* db, float* dx, float* scratch) {
+    const int64_t taps = int64_t(g.channels) * g.window * g.window;
+    if (taps == 9) backwardImpl<9>(x, y, dy, N, g, w, F, reluMask, dw, db, dx, scratch);
+    else if (taps == 27) backwardImpl<27>(x, y, dy, N, g, w, F, reluMask, dw, db, dx, scratch);
+    else backwardImpl<0>(x, y, dy, N, g, w, F, reluMask, dw, db, dx, scratch);
 }
 
 }  // namespace cs

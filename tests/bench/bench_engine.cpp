@@ -4,7 +4,7 @@
 // per-layer forward/backward time, and with --epoch the peak memory of a full training epoch.
 // Fashion-MNIST is used when installed, generated data of the same shape otherwise.
 //
-//   bench_engine [--quick] [--json] [--epoch] [--preset NAME] [--train-only BATCH THREADS]
+//   bench_engine [--quick] [--json] [--epoch] [--preset NAME] [--micro N] [--train-only BATCH THREADS]
 // --train-only measures just one training configuration (compare.sh uses it under load).
 #include <sys/resource.h>
 
@@ -29,6 +29,8 @@ using namespace cs;
 using Clock = std::chrono::steady_clock;
 
 namespace {
+
+int g_microBatch = -1;  // --micro N: the trainer's micro-batch (default: the trainer's own)
 
 double seconds(Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double>(b - a).count(); }
 
@@ -69,6 +71,7 @@ double trainThroughput(const ModelFile& preset, const Dataset& data, int batch, 
     for (std::size_t i = 0; i < idx.size(); ++i) idx[i] = static_cast<uint32_t>(i % data.size());
     const Dataset subset = data.subset(idx);
     Trainer trainer(model, s, preset.preprocessing);
+    if (g_microBatch >= 0) trainer.setMicroBatch(g_microBatch);
     Clock::time_point start;
     TrainCallbacks cb;
     cb.onBatch = [&](const BatchStats& b) {
@@ -159,12 +162,13 @@ int main(int argc, char** argv) {
         else if (!std::strcmp(argv[i], "--json")) json = true;
         else if (!std::strcmp(argv[i], "--epoch")) epoch = true;
         else if (!std::strcmp(argv[i], "--preset") && i + 1 < argc) presetName = argv[++i];
+        else if (!std::strcmp(argv[i], "--micro") && i + 1 < argc) g_microBatch = std::atoi(argv[++i]);
         else if (!std::strcmp(argv[i], "--train-only") && i + 2 < argc) {
             onlyBatch = std::atoi(argv[++i]);
             onlyThreads = std::atoi(argv[++i]);
         }
         else {
-            std::fprintf(stderr, "usage: bench_engine [--quick] [--json] [--epoch] [--preset NAME] [--train-only BATCH THREADS]\n");
+            std::fprintf(stderr, "usage: bench_engine [--quick] [--json] [--epoch] [--preset NAME] [--micro N] [--train-only BATCH THREADS]\n");
             return 2;
         }
     }
@@ -184,6 +188,7 @@ int main(int argc, char** argv) {
         s.epochs = 1;
         s.threads = 2;
         Trainer trainer(model, s, preset.preprocessing);
+    if (g_microBatch >= 0) trainer.setMicroBatch(g_microBatch);
         const auto t0 = Clock::now();
         trainer.run(data, Dataset{});
         r = {{"epoch_seconds", seconds(t0, Clock::now())}, {"epoch_samples", data.size()},
