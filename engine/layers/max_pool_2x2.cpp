@@ -53,44 +53,6 @@ void forwardRow(const float* __restrict r0, const float* __restrict r1, int W, i
     }
 }
 
-// The two input rows of one output row's gradient.
-void backwardRow(const float* __restrict g, const int32_t* __restrict at, int W, int outW, int32_t base,
-                 float* __restrict d0, float* __restrict d1) {
-    int j = 0;
-#if defined(__AVX512F__)
-    // Per 16 outputs: four masked copies of dy (one per window cell), interleaved back into rows.
-    const __m512i loIdx = _mm512_setr_epi32(0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23);
-    const __m512i hiIdx = _mm512_add_epi32(loIdx, _mm512_set1_epi32(8));
-    const __m512i lane2 = _mm512_slli_epi32(_mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15), 1);
-    const __m512i w = _mm512_set1_epi32(W), one = _mm512_set1_epi32(1);
-    for (; j < outW; j += 16) {
-        const int n = std::min(16, outW - j);
-        const __mmask16 m = static_cast<__mmask16>((1u << n) - 1);
-        const __mmask16 lo = static_cast<__mmask16>(n >= 8 ? 0xFFFF : (1u << (2 * n)) - 1);
-        const __mmask16 hi = static_cast<__mmask16>(n <= 8 ? 0 : (1u << (2 * n - 16)) - 1);
-        const __m512 v = _mm512_maskz_loadu_ps(m, g + j);
-        const __m512i first = _mm512_add_epi32(_mm512_set1_epi32(base + 2 * j), lane2);
-        const __m512i k = _mm512_sub_epi32(_mm512_maskz_loadu_epi32(m, at + j), first);  // 0, 1, W, W+1
-        const __m512 topLeft = _mm512_maskz_mov_ps(_mm512_cmpeq_epi32_mask(k, _mm512_setzero_si512()), v);
-        const __m512 topRight = _mm512_maskz_mov_ps(_mm512_cmpeq_epi32_mask(k, one), v);
-        const __m512 lowLeft = _mm512_maskz_mov_ps(_mm512_cmpeq_epi32_mask(k, w), v);
-        const __m512 lowRight = _mm512_maskz_mov_ps(_mm512_cmpeq_epi32_mask(k, _mm512_add_epi32(w, one)), v);
-        _mm512_mask_storeu_ps(d0 + 2 * j, lo, _mm512_permutex2var_ps(topLeft, loIdx, topRight));
-        _mm512_mask_storeu_ps(d0 + 2 * j + 16, hi, _mm512_permutex2var_ps(topLeft, hiIdx, topRight));
-        _mm512_mask_storeu_ps(d1 + 2 * j, lo, _mm512_permutex2var_ps(lowLeft, loIdx, lowRight));
-        _mm512_mask_storeu_ps(d1 + 2 * j + 16, hi, _mm512_permutex2var_ps(lowLeft, hiIdx, lowRight));
-    }
-#endif
-    for (; j < outW; ++j) {
-        const int32_t k = at[j] - base - 2 * j;
-        const float v = g[j];
-        d0[2 * j] = k == 0 ? v : 0.f;
-        d0[2 * j + 1] = k == 1 ? v : 0.f;
-        d1[2 * j] = k == W ? v : 0.f;
-        d1[2 * j + 1] = k == W + 1 ? v : 0.f;
-    }
-}
-
 }  // namespace
 
 void maxPool2x2Forward(const float* x, int planes, int inH, int inW, int outH, int outW, float* y,
@@ -102,23 +64,6 @@ void maxPool2x2Forward(const float* x, int planes, int inH, int inW, int outH, i
             const int64_t o = (int64_t(p) * outH + oh) * outW;
             forwardRow(r0, r0 + inW, inW, outW, 2 * oh * inW, y + o, argmax ? argmax + o : nullptr);
         }
-    }
-}
-
-void maxPool2x2Backward(const float* dy, const int32_t* argmax, int planes, int inH, int inW, int outH,
-                        int outW, float* dx) {
-    const int W = inW;
-    for (int p = 0; p < planes; ++p) {
-        float* plane = dx + int64_t(p) * inH * inW;
-        for (int oh = 0; oh < outH; ++oh) {
-            float* d0 = plane + 2 * oh * W;
-            float* d1 = d0 + W;
-            const int64_t o = (int64_t(p) * outH + oh) * outW;
-            backwardRow(dy + o, argmax + o, W, outW, 2 * oh * W, d0, d1);
-            std::fill(d0 + 2 * outW, d0 + W, 0.f);  // an odd last column no window covers
-            std::fill(d1 + 2 * outW, d1 + W, 0.f);
-        }
-        std::fill(plane + 2 * outH * W, plane + int64_t(inH) * W, 0.f);  // an odd last row
     }
 }
 

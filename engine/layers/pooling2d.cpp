@@ -146,9 +146,6 @@ void Pooling2D::backward(const BackwardArgs& a) {
             values.resize(1, Shape::flat(static_cast<int>(outputs)));
             maxPool2x2Forward(x.data(), planes, g.inH, g.inW, g.outH, g.outW, values.data(), a.ws.indices.data());
         }
-        maxPool2x2Backward(a.outputGrad.data(), a.ws.indices.data(), planes, g.inH, g.inW, g.outH, g.outW,
-                           dx->data());
-        return;
     }
     dx->setZero();
     for (int p = 0; p < planes; ++p) {
