@@ -9,6 +9,7 @@
 #endif
 
 #include "core/errors.h"
+#include "core/sgemm.h"
 #include "layers/direct_conv.h"
 #include "layers/param_specs.h"
 
@@ -361,7 +362,9 @@ void Conv2D::backward(const BackwardArgs& a) {
         }
         if (dx) {
             dcol.resize(static_cast<int>(K), Shape::flat(cols));
-            MatMapU(dcol.data(), K, cols).noalias() = w.transpose() * dym;
+            // sgemm writes dcol directly (Eigen's '=' product clears its 2 MB destination first).
+            sgemm(static_cast<int>(K), cols, F, {params_[0].value.data(), K, true}, {gemm.data(), cols},
+                  dcol.data(), cols, false);
             col2im(dcol.data(), count, g, dx->sample(n0));
         }
     }

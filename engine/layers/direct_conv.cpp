@@ -5,6 +5,8 @@
 
 #if defined(__AVX512F__)
 #include <immintrin.h>
+// GCC 12 warns inside its own _mm512_reduce_add_ps (a deliberately undefined register).
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #endif
 
 namespace cs {
