@@ -32,6 +32,7 @@ const std::vector<Command>& commands() {
          "train (--preset NAME | --model FILE | --resume CHECKPOINT) --data PATH [--epochs N] [--batch N]\n"
          "      [--optimizer adam|adamw|sgd|rmsprop] [--lr X] [--schedule constant|step|exponential|cosine|plateau]\n"
          "      [--val-split F] [--seed N] [--threads N] [--augment SPEC] [--early-stopping PATIENCE]\n"
+         "      [--balance none|weights|oversample] [--class-weights W0,W1,...]\n"
          "      [--checkpoint FILE] [--out FILE] [--json] [--quiet]\n"
          "      train a model; Ctrl-C stops after the current batch and writes the checkpoint",
          runTrain},

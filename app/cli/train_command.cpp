@@ -1,6 +1,8 @@
 #include <atomic>
+#include <cmath>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 
 #include "cli_args.h"
@@ -22,6 +24,24 @@ namespace {
 
 std::atomic<bool> g_interrupted{false};
 extern "C" void onInterrupt(int) { g_interrupted = true; }
+
+// "1,2.5,0.5" -> {1, 2.5, 0.5}; each weight finite and >= 0.
+std::vector<float> parseClassWeights(const std::string& text) {
+    std::vector<float> weights;
+    std::size_t at = 0;
+    while (at <= text.size()) {
+        const std::size_t comma = std::min(text.find(',', at), text.size());
+        const std::string item = text.substr(at, comma - at);
+        char* end = nullptr;
+        const float w = std::strtof(item.c_str(), &end);
+        if (item.empty() || end != item.c_str() + item.size() || !std::isfinite(w) || w < 0)
+            throw UsageError("--class-weights takes non-negative numbers separated by commas, got '" + item + "' in '" +
+                             text + "'");
+        weights.push_back(w);
+        at = comma + 1;
+    }
+    return weights;
+}
 
 // Settings from the model document, overridden by the command line.
 TrainSettings settingsFrom(const ModelFile& file, const CliArgs& args) {
@@ -46,6 +66,11 @@ TrainSettings settingsFrom(const ModelFile& file, const CliArgs& args) {
     }
     if (args.has("augment")) s.augment = parseAugmentSpec(args.get("augment")).toJson();
     s.earlyStoppingPatience = args.getInt("early-stopping", s.earlyStoppingPatience);
+    if (args.has("balance")) s.balance = args.get("balance");
+    if (args.has("class-weights")) {
+        s.loss.classWeights = parseClassWeights(args.get("class-weights"));
+        if (!args.has("balance")) s.balance = "weights";
+    }
     s.validate();
     return s;
 }
@@ -55,7 +80,7 @@ TrainSettings settingsFrom(const ModelFile& file, const CliArgs& args) {
 int runTrain(const Args& argv, std::ostream& out, std::ostream& err) {
     CliArgs args(argv,
                  {"preset", "model", "resume", "data", "epochs", "batch", "optimizer", "lr", "val-split", "seed",
-                  "threads", "out", "checkpoint", "augment", "early-stopping", "schedule"},
+                  "threads", "out", "checkpoint", "augment", "early-stopping", "schedule", "balance", "class-weights"},
                  {"json", "quiet"});
     if (!args.has("data")) throw UsageError("train needs --data PATH (a dataset folder or file, or 'builtin')");
     const bool json = args.has("json"), quiet = args.has("quiet");

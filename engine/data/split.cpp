@@ -72,11 +72,14 @@ std::vector<std::size_t> classCounts(const std::vector<int32_t>& labels, int cla
 
 std::vector<float> balancedClassWeights(const std::vector<int32_t>& labels, int classCount) {
     const std::vector<std::size_t> counts = classCounts(labels, classCount);
+    // Classes without samples do not count (a 10-output model trained on 2 classes weighs those
+    // two as a 2-class problem, as scikit-learn's and Keras's "balanced" do).
+    const auto present = std::count_if(counts.begin(), counts.end(), [](std::size_t n) { return n > 0; });
     std::vector<float> weights(counts.size(), 0.f);
     for (std::size_t c = 0; c < counts.size(); ++c)
         if (counts[c])
             weights[c] = static_cast<float>(static_cast<double>(labels.size()) /
-                                            (static_cast<double>(classCount) * counts[c]));
+                                            (static_cast<double>(present) * counts[c]));
     return weights;
 }
 

@@ -26,7 +26,7 @@ bool carveValidation(DataSplits& splits, double fraction, uint64_t seed);
 // Samples per class (classCount entries).
 std::vector<std::size_t> classCounts(const std::vector<int32_t>& labels, int classCount);
 
-// "Balanced" loss weights: n / (classCount * count[c]); 0 for classes without samples.
+// "Balanced" loss weights: n / (classes present * count[c]); 0 for classes without samples.
 std::vector<float> balancedClassWeights(const std::vector<int32_t>& labels, int classCount);
 
 // An epoch order in which every class appears as often as the largest one: each class's samples

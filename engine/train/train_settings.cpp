@@ -14,6 +14,7 @@ nlohmann::json TrainSettings::toJson() const {
             {"schedule", schedule.toJson()},
             {"loss", loss.toJson()},
             {"augment", augment},
+            {"balance", balance},
             {"early_stopping_patience", earlyStoppingPatience},
             {"restore_best_weights", restoreBestWeights},
             {"top_k", topK}};
@@ -32,6 +33,7 @@ TrainSettings TrainSettings::fromJson(const nlohmann::json& j) {
         if (j.contains("schedule")) s.schedule = ScheduleOptions::fromJson(j["schedule"]);
         if (j.contains("loss")) s.loss = LossOptions::fromJson(j["loss"]);
         s.augment = j.value("augment", nlohmann::json::object());
+        s.balance = j.value("balance", s.balance);
         s.earlyStoppingPatience = j.value("early_stopping_patience", s.earlyStoppingPatience);
         s.restoreBestWeights = j.value("restore_best_weights", s.restoreBestWeights);
         s.topK = j.value("top_k", s.topK);
@@ -51,6 +53,8 @@ void TrainSettings::validate() const {
     if (threads < 0 || threads > 64) throw OptionError("threads must be between 0 (all cores) and 64, got " + std::to_string(threads));
     if (earlyStoppingPatience < 0) throw OptionError("early stopping patience must be >= 0");
     if (topK < 1) throw OptionError("top_k must be >= 1");
+    if (balance != "none" && balance != "weights" && balance != "oversample")
+        throw OptionError("class balance must be none, weights or oversample, got '" + balance + "'");
 }
 
 }  // namespace cs

@@ -2,6 +2,7 @@
 // Everything that defines a training run, kept with the model so a run can be repeated.
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -22,6 +23,10 @@ struct TrainSettings {
     ScheduleOptions schedule;
     LossOptions loss;
     nlohmann::json augment = nlohmann::json::object();  // data/augment.h options, empty = off
+    // Class imbalance: "none"; "weights" — each sample's training loss weighted by
+    // n / (classes x count[class]) (unless loss.classWeights is given); "oversample" — every
+    // epoch draws each class as often as the largest one.
+    std::string balance = "none";
     int earlyStoppingPatience = 0;  // epochs without val-loss improvement; 0 = off
     bool restoreBestWeights = true;
     int topK = 5;

@@ -1,5 +1,6 @@
 #include "train/trainer.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -9,6 +10,7 @@
 #include "core/worker_pool.h"
 #include "data/batcher.h"
 #include "data/prefetch_batcher.h"
+#include "data/split.h"
 #include "graph/model.h"
 #include "io/model_file.h"
 #include "train/evaluator.h"
@@ -100,7 +102,10 @@ void Trainer::setCheckpoint(std::string path, int everyEpochs) {
     checkpointEvery_ = std::max(1, everyEpochs);
 }
 
-std::vector<uint32_t> Trainer::epochOrder(int epoch, std::size_t n) const {
+std::vector<uint32_t> Trainer::epochOrder(int epoch, const Dataset& train, int classes) const {
+    if (settings_.balance == "oversample")
+        return oversampledIndices(train.labels, classes, settings_.seed * 1000003ull + static_cast<uint64_t>(epoch) + 1);
+    const std::size_t n = train.size();
     std::vector<uint32_t> order(n);
     for (std::size_t i = 0; i < n; ++i) order[i] = static_cast<uint32_t>(i);
     Rng rng(settings_.seed * 1000003ull + static_cast<uint64_t>(epoch) + 1);
@@ -138,7 +143,7 @@ void Trainer::trainStep(const Tensor& images, const std::vector<int32_t>& labels
             const Tensor& out = model_.forward(*wk.executor, wk.input, Phase::Train);
             const LossResult l =
                 softmaxCrossEntropy(out, ctx.probabilities, std::span<const int32_t>(ctx.labels->data() + begin + m0, mc),
-                                    settings_.loss, ctx.scale, &wk.grad, settings_.topK);
+                                    trainLoss_, ctx.scale, &wk.grad, settings_.topK);
             wk.loss.lossSum += l.lossSum;
             wk.loss.correct += l.correct;
             wk.loss.correctTopK += l.correctTopK;
@@ -203,8 +208,32 @@ TrainResult Trainer::run(const Dataset& train, const Dataset& validation, const 
     if (train.classCount() < classes && cb.onMessage)
         cb.onMessage("the model has " + std::to_string(classes) + " outputs for " + std::to_string(train.classCount()) +
                      " classes; the extra outputs are never targets");
+    trainLoss_ = settings_.loss;
+    if (settings_.balance == "weights" && trainLoss_.classWeights.empty()) {
+        trainLoss_.classWeights = balancedClassWeights(train.labels, classes);
+        if (cb.onMessage) {
+            std::string list;
+            for (float w : trainLoss_.classWeights) {
+                char buf[32];
+                std::snprintf(buf, sizeof buf, "%s%.3g", list.empty() ? "" : ", ", static_cast<double>(w));
+                list += buf;
+            }
+            cb.onMessage("class weights (balanced): " + list);
+        }
+    }
     const int batchSize = settings_.batchSize;
-    const int batches = static_cast<int>((train.size() + batchSize - 1) / batchSize);
+    // Oversampling makes every epoch (largest class) x (classes present) samples long.
+    std::size_t epochLength = train.size();
+    if (settings_.balance == "oversample") {
+        const auto counts = classCounts(train.labels, classes);
+        const std::size_t largest = *std::max_element(counts.begin(), counts.end());
+        epochLength = largest * static_cast<std::size_t>(std::count_if(counts.begin(), counts.end(),
+                                                                         [](std::size_t c) { return c > 0; }));
+        if (cb.onMessage && epochLength != train.size())
+            cb.onMessage("oversampling: " + std::to_string(epochLength) + " samples per epoch from " +
+                         std::to_string(train.size()));
+    }
+    const int batches = static_cast<int>((epochLength + batchSize - 1) / batchSize);
     totalSteps_ = static_cast<int64_t>(batches) * settings_.epochs;
     stop_ = false;
     TrainResult result;
@@ -213,13 +242,14 @@ TrainResult Trainer::run(const Dataset& train, const Dataset& validation, const 
     evalOptions.batchSize = std::max(batchSize, 128);
     evalOptions.topK = settings_.topK;
     evalOptions.loss = settings_.loss;
+    evalOptions.loss.classWeights.clear();  // as Keras: class weights shape training only
 
     // The batch being trained on; the prefetcher hands over its buffers by swapping.
     Tensor images;
     std::vector<int32_t> labels;
     const AugmentOptions* augment = augment_.enabled() ? &augment_ : nullptr;
     for (; epoch_ < settings_.epochs; ++epoch_) {
-        auto order = epochOrder(epoch_, train.size());
+        auto order = epochOrder(epoch_, train, classes);
         const auto start = std::chrono::steady_clock::now();
         int64_t samplesThisRun = 0;
         std::unique_ptr<PrefetchBatcher> prefetcher;
@@ -239,7 +269,7 @@ TrainResult Trainer::run(const Dataset& train, const Dataset& validation, const 
                     throw TrainingError("the batch prefetcher ended before batch " + std::to_string(batchInEpoch_ + 1));
             } else {
                 const std::size_t first = static_cast<std::size_t>(batchInEpoch_) * batchSize;
-                const std::size_t count = std::min<std::size_t>(batchSize, train.size() - first);
+                const std::size_t count = std::min<std::size_t>(batchSize, order.size() - first);
                 assembleBatch(train, std::span<const uint32_t>(order.data() + first, count), pre_, augment,
                               batchSeed(epochSeed(epoch_), batchInEpoch_), images, labels);
             }

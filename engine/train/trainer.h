@@ -108,7 +108,7 @@ private:
     bool waitWhilePaused();
     void trainStep(const Tensor& images, const std::vector<int32_t>& labels, BatchStats& stats,
                    double& lossSum, int64_t& correct, int64_t& correctK);
-    std::vector<uint32_t> epochOrder(int epoch, std::size_t n) const;
+    std::vector<uint32_t> epochOrder(int epoch, const Dataset& train, int classes) const;
     uint64_t epochSeed(int epoch) const;
     void writeCheckpoint(const std::vector<std::string>& classNames) const;
     void snapshotBest();
@@ -128,6 +128,7 @@ private:
     std::vector<Tensor*> gradPtrs_;
     std::vector<Executor*> active_;
     AugmentOptions augment_;
+    LossOptions trainLoss_;  // settings_.loss, plus balanced class weights when asked for
     bool prefetch_ = true;
     int microBatch_ = 0;  // samples per forward/backward within a worker's slice; 0 = all
     bool hasBatchStatistics_ = false;

@@ -164,6 +164,56 @@ private slots:
         QVERIFY(weightsOf(a) == weightsOf(b));
     }
 
+    void classBalanceByOversamplingOrWeights() {
+        // 40 samples of class 0 and 3 of each other class.
+        const Dataset full = testing::quadrantDataset(40, 12, 16);
+        std::vector<uint32_t> keep;
+        int kept[4] = {};
+        for (uint32_t i = 0; i < full.size(); ++i)
+            if (full.labels[i] == 0 || kept[full.labels[i]]++ < 3) keep.push_back(i);
+        const Dataset train = full.subset(keep);
+        const Dataset test = testing::quadrantDataset(25, 12, 17);
+        auto trainWith = [&](const std::string& balance, std::vector<std::string>* messages, int* batchesPerEpoch) {
+            TrainSettings s = settings(4, 1);
+            s.balance = balance;
+            auto model = std::make_unique<Model>(smallCnn(), 5);
+            Trainer t(*model, s, pre12());
+            TrainCallbacks cb;
+            cb.onBatch = [&](const BatchStats& b) {
+                if (batchesPerEpoch) *batchesPerEpoch = b.batchesPerEpoch;
+            };
+            cb.onMessage = [&](const std::string& m) {
+                if (messages) messages->push_back(m);
+            };
+            t.run(train, Dataset{}, cb);
+            return model;
+        };
+        auto minorityRecall = [&](const Model& m) {
+            const EvalResult r = evaluate(m, test, pre12(), EvalOptions{}, nullptr, 1);
+            return (r.recall[1] + r.recall[2] + r.recall[3]) / 3;
+        };
+        const auto plain = trainWith("none", nullptr, nullptr);
+
+        // Oversampling: each epoch draws every class 40 times: 160 samples, 10 batches of 16.
+        std::vector<std::string> messages;
+        int perEpoch = 0;
+        const auto oversampled = trainWith("oversample", &messages, &perEpoch);
+        QCOMPARE(perEpoch, 10);
+        QVERIFY(std::find(messages.begin(), messages.end(), "oversampling: 160 samples per epoch from 49") != messages.end());
+
+        // Weights: n / (classes x count) = 49 / 160 and 49 / 12.
+        messages.clear();
+        const auto weighted = trainWith("weights", &messages, &perEpoch);
+        QCOMPARE(perEpoch, 4);
+        QVERIFY(std::find(messages.begin(), messages.end(), "class weights (balanced): 0.306, 4.08, 4.08, 4.08") !=
+                messages.end());
+        qInfo("minority recall: plain %.3f, oversampled %.3f, weighted %.3f", minorityRecall(*plain),
+              minorityRecall(*oversampled), minorityRecall(*weighted));
+        QVERIFY(weightsOf(*weighted) != weightsOf(*plain));
+        QVERIFY(minorityRecall(*oversampled) > minorityRecall(*plain));
+        QVERIFY(minorityRecall(*weighted) > minorityRecall(*plain));
+    }
+
     void augmentationDoesNotDependOnTheThreadCount() {
         // Each batch is augmented as a whole from its own seed, so 1 and 2 threads train on the
         // same images: the first step's loss agrees up to the summation order.

@@ -106,6 +106,30 @@ private slots:
         QVERIFY(r.err.contains("missing.png"));
     }
 
+    void classBalanceOptions() {
+        // An imbalanced image-folder dataset: 12 "bright" images, 3 "dark" ones.
+        const QString root = path("imbalanced");
+        for (int i = 0; i < 15; ++i) {
+            const bool bright = i < 12;
+            const QString dir = root + (bright ? "/bright" : "/dark");
+            QDir().mkpath(dir);
+            cv::Mat img(28, 28, CV_8UC1, cv::Scalar(bright ? 200 + i : 20 + i));
+            QVERIFY(cv::imwrite((dir + QString("/%1.png").arg(i)).toStdString(), img));
+        }
+        Run r = cli({"train", "--preset", "mlp", "--data", root, "--epochs", "1", "--batch", "8", "--balance", "oversample"});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY2((r.out + r.err).contains("oversampling: 24 samples per epoch from 15"), (r.out + r.err).constData());
+        r = cli({"train", "--preset", "mlp", "--data", root, "--epochs", "1", "--balance", "weights"});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY2((r.out + r.err).contains("class weights (balanced): 0.625, 2.5"), (r.out + r.err).constData());
+        r = cli({"train", "--preset", "mlp", "--data", root, "--epochs", "1", "--class-weights", "1,-2"});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains("--class-weights takes non-negative numbers"), r.err.constData());
+        r = cli({"train", "--preset", "mlp", "--data", root, "--epochs", "1", "--balance", "sometimes"});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("class balance must be none, weights or oversample"), r.err.constData());
+    }
+
     void checkpointResumeContinuesTheRun() {
         const QString ckpt = path("run.csmodel");
         Run r = cli({"train", "--preset", "mlp", "--data", "builtin", "--epochs", "1", "--checkpoint", ckpt, "--quiet"});
