@@ -5,6 +5,7 @@
 // Fashion-MNIST is used when installed, generated data of the same shape otherwise.
 //
 //   bench_engine [--quick] [--json] [--epoch] [--preset NAME] [--micro N] [--train-only BATCH THREADS]
+//                [--infer-only THREADS]
 // --train-only measures just one training configuration (compare.sh uses it under load).
 #include <sys/resource.h>
 
@@ -155,7 +156,7 @@ long peakRssMb() {
 
 int main(int argc, char** argv) {
     bool quick = false, json = false, epoch = false;
-    int onlyBatch = 0, onlyThreads = 0;
+    int onlyBatch = 0, onlyThreads = 0, inferOnlyThreads = 0;
     std::string presetName = "seed-cnn";
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--quick")) quick = true;
@@ -163,19 +164,25 @@ int main(int argc, char** argv) {
         else if (!std::strcmp(argv[i], "--epoch")) epoch = true;
         else if (!std::strcmp(argv[i], "--preset") && i + 1 < argc) presetName = argv[++i];
         else if (!std::strcmp(argv[i], "--micro") && i + 1 < argc) g_microBatch = std::atoi(argv[++i]);
+        else if (!std::strcmp(argv[i], "--infer-only") && i + 1 < argc) inferOnlyThreads = std::atoi(argv[++i]);
         else if (!std::strcmp(argv[i], "--train-only") && i + 2 < argc) {
             onlyBatch = std::atoi(argv[++i]);
             onlyThreads = std::atoi(argv[++i]);
         }
         else {
-            std::fprintf(stderr, "usage: bench_engine [--quick] [--json] [--epoch] [--preset NAME] [--micro N] [--train-only BATCH THREADS]\n");
+            std::fprintf(stderr, "usage: bench_engine [--quick] [--json] [--epoch] [--preset NAME] [--micro N] [--train-only BATCH THREADS] [--infer-only THREADS]\n");
             return 2;
         }
     }
     const ModelFile preset = loadPreset(presetName);
     nlohmann::json r;
     bool real = false;
-    if (onlyBatch > 0) {
+    if (inferOnlyThreads > 0) {
+        Model model(preset.graph, 1);
+        const double v = inferThroughput(model, 256, inferOnlyThreads, quick ? 10 : 60);
+        r = {{"infer_bs256_t" + std::to_string(inferOnlyThreads), v}};
+        if (!json) std::printf("infer   batch 256  threads %d: %8.0f samples/s\n", inferOnlyThreads, v);
+    } else if (onlyBatch > 0) {
         const Dataset data = benchData(16384, real);
         const double v = trainThroughput(preset, data, onlyBatch, std::max(1, onlyThreads), (quick ? 20 : 150) * 64 / onlyBatch);
         r = {{"train_bs" + std::to_string(onlyBatch) + "_t" + std::to_string(onlyThreads), v}, {"real_data", real}};
@@ -188,7 +195,7 @@ int main(int argc, char** argv) {
         s.epochs = 1;
         s.threads = 2;
         Trainer trainer(model, s, preset.preprocessing);
-    if (g_microBatch >= 0) trainer.setMicroBatch(g_microBatch);
+        if (g_microBatch >= 0) trainer.setMicroBatch(g_microBatch);
         const auto t0 = Clock::now();
         trainer.run(data, Dataset{});
         r = {{"epoch_seconds", seconds(t0, Clock::now())}, {"epoch_samples", data.size()},
