@@ -8,7 +8,7 @@
 #include "core/tensor.h"
 
 #if defined(__AVX512F__)
-#include <immintrin.h>
+#include "core/sgemm_kernel.h"
 #endif
 
 namespace cs {
@@ -17,11 +17,7 @@ namespace cs {
 
 namespace {
 
-// A register tile of C is MR x NR (8 rows x two 16-float vectors: 16 accumulators). op(A) is
-// packed into MR-row panels, op(B) into NR-column panels, both k-major, so the kernel reads both
-// sequentially. Blocks: KC x NR of B stays in L1 while the MR-row panels of A stream from L2.
-constexpr int MR = 8, NR = 32;
-constexpr int KC = 384;   // depth of one packed block
+using namespace gemm;
 constexpr int MC = 128;   // rows of op(A) per packed block (a multiple of MR)
 constexpr int NC = 1024;  // columns of op(B) per packed block (a multiple of NR)
 
@@ -48,31 +44,6 @@ struct PackBuffers {
 PackBuffers& packBuffers() {
     thread_local PackBuffers buffers;  // allocated on a thread's first product, then reused
     return buffers;
-}
-
-// Rows [i0, i0+mc) and depth [p0, p0+kc) of op(A) into MR-row panels (rows past mc are zero).
-void packA(const GemmMatrix& A, int i0, int mc, int p0, int kc, float* out) {
-    for (int ir = 0; ir < mc; ir += MR, out += int64_t(kc) * MR) {
-        const int rows = std::min(MR, mc - ir);
-        if (A.transposed) {  // op(A)(i, k) = data[k * ld + i]: MR contiguous floats per k
-            const float* src = A.data + int64_t(p0) * A.ld + i0 + ir;
-            for (int k = 0; k < kc; ++k, src += A.ld) {
-                float* dst = out + int64_t(k) * MR;
-                int r = 0;
-                for (; r < rows; ++r) dst[r] = src[r];
-                for (; r < MR; ++r) dst[r] = 0.f;
-            }
-        } else {  // op(A)(i, k) = data[i * ld + k]
-            for (int r = 0; r < MR; ++r) {
-                if (r >= rows) {
-                    for (int k = 0; k < kc; ++k) out[int64_t(k) * MR + r] = 0.f;
-                    continue;
-                }
-                const float* src = A.data + int64_t(i0 + ir + r) * A.ld + p0;
-                for (int k = 0; k < kc; ++k) out[int64_t(k) * MR + r] = src[k];
-            }
-        }
-    }
 }
 
 // Depth [p0, p0+kc) and columns [j0, j0+nc) of op(B) into NR-column panels (zero-padded).
@@ -107,35 +78,6 @@ void packB(const GemmMatrix& B, int p0, int kc, int j0, int nc, float* out) {
     }
 }
 
-// C's MR x NR tile (its first `rows` rows, columns masked by m0/m1) = or += Ap * Bp over kc.
-void kernel(int kc, const float* __restrict ap, const float* __restrict bp, float* c, int64_t ldc,
-            bool accumulate, int rows, __mmask16 m0, __mmask16 m1) {
-    __m512 acc0[MR], acc1[MR];
-#pragma GCC unroll 8
-    for (int r = 0; r < MR; ++r) acc0[r] = acc1[r] = _mm512_setzero_ps();
-    for (int k = 0; k < kc; ++k, ap += MR, bp += NR) {
-        const __m512 b0 = _mm512_load_ps(bp);
-        const __m512 b1 = _mm512_load_ps(bp + 16);
-#pragma GCC unroll 8
-        for (int r = 0; r < MR; ++r) {
-            const __m512 a = _mm512_set1_ps(ap[r]);
-            acc0[r] = _mm512_fmadd_ps(a, b0, acc0[r]);
-            acc1[r] = _mm512_fmadd_ps(a, b1, acc1[r]);
-        }
-    }
-#pragma GCC unroll 8
-    for (int r = 0; r < MR; ++r) {
-        if (r >= rows) break;
-        float* cr = c + int64_t(r) * ldc;
-        if (accumulate) {
-            acc0[r] = _mm512_add_ps(acc0[r], _mm512_maskz_loadu_ps(m0, cr));
-            acc1[r] = _mm512_add_ps(acc1[r], _mm512_maskz_loadu_ps(m1, cr + 16));
-        }
-        _mm512_mask_storeu_ps(cr, m0, acc0[r]);
-        _mm512_mask_storeu_ps(cr + 16, m1, acc1[r]);
-    }
-}
-
 }  // namespace
 
 void sgemm(int M, int N, int K, GemmMatrix A, GemmMatrix B, float* C, int64_t ldc, bool accumulate) {
@@ -160,9 +102,8 @@ void sgemm(int M, int N, int K, GemmMatrix A, GemmMatrix B, float* C, int64_t ld
                 packA(A, ic, mc, pc, kc, buf.a);
                 for (int jr = 0; jr < nc; jr += NR) {
                     const int cols = std::min(NR, nc - jr);
-                    const __mmask16 m0 = static_cast<__mmask16>(cols >= 16 ? 0xFFFF : (1u << cols) - 1);
-                    const __mmask16 m1 =
-                        static_cast<__mmask16>(cols >= 32 ? 0xFFFF : cols <= 16 ? 0 : (1u << (cols - 16)) - 1);
+                    __mmask16 m0, m1;
+                    columnMasks(cols, m0, m1);
                     const float* bp = buf.b + int64_t(jr / NR) * kc * NR;
                     for (int ir = 0; ir < mc; ir += MR)
                         kernel(kc, buf.a + int64_t(ir / MR) * kc * MR, bp, C + int64_t(ic + ir) * ldc + jc + jr, ldc,

@@ -10,6 +10,7 @@
 
 #include "core/errors.h"
 #include "core/sgemm.h"
+#include "layers/conv_gemm.h"
 #include "layers/direct_conv.h"
 #include "layers/param_specs.h"
 
@@ -269,6 +270,16 @@ void Conv2D::forward(const ForwardArgs& a) {
         if (!fusedRelu) activationForward(opt_.activation, a.output);
         return;
     }
+    if (a.phase == Phase::Eval && convGemmAvailable()) {
+        // Inference: no columns are kept (col is left empty, so a backward pass after this
+        // forward rebuilds them).
+        Tensor& scratch = a.ws.buffer(kGemm);
+        scratch.resize(1, Shape::flat(static_cast<int>(convGemmScratch(g, F))));
+        col.resize(0, Shape::flat(0));
+        convGemmForward(x.data(), N, g, params_[0].value.data(), bias, F, fusedRelu, a.output.data(), scratch.data());
+        if (!fusedRelu) activationForward(opt_.activation, a.output);
+        return;
+    }
 
     for (int n0 = 0; n0 < N; n0 += chunk) {
         const int count = std::min(chunk, N - n0);
@@ -331,8 +342,9 @@ void Conv2D::backward(const BackwardArgs& a) {
     for (int n0 = 0; n0 < N; n0 += chunk) {
         const int count = std::min(chunk, N - n0);
         const int cols = static_cast<int>(count * P);
-        // With a single chunk the forward pass left this batch's columns in the workspace.
-        if (chunk < N) {
+        // With a single chunk the training forward pass left this batch's columns in the
+        // workspace (an inference forward leaves none).
+        if (chunk < N || col.batch() != K || col.sampleSize() != cols) {
             col.resize(static_cast<int>(K), Shape::flat(cols));
             im2col(x.sample(n0), count, g, col.data());
         }

@@ -352,6 +352,12 @@ void TestLayers::convMatchesNaiveReference_data() {
     // The direct path (few taps, stride 1): a first layer's shape, and rows longer than a vector.
     QTest::newRow("direct 1ch 28x28") << 1 << 28 << 28 << 3 << 1 << "valid";
     QTest::newRow("direct 1ch wide same") << 1 << 6 << 40 << 3 << 1 << "same";
+    // The inference path's implicit GEMM: the seed-cnn's middle layers (288 and 576 taps, the
+    // latter in two depth blocks), output rows split across 32-column panels, stride 2 + padding.
+    QTest::newRow("implicit 32ch 13x13") << 32 << 13 << 13 << 3 << 1 << "valid";
+    QTest::newRow("implicit 64ch 5x5") << 64 << 5 << 5 << 3 << 1 << "valid";
+    QTest::newRow("implicit 8ch 17x9 same") << 8 << 17 << 9 << 3 << 1 << "same";
+    QTest::newRow("implicit 5ch stride 2 same") << 5 << 11 << 12 << 3 << 2 << "same";
 }
 
 void TestLayers::convMatchesNaiveReference() {

@@ -1,0 +1,154 @@
+#include "layers/conv_gemm.h"
+
+#include <algorithm>
+#include <cstring>
+#include <vector>
+
+#if defined(__AVX512F__)
+#include "core/sgemm_kernel.h"
+#endif
+
+namespace cs {
+
+#if defined(__AVX512F__)
+
+namespace {
+
+using namespace gemm;
+
+// Every window of the padded sample lies inside it, so packing needs no bounds checks.
+struct Padded {
+    int H, W;
+    int64_t plane() const { return int64_t(H) * W; }
+};
+
+Padded paddedSize(const WindowGeometry& g) {
+    return {(g.outH - 1) * g.stride + g.window, (g.outW - 1) * g.stride + g.window};
+}
+
+void padSample(const float* x, const WindowGeometry& g, const Padded& p, float* out) {
+    std::fill(out, out + g.channels * p.plane(), 0.f);
+    for (int c = 0; c < g.channels; ++c)
+        for (int h = 0; h < g.inH; ++h) {
+            const int row = h + g.padTop;
+            if (row < 0 || row >= p.H) continue;
+            const int first = std::max(0, -g.padLeft), last = std::min(g.inW, p.W - g.padLeft);
+            if (first < last)
+                std::memcpy(out + c * p.plane() + int64_t(row) * p.W + g.padLeft + first,
+                            x + (int64_t(c) * g.inH + h) * g.inW + first, sizeof(float) * (last - first));
+        }
+}
+
+// One run of consecutive output columns within one output row of a panel: for stride 1 their
+// inputs are consecutive too. off0/off1 place the run in the panel's two vectors by a masked
+// load from (tap + off), lane i reading tap + off + i.
+struct Run {
+    __mmask16 m0, m1;
+    int64_t off0, off1;
+};
+
+int panelRuns(const WindowGeometry& g, const Padded& p, int p0, int cols, Run* runs) {
+    int count = 0;
+    for (int lane = 0; lane < cols;) {
+        const int pos = p0 + lane, oh = pos / g.outW, ow = pos % g.outW;
+        const int len = std::min(cols - lane, g.outW - ow);
+        const int64_t base = int64_t(oh) * p.W + ow;  // input offset of the run's first column
+        const uint32_t bits = ((len >= 32 ? 0u : (1u << len)) - 1u) << lane;  // lanes [lane, lane+len) of 32
+        const uint32_t all = len >= 32 ? 0xFFFFFFFFu : bits;
+        runs[count++] = {static_cast<__mmask16>(all & 0xFFFF), static_cast<__mmask16>(all >> 16), base - lane,
+                         base - lane + 16};
+        lane += len;
+    }
+    return count;
+}
+
+}  // namespace
+
+bool convGemmAvailable() { return true; }
+
+int64_t convGemmScratch(const WindowGeometry& g, int filters) {
+    const int64_t K = int64_t(g.channels) * g.window * g.window, P = g.outPlane();
+    const int64_t panels = (P + NR - 1) / NR, rowsA = (filters + MR - 1) / MR * MR;
+    return panels * std::min<int64_t>(K, KC) * NR + g.channels * paddedSize(g).plane() + rowsA * K + 64;
+}
+
+void convGemmForward(const float* x, int N, const WindowGeometry& g, const float* w, const float* bias, int F,
+                     bool relu, float* y, float* scratch) {
+    const Padded pd = paddedSize(g);
+    const int K = g.channels * g.window * g.window, P = static_cast<int>(g.outPlane()), s = g.stride;
+    const int panels = (P + NR - 1) / NR;
+    const int kBlocks = (K + KC - 1) / KC, kStep = (K + kBlocks - 1) / kBlocks;
+    const int rowsA = (F + MR - 1) / MR * MR;
+    // Scratch: B panels first (64-byte aligned for the kernel's loads), the padded sample, A.
+    float* bPanels = scratch;
+    float* padded = bPanels + int64_t(panels) * kStep * NR;
+    float* aPacked = padded + g.channels * pd.plane();
+    for (int b = 0; b < kBlocks; ++b) {
+        const int k0 = b * kStep, kc = std::min(kStep, K - k0);
+        packA({w, K}, 0, F, k0, kc, aPacked + int64_t(rowsA) * k0);
+    }
+    std::vector<int64_t> tap(K);
+    for (int c = 0, t = 0; c < g.channels; ++c)
+        for (int ki = 0; ki < g.window; ++ki)
+            for (int kj = 0; kj < g.window; ++kj) tap[t++] = c * pd.plane() + int64_t(ki) * pd.W + kj;
+    std::vector<Run> runs(static_cast<std::size_t>(panels) * (NR + 1));
+    std::vector<int> runCount(panels);
+    if (s == 1)
+        for (int q = 0; q < panels; ++q)
+            runCount[q] = panelRuns(g, pd, q * NR, std::min(NR, P - q * NR), runs.data() + q * (NR + 1));
+
+    for (int n = 0; n < N; ++n) {
+        padSample(x + int64_t(n) * g.channels * g.inPlane(), g, pd, padded);
+        float* yn = y + int64_t(n) * F * P;
+        for (int b = 0; b < kBlocks; ++b) {
+            const int k0 = b * kStep, kc = std::min(kStep, K - k0);
+            const bool last = b == kBlocks - 1;
+            for (int q = 0; q < panels; ++q) {
+                float* out = bPanels + int64_t(q) * kStep * NR;
+                const int p0 = q * NR, cols = std::min(NR, P - p0);
+                if (s == 1) {
+                    const Run* r = runs.data() + q * (NR + 1);
+                    const int nr = runCount[q];
+                    for (int k = 0; k < kc; ++k) {
+                        const float* t = padded + tap[k0 + k];
+                        __m512 v0 = _mm512_setzero_ps(), v1 = _mm512_setzero_ps();
+                        for (int i = 0; i < nr; ++i) {
+                            v0 = _mm512_mask_loadu_ps(v0, r[i].m0, t + r[i].off0);
+                            v1 = _mm512_mask_loadu_ps(v1, r[i].m1, t + r[i].off1);
+                        }
+                        _mm512_store_ps(out + int64_t(k) * NR, v0);
+                        _mm512_store_ps(out + int64_t(k) * NR + 16, v1);
+                    }
+                } else {
+                    for (int k = 0; k < kc; ++k)
+                        for (int j = 0; j < NR; ++j) {
+                            const int pos = p0 + j;
+                            out[int64_t(k) * NR + j] =
+                                j < cols ? padded[tap[k0 + k] + int64_t(pos / g.outW) * s * pd.W + (pos % g.outW) * s] : 0.f;
+                        }
+                }
+            }
+            // Each filter panel (MR x kc, broadcast operand) stays in L1 while the sample's
+            // column panels (the vector operand) stream from L2.
+            const float* aBlock = aPacked + int64_t(rowsA) * k0;
+            for (int f = 0; f < F; f += MR)
+                for (int q = 0; q < panels; ++q) {
+                    const int p0 = q * NR;
+                    __mmask16 m0, m1;
+                    columnMasks(std::min(NR, P - p0), m0, m1);
+                    kernel(kc, aBlock + int64_t(f) * kc, bPanels + int64_t(q) * kStep * NR, yn + int64_t(f) * P + p0, P,
+                           b > 0, std::min(MR, F - f), m0, m1, last && bias ? bias + f : nullptr, last && relu);
+                }
+        }
+    }
+}
+
+#else
+
+bool convGemmAvailable() { return false; }
+int64_t convGemmScratch(const WindowGeometry&, int) { return 0; }
+void convGemmForward(const float*, int, const WindowGeometry&, const float*, const float*, int, bool, float*, float*) {}
+
+#endif
+
+}  // namespace cs
