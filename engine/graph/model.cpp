@@ -121,6 +121,28 @@ const Tensor& Model::forward(Executor& ex, const Tensor& input, Phase phase) con
         throw ShapeError("model input expects samples of " + inputShape().toString() + ", got " +
                          input.sampleShape().toString());
     ex.activations_[0] = input;
+    return run(ex, phase);
+}
+
+const Tensor& Model::predict(Executor& ex, const Tensor& input, int slice) const {
+    if (input.sampleShape() != inputShape())
+        throw ShapeError("model input expects samples of " + inputShape().toString() + ", got " +
+                         input.sampleShape().toString());
+    slice = std::max(1, slice);
+    if (input.batch() <= slice) return forward(ex, input, Phase::Eval);
+    Tensor& all = ex.predictions_;
+    all.resize(input.batch(), outputShape());
+    for (int n0 = 0; n0 < input.batch(); n0 += slice) {
+        const int count = std::min(slice, input.batch() - n0);
+        ex.activations_[0].copySamplesFrom(input, n0, count);
+        const Tensor& out = run(ex, Phase::Eval);
+        std::copy(out.data(), out.data() + out.size(), all.sample(n0));
+    }
+    return all;
+}
+
+const Tensor& Model::run(Executor& ex, Phase phase) const {
+    const Tensor& input = ex.activations_[0];
     const Tensor* ins[8];
     for (std::size_t i = 1; i < nodes_.size(); ++i) {
         const Node& node = nodes_[i];

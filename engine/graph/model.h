@@ -58,6 +58,12 @@ public:
     // Runs the graph on `input` (batch x inputShape) and returns the output node's tensor
     // (owned by the executor, valid until its next forward).
     const Tensor& forward(Executor& ex, const Tensor& input, Phase phase) const;
+    // Inference on a batch of any size, run in slices of `slice` samples so each slice's
+    // activations stay in the core's cache (measured: slices of 8-32 beat whole batches of 128
+    // by ~12% on seed-cnn). Returns batch x outputShape (owned by the executor, valid until its
+    // next forward/predict); the executor's activations hold the last slice only.
+    static constexpr int kPredictSlice = 16;
+    const Tensor& predict(Executor& ex, const Tensor& input, int slice = kPredictSlice) const;
     // Back-propagates `outputGrad` (dL/d output, consumed as scratch) through the graph and
     // writes the parameter gradients into ex.paramGrads().
     void backward(Executor& ex, Tensor& outputGrad, bool gradIsPreActivation) const;
@@ -69,6 +75,8 @@ public:
 
 private:
     void compile(const GraphSpec& spec, uint64_t seed, const LayerRegistry& registry);
+    // The forward pass over the input already in ex's first activation.
+    const Tensor& run(Executor& ex, Phase phase) const;
 
     GraphSpec spec_;
     std::vector<Node> nodes_;
@@ -102,6 +110,7 @@ private:
     std::vector<Tensor> edgeGrads_;   // scratch for nodes with several consumers
     std::vector<Workspace> workspaces_;
     std::vector<Tensor> paramGrads_;
+    Tensor predictions_;              // Model::predict's result over all slices
     std::vector<int> paramOffset_;    // first paramGrads_ index of each node
     std::vector<char> gradReady_;     // per node: its gradient was written this backward pass
     bool profiling_ = false;

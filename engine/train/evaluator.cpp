@@ -50,6 +50,7 @@ EvalResult evaluate(const Model& model, const Dataset& data, const Preprocessing
     std::vector<std::unique_ptr<Executor>> executors;
     for (int w = 0; w < workers; ++w) executors.push_back(model.makeExecutor());
     std::vector<Tensor> images(workers);
+    std::vector<const Tensor*> outputPtrs(workers, nullptr);
     std::vector<std::vector<int32_t>> labels(workers);
     std::vector<LossResult> partial(workers);
     std::vector<uint32_t> indices(data.size());
@@ -67,7 +68,8 @@ EvalResult evaluate(const Model& model, const Dataset& data, const Preprocessing
             if (begin >= end) return;
             std::span<const uint32_t> idx(indices.data() + begin, static_cast<std::size_t>(end - begin));
             assembleBatch(data, idx, pre, nullptr, 0, images[w], labels[w]);
-            const Tensor& out = model.forward(*executors[w], images[w], Phase::Eval);
+            const Tensor& out = model.predict(*executors[w], images[w]);
+            outputPtrs[w] = &out;
             partial[w] = softmaxCrossEntropy(out, probabilities, labels[w], options.loss, 0.f, nullptr, options.topK);
             // Each worker writes only its own rows and confusion counts are merged below.
             if (options.keepPredictions) {
@@ -91,7 +93,7 @@ EvalResult evaluate(const Model& model, const Dataset& data, const Preprocessing
             lossSum += partial[w].lossSum;
             correct += partial[w].correct;
             correctK += partial[w].correctTopK;
-            const Tensor& out = executors[w]->activation(static_cast<int>(model.nodes().size()) - 1);
+            const Tensor& out = *outputPtrs[w];
             for (int64_t i = begin; i < end; ++i) {
                 const float* o = out.sample(static_cast<int>(i - begin));
                 const int pred = static_cast<int>(std::max_element(o, o + classes) - o);

@@ -94,7 +94,7 @@ double inferThroughput(const Model& model, int batch, int threads, int reps) {
         in[w].resize(n, model.inputShape());
         for (int64_t i = 0; i < in[w].size(); ++i) in[w][i] = rng.uniform();
     }
-    auto once = [&] { pool.run([&](int w) { model.forward(*ex[w], in[w], Phase::Eval); }); };
+    auto once = [&] { pool.run([&](int w) { model.predict(*ex[w], in[w]); }); };
     for (int i = 0; i < 3; ++i) once();
     const auto t0 = Clock::now();
     for (int i = 0; i < reps; ++i) once();

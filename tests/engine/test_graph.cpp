@@ -187,6 +187,25 @@ private slots:
         QCOMPARE(g.nodes()[2].name, std::string("batch_normalization"));
         QCOMPARE(g.nodes()[3].name, std::string("global_average_pooling2d"));
     }
+
+    void predictInSlicesEqualsOneForwardPass() {
+        // Every preset, a batch that leaves a partial last slice: the sliced inference must give
+        // the very outputs of one forward pass over the whole batch.
+        for (const auto& name : presetNames()) {
+            Model m(loadPreset(name).graph, 3);
+            auto whole = m.makeExecutor(), sliced = m.makeExecutor();
+            Tensor x(37, m.inputShape());
+            Rng rng(4);
+            for (int64_t i = 0; i < x.size(); ++i) x[i] = rng.uniform();
+            const Tensor expected = m.forward(*whole, x, Phase::Eval);
+            const Tensor& got = m.predict(*sliced, x, 8);
+            QCOMPARE(got.batch(), 37);
+            float worst = 0;
+            for (int64_t i = 0; i < got.size(); ++i) worst = std::max(worst, std::abs(got[i] - expected[i]));
+            QVERIFY2(worst < 1e-6f, (name + ": " + std::to_string(worst)).c_str());
+            QCOMPARE(m.predict(*sliced, x, 64).batch(), 37);  // one slice: the plain forward pass
+        }
+    }
 };
 
 QTEST_APPLESS_MAIN(TestGraph)
