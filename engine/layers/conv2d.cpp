@@ -276,7 +276,8 @@ void Conv2D::forward(const ForwardArgs& a) {
         Tensor& scratch = a.ws.buffer(kGemm);
         scratch.resize(1, Shape::flat(static_cast<int>(convGemmScratch(g, F))));
         col.resize(0, Shape::flat(0));
-        convGemmForward(x.data(), N, g, params_[0].value.data(), bias, F, fusedRelu, a.output.data(), scratch.data());
+        convGemmForward(x.data(), N, g, params_[0].value.data(), bias, F, fusedRelu, a.output.data(), scratch.data(),
+                        a.ws.indices);
         if (!fusedRelu) activationForward(opt_.activation, a.output);
         return;
     }

@@ -73,7 +73,7 @@ int64_t convGemmScratch(const WindowGeometry& g, int filters) {
 }
 
 void convGemmForward(const float* x, int N, const WindowGeometry& g, const float* w, const float* bias, int F,
-                     bool relu, float* y, float* scratch) {
+                     bool relu, float* y, float* scratch, std::vector<int32_t>& taps) {
     const Padded pd = paddedSize(g);
     const int K = g.channels * g.window * g.window, P = static_cast<int>(g.outPlane()), s = g.stride;
     const int panels = (P + NR - 1) / NR;
@@ -87,15 +87,11 @@ void convGemmForward(const float* x, int N, const WindowGeometry& g, const float
         const int k0 = b * kStep, kc = std::min(kStep, K - k0);
         packA({w, K}, 0, F, k0, kc, aPacked + int64_t(rowsA) * k0);
     }
-    std::vector<int64_t> tap(K);
+    taps.resize(static_cast<std::size_t>(K));  // grows once: no allocation per call after that
+    int32_t* tap = taps.data();
     for (int c = 0, t = 0; c < g.channels; ++c)
         for (int ki = 0; ki < g.window; ++ki)
-            for (int kj = 0; kj < g.window; ++kj) tap[t++] = c * pd.plane() + int64_t(ki) * pd.W + kj;
-    std::vector<Run> runs(static_cast<std::size_t>(panels) * (NR + 1));
-    std::vector<int> runCount(panels);
-    if (s == 1)
-        for (int q = 0; q < panels; ++q)
-            runCount[q] = panelRuns(g, pd, q * NR, std::min(NR, P - q * NR), runs.data() + q * (NR + 1));
+            for (int kj = 0; kj < g.window; ++kj) tap[t++] = static_cast<int32_t>(c * pd.plane() + int64_t(ki) * pd.W + kj);
 
     for (int n = 0; n < N; ++n) {
         padSample(x + int64_t(n) * g.channels * g.inPlane(), g, pd, padded);
@@ -107,8 +103,8 @@ void convGemmForward(const float* x, int N, const WindowGeometry& g, const float
                 float* out = bPanels + int64_t(q) * kStep * NR;
                 const int p0 = q * NR, cols = std::min(NR, P - p0);
                 if (s == 1) {
-                    const Run* r = runs.data() + q * (NR + 1);
-                    const int nr = runCount[q];
+                    Run r[NR];
+                    const int nr = panelRuns(g, pd, p0, cols, r);
                     for (int k = 0; k < kc; ++k) {
                         const float* t = padded + tap[k0 + k];
                         __m512 v0 = _mm512_setzero_ps(), v1 = _mm512_setzero_ps();
@@ -147,7 +143,8 @@ void convGemmForward(const float* x, int N, const WindowGeometry& g, const float
 
 bool convGemmAvailable() { return false; }
 int64_t convGemmScratch(const WindowGeometry&, int) { return 0; }
-void convGemmForward(const float*, int, const WindowGeometry&, const float*, const float*, int, bool, float*, float*) {}
+void convGemmForward(const float*, int, const WindowGeometry&, const float*, const float*, int, bool, float*, float*,
+                     std::vector<int32_t>&) {}
 
 #endif
 

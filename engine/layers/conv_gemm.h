@@ -4,6 +4,7 @@
 // output tiles are stored in place with the bias and ReLU fused. Conv2D uses it for inference,
 // where nothing needs the columns afterwards (training keeps im2col: backward reuses them).
 #include <cstdint>
+#include <vector>
 
 #include "layers/window_geometry.h"
 
@@ -16,8 +17,8 @@ bool convGemmAvailable();
 int64_t convGemmScratch(const WindowGeometry& g, int filters);
 
 // y (N x F x outH x outW) = bias + w (F x C*k*k, OIHW) applied to x (N x C x inH x inW), ReLU
-// fused when `relu`. `scratch` must be 64-byte aligned.
+// fused when `relu`. `scratch` must be 64-byte aligned; `taps` is reused scratch too.
 void convGemmForward(const float* x, int N, const WindowGeometry& g, const float* w, const float* bias, int F,
-                     bool relu, float* y, float* scratch);
+                     bool relu, float* y, float* scratch, std::vector<int32_t>& taps);
 
 }  // namespace cs
