@@ -3031,6 +3031,11 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <source>True class: %1</source>
         <translation>真实类别：%1</translation>
     </message>
+    <message>
+        <location filename="../widgets/inspect/probe_picker.cpp" line="140"/>
+        <source>The probe is not an image of this dataset; pick a number to show one</source>
+        <translation>探针图像不是此数据集中的图像；选择一个编号可显示数据集中的图像</translation>
+    </message>
 </context>
 <context>
     <name>cs::gui::ProblemsView</name>

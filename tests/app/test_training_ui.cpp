@@ -3,17 +3,20 @@
 // stall of the GUI thread; editing locked during the run; the weights and the run history in
 // the project afterwards; settings remembered in the project; continuing a stopped run; an
 // image sent from the dataset page stays the Inspect page's probe.
+#include <QComboBox>
 #include <QElapsedTimer>
 #include <QListView>
 #include <QListWidget>
 #include <QMenu>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <algorithm>
 
 #include "dataset/dataset_browser.h"
 #include "dataset/dataset_catalog.h"
@@ -231,6 +234,8 @@ void TestTrainingUi::probeFromTheDatasetPageStaysTheInspectProbe() {
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     TrainingController* controller = ui->controller();
     ProbePicker* picker = ui->inspect()->picker();
+    auto* number = picker->findChild<QSpinBox*>();
+    QVERIFY(number);
     QSignalSpy probes(controller, &TrainingController::probeReady);
 
     const auto checkProbe = [&](const char* when, int row, const QString& source) {
@@ -263,6 +268,12 @@ void TestTrainingUi::probeFromTheDatasetPageStaysTheInspectProbe() {
         QVERIFY2(sameImage(picker->image(), sent), which("the picker shows", picker->image()).constData());
         QVERIFY2(sameImage(controller->probeImage(), sent),
                  which("the probe is", controller->probeImage()).constData());
+        // The picker names the sample sent: its set and number, not the number it showed before.
+        const DatasetCatalog& catalog = *datasets->catalog();
+        QCOMPARE(catalog.partOf(std::size_t(g)), 0);
+        QCOMPARE(picker->findChild<QComboBox*>()->currentIndex(), 0);
+        QCOMPARE(number->text(), QString::number(catalog.localIndex(std::size_t(g))));
+        QVERIFY(!picker->showsExternalImage());
     };
 
     // The Inspect page has never been shown: its first show loads the data.
@@ -274,6 +285,25 @@ void TestTrainingUi::probeFromTheDatasetPageStaysTheInspectProbe() {
     // Another dataset: the Inspect page loads it again on its next show.
     datasets->openSource(QStringLiteral("builtin:shapes"));
     checkProbe("after another dataset", 3, QStringLiteral("builtin:shapes"));
+    if (QTest::currentTestFailed()) return;
+
+    // A camera frame is no sample: no number. Typing the number shown before picks it again.
+    const int shown = number->value();
+    ProbeImage frame = catalogImage(*datasets->catalog(), 1);
+    std::reverse(frame.pixels.begin(), frame.pixels.end());
+    frame.source = QStringLiteral("camera frame 40");
+    controller->setProbeImage(frame);  // as the camera UI does
+    QCOMPARE(window.pages()->currentWidget(), ui->inspect());
+    QVERIFY(picker->showsExternalImage());
+    QCOMPARE(number->text(), QStringLiteral("\u2014"));
+    QVERIFY(sameImage(picker->image(), frame));
+    number->setFocus();
+    QTest::keyClick(number, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(number, QString::number(shown));
+    QVERIFY(!picker->showsExternalImage());
+    QCOMPARE(number->text(), QString::number(shown));
+    QVERIFY(sameImage(picker->image(), probeFromDataset(controller->data()->train, std::size_t(shown))));
+    QVERIFY(sameImage(controller->probeImage(), picker->image()));
 }
 
 QTEST_MAIN(TestTrainingUi)

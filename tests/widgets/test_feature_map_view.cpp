@@ -1,8 +1,10 @@
 // The inspect views with a tiny model whose activations are known by hand: the probe capture,
 // the feature-map tiles (colours per map and per layer, on screen where the layout says), the
 // enlarged map, the kernels, the weight statistics, the prediction bars and the probe picker.
+#include <QComboBox>
 #include <QDialog>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTableWidget>
 #include <QTest>
 
@@ -66,6 +68,7 @@ private slots:
     void filtersAndStatistics();
     void predictionBars();
     void pickerKeepsAnImageFromElsewhere();
+    void pickerShowsWhereASentImageIs();
     void colorMaps();
 };
 
@@ -224,13 +227,82 @@ void TestFeatureMapView::pickerKeepsAnImageFromElsewhere() {
     picker.setData(reloaded);
     QCOMPARE(changed.count(), 2);
     QCOMPARE(picker.image().pixels, sent.pixels);
-    // Picking a sample ends it; new data then re-picks that sample.
+    // Picking a sample ends it; new data then shows that sample again (found by its name: the
+    // same image, so nothing is announced), or, without it, the sample at its number.
     picker.setIndex(4);
     QVERIFY(!picker.showsExternalImage());
     QCOMPARE(picker.image().pixels, probeFromDataset(reloaded->train, 4).pixels);
     picker.setData(data);
-    QCOMPARE(changed.count(), 4);
+    QCOMPARE(changed.count(), 3);
     QCOMPARE(picker.image().pixels, probeFromDataset(data->train, 4).pixels);
+    picker.setIndex(12);
+    QCOMPARE(changed.count(), 4);
+    auto other = std::make_shared<DataSplits>(*reloaded);
+    other->train.sourceFile = "another-train";
+    picker.setData(other);
+    QCOMPARE(changed.count(), 5);
+    QCOMPARE(picker.image().pixels, probeFromDataset(other->train, 12).pixels);
+}
+
+// A sample sent from the dataset page shows its set and number in the picker; a camera frame
+// shows no number, and typing or stepping to any number (the previous one too) picks that sample.
+// New data that numbers the samples anew (a run's split) keeps the sample and follows its number.
+void TestFeatureMapView::pickerShowsWhereASentImageIs() {
+    ProbePicker picker;
+    auto* set = picker.findChild<QComboBox*>();
+    auto* number = picker.findChild<QSpinBox*>();
+    QVERIFY(set && number);
+    picker.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&picker));
+    QSignalSpy changed(&picker, &ProbePicker::probeChanged);
+    const auto data = std::make_shared<const DataSplits>(test::generatedSplits(20, 6, 2));
+    picker.setData(data);
+    QCOMPARE(number->text(), QStringLiteral("0"));
+
+    // As the dataset page sends them: the sample's pixels, named by where it came from.
+    picker.setExternalImage(probeFromDataset(data->train, 7));
+    QCOMPARE(set->currentIndex(), 0);
+    QCOMPARE(number->text(), QStringLiteral("7"));
+    QVERIFY(!picker.showsExternalImage());
+    QCOMPARE(picker.image().pixels, probeFromDataset(data->train, 7).pixels);
+    picker.setExternalImage(probeFromDataset(data->test, 3));
+    QCOMPARE(set->currentIndex(), 1);
+    QCOMPARE(number->text(), QStringLiteral("3"));
+    QVERIFY(!picker.showsExternalImage());
+
+    // Not a sample: no number.
+    ProbeImage frame = ramp();
+    frame.source = QStringLiteral("camera frame 12");
+    picker.setExternalImage(frame);
+    QVERIFY(picker.showsExternalImage());
+    QCOMPARE(number->text(), QStringLiteral("\u2014"));
+    QCOMPARE(picker.image().pixels, frame.pixels);
+    // Typing the number shown before (3) picks that sample again.
+    int before = changed.count();
+    QTest::keyClick(number, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(number, QStringLiteral("3"));
+    QVERIFY(!picker.showsExternalImage());
+    QCOMPARE(number->text(), QStringLiteral("3"));
+    QCOMPARE(changed.count(), before + 1);
+    QCOMPARE(picker.image().pixels, probeFromDataset(data->test, 3).pixels);
+    // So does the up arrow: the first sample of the set shown.
+    picker.setExternalImage(frame);
+    QTest::keyClick(number, Qt::Key_Up);
+    QVERIFY(!picker.showsExternalImage());
+    QCOMPARE(number->text(), QStringLiteral("0"));
+    QCOMPARE(picker.image().pixels, probeFromDataset(data->test, 0).pixels);
+
+    // A run's split numbers the training samples anew: the sample sent stays, at its new number.
+    picker.setExternalImage(probeFromDataset(data->train, 7));
+    auto split = std::make_shared<DataSplits>(*data);
+    split->validation = data->train.subset({0, 1, 2});
+    split->train = data->train.subset({9, 8, 7, 6, 5});
+    before = changed.count();
+    picker.setData(split);
+    QCOMPARE(set->currentIndex(), 0);
+    QCOMPARE(number->text(), QStringLiteral("2"));
+    QCOMPARE(picker.image().pixels, probeFromDataset(data->train, 7).pixels);
+    QCOMPARE(changed.count(), before);  // the same image: nothing to announce
 }
 
 void TestFeatureMapView::colorMaps() {

@@ -50,7 +50,8 @@ ProbeImage probeFromDataset(const Dataset& data, std::size_t index) {
     p.channels = data.channels;
     p.pixels.assign(data.image(index), data.image(index) + data.imageBytes());
     p.label = data.labels[index];
-    p.source = QString::fromStdString(data.sourceOf(index));
+    p.sample = data.sourceOf(index);
+    p.source = QString::fromStdString(p.sample);
     return p;
 }
 

@@ -23,6 +23,9 @@ struct ProbeImage {
     int height = 0, width = 0, channels = 0;
     int label = -1;  // the true class when known
     QString source;  // where it came from, for the caption
+    // A dataset sample's name (Dataset::sourceOf: its file, or container#item), which finds it
+    // again in another load or split of that dataset; empty for camera frames and other images.
+    std::string sample;
 
     bool isValid() const { return height > 0 && width > 0 && channels > 0 && !pixels.empty(); }
 };
