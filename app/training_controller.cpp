@@ -73,7 +73,7 @@ TrainingController::TrainingController(QObject* parent)
 }
 
 TrainingController::~TrainingController() {
-    cancelLoading();
+    abandonLoad();
     worker_->requestStop();
     worker_->setPaused(false);
     thread_->quit();
@@ -90,7 +90,7 @@ void TrainingController::setState(State s) {
 // ---- Data ----
 
 void TrainingController::loadData(const QString& source, const Preprocessing& pre) {
-    cancelLoading();
+    abandonLoad();
     auto cancel = std::make_shared<std::atomic<bool>>(false);
     auto outcome = std::make_shared<LoadOutcome>();
     LoadOptions o;
@@ -123,7 +123,11 @@ void TrainingController::loadData(const QString& source, const Preprocessing& pr
 }
 
 void TrainingController::cancelLoading() {
-    if (!loader_) return;
+    if (abandonLoad()) emit loadCancelled();
+}
+
+bool TrainingController::abandonLoad() {
+    if (!loader_) return false;
     *loadCancel_ = true;
     QThread* t = loader_;
     loader_ = nullptr;
@@ -134,6 +138,7 @@ void TrainingController::cancelLoading() {
         pending_.reset();
         setState(State::Idle);
     }
+    return true;
 }
 
 void TrainingController::onLoaded(QThread* thread) {

@@ -42,9 +42,9 @@ public:
 
     // ---- Data ----
     // Loads `source` at the project's input size on a loader thread (replacing a load in
-    // progress). Emits loadProgress, then dataLoaded or dataFailed.
+    // progress). Emits loadProgress, then dataLoaded or dataFailed (or loadCancelled).
     void loadData(const QString& source, const Preprocessing& pre);
-    void cancelLoading();
+    void cancelLoading();  // emits loadCancelled when a load was running
     bool isLoading() const { return loader_ != nullptr; }
     std::shared_ptr<const DataSplits> data() const { return data_; }          // as loaded
     std::shared_ptr<const DataSplits> runData() const { return runData_; }    // as the last run split it
@@ -86,6 +86,7 @@ signals:
     void loadProgress(qint64 done, qint64 total);
     void dataLoaded(std::shared_ptr<const cs::DataSplits> data, QString source);
     void dataFailed(QString message);
+    void loadCancelled();  // by cancelLoading() or stop(); not when another load replaces it
     void runStarted(cs::TrainSettings settings, bool resumed);
     void runDataPrepared(std::shared_ptr<const cs::DataSplits> data);
     void batches(QVector<cs::BatchStats> stats);
@@ -100,6 +101,7 @@ signals:
 private:
     struct PendingRun;
     void setState(State s);
+    bool abandonLoad();  // stops the loader thread, if any, and drops a run waiting for it
     void dispatch(PendingRun run);
     void onLoaded(QThread* thread);
     void pollProbe();

@@ -189,11 +189,13 @@ void TrainingUi::connectController() {
         for (const LoadProblem& p : data->problems)
             panel_->log()->addLine(QString::fromStdString(p.path + ": " + p.message), TrainingLog::Kind::Warning);
         inspect_->setData(data);
+        endLoading(tr("Dataset loaded"));
         if (pendingEvaluate_) {
             pendingEvaluate_ = false;
             evaluate();
         }
     });
+    connect(c, &TrainingController::loadCancelled, this, [this] { endLoading(tr("Loading cancelled.")); });
     connect(c, &TrainingController::dataFailed, this, [this](const QString& m) {
         panel_->log()->addLine(tr("The dataset could not be loaded: %1").arg(m), TrainingLog::Kind::Error);
         progress_->finish(tr("Dataset not loaded"));
@@ -499,6 +501,14 @@ void TrainingUi::checkForInterruptedRun() {
 }
 
 // ---- Evaluation and data ----
+
+void TrainingUi::endLoading(const QString& message) {
+    // The status bar's progress belongs to runs: a load's percentage must not outlive it (a run
+    // that waited for the data shows its own progress next). A short note says how it ended,
+    // unless the status bar is telling something else.
+    progress_->hide();
+    if (window_.statusBar()->currentMessage().isEmpty()) window_.statusBar()->showMessage(message, 3000);
+}
 
 void TrainingUi::ensureData() {
     if (controller_->isBusy() || controller_->isLoading()) return;

@@ -73,6 +73,7 @@ private:
     void applyTrained(const ModelFile& trained);
     void onGraphEdited();
     void ensureData();
+    void endLoading(const QString& message);  // a dataset load ended (loaded or cancelled)
     bool begin(bool resume);
 
     MainWindow& window_;

@@ -4305,6 +4305,16 @@ Continue it now?</source>
         <source>Loading the dataset…</source>
         <translation>正在加载数据集…</translation>
     </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="192"/>
+        <source>Dataset loaded</source>
+        <translation>数据集已加载</translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="198"/>
+        <source>Loading cancelled.</source>
+        <translation>已取消加载。</translation>
+    </message>
 </context>
 <context>
     <name>cs::gui::TrainingWorker</name>

@@ -12,6 +12,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -39,6 +40,7 @@
 #include "training/live_chart.h"
 #include "training/training_charts.h"
 #include "training/training_panel.h"
+#include "training/training_progress.h"
 #include "training/training_settings_form.h"
 #include "training_controller.h"
 #include "training_edit_lock.h"
@@ -85,6 +87,7 @@ private slots:
     void runStaysResponsiveAndEndsInTheProject();
     void settingsAreRememberedInTheProject();
     void probeFromTheDatasetPageStaysTheInspectProbe();
+    void loadingTheDataLeavesNoProgressBehind();
 
 private:
     QTemporaryDir dir_;
@@ -304,6 +307,38 @@ void TestTrainingUi::probeFromTheDatasetPageStaysTheInspectProbe() {
     QCOMPARE(number->text(), QString::number(shown));
     QVERIFY(sameImage(picker->image(), probeFromDataset(controller->data()->train, std::size_t(shown))));
     QVERIFY(sameImage(controller->probeImage(), picker->image()));
+}
+
+// A load the Inspect page starts leaves no "Loading the dataset… 100%" in the status bar; nor
+// does a load cancelled with Stop before its run started.
+void TestTrainingUi::loadingTheDataLeavesNoProgressBehind() {
+    MainWindow window;
+    ModelDocument doc;
+    ModelFile project = loadPreset(kDefaultPreset);
+    project.project["dataset"] = "builtin";
+    doc.reset(project);
+    TrainingUi ui(window, doc, nullptr);
+    ui.setInteractive(false);
+    window.resize(1200, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy progress(ui.controller(), &TrainingController::loadProgress);
+    window.showPage(ui.inspect());  // loads the dataset for the probe picker
+    QTRY_VERIFY_WITH_TIMEOUT(ui.controller()->data() && !ui.controller()->isLoading(), 60000);
+    QVERIFY(!progress.isEmpty());  // it was shown while loading
+    QVERIFY2(!ui.progress()->isVisible(), qPrintable(QStringLiteral("the status bar shows '%1'").arg(ui.progress()->text())));
+    QCOMPARE(window.statusBar()->currentMessage(), QStringLiteral("Dataset loaded"));  // for a few seconds
+
+    // Stop while a run waits for its data. The run's load (another source) cannot finish before
+    // Stop, since no event is processed in between; its progress report is sent by hand.
+    doc.setProjectValue("dataset", std::string("builtin:shapes"));
+    ui.start();
+    QCOMPARE(ui.controller()->state(), TrainingController::State::Loading);
+    emit ui.controller()->loadProgress(3, 10);
+    QVERIFY(ui.progress()->isVisible());
+    ui.stop();
+    QCOMPARE(ui.controller()->state(), TrainingController::State::Idle);
+    QVERIFY2(!ui.progress()->isVisible(), qPrintable(QStringLiteral("the status bar shows '%1'").arg(ui.progress()->text())));
 }
 
 QTEST_MAIN(TestTrainingUi)
