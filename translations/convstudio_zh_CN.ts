@@ -1563,7 +1563,7 @@
     </message>
     <message>
         <location filename="../app/dataset_ui.cpp" line="74"/>
-        <location filename="../app/dataset_ui.cpp" line="296"/>
+        <location filename="../app/dataset_ui.cpp" line="301"/>
         <source>Loading</source>
         <translation>正在加载</translation>
     </message>
@@ -1584,7 +1584,7 @@
     </message>
     <message>
         <location filename="../app/dataset_ui.cpp" line="91"/>
-        <location filename="../app/dataset_ui.cpp" line="374"/>
+        <location filename="../app/dataset_ui.cpp" line="379"/>
         <source>Predicting</source>
         <translation>正在预测</translation>
     </message>
@@ -1599,112 +1599,112 @@
         <translation>无法预测：%1</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="130"/>
+        <location filename="../app/dataset_ui.cpp" line="131"/>
         <source>%1 sent to the feature-map view</source>
         <translation>已将 %1 发送到特征图视图</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="137"/>
+        <location filename="../app/dataset_ui.cpp" line="142"/>
         <source>Change validation split</source>
         <translation>更改验证集划分</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="172"/>
+        <location filename="../app/dataset_ui.cpp" line="177"/>
         <source>Open &amp;Dataset Folder…</source>
         <translation>打开数据集文件夹(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="174"/>
+        <location filename="../app/dataset_ui.cpp" line="179"/>
         <source>Show a dataset: image folders (one sub-folder per class), IDX or CIFAR-10 files</source>
         <translation>显示数据集：图像文件夹（每个类别一个子文件夹）、IDX 或 CIFAR-10 文件</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="176"/>
+        <location filename="../app/dataset_ui.cpp" line="181"/>
         <source>Open Dataset &amp;File…</source>
         <translation>打开数据集文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="177"/>
+        <location filename="../app/dataset_ui.cpp" line="182"/>
         <source>Show an IDX image file or a CIFAR-10 batch</source>
         <translation>显示 IDX 图像文件或 CIFAR-10 批次文件</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="179"/>
+        <location filename="../app/dataset_ui.cpp" line="184"/>
         <source>Recent Data&amp;sets</source>
         <translation>最近的数据集(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="187"/>
+        <location filename="../app/dataset_ui.cpp" line="192"/>
         <source>Reload</source>
         <translation>重新加载</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="188"/>
+        <location filename="../app/dataset_ui.cpp" line="193"/>
         <source>Load the dataset again from disk</source>
         <translation>从磁盘重新加载数据集</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="189"/>
+        <location filename="../app/dataset_ui.cpp" line="194"/>
         <source>Predict</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="190"/>
+        <location filename="../app/dataset_ui.cpp" line="195"/>
         <source>Run the trained model on every image to find the ones it gets wrong</source>
         <translation>用训练好的模型预测每张图像，找出判断错误的图像</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="192"/>
+        <location filename="../app/dataset_ui.cpp" line="197"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="194"/>
+        <location filename="../app/dataset_ui.cpp" line="199"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="214"/>
+        <location filename="../app/dataset_ui.cpp" line="219"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="215"/>
+        <location filename="../app/dataset_ui.cpp" line="220"/>
         <source>Built-in Shapes (generated)</source>
         <translation>内置形状（自动生成）</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="250"/>
+        <location filename="../app/dataset_ui.cpp" line="255"/>
         <source>Open Dataset Folder</source>
         <translation>打开数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="257"/>
+        <location filename="../app/dataset_ui.cpp" line="262"/>
         <source>Open Dataset File</source>
         <translation>打开数据集文件</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="258"/>
+        <location filename="../app/dataset_ui.cpp" line="263"/>
         <source>IDX and CIFAR-10 files (*-ubyte *-ubyte.gz *.bin)</source>
         <translation>IDX 和 CIFAR-10 文件 (*-ubyte *-ubyte.gz *.bin)</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="258"/>
+        <location filename="../app/dataset_ui.cpp" line="263"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="264"/>
+        <location filename="../app/dataset_ui.cpp" line="269"/>
         <source>Open dataset</source>
         <translation>打开数据集</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="295"/>
+        <location filename="../app/dataset_ui.cpp" line="300"/>
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="321"/>
+        <location filename="../app/dataset_ui.cpp" line="326"/>
         <source>Loaded, with problems (%1): see the list on the left.</source>
         <translation>已加载，但有问题（%1）：请查看左侧列表。</translation>
     </message>
@@ -1715,32 +1715,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="323"/>
+        <location filename="../app/dataset_ui.cpp" line="328"/>
         <source>%1 images loaded</source>
         <translation>已加载 %1 张图像</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="339"/>
+        <location filename="../app/dataset_ui.cpp" line="344"/>
         <source>The augmentation settings are malformed: %1</source>
         <translation>数据增强设置格式有误：%1</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="360"/>
+        <location filename="../app/dataset_ui.cpp" line="365"/>
         <source>The model has no trained weights yet: train it first.</source>
         <translation>模型还没有训练好的权重：请先训练。</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="369"/>
+        <location filename="../app/dataset_ui.cpp" line="374"/>
         <source>The trained model knows other classes than this dataset&apos;s; train it on this dataset to see its predictions here.</source>
         <translation>训练好的模型所知的类别与此数据集不同；请在此数据集上训练后再在这里查看预测。</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="403"/>
+        <location filename="../app/dataset_ui.cpp" line="408"/>
         <source>Move %1 to %2</source>
         <translation>将 %1 移到 %2</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="404"/>
+        <location filename="../app/dataset_ui.cpp" line="409"/>
         <source>Move %1 images to %2</source>
         <translation>将 %1 张图像移到 %2</translation>
     </message>
@@ -2997,44 +2997,45 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
 <context>
     <name>cs::gui::ProbePicker</name>
     <message>
-        <location filename="../widgets/inspect/probe_picker.cpp" line="17"/>
+        <location filename="../widgets/inspect/probe_picker.cpp" line="54"/>
         <source>Training set</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../widgets/inspect/probe_picker.cpp" line="18"/>
+        <location filename="../widgets/inspect/probe_picker.cpp" line="55"/>
         <source>Test set</source>
         <translation>测试集</translation>
     </message>
     <message>
-        <location filename="../widgets/inspect/probe_picker.cpp" line="21"/>
+        <location filename="../widgets/inspect/probe_picker.cpp" line="58"/>
+        <location filename="../widgets/inspect/probe_picker.cpp" line="141"/>
         <source>Image number</source>
         <translation>图像编号</translation>
     </message>
     <message>
-        <location filename="../widgets/inspect/probe_picker.cpp" line="22"/>
+        <location filename="../widgets/inspect/probe_picker.cpp" line="59"/>
         <source>Random</source>
         <translation>随机</translation>
     </message>
     <message>
-        <location filename="../widgets/inspect/probe_picker.cpp" line="27"/>
+        <location filename="../widgets/inspect/probe_picker.cpp" line="64"/>
         <source>No dataset loaded</source>
         <translation>未加载数据集</translation>
-    </message>
-    <message>
-        <location filename="../widgets/inspect/probe_picker.cpp" line="74"/>
-        <source>%1 #%2</source>
-        <translation>%1 #%2</translation>
-    </message>
-    <message>
-        <location filename="../widgets/inspect/probe_picker.cpp" line="75"/>
-        <source>True class: %1</source>
-        <translation>真实类别：%1</translation>
     </message>
     <message>
         <location filename="../widgets/inspect/probe_picker.cpp" line="140"/>
         <source>The probe is not an image of this dataset; pick a number to show one</source>
         <translation>探针图像不是此数据集中的图像；选择一个编号可显示数据集中的图像</translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/probe_picker.cpp" line="151"/>
+        <source>%1 #%2</source>
+        <translation>%1 #%2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/probe_picker.cpp" line="152"/>
+        <source>True class: %1</source>
+        <translation>真实类别：%1</translation>
     </message>
 </context>
 <context>
@@ -3546,27 +3547,27 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
 <context>
     <name>cs::gui::TrainingController</name>
     <message>
-        <location filename="../app/training_controller.cpp" line="149"/>
+        <location filename="../app/training_controller.cpp" line="154"/>
         <source>The dataset could not be loaded: %1</source>
         <translation>无法加载数据集：%1</translation>
     </message>
     <message>
-        <location filename="../app/training_controller.cpp" line="168"/>
+        <location filename="../app/training_controller.cpp" line="173"/>
         <source>A training is already running.</source>
         <translation>已有训练正在进行。</translation>
     </message>
     <message>
-        <location filename="../app/training_controller.cpp" line="174"/>
+        <location filename="../app/training_controller.cpp" line="179"/>
         <source>The training settings are not valid: %1</source>
         <translation>训练设置无效：%1</translation>
     </message>
     <message>
-        <location filename="../app/training_controller.cpp" line="236"/>
+        <location filename="../app/training_controller.cpp" line="241"/>
         <source>Wait for the training to finish before evaluating.</source>
         <translation>请等待训练结束后再评估。</translation>
     </message>
     <message>
-        <location filename="../app/training_controller.cpp" line="240"/>
+        <location filename="../app/training_controller.cpp" line="245"/>
         <source>Load a dataset first.</source>
         <translation>请先加载数据集。</translation>
     </message>
@@ -3766,7 +3767,7 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
     </message>
     <message>
         <location filename="../widgets/training/training_settings_form.cpp" line="83"/>
-        <location filename="../widgets/training/training_settings_form.cpp" line="133"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="168"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
@@ -3803,7 +3804,7 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
     <message>
         <location filename="../widgets/training/training_settings_form.cpp" line="92"/>
         <location filename="../widgets/training/training_settings_form.cpp" line="99"/>
-        <location filename="../widgets/training/training_settings_form.cpp" line="134"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="169"/>
         <source> epochs</source>
         <translation> 轮</translation>
     </message>
@@ -3864,7 +3865,7 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
     </message>
     <message>
         <location filename="../widgets/training/training_settings_form.cpp" line="113"/>
-        <location filename="../widgets/training/training_settings_form.cpp" line="138"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="173"/>
         <source>Patience:</source>
         <translation>耐心：</translation>
     </message>
@@ -3884,102 +3885,147 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <translation>全部核心（%1）</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="126"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="134"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="135"/>
+        <source>Every image counts once per epoch. Right when the classes have about as many images each.</source>
+        <translation>每轮中每张图像只计一次。适合各类别图像数量大致相同的情况。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="136"/>
+        <source>Weight the loss by class frequency</source>
+        <translation>按类别频率加权损失</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="137"/>
+        <source>Each training image&apos;s loss is multiplied by images / (classes × images of its class), so every class weighs as much in total; epochs keep their length. Good for moderate imbalance and large datasets. The validation loss stays unweighted.</source>
+        <translation>每张训练图像的损失乘以 图像总数 / (类别数 × 其所属类别的图像数)，使每个类别的总权重相同；每轮长度不变。适合中等程度的不平衡和大型数据集。验证损失不加权。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="140"/>
+        <source>Oversample rare classes</source>
+        <translation>对稀有类别过采样</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="141"/>
+        <source>Every epoch draws each class as often as the largest one: rare images repeat (augmentation varies them) and epochs get longer. Good for strong imbalance in small datasets.</source>
+        <translation>每轮中每个类别的抽取次数与最大的类别相同：稀有类别的图像会重复出现（数据增强使其各不相同），每轮也会变长。适合小型数据集中的严重不平衡。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="145"/>
+        <source>How to train on a dataset where some classes have far fewer images than others (the Dataset view shows the class balance).</source>
+        <translation>某些类别的图像远少于其他类别时如何训练（数据集视图显示类别分布）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="161"/>
         <source>Epochs:</source>
         <translation>轮数：</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="127"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="162"/>
         <source>Batch size:</source>
         <translation>批大小：</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="128"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="163"/>
         <source>Validation split:</source>
         <translation>验证集比例：</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="129"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="164"/>
         <source>Seed:</source>
         <translation>种子：</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="130"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="165"/>
         <source>Threads:</source>
         <translation>线程：</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="135"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="170"/>
         <source>Stop when the validation loss has not improved for this many epochs</source>
         <translation>验证损失在这么多轮内没有改善时停止</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="136"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="171"/>
         <source>Restore the best weights</source>
         <translation>恢复最佳权重</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="144"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="179"/>
         <source>next to the project</source>
         <translation>项目文件旁边</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="145"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="180"/>
         <source>Checkpoints are written after every epoch and when a run stops, so it can continue after the studio was closed</source>
         <translation>每轮结束和训练停止时都会写入检查点，关闭软件后也能继续训练</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="161"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="198"/>
         <source>Optimization</source>
         <translation>优化</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="161"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="198"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="161"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="199"/>
         <source>Early stopping</source>
         <translation>提前停止</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="162"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="199"/>
+        <source>Class balance</source>
+        <translation>类别平衡</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="200"/>
         <source>Augmentation</source>
         <translation>数据增强</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="162"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="200"/>
         <source>Checkpoints</source>
         <translation>检查点</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="271"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="312"/>
         <source>The learning rate must be greater than 0.</source>
         <translation>学习率必须大于 0。</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="272"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="313"/>
         <source>A learning rate above 1 makes the loss diverge; try 0.001 to 0.1.</source>
         <translation>学习率大于 1 会使损失发散；请尝试 0.001 到 0.1。</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="275"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="316"/>
         <source>The schedule&apos;s minimum rate must be below the learning rate.</source>
         <translation>学习率策略的最小学习率必须低于学习率。</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="276"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="317"/>
         <source>Hold out less than 90% for validation.</source>
         <translation>验证集比例应小于 90%。</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="278"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="319"/>
         <source>Early stopping patience (%1) must be smaller than the number of epochs (%2).</source>
         <translation>提前停止的耐心（%1）必须小于轮数（%2）。</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="299"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="340"/>
+        <source>These settings have explicit class weights (%1): they weight the loss with any choice here, in place of the ones computed from class frequency.</source>
+        <translation>这些设置带有显式的类别权重（%1）：无论此处选择哪一项，损失都按这些权重加权，而不使用按类别频率计算的权重。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="353"/>
         <source>Checkpoint Folder</source>
         <translation>检查点文件夹</translation>
     </message>
@@ -4013,7 +4059,7 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
     </message>
     <message>
         <location filename="../app/training_ui.cpp" line="132"/>
-        <location filename="../app/training_ui.cpp" line="464"/>
+        <location filename="../app/training_ui.cpp" line="466"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
@@ -4078,97 +4124,107 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <translation>数据集 %1：%2 张训练图像、%3 张验证图像、%4 张测试图像，%5 个类别。</translation>
     </message>
     <message>
+        <location filename="../app/training_ui.cpp" line="192"/>
+        <source>Dataset loaded</source>
+        <translation>数据集已加载</translation>
+    </message>
+    <message>
         <location filename="../app/training_ui.cpp" line="198"/>
+        <source>Loading cancelled.</source>
+        <translation>已取消加载。</translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="200"/>
         <source>The dataset could not be loaded: %1</source>
         <translation>无法加载数据集：%1</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="199"/>
+        <location filename="../app/training_ui.cpp" line="201"/>
         <source>Dataset not loaded</source>
         <translation>数据集未加载</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="207"/>
+        <location filename="../app/training_ui.cpp" line="209"/>
         <source>Continuing the interrupted run (%1 epochs, batch %2, %3, lr %4).</source>
         <translation>继续中断的训练（%1 轮，批大小 %2，%3，学习率 %4）。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="212"/>
+        <location filename="../app/training_ui.cpp" line="214"/>
         <source>Training started: %1 epochs, batch %2, %3, lr %4, seed %5.</source>
         <translation>训练开始：%1 轮，批大小 %2，%3，学习率 %4，种子 %5。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="242"/>
+        <location filename="../app/training_ui.cpp" line="244"/>
         <source>Evaluation on the %1 set: accuracy %2%, loss %3 (%4 images).</source>
         <translation>在 %1 集上评估：准确率 %2%，损失 %3（%4 张图像）。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="243"/>
+        <location filename="../app/training_ui.cpp" line="245"/>
         <source>test</source>
         <translation>测试</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="244"/>
+        <location filename="../app/training_ui.cpp" line="246"/>
         <source>validation</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="245"/>
+        <location filename="../app/training_ui.cpp" line="247"/>
         <source>training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="249"/>
+        <location filename="../app/training_ui.cpp" line="251"/>
         <source>Evaluation ready: %1% accuracy — see the Evaluation page</source>
         <translation>评估完成：准确率 %1% — 请查看“评估”页</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="254"/>
+        <location filename="../app/training_ui.cpp" line="256"/>
         <source>The evaluation failed: %1</source>
         <translation>评估失败：%1</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="272"/>
+        <location filename="../app/training_ui.cpp" line="274"/>
         <source>The project&apos;s training settings are not valid (%1); the defaults are shown.</source>
         <translation>项目的训练设置无效（%1）；显示的是默认值。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="299"/>
+        <location filename="../app/training_ui.cpp" line="301"/>
         <source>Change training settings</source>
         <translation>更改训练设置</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="322"/>
+        <location filename="../app/training_ui.cpp" line="324"/>
         <source>the model is incomplete</source>
         <translation>模型不完整</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="324"/>
+        <location filename="../app/training_ui.cpp" line="326"/>
         <source>The model cannot be trained: %1</source>
         <translation>无法训练模型：%1</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="350"/>
+        <location filename="../app/training_ui.cpp" line="352"/>
         <source>Start Training</source>
         <translation>开始训练</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="351"/>
+        <location filename="../app/training_ui.cpp" line="353"/>
         <source>An unfinished run of this project stopped after %1 of %2 epochs. Continue it, or start a new run (its checkpoint will be replaced)?</source>
         <translation>此项目有一次未完成的训练，在完成 %2 轮中的 %1 轮后停止。要继续它，还是开始新的训练（其检查点将被替换）？</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="399"/>
+        <location filename="../app/training_ui.cpp" line="401"/>
         <source>Stopped after %1 of %2 epochs</source>
         <translation>在完成 %2 轮中的 %1 轮后停止</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="487"/>
+        <location filename="../app/training_ui.cpp" line="489"/>
         <source>Interrupted after %1 of %2 epochs (%3)</source>
         <translation>在完成 %2 轮中的 %1 轮后中断（%3）</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="492"/>
+        <location filename="../app/training_ui.cpp" line="494"/>
         <source>This project has an unfinished training run: it stopped after %1 of %2 epochs (checkpoint of %3).
 
 Continue it now?</source>
@@ -4181,51 +4237,51 @@ Continue it now?</source>
         <translation type="vanished">此项目有一次未完成的训练，停在第 %1/%2 轮之后。要继续它，还是开始新的训练（其检查点将被替换）？</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="356"/>
+        <location filename="../app/training_ui.cpp" line="358"/>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="357"/>
+        <location filename="../app/training_ui.cpp" line="359"/>
         <source>New Run</source>
         <translation>新的训练</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="377"/>
+        <location filename="../app/training_ui.cpp" line="379"/>
         <source>Training failed: %1</source>
         <translation>训练失败：%1</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="378"/>
+        <location filename="../app/training_ui.cpp" line="380"/>
         <source>Training failed</source>
         <translation>训练失败</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/training_ui.cpp" line="380"/>
+        <location filename="../app/training_ui.cpp" line="382"/>
         <source>Training stopped after %n complete epoch(s); the checkpoint keeps the position.</source>
         <translation>
             <numerusform>训练在完成 %n 轮后停止；检查点保存了进度。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="383"/>
+        <location filename="../app/training_ui.cpp" line="385"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/training_ui.cpp" line="385"/>
+        <location filename="../app/training_ui.cpp" line="387"/>
         <source>Training finished: %n epoch(s).</source>
         <translation>
             <numerusform>训练完成：%n 轮。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="386"/>
+        <location filename="../app/training_ui.cpp" line="388"/>
         <source>Training finished</source>
         <translation>训练完成</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="393"/>
+        <location filename="../app/training_ui.cpp" line="395"/>
         <source>The model was changed during the run, so its weights were not stored in the project.</source>
         <translation>训练期间模型被修改，因此其权重没有存入项目。</translation>
     </message>
@@ -4234,47 +4290,47 @@ Continue it now?</source>
         <translation type="vanished">停在第 %1/%2 轮之后</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="422"/>
+        <location filename="../app/training_ui.cpp" line="424"/>
         <source>The trained weights are now part of the project (not saved yet; the undo history was cleared). Editing the graph makes them outdated.</source>
         <translation>训练好的权重已存入项目（尚未保存；撤销历史已清空）。编辑模型结构会使其过时。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="430"/>
+        <location filename="../app/training_ui.cpp" line="432"/>
         <source>The model was changed while it trains; the run goes on with the model as it was at Start.</source>
         <translation>训练期间模型被修改；训练继续使用开始时的模型。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="440"/>
+        <location filename="../app/training_ui.cpp" line="442"/>
         <source>Weights: &lt;b&gt;training…&lt;/b&gt; The model cannot be edited until the run stops.</source>
         <translation>权重：&lt;b&gt;训练中…&lt;/b&gt; 训练停止前无法编辑模型。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="444"/>
+        <location filename="../app/training_ui.cpp" line="446"/>
         <source>Weights: &lt;b&gt;not trained&lt;/b&gt; — the model starts from random weights.</source>
         <translation>权重：&lt;b&gt;未训练&lt;/b&gt; — 模型从随机权重开始。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="448"/>
+        <location filename="../app/training_ui.cpp" line="450"/>
         <source>Weights: &lt;b style=&apos;color:#c0392b&apos;&gt;outdated&lt;/b&gt; — the graph changed after training; train again.</source>
         <translation>权重：&lt;b style=&apos;color:#c0392b&apos;&gt;已过时&lt;/b&gt; — 训练后模型结构已更改；请重新训练。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="453"/>
+        <location filename="../app/training_ui.cpp" line="455"/>
         <source>Weights: &lt;b style=&apos;color:#1e8449&apos;&gt;trained&lt;/b&gt;</source>
         <translation>权重：&lt;b style=&apos;color:#1e8449&apos;&gt;已训练&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="454"/>
+        <location filename="../app/training_ui.cpp" line="456"/>
         <source> (run %1)</source>
         <translation>（第 %1 次训练）</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="455"/>
+        <location filename="../app/training_ui.cpp" line="457"/>
         <source> — editing the graph makes them outdated.</source>
         <translation> — 编辑模型结构会使其过时。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="464"/>
+        <location filename="../app/training_ui.cpp" line="466"/>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
@@ -4283,7 +4339,7 @@ Continue it now?</source>
         <translation type="vanished">中断于第 %1/%2 轮之后（%3）</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="491"/>
+        <location filename="../app/training_ui.cpp" line="493"/>
         <source>Resume training?</source>
         <translation>继续训练？</translation>
     </message>
@@ -4296,24 +4352,14 @@ Continue it now?</source>
 现在继续吗？</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="513"/>
+        <location filename="../app/training_ui.cpp" line="523"/>
         <source>The model has no trained weights yet: train it first.</source>
         <translation>模型还没有训练好的权重：请先训练。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="518"/>
+        <location filename="../app/training_ui.cpp" line="528"/>
         <source>Loading the dataset…</source>
         <translation>正在加载数据集…</translation>
-    </message>
-    <message>
-        <location filename="../app/training_ui.cpp" line="192"/>
-        <source>Dataset loaded</source>
-        <translation>数据集已加载</translation>
-    </message>
-    <message>
-        <location filename="../app/training_ui.cpp" line="198"/>
-        <source>Loading cancelled.</source>
-        <translation>已取消加载。</translation>
     </message>
 </context>
 <context>

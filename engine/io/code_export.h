@@ -3,15 +3,17 @@
 //
 // Keras (TensorFlow 2): one script with build_model() (a models.Sequential() listing for plain
 // chains, the functional API for graphs with Add/Concatenate), the training settings as
-// compile()/fit() arguments and callbacks, the preprocessing and a data loader. Keras is
+// compile()/fit() arguments and callbacks (the class balance as fit()'s class_weight or an
+// oversampled tf.data order per epoch), the preprocessing and a data loader. Keras is
 // channels-last, so its Flatten orders features H,W,C where ConvStudio's orders C,H,W; the
 // generated code says so where it matters.
 //
 // PyTorch: a project folder — model.py (an nn.Module in NCHW like ConvStudio, so parameter
-// names/shapes map 1:1 and weights transfer), train.py (same data layouts, preprocessing and
-// augmentation choices; one CPU, GPUs, or torchrun/DistributedDataParallel; writes ONNX opset 13
-// with ConvStudio's metadata keys so the studio imports it back) and README.md. When the model
-// has weights they are written too (weights.json + weights.bin, loaded by model.py).
+// names/shapes map 1:1 and weights transfer), train.py (same data layouts, preprocessing,
+// augmentation choices and class balance; one CPU, GPUs, or torchrun/DistributedDataParallel;
+// writes ONNX opset 13 with ConvStudio's metadata keys so the studio imports it back) and
+// README.md. When the model has weights they are written too (weights.json + weights.bin,
+// loaded by model.py).
 #include <string>
 
 #include "io/model_file.h"

@@ -145,6 +145,68 @@ std::string augmentationCode(const nlohmann::json& augment) {
     return c.str();
 }
 
+// numpy helpers for TrainSettings::balance, the same computations as data/split.cpp's
+// balancedClassWeights and oversampledIndices (with numpy's random generator).
+const char* kBalancedWeightsPy = R"PY(
+
+def balanced_class_weights(labels, classes):
+    """ConvStudio's class balance 'weights': n / (classes present * count[c]) for each class c
+    (0 for a class without training samples), as Keras's class_weight {class: weight}."""
+    counts = np.bincount(labels, minlength=classes)[:classes]
+    present = np.count_nonzero(counts)
+    return {c: float(len(labels) / (present * n)) if n else 0.0 for c, n in enumerate(counts)}
+)PY";
+
+const char* kOversamplePy = R"PY(
+
+def oversampled_indices(labels, classes, rng):
+    """One epoch of ConvStudio's class balance 'oversample': every sample of a class once, then
+    random repeats until the class is as frequent as the largest one, all shuffled (so an epoch
+    is largest class x classes present samples long)."""
+    groups = [np.flatnonzero(labels == c) for c in range(classes)]
+    largest = max(len(g) for g in groups)
+    order = np.concatenate([np.concatenate([g, rng.choice(g, largest - len(g))]) for g in groups if len(g)])
+    rng.shuffle(order)
+    return order
+)PY";
+
+// train()'s class-weight lines and fit() argument for the settings' balance and loss weights.
+std::string classWeightCode(const TrainSettings& t) {
+    if (!t.loss.classWeights.empty())
+        return "    # ConvStudio's explicit class weights (loss.class_weights)" +
+               std::string(t.balance == "weights" ? "" : ", which it applies with any class balance") + "\n" +
+               "    class_weight = dict(enumerate(" + pyJson(nlohmann::json(t.loss.classWeights)) + "))\n";
+    if (t.balance == "weights")
+        return "    # ConvStudio's class balance 'weights' (Training > Class balance: Weight the loss by class\n"
+               "    # frequency): computed from the training labels; the validation loss stays unweighted.\n"
+               "    class_weight = balanced_class_weights(labels, classes)\n"
+               "    print('class weights (balanced):', ', '.join(f'{w:.3g}' for w in class_weight.values()))\n";
+    return {};
+}
+
+// train()'s tf.data pipeline of (images, labels) batches before augmentation.
+std::string trainingDatasetCode(const TrainSettings& t) {
+    std::ostringstream c;
+    if (t.balance == "oversample") {
+        c << "    # ConvStudio's class balance 'oversample' (Training > Class balance: Oversample rare classes):\n"
+          << "    # every epoch a new order in which each class is as frequent as the largest one (the\n"
+          << "    # generator is called again for each epoch).\n"
+          << "    rng = np.random.default_rng(" << t.seed << ")\n"
+          << "    counts = np.bincount(labels, minlength=classes)[:classes]\n"
+          << "    epoch_length = int(counts.max()) * int(np.count_nonzero(counts))\n"
+          << "    print(f'oversampling: {epoch_length} samples per epoch from {len(labels)}')\n"
+          << "    x_all, y_all = tf.constant(x), tf.constant(y)\n"
+          << "    ds = tf.data.Dataset.from_generator(lambda: oversampled_indices(labels, classes, rng),\n"
+          << "                                        output_signature=tf.TensorSpec((), tf.int64))\n"
+          << "    ds = ds.apply(tf.data.experimental.assert_cardinality(epoch_length)).batch(BATCH_SIZE)\n"
+          << "    ds = ds.map(lambda i: (tf.gather(x_all, i), tf.gather(y_all, i)))\n";
+    } else {
+        c << "    ds = tf.data.Dataset.from_tensor_slices((x, y)).shuffle(len(x), seed=" << t.seed
+          << ").batch(BATCH_SIZE)\n";
+    }
+    return c.str();
+}
+
 }  // namespace
 
 std::string exportKerasCode(const ModelFile& file) {
@@ -223,7 +285,13 @@ std::string exportKerasCode(const ModelFile& file) {
         py << "    # ConvStudio adds L2 weight decay " << pyNumber(t.optimizer.weightDecay)
            << " * w to kernel gradients; in Keras use kernel_regularizer=keras.regularizers.l2("
            << pyNumber(t.optimizer.weightDecay / 2) << ").\n";
-    py << "    return model\n\n\n" << augmentationCode(t.augment) << "\n\n";
+    py << "    return model\n\n\n" << augmentationCode(t.augment);
+    // The class balance needs the integer labels and the class count in train().
+    const bool balancedWeights = t.balance == "weights" && t.loss.classWeights.empty();
+    const bool balanceCode = balancedWeights || t.balance == "oversample";
+    if (balancedWeights) py << kBalancedWeightsPy;
+    if (t.balance == "oversample") py << kOversamplePy;
+    py << "\n\n";
 
     py << "def preprocess_tf(images):\n"
        << "    \"\"\"preprocess() in TensorFlow, for the tf.data pipeline.\"\"\"\n"
@@ -245,19 +313,20 @@ std::string exportKerasCode(const ModelFile& file) {
        << "        n_val = int(len(x) * " << pyNumber(t.validationSplit) << ")\n"
        << "        x_val, y_val = x[order[:n_val]], y[order[:n_val]]\n"
        << "        x, y = x[order[n_val:]], y[order[n_val:]]\n"
+       << (balanceCode ? "    labels = y  # integer class labels, for the class balance\n" : "")
        << (smoothing ? "    y = keras.utils.to_categorical(y, len(CLASS_NAMES))\n    y_val = keras.utils.to_categorical(y_val, len(CLASS_NAMES))\n" : "")
        << "    model = compile_model(build_model())\n"
+       << (balanceCode ? "    classes = model.output_shape[-1]\n" : "")
        << "    augment = augmentation()\n"
-       << "    ds = tf.data.Dataset.from_tensor_slices((x, y)).shuffle(len(x), seed=" << t.seed << ").batch(BATCH_SIZE)\n"
+       << trainingDatasetCode(t)
        << "    if augment is not None:  # on the fly, on 0..255 images, before the preprocessing\n"
        << "        ds = ds.map(lambda a, b: (tf.clip_by_value(augment(tf.cast(a, tf.float32), training=True), 0, 255), b))\n"
        << "    ds = ds.map(lambda a, b: (preprocess_tf(a), b)).prefetch(2)\n"
        << "    validation = (preprocess(x_val, PREPROCESSING), y_val) if len(x_val) else None\n"
        << "    callbacks = []\n" << scheduleCode(t);
-    if (!t.loss.classWeights.empty())
-        py << "    class_weight = dict(enumerate(" << pyJson(nlohmann::json(t.loss.classWeights)) << "))\n";
-    py << "    model.fit(ds, epochs=EPOCHS, callbacks=callbacks, validation_data=validation"
-       << (t.loss.classWeights.empty() ? "" : ", class_weight=class_weight") << ")\n"
+    const std::string classWeight = classWeightCode(t);
+    py << classWeight << "    model.fit(ds, epochs=EPOCHS, callbacks=callbacks, validation_data=validation"
+       << (classWeight.empty() ? "" : ", class_weight=class_weight") << ")\n"
        << "    if 'test' in data:\n"
        << "        y_test = data['test'][1]\n"
        << (smoothing ? "        y_test = keras.utils.to_categorical(y_test, len(CLASS_NAMES))\n" : "")

@@ -158,12 +158,41 @@ def make_schedule(optimizer, lr, steps_per_epoch, epochs):
     return None, None
 
 
-def loss_fn(logits, y, device):
+def loss_fn(logits, y, class_weights=None):
+    """Mean cross-entropy over the batch; with class_weights each sample's loss is multiplied by
+    its class's weight (and still averaged by the batch size), as ConvStudio and Keras do."""
     o = TRAINING.get("loss", {})
-    weights = o.get("class_weights") or None
     smoothing = o.get("label_smoothing", 0.0) if o.get("loss") == "categorical_crossentropy" else 0.0
-    w = torch.tensor(weights, dtype=torch.float32, device=device) if weights else None
-    return F.cross_entropy(logits, y, weight=w, label_smoothing=smoothing)
+    if not class_weights:
+        return F.cross_entropy(logits, y, label_smoothing=smoothing)
+    w = torch.tensor(class_weights, dtype=torch.float32, device=logits.device)
+    return (F.cross_entropy(logits, y, reduction="none", label_smoothing=smoothing) * w[y]).mean()
+
+
+# ---- Class balance: TRAINING["balance"], as ConvStudio's trainer applies it ------------------
+def balanced_class_weights(labels, classes):
+    """ConvStudio's class balance 'weights' (without explicit loss.class_weights): the training
+    loss of each sample weighted by n / (classes present * count[class]); 0 for a class without
+    training samples."""
+    counts = torch.bincount(labels, minlength=classes)[:classes].double()
+    present = int((counts > 0).sum())
+    return [float(len(labels) / (present * n)) if n > 0 else 0.0 for n in counts.tolist()]
+
+
+def oversampled_order(labels, classes, gen):
+    """One epoch of ConvStudio's class balance 'oversample': every sample of a class once, then
+    random repeats until the class is as frequent as the largest one, all shuffled, so an epoch
+    is largest class x classes present samples long. (In a DataLoader,
+    torch.utils.data.WeightedRandomSampler with weights 1 / count[label] and that many samples
+    draws the same class mix, without the guarantee that every sample is seen.)"""
+    groups = [torch.nonzero(labels == c).flatten() for c in range(classes)]
+    largest = max(len(g) for g in groups)
+    parts = []
+    for g in groups:
+        if len(g):
+            parts += [g, g[torch.randint(len(g), (largest - len(g),), generator=gen)]]
+    order = torch.cat(parts)
+    return order[torch.randperm(len(order), generator=gen)]
 
 
 def evaluate(net, images, labels, device, batch=256):
@@ -174,7 +203,7 @@ def evaluate(net, images, labels, device, batch=256):
             x = to_input(images[i:i + batch].float(), device)
             y = labels[i:i + batch].to(device)
             logits = net.forward_logits(x)
-            loss += float(loss_fn(logits, y, device)) * len(y)
+            loss += float(loss_fn(logits, y)) * len(y)  # unweighted, as ConvStudio's validation loss
             correct += int((logits.argmax(1) == y).sum())
             total += len(y)
     net.train()
@@ -292,7 +321,17 @@ def main():
     model = DistributedDataParallel(net, device_ids=[local_rank] if use_cuda else None) if world > 1 else net
     optimizer = make_optimizer(net, args.lr)
     clip = float(opt.get("clipnorm", 0.0))
-    per_rank = len(images) // world
+    balance = TRAINING.get("balance", "none")
+    class_weights = TRAINING.get("loss", {}).get("class_weights") or None  # explicit: used with any balance
+    if balance == "weights" and not class_weights:
+        class_weights = balanced_class_weights(labels, outputs)
+        log("class weights (balanced): " + ", ".join(f"{w:.3g}" for w in class_weights))
+    epoch_length = len(images)
+    if balance == "oversample":
+        counts = torch.bincount(labels, minlength=outputs)
+        epoch_length = int(counts.max()) * int((counts > 0).sum())
+        log(f"oversampling: {epoch_length} samples per epoch from {len(images)}")
+    per_rank = epoch_length // world
     local_batch = max(1, args.batch_size // world)
     steps = max(1, math.ceil(per_rank / local_batch))
     scheduler, when = make_schedule(optimizer, args.lr, steps, args.epochs)
@@ -303,8 +342,12 @@ def main():
 
     for epoch in range(args.epochs):
         start = time.time()
-        perm = torch.randperm(len(images), generator=torch.Generator().manual_seed(args.seed + epoch))
-        mine = perm[rank * per_rank:(rank + 1) * per_rank]
+        epoch_gen = torch.Generator().manual_seed(args.seed + epoch)  # the same order on every rank
+        if balance == "oversample":
+            order = oversampled_order(labels, outputs, epoch_gen)
+        else:
+            order = torch.randperm(len(images), generator=epoch_gen)
+        mine = order[rank * per_rank:(rank + 1) * per_rank]
         total_loss, correct, seen = 0.0, 0, 0
         net.train()
         for s in range(steps):
@@ -316,7 +359,7 @@ def main():
                 xb = augment_batch(xb, augment, gen)
             xb, yb = to_input(xb, device), labels[idx].to(device)
             logits = model(xb, logits=True)  # through DDP, so gradients are averaged
-            loss = loss_fn(logits, yb, device)
+            loss = loss_fn(logits, yb, class_weights)
             optimizer.zero_grad()
             loss.backward()
             if clip > 0:
@@ -368,8 +411,8 @@ Generated by ConvStudio. `model.py` rebuilds the network (@@PARAMS@@ trainable p
 `nn.Module` in NCHW, like ConvStudio, so parameters map 1:1 (`WEIGHT_NAMES`); when the studio
 model had weights they are in `weights.json` + `weights.bin` (`load_convstudio_weights`).
 `train.py` trains it with the model file's settings (@@EPOCHS@@ epochs by default, its optimizer,
-learning-rate schedule, loss, preprocessing and augmentation choices) on the same dataset layouts
-ConvStudio reads:
+learning-rate schedule, loss, class balance, preprocessing and augmentation choices) on the same
+dataset layouts ConvStudio reads:
 
 * a folder of IDX files, plain or `.gz` (`train-images-idx3-ubyte`, `train-labels-idx1-ubyte`,
   optionally `t10k-*` as the test set), or
@@ -411,7 +454,8 @@ Rank 0 writes the trained model as ONNX (opset 13, dynamic batch) with ConvStudi
 
 * Augmentation draws the same transforms with the same probabilities and ranges, from PyTorch's
   random generator, so the images differ from ConvStudio's (which are reproducible per seed).
-* PyTorch's cross-entropy with class weights averages by the weights' sum; ConvStudio by the batch.
+* The class balance `oversample` draws its repeats and order from PyTorch's generator, so the
+  epochs hold the same class mix as ConvStudio's but not the same images in the same order.
 * BatchNorm statistics are per process (no SyncBatchNorm), as with any DistributedDataParallel run.
 )MD";
 }

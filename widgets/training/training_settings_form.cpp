@@ -122,6 +122,41 @@ TrainingSettingsForm::TrainingSettingsForm(QWidget* parent) : QWidget(parent) {
     seed_->setToolTip(tr("The same seed and thread count give the same run"));
     threads_ = intSpin(0, 64, 0);
     threads_->setSpecialValueText(tr("all cores (%1)").arg(QThread::idealThreadCount()));
+    balance_ = new QComboBox;
+    balance_->setObjectName(QStringLiteral("classBalance"));
+    // In a group of its own, as wide as the panel: the item texts are long for its 330 px, and
+    // must not set the form's minimum width either.
+    balance_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    balance_->setMinimumContentsLength(12);
+    const struct {
+        QString text, value, tip;
+    } balances[] = {
+        {tr("None"), QStringLiteral("none"),
+         tr("Every image counts once per epoch. Right when the classes have about as many images each.")},
+        {tr("Weight the loss by class frequency"), QStringLiteral("weights"),
+         tr("Each training image's loss is multiplied by images / (classes × images of its class), so every "
+            "class weighs as much in total; epochs keep their length. Good for moderate imbalance and large "
+            "datasets. The validation loss stays unweighted.")},
+        {tr("Oversample rare classes"), QStringLiteral("oversample"),
+         tr("Every epoch draws each class as often as the largest one: rare images repeat (augmentation "
+            "varies them) and epochs get longer. Good for strong imbalance in small datasets.")},
+    };
+    QString balanceTip = QStringLiteral("<p>") +
+                         tr("How to train on a dataset where some classes have far fewer images than others "
+                            "(the Dataset view shows the class balance).") +
+                         QStringLiteral("</p>");
+    for (const auto& b : balances) {
+        balance_->addItem(b.text, b.value);
+        balance_->setItemData(balance_->count() - 1, b.tip, Qt::ToolTipRole);
+        balanceTip += QStringLiteral("<p><b>%1</b>: %2</p>").arg(b.text.toHtmlEscaped(), b.tip.toHtmlEscaped());
+    }
+    balance_->setToolTip(balanceTip);
+    classWeightsNote_ = new QLabel;
+    classWeightsNote_->setWordWrap(true);
+    classWeightsNote_->hide();
+    auto* balanceBox = new QVBoxLayout;
+    balanceBox->addWidget(balance_);
+    balanceBox->addWidget(classWeightsNote_);
     auto* runForm = new QFormLayout;
     runForm->addRow(tr("Epochs:"), epochs_);
     runForm->addRow(tr("Batch size:"), batchSize_);
@@ -158,9 +193,11 @@ TrainingSettingsForm::TrainingSettingsForm(QWidget* parent) : QWidget(parent) {
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    groups_ = {group(tr("Optimization"), optimForm_), group(tr("Run"), runForm), group(tr("Early stopping"), stopForm),
-               group(tr("Augmentation"), new QVBoxLayout), group(tr("Checkpoints"), ckRow)};
-    groups_[3]->layout()->addWidget(augment_);
+    auto* augmentBox = new QVBoxLayout;
+    augmentBox->addWidget(augment_);
+    groups_ = {group(tr("Optimization"), optimForm_),  group(tr("Run"), runForm),
+               group(tr("Class balance"), balanceBox), group(tr("Early stopping"), stopForm),
+               group(tr("Augmentation"), augmentBox),  group(tr("Checkpoints"), ckRow)};
     for (QWidget* g : groups_) layout->addWidget(g);
     layout->addWidget(problemLabel_);
     layout->addStretch();
@@ -172,7 +209,8 @@ TrainingSettingsForm::TrainingSettingsForm(QWidget* parent) : QWidget(parent) {
         problemLabel_->setVisible(!p.isEmpty());
         emit changed();
     };
-    for (QComboBox* c : {optimizer_, schedule_}) connect(c, &QComboBox::currentIndexChanged, this, changedSignal);
+    for (QComboBox* c : {optimizer_, schedule_, balance_})
+        connect(c, &QComboBox::currentIndexChanged, this, changedSignal);
     for (QDoubleSpinBox* s : {learningRate_, momentum_, weightDecay_, clipNorm_, factor_, minRate_, validation_})
         connect(s, &QDoubleSpinBox::valueChanged, this, changedSignal);
     for (QSpinBox* s : {stepEpochs_, warmup_, plateauPatience_, epochs_, batchSize_, seed_, threads_, patience_})
@@ -223,6 +261,7 @@ void TrainingSettingsForm::setSettings(const TrainSettings& s) {
     epochs_->setValue(s.epochs);
     batchSize_->setValue(s.batchSize);
     validation_->setValue(double(s.validationSplit) * 100);
+    select(balance_, s.balance);
     seed_->setValue(static_cast<int>(std::min<uint64_t>(s.seed, 2147483647)));
     threads_->setValue(s.threads);
     patience_->setValue(s.earlyStoppingPatience);
@@ -233,6 +272,7 @@ void TrainingSettingsForm::setSettings(const TrainSettings& s) {
         augment_->setOptions({});
     }
     for (QWidget* w : fields) w->blockSignals(false);
+    updateClassWeightsNote();
     updateVisibility();
     const QString p = problem();
     problemLabel_->setText(p);
@@ -257,6 +297,7 @@ TrainSettings TrainingSettingsForm::settings() const {
     s.epochs = epochs_->value();
     s.batchSize = batchSize_->value();
     s.validationSplit = static_cast<float>(validation_->value() / 100);
+    s.balance = balance_->currentData().toString().toStdString();
     s.seed = static_cast<uint64_t>(seed_->value());
     s.threads = threads_->value();
     s.earlyStoppingPatience = patience_->value();
@@ -286,6 +327,19 @@ QString TrainingSettingsForm::problem() const {
         return QString::fromStdString(e.what());
     }
     return {};
+}
+
+// Explicit weights (convstudio-cli --class-weights, kept in base_) weight the loss whatever the
+// combo says: the trainer uses them as they are and only computes weights when there are none.
+void TrainingSettingsForm::updateClassWeightsNote() {
+    const std::vector<float>& w = base_.loss.classWeights;
+    classWeightsNote_->setVisible(!w.empty());
+    if (w.empty()) return;
+    QStringList list;
+    for (float x : w) list << locale().toString(double(x), 'g', 3);
+    classWeightsNote_->setText(tr("These settings have explicit class weights (%1): they weight the loss with any "
+                                  "choice here, in place of the ones computed from class frequency.")
+                                   .arg(list.join(QStringLiteral(", "))));
 }
 
 void TrainingSettingsForm::setCheckpointFolder(const QString& folder) { checkpointFolder_->setText(folder); }

@@ -1,6 +1,7 @@
 #pragma once
 // The hyper-parameters of a run: optimizer, learning rate and schedule, batch size, epochs,
-// validation split, augmentation, seed, threads, early stopping and the checkpoint folder.
+// validation split, class balance, augmentation, seed, threads, early stopping and the
+// checkpoint folder.
 // Fields that do not apply to the chosen optimizer or schedule are hidden. problem() says
 // what is wrong in words; the panel refuses to start until it is empty.
 #include <QWidget>
@@ -41,6 +42,7 @@ private:
     void updateVisibility();
     void setRowVisible(QFormLayout* form, QWidget* field, bool visible);
     void browseCheckpointFolder();
+    void updateClassWeightsNote();
 
     QComboBox* optimizer_;
     QDoubleSpinBox* learningRate_;
@@ -57,6 +59,8 @@ private:
     QSpinBox* epochs_;
     QSpinBox* batchSize_;
     QDoubleSpinBox* validation_;
+    QComboBox* balance_;
+    QLabel* classWeightsNote_;  // shown when the settings carry explicit loss.classWeights
     QSpinBox* seed_;
     QSpinBox* threads_;
     QSpinBox* patience_;
@@ -66,7 +70,8 @@ private:
     QFormLayout* optimForm_;
     QLabel* problemLabel_;
     QList<QWidget*> groups_;
-    TrainSettings base_;  // keeps what the form does not show (loss, top-k, plateau min delta)
+    TrainSettings base_;  // keeps what the form does not show (loss and its class weights, top-k,
+                          // plateau min delta)
 };
 
 }  // namespace cs::gui
