@@ -7,9 +7,14 @@
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <optional>
 
+#include "data/builtin_dataset.h"
+#include "data/load_options.h"
+#include "dataset/dataset_catalog.h"
 #include "dataset_ui.h"
 #include "designer/model_document.h"
 #include "main_window.h"
@@ -18,7 +23,21 @@ namespace cs::gui {
 
 namespace {
 const QString kBuiltin = QStringLiteral("builtin");
+constexpr int kMaxNamesShown = 12;
 QString qs(const std::string& s) { return QString::fromStdString(s); }
+
+QString nameList(const std::vector<std::string>& names) {
+    QStringList out;
+    for (std::size_t i = 0; i < names.size() && i < std::size_t(kMaxNamesShown); ++i) out << qs(names[i]).toHtmlEscaped();
+    if (names.size() > std::size_t(kMaxNamesShown)) out << QStringLiteral("…");
+    return out.join(QStringLiteral(", "));
+}
+
+// What the dock can say about a dataset without loading it, or from its load.
+struct DatasetFacts {
+    std::vector<std::string> classNames;
+    std::size_t train = 0, validation = 0, test = 0;
+};
 }  // namespace
 
 QString DatasetController::fashionMnistDir() {
@@ -49,6 +68,7 @@ DatasetController::DatasetController(MainWindow* window, ModelDocument* doc, QOb
     layout->addLayout(row);
     details_ = new QLabel(panel);
     details_->setWordWrap(true);
+    details_->setTextFormat(Qt::RichText);
     details_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     details_->setStyleSheet(QStringLiteral("color: #4a515c;"));
     layout->addWidget(details_);
@@ -71,8 +91,11 @@ DatasetController::DatasetController(MainWindow* window, ModelDocument* doc, QOb
     connect(browse, &QToolButton::clicked, this, &DatasetController::chooseFolder);
     connect(doc_, &ModelDocument::projectChanged, this, &DatasetController::refresh);
     connect(doc_, &ModelDocument::documentReset, this, &DatasetController::applyDefault);
+    connect(doc_, &ModelDocument::checked, this, &DatasetController::updateDetails);  // the outputs
     applyDefault();
     ui_ = new DatasetUi(*window_, doc_, this);
+    connect(ui_, &DatasetUi::catalogReady, this, &DatasetController::updateDetails);
+    updateDetails();
 }
 
 QString DatasetController::currentSource() const {
@@ -110,23 +133,70 @@ void DatasetController::refresh() {
     int index = combo_->findData(source == QLatin1String("builtin:shapes") ? kBuiltin : source);
     combo_->setCurrentIndex(std::max(0, index));
 
-    const ModelFile& f = doc_->file();
-    QString text;
-    if (source.startsWith(kBuiltin))
-        text = tr("Generated on the fly: simple shapes in 28 × 28 grayscale images. Needs no download.");
-    else
-        text = tr("Source: %1").arg(QDir::toNativeSeparators(source));
-    text += QStringLiteral("\n") + tr("Model input: %1 × %2 × %3")
-                                       .arg(f.preprocessing.height)
-                                       .arg(f.preprocessing.width)
-                                       .arg(f.preprocessing.channels);
-    if (!f.classNames.empty()) {
-        QStringList names;
-        for (const std::string& n : f.classNames) names << qs(n);
-        text += QStringLiteral("\n") + tr("%n class(es): %1", nullptr, int(names.size())).arg(names.join(QStringLiteral(", ")));
-    }
-    details_->setText(text);
     combo_->setToolTip(QDir::toNativeSeparators(source));
+    updateDetails();
+}
+
+void DatasetController::updateDetails() {
+    const QString source = currentSource();
+    const ModelFile& f = doc_->file();
+    QStringList about, dataset, model;  // three paragraphs
+    if (source.startsWith(kBuiltin))
+        about << tr("Generated on the fly: simple shapes, drawn at the model's input size. Needs no download.");
+    else
+        about << tr("Source: %1").arg(QDir::toNativeSeparators(source).toHtmlEscaped());
+    about << tr("Model input: %1 × %2 × %3").arg(f.preprocessing.height).arg(f.preprocessing.width).arg(f.preprocessing.channels);
+
+    // The dataset's classes: from its load (the Dataset page's), or, for the generated set,
+    // as the loader makes it.
+    std::optional<DatasetFacts> data;
+    if (ui_ && ui_->catalog() && ui_->shownSource() == source) {
+        const DataSplits& d = ui_->catalog()->data();
+        data = DatasetFacts{ui_->catalog()->classNames(), d.train.size(), d.validation.size(), d.test.size()};
+    } else if (source.startsWith(kBuiltin)) {
+        const LoadOptions defaults;
+        data = DatasetFacts{shapeClassNames(), std::size_t(defaults.builtinTrainCount), 0,
+                            std::size_t(defaults.builtinTestCount)};
+    }
+    if (data) {
+        dataset << tr("Dataset: %n class(es) — %1", nullptr, int(data->classNames.size())).arg(nameList(data->classNames));
+        QStringList counts;
+        const QLocale locale;
+        counts << tr("%1 training").arg(locale.toString(qulonglong(data->train)));
+        if (data->validation) counts << tr("%1 validation").arg(locale.toString(qulonglong(data->validation)));
+        if (data->test) counts << tr("%1 test").arg(locale.toString(qulonglong(data->test)));
+        dataset << tr("Images: %1").arg(counts.join(QStringLiteral(", ")));
+    } else {
+        dataset << tr("Dataset classes: shown once the Dataset page has loaded it.");
+    }
+
+    // The model's outputs, as the graph has them, and the names the project gives them.
+    int outputs = int(f.classNames.size());
+    if (const NodeCheck* out = doc_->nodeCheck(doc_->check().outputId); out && out->shapeKnown && out->output.isFlat())
+        outputs = int(out->output.size());
+    if (outputs > 0) {
+        if (data && f.classNames == data->classNames)
+            model << tr("Model: %n output(s), the dataset's classes", nullptr, outputs);
+        else if (!f.classNames.empty())
+            model << tr("Model: %n output(s) — %1", nullptr, outputs).arg(nameList(f.classNames));
+        else
+            model << tr("Model: %n output(s)", nullptr, outputs);
+    }
+    if (data && outputs > 0) {
+        const int classes = int(data->classNames.size());
+        if (classes > outputs)
+            model << QStringLiteral("<span style='color:#c0392b'>%1</span>")
+                         .arg(tr("The dataset has %1 classes, more than the model's outputs (%2): training fails until "
+                                 "the last layer has %1 units.")
+                                  .arg(classes)
+                                  .arg(outputs));
+        else if (!f.classNames.empty() && f.classNames != data->classNames)
+            model << tr("Training on this dataset names the model's outputs after its classes.");
+    }
+    QString html;
+    for (const QStringList& lines : {about, dataset, model})
+        if (!lines.isEmpty()) html += QStringLiteral("<p style='margin:0 0 8px 0'>%1</p>").arg(lines.join(QStringLiteral("<br>")));
+    details_->setText(html);
 }
 
 }  // namespace cs::gui

@@ -2,6 +2,8 @@
 // The dataset the project trains on, chosen in a small dock: Fashion-MNIST when Debian's
 // package is installed, the engine's built-in generated set, or any folder. The choice is
 // stored in the project (project["dataset"], a source string the engine's loaders accept).
+// The dock describes the dataset (its classes and images, once known) and, apart from it, the
+// model's outputs, whose names a preset takes from another dataset until training renames them.
 // The dataset page (DatasetUi: thumbnail grid, statistics, augmentation preview, split editor,
 // File-menu actions and dropped folders) shows and edits the same dataset.
 #include <QObject>
@@ -28,6 +30,7 @@ public:
 
 private:
     void refresh();
+    void updateDetails();
     void chooseFolder();
     void applyDefault();
 
@@ -35,7 +38,7 @@ private:
     ModelDocument* doc_;
     QComboBox* combo_;
     QLabel* details_;
-    DatasetUi* ui_;
+    DatasetUi* ui_ = nullptr;
 };
 
 }  // namespace cs::gui

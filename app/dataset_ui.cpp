@@ -126,6 +126,8 @@ DatasetUi::DatasetUi(MainWindow& window, ModelDocument* doc, QObject* parent)
         const uint8_t* pixels = catalog_->image(g);
         probe.pixels.assign(pixels, pixels + std::size_t(probe.height) * probe.width * probe.channels);
         probe.label = catalog_->label(g);
+        if (probe.label >= 0 && probe.label < catalog_->classCount())
+            probe.labelName = catalog_->classNames()[std::size_t(probe.label)];
         probe.sample = catalog_->sourceOf(g);  // the Inspect page's picker finds it by this name
         probe.source = qs(probe.sample);
         window_.statusBar()->showMessage(tr("%1 sent to the feature-map view").arg(catalog_->displayName(g)), 3000);

@@ -1356,54 +1356,120 @@
 <context>
     <name>cs::gui::DatasetController</name>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="46"/>
+        <location filename="../app/dataset_controller.cpp" line="65"/>
         <source>Choose an image folder (one sub-folder per class), IDX or CIFAR-10 files</source>
         <translation>选择图像文件夹（每个类别一个子文件夹）、IDX 或 CIFAR-10 文件</translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="57"/>
+        <location filename="../app/dataset_controller.cpp" line="77"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="95"/>
+        <location filename="../app/dataset_controller.cpp" line="118"/>
         <source>Choose Dataset Folder</source>
         <translation>选择数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="105"/>
+        <location filename="../app/dataset_controller.cpp" line="128"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="106"/>
+        <location filename="../app/dataset_controller.cpp" line="129"/>
         <source>Built-in shapes (generated)</source>
         <translation>内置形状（自动生成）</translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="109"/>
+        <location filename="../app/dataset_controller.cpp" line="132"/>
         <source>Other folder…</source>
         <translation>其他文件夹…</translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="116"/>
-        <source>Generated on the fly: simple shapes in 28 × 28 grayscale images. Needs no download.</source>
-        <translation>即时生成：28 × 28 灰度图像中的简单形状。无需下载。</translation>
+        <location filename="../app/dataset_controller.cpp" line="145"/>
+        <source>Generated on the fly: simple shapes, drawn at the model&apos;s input size. Needs no download.</source>
+        <translation>即时生成：按模型输入尺寸绘制的简单形状。无需下载。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/dataset_controller.cpp" line="162"/>
+        <source>Dataset: %n class(es) — %1</source>
+        <translation>
+            <numerusform>数据集：%n 个类别 — %1</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="118"/>
+        <location filename="../app/dataset_controller.cpp" line="165"/>
+        <source>%1 training</source>
+        <translation>训练 %1 张</translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_controller.cpp" line="166"/>
+        <source>%1 validation</source>
+        <translation>验证 %1 张</translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_controller.cpp" line="167"/>
+        <source>%1 test</source>
+        <translation>测试 %1 张</translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_controller.cpp" line="168"/>
+        <source>Images: %1</source>
+        <translation>图像：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_controller.cpp" line="170"/>
+        <source>Dataset classes: shown once the Dataset page has loaded it.</source>
+        <translation>数据集类别：在数据集页面加载后显示。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/dataset_controller.cpp" line="179"/>
+        <source>Model: %n output(s), the dataset&apos;s classes</source>
+        <translation>
+            <numerusform>模型：%n 个输出，即数据集的类别</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/dataset_controller.cpp" line="181"/>
+        <source>Model: %n output(s) — %1</source>
+        <translation>
+            <numerusform>模型：%n 个输出 — %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/dataset_controller.cpp" line="183"/>
+        <source>Model: %n output(s)</source>
+        <translation>
+            <numerusform>模型：%n 个输出</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_controller.cpp" line="189"/>
+        <source>The dataset has %1 classes, more than the model&apos;s outputs (%2): training fails until the last layer has %1 units.</source>
+        <translation>数据集有 %1 个类别，多于模型的输出数（%2）：在最后一层的单元数改为 %1 之前，训练会失败。</translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_controller.cpp" line="194"/>
+        <source>Training on this dataset names the model&apos;s outputs after its classes.</source>
+        <translation>在此数据集上训练后，模型的输出将以数据集的类别命名。</translation>
+    </message>
+    <message>
+        <source>Generated on the fly: simple shapes in 28 × 28 grayscale images. Needs no download.</source>
+        <translation type="vanished">即时生成：28 × 28 灰度图像中的简单形状。无需下载。</translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_controller.cpp" line="147"/>
         <source>Source: %1</source>
         <translation>来源：%1</translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="119"/>
+        <location filename="../app/dataset_controller.cpp" line="148"/>
         <source>Model input: %1 × %2 × %3</source>
         <translation>模型输入：%1 × %2 × %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/dataset_controller.cpp" line="126"/>
         <source>%n class(es): %1</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n 个类别：%1</numerusform>
         </translation>
     </message>
@@ -1563,7 +1629,7 @@
     </message>
     <message>
         <location filename="../app/dataset_ui.cpp" line="74"/>
-        <location filename="../app/dataset_ui.cpp" line="301"/>
+        <location filename="../app/dataset_ui.cpp" line="303"/>
         <source>Loading</source>
         <translation>正在加载</translation>
     </message>
@@ -1584,7 +1650,7 @@
     </message>
     <message>
         <location filename="../app/dataset_ui.cpp" line="91"/>
-        <location filename="../app/dataset_ui.cpp" line="379"/>
+        <location filename="../app/dataset_ui.cpp" line="381"/>
         <source>Predicting</source>
         <translation>正在预测</translation>
     </message>
@@ -1599,112 +1665,112 @@
         <translation>无法预测：%1</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="131"/>
+        <location filename="../app/dataset_ui.cpp" line="133"/>
         <source>%1 sent to the feature-map view</source>
         <translation>已将 %1 发送到特征图视图</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="142"/>
+        <location filename="../app/dataset_ui.cpp" line="144"/>
         <source>Change validation split</source>
         <translation>更改验证集划分</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="177"/>
+        <location filename="../app/dataset_ui.cpp" line="179"/>
         <source>Open &amp;Dataset Folder…</source>
         <translation>打开数据集文件夹(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="179"/>
+        <location filename="../app/dataset_ui.cpp" line="181"/>
         <source>Show a dataset: image folders (one sub-folder per class), IDX or CIFAR-10 files</source>
         <translation>显示数据集：图像文件夹（每个类别一个子文件夹）、IDX 或 CIFAR-10 文件</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="181"/>
+        <location filename="../app/dataset_ui.cpp" line="183"/>
         <source>Open Dataset &amp;File…</source>
         <translation>打开数据集文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="182"/>
+        <location filename="../app/dataset_ui.cpp" line="184"/>
         <source>Show an IDX image file or a CIFAR-10 batch</source>
         <translation>显示 IDX 图像文件或 CIFAR-10 批次文件</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="184"/>
+        <location filename="../app/dataset_ui.cpp" line="186"/>
         <source>Recent Data&amp;sets</source>
         <translation>最近的数据集(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="192"/>
+        <location filename="../app/dataset_ui.cpp" line="194"/>
         <source>Reload</source>
         <translation>重新加载</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="193"/>
+        <location filename="../app/dataset_ui.cpp" line="195"/>
         <source>Load the dataset again from disk</source>
         <translation>从磁盘重新加载数据集</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="194"/>
+        <location filename="../app/dataset_ui.cpp" line="196"/>
         <source>Predict</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="195"/>
+        <location filename="../app/dataset_ui.cpp" line="197"/>
         <source>Run the trained model on every image to find the ones it gets wrong</source>
         <translation>用训练好的模型预测每张图像，找出判断错误的图像</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="197"/>
+        <location filename="../app/dataset_ui.cpp" line="199"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="199"/>
+        <location filename="../app/dataset_ui.cpp" line="201"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="219"/>
+        <location filename="../app/dataset_ui.cpp" line="221"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="220"/>
+        <location filename="../app/dataset_ui.cpp" line="222"/>
         <source>Built-in Shapes (generated)</source>
         <translation>内置形状（自动生成）</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="255"/>
+        <location filename="../app/dataset_ui.cpp" line="257"/>
         <source>Open Dataset Folder</source>
         <translation>打开数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="262"/>
+        <location filename="../app/dataset_ui.cpp" line="264"/>
         <source>Open Dataset File</source>
         <translation>打开数据集文件</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="263"/>
+        <location filename="../app/dataset_ui.cpp" line="265"/>
         <source>IDX and CIFAR-10 files (*-ubyte *-ubyte.gz *.bin)</source>
         <translation>IDX 和 CIFAR-10 文件 (*-ubyte *-ubyte.gz *.bin)</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="263"/>
+        <location filename="../app/dataset_ui.cpp" line="265"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="269"/>
+        <location filename="../app/dataset_ui.cpp" line="271"/>
         <source>Open dataset</source>
         <translation>打开数据集</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="300"/>
+        <location filename="../app/dataset_ui.cpp" line="302"/>
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="326"/>
+        <location filename="../app/dataset_ui.cpp" line="328"/>
         <source>Loaded, with problems (%1): see the list on the left.</source>
         <translation>已加载，但有问题（%1）：请查看左侧列表。</translation>
     </message>
@@ -1715,32 +1781,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="328"/>
+        <location filename="../app/dataset_ui.cpp" line="330"/>
         <source>%1 images loaded</source>
         <translation>已加载 %1 张图像</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="344"/>
+        <location filename="../app/dataset_ui.cpp" line="346"/>
         <source>The augmentation settings are malformed: %1</source>
         <translation>数据增强设置格式有误：%1</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="365"/>
+        <location filename="../app/dataset_ui.cpp" line="367"/>
         <source>The model has no trained weights yet: train it first.</source>
         <translation>模型还没有训练好的权重：请先训练。</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="374"/>
+        <location filename="../app/dataset_ui.cpp" line="376"/>
         <source>The trained model knows other classes than this dataset&apos;s; train it on this dataset to see its predictions here.</source>
         <translation>训练好的模型所知的类别与此数据集不同；请在此数据集上训练后再在这里查看预测。</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="408"/>
+        <location filename="../app/dataset_ui.cpp" line="410"/>
         <source>Move %1 to %2</source>
         <translation>将 %1 移到 %2</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="409"/>
+        <location filename="../app/dataset_ui.cpp" line="411"/>
         <source>Move %1 images to %2</source>
         <translation>将 %1 张图像移到 %2</translation>
     </message>
@@ -2646,42 +2712,42 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
 <context>
     <name>cs::gui::InspectPanel</name>
     <message>
-        <location filename="../widgets/inspect/inspect_panel.cpp" line="25"/>
+        <location filename="../widgets/inspect/inspect_panel.cpp" line="26"/>
         <source>Probe image</source>
         <translation>探针图像</translation>
     </message>
     <message>
-        <location filename="../widgets/inspect/inspect_panel.cpp" line="28"/>
+        <location filename="../widgets/inspect/inspect_panel.cpp" line="29"/>
         <source>Prediction</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location filename="../widgets/inspect/inspect_panel.cpp" line="46"/>
+        <location filename="../widgets/inspect/inspect_panel.cpp" line="47"/>
         <source>Feature maps</source>
         <translation>特征图</translation>
     </message>
     <message>
-        <location filename="../widgets/inspect/inspect_panel.cpp" line="47"/>
+        <location filename="../widgets/inspect/inspect_panel.cpp" line="48"/>
         <source>Filters and weights</source>
         <translation>滤波器与权重</translation>
     </message>
     <message>
-        <location filename="../widgets/inspect/inspect_panel.cpp" line="58"/>
+        <location filename="../widgets/inspect/inspect_panel.cpp" line="59"/>
         <source>The views update a few times a second while a model trains; when idle they show the project&apos;s weights.</source>
         <translation>训练时这些视图每秒更新数次；空闲时显示项目中的权重。</translation>
     </message>
     <message>
-        <location filename="../widgets/inspect/inspect_panel.cpp" line="71"/>
+        <location filename="../widgets/inspect/inspect_panel.cpp" line="79"/>
         <source>class %1</source>
         <translation>类别 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/inspect/inspect_panel.cpp" line="72"/>
+        <location filename="../widgets/inspect/inspect_panel.cpp" line="80"/>
         <source>&lt;b&gt;%1&lt;/b&gt; (%2%)%3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;（%2%）%3</translation>
     </message>
     <message>
-        <location filename="../widgets/inspect/inspect_panel.cpp" line="75"/>
+        <location filename="../widgets/inspect/inspect_panel.cpp" line="83"/>
         <source> — untrained weights</source>
         <translation> — 未训练的权重</translation>
     </message>

@@ -2,16 +2,20 @@
 // folder), loading on a thread with cancel, the project's split and exclusions, predictions
 // from trained weights, and moving an image to another class (the file moves; undo moves it back).
 #include <QDir>
+#include <QDockWidget>
 #include <QDropEvent>
 #include <QFile>
+#include <QLabel>
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextDocumentFragment>
 #include <QUndoStack>
 
+#include "data/builtin_dataset.h"
 #include "data/data_source.h"
 #include "data/dataset_export.h"
 #include "data/statistics.h"
@@ -20,6 +24,7 @@
 #include "dataset/dataset_list_model.h"
 #include "dataset/dataset_page.h"
 #include "dataset/dataset_project.h"
+#include "dataset_controller.h"
 #include "dataset_session.h"
 #include "dataset_ui.h"
 #include "designer/model_document.h"
@@ -53,6 +58,24 @@ ModelFile smallModel() {
     f.classNames = {"circle", "square", "cross"};
     f.project["dataset"] = "builtin";
     return f;
+}
+
+// The text of the Dataset dock, one line per line shown.
+QStringList datasetDockLines(MainWindow& window) {
+    auto* dock = window.findChild<QDockWidget*>(QStringLiteral("datasetDock"));
+    auto* label = dock ? dock->widget()->findChild<QLabel*>() : nullptr;
+    if (!label) return {};
+    const QString text = Qt::mightBeRichText(label->text())
+                             ? QTextDocumentFragment::fromHtml(label->text()).toPlainText()
+                             : label->text();
+    return text.split(QLatin1Char('\n'));
+}
+
+// The model's class names may only appear on a line that says they are the model's.
+bool modelNamesLabelled(const QStringList& lines, const QString& name) {
+    for (const QString& line : lines)
+        if (line.contains(name) && !line.startsWith(QLatin1String("Model"))) return false;
+    return true;
 }
 
 }  // namespace
@@ -238,6 +261,47 @@ private slots:
         ui.fileUndoStack()->undo();
         QVERIFY(QFile::exists(from));
         QVERIFY(QFile::remove(clash));
+    }
+
+    // The dock describes the dataset (its own classes and image counts), not the model: the
+    // default preset names its outputs after Fashion-MNIST, which the built-in shapes are not.
+    void datasetDockShowsTheDatasetsClasses() {
+        MainWindow window;
+        ModelDocument doc;
+        ModelFile f = loadPreset(kDefaultPreset);
+        QCOMPARE(f.classNames.front(), std::string("T-shirt/top"));
+        f.project["dataset"] = "builtin";
+        doc.reset(f);
+        DatasetController dock(&window, &doc);
+        dock.ui()->setInteractive(false);
+        QStringList lines = datasetDockLines(window);
+        QVERIFY(!lines.isEmpty());
+        QVERIFY2(lines.join(QLatin1Char('\n')).contains(QLatin1String("circle, ring, square")), qPrintable(lines.join(QLatin1Char('|'))));
+        QVERIFY2(modelNamesLabelled(lines, QStringLiteral("T-shirt/top")), qPrintable(lines.join(QLatin1Char('|'))));
+
+        // A folder of three classes, once loaded: its names and image count.
+        dock.ui()->openSource(folder_);
+        QVERIFY(dock.ui()->session()->waitForIdle());
+        lines = datasetDockLines(window);
+        const QString text = lines.join(QLatin1Char('\n'));
+        QVERIFY2(text.contains(QLatin1String("circle, square, cross")), qPrintable(lines.join(QLatin1Char('|'))));
+        QVERIFY2(text.contains(QLatin1String("24 training")), qPrintable(lines.join(QLatin1Char('|'))));
+        QVERIFY2(!text.contains(QLatin1String("circle, ring")), qPrintable(lines.join(QLatin1Char('|'))));
+        QVERIFY2(modelNamesLabelled(lines, QStringLiteral("T-shirt/top")), qPrintable(lines.join(QLatin1Char('|'))));
+
+        // A model trained on the shapes: its outputs are the dataset's classes.
+        f.classNames = shapeClassNames();
+        doc.reset(f);
+        lines = datasetDockLines(window);
+        QVERIFY2(lines.contains(QStringLiteral("Model: 10 output(s), the dataset's classes")), qPrintable(lines.join(QLatin1Char('|'))));
+        QVERIFY2(!lines.join(QLatin1Char('\n')).contains(QLatin1String("Training on this dataset")), qPrintable(lines.join(QLatin1Char('|'))));
+
+        // A model with fewer outputs than the dataset has classes cannot train on it: said so.
+        ModelFile small = smallModel();  // 3 outputs
+        doc.reset(small);                // on the built-in shapes: 10 classes
+        lines = datasetDockLines(window);
+        QVERIFY2(lines.join(QLatin1Char('\n')).contains(QLatin1String("10 classes, more than the model's outputs (3)")),
+                 qPrintable(lines.join(QLatin1Char('|'))));
     }
 
     void predictionsFromTrainedWeights() {

@@ -30,6 +30,7 @@
 #include "event_loop_gaps.h"
 #include "inspect/feature_map_view.h"
 #include "inspect/inspect_panel.h"
+#include "inspect/prediction_bars.h"
 #include "inspect/probe_capture.h"
 #include "inspect/probe_picker.h"
 #include "training/evaluation_panel.h"
@@ -271,6 +272,8 @@ void TestTrainingUi::probeFromTheDatasetPageStaysTheInspectProbe() {
         QVERIFY2(sameImage(picker->image(), sent), which("the picker shows", picker->image()).constData());
         QVERIFY2(sameImage(controller->probeImage(), sent),
                  which("the probe is", controller->probeImage()).constData());
+        // The untrained preset names its outputs after Fashion-MNIST: no bar is the shape's class.
+        QCOMPARE(ui->inspect()->prediction()->trueLabel(), -1);
         // The picker names the sample sent: its set and number, not the number it showed before.
         const DatasetCatalog& catalog = *datasets->catalog();
         QCOMPARE(catalog.partOf(std::size_t(g)), 0);

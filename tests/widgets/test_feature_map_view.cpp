@@ -67,6 +67,7 @@ private slots:
     void clickEnlarges();
     void filtersAndStatistics();
     void predictionBars();
+    void trueClassIsMarkedByName();
     void pickerKeepsAnImageFromElsewhere();
     void pickerShowsWhereASentImageIs();
     void colorMaps();
@@ -207,6 +208,25 @@ void TestFeatureMapView::predictionBars() {
     QCOMPARE(bars.predicted(), 1);
     bars.resize(bars.sizeHint());
     QVERIFY(!bars.grab().isNull());
+}
+
+// The true class is marked among the model's classes by its name: a model whose outputs are
+// named after another dataset (an untrained preset) has no bar for it.
+void TestFeatureMapView::trueClassIsMarkedByName() {
+    Tiny t;
+    InspectPanel panel;
+    const DataSplits data = test::generatedSplits(4, 2, 2, 3);  // classes "class0", "class1"; 3x3
+    ProbeResult r = captureProbe(t.model, *t.executor, t.pre, probeFromDataset(data.train, 1));
+    QCOMPARE(r.image.label, 1);
+    r.classNames = {"T-shirt/top", "Trouser"};
+    panel.setProbe(r);
+    QCOMPARE(panel.prediction()->trueLabel(), -1);
+    r.classNames = {"class1", "class0"};  // the dataset's classes, in another order
+    panel.setProbe(r);
+    QCOMPARE(panel.prediction()->trueLabel(), 0);
+    r.classNames = {"class0", "class1"};
+    panel.setProbe(r);
+    QCOMPARE(panel.prediction()->trueLabel(), 1);
 }
 
 void TestFeatureMapView::pickerKeepsAnImageFromElsewhere() {

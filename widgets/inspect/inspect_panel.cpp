@@ -5,6 +5,7 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "inspect/feature_map_view.h"
 #include "inspect/filter_view.h"
@@ -64,7 +65,14 @@ void InspectPanel::setData(std::shared_ptr<const DataSplits> data) { picker_->se
 void InspectPanel::setProbe(const ProbeResult& probe) {
     maps_->setProbe(probe);
     filters_->setProbe(probe);
-    bars_->setPrediction(probe.probabilities, probe.classNames, probe.image.label);
+    // The image's class among the model's by name: an untrained preset's outputs, or weights
+    // trained on other data, are named after another dataset's classes (none marked then).
+    int trueLabel = probe.image.label;
+    if (!probe.image.labelName.empty() && !probe.classNames.empty()) {
+        const auto it = std::find(probe.classNames.begin(), probe.classNames.end(), probe.image.labelName);
+        trueLabel = it == probe.classNames.end() ? -1 : int(it - probe.classNames.begin());
+    }
+    bars_->setPrediction(probe.probabilities, probe.classNames, trueLabel);
     const int top = bars_->predicted();
     if (top >= 0) {
         const QString name = top < int(probe.classNames.size()) ? QString::fromStdString(probe.classNames[top])

@@ -50,6 +50,7 @@ ProbeImage probeFromDataset(const Dataset& data, std::size_t index) {
     p.channels = data.channels;
     p.pixels.assign(data.image(index), data.image(index) + data.imageBytes());
     p.label = data.labels[index];
+    if (p.label >= 0 && p.label < data.classCount()) p.labelName = data.classNames[std::size_t(p.label)];
     p.sample = data.sourceOf(index);
     p.source = QString::fromStdString(p.sample);
     return p;

@@ -21,8 +21,9 @@ namespace cs::gui {
 struct ProbeImage {
     std::vector<uint8_t> pixels;
     int height = 0, width = 0, channels = 0;
-    int label = -1;  // the true class when known
-    QString source;  // where it came from, for the caption
+    int label = -1;         // the true class when known, in its dataset's classes
+    std::string labelName;  // that class's name: the model's classes may be named otherwise
+    QString source;         // where it came from, for the caption
     // A dataset sample's name (Dataset::sourceOf: its file, or container#item), which finds it
     // again in another load or split of that dataset; empty for camera frames and other images.
     std::string sample;
