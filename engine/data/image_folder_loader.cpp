@@ -130,6 +130,9 @@ void decodeAll(const std::vector<Job>& jobs, DataSplits& out, int height, int wi
     for (auto& t : threads) t.join();
     if (options.cancel && options.cancel->load()) throw LoadCancelled();
     if (options.progress) options.progress(jobs.size(), jobs.size());
+    // A cancel asked for from the last report still counts: when the decoding finishes before
+    // the first report, that report is the caller's only chance to cancel.
+    if (options.cancel && options.cancel->load()) throw LoadCancelled();
 }
 
 // Drops the samples whose decode failed, keeping order.
