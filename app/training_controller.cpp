@@ -89,6 +89,10 @@ void TrainingController::setState(State s) {
 
 // ---- Data ----
 
+bool TrainingController::hasDataFor(const QString& source, const Preprocessing& pre) const {
+    return data_ && !loader_ && keyOf(source, pre) == dataKey_;
+}
+
 void TrainingController::loadData(const QString& source, const Preprocessing& pre) {
     abandonLoad();
     auto cancel = std::make_shared<std::atomic<bool>>(false);
@@ -117,7 +121,7 @@ void TrainingController::loadData(const QString& source, const Preprocessing& pr
     loadCancel_ = cancel;
     loadOutcome_ = outcome;
     loadingSource_ = source;
-    dataKey_ = keyOf(source, pre);
+    loadingKey_ = keyOf(source, pre);
     connect(t, &QThread::finished, this, [this, t] { onLoaded(t); });
     t->start(QThread::LowPriority);
 }
@@ -157,6 +161,7 @@ void TrainingController::onLoaded(QThread* thread) {
     }
     data_ = outcome->data;
     dataSource_ = loadingSource_;
+    dataKey_ = loadingKey_;
     emit dataLoaded(data_, dataSource_);
     if (pending_) {
         PendingRun run = std::move(*pending_);
@@ -192,7 +197,7 @@ bool TrainingController::start(const ModelFile& project, const TrainSettings& se
         run.job.data = data_;
         dispatch(std::move(run));
     } else {
-        if (!loader_ || keyOf(options.dataSource, project.preprocessing) != dataKey_)
+        if (!loader_ || keyOf(options.dataSource, project.preprocessing) != loadingKey_)
             loadData(options.dataSource, project.preprocessing);
         pending_ = std::make_unique<PendingRun>(std::move(run));
         setState(State::Loading);

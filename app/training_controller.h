@@ -49,6 +49,8 @@ public:
     std::shared_ptr<const DataSplits> data() const { return data_; }          // as loaded
     std::shared_ptr<const DataSplits> runData() const { return runData_; }    // as the last run split it
     QString dataSource() const { return dataSource_; }
+    // True when the loaded data is `source` prepared at `pre`'s input size (no load running).
+    bool hasDataFor(const QString& source, const Preprocessing& pre) const;
 
     // ---- Runs ----
     // Snapshots `project` and starts (after loading the data when needed). Returns false and
@@ -121,7 +123,8 @@ private:
     std::shared_ptr<const DataSplits> data_;
     std::shared_ptr<const DataSplits> runData_;
     QString dataSource_;
-    QString dataKey_;
+    QString dataKey_;     // source and input size of data_
+    QString loadingKey_;  // ... of the load in progress
     ProbeImage probeImage_;
 };
 

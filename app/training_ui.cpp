@@ -512,7 +512,9 @@ void TrainingUi::endLoading(const QString& message) {
 
 void TrainingUi::ensureData() {
     if (controller_->isBusy() || controller_->isLoading()) return;
-    if (controller_->data() && controller_->dataSource() == dataSource()) return;
+    // Loaded data is reused only at the model's current input size (the Input layer may have
+    // changed since).
+    if (controller_->hasDataFor(dataSource(), doc_.file().preprocessing)) return;
     controller_->loadData(dataSource(), doc_.file().preprocessing);
 }
 
@@ -523,7 +525,7 @@ void TrainingUi::evaluate() {
         evaluation_->setMessage(tr("The model has no trained weights yet: train it first."));
         return;
     }
-    if (!controller_->data() || controller_->dataSource() != dataSource()) {
+    if (!controller_->hasDataFor(dataSource(), doc_.file().preprocessing)) {
         pendingEvaluate_ = true;
         evaluation_->setMessage(tr("Loading the dataset…"));
         controller_->loadData(dataSource(), doc_.file().preprocessing);

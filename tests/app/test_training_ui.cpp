@@ -89,6 +89,7 @@ private slots:
     void settingsAreRememberedInTheProject();
     void probeFromTheDatasetPageStaysTheInspectProbe();
     void loadingTheDataLeavesNoProgressBehind();
+    void inspectReloadsTheDataAtANewInputSize();
 
 private:
     QTemporaryDir dir_;
@@ -342,6 +343,35 @@ void TestTrainingUi::loadingTheDataLeavesNoProgressBehind() {
     ui.stop();
     QCOMPARE(ui.controller()->state(), TrainingController::State::Idle);
     QVERIFY2(!ui.progress()->isVisible(), qPrintable(QStringLiteral("the status bar shows '%1'").arg(ui.progress()->text())));
+}
+
+void TestTrainingUi::inspectReloadsTheDataAtANewInputSize() {
+    // Changing the Input layer's size in the designer must not leave the Inspect page (or an
+    // evaluation) on data prepared at the old size.
+    MainWindow window;
+    ModelDocument doc;
+    ModelFile project = loadPreset(kDefaultPreset);
+    project.project["dataset"] = "builtin";
+    doc.reset(project);
+    TrainingUi ui(window, doc, nullptr);
+    ui.setInteractive(false);
+    window.resize(1200, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.showPage(ui.inspect());
+    QTRY_VERIFY_WITH_TIMEOUT(ui.controller()->data() && !ui.controller()->isLoading(), 60000);
+    QCOMPARE(ui.controller()->data()->train.height, 28);
+
+    const int input = doc.graph().nodes().front().id;
+    doc.setOption(input, "height", 32);
+    doc.setOption(input, "width", 32);
+    QCOMPARE(doc.file().preprocessing.height, 32);
+    window.showPage(ui.panel());
+    window.showPage(ui.inspect());
+    QTRY_VERIFY_WITH_TIMEOUT(ui.controller()->data() && !ui.controller()->isLoading() &&
+                                 ui.controller()->data()->train.height == 32,
+                             60000);
+    QCOMPARE(ui.controller()->data()->train.width, 32);
 }
 
 QTEST_MAIN(TestTrainingUi)

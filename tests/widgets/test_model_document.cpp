@@ -270,6 +270,31 @@ private slots:
         QVERIFY2(doc.check().ok, doc.check().problems.empty() ? "" : doc.check().problems.front().c_str());
         QCOMPARE(doc.check().totalParams, int64_t(93322));
     }
+
+    void inputSizeIsThePreprocessingsSize() {
+        // The Input layer's size and channels are what the data is prepared at: editing them in
+        // the designer must change the preprocessing too (training would otherwise refuse to
+        // start: "the preprocessing makes 1x28x28 inputs but the model's Input expects 3x32x32"),
+        // undo included, while scaling and inversion stay the user's.
+        ModelDocument doc;
+        ModelFile preset = loadPreset(kDefaultPreset);
+        preset.preprocessing.invert = true;
+        doc.reset(preset);
+        const int input = doc.graph().nodes().front().id;
+        doc.setOption(input, "height", 32);
+        doc.setOption(input, "width", 32);
+        doc.setOption(input, "channels", 3);
+        QCOMPARE(doc.file().preprocessing.inputShape(), Shape::image(3, 32, 32));
+        QVERIFY(doc.file().preprocessing.invert);
+        doc.undoStack()->undo();
+        QCOMPARE(doc.file().preprocessing.inputShape(), Shape::image(1, 32, 32));
+        while (doc.undoStack()->canUndo()) doc.undoStack()->undo();
+        QCOMPARE(doc.file().preprocessing.inputShape(), Shape::image(1, 28, 28));
+        // A file whose preprocessing disagrees with its Input layer is brought in line on load.
+        preset.preprocessing.height = preset.preprocessing.width = 20;
+        doc.reset(preset);
+        QCOMPARE(doc.file().preprocessing.inputShape(), Shape::image(1, 28, 28));
+    }
 };
 
 QTEST_MAIN(TestModelDocument)

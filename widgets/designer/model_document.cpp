@@ -385,7 +385,19 @@ void ModelDocument::recheck() {
         check_ = GraphCheck{};
         check_.problems = {e.what()};
     }
+    syncPreprocessingToInput();
     emit checked();
+}
+
+void ModelDocument::syncPreprocessingToInput() {
+    // The Input layer's size and channels are the size the data is prepared at (the scaling and
+    // inversion stay the user's); derived here so undo and redo keep the two in step.
+    const NodeCheck* input = check_.inputId >= 0 ? check_.node(check_.inputId) : nullptr;
+    if (!input || !input->ok || !input->shapeKnown || !input->output.isImage()) return;
+    Preprocessing& pre = file_.preprocessing;
+    pre.channels = input->output.channels();
+    pre.height = input->output.height();
+    pre.width = input->output.width();
 }
 
 // ---- Clipboard ----

@@ -107,6 +107,7 @@ signals:
 
 private:
     void recheck();
+    void syncPreprocessingToInput();
     NodeSpec* mutableNode(int id);
     std::vector<int> descendantsOf(int id) const;
 
