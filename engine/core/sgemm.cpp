@@ -58,22 +58,15 @@ void packB(const GemmMatrix& B, int p0, int kc, int j0, int nc, float* out) {
                     _mm512_store_ps(out + int64_t(k) * NR + 16, _mm512_loadu_ps(src + 16));
                 }
             } else {
-                const __mmask16 m0 = static_cast<__mmask16>(cols >= 16 ? 0xFFFF : (1u << cols) - 1);
-                const __mmask16 m1 = static_cast<__mmask16>(cols <= 16 ? 0 : (1u << (cols - 16)) - 1);
+                __mmask16 m0, m1;
+                columnMasks(cols, m0, m1);
                 for (int k = 0; k < kc; ++k, src += B.ld) {
                     _mm512_store_ps(out + int64_t(k) * NR, _mm512_maskz_loadu_ps(m0, src));
                     _mm512_store_ps(out + int64_t(k) * NR + 16, _mm512_maskz_loadu_ps(m1, src + 16));
                 }
             }
         } else {  // op(B)(k, j) = data[j * ld + k]: each stored row is one panel column
-            for (int c = 0; c < NR; ++c) {
-                if (c >= cols) {
-                    for (int k = 0; k < kc; ++k) out[int64_t(k) * NR + c] = 0.f;
-                    continue;
-                }
-                const float* src = B.data + int64_t(j0 + jr + c) * B.ld + p0;
-                for (int k = 0; k < kc; ++k) out[int64_t(k) * NR + c] = src[k];
-            }
+            packRowsAcross(B.data + int64_t(j0 + jr) * B.ld + p0, B.ld, cols, NR, kc, out);
         }
     }
 }

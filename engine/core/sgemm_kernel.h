@@ -16,6 +16,18 @@ namespace cs::gemm {
 constexpr int MR = 8, NR = 32;
 constexpr int KC = 384;   // depth of one packed block
 
+// A k-major panel `width` wide from `rows` stored rows of kc floats each (rows past `rows` are
+// zero): panel[k * width + r] = src[r * ld + k]. Packs A's rows and a transposed B's rows.
+inline void packRowsAcross(const float* src, int64_t ld, int rows, int width, int kc, float* out) {
+    for (int r = 0; r < width; ++r, src += ld) {
+        if (r >= rows) {
+            for (int k = 0; k < kc; ++k) out[int64_t(k) * width + r] = 0.f;
+            continue;
+        }
+        for (int k = 0; k < kc; ++k) out[int64_t(k) * width + r] = src[k];
+    }
+}
+
 // Rows [i0, i0+mc) and depth [p0, p0+kc) of op(A) into MR-row panels (rows past mc are zero).
 inline void packA(const GemmMatrix& A, int i0, int mc, int p0, int kc, float* out) {
     for (int ir = 0; ir < mc; ir += MR, out += int64_t(kc) * MR) {
@@ -29,14 +41,7 @@ inline void packA(const GemmMatrix& A, int i0, int mc, int p0, int kc, float* ou
                 for (; r < MR; ++r) dst[r] = 0.f;
             }
         } else {  // op(A)(i, k) = data[i * ld + k]
-            for (int r = 0; r < MR; ++r) {
-                if (r >= rows) {
-                    for (int k = 0; k < kc; ++k) out[int64_t(k) * MR + r] = 0.f;
-                    continue;
-                }
-                const float* src = A.data + int64_t(i0 + ir + r) * A.ld + p0;
-                for (int k = 0; k < kc; ++k) out[int64_t(k) * MR + r] = src[k];
-            }
+            packRowsAcross(A.data + int64_t(i0 + ir) * A.ld + p0, A.ld, rows, MR, kc, out);
         }
     }
 }

@@ -1,12 +1,14 @@
 #include "layers/conv_gemm.h"
 
 #include <algorithm>
-#include <cstring>
 #include <vector>
 
 #if defined(__AVX512F__)
 #include "core/sgemm_kernel.h"
+// GCC 12 warns inside its own _mm512_max_ps (a deliberately undefined register).
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #endif
+#include "layers/padded_sample.h"
 
 namespace cs {
 
@@ -16,29 +18,6 @@ namespace {
 
 using namespace gemm;
 
-// Every window of the padded sample lies inside it, so packing needs no bounds checks.
-struct Padded {
-    int H, W;
-    int64_t plane() const { return int64_t(H) * W; }
-};
-
-Padded paddedSize(const WindowGeometry& g) {
-    return {(g.outH - 1) * g.stride + g.window, (g.outW - 1) * g.stride + g.window};
-}
-
-void padSample(const float* x, const WindowGeometry& g, const Padded& p, float* out) {
-    std::fill(out, out + g.channels * p.plane(), 0.f);
-    for (int c = 0; c < g.channels; ++c)
-        for (int h = 0; h < g.inH; ++h) {
-            const int row = h + g.padTop;
-            if (row < 0 || row >= p.H) continue;
-            const int first = std::max(0, -g.padLeft), last = std::min(g.inW, p.W - g.padLeft);
-            if (first < last)
-                std::memcpy(out + c * p.plane() + int64_t(row) * p.W + g.padLeft + first,
-                            x + (int64_t(c) * g.inH + h) * g.inW + first, sizeof(float) * (last - first));
-        }
-}
-
 // One run of consecutive output columns within one output row of a panel: for stride 1 their
 // inputs are consecutive too. off0/off1 place the run in the panel's two vectors by a masked
 // load from (tap + off), lane i reading tap + off + i.
@@ -47,7 +26,7 @@ struct Run {
     int64_t off0, off1;
 };
 
-int panelRuns(const WindowGeometry& g, const Padded& p, int p0, int cols, Run* runs) {
+int panelRuns(const WindowGeometry& g, const PaddedSample& p, int p0, int cols, Run* runs) {
     int count = 0;
     for (int lane = 0; lane < cols;) {
         const int pos = p0 + lane, oh = pos / g.outW, ow = pos % g.outW;
@@ -69,12 +48,12 @@ bool convGemmAvailable() { return true; }
 int64_t convGemmScratch(const WindowGeometry& g, int filters) {
     const int64_t K = int64_t(g.channels) * g.window * g.window, P = g.outPlane();
     const int64_t panels = (P + NR - 1) / NR, rowsA = (filters + MR - 1) / MR * MR;
-    return panels * std::min<int64_t>(K, KC) * NR + g.channels * paddedSize(g).plane() + rowsA * K + 64;
+    return panels * std::min<int64_t>(K, KC) * NR + g.channels * PaddedSample::of(g).plane() + rowsA * K + 64;
 }
 
 void convGemmForward(const float* x, int N, const WindowGeometry& g, const float* w, const float* bias, int F,
                      bool relu, float* y, float* scratch, std::vector<int32_t>& taps) {
-    const Padded pd = paddedSize(g);
+    const PaddedSample pd = PaddedSample::of(g);
     const int K = g.channels * g.window * g.window, P = static_cast<int>(g.outPlane()), s = g.stride;
     const int panels = (P + NR - 1) / NR;
     const int kBlocks = (K + KC - 1) / KC, kStep = (K + kBlocks - 1) / kBlocks;
@@ -89,12 +68,10 @@ void convGemmForward(const float* x, int N, const WindowGeometry& g, const float
     }
     taps.resize(static_cast<std::size_t>(K));  // grows once: no allocation per call after that
     int32_t* tap = taps.data();
-    for (int c = 0, t = 0; c < g.channels; ++c)
-        for (int ki = 0; ki < g.window; ++ki)
-            for (int kj = 0; kj < g.window; ++kj) tap[t++] = static_cast<int32_t>(c * pd.plane() + int64_t(ki) * pd.W + kj);
+    pd.tapOffsets(g, tap);
 
     for (int n = 0; n < N; ++n) {
-        padSample(x + int64_t(n) * g.channels * g.inPlane(), g, pd, padded);
+        pd.pad(x + int64_t(n) * g.channels * g.inPlane(), g, padded);
         float* yn = y + int64_t(n) * F * P;
         for (int b = 0; b < kBlocks; ++b) {
             const int k0 = b * kStep, kc = std::min(kStep, K - k0);

@@ -1,7 +1,6 @@
 #include "layers/direct_conv.h"
 
 #include <algorithm>
-#include <cstring>
 
 #if defined(__AVX512F__)
 #include <immintrin.h>
@@ -9,44 +8,16 @@
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #endif
 
+#include "layers/padded_sample.h"
+
 namespace cs {
 
-namespace {
-
-// The padded input plane: every window reads inside it, so the loops need no bounds checks.
-struct Padded {
-    int H, W;  // rows and row length
-    int64_t plane() const { return int64_t(H) * W; }
-};
-
-Padded paddedSize(const WindowGeometry& g) { return {g.outH + g.window - 1, g.outW + g.window - 1}; }
-
-// Copies sample x (C x inH x inW) into `out` (C x H x W) with g's zero padding.
-void padSample(const float* x, const WindowGeometry& g, const Padded& p, float* out) {
-    std::fill(out, out + g.channels * p.plane(), 0.f);
-    const int rows = std::min(g.inH, p.H - g.padTop), cols = std::min(g.inW, p.W - g.padLeft);
-    for (int c = 0; c < g.channels; ++c)
-        for (int h = 0; h < rows; ++h)
-            std::memcpy(out + c * p.plane() + int64_t(h + g.padTop) * p.W + g.padLeft, x + (int64_t(c) * g.inH + h) * g.inW,
-                        sizeof(float) * cols);
-}
-
-// Offsets of the taps (c, ki, kj) within a padded sample, in OIHW order.
-int tapOffsets(const WindowGeometry& g, const Padded& p, int64_t* off) {
-    int t = 0;
-    for (int c = 0; c < g.channels; ++c)
-        for (int ki = 0; ki < g.window; ++ki)
-            for (int kj = 0; kj < g.window; ++kj) off[t++] = c * p.plane() + int64_t(ki) * p.W + kj;
-    return t;
-}
-
-}  // namespace
 
 bool directConvApplies(const WindowGeometry& g) {
     return g.stride == 1 && int64_t(g.channels) * g.window * g.window <= kMaxDirectTaps;
 }
 
-int64_t directConvScratch(const WindowGeometry& g) { return g.channels * paddedSize(g).plane() + 16; }
+int64_t directConvScratch(const WindowGeometry& g) { return g.channels * PaddedSample::of(g).plane() + 16; }
 
 namespace {
 
@@ -55,13 +26,13 @@ namespace {
 template <int TAPS>
 void forwardImpl(const float* x, int N, const WindowGeometry& g, const float* w, const float* bias, int F,
                  bool relu, float* y, float* padded) {
-    const Padded p = paddedSize(g);
+    const PaddedSample p = PaddedSample::of(g);
     int64_t off[kMaxDirectTaps];
-    const int counted = tapOffsets(g, p, off);
+    const int counted = p.tapOffsets(g, off);
     const int T = TAPS > 0 ? TAPS : counted;
     const int64_t outPlane = g.outPlane();
     for (int n = 0; n < N; ++n) {
-        padSample(x + int64_t(n) * g.channels * g.inPlane(), g, p, padded);
+        p.pad(x + int64_t(n) * g.channels * g.inPlane(), g, padded);
         float* yn = y + int64_t(n) * F * outPlane;
         for (int oh = 0; oh < g.outH; ++oh) {
             const float* row = padded + int64_t(oh) * p.W;
@@ -93,9 +64,9 @@ void forwardImpl(const float* x, int N, const WindowGeometry& g, const float* w,
 template <int TAPS>
 void backwardImpl(const float* x, const float* y, const float* dy, int N, const WindowGeometry& g, const float* w,
                   int F, bool reluMask, float* dw, float* db, float* dx, float* scratch) {
-    const Padded p = paddedSize(g);
+    const PaddedSample p = PaddedSample::of(g);
     int64_t off[kMaxDirectTaps];
-    const int counted = tapOffsets(g, p, off);
+    const int counted = p.tapOffsets(g, off);
     const int T = TAPS > 0 ? TAPS : counted;
     const int64_t outPlane = g.outPlane();
     float* padded = scratch;
@@ -103,7 +74,7 @@ void backwardImpl(const float* x, const float* y, const float* dy, int N, const 
     std::fill(dw, dw + int64_t(F) * T, 0.f);
     if (db) std::fill(db, db + F, 0.f);
     for (int n = 0; n < N; ++n) {
-        padSample(x + int64_t(n) * g.channels * g.inPlane(), g, p, padded);
+        p.pad(x + int64_t(n) * g.channels * g.inPlane(), g, padded);
         if (dx) std::fill(dPadded, dPadded + g.channels * p.plane(), 0.f);
         const float* dyn = dy + int64_t(n) * F * outPlane;
         const float* yn = y + int64_t(n) * F * outPlane;
@@ -149,15 +120,7 @@ void backwardImpl(const float* x, const float* y, const float* dy, int N, const 
                     }
                 }
         }
-        if (dx) {  // the padded gradient's interior is the input's gradient
-            float* dxn = dx + int64_t(n) * g.channels * g.inPlane();
-            std::fill(dxn, dxn + g.channels * g.inPlane(), 0.f);
-            const int rows = std::min(g.inH, p.H - g.padTop), cols = std::min(g.inW, p.W - g.padLeft);
-            for (int c = 0; c < g.channels; ++c)
-                for (int h = 0; h < rows; ++h)
-                    std::memcpy(dxn + (int64_t(c) * g.inH + h) * g.inW,
-                                dPadded + c * p.plane() + int64_t(h + g.padTop) * p.W + g.padLeft, sizeof(float) * cols);
-        }
+        if (dx) p.unpad(dPadded, g, dx + int64_t(n) * g.channels * g.inPlane());
     }
 }
 

@@ -78,6 +78,22 @@ bool modelNamesLabelled(const QStringList& lines, const QString& name) {
     return true;
 }
 
+ModelDocument& resetTo(ModelDocument& doc, const ModelFile& file) {
+    doc.reset(file);
+    return doc;
+}
+
+// A main window with the (non-interactive) dataset page on `file`.
+struct DatasetStudio {
+    MainWindow window;
+    ModelDocument doc;
+    DatasetUi ui;
+
+    explicit DatasetStudio(const ModelFile& file = smallModel()) : ui(window, &resetTo(doc, file)) {
+        ui.setInteractive(false);
+    }
+};
+
 }  // namespace
 
 class TestDatasetUi : public QObject {
@@ -95,11 +111,10 @@ private slots:
     }
 
     void opensAFolderAndKeepsItInTheProject() {
-        MainWindow window;
-        ModelDocument doc;
-        doc.reset(smallModel());
-        DatasetUi ui(window, &doc);
-        ui.setInteractive(false);
+        DatasetStudio studio;
+        MainWindow& window = studio.window;
+        ModelDocument& doc = studio.doc;
+        DatasetUi& ui = studio.ui;
         QSignalSpy ready(&ui, &DatasetUi::catalogReady);
         ui.openSource(folder_);
         QVERIFY(ui.session()->waitForIdle());
@@ -130,11 +145,9 @@ private slots:
     }
 
     void droppedFolderOpensAsDataset() {
-        MainWindow window;
-        ModelDocument doc;
-        doc.reset(smallModel());
-        DatasetUi ui(window, &doc);
-        ui.setInteractive(false);
+        DatasetStudio studio;
+        MainWindow& window = studio.window;
+        DatasetUi& ui = studio.ui;
         QSignalSpy dropped(&window, &MainWindow::filesDropped);  // the project controller's path
         QMimeData mime;
         mime.setUrls({QUrl::fromLocalFile(folder_)});
@@ -174,11 +187,9 @@ private slots:
     }
 
     void exclusionStaysInTheProjectAndTrainingHonoursIt() {
-        MainWindow window;
-        ModelDocument doc;
-        doc.reset(smallModel());
-        DatasetUi ui(window, &doc);
-        ui.setInteractive(false);
+        DatasetStudio studio;
+        ModelDocument& doc = studio.doc;
+        DatasetUi& ui = studio.ui;
         ui.openSource(folder_);
         QVERIFY(ui.session()->waitForIdle());
         const std::size_t g = 4;
@@ -205,11 +216,8 @@ private slots:
     }
 
     void movingAnImageMovesTheFileAndUndoMovesItBack() {
-        MainWindow window;
-        ModelDocument doc;
-        doc.reset(smallModel());
-        DatasetUi ui(window, &doc);
-        ui.setInteractive(false);
+        DatasetStudio studio;
+        DatasetUi& ui = studio.ui;
         ui.openSource(folder_);
         QVERIFY(ui.session()->waitForIdle());
         const DatasetCatalog& c = *ui.catalog();
@@ -240,11 +248,8 @@ private slots:
     }
 
     void moveNeverOverwrites() {
-        MainWindow window;
-        ModelDocument doc;
-        doc.reset(smallModel());
-        DatasetUi ui(window, &doc);
-        ui.setInteractive(false);
+        DatasetStudio studio;
+        DatasetUi& ui = studio.ui;
         ui.openSource(folder_);
         QVERIFY(ui.session()->waitForIdle());
         const DatasetCatalog& c = *ui.catalog();

@@ -79,6 +79,28 @@ long long useAsProbe(DatasetPage* page, int row) {
     return g;
 }
 
+// Resets `doc` to the default preset on the built-in dataset (saved at `path` when given).
+ModelDocument& builtinProject(ModelDocument& doc, const QString& path = {}) {
+    ModelFile project = loadPreset(kDefaultPreset);
+    project.project["dataset"] = "builtin";
+    doc.reset(project, path);
+    return doc;
+}
+
+// That project in a shown main window with its (non-interactive) training UI.
+struct TrainingStudio {
+    MainWindow window;
+    ModelDocument doc;
+    TrainingUi ui;
+
+    explicit TrainingStudio(QSize size, const QString& path = {}) : ui(window, builtinProject(doc, path), nullptr) {
+        ui.setInteractive(false);
+        window.resize(size);
+        window.show();
+    }
+    bool exposed() { return QTest::qWaitForWindowExposed(&window); }
+};
+
 }  // namespace
 
 class TestTrainingUi : public QObject {
@@ -98,16 +120,11 @@ private:
 void TestTrainingUi::initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
 void TestTrainingUi::runStaysResponsiveAndEndsInTheProject() {
-    MainWindow window;
-    ModelDocument doc;
-    ModelFile project = loadPreset(kDefaultPreset);
-    project.project["dataset"] = "builtin";
-    doc.reset(project, dir_.filePath(QStringLiteral("shapes.csmodel")));
-    TrainingUi ui(window, doc, nullptr);
-    ui.setInteractive(false);
-    window.resize(1400, 900);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    TrainingStudio studio(QSize(1400, 900), dir_.filePath(QStringLiteral("shapes.csmodel")));
+    QVERIFY(studio.exposed());
+    MainWindow& window = studio.window;
+    ModelDocument& doc = studio.doc;
+    TrainingUi& ui = studio.ui;
 
     TrainSettings s = ui.settings();
     s.epochs = 30;
@@ -316,16 +333,11 @@ void TestTrainingUi::probeFromTheDatasetPageStaysTheInspectProbe() {
 // A load the Inspect page starts leaves no "Loading the dataset… 100%" in the status bar; nor
 // does a load cancelled with Stop before its run started.
 void TestTrainingUi::loadingTheDataLeavesNoProgressBehind() {
-    MainWindow window;
-    ModelDocument doc;
-    ModelFile project = loadPreset(kDefaultPreset);
-    project.project["dataset"] = "builtin";
-    doc.reset(project);
-    TrainingUi ui(window, doc, nullptr);
-    ui.setInteractive(false);
-    window.resize(1200, 800);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    TrainingStudio studio(QSize(1200, 800));
+    QVERIFY(studio.exposed());
+    MainWindow& window = studio.window;
+    ModelDocument& doc = studio.doc;
+    TrainingUi& ui = studio.ui;
     QSignalSpy progress(ui.controller(), &TrainingController::loadProgress);
     window.showPage(ui.inspect());  // loads the dataset for the probe picker
     QTRY_VERIFY_WITH_TIMEOUT(ui.controller()->data() && !ui.controller()->isLoading(), 60000);
@@ -348,16 +360,11 @@ void TestTrainingUi::loadingTheDataLeavesNoProgressBehind() {
 void TestTrainingUi::inspectReloadsTheDataAtANewInputSize() {
     // Changing the Input layer's size in the designer must not leave the Inspect page (or an
     // evaluation) on data prepared at the old size.
-    MainWindow window;
-    ModelDocument doc;
-    ModelFile project = loadPreset(kDefaultPreset);
-    project.project["dataset"] = "builtin";
-    doc.reset(project);
-    TrainingUi ui(window, doc, nullptr);
-    ui.setInteractive(false);
-    window.resize(1200, 800);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    TrainingStudio studio(QSize(1200, 800));
+    QVERIFY(studio.exposed());
+    MainWindow& window = studio.window;
+    ModelDocument& doc = studio.doc;
+    TrainingUi& ui = studio.ui;
     window.showPage(ui.inspect());
     QTRY_VERIFY_WITH_TIMEOUT(ui.controller()->data() && !ui.controller()->isLoading(), 60000);
     QCOMPARE(ui.controller()->data()->train.height, 28);
