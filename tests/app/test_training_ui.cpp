@@ -379,6 +379,12 @@ void TestTrainingUi::inspectReloadsTheDataAtANewInputSize() {
                                  ui.controller()->data()->train.height == 32,
                              60000);
     QCOMPARE(ui.controller()->data()->train.width, 32);
+    // With CONVSTUDIO_SCREENSHOTS=FOLDER, saves the Inspect page at the new size to look at.
+    const QString shots = qEnvironmentVariable("CONVSTUDIO_SCREENSHOTS");
+    if (!shots.isEmpty()) {
+        QTest::qWait(1500);  // the idle probe refresh
+        QVERIFY(window.grab().save(QDir(shots).filePath(QStringLiteral("inspect_input_32x32.png"))));
+    }
 }
 
 QTEST_MAIN(TestTrainingUi)
