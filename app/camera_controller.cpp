@@ -108,7 +108,8 @@ void CameraController::connectPanel() {
     connect(panel_, &CameraPanel::snapshotRequested, this, [this] {
         if (!interactive_) return;
         const QString dir = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
-        const QString name = QStringLiteral("snapshot-%1.png").arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+        const QString name = QStringLiteral("snapshot-%1.png")
+                                 .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
         const QString path = QFileDialog::getSaveFileName(panel_, tr("Save Snapshot"), QDir(dir).filePath(name),
                                                           tr("Images (*.png *.jpg *.bmp)"));
         if (!path.isEmpty()) saveSnapshot(path);
@@ -161,7 +162,8 @@ void CameraController::open(const QString& text) {
     kLastSource.set(text);
     const int generation = ++generation_;
     setState(State::Opening);
-    panel_->view()->setMessage(tr("Opening %1…").arg(QString::fromStdString(spec.describe())), CameraView::MessageKind::Busy);
+    panel_->view()->setMessage(tr("Opening %1…").arg(QString::fromStdString(spec.describe())),
+                               CameraView::MessageKind::Busy);
 
     CaptureOptions options;
     options.loop = panel_->loopFiles();
@@ -268,7 +270,8 @@ void CameraController::showSourceEnd(const QString& reason, bool failed) {
     setState(State::Failed);
     QString text = reason.isEmpty() ? tr("The video source stopped.") : reason;
     if (!text.isEmpty()) text[0] = text[0].toUpper();
-    text += QLatin1Char('\n') + (failed ? tr("Check the connection and press Retry.") : tr("Press Retry to play it again."));
+    text += QLatin1Char('\n') +
+            (failed ? tr("Check the connection and press Retry.") : tr("Press Retry to play it again."));
     panel_->view()->setMessage(text, failed ? CameraView::MessageKind::Error : CameraView::MessageKind::Ended);
     if (failed) emit error(reason);
 }
@@ -288,7 +291,8 @@ QImage CameraController::currentFrame() const { return panel_->view()->frame(); 
 bool CameraController::saveSnapshot(const QString& path) {
     const QImage frame = currentFrame();
     if (frame.isNull() || !frame.save(path)) {
-        const QString message = frame.isNull() ? tr("There is no frame to save yet.") : tr("Could not write %1").arg(path);
+        const QString message =
+            frame.isNull() ? tr("There is no frame to save yet.") : tr("Could not write %1").arg(path);
         panel_->capture()->showStatus(message, true);
         emit error(message);
         return false;
@@ -299,8 +303,8 @@ bool CameraController::saveSnapshot(const QString& path) {
 
 void CameraController::browseVideo() {
     if (!interactive_) return;
-    const QString path = QFileDialog::getOpenFileName(panel_, tr("Open Video File"), QString(),
-                                                      tr("Videos (*.avi *.mp4 *.mkv *.mov *.webm *.mjpg);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(
+        panel_, tr("Open Video File"), QString(), tr("Videos (*.avi *.mp4 *.mkv *.mov *.webm *.mjpg);;All files (*)"));
     if (path.isEmpty()) return;
     panel_->setSourceText(path);
     open(path);
@@ -311,7 +315,7 @@ void CameraController::listCamerasInBackground() {
     camerasListed_ = true;
     auto found = std::make_shared<std::vector<int>>();
     background([found] { *found = listCameras(6); },
-                    [this, found] { panel_->setCameras(QList<int>(found->begin(), found->end())); });
+               [this, found] { panel_->setCameras(QList<int>(found->begin(), found->end())); });
 }
 
 // ---- Classification -----------------------------------------------------------------------
@@ -337,8 +341,10 @@ void CameraController::setModel(const ModelFile& model) {
         return;
     }
     try {
-        if (classifier_) classifier_->setModel(model);
-        else classifier_ = std::make_shared<StreamClassifier>(model);
+        if (classifier_)
+            classifier_->setModel(model);
+        else
+            classifier_ = std::make_shared<StreamClassifier>(model);
     } catch (const std::exception& e) {
         stopWorker();
         classifier_.reset();
@@ -414,8 +420,10 @@ ProbeImage CameraController::roiProbe() const {
     cv::Mat crop = f.image(cv::Rect(r.x(), r.y(), r.width(), r.height())), converted, sized;
     // The dataset's form: gray, or RGB (as image folders store colour).
     if (pre.channels == 1) {
-        if (crop.channels() == 1) converted = crop;
-        else cv::cvtColor(crop, converted, cv::COLOR_BGR2GRAY);
+        if (crop.channels() == 1)
+            converted = crop;
+        else
+            cv::cvtColor(crop, converted, cv::COLOR_BGR2GRAY);
     } else {
         cv::cvtColor(crop, converted, crop.channels() == 1 ? cv::COLOR_GRAY2RGB : cv::COLOR_BGR2RGB);
     }

@@ -54,7 +54,7 @@ public:
     void retry();
     void setFrozen(bool frozen);
     bool isFrozen() const { return frozen_; }
-    QImage currentFrame() const;       // the frame shown (frozen or newest)
+    QImage currentFrame() const;  // the frame shown (frozen or newest)
     bool saveSnapshot(const QString& path);
 
     // ---- Model ----
@@ -121,7 +121,7 @@ private:
     int generation_ = 0;  // bumps on every open/stop: late answers of older opens are dropped
 
     std::shared_ptr<FrameSource> frames_;
-    Frame shown_;           // the frame on screen
+    Frame shown_;  // the frame on screen
     Frame frozenFrame_;
     bool frozen_ = false;
     QTimer* timer_;

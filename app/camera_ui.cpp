@@ -67,7 +67,8 @@ CameraController* installCameraUi(MainWindow& window, ModelDocument& doc, Traini
                          });
         panel->setProbeAvailable(true);
     } else {
-        panel->setProbeAvailable(false, QCoreApplication::translate("CameraUi", "Feature maps need the training panel"));
+        panel->setProbeAvailable(false,
+                                 QCoreApplication::translate("CameraUi", "Feature maps need the training panel"));
     }
     return camera;
 }

@@ -52,7 +52,8 @@ void CameraWorker::run(std::shared_ptr<FrameSource> source, std::shared_ptr<Stre
                 if (!p.still && (token->inFlight.load() >= 2 || now - lastSent < std::chrono::milliseconds(16))) return;
                 lastSent = now;
                 ++token->inFlight;
-                emit predicted(token->id, toLive(p, classifier->settings().minConfidence, classifier->classNames().size()));
+                emit predicted(token->id,
+                               toLive(p, classifier->settings().minConfidence, classifier->classNames().size()));
             },
             token->stop);
         failed = source->state() == SourceState::Failed;

@@ -5,8 +5,8 @@
 // At most two results are in flight and at most ~60 a second are sent, so a fast model never
 // floods the GUI's event queue (the newest result always wins).
 #include <QObject>
-#include <QString>
 #include <QPointer>
+#include <QString>
 #include <QThread>
 #include <atomic>
 #include <memory>

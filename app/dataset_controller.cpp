@@ -28,7 +28,8 @@ QString qs(const std::string& s) { return QString::fromStdString(s); }
 
 QString nameList(const std::vector<std::string>& names) {
     QStringList out;
-    for (std::size_t i = 0; i < names.size() && i < std::size_t(kMaxNamesShown); ++i) out << qs(names[i]).toHtmlEscaped();
+    for (std::size_t i = 0; i < names.size() && i < std::size_t(kMaxNamesShown); ++i)
+        out << qs(names[i]).toHtmlEscaped();
     if (names.size() > std::size_t(kMaxNamesShown)) out << QStringLiteral("…");
     return out.join(QStringLiteral(", "));
 }
@@ -145,7 +146,10 @@ void DatasetController::updateDetails() {
         about << tr("Generated on the fly: simple shapes, drawn at the model's input size. Needs no download.");
     else
         about << tr("Source: %1").arg(QDir::toNativeSeparators(source).toHtmlEscaped());
-    about << tr("Model input: %1 × %2 × %3").arg(f.preprocessing.height).arg(f.preprocessing.width).arg(f.preprocessing.channels);
+    about << tr("Model input: %1 × %2 × %3")
+                 .arg(f.preprocessing.height)
+                 .arg(f.preprocessing.width)
+                 .arg(f.preprocessing.channels);
 
     // The dataset's classes: from its load (the Dataset page's), or, for the generated set,
     // as the loader makes it.
@@ -159,7 +163,8 @@ void DatasetController::updateDetails() {
                             std::size_t(defaults.builtinTestCount)};
     }
     if (data) {
-        dataset << tr("Dataset: %n class(es) — %1", nullptr, int(data->classNames.size())).arg(nameList(data->classNames));
+        dataset
+            << tr("Dataset: %n class(es) — %1", nullptr, int(data->classNames.size())).arg(nameList(data->classNames));
         QStringList counts;
         const QLocale locale;
         counts << tr("%1 training").arg(locale.toString(qulonglong(data->train)));
@@ -195,7 +200,8 @@ void DatasetController::updateDetails() {
     }
     QString html;
     for (const QStringList& lines : {about, dataset, model})
-        if (!lines.isEmpty()) html += QStringLiteral("<p style='margin:0 0 8px 0'>%1</p>").arg(lines.join(QStringLiteral("<br>")));
+        if (!lines.isEmpty())
+            html += QStringLiteral("<p style='margin:0 0 8px 0'>%1</p>").arg(lines.join(QStringLiteral("<br>")));
     details_->setText(html);
 }
 

@@ -23,7 +23,7 @@ public:
     DatasetController(MainWindow* window, ModelDocument* doc, QObject* parent = nullptr);
 
     static QString fashionMnistDir();  // empty when not installed
-    static QString defaultSource();     // Fashion-MNIST if present, else "builtin"
+    static QString defaultSource();    // Fashion-MNIST if present, else "builtin"
     QString currentSource() const;
     QComboBox* combo() const { return combo_; }
     DatasetUi* ui() const { return ui_; }

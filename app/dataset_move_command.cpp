@@ -29,7 +29,11 @@ QString freeName(const QString& dir, const QString& name, const std::vector<QStr
 }  // namespace
 
 DatasetMoveCommand::DatasetMoveCommand(std::vector<Move> moves, Apply apply, Report error, const QString& text)
-    : QUndoCommand(text), moves_(std::move(moves)), done_(moves_.size(), 0), apply_(std::move(apply)), error_(std::move(error)) {}
+    : QUndoCommand(text),
+      moves_(std::move(moves)),
+      done_(moves_.size(), 0),
+      apply_(std::move(apply)),
+      error_(std::move(error)) {}
 
 QString DatasetMoveCommand::classFolderFor(const DatasetCatalog& catalog, const QString& file, int classIndex) {
     // The loaded samples tell which folder holds the class (classes.txt may name it differently).
@@ -39,13 +43,15 @@ QString DatasetMoveCommand::classFolderFor(const DatasetCatalog& catalog, const 
         const QFileInfo other(qs(catalog.sourceOf(g)));
         if (QFileInfo(other.absolutePath()).absolutePath() == splitDir.absolutePath()) return other.absolutePath();
     }
-    const std::string name = classIndex >= 0 && classIndex < catalog.classCount() ? catalog.classNames()[std::size_t(classIndex)]
-                                                                                    : std::to_string(classIndex);
+    const std::string name = classIndex >= 0 && classIndex < catalog.classCount()
+                                 ? catalog.classNames()[std::size_t(classIndex)]
+                                 : std::to_string(classIndex);
     return splitDir.filePath(qs(folderNameForClass(name)));
 }
 
-std::vector<DatasetMoveCommand::Move> DatasetMoveCommand::plan(const DatasetCatalog& catalog, const std::vector<std::size_t>& samples,
-                                                                int classIndex) {
+std::vector<DatasetMoveCommand::Move> DatasetMoveCommand::plan(const DatasetCatalog& catalog,
+                                                               const std::vector<std::size_t>& samples,
+                                                               int classIndex) {
     std::vector<Move> moves;
     std::vector<QString> reserved;
     if (!catalog.isImageFolder()) return moves;
@@ -62,11 +68,13 @@ std::vector<DatasetMoveCommand::Move> DatasetMoveCommand::plan(const DatasetCata
 
 bool DatasetMoveCommand::rename(const QString& from, const QString& to) {
     if (!QFileInfo::exists(from)) {
-        error_(QCoreApplication::translate("DatasetMoveCommand", "%1: the file is gone").arg(QDir::toNativeSeparators(from)));
+        error_(QCoreApplication::translate("DatasetMoveCommand", "%1: the file is gone")
+                   .arg(QDir::toNativeSeparators(from)));
         return false;
     }
     if (QFileInfo::exists(to)) {
-        error_(QCoreApplication::translate("DatasetMoveCommand", "%1: already exists; nothing was overwritten").arg(QDir::toNativeSeparators(to)));
+        error_(QCoreApplication::translate("DatasetMoveCommand", "%1: already exists; nothing was overwritten")
+                   .arg(QDir::toNativeSeparators(to)));
         return false;
     }
     if (!QDir().mkpath(QFileInfo(to).absolutePath()) || !QFile::rename(from, to)) {

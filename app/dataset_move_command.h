@@ -27,7 +27,8 @@ public:
     DatasetMoveCommand(std::vector<Move> moves, Apply apply, Report error, const QString& text);
 
     // The moves for `samples` to class `classIndex` (samples already there are skipped).
-    static std::vector<Move> plan(const DatasetCatalog& catalog, const std::vector<std::size_t>& samples, int classIndex);
+    static std::vector<Move> plan(const DatasetCatalog& catalog, const std::vector<std::size_t>& samples,
+                                  int classIndex);
     // The folder that holds class `classIndex` next to `file`'s class folder.
     static QString classFolderFor(const DatasetCatalog& catalog, const QString& file, int classIndex);
 

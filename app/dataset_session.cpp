@@ -51,8 +51,8 @@ void DatasetSession::load(const QString& source, const Preprocessing& pre) {
     job->options.cancel = &job->cancel;
     job->options.progress = [this, raw = job.get()](std::size_t done, std::size_t total) {
         if (raw->cancel) return;
-        QMetaObject::invokeMethod(this, [this, done, total] { emit loadProgress(qint64(done), qint64(total)); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, done, total] { emit loadProgress(qint64(done), qint64(total)); }, Qt::QueuedConnection);
     };
     QThread* t = QThread::create([job] {
         try {
@@ -99,9 +99,12 @@ void DatasetSession::finishLoad(QThread* thread, quint64 serial) {
     thread->deleteLater();
     const std::shared_ptr<LoadJob> done = std::move(loadJob_);
     loadingSource_.clear();
-    if (done->cancelled) emit loadCancelled();
-    else if (!done->catalog) emit loadFailed(done->error);
-    else emit loaded(done->catalog, done->stats);
+    if (done->cancelled)
+        emit loadCancelled();
+    else if (!done->catalog)
+        emit loadFailed(done->error);
+    else
+        emit loaded(done->catalog, done->stats);
 }
 
 void DatasetSession::predict(const ModelFile& model, const DatasetCatalog& catalog) {
@@ -140,13 +143,15 @@ void DatasetSession::predict(const ModelFile& model, const DatasetCatalog& catal
                         out.predicted[g] = r.predicted[i];
                         out.confidence[g] = r.confidence[i];
                         const float* p = r.probabilities.data() + i * std::size_t(r.classes);
-                        std::copy(p, p + r.classes, out.probabilities.begin() + std::ptrdiff_t(g * std::size_t(out.classes)));
+                        std::copy(p, p + r.classes,
+                                  out.probabilities.begin() + std::ptrdiff_t(g * std::size_t(out.classes)));
                         const int label = chunk.labels[i];
                         out.loss[g] = label >= 0 && label < r.classes ? -std::log(std::max(p[label], 1e-7f)) : 0.f;
                     }
                     done += chunk.size();
-                    QMetaObject::invokeMethod(this, [this, done, total] { emit predictProgress(qint64(done), qint64(total)); },
-                                              Qt::QueuedConnection);
+                    QMetaObject::invokeMethod(
+                        this, [this, done, total] { emit predictProgress(qint64(done), qint64(total)); },
+                        Qt::QueuedConnection);
                 }
             }
         } catch (const std::exception& e) {
@@ -178,8 +183,10 @@ void DatasetSession::finishPredict(QThread* thread, quint64 serial) {
     thread->deleteLater();
     const std::shared_ptr<PredictJob> done = std::move(predictJob_);
     if (done->cancel) return;
-    if (!done->error.isEmpty()) emit predictFailed(done->error);
-    else emit predicted(std::move(done->result));
+    if (!done->error.isEmpty())
+        emit predictFailed(done->error);
+    else
+        emit predicted(std::move(done->result));
 }
 
 bool DatasetSession::waitForIdle(int timeoutMs) {

@@ -63,7 +63,8 @@ DatasetUi::DatasetUi(MainWindow& window, ModelDocument* doc, QObject* parent)
     connect(doc_, &ModelDocument::projectChanged, this, &DatasetUi::syncFromProject);
     connect(doc_, &ModelDocument::documentReset, this, [this] {
         syncFromProject();
-        if (catalog_ && doc_->file().hasWeights()) predict();
+        if (catalog_ && doc_->file().hasWeights())
+            predict();
         else if (catalog_ && catalog_->hasPredictions()) {
             catalog_->clearPredictions();
             page_->catalogChanged();
@@ -78,13 +79,15 @@ DatasetUi::DatasetUi(MainWindow& window, ModelDocument* doc, QObject* parent)
     connect(session_, &DatasetSession::loadFailed, this, [this](const QString& message) {
         loadingKey_.clear();
         page_->hideProgress();
-        page_->setTitle(shownSource_.isEmpty() ? QString() : QStringLiteral("<b>%1</b>").arg(shownSource_.toHtmlEscaped()));
+        page_->setTitle(shownSource_.isEmpty() ? QString()
+                                               : QStringLiteral("<b>%1</b>").arg(shownSource_.toHtmlEscaped()));
         report(tr("The dataset could not be loaded: %1").arg(message), true);
     });
     connect(session_, &DatasetSession::loadCancelled, this, [this] {
         loadingKey_.clear();
         page_->hideProgress();
-        page_->setTitle(shownSource_.isEmpty() ? QString() : QStringLiteral("<b>%1</b>").arg(shownSource_.toHtmlEscaped()));
+        page_->setTitle(shownSource_.isEmpty() ? QString()
+                                               : QStringLiteral("<b>%1</b>").arg(shownSource_.toHtmlEscaped()));
         report(tr("Loading cancelled."), false);
     });
     connect(session_, &DatasetSession::predictProgress, this,
@@ -226,7 +229,8 @@ void DatasetUi::fillRecentMenu() {
         if (source == fashion || source.startsWith(QLatin1String("builtin"))) continue;
         if (!separated) recentMenu_->addSeparator();
         separated = true;
-        QAction* a = recentMenu_->addAction(QDir::toNativeSeparators(source), this, [this, source] { openSource(source); });
+        QAction* a =
+            recentMenu_->addAction(QDir::toNativeSeparators(source), this, [this, source] { openSource(source); });
         a->setEnabled(QFileInfo::exists(source));
     }
 }
@@ -327,7 +331,8 @@ void DatasetUi::onLoaded(std::shared_ptr<DatasetCatalog> catalog, const std::vec
     const std::size_t problems = catalog_->data().problems.size();
     report(problems ? tr("Loaded, with problems (%1): see the list on the left.").arg(problems) : QString(),
            problems > 0);
-    window_.statusBar()->showMessage(tr("%1 images loaded").arg(QLocale().toString(qulonglong(catalog_->size()))), 4000);
+    window_.statusBar()->showMessage(tr("%1 images loaded").arg(QLocale().toString(qulonglong(catalog_->size()))),
+                                     4000);
     emit catalogReady();
     if (doc_->file().hasWeights()) predict();
 }
@@ -337,8 +342,8 @@ void DatasetUi::syncFromProject() {
     const DatasetProject p = DatasetProject::fromFile(doc_->file());
     try {
         const auto& training = doc_->file().training;
-        const AugmentOptions options = training.is_object() && training.contains("augment") && training["augment"].is_object() &&
-                                               !training["augment"].empty()
+        const AugmentOptions options = training.is_object() && training.contains("augment") &&
+                                               training["augment"].is_object() && !training["augment"].empty()
                                            ? AugmentOptions::fromJson(training["augment"])
                                            : AugmentOptions{};
         if (!(options == page_->augmentPreview()->options())) page_->augmentPreview()->setOptions(options);
@@ -348,7 +353,8 @@ void DatasetUi::syncFromProject() {
     page_->splitEditor()->setSplit(p.validationFraction, p.seed);
     predictAction_->setEnabled(doc_->file().hasWeights());
     if (catalog_) {
-        const bool splitChanged = p.validationFraction != catalog_->validationFraction() || p.seed != catalog_->splitSeed();
+        const bool splitChanged =
+            p.validationFraction != catalog_->validationFraction() || p.seed != catalog_->splitSeed();
         const bool excludedChanged = p.excluded != catalog_->excludedPaths();
         if (excludedChanged) catalog_->setExcluded(p.excluded);
         if (splitChanged) catalog_->setValidationSplit(p.validationFraction, p.seed);
@@ -407,8 +413,9 @@ bool DatasetUi::moveSamples(const std::vector<std::size_t>& samples, int classIn
     };
     auto error = [this](const QString& message) { report(message, true); };
     const QString className = qs(catalog_->classNames()[std::size_t(classIndex)]);
-    const QString text = moves.size() == 1 ? tr("Move %1 to %2").arg(QFileInfo(moves.front().from).fileName(), className)
-                                           : tr("Move %1 images to %2").arg(moves.size()).arg(className);
+    const QString text = moves.size() == 1
+                             ? tr("Move %1 to %2").arg(QFileInfo(moves.front().from).fileName(), className)
+                             : tr("Move %1 images to %2").arg(moves.size()).arg(className);
     fileUndo_->push(new DatasetMoveCommand(std::move(moves), apply, error, text));
     return true;
 }

@@ -16,8 +16,8 @@
 #include <QUndoStack>
 #include <QUndoView>
 
-#include "designer/designer_scene.h"
 #include "designer/designer_metrics.h"
+#include "designer/designer_scene.h"
 #include "designer/designer_view.h"
 #include "designer/layer_palette.h"
 #include "designer/layer_style.h"
@@ -37,7 +37,10 @@ QIcon icon(const char* name) { return QIcon(QStringLiteral(":/icons/%1.svg").arg
 }  // namespace
 
 DesignerController::DesignerController(MainWindow* window, ModelDocument* doc, QObject* parent)
-    : QObject(parent), window_(window), doc_(doc), scene_(new DesignerScene(doc, this)),
+    : QObject(parent),
+      window_(window),
+      doc_(doc),
+      scene_(new DesignerScene(doc, this)),
       view_(new DesignerView(scene_)) {
     window_->addPage(view_, icon("layers"), tr("Designer"));
     createDocks();
@@ -58,14 +61,17 @@ DesignerController::DesignerController(MainWindow* window, ModelDocument* doc, Q
     });
     connect(doc_, &ModelDocument::documentReset, this, [this] {
         // Fit a freshly opened model into the window, but never magnify it.
-        QMetaObject::invokeMethod(view_, [this] {
-            // Show the whole model when it fits at a readable size, else its top at 100 %.
-            const QRectF r = scene_->itemsBoundingRect().adjusted(-30, -30, 30, 30);
-            const double fit = std::min(view_->viewport()->width() / std::max(1.0, r.width()),
-                                        view_->viewport()->height() / std::max(1.0, r.height()));
-            view_->setZoom(fit >= 0.7 ? std::min(fit, 1.0) : 1.0);
-            view_->centerOn(r.center().x(), r.top() + view_->viewport()->height() / (2 * view_->zoom()));
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            view_,
+            [this] {
+                // Show the whole model when it fits at a readable size, else its top at 100 %.
+                const QRectF r = scene_->itemsBoundingRect().adjusted(-30, -30, 30, 30);
+                const double fit = std::min(view_->viewport()->width() / std::max(1.0, r.width()),
+                                            view_->viewport()->height() / std::max(1.0, r.height()));
+                view_->setZoom(fit >= 0.7 ? std::min(fit, 1.0) : 1.0);
+                view_->centerOn(r.center().x(), r.top() + view_->viewport()->height() / (2 * view_->zoom()));
+            },
+            Qt::QueuedConnection);
     });
 }
 
@@ -87,7 +93,8 @@ void DesignerController::createDocks() {
     connect(palette_, &LayerPalette::layerActivated, scene_, &DesignerScene::appendLayer);
 
     properties_ = new PropertyEditor(doc_);
-    QDockWidget* propertiesDock = makeDock(properties_, QStringLiteral("propertiesDock"), tr("Properties"), "properties");
+    QDockWidget* propertiesDock =
+        makeDock(properties_, QStringLiteral("propertiesDock"), tr("Properties"), "properties");
     window_->addPageDock(propertiesDock, Qt::RightDockWidgetArea, view_);
     connect(scene_, &DesignerScene::currentNodeChanged, properties_, &PropertyEditor::setNode);
 
@@ -129,11 +136,13 @@ void DesignerController::showContextMenu(const QPoint& globalPos, const QPointF&
         QMenu* sub = nullptr;
         for (const std::string& kind : registry.kinds()) {
             if (registry.info(kind).category != category) continue;
-            if (!sub) sub = add->addMenu(categoryIcon(QString::fromStdString(category)),
-                                         categoryDisplayName(QString::fromStdString(category)));
+            if (!sub)
+                sub = add->addMenu(categoryIcon(QString::fromStdString(category)),
+                                   categoryDisplayName(QString::fromStdString(category)));
             sub->addAction(QString::fromStdString(kind), this, [this, at, scenePos, k = QString::fromStdString(kind)] {
-                const int id = at >= 0 ? doc_->appendLayer(k, at)
-                                       : doc_->addLayer(k, scenePos - QPointF(metrics::kCardWidth / 2, metrics::kCardHeight / 2));
+                const int id =
+                    at >= 0 ? doc_->appendLayer(k, at)
+                            : doc_->addLayer(k, scenePos - QPointF(metrics::kCardWidth / 2, metrics::kCardHeight / 2));
                 scene_->selectNodes({id});
             });
         }
@@ -202,8 +211,8 @@ void DesignerController::createActions() {
 
     QMenu* model = window_->menu(MainWindow::Menu::Model);
     model->addSeparator();
-    QAction* arrange = add(model, "arrange", tr("&Auto-Arrange"), QKeySequence(Qt::CTRL | Qt::Key_L),
-                           [this] { doc_->autoArrange(); });
+    QAction* arrange =
+        add(model, "arrange", tr("&Auto-Arrange"), QKeySequence(Qt::CTRL | Qt::Key_L), [this] { doc_->autoArrange(); });
     arrange->setStatusTip(tr("Lay the layers out top-down, branches side by side"));
     contextActions_ << arrange;
     add(model, nullptr, tr("&Add Selected Palette Layer"), QKeySequence(Qt::CTRL | Qt::Key_Return), [this] {
@@ -235,8 +244,9 @@ void DesignerController::addExportActions(QMenu* menu) {
     menu->addAction(tr("Graph &Image (PNG, SVG)…"), this, [this] {
         QString dir = QSettings().value(QStringLiteral("project/lastDir")).toString();
         if (dir.isEmpty()) dir = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
-        const QString path = QFileDialog::getSaveFileName(window_, tr("Export Graph Image"), dir + QStringLiteral("/model.png"),
-                                                          tr("PNG images (*.png);;SVG drawings (*.svg)"));
+        const QString path =
+            QFileDialog::getSaveFileName(window_, tr("Export Graph Image"), dir + QStringLiteral("/model.png"),
+                                         tr("PNG images (*.png);;SVG drawings (*.svg)"));
         if (!path.isEmpty() && !exportImage(path))
             QMessageBox::critical(window_, tr("Export"), tr("%1 cannot be written.").arg(path));
     });

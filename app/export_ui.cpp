@@ -38,8 +38,9 @@ ExportUi::ExportUi(MainWindow& window, ModelDocument& doc, ProjectController* pr
     export_ = new QAction(tr("&Model (ONNX, Keras, PyTorch)…"), this);
     export_->setObjectName(QStringLiteral("actionExportModel"));
     export_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    export_->setStatusTip(tr("Export the model as ONNX, Keras code or a PyTorch project, and check the ONNX "
-                             "export against the engine"));
+    export_->setStatusTip(
+        tr("Export the model as ONNX, Keras code or a PyTorch project, and check the ONNX "
+           "export against the engine"));
     connect(export_, &QAction::triggered, this, &ExportUi::showExportDialog);
 
     import_ = new QAction(tr("&Import ONNX…"), this);

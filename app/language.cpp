@@ -53,8 +53,9 @@ QMenu* createLanguageMenu(QWidget* parent) {
         QObject::connect(a, &QAction::triggered, menu, [code = c.code, parent] {
             if (code == kLanguage.get()) return;
             kLanguage.set(code);
-            QMessageBox::information(parent, QApplication::translate("Language", "Language"),
-                                     QApplication::translate("Language", "The new language is used from the next start of ConvStudio."));
+            QMessageBox::information(
+                parent, QApplication::translate("Language", "Language"),
+                QApplication::translate("Language", "The new language is used from the next start of ConvStudio."));
         });
     }
     return menu;

@@ -17,10 +17,12 @@ int main(int argc, char* argv[]) {
     cs::gui::installTranslations(app);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Design, train and inspect CNNs for image recognition."));
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Design, train and inspect CNNs for image recognition."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("file"), QApplication::translate("main", "Project or model file to open."),
+    parser.addPositionalArgument(QStringLiteral("file"),
+                                 QApplication::translate("main", "Project or model file to open."),
                                  QStringLiteral("[file]"));
     parser.process(app);
 

@@ -144,9 +144,9 @@ bool ProjectController::maybeSave() {
     if (!doc_->isModified()) return true;
     if (!interactive_) return true;
     const QString name = doc_->filePath().isEmpty() ? tr("the model") : QFileInfo(doc_->filePath()).fileName();
-    const auto answer = QMessageBox::warning(
-        window_, tr("Unsaved changes"), tr("Save the changes to %1 before closing it?").arg(name),
-        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    const auto answer =
+        QMessageBox::warning(window_, tr("Unsaved changes"), tr("Save the changes to %1 before closing it?").arg(name),
+                             QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Save) return save();
     return answer == QMessageBox::Discard;
 }
@@ -202,8 +202,8 @@ bool ProjectController::saveAs() {
         suggested.chop(5);
         suggested += QStringLiteral(".csmodel");
     }
-    QString path = QFileDialog::getSaveFileName(window_, tr("Save Project"), suggested,
-                                                tr("ConvStudio projects (*.csmodel)"));
+    QString path =
+        QFileDialog::getSaveFileName(window_, tr("Save Project"), suggested, tr("ConvStudio projects (*.csmodel)"));
     if (path.isEmpty()) return false;
     if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".csmodel");
     return saveTo(path);
@@ -232,7 +232,9 @@ QString ProjectController::dialogDir() const {
 
 // ---- Recent files ----
 
-QStringList ProjectController::recentFiles() const { return QSettings().value(QLatin1String(kRecentKey)).toStringList(); }
+QStringList ProjectController::recentFiles() const {
+    return QSettings().value(QLatin1String(kRecentKey)).toStringList();
+}
 
 void ProjectController::addRecent(const QString& path) {
     QStringList list = recentFiles();
@@ -267,9 +269,8 @@ void ProjectController::fillRecentMenu() {
 // ---- Export ----
 
 void ProjectController::exportSummary() {
-    const QString path = QFileDialog::getSaveFileName(window_, tr("Export Model Summary"),
-                                                      dialogDir() + QStringLiteral("/summary.txt"),
-                                                      tr("Text files (*.txt)"));
+    const QString path = QFileDialog::getSaveFileName(
+        window_, tr("Export Model Summary"), dialogDir() + QStringLiteral("/summary.txt"), tr("Text files (*.txt)"));
     if (path.isEmpty()) return;
     QSaveFile out(path);
     const QByteArray text = SummaryView::summaryText(*doc_).toUtf8();
@@ -278,9 +279,8 @@ void ProjectController::exportSummary() {
 }
 
 void ProjectController::exportGraphJson() {
-    const QString path = QFileDialog::getSaveFileName(window_, tr("Export Graph"),
-                                                      dialogDir() + QStringLiteral("/model.json"),
-                                                      tr("Model JSON (*.json)"));
+    const QString path = QFileDialog::getSaveFileName(
+        window_, tr("Export Graph"), dialogDir() + QStringLiteral("/model.json"), tr("Model JSON (*.json)"));
     if (path.isEmpty()) return;
     const ModelFile& f = doc_->file();
     const nlohmann::json j = {{"graph", f.graph.toJson()},

@@ -26,7 +26,7 @@ public:
     QMenu* exportMenu() const { return exportMenu_; }
     QStringList recentFiles() const;
 
-    static ModelFile readProject(const QString& path);                    // throws cs::Error
+    static ModelFile readProject(const QString& path);                     // throws cs::Error
     static void writeProject(const QString& path, const ModelFile& file);  // throws cs::Error
     static QString fileFilter();
 

@@ -27,9 +27,9 @@ public:
 
     struct StartOptions {
         QString dataSource = QStringLiteral("builtin");  // loadDataSource's path
-        QString checkpointPath;   // empty: no checkpoints
-        bool resume = false;      // continue the checkpoint at checkpointPath
-        bool fromWeights = false; // start from the project's trained weights (fine-tuning)
+        QString checkpointPath;                          // empty: no checkpoints
+        bool resume = false;                             // continue the checkpoint at checkpointPath
+        bool fromWeights = false;                        // start from the project's trained weights (fine-tuning)
         bool evaluateAfter = true;
     };
 
@@ -46,8 +46,8 @@ public:
     void loadData(const QString& source, const Preprocessing& pre);
     void cancelLoading();  // emits loadCancelled when a load was running
     bool isLoading() const { return loader_ != nullptr; }
-    std::shared_ptr<const DataSplits> data() const { return data_; }          // as loaded
-    std::shared_ptr<const DataSplits> runData() const { return runData_; }    // as the last run split it
+    std::shared_ptr<const DataSplits> data() const { return data_; }        // as loaded
+    std::shared_ptr<const DataSplits> runData() const { return runData_; }  // as the last run split it
     QString dataSource() const { return dataSource_; }
     // True when the loaded data is `source` prepared at `pre`'s input size (no load running).
     bool hasDataFor(const QString& source, const Preprocessing& pre) const;

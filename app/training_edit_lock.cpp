@@ -19,8 +19,9 @@ TrainingEditLock::TrainingEditLock(MainWindow& window, DesignerController* desig
     if (designer_) {
         banner_ = new QLabel(designer_->view());
         banner_->setObjectName(QStringLiteral("trainingLockBanner"));
-        banner_->setStyleSheet(QStringLiteral("background: #fff3cd; color: #664d03; border: 1px solid #e0c36c; "
-                                              "border-radius: 4px; padding: 6px 10px;"));
+        banner_->setStyleSheet(
+            QStringLiteral("background: #fff3cd; color: #664d03; border: 1px solid #e0c36c; "
+                           "border-radius: 4px; padding: 6px 10px;"));
         banner_->hide();
         designer_->view()->installEventFilter(this);
     }
@@ -79,8 +80,8 @@ bool TrainingEditLock::eventFilter(QObject* watched, QEvent* event) {
         if (locked_ && event->type() == QEvent::KeyPress) {
             // Zoom keys still work; Delete, arrows (nudge) and typing do not.
             const auto* key = static_cast<QKeyEvent*>(event);
-            const bool zoom = key->key() == Qt::Key_Plus || key->key() == Qt::Key_Minus || key->key() == Qt::Key_Equal ||
-                              key->key() == Qt::Key_0;
+            const bool zoom = key->key() == Qt::Key_Plus || key->key() == Qt::Key_Minus ||
+                              key->key() == Qt::Key_Equal || key->key() == Qt::Key_0;
             return !zoom;
         }
         return false;

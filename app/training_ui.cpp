@@ -48,8 +48,12 @@ bool sameStructure(const GraphSpec& a, const GraphSpec& b) {
 }  // namespace
 
 TrainingUi::TrainingUi(MainWindow& window, ModelDocument& doc, DesignerController* designer, QObject* parent)
-    : QObject(parent), window_(window), doc_(doc), controller_(new TrainingController(this)),
-      settingsTimer_(new QTimer(this)), idleProbeTimer_(new QTimer(this)) {
+    : QObject(parent),
+      window_(window),
+      doc_(doc),
+      controller_(new TrainingController(this)),
+      settingsTimer_(new QTimer(this)),
+      idleProbeTimer_(new QTimer(this)) {
     panel_ = new TrainingPanel;
     panel_->setObjectName(QStringLiteral("trainingPage"));
     inspect_ = new InspectPanel;
@@ -174,27 +178,30 @@ void TrainingUi::connectController() {
         evaluation_->setBusy(s == S::Evaluating);
         evaluation_->evaluateButton()->setEnabled(s == S::Idle);
         const bool running = c->isRunning() || s == S::Loading;
-        lock_->setLocked(running, tr("The model is training: it cannot be edited until the run stops (Stop or Shift+F5)."));
+        lock_->setLocked(running,
+                         tr("The model is training: it cannot be edited until the run stops (Stop or Shift+F5)."));
         updateActions();
         updateWeightsState();
     });
     connect(c, &TrainingController::loadProgress, progress_, &TrainingProgress::setLoading);
-    connect(c, &TrainingController::dataLoaded, this, [this](std::shared_ptr<const DataSplits> data, const QString& source) {
-        panel_->log()->addLine(tr("Dataset %1: %2 training, %3 validation and %4 test images, %5 classes.")
-                                   .arg(source)
-                                   .arg(data->train.size())
-                                   .arg(data->validation.size())
-                                   .arg(data->test.size())
-                                   .arg(data->train.classCount()));
-        for (const LoadProblem& p : data->problems)
-            panel_->log()->addLine(QString::fromStdString(p.path + ": " + p.message), TrainingLog::Kind::Warning);
-        inspect_->setData(data);
-        endLoading(tr("Dataset loaded"));
-        if (pendingEvaluate_) {
-            pendingEvaluate_ = false;
-            evaluate();
-        }
-    });
+    connect(c, &TrainingController::dataLoaded, this,
+            [this](std::shared_ptr<const DataSplits> data, const QString& source) {
+                panel_->log()->addLine(tr("Dataset %1: %2 training, %3 validation and %4 test images, %5 classes.")
+                                           .arg(source)
+                                           .arg(data->train.size())
+                                           .arg(data->validation.size())
+                                           .arg(data->test.size())
+                                           .arg(data->train.classCount()));
+                for (const LoadProblem& p : data->problems)
+                    panel_->log()->addLine(QString::fromStdString(p.path + ": " + p.message),
+                                           TrainingLog::Kind::Warning);
+                inspect_->setData(data);
+                endLoading(tr("Dataset loaded"));
+                if (pendingEvaluate_) {
+                    pendingEvaluate_ = false;
+                    evaluate();
+                }
+            });
     connect(c, &TrainingController::loadCancelled, this, [this] { endLoading(tr("Loading cancelled.")); });
     connect(c, &TrainingController::dataFailed, this, [this](const QString& m) {
         panel_->log()->addLine(tr("The dataset could not be loaded: %1").arg(m), TrainingLog::Kind::Error);
@@ -248,13 +255,12 @@ void TrainingUi::connectController() {
                                    .arg(r.result.accuracy * 100, 0, 'f', 2)
                                    .arg(r.result.loss, 0, 'f', 4)
                                    .arg(r.result.samples));
-        window_.statusBar()->showMessage(tr("Evaluation ready: %1% accuracy — see the Evaluation page")
-                                             .arg(r.result.accuracy * 100, 0, 'f', 1),
-                                         8000);
+        window_.statusBar()->showMessage(
+            tr("Evaluation ready: %1% accuracy — see the Evaluation page").arg(r.result.accuracy * 100, 0, 'f', 1),
+            8000);
     });
-    connect(c, &TrainingController::evaluationFailed, this, [this](const QString& m) {
-        evaluation_->setMessage(tr("The evaluation failed: %1").arg(m));
-    });
+    connect(c, &TrainingController::evaluationFailed, this,
+            [this](const QString& m) { evaluation_->setMessage(tr("The evaluation failed: %1").arg(m)); });
     connect(c, &TrainingController::error, this, [this](const QString& m) {
         panel_->log()->addLine(m, TrainingLog::Kind::Error);
         window_.statusBar()->showMessage(m, 8000);
@@ -421,8 +427,9 @@ void TrainingUi::applyTrained(const ModelFile& trained) {
     applyingTrained_ = false;
     window_.showPage(page);
     trainedGraph_ = doc_.graph();
-    panel_->log()->addLine(tr("The trained weights are now part of the project (not saved yet; the undo history was "
-                              "cleared). Editing the graph makes them outdated."));
+    panel_->log()->addLine(
+        tr("The trained weights are now part of the project (not saved yet; the undo history was "
+           "cleared). Editing the graph makes them outdated."));
     updateWeightsState();
 }
 
@@ -447,8 +454,9 @@ void TrainingUi::updateWeightsState() {
         return;
     }
     if (!sameStructure(doc_.graph(), trainedGraph_)) {
-        panel_->setWeightsState(tr("Weights: <b style='color:#c0392b'>outdated</b> — the graph changed after "
-                                   "training; train again."));
+        panel_->setWeightsState(
+            tr("Weights: <b style='color:#c0392b'>outdated</b> — the graph changed after "
+               "training; train again."));
         return;
     }
     const auto& history = doc_.file().history;

@@ -98,8 +98,8 @@ private:
     bool pendingEvaluate_ = false;
     bool editedDuringRun_ = false;
     int batchSize_ = 64;
-    GraphSpec runGraph_;      // the model a run trains (snapshot at Start)
-    GraphSpec trainedGraph_;  // the model the project's weights belong to
+    GraphSpec runGraph_;                         // the model a run trains (snapshot at Start)
+    GraphSpec trainedGraph_;                     // the model the project's weights belong to
     std::shared_ptr<const ModelFile> detached_;  // trained weights the changed project could not take
 };
 

@@ -32,9 +32,12 @@ void lowerThisThreadsPriority() {
 
 QString stopReasonName(StopReason r) {
     switch (r) {
-    case StopReason::Completed: return QStringLiteral("completed");
-    case StopReason::Stopped: return QStringLiteral("stopped");
-    case StopReason::EarlyStopped: return QStringLiteral("early-stopped");
+        case StopReason::Completed:
+            return QStringLiteral("completed");
+        case StopReason::Stopped:
+            return QStringLiteral("stopped");
+        case StopReason::EarlyStopped:
+            return QStringLiteral("early-stopped");
     }
     return {};
 }
@@ -148,8 +151,8 @@ void TrainingWorker::run(TrainingJob job) {
             if (!checkpoint.checkpoint.is_object() || !checkpoint.checkpoint.contains("settings"))
                 throw FileError(job.checkpointPath + ": holds no training position to resume");
             if (!(checkpoint.graph == job.project.graph))
-                emit message(tr("The checkpoint's model differs from the project's; continuing the checkpoint's model."),
-                             true);
+                emit message(
+                    tr("The checkpoint's model differs from the project's; continuing the checkpoint's model."), true);
             job.settings = TrainSettings::fromJson(checkpoint.checkpoint["settings"]);
             job.project.graph = checkpoint.graph;
             job.project.preprocessing = checkpoint.preprocessing;
@@ -160,7 +163,8 @@ void TrainingWorker::run(TrainingJob job) {
         const DatasetProject dataset = DatasetProject::fromFile(job.project);
         if (!dataset.excluded.empty()) {
             const std::size_t removed = removeExcluded(*data, dataset.source, dataset.excluded);
-            if (removed > 0) emit message(tr("%n excluded image(s) left out of training.", nullptr, int(removed)), false);
+            if (removed > 0)
+                emit message(tr("%n excluded image(s) left out of training.", nullptr, int(removed)), false);
         }
         if (carveValidation(*data, job.settings.validationSplit, job.settings.seed))
             emit message(tr("Validation: %1 images held out of the training set (%2%).")
@@ -175,8 +179,8 @@ void TrainingWorker::run(TrainingJob job) {
         Trainer trainer(model, job.settings, job.project.preprocessing);
         if (job.resume) {
             trainer.restoreCheckpoint(checkpoint);
-            for (const EpochStats& e : epochsOf(checkpoint.checkpoint.value("history", nlohmann::json::array()),
-                                                job.settings.epochs))
+            for (const EpochStats& e :
+                 epochsOf(checkpoint.checkpoint.value("history", nlohmann::json::array()), job.settings.epochs))
                 emit epochFinished(e);
         }
         if (!job.checkpointPath.empty()) trainer.setCheckpoint(job.checkpointPath);

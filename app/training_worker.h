@@ -23,13 +23,13 @@ namespace cs::gui {
 
 // Everything one run needs, copied at Start: later edits of the project do not reach it.
 struct TrainingJob {
-    ModelFile project;                        // graph, preprocessing, weights (when continuing)
+    ModelFile project;  // graph, preprocessing, weights (when continuing)
     TrainSettings settings;
-    std::shared_ptr<const DataSplits> data;   // as loaded; the worker carves the validation split
-    std::string checkpointPath;               // empty: no checkpoints
-    bool resume = false;                      // continue the checkpoint at checkpointPath
-    bool fromWeights = false;                 // start from project.weights instead of the seed
-    bool evaluateAfter = true;                // evaluate on the test set when the run completes
+    std::shared_ptr<const DataSplits> data;  // as loaded; the worker carves the validation split
+    std::string checkpointPath;              // empty: no checkpoints
+    bool resume = false;                     // continue the checkpoint at checkpointPath
+    bool fromWeights = false;                // start from project.weights instead of the seed
+    bool evaluateAfter = true;               // evaluate on the test set when the run completes
 };
 
 class TrainingWorker : public QObject {
@@ -53,7 +53,7 @@ public slots:
 
 signals:
     void dataPrepared(std::shared_ptr<const cs::DataSplits> data);  // after the validation split
-    void batches(QVector<cs::BatchStats> stats);                     // a few per second
+    void batches(QVector<cs::BatchStats> stats);                    // a few per second
     void epochFinished(cs::EpochStats stats);
     void message(QString text, bool warning);
     void probeReady(cs::gui::ProbeResult probe);
@@ -66,7 +66,7 @@ private:
     void flushBatches(bool force);
     void answerProbe(const Model& model);
 
-    std::mutex mutex_;           // guards trainer_, paused_ and probeImage_
+    std::mutex mutex_;            // guards trainer_, paused_ and probeImage_
     Trainer* trainer_ = nullptr;  // the running trainer (owned by run())
     bool paused_ = false;
     std::atomic<bool> stop_{false};

@@ -37,7 +37,8 @@ int runClassifyStream(const std::vector<std::string>& argv, std::ostream& out, s
                  {"json", "every-frame", "loop"});
     if (!args.has("model")) throw UsageError("classify-stream needs --model FILE (a trained .csmodel)");
     if (!args.has("source"))
-        throw UsageError("classify-stream needs --source SRC (camera number, video file, stream URL or GStreamer pipeline)");
+        throw UsageError(
+            "classify-stream needs --source SRC (camera number, video file, stream URL or GStreamer pipeline)");
     if (!args.positional().empty()) throw UsageError("unexpected argument '" + args.positional().front() + "'");
     const bool json = args.has("json");
 
@@ -91,25 +92,26 @@ int runClassifyStream(const std::vector<std::string>& argv, std::ostream& out, s
                 inferenceTotal += p.inferenceMs;
                 if (json) {
                     nlohmann::json top = nlohmann::json::array();
-                    for (const auto& s : p.top) top.push_back({{"index", s.index}, {"name", s.name}, {"probability", s.probability}});
-                    out << nlohmann::json{{"frame", p.frameIndex},
-                                          {"class", p.uncertain ? nlohmann::json() : nlohmann::json(p.top.front().name)},
-                                          {"index", p.predicted},
-                                          {"confidence", p.confidence},
-                                          {"uncertain", p.uncertain},
-                                          {"top", top},
-                                          {"roi", roiJson(p.roi)},
-                                          {"inference_ms", p.inferenceMs},
-                                          {"latency_ms", p.latencyMs},
-                                          {"dropped", p.dropped}}
-                               .dump()
+                    for (const auto& s : p.top)
+                        top.push_back({{"index", s.index}, {"name", s.name}, {"probability", s.probability}});
+                    out << nlohmann::
+                               json{{"frame", p.frameIndex},
+                                    {"class", p.uncertain ? nlohmann::json() : nlohmann::json(p.top.front().name)},
+                                    {"index", p.predicted},
+                                    {"confidence", p.confidence},
+                                    {"uncertain", p.uncertain},
+                                    {"top", top},
+                                    {"roi", roiJson(p.roi)},
+                                    {"inference_ms", p.inferenceMs},
+                                    {"latency_ms", p.latencyMs},
+                                    {"dropped", p.dropped}}
+                                   .dump()
                         << "\n";
                 } else {
                     char line[256];
                     std::snprintf(line, sizeof line, "frame %6lld  %-20s %.4f%s  (%.1f ms)\n",
-                                  static_cast<long long>(p.frameIndex),
-                                  p.top.front().name.c_str(), p.confidence, p.uncertain ? " uncertain" : "",
-                                  p.inferenceMs);
+                                  static_cast<long long>(p.frameIndex), p.top.front().name.c_str(), p.confidence,
+                                  p.uncertain ? " uncertain" : "", p.inferenceMs);
                     out << line;
                 }
                 out.flush();
@@ -141,16 +143,19 @@ int runClassifyStream(const std::vector<std::string>& argv, std::ostream& out, s
                                 {"fps", fps},
                                 {"mean_inference_ms", meanInference},
                                 {"source", spec.describe()},
-                                {"stopped", error.empty() ? "stopped" : failed ? "failed" : "ended"},
+                                {"stopped", error.empty() ? "stopped"
+                                            : failed      ? "failed"
+                                                          : "ended"},
                                 {"error", failed ? nlohmann::json(error) : nlohmann::json()}}}}
                    .dump()
             << "\n";
     } else {
         char line[256];
-        std::snprintf(line, sizeof line,
-                      "%lld frames classified in %.2f s: %.1f FPS, mean inference %.2f ms; %lld captured, %lld dropped\n",
-                      static_cast<long long>(classified), seconds, fps, meanInference,
-                      static_cast<long long>(source.framesCaptured()), static_cast<long long>(classifier.dropped()));
+        std::snprintf(
+            line, sizeof line,
+            "%lld frames classified in %.2f s: %.1f FPS, mean inference %.2f ms; %lld captured, %lld dropped\n",
+            static_cast<long long>(classified), seconds, fps, meanInference,
+            static_cast<long long>(source.framesCaptured()), static_cast<long long>(classifier.dropped()));
         out << line;
     }
     source.close();

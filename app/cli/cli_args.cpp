@@ -60,7 +60,8 @@ double CliArgs::getDouble(const std::string& name, double fallback) const {
     if (it == values_.end()) return fallback;
     char* end = nullptr;
     const double v = std::strtod(it->second.c_str(), &end);
-    if (it->second.empty() || *end != '\0') throw UsageError("--" + name + " expects a number, got '" + it->second + "'");
+    if (it->second.empty() || *end != '\0')
+        throw UsageError("--" + name + " expects a number, got '" + it->second + "'");
     return v;
 }
 

@@ -18,7 +18,8 @@ DataSplits loadData(const std::string& path, const Preprocessing& pre, bool quie
         std::cerr << (shown ? ":\n" : " (use without --quiet/--json to list them)\n");
         for (std::size_t i = 0; i < shown; ++i)
             std::cerr << "  " << data.problems[i].path << ": " << data.problems[i].message << "\n";
-        if (data.problems.size() > shown && shown) std::cerr << "  ... and " << data.problems.size() - shown << " more\n";
+        if (data.problems.size() > shown && shown)
+            std::cerr << "  ... and " << data.problems.size() - shown << " more\n";
     }
     return data;
 }

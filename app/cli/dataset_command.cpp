@@ -50,8 +50,8 @@ public:
             if (used == v->size() && n >= lo && n <= hi) return n;
         } catch (const std::exception&) {
         }
-        throw UsageError(name + " must be a whole number in " + std::to_string(lo) + ".." +
-                         std::to_string(hi) + ", got '" + *v + "'");
+        throw UsageError(name + " must be a whole number in " + std::to_string(lo) + ".." + std::to_string(hi) +
+                         ", got '" + *v + "'");
     }
     // The single remaining positional word (PATH); anything else left over is an error.
     std::string path() {
@@ -130,8 +130,8 @@ int info(Args& args, std::ostream& out) {
     out << "Source: " << path << " (" << dataFormatName(format) << ")\n";
     for (const auto& [name, ds] : sets) {
         const DatasetStats st = computeStats(*ds);
-        out << name << ": " << st.count << " images, " << st.height << "x" << st.width << "x"
-            << st.channels << ", " << ds->classCount() << " classes, hash " << st.hash << "\n  mean";
+        out << name << ": " << st.count << " images, " << st.height << "x" << st.width << "x" << st.channels << ", "
+            << ds->classCount() << " classes, hash " << st.hash << "\n  mean";
         for (int c = 0; c < st.channels; ++c) out << " " << fixed(st.mean[c]);
         out << "  std";
         for (int c = 0; c < st.channels; ++c) out << " " << fixed(st.stdev[c]);
@@ -193,8 +193,8 @@ int previewAugment(Args& args, std::ostream& out) {
         cells.push_back(std::move(v));
     const int scale = std::max(1, 96 / std::max(ds.height, ds.width));
     writePngGrid(*png, cells, ds.height, ds.width, ds.channels, columns, scale);
-    out << "Wrote " << *png << ": sample " << index << " (" << ds.classNames[ds.labels[index]] << ") and "
-        << count << " variants";
+    out << "Wrote " << *png << ": sample " << index << " (" << ds.classNames[ds.labels[index]] << ") and " << count
+        << " variants";
     const std::string spec = toAugmentSpec(augment);
     out << (spec.empty() ? std::string(" (no --augment given: all equal the original)") : " with " + spec) << "\n";
     return 0;

@@ -22,8 +22,10 @@ int runEvaluate(const Args& argv, std::ostream& out, std::ostream& err) {
     applyWeights(file, model);
     DataSplits data = loadData(args.get("data"), file.preprocessing, args.has("quiet") || args.has("json"));
     const std::string split = args.get("split", data.test.size() ? "test" : "train");
-    const Dataset* set = split == "test" ? &data.test : split == "train" ? &data.train
-                        : split == "validation" ? &data.validation : nullptr;
+    const Dataset* set = split == "test"         ? &data.test
+                         : split == "train"      ? &data.train
+                         : split == "validation" ? &data.validation
+                                                 : nullptr;
     if (!set) throw UsageError("--split must be train, validation or test, got '" + split + "'");
     if (set->size() == 0) throw Error("the dataset has no " + split + " images");
     EvalOptions eo;

@@ -43,7 +43,8 @@ int runExport(const Args& argv, std::ostream& out, std::ostream& err) {
         throw UsageError("--opset and --bake-preprocessing apply to --format onnx only");
     const ModelSource src = loadModelSource(args);
     const std::string path = args.get("out");
-    nlohmann::json report = {{"model", src.label}, {"format", format}, {"out", path}, {"weights", src.file.hasWeights()}};
+    nlohmann::json report = {
+        {"model", src.label}, {"format", format}, {"out", path}, {"weights", src.file.hasWeights()}};
     if (format == "onnx") {
         const OnnxExportOptions o = exportOptions(args);
         saveOnnxFile(path, src.file, o);
@@ -61,7 +62,9 @@ int runExport(const Args& argv, std::ostream& out, std::ostream& err) {
         out << report.dump(2) << "\n";
     } else {
         out << "Exported " << src.label << " as " << format << " to " << path;
-        if (format == "onnx") out << " (opset " << report["opset"].get<int>() << (report["bake_preprocessing"].get<bool>() ? ", preprocessing baked in" : "") << ")";
+        if (format == "onnx")
+            out << " (opset " << report["opset"].get<int>()
+                << (report["bake_preprocessing"].get<bool>() ? ", preprocessing baked in" : "") << ")";
         out << "\n";
         if (!src.file.hasWeights()) out << "The model has no trained weights: the export holds its initial weights.\n";
     }
@@ -97,8 +100,8 @@ int runImport(const Args& argv, std::ostream& out, std::ostream& err) {
         << model.paramCount() << " parameters, input " << model.inputShape().toString() << ", "
         << file.classNames.size() << " classes\n"
         << "  class names:   " << (report.classNamesFromMetadata ? "from the metadata" : "0..N-1 (no metadata)") << "\n"
-        << "  preprocessing: " << (report.preprocessingFromMetadata ? "from the metadata" : "default for the input (x/255)")
-        << "\n";
+        << "  preprocessing: "
+        << (report.preprocessingFromMetadata ? "from the metadata" : "default for the input (x/255)") << "\n";
     for (const auto& n : report.notes) out << "  note: " << n << "\n";
     return 0;
 }
@@ -127,7 +130,8 @@ int runParity(const Args& argv, std::ostream& out, std::ostream& err) {
     } else {
         out << "Engine vs OpenCV DNN on " << r.samples << " images (" << (data.test.size() ? "test" : "training")
             << " set): max |dp| = " << formatDiff(r.maxAbsDiff) << ", mean |dp| = " << formatDiff(r.meanAbsDiff)
-            << ", top-1 agrees for " << r.top1Agreements << "/" << r.samples << (ok ? " -- OK" : " -- MISMATCH") << "\n";
+            << ", top-1 agrees for " << r.top1Agreements << "/" << r.samples << (ok ? " -- OK" : " -- MISMATCH")
+            << "\n";
     }
     return ok ? 0 : 1;
 }

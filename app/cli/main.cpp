@@ -36,11 +36,14 @@ const std::vector<Command>& commands() {
          "      [--checkpoint FILE] [--out FILE] [--json] [--quiet]\n"
          "      train a model; Ctrl-C stops after the current batch and writes the checkpoint",
          runTrain},
-        {"evaluate", "evaluate --model FILE --data PATH [--split train|validation|test] [--json]\n"
-                     "      accuracy, per-class precision/recall/F1 and the confusion matrix",
+        {"evaluate",
+         "evaluate --model FILE --data PATH [--split train|validation|test] [--json]\n"
+         "      accuracy, per-class precision/recall/F1 and the confusion matrix",
          runEvaluate},
-        {"predict", "predict --model FILE [--top K] [--json] IMAGE...\n      the top-K classes of each image", runPredict},
-        {"dataset", "dataset info|export|preview-augment ... (see 'dataset --help')\n      inspect and convert datasets",
+        {"predict", "predict --model FILE [--top K] [--json] IMAGE...\n      the top-K classes of each image",
+         runPredict},
+        {"dataset",
+         "dataset info|export|preview-augment ... (see 'dataset --help')\n      inspect and convert datasets",
          [](const auto& a, auto& o, auto& e) { return runDatasetCommand(a, o, e); }},
         {"export",
          "export (--preset NAME | --model FILE) --format onnx|keras|pytorch --out PATH [--bake-preprocessing]\n"

@@ -22,7 +22,8 @@ int runPredict(const Args& argv, std::ostream& out, std::ostream& err) {
             const auto scores = classifier.topK(readImageFile(path), k);
             if (args.has("json")) {
                 nlohmann::json top = nlohmann::json::array();
-                for (const auto& s : scores) top.push_back({{"index", s.index}, {"name", s.name}, {"probability", s.probability}});
+                for (const auto& s : scores)
+                    top.push_back({{"index", s.index}, {"name", s.name}, {"probability", s.probability}});
                 results.push_back({{"file", path}, {"top", top}});
             } else {
                 out << path << "\n";

@@ -50,8 +50,10 @@ int runPresets(const Args& argv, std::ostream& out, std::ostream& err) {
     CliArgs args(argv, {}, {"json"});
     nlohmann::json list = nlohmann::json::array();
     for (const auto& name : presetNames()) {
-        if (args.has("json")) list.push_back({{"name", name}, {"description", presetDescription(name)}});
-        else out << name << "\n    " << presetDescription(name) << "\n";
+        if (args.has("json"))
+            list.push_back({{"name", name}, {"description", presetDescription(name)}});
+        else
+            out << name << "\n    " << presetDescription(name) << "\n";
     }
     if (args.has("json")) out << list.dump(2) << "\n";
     return 0;

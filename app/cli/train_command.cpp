@@ -86,7 +86,8 @@ int runTrain(const Args& argv, std::ostream& out, std::ostream& err) {
     const bool json = args.has("json"), quiet = args.has("quiet");
     ModelSource src;
     if (args.has("resume")) {
-        if (args.has("preset") || args.has("model")) throw UsageError("--resume takes the model from the checkpoint; drop --preset/--model");
+        if (args.has("preset") || args.has("model"))
+            throw UsageError("--resume takes the model from the checkpoint; drop --preset/--model");
         src = {loadModelFile(args.get("resume")), args.get("resume")};
     } else {
         src = loadModelSource(args);
@@ -104,8 +105,10 @@ int runTrain(const Args& argv, std::ostream& out, std::ostream& err) {
     if (file.hasWeights() && !args.has("resume")) applyWeights(file, model);
     Trainer trainer(model, settings, file.preprocessing);
     if (args.has("resume")) trainer.restoreCheckpoint(file);
-    if (args.has("checkpoint")) trainer.setCheckpoint(args.get("checkpoint"));
-    else if (args.has("resume")) trainer.setCheckpoint(args.get("resume"));
+    if (args.has("checkpoint"))
+        trainer.setCheckpoint(args.get("checkpoint"));
+    else if (args.has("resume"))
+        trainer.setCheckpoint(args.get("resume"));
 
     ProgressBar progress(stderr);
     auto say = [&](const std::string& s) {
@@ -121,12 +124,14 @@ int runTrain(const Args& argv, std::ostream& out, std::ostream& err) {
     TrainCallbacks cb;
     cb.onBatch = [&](const BatchStats& b) {
         if (g_interrupted) trainer.requestStop();
-        if (!quiet) progress.batch(b.epoch, settings.epochs, b.batch, b.batchesPerEpoch, b.loss, b.accuracy, b.samplesPerSecond);
+        if (!quiet)
+            progress.batch(b.epoch, settings.epochs, b.batch, b.batchesPerEpoch, b.loss, b.accuracy,
+                           b.samplesPerSecond);
     };
     cb.onEpoch = [&](const EpochStats& e) {
         char line[256];
-        int n = std::snprintf(line, sizeof line, "Epoch %d/%d - %.1fs - loss %.4f - accuracy %.4f", e.epoch + 1, e.epochs,
-                              e.seconds, e.loss, e.accuracy);
+        int n = std::snprintf(line, sizeof line, "Epoch %d/%d - %.1fs - loss %.4f - accuracy %.4f", e.epoch + 1,
+                              e.epochs, e.seconds, e.loss, e.accuracy);
         if (e.hasValidation)
             std::snprintf(line + n, sizeof line - n, " - val_loss %.4f - val_accuracy %.4f", e.valLoss, e.valAccuracy);
         say(line);

@@ -124,10 +124,14 @@ void sgemm(int M, int N, int K, GemmMatrix A, GemmMatrix B, float* C, int64_t ld
     };
     const Map a(A.data, A.transposed ? K : M, A.transposed ? M : K, Stride(A.ld));
     const Map b(B.data, B.transposed ? N : K, B.transposed ? K : N, Stride(B.ld));
-    if (A.transposed && B.transposed) product(a.transpose(), b.transpose());
-    else if (A.transposed) product(a.transpose(), b);
-    else if (B.transposed) product(a, b.transpose());
-    else product(a, b);
+    if (A.transposed && B.transposed)
+        product(a.transpose(), b.transpose());
+    else if (A.transposed)
+        product(a.transpose(), b);
+    else if (B.transposed)
+        product(a, b.transpose());
+    else
+        product(a, b);
 }
 
 bool sgemmIsNative() { return false; }

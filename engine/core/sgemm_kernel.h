@@ -14,7 +14,7 @@ namespace cs::gemm {
 // packed into MR-row panels, op(B) into NR-column panels, both k-major, so the kernel reads both
 // sequentially. Blocks: KC x NR of B stays in L1 while the MR-row panels of A stream from L2.
 constexpr int MR = 8, NR = 32;
-constexpr int KC = 384;   // depth of one packed block
+constexpr int KC = 384;  // depth of one packed block
 
 // A k-major panel `width` wide from `rows` stored rows of kc floats each (rows past `rows` are
 // zero): panel[k * width + r] = src[r * ld + k]. Packs A's rows and a transposed B's rows.

@@ -29,8 +29,7 @@ std::string Shape::toString() const {
 std::string Shape::toKerasString() const {
     std::string s = "(None";
     if (rank_ == 3) {
-        s += ", " + std::to_string(dims_[1]) + ", " + std::to_string(dims_[2]) + ", " +
-             std::to_string(dims_[0]);
+        s += ", " + std::to_string(dims_[1]) + ", " + std::to_string(dims_[2]) + ", " + std::to_string(dims_[0]);
     } else {
         for (int i = 0; i < rank_; ++i) s += ", " + std::to_string(dims_[i]);
     }

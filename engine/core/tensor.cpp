@@ -45,8 +45,7 @@ void Tensor::fill(float v) { std::fill(data(), data() + size(), v); }
 
 void Tensor::copySamplesFrom(const Tensor& src, int first, int count) {
     resize(count, src.sampleShape());
-    if (count > 0)
-        std::memcpy(data(), src.sample(first), sizeof(float) * count * src.sampleSize());
+    if (count > 0) std::memcpy(data(), src.sample(first), sizeof(float) * count * src.sampleSize());
 }
 
 }  // namespace cs

@@ -18,11 +18,11 @@ struct NamedTransform {
     AugmentTransform AugmentOptions::*member;
 };
 constexpr NamedTransform kTransforms[] = {
-    {"shift", &AugmentOptions::shift},           {"rotate", &AugmentOptions::rotate},
-    {"zoom", &AugmentOptions::zoom},             {"hflip", &AugmentOptions::hflip},
-    {"vflip", &AugmentOptions::vflip},           {"brightness", &AugmentOptions::brightness},
-    {"contrast", &AugmentOptions::contrast},     {"noise", &AugmentOptions::noise},
-    {"erase", &AugmentOptions::erase},           {"crop", &AugmentOptions::crop},
+    {"shift", &AugmentOptions::shift},       {"rotate", &AugmentOptions::rotate},
+    {"zoom", &AugmentOptions::zoom},         {"hflip", &AugmentOptions::hflip},
+    {"vflip", &AugmentOptions::vflip},       {"brightness", &AugmentOptions::brightness},
+    {"contrast", &AugmentOptions::contrast}, {"noise", &AugmentOptions::noise},
+    {"erase", &AugmentOptions::erase},       {"crop", &AugmentOptions::crop},
 };
 
 bool happens(const AugmentTransform& t, Rng& rng) {
@@ -69,8 +69,7 @@ void erase(uint8_t* hwc, int height, int width, int channels, float maxArea, Rng
     for (int y = y0; y < y0 + eh; ++y)
         for (int x = x0; x < x0 + ew; ++x)
             for (int c = 0; c < channels; ++c)
-                hwc[(static_cast<std::size_t>(y) * width + x) * channels + c] =
-                    static_cast<uint8_t>(rng.below(256));
+                hwc[(static_cast<std::size_t>(y) * width + x) * channels + c] = static_cast<uint8_t>(rng.below(256));
 }
 
 }  // namespace
@@ -118,8 +117,7 @@ uint64_t mixSeed(uint64_t seed, uint64_t index) {
     return z ^ (z >> 31);
 }
 
-void augmentImage(uint8_t* hwc, int height, int width, int channels, const AugmentOptions& o,
-                  Rng& rng) {
+void augmentImage(uint8_t* hwc, int height, int width, int channels, const AugmentOptions& o, Rng& rng) {
     cv::Mat img(height, width, CV_8UC(channels), hwc);
     if (happens(o.hflip, rng)) cv::flip(img, img, 1);
     if (happens(o.vflip, rng)) cv::flip(img, img, 0);
@@ -129,8 +127,7 @@ void augmentImage(uint8_t* hwc, int height, int width, int channels, const Augme
     const std::size_t n = static_cast<std::size_t>(height) * width * channels;
     float gain = 1.f, offset = 0.f;
     if (happens(o.contrast, rng)) gain = rng.uniform(1.f - o.contrast.amount, 1.f + o.contrast.amount);
-    if (happens(o.brightness, rng))
-        offset = rng.uniform(-o.brightness.amount, o.brightness.amount) * 255.f;
+    if (happens(o.brightness, rng)) offset = rng.uniform(-o.brightness.amount, o.brightness.amount) * 255.f;
     if (gain != 1.f || offset != 0.f) {
         // Contrast around mid-grey keeps the image's overall level.
         for (std::size_t i = 0; i < n; ++i) hwc[i] = saturate((hwc[i] - 127.5f) * gain + 127.5f + offset);
@@ -142,9 +139,8 @@ void augmentImage(uint8_t* hwc, int height, int width, int channels, const Augme
     if (happens(o.erase, rng)) erase(hwc, height, width, channels, o.erase.amount, rng);
 }
 
-std::vector<std::vector<uint8_t>> augmentVariants(const uint8_t* hwc, int height, int width,
-                                                  int channels, const AugmentOptions& options,
-                                                  int count, uint64_t seed) {
+std::vector<std::vector<uint8_t>> augmentVariants(const uint8_t* hwc, int height, int width, int channels,
+                                                  const AugmentOptions& options, int count, uint64_t seed) {
     const std::size_t bytes = static_cast<std::size_t>(height) * width * channels;
     std::vector<std::vector<uint8_t>> variants;
     variants.reserve(std::max(count, 0));

@@ -37,14 +37,12 @@ struct AugmentOptions {
 
 // Augments one image of height x width x channels in place. Geometric transforms fill uncovered
 // pixels with 0. Draws from `rng` in a fixed order, so the result depends only on its state.
-void augmentImage(uint8_t* hwc, int height, int width, int channels, const AugmentOptions& options,
-                  Rng& rng);
+void augmentImage(uint8_t* hwc, int height, int width, int channels, const AugmentOptions& options, Rng& rng);
 
 // `count` augmented variants of one image (each height*width*channels bytes), for the preview.
 // Variant k depends only on (seed, k).
-std::vector<std::vector<uint8_t>> augmentVariants(const uint8_t* hwc, int height, int width,
-                                                  int channels, const AugmentOptions& options,
-                                                  int count, uint64_t seed);
+std::vector<std::vector<uint8_t>> augmentVariants(const uint8_t* hwc, int height, int width, int channels,
+                                                  const AugmentOptions& options, int count, uint64_t seed);
 
 // A well-mixed 64-bit value from (seed, index) (SplitMix64 finaliser): independent per-sample and
 // per-batch seeds, so results do not depend on which thread or in what order work is done.

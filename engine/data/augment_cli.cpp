@@ -75,8 +75,8 @@ AugmentOptions parseAugmentSpec(const std::string& spec, AugmentOptions base) {
             amountText = name.substr(eq + 1);
             name.resize(eq);
         }
-        const auto* flag = std::find_if(std::begin(kFlags), std::end(kFlags),
-                                        [&](const FlagInfo& f) { return name == f.name; });
+        const auto* flag =
+            std::find_if(std::begin(kFlags), std::end(kFlags), [&](const FlagInfo& f) { return name == f.name; });
         if (flag == std::end(kFlags)) {
             std::string known;
             for (const auto& f : kFlags) known += std::string(known.empty() ? "" : ", ") + f.name;
@@ -84,8 +84,7 @@ AugmentOptions parseAugmentSpec(const std::string& spec, AugmentOptions base) {
         }
         AugmentTransform t{flag->defaultProbability, flag->defaultAmount};
         if (!amountText.empty()) {
-            if (flag->maxAmount == 0.f)
-                throw OptionError("--augment '" + item + "': " + name + " takes no amount");
+            if (flag->maxAmount == 0.f) throw OptionError("--augment '" + item + "': " + name + " takes no amount");
             t.amount = parseNumber(amountText, item);
             if (t.amount < 0.f || t.amount > flag->maxAmount)
                 throw OptionError("--augment '" + item + "': amount " + amountText + " is outside 0.." +
@@ -139,8 +138,7 @@ std::string augmentFlagsHelp() {
     for (const auto& f : kFlags) {
         char line[160];
         std::snprintf(line, sizeof line, "                     %-10s %-40s default %s@%s\n", f.name, f.help,
-                      f.maxAmount > 0.f ? number(f.defaultAmount).c_str() : "-",
-                      number(f.defaultProbability).c_str());
+                      f.maxAmount > 0.f ? number(f.defaultAmount).c_str() : "-", number(f.defaultProbability).c_str());
         text += line;
     }
     return text;

@@ -16,12 +16,11 @@ namespace cs {
 // (cv::resize INTER_AREA, gray<->RGB). With `augment` enabled, sample k of the batch is augmented
 // with an Rng seeded by mixSeed(seed, k). The result depends only on the arguments.
 void assembleBatch(const Dataset& ds, std::span<const uint32_t> indices, const Preprocessing& pre,
-                   const AugmentOptions* augment, uint64_t seed, Tensor& images,
-                   std::vector<int32_t>& labels);
+                   const AugmentOptions* augment, uint64_t seed, Tensor& images, std::vector<int32_t>& labels);
 
 // Converts one HWC uint8 image to another size / channel count (1 = gray, 3 = RGB). `out` is
 // resized to dstHeight*dstWidth*dstChannels bytes.
-void convertImage(const uint8_t* src, int height, int width, int channels, int dstHeight,
-                  int dstWidth, int dstChannels, std::vector<uint8_t>& out);
+void convertImage(const uint8_t* src, int height, int width, int channels, int dstHeight, int dstWidth, int dstChannels,
+                  std::vector<uint8_t>& out);
 
 }  // namespace cs

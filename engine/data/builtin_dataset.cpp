@@ -44,8 +44,7 @@ void line(cv::Mat& img, float cx, float cy, float half, float angle, float offse
     const float dx = std::cos(angle), dy = std::sin(angle);
     const float ox = -dy * offset, oy = dx * offset;
     cv::line(img, cv::Point(cvRound(cx + ox - dx * half), cvRound(cy + oy - dy * half)),
-             cv::Point(cvRound(cx + ox + dx * half), cvRound(cy + oy + dy * half)), colour, thick,
-             cv::LINE_AA);
+             cv::Point(cvRound(cx + ox + dx * half), cvRound(cy + oy + dy * half)), colour, thick, cv::LINE_AA);
 }
 
 void drawShape(cv::Mat& img, int shape, Rng& rng, const cv::Scalar& colour) {
@@ -58,33 +57,42 @@ void drawShape(cv::Mat& img, int shape, Rng& rng, const cv::Scalar& colour) {
     const int thick = std::max(1, static_cast<int>(side * rng.uniform(0.05f, 0.09f)));
     const cv::Point centre(cvRound(cx), cvRound(cy));
     switch (shape) {
-    case Circle: cv::circle(img, centre, cvRound(radius), colour, cv::FILLED, cv::LINE_AA); break;
-    case Ring: cv::circle(img, centre, cvRound(radius - thick / 2.f), colour, thick, cv::LINE_AA); break;
-    case Square: cv::fillConvexPoly(img, polygon(cx, cy, radius, 4, angle + kPi / 4), colour, cv::LINE_AA); break;
-    case Frame:
-        cv::polylines(img, polygon(cx, cy, radius - thick / 2.f, 4, angle + kPi / 4), true, colour, thick, cv::LINE_AA);
-        break;
-    case Triangle: cv::fillConvexPoly(img, polygon(cx, cy, radius, 3, angle), colour, cv::LINE_AA); break;
-    case TriangleOutline:
-        cv::polylines(img, polygon(cx, cy, radius - thick / 2.f, 3, angle), true, colour, thick, cv::LINE_AA);
-        break;
-    case Plus:
-        line(img, cx, cy, radius, angle, 0, thick, colour);
-        line(img, cx, cy, radius, angle + kPi / 2, 0, thick, colour);
-        break;
-    case Cross:
-        line(img, cx, cy, radius, angle + kPi / 4, 0, thick, colour);
-        line(img, cx, cy, radius, angle - kPi / 4, 0, thick, colour);
-        break;
-    case Star: {
-        const std::vector<std::vector<cv::Point>> polys{star(cx, cy, radius, angle)};
-        cv::fillPoly(img, polys, colour, cv::LINE_AA);
-        break;
-    }
-    case Bars:
-        line(img, cx, cy, radius, angle, -radius * 0.4f, thick, colour);
-        line(img, cx, cy, radius, angle, radius * 0.4f, thick, colour);
-        break;
+        case Circle:
+            cv::circle(img, centre, cvRound(radius), colour, cv::FILLED, cv::LINE_AA);
+            break;
+        case Ring:
+            cv::circle(img, centre, cvRound(radius - thick / 2.f), colour, thick, cv::LINE_AA);
+            break;
+        case Square:
+            cv::fillConvexPoly(img, polygon(cx, cy, radius, 4, angle + kPi / 4), colour, cv::LINE_AA);
+            break;
+        case Frame:
+            cv::polylines(img, polygon(cx, cy, radius - thick / 2.f, 4, angle + kPi / 4), true, colour, thick,
+                          cv::LINE_AA);
+            break;
+        case Triangle:
+            cv::fillConvexPoly(img, polygon(cx, cy, radius, 3, angle), colour, cv::LINE_AA);
+            break;
+        case TriangleOutline:
+            cv::polylines(img, polygon(cx, cy, radius - thick / 2.f, 3, angle), true, colour, thick, cv::LINE_AA);
+            break;
+        case Plus:
+            line(img, cx, cy, radius, angle, 0, thick, colour);
+            line(img, cx, cy, radius, angle + kPi / 2, 0, thick, colour);
+            break;
+        case Cross:
+            line(img, cx, cy, radius, angle + kPi / 4, 0, thick, colour);
+            line(img, cx, cy, radius, angle - kPi / 4, 0, thick, colour);
+            break;
+        case Star: {
+            const std::vector<std::vector<cv::Point>> polys{star(cx, cy, radius, angle)};
+            cv::fillPoly(img, polys, colour, cv::LINE_AA);
+            break;
+        }
+        case Bars:
+            line(img, cx, cy, radius, angle, -radius * 0.4f, thick, colour);
+            line(img, cx, cy, radius, angle, radius * 0.4f, thick, colour);
+            break;
     }
 }
 
@@ -111,17 +119,16 @@ void drawSample(uint8_t* out, int height, int width, int channels, int label, Rn
 std::vector<std::string> builtinDatasetNames() { return {"shapes"}; }
 
 const std::vector<std::string>& shapeClassNames() {
-    static const std::vector<std::string> names{"circle", "ring",  "square", "frame", "triangle",
-                                                "triangle outline", "plus", "cross", "star", "bars"};
+    static const std::vector<std::string> names{"circle",           "ring", "square", "frame", "triangle",
+                                                "triangle outline", "plus", "cross",  "star",  "bars"};
     return names;
 }
 
 Dataset makeShapesDataset(int count, int height, int width, int channels, uint64_t seed) {
-    if (count < 0 || height < 8 || width < 8 || height > 1024 || width > 1024 ||
-        (channels != 1 && channels != 3))
-        throw FileError("built-in shapes: " + std::to_string(count) + " images of " +
-                        std::to_string(width) + "x" + std::to_string(height) + "x" +
-                        std::to_string(channels) + " are not possible (8..1024 pixels, 1 or 3 channels)");
+    if (count < 0 || height < 8 || width < 8 || height > 1024 || width > 1024 || (channels != 1 && channels != 3))
+        throw FileError("built-in shapes: " + std::to_string(count) + " images of " + std::to_string(width) + "x" +
+                        std::to_string(height) + "x" + std::to_string(channels) +
+                        " are not possible (8..1024 pixels, 1 or 3 channels)");
     Dataset ds;
     ds.height = height;
     ds.width = width;
@@ -150,8 +157,8 @@ DataSplits loadBuiltin(const std::string& name, const LoadOptions& options) {
     DataSplits out;
     out.train = makeShapesDataset(options.builtinTrainCount, height, width, channels, options.builtinSeed);
     // A different seed family for the test set so no test image repeats a training image.
-    out.test = makeShapesDataset(options.builtinTestCount, height, width, channels,
-                                 mixSeed(options.builtinSeed, 0x7E57));
+    out.test =
+        makeShapesDataset(options.builtinTestCount, height, width, channels, mixSeed(options.builtinSeed, 0x7E57));
     if (options.progress) options.progress(1, 1);
     return out;
 }

@@ -52,8 +52,8 @@ std::size_t ByteSource::read(void* dst, std::size_t n) {
             const char* msg = gzerror(static_cast<gzFile>(gz_), &code);
             // A gzip stream cut short is a truncated file: let the caller report the byte counts.
             if (code == Z_BUF_ERROR) break;
-            throw FileError(path_ + ": corrupt data after " + std::to_string(consumed_ + total) +
-                            " bytes (" + (msg ? msg : "zlib error") + ")");
+            throw FileError(path_ + ": corrupt data after " + std::to_string(consumed_ + total) + " bytes (" +
+                            (msg ? msg : "zlib error") + ")");
         }
         if (got == 0) break;
         total += static_cast<std::size_t>(got);
@@ -66,8 +66,8 @@ void ByteSource::readExact(void* dst, std::size_t n, const std::string& what) {
     const uint64_t before = consumed_;
     const std::size_t got = read(dst, n);
     if (got != n)
-        throw FileError(path_ + ": truncated " + what + ": expected " + std::to_string(n) +
-                        " bytes at offset " + std::to_string(before) + ", got " + std::to_string(got));
+        throw FileError(path_ + ": truncated " + what + ": expected " + std::to_string(n) + " bytes at offset " +
+                        std::to_string(before) + ", got " + std::to_string(got));
 }
 
 }  // namespace cs

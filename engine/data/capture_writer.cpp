@@ -224,7 +224,8 @@ CaptureResult CaptureWriter::save(const std::string& className, const cv::Mat& i
 
     std::vector<uchar> bytes;
     try {
-        if (!cv::imencode("." + s.extension, image, bytes)) throw FileError(file.string() + ": cannot encode the frame");
+        if (!cv::imencode("." + s.extension, image, bytes))
+            throw FileError(file.string() + ": cannot encode the frame");
     } catch (const cv::Exception& e) {
         throw FileError(file.string() + ": cannot encode the frame (" + e.what() + ")");
     }

@@ -22,18 +22,18 @@ struct CaptureSettings {
     // sharpnessOf() below which a frame is called blurred (sharp frames score about 0.2 and
     // up, a 3-pixel Gaussian blur or a 15-pixel motion blur about 0.01-0.05).
     double blurThreshold = 0.1;
-    int maxSide = 256;           // larger images are scaled down before saving (0: keep)
+    int maxSide = 256;  // larger images are scaled down before saving (0: keep)
     std::string extension = "png";
 };
 
 struct CaptureResult {
-    bool saved = false;        // false: skipped as a near-duplicate
-    std::string path;          // the file written
+    bool saved = false;  // false: skipped as a near-duplicate
+    std::string path;    // the file written
     std::string className;
-    double sharpness = 0;      // sharpnessOf() the saved image
+    double sharpness = 0;  // sharpnessOf() the saved image
     bool blurred = false;
-    double difference = -1;    // to the class's last saved frame (-1: nothing to compare with)
-    int count = 0;             // images in the class afterwards
+    double difference = -1;  // to the class's last saved frame (-1: nothing to compare with)
+    int count = 0;           // images in the class afterwards
 };
 
 class CaptureWriter {

@@ -91,8 +91,7 @@ Dataset loadCifar10Batch(const std::string& path, const std::vector<std::string>
     ds.sourceFile = path;
     if (!in.compressed() && (in.fileSize() == 0 || in.fileSize() % kRecord != 0))
         throw FileError(path + ": " + std::to_string(in.fileSize()) +
-                        " bytes is not a whole number of CIFAR-10 records of " +
-                        std::to_string(kRecord) + " bytes");
+                        " bytes is not a whole number of CIFAR-10 records of " + std::to_string(kRecord) + " bytes");
     if (!in.compressed()) {
         ds.pixels.reserve(in.fileSize() / kRecord * 3 * kPlane);
         ds.labels.reserve(in.fileSize() / kRecord);
@@ -106,9 +105,8 @@ Dataset loadCifar10Batch(const std::string& path, const std::vector<std::string>
             throw FileError(path + ": truncated record " + std::to_string(index) + ": expected " +
                             std::to_string(kRecord) + " bytes, got " + std::to_string(got));
         if (record[0] >= classNames.size())
-            throw FileError(path + ": record " + std::to_string(index) + " has label " +
-                            std::to_string(record[0]) + ", but there are only " +
-                            std::to_string(classNames.size()) + " classes");
+            throw FileError(path + ": record " + std::to_string(index) + " has label " + std::to_string(record[0]) +
+                            ", but there are only " + std::to_string(classNames.size()) + " classes");
         ds.labels.push_back(record[0]);
         const std::size_t at = ds.pixels.size();
         ds.pixels.resize(at + 3 * kPlane);
@@ -127,8 +125,7 @@ DataSplits loadCifar10Folder(const std::string& folder) {
     DataSplits out;
     const std::vector<std::string> names = readClassNames(dir, out.problems);
     const std::vector<std::string> batches = trainBatches(dir);
-    if (batches.empty())
-        throw FileError(folder + ": no CIFAR-10 training batches (data_batch_*.bin) found");
+    if (batches.empty()) throw FileError(folder + ": no CIFAR-10 training batches (data_batch_*.bin) found");
     std::size_t records = 0;  // reserve once instead of regrowing 150 MB per file
     for (const auto& b : batches) records += fs::file_size(b, ec) / kRecord;
     out.train.pixels.reserve(records * 3 * kPlane);

@@ -13,9 +13,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool isBuiltinName(const std::string& path) {
-    return path == "builtin" || path.rfind("builtin:", 0) == 0;
-}
+bool isBuiltinName(const std::string& path) { return path == "builtin" || path.rfind("builtin:", 0) == 0; }
 
 // For "train-images-idx3-ubyte.gz" → "train-labels-idx1-ubyte.gz" (and the reverse).
 std::string partnerIdxFile(const std::string& path, bool& givenImages) {
@@ -49,11 +47,16 @@ DataFormat dataFormatFromString(const std::string& name) {
 
 std::string dataFormatName(DataFormat format) {
     switch (format) {
-    case DataFormat::Auto: return "auto";
-    case DataFormat::Idx: return "idx";
-    case DataFormat::ImageFolder: return "folder";
-    case DataFormat::Cifar10: return "cifar10";
-    case DataFormat::Builtin: return "builtin";
+        case DataFormat::Auto:
+            return "auto";
+        case DataFormat::Idx:
+            return "idx";
+        case DataFormat::ImageFolder:
+            return "folder";
+        case DataFormat::Cifar10:
+            return "cifar10";
+        case DataFormat::Builtin:
+            return "builtin";
     }
     return "auto";
 }
@@ -61,8 +64,7 @@ std::string dataFormatName(DataFormat format) {
 DataFormat detectDataFormat(const std::string& path) {
     if (isBuiltinName(path)) return DataFormat::Builtin;
     std::error_code ec;
-    if (!fs::exists(path, ec))
-        throw FileError(path + ": does not exist (and is not 'builtin' or 'builtin:shapes')");
+    if (!fs::exists(path, ec)) throw FileError(path + ": does not exist (and is not 'builtin' or 'builtin:shapes')");
     if (fs::is_directory(path, ec)) {
         if (looksLikeIdxFolder(path)) return DataFormat::Idx;
         if (looksLikeCifarFolder(path)) return DataFormat::Cifar10;
@@ -71,9 +73,10 @@ DataFormat detectDataFormat(const std::string& path) {
     const std::string name = fs::path(path).filename().string();
     if (name.find("ubyte") != std::string::npos) return DataFormat::Idx;
     if (fs::path(path).extension() == ".bin") return DataFormat::Cifar10;
-    throw FileError(path + ": is a file of no known data format; give a folder (IDX files, "
-                           "CIFAR-10 batches or one sub-folder per class), an IDX *-ubyte[.gz] "
-                           "file, a CIFAR-10 .bin batch, or builtin:shapes");
+    throw FileError(path +
+                    ": is a file of no known data format; give a folder (IDX files, "
+                    "CIFAR-10 batches or one sub-folder per class), an IDX *-ubyte[.gz] "
+                    "file, a CIFAR-10 .bin batch, or builtin:shapes");
 }
 
 DataSplits loadDataSource(const std::string& path, const LoadOptions& options) {
@@ -81,25 +84,28 @@ DataSplits loadDataSource(const std::string& path, const LoadOptions& options) {
     std::error_code ec;
     const bool isFile = !isBuiltinName(path) && fs::is_regular_file(path, ec);
     switch (format) {
-    case DataFormat::Builtin: return loadBuiltin(path, options);
-    case DataFormat::ImageFolder: return loadImageFolder(path, options);
-    case DataFormat::Idx:
-        if (isFile) {
-            bool givenImages = true;
-            const std::string partner = partnerIdxFile(path, givenImages);
-            DataSplits out;
-            out.train = givenImages ? loadIdx(path, partner) : loadIdx(partner, path);
-            return out;
-        }
-        return loadIdxFolder(path);
-    case DataFormat::Cifar10:
-        if (isFile) {
-            DataSplits out;
-            out.train = loadCifar10Batch(path, cifar10ClassNames());
-            return out;
-        }
-        return loadCifar10Folder(path);
-    case DataFormat::Auto: break;
+        case DataFormat::Builtin:
+            return loadBuiltin(path, options);
+        case DataFormat::ImageFolder:
+            return loadImageFolder(path, options);
+        case DataFormat::Idx:
+            if (isFile) {
+                bool givenImages = true;
+                const std::string partner = partnerIdxFile(path, givenImages);
+                DataSplits out;
+                out.train = givenImages ? loadIdx(path, partner) : loadIdx(partner, path);
+                return out;
+            }
+            return loadIdxFolder(path);
+        case DataFormat::Cifar10:
+            if (isFile) {
+                DataSplits out;
+                out.train = loadCifar10Batch(path, cifar10ClassNames());
+                return out;
+            }
+            return loadCifar10Folder(path);
+        case DataFormat::Auto:
+            break;
     }
     throw FileError(path + ": no loader for this format");
 }

@@ -23,17 +23,21 @@ Dataset Dataset::subset(const std::vector<uint32_t>& indices) const {
     out.pixels.resize(indices.size() * bytes);
     out.labels.reserve(indices.size());
     const bool perSampleSources = !sources.empty();
-    if (perSampleSources) out.sources.reserve(indices.size());
-    else out.sourceIndices.reserve(indices.size());
+    if (perSampleSources)
+        out.sources.reserve(indices.size());
+    else
+        out.sourceIndices.reserve(indices.size());
     for (std::size_t k = 0; k < indices.size(); ++k) {
         const uint32_t i = indices[k];
         if (i >= size())
-            throw Error("Dataset::subset: index " + std::to_string(i) + " is outside 0.." +
-                        std::to_string(size()) + " (exclusive)");
+            throw Error("Dataset::subset: index " + std::to_string(i) + " is outside 0.." + std::to_string(size()) +
+                        " (exclusive)");
         if (bytes) std::memcpy(out.pixels.data() + k * bytes, image(i), bytes);
         out.labels.push_back(labels[i]);
-        if (perSampleSources) out.sources.push_back(sources[i]);
-        else out.sourceIndices.push_back(i < sourceIndices.size() ? sourceIndices[i] : i);
+        if (perSampleSources)
+            out.sources.push_back(sources[i]);
+        else
+            out.sourceIndices.push_back(i < sourceIndices.size() ? sourceIndices[i] : i);
     }
     return out;
 }

@@ -12,13 +12,13 @@ struct Dataset {
     int height = 0;
     int width = 0;
     int channels = 0;
-    std::vector<uint8_t> pixels;         // size() * height * width * channels
-    std::vector<int32_t> labels;         // one per sample, in [0, classNames.size())
+    std::vector<uint8_t> pixels;  // size() * height * width * channels
+    std::vector<int32_t> labels;  // one per sample, in [0, classNames.size())
     std::vector<std::string> classNames;
     // Where sample i came from: its file path (image folders) — empty for container formats,
     // whose samples are named by sourceFile + "#" + index instead.
     std::vector<std::string> sources;
-    std::string sourceFile;              // the container file (IDX, CIFAR batch) if any
+    std::string sourceFile;  // the container file (IDX, CIFAR batch) if any
     // Container formats only: sample i is item sourceIndices[i] of sourceFile. Empty means the
     // identity (sample i is item i), which is how loaders leave it; subset() fills it so a
     // subset still names the original item without storing one string per sample.

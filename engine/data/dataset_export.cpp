@@ -26,8 +26,10 @@ std::string folderNameForClass(const std::string& className) {
 void writePng(const std::string& path, const uint8_t* hwc, int height, int width, int channels) {
     cv::Mat img(height, width, CV_8UC(channels), const_cast<uint8_t*>(hwc));
     cv::Mat bgr;
-    if (channels == 3) cv::cvtColor(img, bgr, cv::COLOR_RGB2BGR);
-    else bgr = img;
+    if (channels == 3)
+        cv::cvtColor(img, bgr, cv::COLOR_RGB2BGR);
+    else
+        bgr = img;
     bool ok = false;
     try {
         ok = cv::imwrite(path, bgr);
@@ -63,16 +65,15 @@ std::size_t exportImageFolder(const Dataset& ds, const std::string& folder) {
     return ds.size();
 }
 
-void writePngGrid(const std::string& path, const std::vector<std::vector<uint8_t>>& images,
-                  int height, int width, int channels, int columns, int scale) {
+void writePngGrid(const std::string& path, const std::vector<std::vector<uint8_t>>& images, int height, int width,
+                  int channels, int columns, int scale) {
     if (images.empty()) throw FileError(path + ": no images to lay out");
     columns = std::clamp(columns, 1, static_cast<int>(images.size()));
     scale = std::clamp(scale, 1, 32);
     constexpr int kGap = 2;
     const int rows = static_cast<int>((images.size() + columns - 1) / columns);
     const int cellW = width * scale, cellH = height * scale;
-    cv::Mat grid(rows * (cellH + kGap) + kGap, columns * (cellW + kGap) + kGap, CV_8UC(channels),
-                 cv::Scalar::all(128));
+    cv::Mat grid(rows * (cellH + kGap) + kGap, columns * (cellW + kGap) + kGap, CV_8UC(channels), cv::Scalar::all(128));
     for (std::size_t k = 0; k < images.size(); ++k) {
         cv::Mat img(height, width, CV_8UC(channels), const_cast<uint8_t*>(images[k].data()));
         const int r = static_cast<int>(k) / columns, c = static_cast<int>(k) % columns;

@@ -25,7 +25,7 @@ void writePng(const std::string& path, const uint8_t* hwc, int height, int width
 
 // Lays images (each height x width x channels) out in a grid `columns` wide, each enlarged
 // `scale` times (nearest neighbour) with a 2-pixel gap, and writes it as PNG.
-void writePngGrid(const std::string& path, const std::vector<std::vector<uint8_t>>& images,
-                  int height, int width, int channels, int columns, int scale = 1);
+void writePngGrid(const std::string& path, const std::vector<std::vector<uint8_t>>& images, int height, int width,
+                  int channels, int columns, int scale = 1);
 
 }  // namespace cs

@@ -35,9 +35,8 @@ std::vector<uint32_t> readHeader(ByteSource& in, int minRank, int maxRank, const
     const uint32_t value = bigEndian(magic);
     const int rank = magic[3];
     if (magic[0] != 0 || magic[1] != 0 || magic[2] != kUnsignedByte || rank < minRank || rank > maxRank)
-        throw FileError(in.path() + ": not an IDX " + what + " file: magic number " + hex(value) +
-                        ", expected " + hex(0x0800u + minRank) +
-                        (maxRank > minRank ? " or " + hex(0x0800u + maxRank) : std::string()) +
+        throw FileError(in.path() + ": not an IDX " + what + " file: magic number " + hex(value) + ", expected " +
+                        hex(0x0800u + minRank) + (maxRank > minRank ? " or " + hex(0x0800u + maxRank) : std::string()) +
                         " (unsigned bytes, " + std::to_string(minRank) + " dimensions)");
     std::vector<uint32_t> dims(rank);
     for (int d = 0; d < rank; ++d) {
@@ -54,8 +53,7 @@ void checkFits(const ByteSource& in, uint64_t need, const std::string& claim) {
     if (need > available)
         throw FileError(in.path() + ": header claims " + claim + " = " + std::to_string(need) +
                         " bytes, but the file " +
-                        (in.compressed() ? "(" + std::to_string(in.fileSize()) +
-                                               " bytes compressed) can hold at most "
+                        (in.compressed() ? "(" + std::to_string(in.fileSize()) + " bytes compressed) can hold at most "
                                          : "holds only ") +
                         std::to_string(available) + " bytes after the header");
 }
@@ -74,8 +72,7 @@ std::string findFile(const fs::path& folder, const std::string& prefix) {
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(folder, ec)) {
         const std::string name = entry.path().filename().string();
-        if (name.rfind(prefix, 0) == 0 && name.find("ubyte") != std::string::npos &&
-            !entry.is_directory(ec))
+        if (name.rfind(prefix, 0) == 0 && name.find("ubyte") != std::string::npos && !entry.is_directory(ec))
             hits.push_back(entry.path().string());
     }
     std::sort(hits.begin(), hits.end());  // "x-ubyte" sorts before "x-ubyte.gz"
@@ -85,9 +82,8 @@ std::string findFile(const fs::path& folder, const std::string& prefix) {
 }  // namespace
 
 const std::vector<std::string>& fashionMnistClassNames() {
-    static const std::vector<std::string> names{"T-shirt/top", "Trouser", "Pullover", "Dress",
-                                                "Coat",        "Sandal",  "Shirt",    "Sneaker",
-                                                "Bag",         "Ankle boot"};
+    static const std::vector<std::string> names{"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+                                                "Sandal",      "Shirt",   "Sneaker",  "Bag",   "Ankle boot"};
     return names;
 }
 
@@ -102,15 +98,15 @@ Dataset loadIdx(const std::string& imagesPath, const std::string& labelsPath) {
             throw FileError(imagesPath + ": header claims " + std::to_string(count) +
                             " images, more than the supported " + std::to_string(kMaxItems));
         if (height < 1 || height > kMaxSide || width < 1 || width > kMaxSide)
-            throw FileError(imagesPath + ": image size " + std::to_string(width) + "x" +
-                            std::to_string(height) + " is outside 1..4096");
+            throw FileError(imagesPath + ": image size " + std::to_string(width) + "x" + std::to_string(height) +
+                            " is outside 1..4096");
         if (channels != 1 && channels != 3)
             throw FileError(imagesPath + ": " + std::to_string(channels) +
                             " channels per pixel; only 1 (gray) or 3 (RGB) are supported");
         const uint64_t need = uint64_t(count) * height * width * channels;
         checkFits(in, need,
-                  std::to_string(count) + " images of " + std::to_string(width) + "x" +
-                      std::to_string(height) + "x" + std::to_string(channels));
+                  std::to_string(count) + " images of " + std::to_string(width) + "x" + std::to_string(height) + "x" +
+                      std::to_string(channels));
         ds.height = static_cast<int>(height);
         ds.width = static_cast<int>(width);
         ds.channels = static_cast<int>(channels);
@@ -124,8 +120,8 @@ Dataset loadIdx(const std::string& imagesPath, const std::string& labelsPath) {
         const uint32_t count = dims[0];
         const std::size_t images = ds.pixels.size() / ds.imageBytes();
         if (count != images)
-            throw FileError(labelsPath + ": holds " + std::to_string(count) + " labels but " +
-                            imagesPath + " holds " + std::to_string(images) + " images");
+            throw FileError(labelsPath + ": holds " + std::to_string(count) + " labels but " + imagesPath + " holds " +
+                            std::to_string(images) + " images");
         checkFits(in, count, std::to_string(count) + " labels");
         std::vector<uint8_t> raw(count);
         in.readExact(raw.data(), count, "labels");
@@ -149,8 +145,9 @@ DataSplits loadIdxFolder(const std::string& folder) {
     const std::string trainImages = findFile(folder, "train-images");
     const std::string trainLabels = findFile(folder, "train-labels");
     if (trainImages.empty() || trainLabels.empty())
-        throw FileError(folder + ": no IDX training pair (train-images-*-ubyte[.gz] and "
-                                 "train-labels-*-ubyte[.gz]) in this folder");
+        throw FileError(folder +
+                        ": no IDX training pair (train-images-*-ubyte[.gz] and "
+                        "train-labels-*-ubyte[.gz]) in this folder");
     DataSplits splits;
     splits.train = loadIdx(trainImages, trainLabels);
     const std::string testImages = findFile(folder, "t10k-images");

@@ -66,16 +66,17 @@ bool probeImageFile(const std::string& path, ImageInfo& info, std::string& error
     return true;
 }
 
-bool decodeImageFile(const std::string& path, int height, int width, int channels, uint8_t* out,
-                     std::string& error) {
+bool decodeImageFile(const std::string& path, int height, int width, int channels, uint8_t* out, std::string& error) {
     std::vector<uint8_t> bytes;
     cv::Mat img;
     const int flags = channels == 1 ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR;
     if (!readFile(path, bytes, error) || !decode(bytes, flags, img, error)) return false;
     if (channels == 3) cv::cvtColor(img, img, cv::COLOR_BGR2RGB);
     cv::Mat dst(height, width, CV_8UC(channels), out);
-    if (img.rows == height && img.cols == width) img.copyTo(dst);
-    else cv::resize(img, dst, dst.size(), 0, 0, cv::INTER_AREA);
+    if (img.rows == height && img.cols == width)
+        img.copyTo(dst);
+    else
+        cv::resize(img, dst, dst.size(), 0, 0, cv::INTER_AREA);
     return true;
 }
 

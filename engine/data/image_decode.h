@@ -18,7 +18,6 @@ bool probeImageFile(const std::string& path, ImageInfo& info, std::string& error
 // Decodes `path`, converts to `channels` (1 gray, 3 RGB) and resizes to height x width
 // (INTER_AREA) into `out` (height*width*channels bytes). Returns false with `error` set
 // ("is a directory", "cannot be opened: Permission denied", "not a decodable image", ...).
-bool decodeImageFile(const std::string& path, int height, int width, int channels, uint8_t* out,
-                     std::string& error);
+bool decodeImageFile(const std::string& path, int height, int width, int channels, uint8_t* out, std::string& error);
 
 }  // namespace cs

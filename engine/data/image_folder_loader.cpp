@@ -21,8 +21,7 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return s;
 }
 
@@ -37,7 +36,7 @@ int splitOfFolder(const std::string& name) {
 
 struct Job {
     std::string path;
-    int split;       // 0 train, 1 validation, 2 test
+    int split;  // 0 train, 1 validation, 2 test
     int32_t label;
     std::size_t slot;  // position in its split's buffer
 };
@@ -71,8 +70,7 @@ ClassRoot scanClassRoot(const fs::path& dir, int split, std::vector<LoadProblem>
         const std::string name = entry.filename().string();
         if (name.empty() || name[0] == '.') continue;  // hidden files and folders
         if (!fs::is_directory(entry, ec)) {
-            if (isImageFileName(name))
-                problems.push_back({entry.string(), "is not inside a class folder; ignored"});
+            if (isImageFileName(name)) problems.push_back({entry.string(), "is not inside a class folder; ignored"});
             continue;
         }
         std::vector<std::string> files;
@@ -239,7 +237,8 @@ DataSplits loadImageFolder(const std::string& rootPath, const LoadOptions& optio
     if (!listed.empty()) {
         // classes.txt fixes label order and display names; unlisted folders follow.
         std::vector<std::string> names = listed;
-        for (std::size_t c = 0; c < listed.size(); ++c) labelOf[folderNameForClass(listed[c])] = static_cast<int32_t>(c);
+        for (std::size_t c = 0; c < listed.size(); ++c)
+            labelOf[folderNameForClass(listed[c])] = static_cast<int32_t>(c);
         for (const auto& folderName : classNames)
             if (!labelOf.count(folderName)) {
                 labelOf[folderName] = static_cast<int32_t>(names.size());
@@ -263,8 +262,7 @@ DataSplits loadImageFolder(const std::string& rootPath, const LoadOptions& optio
         };
         std::vector<Entry> entries;
         for (const auto& [name, files] : r.classes) {
-            if (files.empty())
-                out.problems.push_back({(r.dir / name).string(), "class folder holds no images"});
+            if (files.empty()) out.problems.push_back({(r.dir / name).string(), "class folder holds no images"});
             for (const auto& f : files) entries.push_back({fs::path(f).filename().string(), &f, labelOf[name]});
         }
         std::stable_sort(entries.begin(), entries.end(),
@@ -277,9 +275,10 @@ DataSplits loadImageFolder(const std::string& rootPath, const LoadOptions& optio
         }
     }
     if (jobs.empty())
-        throw FileError(rootPath + ": no images found; expected one sub-folder per class holding "
-                                   ".png, .jpg, .jpeg, .bmp or .webp files (optionally below "
-                                   "train/, val/ and test/)");
+        throw FileError(rootPath +
+                        ": no images found; expected one sub-folder per class holding "
+                        ".png, .jpg, .jpeg, .bmp or .webp files (optionally below "
+                        "train/, val/ and test/)");
 
     // The target size: the options', or the first readable image's.
     int height = options.height, width = options.width, channels = options.channels;
@@ -301,8 +300,8 @@ DataSplits loadImageFolder(const std::string& rootPath, const LoadOptions& optio
         if (channels <= 0) channels = info.channels;
     }
     if (height > 4096 || width > 4096 || (channels != 1 && channels != 3))
-        throw FileError(rootPath + ": image size " + std::to_string(width) + "x" + std::to_string(height) +
-                        "x" + std::to_string(channels) + " is not supported (up to 4096, 1 or 3 channels)");
+        throw FileError(rootPath + ": image size " + std::to_string(width) + "x" + std::to_string(height) + "x" +
+                        std::to_string(channels) + " is not supported (up to 4096, 1 or 3 channels)");
     for (Dataset* ds : sets) {
         ds->height = height;
         ds->width = width;
@@ -324,15 +323,15 @@ DataSplits loadImageFolder(const std::string& rootPath, const LoadOptions& optio
         if (!sets[s]->labels.empty()) sets[s]->classNames = classNames;
     }
     if (out.train.labels.empty()) {
-        throw FileError(rootPath + ": no readable training images (" + std::to_string(jobs.size()) +
-                        " files tried, " + std::to_string(out.problems.size()) + " problems; first: " +
+        throw FileError(rootPath + ": no readable training images (" + std::to_string(jobs.size()) + " files tried, " +
+                        std::to_string(out.problems.size()) + " problems; first: " +
                         (out.problems.empty() ? std::string("none")
                                               : out.problems.front().path + ": " + out.problems.front().message) +
                         ")");
     }
     if (classNames.size() < 2)
-        out.problems.push_back({rootPath, "only one class ('" + classNames.front() +
-                                              "'); a classifier needs at least two"});
+        out.problems.push_back(
+            {rootPath, "only one class ('" + classNames.front() + "'); a classifier needs at least two"});
     return out;
 }
 

@@ -13,8 +13,8 @@ uint64_t batchSeed(uint64_t epochSeed, std::size_t batchIndex) {
 }
 
 PrefetchBatcher::PrefetchBatcher(const Dataset& ds, std::vector<uint32_t> order, int batchSize,
-                                 const Preprocessing& pre, const AugmentOptions& augment,
-                                 uint64_t epochSeed, std::size_t firstBatch)
+                                 const Preprocessing& pre, const AugmentOptions& augment, uint64_t epochSeed,
+                                 std::size_t firstBatch)
     : ds_(ds),
       order_(std::move(order)),
       batchSize_(batchSize),
@@ -47,8 +47,8 @@ void PrefetchBatcher::run() {
         try {
             const std::size_t first = b * batchSize_;
             const std::size_t count = std::min<std::size_t>(batchSize_, order_.size() - first);
-            assembleBatch(ds_, std::span<const uint32_t>(order_).subspan(first, count), pre_,
-                          &augment_, batchSeed(epochSeed_, b), images, labels);
+            assembleBatch(ds_, std::span<const uint32_t>(order_).subspan(first, count), pre_, &augment_,
+                          batchSeed(epochSeed_, b), images, labels);
         } catch (...) {
             std::lock_guard lock(mutex_);
             error_ = std::current_exception();

@@ -25,9 +25,8 @@ public:
     // `firstBatch` on (a resumed run starts mid-epoch; batch b is always seeded by
     // batchSeed(epochSeed, b)). The dataset must outlive the batcher and stay unchanged. Starts
     // preparing the first batch at once.
-    PrefetchBatcher(const Dataset& ds, std::vector<uint32_t> order, int batchSize,
-                    const Preprocessing& pre, const AugmentOptions& augment, uint64_t epochSeed,
-                    std::size_t firstBatch = 0);
+    PrefetchBatcher(const Dataset& ds, std::vector<uint32_t> order, int batchSize, const Preprocessing& pre,
+                    const AugmentOptions& augment, uint64_t epochSeed, std::size_t firstBatch = 0);
     // Stops the background thread and waits for it (at most one batch's work).
     ~PrefetchBatcher();
     PrefetchBatcher(const PrefetchBatcher&) = delete;
@@ -54,7 +53,7 @@ private:
 
     std::mutex mutex_;
     std::condition_variable changed_;
-    bool ready_ = false;     // slot holds batch `produced_ - 1`, not yet taken
+    bool ready_ = false;  // slot holds batch `produced_ - 1`, not yet taken
     bool stop_ = false;
     std::size_t produced_ = 0;
     std::size_t taken_ = 0;

@@ -16,22 +16,17 @@ void Preprocessing::toFloat(const uint8_t* hwc, float* chw) const {
         }
         float* out = chw + c * plane;
         if (invert) {
-            for (int i = 0; i < plane; ++i)
-                out[i] = static_cast<float>(255 - hwc[i * channels + c]) * scale + shift;
+            for (int i = 0; i < plane; ++i) out[i] = static_cast<float>(255 - hwc[i * channels + c]) * scale + shift;
         } else {
-            for (int i = 0; i < plane; ++i)
-                out[i] = static_cast<float>(hwc[i * channels + c]) * scale + shift;
+            for (int i = 0; i < plane; ++i) out[i] = static_cast<float>(hwc[i * channels + c]) * scale + shift;
         }
     }
 }
 
 nlohmann::json Preprocessing::toJson() const {
-    return {{"height", height},
-            {"width", width},
-            {"channels", channels},
-            {"scaling", scaling == Scaling::Unit ? "unit" : "standardize"},
-            {"mean", mean},
-            {"std", stdev},
+    return {{"height", height},     {"width", width},
+            {"channels", channels}, {"scaling", scaling == Scaling::Unit ? "unit" : "standardize"},
+            {"mean", mean},         {"std", stdev},
             {"invert", invert}};
 }
 
@@ -42,9 +37,12 @@ Preprocessing Preprocessing::fromJson(const nlohmann::json& j) {
         p.width = j.at("width").get<int>();
         p.channels = j.at("channels").get<int>();
         const std::string s = j.value("scaling", "unit");
-        if (s == "unit") p.scaling = Scaling::Unit;
-        else if (s == "standardize") p.scaling = Scaling::Standardize;
-        else throw FileError("preprocessing: unknown scaling '" + s + "' (known: unit, standardize)");
+        if (s == "unit")
+            p.scaling = Scaling::Unit;
+        else if (s == "standardize")
+            p.scaling = Scaling::Standardize;
+        else
+            throw FileError("preprocessing: unknown scaling '" + s + "' (known: unit, standardize)");
         if (j.contains("mean")) p.mean = j.at("mean").get<std::array<float, 3>>();
         if (j.contains("std")) p.stdev = j.at("std").get<std::array<float, 3>>();
         p.invert = j.value("invert", false);
@@ -52,13 +50,12 @@ Preprocessing Preprocessing::fromJson(const nlohmann::json& j) {
         throw FileError(std::string("preprocessing is malformed: ") + e.what());
     }
     if (p.height < 1 || p.height > 4096 || p.width < 1 || p.width > 4096)
-        throw FileError("preprocessing: input size " + std::to_string(p.width) + "x" +
-                        std::to_string(p.height) + " is outside 1..4096");
+        throw FileError("preprocessing: input size " + std::to_string(p.width) + "x" + std::to_string(p.height) +
+                        " is outside 1..4096");
     if (p.channels != 1 && p.channels != 3)
         throw FileError("preprocessing: channels must be 1 or 3, got " + std::to_string(p.channels));
     for (int c = 0; c < 3; ++c)
-        if (!(p.stdev[c] > 0.f))
-            throw FileError("preprocessing: std of channel " + std::to_string(c) + " must be > 0");
+        if (!(p.stdev[c] > 0.f)) throw FileError("preprocessing: std of channel " + std::to_string(c) + " must be > 0");
     return p;
 }
 

@@ -16,11 +16,11 @@ enum class Scaling { Unit, Standardize };  // x/255, or (x/255 - mean) / std per
 struct Preprocessing {
     int height = 28;
     int width = 28;
-    int channels = 1;                       // 1 = grayscale, 3 = RGB
+    int channels = 1;  // 1 = grayscale, 3 = RGB
     Scaling scaling = Scaling::Unit;
     std::array<float, 3> mean{0.f, 0.f, 0.f};  // per channel, in [0,1] units (Standardize)
     std::array<float, 3> stdev{1.f, 1.f, 1.f};
-    bool invert = false;                    // 255 - x first (white-on-black vs black-on-white)
+    bool invert = false;  // 255 - x first (white-on-black vs black-on-white)
 
     Shape inputShape() const { return Shape::image(channels, height, width); }
 

@@ -36,8 +36,7 @@ std::vector<uint32_t> shuffledIndices(std::size_t n, uint64_t seed) {
     return order;
 }
 
-IndexSplit stratifiedSplit(const std::vector<int32_t>& labels, int classCount, double fraction,
-                           uint64_t seed) {
+IndexSplit stratifiedSplit(const std::vector<int32_t>& labels, int classCount, double fraction, uint64_t seed) {
     if (!(fraction >= 0.0 && fraction < 1.0))
         throw OptionError("validation fraction must be in [0, 1), got " + std::to_string(fraction));
     IndexSplit out;
@@ -78,13 +77,12 @@ std::vector<float> balancedClassWeights(const std::vector<int32_t>& labels, int 
     std::vector<float> weights(counts.size(), 0.f);
     for (std::size_t c = 0; c < counts.size(); ++c)
         if (counts[c])
-            weights[c] = static_cast<float>(static_cast<double>(labels.size()) /
-                                            (static_cast<double>(present) * counts[c]));
+            weights[c] =
+                static_cast<float>(static_cast<double>(labels.size()) / (static_cast<double>(present) * counts[c]));
     return weights;
 }
 
-std::vector<uint32_t> oversampledIndices(const std::vector<int32_t>& labels, int classCount,
-                                         uint64_t seed) {
+std::vector<uint32_t> oversampledIndices(const std::vector<int32_t>& labels, int classCount, uint64_t seed) {
     const auto groups = byClass(labels, classCount);
     std::size_t largest = 0;
     for (const auto& g : groups) largest = std::max(largest, g.size());

@@ -72,8 +72,8 @@ DatasetStats computeStats(const Dataset& ds) {
 nlohmann::json DatasetStats::toJson(const std::vector<std::string>& classNames) const {
     nlohmann::json classes = nlohmann::json::array();
     for (std::size_t k = 0; k < classCounts.size(); ++k)
-        classes.push_back({{"name", k < classNames.size() ? classNames[k] : std::to_string(k)},
-                           {"count", classCounts[k]}});
+        classes.push_back(
+            {{"name", k < classNames.size() ? classNames[k] : std::to_string(k)}, {"count", classCounts[k]}});
     return {{"count", count},
             {"height", height},
             {"width", width},

@@ -17,7 +17,7 @@ struct DatasetStats {
     std::vector<std::size_t> classCounts;  // per class, in class order
     std::array<double, 3> mean{0, 0, 0};   // per channel, in [0, 1] units (Preprocessing's)
     std::array<double, 3> stdev{0, 0, 0};
-    std::string hash;                      // contentHash as 16 hex digits
+    std::string hash;  // contentHash as 16 hex digits
 
     nlohmann::json toJson(const std::vector<std::string>& classNames) const;
 };

@@ -49,19 +49,23 @@ GraphCheck checkGraph(const GraphSpec& spec, const LayerRegistry& registry) {
             validated[i] = registry.validate(n.kind, n.options, n.name);
             const int count = static_cast<int>(n.inputs.size());
             if (count < info.minInputs)
-                fail(check, nc, label(n) + (info.minInputs == 1 ? ": has no input; connect a layer to it"
-                                                                : ": needs at least " + std::to_string(info.minInputs) +
-                                                                      " inputs, has " + std::to_string(count)));
+                fail(check, nc,
+                     label(n) + (info.minInputs == 1 ? ": has no input; connect a layer to it"
+                                                     : ": needs at least " + std::to_string(info.minInputs) +
+                                                           " inputs, has " + std::to_string(count)));
             else if (info.maxInputs >= 0 && count > info.maxInputs)
-                fail(check, nc, label(n) + ": takes " + std::to_string(info.maxInputs) + " input" +
-                                    (info.maxInputs == 1 ? "" : "s") + ", has " + std::to_string(count));
+                fail(check, nc,
+                     label(n) + ": takes " + std::to_string(info.maxInputs) + " input" +
+                         (info.maxInputs == 1 ? "" : "s") + ", has " + std::to_string(count));
         } catch (const Error& e) {
             fail(check, nc, label(n) + ": " + e.what());
             usable[i] = false;
         }
         for (int in : n.inputs) {
-            if (!indexOf.count(in)) fail(check, nc, label(n) + ": its input #" + std::to_string(in) + " does not exist");
-            else if (in == n.id) fail(check, nc, label(n) + ": is connected to itself");
+            if (!indexOf.count(in))
+                fail(check, nc, label(n) + ": its input #" + std::to_string(in) + " does not exist");
+            else if (in == n.id)
+                fail(check, nc, label(n) + ": is connected to itself");
         }
     }
 
@@ -69,11 +73,14 @@ GraphCheck checkGraph(const GraphSpec& spec, const LayerRegistry& registry) {
     std::vector<int> inputs;
     for (std::size_t i = 0; i < specNodes.size(); ++i)
         if (specNodes[i].kind == "Input") inputs.push_back(static_cast<int>(i));
-    if (specNodes.empty()) check.problems.push_back("the model is empty; add an Input layer");
-    else if (inputs.empty()) check.problems.push_back("the model has no Input layer; add one at the top");
+    if (specNodes.empty())
+        check.problems.push_back("the model is empty; add an Input layer");
+    else if (inputs.empty())
+        check.problems.push_back("the model has no Input layer; add one at the top");
     else if (inputs.size() > 1) {
         for (std::size_t k = 1; k < inputs.size(); ++k)
-            fail(check, check.nodes[inputs[k]], label(specNodes[inputs[k]]) + ": a model has one Input layer; this is a second one");
+            fail(check, check.nodes[inputs[k]],
+                 label(specNodes[inputs[k]]) + ": a model has one Input layer; this is a second one");
     }
     if (!inputs.empty()) check.inputId = specNodes[inputs.front()].id;
 
@@ -111,7 +118,10 @@ GraphCheck checkGraph(const GraphSpec& spec, const LayerRegistry& registry) {
             const int i = stack.back();
             stack.pop_back();
             for (int c : consumers[i])
-                if (!reached[c]) { reached[c] = true; stack.push_back(c); }
+                if (!reached[c]) {
+                    reached[c] = true;
+                    stack.push_back(c);
+                }
         }
     }
     std::vector<int> sinks;
@@ -124,7 +134,8 @@ GraphCheck checkGraph(const GraphSpec& spec, const LayerRegistry& registry) {
         std::string names;
         for (int s : sinks) names += (names.empty() ? "'" : ", '") + specNodes[s].name + "'";
         for (int s : sinks)
-            fail(check, check.nodes[s], label(specNodes[s]) + ": its output is not used; a model has one output (outputs now: " + names + ")");
+            fail(check, check.nodes[s],
+                 label(specNodes[s]) + ": its output is not used; a model has one output (outputs now: " + names + ")");
     } else if (sinks.size() == 1) {
         check.outputId = specNodes[sinks.front()].id;
         if (specNodes[sinks.front()].kind == "Input")
@@ -140,15 +151,24 @@ GraphCheck checkGraph(const GraphSpec& spec, const LayerRegistry& registry) {
         bool known = true;
         for (int in : ns.inputs) {
             auto it = indexOf.find(in);
-            if (it == indexOf.end() || !check.nodes[it->second].shapeKnown) { known = false; break; }
+            if (it == indexOf.end() || !check.nodes[it->second].shapeKnown) {
+                known = false;
+                break;
+            }
             inShapes.push_back(check.nodes[it->second].output);
         }
-        if (!known) { nc.ok = false; continue; }
+        if (!known) {
+            nc.ok = false;
+            continue;
+        }
         try {
             auto layer = registry.create(ns.kind, validated[i], ns.name);
             const int count = static_cast<int>(inShapes.size());
             const LayerInfo& info = registry.info(ns.kind);
-            if (count < info.minInputs || (info.maxInputs >= 0 && count > info.maxInputs)) { nc.ok = false; continue; }
+            if (count < info.minInputs || (info.maxInputs >= 0 && count > info.maxInputs)) {
+                nc.ok = false;
+                continue;
+            }
             nc.output = layer->outputShape(inShapes);
             nc.shapeKnown = true;
             nc.params = countParameters(ns.kind, validated[i], inShapes, nc.output);

@@ -15,12 +15,12 @@ class LayerRegistry;
 
 struct NodeCheck {
     int id = 0;
-    bool ok = false;         // false: `error` says why, or an upstream node failed (shapeKnown false)
+    bool ok = false;  // false: `error` says why, or an upstream node failed (shapeKnown false)
     bool shapeKnown = false;
     Shape output;
     int64_t params = 0;
     int64_t macs = 0;
-    std::string error;       // this node's own problem, empty when none
+    std::string error;  // this node's own problem, empty when none
 };
 
 struct GraphCheck {
@@ -30,8 +30,8 @@ struct GraphCheck {
     int inputId = -1;
     int outputId = -1;
     int64_t totalParams = 0;
-    int64_t totalMacs = 0;              // per sample
-    int64_t activationFloats = 0;       // per sample, all node outputs
+    int64_t totalMacs = 0;         // per sample
+    int64_t activationFloats = 0;  // per sample, all node outputs
     bool ok = false;
 
     const NodeCheck* node(int id) const;

@@ -9,8 +9,8 @@
 namespace cs {
 
 bool NodeSpec::operator==(const NodeSpec& o) const {
-    return id == o.id && kind == o.kind && name == o.name && options == o.options &&
-           inputs == o.inputs && x == o.x && y == o.y;
+    return id == o.id && kind == o.kind && name == o.name && options == o.options && inputs == o.inputs && x == o.x &&
+           y == o.y;
 }
 
 NodeSpec* GraphSpec::find(int id) {
@@ -19,9 +19,7 @@ NodeSpec* GraphSpec::find(int id) {
     return nullptr;
 }
 
-const NodeSpec* GraphSpec::find(int id) const {
-    return const_cast<GraphSpec*>(this)->find(id);
-}
+const NodeSpec* GraphSpec::find(int id) const { return const_cast<GraphSpec*>(this)->find(id); }
 
 const NodeSpec* GraphSpec::findByName(const std::string& name) const {
     for (const auto& n : nodes_)
@@ -43,8 +41,7 @@ static std::string snakeCase(const std::string& kind) {
         if (std::isupper(static_cast<unsigned char>(c))) {
             const bool prevLower = i > 0 && std::islower(static_cast<unsigned char>(kind[i - 1]));
             const bool nextLower = i + 1 < kind.size() && std::islower(static_cast<unsigned char>(kind[i + 1]));
-            if (i > 0 && (prevLower || (nextLower && std::isupper(static_cast<unsigned char>(kind[i - 1])))))
-                s += '_';
+            if (i > 0 && (prevLower || (nextLower && std::isupper(static_cast<unsigned char>(kind[i - 1]))))) s += '_';
             s += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         } else {
             s += c;
@@ -62,8 +59,7 @@ std::string GraphSpec::uniqueName(const std::string& kind) const {
     }
 }
 
-int GraphSpec::add(const std::string& kind, nlohmann::json options, std::vector<int> inputIds,
-                   std::string name) {
+int GraphSpec::add(const std::string& kind, nlohmann::json options, std::vector<int> inputIds, std::string name) {
     NodeSpec n;
     n.id = nextId();
     n.kind = kind;
@@ -128,8 +124,7 @@ GraphSpec GraphSpec::fromJson(const nlohmann::json& j) {
         }
         if (!n.options.is_object()) throw FileError(where + " ('" + n.name + "'): options must be an object");
         if (n.id <= 0) throw FileError(where + ": id must be positive, got " + std::to_string(n.id));
-        if (!ids.insert(n.id).second)
-            throw FileError(where + ": duplicate node id " + std::to_string(n.id));
+        if (!ids.insert(n.id).second) throw FileError(where + ": duplicate node id " + std::to_string(n.id));
         if (n.name.empty()) n.name = g.uniqueName(n.kind);
         if (!names.insert(n.name).second) throw FileError(where + ": duplicate layer name '" + n.name + "'");
         g.nodes_.push_back(std::move(n));

@@ -12,11 +12,11 @@ namespace cs {
 
 struct NodeSpec {
     int id = 0;
-    std::string kind;              // registry key: "Conv2D"
-    std::string name;              // unique within the graph: "conv2d_1"
+    std::string kind;                                   // registry key: "Conv2D"
+    std::string name;                                   // unique within the graph: "conv2d_1"
     nlohmann::json options = nlohmann::json::object();  // as the user set them (defaults may be absent)
-    std::vector<int> inputs;       // ids of the nodes feeding this one, in order
-    double x = 0, y = 0;           // designer position
+    std::vector<int> inputs;                            // ids of the nodes feeding this one, in order
+    double x = 0, y = 0;                                // designer position
 
     bool operator==(const NodeSpec& o) const;
 };
@@ -34,8 +34,8 @@ public:
     std::string uniqueName(const std::string& kind) const;
 
     // Appends a node of `kind` fed by `inputIds` and returns its id.
-    int add(const std::string& kind, nlohmann::json options = nlohmann::json::object(),
-            std::vector<int> inputIds = {}, std::string name = {});
+    int add(const std::string& kind, nlohmann::json options = nlohmann::json::object(), std::vector<int> inputIds = {},
+            std::string name = {});
     // Builds a plain chain: every node fed by the previous one (what Keras's Sequential does).
     static GraphSpec sequential(const std::vector<std::pair<std::string, nlohmann::json>>& layers);
 

@@ -21,9 +21,7 @@ double threadCpuSeconds() {
 
 Model::Model(const GraphSpec& spec, uint64_t seed) : Model(spec, seed, LayerRegistry::builtin()) {}
 
-Model::Model(const GraphSpec& spec, uint64_t seed, const LayerRegistry& registry) {
-    compile(spec, seed, registry);
-}
+Model::Model(const GraphSpec& spec, uint64_t seed, const LayerRegistry& registry) { compile(spec, seed, registry); }
 
 Model::~Model() = default;
 
@@ -175,13 +173,18 @@ void Model::backward(Executor& ex, Tensor& outputGrad, bool gradIsPreActivation)
         Tensor& dOut = (i == last) ? outputGrad : ex.grads_[i];
         if (i != last && !initialised[i]) dOut.resize(ex.activations_[i].batch(), node.outputShape), dOut.setZero();
         const std::size_t k = node.inputs.size();
-        if (k > 8) throw ShapeError(describeLayer(node.layer->kind(), node.layer->name()) + ": more than 8 inputs are not supported");
+        if (k > 8)
+            throw ShapeError(describeLayer(node.layer->kind(), node.layer->name()) +
+                             ": more than 8 inputs are not supported");
         // Inputs with a single consumer get their gradient written directly; the others go
         // through a scratch buffer and are summed.
         for (std::size_t j = 0; j < k; ++j) {
             const int in = node.inputs[j];
             ins[j] = &ex.activations_[in];
-            if (in == 0) { inGrads[j] = nullptr; continue; }
+            if (in == 0) {
+                inGrads[j] = nullptr;
+                continue;
+            }
             const bool direct = nodes_[in].consumers.size() == 1;
             Tensor& target = direct ? ex.grads_[in] : ex.edgeGrads_[j];
             target.resize(ex.activations_[in].batch(), nodes_[in].outputShape);
@@ -198,10 +201,16 @@ void Model::backward(Executor& ex, Tensor& outputGrad, bool gradIsPreActivation)
         for (std::size_t j = 0; j < k; ++j) {
             const int in = node.inputs[j];
             if (in == 0) continue;
-            if (nodes_[in].consumers.size() == 1) { initialised[in] = 1; continue; }
+            if (nodes_[in].consumers.size() == 1) {
+                initialised[in] = 1;
+                continue;
+            }
             Tensor& sum = ex.grads_[in];
-            if (!initialised[in]) { sum = ex.edgeGrads_[j]; initialised[in] = 1; }
-            else sum.array() += ex.edgeGrads_[j].array();
+            if (!initialised[in]) {
+                sum = ex.edgeGrads_[j];
+                initialised[in] = 1;
+            } else
+                sum.array() += ex.edgeGrads_[j].array();
         }
     }
 }

@@ -21,7 +21,7 @@ class Executor;
 class Model {
 public:
     struct Node {
-        int id = 0;                  // NodeSpec id
+        int id = 0;  // NodeSpec id
         std::unique_ptr<Layer> layer;
         std::vector<int> inputs;     // indices into nodes()
         std::vector<int> consumers;  // indices into nodes()
@@ -39,13 +39,13 @@ public:
     const GraphSpec& spec() const { return spec_; }
     const std::vector<Node>& nodes() const { return nodes_; }
     std::vector<Node>& nodes() { return nodes_; }
-    int indexOfId(int id) const;       // -1 if absent
+    int indexOfId(int id) const;  // -1 if absent
     int indexOfName(const std::string& name) const;
     const Shape& inputShape() const { return nodes_.front().outputShape; }
     const Shape& outputShape() const { return nodes_.back().outputShape; }
     Activation outputActivation() const { return outputActivation_; }
     int64_t paramCount() const;
-    int64_t macs() const;              // per sample forward
+    int64_t macs() const;  // per sample forward
 
     // Every trainable parameter / non-trained state tensor, in node order.
     std::vector<Param*> parameters();
@@ -106,13 +106,13 @@ public:
 private:
     friend class Model;
     std::vector<Tensor> activations_;
-    std::vector<Tensor> grads_;       // dL/d(node output)
-    std::vector<Tensor> edgeGrads_;   // scratch for nodes with several consumers
+    std::vector<Tensor> grads_;      // dL/d(node output)
+    std::vector<Tensor> edgeGrads_;  // scratch for nodes with several consumers
     std::vector<Workspace> workspaces_;
     std::vector<Tensor> paramGrads_;
-    Tensor predictions_;              // Model::predict's result over all slices
-    std::vector<int> paramOffset_;    // first paramGrads_ index of each node
-    std::vector<char> gradReady_;     // per node: its gradient was written this backward pass
+    Tensor predictions_;            // Model::predict's result over all slices
+    std::vector<int> paramOffset_;  // first paramGrads_ index of each node
+    std::vector<char> gradReady_;   // per node: its gradient was written this backward pass
     bool profiling_ = false;
     std::vector<double> forwardSeconds_, backwardSeconds_;
 };

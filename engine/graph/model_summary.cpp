@@ -25,8 +25,8 @@ std::string Model::summary() const {
     const std::string thin(w1 + w2 + w3 + w4, '_');
     std::ostringstream out;
     out << thin << "\n"
-        << pad("Layer (type)", w1) << pad("Output Shape", w2) << pad("Param #", w3)
-        << (chain ? "" : "Connected to") << "\n"
+        << pad("Layer (type)", w1) << pad("Output Shape", w2) << pad("Param #", w3) << (chain ? "" : "Connected to")
+        << "\n"
         << rule << "\n";
     int64_t trainable = 0, nonTrainable = 0;
     for (std::size_t i = 0; i < nodes_.size(); ++i) {
@@ -38,8 +38,7 @@ std::string Model::summary() const {
         std::string connected;
         for (int in : n.inputs) connected += (connected.empty() ? "" : ", ") + nodes_[in].layer->name();
         out << pad(n.layer->name() + " (" + std::string(n.layer->kind()) + ")", w1)
-            << pad(n.outputShape.toKerasString(), w2) << pad(withCommas(p + s), w3) << (chain ? "" : connected)
-            << "\n";
+            << pad(n.outputShape.toKerasString(), w2) << pad(withCommas(p + s), w3) << (chain ? "" : connected) << "\n";
         if (i + 1 < nodes_.size()) out << "\n";
     }
     out << rule << "\n"

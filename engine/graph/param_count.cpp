@@ -2,8 +2,7 @@
 
 namespace cs {
 
-int64_t countParameters(const std::string& kind, const Options& o, std::span<const Shape> inputs,
-                        const Shape& output) {
+int64_t countParameters(const std::string& kind, const Options& o, std::span<const Shape> inputs, const Shape& output) {
     if (inputs.empty()) return 0;
     const Shape& in = inputs[0];
     if (kind == "Conv2D") {

@@ -12,7 +12,7 @@
 namespace cs {
 
 // Trainable parameters plus non-trained state (as Keras's "Total params").
-int64_t countParameters(const std::string& kind, const Options& validated,
-                        std::span<const Shape> inputs, const Shape& output);
+int64_t countParameters(const std::string& kind, const Options& validated, std::span<const Shape> inputs,
+                        const Shape& output);
 
 }  // namespace cs

@@ -33,15 +33,20 @@ std::string Classifier::className(int index) const {
 void Classifier::prepare(const cv::Mat& image, float* chw) const {
     const Preprocessing& pre = file_.preprocessing;
     if (image.empty()) throw Error("cannot classify an empty image");
-    if (image.depth() != CV_8U) throw Error("only 8-bit images can be classified, got OpenCV depth " + std::to_string(image.depth()));
+    if (image.depth() != CV_8U)
+        throw Error("only 8-bit images can be classified, got OpenCV depth " + std::to_string(image.depth()));
     cv::Mat converted;
     const int c = image.channels();
     if (pre.channels == 1) {
-        if (c == 1) converted = image;
-        else cv::cvtColor(image, converted, c == 4 ? cv::COLOR_BGRA2GRAY : cv::COLOR_BGR2GRAY);
+        if (c == 1)
+            converted = image;
+        else
+            cv::cvtColor(image, converted, c == 4 ? cv::COLOR_BGRA2GRAY : cv::COLOR_BGR2GRAY);
     } else {
-        if (c == 1) cv::cvtColor(image, converted, cv::COLOR_GRAY2RGB);
-        else cv::cvtColor(image, converted, c == 4 ? cv::COLOR_BGRA2RGB : cv::COLOR_BGR2RGB);
+        if (c == 1)
+            cv::cvtColor(image, converted, cv::COLOR_GRAY2RGB);
+        else
+            cv::cvtColor(image, converted, c == 4 ? cv::COLOR_BGRA2RGB : cv::COLOR_BGR2RGB);
     }
     cv::Mat sized;
     if (converted.rows != pre.height || converted.cols != pre.width)

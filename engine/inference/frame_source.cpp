@@ -30,7 +30,6 @@ std::mutex& cameraOpenMutex() {
 
 }  // namespace
 
-
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
@@ -80,10 +79,14 @@ private:
 
 // 8-bit gray or BGR, whatever the backend delivered.
 cv::Mat normalised(cv::Mat image) {
-    if (image.depth() == CV_16U) image.convertTo(image, CV_8U, 1.0 / 257.0);
-    else if (image.depth() != CV_8U) image.convertTo(image, CV_8U);
-    if (image.channels() == 4) cv::cvtColor(image, image, cv::COLOR_BGRA2BGR);
-    else if (image.channels() == 2) cv::cvtColor(image, image, cv::COLOR_YUV2BGR_YUYV);
+    if (image.depth() == CV_16U)
+        image.convertTo(image, CV_8U, 1.0 / 257.0);
+    else if (image.depth() != CV_8U)
+        image.convertTo(image, CV_8U);
+    if (image.channels() == 4)
+        cv::cvtColor(image, image, cv::COLOR_BGRA2BGR);
+    else if (image.channels() == 2)
+        cv::cvtColor(image, image, cv::COLOR_YUV2BGR_YUYV);
     return image;
 }
 
@@ -92,11 +95,15 @@ cv::Mat normalised(cv::Mat image) {
 // ---------------------------------------------------------------------------------------------
 SourceSpec SourceSpec::parse(const std::string& text) {
     const std::string t = trim(text);
-    if (t.empty()) throw CaptureError("no video source given: enter a camera number, a video file, a stream URL or a GStreamer pipeline");
+    if (t.empty())
+        throw CaptureError(
+            "no video source given: enter a camera number, a video file, a stream URL or a GStreamer pipeline");
     SourceSpec s;
     std::string index;
-    if (allDigits(t)) index = t;
-    else if (startsWith(t, "camera:")) index = trim(t.substr(7));
+    if (allDigits(t))
+        index = t;
+    else if (startsWith(t, "camera:"))
+        index = trim(t.substr(7));
     if (!index.empty() || startsWith(t, "camera:")) {
         if (!allDigits(index) || index.size() > 4)
             throw CaptureError("'" + t + "' is not a camera number (0, 1, 2, ...)");
@@ -133,22 +140,30 @@ SourceSpec SourceSpec::cameraIndex(int index) {
 
 std::string SourceSpec::toString() const {
     switch (kind) {
-    case Kind::Camera: return std::to_string(camera);
-    case Kind::Pipeline: return location.find(" ! ") == std::string::npos ? "gst:" + location : location;
-    case Kind::File:
-        // A file whose name would read as something else keeps its meaning with file://.
-        return parse(location).kind == Kind::File && parse(location).location == location ? location : "file://" + location;
-    case Kind::Url: return location;
+        case Kind::Camera:
+            return std::to_string(camera);
+        case Kind::Pipeline:
+            return location.find(" ! ") == std::string::npos ? "gst:" + location : location;
+        case Kind::File:
+            // A file whose name would read as something else keeps its meaning with file://.
+            return parse(location).kind == Kind::File && parse(location).location == location ? location
+                                                                                              : "file://" + location;
+        case Kind::Url:
+            return location;
     }
     return location;
 }
 
 std::string SourceSpec::describe() const {
     switch (kind) {
-    case Kind::Camera: return "camera " + std::to_string(camera);
-    case Kind::File: return "video file '" + location + "'";
-    case Kind::Url: return "stream '" + location + "'";
-    case Kind::Pipeline: return "GStreamer pipeline '" + location + "'";
+        case Kind::Camera:
+            return "camera " + std::to_string(camera);
+        case Kind::File:
+            return "video file '" + location + "'";
+        case Kind::Url:
+            return "stream '" + location + "'";
+        case Kind::Pipeline:
+            return "GStreamer pipeline '" + location + "'";
     }
     return location;
 }
@@ -157,7 +172,7 @@ std::string SourceSpec::describe() const {
 struct FrameSource::Shared {
     mutable std::mutex mutex;
     mutable std::condition_variable changed;  // a new frame, a taken frame, stop or the end
-    cv::VideoCapture capture;                  // capture thread only, once it runs
+    cv::VideoCapture capture;                 // capture thread only, once it runs
     SourceSpec spec;
     CaptureOptions options;
     double fileFps = 0;
@@ -205,7 +220,8 @@ struct FrameSource::Shared {
 
 void FrameSource::Shared::run() {
     const bool pace = options.paceFiles && spec.kind == SourceSpec::Kind::File && !options.everyFrame;
-    const auto period = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(1.0 / (fileFps > 0 ? fileFps : 30.0)));
+    const auto period = std::chrono::duration_cast<Clock::duration>(
+        std::chrono::duration<double>(1.0 / (fileFps > 0 ? fileFps : 30.0)));
     const bool handOff = options.everyFrame && !spec.isLive();
     auto due = Clock::now() + period;
     for (;;) {
@@ -235,15 +251,21 @@ void FrameSource::Shared::run() {
         }
         if (!ok) {
             switch (spec.kind) {
-            case SourceSpec::Kind::Camera:
-                finish(SourceState::Failed, "the " + spec.describe() + " stopped delivering frames (unplugged, or taken by another program?)" + (why.empty() ? "" : ": " + why));
-                break;
-            case SourceSpec::Kind::Url:
-                finish(SourceState::Failed, "the " + spec.describe() + " ended or the connection was lost" + (why.empty() ? "" : ": " + why));
-                break;
-            default:
-                if (why.empty()) finish(SourceState::Ended, "the " + spec.describe() + " has ended");
-                else finish(SourceState::Failed, "reading the " + spec.describe() + " failed: " + why);
+                case SourceSpec::Kind::Camera:
+                    finish(SourceState::Failed,
+                           "the " + spec.describe() +
+                               " stopped delivering frames (unplugged, or taken by another program?)" +
+                               (why.empty() ? "" : ": " + why));
+                    break;
+                case SourceSpec::Kind::Url:
+                    finish(SourceState::Failed, "the " + spec.describe() + " ended or the connection was lost" +
+                                                    (why.empty() ? "" : ": " + why));
+                    break;
+                default:
+                    if (why.empty())
+                        finish(SourceState::Ended, "the " + spec.describe() + " has ended");
+                    else
+                        finish(SourceState::Failed, "reading the " + spec.describe() + " failed: " + why);
             }
             break;
         }
@@ -270,46 +292,48 @@ void FrameSource::open(const SourceSpec& spec, const CaptureOptions& options) {
         QuietOpenCvLog quiet;
         try {
             switch (spec.kind) {
-            case SourceSpec::Kind::Camera: {
-                std::lock_guard lock(cameraOpenMutex());
-                if (!cap.open(spec.camera, kCameraBackend))
-                    throw CaptureError("camera " + std::to_string(spec.camera) +
-                                       " could not be opened: there is no such camera, or another program is using it");
-                break;
-            }
-            case SourceSpec::Kind::File: {
-                std::error_code ec;
-                if (!fs::exists(fs::u8path(spec.location), ec))
-                    throw CaptureError("the video file '" + spec.location + "' does not exist");
-                if (fs::is_directory(fs::u8path(spec.location), ec))
-                    throw CaptureError("'" + spec.location + "' is a folder, not a video file");
-                if (!cap.open(spec.location, cv::CAP_ANY))
-                    throw CaptureError("the video file '" + spec.location +
-                                       "' could not be opened: not a video, or no decoder for its format");
-                break;
-            }
-            case SourceSpec::Kind::Url:
-                if (cv::videoio_registry::hasBackend(cv::CAP_FFMPEG)) {
-                    cap.open(spec.location, cv::CAP_FFMPEG,
-                             {cv::CAP_PROP_OPEN_TIMEOUT_MSEC, options.openTimeoutMs, cv::CAP_PROP_READ_TIMEOUT_MSEC,
-                              options.stallTimeoutMs});
+                case SourceSpec::Kind::Camera: {
+                    std::lock_guard lock(cameraOpenMutex());
+                    if (!cap.open(spec.camera, kCameraBackend))
+                        throw CaptureError(
+                            "camera " + std::to_string(spec.camera) +
+                            " could not be opened: there is no such camera, or another program is using it");
+                    break;
                 }
-                if (!cap.isOpened() && !cap.open(spec.location, cv::CAP_ANY))
-                    throw CaptureError("the stream '" + spec.location +
-                                       "' could not be opened: check the address and that the server is reachable");
-                break;
-            case SourceSpec::Kind::Pipeline: {
-                if (!cv::videoio_registry::hasBackend(cv::CAP_GSTREAMER))
-                    throw CaptureError("this OpenCV has no GStreamer support, so pipelines cannot be opened");
-                std::string pipeline = spec.location;
-                if (pipeline.find("appsink") == std::string::npos)
-                    pipeline += " ! videoconvert ! video/x-raw,format=BGR ! appsink";
-                if (!cap.open(pipeline, cv::CAP_GSTREAMER))
-                    throw CaptureError("the GStreamer pipeline '" + spec.location +
-                                       "' could not be started: check its elements (gst-inspect-1.0) and that it ends "
-                                       "in '! videoconvert ! appsink'");
-                break;
-            }
+                case SourceSpec::Kind::File: {
+                    std::error_code ec;
+                    if (!fs::exists(fs::u8path(spec.location), ec))
+                        throw CaptureError("the video file '" + spec.location + "' does not exist");
+                    if (fs::is_directory(fs::u8path(spec.location), ec))
+                        throw CaptureError("'" + spec.location + "' is a folder, not a video file");
+                    if (!cap.open(spec.location, cv::CAP_ANY))
+                        throw CaptureError("the video file '" + spec.location +
+                                           "' could not be opened: not a video, or no decoder for its format");
+                    break;
+                }
+                case SourceSpec::Kind::Url:
+                    if (cv::videoio_registry::hasBackend(cv::CAP_FFMPEG)) {
+                        cap.open(spec.location, cv::CAP_FFMPEG,
+                                 {cv::CAP_PROP_OPEN_TIMEOUT_MSEC, options.openTimeoutMs, cv::CAP_PROP_READ_TIMEOUT_MSEC,
+                                  options.stallTimeoutMs});
+                    }
+                    if (!cap.isOpened() && !cap.open(spec.location, cv::CAP_ANY))
+                        throw CaptureError("the stream '" + spec.location +
+                                           "' could not be opened: check the address and that the server is reachable");
+                    break;
+                case SourceSpec::Kind::Pipeline: {
+                    if (!cv::videoio_registry::hasBackend(cv::CAP_GSTREAMER))
+                        throw CaptureError("this OpenCV has no GStreamer support, so pipelines cannot be opened");
+                    std::string pipeline = spec.location;
+                    if (pipeline.find("appsink") == std::string::npos)
+                        pipeline += " ! videoconvert ! video/x-raw,format=BGR ! appsink";
+                    if (!cap.open(pipeline, cv::CAP_GSTREAMER))
+                        throw CaptureError(
+                            "the GStreamer pipeline '" + spec.location +
+                            "' could not be started: check its elements (gst-inspect-1.0) and that it ends "
+                            "in '! videoconvert ! appsink'");
+                    break;
+                }
             }
         } catch (const cv::Exception& e) {
             throw CaptureError("the " + spec.describe() + " could not be opened: " + e.what());
@@ -323,8 +347,9 @@ void FrameSource::open(const SourceSpec& spec, const CaptureOptions& options) {
         }
         if (!ok) {
             cap.release();
-            throw CaptureError("the " + spec.describe() + " opened but delivers no frames" +
-                               (spec.kind == SourceSpec::Kind::File ? " (empty, or a format OpenCV cannot decode)" : ""));
+            throw CaptureError(
+                "the " + spec.describe() + " opened but delivers no frames" +
+                (spec.kind == SourceSpec::Kind::File ? " (empty, or a format OpenCV cannot decode)" : ""));
         }
         first = normalised(std::move(first));
         shared->size = first.size();

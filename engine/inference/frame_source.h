@@ -40,8 +40,8 @@ struct SourceSpec {
 
 // One captured image. `image` is shared, never written after it was published.
 struct Frame {
-    cv::Mat image;       // 8-bit BGR, or 8-bit gray when the source is gray
-    int64_t index = 0;   // 1, 2, ... in capture order; 0: no frame yet
+    cv::Mat image;      // 8-bit BGR, or 8-bit gray when the source is gray
+    int64_t index = 0;  // 1, 2, ... in capture order; 0: no frame yet
     std::chrono::steady_clock::time_point captured;
 
     bool empty() const { return index == 0 || image.empty(); }
@@ -50,10 +50,10 @@ struct Frame {
 enum class SourceState { Closed, Running, Ended, Failed };
 
 struct CaptureOptions {
-    int openTimeoutMs = 5000;    // stream URLs (FFmpeg honours it)
-    int stallTimeoutMs = 3000;   // a running live source silent this long counts as gone
-    bool loop = false;           // video files start over at their end
-    bool paceFiles = true;       // video files play at their own frame rate, like a camera
+    int openTimeoutMs = 5000;   // stream URLs (FFmpeg honours it)
+    int stallTimeoutMs = 3000;  // a running live source silent this long counts as gone
+    bool loop = false;          // video files start over at their end
+    bool paceFiles = true;      // video files play at their own frame rate, like a camera
     // Files and pipelines: the capture thread waits until the consumer took each frame
     // (every frame is seen, none dropped). Cameras ignore it: they cannot be paused.
     bool everyFrame = false;
@@ -80,11 +80,11 @@ public:
     bool waitNewer(Frame& out, int64_t after, std::chrono::milliseconds timeout) const;
 
     SourceState state() const;
-    std::string error() const;      // why it failed or ended ("" while running)
+    std::string error() const;  // why it failed or ended ("" while running)
     const SourceSpec& spec() const { return spec_; }
-    double fps() const;             // frames captured per second, over the last two seconds
+    double fps() const;  // frames captured per second, over the last two seconds
     int64_t framesCaptured() const;
-    cv::Size frameSize() const;     // of the first frame
+    cv::Size frameSize() const;  // of the first frame
 
     struct Shared;  // state shared with the capture thread (public for the thread function)
 

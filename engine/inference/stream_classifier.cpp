@@ -13,7 +13,9 @@ namespace cs {
 using Clock = std::chrono::steady_clock;
 
 namespace {
-double millisecondsSince(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+double millisecondsSince(Clock::time_point t) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+}
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------
@@ -30,7 +32,8 @@ cv::Rect RegionOfInterest::in(cv::Size frame) const {
         r = {rect.x * w, rect.y * h, rect.width * w, rect.height * h};
     }
     cv::Rect px(static_cast<int>(std::lround(r.x)), static_cast<int>(std::lround(r.y)),
-                std::max(1, static_cast<int>(std::lround(r.width))), std::max(1, static_cast<int>(std::lround(r.height))));
+                std::max(1, static_cast<int>(std::lround(r.width))),
+                std::max(1, static_cast<int>(std::lround(r.height))));
     return px & cv::Rect(0, 0, frame.width, frame.height);
 }
 
@@ -161,7 +164,8 @@ StreamPrediction StreamClassifier::classify(const Frame& frame, bool still) {
     const int k = std::clamp(active_.topK, 1, static_cast<int>(order.size()));
     std::partial_sort(order.begin(), order.begin() + k, order.end(),
                       [&](int a, int b) { return p.probabilities[a] > p.probabilities[b]; });
-    for (int i = 0; i < k; ++i) p.top.push_back({order[i], classifier_->className(order[i]), p.probabilities[order[i]]});
+    for (int i = 0; i < k; ++i)
+        p.top.push_back({order[i], classifier_->className(order[i]), p.probabilities[order[i]]});
     p.confidence = p.top.front().probability;
     p.uncertain = p.confidence < active_.minConfidence;
     p.predicted = p.uncertain ? -1 : p.top.front().index;
@@ -221,13 +225,15 @@ std::string StreamClassifier::run(FrameSource& source, const std::function<void(
             rate = settings_.maxRate;
         }
         if (rate > 0) {
-            const auto due = start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(1.0 / rate));
+            const auto due =
+                start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(1.0 / rate));
             while (!stop && Clock::now() < due) {
                 {
                     std::lock_guard lock(mutex_);
                     if (still_) break;
                 }
-                std::this_thread::sleep_for(std::min<Clock::duration>(due - Clock::now(), std::chrono::milliseconds(10)));
+                std::this_thread::sleep_for(
+                    std::min<Clock::duration>(due - Clock::now(), std::chrono::milliseconds(10)));
             }
         }
     }

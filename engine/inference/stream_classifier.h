@@ -26,7 +26,7 @@ namespace cs {
 // The part of the frame that is classified. Fractions of the frame's width and height
 // (so it survives a change of resolution) or pixels; empty: the centre square.
 struct RegionOfInterest {
-    cv::Rect2d rect;          // empty (0x0): centre square
+    cv::Rect2d rect;  // empty (0x0): centre square
     bool inPixels = false;
 
     static constexpr double kCentreFraction = 0.8;  // side of the default square / shorter side
@@ -60,13 +60,13 @@ struct StreamPrediction {
     int predicted = -1;                // best class, -1 when uncertain
     float confidence = 0;              // its smoothed probability
     bool uncertain = false;
-    bool still = false;                // a submitted still (frozen frame), not the live stream
-    double inferenceMs = 0;            // crop + preprocessing + forward, this frame
-    double latencyMs = 0;              // capture to result
-    double fps = 0;                    // frames classified per second, over the last two seconds
-    double captureFps = 0;             // frames the source delivered per second
-    int64_t classified = 0;            // live frames classified so far
-    int64_t dropped = 0;               // live frames skipped because the model was busy
+    bool still = false;      // a submitted still (frozen frame), not the live stream
+    double inferenceMs = 0;  // crop + preprocessing + forward, this frame
+    double latencyMs = 0;    // capture to result
+    double fps = 0;          // frames classified per second, over the last two seconds
+    double captureFps = 0;   // frames the source delivered per second
+    int64_t classified = 0;  // live frames classified so far
+    int64_t dropped = 0;     // live frames skipped because the model was busy
 
     std::string bestName() const { return predicted >= 0 && !top.empty() ? top.front().name : std::string(); }
 };

@@ -1,11 +1,11 @@
 #include "io/atomic_file.h"
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 
 #include "core/errors.h"
 
@@ -43,7 +43,7 @@ void writeFileAtomically(const std::string& path, const std::string& bytes) {
 }
 
 std::string readWholeFile(const std::string& path, std::size_t maxBytes) {
-    struct stat st{};
+    struct stat st {};
     if (::stat(path.c_str(), &st) != 0) throw FileError("cannot open '" + path + "': " + sysError());
     if (S_ISDIR(st.st_mode)) throw FileError("'" + path + "' is a folder, not a file");
     if (static_cast<std::size_t>(st.st_size) > maxBytes)
@@ -54,8 +54,9 @@ std::string readWholeFile(const std::string& path, std::size_t maxBytes) {
     std::string data(static_cast<std::size_t>(st.st_size), '\0');
     const std::size_t got = std::fread(data.data(), 1, data.size(), f);
     std::fclose(f);
-    if (got != data.size()) throw FileError("cannot read '" + path + "': read " + std::to_string(got) + " of " +
-                                            std::to_string(data.size()) + " bytes");
+    if (got != data.size())
+        throw FileError("cannot read '" + path + "': read " + std::to_string(got) + " of " +
+                        std::to_string(data.size()) + " bytes");
     return data;
 }
 

@@ -34,7 +34,8 @@ std::string kerasLayer(const Model::Node& node) {
         args.push_back("(" + std::to_string(k) + ", " + std::to_string(k) + ")");
         if (s != 1) args.push_back("strides=(" + std::to_string(s) + ", " + std::to_string(s) + ")");
         if (o["padding"] == "same") args.push_back("padding='same'");
-        if (o["activation"] != "linear") args.push_back("activation=" + kerasActivation(o["activation"].get<std::string>()));
+        if (o["activation"] != "linear")
+            args.push_back("activation=" + kerasActivation(o["activation"].get<std::string>()));
         if (!o["use_bias"].get<bool>()) args.push_back("use_bias=False");
     } else if (kind == "MaxPooling2D" || kind == "AveragePooling2D") {
         const int k = o["pool_size"].get<int>(), s = o["strides"].get<int>();
@@ -43,7 +44,8 @@ std::string kerasLayer(const Model::Node& node) {
         if (o["padding"] == "same") args.push_back("padding='same'");
     } else if (kind == "Dense") {
         args.push_back(std::to_string(o["units"].get<int>()));
-        if (o["activation"] != "linear") args.push_back("activation=" + kerasActivation(o["activation"].get<std::string>()));
+        if (o["activation"] != "linear")
+            args.push_back("activation=" + kerasActivation(o["activation"].get<std::string>()));
         if (!o["use_bias"].get<bool>()) args.push_back("use_bias=False");
     } else if (kind == "BatchNormalization") {
         if (o["momentum"].get<double>() != 0.99) args.push_back("momentum=" + pyNumber(o["momentum"].get<double>()));
@@ -76,9 +78,8 @@ bool isChain(const Model& m) {
 
 std::string optimizerCode(const TrainSettings& t) {
     const OptimizerOptions& o = t.optimizer;
-    const std::string lr = t.schedule.kind == "constant" || t.schedule.kind == "plateau"
-                               ? pyNumber(o.learningRate)
-                               : "LEARNING_RATE";
+    const std::string lr =
+        t.schedule.kind == "constant" || t.schedule.kind == "plateau" ? pyNumber(o.learningRate) : "LEARNING_RATE";
     std::string clip = o.clipNorm > 0 ? ", clipnorm=" + pyNumber(o.clipNorm) : "";
     std::string s;
     if (o.kind == "sgd")
@@ -86,12 +87,14 @@ std::string optimizerCode(const TrainSettings& t) {
             ", nesterov=" + (o.nesterov ? "True" : "False") + clip + ")";
     else if (o.kind == "adamw")
         s = "keras.optimizers.AdamW(learning_rate=" + lr + ", weight_decay=" + pyNumber(o.weightDecay) +
-            ", beta_1=" + pyNumber(o.beta1) + ", beta_2=" + pyNumber(o.beta2) + ", epsilon=" + pyNumber(o.epsilon) + clip + ")";
+            ", beta_1=" + pyNumber(o.beta1) + ", beta_2=" + pyNumber(o.beta2) + ", epsilon=" + pyNumber(o.epsilon) +
+            clip + ")";
     else if (o.kind == "rmsprop")
-        s = "keras.optimizers.RMSprop(learning_rate=" + lr + ", rho=" + pyNumber(o.rho) + ", epsilon=" + pyNumber(o.epsilon) + clip + ")";
+        s = "keras.optimizers.RMSprop(learning_rate=" + lr + ", rho=" + pyNumber(o.rho) +
+            ", epsilon=" + pyNumber(o.epsilon) + clip + ")";
     else
-        s = "keras.optimizers.Adam(learning_rate=" + lr + ", beta_1=" + pyNumber(o.beta1) + ", beta_2=" +
-            pyNumber(o.beta2) + ", epsilon=" + pyNumber(o.epsilon) + clip + ")";
+        s = "keras.optimizers.Adam(learning_rate=" + lr + ", beta_1=" + pyNumber(o.beta1) +
+            ", beta_2=" + pyNumber(o.beta2) + ", epsilon=" + pyNumber(o.epsilon) + clip + ")";
     return s;
 }
 
@@ -106,12 +109,15 @@ std::string scheduleCode(const TrainSettings& t) {
         c << "    callbacks.append(keras.callbacks.LearningRateScheduler(lambda epoch: " << base << " * "
           << pyNumber(s.factor) << " ** epoch))\n";
     else if (s.kind == "cosine")
-        c << "    # ConvStudio anneals per step with " << s.warmupSteps << " warm-up steps; this is the per-epoch form.\n"
-          << "    callbacks.append(keras.callbacks.LearningRateScheduler(\n        lambda epoch: " << pyNumber(s.minRate)
-          << " + 0.5 * (" << base << " - " << pyNumber(s.minRate) << ") * (1 + math.cos(math.pi * epoch / EPOCHS))))\n";
+        c << "    # ConvStudio anneals per step with " << s.warmupSteps
+          << " warm-up steps; this is the per-epoch form.\n"
+          << "    callbacks.append(keras.callbacks.LearningRateScheduler(\n        lambda epoch: "
+          << pyNumber(s.minRate) << " + 0.5 * (" << base << " - " << pyNumber(s.minRate)
+          << ") * (1 + math.cos(math.pi * epoch / EPOCHS))))\n";
     else if (s.kind == "plateau")
         c << "    callbacks.append(keras.callbacks.ReduceLROnPlateau(factor=" << pyNumber(s.factor)
-          << ", patience=" << s.patience << ", min_delta=" << pyNumber(s.minDelta) << ", min_lr=" << pyNumber(s.minRate) << "))\n";
+          << ", patience=" << s.patience << ", min_delta=" << pyNumber(s.minDelta) << ", min_lr=" << pyNumber(s.minRate)
+          << "))\n";
     if (t.earlyStoppingPatience > 0)
         c << "    callbacks.append(keras.callbacks.EarlyStopping(patience=" << t.earlyStoppingPatience
           << ", restore_best_weights=" << (t.restoreBestWeights ? "True" : "False") << "))\n";
@@ -122,14 +128,21 @@ std::string augmentationCode(const nlohmann::json& augment) {
     std::ostringstream c;
     auto amount = [&](const char* k) { return pyNumber(augment[k].value("amount", 0.0)); };
     std::vector<std::string> lines;
-    if (augment.contains("hflip") && augment.contains("vflip")) lines.push_back("layers.RandomFlip('horizontal_and_vertical')");
-    else if (augment.contains("hflip")) lines.push_back("layers.RandomFlip('horizontal')");
-    else if (augment.contains("vflip")) lines.push_back("layers.RandomFlip('vertical')");
-    if (augment.contains("rotate")) lines.push_back("layers.RandomRotation(" + amount("rotate") + " / 360.0, fill_mode='constant')");
+    if (augment.contains("hflip") && augment.contains("vflip"))
+        lines.push_back("layers.RandomFlip('horizontal_and_vertical')");
+    else if (augment.contains("hflip"))
+        lines.push_back("layers.RandomFlip('horizontal')");
+    else if (augment.contains("vflip"))
+        lines.push_back("layers.RandomFlip('vertical')");
+    if (augment.contains("rotate"))
+        lines.push_back("layers.RandomRotation(" + amount("rotate") + " / 360.0, fill_mode='constant')");
     if (augment.contains("zoom")) lines.push_back("layers.RandomZoom(" + amount("zoom") + ", fill_mode='constant')");
-    if (augment.contains("shift")) lines.push_back("layers.RandomTranslation(" + amount("shift") + ", " + amount("shift") + ", fill_mode='constant')");
+    if (augment.contains("shift"))
+        lines.push_back("layers.RandomTranslation(" + amount("shift") + ", " + amount("shift") +
+                        ", fill_mode='constant')");
     if (augment.contains("contrast")) lines.push_back("layers.RandomContrast(" + amount("contrast") + ")");
-    if (augment.contains("brightness")) lines.push_back("layers.RandomBrightness(" + amount("brightness") + ", value_range=(0, 255))");
+    if (augment.contains("brightness"))
+        lines.push_back("layers.RandomBrightness(" + amount("brightness") + ", value_range=(0, 255))");
     if (augment.contains("noise")) lines.push_back("layers.GaussianNoise(" + amount("noise") + " * 255.0)");
     c << "def augmentation():\n"
       << "    \"\"\"ConvStudio's augmentation " << augment.dump() << " as Keras layers on 0..255 images.\n"
@@ -254,7 +267,8 @@ std::string exportKerasCode(const ModelFile& file) {
             const auto& node = model.nodes()[i];
             var[i] = identifier(node.layer->name(), used);
             if (node.layer->kind() == "Input") {
-                py << "    " << var[i] << " = keras.Input(shape=" << inputShape << ", name=" << pyString(node.layer->name()) << ")\n";
+                py << "    " << var[i] << " = keras.Input(shape=" << inputShape
+                   << ", name=" << pyString(node.layer->name()) << ")\n";
                 continue;
             }
             std::string args;
@@ -277,7 +291,8 @@ std::string exportKerasCode(const ModelFile& file) {
     const bool smoothing = t.loss.labelSmoothing > 0.f;
     py << "def compile_model(model):\n"
        << "    loss = keras.losses." << (smoothing ? "CategoricalCrossentropy" : "SparseCategoricalCrossentropy") << "("
-       << (softmaxOut ? "" : "from_logits=True") << (smoothing ? std::string(softmaxOut ? "" : ", ") + "label_smoothing=" + pyNumber(t.loss.labelSmoothing) : "")
+       << (softmaxOut ? "" : "from_logits=True")
+       << (smoothing ? std::string(softmaxOut ? "" : ", ") + "label_smoothing=" + pyNumber(t.loss.labelSmoothing) : "")
        << ")\n"
        << "    model.compile(optimizer=" << optimizerCode(t) << ",\n"
        << "                  loss=loss, metrics=['accuracy'])\n";
@@ -314,16 +329,19 @@ std::string exportKerasCode(const ModelFile& file) {
        << "        x_val, y_val = x[order[:n_val]], y[order[:n_val]]\n"
        << "        x, y = x[order[n_val:]], y[order[n_val:]]\n"
        << (balanceCode ? "    labels = y  # integer class labels, for the class balance\n" : "")
-       << (smoothing ? "    y = keras.utils.to_categorical(y, len(CLASS_NAMES))\n    y_val = keras.utils.to_categorical(y_val, len(CLASS_NAMES))\n" : "")
+       << (smoothing ? "    y = keras.utils.to_categorical(y, len(CLASS_NAMES))\n    y_val = "
+                       "keras.utils.to_categorical(y_val, len(CLASS_NAMES))\n"
+                     : "")
        << "    model = compile_model(build_model())\n"
-       << (balanceCode ? "    classes = model.output_shape[-1]\n" : "")
-       << "    augment = augmentation()\n"
+       << (balanceCode ? "    classes = model.output_shape[-1]\n" : "") << "    augment = augmentation()\n"
        << trainingDatasetCode(t)
        << "    if augment is not None:  # on the fly, on 0..255 images, before the preprocessing\n"
-       << "        ds = ds.map(lambda a, b: (tf.clip_by_value(augment(tf.cast(a, tf.float32), training=True), 0, 255), b))\n"
+       << "        ds = ds.map(lambda a, b: (tf.clip_by_value(augment(tf.cast(a, tf.float32), training=True), 0, 255), "
+          "b))\n"
        << "    ds = ds.map(lambda a, b: (preprocess_tf(a), b)).prefetch(2)\n"
        << "    validation = (preprocess(x_val, PREPROCESSING), y_val) if len(x_val) else None\n"
-       << "    callbacks = []\n" << scheduleCode(t);
+       << "    callbacks = []\n"
+       << scheduleCode(t);
     const std::string classWeight = classWeightCode(t);
     py << classWeight << "    model.fit(ds, epochs=EPOCHS, callbacks=callbacks, validation_data=validation"
        << (classWeight.empty() ? "" : ", class_weight=class_weight") << ")\n"
@@ -334,7 +352,8 @@ std::string exportKerasCode(const ModelFile& file) {
        << "    return model\n\n\n"
        << "if __name__ == '__main__':\n"
        << "    parser = argparse.ArgumentParser(description='Train the ConvStudio model with Keras.')\n"
-       << "    parser.add_argument('--data', help='IDX folder or image folders; without it, only the summary is shown')\n"
+       << "    parser.add_argument('--data', help='IDX folder or image folders; without it, only the summary is "
+          "shown')\n"
        << "    args = parser.parse_args()\n"
        << "    if args.data:\n"
        << "        train(args.data).save('model.keras')\n"

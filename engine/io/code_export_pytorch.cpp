@@ -32,7 +32,8 @@ std::string applyActivation(std::string_view a, const std::string& x) {
 
 std::string padArgs(const WindowInfo& w) {
     // F.pad orders the last axis first: (left, right, top, bottom).
-    return "(" + std::to_string(w.l) + ", " + std::to_string(w.r) + ", " + std::to_string(w.t) + ", " + std::to_string(w.b) + ")";
+    return "(" + std::to_string(w.l) + ", " + std::to_string(w.r) + ", " + std::to_string(w.t) + ", " +
+           std::to_string(w.b) + ")";
 }
 
 struct ModuleCode {
@@ -59,8 +60,8 @@ void emitNode(ModuleCode& m, const Model::Node& node, const std::string& var, co
     if (kind == "Conv2D") {
         const WindowInfo w = windowInfo(node);
         const bool sym = w.symmetric();
-        m.init << "        " << self << " = nn.Conv2d(" << node.inputShapes[0].channels() << ", " << o["filters"].get<int>()
-               << ", kernel_size=" << w.k << ", stride=" << w.s;
+        m.init << "        " << self << " = nn.Conv2d(" << node.inputShapes[0].channels() << ", "
+               << o["filters"].get<int>() << ", kernel_size=" << w.k << ", stride=" << w.s;
         if (sym && (w.t || w.l)) m.init << ", padding=(" << w.t << ", " << w.l << ")";
         if (!o["use_bias"].get<bool>()) m.init << ", bias=False";
         m.init << ")\n";
@@ -88,7 +89,8 @@ void emitNode(ModuleCode& m, const Model::Node& node, const std::string& var, co
             line("F.max_pool2d(F.pad(" + in[0] + ", " + padArgs(w) + ", value=float('-inf')), " + std::to_string(w.k) +
                  ", " + std::to_string(w.s) + ")");
         } else {
-            line("avg_pool_same(" + in[0] + ", " + std::to_string(w.k) + ", " + std::to_string(w.s) + ", " + padArgs(w) + ")");
+            line("avg_pool_same(" + in[0] + ", " + std::to_string(w.k) + ", " + std::to_string(w.s) + ", " +
+                 padArgs(w) + ")");
         }
     } else if (kind == "GlobalAveragePooling2D") {
         line(in[0] + ".mean(dim=(2, 3))");
@@ -106,8 +108,10 @@ void emitNode(ModuleCode& m, const Model::Node& node, const std::string& var, co
         const bool center = o["center"].get<bool>(), scale = o["scale"].get<bool>();
         const bool affine = center && scale;
         // PyTorch's momentum weighs the new batch; Keras's (ConvStudio's) the old statistics.
-        m.init << "        " << self << " = nn.BatchNorm" << (image ? "2d(" : "1d(") << c << ", eps=" << pyNumber(o["epsilon"].get<double>())
-               << ", momentum=" << pyNumber(1.0 - o["momentum"].get<double>()) << (affine ? "" : ", affine=False") << ")\n";
+        m.init << "        " << self << " = nn.BatchNorm" << (image ? "2d(" : "1d(") << c
+               << ", eps=" << pyNumber(o["epsilon"].get<double>())
+               << ", momentum=" << pyNumber(1.0 - o["momentum"].get<double>()) << (affine ? "" : ", affine=False")
+               << ")\n";
         mapWeight(m, name, "moving_mean", var + ".running_mean");
         mapWeight(m, name, "moving_variance", var + ".running_var");
         std::string expr = self + "(" + in[0] + ")";
@@ -174,13 +178,16 @@ std::string modelPy(const ModelFile& file) {
        << "CLASS_NAMES = " << pyJson(file.classNames) << "\n"
        << "PREPROCESSING = " << pyJson(file.preprocessing.toJson()) << "\n"
        << "TRAINING = " << pyJson(file.training) << "\n"
-       << "INPUT_SHAPE = (" << in.channels() << ", " << in.height() << ", " << in.width() << ")  # channels, height, width\n"
+       << "INPUT_SHAPE = (" << in.channels() << ", " << in.height() << ", " << in.width()
+       << ")  # channels, height, width\n"
        << "OUTPUT_SOFTMAX = " << (softmaxOut ? "True" : "False") << "\n"
        << "# The ConvStudio graph, written into the ONNX metadata so the studio restores its layout.\n"
        << "GRAPH = " << pyString(file.graph.toJson().dump()) << "\n"
-       << "# ConvStudio tensor name -> state_dict key.\nWEIGHT_NAMES = {\n" << m.weightNames.str() << "}\n\n\n"
+       << "# ConvStudio tensor name -> state_dict key.\nWEIGHT_NAMES = {\n"
+       << m.weightNames.str() << "}\n\n\n"
        << "def avg_pool_same(x, k, s, pads):\n"
-       << "    \"\"\"Average pooling with TensorFlow 'same' padding that is not counted (as Keras and ConvStudio).\"\"\"\n"
+       << "    \"\"\"Average pooling with TensorFlow 'same' padding that is not counted (as Keras and "
+          "ConvStudio).\"\"\"\n"
        << "    ones = torch.ones_like(x[:, :1])\n"
        << "    return F.avg_pool2d(F.pad(x, pads), k, s) / F.avg_pool2d(F.pad(ones, pads), k, s)\n\n\n"
        << "class ConvStudioNet(nn.Module):\n"

@@ -12,13 +12,15 @@ namespace {
 const std::set<std::string>& reserved() {
     // Python keywords and builtins, and nn.Module attributes a layer must not shadow.
     static const std::set<std::string> words{
-        "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def",
-        "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is",
-        "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
-        "x", "F", "nn", "torch", "tf", "keras", "layers", "models", "self", "training", "forward", "eval",
-        "train", "parameters", "buffers", "modules", "children", "state_dict", "cuda", "cpu", "to", "type",
-        "float", "double", "half", "apply", "zero_grad", "inputs", "outputs", "model", "print", "len",
-        "list", "dict", "range", "max", "min", "sum", "input"};
+        "False",   "None",     "True",  "and",        "as",      "assert",  "async",    "await",      "break",
+        "class",   "continue", "def",   "del",        "elif",    "else",    "except",   "finally",    "for",
+        "from",    "global",   "if",    "import",     "in",      "is",      "lambda",   "nonlocal",   "not",
+        "or",      "pass",     "raise", "return",     "try",     "while",   "with",     "yield",      "x",
+        "F",       "nn",       "torch", "tf",         "keras",   "layers",  "models",   "self",       "training",
+        "forward", "eval",     "train", "parameters", "buffers", "modules", "children", "state_dict", "cuda",
+        "cpu",     "to",       "type",  "float",      "double",  "half",    "apply",    "zero_grad",  "inputs",
+        "outputs", "model",    "print", "len",        "list",    "dict",    "range",    "max",        "min",
+        "sum",     "input"};
     return words;
 }
 
@@ -73,27 +75,33 @@ std::string pyNumber(double v) {
 
 std::string pyJson(const nlohmann::json& j) {
     switch (j.type()) {
-    case nlohmann::json::value_t::null: return "None";
-    case nlohmann::json::value_t::boolean: return j.get<bool>() ? "True" : "False";
-    case nlohmann::json::value_t::number_integer:
-    case nlohmann::json::value_t::number_unsigned: return std::to_string(j.get<int64_t>());
-    case nlohmann::json::value_t::number_float: return pyNumber(j.get<double>());
-    case nlohmann::json::value_t::string: return pyString(j.get<std::string>());
-    case nlohmann::json::value_t::array: {
-        std::string s = "[";
-        for (size_t i = 0; i < j.size(); ++i) s += (i ? ", " : "") + pyJson(j[i]);
-        return s + "]";
-    }
-    case nlohmann::json::value_t::object: {
-        std::string s = "{";
-        bool first = true;
-        for (const auto& [k, v] : j.items()) {
-            s += (first ? "" : ", ") + pyString(k) + ": " + pyJson(v);
-            first = false;
+        case nlohmann::json::value_t::null:
+            return "None";
+        case nlohmann::json::value_t::boolean:
+            return j.get<bool>() ? "True" : "False";
+        case nlohmann::json::value_t::number_integer:
+        case nlohmann::json::value_t::number_unsigned:
+            return std::to_string(j.get<int64_t>());
+        case nlohmann::json::value_t::number_float:
+            return pyNumber(j.get<double>());
+        case nlohmann::json::value_t::string:
+            return pyString(j.get<std::string>());
+        case nlohmann::json::value_t::array: {
+            std::string s = "[";
+            for (size_t i = 0; i < j.size(); ++i) s += (i ? ", " : "") + pyJson(j[i]);
+            return s + "]";
         }
-        return s + "}";
-    }
-    default: return "None";
+        case nlohmann::json::value_t::object: {
+            std::string s = "{";
+            bool first = true;
+            for (const auto& [k, v] : j.items()) {
+                s += (first ? "" : ", ") + pyString(k) + ": " + pyJson(v);
+                first = false;
+            }
+            return s + "}";
+        }
+        default:
+            return "None";
     }
 }
 

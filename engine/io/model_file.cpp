@@ -1,9 +1,9 @@
 #include "io/model_file.h"
 
+#include <zlib.h>
 #include <bit>
 #include <cstring>
 #include <set>
-#include <zlib.h>
 
 #include "core/errors.h"
 #include "graph/model.h"
@@ -80,8 +80,8 @@ std::string serializeModelFile(const ModelFile& file) {
     nlohmann::json tensors = nlohmann::json::array();
     uint64_t offset = 0;
     for (const auto& [name, t] : file.weights) {
-        tensors.push_back({{"name", name}, {"batch", t.batch()}, {"shape", shapeJson(t)}, {"offset", offset},
-                           {"count", t.size()}});
+        tensors.push_back(
+            {{"name", name}, {"batch", t.batch()}, {"shape", shapeJson(t)}, {"offset", offset}, {"count", t.size()}});
         offset += static_cast<uint64_t>(t.size());
     }
     nlohmann::json doc = {{"format", "convstudio-model"},
@@ -126,7 +126,8 @@ ModelFile parseModelFile(const std::string& bytes, const std::string& what) {
         throw FileError(what + " is damaged or truncated (checksum mismatch)");
     nlohmann::json doc;
     try {
-        doc = nlohmann::json::parse(bytes.begin() + kHeader, bytes.begin() + kHeader + static_cast<std::ptrdiff_t>(jsonSize));
+        doc = nlohmann::json::parse(bytes.begin() + kHeader,
+                                    bytes.begin() + kHeader + static_cast<std::ptrdiff_t>(jsonSize));
     } catch (const nlohmann::json::exception& e) {
         throw FileError(what + ": the description is not valid JSON: " + e.what());
     }
@@ -153,7 +154,8 @@ ModelFile parseModelFile(const std::string& bytes, const std::string& what) {
             if (dims.size() > 3 || batch < 0) throw FileError(what + ": tensor '" + name + "' has a malformed shape");
             uint64_t expect = static_cast<uint64_t>(batch);
             for (int d : dims) {
-                if (d < 0 || d > (1 << 24)) throw FileError(what + ": tensor '" + name + "' has a dimension of " + std::to_string(d));
+                if (d < 0 || d > (1 << 24))
+                    throw FileError(what + ": tensor '" + name + "' has a dimension of " + std::to_string(d));
                 expect *= static_cast<uint64_t>(d);
             }
             if (dims.empty()) expect = 0;
@@ -163,9 +165,12 @@ ModelFile parseModelFile(const std::string& bytes, const std::string& what) {
             if (offset > dataFloats || count > dataFloats - offset)
                 throw FileError(what + " is truncated: tensor '" + name + "' lies beyond the end of the file");
             Shape shape;
-            if (dims.size() == 1) shape = Shape{dims[0]};
-            else if (dims.size() == 2) shape = Shape{dims[0], dims[1]};
-            else if (dims.size() == 3) shape = Shape{dims[0], dims[1], dims[2]};
+            if (dims.size() == 1)
+                shape = Shape{dims[0]};
+            else if (dims.size() == 2)
+                shape = Shape{dims[0], dims[1]};
+            else if (dims.size() == 3)
+                shape = Shape{dims[0], dims[1], dims[2]};
             Tensor tensor(batch, shape);
             if (count) std::memcpy(tensor.data(), bytes.data() + dataStart + offset * 4, count * 4);
             file.weights.emplace(name, std::move(tensor));
@@ -190,8 +195,6 @@ void saveModelFile(const std::string& path, const ModelFile& file) {
     writeFileAtomically(path, serializeModelFile(file));
 }
 
-ModelFile loadModelFile(const std::string& path) {
-    return parseModelFile(readWholeFile(path), "'" + path + "'");
-}
+ModelFile loadModelFile(const std::string& path) { return parseModelFile(readWholeFile(path), "'" + path + "'"); }
 
 }  // namespace cs

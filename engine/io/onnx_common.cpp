@@ -142,43 +142,47 @@ ConstTensor decodeTensor(const onnx::TensorProto& t, const std::string& what) {
         throw FileError(what + ": tensor data stored in an external file is not supported");
     const bool raw = t.has_raw_data();
     switch (t.data_type()) {
-    case onnx::TensorProto::FLOAT:
-        if (raw) c.floats = fromRaw<float>(t.raw_data(), count, what);
-        else {
-            requireCount(t.float_data_size(), count, what);
-            c.floats.assign(t.float_data().begin(), t.float_data().end());
+        case onnx::TensorProto::FLOAT:
+            if (raw)
+                c.floats = fromRaw<float>(t.raw_data(), count, what);
+            else {
+                requireCount(t.float_data_size(), count, what);
+                c.floats.assign(t.float_data().begin(), t.float_data().end());
+            }
+            break;
+        case onnx::TensorProto::DOUBLE: {
+            std::vector<double> d;
+            if (raw)
+                d = fromRaw<double>(t.raw_data(), count, what);
+            else {
+                requireCount(t.double_data_size(), count, what);
+                d.assign(t.double_data().begin(), t.double_data().end());
+            }
+            c.floats.assign(d.begin(), d.end());
+            break;
         }
-        break;
-    case onnx::TensorProto::DOUBLE: {
-        std::vector<double> d;
-        if (raw) d = fromRaw<double>(t.raw_data(), count, what);
-        else {
-            requireCount(t.double_data_size(), count, what);
-            d.assign(t.double_data().begin(), t.double_data().end());
+        case onnx::TensorProto::INT64:
+            if (raw)
+                c.ints = fromRaw<int64_t>(t.raw_data(), count, what);
+            else {
+                requireCount(t.int64_data_size(), count, what);
+                c.ints.assign(t.int64_data().begin(), t.int64_data().end());
+            }
+            break;
+        case onnx::TensorProto::INT32: {
+            std::vector<int32_t> d;
+            if (raw)
+                d = fromRaw<int32_t>(t.raw_data(), count, what);
+            else {
+                requireCount(t.int32_data_size(), count, what);
+                d.assign(t.int32_data().begin(), t.int32_data().end());
+            }
+            c.ints.assign(d.begin(), d.end());
+            break;
         }
-        c.floats.assign(d.begin(), d.end());
-        break;
-    }
-    case onnx::TensorProto::INT64:
-        if (raw) c.ints = fromRaw<int64_t>(t.raw_data(), count, what);
-        else {
-            requireCount(t.int64_data_size(), count, what);
-            c.ints.assign(t.int64_data().begin(), t.int64_data().end());
-        }
-        break;
-    case onnx::TensorProto::INT32: {
-        std::vector<int32_t> d;
-        if (raw) d = fromRaw<int32_t>(t.raw_data(), count, what);
-        else {
-            requireCount(t.int32_data_size(), count, what);
-            d.assign(t.int32_data().begin(), t.int32_data().end());
-        }
-        c.ints.assign(d.begin(), d.end());
-        break;
-    }
-    default:
-        throw FileError(what + ": tensor element type " + std::to_string(t.data_type()) +
-                        " is not supported (float, double, int32 and int64 are)");
+        default:
+            throw FileError(what + ": tensor element type " + std::to_string(t.data_type()) +
+                            " is not supported (float, double, int32 and int64 are)");
     }
     if (c.ints.empty() && !c.floats.empty())
         for (float f : c.floats) c.ints.push_back(static_cast<int64_t>(f));
@@ -190,7 +194,8 @@ ConstTensor decodeTensor(const onnx::TensorProto& t, const std::string& what) {
 std::string describeNode(const onnx::NodeProto& n, int index) {
     const std::string op = n.op_type().empty() ? "node" : n.op_type();
     if (!n.name().empty()) return op + " '" + n.name() + "'";
-    if (n.output_size() > 0 && !n.output(0).empty()) return op + " node #" + std::to_string(index) + " (output '" + n.output(0) + "')";
+    if (n.output_size() > 0 && !n.output(0).empty())
+        return op + " node #" + std::to_string(index) + " (output '" + n.output(0) + "')";
     return op + " node #" + std::to_string(index);
 }
 

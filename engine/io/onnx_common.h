@@ -47,8 +47,8 @@ std::string stringAttr(const onnx::NodeProto& n, std::string_view name, const st
 // A constant tensor (initializer or Constant node) decoded to float or int64 values.
 struct ConstTensor {
     std::vector<int64_t> dims;
-    std::vector<float> floats;   // float/double/int types converted
-    std::vector<int64_t> ints;   // integer types (also filled for float tensors, truncated)
+    std::vector<float> floats;  // float/double/int types converted
+    std::vector<int64_t> ints;  // integer types (also filled for float tensors, truncated)
     int64_t count() const;
 };
 // Decodes raw_data or the typed fields; throws FileError naming `what` when the data does not

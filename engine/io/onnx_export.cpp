@@ -88,16 +88,24 @@ void Exporter::addParam(const Layer& layer, const std::string& param, const std:
 
 std::string Exporter::emitActivation(std::string_view act, const std::string& in, const std::string& name,
                                      const std::string& out) {
-    if (act == "relu") addNode(*g_, "Relu", name, {in}, {out});
-    else if (act == "leaky_relu") setAttr(addNode(*g_, "LeakyRelu", name, {in}, {out}), "alpha", kLeakyReluSlope);
-    else if (act == "elu") setAttr(addNode(*g_, "Elu", name, {in}, {out}), "alpha", kEluAlpha);
-    else if (act == "sigmoid") addNode(*g_, "Sigmoid", name, {in}, {out});
-    else if (act == "tanh") addNode(*g_, "Tanh", name, {in}, {out});
+    if (act == "relu")
+        addNode(*g_, "Relu", name, {in}, {out});
+    else if (act == "leaky_relu")
+        setAttr(addNode(*g_, "LeakyRelu", name, {in}, {out}), "alpha", kLeakyReluSlope);
+    else if (act == "elu")
+        setAttr(addNode(*g_, "Elu", name, {in}, {out}), "alpha", kEluAlpha);
+    else if (act == "sigmoid")
+        addNode(*g_, "Sigmoid", name, {in}, {out});
+    else if (act == "tanh")
+        addNode(*g_, "Tanh", name, {in}, {out});
     // Opset 13 Softmax works over one axis: 1 is the channels of NCHW images and the features
     // of flat (N, F) values, which is what the engine's softmax does for each.
-    else if (act == "softmax") setAttr(addNode(*g_, "Softmax", name, {in}, {out}), "axis", int64_t(1));
-    else if (act == "linear") addNode(*g_, "Identity", name, {in}, {out});
-    else throw Error("ONNX export: activation '" + std::string(act) + "' has no ONNX form");
+    else if (act == "softmax")
+        setAttr(addNode(*g_, "Softmax", name, {in}, {out}), "axis", int64_t(1));
+    else if (act == "linear")
+        addNode(*g_, "Identity", name, {in}, {out});
+    else
+        throw Error("ONNX export: activation '" + std::string(act) + "' has no ONNX form");
     return out;
 }
 
@@ -105,9 +113,8 @@ std::string Exporter::emitConv(const Model::Node& node, const std::string& in) {
     const Layer& layer = *node.layer;
     const Options o = layer.options();
     const int k = o.at("kernel_size").get<int>(), s = o.at("strides").get<int>();
-    const WindowGeometry geo = WindowGeometry::make(node.inputShapes[0], k, s,
-                                                    paddingFromName(o.at("padding").get<std::string>()),
-                                                    layer.name(), "kernel");
+    const WindowGeometry geo = WindowGeometry::make(
+        node.inputShapes[0], k, s, paddingFromName(o.at("padding").get<std::string>()), layer.name(), "kernel");
     // TensorFlow's 'same' may pad one more after than before: ONNX pads say so directly, and
     // OpenCV 4.6 applies such asymmetric pads correctly (the tests compare every case).
     const Pads pads = windowPads(geo, paddingFromName(o.at("padding").get<std::string>()));
@@ -265,7 +272,8 @@ onnx::ModelProto Exporter::run() {
             for (size_t j = 1; j < in.size(); ++j) {
                 const bool last = j + 1 == in.size();
                 const std::string sum = last ? out : layer.name() + "/sum" + std::to_string(j);
-                addNode(*g_, "Add", last ? layer.name() : layer.name() + "/add" + std::to_string(j), {acc, in[j]}, {sum});
+                addNode(*g_, "Add", last ? layer.name() : layer.name() + "/add" + std::to_string(j), {acc, in[j]},
+                        {sum});
                 acc = sum;
             }
             values[i] = out;
@@ -307,7 +315,8 @@ onnx::ModelProto Exporter::run() {
     try {
         onnx::checker::check_model(proto);
     } catch (const std::exception& e) {
-        throw Error(std::string("ONNX export produced a model the ONNX checker rejects (a ConvStudio bug): ") + e.what());
+        throw Error(std::string("ONNX export produced a model the ONNX checker rejects (a ConvStudio bug): ") +
+                    e.what());
     }
     return proto;
 }

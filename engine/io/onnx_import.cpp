@@ -42,12 +42,14 @@ void affineOf(const Preprocessing& pre, int c, float& s, float& t) {
 bool close(float a, float b) { return std::fabs(a - b) <= 1e-5f * std::max(1.f, std::max(std::fabs(a), std::fabs(b))); }
 
 // The preprocessing whose affine map is (s, t) per channel; throws when inversion differs by channel.
-Preprocessing fromAffine(Preprocessing pre, const std::vector<float>& s, const std::vector<float>& t, const std::string& what) {
+Preprocessing fromAffine(Preprocessing pre, const std::vector<float>& s, const std::vector<float>& t,
+                         const std::string& what) {
     const int c = pre.channels;
     pre.invert = s[0] < 0;
     bool unit = true;
     for (int i = 0; i < c; ++i) {
-        if ((s[i] < 0) != pre.invert) throw FileError(what + ": the input scaling inverts some channels but not others");
+        if ((s[i] < 0) != pre.invert)
+            throw FileError(what + ": the input scaling inverts some channels but not others");
         if (s[i] == 0) throw FileError(what + ": the input scaling multiplies a channel by 0");
         const float sc = std::fabs(s[i]), sh = pre.invert ? t[i] - 255.f * sc : t[i];
         pre.stdev[i] = 1.f / (255.f * sc);
@@ -195,7 +197,8 @@ ModelFile importOnnx(const std::string& bytes, const std::string& what, OnnxImpo
         base = Preprocessing::fromJson(metaJson(kMetaPreprocessing));
         rep.preprocessingFromMetadata = true;
         if (base.inputShape() != in)
-            throw FileError(what + ": metadata preprocessing makes " + base.inputShape().toString() + " inputs but the model takes " + in.toString());
+            throw FileError(what + ": metadata preprocessing makes " + base.inputShape().toString() +
+                            " inputs but the model takes " + in.toString());
     }
     file.preprocessing = base;
     if (!ig.inputAffine.empty() || baked) {

@@ -71,7 +71,8 @@ const Value& Importer::in(int i) const {
 
 const Value& Importer::tensorIn(int i) const {
     const Value& v = in(i);
-    if (v.kind != Value::Kind::Tensor) fail("input '" + node_->input(i) + "' must be computed from the image, not a constant");
+    if (v.kind != Value::Kind::Tensor)
+        fail("input '" + node_->input(i) + "' must be computed from the image, not a constant");
     return v;
 }
 
@@ -131,17 +132,21 @@ ImportedGraph Importer::run() {
     const onnx::ValueInfoProto* input = nullptr;
     for (const auto& i : g.input())
         if (!values_.count(i.name())) {
-            if (input) throw FileError(what_ + ": has several inputs ('" + input->name() + "', '" + i.name() + "'); ConvStudio models take one image");
+            if (input)
+                throw FileError(what_ + ": has several inputs ('" + input->name() + "', '" + i.name() +
+                                "'); ConvStudio models take one image");
             input = &i;
         }
     if (!input) throw FileError(what_ + ": the graph has no input");
     const auto& tt = input->type().tensor_type();
     if (tt.elem_type() != onnx::TensorProto::FLOAT)
-        throw FileError(what_ + ": input '" + input->name() + "' must be float32 (element type " + std::to_string(tt.elem_type()) + ")");
+        throw FileError(what_ + ": input '" + input->name() + "' must be float32 (element type " +
+                        std::to_string(tt.elem_type()) + ")");
     std::vector<int64_t> d;
     for (int i = 1; i < tt.shape().dim_size(); ++i) d.push_back(tt.shape().dim(i).dim_value());
     if (tt.shape().dim_size() != 4 || std::any_of(d.begin(), d.end(), [](int64_t x) { return x < 1 || x > 4096; }))
-        throw FileError(what_ + ": input '" + input->name() + "' must be an image batch (N, C, H, W) with fixed C, H, W");
+        throw FileError(what_ + ": input '" + input->name() +
+                        "' must be an image batch (N, C, H, W) with fixed C, H, W");
     // Keras/tf2onnx models take NHWC and transpose it right away.
     bool nhwc = false;
     for (const auto& n : g.node())
@@ -171,7 +176,8 @@ ImportedGraph Importer::run() {
         throw FileError(what_ + ": output '" + g.output(0).name() + "' is not computed by any node");
     const Value& o = it->second;
     if (!o.shape.isFlat() || o.nhwc || o.padded)
-        throw FileError(what_ + ": output '" + g.output(0).name() + "' must be (batch, classes), got an image " + o.shape.toString());
+        throw FileError(what_ + ": output '" + g.output(0).name() + "' must be (batch, classes), got an image " +
+                        o.shape.toString());
     if (o.node == inputId_) throw FileError(what_ + ": the output is the input; the model has no layers");
     return std::move(out_);
 }
@@ -185,21 +191,28 @@ void Importer::convertNode() {
         const auto* t = findAttr(*node_, "value");
         Value v;
         v.kind = Value::Kind::Const;
-        if (t && t->has_t()) v.constant = decodeTensor(t->t(), what_ + ": " + describeNode(*node_, nodeIndex_));
-        else if (const auto* f = findAttr(*node_, "value_float")) v.constant = {{}, {f->f()}, {int64_t(f->f())}};
-        else if (const auto* i = findAttr(*node_, "value_int")) v.constant = {{}, {float(i->i())}, {i->i()}};
+        if (t && t->has_t())
+            v.constant = decodeTensor(t->t(), what_ + ": " + describeNode(*node_, nodeIndex_));
+        else if (const auto* f = findAttr(*node_, "value_float"))
+            v.constant = {{}, {f->f()}, {int64_t(f->f())}};
+        else if (const auto* i = findAttr(*node_, "value_int"))
+            v.constant = {{}, {float(i->i())}, {i->i()}};
         else if (const auto* is = findAttr(*node_, "value_ints")) {
             v.constant.dims = {is->ints_size()};
             for (int64_t x : is->ints()) {
                 v.constant.ints.push_back(x);
                 v.constant.floats.push_back(float(x));
             }
-        } else fail("has no supported value attribute");
+        } else
+            fail("has no supported value attribute");
         setOut(v);
     } else if (op == "Identity") {
-        if (hints_.activationLayers.count(cleanName(node_->name(), op)) && in(0).kind == Value::Kind::Tensor) activation("linear");
-        else setOut(in(0));
-    } else if (op == "Relu") activation("relu");
+        if (hints_.activationLayers.count(cleanName(node_->name(), op)) && in(0).kind == Value::Kind::Tensor)
+            activation("linear");
+        else
+            setOut(in(0));
+    } else if (op == "Relu")
+        activation("relu");
     else if (op == "LeakyRelu") {
         const float alpha = floatAttr(*node_, "alpha", 0.01f);
         if (std::fabs(alpha - kLeakyReluSlope) > 1e-6f)
@@ -208,28 +221,49 @@ void Importer::convertNode() {
     } else if (op == "Elu") {
         if (std::fabs(floatAttr(*node_, "alpha", 1.f) - 1.f) > 1e-6f) fail("alpha other than 1 is not supported");
         activation("elu");
-    } else if (op == "Sigmoid") activation("sigmoid");
-    else if (op == "Tanh") activation("tanh");
-    else if (op == "Softmax") softmax();
-    else if (op == "Conv") conv();
-    else if (op == "MaxPool") pooling(true);
-    else if (op == "AveragePool") pooling(false);
-    else if (op == "GlobalAveragePool") globalPool(false);
-    else if (op == "ReduceMean") globalPool(true);
-    else if (op == "Gemm") gemm(false);
-    else if (op == "MatMul") gemm(true);
-    else if (op == "Add") addBiasOrMerge();
-    else if (op == "Sum") merge("Add");
-    else if (op == "Sub" || op == "Mul" || op == "Div") affineAtInput();
-    else if (op == "Concat") merge("Concatenate");
-    else if (op == "BatchNormalization") batchNorm();
-    else if (op == "Dropout") dropout();
-    else if (op == "Flatten") flattenLike();
-    else if (op == "Reshape" || op == "Squeeze") flattenLike();
-    else if (op == "Pad") pad();
-    else if (op == "Transpose") transpose();
+    } else if (op == "Sigmoid")
+        activation("sigmoid");
+    else if (op == "Tanh")
+        activation("tanh");
+    else if (op == "Softmax")
+        softmax();
+    else if (op == "Conv")
+        conv();
+    else if (op == "MaxPool")
+        pooling(true);
+    else if (op == "AveragePool")
+        pooling(false);
+    else if (op == "GlobalAveragePool")
+        globalPool(false);
+    else if (op == "ReduceMean")
+        globalPool(true);
+    else if (op == "Gemm")
+        gemm(false);
+    else if (op == "MatMul")
+        gemm(true);
+    else if (op == "Add")
+        addBiasOrMerge();
+    else if (op == "Sum")
+        merge("Add");
+    else if (op == "Sub" || op == "Mul" || op == "Div")
+        affineAtInput();
+    else if (op == "Concat")
+        merge("Concatenate");
+    else if (op == "BatchNormalization")
+        batchNorm();
+    else if (op == "Dropout")
+        dropout();
+    else if (op == "Flatten")
+        flattenLike();
+    else if (op == "Reshape" || op == "Squeeze")
+        flattenLike();
+    else if (op == "Pad")
+        pad();
+    else if (op == "Transpose")
+        transpose();
     else
-        fail("unsupported op '" + op + "'; ConvStudio imports Conv, Relu, LeakyRelu, Elu, Sigmoid, Tanh, Softmax, "
+        fail("unsupported op '" + op +
+             "'; ConvStudio imports Conv, Relu, LeakyRelu, Elu, Sigmoid, Tanh, Softmax, "
              "MaxPool, AveragePool, GlobalAveragePool, ReduceMean, BatchNormalization, Gemm, MatMul, Add, Sum, Concat, "
              "Flatten, Reshape, Squeeze, Dropout, Pad, Transpose, Identity, and shape arithmetic on constants");
 }
@@ -261,7 +295,9 @@ void Importer::softmax() {
     int64_t axis = intAttr(*node_, "axis", opset_ >= 13 ? -1 : 1);
     if (axis < 0) axis += rank;
     const bool channelAxis = x.nhwc ? axis == 3 : axis == 1;
-    if (!channelAxis) fail("softmax over axis " + std::to_string(axis) + " is not supported; ConvStudio's softmax is over the channels/features");
+    if (!channelAxis)
+        fail("softmax over axis " + std::to_string(axis) +
+             " is not supported; ConvStudio's softmax is over the channels/features");
     // Before opset 13, Softmax(axis=1) normalises over C*H*W together, not per pixel.
     if (opset_ < 13 && x.shape.isImage() && x.shape.height() * x.shape.width() > 1)
         fail("opset " + std::to_string(opset_) + " softmax normalises over C*H*W, which ConvStudio cannot represent");
@@ -283,7 +319,8 @@ void Importer::flattenLike() {
         if (!ok) {
             std::string s;
             for (auto v : t) s += (s.empty() ? "" : ", ") + std::to_string(v);
-            fail("reshape to [" + s + "] is not supported; only flattening (batch, ...) to (batch, " + std::to_string(size) + ") is");
+            fail("reshape to [" + s + "] is not supported; only flattening (batch, ...) to (batch, " +
+                 std::to_string(size) + ") is");
         }
     }
     if (op == "Squeeze") {
@@ -292,7 +329,8 @@ void Importer::flattenLike() {
         for (auto& a : axes)
             if (a < 0) a += 4;
         std::sort(axes.begin(), axes.end());
-        if (axes != std::vector<int64_t>{2, 3} || !(x.spatial1x1 || (x.shape.isImage() && x.shape.height() * x.shape.width() == 1)))
+        if (axes != std::vector<int64_t>{2, 3} ||
+            !(x.spatial1x1 || (x.shape.isImage() && x.shape.height() * x.shape.width() == 1)))
             fail("only squeezing the 1x1 spatial axes (2, 3) after global pooling is supported");
     }
     Value v = x;
@@ -326,7 +364,9 @@ void Importer::merge(const std::string& kind) {
         const int rank = first.shape.isImage() || first.spatial1x1 ? 4 : 2;
         int64_t axis = intAttr(*node_, "axis", 1);
         if (axis < 0) axis += rank;
-        if (axis != 1) fail("concatenation along axis " + std::to_string(axis) + " is not supported; only channels/features (axis 1)");
+        if (axis != 1)
+            fail("concatenation along axis " + std::to_string(axis) +
+                 " is not supported; only channels/features (axis 1)");
     }
     // A chain of two-input Adds whose partial sums have no other use is one Add layer.
     if (kind == "Add" && ids.size() == 2 && uses(node_->input(0)) == 1 && spec(ids[0]).kind == "Add" &&
@@ -359,8 +399,10 @@ void Importer::affineAtInput() {
     bool perChannel = n == 1;
     if (n == c && !k.dims.empty()) {
         const auto& d = k.dims;
-        if (x.nhwc) perChannel = d.back() == c;
-        else perChannel = d.size() >= 3 && d[d.size() - 3] == c && d[d.size() - 2] == 1 && d[d.size() - 1] == 1;
+        if (x.nhwc)
+            perChannel = d.back() == c;
+        else
+            perChannel = d.size() >= 3 && d[d.size() - 3] == c && d[d.size() - 2] == 1 && d[d.size() - 1] == 1;
     }
     if (!perChannel) fail("the constant must be a scalar or one value per channel");
     InputAffine& a = out_.inputAffine;
@@ -397,7 +439,8 @@ void Importer::pad() {
     float value = opset_ >= 11 ? 0.f : floatAttr(*node_, "value", 0.f);
     if (opset_ >= 11)
         if (const Value* v = optionalIn(2)) value = v->constant.floats.empty() ? 0.f : v->constant.floats[0];
-    if (p.size() != 8 || p[0] || p[1] || p[4] || p[5] || std::any_of(p.begin(), p.end(), [](int64_t v) { return v < 0; }))
+    if (p.size() != 8 || p[0] || p[1] || p[4] || p[5] ||
+        std::any_of(p.begin(), p.end(), [](int64_t v) { return v < 0; }))
         fail("only non-negative padding of height and width is supported");
     if (std::all_of(p.begin(), p.end(), [](int64_t v) { return v == 0; })) {  // PyTorch pads by 0 before AvgPool
         setOut(x);
@@ -415,9 +458,12 @@ void Importer::transpose() {
     const Value& x = tensorIn(0);
     const std::vector<int64_t> perm = intsAttr(*node_, "perm");
     Value v = x;
-    if (x.nhwc && perm == std::vector<int64_t>{0, 3, 1, 2}) v.nhwc = false;
-    else if (!x.nhwc && x.shape.isImage() && !x.padded && perm == std::vector<int64_t>{0, 2, 3, 1}) v.nhwc = true;
-    else fail("only NHWC <-> NCHW transposes of images are supported");
+    if (x.nhwc && perm == std::vector<int64_t>{0, 3, 1, 2})
+        v.nhwc = false;
+    else if (!x.nhwc && x.shape.isImage() && !x.padded && perm == std::vector<int64_t>{0, 2, 3, 1})
+        v.nhwc = true;
+    else
+        fail("only NHWC <-> NCHW transposes of images are supported");
     setOut(v);
 }
 

@@ -18,18 +18,18 @@ namespace cs::onnxio {
 struct Value {
     enum class Kind { Tensor, Const, ShapeVec };
     Kind kind = Kind::Tensor;
-    int node = -1;              // Tensor: the GraphSpec node id producing it
-    Shape shape;                // Tensor: the engine's sample shape
-    bool spatial1x1 = false;    // ONNX has (N,C,1,1) where the engine has flat (C) (after GAP)
-    bool nhwc = false;          // ONNX has the image in NHWC layout (engine shape stays CHW)
-    bool hwcFlat = false;       // flat features in H,W,C order; hwcSource is the CHW image shape
+    int node = -1;            // Tensor: the GraphSpec node id producing it
+    Shape shape;              // Tensor: the engine's sample shape
+    bool spatial1x1 = false;  // ONNX has (N,C,1,1) where the engine has flat (C) (after GAP)
+    bool nhwc = false;        // ONNX has the image in NHWC layout (engine shape stays CHW)
+    bool hwcFlat = false;     // flat features in H,W,C order; hwcSource is the CHW image shape
     Shape hwcSource;
-    bool padded = false;        // a Pad node's output, to be absorbed by the next Conv/MaxPool
+    bool padded = false;           // a Pad node's output, to be absorbed by the next Conv/MaxPool
     std::array<int64_t, 4> pad{};  // top, left, bottom, right
     float padValue = 0;
     std::string padNode;
-    bool atInput = false;       // the graph input, possibly through per-channel affine ops
-    ConstTensor constant;       // Const and ShapeVec (kBatch marks the batch size)
+    bool atInput = false;  // the graph input, possibly through per-channel affine ops
+    ConstTensor constant;  // Const and ShapeVec (kBatch marks the batch size)
 };
 
 inline constexpr int64_t kBatch = -12345;  // a ShapeVec element standing for the batch size
@@ -42,10 +42,10 @@ public:
 private:
     // --- bookkeeping (onnx_importer.cpp) ---
     [[noreturn]] void fail(const std::string& message) const;  // names the current node
-    const Value& in(int i) const;                               // the current node's input i
+    const Value& in(int i) const;                              // the current node's input i
     const Value* optionalIn(int i) const;
-    const Value& tensorIn(int i) const;                         // must be a layer output
-    const ConstTensor& constIn(int i) const;                    // must be a constant
+    const Value& tensorIn(int i) const;       // must be a layer output
+    const ConstTensor& constIn(int i) const;  // must be a constant
     void setOut(const Value& v, int output = 0);
     int uses(const std::string& value) const;
     int addLayer(const std::string& kind, nlohmann::json options, const std::vector<int>& inputs,
@@ -87,12 +87,12 @@ private:
     ImportedGraph out_;
     std::map<std::string, Value> values_;
     std::map<std::string, int> uses_;
-    std::map<int, Shape> shapes_;       // GraphSpec node id -> output shape
+    std::map<int, Shape> shapes_;  // GraphSpec node id -> output shape
     const onnx::NodeProto* node_ = nullptr;
     int nodeIndex_ = 0;
     int opset_ = 13;
     int inputId_ = -1;
-    bool affineFrozen_ = false;         // the input has been used by a layer: no more folding
+    bool affineFrozen_ = false;  // the input has been used by a layer: no more folding
 };
 
 }  // namespace cs::onnxio

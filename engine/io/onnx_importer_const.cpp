@@ -51,8 +51,8 @@ int64_t axisOf(int64_t axis, size_t rank) { return axis < 0 ? axis + static_cast
 }  // namespace
 
 bool Importer::foldConstant() {
-    static const std::set<std::string> ops{"Shape", "Gather", "Slice", "Concat", "Reshape", "Transpose", "Unsqueeze",
-                                           "Squeeze", "Cast", "ConstantOfShape", "Identity"};
+    static const std::set<std::string> ops{"Shape",     "Gather",  "Slice", "Concat",          "Reshape", "Transpose",
+                                           "Unsqueeze", "Squeeze", "Cast",  "ConstantOfShape", "Identity"};
     const std::string& op = node_->op_type();
     if (!ops.count(op)) return false;
     bool symbolic = false;
@@ -69,8 +69,10 @@ bool Importer::foldConstant() {
         const Value& x = in(0);
         c.ints = {kBatch};
         if (x.shape.isImage()) {
-            if (x.nhwc) c.ints.insert(c.ints.end(), {x.shape.height(), x.shape.width(), x.shape.channels()});
-            else c.ints.insert(c.ints.end(), {x.shape.channels(), x.shape.height(), x.shape.width()});
+            if (x.nhwc)
+                c.ints.insert(c.ints.end(), {x.shape.height(), x.shape.width(), x.shape.channels()});
+            else
+                c.ints.insert(c.ints.end(), {x.shape.channels(), x.shape.height(), x.shape.width()});
         } else {
             c.ints.push_back(x.shape.size());
             if (x.spatial1x1) c.ints.insert(c.ints.end(), {1, 1});
@@ -101,11 +103,14 @@ bool Importer::foldConstant() {
         int64_t known = 1, unknown = -1;
         for (size_t i = 0; i < dims.size(); ++i) {
             if (dims[i] == 0 && i < data.dims.size()) dims[i] = data.dims[i];
-            if (dims[i] == -1) unknown = static_cast<int64_t>(i);
-            else known *= dims[i];
+            if (dims[i] == -1)
+                unknown = static_cast<int64_t>(i);
+            else
+                known *= dims[i];
         }
         if (unknown >= 0 && known > 0) dims[unknown] = data.count() / known;
-        if (countOf(dims) != data.count()) fail("reshapes " + std::to_string(data.count()) + " values to a different count");
+        if (countOf(dims) != data.count())
+            fail("reshapes " + std::to_string(data.count()) + " values to a different count");
         c = data;
         c.dims = dims;
     } else if (op == "Unsqueeze" || op == "Squeeze") {
@@ -121,7 +126,8 @@ bool Importer::foldConstant() {
         } else {
             std::vector<int64_t> dims;
             for (size_t i = 0; i < data.dims.size(); ++i) {
-                const bool listed = std::any_of(axes.begin(), axes.end(), [&](int64_t a) { return axisOf(a, data.dims.size()) == int64_t(i); });
+                const bool listed = std::any_of(axes.begin(), axes.end(),
+                                                [&](int64_t a) { return axisOf(a, data.dims.size()) == int64_t(i); });
                 if (!(data.dims[i] == 1 && (axes.empty() || listed))) dims.push_back(data.dims[i]);
             }
             c.dims = dims;

@@ -62,7 +62,9 @@ static Window windowOf(const onnx::NodeProto& n, const std::vector<int64_t>& ker
     std::vector<int64_t> ks = intsAttr(n, "kernel_shape");
     if (ks.empty()) ks = kernelFromWeights;
     if (ks.size() != 2) fail("needs a 2-D kernel_shape");
-    if (ks[0] != ks[1]) fail("kernel " + std::to_string(ks[0]) + "x" + std::to_string(ks[1]) + " is not square; ConvStudio kernels are");
+    if (ks[0] != ks[1])
+        fail("kernel " + std::to_string(ks[0]) + "x" + std::to_string(ks[1]) +
+             " is not square; ConvStudio kernels are");
     std::vector<int64_t> st = intsAttr(n, "strides");
     if (st.empty()) st = {1, 1};
     if (st.size() != 2 || st[0] != st[1] || st[0] < 1) fail("strides must be equal on both axes");
@@ -105,7 +107,8 @@ void Importer::conv() {
     const int64_t filters = w.dims[0], c = x.shape.channels(), group = intAttr(*node_, "group", 1);
     auto failFn = [this](const std::string& m) { fail(m); };
     const Window win = windowOf(*node_, {w.dims[2], w.dims[3]}, x.shape, failFn);
-    if (b && b->count() != filters) fail("bias has " + std::to_string(b->count()) + " values for " + std::to_string(filters) + " filters");
+    if (b && b->count() != filters)
+        fail("bias has " + std::to_string(b->count()) + " values for " + std::to_string(filters) + " filters");
     // A 1x1 convolution with one group per channel right after the input is a per-channel affine
     // map (ConvStudio's baked preprocessing): fold it into the preprocessing.
     const bool zeroPads = std::all_of(win.pads.begin(), win.pads.end(), [](int64_t p) { return p == 0; });
@@ -124,7 +127,8 @@ void Importer::conv() {
         return;
     }
     if (group != 1) fail("grouped convolution (group " + std::to_string(group) + ") is not supported");
-    if (w.dims[1] != c) fail("weights expect " + std::to_string(w.dims[1]) + " input channels but the input has " + std::to_string(c));
+    if (w.dims[1] != c)
+        fail("weights expect " + std::to_string(w.dims[1]) + " input channels but the input has " + std::to_string(c));
     if (w.dims[2] != w.dims[3] || w.dims[2] != win.k) fail("kernel_shape does not match the weights");
     std::array<int64_t, 4> pads = win.pads;
     if (x.padded) {
@@ -140,8 +144,12 @@ void Importer::conv() {
     if (b) params["bias"] = vectorTensor(b->floats);
     Value v;
     v.node = addLayer("Conv2D",
-                      {{"filters", filters}, {"kernel_size", k}, {"strides", win.s}, {"padding", padding},
-                       {"use_bias", b != nullptr}, {"activation", "linear"}},
+                      {{"filters", filters},
+                       {"kernel_size", k},
+                       {"strides", win.s},
+                       {"padding", padding},
+                       {"use_bias", b != nullptr},
+                       {"activation", "linear"}},
                       {x.node}, params);
     v.shape = shapeOf(v.node);
     setOut(v);
@@ -193,7 +201,8 @@ void Importer::globalPool(bool isReduceMean) {
 
 void Importer::gemm(bool isMatMul) {
     const Value& x = tensorIn(0);
-    if (!x.shape.isFlat() || x.padded) fail("expects flat features (add a Flatten before it), got " + x.shape.toString());
+    if (!x.shape.isFlat() || x.padded)
+        fail("expects flat features (add a Flatten before it), got " + x.shape.toString());
     const ConstTensor& bt = constIn(1);
     if (bt.dims.size() != 2) fail("weights must be 2-D");
     bool transB = false;
@@ -233,7 +242,8 @@ void Importer::gemm(bool isMatMul) {
         params["bias"] = vectorTensor(bias);
     }
     Value v;
-    v.node = addLayer("Dense", {{"units", units}, {"use_bias", c != nullptr}, {"activation", "linear"}}, {x.node}, params);
+    v.node =
+        addLayer("Dense", {{"units", units}, {"use_bias", c != nullptr}, {"activation", "linear"}}, {x.node}, params);
     v.shape = shapeOf(v.node);
     setOut(v);
 }
@@ -275,7 +285,9 @@ void Importer::batchNorm() {
     const char* names[] = {"gamma", "beta", "moving_mean", "moving_variance"};
     for (int i = 0; i < 4; ++i) {
         const ConstTensor& t = constIn(i + 1);
-        if (t.count() != c) fail(std::string(names[i]) + " has " + std::to_string(t.count()) + " values for " + std::to_string(c) + " channels");
+        if (t.count() != c)
+            fail(std::string(names[i]) + " has " + std::to_string(t.count()) + " values for " + std::to_string(c) +
+                 " channels");
         params[names[i]] = vectorTensor(t.floats);
     }
     const float eps = floatAttr(*node_, "epsilon", 1e-5f);
@@ -283,8 +295,8 @@ void Importer::batchNorm() {
     if (x.atInput) affineFrozen_ = true;
     Value v = x;
     v.atInput = false;
-    v.node = addLayer("BatchNormalization", {{"epsilon", eps}, {"momentum", momentum}, {"center", true}, {"scale", true}},
-                      {x.node}, params);
+    v.node = addLayer("BatchNormalization",
+                      {{"epsilon", eps}, {"momentum", momentum}, {"center", true}, {"scale", true}}, {x.node}, params);
     setOut(v);
 }
 
@@ -300,7 +312,8 @@ void Importer::dropout() {
     } else {
         rate = floatAttr(*node_, "ratio", 0.5f);
     }
-    if (node_->output_size() > 1 && !node_->output(1).empty() && uses(node_->output(1)) > 0) fail("its mask output is used");
+    if (node_->output_size() > 1 && !node_->output(1).empty() && uses(node_->output(1)) > 0)
+        fail("its mask output is used");
     if (x.atInput) affineFrozen_ = true;
     Value v = x;
     v.atInput = false;

@@ -100,8 +100,10 @@ ParityReport compareWithOpenCv(const ModelFile& file, const std::string& onnxByt
         }
         const auto ta = std::max_element(a.begin(), a.end()) - a.begin();
         const auto tb = std::max_element(b.begin(), b.end()) - b.begin();
-        if (ta == tb) ++r.top1Agreements;
-        else r.disagreements.push_back(i);
+        if (ta == tb)
+            ++r.top1Agreements;
+        else
+            r.disagreements.push_back(i);
     }
     r.meanAbsDiff = r.samples ? sum / (double(r.samples) * classes) : 0;
     return r;

@@ -21,16 +21,16 @@ struct ParityReport {
     // model's outputs, or their softmax when the model ends without one (as the classifier does).
     double maxAbsDiff = 0;
     double meanAbsDiff = 0;
-    double maxOutputDiff = 0;           // the same on the raw outputs
+    double maxOutputDiff = 0;  // the same on the raw outputs
     int top1Agreements = 0;
-    std::vector<int> disagreements;     // sample indices whose top-1 classes differ
+    std::vector<int> disagreements;  // sample indices whose top-1 classes differ
     bool allTop1Agree() const { return top1Agreements == samples; }
     nlohmann::json toJson() const;
 };
 
 struct ParityOptions {
-    int count = 100;                    // images compared (at most the dataset's size)
-    OnnxExportOptions exportOptions;    // with bakePreprocessing, OpenCV gets raw pixels
+    int count = 100;                  // images compared (at most the dataset's size)
+    OnnxExportOptions exportOptions;  // with bakePreprocessing, OpenCV gets raw pixels
 };
 
 // Runs `input` (batch x C x H x W floats) through OpenCV's DNN on the serialized ONNX model.

@@ -8,8 +8,8 @@
 
 namespace cs {
 
-std::vector<std::string> presetNames();           // sorted: "lenet5", "mlp", "seed-cnn", ...
-ModelFile loadPreset(const std::string& name);    // throws Error listing the known presets
+std::vector<std::string> presetNames();         // sorted: "lenet5", "mlp", "seed-cnn", ...
+ModelFile loadPreset(const std::string& name);  // throws Error listing the known presets
 std::string presetDescription(const std::string& name);
 
 inline constexpr const char* kDefaultPreset = "seed-cnn";

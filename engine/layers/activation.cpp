@@ -69,15 +69,13 @@ void softmaxBackward(const Tensor& y, Tensor& g) {
 }  // namespace
 
 const std::vector<std::string>& activationNames() {
-    static const std::vector<std::string> names = {"linear", "relu",    "leaky_relu", "elu",
-                                                   "sigmoid", "tanh", "softmax"};
+    static const std::vector<std::string> names = {"linear", "relu", "leaky_relu", "elu", "sigmoid", "tanh", "softmax"};
     return names;
 }
 
 Activation activationFromName(std::string_view name) {
-    static const Activation all[] = {Activation::Linear,  Activation::Relu, Activation::LeakyRelu,
-                                     Activation::Elu,     Activation::Sigmoid, Activation::Tanh,
-                                     Activation::Softmax};
+    static const Activation all[] = {Activation::Linear,  Activation::Relu, Activation::LeakyRelu, Activation::Elu,
+                                     Activation::Sigmoid, Activation::Tanh, Activation::Softmax};
     for (Activation a : all)
         if (activationName(a) == name) return a;
     std::string known;
@@ -87,13 +85,20 @@ Activation activationFromName(std::string_view name) {
 
 std::string_view activationName(Activation a) {
     switch (a) {
-        case Activation::Linear: return "linear";
-        case Activation::Relu: return "relu";
-        case Activation::LeakyRelu: return "leaky_relu";
-        case Activation::Elu: return "elu";
-        case Activation::Sigmoid: return "sigmoid";
-        case Activation::Tanh: return "tanh";
-        case Activation::Softmax: return "softmax";
+        case Activation::Linear:
+            return "linear";
+        case Activation::Relu:
+            return "relu";
+        case Activation::LeakyRelu:
+            return "leaky_relu";
+        case Activation::Elu:
+            return "elu";
+        case Activation::Sigmoid:
+            return "sigmoid";
+        case Activation::Tanh:
+            return "tanh";
+        case Activation::Softmax:
+            return "softmax";
     }
     return "linear";
 }
@@ -101,8 +106,11 @@ std::string_view activationName(Activation a) {
 void activationForward(Activation a, Tensor& t, float alpha) {
     ArrMap x = t.array();
     switch (a) {
-        case Activation::Linear: return;
-        case Activation::Relu: x = x.max(0.f); return;
+        case Activation::Linear:
+            return;
+        case Activation::Relu:
+            x = x.max(0.f);
+            return;
         case Activation::LeakyRelu: {
             const float s = alpha < 0 ? kLeakyReluSlope : alpha;
             x = (x > 0.f).select(x, s * x);
@@ -113,9 +121,15 @@ void activationForward(Activation a, Tensor& t, float alpha) {
             x = (x > 0.f).select(x, al * (x.exp() - 1.f));
             return;
         }
-        case Activation::Sigmoid: x = 1.f / (1.f + (-x).exp()); return;
-        case Activation::Tanh: x = x.tanh(); return;
-        case Activation::Softmax: softmaxForward(t); return;
+        case Activation::Sigmoid:
+            x = 1.f / (1.f + (-x).exp());
+            return;
+        case Activation::Tanh:
+            x = x.tanh();
+            return;
+        case Activation::Softmax:
+            softmaxForward(t);
+            return;
     }
 }
 
@@ -123,10 +137,13 @@ void activationBackward(Activation a, const Tensor& y, Tensor& grad, float alpha
     ConstArrMap yv = y.array();
     ArrMap g = grad.array();
     switch (a) {
-        case Activation::Linear: return;
+        case Activation::Linear:
+            return;
         // For relu and leaky_relu (positive slope) and elu, sign(y) == sign(x), so the output
         // tells which branch the input took.
-        case Activation::Relu: g = (yv > 0.f).select(g, 0.f); return;
+        case Activation::Relu:
+            g = (yv > 0.f).select(g, 0.f);
+            return;
         case Activation::LeakyRelu: {
             const float s = alpha < 0 ? kLeakyReluSlope : alpha;
             g = (yv > 0.f).select(g, s * g);
@@ -137,9 +154,15 @@ void activationBackward(Activation a, const Tensor& y, Tensor& grad, float alpha
             g = (yv > 0.f).select(g, g * (yv + al));  // d/dx al*(e^x - 1) = y + al
             return;
         }
-        case Activation::Sigmoid: g *= yv * (1.f - yv); return;
-        case Activation::Tanh: g *= 1.f - yv.square(); return;
-        case Activation::Softmax: softmaxBackward(y, grad); return;
+        case Activation::Sigmoid:
+            g *= yv * (1.f - yv);
+            return;
+        case Activation::Tanh:
+            g *= 1.f - yv.square();
+            return;
+        case Activation::Softmax:
+            softmaxBackward(y, grad);
+            return;
     }
 }
 

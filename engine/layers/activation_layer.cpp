@@ -8,8 +8,9 @@ LayerInfo ActivationLayer::info() {
     LayerInfo li;
     li.kind = "Activation";
     li.category = "Activation";
-    li.help = "Applies a non-linearity to every value. Conv2D and Dense can fuse one themselves; use "
-              "this layer to place it elsewhere, e.g. after BatchNormalization.";
+    li.help =
+        "Applies a non-linearity to every value. Conv2D and Dense can fuse one themselves; use "
+        "this layer to place it elsewhere, e.g. after BatchNormalization.";
     li.params = {spec::activationParam("relu", "The function applied to every value.")};
     li.create = [](const Options& o, const std::string& name) {
         return std::make_unique<ActivationLayer>(activationFromName(o.at("activation").get<std::string>()), name);

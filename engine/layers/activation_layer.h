@@ -11,8 +11,7 @@ class ActivationLayer : public Layer {
 public:
     static LayerInfo info();
 
-    ActivationLayer(Activation activation, std::string name)
-        : Layer(std::move(name)), activation_(activation) {}
+    ActivationLayer(Activation activation, std::string name) : Layer(std::move(name)), activation_(activation) {}
 
     std::string_view kind() const override { return "Activation"; }
     Options options() const override { return {{"activation", cs::activationName(activation_)}}; }

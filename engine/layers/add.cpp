@@ -8,8 +8,9 @@ LayerInfo Add::info() {
     LayerInfo li;
     li.kind = "Add";
     li.category = "Merge";
-    li.help = "Adds its inputs element by element, e.g. to build a residual (skip) connection. "
-              "All inputs must have the same shape.";
+    li.help =
+        "Adds its inputs element by element, e.g. to build a residual (skip) connection. "
+        "All inputs must have the same shape.";
     li.minInputs = 2;
     li.maxInputs = -1;
     li.create = [](const Options&, const std::string& name) { return std::make_unique<Add>(name); };

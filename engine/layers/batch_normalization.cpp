@@ -46,11 +46,14 @@ LayerInfo BatchNormalization::info() {
     LayerInfo li;
     li.kind = "BatchNormalization";
     li.category = "Normalization";
-    li.help = "Normalises each channel to zero mean and unit variance over the batch, then applies a "
-              "learned scale and shift. Usually lets you train faster with higher learning rates.";
+    li.help =
+        "Normalises each channel to zero mean and unit variance over the batch, then applies a "
+        "learned scale and shift. Usually lets you train faster with higher learning rates.";
     li.params = {
-        spec::floatParam("momentum", d.momentum, 0.0, 1.0, "How slowly the moving statistics used at inference follow the batches."),
-        spec::floatParam("epsilon", d.epsilon, 1e-7, 1.0, "Small constant added to the variance to avoid dividing by zero."),
+        spec::floatParam("momentum", d.momentum, 0.0, 1.0,
+                         "How slowly the moving statistics used at inference follow the batches."),
+        spec::floatParam("epsilon", d.epsilon, 1e-7, 1.0,
+                         "Small constant added to the variance to avoid dividing by zero."),
         spec::boolParam("center", d.center, "Learns a shift (beta) added after normalising."),
         spec::boolParam("scale", d.scale, "Learns a scale (gamma) applied after normalising."),
     };
@@ -108,9 +111,7 @@ void BatchNormalization::forward(const ForwardArgs& a) {
             const double m = sum / count;
             double sq = 0;
             for (int n = 0; n < L.n; ++n)
-                sq += (ConstArrMap(x.data() + (int64_t(n) * L.c + c) * L.s, L.s).cast<double>() - m)
-                          .square()
-                          .sum();
+                sq += (ConstArrMap(x.data() + (int64_t(n) * L.c + c) * L.s, L.s).cast<double>() - m).square().sum();
             mean[c] = static_cast<float>(m);
             var[c] = static_cast<float>(sq / count);
             invStd[c] = static_cast<float>(1.0 / std::sqrt(sq / count + opt_.epsilon));

@@ -10,8 +10,9 @@ LayerInfo Concatenate::info() {
     LayerInfo li;
     li.kind = "Concatenate";
     li.category = "Merge";
-    li.help = "Stacks its inputs: feature maps along the channel axis (same height and width), "
-              "or flat vectors end to end.";
+    li.help =
+        "Stacks its inputs: feature maps along the channel axis (same height and width), "
+        "or flat vectors end to end.";
     li.minInputs = 2;
     li.maxInputs = -1;
     li.create = [](const Options&, const std::string& name) { return std::make_unique<Concatenate>(name); };
@@ -20,8 +21,7 @@ LayerInfo Concatenate::info() {
 
 Shape Concatenate::outputShape(std::span<const Shape> inputs) const {
     const std::string who = describeLayer(kind(), name_);
-    if (inputs.size() < 2)
-        throw ShapeError(who + ": needs at least 2 inputs, got " + std::to_string(inputs.size()));
+    if (inputs.size() < 2) throw ShapeError(who + ": needs at least 2 inputs, got " + std::to_string(inputs.size()));
     const Shape& first = inputs[0];
     if (!first.isImage() && !first.isFlat())
         throw ShapeError(who + ": expects image or flat inputs, got " + first.toString());
@@ -34,8 +34,8 @@ Shape Concatenate::outputShape(std::span<const Shape> inputs) const {
             throw ShapeError(who + ": " +
                              (first.isImage() ? "image inputs must have the same height and width"
                                               : "cannot join a flat input with an image") +
-                             ", got " + first.toString() + " and " + s.toString() + " (input " +
-                             std::to_string(i + 1) + ")");
+                             ", got " + first.toString() + " and " + s.toString() + " (input " + std::to_string(i + 1) +
+                             ")");
         total += s[0];
     }
     return first.isImage() ? Shape::image(total, first.height(), first.width()) : Shape::flat(total);

@@ -114,7 +114,8 @@ void col2imStride1(const float* col, int count, const WindowGeometry& g, float* 
             for (int ih = 0; ih < inH; ++ih)
                 for (int iw0 = 0; iw0 < inW; iw0 += 16) {
                     // One sum per kernel column: independent add chains instead of one long one.
-                    __m512 acc[4] = {_mm512_setzero_ps(), _mm512_setzero_ps(), _mm512_setzero_ps(), _mm512_setzero_ps()};
+                    __m512 acc[4] = {_mm512_setzero_ps(), _mm512_setzero_ps(), _mm512_setzero_ps(),
+                                     _mm512_setzero_ps()};
                     for (int ki = 0; ki < k; ++ki) {
                         const int oh = ih + padTop - ki;
                         if (oh < 0 || oh >= outH) continue;
@@ -130,7 +131,8 @@ void col2imStride1(const float* col, int count, const WindowGeometry& g, float* 
                     }
                     const int valid = std::min(16, inW - iw0);
                     const __m512 sum = _mm512_add_ps(_mm512_add_ps(acc[0], acc[1]), _mm512_add_ps(acc[2], acc[3]));
-                    _mm512_mask_storeu_ps(plane + int64_t(ih) * inW + iw0, static_cast<__mmask16>((1u << valid) - 1), sum);
+                    _mm512_mask_storeu_ps(plane + int64_t(ih) * inW + iw0, static_cast<__mmask16>((1u << valid) - 1),
+                                          sum);
                 }
         }
 }
@@ -186,12 +188,9 @@ Conv2DOptions Conv2DOptions::fromJson(const Options& j) {
 }
 
 Options Conv2DOptions::toJson() const {
-    return {{"filters", filters},
-            {"kernel_size", kernelSize},
-            {"strides", strides},
-            {"padding", paddingName(padding)},
-            {"use_bias", useBias},
-            {"activation", cs::activationName(activation)}};
+    return {{"filters", filters},  {"kernel_size", kernelSize},
+            {"strides", strides},  {"padding", paddingName(padding)},
+            {"use_bias", useBias}, {"activation", cs::activationName(activation)}};
 }
 
 LayerInfo Conv2D::info() {
@@ -199,14 +198,16 @@ LayerInfo Conv2D::info() {
     LayerInfo li;
     li.kind = "Conv2D";
     li.category = "Convolution";
-    li.help = "Slides learned square filters over the image and outputs one feature map per filter. "
-              "The workhorse of a CNN: early layers find edges, later ones find shapes.";
+    li.help =
+        "Slides learned square filters over the image and outputs one feature map per filter. "
+        "The workhorse of a CNN: early layers find edges, later ones find shapes.";
     li.params = {
         spec::intParam("filters", d.filters, 1, 4096, "Number of filters, i.e. output channels."),
         spec::intParam("kernel_size", d.kernelSize, 1, 31, "Width and height of each square filter, in pixels."),
         spec::intParam("strides", d.strides, 1, 31, "Step between filter positions; 2 halves the output size."),
-        spec::choiceParam("padding", std::string(paddingName(d.padding)), {"valid", "same"},
-                          "'valid' uses only full windows (output shrinks); 'same' pads with zeros so the output is input/strides."),
+        spec::choiceParam(
+            "padding", std::string(paddingName(d.padding)), {"valid", "same"},
+            "'valid' uses only full windows (output shrinks); 'same' pads with zeros so the output is input/strides."),
         spec::boolParam("use_bias", d.useBias, "Adds a learned bias to every output channel."),
         spec::activationParam(std::string(cs::activationName(d.activation)),
                               "Activation applied to the output ('linear' for none)."),
@@ -220,8 +221,7 @@ LayerInfo Conv2D::info() {
 Conv2D::Conv2D(const Conv2DOptions& options, std::string name) : Layer(std::move(name)), opt_(options) {}
 
 WindowGeometry Conv2D::geometry(const Shape& input) const {
-    return WindowGeometry::make(input, opt_.kernelSize, opt_.strides, opt_.padding,
-                                kind(), name_, "kernel");
+    return WindowGeometry::make(input, opt_.kernelSize, opt_.strides, opt_.padding, kind(), name_, "kernel");
 }
 
 Shape Conv2D::outputShape(std::span<const Shape> inputs) const {
@@ -247,8 +247,8 @@ void Conv2D::build(std::span<const Shape> inputs, Rng& rng) {
 
 int Conv2D::samplesPerChunk(const WindowGeometry& g, int batch) const {
     const int64_t perSample = int64_t(g.channels) * g.window * g.window * g.outPlane();
-    return static_cast<int>(std::clamp<int64_t>(kMaxColumnFloats / std::max<int64_t>(perSample, 1), 1,
-                                                std::max(batch, 1)));
+    return static_cast<int>(
+        std::clamp<int64_t>(kMaxColumnFloats / std::max<int64_t>(perSample, 1), 1, std::max(batch, 1)));
 }
 
 void Conv2D::forward(const ForwardArgs& a) {
@@ -376,8 +376,8 @@ void Conv2D::backward(const BackwardArgs& a) {
         if (dx) {
             dcol.resize(static_cast<int>(K), Shape::flat(cols));
             // sgemm writes dcol directly (Eigen's '=' product clears its 2 MB destination first).
-            sgemm(static_cast<int>(K), cols, F, {params_[0].value.data(), K, true}, {gemm.data(), cols},
-                  dcol.data(), cols, false);
+            sgemm(static_cast<int>(K), cols, F, {params_[0].value.data(), K, true}, {gemm.data(), cols}, dcol.data(),
+                  cols, false);
             col2im(dcol.data(), count, g, dx->sample(n0));
         }
     }

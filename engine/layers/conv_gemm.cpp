@@ -31,7 +31,7 @@ int panelRuns(const WindowGeometry& g, const PaddedSample& p, int p0, int cols, 
     for (int lane = 0; lane < cols;) {
         const int pos = p0 + lane, oh = pos / g.outW, ow = pos % g.outW;
         const int len = std::min(cols - lane, g.outW - ow);
-        const int64_t base = int64_t(oh) * p.W + ow;  // input offset of the run's first column
+        const int64_t base = int64_t(oh) * p.W + ow;                          // input offset of the run's first column
         const uint32_t bits = ((len >= 32 ? 0u : (1u << len)) - 1u) << lane;  // lanes [lane, lane+len) of 32
         const uint32_t all = len >= 32 ? 0xFFFFFFFFu : bits;
         runs[count++] = {static_cast<__mmask16>(all & 0xFFFF), static_cast<__mmask16>(all >> 16), base - lane,
@@ -97,7 +97,8 @@ void convGemmForward(const float* x, int N, const WindowGeometry& g, const float
                         for (int j = 0; j < NR; ++j) {
                             const int pos = p0 + j;
                             out[int64_t(k) * NR + j] =
-                                j < cols ? padded[tap[k0 + k] + int64_t(pos / g.outW) * s * pd.W + (pos % g.outW) * s] : 0.f;
+                                j < cols ? padded[tap[k0 + k] + int64_t(pos / g.outW) * s * pd.W + (pos % g.outW) * s]
+                                         : 0.f;
                         }
                 }
             }

@@ -24,10 +24,12 @@ LayerInfo Dense::info() {
     LayerInfo li;
     li.kind = "Dense";
     li.category = "Core";
-    li.help = "Connects every input feature to every output unit with a learned weight. "
-              "Needs a flat input: put Flatten or global pooling before it.";
+    li.help =
+        "Connects every input feature to every output unit with a learned weight. "
+        "Needs a flat input: put Flatten or global pooling before it.";
     li.params = {
-        spec::intParam("units", d.units, 1, 65536, "Number of output units (the number of classes for the last layer)."),
+        spec::intParam("units", d.units, 1, 65536,
+                       "Number of output units (the number of classes for the last layer)."),
         spec::activationParam(std::string(cs::activationName(d.activation)),
                               "Activation applied to the output ('softmax' for class probabilities)."),
         spec::boolParam("use_bias", d.useBias, "Adds a learned bias to every output unit."),
@@ -42,8 +44,8 @@ Dense::Dense(const DenseOptions& options, std::string name) : Layer(std::move(na
 
 Shape Dense::outputShape(std::span<const Shape> inputs) const {
     if (!inputs[0].isFlat())
-        throw ShapeError(describeLayer(kind(), name_) + ": expects a flat input, got " +
-                         inputs[0].toString() + "; add Flatten before it");
+        throw ShapeError(describeLayer(kind(), name_) + ": expects a flat input, got " + inputs[0].toString() +
+                         "; add Flatten before it");
     return Shape::flat(opt_.units);
 }
 
@@ -67,8 +69,7 @@ void Dense::forward(const ForwardArgs& a) {
     const Tensor& w = params_[0].value;
     MatMapU y = a.output.matrix();
     y.noalias() = x.matrix() * w.matrix().transpose();
-    if (opt_.useBias)
-        y.rowwise() += ConstVecMap(params_[1].value.data(), opt_.units).transpose();
+    if (opt_.useBias) y.rowwise() += ConstVecMap(params_[1].value.data(), opt_.units).transpose();
     activationForward(opt_.activation, a.output);
 }
 
@@ -92,8 +93,6 @@ void Dense::backward(const BackwardArgs& a) {
     }
 }
 
-int64_t Dense::macs(std::span<const Shape> inputs, const Shape& output) const {
-    return inputs[0].size() * opt_.units;
-}
+int64_t Dense::macs(std::span<const Shape> inputs, const Shape& output) const { return inputs[0].size() * opt_.units; }
 
 }  // namespace cs

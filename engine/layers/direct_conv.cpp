@@ -12,7 +12,6 @@
 
 namespace cs {
 
-
 bool directConvApplies(const WindowGeometry& g) {
     return g.stride == 1 && int64_t(g.channels) * g.window * g.window <= kMaxDirectTaps;
 }
@@ -24,8 +23,8 @@ namespace {
 // TAPS > 0: the tap count known at compile time, so the per-tap vectors stay in registers
 // (the common first layers: 1 x 3 x 3 and 3 x 3 x 3); 0: any count, from g.
 template <int TAPS>
-void forwardImpl(const float* x, int N, const WindowGeometry& g, const float* w, const float* bias, int F,
-                 bool relu, float* y, float* padded) {
+void forwardImpl(const float* x, int N, const WindowGeometry& g, const float* w, const float* bias, int F, bool relu,
+                 float* y, float* padded) {
     const PaddedSample p = PaddedSample::of(g);
     int64_t off[kMaxDirectTaps];
     const int counted = p.tapOffsets(g, off);
@@ -93,7 +92,8 @@ void backwardImpl(const float* x, const float* y, const float* dy, int N, const 
                 for (int ow = 0; ow < g.outW; ow += 16) {
                     __mmask16 m = static_cast<__mmask16>((1u << std::min(16, g.outW - ow)) - 1);
                     if (reluMask)
-                        m = _mm512_mask_cmp_ps_mask(m, _mm512_maskz_loadu_ps(m, yn + o + ow), _mm512_setzero_ps(), _CMP_GT_OQ);
+                        m = _mm512_mask_cmp_ps_mask(m, _mm512_maskz_loadu_ps(m, yn + o + ow), _mm512_setzero_ps(),
+                                                    _CMP_GT_OQ);
                     const __m512 gv = _mm512_maskz_loadu_ps(m, dyn + o + ow);
                     accBias = _mm512_add_ps(accBias, gv);
                     for (int t = 0; t < T; ++t)
@@ -101,7 +101,8 @@ void backwardImpl(const float* x, const float* y, const float* dy, int N, const 
                     if (dx)
                         for (int t = 0; t < T; ++t) {
                             float* d = dRow + off[t] + ow;
-                            _mm512_mask_storeu_ps(d, m, _mm512_fmadd_ps(_mm512_set1_ps(wf[t]), gv, _mm512_maskz_loadu_ps(m, d)));
+                            _mm512_mask_storeu_ps(
+                                d, m, _mm512_fmadd_ps(_mm512_set1_ps(wf[t]), gv, _mm512_maskz_loadu_ps(m, d)));
                         }
                 }
             }
@@ -129,17 +130,23 @@ void backwardImpl(const float* x, const float* y, const float* dy, int N, const 
 void directConvForward(const float* x, int N, const WindowGeometry& g, const float* w, const float* bias, int F,
                        bool relu, float* y, float* padded) {
     const int64_t taps = int64_t(g.channels) * g.window * g.window;
-    if (taps == 9) forwardImpl<9>(x, N, g, w, bias, F, relu, y, padded);
-    else if (taps == 27) forwardImpl<27>(x, N, g, w, bias, F, relu, y, padded);
-    else forwardImpl<0>(x, N, g, w, bias, F, relu, y, padded);
+    if (taps == 9)
+        forwardImpl<9>(x, N, g, w, bias, F, relu, y, padded);
+    else if (taps == 27)
+        forwardImpl<27>(x, N, g, w, bias, F, relu, y, padded);
+    else
+        forwardImpl<0>(x, N, g, w, bias, F, relu, y, padded);
 }
 
-void directConvBackward(const float* x, const float* y, const float* dy, int N, const WindowGeometry& g,
-                        const float* w, int F, bool reluMask, float* dw, float* db, float* dx, float* scratch) {
+void directConvBackward(const float* x, const float* y, const float* dy, int N, const WindowGeometry& g, const float* w,
+                        int F, bool reluMask, float* dw, float* db, float* dx, float* scratch) {
     const int64_t taps = int64_t(g.channels) * g.window * g.window;
-    if (taps == 9) backwardImpl<9>(x, y, dy, N, g, w, F, reluMask, dw, db, dx, scratch);
-    else if (taps == 27) backwardImpl<27>(x, y, dy, N, g, w, F, reluMask, dw, db, dx, scratch);
-    else backwardImpl<0>(x, y, dy, N, g, w, F, reluMask, dw, db, dx, scratch);
+    if (taps == 9)
+        backwardImpl<9>(x, y, dy, N, g, w, F, reluMask, dw, db, dx, scratch);
+    else if (taps == 27)
+        backwardImpl<27>(x, y, dy, N, g, w, F, reluMask, dw, db, dx, scratch);
+    else
+        backwardImpl<0>(x, y, dy, N, g, w, F, reluMask, dw, db, dx, scratch);
 }
 
 }  // namespace cs

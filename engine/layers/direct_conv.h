@@ -22,8 +22,8 @@ void directConvForward(const float* x, int N, const WindowGeometry& g, const flo
 // Gradients from dy (dL/dy; with `reluMask`, dL/d(ReLU output) masked here by y > 0): writes
 // dw (F x taps), db (F, may be null) and dx (N x C x inH x inW, may be null). `scratch` holds at
 // least 2 * directConvScratch(g) floats.
-void directConvBackward(const float* x, const float* y, const float* dy, int N, const WindowGeometry& g,
-                        const float* w, int F, bool reluMask, float* dw, float* db, float* dx, float* scratch);
+void directConvBackward(const float* x, const float* y, const float* dy, int N, const WindowGeometry& g, const float* w,
+                        int F, bool reluMask, float* dw, float* db, float* dx, float* scratch);
 
 // Floats of one padded input sample.
 int64_t directConvScratch(const WindowGeometry& g);

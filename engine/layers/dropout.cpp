@@ -21,8 +21,9 @@ LayerInfo Dropout::info() {
     LayerInfo li;
     li.kind = "Dropout";
     li.category = "Regularization";
-    li.help = "During training, randomly zeroes a fraction of the values so the network cannot rely "
-              "on any single feature; does nothing at inference.";
+    li.help =
+        "During training, randomly zeroes a fraction of the values so the network cannot rely "
+        "on any single feature; does nothing at inference.";
     li.params = {
         spec::floatParam("rate", d.rate, 0.0, 0.95, "Fraction of the values dropped during training."),
     };

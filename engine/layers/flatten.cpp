@@ -10,15 +10,15 @@ LayerInfo Flatten::info() {
     LayerInfo li;
     li.kind = "Flatten";
     li.category = "Core";
-    li.help = "Unrolls each feature map stack into one long vector, so Dense layers can follow "
-              "convolutions. Has no weights.";
+    li.help =
+        "Unrolls each feature map stack into one long vector, so Dense layers can follow "
+        "convolutions. Has no weights.";
     li.create = [](const Options&, const std::string& name) { return std::make_unique<Flatten>(name); };
     return li;
 }
 
 Shape Flatten::outputShape(std::span<const Shape> inputs) const {
-    if (inputs[0].rank() == 0)
-        throw ShapeError(describeLayer(kind(), name_) + ": input has no shape");
+    if (inputs[0].rank() == 0) throw ShapeError(describeLayer(kind(), name_) + ": input has no shape");
     return Shape::flat(static_cast<int>(inputs[0].size()));
 }
 

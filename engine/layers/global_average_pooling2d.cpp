@@ -8,11 +8,10 @@ LayerInfo GlobalAveragePooling2D::info() {
     LayerInfo li;
     li.kind = "GlobalAveragePooling2D";
     li.category = "Pooling";
-    li.help = "Averages each whole feature map to a single number, giving one feature per channel. "
-              "A weight-free alternative to Flatten before the classifier.";
-    li.create = [](const Options&, const std::string& name) {
-        return std::make_unique<GlobalAveragePooling2D>(name);
-    };
+    li.help =
+        "Averages each whole feature map to a single number, giving one feature per channel. "
+        "A weight-free alternative to Flatten before the classifier.";
+    li.create = [](const Options&, const std::string& name) { return std::make_unique<GlobalAveragePooling2D>(name); };
     return li;
 }
 
@@ -34,8 +33,7 @@ void GlobalAveragePooling2D::backward(const BackwardArgs& a) {
     const Tensor& x = *a.inputs[0];
     dx->resize(x.batch(), x.sampleShape());
     const int64_t planes = a.outputGrad.size(), plane = x.sampleShape().height() * x.sampleShape().width();
-    MatMapU(dx->data(), planes, plane).colwise() =
-        ConstVecMap(a.outputGrad.data(), planes) / static_cast<float>(plane);
+    MatMapU(dx->data(), planes, plane).colwise() = ConstVecMap(a.outputGrad.data(), planes) / static_cast<float>(plane);
 }
 
 }  // namespace cs

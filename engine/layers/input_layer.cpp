@@ -12,17 +12,16 @@ InputOptions InputOptions::fromJson(const Options& j) {
     return o;
 }
 
-Options InputOptions::toJson() const {
-    return {{"height", height}, {"width", width}, {"channels", channels}};
-}
+Options InputOptions::toJson() const { return {{"height", height}, {"width", width}, {"channels", channels}}; }
 
 LayerInfo InputLayer::info() {
     const InputOptions d;
     LayerInfo li;
     li.kind = "Input";
     li.category = "Input";
-    li.help = "The images the model sees: their height, width and number of channels "
-              "(1 for grayscale, 3 for colour). Every model starts with exactly one.";
+    li.help =
+        "The images the model sees: their height, width and number of channels "
+        "(1 for grayscale, 3 for colour). Every model starts with exactly one.";
     li.params = {
         spec::intParam("height", d.height, 1, 4096, "Image height in pixels."),
         spec::intParam("width", d.width, 1, 4096, "Image width in pixels."),
@@ -36,8 +35,7 @@ LayerInfo InputLayer::info() {
     return li;
 }
 
-InputLayer::InputLayer(const InputOptions& options, std::string name)
-    : Layer(std::move(name)), opt_(options) {}
+InputLayer::InputLayer(const InputOptions& options, std::string name) : Layer(std::move(name)), opt_(options) {}
 
 Shape InputLayer::outputShape(std::span<const Shape>) const {
     return Shape::image(opt_.channels, opt_.height, opt_.width);

@@ -25,9 +25,9 @@ enum class Phase { Train, Eval };
 // A named tensor owned by a layer: trainable parameters (kernel, bias, gamma, beta) and
 // non-trained state (BatchNorm's running statistics) are kept in separate lists.
 struct Param {
-    std::string name;     // "kernel", "bias", "gamma", "moving_mean", ...
+    std::string name;  // "kernel", "bias", "gamma", "moving_mean", ...
     Tensor value;
-    bool decay = false;   // L2 / AdamW weight decay applies (kernels, not biases or BN)
+    bool decay = false;  // L2 / AdamW weight decay applies (kernels, not biases or BN)
 };
 
 // Scratch for one layer on one worker: buffers the layer reuses across batches (im2col columns,

@@ -28,8 +28,8 @@ nlohmann::json checkValue(const ParamSpec& spec, const nlohmann::json& v, const 
     switch (spec.type) {
         case ParamType::Int: {
             // Integral floats (3.0) are accepted: some JSON writers emit them for whole numbers.
-            const bool integral = v.is_number_integer() ||
-                                  (v.is_number_float() && std::floor(v.get<double>()) == v.get<double>());
+            const bool integral =
+                v.is_number_integer() || (v.is_number_float() && std::floor(v.get<double>()) == v.get<double>());
             if (!integral) throw OptionError(prefix + "must be an integer, got " + v.dump());
             const double d = v.get<double>();
             if (d < spec.min || d > spec.max)
@@ -74,8 +74,7 @@ void LayerRegistry::add(LayerInfo info) {
 
 const LayerInfo& LayerRegistry::info(const std::string& kind) const {
     auto it = byKind_.find(kind);
-    if (it == byKind_.end())
-        throw OptionError("unknown layer kind '" + kind + "'; known kinds: " + joined(kinds()));
+    if (it == byKind_.end()) throw OptionError("unknown layer kind '" + kind + "'; known kinds: " + joined(kinds()));
     return it->second;
 }
 
@@ -86,14 +85,12 @@ std::vector<std::string> LayerRegistry::kinds() const {
 }
 
 const std::vector<std::string>& LayerRegistry::categories() const {
-    static const std::vector<std::string> order = {"Input",         "Convolution",    "Pooling",
-                                                   "Core",          "Normalization",  "Regularization",
-                                                   "Activation",    "Merge"};
+    static const std::vector<std::string> order = {"Input",         "Convolution",    "Pooling",    "Core",
+                                                   "Normalization", "Regularization", "Activation", "Merge"};
     return order;
 }
 
-Options LayerRegistry::validate(const std::string& kind, const Options& options,
-                                const std::string& layerName) const {
+Options LayerRegistry::validate(const std::string& kind, const Options& options, const std::string& layerName) const {
     const LayerInfo& li = info(kind);
     const std::string who = describeLayer(kind, layerName);
     if (!options.is_null() && !options.is_object())
@@ -106,8 +103,8 @@ Options LayerRegistry::validate(const std::string& kind, const Options& options,
             if (!spec) {
                 std::vector<std::string> known;
                 for (const ParamSpec& p : li.params) known.push_back(p.name);
-                throw OptionError(who + ": unknown option '" + key + "'; known options: " +
-                                  (known.empty() ? std::string("none") : joined(known)));
+                throw OptionError(who + ": unknown option '" + key +
+                                  "'; known options: " + (known.empty() ? std::string("none") : joined(known)));
             }
             out[key] = checkValue(*spec, value, who);
         }

@@ -55,8 +55,7 @@ void forwardRow(const float* __restrict r0, const float* __restrict r1, int W, i
 
 }  // namespace
 
-void maxPool2x2Forward(const float* x, int planes, int inH, int inW, int outH, int outW, float* y,
-                       int32_t* argmax) {
+void maxPool2x2Forward(const float* x, int planes, int inH, int inW, int outH, int outW, float* y, int32_t* argmax) {
     for (int p = 0; p < planes; ++p) {
         const float* in = x + int64_t(p) * inH * inW;
         for (int oh = 0; oh < outH; ++oh) {

@@ -9,7 +9,6 @@ namespace cs {
 // `planes` planes of inH x inW into outH x outW (outH <= inH / 2, outW <= inW / 2). With
 // `argmax`, each output's winner is recorded as its offset within the input plane; ties go to
 // the top row, then the left column (either is a valid subgradient).
-void maxPool2x2Forward(const float* x, int planes, int inH, int inW, int outH, int outW, float* y,
-                       int32_t* argmax);
+void maxPool2x2Forward(const float* x, int planes, int inH, int inW, int outH, int outW, float* y, int32_t* argmax);
 
 }  // namespace cs

@@ -27,7 +27,8 @@ struct PaddedSample {
         int t = 0;
         for (int c = 0; c < g.channels; ++c)
             for (int ki = 0; ki < g.window; ++ki)
-                for (int kj = 0; kj < g.window; ++kj) off[t++] = static_cast<Offset>(c * plane() + int64_t(ki) * W + kj);
+                for (int kj = 0; kj < g.window; ++kj)
+                    off[t++] = static_cast<Offset>(c * plane() + int64_t(ki) * W + kj);
         return t;
     }
 };

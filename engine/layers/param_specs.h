@@ -21,10 +21,8 @@ inline ParamSpec boolParam(std::string name, bool def, std::string help) {
     return ParamSpec{std::move(name), ParamType::Bool, def, 0, 0, {}, std::move(help)};
 }
 
-inline ParamSpec choiceParam(std::string name, std::string def, std::vector<std::string> choices,
-                             std::string help) {
-    return ParamSpec{std::move(name), ParamType::Choice, std::move(def), 0, 0, std::move(choices),
-                     std::move(help)};
+inline ParamSpec choiceParam(std::string name, std::string def, std::vector<std::string> choices, std::string help) {
+    return ParamSpec{std::move(name), ParamType::Choice, std::move(def), 0, 0, std::move(choices), std::move(help)};
 }
 
 inline ParamSpec activationParam(std::string def, std::string help) {

@@ -47,8 +47,9 @@ LayerInfo Pooling2D::info(PoolMode mode) {
     li.params = {
         spec::intParam("pool_size", d.poolSize, 1, 31, "Width and height of the square pooling window."),
         spec::intParam("strides", d.strides, 0, 31, "Step between windows; 0 means the same as pool_size."),
-        spec::choiceParam("padding", std::string(paddingName(d.padding)), {"valid", "same"},
-                          "'valid' drops windows that do not fit; 'same' keeps them partially, so the output is input/strides."),
+        spec::choiceParam(
+            "padding", std::string(paddingName(d.padding)), {"valid", "same"},
+            "'valid' drops windows that do not fit; 'same' keeps them partially, so the output is input/strides."),
     };
     li.create = [mode](const Options& o, const std::string& name) {
         return std::make_unique<Pooling2D>(mode, Pooling2DOptions::fromJson(o), name);
@@ -69,14 +70,11 @@ bool isPlain2x2(const WindowGeometry& g) {
 
 }  // namespace
 
-std::string_view Pooling2D::kind() const {
-    return mode_ == PoolMode::Max ? "MaxPooling2D" : "AveragePooling2D";
-}
+std::string_view Pooling2D::kind() const { return mode_ == PoolMode::Max ? "MaxPooling2D" : "AveragePooling2D"; }
 
 WindowGeometry Pooling2D::geometry(const Shape& input) const {
     const int stride = opt_.strides > 0 ? opt_.strides : opt_.poolSize;
-    return WindowGeometry::make(input, opt_.poolSize, stride, opt_.padding,
-                                kind(), name_, "pool");
+    return WindowGeometry::make(input, opt_.poolSize, stride, opt_.padding, kind(), name_, "pool");
 }
 
 Shape Pooling2D::outputShape(std::span<const Shape> inputs) const {

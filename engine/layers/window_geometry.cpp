@@ -34,8 +34,7 @@ std::string_view paddingName(Padding p) { return p == Padding::Same ? "same" : "
 
 void requireImage(const Shape& s, const std::string& who) {
     if (!s.isImage())
-        throw ShapeError(who + ": expects an image input (channels x height x width), got " +
-                         s.toString());
+        throw ShapeError(who + ": expects an image input (channels x height x width), got " + s.toString());
 }
 
 namespace {
@@ -53,9 +52,8 @@ WindowGeometry makeGeometry(const Shape& input, int window, int stride, Padding 
     g.stride = stride;
     if (padding == Padding::Valid && (window > g.inH || window > g.inW)) {
         const std::string w = std::to_string(window);
-        throw ShapeError(who() + ": " + std::string(windowWord) + " " + w + "x" + w +
-                         " is larger than its " + std::to_string(g.inH) + "x" +
-                         std::to_string(g.inW) + " input");
+        throw ShapeError(who() + ": " + std::string(windowWord) + " " + w + "x" + w + " is larger than its " +
+                         std::to_string(g.inH) + "x" + std::to_string(g.inW) + " input");
     }
     axis(g.inH, window, stride, padding, g.outH, g.padTop);
     axis(g.inW, window, stride, padding, g.outW, g.padLeft);
@@ -64,16 +62,16 @@ WindowGeometry makeGeometry(const Shape& input, int window, int stride, Padding 
 
 }  // namespace
 
-WindowGeometry WindowGeometry::make(const Shape& input, int window, int stride, Padding padding,
-                                    std::string_view kind, std::string_view name,
-                                    std::string_view windowWord) {
-    return makeGeometry(input, window, stride, padding, [&] { return describeLayer(kind, name); },
-                        windowWord);
+WindowGeometry WindowGeometry::make(const Shape& input, int window, int stride, Padding padding, std::string_view kind,
+                                    std::string_view name, std::string_view windowWord) {
+    return makeGeometry(
+        input, window, stride, padding, [&] { return describeLayer(kind, name); }, windowWord);
 }
 
-WindowGeometry WindowGeometry::make(const Shape& input, int window, int stride, Padding padding,
-                                    const std::string& who, std::string_view windowWord) {
-    return makeGeometry(input, window, stride, padding, [&] { return who; }, windowWord);
+WindowGeometry WindowGeometry::make(const Shape& input, int window, int stride, Padding padding, const std::string& who,
+                                    std::string_view windowWord) {
+    return makeGeometry(
+        input, window, stride, padding, [&] { return who; }, windowWord);
 }
 
 }  // namespace cs

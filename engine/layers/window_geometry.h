@@ -23,12 +23,12 @@ struct WindowGeometry {
     // image or is smaller than a 'valid' window ("Conv2D 'conv2': kernel 5x5 is larger than its
     // 3x3 input"). `windowWord` is "kernel" or "pool". Allocates nothing unless it throws, so
     // layers may call it on every forward/backward.
-    static WindowGeometry make(const Shape& input, int window, int stride, Padding padding,
-                               std::string_view kind, std::string_view name, std::string_view windowWord);
+    static WindowGeometry make(const Shape& input, int window, int stride, Padding padding, std::string_view kind,
+                               std::string_view name, std::string_view windowWord);
     // The same with the layer already described ("Conv2D 'conv2'"), for callers outside the
     // layer's hot path.
-    static WindowGeometry make(const Shape& input, int window, int stride, Padding padding,
-                               const std::string& who, std::string_view windowWord);
+    static WindowGeometry make(const Shape& input, int window, int stride, Padding padding, const std::string& who,
+                               std::string_view windowWord);
 
     int64_t inPlane() const { return static_cast<int64_t>(inH) * inW; }
     int64_t outPlane() const { return static_cast<int64_t>(outH) * outW; }

@@ -8,8 +8,7 @@ namespace {
 
 // `g` is any Eigen array expression of the gradient (plain, or with the L2 term folded in).
 template <class G>
-void adamUpdate(ArrMap w, const G& g, Tensor* slots, float alpha, float beta1, float beta2,
-                float epsilon) {
+void adamUpdate(ArrMap w, const G& g, Tensor* slots, float alpha, float beta1, float beta2, float epsilon) {
     ArrMap m = slots[0].array();
     ArrMap v = slots[1].array();
     m += (1.f - beta1) * (g - m);

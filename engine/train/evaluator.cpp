@@ -22,12 +22,12 @@ nlohmann::json EvalResult::toJson(const std::vector<std::string>& classNames) co
                             {"f1", f1[c]},
                             {"support", support[c]}});
     }
-    return {{"samples", samples}, {"loss", loss},          {"accuracy", accuracy},
+    return {{"samples", samples},     {"loss", loss},          {"accuracy", accuracy},
             {"top_k_accuracy", topK}, {"per_class", perClass}, {"confusion_matrix", confusion}};
 }
 
-EvalResult evaluate(const Model& model, const Dataset& data, const Preprocessing& pre,
-                    const EvalOptions& options, WorkerPool* pool, int threads) {
+EvalResult evaluate(const Model& model, const Dataset& data, const Preprocessing& pre, const EvalOptions& options,
+                    WorkerPool* pool, int threads) {
     std::unique_ptr<WorkerPool> own;
     if (!pool) {
         own = std::make_unique<WorkerPool>(WorkerPool::resolveThreads(threads));
@@ -76,7 +76,8 @@ EvalResult evaluate(const Model& model, const Dataset& data, const Preprocessing
                 for (int64_t i = begin; i < end; ++i) {
                     const float* o = out.sample(static_cast<int>(i - begin));
                     float* prob = r.probabilities.data() + i * classes;
-                    if (probabilities) std::copy(o, o + classes, prob);
+                    if (probabilities)
+                        std::copy(o, o + classes, prob);
                     else {
                         const float m = *std::max_element(o, o + classes);
                         float s = 0;

@@ -26,11 +26,11 @@ struct EvalResult {
     double topK = 0;
     std::vector<std::vector<int>> confusion;  // [true][predicted]
     std::vector<double> precision, recall, f1;
-    std::vector<int> support;                 // samples per true class
+    std::vector<int> support;  // samples per true class
     // Per sample, in dataset order (only when keepPredictions).
     std::vector<int32_t> predicted;
-    std::vector<float> confidence;            // probability of the predicted class
-    std::vector<float> probabilities;         // samples x classes
+    std::vector<float> confidence;     // probability of the predicted class
+    std::vector<float> probabilities;  // samples x classes
 
     nlohmann::json toJson(const std::vector<std::string>& classNames) const;
 };
@@ -44,7 +44,7 @@ struct EvalOptions {
 };
 
 // Uses `pool` when given (the trainer's), else a pool of `threads` (0 = all cores).
-EvalResult evaluate(const Model& model, const Dataset& data, const Preprocessing& pre,
-                    const EvalOptions& options, WorkerPool* pool = nullptr, int threads = 0);
+EvalResult evaluate(const Model& model, const Dataset& data, const Preprocessing& pre, const EvalOptions& options,
+                    WorkerPool* pool = nullptr, int threads = 0);
 
 }  // namespace cs

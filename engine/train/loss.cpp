@@ -32,9 +32,8 @@ LossOptions LossOptions::fromJson(const nlohmann::json& j) {
     return o;
 }
 
-LossResult softmaxCrossEntropy(const Tensor& output, bool outputIsProbabilities,
-                               std::span<const int32_t> labels, const LossOptions& options,
-                               float gradScale, Tensor* grad, int topK) {
+LossResult softmaxCrossEntropy(const Tensor& output, bool outputIsProbabilities, std::span<const int32_t> labels,
+                               const LossOptions& options, float gradScale, Tensor* grad, int topK) {
     const int batch = output.batch();
     const int classes = static_cast<int>(output.sampleSize());
     if (static_cast<int>(labels.size()) != batch)
@@ -75,8 +74,9 @@ LossResult softmaxCrossEntropy(const Tensor& output, bool outputIsProbabilities,
                 if (t > 0.f) loss -= t * logp;
             }
         }
-        const float w = options.classWeights.empty() ? 1.f
-                        : (y < static_cast<int>(options.classWeights.size()) ? options.classWeights[y] : 1.f);
+        const float w = options.classWeights.empty()
+                            ? 1.f
+                            : (y < static_cast<int>(options.classWeights.size()) ? options.classWeights[y] : 1.f);
         r.lossSum += w * loss;
         // Rank of the true class: how many classes score strictly higher.
         int higher = 0;

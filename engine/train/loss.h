@@ -18,8 +18,8 @@ struct LossOptions {
     // targets made from the labels; allows label smoothing). Both give the same value without
     // smoothing.
     std::string kind = "sparse_categorical_crossentropy";
-    float labelSmoothing = 0.f;        // categorical only, in [0, 1)
-    std::vector<float> classWeights;   // empty = all 1 (multiplies each sample's loss)
+    float labelSmoothing = 0.f;       // categorical only, in [0, 1)
+    std::vector<float> classWeights;  // empty = all 1 (multiplies each sample's loss)
 
     nlohmann::json toJson() const;
     static LossOptions fromJson(const nlohmann::json& j);  // throws OptionError
@@ -34,8 +34,7 @@ struct LossResult {
 // output: batch x classes, probabilities when outputIsProbabilities, else logits.
 // When grad is not null it receives gradScale * dL/d(logits) for each sample, shaped like output.
 // Throws TrainingError when a label is outside [0, classes).
-LossResult softmaxCrossEntropy(const Tensor& output, bool outputIsProbabilities,
-                               std::span<const int32_t> labels, const LossOptions& options,
-                               float gradScale, Tensor* grad, int topK = 5);
+LossResult softmaxCrossEntropy(const Tensor& output, bool outputIsProbabilities, std::span<const int32_t> labels,
+                               const LossOptions& options, float gradScale, Tensor* grad, int topK = 5);
 
 }  // namespace cs

@@ -41,17 +41,13 @@ void validate(const OptimizerOptions& o) {
         throwOptionError(kOwner, "clipnorm", "must be >= 0 (0 turns clipping off)", shortestDecimal(o.clipNorm));
 }
 
-std::string countOf(std::size_t n, const char* noun) {
-    return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
-}
+std::string countOf(std::size_t n, const char* noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
 
 std::string describeParam(const Param& p, std::size_t i) {
     return "parameter " + std::to_string(i) + " ('" + p.name + "')";
 }
 
-std::string describeTensor(const Tensor& t) {
-    return std::to_string(t.batch()) + "x" + t.sampleShape().toString();
-}
+std::string describeTensor(const Tensor& t) { return std::to_string(t.batch()) + "x" + t.sampleShape().toString(); }
 
 }  // namespace
 

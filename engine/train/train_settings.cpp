@@ -45,12 +45,14 @@ TrainSettings TrainSettings::fromJson(const nlohmann::json& j) {
 }
 
 void TrainSettings::validate() const {
-    if (epochs < 1 || epochs > 100000) throw OptionError("epochs must be between 1 and 100000, got " + std::to_string(epochs));
+    if (epochs < 1 || epochs > 100000)
+        throw OptionError("epochs must be between 1 and 100000, got " + std::to_string(epochs));
     if (batchSize < 1 || batchSize > 65536)
         throw OptionError("batch size must be between 1 and 65536, got " + std::to_string(batchSize));
     if (!(validationSplit >= 0.f && validationSplit < 1.f))
         throw OptionError("validation split must be in [0, 1), got " + std::to_string(validationSplit));
-    if (threads < 0 || threads > 64) throw OptionError("threads must be between 0 (all cores) and 64, got " + std::to_string(threads));
+    if (threads < 0 || threads > 64)
+        throw OptionError("threads must be between 0 (all cores) and 64, got " + std::to_string(threads));
     if (earlyStoppingPatience < 0) throw OptionError("early stopping patience must be >= 0");
     if (topK < 1) throw OptionError("top_k must be >= 1");
     if (balance != "none" && balance != "weights" && balance != "oversample")

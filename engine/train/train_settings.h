@@ -18,7 +18,7 @@ struct TrainSettings {
     float validationSplit = 0.f;  // fraction of the training set held out (stratified) when
                                   // no validation set is given
     uint64_t seed = 42;
-    int threads = 0;              // 0 = all cores
+    int threads = 0;  // 0 = all cores
     OptimizerOptions optimizer;
     ScheduleOptions schedule;
     LossOptions loss;

@@ -39,7 +39,7 @@ struct Trainer::StepContext {
 };
 
 nlohmann::json EpochStats::toJson() const {
-    nlohmann::json j = {{"epoch", epoch + 1},  {"loss", loss},       {"accuracy", accuracy},
+    nlohmann::json j = {{"epoch", epoch + 1},     {"loss", loss},       {"accuracy", accuracy},
                         {"top_k_accuracy", topK}, {"seconds", seconds}, {"learning_rate", learningRate}};
     if (hasValidation) {
         j["val_loss"] = valLoss;
@@ -104,7 +104,8 @@ void Trainer::setCheckpoint(std::string path, int everyEpochs) {
 
 std::vector<uint32_t> Trainer::epochOrder(int epoch, const Dataset& train, int classes) const {
     if (settings_.balance == "oversample")
-        return oversampledIndices(train.labels, classes, settings_.seed * 1000003ull + static_cast<uint64_t>(epoch) + 1);
+        return oversampledIndices(train.labels, classes,
+                                  settings_.seed * 1000003ull + static_cast<uint64_t>(epoch) + 1);
     const std::size_t n = train.size();
     std::vector<uint32_t> order(n);
     for (std::size_t i = 0; i < n; ++i) order[i] = static_cast<uint32_t>(i);
@@ -117,8 +118,8 @@ uint64_t Trainer::epochSeed(int epoch) const {
     return mixSeed(settings_.seed ^ 0x5EEDA06ull, static_cast<uint64_t>(epoch));
 }
 
-void Trainer::trainStep(const Tensor& images, const std::vector<int32_t>& labels, BatchStats& stats,
-                        double& lossSum, int64_t& correct, int64_t& correctK) {
+void Trainer::trainStep(const Tensor& images, const std::vector<int32_t>& labels, BatchStats& stats, double& lossSum,
+                        int64_t& correct, int64_t& correctK) {
     const int batch = images.batch();
     const StepContext ctx{&images, &labels, settings_.seed * 0x2545F4914F6CDD1Dull + static_cast<uint64_t>(step_),
                           1.f / static_cast<float>(batch), model_.outputActivation() == Activation::Softmax};
@@ -141,9 +142,9 @@ void Trainer::trainStep(const Tensor& images, const std::vector<int32_t>& labels
             const int mc = std::min(micro, wk.count - m0);
             wk.input.copySamplesFrom(*ctx.images, begin + m0, mc);
             const Tensor& out = model_.forward(*wk.executor, wk.input, Phase::Train);
-            const LossResult l =
-                softmaxCrossEntropy(out, ctx.probabilities, std::span<const int32_t>(ctx.labels->data() + begin + m0, mc),
-                                    trainLoss_, ctx.scale, &wk.grad, settings_.topK);
+            const LossResult l = softmaxCrossEntropy(out, ctx.probabilities,
+                                                     std::span<const int32_t>(ctx.labels->data() + begin + m0, mc),
+                                                     trainLoss_, ctx.scale, &wk.grad, settings_.topK);
             wk.loss.lossSum += l.lossSum;
             wk.loss.correct += l.correct;
             wk.loss.correctTopK += l.correctTopK;
@@ -202,9 +203,9 @@ TrainResult Trainer::run(const Dataset& train, const Dataset& validation, const 
         throw TrainingError("the model's output is " + model_.outputShape().toString() +
                             "; a classifier must end in a flat layer (Dense or GlobalAveragePooling2D)");
     if (train.classCount() > classes)
-        throw TrainingError("the dataset has " + std::to_string(train.classCount()) + " classes but the model's output has " +
-                            std::to_string(classes) + " units; set the last Dense layer's units to " +
-                            std::to_string(train.classCount()));
+        throw TrainingError("the dataset has " + std::to_string(train.classCount()) +
+                            " classes but the model's output has " + std::to_string(classes) +
+                            " units; set the last Dense layer's units to " + std::to_string(train.classCount()));
     if (train.classCount() < classes && cb.onMessage)
         cb.onMessage("the model has " + std::to_string(classes) + " outputs for " + std::to_string(train.classCount()) +
                      " classes; the extra outputs are never targets");
@@ -227,8 +228,8 @@ TrainResult Trainer::run(const Dataset& train, const Dataset& validation, const 
     if (settings_.balance == "oversample") {
         const auto counts = classCounts(train.labels, classes);
         const std::size_t largest = *std::max_element(counts.begin(), counts.end());
-        epochLength = largest * static_cast<std::size_t>(std::count_if(counts.begin(), counts.end(),
-                                                                         [](std::size_t c) { return c > 0; }));
+        epochLength = largest * static_cast<std::size_t>(
+                                    std::count_if(counts.begin(), counts.end(), [](std::size_t c) { return c > 0; }));
         if (cb.onMessage && epochLength != train.size())
             cb.onMessage("oversampling: " + std::to_string(epochLength) + " samples per epoch from " +
                          std::to_string(train.size()));
@@ -410,7 +411,8 @@ void Trainer::restoreCheckpoint(const ModelFile& file) {
         slots.clear();
         for (std::size_t i = 0; i < nSlots; ++i) {
             auto it = file.weights.find("__optimizer__/" + std::to_string(i));
-            if (it == file.weights.end()) throw FileError("checkpoint: optimizer slot " + std::to_string(i) + " is missing");
+            if (it == file.weights.end())
+                throw FileError("checkpoint: optimizer slot " + std::to_string(i) + " is missing");
             slots.push_back(it->second);
         }
         optimizer_->setIterations(c.at("optimizer_iterations").get<int64_t>());
@@ -418,7 +420,8 @@ void Trainer::restoreCheckpoint(const ModelFile& file) {
         const auto nBest = c.at("best_tensors").get<std::size_t>();
         for (std::size_t i = 0; i < nBest; ++i) {
             auto it = file.weights.find("__best__/" + std::to_string(i));
-            if (it == file.weights.end()) throw FileError("checkpoint: best-weights tensor " + std::to_string(i) + " is missing");
+            if (it == file.weights.end())
+                throw FileError("checkpoint: best-weights tensor " + std::to_string(i) + " is missing");
             best_.push_back(it->second);
         }
         schedule_->setState(c.at("schedule"));

@@ -31,18 +31,18 @@ class LearningRateSchedule;
 struct ModelFile;
 
 struct BatchStats {
-    int epoch = 0;            // 0-based
-    int batch = 0;            // 0-based within the epoch
+    int epoch = 0;  // 0-based
+    int batch = 0;  // 0-based within the epoch
     int batchesPerEpoch = 0;
-    int64_t step = 0;         // global step, 0-based
-    double loss = 0;          // this batch's mean loss
-    double accuracy = 0;      // this batch's accuracy
+    int64_t step = 0;     // global step, 0-based
+    double loss = 0;      // this batch's mean loss
+    double accuracy = 0;  // this batch's accuracy
     float learningRate = 0;
     double samplesPerSecond = 0;  // over the epoch so far
 };
 
 struct EpochStats {
-    int epoch = 0;            // 0-based
+    int epoch = 0;  // 0-based
     int epochs = 0;
     double loss = 0, accuracy = 0, topK = 0;
     bool hasValidation = false;
@@ -106,8 +106,8 @@ public:
 
 private:
     bool waitWhilePaused();
-    void trainStep(const Tensor& images, const std::vector<int32_t>& labels, BatchStats& stats,
-                   double& lossSum, int64_t& correct, int64_t& correctK);
+    void trainStep(const Tensor& images, const std::vector<int32_t>& labels, BatchStats& stats, double& lossSum,
+                   int64_t& correct, int64_t& correctK);
     std::vector<uint32_t> epochOrder(int epoch, const Dataset& train, int classes) const;
     uint64_t epochSeed(int epoch) const;
     void writeCheckpoint(const std::vector<std::string>& classNames) const;

@@ -140,7 +140,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!predictions.isEmpty(), 3000);
         QCOMPARE(rig.camera.lastPrediction().roi, QRect(0, 0, 80, 60));
         const std::vector<float> corner = engine.probabilities(frame(cv::Rect(0, 0, 80, 60)));
-        for (const ClassBar& b : rig.camera.lastPrediction().top) QVERIFY(std::abs(b.probability - corner[b.index]) < 1e-5f);
+        for (const ClassBar& b : rig.camera.lastPrediction().top)
+            QVERIFY(std::abs(b.probability - corner[b.index]) < 1e-5f);
         const QImage stillFrame = rig.camera.currentFrame();
         QTest::qWait(200);
         QCOMPARE(rig.camera.currentFrame(), stillFrame);  // frozen: the view keeps its frame
@@ -166,8 +167,9 @@ private slots:
             last = now;
         });
         ticker.start();
-        rig.camera.open(QStringLiteral("videotestsrc pattern=ball is-live=true ! video/x-raw,width=320,height=240,"
-                                       "framerate=30/1 ! videoconvert ! video/x-raw,format=BGR ! appsink"));
+        rig.camera.open(
+            QStringLiteral("videotestsrc pattern=ball is-live=true ! video/x-raw,width=320,height=240,"
+                           "framerate=30/1 ! videoconvert ! video/x-raw,format=BGR ! appsink"));
         QVERIFY(rig.waitState(CameraController::State::Running));
         QTRY_VERIFY_WITH_TIMEOUT(rig.camera.lastPrediction().isValid(), 5000);
         QTest::qWait(1000);
@@ -270,7 +272,8 @@ private slots:
         QVERIFY(QStringList({"a", "b", "c"}).contains(rig.camera.lastPrediction().top.front().name));
         // "Training" finished: two classes of captures.
         rig.camera.setModel(trainedModel(9, {"disc", "bar"}));
-        QTRY_VERIFY_WITH_TIMEOUT(QStringList({"disc", "bar"}).contains(rig.camera.lastPrediction().top.front().name), 3000);
+        QTRY_VERIFY_WITH_TIMEOUT(QStringList({"disc", "bar"}).contains(rig.camera.lastPrediction().top.front().name),
+                                 3000);
         QCOMPARE(rig.camera.lastPrediction().top.size(), 2);
         // More outputs than named classes (a 4-way model trained on two classes): the unnamed
         // outputs get no bars.

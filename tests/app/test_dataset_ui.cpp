@@ -281,7 +281,8 @@ private slots:
         dock.ui()->setInteractive(false);
         QStringList lines = datasetDockLines(window);
         QVERIFY(!lines.isEmpty());
-        QVERIFY2(lines.join(QLatin1Char('\n')).contains(QLatin1String("circle, ring, square")), qPrintable(lines.join(QLatin1Char('|'))));
+        QVERIFY2(lines.join(QLatin1Char('\n')).contains(QLatin1String("circle, ring, square")),
+                 qPrintable(lines.join(QLatin1Char('|'))));
         QVERIFY2(modelNamesLabelled(lines, QStringLiteral("T-shirt/top")), qPrintable(lines.join(QLatin1Char('|'))));
 
         // A folder of three classes, once loaded: its names and image count.
@@ -298,8 +299,10 @@ private slots:
         f.classNames = shapeClassNames();
         doc.reset(f);
         lines = datasetDockLines(window);
-        QVERIFY2(lines.contains(QStringLiteral("Model: 10 output(s), the dataset's classes")), qPrintable(lines.join(QLatin1Char('|'))));
-        QVERIFY2(!lines.join(QLatin1Char('\n')).contains(QLatin1String("Training on this dataset")), qPrintable(lines.join(QLatin1Char('|'))));
+        QVERIFY2(lines.contains(QStringLiteral("Model: 10 output(s), the dataset's classes")),
+                 qPrintable(lines.join(QLatin1Char('|'))));
+        QVERIFY2(!lines.join(QLatin1Char('\n')).contains(QLatin1String("Training on this dataset")),
+                 qPrintable(lines.join(QLatin1Char('|'))));
 
         // A model with fewer outputs than the dataset has classes cannot train on it: said so.
         ModelFile small = smallModel();  // 3 outputs

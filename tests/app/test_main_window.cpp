@@ -68,7 +68,8 @@ private slots:
         MainWindow* w = studio.window();
         QMenu* file = w->menu(MainWindow::Menu::File);
         QMenu* edit = w->menu(MainWindow::Menu::Edit);
-        for (auto key : {QKeySequence::New, QKeySequence::Open, QKeySequence::Save, QKeySequence::SaveAs, QKeySequence::Quit})
+        for (auto key :
+             {QKeySequence::New, QKeySequence::Open, QKeySequence::Save, QKeySequence::SaveAs, QKeySequence::Quit})
             QVERIFY2(findAction(file, key), qPrintable(QKeySequence(key).toString()));
         for (auto key : {QKeySequence::Undo, QKeySequence::Redo, QKeySequence::Cut, QKeySequence::Copy,
                          QKeySequence::Paste, QKeySequence::Delete, QKeySequence::SelectAll})

@@ -66,9 +66,8 @@ void TestTrainingController::signalsArriveInOrder() {
     int64_t lastStep = -1;
     bool stepsInOrder = true;
     int epochsSeen = 0, batchesBeforeFirstEpoch = 0;
-    connect(&c, &TrainingController::stateChanged, this, [&](TrainingController::State s) {
-        events << QStringLiteral("state:%1").arg(int(s));
-    });
+    connect(&c, &TrainingController::stateChanged, this,
+            [&](TrainingController::State s) { events << QStringLiteral("state:%1").arg(int(s)); });
     connect(&c, &TrainingController::dataLoaded, this, [&] { events << QStringLiteral("data"); });
     connect(&c, &TrainingController::runStarted, this, [&] { events << QStringLiteral("started"); });
     connect(&c, &TrainingController::batches, this, [&](const QVector<BatchStats>& b) {
@@ -103,9 +102,9 @@ void TestTrainingController::signalsArriveInOrder() {
     QCOMPARE(batchesBeforeFirstEpoch, (5400 + 63) / 64);
     QCOMPARE(lastStep + 1, 2 * int64_t((5400 + 63) / 64));
 
-    const QStringList expected = {QStringLiteral("state:1"), QStringLiteral("data"),  QStringLiteral("state:2"),
+    const QStringList expected = {QStringLiteral("state:1"), QStringLiteral("data"),    QStringLiteral("state:2"),
                                   QStringLiteral("started"), QStringLiteral("batches"), QStringLiteral("epoch"),
-                                  QStringLiteral("batches"), QStringLiteral("epoch"),  QStringLiteral("evaluated"),
+                                  QStringLiteral("batches"), QStringLiteral("epoch"),   QStringLiteral("evaluated"),
                                   QStringLiteral("state:0")};
     QCOMPARE(events, expected);
 }
@@ -160,9 +159,10 @@ void TestTrainingController::guiThreadStaysResponsive() {
     gaps.measureFor(4000);
     c.stop();
     QTRY_COMPARE_WITH_TIMEOUT(c.state(), TrainingController::State::Idle, 30000);
-    qInfo("longest event-loop gap while training: %.1f ms wall clock, %.1f ms of GUI-thread CPU (%d batches, %d probes "
-          "in 4 s; load average %.1f)",
-          gaps.longestWallMs(), gaps.longestCpuMs(), batches, probes, EventLoopGaps::loadAverage());
+    qInfo(
+        "longest event-loop gap while training: %.1f ms wall clock, %.1f ms of GUI-thread CPU (%d batches, %d probes "
+        "in 4 s; load average %.1f)",
+        gaps.longestWallMs(), gaps.longestCpuMs(), batches, probes, EventLoopGaps::loadAverage());
     QVERIFY(batches > 10);
     QVERIFY(probes >= 4);
     QVERIFY2(gaps.longestCpuMs() < 50, qPrintable(QStringLiteral("a handler ran %1 ms").arg(gaps.longestCpuMs())));
@@ -254,8 +254,10 @@ void TestTrainingController::evaluatesTheTrainingSetWhenNothingIsHeldOut() {
         QDir().mkpath(dir.filePath(QStringLiteral("shapes/c%1").arg(c)));
         for (int i = 0; i < 20; ++i) {
             cv::Mat img(28, 28, CV_8UC1, cv::Scalar(0));
-            if (c == 0) cv::circle(img, {14, 14}, 6 + i % 5, cv::Scalar(255), 2);
-            else cv::rectangle(img, {6 + i % 4, 6}, {20, 20 - i % 3}, cv::Scalar(255), 2);
+            if (c == 0)
+                cv::circle(img, {14, 14}, 6 + i % 5, cv::Scalar(255), 2);
+            else
+                cv::rectangle(img, {6 + i % 4, 6}, {20, 20 - i % 3}, cv::Scalar(255), 2);
             QVERIFY(cv::imwrite(dir.filePath(QStringLiteral("shapes/c%1/%2.png").arg(c).arg(i)).toStdString(), img));
         }
     }

@@ -33,11 +33,11 @@
 #include "inspect/prediction_bars.h"
 #include "inspect/probe_capture.h"
 #include "inspect/probe_picker.h"
-#include "training/evaluation_panel.h"
 #include "io/presets.h"
 #include "main_window.h"
 #include "project_controller.h"
 #include "studio.h"
+#include "training/evaluation_panel.h"
 #include "training/live_chart.h"
 #include "training/training_charts.h"
 #include "training/training_panel.h"
@@ -131,7 +131,8 @@ void TestTrainingUi::runStaysResponsiveAndEndsInTheProject() {
     s.threads = 2;
     ui.panel()->form()->setSettings(s);
     int batches = 0;
-    connect(ui.controller(), &TrainingController::batches, this, [&](const QVector<BatchStats>& b) { batches += b.size(); });
+    connect(ui.controller(), &TrainingController::batches, this,
+            [&](const QVector<BatchStats>& b) { batches += b.size(); });
     window.showPage(ui.inspect());  // loads the dataset and picks a probe image
     QTRY_VERIFY_WITH_TIMEOUT(ui.controller()->data() != nullptr, 60000);
     ui.start();
@@ -154,9 +155,10 @@ void TestTrainingUi::runStaysResponsiveAndEndsInTheProject() {
     gaps.measureFor(5000);
     flip.stop();
     const int probes = ui.inspect()->featureMaps()->updates();
-    qInfo("longest event-loop gap with the training UI live: %.1f ms wall clock, %.1f ms of GUI-thread CPU (%d batches, "
-          "%d feature-map updates, %d page switches in 5 s; load average %.1f)",
-          gaps.longestWallMs(), gaps.longestCpuMs(), batches, probes, flips, EventLoopGaps::loadAverage());
+    qInfo(
+        "longest event-loop gap with the training UI live: %.1f ms wall clock, %.1f ms of GUI-thread CPU (%d batches, "
+        "%d feature-map updates, %d page switches in 5 s; load average %.1f)",
+        gaps.longestWallMs(), gaps.longestCpuMs(), batches, probes, flips, EventLoopGaps::loadAverage());
     QVERIFY(probes >= 5);
     QVERIFY(ui.panel()->charts()->lossChart()->data(0).size() == batches);
     QVERIFY2(gaps.longestCpuMs() < 50, qPrintable(QStringLiteral("a handler ran %1 ms").arg(gaps.longestCpuMs())));
@@ -342,7 +344,8 @@ void TestTrainingUi::loadingTheDataLeavesNoProgressBehind() {
     window.showPage(ui.inspect());  // loads the dataset for the probe picker
     QTRY_VERIFY_WITH_TIMEOUT(ui.controller()->data() && !ui.controller()->isLoading(), 60000);
     QVERIFY(!progress.isEmpty());  // it was shown while loading
-    QVERIFY2(!ui.progress()->isVisible(), qPrintable(QStringLiteral("the status bar shows '%1'").arg(ui.progress()->text())));
+    QVERIFY2(!ui.progress()->isVisible(),
+             qPrintable(QStringLiteral("the status bar shows '%1'").arg(ui.progress()->text())));
     QCOMPARE(window.statusBar()->currentMessage(), QStringLiteral("Dataset loaded"));  // for a few seconds
 
     // Stop while a run waits for its data. The run's load (another source) cannot finish before
@@ -354,7 +357,8 @@ void TestTrainingUi::loadingTheDataLeavesNoProgressBehind() {
     QVERIFY(ui.progress()->isVisible());
     ui.stop();
     QCOMPARE(ui.controller()->state(), TrainingController::State::Idle);
-    QVERIFY2(!ui.progress()->isVisible(), qPrintable(QStringLiteral("the status bar shows '%1'").arg(ui.progress()->text())));
+    QVERIFY2(!ui.progress()->isVisible(),
+             qPrintable(QStringLiteral("the status bar shows '%1'").arg(ui.progress()->text())));
 }
 
 void TestTrainingUi::inspectReloadsTheDataAtANewInputSize() {
@@ -375,9 +379,8 @@ void TestTrainingUi::inspectReloadsTheDataAtANewInputSize() {
     QCOMPARE(doc.file().preprocessing.height, 32);
     window.showPage(ui.panel());
     window.showPage(ui.inspect());
-    QTRY_VERIFY_WITH_TIMEOUT(ui.controller()->data() && !ui.controller()->isLoading() &&
-                                 ui.controller()->data()->train.height == 32,
-                             60000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        ui.controller()->data() && !ui.controller()->isLoading() && ui.controller()->data()->train.height == 32, 60000);
     QCOMPARE(ui.controller()->data()->train.width, 32);
     // With CONVSTUDIO_SCREENSHOTS=FOLDER, saves the Inspect page at the new size to look at.
     const QString shots = qEnvironmentVariable("CONVSTUDIO_SCREENSHOTS");

@@ -159,18 +159,25 @@ int main(int argc, char** argv) {
     int onlyBatch = 0, onlyThreads = 0, inferOnlyThreads = 0;
     std::string presetName = "seed-cnn";
     for (int i = 1; i < argc; ++i) {
-        if (!std::strcmp(argv[i], "--quick")) quick = true;
-        else if (!std::strcmp(argv[i], "--json")) json = true;
-        else if (!std::strcmp(argv[i], "--epoch")) epoch = true;
-        else if (!std::strcmp(argv[i], "--preset") && i + 1 < argc) presetName = argv[++i];
-        else if (!std::strcmp(argv[i], "--micro") && i + 1 < argc) g_microBatch = std::atoi(argv[++i]);
-        else if (!std::strcmp(argv[i], "--infer-only") && i + 1 < argc) inferOnlyThreads = std::atoi(argv[++i]);
+        if (!std::strcmp(argv[i], "--quick"))
+            quick = true;
+        else if (!std::strcmp(argv[i], "--json"))
+            json = true;
+        else if (!std::strcmp(argv[i], "--epoch"))
+            epoch = true;
+        else if (!std::strcmp(argv[i], "--preset") && i + 1 < argc)
+            presetName = argv[++i];
+        else if (!std::strcmp(argv[i], "--micro") && i + 1 < argc)
+            g_microBatch = std::atoi(argv[++i]);
+        else if (!std::strcmp(argv[i], "--infer-only") && i + 1 < argc)
+            inferOnlyThreads = std::atoi(argv[++i]);
         else if (!std::strcmp(argv[i], "--train-only") && i + 2 < argc) {
             onlyBatch = std::atoi(argv[++i]);
             onlyThreads = std::atoi(argv[++i]);
-        }
-        else {
-            std::fprintf(stderr, "usage: bench_engine [--quick] [--json] [--epoch] [--preset NAME] [--micro N] [--train-only BATCH THREADS] [--infer-only THREADS]\n");
+        } else {
+            std::fprintf(stderr,
+                         "usage: bench_engine [--quick] [--json] [--epoch] [--preset NAME] [--micro N] [--train-only "
+                         "BATCH THREADS] [--infer-only THREADS]\n");
             return 2;
         }
     }
@@ -184,7 +191,8 @@ int main(int argc, char** argv) {
         if (!json) std::printf("infer   batch 256  threads %d: %8.0f samples/s\n", inferOnlyThreads, v);
     } else if (onlyBatch > 0) {
         const Dataset data = benchData(16384, real);
-        const double v = trainThroughput(preset, data, onlyBatch, std::max(1, onlyThreads), (quick ? 20 : 150) * 64 / onlyBatch);
+        const double v =
+            trainThroughput(preset, data, onlyBatch, std::max(1, onlyThreads), (quick ? 20 : 150) * 64 / onlyBatch);
         r = {{"train_bs" + std::to_string(onlyBatch) + "_t" + std::to_string(onlyThreads), v}, {"real_data", real}};
         if (!json) std::printf("train   batch %3d  threads %d: %8.0f samples/s\n", onlyBatch, onlyThreads, v);
     } else if (epoch) {
@@ -198,8 +206,10 @@ int main(int argc, char** argv) {
         if (g_microBatch >= 0) trainer.setMicroBatch(g_microBatch);
         const auto t0 = Clock::now();
         trainer.run(data, Dataset{});
-        r = {{"epoch_seconds", seconds(t0, Clock::now())}, {"epoch_samples", data.size()},
-             {"epoch_peak_rss_mb", peakRssMb()}, {"real_data", real}};
+        r = {{"epoch_seconds", seconds(t0, Clock::now())},
+             {"epoch_samples", data.size()},
+             {"epoch_peak_rss_mb", peakRssMb()},
+             {"real_data", real}};
     } else {
         const int steps = quick ? 20 : 150;
         const Dataset data = benchData(16384, real);
@@ -224,8 +234,8 @@ int main(int argc, char** argv) {
         if (!json) std::printf("latency single image: median %.1f us, p90 %.1f us\n", med, p90);
         r["layers"] = perLayer(preset, data, quick ? 10 : 50);
         if (!json) {
-            std::printf("\nper layer, batch 64, 1 thread (CPU ms per step):\n%-20s %-20s %9s %9s\n", "layer", "kind", "forward",
-                        "backward");
+            std::printf("\nper layer, batch 64, 1 thread (CPU ms per step):\n%-20s %-20s %9s %9s\n", "layer", "kind",
+                        "forward", "backward");
             for (const auto& row : r["layers"])
                 std::printf("%-20s %-20s %9.3f %9.3f\n", row["layer"].get<std::string>().c_str(),
                             row["kind"].get<std::string>().c_str(), row["forward_ms"].get<double>(),

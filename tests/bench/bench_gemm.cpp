@@ -61,10 +61,14 @@ int main(int argc, char** argv) {
         ConstMatMapU am(a.data(), ar, ac), bm(b.data(), br, bc);
         MatMapU cm(c.data(), s.M, s.N);
         const double tEigen = bestSeconds(repeats, [&] {
-            if (s.ta && s.tb) cm.noalias() = am.transpose() * bm.transpose();
-            else if (s.ta) cm.noalias() = am.transpose() * bm;
-            else if (s.tb) cm.noalias() = am * bm.transpose();
-            else cm.noalias() = am * bm;
+            if (s.ta && s.tb)
+                cm.noalias() = am.transpose() * bm.transpose();
+            else if (s.ta)
+                cm.noalias() = am.transpose() * bm;
+            else if (s.tb)
+                cm.noalias() = am * bm.transpose();
+            else
+                cm.noalias() = am * bm;
         });
         char dims[32];
         std::snprintf(dims, sizeof dims, "%dx%dx%d", s.M, s.N, s.K);

@@ -47,8 +47,8 @@ bool GradientCheckResult::ok(const GradientCheckOptions& o) const {
 
 std::string GradientCheckResult::summary() const {
     char buf[160];
-    std::snprintf(buf, sizeof buf, "%d checked, %d skipped at kinks, %d failed, max error %.3g", checked,
-                  skipped, failed, maxError);
+    std::snprintf(buf, sizeof buf, "%d checked, %d skipped at kinks, %d failed, max error %.3g", checked, skipped,
+                  failed, maxError);
     return std::string(buf) + (firstFailure.empty() ? "" : "; first failure: " + firstFailure);
 }
 
@@ -94,8 +94,8 @@ GradientCheckResult checkGradient(float* values, int64_t count, const float* ana
         if (!(err <= o.absTol + o.relTol * std::abs(numeric))) {
             if (r.failed++ == 0) {
                 char buf[128];
-                std::snprintf(buf, sizeof buf, "element %lld: analytic %.6g, numeric %.6g",
-                              static_cast<long long>(i), analytic[i], numeric);
+                std::snprintf(buf, sizeof buf, "element %lld: analytic %.6g, numeric %.6g", static_cast<long long>(i),
+                              analytic[i], numeric);
                 r.firstFailure = buf;
             }
         }
@@ -120,8 +120,7 @@ Tensor LayerRunner::forward(Workspace& ws) const {
 }
 
 LayerRunner::Grads LayerRunner::backward(Workspace& ws, const Tensor& output, const Tensor& outputGrad,
-                                         bool wantInputGrads, bool gradIsPreActivation,
-                                         float prefill) const {
+                                         bool wantInputGrads, bool gradIsPreActivation, float prefill) const {
     Grads g;
     std::vector<const Tensor*> ptrs;
     std::vector<Tensor*> inGrads;

@@ -50,8 +50,7 @@ struct GradientCheckResult {
 // Compares analytic[i] with (loss(values[i] + h) - loss(values[i] - h)) / 2h for every element.
 // `values` is perturbed in place and restored.
 GradientCheckResult checkGradient(float* values, int64_t count, const float* analytic,
-                                  const std::function<double()>& loss,
-                                  const GradientCheckOptions& options = {});
+                                  const std::function<double()>& loss, const GradientCheckOptions& options = {});
 
 // Drives one layer on fixed inputs as the Model would: a fresh output sized by outputShape,
 // the workspace's RNG re-seeded before every forward (so dropout draws the same mask each time).
@@ -73,9 +72,8 @@ public:
     };
     // Gradients are pre-filled with `prefill` (NaN by default) to check that the layer writes
     // rather than accumulates.
-    Grads backward(Workspace& ws, const Tensor& output, const Tensor& outputGrad,
-                   bool wantInputGrads = true, bool gradIsPreActivation = false,
-                   float prefill = std::numeric_limits<float>::quiet_NaN()) const;
+    Grads backward(Workspace& ws, const Tensor& output, const Tensor& outputGrad, bool wantInputGrads = true,
+                   bool gradIsPreActivation = false, float prefill = std::numeric_limits<float>::quiet_NaN()) const;
 
 private:
     Layer& layer_;

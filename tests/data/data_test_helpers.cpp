@@ -13,8 +13,8 @@ void writeBytes(const std::string& path, const std::vector<uint8_t>& bytes) {
     if (!out) throw std::runtime_error("cannot write " + path);
 }
 
-void writeIdx(const std::string& path, const std::vector<uint32_t>& dims,
-              const std::vector<uint8_t>& payload, bool gz) {
+void writeIdx(const std::string& path, const std::vector<uint32_t>& dims, const std::vector<uint8_t>& payload,
+              bool gz) {
     std::vector<uint8_t> bytes{0, 0, 0x08, static_cast<uint8_t>(dims.size())};
     for (uint32_t d : dims) {
         bytes.push_back(d >> 24);
@@ -46,16 +46,14 @@ cs::Dataset makeDataset(int count, int height, int width, int channels, int clas
     return ds;
 }
 
-void writeIdxPair(const std::string& folder, const std::string& prefix, const cs::Dataset& ds,
-                  bool gz) {
+void writeIdxPair(const std::string& folder, const std::string& prefix, const cs::Dataset& ds, bool gz) {
     const std::string ext = gz ? ".gz" : "";
     std::vector<uint32_t> dims{static_cast<uint32_t>(ds.size()), static_cast<uint32_t>(ds.height),
                                static_cast<uint32_t>(ds.width)};
     if (ds.channels != 1) dims.push_back(ds.channels);
     writeIdx(folder + "/" + prefix + "-images-idx3-ubyte" + ext, dims, ds.pixels, gz);
     std::vector<uint8_t> labels(ds.labels.begin(), ds.labels.end());
-    writeIdx(folder + "/" + prefix + "-labels-idx1-ubyte" + ext,
-             {static_cast<uint32_t>(ds.size())}, labels, gz);
+    writeIdx(folder + "/" + prefix + "-labels-idx1-ubyte" + ext, {static_cast<uint32_t>(ds.size())}, labels, gz);
 }
 
 void writeCifarBatch(const std::string& path, const cs::Dataset& ds) {

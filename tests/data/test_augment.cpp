@@ -52,8 +52,8 @@ private slots:
 
     void eachTransformChangesTheImage_data() {
         QTest::addColumn<QString>("spec");
-        for (const char* s : {"shift=0.2", "rotate=30", "zoom=0.3", "brightness=0.3", "contrast=0.5",
-                              "noise=0.1", "erase=0.3@1", "crop=4"})
+        for (const char* s : {"shift=0.2", "rotate=30", "zoom=0.3", "brightness=0.3", "contrast=0.5", "noise=0.1",
+                              "erase=0.3@1", "crop=4"})
             QTest::newRow(s) << QString(s);
     }
     void eachTransformChangesTheImage() {
@@ -62,7 +62,8 @@ private slots:
         QVERIFY(o.enabled());
         // Some seed must change a 16x16 gradient (a zero draw can leave one unchanged).
         bool changed = false;
-        for (uint64_t seed = 1; seed < 6 && !changed; ++seed) changed = applied(o, seed, 16, 16, 3) != gradient(16, 16, 3);
+        for (uint64_t seed = 1; seed < 6 && !changed; ++seed)
+            changed = applied(o, seed, 16, 16, 3) != gradient(16, 16, 3);
         QVERIFY(changed);
     }
 

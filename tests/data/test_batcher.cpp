@@ -123,8 +123,8 @@ private slots:
         std::size_t b = 0;
         while (batcher.next(images, labels)) {
             const std::size_t first = b * 16, count = std::min<std::size_t>(16, order.size() - first);
-            assembleBatch(ds, std::span<const uint32_t>(order).subspan(first, count), pre, &aug,
-                          batchSeed(1234, b), expected, expectedLabels);
+            assembleBatch(ds, std::span<const uint32_t>(order).subspan(first, count), pre, &aug, batchSeed(1234, b),
+                          expected, expectedLabels);
             QVERIFY2(sameTensor(images, expected), qPrintable(QString("batch %1 differs").arg(b)));
             QVERIFY(labels == expectedLabels);
             ++b;

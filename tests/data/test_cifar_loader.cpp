@@ -17,7 +17,9 @@ class TestCifarLoader : public QObject {
 
 private:
     QTemporaryDir dir_;
-    std::string path(const std::string& name) const { return dir_.filePath(QString::fromStdString(name)).toStdString(); }
+    std::string path(const std::string& name) const {
+        return dir_.filePath(QString::fromStdString(name)).toStdString();
+    }
 
     static std::string errorOf(const std::function<void()>& f) {
         try {
@@ -68,7 +70,8 @@ private slots:
         testdata::writeBytes(root + "/data_batch_1.bin", std::vector<uint8_t>(3073 * 2 + 10));
         const std::string msg = errorOf([&] { loadCifar10Folder(root); });
         QVERIFY2(msg.find("data_batch_1.bin: 6156 bytes is not a whole number of CIFAR-10 records of 3073 bytes") !=
-                     std::string::npos, msg.c_str());
+                     std::string::npos,
+                 msg.c_str());
         testdata::writeBytes(root + "/data_batch_1.bin", {});
         QVERIFY(errorOf([&] { loadCifar10Folder(root); }).find("0 bytes") != std::string::npos);
     }
@@ -89,7 +92,8 @@ private slots:
         const DataSplits s = loadDataSource(path("single/test_batch.bin"));
         QCOMPARE(s.train.size(), std::size_t(2));
         // A folder with only test_batch.bin has no training set.
-        QVERIFY(errorOf([&] { loadCifar10Folder(path("single")); }).find("no CIFAR-10 training batches") != std::string::npos);
+        QVERIFY(errorOf([&] { loadCifar10Folder(path("single")); }).find("no CIFAR-10 training batches") !=
+                std::string::npos);
     }
 };
 

@@ -15,7 +15,9 @@ class TestDataSource : public QObject {
 
 private:
     QTemporaryDir dir_;
-    std::string path(const std::string& name) const { return dir_.filePath(QString::fromStdString(name)).toStdString(); }
+    std::string path(const std::string& name) const {
+        return dir_.filePath(QString::fromStdString(name)).toStdString();
+    }
 
     static std::string errorOf(const std::function<void()>& f) {
         try {

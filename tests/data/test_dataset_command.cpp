@@ -24,7 +24,9 @@ class TestDatasetCommand : public QObject {
 private:
     QTemporaryDir dir_;
     std::string out_, err_;
-    std::string path(const std::string& name) const { return dir_.filePath(QString::fromStdString(name)).toStdString(); }
+    std::string path(const std::string& name) const {
+        return dir_.filePath(QString::fromStdString(name)).toStdString();
+    }
 
     int run(const std::vector<std::string>& args) {
         std::ostringstream out, err;
@@ -90,8 +92,10 @@ private slots:
         // Same pixels per class (the folder order groups by class, so compare class by class).
         std::vector<std::vector<uint8_t>> a(3), b(3);
         for (std::size_t i = 0; i < 30; ++i) {
-            a[original.train.labels[i]].insert(a[original.train.labels[i]].end(), original.train.image(i), original.train.image(i) + 64);
-            b[back.train.labels[i]].insert(b[back.train.labels[i]].end(), back.train.image(i), back.train.image(i) + 64);
+            a[original.train.labels[i]].insert(a[original.train.labels[i]].end(), original.train.image(i),
+                                               original.train.image(i) + 64);
+            b[back.train.labels[i]].insert(b[back.train.labels[i]].end(), back.train.image(i),
+                                           back.train.image(i) + 64);
         }
         QVERIFY(a == b);
 
@@ -120,10 +124,11 @@ private slots:
 
     void previewAugment() {
         const std::string png = path("grid.png");
-        QCOMPARE(run({"preview-augment", "builtin", "--out", png, "--index", "3", "--count", "7",
-                      "--seed", "5", "--augment", "shift=0.1,rotate=15", "--augment", "noise=0.05@0.5"}),
+        QCOMPARE(run({"preview-augment", "builtin", "--out", png, "--index", "3", "--count", "7", "--seed", "5",
+                      "--augment", "shift=0.1,rotate=15", "--augment", "noise=0.05@0.5"}),
                  0);
-        QVERIFY2(out_.find("and 7 variants with shift=0.1@1,rotate=15@1,noise=0.05@0.5") != std::string::npos, out_.c_str());
+        QVERIFY2(out_.find("and 7 variants with shift=0.1@1,rotate=15@1,noise=0.05@0.5") != std::string::npos,
+                 out_.c_str());
         const cv::Mat grid = cv::imread(png, cv::IMREAD_UNCHANGED);
         // 8 cells of 28x28 scaled 3x with 2-pixel gaps, one row of 8.
         QCOMPARE(grid.cols, 8 * (84 + 2) + 2);
@@ -144,8 +149,11 @@ private slots:
         QTest::newRow("unknown option") << QStringList{"info", "x", "--colour"} << "unknown option --colour";
         QTest::newRow("export without --to") << QStringList{"export", "x"} << "needs --to FOLDER";
         QTest::newRow("bad split") << QStringList{"export", "x", "--to", "y", "--split", "dev"} << "--split must be";
-        QTest::newRow("bad count") << QStringList{"preview-augment", "builtin", "--out", "g.png", "--count", "0"} << "--count must be";
-        QTest::newRow("bad augment") << QStringList{"preview-augment", "builtin", "--out", "g.png", "--augment", "twirl"} << "unknown transform 'twirl'";
+        QTest::newRow("bad count") << QStringList{"preview-augment", "builtin", "--out", "g.png", "--count", "0"}
+                                   << "--count must be";
+        QTest::newRow("bad augment") << QStringList{"preview-augment", "builtin",   "--out",
+                                                    "g.png",           "--augment", "twirl"}
+                                     << "unknown transform 'twirl'";
         QTest::newRow("bad format") << QStringList{"info", "x", "--format", "tiff"} << "unknown data format 'tiff'";
     }
     void usageErrors() {
@@ -162,7 +170,8 @@ private slots:
         QCOMPARE(run({"info", path("does-not-exist")}), 1);
         QVERIFY(err_.find("does-not-exist: does not exist") != std::string::npos);
         QCOMPARE(run({"preview-augment", "builtin", "--out", path("g.png"), "--index", "999999"}), 1);
-        QVERIFY2(err_.find("--index 999999 is outside the train set of 6000 images") != std::string::npos, err_.c_str());
+        QVERIFY2(err_.find("--index 999999 is outside the train set of 6000 images") != std::string::npos,
+                 err_.c_str());
         QCOMPARE(run({"export", mnistFolder(), "--to", path("x"), "--split", "validation"}), 1);
         QVERIFY(err_.find("no 'validation' set") != std::string::npos);
         QCOMPARE(run({"--help"}), 0);

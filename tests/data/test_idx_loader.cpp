@@ -2,8 +2,8 @@
 // Fashion-MNIST when it is installed.
 #include <QtTest>
 
-#include <filesystem>
 #include <sys/resource.h>
+#include <filesystem>
 
 #include "core/errors.h"
 #include "data/idx_loader.h"
@@ -16,7 +16,9 @@ class TestIdxLoader : public QObject {
 
 private:
     QTemporaryDir dir_;
-    std::string path(const std::string& name) const { return dir_.filePath(QString::fromStdString(name)).toStdString(); }
+    std::string path(const std::string& name) const {
+        return dir_.filePath(QString::fromStdString(name)).toStdString();
+    }
 
     // Expects a FileError whose message contains every one of `parts`.
     template <typename F>
@@ -133,8 +135,7 @@ private slots:
     void labelCountMustMatch() {
         testdata::writeIdx(path("img3"), {3, 2, 2}, std::vector<uint8_t>(12), false);
         testdata::writeIdx(path("labels4"), {4}, {0, 1, 2, 3}, false);
-        expectFileError([&] { loadIdx(path("img3"), path("labels4")); },
-                        {"labels4", "4 labels", "3 images"});
+        expectFileError([&] { loadIdx(path("img3"), path("labels4")); }, {"labels4", "4 labels", "3 images"});
     }
 
     void missingFileAndDirectory() {
@@ -166,8 +167,7 @@ private slots:
 
     void realFashionMnist() {
         const std::string folder = CONVSTUDIO_FASHION_DIR;
-        if (!std::filesystem::exists(folder + "/train-images-idx3-ubyte.gz"))
-            QSKIP("Fashion-MNIST is not installed");
+        if (!std::filesystem::exists(folder + "/train-images-idx3-ubyte.gz")) QSKIP("Fashion-MNIST is not installed");
         rusage before{};
         getrusage(RUSAGE_SELF, &before);
         const DataSplits s = loadIdxFolder(folder);

@@ -5,8 +5,8 @@
 
 #include <opencv2/imgcodecs.hpp>
 
-#include <filesystem>
 #include <unistd.h>
+#include <filesystem>
 
 #include "core/errors.h"
 #include "data/data_source.h"
@@ -21,7 +21,9 @@ class TestImageFolderLoader : public QObject {
 
 private:
     QTemporaryDir dir_;
-    std::string path(const std::string& name) const { return dir_.filePath(QString::fromStdString(name)).toStdString(); }
+    std::string path(const std::string& name) const {
+        return dir_.filePath(QString::fromStdString(name)).toStdString();
+    }
 
     // A BGR or gray image whose pixels encode `value`.
     static void writeImage(const std::string& file, int h, int w, int channels, int value) {
@@ -94,7 +96,7 @@ private slots:
         testdata::writeBytes(root + "/a/broken.png", {0x89, 'P', 'N', 'G', 1, 2, 3});
         testdata::writeBytes(root + "/a/empty.jpg", {});
         fs::create_directories(root + "/b/folder.png");  // a directory named like an image
-        writeImage(root + "/stray.png", 5, 5, 1, 3);      // not inside a class folder
+        writeImage(root + "/stray.png", 5, 5, 1, 3);     // not inside a class folder
         // A file that cannot be opened, testable as root (unlike chmod 000): a dangling link.
         fs::create_symlink(root + "/gone.png", root + "/b/dangling.png");
         const DataSplits s = loadImageFolder(root);
@@ -112,7 +114,8 @@ private slots:
         QVERIFY(fileErrorOf([&] { loadImageFolder(path("empty")); }).find("no images found") != std::string::npos);
         fs::create_directories(path("emptyclasses/a"));
         fs::create_directories(path("emptyclasses/b"));
-        QVERIFY(fileErrorOf([&] { loadImageFolder(path("emptyclasses")); }).find("emptyclasses: no images found") != std::string::npos);
+        QVERIFY(fileErrorOf([&] { loadImageFolder(path("emptyclasses")); }).find("emptyclasses: no images found") !=
+                std::string::npos);
         fs::create_directories(path("allbad/a"));
         testdata::writeBytes(path("allbad/a/x.png"), {1, 2, 3});
         const std::string msg = fileErrorOf([&] { loadImageFolder(path("allbad")); });
@@ -195,7 +198,8 @@ private slots:
 
     void progressAndCancel() {
         const std::string root = path("many");
-        for (int i = 0; i < 60; ++i) writeImage(root + "/" + std::to_string(i % 3) + "/" + std::to_string(i) + ".png", 32, 32, 3, i);
+        for (int i = 0; i < 60; ++i)
+            writeImage(root + "/" + std::to_string(i % 3) + "/" + std::to_string(i) + ".png", 32, 32, 3, i);
         LoadOptions o;
         std::size_t last = 0, total = 0, calls = 0;
         const auto caller = std::this_thread::get_id();

@@ -33,11 +33,13 @@ private slots:
         const auto labels = skewedLabels();
         const IndexSplit a = stratifiedSplit(labels, 3, 0.2, 5);
         QCOMPARE(a.train.size() + a.validation.size(), labels.size());
-        const auto counts = classCounts([&] {
-            std::vector<int32_t> v;
-            for (uint32_t i : a.validation) v.push_back(labels[i]);
-            return v;
-        }(), 3);
+        const auto counts = classCounts(
+            [&] {
+                std::vector<int32_t> v;
+                for (uint32_t i : a.validation) v.push_back(labels[i]);
+                return v;
+            }(),
+            3);
         QVERIFY(counts == (std::vector<std::size_t>{120, 60, 20}));
         std::vector<uint32_t> all = a.train;
         all.insert(all.end(), a.validation.begin(), a.validation.end());
@@ -64,7 +66,8 @@ private slots:
 
     void statistics() {
         Dataset ds = testdata::makeDataset(4, 2, 2, 3, 2);
-        for (std::size_t p = 0; p < ds.pixels.size(); ++p) ds.pixels[p] = p % 3 == 0 ? 255 : (p % 3 == 1 ? 0 : (p / 3) % 2 * 255);
+        for (std::size_t p = 0; p < ds.pixels.size(); ++p)
+            ds.pixels[p] = p % 3 == 0 ? 255 : (p % 3 == 1 ? 0 : (p / 3) % 2 * 255);
         const DatasetStats s = computeStats(ds);
         QCOMPARE(s.count, std::size_t(4));
         QVERIFY(s.classCounts == (std::vector<std::size_t>{2, 2}));
@@ -123,7 +126,8 @@ private slots:
         QCOMPARE(s.train.classCount(), 10);
         QVERIFY(classCounts(s.train.labels, 10) == std::vector<std::size_t>(10, 20));
         QVERIFY(loadDataSource("builtin:shapes", o).train.pixels == s.train.pixels);
-        QVERIFY(s.test.pixels != std::vector<uint8_t>(s.train.pixels.begin(), s.train.pixels.begin() + s.test.pixels.size()));
+        QVERIFY(s.test.pixels !=
+                std::vector<uint8_t>(s.train.pixels.begin(), s.train.pixels.begin() + s.test.pixels.size()));
         const Dataset colour = makeShapesDataset(20, 32, 40, 3, 2);
         QCOMPARE(colour.width, 40);
         QCOMPARE(colour.channels, 3);

@@ -103,8 +103,8 @@ private slots:
 
     void danglingAndDisconnected() {
         GraphSpec g = GraphSpec::sequential({{"Input", {}}, {"Flatten", {}}, {"Dense", {}}});
-        g.add("Dense", {}, {});           // no input
-        g.nodes()[2].inputs = {99};       // dense takes a node that does not exist
+        g.add("Dense", {}, {});      // no input
+        g.nodes()[2].inputs = {99};  // dense takes a node that does not exist
         const GraphCheck c = checkGraph(g, LayerRegistry::builtin());
         QVERIFY(!c.ok);
         QVERIFY(errorOf(c, g, "dense").find("#99") != std::string::npos);
@@ -172,7 +172,8 @@ private slots:
         GraphSpec g = reference();
         g.nodes()[3].x = 12.5;
         QCOMPARE(GraphSpec::fromJson(g.toJson()), g);
-        QVERIFY_THROWS_EXCEPTION(FileError, GraphSpec::fromJson(nlohmann::json::parse(R"({"nodes":[{"id":1,"kind":"Input"},{"id":1,"kind":"Dense"}]})")));
+        QVERIFY_THROWS_EXCEPTION(FileError, GraphSpec::fromJson(nlohmann::json::parse(
+                                                R"({"nodes":[{"id":1,"kind":"Input"},{"id":1,"kind":"Dense"}]})")));
         QVERIFY_THROWS_EXCEPTION(FileError, GraphSpec::fromJson(nlohmann::json::parse(R"({"layers":[]})")));
     }
 

@@ -37,8 +37,7 @@ std::map<std::string, std::vector<Case>> contractCases() {
         {"same k3 relu", {{"filters", 4}, {"padding", "same"}, {"activation", "relu"}}, {img(2, 5, 6)}},
         {"valid stride 2", {{"filters", 3}, {"strides", 2}}, {img(2, 7, 6)}},
         // 7 rows, k4, s2 pads 1 above and 2 below: TensorFlow's asymmetric 'same'.
-        {"same k4 stride 2", {{"filters", 3}, {"kernel_size", 4}, {"strides", 2}, {"padding", "same"}},
-         {img(2, 7, 6)}},
+        {"same k4 stride 2", {{"filters", 3}, {"kernel_size", 4}, {"strides", 2}, {"padding", "same"}}, {img(2, 7, 6)}},
         {"k1 no bias", {{"filters", 5}, {"kernel_size", 1}, {"use_bias", false}}, {img(3, 4, 4)}},
         // Wider inputs (as in a network's middle), with the fused ReLU of the GEMM path.
         {"valid k3 6ch", {{"filters", 4}}, {img(6, 6, 5)}},
@@ -80,8 +79,7 @@ std::map<std::string, std::vector<Case>> contractCases() {
         m["Activation"].push_back({act + " flat", {{"activation", act}}, {flat(7)}});
     }
     m["Add"] = {{"two images", {}, {img(2, 3, 3), img(2, 3, 3)}}, {"three flat", {}, {flat(5), flat(5), flat(5)}}};
-    m["Concatenate"] = {{"images", {}, {img(2, 3, 3), img(3, 3, 3)}},
-                        {"flat", {}, {flat(4), flat(2), flat(3)}}};
+    m["Concatenate"] = {{"images", {}, {img(2, 3, 3), img(3, 3, 3)}}, {"flat", {}, {flat(4), flat(2), flat(3)}}};
     return m;
 }
 
@@ -89,11 +87,15 @@ std::map<std::string, std::vector<Case>> contractCases() {
 // checks exercise them (zero biases and unit gammas hide mistakes).
 void randomiseParameters(Layer& layer, Rng& rng) {
     for (Param& p : layer.params())
-        if (p.name == "gamma") test::fillUniform(p.value, rng, 0.5f, 1.5f);
-        else if (p.name != "kernel") test::fillUniform(p.value, rng, -0.5f, 0.5f);
+        if (p.name == "gamma")
+            test::fillUniform(p.value, rng, 0.5f, 1.5f);
+        else if (p.name != "kernel")
+            test::fillUniform(p.value, rng, -0.5f, 0.5f);
     for (Param& p : layer.state())
-        if (p.name == "moving_variance") test::fillUniform(p.value, rng, 0.5f, 1.5f);
-        else test::fillUniform(p.value, rng, -0.5f, 0.5f);
+        if (p.name == "moving_variance")
+            test::fillUniform(p.value, rng, 0.5f, 1.5f);
+        else
+            test::fillUniform(p.value, rng, -0.5f, 0.5f);
 }
 
 struct Built {
@@ -293,7 +295,8 @@ void TestLayers::preActivationGradient_data() {
     QTest::addColumn<QString>("kind");
     QTest::addColumn<QString>("activation");
     for (const char* kind : {"Conv2D", "Dense", "Activation"})
-        for (const char* act : {"softmax", "relu", "sigmoid"}) QTest::newRow((std::string(kind) + " " + act).c_str()) << kind << act;
+        for (const char* act : {"softmax", "relu", "sigmoid"})
+            QTest::newRow((std::string(kind) + " " + act).c_str()) << kind << act;
 }
 
 // With gradIsPreActivation the layer must skip its activation's backward: the result equals
@@ -367,13 +370,14 @@ void TestLayers::convMatchesNaiveReference() {
     QFETCH(int, kernel);
     QFETCH(int, stride);
     QFETCH(QString, padding);
-    const Case c{"", {{"filters", 5}, {"kernel_size", kernel}, {"strides", stride}, {"padding", padding.toStdString()}},
+    const Case c{"",
+                 {{"filters", 5}, {"kernel_size", kernel}, {"strides", stride}, {"padding", padding.toStdString()}},
                  {img(channels, height, width)}};
     Built b = build("Conv2D", c, Phase::Eval);
     Workspace ws;
     const Tensor y = b.runner->forward(ws);
     const Tensor ref = test::naiveConv2D(b.runner->inputs()[0], b.layer->params()[0].value, b.layer->params()[1].value,
-                                 stride, padding == "same");
+                                         stride, padding == "same");
     QCOMPARE(y.sampleShape(), ref.sampleShape());
     QVERIFY2(test::maxAbsDiff(y, ref) < 1e-5, qPrintable(QString::number(test::maxAbsDiff(y, ref))));
 }
@@ -385,7 +389,8 @@ void TestLayers::convLargeBatchIsChunked() {
     Built b = build("Conv2D", c, Phase::Eval);
     Workspace ws;
     const Tensor y = b.runner->forward(ws);
-    const Tensor ref = test::naiveConv2D(b.runner->inputs()[0], b.layer->params()[0].value, b.layer->params()[1].value, 1, true);
+    const Tensor ref =
+        test::naiveConv2D(b.runner->inputs()[0], b.layer->params()[0].value, b.layer->params()[1].value, 1, true);
     QVERIFY(test::maxAbsDiff(y, ref) < 1e-4);
     Rng rng(4);
     const Tensor r = test::randomTensor(12, y.sampleShape(), rng);
@@ -435,7 +440,7 @@ void TestLayers::poolingMatchesNaiveReference() {
     Workspace ws;
     const Tensor y = b.runner->forward(ws);
     const Tensor ref = test::naivePool2D(b.runner->inputs()[0], pool, stride ? stride : pool, padding == "same",
-                                 kind == "MaxPooling2D");
+                                         kind == "MaxPooling2D");
     QCOMPARE(y.sampleShape(), ref.sampleShape());
     QVERIFY(test::maxAbsDiff(y, ref) < 1e-6);
 }
@@ -531,7 +536,8 @@ void TestLayers::batchNormStatistics() {
     const Tensor ye = ev.forward(wsE);
     for (int c = 0; c < 2; ++c) {
         const float m = layer->state()[0].value[c], v = layer->state()[1].value[c];
-        QVERIFY(std::abs(ye.sample(1)[c * 16 + 3] - (ev.inputs()[0].sample(1)[c * 16 + 3] - m) / std::sqrt(v + 0.001f)) < 1e-5);
+        QVERIFY(std::abs(ye.sample(1)[c * 16 + 3] -
+                         (ev.inputs()[0].sample(1)[c * 16 + 3] - m) / std::sqrt(v + 0.001f)) < 1e-5);
     }
     const Tensor before = layer->state()[0].value;
     std::vector<Workspace*> evalOnly{&wsE};
@@ -543,13 +549,16 @@ void TestLayers::dropoutMask() {
     auto layer = LayerRegistry::builtin().create("Dropout", {{"rate", 0.25}}, "drop");
     Rng rng(3);
     const Tensor x = test::randomTensor(10, flat(1000), rng, 1.f, 2.f);
-    LayerRunner train(*layer, {x}, Phase::Train, 5), other(*layer, {x}, Phase::Train, 6), eval(*layer, {x}, Phase::Eval);
+    LayerRunner train(*layer, {x}, Phase::Train, 5), other(*layer, {x}, Phase::Train, 6),
+        eval(*layer, {x}, Phase::Eval);
     Workspace ws;
     const Tensor y = train.forward(ws);
     int zeros = 0;
     for (int64_t i = 0; i < y.size(); ++i) {
-        if (y[i] == 0.f) ++zeros;
-        else QVERIFY(std::abs(y[i] - x[i] / 0.75f) < 1e-5);
+        if (y[i] == 0.f)
+            ++zeros;
+        else
+            QVERIFY(std::abs(y[i] - x[i] / 0.75f) < 1e-5);
     }
     QVERIFY2(std::abs(zeros / 10000.0 - 0.25) < 0.02, qPrintable(QString::number(zeros)));
     QVERIFY(test::maxAbsDiff(other.forward(ws), y) > 0);  // another seed, another mask

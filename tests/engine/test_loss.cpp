@@ -68,7 +68,8 @@ private slots:
                         return softmaxCrossEntropy(probs ? softmaxOf(t) : t, probs, y, o, 0.f, nullptr).lossSum;
                     };
                     const double numeric = 0.5 * (f(up) - f(down)) / (2 * h);
-                    QVERIFY2(std::abs(numeric - g[i]) < 2e-3, (std::to_string(numeric) + " vs " + std::to_string(g[i])).c_str());
+                    QVERIFY2(std::abs(numeric - g[i]) < 2e-3,
+                             (std::to_string(numeric) + " vs " + std::to_string(g[i])).c_str());
                 }
             }
         }

@@ -79,7 +79,9 @@ private slots:
         data.classNames.resize(10, "unused");
         for (int threads : {1, 2}) {
             const long n = allocationsDuringSteps(preset.graph, preset.preprocessing, data, threads);
-            QVERIFY2(n == 0, (std::to_string(n) + " allocations in 4 steps with " + std::to_string(threads) + " threads").c_str());
+            QVERIFY2(
+                n == 0,
+                (std::to_string(n) + " allocations in 4 steps with " + std::to_string(threads) + " threads").c_str());
         }
     }
 

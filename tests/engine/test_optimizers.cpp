@@ -52,16 +52,13 @@ Problem oneParam(const std::vector<float>& w, bool decay = false) {
 // float results against double arithmetic: |actual - expected| <= absTol + relTol*|expected|.
 // The defaults allow a few float roundings on weights near 1; slots holding tiny values (v ~ g^2)
 // are compared with absTol 0.
-void expectNear(const Tensor& actual, const std::vector<double>& expected, double relTol = 1e-5,
-                double absTol = 3e-7) {
+void expectNear(const Tensor& actual, const std::vector<double>& expected, double relTol = 1e-5, double absTol = 3e-7) {
     QCOMPARE(actual.size(), static_cast<int64_t>(expected.size()));
     for (std::size_t i = 0; i < expected.size(); ++i) {
         const double a = actual[static_cast<int64_t>(i)];
         if (std::abs(a - expected[i]) > absTol + relTol * std::abs(expected[i]))
-            QFAIL(qPrintable(QString("element %1: got %2, expected %3")
-                                 .arg(i)
-                                 .arg(a, 0, 'g', 10)
-                                 .arg(expected[i], 0, 'g', 10)));
+            QFAIL(qPrintable(
+                QString("element %1: got %2, expected %3").arg(i).arg(a, 0, 'g', 10).arg(expected[i], 0, 'g', 10)));
     }
 }
 
@@ -389,8 +386,8 @@ private slots:
         pr.step(*opt, 0.01f);
         QCOMPARE(int(opt->slotTensors().size()), 2 * perParam);
         for (int k = 0; k < perParam; ++k) {
-            const Tensor& s0 = opt->slotTensors()[k];            // param 0, slot k
-            const Tensor& s1 = opt->slotTensors()[perParam + k]; // param 1, slot k
+            const Tensor& s0 = opt->slotTensors()[k];             // param 0, slot k
+            const Tensor& s1 = opt->slotTensors()[perParam + k];  // param 1, slot k
             QCOMPARE(s0.batch(), 4);
             QVERIFY(s0.sampleShape() == Shape::image(2, 3, 3));
             QCOMPARE(s1.batch(), 1);
@@ -398,8 +395,8 @@ private slots:
         }
         // Slot k of param i holds param i's state: the kernel's gradient was 0.5, the bias's 1.
         if (kind == "adam" || kind == "adamw") {
-            QVERIFY(std::abs(opt->slotTensors()[0][0] - 0.05f) < 1e-7f);   // m of the kernel
-            QVERIFY(std::abs(opt->slotTensors()[2][0] - 0.1f) < 1e-7f);    // m of the bias
+            QVERIFY(std::abs(opt->slotTensors()[0][0] - 0.05f) < 1e-7f);  // m of the kernel
+            QVERIFY(std::abs(opt->slotTensors()[2][0] - 0.1f) < 1e-7f);   // m of the bias
         }
     }
 
@@ -414,8 +411,7 @@ private slots:
             more.step(*opt, 1e-3f);
             QFAIL("a changed parameter count must throw");
         } catch (const OptionError& e) {
-            QVERIFY2(QString(e.what()).contains("has state for 1 parameter but was given 2 parameters"),
-                     e.what());
+            QVERIFY2(QString(e.what()).contains("has state for 1 parameter but was given 2 parameters"), e.what());
         }
         Problem reshaped = oneParam({1.f, 2.f, 3.f});
         try {
@@ -487,21 +483,36 @@ private slots:
         QTest::addColumn<QString>("message");
         QTest::newRow("unknown") << R"({"optimizer": "adamm"})"
                                  << "unknown optimizer 'adamm'; known: adam, adamw, rmsprop, sgd";
-        QTest::newRow("lr zero") << R"({"learning_rate": 0})" << "'learning_rate' must be > 0; received: 0";
-        QTest::newRow("lr negative") << R"({"learning_rate": -0.1})" << "'learning_rate' must be > 0; received: -0.1";
-        QTest::newRow("lr string") << R"({"learning_rate": "fast"})" << "'learning_rate' must be a number; received: \"fast\"";
-        QTest::newRow("momentum 1") << R"({"momentum": 1})" << "'momentum' must be in [0, 1); received: 1";
-        QTest::newRow("momentum <0") << R"({"momentum": -0.5})" << "'momentum' must be in [0, 1); received: -0.5";
-        QTest::newRow("nesterov") << R"({"nesterov": 1})" << "'nesterov' must be true or false; received: 1";
-        QTest::newRow("beta_1") << R"({"beta_1": 1.0})" << "'beta_1' must be in [0, 1); received: 1";
-        QTest::newRow("beta_2") << R"({"beta_2": 1.5})" << "'beta_2' must be in [0, 1); received: 1.5";
-        QTest::newRow("epsilon") << R"({"epsilon": 0})" << "'epsilon' must be > 0; received: 0";
-        QTest::newRow("rho") << R"({"rho": 1})" << "'rho' must be in [0, 1); received: 1";
-        QTest::newRow("decay") << R"({"weight_decay": -1e-4})" << "'weight_decay' must be >= 0; received: -1e-04";
-        QTest::newRow("clip") << R"({"clipnorm": -1})" << "'clipnorm' must be >= 0 (0 turns clipping off); received: -1";
-        QTest::newRow("overflow") << R"({"learning_rate": 1e300})" << "'learning_rate' must be a finite float; received: 1e+300";
-        QTest::newRow("kind type") << R"({"optimizer": 3})" << "'optimizer' must be a string; received: 3";
-        QTest::newRow("not object") << R"([1, 2])" << "optimizer options must be a JSON object";
+        QTest::newRow("lr zero") << R"({"learning_rate": 0})"
+                                 << "'learning_rate' must be > 0; received: 0";
+        QTest::newRow("lr negative") << R"({"learning_rate": -0.1})"
+                                     << "'learning_rate' must be > 0; received: -0.1";
+        QTest::newRow("lr string") << R"({"learning_rate": "fast"})"
+                                   << "'learning_rate' must be a number; received: \"fast\"";
+        QTest::newRow("momentum 1") << R"({"momentum": 1})"
+                                    << "'momentum' must be in [0, 1); received: 1";
+        QTest::newRow("momentum <0") << R"({"momentum": -0.5})"
+                                     << "'momentum' must be in [0, 1); received: -0.5";
+        QTest::newRow("nesterov") << R"({"nesterov": 1})"
+                                  << "'nesterov' must be true or false; received: 1";
+        QTest::newRow("beta_1") << R"({"beta_1": 1.0})"
+                                << "'beta_1' must be in [0, 1); received: 1";
+        QTest::newRow("beta_2") << R"({"beta_2": 1.5})"
+                                << "'beta_2' must be in [0, 1); received: 1.5";
+        QTest::newRow("epsilon") << R"({"epsilon": 0})"
+                                 << "'epsilon' must be > 0; received: 0";
+        QTest::newRow("rho") << R"({"rho": 1})"
+                             << "'rho' must be in [0, 1); received: 1";
+        QTest::newRow("decay") << R"({"weight_decay": -1e-4})"
+                               << "'weight_decay' must be >= 0; received: -1e-04";
+        QTest::newRow("clip") << R"({"clipnorm": -1})"
+                              << "'clipnorm' must be >= 0 (0 turns clipping off); received: -1";
+        QTest::newRow("overflow") << R"({"learning_rate": 1e300})"
+                                  << "'learning_rate' must be a finite float; received: 1e+300";
+        QTest::newRow("kind type") << R"({"optimizer": 3})"
+                                   << "'optimizer' must be a string; received: 3";
+        QTest::newRow("not object") << R"([1, 2])"
+                                    << "optimizer options must be a JSON object";
     }
     void jsonBadValues() {
         QFETCH(QString, json);

@@ -39,17 +39,17 @@ private slots:
 };
 
 void TestRegistry::listsEveryKindSorted() {
-    const std::vector<std::string> expected = {"Activation", "Add", "AveragePooling2D", "BatchNormalization",
-                                               "Concatenate", "Conv2D", "Dense", "Dropout", "Flatten",
-                                               "GlobalAveragePooling2D", "Input", "MaxPooling2D"};
+    const std::vector<std::string> expected = {
+        "Activation", "Add",     "AveragePooling2D", "BatchNormalization",     "Concatenate", "Conv2D",
+        "Dense",      "Dropout", "Flatten",          "GlobalAveragePooling2D", "Input",       "MaxPooling2D"};
     QCOMPARE(reg().kinds(), expected);
     for (const std::string& k : expected) QVERIFY(reg().contains(k));
     QVERIFY(!reg().contains("Conv3D"));
 }
 
 void TestRegistry::categoriesInPaletteOrder() {
-    const std::vector<std::string> expected = {"Input", "Convolution", "Pooling", "Core", "Normalization",
-                                               "Regularization", "Activation", "Merge"};
+    const std::vector<std::string> expected = {"Input",         "Convolution",    "Pooling",    "Core",
+                                               "Normalization", "Regularization", "Activation", "Merge"};
     QCOMPARE(reg().categories(), expected);
     QCOMPARE(reg().info("Input").category, std::string("Input"));
     QCOMPARE(reg().info("Conv2D").category, std::string("Convolution"));
@@ -79,16 +79,21 @@ void TestRegistry::everyKindIsDocumentedAndDefaultsValidate() {
             switch (p.type) {
                 case ParamType::Int:
                     QVERIFY2(p.defaultValue.is_number_integer() && p.min <= p.defaultValue.get<double>() &&
-                                 p.defaultValue.get<double>() <= p.max, what.c_str());
+                                 p.defaultValue.get<double>() <= p.max,
+                             what.c_str());
                     break;
                 case ParamType::Float:
                     QVERIFY2(p.defaultValue.is_number_float() && p.min <= p.defaultValue.get<double>() &&
-                                 p.defaultValue.get<double>() <= p.max, what.c_str());
+                                 p.defaultValue.get<double>() <= p.max,
+                             what.c_str());
                     break;
-                case ParamType::Bool: QVERIFY2(p.defaultValue.is_boolean(), what.c_str()); break;
+                case ParamType::Bool:
+                    QVERIFY2(p.defaultValue.is_boolean(), what.c_str());
+                    break;
                 case ParamType::Choice:
                     QVERIFY2(std::find(p.choices.begin(), p.choices.end(), p.defaultValue.get<std::string>()) !=
-                                 p.choices.end(), what.c_str());
+                                 p.choices.end(),
+                             what.c_str());
                     break;
             }
         }
@@ -105,8 +110,8 @@ void TestRegistry::everyKindIsDocumentedAndDefaultsValidate() {
 
 void TestRegistry::validateFillsDefaults() {
     const Options conv = reg().validate("Conv2D", {{"filters", 64}});
-    const Options expected = {{"filters", 64},        {"kernel_size", 3},  {"strides", 1},
-                              {"padding", "valid"},   {"use_bias", true},  {"activation", "linear"}};
+    const Options expected = {{"filters", 64},      {"kernel_size", 3}, {"strides", 1},
+                              {"padding", "valid"}, {"use_bias", true}, {"activation", "linear"}};
     QCOMPARE(conv, expected);
     QCOMPARE(reg().validate("MaxPooling2D", {}), (Options{{"pool_size", 2}, {"strides", 0}, {"padding", "valid"}}));
     QCOMPARE(reg().validate("Input", {}), (Options{{"height", 28}, {"width", 28}, {"channels", 1}}));
@@ -138,31 +143,43 @@ void TestRegistry::validationErrors_data() {
     QTest::addColumn<QString>("kind");
     QTest::addColumn<QString>("options");  // JSON
     QTest::addColumn<QString>("message");
-    QTest::newRow("int below range") << "Conv2D" << R"({"filters": 0})"
+    QTest::newRow("int below range") << "Conv2D"
+                                     << R"({"filters": 0})"
                                      << "Conv2D 'conv1': option 'filters' must be between 1 and 4096, got 0";
-    QTest::newRow("int above range") << "Conv2D" << R"({"kernel_size": 33})"
+    QTest::newRow("int above range") << "Conv2D"
+                                     << R"({"kernel_size": 33})"
                                      << "Conv2D 'conv1': option 'kernel_size' must be between 1 and 31, got 33";
-    QTest::newRow("float for int") << "Conv2D" << R"({"filters": 2.5})"
+    QTest::newRow("float for int") << "Conv2D"
+                                   << R"({"filters": 2.5})"
                                    << "Conv2D 'conv1': option 'filters' must be an integer, got 2.5";
-    QTest::newRow("string for int") << "Dense" << R"({"units": "10"})"
+    QTest::newRow("string for int") << "Dense"
+                                    << R"({"units": "10"})"
                                     << "Dense 'conv1': option 'units' must be an integer, got \"10\"";
-    QTest::newRow("float out of range") << "Dropout" << R"({"rate": 0.99})"
+    QTest::newRow("float out of range") << "Dropout"
+                                        << R"({"rate": 0.99})"
                                         << "Dropout 'conv1': option 'rate' must be between 0 and 0.95, got 0.99";
-    QTest::newRow("string for float") << "Dropout" << R"({"rate": "half"})"
+    QTest::newRow("string for float") << "Dropout"
+                                      << R"({"rate": "half"})"
                                       << "Dropout 'conv1': option 'rate' must be a number, got \"half\"";
-    QTest::newRow("int for bool") << "Conv2D" << R"({"use_bias": 1})"
+    QTest::newRow("int for bool") << "Conv2D"
+                                  << R"({"use_bias": 1})"
                                   << "Conv2D 'conv1': option 'use_bias' must be true or false, got 1";
-    QTest::newRow("unknown choice") << "Conv2D" << R"({"padding": "full"})"
+    QTest::newRow("unknown choice") << "Conv2D"
+                                    << R"({"padding": "full"})"
                                     << "Conv2D 'conv1': option 'padding' must be one of valid, same; got \"full\"";
-    QTest::newRow("unknown activation") << "Dense" << R"({"activation": "swish"})"
+    QTest::newRow("unknown activation") << "Dense"
+                                        << R"({"activation": "swish"})"
                                         << "Dense 'conv1': option 'activation' must be one of linear, relu, "
                                            "leaky_relu, elu, sigmoid, tanh, softmax; got \"swish\"";
-    QTest::newRow("unknown option") << "Conv2D" << R"({"filter": 3})"
+    QTest::newRow("unknown option") << "Conv2D"
+                                    << R"({"filter": 3})"
                                     << "Conv2D 'conv1': unknown option 'filter'; known options: filters, "
                                        "kernel_size, strides, padding, use_bias, activation";
-    QTest::newRow("option on optionless kind") << "Flatten" << R"({"axis": 1})"
+    QTest::newRow("option on optionless kind") << "Flatten"
+                                               << R"({"axis": 1})"
                                                << "Flatten 'conv1': unknown option 'axis'; known options: none";
-    QTest::newRow("not an object") << "Dense" << R"([1, 2])"
+    QTest::newRow("not an object") << "Dense"
+                                   << R"([1, 2])"
                                    << "Dense 'conv1': options must be a JSON object, got [1,2]";
 }
 
@@ -184,9 +201,10 @@ void TestRegistry::validationErrors() {
 }
 
 void TestRegistry::unknownKind() {
-    const QString expected = "unknown layer kind 'Conv3D'; known kinds: Activation, Add, AveragePooling2D, "
-                             "BatchNormalization, Concatenate, Conv2D, Dense, Dropout, Flatten, "
-                             "GlobalAveragePooling2D, Input, MaxPooling2D";
+    const QString expected =
+        "unknown layer kind 'Conv3D'; known kinds: Activation, Add, AveragePooling2D, "
+        "BatchNormalization, Concatenate, Conv2D, Dense, Dropout, Flatten, "
+        "GlobalAveragePooling2D, Input, MaxPooling2D";
     for (auto call : {+[] { reg().info("Conv3D"); }, +[] { reg().validate("Conv3D", {}); },
                       +[] { reg().create("Conv3D", {}, "c"); }}) {
         try {

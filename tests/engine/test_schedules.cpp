@@ -23,10 +23,10 @@ bool near(float actual, double expected) {
     return std::abs(actual - expected) <= 1e-6 * std::max(std::abs(expected), 1e-12);
 }
 
-#define CHECK_RATE(actual, expected)                                                          \
-    QVERIFY2(near((actual), (expected)),                                                      \
-             qPrintable(QString("got %1, expected %2").arg(double(actual), 0, 'g', 9).arg(   \
-                 double(expected), 0, 'g', 9)))
+#define CHECK_RATE(actual, expected) \
+    QVERIFY2(                        \
+        near((actual), (expected)),  \
+        qPrintable(QString("got %1, expected %2").arg(double(actual), 0, 'g', 9).arg(double(expected), 0, 'g', 9)))
 
 QString optionErrorOf(const nlohmann::json& j) {
     try {
@@ -71,7 +71,7 @@ private slots:
         LearningRateSchedule s(0.1f, o);
         const double base = 0.1f, f = 0.9f;
         CHECK_RATE(s.rate(0, 0, 100), base);
-        CHECK_RATE(s.rate(10, 1, 100), base * f);               // 0.09
+        CHECK_RATE(s.rate(10, 1, 100), base * f);                  // 0.09
         CHECK_RATE(s.rate(50, 5, 100), base * f * f * f * f * f);  // 0.059049
         QVERIFY(std::abs(s.rate(50, 5, 100) - 0.059049) < 1e-6);
     }
@@ -128,18 +128,18 @@ private slots:
             CHECK_RATE(s.rate(0, 0, 0), expectedRate);
         };
         CHECK_RATE(s.rate(0, 0, 0), 1.0);
-        epochEnds(1.0, 1.0);     // first loss is an improvement on "none yet": best 1.0
-        epochEnds(0.95, 1.0);    // 0.95 < 1.0 - 0.01: best 0.95
-        epochEnds(0.945, 1.0);   // not below 0.94: 1 bad epoch
-        epochEnds(0.95, 0.5);    // 2 bad epochs = patience: halve, count restarts
-        epochEnds(0.941, 0.5);   // 1 bad epoch
-        epochEnds(0.93, 0.5);    // improvement: best 0.93, count back to 0
-        epochEnds(0.93, 0.5);    // 1 bad
-        epochEnds(0.93, 0.25);   // 2 bad: halve again
+        epochEnds(1.0, 1.0);    // first loss is an improvement on "none yet": best 1.0
+        epochEnds(0.95, 1.0);   // 0.95 < 1.0 - 0.01: best 0.95
+        epochEnds(0.945, 1.0);  // not below 0.94: 1 bad epoch
+        epochEnds(0.95, 0.5);   // 2 bad epochs = patience: halve, count restarts
+        epochEnds(0.941, 0.5);  // 1 bad epoch
+        epochEnds(0.93, 0.5);   // improvement: best 0.93, count back to 0
+        epochEnds(0.93, 0.5);   // 1 bad
+        epochEnds(0.93, 0.25);  // 2 bad: halve again
         epochEnds(0.93, 0.25);
-        epochEnds(0.93, 0.2);    // 0.125 would be below min_rate 0.2
+        epochEnds(0.93, 0.2);  // 0.125 would be below min_rate 0.2
         epochEnds(0.93, 0.2);
-        epochEnds(0.93, 0.2);    // and it stays there
+        epochEnds(0.93, 0.2);  // and it stays there
         // The schedule ignores the step and epoch arguments.
         CHECK_RATE(s.rate(12345, 99, 10), 0.2);
     }
@@ -226,8 +226,7 @@ private slots:
         QCOMPARE(r.factor, d.factor);
         QCOMPARE(r.patience, d.patience);
         QCOMPARE(r.minDelta, d.minDelta);
-        QCOMPARE(QString::fromStdString(ScheduleOptions::fromJson(nlohmann::json::object()).kind),
-                 QString("constant"));
+        QCOMPARE(QString::fromStdString(ScheduleOptions::fromJson(nlohmann::json::object()).kind), QString("constant"));
     }
 
     void jsonBadValues_data() {
@@ -235,19 +234,30 @@ private slots:
         QTest::addColumn<QString>("message");
         QTest::newRow("unknown") << R"({"schedule": "cosin"})"
                                  << "unknown schedule 'cosin'; known: constant, cosine, exponential, plateau, step";
-        QTest::newRow("kind type") << R"({"schedule": 1})" << "'schedule' must be a string; received: 1";
-        QTest::newRow("step_epochs 0") << R"({"step_epochs": 0})" << "'step_epochs' must be >= 1; received: 0";
-        QTest::newRow("step_epochs 2.5") << R"({"step_epochs": 2.5})" << "'step_epochs' must be a whole number; received: 2.5";
-        QTest::newRow("factor 0") << R"({"factor": 0})" << "'factor' must be in (0, 1]; received: 0";
-        QTest::newRow("factor 1.5") << R"({"factor": 1.5})" << "'factor' must be in (0, 1]; received: 1.5";
+        QTest::newRow("kind type") << R"({"schedule": 1})"
+                                   << "'schedule' must be a string; received: 1";
+        QTest::newRow("step_epochs 0") << R"({"step_epochs": 0})"
+                                       << "'step_epochs' must be >= 1; received: 0";
+        QTest::newRow("step_epochs 2.5") << R"({"step_epochs": 2.5})"
+                                         << "'step_epochs' must be a whole number; received: 2.5";
+        QTest::newRow("factor 0") << R"({"factor": 0})"
+                                  << "'factor' must be in (0, 1]; received: 0";
+        QTest::newRow("factor 1.5") << R"({"factor": 1.5})"
+                                    << "'factor' must be in (0, 1]; received: 1.5";
         QTest::newRow("plateau factor 1") << R"({"schedule": "plateau", "factor": 1})"
                                           << "'factor' must be below 1 for 'plateau'";
-        QTest::newRow("warmup") << R"({"warmup_steps": -5})" << "'warmup_steps' must be >= 0; received: -5";
-        QTest::newRow("min_rate") << R"({"min_rate": -0.5})" << "'min_rate' must be >= 0; received: -0.5";
-        QTest::newRow("patience") << R"({"patience": -1})" << "'patience' must be >= 0; received: -1";
-        QTest::newRow("patience type") << R"({"patience": "3"})" << "'patience' must be a whole number; received: \"3\"";
-        QTest::newRow("min_delta") << R"({"min_delta": -0.25})" << "'min_delta' must be >= 0; received: -0.25";
-        QTest::newRow("not object") << R"("cosine")" << "schedule options must be a JSON object";
+        QTest::newRow("warmup") << R"({"warmup_steps": -5})"
+                                << "'warmup_steps' must be >= 0; received: -5";
+        QTest::newRow("min_rate") << R"({"min_rate": -0.5})"
+                                  << "'min_rate' must be >= 0; received: -0.5";
+        QTest::newRow("patience") << R"({"patience": -1})"
+                                  << "'patience' must be >= 0; received: -1";
+        QTest::newRow("patience type") << R"({"patience": "3"})"
+                                       << "'patience' must be a whole number; received: \"3\"";
+        QTest::newRow("min_delta") << R"({"min_delta": -0.25})"
+                                   << "'min_delta' must be >= 0; received: -0.25";
+        QTest::newRow("not object") << R"("cosine")"
+                                    << "schedule options must be a JSON object";
     }
     void jsonBadValues() {
         QFETCH(QString, json);

@@ -32,11 +32,10 @@ private slots:
         QTest::addColumn<int>("M");
         QTest::addColumn<int>("N");
         QTest::addColumn<int>("K");
-        const Case cases[] = {{1, 1, 1},    {3, 5, 2},      {8, 32, 7},    {9, 33, 17},  {64, 121, 288},
-                              {64, 847, 288}, {288, 250, 64}, {64, 288, 900}, {130, 1100, 40}, {7, 2100, 3},
-                              {17, 20, 1000}};
-        for (const Case& c : cases)
-            QTest::addRow("%dx%dx%d", c.M, c.N, c.K) << c.M << c.N << c.K;
+        const Case cases[] = {{1, 1, 1},       {3, 5, 2},      {8, 32, 7},     {9, 33, 17},
+                              {64, 121, 288},  {64, 847, 288}, {288, 250, 64}, {64, 288, 900},
+                              {130, 1100, 40}, {7, 2100, 3},   {17, 20, 1000}};
+        for (const Case& c : cases) QTest::addRow("%dx%dx%d", c.M, c.N, c.K) << c.M << c.N << c.K;
     }
 
     void matchesTheReference() {
@@ -61,8 +60,8 @@ private slots:
                     for (int k = 0; k < K; ++k) want += at(a, lda, ta, i, k) * at(b, ldb, tb, k, j);
                     const double got = c[i * ldc + j];
                     if (std::abs(got - want) > 1e-5 * (1 + std::sqrt(double(K)))) {
-                        QFAIL(qPrintable(QString("mode %1: C(%2,%3) = %4, expected %5")
-                                             .arg(mode).arg(i).arg(j).arg(got).arg(want)));
+                        QFAIL(qPrintable(
+                            QString("mode %1: C(%2,%3) = %4, expected %5").arg(mode).arg(i).arg(j).arg(got).arg(want)));
                     }
                 }
             // The padding between rows of C is never written.

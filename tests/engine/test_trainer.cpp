@@ -199,7 +199,8 @@ private slots:
         int perEpoch = 0;
         const auto oversampled = trainWith("oversample", &messages, &perEpoch);
         QCOMPARE(perEpoch, 10);
-        QVERIFY(std::find(messages.begin(), messages.end(), "oversampling: 160 samples per epoch from 49") != messages.end());
+        QVERIFY(std::find(messages.begin(), messages.end(), "oversampling: 160 samples per epoch from 49") !=
+                messages.end());
 
         // Weights: n / (classes x count) = 49 / 160 and 49 / 12.
         messages.clear();

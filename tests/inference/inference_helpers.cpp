@@ -33,11 +33,12 @@ cv::Mat syntheticFrame(int i, cv::Size size) {
     cv::Mat frame(size, CV_8UC3);
     for (int y = 0; y < size.height; ++y)
         for (int x = 0; x < size.width; ++x)
-            frame.at<cv::Vec3b>(y, x) = cv::Vec3b(static_cast<uchar>(x * 255 / size.width),
-                                                  static_cast<uchar>(y * 255 / size.height), 90);
+            frame.at<cv::Vec3b>(y, x) =
+                cv::Vec3b(static_cast<uchar>(x * 255 / size.width), static_cast<uchar>(y * 255 / size.height), 90);
     const int w = size.width, h = size.height;
     const int x = (i * 7) % (w - w / 4);
-    cv::rectangle(frame, cv::Rect(x, h / 4, w / 4, h / 3), cv::Scalar((i * 40) % 256, 200, 255 - (i * 40) % 256), cv::FILLED);
+    cv::rectangle(frame, cv::Rect(x, h / 4, w / 4, h / 3), cv::Scalar((i * 40) % 256, 200, 255 - (i * 40) % 256),
+                  cv::FILLED);
     cv::circle(frame, cv::Point(w - 1 - x, 3 * h / 4), h / 6, cv::Scalar(255, (i * 25) % 256, 30), cv::FILLED);
     return frame;
 }

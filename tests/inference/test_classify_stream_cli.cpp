@@ -34,8 +34,8 @@ class TestClassifyStreamCli : public QObject {
             p.waitForFinished();
             return {};
         }
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-                QString::fromUtf8(p.readAllStandardError()), t.elapsed()};
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+                QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError()), t.elapsed()};
     }
 
 private slots:
@@ -56,7 +56,8 @@ private slots:
         for (const QString& l : lines)
             if (l.startsWith("frame")) {
                 ++frames;
-                QVERIFY2(QRegularExpression(R"(^frame\s+\d+\s+(red|green|blue)\s+0\.\d{4})").match(l).hasMatch(), qPrintable(l));
+                QVERIFY2(QRegularExpression(R"(^frame\s+\d+\s+(red|green|blue)\s+0\.\d{4})").match(l).hasMatch(),
+                         qPrintable(l));
             }
         QCOMPARE(frames, 20);
         QVERIFY(lines.last().contains("FPS"));

@@ -33,7 +33,8 @@ private slots:
         QCOMPARE(SourceSpec::parse("file:///tmp/0").location, std::string("/tmp/0"));
         QVERIFY_THROWS_EXCEPTION(CaptureError, SourceSpec::parse("   "));
         QVERIFY_THROWS_EXCEPTION(CaptureError, SourceSpec::parse("camera:x"));
-        for (const char* text : {"3", "/tmp/v.avi", "http://h/x.mjpg", "videotestsrc ! videoconvert ! appsink", "gst:videotestsrc"}) {
+        for (const char* text :
+             {"3", "/tmp/v.avi", "http://h/x.mjpg", "videotestsrc ! videoconvert ! appsink", "gst:videotestsrc"}) {
             const SourceSpec s = SourceSpec::parse(text);
             const SourceSpec back = SourceSpec::parse(s.toString());
             QCOMPARE(int(back.kind), int(s.kind));
@@ -123,8 +124,9 @@ private slots:
         if (!testing::haveGStreamer()) QSKIP("OpenCV was built without GStreamer");
         FrameSource source;
         // A paced pipeline: ~30 fps like a camera.
-        source.open(SourceSpec::parse("videotestsrc pattern=snow ! video/x-raw,width=64,height=48,framerate=30/1 ! "
-                                      "videoconvert ! video/x-raw,format=BGR ! appsink"));
+        source.open(
+            SourceSpec::parse("videotestsrc pattern=snow ! video/x-raw,width=64,height=48,framerate=30/1 ! "
+                              "videoconvert ! video/x-raw,format=BGR ! appsink"));
         QElapsedTimer t;
         t.start();
         Frame f;

@@ -24,7 +24,8 @@ Frame frameOf(const cv::Mat& image, int64_t index = 1) { return Frame{image, ind
 
 void compareProbabilities(const std::vector<float>& a, const std::vector<float>& b) {
     QCOMPARE(a.size(), b.size());
-    for (std::size_t i = 0; i < a.size(); ++i) QVERIFY2(std::abs(a[i] - b[i]) < 1e-6f, qPrintable(QString::number(a[i] - b[i])));
+    for (std::size_t i = 0; i < a.size(); ++i)
+        QVERIFY2(std::abs(a[i] - b[i]) < 1e-6f, qPrintable(QString::number(a[i] - b[i])));
 }
 
 }  // namespace
@@ -46,7 +47,8 @@ private slots:
         QCOMPARE(centre.in({640, 480}), cv::Rect(128, 48, 384, 384));
         QCOMPARE(RegionOfInterest::fraction(0.5, 0.5, 0.5, 0.5).in({200, 100}), cv::Rect(100, 50, 100, 50));
         QCOMPARE(RegionOfInterest::parsePixels("10,20,30,40").in({640, 480}), cv::Rect(10, 20, 30, 40));
-        QCOMPARE(RegionOfInterest::parsePixels("600,400,100,100").in({640, 480}), cv::Rect(600, 400, 40, 80));  // clipped
+        QCOMPARE(RegionOfInterest::parsePixels("600,400,100,100").in({640, 480}),
+                 cv::Rect(600, 400, 40, 80));  // clipped
         QVERIFY(RegionOfInterest::parsePixels("700,0,10,10").in({640, 480}).empty());
         QVERIFY_THROWS_EXCEPTION(Error, RegionOfInterest::parsePixels("1,2,3"));
         QVERIFY_THROWS_EXCEPTION(Error, RegionOfInterest::parsePixels("1,2,0,4"));
@@ -105,7 +107,8 @@ private slots:
         source.open(spec, o);
         std::vector<StreamPrediction> results;
         std::atomic<bool> stop{false};
-        const std::string why = stream.run(source, [&](const StreamPrediction& p) { results.push_back(p); }, stop);
+        const std::string why = stream.run(
+            source, [&](const StreamPrediction& p) { results.push_back(p); }, stop);
         QVERIFY(QString::fromStdString(why).contains("ended"));
         QCOMPARE(int(results.size()), 30);
         QCOMPARE(stream.dropped(), int64_t(0));
@@ -116,8 +119,7 @@ private slots:
             compareProbabilities(p.raw, expected);
             compareProbabilities(p.probabilities, expected);  // smoothing 1
             QCOMPARE(int(p.top.size()), 3);
-            QCOMPARE(p.top.front().index,
-                     int(std::max_element(expected.begin(), expected.end()) - expected.begin()));
+            QCOMPARE(p.top.front().index, int(std::max_element(expected.begin(), expected.end()) - expected.begin()));
             QCOMPARE(p.predicted, p.top.front().index);
             QVERIFY(p.inferenceMs > 0);
             distinct.insert(int(p.raw[0] * 1e5f));
@@ -182,7 +184,8 @@ private slots:
         source.open(SourceSpec::parse(path));
         std::vector<StreamPrediction> results;
         std::atomic<bool> stop{false};
-        stream.run(source, [&](const StreamPrediction& p) { results.push_back(p); }, stop);
+        stream.run(
+            source, [&](const StreamPrediction& p) { results.push_back(p); }, stop);
         QVERIFY2(results.size() >= 8 && results.size() <= 25, qPrintable(QString::number(results.size())));
         QVERIFY(stream.dropped() > 80);
         QCOMPARE(stream.dropped() + stream.classified(), results.back().frameIndex);
@@ -201,17 +204,21 @@ private slots:
         if (!testing::haveGStreamer()) QSKIP("OpenCV was built without GStreamer");
         StreamClassifier stream(testing::tinyStreamModel());
         FrameSource source;
-        source.open(SourceSpec::parse("videotestsrc ! video/x-raw,width=80,height=60,framerate=60/1 ! videoconvert ! "
-                                      "video/x-raw,format=BGR ! appsink"));
+        source.open(
+            SourceSpec::parse("videotestsrc ! video/x-raw,width=80,height=60,framerate=60/1 ! videoconvert ! "
+                              "video/x-raw,format=BGR ! appsink"));
         std::atomic<bool> stop{false};
         std::mutex m;
         std::vector<StreamPrediction> results;
         stream.setPaused(true);
         std::thread worker([&] {
-            stream.run(source, [&](const StreamPrediction& p) {
-                std::lock_guard lock(m);
-                results.push_back(p);
-            }, stop);
+            stream.run(
+                source,
+                [&](const StreamPrediction& p) {
+                    std::lock_guard lock(m);
+                    results.push_back(p);
+                },
+                stop);
         });
         QTest::qWait(200);
         {
@@ -220,14 +227,24 @@ private slots:
         }
         const cv::Mat still = testing::syntheticFrame(9, {160, 120});
         stream.submitStill(frameOf(still, 12345));
-        QTRY_VERIFY_WITH_TIMEOUT([&] { std::lock_guard lock(m); return results.size() == 1; }(), 2000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                std::lock_guard lock(m);
+                return results.size() == 1;
+            }(),
+            2000);
         {
             std::lock_guard lock(m);
             QVERIFY(results[0].still);
             QCOMPARE(results[0].frameIndex, int64_t(12345));
         }
         stream.setPaused(false);
-        QTRY_VERIFY_WITH_TIMEOUT([&] { std::lock_guard lock(m); return results.size() > 5; }(), 3000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                std::lock_guard lock(m);
+                return results.size() > 5;
+            }(),
+            3000);
         stop = true;
         worker.join();
         QCOMPARE(stream.dropped() > 1000, false);  // the pause does not count as dropped frames

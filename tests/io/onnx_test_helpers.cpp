@@ -68,13 +68,15 @@ int input(GraphSpec& g, int c, int h, int w) {
 }
 
 json conv(int filters, int k, int s, const char* padding, const char* act, bool bias = true) {
-    return {{"filters", filters}, {"kernel_size", k}, {"strides", s}, {"padding", padding},
-            {"activation", act}, {"use_bias", bias}};
+    return {{"filters", filters}, {"kernel_size", k},  {"strides", s},
+            {"padding", padding}, {"activation", act}, {"use_bias", bias}};
 }
 
 json pool(int k, int s, const char* padding) { return {{"pool_size", k}, {"strides", s}, {"padding", padding}}; }
 
-json dense(int units, const char* act, bool bias = true) { return {{"units", units}, {"activation", act}, {"use_bias", bias}}; }
+json dense(int units, const char* act, bool bias = true) {
+    return {{"units", units}, {"activation", act}, {"use_bias", bias}};
+}
 
 }  // namespace
 
@@ -101,8 +103,8 @@ std::vector<std::pair<std::string, GraphSpec>> layerCases() {
     {
         GraphSpec g;
         int x = input(g, 3, 7, 7);
-        x = g.add("MaxPooling2D", pool(2, 0, "same"), {x});   // 7 -> 4: one pixel of padding after
-        x = g.add("MaxPooling2D", pool(3, 1, "same"), {x});   // symmetric
+        x = g.add("MaxPooling2D", pool(2, 0, "same"), {x});  // 7 -> 4: one pixel of padding after
+        x = g.add("MaxPooling2D", pool(3, 1, "same"), {x});  // symmetric
         x = g.add("MaxPooling2D", pool(2, 1, "valid"), {x});
         x = g.add("Flatten", {}, {x});
         g.add("Dense", dense(3, "sigmoid"), {x});

@@ -116,7 +116,8 @@ private slots:
             cv::Mat img(28, 28, CV_8UC1, cv::Scalar(bright ? 200 + i : 20 + i));
             QVERIFY(cv::imwrite((dir + QString("/%1.png").arg(i)).toStdString(), img));
         }
-        Run r = cli({"train", "--preset", "mlp", "--data", root, "--epochs", "1", "--batch", "8", "--balance", "oversample"});
+        Run r = cli(
+            {"train", "--preset", "mlp", "--data", root, "--epochs", "1", "--batch", "8", "--balance", "oversample"});
         QVERIFY2(r.code == 0, r.err.constData());
         QVERIFY2((r.out + r.err).contains("oversampling: 24 samples per epoch from 15"), (r.out + r.err).constData());
         r = cli({"train", "--preset", "mlp", "--data", root, "--epochs", "1", "--balance", "weights"});
@@ -132,7 +133,8 @@ private slots:
 
     void checkpointResumeContinuesTheRun() {
         const QString ckpt = path("run.csmodel");
-        Run r = cli({"train", "--preset", "mlp", "--data", "builtin", "--epochs", "1", "--checkpoint", ckpt, "--quiet"});
+        Run r =
+            cli({"train", "--preset", "mlp", "--data", "builtin", "--epochs", "1", "--checkpoint", ckpt, "--quiet"});
         QVERIFY2(r.code == 0, r.err.constData());
         QVERIFY(QFile::exists(ckpt));
         r = cli({"train", "--resume", ckpt, "--data", "builtin", "--epochs", "2", "--json"});

@@ -247,7 +247,10 @@ private slots:
     void kerasReadsLikeTheClassicListing() {
         const std::string seq = exportKerasCode(loadPreset("seed-cnn"));
         QVERIFY(seq.find("model = models.Sequential(") != std::string::npos);
-        QVERIFY(seq.find("model.add(layers.Conv2D(32, (3, 3), activation='relu', name='conv2d', input_shape=(28, 28, 1)))") != std::string::npos);
+        QVERIFY(
+            seq.find(
+                "model.add(layers.Conv2D(32, (3, 3), activation='relu', name='conv2d', input_shape=(28, 28, 1)))") !=
+            std::string::npos);
         QVERIFY(seq.find("model.add(layers.MaxPooling2D((2, 2), name='max_pooling2d'))") != std::string::npos);
         QVERIFY(seq.find("model.add(layers.Dense(10, activation='softmax', name='dense_1'))") != std::string::npos);
         QVERIFY(seq.find("layers.Flatten(name='flatten'))  # channels-last") != std::string::npos);
@@ -256,8 +259,10 @@ private slots:
         for (const auto& [name, g] : layerCases()) {
             if (name != "residual_add" && name != "concatenate") continue;
             const std::string fn = exportKerasCode(randomModelFile(g, 1));
-            QVERIFY2(fn.find("keras.Model(") != std::string::npos && fn.find("keras.Input(shape=") != std::string::npos, name.c_str());
-            QVERIFY(fn.find(name == "residual_add" ? "layers.Add(name=" : "layers.Concatenate(name=") != std::string::npos);
+            QVERIFY2(fn.find("keras.Model(") != std::string::npos && fn.find("keras.Input(shape=") != std::string::npos,
+                     name.c_str());
+            QVERIFY(fn.find(name == "residual_add" ? "layers.Add(name=" : "layers.Concatenate(name=") !=
+                    std::string::npos);
         }
     }
 
@@ -337,10 +342,12 @@ private slots:
         QStringList folders;
         std::vector<Tensor> inputs;
         for (size_t i = 0; i < models.size(); ++i) {
-            const std::string folder = (dir_.path() + "/torch_" + QString::fromStdString(models[i].first)).toStdString();
+            const std::string folder =
+                (dir_.path() + "/torch_" + QString::fromStdString(models[i].first)).toStdString();
             writePyTorchProject(folder, models[i].second);
             const Tensor x = randomTensor(3, Model(models[i].second.graph, 1).inputShape(), 50 + i);
-            writeFile(folder + "/input.bin", std::string(reinterpret_cast<const char*>(x.data()), x.size() * sizeof(float)));
+            writeFile(folder + "/input.bin",
+                      std::string(reinterpret_cast<const char*>(x.data()), x.size() * sizeof(float)));
             inputs.push_back(x);
             folders << QString::fromStdString(folder);
         }
@@ -387,8 +394,7 @@ private slots:
         // Only the forms PyTorch writes with ops outside the supported set may fail: the
         // non-counting asymmetric 'same' average pool (a Slice and a Div of two pools) and
         // BatchNorm with only one of center/scale (a Mul/Add by a parameter).
-        for (const auto& n : importFailures)
-            QVERIFY2(n == "avgpool" || n == "batchnorm_options", n.c_str());
+        for (const auto& n : importFailures) QVERIFY2(n == "avgpool" || n == "batchnorm_options", n.c_str());
     }
 
     void pytorchReproducesTheClassBalance() {
@@ -471,13 +477,14 @@ private slots:
         writeIdxDataset(data, train, test);
 
         ModelFile f = quadrantModelFile();
-        f.training = {{"epochs", 1},
-                      {"batch_size", 16},
-                      {"seed", 7},
-                      {"optimizer", {{"optimizer", "adam"}, {"learning_rate", 0.01}}},
-                      {"augment", {{"noise", {{"p", 0.5}, {"amount", 0.02}}}, {"contrast", {{"p", 0.5}, {"amount", 0.1}}}}},
-                      // Balanced data, so this only runs the oversampled order through the ranks' shards.
-                      {"balance", "oversample"}};
+        f.training = {
+            {"epochs", 1},
+            {"batch_size", 16},
+            {"seed", 7},
+            {"optimizer", {{"optimizer", "adam"}, {"learning_rate", 0.01}}},
+            {"augment", {{"noise", {{"p", 0.5}, {"amount", 0.02}}}, {"contrast", {{"p", 0.5}, {"amount", 0.1}}}}},
+            // Balanced data, so this only runs the oversampled order through the ranks' shards.
+            {"balance", "oversample"}};
         const QString project = dir_.path() + "/project";
         writePyTorchProject(project.toStdString(), f);
 
@@ -491,7 +498,8 @@ private slots:
                           {"--standalone", "--nproc_per_node=2", "--redirects", "1", "--tee", "1", "--log_dir",
                            dir_.path() + "/torchrun-logs", project + "/train.py", "--data", data, "--out", onnx},
                           180000, project, env);
-        qInfo("torchrun (2 processes, gloo) took %.1f s:\n%s", timer.elapsed() / 1000.0, qPrintable(r.output.right(1500)));
+        qInfo("torchrun (2 processes, gloo) took %.1f s:\n%s", timer.elapsed() / 1000.0,
+              qPrintable(r.output.right(1500)));
         QVERIFY2(r.code == 0, qPrintable(r.output));
         QVERIFY(r.output.contains("2 process(es) on cpu"));
         QVERIFY(r.output.contains("oversampling: 320 samples per epoch from 320"));

@@ -41,8 +41,8 @@ private slots:
         f.weights = randomModelFile(f.graph, 3).weights;
         saveModelFile(path("m.csmodel").toStdString(), f);
 
-        Result r = cli({"export", "--model", path("m.csmodel"), "--format", "onnx", "--out", path("m.onnx"), "--opset", "17",
-                        "--bake-preprocessing", "--json"});
+        Result r = cli({"export", "--model", path("m.csmodel"), "--format", "onnx", "--out", path("m.onnx"), "--opset",
+                        "17", "--bake-preprocessing", "--json"});
         QVERIFY2(r.code == 0, r.err.constData());
         QCOMPARE(r.json()["opset"].get<int>(), 17);
         QVERIFY(r.json()["bake_preprocessing"].get<bool>());
@@ -74,7 +74,8 @@ private slots:
         QVERIFY(QFileInfo(path("lenet.py")).size() > 1000);
         r = cli({"export", "--preset", "mlp", "--format", "pytorch", "--out", path("torch")});
         QVERIFY2(r.code == 0, r.err.constData());
-        for (const char* file : {"model.py", "train.py", "README.md"}) QVERIFY(QFileInfo::exists(path("torch") + "/" + file));
+        for (const char* file : {"model.py", "train.py", "README.md"})
+            QVERIFY(QFileInfo::exists(path("torch") + "/" + file));
 
         QCOMPARE(cli({"export", "--preset", "mlp", "--format", "tflite", "--out", path("x")}).code, 2);
         QCOMPARE(cli({"export", "--preset", "mlp", "--format", "onnx", "--out", path("x"), "--opset", "9"}).code, 2);

@@ -2,10 +2,10 @@
 // hostile and newer files.
 #include <QtTest>
 
+#include <zlib.h>
 #include <cstring>
 #include <fstream>
 #include <functional>
-#include <zlib.h>
 
 #include "core/errors.h"
 #include "graph/model.h"
@@ -96,7 +96,8 @@ private slots:
 
     void truncatedFilesAreRejected() {
         const std::string bytes = serializeModelFile(trainedLike());
-        for (std::size_t keep : {std::size_t(0), std::size_t(7), std::size_t(19), std::size_t(100), bytes.size() / 2, bytes.size() - 1}) {
+        for (std::size_t keep :
+             {std::size_t(0), std::size_t(7), std::size_t(19), std::size_t(100), bytes.size() / 2, bytes.size() - 1}) {
             const std::string e = expectError(bytes.substr(0, keep));
             QVERIFY2(!e.empty(), std::to_string(keep).c_str());
             QVERIFY2(e.find("test file") != std::string::npos, e.c_str());
@@ -126,20 +127,17 @@ private slots:
         std::memcpy(bytes.data() + 12, &huge, 8);
         QVERIFY(expectError(bytes).find("truncated") != std::string::npos);
         // A tensor claiming to lie far beyond the data, with a valid checksum.
-        const std::string forged = withJson(serializeModelFile(trainedLike()), [](nlohmann::json& d) {
-            d["tensors"][0]["offset"] = uint64_t(1) << 40;
-        });
+        const std::string forged = withJson(serializeModelFile(trainedLike()),
+                                            [](nlohmann::json& d) { d["tensors"][0]["offset"] = uint64_t(1) << 40; });
         QVERIFY(expectError(forged).find("beyond the end") != std::string::npos);
-        const std::string lying = withJson(serializeModelFile(trainedLike()), [](nlohmann::json& d) {
-            d["tensors"][0]["count"] = 5;
-        });
+        const std::string lying =
+            withJson(serializeModelFile(trainedLike()), [](nlohmann::json& d) { d["tensors"][0]["count"] = 5; });
         QVERIFY(expectError(lying).find("claims 5 values") != std::string::npos);
     }
 
     void unknownKindListsKnownOnes() {
-        const std::string forged = withJson(serializeModelFile(trainedLike()), [](nlohmann::json& d) {
-            d["graph"]["nodes"][1]["kind"] = "Conv9D";
-        });
+        const std::string forged = withJson(serializeModelFile(trainedLike()),
+                                            [](nlohmann::json& d) { d["graph"]["nodes"][1]["kind"] = "Conv9D"; });
         const std::string e = expectError(forged);
         QVERIFY2(e.find("Conv9D") != std::string::npos && e.find("MaxPooling2D") != std::string::npos, e.c_str());
     }

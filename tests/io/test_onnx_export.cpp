@@ -52,7 +52,8 @@ class TestOnnxExport : public QObject {
             }
             const double d = maxAbsDiff(ours, theirs);
             const float lo = ours.array().minCoeff(), hi = ours.array().maxCoeff();
-            qInfo("%s, batch %d: max |engine - OpenCV| = %.3g (outputs in [%.3g, %.3g])", what.c_str(), batch, d, lo, hi);
+            qInfo("%s, batch %d: max |engine - OpenCV| = %.3g (outputs in [%.3g, %.3g])", what.c_str(), batch, d, lo,
+                  hi);
             QVERIFY2(d < 1e-4, qPrintable(QString::fromStdString(what) + " differs by " + QString::number(d)));
         }
     }

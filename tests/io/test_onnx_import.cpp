@@ -233,11 +233,14 @@ private slots:
     // Reshape, Gemm transB=1, logits without softmax, BatchNorm momentum 0.9, Dropout dropped.
     void pytorchStyleGraph() {
         Builder b({3, 8, 8});
-        auto& conv = addNode(*b.g, "Conv", "/conv1/Conv", {"x", b.weights("conv1.weight", {4, 3, 3, 3}), b.weights("conv1.bias", {4})}, {"c1"});
+        auto& conv = addNode(*b.g, "Conv", "/conv1/Conv",
+                             {"x", b.weights("conv1.weight", {4, 3, 3, 3}), b.weights("conv1.bias", {4})}, {"c1"});
         setAttr(conv, "pads", std::vector<int64_t>{1, 1, 1, 1});
         setAttr(conv, "kernel_shape", std::vector<int64_t>{3, 3});
         addNode(*b.g, "BatchNormalization", "/bn1/BatchNormalization",
-                {"c1", b.weights("bn1.weight", {4}), b.weights("bn1.bias", {4}), b.weights("bn1.running_mean", {4}), "bn1.var"}, {"b1"});
+                {"c1", b.weights("bn1.weight", {4}), b.weights("bn1.bias", {4}), b.weights("bn1.running_mean", {4}),
+                 "bn1.var"},
+                {"b1"});
         const std::vector<float> var{0.5f, 1.f, 1.5f, 2.f};
         addFloatInitializer(*b.g, "bn1.var", {4}, var.data());
         addNode(*b.g, "Relu", "/Relu", {"b1"}, {"r1"});
@@ -252,7 +255,9 @@ private slots:
         addInt64Initializer(*b.g, "minus1", {1}, {-1});
         setAttr(addNode(*b.g, "Concat", "/Concat", {"n1", "minus1"}, {"shape"}), "axis", int64_t(0));
         addNode(*b.g, "Reshape", "/Reshape", {"p1", "shape"}, {"flat"});
-        setAttr(addNode(*b.g, "Gemm", "/fc1/Gemm", {"flat", b.weights("fc1.weight", {5, 64}), b.weights("fc1.bias", {5})}, {"f1"}), "transB", int64_t(1));
+        setAttr(addNode(*b.g, "Gemm", "/fc1/Gemm",
+                        {"flat", b.weights("fc1.weight", {5, 64}), b.weights("fc1.bias", {5})}, {"f1"}),
+                "transB", int64_t(1));
         addNode(*b.g, "Relu", "/Relu_1", {"f1"}, {"logits"});
         b.output("logits", 5);
         const ModelFile f = importOnnx(b.bytes());
@@ -286,7 +291,8 @@ private slots:
     void kerasStyleGraph() {
         Builder b({6, 6, 3}, "tf2onnx");
         setAttr(addNode(*b.g, "Transpose", "transpose_in", {"x"}, {"xt"}), "perm", std::vector<int64_t>{0, 3, 1, 2});
-        auto& conv = addNode(*b.g, "Conv", "model/conv2d/Conv2D", {"xt", b.weights("k", {3, 3, 3, 3}), b.weights("kb", {3})}, {"c"});
+        auto& conv = addNode(*b.g, "Conv", "model/conv2d/Conv2D",
+                             {"xt", b.weights("k", {3, 3, 3, 3}), b.weights("kb", {3})}, {"c"});
         setAttr(conv, "auto_pad", std::string("SAME_UPPER"));
         setAttr(conv, "kernel_shape", std::vector<int64_t>{3, 3});
         setAttr(conv, "strides", std::vector<int64_t>{2, 2});
@@ -325,7 +331,8 @@ private slots:
         addNode(*b.g, "Sub", "sub", {"x", "mean"}, {"xs"});
         addNode(*b.g, "Div", "div", {"xs", "std"}, {"xn"});
         setAttr(addNode(*b.g, "Flatten", "flatten", {"xn"}, {"f"}), "axis", int64_t(1));
-        setAttr(addNode(*b.g, "Gemm", "fc", {"f", b.weights("w", {3, 48}), b.weights("bb", {3})}, {"y"}), "transB", int64_t(1));
+        setAttr(addNode(*b.g, "Gemm", "fc", {"f", b.weights("w", {3, 48}), b.weights("bb", {3})}, {"y"}), "transB",
+                int64_t(1));
         b.output("y", 3);
         const ModelFile f = importOnnx(b.bytes());
         QCOMPARE(f.preprocessing.scaling, Scaling::Standardize);
@@ -349,7 +356,8 @@ private slots:
             for (int i = 0; i < inits->size(); ++i)
                 if (inits->Get(i).name() == "conv2d_1/kernel") inits->DeleteSubrange(i, 1);
             const std::string e = importError(serialize(p));
-            QVERIFY2(e.find("conv2d_1/kernel") != std::string::npos && e.find("Conv 'conv2d_1'") != std::string::npos, e.c_str());
+            QVERIFY2(e.find("conv2d_1/kernel") != std::string::npos && e.find("Conv 'conv2d_1'") != std::string::npos,
+                     e.c_str());
         }
         {  // weights whose data does not fit their dims
             onnx::ModelProto p = parse(good);
@@ -366,18 +374,27 @@ private slots:
                     t.set_dims(2, 6);
                 }
             const std::string e = importError(serialize(p));
-            QVERIFY2(e.find("Conv 'conv2d_1'") != std::string::npos && e.find("channels") != std::string::npos, e.c_str());
+            QVERIFY2(e.find("Conv 'conv2d_1'") != std::string::npos && e.find("channels") != std::string::npos,
+                     e.c_str());
         }
         {  // unknown op
             onnx::ModelProto p = parse(good);
             for (auto& n : *p.mutable_graph()->mutable_node())
                 if (n.name() == "max_pooling2d") n.set_op_type("LpPool");
             const std::string e = importError(serialize(p));
-            QVERIFY2(e.find("LpPool 'max_pooling2d'") != std::string::npos && e.find("unsupported op") != std::string::npos, e.c_str());
+            QVERIFY2(
+                e.find("LpPool 'max_pooling2d'") != std::string::npos && e.find("unsupported op") != std::string::npos,
+                e.c_str());
         }
         {  // a graph input that is not an image
             onnx::ModelProto p = parse(good);
-            p.mutable_graph()->mutable_input(0)->mutable_type()->mutable_tensor_type()->mutable_shape()->mutable_dim()->RemoveLast();
+            p.mutable_graph()
+                ->mutable_input(0)
+                ->mutable_type()
+                ->mutable_tensor_type()
+                ->mutable_shape()
+                ->mutable_dim()
+                ->RemoveLast();
             QVERIFY(importError(serialize(p)).find("image batch") != std::string::npos);
         }
         {  // two outputs
@@ -390,17 +407,20 @@ private slots:
     void unsupportedPatternsNameTheNode() {
         auto withConv = [](std::vector<int64_t> pads, int64_t group = 1, std::vector<int64_t> kernel = {3, 3}) {
             Builder b({2, 8, 8});
-            auto& c = addNode(*b.g, "Conv", "odd_conv", {"x", b.weights("w", {4, 2 / group, kernel[0], kernel[1]})}, {"c"});
+            auto& c =
+                addNode(*b.g, "Conv", "odd_conv", {"x", b.weights("w", {4, 2 / group, kernel[0], kernel[1]})}, {"c"});
             setAttr(c, "pads", pads);
             if (group != 1) setAttr(c, "group", group);
             setAttr(addNode(*b.g, "Flatten", "f", {"c"}, {"fl"}), "axis", int64_t(1));
-            const int64_t features = 4 * (8 + pads[0] + pads[2] - kernel[0] + 1) * (8 + pads[1] + pads[3] - kernel[1] + 1);
+            const int64_t features =
+                4 * (8 + pads[0] + pads[2] - kernel[0] + 1) * (8 + pads[1] + pads[3] - kernel[1] + 1);
             setAttr(addNode(*b.g, "Gemm", "fc", {"fl", b.weights("fw", {3, features})}, {"y"}), "transB", int64_t(1));
             b.output("y", 3);
             return importError(b.bytes());
         };
         std::string e = withConv({2, 2, 2, 2});
-        QVERIFY2(e.find("Conv 'odd_conv'") != std::string::npos && e.find("fit neither") != std::string::npos, e.c_str());
+        QVERIFY2(e.find("Conv 'odd_conv'") != std::string::npos && e.find("fit neither") != std::string::npos,
+                 e.c_str());
         e = withConv({0, 0, 0, 0}, 2);
         QVERIFY2(e.find("Conv 'odd_conv'") != std::string::npos && e.find("group") != std::string::npos, e.c_str());
         e = withConv({0, 0, 0, 0}, 1, {3, 5});

@@ -189,7 +189,8 @@ private slots:
         panel.showOutcome(o);
         QCOMPARE(panel.classes().value(QStringLiteral("fist")), 5);
         QCOMPARE(panel.currentClass(), QStringLiteral("fist"));
-        QCOMPARE(panel.classList()->findItems(QStringLiteral("fist"), Qt::MatchExactly).front()->text(1), QStringLiteral("5"));
+        QCOMPARE(panel.classList()->findItems(QStringLiteral("fist"), Qt::MatchExactly).front()->text(1),
+                 QStringLiteral("5"));
         o.saved = false;
         o.duplicate = true;
         panel.showOutcome(o);

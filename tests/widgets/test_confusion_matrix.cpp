@@ -21,11 +21,12 @@ using namespace cs::gui;
 namespace {
 
 EvalReport evaluateTinyModel() {
-    const GraphSpec spec = GraphSpec::sequential({{"Input", {{"height", 28}, {"width", 28}, {"channels", 1}}},
-                                                  {"Conv2D", {{"filters", 4}, {"kernel_size", 3}, {"activation", "relu"}}},
-                                                  {"MaxPooling2D", {{"pool_size", 4}}},
-                                                  {"Flatten", nlohmann::json::object()},
-                                                  {"Dense", {{"units", 10}, {"activation", "softmax"}}}});
+    const GraphSpec spec =
+        GraphSpec::sequential({{"Input", {{"height", 28}, {"width", 28}, {"channels", 1}}},
+                               {"Conv2D", {{"filters", 4}, {"kernel_size", 3}, {"activation", "relu"}}},
+                               {"MaxPooling2D", {{"pool_size", 4}}},
+                               {"Flatten", nlohmann::json::object()},
+                               {"Dense", {{"units", 10}, {"activation", "softmax"}}}});
     Model model(spec, 3);
     auto data = std::make_shared<Dataset>(makeShapesDataset(400, 28, 28, 1, 11));
     EvalOptions o;

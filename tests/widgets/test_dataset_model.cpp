@@ -34,7 +34,8 @@ class TestDatasetModel : public QObject {
             const float conf = 0.4f + 0.6f * float(g % 100) / 100.f;
             p.predicted.push_back(pred);
             p.confidence.push_back(conf);
-            for (int k = 0; k < p.classes; ++k) p.probabilities.push_back(k == pred ? conf : (1 - conf) / (p.classes - 1));
+            for (int k = 0; k < p.classes; ++k)
+                p.probabilities.push_back(k == pred ? conf : (1 - conf) / (p.classes - 1));
             p.loss.push_back(-std::log(std::max(p.probabilities[g * p.classes + label], 1e-7f)));
         }
         c.setPredictions(std::move(p));
@@ -59,7 +60,8 @@ private slots:
         QVERIFY(!thumb.isNull());
         QCOMPARE(thumb.width(), model.thumbnailSize());
         QCOMPARE(qGray(thumb.pixel(thumb.width() - 1, thumb.height() - 1)), 20 * (7 % 3));
-        QCOMPARE(model.data(model.index(5), DatasetListModel::SourceRole).toString(), QStringLiteral("generated-train#5"));
+        QCOMPARE(model.data(model.index(5), DatasetListModel::SourceRole).toString(),
+                 QStringLiteral("generated-train#5"));
     }
 
     void filtersByClassSplitAndSearch() {
@@ -69,7 +71,8 @@ private slots:
         f.classIndex = 2;
         model.setFilter(f);
         QCOMPARE(model.rowCount(), 100 + 20);
-        for (int r = 0; r < model.rowCount(); ++r) QCOMPARE(model.data(model.index(r), DatasetListModel::LabelRole).toInt(), 2);
+        for (int r = 0; r < model.rowCount(); ++r)
+            QCOMPARE(model.data(model.index(r), DatasetListModel::LabelRole).toInt(), 2);
         f.split = int(SampleSplit::Test);
         model.setFilter(f);
         QCOMPARE(model.rowCount(), 20);
@@ -98,7 +101,8 @@ private slots:
         predict(*c);
         model.refresh();
         QCOMPARE(model.rowCount(), 72);  // every fifth of 360
-        for (int r = 0; r < model.rowCount(); ++r) QVERIFY(model.data(model.index(r), DatasetListModel::MisclassifiedRole).toBool());
+        for (int r = 0; r < model.rowCount(); ++r)
+            QVERIFY(model.data(model.index(r), DatasetListModel::MisclassifiedRole).toBool());
         f = {};
         f.minConfidence = 0.5f;
         f.maxConfidence = 0.6f;
@@ -119,7 +123,8 @@ private slots:
         f.sort = DatasetSort::Loss;
         f.descending = true;
         model.setFilter(f);
-        QVERIFY(model.data(model.index(0), DatasetListModel::MisclassifiedRole).toBool());  // the worst loss is a wrong one
+        QVERIFY(
+            model.data(model.index(0), DatasetListModel::MisclassifiedRole).toBool());  // the worst loss is a wrong one
         f.sort = DatasetSort::Class;
         f.descending = false;
         model.setFilter(f);
@@ -199,7 +204,8 @@ private slots:
             times.push_back(t.elapsed());
         }
         std::sort(times.begin(), times.end());
-        QVERIFY2(times[times.size() / 2] < 16, qPrintable(QStringLiteral("median repaint %1 ms").arg(times[times.size() / 2])));
+        QVERIFY2(times[times.size() / 2] < 16,
+                 qPrintable(QStringLiteral("median repaint %1 ms").arg(times[times.size() / 2])));
         browser.setThumbnailSize(128);
         QCoreApplication::processEvents();
         QTest::qWait(20);

@@ -84,7 +84,7 @@ private slots:
         QSignalSpy changed(&preview, &AugmentPreview::optionsChanged);
         const auto spins = preview.findChildren<QDoubleSpinBox*>();
         QVERIFY(spins.size() >= 2);
-        spins[0]->setValue(100);  // shift chance
+        spins[0]->setValue(100);   // shift chance
         spins[1]->setValue(0.25);  // shift amount
         QVERIFY(changed.count() >= 1);
         const AugmentOptions now = preview.options();

@@ -3,6 +3,7 @@
 // compiles with Python; the parity button reports agreement for a trained tiny model on a
 // worker thread; the torchrun commands follow the chosen folder; a malformed or unsupported
 // ONNX file gets an error naming the problem (the node and op), never a crash.
+#include <onnx/onnx_pb.h>
 #include <QCheckBox>
 #include <QDir>
 #include <QFile>
@@ -16,7 +17,6 @@
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QtTest>
-#include <onnx/onnx_pb.h>
 
 #include "data/builtin_dataset.h"
 #include "export/distributed_panel.h"
@@ -57,7 +57,8 @@ ModelFile trainedTinyModel() {
 
 bool pyCompiles(const QStringList& files, QString* output) {
     QProcess p;
-    p.start(QStringLiteral("/usr/bin/python3"), QStringList{QStringLiteral("-m"), QStringLiteral("py_compile")} + files);
+    p.start(QStringLiteral("/usr/bin/python3"),
+            QStringList{QStringLiteral("-m"), QStringLiteral("py_compile")} + files);
     if (!p.waitForFinished(60000)) return false;
     *output = QString::fromUtf8(p.readAllStandardError());
     return p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
@@ -102,7 +103,8 @@ private slots:
         QCOMPARE(exported.count(), 1);
         const QString path = dir.filePath(QStringLiteral("seed-cnn.onnx"));
         QVERIFY(QFileInfo::exists(path));
-        QVERIFY2(dialog.statusLabel()->text().contains(QStringLiteral("opset 15")), qPrintable(dialog.statusLabel()->text()));
+        QVERIFY2(dialog.statusLabel()->text().contains(QStringLiteral("opset 15")),
+                 qPrintable(dialog.statusLabel()->text()));
 
         OnnxImportReport report;
         const ModelFile back = loadOnnxFile(path.toStdString(), &report);
@@ -160,7 +162,8 @@ private slots:
         QVERIFY(commands.contains(QStringLiteral("torchrun --standalone --nproc_per_node=2 --redirects 1 --tee 1")));
         QVERIFY(commands.contains(QStringLiteral("--init-weights .")));
         setSpin(dialog.distributedPanel()->processesBox(), 4);
-        QVERIFY(dialog.distributedPanel()->commandsView()->toPlainText().contains(QStringLiteral("--nproc_per_node=4")));
+        QVERIFY(
+            dialog.distributedPanel()->commandsView()->toPlainText().contains(QStringLiteral("--nproc_per_node=4")));
 
         // Switching back to Keras shows its own path again.
         clickButton(dialog.formatButton(ExportFormat::Keras));
@@ -225,7 +228,8 @@ private slots:
         bad.show();
         QVERIFY(!bad.load(junk));
         QVERIFY(!bad.openButton()->isEnabled());
-        QVERIFY2(bad.messageLabel()->text().contains(QStringLiteral("junk.onnx")), qPrintable(bad.messageLabel()->text()));
+        QVERIFY2(bad.messageLabel()->text().contains(QStringLiteral("junk.onnx")),
+                 qPrintable(bad.messageLabel()->text()));
 
         // An op the engine does not have: the message names the node and the op.
         QFile g(good);
@@ -258,7 +262,8 @@ private slots:
         QVERIFY(!c.contains(QStringLiteral("--init-weights")));
         QVERIFY(c.contains(QStringLiteral("--master_addr=HOST0")));
         QVERIFY(c.contains(QStringLiteral("convstudio-cli import model.onnx")));
-        QCOMPARE(ExportDialog::defaultFileName(QStringLiteral("a b/c"), ExportFormat::Onnx), QStringLiteral("a_b_c.onnx"));
+        QCOMPARE(ExportDialog::defaultFileName(QStringLiteral("a b/c"), ExportFormat::Onnx),
+                 QStringLiteral("a_b_c.onnx"));
     }
 };
 

@@ -41,7 +41,7 @@ struct Tiny {
         params[0]->value[1] = -1.f;  // filter 1
         params[1]->value[0] = 0.f;   // conv bias
         params[1]->value[1] = 0.5f;
-        params[2]->value.setZero();  // dense: class 1 gets the sum of map 0
+        params[2]->value.setZero();                                  // dense: class 1 gets the sum of map 0
         for (int i = 0; i < 9; ++i) params[2]->value[18 + i] = 1.f;  // units x inputs: row 1, map 0
         params[3]->value.setZero();
         executor = model.makeExecutor();

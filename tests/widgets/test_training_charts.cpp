@@ -174,8 +174,8 @@ void TestTrainingCharts::trainingChartsSeries() {
     charts.addEpoch(e);
     charts.refreshNow();
     LiveChart* loss = charts.lossChart();
-    QCOMPARE(loss->data(0).size(), 100);  // raw batches
-    QCOMPARE(loss->data(1).size(), 100);  // smoothed
+    QCOMPARE(loss->data(0).size(), 100);   // raw batches
+    QCOMPARE(loss->data(1).size(), 100);   // smoothed
     QCOMPARE(loss->data(0)[49].x(), 1.0);  // the last batch of epoch 1 sits at x = 1
     QCOMPARE(loss->data(3).size(), 1);     // validation
     QCOMPARE(loss->data(3)[0], QPointF(1, 1.6));

@@ -44,8 +44,9 @@ CameraPanel::CameraPanel(QWidget* parent) : QWidget(parent) {
     source_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     source_->setMinimumContentsLength(14);
     source_->lineEdit()->setPlaceholderText(tr("Camera number, video file, stream URL or GStreamer pipeline"));
-    source_->setToolTip(tr("A camera number (0, 1, …), a video file, a stream URL (rtsp://, http://) or a GStreamer "
-                           "pipeline ending in appsink"));
+    source_->setToolTip(
+        tr("A camera number (0, 1, …), a video file, a stream URL (rtsp://, http://) or a GStreamer "
+           "pipeline ending in appsink"));
     start_ = new QPushButton(style()->standardIcon(QStyle::SP_MediaPlay), tr("Start"), this);
     start_->setObjectName(QStringLiteral("cameraStart"));
     top->addWidget(new QLabel(tr("Source:"), this));
@@ -66,8 +67,8 @@ CameraPanel::CameraPanel(QWidget* parent) : QWidget(parent) {
     freeze_->setIcon(style()->standardIcon(QStyle::SP_MediaPause));
     snapshot_ = tool(tr("Snapshot…"), tr("Save the current frame as an image file"), "cameraSnapshot");
     snapshot_->setIcon(style()->standardIcon(QStyle::SP_DialogSaveButton));
-    probe_ = tool(tr("Feature Maps"), tr("Show the feature maps of the region of interest in the inspector"),
-                  "cameraProbe");
+    probe_ =
+        tool(tr("Feature Maps"), tr("Show the feature maps of the region of interest in the inspector"), "cameraProbe");
     layout->addLayout(top);
 
     // The video on the left; prediction settings and capture on the right.
@@ -179,8 +180,10 @@ QString CameraPanel::sourceText() const {
 
 void CameraPanel::setSourceText(const QString& text) {
     const int index = source_->findData(text);
-    if (index >= 0) source_->setCurrentIndex(index);
-    else source_->setEditText(text);
+    if (index >= 0)
+        source_->setCurrentIndex(index);
+    else
+        source_->setEditText(text);
 }
 
 void CameraPanel::setCameras(const QList<int>& indices) {

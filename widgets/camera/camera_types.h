@@ -19,16 +19,16 @@ struct ClassBar {
 struct LivePrediction {
     qint64 frameIndex = 0;
     QSize frameSize;
-    QRect roi;                 // in frame pixels
-    QImage networkView;        // the network's input, 8-bit gray or RGB, at the model's size
-    QVector<ClassBar> top;     // smoothed, best first
-    bool uncertain = false;    // best class below the minimum confidence
+    QRect roi;               // in frame pixels
+    QImage networkView;      // the network's input, 8-bit gray or RGB, at the model's size
+    QVector<ClassBar> top;   // smoothed, best first
+    bool uncertain = false;  // best class below the minimum confidence
     float minConfidence = 0;
-    bool still = false;        // classified a frozen frame
+    bool still = false;  // classified a frozen frame
     double inferenceMs = 0;
-    double fps = 0;            // frames classified per second
-    double captureFps = 0;     // frames the source delivers per second
-    qint64 dropped = 0;        // frames skipped because the model was busy
+    double fps = 0;         // frames classified per second
+    double captureFps = 0;  // frames the source delivers per second
+    qint64 dropped = 0;     // frames skipped because the model was busy
     qint64 classified = 0;
 
     bool isValid() const { return !top.isEmpty(); }
@@ -39,13 +39,13 @@ struct LivePrediction {
 // What a capture did, for the capture panel's status line and counts.
 struct CaptureOutcome {
     QString className;
-    QString path;            // empty when skipped
+    QString path;  // empty when skipped
     bool saved = false;
     bool duplicate = false;  // skipped: nearly identical to the class's last saved frame
     bool blurred = false;
     double sharpness = 0;
-    int count = 0;           // images in the class afterwards
-    QString error;           // the save failed
+    int count = 0;  // images in the class afterwards
+    QString error;  // the save failed
 };
 
 }  // namespace cs::gui

@@ -11,8 +11,8 @@
 namespace cs::gui {
 
 namespace {
-constexpr double kHandle = 9.0;     // grab distance of a corner, widget pixels
-constexpr double kMinRoiSide = 8.0; // frame pixels
+constexpr double kHandle = 9.0;      // grab distance of a corner, widget pixels
+constexpr double kMinRoiSide = 8.0;  // frame pixels
 }  // namespace
 
 CameraView::CameraView(QWidget* parent) : QWidget(parent) {
@@ -54,7 +54,8 @@ void CameraView::setRoi(const QRectF& fraction) {
 
 QRect CameraView::roiInFrame(const QRectF& fraction, const QSize& size) {
     RegionOfInterest roi;
-    if (!fraction.isEmpty()) roi = RegionOfInterest::fraction(fraction.x(), fraction.y(), fraction.width(), fraction.height());
+    if (!fraction.isEmpty())
+        roi = RegionOfInterest::fraction(fraction.x(), fraction.y(), fraction.width(), fraction.height());
     const cv::Rect r = roi.in(cv::Size(size.width(), size.height()));
     return QRect(r.x, r.y, r.width, r.height);
 }
@@ -101,7 +102,9 @@ QPointF CameraView::toFrame(const QPointF& pos) const {
 CameraView::Handle CameraView::handleAt(const QPointF& pos) const {
     const QRectF r = roiInWidget();
     if (r.isEmpty()) return Handle::None;
-    auto near = [&](const QPointF& c) { return std::abs(pos.x() - c.x()) <= kHandle && std::abs(pos.y() - c.y()) <= kHandle; };
+    auto near = [&](const QPointF& c) {
+        return std::abs(pos.x() - c.x()) <= kHandle && std::abs(pos.y() - c.y()) <= kHandle;
+    };
     if (near(r.topLeft())) return Handle::TopLeft;
     if (near(r.topRight())) return Handle::TopRight;
     if (near(r.bottomLeft())) return Handle::BottomLeft;
@@ -111,12 +114,20 @@ CameraView::Handle CameraView::handleAt(const QPointF& pos) const {
 
 void CameraView::updateCursor(const QPointF& pos) {
     switch (drag_ != Handle::None ? drag_ : handleAt(pos)) {
-    case Handle::Move: setCursor(drag_ == Handle::Move ? Qt::ClosedHandCursor : Qt::OpenHandCursor); break;
-    case Handle::TopLeft:
-    case Handle::BottomRight: setCursor(Qt::SizeFDiagCursor); break;
-    case Handle::TopRight:
-    case Handle::BottomLeft: setCursor(Qt::SizeBDiagCursor); break;
-    case Handle::None: unsetCursor(); break;
+        case Handle::Move:
+            setCursor(drag_ == Handle::Move ? Qt::ClosedHandCursor : Qt::OpenHandCursor);
+            break;
+        case Handle::TopLeft:
+        case Handle::BottomRight:
+            setCursor(Qt::SizeFDiagCursor);
+            break;
+        case Handle::TopRight:
+        case Handle::BottomLeft:
+            setCursor(Qt::SizeBDiagCursor);
+            break;
+        case Handle::None:
+            unsetCursor();
+            break;
     }
 }
 

@@ -95,8 +95,8 @@ private:
     QPushButton* retry_;
 
     Handle drag_ = Handle::None;
-    QPointF dragStart_;   // frame pixels
-    QRectF dragRoi_;      // frame pixels at the press
+    QPointF dragStart_;  // frame pixels
+    QRectF dragRoi_;     // frame pixels at the press
 };
 
 }  // namespace cs::gui

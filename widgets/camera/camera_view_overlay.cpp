@@ -51,9 +51,10 @@ void CameraView::paintRoi(QPainter& p, const QRectF& image) const {
         f.setBold(true);
         f.setPointSizeF(f.pointSizeF() * 1.15);
         p.setFont(f);
-        const QString label = prediction_.uncertain
-                                  ? tr("Uncertain")
-                                  : tr("%1  %2%").arg(prediction_.bestName()).arg(qRound(prediction_.confidence() * 100));
+        const QString label =
+            prediction_.uncertain
+                ? tr("Uncertain")
+                : tr("%1  %2%").arg(prediction_.bestName()).arg(qRound(prediction_.confidence() * 100));
         const QFontMetricsF fm(f);
         QRectF box(r.left(), r.top() - fm.height() - 8, fm.horizontalAdvance(label) + 14, fm.height() + 6);
         if (box.top() < image.top()) box.moveTop(r.top() + 4);
@@ -120,8 +121,8 @@ void CameraView::paintBars(QPainter& p, const QRectF& image) const {
         QColor fill = best ? kConfident : kBar;
         if (pr.uncertain) fill = i == 0 ? kUncertain : kBar.darker(130);
         p.setBrush(fill);
-        p.drawRoundedRect(QRectF(track.left(), track.top(), std::max(2.0, track.width() * std::clamp(b.probability, 0.f, 1.f)),
-                                 track.height()),
+        p.drawRoundedRect(QRectF(track.left(), track.top(),
+                                 std::max(2.0, track.width() * std::clamp(b.probability, 0.f, 1.f)), track.height()),
                           3, 3);
         p.setPen(best ? kText : kDim);
         p.setFont(f);
@@ -164,7 +165,8 @@ void CameraView::paintStats(QPainter& p, const QRectF& image) const {
     if (pr.isValid()) {
         text = tr("%1 FPS · %2 ms inference").arg(pr.fps, 0, 'f', 1).arg(pr.inferenceMs, 0, 'f', 1);
         // Frames the model was too slow for, as a share of those the source delivered.
-        if (pr.dropped > 0) text += tr(" · %1% skipped").arg(qRound(100.0 * pr.dropped / double(pr.dropped + pr.classified)));
+        if (pr.dropped > 0)
+            text += tr(" · %1% skipped").arg(qRound(100.0 * pr.dropped / double(pr.dropped + pr.classified)));
         if (pr.captureFps > 0) text += tr(" · source %1 FPS").arg(pr.captureFps, 0, 'f', 0);
     } else if (sourceFps_ > 0) {
         text = tr("source %1 FPS").arg(sourceFps_, 0, 'f', 1);

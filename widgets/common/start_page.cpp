@@ -74,17 +74,20 @@ StartPage::StartPage(QWidget* parent) : QWidget(parent) {
     auto* start = new QVBoxLayout;
     start->setSpacing(4);
     start->addWidget(heading(tr("Start"), content));
-    auto* empty = new QCommandLinkButton(tr("Empty model"), tr("A blank canvas: drag layers from the palette."), content);
+    auto* empty =
+        new QCommandLinkButton(tr("Empty model"), tr("A blank canvas: drag layers from the palette."), content);
     empty->setIcon(QIcon(QStringLiteral(":/icons/new.svg")));
     connect(empty, &QCommandLinkButton::clicked, this, &StartPage::emptyRequested);
     start->addWidget(empty);
     start->addSpacing(8);
     start->addWidget(heading(tr("Presets"), content));
     for (const std::string& name : presetNames()) {
-        auto* b = new QCommandLinkButton(QString::fromStdString(name), QString::fromStdString(presetDescription(name)), content);
+        auto* b = new QCommandLinkButton(QString::fromStdString(name), QString::fromStdString(presetDescription(name)),
+                                         content);
         b->setIcon(QIcon(QStringLiteral(":/icons/layers.svg")));
         b->setObjectName(QStringLiteral("preset_") + QString::fromStdString(name));
-        connect(b, &QCommandLinkButton::clicked, this, [this, n = QString::fromStdString(name)] { emit presetRequested(n); });
+        connect(b, &QCommandLinkButton::clicked, this,
+                [this, n = QString::fromStdString(name)] { emit presetRequested(n); });
         start->addWidget(b);
     }
     start->addStretch();
@@ -96,9 +99,8 @@ StartPage::StartPage(QWidget* parent) : QWidget(parent) {
     recent_->setObjectName(QStringLiteral("recentList"));
     recent_->setIconSize(QSize(20, 20));
     recent_->setMinimumHeight(220);
-    connect(recent_, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
-        emit openRequested(item->data(Qt::UserRole).toString());
-    });
+    connect(recent_, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem* item) { emit openRequested(item->data(Qt::UserRole).toString()); });
     recentBox->addWidget(recent_, 1);
     auto* open = new QPushButton(QIcon(QStringLiteral(":/icons/open.svg")), tr("Open Project…"), content);
     connect(open, &QPushButton::clicked, this, [this] { emit openRequested({}); });
@@ -113,9 +115,10 @@ StartPage::StartPage(QWidget* parent) : QWidget(parent) {
 void StartPage::setRecentFiles(const QStringList& paths) {
     recent_->clear();
     for (const QString& p : paths) {
-        auto* item = new QListWidgetItem(QIcon(QStringLiteral(":/icons/convstudio.svg")),
-                                         QFileInfo(p).fileName() + QStringLiteral("\n") + QDir::toNativeSeparators(QFileInfo(p).absolutePath()),
-                                         recent_);
+        auto* item = new QListWidgetItem(
+            QIcon(QStringLiteral(":/icons/convstudio.svg")),
+            QFileInfo(p).fileName() + QStringLiteral("\n") + QDir::toNativeSeparators(QFileInfo(p).absolutePath()),
+            recent_);
         item->setData(Qt::UserRole, p);
         item->setToolTip(QDir::toNativeSeparators(p));
     }

@@ -19,8 +19,10 @@ QImage toImage(const std::vector<uint8_t>& hwc, int h, int w, int c) {
     for (int y = 0; y < h; ++y) {
         uchar* row = out.scanLine(y);
         const uint8_t* in = hwc.data() + std::size_t(y) * w * c;
-        if (c == 1 || c == 3) std::copy(in, in + std::size_t(w) * c, row);
-        else for (int x = 0; x < w; ++x) row[x] = in[std::size_t(x) * c];
+        if (c == 1 || c == 3)
+            std::copy(in, in + std::size_t(w) * c, row);
+        else
+            for (int x = 0; x < w; ++x) row[x] = in[std::size_t(x) * c];
     }
     return out;
 }
@@ -35,16 +37,25 @@ AugmentPreview::AugmentPreview(QWidget* parent) : QWidget(parent) {
     form->addWidget(new QLabel(tr("Chance"), settings), 0, 1);
     form->addWidget(new QLabel(tr("Amount"), settings), 0, 2);
     int r = 1;
-    addRow(form, r++, tr("Shift"), &AugmentOptions::shift, 0.5, 0.02, tr(" of size"), tr("Largest shift as a fraction of width and height"));
-    addRow(form, r++, tr("Rotate"), &AugmentOptions::rotate, 180, 1, tr("°"), tr("Largest rotation in degrees, either way"));
-    addRow(form, r++, tr("Zoom"), &AugmentOptions::zoom, 0.5, 0.02, QString(), tr("Scale drawn from 1 − amount to 1 + amount"));
-    addRow(form, r++, tr("Flip left–right"), &AugmentOptions::hflip, 0, 0, QString(), tr("Mirror the image horizontally"));
+    addRow(form, r++, tr("Shift"), &AugmentOptions::shift, 0.5, 0.02, tr(" of size"),
+           tr("Largest shift as a fraction of width and height"));
+    addRow(form, r++, tr("Rotate"), &AugmentOptions::rotate, 180, 1, tr("°"),
+           tr("Largest rotation in degrees, either way"));
+    addRow(form, r++, tr("Zoom"), &AugmentOptions::zoom, 0.5, 0.02, QString(),
+           tr("Scale drawn from 1 − amount to 1 + amount"));
+    addRow(form, r++, tr("Flip left–right"), &AugmentOptions::hflip, 0, 0, QString(),
+           tr("Mirror the image horizontally"));
     addRow(form, r++, tr("Flip up–down"), &AugmentOptions::vflip, 0, 0, QString(), tr("Mirror the image vertically"));
-    addRow(form, r++, tr("Brightness"), &AugmentOptions::brightness, 1, 0.02, QString(), tr("Largest offset as a fraction of full brightness"));
-    addRow(form, r++, tr("Contrast"), &AugmentOptions::contrast, 1, 0.02, QString(), tr("Factor drawn from 1 − amount to 1 + amount"));
-    addRow(form, r++, tr("Noise"), &AugmentOptions::noise, 0.5, 0.01, QString(), tr("Gaussian noise, standard deviation as a fraction of full brightness"));
-    addRow(form, r++, tr("Erase"), &AugmentOptions::erase, 0.5, 0.02, QString(), tr("Largest erased rectangle as a fraction of the image area"));
-    addRow(form, r++, tr("Pad and crop"), &AugmentOptions::crop, 16, 1, tr(" px"), tr("Padding in pixels before a random crop of the original size"));
+    addRow(form, r++, tr("Brightness"), &AugmentOptions::brightness, 1, 0.02, QString(),
+           tr("Largest offset as a fraction of full brightness"));
+    addRow(form, r++, tr("Contrast"), &AugmentOptions::contrast, 1, 0.02, QString(),
+           tr("Factor drawn from 1 − amount to 1 + amount"));
+    addRow(form, r++, tr("Noise"), &AugmentOptions::noise, 0.5, 0.01, QString(),
+           tr("Gaussian noise, standard deviation as a fraction of full brightness"));
+    addRow(form, r++, tr("Erase"), &AugmentOptions::erase, 0.5, 0.02, QString(),
+           tr("Largest erased rectangle as a fraction of the image area"));
+    addRow(form, r++, tr("Pad and crop"), &AugmentOptions::crop, 16, 1, tr(" px"),
+           tr("Padding in pixels before a random crop of the original size"));
 
     grid_ = new QWidget(this);
     grid_->setObjectName(QStringLiteral("augmentVariants"));
@@ -150,8 +161,9 @@ void AugmentPreview::redraw() {
         status_->setText(tr("Select an image to preview its augmentation."));
         return;
     }
-    status_->setText(options_.enabled() ? tr("Random variants as training will see them (the original first):")
-                                        : tr("Augmentation is off: every variant equals the original. Turn on a transform below."));
+    status_->setText(options_.enabled()
+                         ? tr("Random variants as training will see them (the original first):")
+                         : tr("Augmentation is off: every variant equals the original. Turn on a transform below."));
     variants_ = augmentVariants(image_.data(), height_, width_, channels_, options_, count_, seed_);
     const int scale = std::max(1, kTile / std::max(height_, width_));
     for (int k = 0; k <= int(variants_.size()); ++k) {
@@ -164,7 +176,8 @@ void AugmentPreview::redraw() {
                       : image.scaled(size, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
         tile->setAlignment(Qt::AlignCenter);
         tile->setFixedSize(kTile + 4, kTile + 4);
-        tile->setStyleSheet(k == 0 ? QStringLiteral("border: 2px solid #427ac4;") : QStringLiteral("border: 1px solid #c0c4cc;"));
+        tile->setStyleSheet(k == 0 ? QStringLiteral("border: 2px solid #427ac4;")
+                                   : QStringLiteral("border: 1px solid #c0c4cc;"));
         tile->setToolTip(k == 0 ? tr("Original") : tr("Variant %1").arg(k));
         gridLayout_->addWidget(tile, k / kColumns, k % kColumns);
     }

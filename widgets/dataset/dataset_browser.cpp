@@ -128,9 +128,8 @@ DatasetBrowser::DatasetBrowser(QWidget* parent) : QWidget(parent) {
     connect(maxConf_, &QDoubleSpinBox::valueChanged, this, &DatasetBrowser::applyControls);
     connect(sizeSlider_, &QSlider::valueChanged, this, &DatasetBrowser::setThumbnailSize);
     connect(view_, &QListView::customContextMenuRequested, this, &DatasetBrowser::showContextMenu);
-    connect(view_, &QListView::activated, this, [this](const QModelIndex& i) {
-        emit probeRequested(model_->globalIndex(i.row()));
-    });
+    connect(view_, &QListView::activated, this,
+            [this](const QModelIndex& i) { emit probeRequested(model_->globalIndex(i.row())); });
     connect(view_->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this] { emit currentSampleChanged(currentSample()); });
     fillClassCombo();
@@ -193,7 +192,8 @@ void DatasetBrowser::applyControls() {
     const long long current = currentSample();
     model_->setFilter(f);
     updateCount();
-    if (current >= 0 && model_->rowOf(std::size_t(current)) >= 0) selectSample(std::size_t(current));
+    if (current >= 0 && model_->rowOf(std::size_t(current)) >= 0)
+        selectSample(std::size_t(current));
     else if (model_->rowCount() > 0) {
         view_->setCurrentIndex(model_->index(0));
         view_->scrollToTop();
@@ -232,7 +232,8 @@ void DatasetBrowser::updateCount() {
         count_->setText(tr("No dataset loaded"));
         return;
     }
-    QString text = tr("Showing %1 of %2 images").arg(locale.toString(model_->rowCount()), locale.toString(qulonglong(c->size())));
+    QString text =
+        tr("Showing %1 of %2 images").arg(locale.toString(model_->rowCount()), locale.toString(qulonglong(c->size())));
     if (c->hasPredictions()) {
         std::size_t wrong = 0;
         for (std::size_t g = 0; g < c->size(); ++g) wrong += c->misclassified(g);
@@ -271,7 +272,8 @@ void DatasetBrowser::showContextMenu(const QPoint& pos) {
     menu.addAction(tr("Use as Probe"), this, [this, g = samples.front()] { emit probeRequested(g); });
     if (folderEdits_ && c.isImageFolder()) {
         menu.addSeparator();
-        const bool allExcluded = std::all_of(samples.begin(), samples.end(), [&c](std::size_t g) { return c.excluded(g); });
+        const bool allExcluded =
+            std::all_of(samples.begin(), samples.end(), [&c](std::size_t g) { return c.excluded(g); });
         menu.addAction(allExcluded ? tr("Include in Training") : tr("Exclude from Training"), this,
                        [this, samples, allExcluded] { emit excludeRequested(samples, !allExcluded); });
         QMenu* move = menu.addMenu(tr("Move to Class"));

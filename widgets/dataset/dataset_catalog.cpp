@@ -11,7 +11,8 @@
 
 namespace cs::gui {
 
-DatasetCatalog::DatasetCatalog(DataSplits data, std::string source) : data_(std::move(data)), source_(std::move(source)) {
+DatasetCatalog::DatasetCatalog(DataSplits data, std::string source)
+    : data_(std::move(data)), source_(std::move(source)) {
     offsets_[1] = data_.train.size();
     offsets_[2] = offsets_[1] + data_.validation.size();
     offsets_[3] = offsets_[2] + data_.test.size();
@@ -21,7 +22,8 @@ DatasetCatalog::DatasetCatalog(DataSplits data, std::string source) : data_(std:
 }
 
 const Dataset& DatasetCatalog::first() const {
-    if (!data_.train.labels.empty() || (data_.validation.labels.empty() && data_.test.labels.empty())) return data_.train;
+    if (!data_.train.labels.empty() || (data_.validation.labels.empty() && data_.test.labels.empty()))
+        return data_.train;
     return data_.validation.labels.empty() ? data_.test : data_.validation;
 }
 
@@ -73,7 +75,9 @@ void DatasetCatalog::setValidationSplit(double fraction, uint64_t seed) {
     fraction_ = std::clamp(fraction, 0.0, 0.95);
     seed_ = seed;
     for (std::size_t g = 0; g < size(); ++g)
-        split_[g] = uint8_t(partOf(g) == 0 ? SampleSplit::Train : partOf(g) == 1 ? SampleSplit::Validation : SampleSplit::Test);
+        split_[g] = uint8_t(partOf(g) == 0   ? SampleSplit::Train
+                            : partOf(g) == 1 ? SampleSplit::Validation
+                                             : SampleSplit::Test);
     // The trainer carves only when the source has no validation set, after removing excluded images.
     if (!data_.validation.labels.empty() || fraction_ <= 0.0 || data_.train.labels.empty()) return;
     std::vector<uint32_t> kept;
@@ -107,7 +111,9 @@ std::vector<std::string> DatasetCatalog::excludedPaths() const {
     return out;
 }
 
-std::size_t DatasetCatalog::excludedCount() const { return std::size_t(std::count(excluded_.begin(), excluded_.end(), 1)); }
+std::size_t DatasetCatalog::excludedCount() const {
+    return std::size_t(std::count(excluded_.begin(), excluded_.end(), 1));
+}
 
 void DatasetCatalog::setPredictions(SamplePredictions p) {
     if (p.predicted.size() != size()) {
@@ -148,7 +154,8 @@ void DatasetCatalog::relabel(std::size_t g, int newLabel, const std::string& pat
     if (hasPredictions()) {
         const int k = predictions_.classes;
         if (newLabel >= 0 && newLabel < k && predictions_.predicted[g] >= 0)
-            predictions_.loss[g] = -std::log(std::max(predictions_.probabilities[g * std::size_t(k) + newLabel], 1e-7f));
+            predictions_.loss[g] =
+                -std::log(std::max(predictions_.probabilities[g * std::size_t(k) + newLabel], 1e-7f));
     }
     setValidationSplit(fraction_, seed_);
 }

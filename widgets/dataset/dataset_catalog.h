@@ -52,7 +52,7 @@ public:
     std::string sourceOf(std::size_t g) const;
     std::string relativeSource(std::size_t g) const;  // relative to the source folder
     QImage imageOf(std::size_t g) const;              // a deep copy (Grayscale8 or RGB888)
-    QString displayName(std::size_t g) const;          // "train #12" or the file name
+    QString displayName(std::size_t g) const;         // "train #12" or the file name
 
     SampleSplit split(std::size_t g) const { return SampleSplit(split_[g]); }
     // The validation the trainer will carve from the training part (minus excluded images);

@@ -81,13 +81,18 @@ void DatasetInfoPanel::clear() {
 
 void DatasetInfoPanel::setData(const DatasetCatalog& catalog, const std::vector<DatasetStats>& partStats) {
     const QString source = QString::fromStdString(catalog.source());
-    QString text = QStringLiteral("<b>%1</b><br>").arg(source.startsWith(QLatin1String("builtin"))
-                                                           ? tr("Built-in generated shapes")
-                                                           : QDir::toNativeSeparators(source).toHtmlEscaped());
+    QString text =
+        QStringLiteral("<b>%1</b><br>")
+            .arg(source.startsWith(QLatin1String("builtin")) ? tr("Built-in generated shapes")
+                                                             : QDir::toNativeSeparators(source).toHtmlEscaped());
     const QString channels = catalog.channels() == 1   ? tr("grayscale")
                              : catalog.channels() == 3 ? tr("RGB")
                                                        : tr("%1 channels").arg(catalog.channels());
-    text += tr("%1 images · %2 × %3 pixels · %4").arg(number(catalog.size())).arg(catalog.height()).arg(catalog.width()).arg(channels);
+    text += tr("%1 images · %2 × %3 pixels · %4")
+                .arg(number(catalog.size()))
+                .arg(catalog.height())
+                .arg(catalog.width())
+                .arg(channels);
     if (catalog.isImageFolder()) text += QStringLiteral("<br>") + tr("Image folders, resized to this size when loaded");
     summary_->setText(text);
 
@@ -102,15 +107,15 @@ void DatasetInfoPanel::setData(const DatasetCatalog& catalog, const std::vector<
             stdev << QString::number(s.stdev[std::size_t(c)], 'f', 3);
         }
         lines << tr("<b>%1</b> (%2 images): mean %3, std %4<br>hash <code>%5</code>")
-                     .arg(tr(kParts[p]), number(s.count), mean.join(QStringLiteral(" / ")), stdev.join(QStringLiteral(" / ")),
-                          QString::fromStdString(s.hash));
+                     .arg(tr(kParts[p]), number(s.count), mean.join(QStringLiteral(" / ")),
+                          stdev.join(QStringLiteral(" / ")), QString::fromStdString(s.hash));
     }
     stats_->setText(lines.join(QStringLiteral("<br>")));
 
     problems_->clear();
     for (const LoadProblem& p : catalog.data().problems) {
-        auto* item = new QListWidgetItem(QStringLiteral("%1: %2").arg(QString::fromStdString(p.path), QString::fromStdString(p.message)),
-                                         problems_);
+        auto* item = new QListWidgetItem(
+            QStringLiteral("%1: %2").arg(QString::fromStdString(p.path), QString::fromStdString(p.message)), problems_);
         item->setData(Qt::UserRole, QString::fromStdString(p.path));
         item->setToolTip(item->text());
     }
@@ -141,7 +146,8 @@ void DatasetInfoPanel::updateCounts(const DatasetCatalog& catalog) {
     classes_->resizeRowsToContents();
     // Up to a dozen classes without scrolling.
     const int rowHeight = classes_->rowCount() ? classes_->rowHeight(0) : classes_->fontMetrics().height() + 6;
-    const int fit = classes_->horizontalHeader()->sizeHint().height() + rowHeight * std::min(12, std::max(2, catalog.classCount())) + 4;
+    const int fit = classes_->horizontalHeader()->sizeHint().height() +
+                    rowHeight * std::min(12, std::max(2, catalog.classCount())) + 4;
     classes_->setMinimumHeight(fit);
     classes_->setMaximumHeight(catalog.classCount() <= 12 ? fit : QWIDGETSIZE_MAX);
     chart_->setCounts(catalog.classNames(), train, validation, test);

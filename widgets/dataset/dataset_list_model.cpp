@@ -70,7 +70,8 @@ void DatasetListModel::setThumbnailSize(int size) {
     pending_.clear();
     pool_.clear();
     ++generation_;
-    if (!rows_.empty()) emit dataChanged(index(0), index(int(rows_.size()) - 1), {Qt::DecorationRole, Qt::SizeHintRole});
+    if (!rows_.empty())
+        emit dataChanged(index(0), index(int(rows_.size()) - 1), {Qt::DecorationRole, Qt::SizeHintRole});
 }
 
 QImage DatasetListModel::thumbnail(std::size_t g) const {
@@ -109,8 +110,9 @@ void DatasetListModel::requestFileThumbnail(uint32_t g) const {
             image = image.scaled(size, size, Qt::KeepAspectRatio, Qt::SmoothTransformation);
         else if (!image.isNull() && image.width() < size && image.height() < size)
             image = image.scaled(size, size, Qt::KeepAspectRatio, Qt::FastTransformation);  // sharp pixels
-        QMetaObject::invokeMethod(self, [self, g, generation, image] { self->fileThumbnailReady(g, generation, image); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            self, [self, g, generation, image] { self->fileThumbnailReady(g, generation, image); },
+            Qt::QueuedConnection);
     });
 }
 
@@ -119,7 +121,8 @@ void DatasetListModel::fileThumbnailReady(uint32_t g, int generation, const QIma
     pending_.remove(g);
     ++thumbnailsMade_;
     // An unreadable file keeps the loaded copy as its tile.
-    const QImage tile = image.isNull() ? catalog_->imageOf(g).scaled(thumbSize_, thumbSize_, Qt::KeepAspectRatio) : image;
+    const QImage tile =
+        image.isNull() ? catalog_->imageOf(g).scaled(thumbSize_, thumbSize_, Qt::KeepAspectRatio) : image;
     thumbs_.insert(g, new QImage(tile), std::max<qsizetype>(1, tile.sizeInBytes() / 1024));
     const int row = rowOf(g);
     if (row >= 0) emit dataChanged(index(row), index(row), {Qt::DecorationRole});
@@ -145,30 +148,48 @@ QVariant DatasetListModel::data(const QModelIndex& index, int role) const {
     const std::size_t g = rows_[std::size_t(index.row())];
     const DatasetCatalog& c = *catalog_;
     const auto className = [&c](int k) {
-        return k >= 0 && k < c.classCount() ? QString::fromStdString(c.classNames()[std::size_t(k)]) : QString::number(k);
+        return k >= 0 && k < c.classCount() ? QString::fromStdString(c.classNames()[std::size_t(k)])
+                                            : QString::number(k);
     };
     switch (role) {
-    case Qt::DisplayRole: return c.displayName(g);
-    case Qt::DecorationRole: return thumbnail(g);
-    case Qt::ToolTipRole: {
-        QString tip = QStringLiteral("%1\n%2").arg(c.displayName(g), className(c.label(g)));
-        if (c.predicted(g) >= 0)
-            tip += QStringLiteral("\n→ %1 (%2%)").arg(className(c.predicted(g))).arg(double(c.confidence(g)) * 100.0, 0, 'f', 1);
-        return tip;
-    }
-    case GlobalIndexRole: return qulonglong(g);
-    case LabelRole: return c.label(g);
-    case ClassNameRole: return className(c.label(g));
-    case ClassColorRole: return classColor(c.label(g));
-    case SplitRole: return int(c.split(g));
-    case ExcludedRole: return c.excluded(g);
-    case PredictedRole: return c.predicted(g);
-    case PredictedNameRole: return c.predicted(g) >= 0 ? className(c.predicted(g)) : QString();
-    case ConfidenceRole: return double(c.confidence(g));
-    case MisclassifiedRole: return c.misclassified(g);
-    case LossRole: return double(c.loss(g));
-    case SourceRole: return QString::fromStdString(c.sourceOf(g));
-    default: return {};
+        case Qt::DisplayRole:
+            return c.displayName(g);
+        case Qt::DecorationRole:
+            return thumbnail(g);
+        case Qt::ToolTipRole: {
+            QString tip = QStringLiteral("%1\n%2").arg(c.displayName(g), className(c.label(g)));
+            if (c.predicted(g) >= 0)
+                tip += QStringLiteral("\n→ %1 (%2%)")
+                           .arg(className(c.predicted(g)))
+                           .arg(double(c.confidence(g)) * 100.0, 0, 'f', 1);
+            return tip;
+        }
+        case GlobalIndexRole:
+            return qulonglong(g);
+        case LabelRole:
+            return c.label(g);
+        case ClassNameRole:
+            return className(c.label(g));
+        case ClassColorRole:
+            return classColor(c.label(g));
+        case SplitRole:
+            return int(c.split(g));
+        case ExcludedRole:
+            return c.excluded(g);
+        case PredictedRole:
+            return c.predicted(g);
+        case PredictedNameRole:
+            return c.predicted(g) >= 0 ? className(c.predicted(g)) : QString();
+        case ConfidenceRole:
+            return double(c.confidence(g));
+        case MisclassifiedRole:
+            return c.misclassified(g);
+        case LossRole:
+            return double(c.loss(g));
+        case SourceRole:
+            return QString::fromStdString(c.sourceOf(g));
+        default:
+            return {};
     }
 }
 
@@ -205,7 +226,8 @@ std::vector<uint32_t> DatasetListModel::filterRows(const DatasetCatalog& c, cons
             bool match = isNumber && c.localIndex(g) == number;
             if (!match && (files || !isNumber)) {
                 std::string name = files ? c.relativeSource(g) : c.displayName(g).toStdString();
-                std::transform(name.begin(), name.end(), name.begin(), [](unsigned char ch) { return char(std::tolower(ch)); });
+                std::transform(name.begin(), name.end(), name.begin(),
+                               [](unsigned char ch) { return char(std::tolower(ch)); });
                 match = name.find(needle) != std::string::npos;
             }
             if (!match) continue;
@@ -213,17 +235,22 @@ std::vector<uint32_t> DatasetListModel::filterRows(const DatasetCatalog& c, cons
         rows.push_back(uint32_t(g));
     }
     const auto by = [&](auto key) {
-        std::stable_sort(rows.begin(), rows.end(), [&](uint32_t a, uint32_t b) {
-            return f.descending ? key(b) < key(a) : key(a) < key(b);
-        });
+        std::stable_sort(rows.begin(), rows.end(),
+                         [&](uint32_t a, uint32_t b) { return f.descending ? key(b) < key(a) : key(a) < key(b); });
     };
     switch (f.sort) {
-    case DatasetSort::Index:
-        if (f.descending) std::reverse(rows.begin(), rows.end());
-        break;
-    case DatasetSort::Class: by([&](uint32_t g) { return c.label(g); }); break;
-    case DatasetSort::Confidence: by([&](uint32_t g) { return c.confidence(g); }); break;
-    case DatasetSort::Loss: by([&](uint32_t g) { return c.loss(g); }); break;
+        case DatasetSort::Index:
+            if (f.descending) std::reverse(rows.begin(), rows.end());
+            break;
+        case DatasetSort::Class:
+            by([&](uint32_t g) { return c.label(g); });
+            break;
+        case DatasetSort::Confidence:
+            by([&](uint32_t g) { return c.confidence(g); });
+            break;
+        case DatasetSort::Loss:
+            by([&](uint32_t g) { return c.loss(g); });
+            break;
     }
     return rows;
 }

@@ -21,12 +21,12 @@ namespace cs::gui {
 enum class DatasetSort { Index, Class, Confidence, Loss };
 
 struct DatasetFilter {
-    int classIndex = -1;           // -1: every class
-    int split = -1;                // SampleSplit, -1: every split
+    int classIndex = -1;  // -1: every class
+    int split = -1;       // SampleSplit, -1: every split
     bool misclassifiedOnly = false;
-    float minConfidence = 0.f;     // applied only once predictions exist
+    float minConfidence = 0.f;  // applied only once predictions exist
     float maxConfidence = 1.f;
-    QString search;                // a number matches that index; text a part of the file name
+    QString search;  // a number matches that index; text a part of the file name
     DatasetSort sort = DatasetSort::Index;
     bool descending = false;
     bool operator==(const DatasetFilter&) const = default;
@@ -42,7 +42,7 @@ public:
         ClassColorRole,
         SplitRole,
         ExcludedRole,
-        PredictedRole,    // -1 when there is no prediction
+        PredictedRole,  // -1 when there is no prediction
         PredictedNameRole,
         ConfidenceRole,
         MisclassifiedRole,

@@ -133,7 +133,8 @@ void DatasetPage::sampleChanged(std::size_t g) {
 void DatasetPage::showCurrent(long long g) {
     detail_->showSample(g);
     if (catalog_ && g >= 0 && std::size_t(g) < catalog_->size())
-        augment_->setImage(catalog_->image(std::size_t(g)), catalog_->height(), catalog_->width(), catalog_->channels());
+        augment_->setImage(catalog_->image(std::size_t(g)), catalog_->height(), catalog_->width(),
+                           catalog_->channels());
     else
         augment_->setImage(nullptr, 0, 0, 0);
 }
@@ -162,7 +163,8 @@ void DatasetPage::hideProgress() {
 void DatasetPage::showMessage(const QString& text, bool error) {
     message_->setVisible(!text.isEmpty());
     message_->setText(text);
-    message_->setStyleSheet(error ? QStringLiteral("color: #b71c1c; padding: 2px 8px;") : QStringLiteral("color: #37474f; padding: 2px 8px;"));
+    message_->setStyleSheet(error ? QStringLiteral("color: #b71c1c; padding: 2px 8px;")
+                                  : QStringLiteral("color: #37474f; padding: 2px 8px;"));
 }
 
 }  // namespace cs::gui

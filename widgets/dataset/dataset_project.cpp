@@ -13,7 +13,8 @@ DatasetProject DatasetProject::fromFile(const ModelFile& file) {
     DatasetProject p;
     const nlohmann::json& project = file.project;
     if (project.is_object()) {
-        if (project.contains("dataset") && project["dataset"].is_string()) p.source = project["dataset"].get<std::string>();
+        if (project.contains("dataset") && project["dataset"].is_string())
+            p.source = project["dataset"].get<std::string>();
         if (project.contains("excluded") && project["excluded"].is_array())
             for (const auto& e : project["excluded"])
                 if (e.is_string()) p.excluded.push_back(e.get<std::string>());
@@ -50,7 +51,8 @@ std::size_t removeFrom(Dataset& ds, const std::string& root, const std::unordere
 std::size_t removeExcluded(DataSplits& data, const std::string& root, const std::vector<std::string>& excluded) {
     if (excluded.empty()) return 0;
     const std::unordered_set<std::string> set(excluded.begin(), excluded.end());
-    return removeFrom(data.train, root, set) + removeFrom(data.validation, root, set) + removeFrom(data.test, root, set);
+    return removeFrom(data.train, root, set) + removeFrom(data.validation, root, set) +
+           removeFrom(data.test, root, set);
 }
 
 void prepareTrainingData(DataSplits& data, const DatasetProject& project) {

@@ -63,7 +63,8 @@ ImageDetailView::ImageDetailView(QWidget* parent) : QWidget(parent) {
     connect(view_, &PixelView::pixelHovered, pixel_, &QLabel::setText);
     connect(original_, &QCheckBox::toggled, this, &ImageDetailView::updateImage);
     connect(probe_, &QPushButton::clicked, this, [this] {
-        if (catalog_ && sample_ >= 0) emit probeRequested(std::size_t(sample_), catalog_->imageOf(std::size_t(sample_)));
+        if (catalog_ && sample_ >= 0)
+            emit probeRequested(std::size_t(sample_), catalog_->imageOf(std::size_t(sample_)));
     });
     showSample(-1);
 }
@@ -98,7 +99,8 @@ void ImageDetailView::showSample(long long g) {
     title_->setText(title);
     source_->setText(QDir::toNativeSeparators(QString::fromStdString(c.sourceOf(i))));
     const auto name = [&c](int k) {
-        return k >= 0 && k < c.classCount() ? QString::fromStdString(c.classNames()[std::size_t(k)]) : QString::number(k);
+        return k >= 0 && k < c.classCount() ? QString::fromStdString(c.classNames()[std::size_t(k)])
+                                            : QString::number(k);
     };
     label_->setText(QStringLiteral("<span style='color:%1'>■</span> %2 (%3)")
                         .arg(classColor(c.label(i)).name(), name(c.label(i)).toHtmlEscaped())
@@ -109,7 +111,8 @@ void ImageDetailView::showSample(long long g) {
         const bool wrong = c.misclassified(i);
         prediction_->setText(QStringLiteral("<span style='color:%1'>%2 %3</span> — %4")
                                  .arg(wrong ? QStringLiteral("#c62828") : QStringLiteral("#2e7d32"),
-                                      wrong ? QStringLiteral("✗") : QStringLiteral("✓"), name(c.predicted(i)).toHtmlEscaped(),
+                                      wrong ? QStringLiteral("✗") : QStringLiteral("✓"),
+                                      name(c.predicted(i)).toHtmlEscaped(),
                                       tr("confidence %1%, loss %2")
                                           .arg(double(c.confidence(i)) * 100.0, 0, 'f', 1)
                                           .arg(double(c.loss(i)), 0, 'f', 3)));

@@ -11,7 +11,8 @@ ProbabilityBars::ProbabilityBars(QWidget* parent) : QWidget(parent) {
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
 }
 
-void ProbabilityBars::setProbabilities(const QStringList& classNames, const std::vector<float>& probabilities, int trueClass) {
+void ProbabilityBars::setProbabilities(const QStringList& classNames, const std::vector<float>& probabilities,
+                                       int trueClass) {
     names_ = classNames;
     p_ = probabilities;
     trueClass_ = trueClass;
@@ -56,8 +57,11 @@ void ProbabilityBars::paintEvent(QPaintEvent*) {
         p.fillRect(QRect(2, row.top() + 4, 6, lh - 8), classColor(k));
         const QRect track(nameWidth, row.top() + 3, barWidth, lh - 6);
         p.fillRect(track, palette().color(QPalette::AlternateBase).darker(103));
-        QColor bar = k == best ? (k == trueClass_ ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28)) : QColor(0x90, 0xa4, 0xae);
-        p.fillRect(QRect(track.left(), track.top(), int(track.width() * std::clamp(p_[std::size_t(k)], 0.f, 1.f)), track.height()), bar);
+        QColor bar = k == best ? (k == trueClass_ ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28))
+                               : QColor(0x90, 0xa4, 0xae);
+        p.fillRect(QRect(track.left(), track.top(), int(track.width() * std::clamp(p_[std::size_t(k)], 0.f, 1.f)),
+                         track.height()),
+                   bar);
         p.setFont(font());
         p.drawText(QRect(track.right() + 4, row.top(), pctWidth, lh), Qt::AlignLeft | Qt::AlignVCenter,
                    QStringLiteral("%1%").arg(double(p_[std::size_t(k)]) * 100.0, 0, 'f', 1));

@@ -69,18 +69,22 @@ uint64_t SplitEditor::seed() const { return uint64_t(seed_->value()); }
 void SplitEditor::showCounts(const DatasetCatalog* catalog) {
     const bool own = catalog && !catalog->data().validation.labels.empty();
     fraction_->setEnabled(catalog && !own);
-    if (!catalog) note_->setText(tr("No dataset loaded."));
-    else if (own) note_->setText(tr("This dataset has its own validation set; no share of the training images is held out."));
-    else note_->setText(tr("Each class keeps its share (stratified). The test set is never touched."));
+    if (!catalog)
+        note_->setText(tr("No dataset loaded."));
+    else if (own)
+        note_->setText(tr("This dataset has its own validation set; no share of the training images is held out."));
+    else
+        note_->setText(tr("Each class keeps its share (stratified). The test set is never touched."));
     const int classes = catalog ? catalog->classCount() : 0;
     table_->setRowCount(classes ? classes + 1 : 0);
     if (!catalog) return;
     const std::vector<std::size_t> counts[3] = {catalog->classCounts(SampleSplit::Train),
-                                                 catalog->classCounts(SampleSplit::Validation),
-                                                 catalog->classCounts(SampleSplit::Test)};
+                                                catalog->classCounts(SampleSplit::Validation),
+                                                catalog->classCounts(SampleSplit::Test)};
     std::vector<std::size_t> excluded(std::size_t(classes), 0);
     for (std::size_t g = 0; g < catalog->size(); ++g)
-        if (catalog->excluded(g) && catalog->label(g) >= 0 && catalog->label(g) < classes) ++excluded[std::size_t(catalog->label(g))];
+        if (catalog->excluded(g) && catalog->label(g) >= 0 && catalog->label(g) < classes)
+            ++excluded[std::size_t(catalog->label(g))];
     std::size_t totals[4] = {0, 0, 0, 0};
     const QLocale locale;
     const auto cell = [&](int row, int column, std::size_t n, bool bold) {
@@ -94,7 +98,8 @@ void SplitEditor::showCounts(const DatasetCatalog* catalog) {
     for (int k = 0; k < classes; ++k) {
         QPixmap swatch(12, 12);
         swatch.fill(classColor(k));
-        table_->setItem(k, 0, new QTableWidgetItem(QIcon(swatch), QString::fromStdString(catalog->classNames()[std::size_t(k)])));
+        table_->setItem(
+            k, 0, new QTableWidgetItem(QIcon(swatch), QString::fromStdString(catalog->classNames()[std::size_t(k)])));
         for (int s = 0; s < 3; ++s) {
             cell(k, s + 1, counts[s][std::size_t(k)], false);
             totals[s] += counts[s][std::size_t(k)];

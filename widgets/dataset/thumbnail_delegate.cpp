@@ -51,13 +51,16 @@ void ThumbnailDelegate::paint(QPainter* p, const QStyleOptionViewItem& option, c
     // Class: a colour swatch and the name.
     p->fillRect(QRect(line.left(), line.top() + 2, 4, lh - 4), classCol);
     p->setPen(pal.color(QPalette::Text));
-    p->drawText(line.adjusted(7, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter,
-                fm.elidedText(index.data(DatasetListModel::ClassNameRole).toString(), Qt::ElideRight, line.width() - 7));
+    p->drawText(
+        line.adjusted(7, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter,
+        fm.elidedText(index.data(DatasetListModel::ClassNameRole).toString(), Qt::ElideRight, line.width() - 7));
     if (showPredictions_ && index.data(DatasetListModel::PredictedRole).toInt() >= 0) {
         line.translate(0, lh);
         // Right: only the confidence (the class is the label above); wrong: what it saw instead.
         const int percent = int(index.data(DatasetListModel::ConfidenceRole).toDouble() * 100 + 0.5);
-        const QString text = wrong ? QStringLiteral("✗ %1 %2%").arg(index.data(DatasetListModel::PredictedNameRole).toString()).arg(percent)
+        const QString text = wrong ? QStringLiteral("✗ %1 %2%")
+                                         .arg(index.data(DatasetListModel::PredictedNameRole).toString())
+                                         .arg(percent)
                                    : QStringLiteral("✓ %1%").arg(percent);
         p->setPen(wrong ? QColor(0xc6, 0x28, 0x28) : QColor(0x2e, 0x7d, 0x32));
         p->drawText(line, Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(text, Qt::ElideMiddle, line.width()));

@@ -55,8 +55,7 @@ std::map<int, QPointF> autoLayout(const GraphSpec& graph) {
             }
             key[i] = n ? sum / n : 0.0;
         }
-        std::stable_sort(members.begin(), members.end(),
-                         [&](int a, int b) { return key[a] < key[b]; });
+        std::stable_sort(members.begin(), members.end(), [&](int a, int b) { return key[a] < key[b]; });
         const double width = (static_cast<double>(members.size()) - 1.0) * metrics::kColStep;
         // Start from the inputs' mean so a lone branch stays under its parent.
         double meanKey = 0;

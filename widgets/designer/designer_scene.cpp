@@ -423,4 +423,3 @@ void DesignerScene::dropEvent(QGraphicsSceneDragDropEvent* event) {
 }
 
 }  // namespace cs::gui
-

@@ -71,8 +71,8 @@ private:
 
     // A connection being dragged out of a port.
     struct Connecting {
-        int from = -1;             // source node (output side); -1 when dragging backwards
-        int to = -1;               // target node when dragging from an input port
+        int from = -1;                                // source node (output side); -1 when dragging backwards
+        int to = -1;                                  // target node when dragging from an input port
         std::optional<std::pair<int, int>> detached;  // (to, slot) picked up from an input
         QGraphicsPathItem* preview = nullptr;
     };

@@ -11,8 +11,7 @@
 
 namespace cs::gui {
 
-EdgeItem::EdgeItem(NodeItem* source, NodeItem* target, int slot)
-    : source_(source), target_(target), slot_(slot) {
+EdgeItem::EdgeItem(NodeItem* source, NodeItem* target, int slot) : source_(source), target_(target), slot_(slot) {
     setFlag(ItemIsSelectable);
     setAcceptHoverEvents(true);
     setZValue(-1);
@@ -74,8 +73,8 @@ void EdgeItem::adjust() {
         }
         if (!blocked.isNull()) {
             const bool left = b.x() < target_->sceneBoundingRect().center().x() - 1;
-            const double lane = left ? std::min({blocked.left(), a.x(), b.x()}) - 28
-                                     : std::max({blocked.right(), a.x(), b.x()}) + 28;
+            const double lane =
+                left ? std::min({blocked.left(), a.x(), b.x()}) - 28 : std::max({blocked.right(), a.x(), b.x()}) + 28;
             path = sideCurve(a, b, lane);
         }
     }

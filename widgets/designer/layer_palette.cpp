@@ -98,9 +98,9 @@ LayerPalette::LayerPalette(const LayerRegistry& registry, QWidget* parent)
             auto* item = new QTreeWidgetItem(group, {QString::fromStdString(kind)});
             item->setIcon(0, categoryIcon(cat));
             item->setData(0, kKindRole, QString::fromStdString(kind));
-            item->setToolTip(0, QStringLiteral("<b>%1</b><p>%2</p>")
-                                    .arg(QString::fromStdString(kind).toHtmlEscaped(),
-                                         layerHelp(kind, info.help).toHtmlEscaped()));
+            item->setToolTip(
+                0, QStringLiteral("<b>%1</b><p>%2</p>")
+                       .arg(QString::fromStdString(kind).toHtmlEscaped(), layerHelp(kind, info.help).toHtmlEscaped()));
             item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
         }
         if (group->childCount() == 0)

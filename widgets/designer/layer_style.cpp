@@ -101,8 +101,8 @@ QString keyOptionsText(const std::string& kind, const nlohmann::json& o) {
     }
     if (has("strides")) {
         const QString s = get("strides");
-        const bool implicit = s == QLatin1String("0") || s == QLatin1String("1") ||
-                              (has("pool_size") && s == get("pool_size"));
+        const bool implicit =
+            s == QLatin1String("0") || s == QLatin1String("1") || (has("pool_size") && s == get("pool_size"));
         if (!implicit) parts << QCoreApplication::translate("LayerStyle", "stride %1").arg(s);
     }
     if (has("padding") && o["padding"] == "same") parts << QStringLiteral("same");
@@ -140,8 +140,7 @@ QString formatBytes(double b) {
 
 QString formatShape(const Shape& s) {
     // Channels last, as Keras and the summary table print it.
-    if (s.isImage())
-        return QStringLiteral("%1 × %2 × %3").arg(s.height()).arg(s.width()).arg(s.channels());
+    if (s.isImage()) return QStringLiteral("%1 × %2 × %3").arg(s.height()).arg(s.width()).arg(s.channels());
     QStringList d;
     for (int i = 0; i < s.rank(); ++i) d << QString::number(s[i]);
     return d.join(QStringLiteral(" × "));

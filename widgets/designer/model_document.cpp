@@ -206,8 +206,9 @@ bool ModelDocument::connectNodes(int from, int to) {
         return false;
     else
         inputs.push_back(from);
-    undoStack_->push(new SetInputsCommand(this, to, inputs,
-                                          trc(QT_TRANSLATE_NOOP("Commands", "Connect '%1' to '%2'")).arg(qs(src->name), qs(dst->name))));
+    undoStack_->push(new SetInputsCommand(
+        this, to, inputs,
+        trc(QT_TRANSLATE_NOOP("Commands", "Connect '%1' to '%2'")).arg(qs(src->name), qs(dst->name))));
     return true;
 }
 
@@ -266,9 +267,9 @@ std::vector<int> ModelDocument::pasteNodes(const std::vector<NodeSpec>& nodes, Q
         names.nodes().push_back(stub);
         copies.push_back(std::move(n));
     }
-    auto* cmd = new QUndoCommand(
-        copies.size() == 1 ? QCoreApplication::translate("Commands", "Paste 1 layer")
-                           : QCoreApplication::translate("Commands", "Paste %1 layers").arg(copies.size()));
+    auto* cmd = new QUndoCommand(copies.size() == 1
+                                     ? QCoreApplication::translate("Commands", "Paste 1 layer")
+                                     : QCoreApplication::translate("Commands", "Paste %1 layers").arg(copies.size()));
     std::vector<int> ids;
     for (NodeSpec& n : copies) {
         std::vector<int> inputs;
@@ -405,8 +406,13 @@ void ModelDocument::syncPreprocessingToInput() {
 QByteArray ModelDocument::nodesToClipboard(const std::vector<NodeSpec>& nodes) {
     nlohmann::json arr = nlohmann::json::array();
     for (const NodeSpec& n : nodes)
-        arr.push_back({{"id", n.id}, {"kind", n.kind}, {"name", n.name}, {"options", n.options},
-                       {"inputs", n.inputs}, {"x", n.x}, {"y", n.y}});
+        arr.push_back({{"id", n.id},
+                       {"kind", n.kind},
+                       {"name", n.name},
+                       {"options", n.options},
+                       {"inputs", n.inputs},
+                       {"x", n.x},
+                       {"y", n.y}});
     const std::string s = nlohmann::json{{"convstudio_nodes", arr}}.dump(1);
     return QByteArray(s.data(), static_cast<qsizetype>(s.size()));
 }

@@ -19,7 +19,7 @@ class QUndoStack;
 namespace cs {
 class LayerRegistry;
 struct LayerInfo;
-}
+}  // namespace cs
 
 namespace cs::gui {
 
@@ -96,11 +96,11 @@ public:
 signals:
     void nodeAdded(int id);
     void nodeRemoved(int id);
-    void nodeChanged(int id);        // name or options
+    void nodeChanged(int id);  // name or options
     void nodeMoved(int id);
-    void inputsChanged(int id);      // the node's incoming edges
-    void projectChanged();           // project metadata or training settings
-    void checked();                  // check() is up to date with the graph
+    void inputsChanged(int id);  // the node's incoming edges
+    void projectChanged();       // project metadata or training settings
+    void checked();              // check() is up to date with the graph
     void documentReset();
     void filePathChanged(const QString& path);
     void modifiedChanged(bool modified);

@@ -10,8 +10,12 @@
 namespace cs::gui {
 
 ModelStatus::ModelStatus(ModelDocument* doc, QWidget* parent)
-    : QWidget(parent), doc_(doc), state_(new QLabel(this)), params_(new QLabel(this)),
-      macs_(new QLabel(this)), memory_(new QLabel(this)) {
+    : QWidget(parent),
+      doc_(doc),
+      state_(new QLabel(this)),
+      params_(new QLabel(this)),
+      macs_(new QLabel(this)),
+      memory_(new QLabel(this)) {
     setObjectName(QStringLiteral("modelStatus"));
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 6, 0);
@@ -51,7 +55,8 @@ void ModelStatus::refresh() {
     const int batch = batchSize(*doc_);
     memory_->setText(tr("Memory (batch %1): %2").arg(batch).arg(formatBytes(batchMemory(*doc_))));
     memory_->setToolTip(tr("Activations and gradients for a batch of %1 images, plus weights, "
-                           "gradients and optimizer state").arg(batch));
+                           "gradients and optimizer state")
+                            .arg(batch));
     int problems = 0;
     for (const NodeCheck& n : c.nodes) problems += n.error.empty() ? 0 : 1;
     problems = std::max<int>(problems, c.ok ? 0 : std::max<int>(1, int(c.problems.size())));
@@ -59,7 +64,8 @@ void ModelStatus::refresh() {
         state_->setText(QStringLiteral("<span style='color:#2e7d32'>✔ %1</span>").arg(tr("Model valid")));
         state_->setToolTip(tr("Every layer has a shape; the model can be trained."));
     } else {
-        state_->setText(QStringLiteral("<span style='color:#c62828'>✖ %1</span>").arg(problems == 1 ? tr("1 problem") : tr("%1 problems").arg(problems)));
+        state_->setText(QStringLiteral("<span style='color:#c62828'>✖ %1</span>")
+                            .arg(problems == 1 ? tr("1 problem") : tr("%1 problems").arg(problems)));
         state_->setToolTip(tr("Click to show the problems list."));
     }
 }

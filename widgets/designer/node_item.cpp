@@ -152,7 +152,9 @@ void NodeItem::setHighlighted(bool on) {
     update();
 }
 
-QRectF NodeItem::boundingRect() const { return QRectF(-4, -kPortRadius - 4, kCardWidth + 8, kCardHeight + 2 * kPortRadius + 10); }
+QRectF NodeItem::boundingRect() const {
+    return QRectF(-4, -kPortRadius - 4, kCardWidth + 8, kCardHeight + 2 * kPortRadius + 10);
+}
 
 QPainterPath NodeItem::shape() const {
     QPainterPath p;
@@ -161,7 +163,9 @@ QPainterPath NodeItem::shape() const {
     p.addEllipse(QPointF(kCardWidth / 2, kCardHeight), kPortRadius + 4, kPortRadius + 4);
     if (takesInput_) {
         if (multiInput_)
-            p.addRoundedRect(QRectF(kCardWidth / 2 - kMultiPortHalf, -kPortRadius - 2, 2 * kMultiPortHalf, 2 * kPortRadius + 4), 6, 6);
+            p.addRoundedRect(
+                QRectF(kCardWidth / 2 - kMultiPortHalf, -kPortRadius - 2, 2 * kMultiPortHalf, 2 * kPortRadius + 4), 6,
+                6);
         else
             p.addEllipse(QPointF(kCardWidth / 2, 0), kPortRadius + 4, kPortRadius + 4);
     }
@@ -221,7 +225,8 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
     p->setPen(QColor(0x6a, 0x70, 0x7a));
     const double nameLeft = 36 + kindWidth + 10;
     const QRectF nameRect(nameLeft, 2, kCardWidth - nameLeft - (error_.isEmpty() ? 12 : 22), 21);
-    p->drawText(nameRect, Qt::AlignVCenter | Qt::AlignRight, fmSmall.elidedText(name_, Qt::ElideMiddle, nameRect.width()));
+    p->drawText(nameRect, Qt::AlignVCenter | Qt::AlignRight,
+                fmSmall.elidedText(name_, Qt::ElideMiddle, nameRect.width()));
 
     // Key options.
     p->setFont(base);
@@ -258,8 +263,9 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
         if (multiInput_) {
             p->setPen(QPen(color.darker(110), 2));
             p->setBrush(hoverPort_ == 1 ? color : QColor(Qt::white));
-            p->drawRoundedRect(QRectF(kCardWidth / 2 - kMultiPortHalf, -kPortRadius + 1, 2 * kMultiPortHalf,
-                                      2 * kPortRadius - 2), kPortRadius - 1, kPortRadius - 1);
+            p->drawRoundedRect(
+                QRectF(kCardWidth / 2 - kMultiPortHalf, -kPortRadius + 1, 2 * kMultiPortHalf, 2 * kPortRadius - 2),
+                kPortRadius - 1, kPortRadius - 1);
         } else {
             port(QPointF(kCardWidth / 2, 0), hoverPort_ == 1);
         }

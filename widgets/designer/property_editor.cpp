@@ -89,8 +89,9 @@ PropertyEditor::PropertyEditor(ModelDocument* doc, QWidget* parent) : QWidget(pa
     error_->setObjectName(QStringLiteral("errorLabel"));
     error_->setWordWrap(true);
     error_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    error_->setStyleSheet(QStringLiteral(
-        "QLabel { background: #fdecea; color: #a4161a; border: 1px solid #f5c2c0; border-radius: 4px; padding: 6px; }"));
+    error_->setStyleSheet(
+        QStringLiteral("QLabel { background: #fdecea; color: #a4161a; border: 1px solid #f5c2c0; border-radius: 4px; "
+                       "padding: 6px; }"));
     layout->addWidget(error_);
 
     help_ = new QLabel(body_);
@@ -286,10 +287,11 @@ void PropertyEditor::showHelp(const QString& param) {
         return;
     }
     if (const ParamSpec* p = param.isEmpty() ? nullptr : info->param(param.toStdString()))
-        help_->setText(QStringLiteral("<b>%1</b><br>%2").arg(param.toHtmlEscaped(), paramHelp(p->help).toHtmlEscaped()));
+        help_->setText(
+            QStringLiteral("<b>%1</b><br>%2").arg(param.toHtmlEscaped(), paramHelp(p->help).toHtmlEscaped()));
     else
-        help_->setText(QStringLiteral("<b>%1</b><br>%2").arg(qs(info->kind).toHtmlEscaped(),
-                                                             layerHelp(info->kind, info->help).toHtmlEscaped()));
+        help_->setText(QStringLiteral("<b>%1</b><br>%2")
+                           .arg(qs(info->kind).toHtmlEscaped(), layerHelp(info->kind, info->help).toHtmlEscaped()));
 }
 
 bool PropertyEditor::eventFilter(QObject* watched, QEvent* event) {

@@ -12,10 +12,12 @@ RemoveNodesCommand::RemoveNodesCommand(ModelDocument* doc, std::vector<int> node
     : QUndoCommand(parent), doc_(doc), ids_(nodeIds.begin(), nodeIds.end()), edges_(edges.begin(), edges.end()) {
     if (ids_.size() == 1 && edges_.empty()) {
         const NodeSpec* n = doc->node(*ids_.begin());
-        setText(QCoreApplication::translate("Commands", "Delete '%1'").arg(n ? QString::fromStdString(n->name) : QString()));
+        setText(QCoreApplication::translate("Commands", "Delete '%1'")
+                    .arg(n ? QString::fromStdString(n->name) : QString()));
     } else if (ids_.empty()) {
-        setText(edges_.size() == 1 ? QCoreApplication::translate("Commands", "Delete 1 connection")
-                                   : QCoreApplication::translate("Commands", "Delete %1 connections").arg(edges_.size()));
+        setText(edges_.size() == 1
+                    ? QCoreApplication::translate("Commands", "Delete 1 connection")
+                    : QCoreApplication::translate("Commands", "Delete %1 connections").arg(edges_.size()));
     } else {
         setText(ids_.size() == 1 ? QCoreApplication::translate("Commands", "Delete 1 layer")
                                  : QCoreApplication::translate("Commands", "Delete %1 layers").arg(ids_.size()));

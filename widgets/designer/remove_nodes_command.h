@@ -16,8 +16,8 @@ class ModelDocument;
 class RemoveNodesCommand : public QUndoCommand {
 public:
     // edges: (consumer id, input slot) pairs to cut. Nodes with a single input are bridged.
-    RemoveNodesCommand(ModelDocument* doc, std::vector<int> nodeIds,
-                       std::vector<std::pair<int, int>> edges, QUndoCommand* parent = nullptr);
+    RemoveNodesCommand(ModelDocument* doc, std::vector<int> nodeIds, std::vector<std::pair<int, int>> edges,
+                       QUndoCommand* parent = nullptr);
     void redo() override;
     void undo() override;
 
@@ -25,7 +25,7 @@ private:
     ModelDocument* doc_;
     std::set<int> ids_;
     std::set<std::pair<int, int>> edges_;
-    std::vector<std::pair<int, NodeSpec>> removed_;             // (index, node), ascending index
+    std::vector<std::pair<int, NodeSpec>> removed_;            // (index, node), ascending index
     std::vector<std::pair<int, std::vector<int>>> oldInputs_;  // rewired survivors
 };
 

@@ -4,8 +4,8 @@
 
 namespace cs::gui {
 
-SetInputsCommand::SetInputsCommand(ModelDocument* doc, int id, std::vector<int> inputs,
-                                   const QString& text, QUndoCommand* parent)
+SetInputsCommand::SetInputsCommand(ModelDocument* doc, int id, std::vector<int> inputs, const QString& text,
+                                   QUndoCommand* parent)
     : QUndoCommand(text, parent), doc_(doc), id_(id), new_(std::move(inputs)) {}
 
 void SetInputsCommand::redo() {

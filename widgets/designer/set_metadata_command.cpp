@@ -4,8 +4,8 @@
 
 namespace cs::gui {
 
-SetMetadataCommand::SetMetadataCommand(ModelDocument* doc, Part part, nlohmann::json value,
-                                       const QString& text, QUndoCommand* parent)
+SetMetadataCommand::SetMetadataCommand(ModelDocument* doc, Part part, nlohmann::json value, const QString& text,
+                                       QUndoCommand* parent)
     : QUndoCommand(text, parent), doc_(doc), part_(part), new_(std::move(value)) {}
 
 void SetMetadataCommand::redo() {

@@ -29,8 +29,10 @@ SummaryView::SummaryView(ModelDocument* doc, QWidget* parent)
 
 QString SummaryView::summaryText(const ModelDocument& doc) {
     if (!doc.check().ok) {
-        QString text = QCoreApplication::translate("SummaryView", "The model cannot be built yet:") + QStringLiteral("\n");
-        for (const std::string& p : doc.check().problems) text += QStringLiteral("  • ") + QString::fromStdString(p) + QStringLiteral("\n");
+        QString text =
+            QCoreApplication::translate("SummaryView", "The model cannot be built yet:") + QStringLiteral("\n");
+        for (const std::string& p : doc.check().problems)
+            text += QStringLiteral("  • ") + QString::fromStdString(p) + QStringLiteral("\n");
         return text;
     }
     try {

@@ -28,12 +28,12 @@ QString shellQuote(const QString& s) {
 }  // namespace
 
 DistributedPanel::DistributedPanel(QWidget* parent) : QGroupBox(tr("Train beyond this machine"), parent) {
-    auto* steps = new QLabel(
-        tr("<ol style='margin-left:-20px'>"
-           "<li>Export the model as a <b>PyTorch project</b> (model.py, train.py, README.md).</li>"
-           "<li>Run <tt>train.py</tt> with <tt>torchrun</tt>: several processes on this computer's CPUs "
-           "or GPUs, or several machines (DistributedDataParallel). Needs Python 3 with PyTorch.</li>"
-           "<li>Import the <tt>model.onnx</tt> it writes: File ▸ Import ONNX…</li></ol>"));
+    auto* steps =
+        new QLabel(tr("<ol style='margin-left:-20px'>"
+                      "<li>Export the model as a <b>PyTorch project</b> (model.py, train.py, README.md).</li>"
+                      "<li>Run <tt>train.py</tt> with <tt>torchrun</tt>: several processes on this computer's CPUs "
+                      "or GPUs, or several machines (DistributedDataParallel). Needs Python 3 with PyTorch.</li>"
+                      "<li>Import the <tt>model.onnx</tt> it writes: File ▸ Import ONNX…</li></ol>"));
     steps->setWordWrap(true);
     steps->setTextFormat(Qt::RichText);
 
@@ -55,9 +55,10 @@ DistributedPanel::DistributedPanel(QWidget* parent) : QGroupBox(tr("Train beyond
     view_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     view_->setMinimumHeight(180);
 
-    auto* note = new QLabel(tr("<tt>--redirects 1 --tee 1</tt> works around a torchrun bug in PyTorch 1.13 "
-                               "with Python 3.11 (Debian 12); newer PyTorch does not need it. "
-                               "<tt>--batch-size</tt> is the global batch, split over the processes."));
+    auto* note =
+        new QLabel(tr("<tt>--redirects 1 --tee 1</tt> works around a torchrun bug in PyTorch 1.13 "
+                      "with Python 3.11 (Debian 12); newer PyTorch does not need it. "
+                      "<tt>--batch-size</tt> is the global batch, split over the processes."));
     note->setWordWrap(true);
     note->setTextFormat(Qt::RichText);
     QPalette pal = note->palette();
@@ -113,8 +114,10 @@ void DistributedPanel::setHasWeights(bool on) {
 QString DistributedPanel::commands() const { return view_->toPlainText(); }
 
 QString DistributedPanel::commandsFor(const QString& folder, const QString& data, int processes, bool initWeights) {
-    const QString dir = shellQuote(folder.isEmpty() ? QStringLiteral("model_pytorch") : QDir::toNativeSeparators(folder));
-    const QString dataArg = data.isEmpty() ? QStringLiteral("/path/to/data") : shellQuote(QDir::toNativeSeparators(data));
+    const QString dir =
+        shellQuote(folder.isEmpty() ? QStringLiteral("model_pytorch") : QDir::toNativeSeparators(folder));
+    const QString dataArg =
+        data.isEmpty() ? QStringLiteral("/path/to/data") : shellQuote(QDir::toNativeSeparators(data));
     // Continuation lines keep every line short enough to read without scrolling.
     const QString cont = QStringLiteral(" \\\n    ");
     QString args = QStringLiteral("train.py --data %1").arg(dataArg) + cont + QStringLiteral("--out model.onnx");
@@ -125,7 +128,8 @@ QString DistributedPanel::commandsFor(const QString& folder, const QString& data
     lines << QStringLiteral("cd %1").arg(dir) << QString();
     lines << tr("# One CPU or one GPU:") << QStringLiteral("python3 ") + args << QString();
     lines << tr("# Several processes on this machine (CPUs: gloo, GPUs: NCCL):")
-          << QStringLiteral("torchrun --standalone --nproc_per_node=%1 %2").arg(n, workaround) + cont + args << QString();
+          << QStringLiteral("torchrun --standalone --nproc_per_node=%1 %2").arg(n, workaround) + cont + args
+          << QString();
     lines << tr("# Several machines: on each its own --node_rank (0 on HOST0):")
           << QStringLiteral("torchrun --nnodes=2 --node_rank=0 --nproc_per_node=%1").arg(n) + cont + workaround + cont +
                  QStringLiteral("--master_addr=HOST0 --master_port=29500") + cont + args
@@ -135,8 +139,6 @@ QString DistributedPanel::commandsFor(const QString& folder, const QString& data
     return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }
 
-void DistributedPanel::refresh() {
-    view_->setPlainText(commandsFor(folder_, data_, processes_->value(), hasWeights_));
-}
+void DistributedPanel::refresh() { view_->setPlainText(commandsFor(folder_, data_, processes_->value(), hasWeights_)); }
 
 }  // namespace cs::gui

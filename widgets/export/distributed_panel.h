@@ -35,7 +35,7 @@ public:
     static QString commandsFor(const QString& folder, const QString& data, int processes, bool initWeights);
 
 signals:
-    void exportRequested();                       // "export the PyTorch project" (step 1)
+    void exportRequested();                         // "export the PyTorch project" (step 1)
     void importRequested(const QString& onnxPath);  // "import the trained model" (step 3)
 
 private:

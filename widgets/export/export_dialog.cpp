@@ -52,7 +52,8 @@ QString num(double v) { return QString::number(v, 'g', 3); }
 
 }  // namespace
 
-ExportDialog::ExportDialog(QWidget* parent) : QDialog(parent), parityCancel_(std::make_shared<std::atomic<bool>>(false)) {
+ExportDialog::ExportDialog(QWidget* parent)
+    : QDialog(parent), parityCancel_(std::make_shared<std::atomic<bool>>(false)) {
     setWindowTitle(tr("Export Model"));
     setObjectName(QStringLiteral("exportDialog"));
 
@@ -173,8 +174,9 @@ QWidget* ExportDialog::createOnnxBox() {
     form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     form->addRow(tr("Opset:"), opset_);
     form->addRow(bake_);
-    form->addRow(hint(tr("Then the model takes raw 0–255 pixels (RGB for colour) and applies inversion, scaling "
-                         "and normalisation itself; otherwise its input is already preprocessed.")));
+    form->addRow(
+        hint(tr("Then the model takes raw 0–255 pixels (RGB for colour) and applies inversion, scaling "
+                "and normalisation itself; otherwise its input is already preprocessed.")));
     return onnxBox_;
 }
 
@@ -198,8 +200,9 @@ QWidget* ExportDialog::createParityBox() {
     parityResult_->setObjectName(QStringLiteral("parityResult"));
     parityResult_->setWordWrap(true);
     parityResult_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    parityResult_->setText(tr("Runs the images through the engine and through OpenCV's DNN on the ONNX export "
-                              "with the options above, and compares the class probabilities."));
+    parityResult_->setText(
+        tr("Runs the images through the engine and through OpenCV's DNN on the ONNX export "
+           "with the options above, and compares the class probabilities."));
 
     auto* row = new QHBoxLayout;
     row->addWidget(parityCount_);
@@ -255,9 +258,12 @@ QString ExportDialog::defaultFileName(const QString& name, ExportFormat format) 
     base.replace(QRegularExpression(QStringLiteral("[^\\w.-]+")), QStringLiteral("_"));
     if (base.isEmpty()) base = QStringLiteral("model");
     switch (format) {
-    case ExportFormat::Onnx: return base + QStringLiteral(".onnx");
-    case ExportFormat::Keras: return base + QStringLiteral("_keras.py");
-    case ExportFormat::PyTorch: return base + QStringLiteral("_pytorch");
+        case ExportFormat::Onnx:
+            return base + QStringLiteral(".onnx");
+        case ExportFormat::Keras:
+            return base + QStringLiteral("_keras.py");
+        case ExportFormat::PyTorch:
+            return base + QStringLiteral("_pytorch");
     }
     return base;
 }
@@ -281,9 +287,9 @@ void ExportDialog::setDataSource(const QString& source) {
 
 void ExportDialog::updateDataLabel() {
     const bool builtin = dataSource_.isEmpty() || dataSource_.startsWith(QLatin1String("builtin"));
-    parityData_->setText(builtin ? tr("Images: the built-in set.")
-                                 : tr("Images: %1 (its test split when it has one).")
-                                       .arg(QDir::toNativeSeparators(dataSource_)));
+    parityData_->setText(
+        builtin ? tr("Images: the built-in set.")
+                : tr("Images: %1 (its test split when it has one).").arg(QDir::toNativeSeparators(dataSource_)));
 }
 
 ExportFormat ExportDialog::format() const { return ExportFormat(formats_->checkedId()); }
@@ -325,18 +331,19 @@ void ExportDialog::onFormatChanged() {
 void ExportDialog::browse() {
     QString path;
     switch (format()) {
-    case ExportFormat::Onnx:
-        path = QFileDialog::getSaveFileName(this, tr("Export ONNX Model"), outputPath(), tr("ONNX models (*.onnx)"));
-        break;
-    case ExportFormat::Keras:
-        path = QFileDialog::getSaveFileName(this, tr("Export Keras Code"), outputPath(), tr("Python files (*.py)"));
-        break;
-    case ExportFormat::PyTorch:
-        path = QFileDialog::getExistingDirectory(this, tr("Folder for the PyTorch Project"),
-                                                 QFileInfo(outputPath()).absolutePath());
-        if (!path.isEmpty() && QDir(path).exists(QStringLiteral("model.py")) == false && !QDir(path).isEmpty())
-            path = QDir(path).filePath(defaultFileName(name_, ExportFormat::PyTorch));
-        break;
+        case ExportFormat::Onnx:
+            path =
+                QFileDialog::getSaveFileName(this, tr("Export ONNX Model"), outputPath(), tr("ONNX models (*.onnx)"));
+            break;
+        case ExportFormat::Keras:
+            path = QFileDialog::getSaveFileName(this, tr("Export Keras Code"), outputPath(), tr("Python files (*.py)"));
+            break;
+        case ExportFormat::PyTorch:
+            path = QFileDialog::getExistingDirectory(this, tr("Folder for the PyTorch Project"),
+                                                     QFileInfo(outputPath()).absolutePath());
+            if (!path.isEmpty() && QDir(path).exists(QStringLiteral("model.py")) == false && !QDir(path).isEmpty())
+                path = QDir(path).filePath(defaultFileName(name_, ExportFormat::PyTorch));
+            break;
     }
     if (!path.isEmpty()) setOutputPath(QDir::toNativeSeparators(path));
 }
@@ -366,9 +373,15 @@ bool ExportDialog::exportNow() {
     try {
         const std::string p = QDir::fromNativeSeparators(path).toStdString();
         switch (f) {
-        case ExportFormat::Onnx: saveOnnxFile(p, file_, onnxOptions()); break;
-        case ExportFormat::Keras: saveKerasCode(p, file_); break;
-        case ExportFormat::PyTorch: writePyTorchProject(p, file_); break;
+            case ExportFormat::Onnx:
+                saveOnnxFile(p, file_, onnxOptions());
+                break;
+            case ExportFormat::Keras:
+                saveKerasCode(p, file_);
+                break;
+            case ExportFormat::PyTorch:
+                writePyTorchProject(p, file_);
+                break;
         }
     } catch (const std::exception& e) {
         QApplication::restoreOverrideCursor();
@@ -378,17 +391,19 @@ bool ExportDialog::exportNow() {
     QApplication::restoreOverrideCursor();
     QString done;
     switch (f) {
-    case ExportFormat::Onnx:
-        done = tr("Exported ONNX (opset %1%2) to %3")
-                   .arg(opset_->value())
-                   .arg(bake_->isChecked() ? tr(", preprocessing baked in") : QString())
-                   .arg(QDir::toNativeSeparators(path));
-        break;
-    case ExportFormat::Keras: done = tr("Exported Keras code to %1").arg(QDir::toNativeSeparators(path)); break;
-    case ExportFormat::PyTorch:
-        done = tr("Exported the PyTorch project to %1").arg(QDir::toNativeSeparators(path));
-        distributed_->setProjectFolder(path);
-        break;
+        case ExportFormat::Onnx:
+            done = tr("Exported ONNX (opset %1%2) to %3")
+                       .arg(opset_->value())
+                       .arg(bake_->isChecked() ? tr(", preprocessing baked in") : QString())
+                       .arg(QDir::toNativeSeparators(path));
+            break;
+        case ExportFormat::Keras:
+            done = tr("Exported Keras code to %1").arg(QDir::toNativeSeparators(path));
+            break;
+        case ExportFormat::PyTorch:
+            done = tr("Exported the PyTorch project to %1").arg(QDir::toNativeSeparators(path));
+            distributed_->setProjectFolder(path);
+            break;
     }
     if (!file_.hasWeights()) done += QLatin1Char(' ') + tr("(untrained: random initial weights)");
     showStatus(done, false);
@@ -416,33 +431,44 @@ void ExportDialog::checkParity() {
 }
 
 QString ExportDialog::describeOutcome(const ParityOutcome& r) const {
-    if (!r.ran) return coloured(kBad, tr("✘ The parity check failed: %1").arg(QString::fromUtf8(r.error.c_str()).toHtmlEscaped()));
+    if (!r.ran)
+        return coloured(kBad,
+                        tr("✘ The parity check failed: %1").arg(QString::fromUtf8(r.error.c_str()).toHtmlEscaped()));
     const ParityReport& p = r.report;
     QString html = r.ok ? coloured(kOk, tr("<b>✔ OK</b> — the ONNX model agrees with the engine."))
                         : coloured(kBad, tr("<b>✘ Failed</b> — the ONNX model differs from the engine."));
-    html += QStringLiteral("<br>") + tr("max |Δp| = <b>%1</b>, mean |Δp| = %2, top-1 class agrees for <b>%3/%4</b> images")
-                                         .arg(num(p.maxAbsDiff), num(p.meanAbsDiff))
-                                         .arg(p.top1Agreements)
-                                         .arg(p.samples);
+    html +=
+        QStringLiteral("<br>") + tr("max |Δp| = <b>%1</b>, mean |Δp| = %2, top-1 class agrees for <b>%3/%4</b> images")
+                                     .arg(num(p.maxAbsDiff), num(p.meanAbsDiff))
+                                     .arg(p.top1Agreements)
+                                     .arg(p.samples);
     if (!p.disagreements.empty()) {
         QStringList ids;
         for (std::size_t i = 0; i < p.disagreements.size() && i < 10; ++i) ids << QString::number(p.disagreements[i]);
         html += QStringLiteral(" (") + tr("differs for #%1").arg(ids.join(QStringLiteral(", #"))) + QLatin1Char(')');
     }
-    if (p.maxAbsDiff > kParityTolerance) html += QStringLiteral("<br>") + tr("Tolerance: %1").arg(num(kParityTolerance));
+    if (p.maxAbsDiff > kParityTolerance)
+        html += QStringLiteral("<br>") + tr("Tolerance: %1").arg(num(kParityTolerance));
     QString images;
     switch (r.images) {
-    case ParityOutcome::Images::ProjectTest: images = tr("test split of the project's dataset"); break;
-    case ParityOutcome::Images::ProjectTraining: images = tr("the project's dataset (it has no test split)"); break;
-    case ParityOutcome::Images::Builtin: images = tr("the built-in set"); break;
+        case ParityOutcome::Images::ProjectTest:
+            images = tr("test split of the project's dataset");
+            break;
+        case ParityOutcome::Images::ProjectTraining:
+            images = tr("the project's dataset (it has no test split)");
+            break;
+        case ParityOutcome::Images::Builtin:
+            images = tr("the built-in set");
+            break;
     }
     QString detail = tr("Images: %1; opset %2%3.")
                          .arg(images)
                          .arg(parityOptions_.opset)
                          .arg(parityOptions_.bakePreprocessing ? tr(", preprocessing baked in") : QString());
     if (!r.datasetSize.empty())
-        detail += QLatin1Char(' ') + tr("The project's images are %1, not the model's input size.")
-                                         .arg(QString::fromStdString(r.datasetSize));
+        detail +=
+            QLatin1Char(' ') +
+            tr("The project's images are %1, not the model's input size.").arg(QString::fromStdString(r.datasetSize));
     else if (!r.loadError.empty())
         detail += QLatin1Char(' ') + tr("The project's dataset could not be loaded (%1).")
                                          .arg(QString::fromUtf8(r.loadError.c_str()).toHtmlEscaped());

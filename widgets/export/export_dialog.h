@@ -91,7 +91,7 @@ private:
     QString name_ = QStringLiteral("model");
     QString dir_;
     QString dataSource_;
-    QString paths_[3];        // the path per format, kept while switching formats
+    QString paths_[3];  // the path per format, kept while switching formats
     bool pathsEdited_[3] = {};
     int shownFormat_ = 0;
     bool modelOk_ = false;

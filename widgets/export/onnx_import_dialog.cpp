@@ -71,19 +71,22 @@ bool OnnxImportDialog::load(const QString& path) {
                     .arg(in.height())
                     .arg(in.width())
                     .arg(in.channels());
-        text += QStringLiteral("<br>") + tr("Classes (%1): %2")
-                                             .arg(file_.classNames.size())
-                                             .arg(classes.join(QStringLiteral(", ")).toHtmlEscaped());
-        text += QStringLiteral("<br>") + (report_.classNamesFromMetadata ? tr("Class names from the file's metadata.")
-                                                                         : tr("No class names in the file: numbered 0…N-1."));
-        text += QStringLiteral("<br>") +
-                (report_.preprocessingFromMetadata
-                     ? tr("Preprocessing from the metadata: %1 × %2 × %3.").arg(pre.height).arg(pre.width).arg(pre.channels)
-                     : tr("No preprocessing in the metadata: pixels scaled to 0…1 (x/255) — check it in the "
-                          "training settings."));
-        if (report_.graphFromMetadata) text += QStringLiteral("<br>") + tr("Layer names and layout restored from ConvStudio's metadata.");
+        text +=
+            QStringLiteral("<br>") +
+            tr("Classes (%1): %2").arg(file_.classNames.size()).arg(classes.join(QStringLiteral(", ")).toHtmlEscaped());
+        text += QStringLiteral("<br>") + (report_.classNamesFromMetadata
+                                              ? tr("Class names from the file's metadata.")
+                                              : tr("No class names in the file: numbered 0…N-1."));
+        text +=
+            QStringLiteral("<br>") +
+            (report_.preprocessingFromMetadata
+                 ? tr("Preprocessing from the metadata: %1 × %2 × %3.").arg(pre.height).arg(pre.width).arg(pre.channels)
+                 : tr("No preprocessing in the metadata: pixels scaled to 0…1 (x/255) — check it in the "
+                      "training settings."));
+        if (report_.graphFromMetadata)
+            text += QStringLiteral("<br>") + tr("Layer names and layout restored from ConvStudio's metadata.");
         text += QStringLiteral("<br><br>") + tr("It opens in the designer with its weights: inspect, fine-tune, "
-                                                 "evaluate or use it on the camera.");
+                                                "evaluate or use it on the camera.");
         message_->setText(text);
         for (const std::string& n : report_.notes) notes_->addItem(QString::fromStdString(n));
         notes_->setVisible(!report_.notes.empty());

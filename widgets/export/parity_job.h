@@ -21,9 +21,9 @@ struct ParityJob {
 
 struct ParityOutcome {
     ParityReport report;
-    bool ok = false;            // every top-1 agrees and max |Δp| <= tolerance
-    bool ran = false;           // false: `error` says why
-    bool untrained = false;     // compared the model's initial (random) weights
+    bool ok = false;         // every top-1 agrees and max |Δp| <= tolerance
+    bool ran = false;        // false: `error` says why
+    bool untrained = false;  // compared the model's initial (random) weights
     enum class Images { ProjectTest, ProjectTraining, Builtin };
     Images images = Images::Builtin;
     // Why the built-in set stood in for the project's dataset: the loader's message, or the

@@ -16,14 +16,14 @@ struct Stop {
 
 // Key colours of the perceptually uniform maps (matplotlib's viridis and inferno), linearly
 // interpolated between.
-constexpr Stop kViridis[] = {{0.0, 68, 1, 84},     {0.125, 71, 44, 122}, {0.25, 59, 81, 139},
-                             {0.375, 44, 113, 142}, {0.5, 33, 145, 140},  {0.625, 39, 173, 129},
+constexpr Stop kViridis[] = {{0.0, 68, 1, 84},      {0.125, 71, 44, 122},  {0.25, 59, 81, 139},
+                             {0.375, 44, 113, 142}, {0.5, 33, 145, 140},   {0.625, 39, 173, 129},
                              {0.75, 92, 200, 99},   {0.875, 170, 220, 50}, {1.0, 253, 231, 37}};
-constexpr Stop kInferno[] = {{0.0, 0, 0, 4},       {0.125, 31, 12, 72},  {0.25, 85, 15, 109},
-                             {0.375, 136, 34, 106}, {0.5, 186, 54, 85},   {0.625, 227, 89, 51},
+constexpr Stop kInferno[] = {{0.0, 0, 0, 4},        {0.125, 31, 12, 72},   {0.25, 85, 15, 109},
+                             {0.375, 136, 34, 106}, {0.5, 186, 54, 85},    {0.625, 227, 89, 51},
                              {0.75, 249, 140, 10},  {0.875, 249, 201, 50}, {1.0, 252, 255, 164}};
-constexpr Stop kDiverging[] = {{0.0, 33, 102, 172}, {0.25, 146, 197, 222}, {0.5, 247, 247, 247},
-                               {0.75, 244, 165, 130}, {1.0, 178, 24, 43}};
+constexpr Stop kDiverging[] = {
+    {0.0, 33, 102, 172}, {0.25, 146, 197, 222}, {0.5, 247, 247, 247}, {0.75, 244, 165, 130}, {1.0, 178, 24, 43}};
 
 template <std::size_t N>
 QRgb interpolate(const Stop (&stops)[N], double t) {
@@ -44,13 +44,16 @@ QRgb interpolate(const Stop (&stops)[N], double t) {
 QRgb colorAt(ColorMap map, double t) {
     t = std::isfinite(t) ? std::clamp(t, 0.0, 1.0) : 0.0;
     switch (map) {
-    case ColorMap::Viridis: return interpolate(kViridis, t);
-    case ColorMap::Inferno: return interpolate(kInferno, t);
-    case ColorMap::Diverging: return interpolate(kDiverging, t);
-    case ColorMap::Gray: {
-        const int v = int(std::lround(t * 255));
-        return qRgb(v, v, v);
-    }
+        case ColorMap::Viridis:
+            return interpolate(kViridis, t);
+        case ColorMap::Inferno:
+            return interpolate(kInferno, t);
+        case ColorMap::Diverging:
+            return interpolate(kDiverging, t);
+        case ColorMap::Gray: {
+            const int v = int(std::lround(t * 255));
+            return qRgb(v, v, v);
+        }
     }
     return 0;
 }

@@ -69,8 +69,9 @@ void FeatureMapCanvas::rebuildImages() {
         valueRange(a.values.data(), static_cast<int>(a.values.size()), lo, hi);
         if (a.isImage()) {
             for (int c = 0; c < a.channels; ++c)
-                l.tiles.push_back(norm_ == Normalization::PerMap ? valuesToImage(a.map(c), a.height, a.width, map_)
-                                                                 : valuesToImage(a.map(c), a.height, a.width, map_, lo, hi));
+                l.tiles.push_back(norm_ == Normalization::PerMap
+                                      ? valuesToImage(a.map(c), a.height, a.width, map_)
+                                      : valuesToImage(a.map(c), a.height, a.width, map_, lo, hi));
         } else {
             const int n = static_cast<int>(a.values.size());
             const int cols = std::min(n, kStripColumns);
@@ -115,9 +116,7 @@ int FeatureMapCanvas::layout(int width, bool apply) {
     return y + kMargin;
 }
 
-int FeatureMapCanvas::heightForWidth(int w) const {
-    return const_cast<FeatureMapCanvas*>(this)->layout(w, false);
-}
+int FeatureMapCanvas::heightForWidth(int w) const { return const_cast<FeatureMapCanvas*>(this)->layout(w, false); }
 
 QSize FeatureMapCanvas::sizeHint() const { return {600, contentHeight_}; }
 

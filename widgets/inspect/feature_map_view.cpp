@@ -93,11 +93,14 @@ void FeatureMapView::refreshEnlarged() {
         return;
     const QImage img = canvas_->mapImage(bigLayer_, bigChannel_);
     const int scale = std::max(1, 320 / std::max(1, std::max(img.width(), img.height())));
-    bigImage_->setPixmap(QPixmap::fromImage(img.scaled(img.size() * scale, Qt::KeepAspectRatio, Qt::FastTransformation)));
+    bigImage_->setPixmap(
+        QPixmap::fromImage(img.scaled(img.size() * scale, Qt::KeepAspectRatio, Qt::FastTransformation)));
     const LayerActivation* a = canvas_->activation(bigLayer_);
     float lo = 0, hi = 0;
-    if (a && a->isImage()) valueRange(a->map(bigChannel_), a->height * a->width, lo, hi);
-    else if (a) valueRange(a->values.data(), int(a->values.size()), lo, hi);
+    if (a && a->isImage())
+        valueRange(a->map(bigChannel_), a->height * a->width, lo, hi);
+    else if (a)
+        valueRange(a->values.data(), int(a->values.size()), lo, hi);
     const QString which = a && a->isImage() ? tr("map %1").arg(bigChannel_) : tr("all units");
     bigCaption_->setText(tr("%1 — %2 — values %3 … %4")
                              .arg(canvas_->layerCaption(bigLayer_), which)

@@ -32,7 +32,9 @@ QImage KernelGrid::kernelImage(const KernelSet& k, int filter, float scale) {
         for (int x = 0; x < k.kw; ++x) {
             const std::size_t i = std::size_t(y) * k.kw + x;
             if (k.channels == 3) {
-                auto c = [&](int ch) { return int(std::lround(std::clamp((w[ch * plane + i] / s + 1) / 2, 0.f, 1.f) * 255)); };
+                auto c = [&](int ch) {
+                    return int(std::lround(std::clamp((w[ch * plane + i] / s + 1) / 2, 0.f, 1.f) * 255));
+                };
                 img.setPixel(x, y, qRgb(c(0), c(1), c(2)));
             } else {
                 img.setPixel(x, y, colorAt(ColorMap::Diverging, (w[i] / s + 1) / 2));
@@ -130,13 +132,14 @@ void FilterView::setProbe(const ProbeResult& probe) {
     const KernelSet& k = probe.firstConv;
     if (!k.isEmpty()) {
         grid_->setKernels(k);
-        kernelCaption_->setText(k.channels == 3 ? tr("%1: %2 kernels of %3×%4 (RGB)").arg(k.layer).arg(k.filters).arg(k.kh).arg(k.kw)
-                                                : tr("%1: %2 kernels of %3×%4 (input channel 1 of %5; blue < 0 < red)")
-                                                      .arg(k.layer)
-                                                      .arg(k.filters)
-                                                      .arg(k.kh)
-                                                      .arg(k.kw)
-                                                      .arg(k.channels));
+        kernelCaption_->setText(
+            k.channels == 3 ? tr("%1: %2 kernels of %3×%4 (RGB)").arg(k.layer).arg(k.filters).arg(k.kh).arg(k.kw)
+                            : tr("%1: %2 kernels of %3×%4 (input channel 1 of %5; blue < 0 < red)")
+                                  .arg(k.layer)
+                                  .arg(k.filters)
+                                  .arg(k.kh)
+                                  .arg(k.kw)
+                                  .arg(k.channels));
     }
     table_->setRowCount(int(probe.params.size()));
     const QColor barColor = palette().color(QPalette::Highlight);
@@ -168,7 +171,8 @@ void FilterView::setProbe(const ProbeResult& probe) {
                 id = spread_->addSeries(s.name, kSeriesColors[spreadNames_.size() % std::size(kSeriesColors)]);
                 spreadNames_ << s.name;
             }
-            if (!spread_->data(id).isEmpty() && spread_->data(id).back().x() >= double(probe.step)) spread_->clearData(id);
+            if (!spread_->data(id).isEmpty() && spread_->data(id).back().x() >= double(probe.step))
+                spread_->clearData(id);
             spread_->append(id, double(probe.step), s.stdev);
         }
     }

@@ -56,8 +56,9 @@ InspectPanel::InspectPanel(QWidget* parent) : QWidget(parent) {
     layout->addWidget(split);
 
     connect(picker_, &ProbePicker::probeChanged, this, &InspectPanel::probeImageChanged);
-    setStatus(tr("The views update a few times a second while a model trains; when idle they show the project's "
-                 "weights."));
+    setStatus(
+        tr("The views update a few times a second while a model trains; when idle they show the project's "
+           "weights."));
 }
 
 void InspectPanel::setData(std::shared_ptr<const DataSplits> data) { picker_->setData(std::move(data)); }

@@ -14,7 +14,8 @@ PredictionBars::PredictionBars(QWidget* parent) : QWidget(parent) {
     setToolTip(tr("Class probabilities for the probe image; the green dot marks its true class"));
 }
 
-void PredictionBars::setPrediction(std::vector<float> probabilities, std::vector<std::string> classNames, int trueLabel) {
+void PredictionBars::setPrediction(std::vector<float> probabilities, std::vector<std::string> classNames,
+                                   int trueLabel) {
     const bool resized = probabilities.size() != probabilities_.size();
     probabilities_ = std::move(probabilities);
     names_ = std::move(classNames);
@@ -48,7 +49,8 @@ void PredictionBars::paintEvent(QPaintEvent*) {
     boldFont.setBold(true);
     const QFontMetrics bold(boldFont);  // the predicted class is drawn bold
     int nameWidth = 0;
-    for (int i = 0; i < int(probabilities_.size()); ++i) nameWidth = std::max(nameWidth, bold.horizontalAdvance(className(i)));
+    for (int i = 0; i < int(probabilities_.size()); ++i)
+        nameWidth = std::max(nameWidth, bold.horizontalAdvance(className(i)));
     nameWidth = std::min(nameWidth + 18, width() / 2);
     const int percentWidth = fm.horizontalAdvance(QStringLiteral("100.0%")) + 6;
     const int barLeft = nameWidth + 4;

@@ -13,7 +13,7 @@ public:
     explicit PredictionBars(QWidget* parent = nullptr);
 
     void setPrediction(std::vector<float> probabilities, std::vector<std::string> classNames, int trueLabel);
-    int predicted() const;  // -1 when empty
+    int predicted() const;                        // -1 when empty
     int trueLabel() const { return trueLabel_; }  // the class marked as the true one, or -1
     const std::vector<float>& probabilities() const { return probabilities_; }
     QSize sizeHint() const override;

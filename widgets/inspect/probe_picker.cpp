@@ -28,7 +28,8 @@ long long findSample(const Dataset& d, const std::string& name) {
     }
     // Container formats: "file#item", where a subset keeps the items' original numbers.
     const std::size_t hash = d.sourceFile.size();
-    if (k < 0 && !d.sourceFile.empty() && name.size() > hash + 1 && name.starts_with(d.sourceFile) && name[hash] == '#') {
+    if (k < 0 && !d.sourceFile.empty() && name.size() > hash + 1 && name.starts_with(d.sourceFile) &&
+        name[hash] == '#') {
         uint32_t item = 0;
         const char* last = name.data() + name.size();
         const auto [end, error] = std::from_chars(name.data() + hash + 1, last, item);
@@ -109,12 +110,16 @@ void ProbePicker::setData(std::shared_ptr<const DataSplits> data) {
         showPlace(at->set, at->index);
         ProbeImage p = probeFromDataset(*currentSet(), std::size_t(at->index));
         describeSample(p, at->index);
-        if (samePixels(p, image_)) image_.source = p.source;  // nothing new to announce
-        else showImage(p);
+        if (samePixels(p, image_))
+            image_.source = p.source;  // nothing new to announce
+        else
+            showImage(p);
         return;
     }
-    if (fromElsewhere_) showPlace(set_->currentData().toInt(), kNoNumber);
-    else pick(index_->value());
+    if (fromElsewhere_)
+        showPlace(set_->currentData().toInt(), kNoNumber);
+    else
+        pick(index_->value());
 }
 
 void ProbePicker::setIndex(int index) { pick(index); }
@@ -173,7 +178,8 @@ void ProbePicker::showImage(const ProbeImage& image) {
     image_ = image;
     const QImage img = probeToImage(image);
     if (!img.isNull())
-        thumb_->setPixmap(QPixmap::fromImage(img.scaled(thumb_->size() - QSize(4, 4), Qt::KeepAspectRatio, Qt::FastTransformation)));
+        thumb_->setPixmap(
+            QPixmap::fromImage(img.scaled(thumb_->size() - QSize(4, 4), Qt::KeepAspectRatio, Qt::FastTransformation)));
     emit probeChanged(image_);
 }
 

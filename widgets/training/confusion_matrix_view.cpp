@@ -63,7 +63,8 @@ void ConfusionMatrixView::paintEvent(QPaintEvent*) {
     QPainter painter(this);
     if (matrix_.empty()) {
         painter.setPen(palette().color(QPalette::PlaceholderText));
-        painter.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap, tr("Evaluate the model to see its confusion matrix."));
+        painter.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap,
+                         tr("Evaluate the model to see its confusion matrix."));
         return;
     }
     const Geometry g = geometry();
@@ -80,7 +81,8 @@ void ConfusionMatrixView::paintEvent(QPaintEvent*) {
             // Correct predictions in blue, confusions in red, intensity by share of the row.
             const QColor base = t == p ? QColor(0x1f, 0x77, 0xb4) : QColor(0xd6, 0x27, 0x28);
             const double a = v == 0 ? 0 : 0.08 + 0.92 * std::sqrt(share);
-            const QColor c = QColor::fromRgbF(1 - a * (1 - base.redF()), 1 - a * (1 - base.greenF()), 1 - a * (1 - base.blueF()));
+            const QColor c =
+                QColor::fromRgbF(1 - a * (1 - base.redF()), 1 - a * (1 - base.greenF()), 1 - a * (1 - base.blueF()));
             const QRect r = cellRect(t, p);
             painter.fillRect(r, c);
             painter.setPen(QColor(0xdd, 0xdd, 0xdd));
@@ -96,7 +98,8 @@ void ConfusionMatrixView::paintEvent(QPaintEvent*) {
     painter.setPen(palette().color(QPalette::Text));
     for (int i = 0; i < n; ++i) {
         const QRect row = cellRect(i, 0);
-        painter.drawText(QRect(fm.height() + 4, row.top(), g.left - fm.height() - 10, g.cell), Qt::AlignRight | Qt::AlignVCenter,
+        painter.drawText(QRect(fm.height() + 4, row.top(), g.left - fm.height() - 10, g.cell),
+                         Qt::AlignRight | Qt::AlignVCenter,
                          fm.elidedText(name(i), Qt::ElideRight, g.left - fm.height() - 10));
         const QRect col = cellRect(0, i);
         painter.save();

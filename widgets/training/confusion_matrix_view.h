@@ -19,7 +19,7 @@ public:
     int count(int trueClass, int predicted) const { return matrix_.at(trueClass).at(predicted); }
 
     void setSelectedCell(int trueClass, int predicted);  // -1, -1: none
-    QPoint selectedCell() const { return selected_; }      // x = predicted, y = true
+    QPoint selectedCell() const { return selected_; }    // x = predicted, y = true
     QRect cellRect(int trueClass, int predicted) const;
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;

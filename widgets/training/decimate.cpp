@@ -16,8 +16,8 @@ QList<QPointF> decimate(const QVector<QPointF>& points, int maxPoints, double xM
     const auto byX = [](const QPointF& p, double x) { return p.x() < x; };
     auto first = std::lower_bound(points.begin(), points.end(), xMin, byX);
     auto last = std::upper_bound(first, points.end(), xMax, [](double x, const QPointF& p) { return x < p.x(); });
-    if (first != points.begin()) --first;   // the neighbour left of the range
-    if (last != points.end()) ++last;       // the neighbour right of the range (exclusive end)
+    if (first != points.begin()) --first;  // the neighbour left of the range
+    if (last != points.end()) ++last;      // the neighbour right of the range (exclusive end)
     const qsizetype n = last - first;
     if (n <= maxPoints) {
         out.reserve(n);
@@ -33,7 +33,8 @@ QList<QPointF> decimate(const QVector<QPointF>& points, int maxPoints, double xM
         const auto begin = first + 1 + inner * b / buckets;
         const auto end = first + 1 + inner * (b + 1) / buckets;
         if (begin == end) continue;
-        auto [lo, hi] = std::minmax_element(begin, end, [](const QPointF& a, const QPointF& c) { return a.y() < c.y(); });
+        auto [lo, hi] =
+            std::minmax_element(begin, end, [](const QPointF& a, const QPointF& c) { return a.y() < c.y(); });
         if (lo == hi || lo->y() == hi->y()) {  // a flat bucket needs one point
             out.append(*lo);
         } else if (lo < hi) {

@@ -23,8 +23,9 @@ QTableWidgetItem* number(double v, int decimals) {
 }  // namespace
 
 EvaluationPanel::EvaluationPanel(QWidget* parent) : QWidget(parent) {
-    summary_ = new QLabel(tr("No evaluation yet: train the model, or press Evaluate to measure the project's weights on "
-                             "the test set."));
+    summary_ =
+        new QLabel(tr("No evaluation yet: train the model, or press Evaluate to measure the project's weights on "
+                      "the test set."));
     summary_->setWordWrap(true);
     summary_->setTextFormat(Qt::RichText);
     evaluate_ = new QPushButton(QIcon(QStringLiteral(":/icons/summary.svg")), tr("Evaluate"));
@@ -92,7 +93,8 @@ void EvaluationPanel::setReport(const EvalReport& report) {
     table_->setRowCount(r.classes + 1);
     double mp = 0, mr = 0, mf = 0;
     for (int c = 0; c < r.classes; ++c) {
-        table_->setItem(c, 0, new QTableWidgetItem(c < int(names.size()) ? QString::fromStdString(names[c]) : QString::number(c)));
+        table_->setItem(
+            c, 0, new QTableWidgetItem(c < int(names.size()) ? QString::fromStdString(names[c]) : QString::number(c)));
         table_->setItem(c, 1, number(r.precision[c], 3));
         table_->setItem(c, 2, number(r.recall[c], 3));
         table_->setItem(c, 3, number(r.f1[c], 3));

@@ -13,8 +13,8 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QToolTip>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -100,7 +100,11 @@ QToolButton* toolButton(const QString& text, const QString& tip, QWidget* parent
 }  // namespace
 
 LiveChart::LiveChart(const QString& title, const QString& xTitle, const QString& yTitle, QWidget* parent)
-    : QWidget(parent), chart_(new QChart), xAxis_(new QValueAxis), timer_(new QTimer(this)), xTitle_(xTitle),
+    : QWidget(parent),
+      chart_(new QChart),
+      xAxis_(new QValueAxis),
+      timer_(new QTimer(this)),
+      xTitle_(xTitle),
       yTitle_(yTitle) {
     chart_->setTitle(title);
     chart_->setAnimationOptions(QChart::NoAnimation);
@@ -119,8 +123,10 @@ LiveChart::LiveChart(const QString& title, const QString& xTitle, const QString&
     logButton_->hide();
     connect(logButton_, &QToolButton::toggled, this, &LiveChart::placeTools);
     connect(logButton_, &QToolButton::toggled, this, &LiveChart::setLogScale);
-    auto* reset = toolButton(tr("Reset"), tr("Reset the zoom (or right-click the chart); drag a rectangle or use "
-                                             "the wheel to zoom"), tools_);
+    auto* reset = toolButton(tr("Reset"),
+                             tr("Reset the zoom (or right-click the chart); drag a rectangle or use "
+                                "the wheel to zoom"),
+                             tools_);
     connect(reset, &QToolButton::clicked, this, &LiveChart::resetZoom);
     auto* png = toolButton(tr("PNG…"), tr("Export the chart as a PNG image"), tools_);
     connect(png, &QToolButton::clicked, this, &LiveChart::exportPngDialog);
@@ -474,14 +480,14 @@ bool LiveChart::exportCsv(const QString& path) const {
 }
 
 void LiveChart::exportPngDialog() {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Chart"), chart_->title() + QStringLiteral(".png"),
-                                                      tr("PNG images (*.png)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Chart"), chart_->title() + QStringLiteral(".png"), tr("PNG images (*.png)"));
     if (!path.isEmpty()) exportPng(path);
 }
 
 void LiveChart::exportCsvDialog() {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Chart Data"),
-                                                      chart_->title() + QStringLiteral(".csv"), tr("CSV files (*.csv)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Chart Data"), chart_->title() + QStringLiteral(".csv"), tr("CSV files (*.csv)"));
     if (!path.isEmpty()) exportCsv(path);
 }
 

@@ -34,15 +34,18 @@ void TrainingLog::addLine(const QString& text, Kind kind) {
     const QString body = text.toHtmlEscaped();
     QString html;
     switch (kind) {
-    case Kind::Info: html = QStringLiteral("<span style='color:#888'>%1</span>&nbsp;&nbsp;%2").arg(stamp, body); break;
-    case Kind::Warning:
-        html = QStringLiteral("<span style='color:#888'>%1</span>&nbsp;&nbsp;<span style='color:#b9770e'>⚠ %2</span>")
-                   .arg(stamp, body);
-        break;
-    case Kind::Error:
-        html = QStringLiteral("<span style='color:#888'>%1</span>&nbsp;&nbsp;<b style='color:#c0392b'>✖ %2</b>")
-                   .arg(stamp, body);
-        break;
+        case Kind::Info:
+            html = QStringLiteral("<span style='color:#888'>%1</span>&nbsp;&nbsp;%2").arg(stamp, body);
+            break;
+        case Kind::Warning:
+            html =
+                QStringLiteral("<span style='color:#888'>%1</span>&nbsp;&nbsp;<span style='color:#b9770e'>⚠ %2</span>")
+                    .arg(stamp, body);
+            break;
+        case Kind::Error:
+            html = QStringLiteral("<span style='color:#888'>%1</span>&nbsp;&nbsp;<b style='color:#c0392b'>✖ %2</b>")
+                       .arg(stamp, body);
+            break;
     }
     appendHtml(html);
 }

@@ -111,7 +111,8 @@ QString TrainingPanel::runLabel(const nlohmann::json& run, int index) {
                 .arg(settings.value("batch_size", 0));
     if (!epochs.empty() && epochs.back().contains("val_accuracy"))
         text += tr(", val. accuracy %1%").arg(epochs.back()["val_accuracy"].get<double>() * 100, 0, 'f', 1);
-    if (run.contains("test_accuracy")) text += tr(", test %1%").arg(run["test_accuracy"].get<double>() * 100, 0, 'f', 1);
+    if (run.contains("test_accuracy"))
+        text += tr(", test %1%").arg(run["test_accuracy"].get<double>() * 100, 0, 'f', 1);
     const std::string reason = run.value("stop_reason", std::string());
     if (reason == "stopped") text += tr(" (stopped)");
     if (reason == "early-stopped") text += tr(" (stopped early)");

@@ -25,7 +25,11 @@ TrainingProgress::TrainingProgress(QWidget* parent) : QWidget(parent) {
 QString TrainingProgress::formatDuration(double seconds) {
     if (!std::isfinite(seconds) || seconds < 0) return QStringLiteral("–");
     const qint64 s = std::llround(seconds);
-    if (s >= 3600) return QStringLiteral("%1:%2:%3").arg(s / 3600).arg(s / 60 % 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'));
+    if (s >= 3600)
+        return QStringLiteral("%1:%2:%3")
+            .arg(s / 3600)
+            .arg(s / 60 % 60, 2, 10, QLatin1Char('0'))
+            .arg(s % 60, 2, 10, QLatin1Char('0'));
     return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
 }
 
@@ -76,7 +80,8 @@ void TrainingProgress::setLoading(qint64 done, qint64 total) {
 void TrainingProgress::setPaused(bool paused) {
     paused_ = paused;
     if (paused && !label_->text().startsWith(tr("Paused · "))) label_->setText(tr("Paused · ") + label_->text());
-    if (!paused && label_->text().startsWith(tr("Paused · "))) label_->setText(label_->text().mid(tr("Paused · ").size()));
+    if (!paused && label_->text().startsWith(tr("Paused · ")))
+        label_->setText(label_->text().mid(tr("Paused · ").size()));
 }
 
 void TrainingProgress::finish(const QString& text) {

@@ -116,8 +116,9 @@ TrainingSettingsForm::TrainingSettingsForm(QWidget* parent) : QWidget(parent) {
     batchSize_ = intSpin(1, 65536, 64);
     validation_ = doubleSpin(0, 90, 5, 1, 10);
     validation_->setSuffix(QStringLiteral(" %"));
-    validation_->setToolTip(tr("Share of the training images held out (per class) when the dataset has no "
-                               "validation set of its own"));
+    validation_->setToolTip(
+        tr("Share of the training images held out (per class) when the dataset has no "
+           "validation set of its own"));
     seed_ = intSpin(0, 2147483647, 42);
     seed_->setToolTip(tr("The same seed and thread count give the same run"));
     threads_ = intSpin(0, 64, 0);
@@ -177,8 +178,9 @@ TrainingSettingsForm::TrainingSettingsForm(QWidget* parent) : QWidget(parent) {
 
     checkpointFolder_ = new QLineEdit;
     checkpointFolder_->setPlaceholderText(tr("next to the project"));
-    checkpointFolder_->setToolTip(tr("Checkpoints are written after every epoch and when a run stops, so it can "
-                                     "continue after the studio was closed"));
+    checkpointFolder_->setToolTip(
+        tr("Checkpoints are written after every epoch and when a run stops, so it can "
+           "continue after the studio was closed"));
     auto* browse = new QToolButton;
     browse->setText(QStringLiteral("…"));
     connect(browse, &QToolButton::clicked, this, &TrainingSettingsForm::browseCheckpointFolder);
@@ -231,8 +233,9 @@ void TrainingSettingsForm::updateVisibility() {
     setRowVisible(optimForm_, momentum_, opt == QLatin1String("sgd"));
     setRowVisible(optimForm_, nesterov_, opt == QLatin1String("sgd"));
     setRowVisible(optimForm_, stepEpochs_, sched == QLatin1String("step"));
-    setRowVisible(optimForm_, factor_, sched == QLatin1String("step") || sched == QLatin1String("exponential") ||
-                                           sched == QLatin1String("plateau"));
+    setRowVisible(
+        optimForm_, factor_,
+        sched == QLatin1String("step") || sched == QLatin1String("exponential") || sched == QLatin1String("plateau"));
     setRowVisible(optimForm_, warmup_, sched == QLatin1String("cosine"));
     setRowVisible(optimForm_, minRate_, sched == QLatin1String("cosine") || sched == QLatin1String("plateau"));
     setRowVisible(optimForm_, plateauPatience_, sched == QLatin1String("plateau"));

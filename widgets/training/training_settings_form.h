@@ -26,7 +26,7 @@ public:
     explicit TrainingSettingsForm(QWidget* parent = nullptr);
 
     void setSettings(const TrainSettings& settings);  // emits changed() once
-    TrainSettings settings() const;  // as entered (may be invalid: see problem())
+    TrainSettings settings() const;                   // as entered (may be invalid: see problem())
     // Empty when the settings can start a run; else what is wrong.
     QString problem() const;
 
