@@ -1,25 +1,26 @@
 #!/usr/bin/env bash
 # Installs every Debian package ConvStudio needs to build, test and run. Idempotent: only
 # missing packages are installed, so a second run on a ready machine does nothing.
-# --bench also installs PyTorch for the speed comparison (tests/bench/compare.sh).
+# Every package a test uses is in the default set (scripts/check-test-deps.py checks that in CI):
+# a test fails, naming the package, rather than skip. --bench adds what only the benchmarks use.
 set -euo pipefail
 
 PACKAGES=(
-  build-essential cmake ninja-build ccache pkg-config
+  build-essential cmake ninja-build ccache pkg-config clang-format git
   qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools qt6-svg-dev
   qt6-translations-l10n
   libopencv-dev libeigen3-dev nlohmann-json3-dev zlib1g-dev
   libonnx-dev libprotobuf-dev protobuf-compiler
   libbenchmark-dev
   dataset-fashion-mnist
-  python3
+  python3 python3-numpy python3-torch python3-onnx python3-opencv
   xvfb xauth xdotool imagemagick gstreamer1.0-plugins-base gstreamer1.0-plugins-good
   fonts-wqy-microhei
 )
 
-# Optional: what tests/bench/compare.sh needs to run PyTorch beside the engine (large).
+# Optional: what only the benchmarks use (perf, to profile the engine's kernels).
 if [ "${1:-}" = "--bench" ]; then
-  PACKAGES+=(python3-torch python3-numpy)
+  PACKAGES+=(linux-perf)
 fi
 
 missing=()

@@ -3,7 +3,7 @@
 # and prints the ratios against the targets of the engine-speed issue. PyTorch runs twice (as
 # installed, and with OpenBLAS/OpenMP settings that suit this CPU); the faster figure counts.
 #   tests/bench/compare.sh [--quick]     (build first: scripts/build.sh; needs python3-torch:
-#                                         scripts/install-deps.sh --bench)
+#                                         scripts/install-deps.sh)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 build="${CONVSTUDIO_BUILD_DIR:-$root/build}"
@@ -36,7 +36,7 @@ if /usr/bin/python3 -c "import torch" 2>/dev/null; then
     /usr/bin/python3 "$root/tests/bench/torch_reference.py" --quick --threads 2 --max-load 99 > "$tmp/torch_loaded.json"
   kill "$burner"; burner=""
 else
-  echo "(python3-torch is not installed: engine figures only; scripts/install-deps.sh --bench installs it)"
+  echo "(python3-torch is not installed: engine figures only; scripts/install-deps.sh installs it)"
 fi
 
 /usr/bin/python3 - "$tmp" "$have_torch" <<'PY'

@@ -167,7 +167,8 @@ private slots:
 
     void realFashionMnist() {
         const std::string folder = CONVSTUDIO_FASHION_DIR;
-        if (!std::filesystem::exists(folder + "/train-images-idx3-ubyte.gz")) QSKIP("Fashion-MNIST is not installed");
+        if (!std::filesystem::exists(folder + "/train-images-idx3-ubyte.gz"))
+            QFAIL("Fashion-MNIST is missing: install Debian's dataset-fashion-mnist (scripts/install-deps.sh)");
         rusage before{};
         getrusage(RUSAGE_SELF, &before);
         const DataSplits s = loadIdxFolder(folder);

@@ -1,12 +1,14 @@
 // Image folders written with OpenCV: class folders, a train/val/test level, and every bad-input
 // case from issue #3 (corrupt files, image-named directories, empty folders, a single class,
 // mixed sizes and channels, non-ASCII paths, permissions, cancellation).
+#include <QProcess>
 #include <QtTest>
 
 #include <opencv2/imgcodecs.hpp>
 
 #include <unistd.h>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 
 #include "core/errors.h"
 #include "data/data_source.h"
@@ -190,10 +192,34 @@ private slots:
         writeImage(root + "/a/locked.png", 4, 4, 1, 1);
         writeImage(root + "/b/0.png", 4, 4, 1, 1);
         fs::permissions(root + "/a/locked.png", fs::perms::none);
-        if (geteuid() == 0) QSKIP("running as root: chmod 000 does not block reads, cannot test");
-        const DataSplits s = loadImageFolder(root);
-        QCOMPARE(s.train.size(), std::size_t(2));
-        QVERIFY(hasProblem(s, "locked.png", "cannot be opened: Permission denied"));
+        if (geteuid() != 0) {
+            const DataSplits s = loadImageFolder(root);
+            QCOMPARE(s.train.size(), std::size_t(2));
+            QVERIFY(hasProblem(s, "locked.png", "cannot be opened: Permission denied"));
+            return;
+        }
+        // Root reads a chmod-000 file anyway (CI runs as root), so the real CLI loads the folder
+        // as the unprivileged user 'nobody' instead (setpriv is in util-linux, always present).
+        for (const std::string& dir : {dir_.path().toStdString(), root, root + "/a", root + "/b"})
+            fs::permissions(dir, fs::perms::others_read | fs::perms::others_exec, fs::perm_options::add);
+        for (const char* f : {"/a/0.png", "/b/0.png"})
+            fs::permissions(root + f, fs::perms::others_read, fs::perm_options::add);
+        QProcess cli;
+        cli.start(QStringLiteral("/usr/bin/setpriv"),
+                  {QStringLiteral("--reuid=nobody"), QStringLiteral("--regid=nogroup"),
+                   QStringLiteral("--clear-groups"), QStringLiteral(CONVSTUDIO_CLI), QStringLiteral("dataset"),
+                   QStringLiteral("info"), QString::fromStdString(root), QStringLiteral("--json")});
+        QVERIFY2(cli.waitForFinished(60000), "the CLI did not finish");
+        const QByteArray out = cli.readAllStandardOutput();
+        QVERIFY2(cli.exitCode() == 0, (out + cli.readAllStandardError()).constData());
+        const auto j = nlohmann::json::parse(out.toStdString());
+        QCOMPARE(j.at("sets").at("train").at("count").get<int>(), 2);
+        bool found = false;
+        for (const auto& p : j.at("problems"))
+            found = found || (p.at("path").get<std::string>().find("locked.png") != std::string::npos &&
+                              p.at("message").get<std::string>().find("cannot be opened: Permission denied") !=
+                                  std::string::npos);
+        QVERIFY2(found, out.constData());
     }
 
     void progressAndCancel() {

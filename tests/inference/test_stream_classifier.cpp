@@ -90,7 +90,10 @@ private slots:
         if (kind == "file") {
             spec = SourceSpec::parse(video("match.avi", 30, 30));
         } else {
-            if (!testing::haveGStreamer()) QSKIP("OpenCV was built without GStreamer");
+            if (!testing::haveGStreamer())
+                QFAIL(
+                    "OpenCV has no GStreamer backend: install Debian's libopencv-videoio406 (with libopencv-dev) and "
+                    "gstreamer1.0-plugins-base (scripts/install-deps.sh)");
             spec = SourceSpec::parse(testing::testPipeline(30, {160, 120}, "snow"));
         }
         const ModelFile model = testing::tinyStreamModel();
@@ -201,7 +204,10 @@ private slots:
     }
 
     void stillsAndPauseForFrozenFrames() {
-        if (!testing::haveGStreamer()) QSKIP("OpenCV was built without GStreamer");
+        if (!testing::haveGStreamer())
+            QFAIL(
+                "OpenCV has no GStreamer backend: install Debian's libopencv-videoio406 (with libopencv-dev) and "
+                "gstreamer1.0-plugins-base (scripts/install-deps.sh)");
         StreamClassifier stream(testing::tinyStreamModel());
         FrameSource source;
         source.open(

@@ -1,12 +1,12 @@
 // Code export: the generated Keras and PyTorch code parses (py_compile); the Keras code reads
-// like the classic listing; where Debian's python3-torch is installed, the generated nn.Module
+// like the classic listing; with Debian's python3-torch (which the tests require), the generated nn.Module
 // has the engine's parameter count and, with the exported weights, the engine's outputs, and
 // PyTorch's own ONNX export of it imports back with the same outputs; and a short torchrun run
 // (2 processes, gloo) of train.py on a generated IDX dataset writes ONNX the importer loads and
 // which classifies the data. The class balance (none / weights / oversample, explicit weights)
 // is reproduced: the Keras helpers (run with numpy) and train.py's (run with PyTorch, one epoch
-// on an unbalanced dataset) give the engine's weights and epoch lengths. Torch tests QSKIP when
-// PyTorch is absent.
+// on an unbalanced dataset) give the engine's weights and epoch lengths. Torch tests fail, naming
+// the package, when PyTorch is absent: a skipped test proves nothing on a new machine.
 #include <QtTest>
 
 #include <cstdio>
@@ -337,7 +337,10 @@ private slots:
     }
 
     void pytorchMatchesEngine() {
-        if (!torchAvailable()) QSKIP("PyTorch is not installed for /usr/bin/python3 (Debian's python3-torch); skipped");
+        if (!torchAvailable())
+            QFAIL(
+                "PyTorch is not installed for /usr/bin/python3: install Debian's python3-torch "
+                "(scripts/install-deps.sh)");
         const auto models = allModels();
         QStringList folders;
         std::vector<Tensor> inputs;
@@ -408,7 +411,10 @@ private slots:
                   "order = oversampled_order(labels, outputs, epoch_gen)", "loss = loss_fn(logits, yb, class_weights)"})
                 QVERIFY2(p.trainPy.find(text) != std::string::npos, text);
         }
-        if (!torchAvailable()) QSKIP("PyTorch is not installed for /usr/bin/python3 (Debian's python3-torch); skipped");
+        if (!torchAvailable())
+            QFAIL(
+                "PyTorch is not installed for /usr/bin/python3: install Debian's python3-torch "
+                "(scripts/install-deps.sh)");
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert("OMP_NUM_THREADS", "1");
 
@@ -469,8 +475,12 @@ private slots:
     }
 
     void torchrunTrainsAndTheStudioImportsTheResult() {
-        if (!torchAvailable()) QSKIP("PyTorch is not installed for /usr/bin/python3 (Debian's python3-torch); skipped");
-        if (!QFileInfo::exists("/usr/bin/torchrun")) QSKIP("torchrun is not installed; skipped");
+        if (!torchAvailable())
+            QFAIL(
+                "PyTorch is not installed for /usr/bin/python3: install Debian's python3-torch "
+                "(scripts/install-deps.sh)");
+        if (!QFileInfo::exists("/usr/bin/torchrun"))
+            QFAIL("/usr/bin/torchrun is missing: install Debian's python3-torch (scripts/install-deps.sh)");
         // A tiny IDX dataset: a bright square in one of four quadrants, 16x16.
         const Dataset train = quadrantDataset(80, 16, 1), test = quadrantDataset(25, 16, 2);
         const QString data = dir_.path() + "/quadrants";
