@@ -35,8 +35,7 @@ private slots:
 
     void actionsAreInTheFileMenu() {
         Studio studio;
-        auto* ui = studio.window()->findChild<ExportUi*>();
-        QVERIFY(ui);
+        ExportUi* ui = studio.exporter();
         QCOMPARE(ui->exportAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_E));
         QVERIFY(studio.project()->exportMenu()->actions().contains(ui->exportAction()));
         QVERIFY(studio.window()->menu(MainWindow::Menu::File)->actions().contains(ui->importAction()));
@@ -46,7 +45,7 @@ private slots:
         Studio studio;
         studio.project()->setInteractive(false);
         studio.openInitial({});
-        auto* ui = studio.window()->findChild<ExportUi*>();
+        ExportUi* ui = studio.exporter();
         ui->setInteractive(false);
 
         ModelFile trained = loadPreset("mlp");

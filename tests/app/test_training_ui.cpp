@@ -5,6 +5,7 @@
 // image sent from the dataset page stays the Inspect page's probe.
 #include <QComboBox>
 #include <QElapsedTimer>
+#include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
 #include <QMenu>
@@ -17,6 +18,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QUndoStack>
 #include <algorithm>
 
 #include "dataset/dataset_browser.h"
@@ -91,9 +93,11 @@ ModelDocument& builtinProject(ModelDocument& doc, const QString& path = {}) {
 struct TrainingStudio {
     MainWindow window;
     ModelDocument doc;
+    DatasetSession data;
     TrainingUi ui;
 
-    explicit TrainingStudio(QSize size, const QString& path = {}) : ui(window, builtinProject(doc, path), nullptr) {
+    explicit TrainingStudio(QSize size, const QString& path = {})
+        : ui(window, builtinProject(doc, path), data, nullptr) {
         ui.setInteractive(false);
         window.resize(size);
         window.show();
@@ -129,7 +133,9 @@ void TestTrainingUi::runStaysResponsiveAndEndsInTheProject() {
     TrainSettings s = ui.settings();
     s.epochs = 30;
     s.threads = 2;
-    ui.panel()->form()->setSettings(s);
+    doc.setTrainingSettings(s);
+    QCOMPARE(ui.panel()->form()->settings().epochs, 30);  // the form shows the project's settings
+    const int stepsBefore = doc.undoStack()->count();
     int batches = 0;
     connect(ui.controller(), &TrainingController::batches, this,
             [&](const QVector<BatchStats>& b) { batches += b.size(); });
@@ -179,6 +185,22 @@ void TestTrainingUi::runStaysResponsiveAndEndsInTheProject() {
     QVERIFY(doc.isModified());
     QCOMPARE(doc.filePath(), dir_.filePath(QStringLiteral("shapes.csmodel")));
     QCOMPARE(ui.panel()->runs()->count(), 1);
+    // Issue 14: the weights came as one undoable step on top of the earlier ones; Undo brings
+    // back the weights before the run (none), Redo the run's.
+    QCOMPARE(doc.undoStack()->count(), stepsBefore + 1);
+    QCOMPARE(doc.undoStack()->text(0), QStringLiteral("Change training settings"));
+    const Tensor trainedKernel = doc.file().weights.begin()->second;
+    doc.undoStack()->undo();
+    QVERIFY(!doc.hasWeights());
+    QCOMPARE(doc.runCount(), std::size_t(0));
+    QCOMPARE(ui.panel()->runs()->count(), 0);
+    QVERIFY(ui.panel()->weightsState().contains(QLatin1String("not trained")));
+    QCOMPARE(doc.trainingSettings().epochs, 30);  // the earlier step is still there
+    doc.undoStack()->redo();
+    QVERIFY(doc.hasWeights());
+    QVERIFY(std::equal(trainedKernel.data(), trainedKernel.data() + trainedKernel.size(),
+                       doc.file().weights.begin()->second.data()));
+    QCOMPARE(ui.panel()->runs()->count(), 1);
 
     // The checkpoint next to the project offers "Continue"; continuing resumes where it stopped.
     QVERIFY(TrainingController::hasResumableCheckpoint(ui.checkpointPath(), doc.filePath()));
@@ -210,29 +232,49 @@ void TestTrainingUi::runStaysResponsiveAndEndsInTheProject() {
 void TestTrainingUi::settingsAreRememberedInTheProject() {
     MainWindow window;
     ModelDocument doc;
+    doc.setProjectDefaults({"builtin", 0.1});  // as the studio does
     doc.reset(loadPreset(kDefaultPreset));
-    TrainingUi ui(window, doc, nullptr);
+    DatasetSession data;
+    TrainingUi ui(window, doc, data, nullptr);
     ui.setInteractive(false);
+    window.showPage(ui.panel());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    TrainingSettingsForm* form = ui.panel()->form();
     // The preset's settings are shown, with a 10% validation split proposed.
-    QCOMPARE(ui.settings().epochs, 5);
-    QCOMPARE(ui.settings().validationSplit, 0.1f);
-    // Form -> project, as one undoable step.
-    TrainSettings s = ui.settings();
-    s.epochs = 12;
-    s.optimizer.kind = "sgd";
-    s.optimizer.momentum = 0.9f;
-    ui.panel()->form()->setSettings(s);
-    QTRY_COMPARE_WITH_TIMEOUT(doc.file().training.value("epochs", 0), 12, 3000);
-    QCOMPARE(doc.file().training["optimizer"].value("optimizer", std::string()), std::string("sgd"));
+    QCOMPARE(form->settings().epochs, 5);
+    QCOMPARE(form->settings().validationSplit, 0.1f);
+    QVERIFY(!doc.isModified());
+    // Typing into a field: the project has it at once, as one undoable step.
+    auto* epochs = form->findChild<QSpinBox*>(QStringLiteral("epochs"));
+    QVERIFY(epochs);
+    epochs->setFocus();
+    epochs->selectAll();
+    QTest::keyClicks(epochs, QStringLiteral("12"));
+    QCOMPARE(epochs->text(), QStringLiteral("12"));  // the project's answer did not disturb the typing
+    QCOMPARE(doc.trainingSettings().epochs, 12);
+    QCOMPARE(doc.undoStack()->count(), 1);
     QVERIFY(doc.isModified());
-    // Project -> form (e.g. the dataset page's split editor, or undo).
-    doc.setTrainingValue("batch_size", 32);
-    QCOMPARE(ui.settings().batchSize, 32);
+    auto* folder = form->findChild<QLineEdit*>(QStringLiteral("checkpointFolder"));
+    folder->setFocus();
+    QTest::keyClicks(folder, QStringLiteral("/tmp/ck"));
+    QCOMPARE(doc.checkpointFolder(), std::string("/tmp/ck"));
+    QCOMPARE(doc.undoStack()->count(), 2);
+    // Project -> form: undo, or another page's edit (the dataset page's split editor).
+    doc.undoStack()->undo();
+    QCOMPARE(folder->text(), QString());
+    doc.undoStack()->undo();
+    QCOMPARE(epochs->value(), 5);
+    doc.undoStack()->redo();
+    QCOMPARE(epochs->value(), 12);
+    doc.setValidationSplit(0.25, 3);
+    QCOMPARE(form->settings().validationSplit, 0.25f);
     QCOMPARE(ui.settings().epochs, 12);
     // An invalid setting disables Start and says why.
+    TrainSettings s = doc.trainingSettings();
     s.optimizer.learningRate = 5;
-    ui.panel()->form()->setSettings(s);
-    QVERIFY(!ui.panel()->form()->problem().isEmpty());
+    doc.setTrainingSettings(s);
+    QVERIFY(!form->problem().isEmpty());
     QVERIFY(!ui.panel()->startButton()->isEnabled());
 }
 
@@ -246,10 +288,9 @@ void TestTrainingUi::probeFromTheDatasetPageStaysTheInspectProbe() {
     ProjectController::writeProject(path, project);
     Studio studio;
     studio.project()->setInteractive(false);
-    auto* ui = studio.window()->findChild<TrainingUi*>();
-    QVERIFY(ui);
+    TrainingUi* ui = studio.training();
     ui->setInteractive(false);
-    DatasetUi* datasets = studio.dataset()->ui();
+    DatasetUi* datasets = studio.datasetPage();
     datasets->setInteractive(false);
     QVERIFY(studio.project()->openFile(path));
     MainWindow& window = *studio.window();
@@ -318,7 +359,7 @@ void TestTrainingUi::probeFromTheDatasetPageStaysTheInspectProbe() {
     ProbeImage frame = catalogImage(*datasets->catalog(), 1);
     std::reverse(frame.pixels.begin(), frame.pixels.end());
     frame.source = QStringLiteral("camera frame 40");
-    controller->setProbeImage(frame);  // as the camera UI does
+    ui->inspectImage(frame);  // as the studio does with the camera's "Feature Maps"
     QCOMPARE(window.pages()->currentWidget(), ui->inspect());
     QVERIFY(picker->showsExternalImage());
     QCOMPARE(number->text(), QStringLiteral("\u2014"));
@@ -350,7 +391,7 @@ void TestTrainingUi::loadingTheDataLeavesNoProgressBehind() {
 
     // Stop while a run waits for its data. The run's load (another source) cannot finish before
     // Stop, since no event is processed in between; its progress report is sent by hand.
-    doc.setProjectValue("dataset", std::string("builtin:shapes"));
+    doc.setDatasetSource("builtin:shapes");
     ui.start();
     QCOMPARE(ui.controller()->state(), TrainingController::State::Loading);
     emit ui.controller()->loadProgress(3, 10);
