@@ -31,24 +31,10 @@ QImage toQImage(const cv::Mat& m) {
     return QImage(m.data, m.cols, m.rows, static_cast<qsizetype>(m.step), format).copy();
 }
 
-// Changes when anything the classifier depends on changes (not designer positions alone is
-// not worth the trouble: rebuilding a classifier is cheap).
-std::string modelKeyOf(const ModelFile& m) {
-    std::string key = m.graph.toJson().dump() + m.preprocessing.toJson().dump();
-    for (const auto& n : m.classNames) key += n + '\n';
-    for (const auto& [name, t] : m.weights) {
-        double sum = 0;
-        const int64_t n = std::min<int64_t>(t.size(), 1024);
-        for (int64_t i = 0; i < n; ++i) sum += double(t[i]) * double(i + 1);
-        key += name + ':' + std::to_string(t.size()) + ':' + std::to_string(sum) + ';';
-    }
-    return key;
-}
-
 }  // namespace
 
-CameraController::CameraController(CameraPanel* panel, ModelDocument* doc, QObject* parent)
-    : QObject(parent), panel_(panel), doc_(doc) {
+CameraController::CameraController(CameraPanel* panel, ModelDocument* doc, DatasetSession* data, QObject* parent)
+    : QObject(parent), panel_(panel), doc_(doc), data_(data) {
     qRegisterMetaType<LivePrediction>();
     qRegisterMetaType<CaptureOutcome>();
     qRegisterMetaType<ProbeImage>();
@@ -73,10 +59,13 @@ CameraController::CameraController(CameraPanel* panel, ModelDocument* doc, QObje
 
     connectPanel();
     if (doc_) {
-        for (auto signal : {&ModelDocument::documentReset, &ModelDocument::checked, &ModelDocument::projectChanged})
-            connect(doc_, signal, this, &CameraController::refreshModelFromDocument);
+        // The classifier is rebuilt when what it depends on changes: the graph (and with it the
+        // preprocessing) or the weights and their class names.
+        for (auto revision :
+             {&ModelDocument::documentReset, &ModelDocument::graphChanged, &ModelDocument::weightsChanged})
+            connect(doc_, revision, this, &CameraController::refreshModelFromDocument);
         connect(doc_, &ModelDocument::documentReset, this, &CameraController::refreshCaptureFolder);
-        connect(doc_, &ModelDocument::projectChanged, this, &CameraController::refreshCaptureFolder);
+        connect(doc_, &ModelDocument::datasetChanged, this, &CameraController::refreshCaptureFolder);
         connect(doc_, &ModelDocument::filePathChanged, this, &CameraController::refreshCaptureFolder);
     }
     panel_->setRecentSources(kRecentSources.get());
@@ -321,15 +310,12 @@ void CameraController::listCamerasInBackground() {
 // ---- Classification -----------------------------------------------------------------------
 
 void CameraController::refreshModelFromDocument() {
-    if (!doc_) return;
-    const std::string key = modelKeyOf(doc_->file());
-    if (key == modelKey_) return;
-    setModel(doc_->file());
+    if (doc_) setModel(doc_->file());
 }
 
 void CameraController::setModel(const ModelFile& model) {
     model_ = model;
-    modelKey_ = modelKeyOf(model);
+    ++modelUpdates_;
     const Preprocessing& pre = model.preprocessing;
     panel_->view()->setRoiAspect(double(pre.width) / pre.height);
     if (!model.hasWeights()) {

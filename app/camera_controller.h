@@ -29,6 +29,7 @@ namespace cs::gui {
 
 class CameraPanel;
 class CameraWorker;
+class DatasetSession;
 class ModelDocument;
 struct CameraRunToken;
 
@@ -38,8 +39,9 @@ public:
     enum class State { Idle, Opening, Running, Failed };
     Q_ENUM(State)
 
-    // `panel` is fed and listened to; `doc` gives the model and the project's dataset.
-    CameraController(CameraPanel* panel, ModelDocument* doc, QObject* parent = nullptr);
+    // `panel` is fed and listened to; `doc` gives the model and the project's dataset; `data`
+    // (the studio's dataset session) hears when captures change the project's image folder.
+    CameraController(CameraPanel* panel, ModelDocument* doc, DatasetSession* data = nullptr, QObject* parent = nullptr);
     ~CameraController() override;
 
     // Off: no dialogs (tests); errors still show in the view and through error().
@@ -60,8 +62,9 @@ public:
     // ---- Model ----
     // The trained model predictions come from (a model without weights: no predictions).
     void setModel(const ModelFile& model);
-    // Takes the document's model when its graph, preprocessing, classes or weights changed.
+    // Takes the document's model (on its graph, weights and reset revisions).
     void refreshModelFromDocument();
+    int modelUpdates() const { return modelUpdates_; }  // classifier rebuilds (tests)
     bool hasClassifier() const { return classifier_ != nullptr; }
     const ModelFile& model() const { return model_; }
     const LivePrediction& lastPrediction() const { return last_; }
@@ -115,6 +118,7 @@ private:
 
     CameraPanel* panel_;
     ModelDocument* doc_;
+    DatasetSession* data_;
     bool interactive_ = true;
     State state_ = State::Idle;
     QString source_;
@@ -132,7 +136,7 @@ private:
     int runIds_ = 0;
     std::shared_ptr<StreamClassifier> classifier_;
     ModelFile model_;
-    std::string modelKey_;
+    int modelUpdates_ = 0;
     LivePrediction last_;
 
     QString userFolder_;

@@ -11,6 +11,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QUndoStack>
 
 #include <opencv2/imgproc.hpp>
 #include <opencv2/videoio.hpp>
@@ -347,6 +348,31 @@ private slots:
         QVERIFY(rig.camera.saveSnapshot(path));
         QCOMPARE(QImage(path).size(), QSize(160, 120));
         rig.camera.stop();
+    }
+
+    // Issue 14: the camera listens to the document's revisions instead of fingerprinting it.
+    // Moving a layer leaves the classifier alone; trained weights (and their Undo) rebuild it.
+    void modelFollowsTheDocumentsRevisions() {
+        Rig rig(trainedModel(3, {"a", "b", "c"}));
+        const int updates = rig.camera.modelUpdates();
+        const int last = rig.doc.graph().nodes().back().id;
+        rig.doc.moveNodes({{last, QPointF(400, 400)}});
+        QCOMPARE(rig.camera.modelUpdates(), updates);
+        const ModelFile before = rig.doc.file();
+        ModelFile run = trainedModel(8, {"x", "y", "z"});
+        run.history.push_back({{"stop_reason", "completed"}});
+        rig.doc.applyTrained(run);
+        QCOMPARE(rig.camera.modelUpdates(), updates + 1);
+        QCOMPARE(rig.camera.model().classNames, run.classNames);
+        const Tensor& kernel = run.weights.begin()->second;
+        const Tensor& used = rig.camera.model().weights.begin()->second;
+        QVERIFY(std::equal(kernel.data(), kernel.data() + kernel.size(), used.data()));
+        rig.doc.undoStack()->undo();
+        QCOMPARE(rig.camera.modelUpdates(), updates + 2);
+        QCOMPARE(rig.camera.model().classNames, before.classNames);
+        // A graph edit rebuilds it too (the weights may no longer fit).
+        rig.doc.setOption(last, "units", 4);
+        QCOMPARE(rig.camera.modelUpdates(), updates + 3);
     }
 };
 
