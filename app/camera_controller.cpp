@@ -8,14 +8,13 @@
 #include <QThread>
 #include <QTimer>
 
-#include <opencv2/imgproc.hpp>
-
 #include "camera/camera_panel.h"
 #include "camera/camera_view.h"
 #include "camera/capture_panel.h"
 #include "camera_worker.h"
 #include "common/setting.h"
 #include "designer/model_document.h"
+#include "inference/classifier.h"
 #include "inference/stream_classifier.h"
 
 namespace cs::gui {
@@ -398,28 +397,23 @@ void CameraController::onRunEnded(int runId, const QString& reason, bool failed)
 }
 
 ProbeImage CameraController::roiProbe() const {
-    ProbeImage probe;
     const Frame f = frozen_ ? frozenFrame_ : shown_;
-    if (f.empty()) return probe;
-    const QRect r = CameraView::roiInFrame(panel_->view()->roi(), QSize(f.image.cols, f.image.rows));
-    const Preprocessing& pre = model_.preprocessing;
-    cv::Mat crop = f.image(cv::Rect(r.x(), r.y(), r.width(), r.height())), converted, sized;
-    // The dataset's form: gray, or RGB (as image folders store colour).
-    if (pre.channels == 1) {
-        if (crop.channels() == 1)
-            converted = crop;
-        else
-            cv::cvtColor(crop, converted, cv::COLOR_BGR2GRAY);
-    } else {
-        cv::cvtColor(crop, converted, crop.channels() == 1 ? cv::COLOR_GRAY2RGB : cv::COLOR_BGR2RGB);
-    }
-    cv::resize(converted, sized, cv::Size(pre.width, pre.height), 0, 0, cv::INTER_AREA);
-    if (!sized.isContinuous()) sized = sized.clone();
+    if (f.empty()) return {};
+    ProbeImage probe = probeOf(f.image, panel_->view()->roi(), model_.preprocessing);
+    probe.source = tr("camera frame %1").arg(f.index);
+    return probe;
+}
+
+ProbeImage CameraController::probeOf(const cv::Mat& frame, const QRectF& roi, const Preprocessing& pre) {
+    ProbeImage probe;
+    const QRect r = CameraView::roiInFrame(roi, QSize(frame.cols, frame.rows));
+    if (frame.empty() || r.isEmpty()) return probe;
+    // The classifier's own conversion, so the feature maps are of the image it classifies.
+    const cv::Mat sized = toModelImage(frame(cv::Rect(r.x(), r.y(), r.width(), r.height())), pre);
     probe.height = sized.rows;
     probe.width = sized.cols;
     probe.channels = sized.channels();
     probe.pixels.assign(sized.data, sized.data + sized.total() * sized.elemSize());
-    probe.source = tr("camera frame %1").arg(f.index);
     return probe;
 }
 

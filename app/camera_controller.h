@@ -70,6 +70,9 @@ public:
     const LivePrediction& lastPrediction() const { return last_; }
     // The ROI of the shown frame at the model's input size and channels.
     ProbeImage roiProbe() const;
+    // The region `roi` (fractions of the frame; empty: the default centre square) of a frame
+    // (8-bit gray, BGR or BGRA) exactly as the classifier prepares it for the network.
+    static ProbeImage probeOf(const cv::Mat& frame, const QRectF& roi, const Preprocessing& pre);
     void sendRoiToFeatureMaps();
 
     // ---- Capture ----

@@ -374,6 +374,36 @@ private slots:
         rig.doc.setOption(last, "units", 4);
         QCOMPARE(rig.camera.modelUpdates(), updates + 3);
     }
+
+    // Issue 14: "Feature Maps" sends the region exactly as the classifier prepares it, also for
+    // a BGRA frame, so the Inspect page shows the input the classifier saw.
+    void featureMapsSeeWhatTheClassifierSees() {
+        cv::Mat bgra(120, 160, CV_8UC4);
+        cv::randu(bgra, cv::Scalar::all(0), cv::Scalar::all(256));
+        const QRectF roi(0.1, 0.2, 0.5, 0.6);
+        const QRect r = CameraView::roiInFrame(roi, QSize(160, 120));
+        for (int channels : {3, 1}) {
+            ModelFile model = trainedModel(3, {"a", "b", "c"});
+            if (channels == 1) {
+                model.graph.nodes().front().options["channels"] = 1;
+                storeWeights(Model(model.graph, 3), model);
+                model.preprocessing.channels = 1;
+                model.preprocessing.mean = {0.5f};
+                model.preprocessing.stdev = {0.25f};
+            }
+            const Classifier classifier(model);
+            const Preprocessing& pre = model.preprocessing;
+            const ProbeImage probe = CameraController::probeOf(bgra, roi, pre);
+            QCOMPARE(probe.channels, channels);
+            QCOMPARE(probe.height, pre.height);
+            QCOMPARE(probe.width, pre.width);
+            const std::size_t n = std::size_t(channels) * pre.height * pre.width;
+            std::vector<float> seen(n), shown(n);
+            classifier.prepare(bgra(cv::Rect(r.x(), r.y(), r.width(), r.height())), seen.data());
+            pre.toFloat(probe.pixels.data(), shown.data());
+            QVERIFY2(seen == shown, qPrintable(QStringLiteral("%1 channel(s)").arg(channels)));
+        }
+    }
 };
 
 QTEST_MAIN(TestCameraController)
