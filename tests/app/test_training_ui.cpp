@@ -1,8 +1,9 @@
 // The training UI in a real main window: a run of the default preset on the built-in dataset
 // with every page live while the test switches pages and zooms a chart, measuring the longest
 // stall of the GUI thread; editing locked during the run; the weights and the run history in
-// the project afterwards; settings remembered in the project; continuing a stopped run; an
-// image sent from the dataset page stays the Inspect page's probe.
+// the project afterwards (one undoable step); settings remembered in the project; continuing
+// a stopped run; an image sent from the dataset page stays the Inspect page's probe; the
+// Inspect page follows the weights.
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QLineEdit>
@@ -30,6 +31,7 @@
 #include "dataset_ui.h"
 #include "designer/model_document.h"
 #include "event_loop_gaps.h"
+#include "graph/model.h"
 #include "inspect/feature_map_view.h"
 #include "inspect/inspect_panel.h"
 #include "inspect/prediction_bars.h"
@@ -116,6 +118,7 @@ private slots:
     void probeFromTheDatasetPageStaysTheInspectProbe();
     void loadingTheDataLeavesNoProgressBehind();
     void inspectReloadsTheDataAtANewInputSize();
+    void inspectFollowsTheWeights();
 
 private:
     QTemporaryDir dir_;
@@ -429,6 +432,28 @@ void TestTrainingUi::inspectReloadsTheDataAtANewInputSize() {
         QTest::qWait(1500);  // the idle probe refresh
         QVERIFY(window.grab().save(QDir(shots).filePath(QStringLiteral("inspect_input_32x32.png"))));
     }
+}
+
+// Issue 14: the Inspect page listens to the document's revisions. Weights that arrive (a run
+// applied, or an Undo) are shown on the probe without touching the page.
+void TestTrainingUi::inspectFollowsTheWeights() {
+    TrainingStudio studio(QSize(1200, 800));
+    QVERIFY(studio.exposed());
+    ModelDocument& doc = studio.doc;
+    QSignalSpy probes(studio.ui.controller(), &TrainingController::probeReady);
+    studio.window.showPage(studio.ui.inspect());
+    QTRY_VERIFY_WITH_TIMEOUT(!probes.isEmpty(), 60000);
+    const auto probabilities = [&] { return probes.last().at(0).value<ProbeResult>().probabilities; };
+    const std::vector<float> untrained = probabilities();
+    ModelFile run = doc.file();
+    storeWeights(Model(run.graph, 99), run);
+    run.history.push_back({{"stop_reason", "completed"}});
+    doc.applyTrained(run);
+    QTRY_VERIFY_WITH_TIMEOUT(probabilities() != untrained, 10000);
+    const std::vector<float> trained = probabilities();
+    doc.undoStack()->undo();
+    QTRY_VERIFY_WITH_TIMEOUT(probabilities() == untrained, 10000);
+    QVERIFY(trained != untrained);
 }
 
 QTEST_MAIN(TestTrainingUi)
