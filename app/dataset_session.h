@@ -33,8 +33,9 @@ public:
     static QString keyOf(const QString& source, const Preprocessing& pre);
 
     // Makes `source` at `pre`'s size and channels (exactly as training prepares it) the
-    // session's data: nothing when it is loaded or loading already, else a load on a thread.
-    // Returns true when a load started.
+    // session's data: nothing when it is loading already; when it is loaded, a load of other
+    // data in progress is dropped (loaded() says this data is the one); else a load on a
+    // thread, replacing the running one. Returns true when a load started.
     bool ensure(const QString& source, const Preprocessing& pre);
     // Loads from disk even when loaded (the Dataset page's Reload).
     void reload(const QString& source, const Preprocessing& pre);

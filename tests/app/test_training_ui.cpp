@@ -3,7 +3,7 @@
 // stall of the GUI thread; editing locked during the run; the weights and the run history in
 // the project afterwards (one undoable step); settings remembered in the project; continuing
 // a stopped run; an image sent from the dataset page stays the Inspect page's probe; the
-// Inspect page follows the weights.
+// Inspect page follows the weights; one dataset load for the whole studio.
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QLineEdit>
@@ -22,6 +22,10 @@
 #include <QUndoStack>
 #include <algorithm>
 
+#include "camera/camera_panel.h"
+#include "camera_controller.h"
+#include "camera_ui.h"
+#include "common/start_page.h"
 #include "dataset/dataset_browser.h"
 #include "dataset/dataset_catalog.h"
 #include "dataset/dataset_page.h"
@@ -119,6 +123,7 @@ private slots:
     void loadingTheDataLeavesNoProgressBehind();
     void inspectReloadsTheDataAtANewInputSize();
     void inspectFollowsTheWeights();
+    void datasetIsLoadedOncePerStudio();
 
 private:
     QTemporaryDir dir_;
@@ -454,6 +459,83 @@ void TestTrainingUi::inspectFollowsTheWeights() {
     doc.undoStack()->undo();
     QTRY_VERIFY_WITH_TIMEOUT(probabilities() == untrained, 10000);
     QVERIFY(trained != untrained);
+}
+
+// Issue 14: one dataset session per studio. The Dataset, Training, Inspect, Evaluation and
+// Camera pages and a run all use the same images, loaded once (a 60,000-image set no longer
+// sits in memory twice). With CONVSTUDIO_SCREENSHOTS=FOLDER, saves every page to look at.
+void TestTrainingUi::datasetIsLoadedOncePerStudio() {
+    const QString path = dir_.filePath(QStringLiteral("once.csmodel"));
+    ModelFile project = loadPreset(kDefaultPreset);
+    project.project["dataset"] = "builtin";
+    ProjectController::writeProject(path, project);
+    Studio studio;
+    studio.project()->setInteractive(false);
+    TrainingUi* ui = studio.training();
+    ui->setInteractive(false);
+    studio.datasetPage()->setInteractive(false);
+    studio.camera()->controller()->setInteractive(false);
+    QVERIFY(studio.project()->openFile(path));
+    MainWindow& window = *studio.window();
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QString shots = qEnvironmentVariable("CONVSTUDIO_SCREENSHOTS");
+    const auto shoot = [&](QWidget* page, const char* name) {
+        window.showPage(page);
+        if (shots.isEmpty()) return;
+        QTest::qWait(300);  // let the page lay out and paint
+        QVERIFY(window.grab().save(QDir(shots).filePath(QStringLiteral("%1.png").arg(QLatin1String(name)))));
+    };
+    DatasetSession* data = studio.data();
+    DatasetUi* datasets = studio.datasetPage();
+    TrainingController* controller = ui->controller();
+
+    shoot(studio.startPage(), "1_start");
+    shoot(window.pages()->widget(1), "2_designer");
+    window.showPage(datasets->page());
+    QTRY_VERIFY_WITH_TIMEOUT(datasets->catalog() != nullptr, 60000);
+    shoot(ui->panel(), "4_training_before_run");
+    window.showPage(ui->inspect());
+    QTRY_VERIFY_WITH_TIMEOUT(controller->data() != nullptr && !controller->isLoading(), 60000);
+    QCOMPARE(data->loadCount(), 1);
+
+    // One short run, then an evaluation.
+    TrainSettings s = studio.document()->trainingSettings();
+    s.epochs = 1;
+    s.threads = 2;
+    studio.document()->setTrainingSettings(s);
+    QSignalSpy finished(controller, &TrainingController::finished);
+    QSignalSpy evaluated(controller, &TrainingController::evaluated);
+    ui->start();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 300000);
+    QVERIFY(studio.document()->hasWeights());
+    QTRY_COMPARE_WITH_TIMEOUT(evaluated.size(), 1, 60000);  // the run's own evaluation
+    window.showPage(ui->evaluation());
+    ui->evaluate();
+    QTRY_COMPARE_WITH_TIMEOUT(evaluated.size(), 2, 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(controller->state(), TrainingController::State::Idle, 10000);
+
+    // The camera shows the trained model's predictions on the test pattern (when GStreamer is there).
+    CameraController* camera = studio.camera()->controller();
+    window.showPage(studio.camera()->panel());
+    camera->open(CameraPanel::testPatternSource());
+    QTRY_VERIFY_WITH_TIMEOUT(camera->state() != CameraController::State::Opening, 10000);
+    if (camera->state() == CameraController::State::Running)
+        QTRY_VERIFY_WITH_TIMEOUT(camera->lastPrediction().isValid(), 10000);
+
+    // Every page saw the same images, loaded once.
+    QCOMPARE(data->loadCount(), 1);
+    QCOMPARE(controller->data().get(), data->data().get());
+    QCOMPARE(datasets->catalog()->sharedData().get(), data->data().get());
+
+    QTRY_VERIFY_WITH_TIMEOUT(!datasets->session()->isPredicting(), 60000);  // the page's predictions
+    shoot(datasets->page(), "3_dataset");
+    shoot(ui->panel(), "4_training");
+    shoot(ui->inspect(), "5_inspect");
+    shoot(ui->evaluation(), "6_evaluation");
+    shoot(studio.camera()->panel(), "7_camera");
+    camera->stop();
 }
 
 QTEST_MAIN(TestTrainingUi)
