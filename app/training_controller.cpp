@@ -242,7 +242,6 @@ bool TrainingController::evaluate(const ModelFile& project, const QString& sourc
 void TrainingController::setProbeImage(const ProbeImage& image) {
     probeImage_ = image;
     if (isRunning() && image.isValid()) worker_->requestProbe(image);
-    emit probeImageSet(image);
 }
 
 void TrainingController::setProbeInterval(int ms) {

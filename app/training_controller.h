@@ -90,7 +90,6 @@ public:
 
 signals:
     void stateChanged(cs::gui::TrainingController::State state);
-    void probeImageSet(const cs::gui::ProbeImage& image);  // by anyone: the picker, the dataset page, the camera
     void loadProgress(qint64 done, qint64 total);
     void dataLoaded(std::shared_ptr<const cs::DataSplits> data, QString source);
     void dataFailed(QString message);
