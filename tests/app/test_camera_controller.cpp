@@ -21,6 +21,7 @@
 #include "camera/camera_view.h"
 #include "camera/capture_panel.h"
 #include "camera_controller.h"
+#include "dataset_session.h"
 #include "designer/model_document.h"
 #include "graph/model.h"
 #include "inference/classifier.h"
@@ -373,6 +374,50 @@ private slots:
         // A graph edit rebuilds it too (the weights may no longer fit).
         rig.doc.setOption(last, "units", 4);
         QCOMPARE(rig.camera.modelUpdates(), updates + 3);
+    }
+
+    // Issue 14: the camera shares the studio's dataset session. Images captured into the
+    // project's image folder make the session load that folder again when next asked.
+    void capturesMakeTheSharedDataLoadAgain() {
+        QTemporaryDir work;
+        const QString folder = work.filePath("shots");
+        ModelDocument doc;
+        doc.reset(trainedModel(3, {"a", "b", "c"}));
+        CameraPanel panel;
+        DatasetSession data;
+        CameraController camera(&panel, &doc, &data);
+        camera.setInteractive(false);
+        camera.setCaptureFolder(folder);
+        QVERIFY(camera.addClass(QStringLiteral("a")));
+        QVERIFY(camera.addClass(QStringLiteral("b")));
+        QCOMPARE(QString::fromStdString(doc.datasetSource()), folder);
+        camera.open(video_);
+        QTRY_COMPARE_WITH_TIMEOUT(camera.state(), CameraController::State::Running, 5000);
+        QSignalSpy captured(&camera, &CameraController::captured);
+        const auto saveOne = [&](const char* cls) {
+            int saved = 0;
+            for (int attempt = 0; attempt < 50 && saved == 0; ++attempt) {  // a moving video: soon a new frame
+                captured.clear();
+                camera.captureOnce(QString::fromLatin1(cls));
+                if (captured.isEmpty() && !captured.wait(3000)) return false;
+                saved = captured[0][0].value<CaptureOutcome>().saved;
+            }
+            return saved == 1;
+        };
+        QVERIFY(saveOne("a"));
+        QVERIFY(saveOne("b"));
+        const Preprocessing& pre = doc.file().preprocessing;
+        QVERIFY(data.ensure(folder, pre));
+        QVERIFY(data.waitForIdle());
+        QVERIFY(data.hasDataFor(folder, pre));
+        QCOMPARE(data.data()->train.size(), std::size_t(2));
+        QVERIFY(saveOne("b"));
+        QVERIFY(!data.hasDataFor(folder, pre));  // stale: the folder has another image
+        QVERIFY(data.ensure(folder, pre));
+        QVERIFY(data.waitForIdle());
+        QCOMPARE(data.data()->train.size(), std::size_t(3));
+        QCOMPARE(data.loadCount(), 2);
+        camera.stop();
     }
 
     // Issue 14: "Feature Maps" sends the region exactly as the classifier prepares it, also for
