@@ -16,7 +16,6 @@ namespace cs::gui {
 
 struct TrainingController::PendingRun {
     TrainingJob job;
-    QString source;
 };
 
 TrainingController::TrainingController(DatasetSession* data, QObject* parent)
@@ -159,7 +158,6 @@ bool TrainingController::start(const ModelFile& project, const TrainSettings& se
     run.job.resume = options.resume;
     run.job.fromWeights = options.fromWeights;
     run.job.evaluateAfter = options.evaluateAfter;
-    run.source = options.dataSource;
     if (!options.checkpointPath.isEmpty()) QDir().mkpath(QFileInfo(options.checkpointPath).absolutePath());
     if (data_->hasDataFor(options.dataSource, project.preprocessing)) {
         run.job.data = data_->data();
