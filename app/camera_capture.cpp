@@ -13,6 +13,7 @@
 #include "camera_worker.h"
 #include "data/capture_writer.h"
 #include "data/data_source.h"
+#include "dataset_session.h"
 #include "designer/model_document.h"
 
 namespace cs::gui {
@@ -22,9 +23,7 @@ namespace {
 // The project's dataset when it is an image folder (captures belong there), else empty.
 QString projectImageFolder(const ModelDocument* doc) {
     if (!doc) return {};
-    const auto& p = doc->file().project;
-    if (!p.is_object() || !p.contains("dataset") || !p["dataset"].is_string()) return {};
-    const QString source = QString::fromStdString(p["dataset"].get<std::string>());
+    const QString source = QString::fromStdString(doc->datasetSource());
     if (!QFileInfo(source).isDir()) return {};
     try {
         return detectDataFormat(source.toStdString()) == DataFormat::ImageFolder ? source : QString();
@@ -82,7 +81,7 @@ void CameraController::adoptCaptureFolder() {
     const QString folder = QString::fromStdString(writer_->root());
     if (!doc_ || projectImageFolder(doc_) == folder) return;
     userFolder_ = folder;
-    doc_->setProjectValue("dataset", folder.toStdString());
+    doc_->setDatasetSource(folder.toStdString());
     panel_->capture()->setFolder(folder);
     panel_->capture()->showStatus(tr("The project now trains on %1.").arg(QDir::toNativeSeparators(folder)));
 }
@@ -140,7 +139,12 @@ void CameraController::captureOnce(const QString& className) {
         [this, outcome] {
             --savesInFlight_;
             panel_->capture()->showOutcome(*outcome);
-            if (outcome->saved) adoptCaptureFolder();
+            if (outcome->saved) {
+                adoptCaptureFolder();
+                // The project's images changed on disk: the pages that show or train on them
+                // load them again when they next need them.
+                if (data_) data_->markStale(QString::fromStdString(writer_->root()));
+            }
             if (!outcome->error.isEmpty()) emit error(outcome->error);
             emit captured(*outcome);
         });

@@ -8,14 +8,13 @@
 #include <QThread>
 #include <QTimer>
 
-#include <opencv2/imgproc.hpp>
-
 #include "camera/camera_panel.h"
 #include "camera/camera_view.h"
 #include "camera/capture_panel.h"
 #include "camera_worker.h"
 #include "common/setting.h"
 #include "designer/model_document.h"
+#include "inference/classifier.h"
 #include "inference/stream_classifier.h"
 
 namespace cs::gui {
@@ -31,24 +30,10 @@ QImage toQImage(const cv::Mat& m) {
     return QImage(m.data, m.cols, m.rows, static_cast<qsizetype>(m.step), format).copy();
 }
 
-// Changes when anything the classifier depends on changes (not designer positions alone is
-// not worth the trouble: rebuilding a classifier is cheap).
-std::string modelKeyOf(const ModelFile& m) {
-    std::string key = m.graph.toJson().dump() + m.preprocessing.toJson().dump();
-    for (const auto& n : m.classNames) key += n + '\n';
-    for (const auto& [name, t] : m.weights) {
-        double sum = 0;
-        const int64_t n = std::min<int64_t>(t.size(), 1024);
-        for (int64_t i = 0; i < n; ++i) sum += double(t[i]) * double(i + 1);
-        key += name + ':' + std::to_string(t.size()) + ':' + std::to_string(sum) + ';';
-    }
-    return key;
-}
-
 }  // namespace
 
-CameraController::CameraController(CameraPanel* panel, ModelDocument* doc, QObject* parent)
-    : QObject(parent), panel_(panel), doc_(doc) {
+CameraController::CameraController(CameraPanel* panel, ModelDocument* doc, DatasetSession* data, QObject* parent)
+    : QObject(parent), panel_(panel), doc_(doc), data_(data) {
     qRegisterMetaType<LivePrediction>();
     qRegisterMetaType<CaptureOutcome>();
     qRegisterMetaType<ProbeImage>();
@@ -73,10 +58,13 @@ CameraController::CameraController(CameraPanel* panel, ModelDocument* doc, QObje
 
     connectPanel();
     if (doc_) {
-        for (auto signal : {&ModelDocument::documentReset, &ModelDocument::checked, &ModelDocument::projectChanged})
-            connect(doc_, signal, this, &CameraController::refreshModelFromDocument);
+        // The classifier is rebuilt when what it depends on changes: the graph (and with it the
+        // preprocessing) or the weights and their class names.
+        for (auto revision :
+             {&ModelDocument::documentReset, &ModelDocument::graphChanged, &ModelDocument::weightsChanged})
+            connect(doc_, revision, this, &CameraController::refreshModelFromDocument);
         connect(doc_, &ModelDocument::documentReset, this, &CameraController::refreshCaptureFolder);
-        connect(doc_, &ModelDocument::projectChanged, this, &CameraController::refreshCaptureFolder);
+        connect(doc_, &ModelDocument::datasetChanged, this, &CameraController::refreshCaptureFolder);
         connect(doc_, &ModelDocument::filePathChanged, this, &CameraController::refreshCaptureFolder);
     }
     panel_->setRecentSources(kRecentSources.get());
@@ -321,15 +309,12 @@ void CameraController::listCamerasInBackground() {
 // ---- Classification -----------------------------------------------------------------------
 
 void CameraController::refreshModelFromDocument() {
-    if (!doc_) return;
-    const std::string key = modelKeyOf(doc_->file());
-    if (key == modelKey_) return;
-    setModel(doc_->file());
+    if (doc_) setModel(doc_->file());
 }
 
 void CameraController::setModel(const ModelFile& model) {
     model_ = model;
-    modelKey_ = modelKeyOf(model);
+    ++modelUpdates_;
     const Preprocessing& pre = model.preprocessing;
     panel_->view()->setRoiAspect(double(pre.width) / pre.height);
     if (!model.hasWeights()) {
@@ -412,28 +397,23 @@ void CameraController::onRunEnded(int runId, const QString& reason, bool failed)
 }
 
 ProbeImage CameraController::roiProbe() const {
-    ProbeImage probe;
     const Frame f = frozen_ ? frozenFrame_ : shown_;
-    if (f.empty()) return probe;
-    const QRect r = CameraView::roiInFrame(panel_->view()->roi(), QSize(f.image.cols, f.image.rows));
-    const Preprocessing& pre = model_.preprocessing;
-    cv::Mat crop = f.image(cv::Rect(r.x(), r.y(), r.width(), r.height())), converted, sized;
-    // The dataset's form: gray, or RGB (as image folders store colour).
-    if (pre.channels == 1) {
-        if (crop.channels() == 1)
-            converted = crop;
-        else
-            cv::cvtColor(crop, converted, cv::COLOR_BGR2GRAY);
-    } else {
-        cv::cvtColor(crop, converted, crop.channels() == 1 ? cv::COLOR_GRAY2RGB : cv::COLOR_BGR2RGB);
-    }
-    cv::resize(converted, sized, cv::Size(pre.width, pre.height), 0, 0, cv::INTER_AREA);
-    if (!sized.isContinuous()) sized = sized.clone();
+    if (f.empty()) return {};
+    ProbeImage probe = probeOf(f.image, panel_->view()->roi(), model_.preprocessing);
+    probe.source = tr("camera frame %1").arg(f.index);
+    return probe;
+}
+
+ProbeImage CameraController::probeOf(const cv::Mat& frame, const QRectF& roi, const Preprocessing& pre) {
+    ProbeImage probe;
+    const QRect r = CameraView::roiInFrame(roi, QSize(frame.cols, frame.rows));
+    if (frame.empty() || r.isEmpty()) return probe;
+    // The classifier's own conversion, so the feature maps are of the image it classifies.
+    const cv::Mat sized = toModelImage(frame(cv::Rect(r.x(), r.y(), r.width(), r.height())), pre);
     probe.height = sized.rows;
     probe.width = sized.cols;
     probe.channels = sized.channels();
     probe.pixels.assign(sized.data, sized.data + sized.total() * sized.elemSize());
-    probe.source = tr("camera frame %1").arg(f.index);
     return probe;
 }
 

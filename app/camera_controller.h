@@ -29,6 +29,7 @@ namespace cs::gui {
 
 class CameraPanel;
 class CameraWorker;
+class DatasetSession;
 class ModelDocument;
 struct CameraRunToken;
 
@@ -38,8 +39,9 @@ public:
     enum class State { Idle, Opening, Running, Failed };
     Q_ENUM(State)
 
-    // `panel` is fed and listened to; `doc` gives the model and the project's dataset.
-    CameraController(CameraPanel* panel, ModelDocument* doc, QObject* parent = nullptr);
+    // `panel` is fed and listened to; `doc` gives the model and the project's dataset; `data`
+    // (the studio's dataset session) hears when captures change the project's image folder.
+    CameraController(CameraPanel* panel, ModelDocument* doc, DatasetSession* data = nullptr, QObject* parent = nullptr);
     ~CameraController() override;
 
     // Off: no dialogs (tests); errors still show in the view and through error().
@@ -60,13 +62,17 @@ public:
     // ---- Model ----
     // The trained model predictions come from (a model without weights: no predictions).
     void setModel(const ModelFile& model);
-    // Takes the document's model when its graph, preprocessing, classes or weights changed.
+    // Takes the document's model (on its graph, weights and reset revisions).
     void refreshModelFromDocument();
+    int modelUpdates() const { return modelUpdates_; }  // classifier rebuilds (tests)
     bool hasClassifier() const { return classifier_ != nullptr; }
     const ModelFile& model() const { return model_; }
     const LivePrediction& lastPrediction() const { return last_; }
     // The ROI of the shown frame at the model's input size and channels.
     ProbeImage roiProbe() const;
+    // The region `roi` (fractions of the frame; empty: the default centre square) of a frame
+    // (8-bit gray, BGR or BGRA) exactly as the classifier prepares it for the network.
+    static ProbeImage probeOf(const cv::Mat& frame, const QRectF& roi, const Preprocessing& pre);
     void sendRoiToFeatureMaps();
 
     // ---- Capture ----
@@ -115,6 +121,7 @@ private:
 
     CameraPanel* panel_;
     ModelDocument* doc_;
+    DatasetSession* data_;
     bool interactive_ = true;
     State state_ = State::Idle;
     QString source_;
@@ -132,7 +139,7 @@ private:
     int runIds_ = 0;
     std::shared_ptr<StreamClassifier> classifier_;
     ModelFile model_;
-    std::string modelKey_;
+    int modelUpdates_ = 0;
     LivePrediction last_;
 
     QString userFolder_;

@@ -5,13 +5,10 @@
 #include <QMenu>
 #include <QPainter>
 #include <QPushButton>
-#include <QTabWidget>
 
 #include "camera/camera_panel.h"
 #include "camera_controller.h"
-#include "designer/model_document.h"
 #include "main_window.h"
-#include "training_controller.h"
 
 namespace cs::gui {
 
@@ -34,43 +31,23 @@ QIcon cameraIcon() {
 
 }  // namespace
 
-CameraController* installCameraUi(MainWindow& window, ModelDocument& doc, TrainingController* training) {
-    auto* panel = new CameraPanel;
-    auto* camera = new CameraController(panel, &doc, panel);
+CameraUi::CameraUi(MainWindow& window, ModelDocument& doc, DatasetSession& data, QObject* parent)
+    : QObject(parent), panel_(new CameraPanel), camera_(new CameraController(panel_, &doc, &data, this)) {
+    // (Translated in the "CameraUi" context its strings always had.)
     // A page rather than a dock: live video wants the room of the central area.
-    window.addPage(panel, cameraIcon(), QCoreApplication::translate("CameraUi", "Camera"));
+    window.addPage(panel_, cameraIcon(), QCoreApplication::translate("CameraUi", "Camera"));
 
-    QAction* show = new QAction(cameraIcon(), QCoreApplication::translate("CameraUi", "Live &Camera"), panel);
+    auto* show = new QAction(cameraIcon(), QCoreApplication::translate("CameraUi", "Live &Camera"), this);
     show->setObjectName(QStringLiteral("actionLiveCamera"));
     show->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
     show->setStatusTip(QCoreApplication::translate(
         "CameraUi", "Classify a camera, video file or stream live, and capture training images"));
-    QObject::connect(show, &QAction::triggered, panel, [&window, panel] {
-        window.showPage(panel);
-        panel->startButton()->setFocus();
+    connect(show, &QAction::triggered, this, [&window, this] {
+        window.showPage(panel_);
+        panel_->startButton()->setFocus();
     });
     window.menu(MainWindow::Menu::View)->addAction(show);
     window.addAction(show);  // the shortcut works whatever has the focus
-
-    if (training) {
-        QObject::connect(training, &TrainingController::finished, camera,
-                         [camera](const RunSummary&, std::shared_ptr<const ModelFile> trained) {
-                             if (trained && trained->hasWeights()) camera->setModel(*trained);
-                         });
-        QObject::connect(camera, &CameraController::probeImageReady, training,
-                         [&window, training, camera](const ProbeImage& image) {
-                             training->setProbeImage(image);
-                             training->probeIdle(camera->model());
-                             // The feature-map view, when the studio has one.
-                             if (auto* inspect = window.findChild<QWidget*>(QStringLiteral("inspectPage")))
-                                 window.showPage(inspect);
-                         });
-        panel->setProbeAvailable(true);
-    } else {
-        panel->setProbeAvailable(false,
-                                 QCoreApplication::translate("CameraUi", "Feature maps need the training panel"));
-    }
-    return camera;
 }
 
 }  // namespace cs::gui

@@ -14,8 +14,7 @@
 
 #include "data/builtin_dataset.h"
 #include "data/load_options.h"
-#include "dataset/dataset_catalog.h"
-#include "dataset_ui.h"
+#include "dataset_session.h"
 #include "designer/model_document.h"
 #include "main_window.h"
 
@@ -51,8 +50,8 @@ QString DatasetController::defaultSource() {
     return fashion.isEmpty() ? kBuiltin : fashion;
 }
 
-DatasetController::DatasetController(MainWindow* window, ModelDocument* doc, QObject* parent)
-    : QObject(parent), window_(window), doc_(doc) {
+DatasetController::DatasetController(MainWindow& window, ModelDocument& doc, DatasetSession& data, QObject* parent)
+    : QObject(parent), window_(&window), doc_(&doc), data_(&data) {
     auto* panel = new QWidget;
     auto* layout = new QVBoxLayout(panel);
     layout->setContentsMargins(8, 8, 8, 8);
@@ -87,37 +86,22 @@ DatasetController::DatasetController(MainWindow* window, ModelDocument* doc, QOb
             chooseFolder();
             return;
         }
-        doc_->setProjectValue("dataset", source.toStdString());
+        doc_->setDatasetSource(source.toStdString());
     });
     connect(browse, &QToolButton::clicked, this, &DatasetController::chooseFolder);
-    connect(doc_, &ModelDocument::projectChanged, this, &DatasetController::refresh);
-    connect(doc_, &ModelDocument::documentReset, this, &DatasetController::applyDefault);
+    for (auto revision :
+         {&ModelDocument::datasetChanged, &ModelDocument::weightsChanged, &ModelDocument::documentReset})
+        connect(doc_, revision, this, &DatasetController::refresh);
     connect(doc_, &ModelDocument::checked, this, &DatasetController::updateDetails);  // the outputs
-    applyDefault();
-    ui_ = new DatasetUi(*window_, doc_, this);
-    connect(ui_, &DatasetUi::catalogReady, this, &DatasetController::updateDetails);
-    updateDetails();
-}
-
-QString DatasetController::currentSource() const {
-    const auto& p = doc_->file().project;
-    return p.is_object() && p.contains("dataset") && p["dataset"].is_string() ? qs(p["dataset"].get<std::string>())
-                                                                              : QString();
-}
-
-void DatasetController::applyDefault() {
-    // A new project trains on the default dataset; setting it is not an edit of the user's.
-    if (currentSource().isEmpty()) {
-        nlohmann::json p = doc_->file().project.is_object() ? doc_->file().project : nlohmann::json::object();
-        p["dataset"] = defaultSource().toStdString();
-        doc_->setProject(p);
-    }
+    connect(data_, &DatasetSession::loaded, this, &DatasetController::updateDetails);
     refresh();
 }
 
+QString DatasetController::currentSource() const { return qs(doc_->datasetSource()); }
+
 void DatasetController::chooseFolder() {
     const QString dir = QFileDialog::getExistingDirectory(window_, tr("Choose Dataset Folder"), currentSource());
-    if (!dir.isEmpty()) doc_->setProjectValue("dataset", dir.toStdString());
+    if (!dir.isEmpty()) doc_->setDatasetSource(dir.toStdString());
     refresh();
 }
 
@@ -140,23 +124,21 @@ void DatasetController::refresh() {
 
 void DatasetController::updateDetails() {
     const QString source = currentSource();
-    const ModelFile& f = doc_->file();
+    const Preprocessing& pre = doc_->file().preprocessing;
+    const std::vector<std::string>& classNames = doc_->classNames();
     QStringList about, dataset, model;  // three paragraphs
     if (source.startsWith(kBuiltin))
         about << tr("Generated on the fly: simple shapes, drawn at the model's input size. Needs no download.");
     else
         about << tr("Source: %1").arg(QDir::toNativeSeparators(source).toHtmlEscaped());
-    about << tr("Model input: %1 × %2 × %3")
-                 .arg(f.preprocessing.height)
-                 .arg(f.preprocessing.width)
-                 .arg(f.preprocessing.channels);
+    about << tr("Model input: %1 × %2 × %3").arg(pre.height).arg(pre.width).arg(pre.channels);
 
-    // The dataset's classes: from its load (the Dataset page's), or, for the generated set,
-    // as the loader makes it.
+    // The dataset's classes: from its load (the session's), or, for the generated set, as the
+    // loader makes it.
     std::optional<DatasetFacts> data;
-    if (ui_ && ui_->catalog() && ui_->shownSource() == source) {
-        const DataSplits& d = ui_->catalog()->data();
-        data = DatasetFacts{ui_->catalog()->classNames(), d.train.size(), d.validation.size(), d.test.size()};
+    if (const std::shared_ptr<const DataSplits> d = data_->data(); d && data_->source() == source) {
+        const Dataset& first = d->train.size() ? d->train : d->test;
+        data = DatasetFacts{first.classNames, d->train.size(), d->validation.size(), d->test.size()};
     } else if (source.startsWith(kBuiltin)) {
         const LoadOptions defaults;
         data = DatasetFacts{shapeClassNames(), std::size_t(defaults.builtinTrainCount), 0,
@@ -176,14 +158,14 @@ void DatasetController::updateDetails() {
     }
 
     // The model's outputs, as the graph has them, and the names the project gives them.
-    int outputs = int(f.classNames.size());
+    int outputs = int(classNames.size());
     if (const NodeCheck* out = doc_->nodeCheck(doc_->check().outputId); out && out->shapeKnown && out->output.isFlat())
         outputs = int(out->output.size());
     if (outputs > 0) {
-        if (data && f.classNames == data->classNames)
+        if (data && classNames == data->classNames)
             model << tr("Model: %n output(s), the dataset's classes", nullptr, outputs);
-        else if (!f.classNames.empty())
-            model << tr("Model: %n output(s) — %1", nullptr, outputs).arg(nameList(f.classNames));
+        else if (!classNames.empty())
+            model << tr("Model: %n output(s) — %1", nullptr, outputs).arg(nameList(classNames));
         else
             model << tr("Model: %n output(s)", nullptr, outputs);
     }
@@ -195,7 +177,7 @@ void DatasetController::updateDetails() {
                                  "the last layer has %1 units.")
                                   .arg(classes)
                                   .arg(outputs));
-        else if (!f.classNames.empty() && f.classNames != data->classNames)
+        else if (!classNames.empty() && classNames != data->classNames)
             model << tr("Training on this dataset names the model's outputs after its classes.");
     }
     QString html;

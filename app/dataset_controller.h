@@ -1,11 +1,13 @@
 #pragma once
 // The dataset the project trains on, chosen in a small dock: Fashion-MNIST when Debian's
-// package is installed, the engine's built-in generated set, or any folder. The choice is
-// stored in the project (project["dataset"], a source string the engine's loaders accept).
-// The dock describes the dataset (its classes and images, once known) and, apart from it, the
-// model's outputs, whose names a preset takes from another dataset until training renames them.
-// The dataset page (DatasetUi: thumbnail grid, statistics, augmentation preview, split editor,
-// File-menu actions and dropped folders) shows and edits the same dataset.
+// package is installed, the engine's built-in generated set, or any folder. The choice is the
+// document's dataset source (a string the engine's loaders accept); a project that names none
+// gets defaultSource() (the studio's project defaults).
+// The dock describes the dataset (its classes and images, once the studio's dataset session
+// has loaded it) and, apart from it, the model's outputs, whose names a preset takes from
+// another dataset until training renames them. The dataset page (DatasetUi: thumbnail grid,
+// statistics, augmentation preview, split editor, File-menu actions and dropped folders) shows
+// and edits the same dataset.
 #include <QObject>
 
 class QComboBox;
@@ -13,32 +15,30 @@ class QLabel;
 
 namespace cs::gui {
 
-class DatasetUi;
+class DatasetSession;
 class MainWindow;
 class ModelDocument;
 
 class DatasetController : public QObject {
     Q_OBJECT
 public:
-    DatasetController(MainWindow* window, ModelDocument* doc, QObject* parent = nullptr);
+    DatasetController(MainWindow& window, ModelDocument& doc, DatasetSession& data, QObject* parent = nullptr);
 
     static QString fashionMnistDir();  // empty when not installed
     static QString defaultSource();    // Fashion-MNIST if present, else "builtin"
     QString currentSource() const;
     QComboBox* combo() const { return combo_; }
-    DatasetUi* ui() const { return ui_; }
 
 private:
     void refresh();
     void updateDetails();
     void chooseFolder();
-    void applyDefault();
 
     MainWindow* window_;
     ModelDocument* doc_;
+    DatasetSession* data_;
     QComboBox* combo_;
     QLabel* details_;
-    DatasetUi* ui_ = nullptr;
 };
 
 }  // namespace cs::gui

@@ -15,7 +15,7 @@ struct DatasetSession::LoadJob {
     std::atomic<bool> cancel{false};
     std::string source;
     LoadOptions options;
-    std::shared_ptr<DatasetCatalog> catalog;
+    std::shared_ptr<const DataSplits> data;
     std::vector<DatasetStats> stats;
     QString error;
     bool cancelled = false;
@@ -30,8 +30,7 @@ struct DatasetSession::PredictJob {
 };
 
 DatasetSession::DatasetSession(QObject* parent) : QObject(parent) {
-    qRegisterMetaType<std::shared_ptr<cs::gui::DatasetCatalog>>();
-    qRegisterMetaType<std::vector<cs::DatasetStats>>();
+    qRegisterMetaType<std::shared_ptr<const cs::DataSplits>>();
     qRegisterMetaType<cs::gui::SamplePredictions>();
 }
 
@@ -40,9 +39,47 @@ DatasetSession::~DatasetSession() {
     cancelPrediction();
 }
 
-void DatasetSession::load(const QString& source, const Preprocessing& pre) {
+QString DatasetSession::keyOf(const QString& source, const Preprocessing& pre) {
+    DataFormat format = DataFormat::ImageFolder;
+    try {
+        format = detectDataFormat(source.toStdString());
+    } catch (const std::exception&) {
+    }
+    if (format == DataFormat::Idx || format == DataFormat::Cifar10) return source;
+    return QStringLiteral("%1|%2x%3x%4").arg(source).arg(pre.height).arg(pre.width).arg(pre.channels);
+}
+
+bool DatasetSession::hasDataFor(const QString& source, const Preprocessing& pre) const {
+    return data_ && !loader_ && !stale_ && key_ == keyOf(source, pre);
+}
+
+bool DatasetSession::ensure(const QString& source, const Preprocessing& pre) {
+    const QString key = keyOf(source, pre);
+    if (loader_ && key == loadingKey_) return false;
+    if (data_ && !stale_ && key == key_) {
+        // Back to the data loaded already (the dataset change that started the other load was
+        // undone): that load goes, and whoever waits hears that this data is the one.
+        if (stopLoader()) emit loaded(data_, source_);
+        return false;
+    }
+    startLoad(source, pre);
+    return true;
+}
+
+void DatasetSession::reload(const QString& source, const Preprocessing& pre) { startLoad(source, pre); }
+
+void DatasetSession::markStale(const QString& source) {
+    if (source == source_) stale_ = true;
+}
+
+void DatasetSession::replaceData(std::shared_ptr<const DataSplits> data) {
+    if (data) data_ = std::move(data);
+}
+
+void DatasetSession::startLoad(const QString& source, const Preprocessing& pre) {
     stopLoader();  // replaced, not cancelled: no loadCancelled
     cancelPrediction();
+    ++loads_;
     auto job = std::make_shared<LoadJob>();
     job->source = source.toStdString();
     job->options.height = pre.height;
@@ -56,20 +93,21 @@ void DatasetSession::load(const QString& source, const Preprocessing& pre) {
     };
     QThread* t = QThread::create([job] {
         try {
-            DataSplits data = loadDataSource(job->source, job->options);
+            auto data = std::make_shared<DataSplits>(loadDataSource(job->source, job->options));
             if (job->cancel) throw LoadCancelled();
-            job->stats = {computeStats(data.train), computeStats(data.validation), computeStats(data.test)};
-            job->catalog = std::make_shared<DatasetCatalog>(std::move(data), job->source);
+            job->stats = {computeStats(data->train), computeStats(data->validation), computeStats(data->test)};
+            job->data = std::move(data);
         } catch (const LoadCancelled&) {
             job->cancelled = true;
         } catch (const std::exception& e) {
             job->error = QString::fromStdString(e.what());
         }
     });
-    t->setObjectName(QStringLiteral("dataset browser loader"));
+    t->setObjectName(QStringLiteral("dataset loader"));
     loader_ = t;
     loadJob_ = job;
     loadingSource_ = source;
+    loadingKey_ = keyOf(source, pre);
     // A serial number, not the thread's address (which a later thread may reuse), names the run.
     const quint64 serial = ++loadSerial_;
     connect(t, &QThread::finished, this, [this, t, serial] { finishLoad(t, serial); });
@@ -90,6 +128,7 @@ bool DatasetSession::stopLoader() {
     delete t;
     loadJob_.reset();
     loadingSource_.clear();
+    loadingKey_.clear();
     return true;
 }
 
@@ -98,20 +137,28 @@ void DatasetSession::finishLoad(QThread* thread, quint64 serial) {
     loader_ = nullptr;
     thread->deleteLater();
     const std::shared_ptr<LoadJob> done = std::move(loadJob_);
-    loadingSource_.clear();
-    if (done->cancelled)
+    const QString source = std::exchange(loadingSource_, QString());
+    const QString key = std::exchange(loadingKey_, QString());
+    if (done->cancelled) {
         emit loadCancelled();
-    else if (!done->catalog)
+    } else if (!done->data) {
         emit loadFailed(done->error);
-    else
-        emit loaded(done->catalog, done->stats);
+    } else {
+        // The previous data goes now (unless a page or a worker still holds it).
+        data_ = done->data;
+        stats_ = done->stats;
+        source_ = source;
+        key_ = key;
+        stale_ = false;
+        emit loaded(data_, source_);
+    }
 }
 
 void DatasetSession::predict(const ModelFile& model, const DatasetCatalog& catalog) {
     cancelPrediction();
     auto job = std::make_shared<PredictJob>();
     job->model = model;
-    job->data = std::make_shared<const DataSplits>(catalog.data());  // the worker's own copy
+    job->data = catalog.sharedData();  // read-only: shared, not copied
     QThread* t = QThread::create([this, job] {
         try {
             Model model(job->model.graph, job->model.seed);
@@ -158,7 +205,7 @@ void DatasetSession::predict(const ModelFile& model, const DatasetCatalog& catal
             job->error = QString::fromStdString(e.what());
         }
     });
-    t->setObjectName(QStringLiteral("dataset browser predictions"));
+    t->setObjectName(QStringLiteral("dataset predictions"));
     predictor_ = t;
     predictJob_ = job;
     const quint64 serial = ++predictSerial_;

@@ -28,7 +28,6 @@
 #include "dataset_session.h"
 #include "designer/model_document.h"
 #include "main_window.h"
-#include "training_controller.h"
 
 namespace cs::gui {
 
@@ -47,10 +46,9 @@ QStringList localPaths(const QMimeData* mime) {
 }
 }  // namespace
 
-DatasetUi::DatasetUi(MainWindow& window, ModelDocument* doc, QObject* parent)
-    : QObject(parent), window_(window), doc_(doc) {
+DatasetUi::DatasetUi(MainWindow& window, ModelDocument& doc, DatasetSession& session, QObject* parent)
+    : QObject(parent), window_(window), doc_(&doc), session_(&session) {
     page_ = new DatasetPage;
-    session_ = new DatasetSession(this);
     fileUndo_ = new QUndoStack(this);
     window_.addPage(page_, icon("dataset"), tr("Dataset"));
     page_->browser()->setFolderEditsEnabled(true);
@@ -60,23 +58,25 @@ DatasetUi::DatasetUi(MainWindow& window, ModelDocument* doc, QObject* parent)
     connect(window_.pages(), &QTabWidget::currentChanged, this, [this] {
         if (window_.pages()->currentWidget() == page_) ensureLoaded();
     });
-    connect(doc_, &ModelDocument::projectChanged, this, &DatasetUi::syncFromProject);
+    connect(doc_, &ModelDocument::datasetChanged, this, &DatasetUi::syncFromProject);
+    connect(doc_, &ModelDocument::settingsChanged, this, &DatasetUi::syncFromProject);
     connect(doc_, &ModelDocument::documentReset, this, [this] {
         syncFromProject();
-        if (catalog_ && doc_->file().hasWeights())
-            predict();
-        else if (catalog_ && catalog_->hasPredictions()) {
-            catalog_->clearPredictions();
-            page_->catalogChanged();
-        }
+        refreshPredictions();
+    });
+    connect(doc_, &ModelDocument::weightsChanged, this, [this] {
+        predictAction_->setEnabled(doc_->hasWeights());
+        refreshPredictions();
     });
 
     connect(session_, &DatasetSession::loadProgress, this, [this](qint64 done, qint64 total) {
+        if (!waitsForData()) return;
         page_->showProgress(tr("Loading"), done, total);
         window_.statusBar()->showMessage(tr("Loading dataset: %1 of %2 images").arg(done).arg(total), 1000);
     });
     connect(session_, &DatasetSession::loaded, this, &DatasetUi::onLoaded);
     connect(session_, &DatasetSession::loadFailed, this, [this](const QString& message) {
+        if (!waitsForData()) return;
         loadingKey_.clear();
         page_->hideProgress();
         page_->setTitle(shownSource_.isEmpty() ? QString()
@@ -84,6 +84,7 @@ DatasetUi::DatasetUi(MainWindow& window, ModelDocument* doc, QObject* parent)
         report(tr("The dataset could not be loaded: %1").arg(message), true);
     });
     connect(session_, &DatasetSession::loadCancelled, this, [this] {
+        if (!waitsForData()) return;
         loadingKey_.clear();
         page_->hideProgress();
         page_->setTitle(shownSource_.isEmpty() ? QString()
@@ -134,36 +135,17 @@ DatasetUi::DatasetUi(MainWindow& window, ModelDocument* doc, QObject* parent)
         probe.sample = catalog_->sourceOf(g);  // the Inspect page's picker finds it by this name
         probe.source = qs(probe.sample);
         window_.statusBar()->showMessage(tr("%1 sent to the feature-map view").arg(catalog_->displayName(g)), 3000);
-        emit probeRequested(probe);
-        // The training UI, when the studio has one, shows the probe on its Inspect page
-        // (TrainingController::probeImageSet). While no run is going, nothing else asks for
-        // its maps: ask here with the project's weights, as the camera does with its model.
-        if (auto* training = window_.findChild<TrainingController*>()) {
-            training->setProbeImage(probe);
-            if (doc_->check().ok) training->probeIdle(doc_->file());
-        }
+        emit probeRequested(probe);  // the studio shows it on the Inspect page
     });
-    connect(page_->splitEditor(), &SplitEditor::splitChanged, this, [this](double fraction, uint64_t seed) {
-        doc_->undoStack()->beginMacro(tr("Change validation split"));
-        doc_->setTrainingValue("validation_split", fraction);
-        doc_->setTrainingValue("seed", seed);
-        doc_->undoStack()->endMacro();
-    });
-    connect(page_->augmentPreview(), &AugmentPreview::optionsChanged, this, [this](const AugmentOptions& options) {
-        doc_->setTrainingValue("augment", options.enabled() ? options.toJson() : nlohmann::json::object());
-    });
+    connect(page_->splitEditor(), &SplitEditor::splitChanged, doc_, &ModelDocument::setValidationSplit);
+    connect(page_->augmentPreview(), &AugmentPreview::optionsChanged, doc_, &ModelDocument::setAugmentation);
     connect(fileUndo_, &QUndoStack::indexChanged, this, [this] {
         if (!catalog_) return;
         page_->catalogChanged();
+        // Training and inspection see the images under their new classes too.
+        if (session_->key() == shownKey_) session_->replaceData(catalog_->sharedData());
         // An excluded image that moved stays excluded under its new path.
-        const std::vector<std::string> paths = catalog_->excludedPaths();
-        if (paths != DatasetProject::fromFile(doc_->file()).excluded) {
-            nlohmann::json p = doc_->file().project.is_object() ? doc_->file().project : nlohmann::json::object();
-            p["excluded"] = paths;
-            applying_ = true;
-            doc_->setProject(p);
-            applying_ = false;
-        }
+        doc_->followMovedImages(catalog_->excludedPaths());
     });
     syncFromProject();
 }
@@ -271,58 +253,56 @@ void DatasetUi::openFileDialog() {
 }
 
 void DatasetUi::openSource(const QString& source) {
-    const DatasetProject before = DatasetProject::fromFile(doc_->file());
-    doc_->undoStack()->beginMacro(tr("Open dataset"));
-    doc_->setProjectValue("dataset", source.toStdString());
-    // Exclusions name files of the previous dataset.
-    if (before.source != source.toStdString() && !before.excluded.empty())
-        doc_->setProjectValue("excluded", nlohmann::json::array());
-    doc_->undoStack()->endMacro();
+    doc_->setDatasetSource(source.toStdString());
     ensureLoaded();
     window_.showPage(page_);
 }
 
 QString DatasetUi::loadKey() const {
-    const Preprocessing& pre = doc_->file().preprocessing;
-    QString source = qs(DatasetProject::fromFile(doc_->file()).source);
-    if (source.isEmpty()) source = DatasetController::defaultSource();
-    // Container formats keep their own size; image folders and the built-in set follow the model's.
-    DataFormat format = DataFormat::ImageFolder;
-    try {
-        format = detectDataFormat(source.toStdString());
-    } catch (const std::exception&) {
-    }
-    if (format == DataFormat::Idx || format == DataFormat::Cifar10) return source;
-    return QStringLiteral("%1|%2x%3x%4").arg(source).arg(pre.height).arg(pre.width).arg(pre.channels);
+    return DatasetSession::keyOf(qs(doc_->datasetSource()), doc_->file().preprocessing);
 }
+
+bool DatasetUi::waitsForData() const { return !loadingKey_.isEmpty() || window_.pages()->currentWidget() == page_; }
 
 void DatasetUi::ensureLoaded() {
     const QString key = loadKey();
-    if (key == shownKey_ || key == loadingKey_) return;
-    QString source = qs(DatasetProject::fromFile(doc_->file()).source);
-    if (source.isEmpty()) source = DatasetController::defaultSource();
+    const QString source = qs(doc_->datasetSource());
+    const Preprocessing& pre = doc_->file().preprocessing;
+    if (key == loadingKey_) return;
+    // Shown already, unless the session says those files changed on disk since.
+    if (key == shownKey_ && (session_->key() != key || session_->hasDataFor(source, pre))) return;
     loadingKey_ = key;
+    if (session_->hasDataFor(source, pre)) {  // loaded for another page already
+        onLoaded(session_->data(), source);
+        return;
+    }
     report(QString(), false);
     page_->setTitle(tr("Loading %1…").arg(QDir::toNativeSeparators(source)));
     page_->showProgress(tr("Loading"), 0, 0);
-    session_->load(source, doc_->file().preprocessing);
+    session_->ensure(source, pre);
 }
 
 void DatasetUi::reload() {
     shownKey_.clear();
-    loadingKey_.clear();
-    ensureLoaded();
+    loadingKey_ = loadKey();
+    page_->showProgress(tr("Loading"), 0, 0);
+    session_->reload(qs(doc_->datasetSource()), doc_->file().preprocessing);
 }
 
-void DatasetUi::onLoaded(std::shared_ptr<DatasetCatalog> catalog, const std::vector<DatasetStats>& stats) {
+void DatasetUi::onLoaded(std::shared_ptr<const DataSplits> data, const QString& source) {
+    // The session's data is shown when this page asked for it, or shows data already (it
+    // follows the project's dataset); a load for another page is not shown unasked.
+    const QString key = DatasetSession::keyOf(source, doc_->file().preprocessing);
+    if (key != loadKey() || !(catalog_ || waitsForData())) return;
     page_->hideProgress();
-    const DatasetProject p = DatasetProject::fromFile(doc_->file());
+    auto catalog = std::make_shared<DatasetCatalog>(std::move(data), source.toStdString());
+    const DatasetProject p = doc_->dataset();
     catalog->setExcluded(p.excluded);
     catalog->setValidationSplit(p.validationFraction, p.seed);
     catalog_ = std::move(catalog);
-    stats_ = stats;
-    shownSource_ = qs(catalog_->source());
-    shownKey_ = loadingKey_;
+    stats_ = session_->stats();
+    shownSource_ = source;
+    shownKey_ = key;
     loadingKey_.clear();
     fileUndo_->clear();
     page_->splitEditor()->setSplit(p.validationFraction, p.seed);
@@ -334,24 +314,30 @@ void DatasetUi::onLoaded(std::shared_ptr<DatasetCatalog> catalog, const std::vec
     window_.statusBar()->showMessage(tr("%1 images loaded").arg(QLocale().toString(qulonglong(catalog_->size()))),
                                      4000);
     emit catalogReady();
-    if (doc_->file().hasWeights()) predict();
+    if (doc_->hasWeights()) predict();
+}
+
+void DatasetUi::refreshPredictions() {
+    if (catalog_ && doc_->hasWeights())
+        predict();
+    else if (catalog_ && catalog_->hasPredictions()) {
+        catalog_->clearPredictions();
+        page_->catalogChanged();
+    }
 }
 
 void DatasetUi::syncFromProject() {
-    if (applying_) return;
-    const DatasetProject p = DatasetProject::fromFile(doc_->file());
+    const DatasetProject p = doc_->dataset();
     try {
-        const auto& training = doc_->file().training;
-        const AugmentOptions options = training.is_object() && training.contains("augment") &&
-                                               training["augment"].is_object() && !training["augment"].empty()
-                                           ? AugmentOptions::fromJson(training["augment"])
-                                           : AugmentOptions{};
+        const nlohmann::json augment = doc_->trainingSettings().augment;
+        const AugmentOptions options =
+            augment.is_object() && !augment.empty() ? AugmentOptions::fromJson(augment) : AugmentOptions{};
         if (!(options == page_->augmentPreview()->options())) page_->augmentPreview()->setOptions(options);
     } catch (const std::exception& e) {
         report(tr("The augmentation settings are malformed: %1").arg(qs(e.what())), true);
     }
     page_->splitEditor()->setSplit(p.validationFraction, p.seed);
-    predictAction_->setEnabled(doc_->file().hasWeights());
+    predictAction_->setEnabled(doc_->hasWeights());
     if (catalog_) {
         const bool splitChanged =
             p.validationFraction != catalog_->validationFraction() || p.seed != catalog_->splitSeed();
@@ -361,8 +347,7 @@ void DatasetUi::syncFromProject() {
         if (splitChanged || excludedChanged) page_->catalogChanged();
     }
     // A different dataset: load it now if the page was ever shown, else when it is.
-    if ((catalog_ || !loadingKey_.isEmpty() || window_.pages()->currentWidget() == page_) && loadKey() != shownKey_)
-        ensureLoaded();
+    if ((catalog_ || waitsForData()) && loadKey() != shownKey_) ensureLoaded();
 }
 
 void DatasetUi::predict() { predictWith(doc_->file()); }
@@ -399,7 +384,7 @@ void DatasetUi::excludeSamples(const std::vector<std::size_t>& samples, bool exc
         if (!exclude && it != paths.end()) paths.erase(it);
     }
     std::sort(paths.begin(), paths.end());
-    doc_->setProjectValue("excluded", paths);
+    doc_->setExcludedImages(std::move(paths));
 }
 
 bool DatasetUi::moveSamples(const std::vector<std::size_t>& samples, int classIndex) {

@@ -2,10 +2,11 @@
 // The dataset browser in the studio: a "Dataset" page, File-menu actions (open a dataset folder
 // or file, recent datasets, Fashion-MNIST, the built-in set), folders dropped on the window,
 // and the glue between the page, the project and the engine:
-//   project["dataset"] names what is shown (the same path training loads), project["excluded"]
-//   the images left out of training, training["validation_split"/"seed"/"augment"] the split
-//   and the augmentation the page edits (see widgets/dataset/dataset_project.h).
-// Data loads on a thread when the page is first shown or the project's dataset changes;
+//   the document's dataset source names what is shown (the same data training uses), its
+//   excluded images are left out of training, and its training settings hold the split and the
+//   augmentation the page edits (see widgets/dataset/dataset_project.h).
+// The data comes from the studio's DatasetSession (shared with training, inspection and
+// evaluation), loaded when the page is first shown or the project's dataset changes;
 // predictions are computed when the project has trained weights. Moving images between class
 // folders is undoable on the page's own undo stack (file operations, not model edits).
 #include <QObject>
@@ -34,7 +35,7 @@ class ModelDocument;
 class DatasetUi : public QObject {
     Q_OBJECT
 public:
-    DatasetUi(MainWindow& window, ModelDocument* doc, QObject* parent = nullptr);
+    DatasetUi(MainWindow& window, ModelDocument& doc, DatasetSession& session, QObject* parent = nullptr);
     ~DatasetUi() override;
 
     DatasetPage* page() const { return page_; }
@@ -64,8 +65,7 @@ public slots:
     bool moveSamples(const std::vector<std::size_t>& samples, int classIndex);
 
 signals:
-    // "Use as probe": the image as the model sees it. It also goes to the window's
-    // TrainingController (setProbeImage) when there is one; its Inspect page shows the maps.
+    // "Use as probe": the image as the model sees it (the studio shows its feature maps).
     void probeRequested(const cs::gui::ProbeImage& image);
     void catalogReady();
     void predictionsReady();
@@ -78,7 +78,9 @@ private:
     void fillRecentMenu();
     void addRecent(const QString& source);
     void syncFromProject();
-    void onLoaded(std::shared_ptr<DatasetCatalog> catalog, const std::vector<DatasetStats>& stats);
+    void refreshPredictions();  // after the weights changed
+    void onLoaded(std::shared_ptr<const DataSplits> data, const QString& source);
+    bool waitsForData() const;  // this page asked for data, or is shown
     void report(const QString& message, bool error);
     QString loadKey() const;
 
@@ -95,7 +97,6 @@ private:
     QString shownKey_;
     QString loadingKey_;
     bool interactive_ = true;
-    bool applying_ = false;  // writing to the project: ignore the echo
 };
 
 }  // namespace cs::gui

@@ -34,6 +34,7 @@ public:
     PropertyEditor* propertyEditor() const { return properties_; }
     ProblemsView* problems() const { return problems_; }
     ModelStatus* status() const { return status_; }
+    QUndoView* historyView() const { return history_; }
     QDockWidget* problemsDock() const { return problemsDock_; }
 
     void addExportActions(QMenu* menu);

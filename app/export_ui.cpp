@@ -7,9 +7,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
-#include <QUndoStack>
 
-#include "dataset_controller.h"
 #include "designer/model_document.h"
 #include "export/export_dialog.h"
 #include "export/onnx_import_dialog.h"
@@ -30,8 +28,8 @@ QAction* groupEnd(QMenu* menu, QAction* before) {
 
 }  // namespace
 
-ExportUi::ExportUi(MainWindow& window, ModelDocument& doc, ProjectController* project)
-    : QObject(&window), window_(window), doc_(doc), project_(project) {
+ExportUi::ExportUi(MainWindow& window, ModelDocument& doc, ProjectController* project, QObject* parent)
+    : QObject(parent), window_(window), doc_(doc), project_(project) {
     QMenu* file = window.menu(MainWindow::Menu::File);
     QMenu* exportMenu = project_ ? project_->exportMenu() : nullptr;
 
@@ -65,11 +63,8 @@ ExportUi::ExportUi(MainWindow& window, ModelDocument& doc, ProjectController* pr
 
 QString ExportUi::projectName() const {
     if (!doc_.filePath().isEmpty()) return QFileInfo(doc_.filePath()).completeBaseName();
-    const auto& p = doc_.file().project;
-    if (p.is_object() && p.contains("preset") && p["preset"].is_string())
-        return QString::fromStdString(p["preset"].get<std::string>());
-    if (p.is_object() && p.contains("imported_from") && p["imported_from"].is_string())
-        return QFileInfo(QString::fromStdString(p["imported_from"].get<std::string>())).completeBaseName();
+    if (!doc_.presetName().empty()) return QString::fromStdString(doc_.presetName());
+    if (!doc_.importedFrom().empty()) return QFileInfo(QString::fromStdString(doc_.importedFrom())).completeBaseName();
     return QStringLiteral("model");
 }
 
@@ -80,26 +75,28 @@ QString ExportUi::outputDir() const {
     return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
 }
 
-QString ExportUi::dataSource() const {
-    const auto& p = doc_.file().project;
-    if (p.is_object() && p.contains("dataset") && p["dataset"].is_string())
-        return QString::fromStdString(p["dataset"].get<std::string>());
-    return DatasetController::defaultSource();
-}
+QString ExportUi::dataSource() const { return QString::fromStdString(doc_.datasetSource()); }
 
-void ExportUi::showExportDialog() {
-    // Modal on a snapshot of the project: what is exported is what the designer shows now.
-    ExportDialog dialog(&window_);
-    dialog.setModel(doc_.file(), projectName());
-    dialog.setOutputDir(outputDir());
-    dialog.setDataSource(dataSource());
-    connect(&dialog, &ExportDialog::exported, this, [this](const QString& path, ExportFormat) {
+void ExportUi::showExportDialog() { createExportDialog()->exec(); }
+
+std::unique_ptr<ExportDialog> ExportUi::createExportDialog() {
+    // What is exported is the project as the designer shows it now. A run may finish while the
+    // dialog is open and put its weights into the project: the dialog follows the revisions.
+    auto dialog = std::make_unique<ExportDialog>(&window_);
+    ExportDialog* d = dialog.get();
+    d->setModel(doc_.file(), projectName());
+    d->setOutputDir(outputDir());
+    d->setDataSource(dataSource());
+    for (auto revision : {&ModelDocument::graphChanged, &ModelDocument::weightsChanged, &ModelDocument::documentReset})
+        connect(&doc_, revision, d, [this, d] { d->setModel(doc_.file(), projectName()); });
+    connect(&doc_, &ModelDocument::datasetChanged, d, [this, d] { d->setDataSource(dataSource()); });
+    connect(d, &ExportDialog::exported, this, [this](const QString& path, ExportFormat) {
         window_.statusBar()->showMessage(tr("Exported %1").arg(path), 5000);
     });
-    connect(&dialog, &ExportDialog::importRequested, &dialog, [this, &dialog](const QString& path) {
-        if (importOnnxDialog(path)) dialog.close();
+    connect(d, &ExportDialog::importRequested, d, [this, d](const QString& path) {
+        if (importOnnxDialog(path)) d->close();
     });
-    dialog.exec();
+    return dialog;
 }
 
 bool ExportUi::importOnnxDialog(const QString& suggestedPath) {
@@ -120,18 +117,9 @@ bool ExportUi::importOnnx(const QString& path, QWidget* parent, QString* error) 
         window_.statusBar()->showMessage(dialog.errorText(), 8000);
         return false;
     }
-    ModelFile file = dialog.modelFile();
-    if (!file.project.is_object()) file.project = nlohmann::json::object();
-    file.project["imported_from"] = QFileInfo(path).absoluteFilePath().toStdString();
-    doc_.reset(std::move(file));
-    // The project is new and not saved anywhere yet: closing it asks, as for any unsaved edit.
-    doc_.undoStack()->resetClean();
+    doc_.resetImported(dialog.modelFile(), QFileInfo(path).absoluteFilePath().toStdString());
     window_.statusBar()->showMessage(tr("Imported %1").arg(path), 5000);
     return true;
-}
-
-ExportUi* installExportUi(MainWindow& window, ModelDocument& doc, ProjectController* project) {
-    return new ExportUi(window, doc, project);
 }
 
 }  // namespace cs::gui

@@ -94,8 +94,7 @@ void ProjectController::fillPresetMenu(QMenu* menu) {
 void ProjectController::updateTitle() {
     const QString path = doc_->filePath();
     QString name = path.isEmpty() ? tr("Untitled") : QFileInfo(path).fileName();
-    if (path.isEmpty() && doc_->file().project.contains("preset"))
-        name = tr("%1 (preset)").arg(qs(doc_->file().project.value("preset", std::string())));
+    if (path.isEmpty() && !doc_->presetName().empty()) name = tr("%1 (preset)").arg(qs(doc_->presetName()));
     window_->setWindowFilePath(path);
     window_->setWindowTitle(QStringLiteral("%1[*] — ConvStudio").arg(name));
     window_->setWindowModified(doc_->isModified());

@@ -5,9 +5,13 @@
 #include <QMessageBox>
 #include <QTabWidget>
 
+#include "camera/camera_panel.h"
+#include "camera_controller.h"
 #include "camera_ui.h"
 #include "common/start_page.h"
 #include "dataset_controller.h"
+#include "dataset_session.h"
+#include "dataset_ui.h"
 #include "designer/model_document.h"
 #include "designer_controller.h"
 #include "export_ui.h"
@@ -21,14 +25,48 @@ namespace cs::gui {
 
 Studio::Studio(QObject* parent) : QObject(parent), window_(std::make_unique<MainWindow>()) {
     doc_ = new ModelDocument(this);
-    start_ = new StartPage;
-    window_->addPage(start_, QIcon(QStringLiteral(":/icons/convstudio.svg")), tr("Start"));
-    project_ = new ProjectController(window_.get(), doc_, this);
-    designer_ = new DesignerController(window_.get(), doc_, this);
-    dataset_ = new DatasetController(window_.get(), doc_, this);
-    designer_->addExportActions(project_->exportMenu());
-    createHelpAndTrainMenus();
+    // A project that names no dataset trains on the default one; one that never trained holds
+    // 10% out for validation, so the live validation curves show.
+    doc_->setProjectDefaults({DatasetController::defaultSource().toStdString(), 0.1});
+    data_ = new DatasetSession(this);
 
+    // The features, in the order of their pages: Start, Designer, Dataset, Training, Inspect,
+    // Evaluation, Camera.
+    MainWindow& window = *window_;
+    start_ = new StartPage;
+    window.addPage(start_, QIcon(QStringLiteral(":/icons/convstudio.svg")), tr("Start"));
+    project_ = new ProjectController(&window, doc_, this);
+    designer_ = new DesignerController(&window, doc_, this);
+    datasetPage_ = new DatasetUi(window, *doc_, *data_, this);
+    datasetDock_ = new DatasetController(window, *doc_, *data_, this);
+    designer_->addExportActions(project_->exportMenu());
+    createViewAndHelpMenus();
+    training_ = new TrainingUi(window, *doc_, *data_, designer_, this);
+    camera_ = new CameraUi(window, *doc_, *data_, this);
+    export_ = new ExportUi(window, *doc_, project_, this);
+    connectFeatures();
+    window.restoreLayout();
+    showDesigner();
+}
+
+Studio::~Studio() {
+    // Features first (they may still talk to the window as they go, and their threads end
+    // here), then the window and its widgets (which listen to the document), then the data
+    // and the document.
+    delete export_;
+    delete camera_;
+    delete training_;
+    delete datasetDock_;
+    delete datasetPage_;
+    delete designer_;
+    delete project_;
+    window_.reset();
+    delete data_;
+    delete doc_;
+}
+
+void Studio::connectFeatures() {
+    // The start page opens projects.
     start_->setRecentFiles(project_->recentFiles());
     connect(project_, &ProjectController::recentFilesChanged, this,
             [this] { start_->setRecentFiles(project_->recentFiles()); });
@@ -48,21 +86,10 @@ Studio::Studio(QObject* parent) : QObject(parent), window_(std::make_unique<Main
         showDesigner();
     });
     connect(doc_, &ModelDocument::documentReset, this, &Studio::showDesigner);
-    TrainingController* training = installTrainingUi(*window_, *doc_, designer_);
-    installCameraUi(*window_, *doc_, training);
-    installExportUi(*window_, *doc_, project_);
-    window_->restoreLayout();
-    showDesigner();
-}
-
-Studio::~Studio() {
-    // Controllers first (they may still talk to the window as they go), then the window and
-    // its widgets (which listen to the document), then the document.
-    delete dataset_;
-    delete designer_;
-    delete project_;
-    window_.reset();
-    delete doc_;
+    // An image sent from the dataset page or the camera: its feature maps on the Inspect page.
+    connect(datasetPage_, &DatasetUi::probeRequested, training_, &TrainingUi::inspectImage);
+    connect(camera_->controller(), &CameraController::probeImageReady, training_, &TrainingUi::inspectImage);
+    camera_->panel()->setProbeAvailable(true);
 }
 
 void Studio::showDesigner() { window_->showPage(window_->pages()->widget(1)); }
@@ -72,21 +99,11 @@ void Studio::openInitial(const QString& path) {
     project_->newFromPreset(QString::fromLatin1(kDefaultPreset));
 }
 
-void Studio::createHelpAndTrainMenus() {
+void Studio::createViewAndHelpMenus() {
     QMenu* view = window_->menu(MainWindow::Menu::View);
     view->addSeparator();
     view->addAction(tr("&Start Page"), this, [this] { window_->showPage(start_); });
     view->addMenu(createLanguageMenu(window_.get()));
-
-    // Training arrives with its own controller; the menu is in place for it.
-    QMenu* train = window_->menu(MainWindow::Menu::Train);
-    QAction* start = train->addAction(QIcon(QStringLiteral(":/icons/train.svg")), tr("&Start Training"));
-    start->setShortcut(QKeySequence(Qt::Key_F5));
-    start->setEnabled(false);
-    start->setStatusTip(tr("Training is not available in this build yet"));
-    QAction* stop = train->addAction(tr("S&top Training"));
-    stop->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
-    stop->setEnabled(false);
 
     QMenu* help = window_->menu(MainWindow::Menu::Help);
     help->addAction(tr("&Start Page"), this, [this] { window_->showPage(start_); });

@@ -1,18 +1,27 @@
 #pragma once
-// The studio, composed: the main window, the document, and the controllers that fill the
-// window (project files, designer, dataset). main.cpp and the app tests build it the same way.
-// Later features (training, inspection, camera) add their own controllers here.
+// The studio, composed: the main window, the document (the only owner of project state), the
+// dataset session every page shares, and the features that fill the window. Each feature is
+// an object made here with the parts it needs, and the few links between features are made
+// here too, explicitly; features never look each other up. main.cpp and the app tests build
+// the studio the same way.
 #include <QObject>
 #include <memory>
 
+class QString;
+
 namespace cs::gui {
 
+class CameraUi;
 class DatasetController;
+class DatasetSession;
+class DatasetUi;
 class DesignerController;
+class ExportUi;
 class MainWindow;
 class ModelDocument;
 class ProjectController;
 class StartPage;
+class TrainingUi;
 
 class Studio : public QObject {
     Q_OBJECT
@@ -22,24 +31,35 @@ public:
 
     MainWindow* window() const { return window_.get(); }
     ModelDocument* document() const { return doc_; }
+    DatasetSession* data() const { return data_; }
+    StartPage* startPage() const { return start_; }
     ProjectController* project() const { return project_; }
     DesignerController* designer() const { return designer_; }
-    DatasetController* dataset() const { return dataset_; }
-    StartPage* startPage() const { return start_; }
+    DatasetUi* datasetPage() const { return datasetPage_; }
+    DatasetController* datasetDock() const { return datasetDock_; }
+    TrainingUi* training() const { return training_; }
+    CameraUi* camera() const { return camera_; }
+    ExportUi* exporter() const { return export_; }
 
     // The first model: the file given on the command line, else the default preset.
     void openInitial(const QString& path);
 
 private:
-    void createHelpAndTrainMenus();
+    void connectFeatures();
+    void createViewAndHelpMenus();
     void showDesigner();
 
     std::unique_ptr<MainWindow> window_;
     ModelDocument* doc_;
+    DatasetSession* data_;
+    StartPage* start_;
     ProjectController* project_;
     DesignerController* designer_;
-    DatasetController* dataset_;
-    StartPage* start_;
+    DatasetUi* datasetPage_;
+    DatasetController* datasetDock_;
+    TrainingUi* training_;
+    CameraUi* camera_;
+    ExportUi* export_;
 };
 
 }  // namespace cs::gui

@@ -9,30 +9,21 @@
 #include <cstring>
 
 #include "core/errors.h"
-#include "data/data_source.h"
+#include "dataset_session.h"
 #include "training_worker.h"
 
 namespace cs::gui {
 
 struct TrainingController::PendingRun {
     TrainingJob job;
-    QString source;
 };
 
-struct TrainingController::LoadOutcome {
-    std::shared_ptr<const DataSplits> data;
-    QString error;
-    bool cancelled = false;
-};
-
-namespace {
-QString keyOf(const QString& source, const Preprocessing& pre) {
-    return QStringLiteral("%1|%2x%3x%4").arg(source).arg(pre.height).arg(pre.width).arg(pre.channels);
-}
-}  // namespace
-
-TrainingController::TrainingController(QObject* parent)
-    : QObject(parent), thread_(new QThread(this)), worker_(new TrainingWorker), probeTimer_(new QTimer(this)) {
+TrainingController::TrainingController(DatasetSession* data, QObject* parent)
+    : QObject(parent),
+      thread_(new QThread(this)),
+      worker_(new TrainingWorker),
+      probeTimer_(new QTimer(this)),
+      data_(data ? data : new DatasetSession(this)) {
     qRegisterMetaType<cs::BatchStats>();
     qRegisterMetaType<cs::EpochStats>();
     qRegisterMetaType<QVector<cs::BatchStats>>();
@@ -41,7 +32,6 @@ TrainingController::TrainingController(QObject* parent)
     qRegisterMetaType<cs::gui::EvalReport>();
     qRegisterMetaType<cs::gui::RunSummary>();
     qRegisterMetaType<std::shared_ptr<const cs::ModelFile>>();
-    qRegisterMetaType<std::shared_ptr<const cs::DataSplits>>();
 
     thread_->setObjectName(QStringLiteral("training"));
     worker_->moveToThread(thread_);
@@ -49,6 +39,10 @@ TrainingController::TrainingController(QObject* parent)
     connect(worker_, &TrainingWorker::epochFinished, this, &TrainingController::epochFinished);
     connect(worker_, &TrainingWorker::message, this, &TrainingController::message);
     connect(worker_, &TrainingWorker::probeReady, this, &TrainingController::probeReady);
+    connect(data_, &DatasetSession::loadProgress, this, &TrainingController::loadProgress);
+    connect(data_, &DatasetSession::loaded, this, &TrainingController::onLoaded);
+    connect(data_, &DatasetSession::loadFailed, this, &TrainingController::onLoadEnded);
+    connect(data_, &DatasetSession::loadCancelled, this, [this] { onLoadEnded({}); });
     connect(worker_, &TrainingWorker::dataPrepared, this, [this](std::shared_ptr<const DataSplits> d) {
         runData_ = d;
         emit runDataPrepared(d);
@@ -73,7 +67,7 @@ TrainingController::TrainingController(QObject* parent)
 }
 
 TrainingController::~TrainingController() {
-    abandonLoad();
+    data_->disconnect(this);  // the session may outlive the controller
     worker_->requestStop();
     worker_->setPaused(false);
     thread_->quit();
@@ -90,85 +84,58 @@ void TrainingController::setState(State s) {
 // ---- Data ----
 
 bool TrainingController::hasDataFor(const QString& source, const Preprocessing& pre) const {
-    return data_ && !loader_ && keyOf(source, pre) == dataKey_;
+    return data_->hasDataFor(source, pre);
 }
 
-void TrainingController::loadData(const QString& source, const Preprocessing& pre) {
-    abandonLoad();
-    auto cancel = std::make_shared<std::atomic<bool>>(false);
-    auto outcome = std::make_shared<LoadOutcome>();
-    LoadOptions o;
-    o.height = pre.height;
-    o.width = pre.width;
-    o.channels = pre.channels;
-    o.cancel = cancel.get();
-    o.progress = [this](std::size_t done, std::size_t total) {
-        QMetaObject::invokeMethod(
-            this, [this, done, total] { emit loadProgress(qint64(done), qint64(total)); }, Qt::QueuedConnection);
-    };
-    const std::string path = source.toStdString();
-    QThread* t = QThread::create([path, o, cancel, outcome] {
-        try {
-            outcome->data = std::make_shared<const DataSplits>(loadDataSource(path, o));
-        } catch (const LoadCancelled&) {
-            outcome->cancelled = true;
-        } catch (const std::exception& e) {
-            outcome->error = QString::fromStdString(e.what());
-        }
-    });
-    t->setObjectName(QStringLiteral("dataset loader"));
-    loader_ = t;
-    loadCancel_ = cancel;
-    loadOutcome_ = outcome;
-    loadingSource_ = source;
-    loadingKey_ = keyOf(source, pre);
-    connect(t, &QThread::finished, this, [this, t] { onLoaded(t); });
-    t->start(QThread::LowPriority);
-}
+bool TrainingController::isLoading() const { return data_->isLoading(); }
+std::shared_ptr<const DataSplits> TrainingController::data() const { return data_->data(); }
+QString TrainingController::dataSource() const { return data_->source(); }
+
+void TrainingController::loadData(const QString& source, const Preprocessing& pre) { data_->ensure(source, pre); }
 
 void TrainingController::cancelLoading() {
-    if (abandonLoad()) emit loadCancelled();
+    dropPending();
+    data_->cancelLoading();
 }
 
-bool TrainingController::abandonLoad() {
-    if (!loader_) return false;
-    *loadCancel_ = true;
-    QThread* t = loader_;
-    loader_ = nullptr;
-    t->disconnect(this);
-    t->wait();
-    delete t;
+void TrainingController::dropPending() {
+    pendingEvaluation_.reset();
     if (pending_) {
         pending_.reset();
         setState(State::Idle);
     }
-    return true;
 }
 
-void TrainingController::onLoaded(QThread* thread) {
-    if (thread != loader_) return;
-    loader_ = nullptr;
-    thread->deleteLater();
-    const auto outcome = std::move(loadOutcome_);
-    if (!outcome->data) {
-        if (!outcome->cancelled) emit dataFailed(outcome->error);
-        if (pending_) {
-            pending_.reset();
-            setState(State::Idle);
-            if (!outcome->cancelled) emit error(tr("The dataset could not be loaded: %1").arg(outcome->error));
-        }
+void TrainingController::onLoaded() {
+    emit dataLoaded(data_->data(), data_->source());
+    if (!pending_ && !pendingEvaluation_) return;
+    if (data_->key() != pendingKey_) {
+        // Another page asked for other data meanwhile (the project's dataset changed).
+        const bool run = pending_ != nullptr;
+        dropPending();
+        if (run) emit error(tr("The dataset changed while the run waited for it; start it again."));
         return;
     }
-    data_ = outcome->data;
-    dataSource_ = loadingSource_;
-    dataKey_ = loadingKey_;
-    emit dataLoaded(data_, dataSource_);
     if (pending_) {
         PendingRun run = std::move(*pending_);
         pending_.reset();
-        run.job.data = data_;
+        pendingEvaluation_.reset();
+        run.job.data = data_->data();
         dispatch(std::move(run));
+    } else {
+        const std::shared_ptr<const ModelFile> project = std::move(pendingEvaluation_);
+        evaluate(*project);
     }
+}
+
+void TrainingController::onLoadEnded(const QString& message) {
+    if (message.isEmpty())
+        emit loadCancelled();
+    else
+        emit dataFailed(message);
+    const bool run = pending_ != nullptr;
+    dropPending();
+    if (run && !message.isEmpty()) emit error(tr("The dataset could not be loaded: %1").arg(message));
 }
 
 // ---- Runs ----
@@ -191,21 +158,22 @@ bool TrainingController::start(const ModelFile& project, const TrainSettings& se
     run.job.resume = options.resume;
     run.job.fromWeights = options.fromWeights;
     run.job.evaluateAfter = options.evaluateAfter;
-    run.source = options.dataSource;
     if (!options.checkpointPath.isEmpty()) QDir().mkpath(QFileInfo(options.checkpointPath).absolutePath());
-    if (data_ && keyOf(options.dataSource, project.preprocessing) == dataKey_ && !loader_) {
-        run.job.data = data_;
+    if (data_->hasDataFor(options.dataSource, project.preprocessing)) {
+        run.job.data = data_->data();
         dispatch(std::move(run));
     } else {
-        if (!loader_ || keyOf(options.dataSource, project.preprocessing) != loadingKey_)
-            loadData(options.dataSource, project.preprocessing);
+        pendingEvaluation_.reset();
+        pendingKey_ = DatasetSession::keyOf(options.dataSource, project.preprocessing);
         pending_ = std::make_unique<PendingRun>(std::move(run));
         setState(State::Loading);
+        data_->ensure(options.dataSource, project.preprocessing);
     }
     return true;
 }
 
 void TrainingController::dispatch(PendingRun run) {
+    runDataKey_ = data_->key();
     worker_->setPaused(false);
     const bool resumed = run.job.resume;
     const TrainSettings settings = run.job.settings;
@@ -246,15 +214,24 @@ bool TrainingController::evaluate(const ModelFile& project) {
         emit error(tr("Wait for the training to finish before evaluating."));
         return false;
     }
-    if (!data_) {
+    if (!data_->data()) {
         emit error(tr("Load a dataset first."));
         return false;
     }
     setState(State::Evaluating);
     auto file = std::make_shared<const ModelFile>(project);
-    auto data = runData_ && dataSource_ == loadingSource_ ? runData_ : data_;
+    // The last run's split (its validation set) when it was made from this data.
+    auto data = runData_ && runDataKey_ == data_->key() ? runData_ : data_->data();
     QMetaObject::invokeMethod(
         worker_, [w = worker_, file, data] { w->evaluate(file, data); }, Qt::QueuedConnection);
+    return true;
+}
+
+bool TrainingController::evaluate(const ModelFile& project, const QString& source) {
+    if (isBusy() || data_->hasDataFor(source, project.preprocessing)) return evaluate(project);
+    pendingKey_ = DatasetSession::keyOf(source, project.preprocessing);
+    pendingEvaluation_ = std::make_shared<const ModelFile>(project);
+    data_->ensure(source, project.preprocessing);
     return true;
 }
 
@@ -263,7 +240,6 @@ bool TrainingController::evaluate(const ModelFile& project) {
 void TrainingController::setProbeImage(const ProbeImage& image) {
     probeImage_ = image;
     if (isRunning() && image.isValid()) worker_->requestProbe(image);
-    emit probeImageSet(image);
 }
 
 void TrainingController::setProbeInterval(int ms) {

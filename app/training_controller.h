@@ -2,8 +2,9 @@
 // Runs trainings for the studio. Owns a QThread on which a TrainingWorker runs the engine's
 // Trainer; everything the worker reports arrives here as queued signals carrying values and is
 // re-emitted on the GUI thread. The GUI thread never waits on the worker, except in the
-// destructor (teardown: request stop, quit, wait). Datasets load on their own thread with
-// progress and cancel. Feature-map probes are requested at most a few times a second.
+// destructor (teardown: request stop, quit, wait). The data comes from the studio's
+// DatasetSession (loaded once, shared with the other pages), which loads on its own thread
+// with progress and cancel. Feature-map probes are requested at most a few times a second.
 #include <QObject>
 #include <QString>
 #include <memory>
@@ -17,6 +18,7 @@ class QTimer;
 
 namespace cs::gui {
 
+class DatasetSession;
 class TrainingWorker;
 
 class TrainingController : public QObject {
@@ -33,24 +35,26 @@ public:
         bool evaluateAfter = true;
     };
 
-    explicit TrainingController(QObject* parent = nullptr);
+    // `data` is the studio's dataset session; without one the controller loads into its own.
+    explicit TrainingController(DatasetSession* data = nullptr, QObject* parent = nullptr);
     ~TrainingController() override;
 
     State state() const { return state_; }
     bool isBusy() const { return state_ != State::Idle; }
     bool isRunning() const { return state_ == State::Training || state_ == State::Paused || state_ == State::Stopping; }
 
-    // ---- Data ----
-    // Loads `source` at the project's input size on a loader thread (replacing a load in
-    // progress). Emits loadProgress, then dataLoaded or dataFailed (or loadCancelled).
+    // ---- Data (the session's) ----
+    // Makes `source` at the project's input size the session's data, unless it is loaded or
+    // loading already. Emits loadProgress, then dataLoaded or dataFailed (or loadCancelled).
     void loadData(const QString& source, const Preprocessing& pre);
     void cancelLoading();  // emits loadCancelled when a load was running
-    bool isLoading() const { return loader_ != nullptr; }
-    std::shared_ptr<const DataSplits> data() const { return data_; }        // as loaded
+    bool isLoading() const;
+    std::shared_ptr<const DataSplits> data() const;                         // as loaded
     std::shared_ptr<const DataSplits> runData() const { return runData_; }  // as the last run split it
-    QString dataSource() const { return dataSource_; }
+    QString dataSource() const;
     // True when the loaded data is `source` prepared at `pre`'s input size (no load running).
     bool hasDataFor(const QString& source, const Preprocessing& pre) const;
+    DatasetSession* dataSession() const { return data_; }
 
     // ---- Runs ----
     // Snapshots `project` and starts (after loading the data when needed). Returns false and
@@ -61,6 +65,8 @@ public:
     void stop();
     // Evaluates the project's trained weights on the loaded data's test set (else validation).
     bool evaluate(const ModelFile& project);
+    // The same on `source`, loading it first when needed (the evaluation waits for it).
+    bool evaluate(const ModelFile& project, const QString& source);
 
     // ---- Probes ----
     // The image the feature maps show. While training it is probed every probeInterval ms;
@@ -84,7 +90,6 @@ public:
 
 signals:
     void stateChanged(cs::gui::TrainingController::State state);
-    void probeImageSet(const cs::gui::ProbeImage& image);  // by anyone: the picker, the dataset page, the camera
     void loadProgress(qint64 done, qint64 total);
     void dataLoaded(std::shared_ptr<const cs::DataSplits> data, QString source);
     void dataFailed(QString message);
@@ -103,9 +108,10 @@ signals:
 private:
     struct PendingRun;
     void setState(State s);
-    bool abandonLoad();  // stops the loader thread, if any, and drops a run waiting for it
+    void dropPending();  // a run or an evaluation waiting for data does not happen
     void dispatch(PendingRun run);
-    void onLoaded(QThread* thread);
+    void onLoaded();
+    void onLoadEnded(const QString& error);  // failed (error) or cancelled
     void pollProbe();
 
     QThread* thread_;
@@ -113,18 +119,12 @@ private:
     QTimer* probeTimer_;
     State state_ = State::Idle;
 
-    QThread* loader_ = nullptr;
-    std::shared_ptr<std::atomic<bool>> loadCancel_;
-    QString loadingSource_;
-    struct LoadOutcome;
-    std::shared_ptr<LoadOutcome> loadOutcome_;
-    std::unique_ptr<PendingRun> pending_;  // a run waiting for its data
-
-    std::shared_ptr<const DataSplits> data_;
+    DatasetSession* data_;
+    std::unique_ptr<PendingRun> pending_;                 // a run waiting for its data
+    std::shared_ptr<const ModelFile> pendingEvaluation_;  // an evaluation waiting for its data
+    QString pendingKey_;                                  // the data they wait for
     std::shared_ptr<const DataSplits> runData_;
-    QString dataSource_;
-    QString dataKey_;     // source and input size of data_
-    QString loadingKey_;  // ... of the load in progress
+    QString runDataKey_;  // the session data runData_ was split from
     ProbeImage probeImage_;
 };
 

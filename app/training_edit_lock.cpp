@@ -5,6 +5,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QMenu>
+#include <QUndoView>
 
 #include "designer/designer_view.h"
 #include "designer/layer_palette.h"
@@ -54,7 +55,8 @@ void TrainingEditLock::setLocked(bool locked, const QString& reason) {
     view->setInteractive(!locked);
     view->setAcceptDrops(!locked);
     view->viewport()->setAcceptDrops(!locked);
-    for (QWidget* w : {static_cast<QWidget*>(designer_->palette()), static_cast<QWidget*>(designer_->propertyEditor())})
+    for (QWidget* w : {static_cast<QWidget*>(designer_->palette()), static_cast<QWidget*>(designer_->propertyEditor()),
+                       static_cast<QWidget*>(designer_->historyView())})
         if (w) {
             w->setEnabled(!locked);
             w->setToolTip(locked ? reason : QString());

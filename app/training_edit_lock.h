@@ -1,7 +1,7 @@
 #pragma once
 // While a model trains it cannot be edited: the designer canvas, the palette, the property
-// editor and the Edit and Model menus (with their shortcuts) are locked, and a banner on the
-// canvas says why. The run itself uses a copy of the model taken at Start, so an edit that
+// editor, the undo history and the Edit and Model menus (with their shortcuts) are locked, and
+// a banner on the canvas says why. The run itself uses a copy of the model taken at Start, so an edit that
 // slips through (none should) cannot disturb it; the controller then keeps the weights apart.
 #include <QLabel>
 #include <QObject>

@@ -1,13 +1,17 @@
 #pragma once
 // Composes training into the studio: the Training, Inspect and Evaluation pages, the Train
 // menu and toolbar actions, the progress in the status bar, and the glue between them, the
-// document and the TrainingController:
-//   - the settings form mirrors the project's training settings (both ways, undoable);
-//   - Start snapshots the model and locks editing until the run ends;
-//   - the finished run's weights and history go into the project (unsaved, clearly marked);
-//     editing the graph afterwards marks them outdated;
+// document and the TrainingController. Data flows one way:
+//   - a settings edit in the form becomes an undoable document edit; the document's
+//     settingsChanged refreshes the form (the form never writes what the document told it);
+//   - Start snapshots the model and the document's settings and locks editing until it ends;
+//   - the finished run's weights and run record go into the project as one undoable step
+//     (unsaved, clearly marked); editing the graph afterwards marks them outdated;
 //   - opening a project with an unfinished checkpoint asks "Resume training?";
-//   - probes and evaluations go through the controller's worker thread.
+//   - the Inspect page shows the feature maps of a probe image (picked there, or sent by the
+//     dataset page or the camera through inspectImage()); probes, evaluations and the data
+//     (the studio's shared DatasetSession) go through the controller.
+// The runs half (start, finish, resume, evaluate) is in training_runs.cpp.
 #include <QObject>
 #include <memory>
 
@@ -20,6 +24,7 @@ class QTimer;
 
 namespace cs::gui {
 
+class DatasetSession;
 class DesignerController;
 class EvaluationPanel;
 class InspectPanel;
@@ -33,7 +38,8 @@ class TrainingProgress;
 class TrainingUi : public QObject {
     Q_OBJECT
 public:
-    TrainingUi(MainWindow& window, ModelDocument& doc, DesignerController* designer, QObject* parent = nullptr);
+    TrainingUi(MainWindow& window, ModelDocument& doc, DatasetSession& data, DesignerController* designer,
+               QObject* parent = nullptr);
     ~TrainingUi() override;
 
     TrainingController* controller() const { return controller_; }
@@ -50,7 +56,7 @@ public:
     void setInteractive(bool on) { interactive_ = on; }
     QString checkpointPath() const;
     QString dataSource() const;
-    // The project's settings as the form shows them (with the preset's defaults filled in).
+    // The project's training settings (what Start trains with and the form shows).
     TrainSettings settings() const;
 
 public slots:
@@ -61,17 +67,18 @@ public slots:
     void continueRun();
     void evaluate();
     void checkForInterruptedRun();
+    // Shows the feature maps of an image from elsewhere (the dataset page, the camera).
+    void inspectImage(const cs::gui::ProbeImage& image);
 
 private:
     void createActions();
     void connectController();
-    void loadSettingsFromDocument();
-    void writeSettingsToDocument();
+    void connectDocument();
+    void showSettings();    // document -> form
+    void settingsEdited();  // form -> document
     void updateActions();
     void updateWeightsState();
     void onFinished(const RunSummary& summary, std::shared_ptr<const ModelFile> trained);
-    void applyTrained(const ModelFile& trained);
-    void onGraphEdited();
     void ensureData();
     void endLoading(const QString& message);  // a dataset load ended (loaded or cancelled)
     bool begin(bool resume);
@@ -89,21 +96,12 @@ private:
     QAction* stopAct_ = nullptr;
     QAction* continueAct_ = nullptr;
     QAction* evaluateAct_ = nullptr;
-    QTimer* settingsTimer_;
-    QTimer* idleProbeTimer_;
+    QTimer* idleProbeTimer_;  // maps of the project's weights, a moment after the model changed
     bool interactive_ = true;
-    bool syncing_ = false;
-    bool applyingTrained_ = false;
-    bool ownProbe_ = false;
-    bool pendingEvaluate_ = false;
-    bool editedDuringRun_ = false;
     int batchSize_ = 64;
     GraphSpec runGraph_;                         // the model a run trains (snapshot at Start)
     GraphSpec trainedGraph_;                     // the model the project's weights belong to
     std::shared_ptr<const ModelFile> detached_;  // trained weights the changed project could not take
 };
-
-// Adds the training UI to the studio; the returned controller lives as long as the window.
-TrainingController* installTrainingUi(MainWindow& window, ModelDocument& doc, DesignerController* designer = nullptr);
 
 }  // namespace cs::gui

@@ -31,7 +31,11 @@ std::string Classifier::className(int index) const {
 }
 
 void Classifier::prepare(const cv::Mat& image, float* chw) const {
-    const Preprocessing& pre = file_.preprocessing;
+    const cv::Mat sized = toModelImage(image, file_.preprocessing);
+    file_.preprocessing.toFloat(sized.data, chw);
+}
+
+cv::Mat toModelImage(const cv::Mat& image, const Preprocessing& pre) {
     if (image.empty()) throw Error("cannot classify an empty image");
     if (image.depth() != CV_8U)
         throw Error("only 8-bit images can be classified, got OpenCV depth " + std::to_string(image.depth()));
@@ -54,7 +58,7 @@ void Classifier::prepare(const cv::Mat& image, float* chw) const {
     else
         sized = converted;
     if (!sized.isContinuous()) sized = sized.clone();
-    pre.toFloat(sized.data, chw);
+    return sized;
 }
 
 std::vector<float> Classifier::probabilitiesOf(const Tensor& input) {

@@ -49,6 +49,13 @@ private:
     Tensor input_;
 };
 
+// The network's view of an image as OpenCV decodes it (8-bit gray, BGR or BGRA, any size):
+// converted to `pre`'s channels (gray, or RGB as the datasets store colour) and resized with
+// INTER_AREA to its size — 8-bit HWC, before the scaling Preprocessing::toFloat applies. What
+// Classifier::prepare feeds the network, so a view of "what the model saw" shows exactly this.
+// Throws Error for an empty or not 8-bit image.
+cv::Mat toModelImage(const cv::Mat& image, const Preprocessing& pre);
+
 // Reads an image file for classification (any format OpenCV decodes; non-ASCII paths work).
 // Throws FileError naming the path when it cannot be read or decoded.
 cv::Mat readImageFile(const std::string& path);

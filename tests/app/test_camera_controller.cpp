@@ -11,6 +11,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QUndoStack>
 
 #include <opencv2/imgproc.hpp>
 #include <opencv2/videoio.hpp>
@@ -20,6 +21,7 @@
 #include "camera/camera_view.h"
 #include "camera/capture_panel.h"
 #include "camera_controller.h"
+#include "dataset_session.h"
 #include "designer/model_document.h"
 #include "graph/model.h"
 #include "inference/classifier.h"
@@ -350,6 +352,103 @@ private slots:
         QVERIFY(rig.camera.saveSnapshot(path));
         QCOMPARE(QImage(path).size(), QSize(160, 120));
         rig.camera.stop();
+    }
+
+    // Issue 14: the camera listens to the document's revisions instead of fingerprinting it.
+    // Moving a layer leaves the classifier alone; trained weights (and their Undo) rebuild it.
+    void modelFollowsTheDocumentsRevisions() {
+        Rig rig(trainedModel(3, {"a", "b", "c"}));
+        const int updates = rig.camera.modelUpdates();
+        const int last = rig.doc.graph().nodes().back().id;
+        rig.doc.moveNodes({{last, QPointF(400, 400)}});
+        QCOMPARE(rig.camera.modelUpdates(), updates);
+        const ModelFile before = rig.doc.file();
+        ModelFile run = trainedModel(8, {"x", "y", "z"});
+        run.history.push_back({{"stop_reason", "completed"}});
+        rig.doc.applyTrained(run);
+        QCOMPARE(rig.camera.modelUpdates(), updates + 1);
+        QCOMPARE(rig.camera.model().classNames, run.classNames);
+        const Tensor& kernel = run.weights.begin()->second;
+        const Tensor& used = rig.camera.model().weights.begin()->second;
+        QVERIFY(std::equal(kernel.data(), kernel.data() + kernel.size(), used.data()));
+        rig.doc.undoStack()->undo();
+        QCOMPARE(rig.camera.modelUpdates(), updates + 2);
+        QCOMPARE(rig.camera.model().classNames, before.classNames);
+        // A graph edit rebuilds it too (the weights may no longer fit).
+        rig.doc.setOption(last, "units", 4);
+        QCOMPARE(rig.camera.modelUpdates(), updates + 3);
+    }
+
+    // Issue 14: the camera shares the studio's dataset session. Images captured into the
+    // project's image folder make the session load that folder again when next asked.
+    void capturesMakeTheSharedDataLoadAgain() {
+        QTemporaryDir work;
+        const QString folder = work.filePath("shots");
+        ModelDocument doc;
+        doc.reset(trainedModel(3, {"a", "b", "c"}));
+        CameraPanel panel;
+        DatasetSession data;
+        CameraController camera(&panel, &doc, &data);
+        camera.setInteractive(false);
+        camera.setCaptureFolder(folder);
+        QVERIFY(camera.addClass(QStringLiteral("a")));
+        QVERIFY(camera.addClass(QStringLiteral("b")));
+        QCOMPARE(QString::fromStdString(doc.datasetSource()), folder);
+        camera.open(video_);
+        QTRY_COMPARE_WITH_TIMEOUT(camera.state(), CameraController::State::Running, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.view()->frame().isNull(), 5000);
+        camera.setFrozen(true);  // one frame: the first capture of each class is saved
+        QSignalSpy captured(&camera, &CameraController::captured);
+        const auto saveOne = [&](const char* cls) {
+            captured.clear();
+            camera.captureOnce(QString::fromLatin1(cls));
+            return (!captured.isEmpty() || captured.wait(10000)) && captured[0][0].value<CaptureOutcome>().saved;
+        };
+        QVERIFY(saveOne("a"));
+        QVERIFY(saveOne("b"));
+        const Preprocessing& pre = doc.file().preprocessing;
+        QVERIFY(data.ensure(folder, pre));
+        QVERIFY(data.waitForIdle());
+        QVERIFY(data.hasDataFor(folder, pre));
+        QCOMPARE(data.data()->train.size(), std::size_t(2));
+        QVERIFY(camera.addClass(QStringLiteral("c")));
+        QVERIFY(saveOne("c"));
+        QVERIFY(!data.hasDataFor(folder, pre));  // stale: the folder has another image
+        QVERIFY(data.ensure(folder, pre));
+        QVERIFY(data.waitForIdle());
+        QCOMPARE(data.data()->train.size(), std::size_t(3));
+        QCOMPARE(data.loadCount(), 2);
+        camera.stop();
+    }
+
+    // Issue 14: "Feature Maps" sends the region exactly as the classifier prepares it, also for
+    // a BGRA frame, so the Inspect page shows the input the classifier saw.
+    void featureMapsSeeWhatTheClassifierSees() {
+        cv::Mat bgra(120, 160, CV_8UC4);
+        cv::randu(bgra, cv::Scalar::all(0), cv::Scalar::all(256));
+        const QRectF roi(0.1, 0.2, 0.5, 0.6);
+        const QRect r = CameraView::roiInFrame(roi, QSize(160, 120));
+        for (int channels : {3, 1}) {
+            ModelFile model = trainedModel(3, {"a", "b", "c"});
+            if (channels == 1) {
+                model.graph.nodes().front().options["channels"] = 1;
+                storeWeights(Model(model.graph, 3), model);
+                model.preprocessing.channels = 1;
+                model.preprocessing.mean = {0.5f};
+                model.preprocessing.stdev = {0.25f};
+            }
+            const Classifier classifier(model);
+            const Preprocessing& pre = model.preprocessing;
+            const ProbeImage probe = CameraController::probeOf(bgra, roi, pre);
+            QCOMPARE(probe.channels, channels);
+            QCOMPARE(probe.height, pre.height);
+            QCOMPARE(probe.width, pre.width);
+            const std::size_t n = std::size_t(channels) * pre.height * pre.width;
+            std::vector<float> seen(n), shown(n);
+            classifier.prepare(bgra(cv::Rect(r.x(), r.y(), r.width(), r.height())), seen.data());
+            pre.toFloat(probe.pixels.data(), shown.data());
+            QVERIFY2(seen == shown, qPrintable(QStringLiteral("%1 channel(s)").arg(channels)));
+        }
     }
 };
 

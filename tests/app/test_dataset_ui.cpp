@@ -87,9 +87,10 @@ ModelDocument& resetTo(ModelDocument& doc, const ModelFile& file) {
 struct DatasetStudio {
     MainWindow window;
     ModelDocument doc;
+    DatasetSession data;
     DatasetUi ui;
 
-    explicit DatasetStudio(const ModelFile& file = smallModel()) : ui(window, &resetTo(doc, file)) {
+    explicit DatasetStudio(const ModelFile& file = smallModel()) : ui(window, resetTo(doc, file), data) {
         ui.setInteractive(false);
     }
 };
@@ -140,7 +141,7 @@ private slots:
         QCOMPARE(qGray(fromFile.pixel(0, 0)), qGray(file.pixel(0, 0)));
 
         // The split editor's values go to the training settings the trainer reads.
-        doc.setTrainingValue("validation_split", 0.25);
+        doc.setValidationSplit(0.25, doc.dataset().seed);
         QCOMPARE(ui.catalog()->splitCount(SampleSplit::Validation), std::size_t(6));
     }
 
@@ -166,9 +167,10 @@ private slots:
         MainWindow window;
         ModelDocument doc;
         doc.reset(smallModel());
-        DatasetUi ui(window, &doc);
+        DatasetSession data;
+        DatasetUi ui(window, doc, data);
         QSignalSpy cancelled(ui.session(), &DatasetSession::loadCancelled);
-        ui.session()->load(QStringLiteral(CONVSTUDIO_FASHION_DIR), doc.file().preprocessing);
+        ui.session()->ensure(QStringLiteral(CONVSTUDIO_FASHION_DIR), doc.file().preprocessing);
         QVERIFY(ui.session()->isLoading());
         ui.session()->cancelLoading();
         QVERIFY(!ui.session()->isLoading());
@@ -177,13 +179,17 @@ private slots:
         // A new request replaces the running one: only the last one reports.
         QSignalSpy loaded(ui.session(), &DatasetSession::loaded);
         for (int i = 0; i < 5; ++i) {
-            ui.session()->load(i % 2 ? QStringLiteral("builtin") : folder_, doc.file().preprocessing);
+            ui.session()->reload(i % 2 ? QStringLiteral("builtin") : folder_, doc.file().preprocessing);
             QTest::qWait(i * 3);
         }
         QVERIFY(ui.session()->waitForIdle());
         QCOMPARE(loaded.count(), 1);
         QCOMPARE(cancelled.count(), 1);
-        QCOMPARE(loaded.at(0).at(0).value<std::shared_ptr<DatasetCatalog>>()->source(), folder_.toStdString());
+        QCOMPARE(loaded.at(0).at(1).toString(), folder_);
+        QCOMPARE(data.source(), folder_);
+        // Asked for again: it is there, nothing loads.
+        QVERIFY(!data.ensure(folder_, doc.file().preprocessing));
+        QVERIFY(!data.isLoading());
     }
 
     void exclusionStaysInTheProjectAndTrainingHonoursIt() {
@@ -277,8 +283,10 @@ private slots:
         QCOMPARE(f.classNames.front(), std::string("T-shirt/top"));
         f.project["dataset"] = "builtin";
         doc.reset(f);
-        DatasetController dock(&window, &doc);
-        dock.ui()->setInteractive(false);
+        DatasetSession data;
+        DatasetUi page(window, doc, data);
+        page.setInteractive(false);
+        DatasetController dock(window, doc, data);
         QStringList lines = datasetDockLines(window);
         QVERIFY(!lines.isEmpty());
         QVERIFY2(lines.join(QLatin1Char('\n')).contains(QLatin1String("circle, ring, square")),
@@ -286,8 +294,8 @@ private slots:
         QVERIFY2(modelNamesLabelled(lines, QStringLiteral("T-shirt/top")), qPrintable(lines.join(QLatin1Char('|'))));
 
         // A folder of three classes, once loaded: its names and image count.
-        dock.ui()->openSource(folder_);
-        QVERIFY(dock.ui()->session()->waitForIdle());
+        page.openSource(folder_);
+        QVERIFY(data.waitForIdle());
         lines = datasetDockLines(window);
         const QString text = lines.join(QLatin1Char('\n'));
         QVERIFY2(text.contains(QLatin1String("circle, square, cross")), qPrintable(lines.join(QLatin1Char('|'))));
@@ -319,7 +327,8 @@ private slots:
         MainWindow window;
         ModelDocument doc;
         doc.reset(f);
-        DatasetUi ui(window, &doc);
+        DatasetSession data;
+        DatasetUi ui(window, doc, data);
         ui.setInteractive(false);
         QSignalSpy predicted(&ui, &DatasetUi::predictionsReady);
         ui.openSource(folder_);

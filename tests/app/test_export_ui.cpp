@@ -1,14 +1,18 @@
 // Interchange in the composed studio: File ▸ Export ▸ Model… (Ctrl+E) and File ▸ Import ONNX…
 // are in place; an imported ONNX model becomes the project with its weights (unsaved, so
-// closing asks), and a file the importer rejects leaves the project as it was.
+// closing asks), and a file the importer rejects leaves the project as it was; the export
+// dialog follows the project while it is open.
 #include <QAction>
 #include <QFile>
+#include <QLabel>
 #include <QMenu>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUndoStack>
 
 #include "designer/model_document.h"
+#include "export/export_dialog.h"
 #include "export_ui.h"
 #include "graph/model.h"
 #include "io/onnx_export.h"
@@ -35,8 +39,7 @@ private slots:
 
     void actionsAreInTheFileMenu() {
         Studio studio;
-        auto* ui = studio.window()->findChild<ExportUi*>();
-        QVERIFY(ui);
+        ExportUi* ui = studio.exporter();
         QCOMPARE(ui->exportAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_E));
         QVERIFY(studio.project()->exportMenu()->actions().contains(ui->exportAction()));
         QVERIFY(studio.window()->menu(MainWindow::Menu::File)->actions().contains(ui->importAction()));
@@ -46,7 +49,7 @@ private slots:
         Studio studio;
         studio.project()->setInteractive(false);
         studio.openInitial({});
-        auto* ui = studio.window()->findChild<ExportUi*>();
+        ExportUi* ui = studio.exporter();
         ui->setInteractive(false);
 
         ModelFile trained = loadPreset("mlp");
@@ -77,6 +80,25 @@ private slots:
         QVERIFY(!ui->importOnnx(bad, studio.window(), &error));
         QVERIFY2(error.contains(QStringLiteral("bad.onnx")), qPrintable(error));
         QCOMPARE(studio.document()->file().classNames, trained.classNames);
+    }
+
+    // Issue 14: the export listens to the document's revisions. A run that finishes while the
+    // dialog is open puts its weights into the project, and so into the export.
+    void exportDialogFollowsTheProject() {
+        Studio studio;
+        studio.project()->setInteractive(false);
+        studio.openInitial({});
+        const std::unique_ptr<ExportDialog> dialog = studio.exporter()->createExportDialog();
+        QVERIFY(dialog->weightsLabel()->text().contains(QStringLiteral("untrained")));
+        ModelDocument* doc = studio.document();
+        ModelFile run = doc->file();
+        storeWeights(Model(run.graph, 5), run);
+        run.history.push_back({{"stop_reason", "completed"}});
+        doc->applyTrained(run);
+        QVERIFY2(dialog->weightsLabel()->text().contains(QStringLiteral("Trained weights are exported")),
+                 qPrintable(dialog->weightsLabel()->text()));
+        doc->undoStack()->undo();
+        QVERIFY(dialog->weightsLabel()->text().contains(QStringLiteral("untrained")));
     }
 };
 

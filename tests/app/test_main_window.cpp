@@ -59,7 +59,7 @@ private slots:
         studio.openInitial({});
         QCOMPARE(studio.document()->check().totalParams, int64_t(93322));
         QVERIFY(!studio.document()->isModified());
-        QCOMPARE(studio.dataset()->currentSource(), DatasetController::defaultSource());
+        QCOMPARE(studio.datasetDock()->currentSource(), DatasetController::defaultSource());
         QVERIFY(studio.window()->windowTitle().contains(QStringLiteral("seed-cnn")));
     }
 

@@ -1,10 +1,12 @@
 // The training UI in a real main window: a run of the default preset on the built-in dataset
 // with every page live while the test switches pages and zooms a chart, measuring the longest
 // stall of the GUI thread; editing locked during the run; the weights and the run history in
-// the project afterwards; settings remembered in the project; continuing a stopped run; an
-// image sent from the dataset page stays the Inspect page's probe.
+// the project afterwards (one undoable step); settings remembered in the project; continuing
+// a stopped run; an image sent from the dataset page stays the Inspect page's probe; the
+// Inspect page follows the weights; one dataset load for the whole studio.
 #include <QComboBox>
 #include <QElapsedTimer>
+#include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
 #include <QMenu>
@@ -17,8 +19,13 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QUndoStack>
 #include <algorithm>
 
+#include "camera/camera_panel.h"
+#include "camera_controller.h"
+#include "camera_ui.h"
+#include "common/start_page.h"
 #include "dataset/dataset_browser.h"
 #include "dataset/dataset_catalog.h"
 #include "dataset/dataset_page.h"
@@ -28,6 +35,7 @@
 #include "dataset_ui.h"
 #include "designer/model_document.h"
 #include "event_loop_gaps.h"
+#include "graph/model.h"
 #include "inspect/feature_map_view.h"
 #include "inspect/inspect_panel.h"
 #include "inspect/prediction_bars.h"
@@ -91,9 +99,11 @@ ModelDocument& builtinProject(ModelDocument& doc, const QString& path = {}) {
 struct TrainingStudio {
     MainWindow window;
     ModelDocument doc;
+    DatasetSession data;
     TrainingUi ui;
 
-    explicit TrainingStudio(QSize size, const QString& path = {}) : ui(window, builtinProject(doc, path), nullptr) {
+    explicit TrainingStudio(QSize size, const QString& path = {})
+        : ui(window, builtinProject(doc, path), data, nullptr) {
         ui.setInteractive(false);
         window.resize(size);
         window.show();
@@ -112,6 +122,8 @@ private slots:
     void probeFromTheDatasetPageStaysTheInspectProbe();
     void loadingTheDataLeavesNoProgressBehind();
     void inspectReloadsTheDataAtANewInputSize();
+    void inspectFollowsTheWeights();
+    void datasetIsLoadedOncePerStudio();
 
 private:
     QTemporaryDir dir_;
@@ -129,7 +141,9 @@ void TestTrainingUi::runStaysResponsiveAndEndsInTheProject() {
     TrainSettings s = ui.settings();
     s.epochs = 30;
     s.threads = 2;
-    ui.panel()->form()->setSettings(s);
+    doc.setTrainingSettings(s);
+    QCOMPARE(ui.panel()->form()->settings().epochs, 30);  // the form shows the project's settings
+    const int stepsBefore = doc.undoStack()->count();
     int batches = 0;
     connect(ui.controller(), &TrainingController::batches, this,
             [&](const QVector<BatchStats>& b) { batches += b.size(); });
@@ -179,6 +193,22 @@ void TestTrainingUi::runStaysResponsiveAndEndsInTheProject() {
     QVERIFY(doc.isModified());
     QCOMPARE(doc.filePath(), dir_.filePath(QStringLiteral("shapes.csmodel")));
     QCOMPARE(ui.panel()->runs()->count(), 1);
+    // Issue 14: the weights came as one undoable step on top of the earlier ones; Undo brings
+    // back the weights before the run (none), Redo the run's.
+    QCOMPARE(doc.undoStack()->count(), stepsBefore + 1);
+    QCOMPARE(doc.undoStack()->text(0), QStringLiteral("Change training settings"));
+    const Tensor trainedKernel = doc.file().weights.begin()->second;
+    doc.undoStack()->undo();
+    QVERIFY(!doc.hasWeights());
+    QCOMPARE(doc.runCount(), std::size_t(0));
+    QCOMPARE(ui.panel()->runs()->count(), 0);
+    QVERIFY(ui.panel()->weightsState().contains(QLatin1String("not trained")));
+    QCOMPARE(doc.trainingSettings().epochs, 30);  // the earlier step is still there
+    doc.undoStack()->redo();
+    QVERIFY(doc.hasWeights());
+    QVERIFY(std::equal(trainedKernel.data(), trainedKernel.data() + trainedKernel.size(),
+                       doc.file().weights.begin()->second.data()));
+    QCOMPARE(ui.panel()->runs()->count(), 1);
 
     // The checkpoint next to the project offers "Continue"; continuing resumes where it stopped.
     QVERIFY(TrainingController::hasResumableCheckpoint(ui.checkpointPath(), doc.filePath()));
@@ -210,29 +240,49 @@ void TestTrainingUi::runStaysResponsiveAndEndsInTheProject() {
 void TestTrainingUi::settingsAreRememberedInTheProject() {
     MainWindow window;
     ModelDocument doc;
+    doc.setProjectDefaults({"builtin", 0.1});  // as the studio does
     doc.reset(loadPreset(kDefaultPreset));
-    TrainingUi ui(window, doc, nullptr);
+    DatasetSession data;
+    TrainingUi ui(window, doc, data, nullptr);
     ui.setInteractive(false);
+    window.showPage(ui.panel());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    TrainingSettingsForm* form = ui.panel()->form();
     // The preset's settings are shown, with a 10% validation split proposed.
-    QCOMPARE(ui.settings().epochs, 5);
-    QCOMPARE(ui.settings().validationSplit, 0.1f);
-    // Form -> project, as one undoable step.
-    TrainSettings s = ui.settings();
-    s.epochs = 12;
-    s.optimizer.kind = "sgd";
-    s.optimizer.momentum = 0.9f;
-    ui.panel()->form()->setSettings(s);
-    QTRY_COMPARE_WITH_TIMEOUT(doc.file().training.value("epochs", 0), 12, 3000);
-    QCOMPARE(doc.file().training["optimizer"].value("optimizer", std::string()), std::string("sgd"));
+    QCOMPARE(form->settings().epochs, 5);
+    QCOMPARE(form->settings().validationSplit, 0.1f);
+    QVERIFY(!doc.isModified());
+    // Typing into a field: the project has it at once, as one undoable step.
+    auto* epochs = form->findChild<QSpinBox*>(QStringLiteral("epochs"));
+    QVERIFY(epochs);
+    epochs->setFocus();
+    epochs->selectAll();
+    QTest::keyClicks(epochs, QStringLiteral("12"));
+    QCOMPARE(epochs->text(), QStringLiteral("12"));  // the project's answer did not disturb the typing
+    QCOMPARE(doc.trainingSettings().epochs, 12);
+    QCOMPARE(doc.undoStack()->count(), 1);
     QVERIFY(doc.isModified());
-    // Project -> form (e.g. the dataset page's split editor, or undo).
-    doc.setTrainingValue("batch_size", 32);
-    QCOMPARE(ui.settings().batchSize, 32);
+    auto* folder = form->findChild<QLineEdit*>(QStringLiteral("checkpointFolder"));
+    folder->setFocus();
+    QTest::keyClicks(folder, QStringLiteral("/tmp/ck"));
+    QCOMPARE(doc.checkpointFolder(), std::string("/tmp/ck"));
+    QCOMPARE(doc.undoStack()->count(), 2);
+    // Project -> form: undo, or another page's edit (the dataset page's split editor).
+    doc.undoStack()->undo();
+    QCOMPARE(folder->text(), QString());
+    doc.undoStack()->undo();
+    QCOMPARE(epochs->value(), 5);
+    doc.undoStack()->redo();
+    QCOMPARE(epochs->value(), 12);
+    doc.setValidationSplit(0.25, 3);
+    QCOMPARE(form->settings().validationSplit, 0.25f);
     QCOMPARE(ui.settings().epochs, 12);
     // An invalid setting disables Start and says why.
+    TrainSettings s = doc.trainingSettings();
     s.optimizer.learningRate = 5;
-    ui.panel()->form()->setSettings(s);
-    QVERIFY(!ui.panel()->form()->problem().isEmpty());
+    doc.setTrainingSettings(s);
+    QVERIFY(!form->problem().isEmpty());
     QVERIFY(!ui.panel()->startButton()->isEnabled());
 }
 
@@ -246,10 +296,9 @@ void TestTrainingUi::probeFromTheDatasetPageStaysTheInspectProbe() {
     ProjectController::writeProject(path, project);
     Studio studio;
     studio.project()->setInteractive(false);
-    auto* ui = studio.window()->findChild<TrainingUi*>();
-    QVERIFY(ui);
+    TrainingUi* ui = studio.training();
     ui->setInteractive(false);
-    DatasetUi* datasets = studio.dataset()->ui();
+    DatasetUi* datasets = studio.datasetPage();
     datasets->setInteractive(false);
     QVERIFY(studio.project()->openFile(path));
     MainWindow& window = *studio.window();
@@ -318,7 +367,7 @@ void TestTrainingUi::probeFromTheDatasetPageStaysTheInspectProbe() {
     ProbeImage frame = catalogImage(*datasets->catalog(), 1);
     std::reverse(frame.pixels.begin(), frame.pixels.end());
     frame.source = QStringLiteral("camera frame 40");
-    controller->setProbeImage(frame);  // as the camera UI does
+    ui->inspectImage(frame);  // as the studio does with the camera's "Feature Maps"
     QCOMPARE(window.pages()->currentWidget(), ui->inspect());
     QVERIFY(picker->showsExternalImage());
     QCOMPARE(number->text(), QStringLiteral("\u2014"));
@@ -350,7 +399,7 @@ void TestTrainingUi::loadingTheDataLeavesNoProgressBehind() {
 
     // Stop while a run waits for its data. The run's load (another source) cannot finish before
     // Stop, since no event is processed in between; its progress report is sent by hand.
-    doc.setProjectValue("dataset", std::string("builtin:shapes"));
+    doc.setDatasetSource("builtin:shapes");
     ui.start();
     QCOMPARE(ui.controller()->state(), TrainingController::State::Loading);
     emit ui.controller()->loadProgress(3, 10);
@@ -388,6 +437,105 @@ void TestTrainingUi::inspectReloadsTheDataAtANewInputSize() {
         QTest::qWait(1500);  // the idle probe refresh
         QVERIFY(window.grab().save(QDir(shots).filePath(QStringLiteral("inspect_input_32x32.png"))));
     }
+}
+
+// Issue 14: the Inspect page listens to the document's revisions. Weights that arrive (a run
+// applied, or an Undo) are shown on the probe without touching the page.
+void TestTrainingUi::inspectFollowsTheWeights() {
+    TrainingStudio studio(QSize(1200, 800));
+    QVERIFY(studio.exposed());
+    ModelDocument& doc = studio.doc;
+    QSignalSpy probes(studio.ui.controller(), &TrainingController::probeReady);
+    studio.window.showPage(studio.ui.inspect());
+    QTRY_VERIFY_WITH_TIMEOUT(!probes.isEmpty(), 60000);
+    const auto probabilities = [&] { return probes.last().at(0).value<ProbeResult>().probabilities; };
+    const std::vector<float> untrained = probabilities();
+    ModelFile run = doc.file();
+    storeWeights(Model(run.graph, 99), run);
+    run.history.push_back({{"stop_reason", "completed"}});
+    doc.applyTrained(run);
+    QTRY_VERIFY_WITH_TIMEOUT(probabilities() != untrained, 10000);
+    const std::vector<float> trained = probabilities();
+    doc.undoStack()->undo();
+    QTRY_VERIFY_WITH_TIMEOUT(probabilities() == untrained, 10000);
+    QVERIFY(trained != untrained);
+}
+
+// Issue 14: one dataset session per studio. The Dataset, Training, Inspect, Evaluation and
+// Camera pages and a run all use the same images, loaded once (a 60,000-image set no longer
+// sits in memory twice). With CONVSTUDIO_SCREENSHOTS=FOLDER, saves every page to look at.
+void TestTrainingUi::datasetIsLoadedOncePerStudio() {
+    const QString path = dir_.filePath(QStringLiteral("once.csmodel"));
+    ModelFile project = loadPreset(kDefaultPreset);
+    project.project["dataset"] = "builtin";
+    ProjectController::writeProject(path, project);
+    Studio studio;
+    studio.project()->setInteractive(false);
+    TrainingUi* ui = studio.training();
+    ui->setInteractive(false);
+    studio.datasetPage()->setInteractive(false);
+    studio.camera()->controller()->setInteractive(false);
+    QVERIFY(studio.project()->openFile(path));
+    MainWindow& window = *studio.window();
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QString shots = qEnvironmentVariable("CONVSTUDIO_SCREENSHOTS");
+    const auto shoot = [&](QWidget* page, const char* name) {
+        window.showPage(page);
+        if (shots.isEmpty()) return;
+        QTest::qWait(300);  // let the page lay out and paint
+        QVERIFY(window.grab().save(QDir(shots).filePath(QStringLiteral("%1.png").arg(QLatin1String(name)))));
+    };
+    DatasetSession* data = studio.data();
+    DatasetUi* datasets = studio.datasetPage();
+    TrainingController* controller = ui->controller();
+
+    shoot(studio.startPage(), "1_start");
+    shoot(window.pages()->widget(1), "2_designer");
+    window.showPage(datasets->page());
+    QTRY_VERIFY_WITH_TIMEOUT(datasets->catalog() != nullptr, 60000);
+    shoot(ui->panel(), "4_training_before_run");
+    window.showPage(ui->inspect());
+    QTRY_VERIFY_WITH_TIMEOUT(controller->data() != nullptr && !controller->isLoading(), 60000);
+    QCOMPARE(data->loadCount(), 1);
+
+    // One short run, then an evaluation.
+    TrainSettings s = studio.document()->trainingSettings();
+    s.epochs = 1;
+    s.threads = 2;
+    studio.document()->setTrainingSettings(s);
+    QSignalSpy finished(controller, &TrainingController::finished);
+    QSignalSpy evaluated(controller, &TrainingController::evaluated);
+    ui->start();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 300000);
+    QVERIFY(studio.document()->hasWeights());
+    QTRY_COMPARE_WITH_TIMEOUT(evaluated.size(), 1, 60000);  // the run's own evaluation
+    window.showPage(ui->evaluation());
+    ui->evaluate();
+    QTRY_COMPARE_WITH_TIMEOUT(evaluated.size(), 2, 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(controller->state(), TrainingController::State::Idle, 10000);
+
+    // The camera shows the trained model's predictions on the test pattern (when GStreamer is there).
+    CameraController* camera = studio.camera()->controller();
+    window.showPage(studio.camera()->panel());
+    camera->open(CameraPanel::testPatternSource());
+    QTRY_VERIFY_WITH_TIMEOUT(camera->state() != CameraController::State::Opening, 10000);
+    if (camera->state() == CameraController::State::Running)
+        QTRY_VERIFY_WITH_TIMEOUT(camera->lastPrediction().isValid(), 10000);
+
+    // Every page saw the same images, loaded once.
+    QCOMPARE(data->loadCount(), 1);
+    QCOMPARE(controller->data().get(), data->data().get());
+    QCOMPARE(datasets->catalog()->sharedData().get(), data->data().get());
+
+    QTRY_VERIFY_WITH_TIMEOUT(!datasets->session()->isPredicting(), 60000);  // the page's predictions
+    shoot(datasets->page(), "3_dataset");
+    shoot(ui->panel(), "4_training");
+    shoot(ui->inspect(), "5_inspect");
+    shoot(ui->evaluation(), "6_evaluation");
+    shoot(studio.camera()->panel(), "7_camera");
+    camera->stop();
 }
 
 QTEST_MAIN(TestTrainingUi)

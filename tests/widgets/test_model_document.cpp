@@ -1,10 +1,14 @@
 // The designer's document and undo commands, without any widget: every edit is undoable and
-// undo/redo sequences return to identical specs; the check follows every edit.
+// undo/redo sequences return to identical specs; the check follows every edit. The project's
+// state (dataset, exclusions, training settings, weights, runs) is read through typed
+// accessors and changed by undoable steps that emit revision signals.
 #include <QSignalSpy>
 #include <QTest>
 #include <QUndoStack>
 
+#include "data/augment.h"
 #include "designer/model_document.h"
+#include "graph/model.h"
 #include "io/presets.h"
 #include "layers/layer_registry.h"
 
@@ -225,7 +229,7 @@ private slots:
         doc.connectNodes(bn, drop);
         doc.removeItems({bn});
         doc.renameNode(drop, "drop");
-        doc.setProjectValue("dataset", "/tmp/data");
+        doc.setDatasetSource("/tmp/data");
         const GraphSpec after = doc.graph();
         QUndoStack* s = doc.undoStack();
         for (int round = 0; round < 3; ++round) {
@@ -240,6 +244,174 @@ private slots:
         for (int i = 0; i < 4; ++i) s->undo();
         for (int i = 0; i < 4; ++i) s->redo();
         QVERIFY(doc.graph() == after);
+    }
+
+    void projectStateIsReadTyped() {
+        ModelFile f = smallModel();
+        f.project = {{"dataset", "/data/shapes"},
+                     {"excluded", {"circle/1.png", "square/7.png"}},
+                     {"checkpoint_folder", "/ck"},
+                     {"preset", "tiny"}};
+        f.training = {{"epochs", 7}, {"validation_split", 0.25}, {"seed", 5}, {"batch_size", 16}};
+        f.history = nlohmann::json::array({{{"stop_reason", "completed"}}});
+        ModelDocument doc;
+        doc.reset(f);
+        QCOMPARE(doc.datasetSource(), std::string("/data/shapes"));
+        QCOMPARE(doc.excludedImages(), (std::vector<std::string>{"circle/1.png", "square/7.png"}));
+        QCOMPARE(doc.dataset().validationFraction, 0.25);
+        QCOMPARE(doc.dataset().seed, uint64_t(5));
+        QCOMPARE(doc.trainingSettings().epochs, 7);
+        QCOMPARE(doc.trainingSettings().batchSize, 16);
+        QCOMPARE(doc.checkpointFolder(), std::string("/ck"));
+        QCOMPARE(doc.presetName(), std::string("tiny"));
+        QCOMPARE(doc.runCount(), std::size_t(1));
+        QVERIFY(!doc.hasWeights());
+        // Malformed settings: the defaults, and why.
+        f.training = {{"optimizer", {{"optimizer", "nonsense"}}}};
+        doc.reset(f);
+        std::string problem;
+        QCOMPARE(doc.trainingSettings(&problem).epochs, TrainSettings{}.epochs);
+        QVERIFY(!problem.empty());
+    }
+
+    void projectDefaultsComeWithOpening() {
+        ModelDocument doc;
+        doc.reset(smallModel());
+        QSignalSpy dataset(&doc, &ModelDocument::datasetChanged);
+        doc.setProjectDefaults({"builtin:shapes", 0.1});  // applied to the open project at once
+        QCOMPARE(dataset.count(), 1);
+        QCOMPARE(doc.datasetSource(), std::string("builtin:shapes"));
+        QCOMPARE(doc.trainingSettings().validationSplit, 0.1f);
+        QVERIFY(!doc.isModified());
+        QVERIFY(!doc.undoStack()->canUndo());
+        // A project that names its data and trained before keeps its own choices.
+        ModelFile trained = smallModel();
+        trained.project["dataset"] = "/mine";
+        trained.history = nlohmann::json::array({nlohmann::json::object()});
+        doc.reset(trained);
+        QCOMPARE(doc.datasetSource(), std::string("/mine"));
+        QCOMPARE(doc.trainingSettings().validationSplit, 0.f);
+        // A new project gets them, as part of opening it.
+        doc.reset(smallModel());
+        QCOMPARE(doc.file().project.value("dataset", std::string()), std::string("builtin:shapes"));
+        QVERIFY(!doc.isModified());
+    }
+
+    void datasetEditsAreUndoableSteps() {
+        ModelDocument doc;
+        ModelFile f = smallModel();
+        f.project["dataset"] = "/a";
+        doc.reset(f);
+        QSignalSpy dataset(&doc, &ModelDocument::datasetChanged);
+        QSignalSpy settings(&doc, &ModelDocument::settingsChanged);
+        doc.setExcludedImages({"x/1.png"});
+        QCOMPARE(dataset.count(), 1);
+        // Another dataset: its exclusions (files of the old one) go in the same step.
+        doc.setDatasetSource("/b");
+        QCOMPARE(dataset.count(), 2);
+        QVERIFY(doc.excludedImages().empty());
+        QCOMPARE(doc.undoStack()->count(), 2);
+        doc.undoStack()->undo();
+        QCOMPARE(doc.datasetSource(), std::string("/a"));
+        QCOMPARE(doc.excludedImages(), std::vector<std::string>{"x/1.png"});
+        doc.undoStack()->undo();
+        QVERIFY(doc.excludedImages().empty());
+        QCOMPARE(settings.count(), 0);
+        // Images that moved on disk: followed without an undo step of the document's.
+        doc.undoStack()->redo();
+        doc.followMovedImages({"y/1.png"});
+        QCOMPARE(doc.excludedImages(), std::vector<std::string>{"y/1.png"});
+        QCOMPARE(doc.undoStack()->index(), 1);
+    }
+
+    void trainingSettingsEditsMergePerField() {
+        ModelDocument doc;
+        doc.reset(loadPreset(kDefaultPreset));  // sparse settings: the first edit adds every key
+        QSignalSpy settings(&doc, &ModelDocument::settingsChanged);
+        TrainSettings s = doc.trainingSettings();
+        const int epochs = s.epochs;
+        for (int typed : {1, 12, 120}) {  // typing "120" into the epochs field
+            s.epochs = typed;
+            doc.setTrainingSettings(s);
+        }
+        QCOMPARE(doc.undoStack()->count(), 1);
+        QCOMPARE(settings.count(), 3);
+        s.batchSize = 16;  // another field: another step
+        doc.setTrainingSettings(s);
+        s.batchSize = 8;
+        doc.setTrainingSettings(s);
+        QCOMPARE(doc.undoStack()->count(), 2);
+        doc.setTrainingSettings(s);  // nothing changed: no step
+        QCOMPARE(doc.undoStack()->count(), 2);
+        doc.undoStack()->undo();
+        QCOMPARE(doc.trainingSettings().batchSize, TrainSettings{}.batchSize);
+        QCOMPARE(doc.trainingSettings().epochs, 120);
+        doc.undoStack()->undo();
+        QCOMPARE(doc.trainingSettings().epochs, epochs);
+        // Typed back to the old value: no step is left.
+        doc.undoStack()->redo();
+        s = doc.trainingSettings();
+        s.epochs = epochs;
+        doc.setTrainingSettings(s);
+        QCOMPARE(doc.undoStack()->index(), 0);
+        // The Dataset page's split and augmentation are training settings too.
+        AugmentOptions augment;
+        augment.hflip.probability = 0.5f;
+        doc.setAugmentation(augment);
+        doc.setValidationSplit(0.2, 9);
+        QCOMPARE(doc.dataset().validationFraction, 0.2);
+        QCOMPARE(doc.trainingSettings().seed, uint64_t(9));
+        QVERIFY(!doc.trainingSettings().augment.empty());
+        doc.undoStack()->undo();
+        doc.undoStack()->undo();
+        QVERIFY(doc.trainingSettings().augment.empty());
+    }
+
+    static bool sameTensor(const Tensor& a, const Tensor& b) {
+        return a.size() == b.size() && std::equal(a.data(), a.data() + a.size(), b.data());
+    }
+
+    // Issue 14: applying trained weights is one undoable step; Undo brings back the previous
+    // weights, and the history keeps its earlier entries.
+    void applyingTrainedWeightsIsOneUndoableStep() {
+        ModelDocument doc;
+        doc.reset(smallModel());
+        const auto trainedBy = [&](uint64_t seed, const char* reason) {
+            ModelFile run = doc.file();
+            storeWeights(Model(run.graph, seed), run);
+            run.classNames = {"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"};
+            run.history.push_back({{"stop_reason", reason}});
+            return run;
+        };
+        doc.renameNode(idOf(doc, "dense"), "logits");  // an earlier edit
+        QSignalSpy weights(&doc, &ModelDocument::weightsChanged);
+        const ModelFile first = trainedBy(1, "completed");
+        doc.applyTrained(first);
+        QCOMPARE(doc.undoStack()->count(), 2);
+        QCOMPARE(weights.count(), 1);
+        const ModelFile second = trainedBy(2, "stopped");
+        doc.applyTrained(second);
+        QCOMPARE(doc.undoStack()->count(), 3);
+        QCOMPARE(doc.runCount(), std::size_t(2));
+        QVERIFY(sameTensor(doc.file().weights.at("logits/kernel"), second.weights.at("logits/kernel")));
+        QVERIFY(doc.isModified());
+
+        doc.undoStack()->undo();  // the first run's weights again
+        QVERIFY(sameTensor(doc.file().weights.at("logits/kernel"), first.weights.at("logits/kernel")));
+        QCOMPARE(doc.runCount(), std::size_t(1));
+        QCOMPARE(doc.runs()[0].value("stop_reason", std::string()), std::string("completed"));
+        doc.undoStack()->undo();  // never trained
+        QVERIFY(!doc.hasWeights());
+        QVERIFY(doc.classNames().empty());
+        QCOMPARE(doc.runCount(), std::size_t(0));
+        QVERIFY(!doc.file().project.contains("trained"));
+        QCOMPARE(weights.count(), 4);
+        QVERIFY(doc.graph().findByName("logits"));  // the earlier edit is still there
+        doc.undoStack()->undo();
+        QVERIFY(doc.graph().findByName("dense"));
+        while (doc.undoStack()->canRedo()) doc.undoStack()->redo();
+        QVERIFY(sameTensor(doc.file().weights.at("logits/kernel"), second.weights.at("logits/kernel")));
+        QCOMPARE(doc.file().project["trained"].value("run", 0), 2);
     }
 
     void seedPresetHasReferenceParameterCount() {

@@ -12,19 +12,22 @@
 namespace cs::gui {
 
 DatasetCatalog::DatasetCatalog(DataSplits data, std::string source)
+    : DatasetCatalog(std::make_shared<const DataSplits>(std::move(data)), std::move(source)) {}
+
+DatasetCatalog::DatasetCatalog(std::shared_ptr<const DataSplits> data, std::string source)
     : data_(std::move(data)), source_(std::move(source)) {
-    offsets_[1] = data_.train.size();
-    offsets_[2] = offsets_[1] + data_.validation.size();
-    offsets_[3] = offsets_[2] + data_.test.size();
+    offsets_[1] = data_->train.size();
+    offsets_[2] = offsets_[1] + data_->validation.size();
+    offsets_[3] = offsets_[2] + data_->test.size();
     split_.assign(size(), uint8_t(SampleSplit::Train));
     excluded_.assign(size(), 0);
     setValidationSplit(0.0, 42);
 }
 
 const Dataset& DatasetCatalog::first() const {
-    if (!data_.train.labels.empty() || (data_.validation.labels.empty() && data_.test.labels.empty()))
-        return data_.train;
-    return data_.validation.labels.empty() ? data_.test : data_.validation;
+    if (!data_->train.labels.empty() || (data_->validation.labels.empty() && data_->test.labels.empty()))
+        return data_->train;
+    return data_->validation.labels.empty() ? data_->test : data_->validation;
 }
 
 bool DatasetCatalog::isImageFolder() const { return !first().sources.empty(); }
@@ -32,10 +35,19 @@ bool DatasetCatalog::isImageFolder() const { return !first().sources.empty(); }
 int DatasetCatalog::partOf(std::size_t g) const { return g < offsets_[1] ? 0 : g < offsets_[2] ? 1 : 2; }
 
 const Dataset& DatasetCatalog::part(int p) const {
-    return p == 0 ? data_.train : p == 1 ? data_.validation : data_.test;
+    return p == 0 ? data_->train : p == 1 ? data_->validation : data_->test;
 }
 
-Dataset& DatasetCatalog::mutablePart(int p) { return p == 0 ? data_.train : p == 1 ? data_.validation : data_.test; }
+Dataset& DatasetCatalog::mutablePart(int p) {
+    // Others (the session, a worker) may hold these images: change a copy of our own. Once the
+    // copy is ours alone, the rest of a multi-image move changes it in place.
+    if (data_.use_count() != 1 || !ownsData_) {
+        data_ = std::make_shared<DataSplits>(*data_);
+        ownsData_ = true;
+    }
+    auto& data = const_cast<DataSplits&>(*data_);  // made non-const just above
+    return p == 0 ? data.train : p == 1 ? data.validation : data.test;
+}
 
 int DatasetCatalog::label(std::size_t g) const { return part(partOf(g)).labels[localIndex(g)]; }
 
@@ -79,7 +91,7 @@ void DatasetCatalog::setValidationSplit(double fraction, uint64_t seed) {
                             : partOf(g) == 1 ? SampleSplit::Validation
                                              : SampleSplit::Test);
     // The trainer carves only when the source has no validation set, after removing excluded images.
-    if (!data_.validation.labels.empty() || fraction_ <= 0.0 || data_.train.labels.empty()) return;
+    if (!data_->validation.labels.empty() || fraction_ <= 0.0 || data_->train.labels.empty()) return;
     std::vector<uint32_t> kept;
     std::vector<int32_t> labels;
     kept.reserve(offsets_[1]);
@@ -87,10 +99,10 @@ void DatasetCatalog::setValidationSplit(double fraction, uint64_t seed) {
     for (std::size_t i = 0; i < offsets_[1]; ++i) {
         if (excluded_[i]) continue;
         kept.push_back(uint32_t(i));
-        labels.push_back(data_.train.labels[i]);
+        labels.push_back(data_->train.labels[i]);
     }
     if (labels.empty()) return;
-    const IndexSplit s = stratifiedSplit(labels, data_.train.classCount(), fraction_, seed_);
+    const IndexSplit s = stratifiedSplit(labels, data_->train.classCount(), fraction_, seed_);
     for (uint32_t k : s.validation) split_[kept[k]] = uint8_t(SampleSplit::Validation);
 }
 

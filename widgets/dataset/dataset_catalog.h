@@ -3,9 +3,11 @@
 // which training samples the validation split takes, which images are excluded from training,
 // and each sample's prediction once a trained model was evaluated.
 // A sample is named by its global index: the source's training set first, then its own
-// validation set, then its test set. GUI thread only; workers get copies of what they need.
+// validation set, then its test set. GUI thread only. The images are shared, read-only, with
+// the studio's dataset session (and the worker threads): relabelling copies them first.
 #include <QImage>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -28,9 +30,12 @@ class DatasetCatalog {
 public:
     DatasetCatalog() = default;
     // `source` is the string the data was loaded from (a folder for image folders).
+    DatasetCatalog(std::shared_ptr<const DataSplits> data, std::string source);
     DatasetCatalog(DataSplits data, std::string source);
 
-    const DataSplits& data() const { return data_; }
+    const DataSplits& data() const { return *data_; }
+    // The same images, to share with worker threads (after relabel(): the relabelled copy).
+    const std::shared_ptr<const DataSplits>& sharedData() const { return data_; }
     const std::string& source() const { return source_; }
     bool isImageFolder() const;  // samples are files that can be excluded or moved
     std::size_t size() const { return offsets_[3]; }
@@ -88,9 +93,10 @@ public:
 
 private:
     const Dataset& first() const;
-    Dataset& mutablePart(int p);
+    Dataset& mutablePart(int p);  // copies shared images first
 
-    DataSplits data_;
+    std::shared_ptr<const DataSplits> data_;
+    bool ownsData_ = false;  // data_ was copied here (not a const object made elsewhere)
     std::string source_;
     std::size_t offsets_[4] = {0, 0, 0, 0};
     std::vector<uint8_t> split_;

@@ -13,7 +13,6 @@
 #include "designer/remove_nodes_command.h"
 #include "designer/rename_node_command.h"
 #include "designer/set_inputs_command.h"
-#include "designer/set_metadata_command.h"
 #include "designer/set_options_command.h"
 #include "layers/layer_registry.h"
 
@@ -50,6 +49,7 @@ void ModelDocument::reset(ModelFile file, const QString& filePath) {
     undoStack_->clear();
     undoStack_->setClean();
     filePath_ = filePath;
+    applyDefaults();
     recheck();
     emit documentReset();
     emit filePathChanged(filePath_);
@@ -297,22 +297,6 @@ void ModelDocument::autoArrange() {
     undoStack_->push(cmd);
 }
 
-void ModelDocument::setProjectValue(const std::string& key, const nlohmann::json& value) {
-    nlohmann::json p = file_.project.is_object() ? file_.project : nlohmann::json::object();
-    if (p.contains(key) && p[key] == value) return;
-    p[key] = value;
-    undoStack_->push(new SetMetadataCommand(this, SetMetadataCommand::Part::Project, p,
-                                            trc(QT_TRANSLATE_NOOP("Commands", "Change %1")).arg(qs(key))));
-}
-
-void ModelDocument::setTrainingValue(const std::string& key, const nlohmann::json& value) {
-    nlohmann::json t = file_.training.is_object() ? file_.training : nlohmann::json::object();
-    if (t.contains(key) && t[key] == value) return;
-    t[key] = value;
-    undoStack_->push(new SetMetadataCommand(this, SetMetadataCommand::Part::Training, t,
-                                            trc(QT_TRANSLATE_NOOP("Commands", "Change %1")).arg(qs(key))));
-}
-
 // ---- Primitives ----
 
 NodeSpec* ModelDocument::mutableNode(int id) { return file_.graph.find(id); }
@@ -322,7 +306,7 @@ void ModelDocument::insertNode(const NodeSpec& node, int index) {
     index = std::clamp(index, 0, static_cast<int>(nodes.size()));
     nodes.insert(nodes.begin() + index, node);
     emit nodeAdded(node.id);
-    recheck();
+    graphEdited();
 }
 
 NodeSpec ModelDocument::takeNode(int id, int* index) {
@@ -333,7 +317,7 @@ NodeSpec ModelDocument::takeNode(int id, int* index) {
     NodeSpec n = std::move(nodes[i]);
     nodes.erase(nodes.begin() + i);
     emit nodeRemoved(id);
-    recheck();
+    graphEdited();
     return n;
 }
 
@@ -341,7 +325,7 @@ void ModelDocument::setNodeInputs(int id, std::vector<int> inputs) {
     if (NodeSpec* n = mutableNode(id)) {
         n->inputs = std::move(inputs);
         emit inputsChanged(id);
-        recheck();
+        graphEdited();
     }
 }
 
@@ -349,7 +333,7 @@ void ModelDocument::setNodeOptions(int id, nlohmann::json options) {
     if (NodeSpec* n = mutableNode(id)) {
         n->options = std::move(options);
         emit nodeChanged(id);
-        recheck();
+        graphEdited();
     }
 }
 
@@ -357,7 +341,7 @@ void ModelDocument::setNodeName(int id, std::string name) {
     if (NodeSpec* n = mutableNode(id)) {
         n->name = std::move(name);
         emit nodeChanged(id);
-        recheck();
+        graphEdited();
     }
 }
 
@@ -369,16 +353,6 @@ void ModelDocument::setNodePos(int id, QPointF pos) {
     }
 }
 
-void ModelDocument::setProject(nlohmann::json project) {
-    file_.project = std::move(project);
-    emit projectChanged();
-}
-
-void ModelDocument::setTraining(nlohmann::json training) {
-    file_.training = std::move(training);
-    emit projectChanged();
-}
-
 void ModelDocument::recheck() {
     try {
         check_ = checkGraph(file_.graph, *registry_);
@@ -388,6 +362,11 @@ void ModelDocument::recheck() {
     }
     syncPreprocessingToInput();
     emit checked();
+}
+
+void ModelDocument::graphEdited() {
+    recheck();
+    emit graphChanged();
 }
 
 void ModelDocument::syncPreprocessingToInput() {

@@ -1,9 +1,12 @@
 #pragma once
-// The designer's document: the single truth about the model being edited. It owns the
-// ModelFile (graph, preprocessing, training settings, project metadata) and the undo stack.
-// Every user edit goes through an undo command whose redo() calls one of the primitives
-// below; each primitive changes the graph, emits a fine-grained signal that views mirror,
-// and re-checks the graph with the engine (checkGraph) so shapes and errors are current.
+// The studio's document: the only owner of the project's state. It owns the ModelFile (graph,
+// preprocessing, weights, dataset reference and exclusions, training settings, runs) and the
+// undo stack. Widgets and controllers read the project through the typed accessors below (no
+// one else parses the project's JSON) and change it through the edits below, each one undoable
+// step whose redo() calls one of the primitives. Graph primitives emit a fine-grained signal
+// that views mirror and re-check the graph with the engine (checkGraph) so shapes and errors
+// are current; every change also emits one of the revision signals (graph, weights, dataset,
+// settings) that features listen to instead of comparing snapshots.
 #include <QObject>
 #include <QPointF>
 #include <QString>
@@ -11,17 +14,36 @@
 #include <optional>
 #include <vector>
 
+#include "dataset/dataset_project.h"
 #include "graph/graph_check.h"
 #include "io/model_file.h"
+#include "train/train_settings.h"
 
 class QUndoStack;
 
 namespace cs {
 class LayerRegistry;
 struct LayerInfo;
+struct AugmentOptions;
 }  // namespace cs
 
 namespace cs::gui {
+
+// What a finished run leaves in the project; applying a run swaps it as a whole (one undo step).
+struct TrainedState {
+    std::map<std::string, Tensor> weights;
+    std::vector<std::string> classNames;
+    nlohmann::json history = nlohmann::json::array();
+    nlohmann::json checkpoint = nlohmann::json::object();
+    nlohmann::json trainedMark;  // project["trained"]: which run, and when (null: never trained)
+};
+
+// What the studio fills in when an opened project leaves it unset. Part of opening the
+// project (no undo step, not a modification), so every page and a saved file agree on it.
+struct ProjectDefaults {
+    std::string dataset;           // the project names no dataset: train on this one
+    double validationSplit = 0.0;  // > 0: proposed for a project that never trained and holds none out
+};
 
 class ModelDocument : public QObject {
     Q_OBJECT
@@ -39,9 +61,31 @@ public:
     const NodeCheck* nodeCheck(int id) const { return check_.node(id); }
     QUndoStack* undoStack() const { return undoStack_; }
 
+    // ---- Project state, typed ----
+    // The dataset reference: source (the project's, else the default), exclusions, split.
+    DatasetProject dataset() const;
+    std::string datasetSource() const { return dataset().source; }
+    std::vector<std::string> excludedImages() const { return dataset().excluded; }
+    // The training settings; malformed settings give the defaults and `problem` says why.
+    TrainSettings trainingSettings(std::string* problem = nullptr) const;
+    std::string checkpointFolder() const;  // empty: next to the project
+    bool hasWeights() const { return file_.hasWeights(); }
+    const std::vector<std::string>& classNames() const { return file_.classNames; }
+    const nlohmann::json& runs() const { return file_.history; }  // one record per run, oldest first
+    std::size_t runCount() const { return file_.history.is_array() ? file_.history.size() : 0; }
+    std::string presetName() const;    // the preset a new project came from, else empty
+    std::string importedFrom() const;  // the file an imported project came from, else empty
+
     // Replaces the whole document (New, Open, preset): clears the undo stack, marks it clean.
-    // Nodes without designer positions (all at the same spot) are laid out top-down first.
+    // Nodes without designer positions (all at the same spot) are laid out top-down first;
+    // the project defaults fill in what the file leaves unset.
     void reset(ModelFile file, const QString& filePath = {});
+    // Replaces the document with a model imported from `path`. It is saved nowhere yet: it
+    // counts as modified, so closing asks, as for any unsaved edit.
+    void resetImported(ModelFile file, const std::string& path);
+    // Also applied to the current document at once (a project opened before the studio set them).
+    void setProjectDefaults(ProjectDefaults defaults);
+    const ProjectDefaults& projectDefaults() const { return defaults_; }
     QString filePath() const { return filePath_; }
     void setFilePath(const QString& path);
     bool isModified() const;
@@ -74,8 +118,20 @@ public:
     // nodes that still exist kept), shifted by `offset`. Returns the new ids.
     std::vector<int> pasteNodes(const std::vector<NodeSpec>& nodes, QPointF offset);
     void autoArrange();
-    void setProjectValue(const std::string& key, const nlohmann::json& value);
-    void setTrainingValue(const std::string& key, const nlohmann::json& value);
+    // The project's dataset; the exclusions (files of the previous dataset) go in the same step.
+    void setDatasetSource(const std::string& source);
+    void setExcludedImages(std::vector<std::string> relativePaths);
+    // Exclusions follow images that moved between class folders on disk. The move is undone on
+    // the Dataset page's own (file) undo stack, so this is no undo step of the document's.
+    void followMovedImages(std::vector<std::string> relativePaths);
+    // Training settings as a form edits them: consecutive edits of one field merge into one step.
+    void setTrainingSettings(const TrainSettings& settings);
+    void setCheckpointFolder(const std::string& folder);
+    void setValidationSplit(double fraction, uint64_t seed);
+    void setAugmentation(const AugmentOptions& options);
+    // A finished run's weights, class names and run record (`trained` as the worker returns it:
+    // its last history entry is this run's), as one undoable step; the history survives it.
+    void applyTrained(const ModelFile& trained);
 
     // ---- Primitives: called by undo commands only ----
     void insertNode(const NodeSpec& node, int index);
@@ -84,8 +140,10 @@ public:
     void setNodeOptions(int id, nlohmann::json options);
     void setNodeName(int id, std::string name);
     void setNodePos(int id, QPointF pos);
+    // Each emits the revision signals of the parts it changed.
     void setProject(nlohmann::json project);
     void setTraining(nlohmann::json training);
+    TrainedState exchangeTrainedState(TrainedState state);  // returns the state it replaced
 
     // Clipboard form of a set of nodes, and back. Returns nullopt on malformed data.
     static QByteArray nodesToClipboard(const std::vector<NodeSpec>& nodes);
@@ -99,14 +157,21 @@ signals:
     void nodeChanged(int id);  // name or options
     void nodeMoved(int id);
     void inputsChanged(int id);  // the node's incoming edges
-    void projectChanged();       // project metadata or training settings
     void checked();              // check() is up to date with the graph
+    // Revisions, after the change. documentReset stands for all of them.
+    void graphChanged();     // layers, their names, options or edges (not positions); preprocessing follows
+    void weightsChanged();   // trained weights, the class names they go with, the run history
+    void datasetChanged();   // the dataset source or the excluded images
+    void settingsChanged();  // training settings (split and augmentation included) or checkpoint folder
     void documentReset();
     void filePathChanged(const QString& path);
     void modifiedChanged(bool modified);
 
 private:
     void recheck();
+    void graphEdited();  // recheck, then graphChanged
+    void applyDefaults();
+    void pushTrainingEdit(nlohmann::json training, const QString& text);
     void syncPreprocessingToInput();
     NodeSpec* mutableNode(int id);
     std::vector<int> descendantsOf(int id) const;
@@ -116,6 +181,7 @@ private:
     GraphCheck check_;
     QString filePath_;
     QUndoStack* undoStack_;
+    ProjectDefaults defaults_;
 };
 
 }  // namespace cs::gui

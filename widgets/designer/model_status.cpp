@@ -26,16 +26,12 @@ ModelStatus::ModelStatus(ModelDocument* doc, QWidget* parent)
     params_->setToolTip(tr("Trainable and non-trainable parameters of the model"));
     macs_->setToolTip(tr("Multiply-add operations for one image (forward pass)"));
     connect(doc_, &ModelDocument::checked, this, &ModelStatus::refresh);
-    connect(doc_, &ModelDocument::projectChanged, this, &ModelStatus::refresh);
+    connect(doc_, &ModelDocument::settingsChanged, this, &ModelStatus::refresh);
+    connect(doc_, &ModelDocument::documentReset, this, &ModelStatus::refresh);
     refresh();
 }
 
-int ModelStatus::batchSize(const ModelDocument& doc) {
-    const auto& t = doc.file().training;
-    if (t.is_object() && t.contains("batch_size") && t["batch_size"].is_number_integer())
-        return std::max(1, t["batch_size"].get<int>());
-    return 64;
-}
+int ModelStatus::batchSize(const ModelDocument& doc) { return std::max(1, doc.trainingSettings().batchSize); }
 
 double ModelStatus::batchMemory(const ModelDocument& doc) {
     const GraphCheck& c = doc.check();

@@ -113,7 +113,9 @@ TrainingSettingsForm::TrainingSettingsForm(QWidget* parent) : QWidget(parent) {
     optimForm_->addRow(tr("Patience:"), plateauPatience_);
 
     epochs_ = intSpin(1, 100000, 5);
+    epochs_->setObjectName(QStringLiteral("epochs"));
     batchSize_ = intSpin(1, 65536, 64);
+    batchSize_->setObjectName(QStringLiteral("batchSize"));
     validation_ = doubleSpin(0, 90, 5, 1, 10);
     validation_->setSuffix(QStringLiteral(" %"));
     validation_->setToolTip(
@@ -177,6 +179,7 @@ TrainingSettingsForm::TrainingSettingsForm(QWidget* parent) : QWidget(parent) {
     augment_ = new AugmentForm;
 
     checkpointFolder_ = new QLineEdit;
+    checkpointFolder_->setObjectName(QStringLiteral("checkpointFolder"));
     checkpointFolder_->setPlaceholderText(tr("next to the project"));
     checkpointFolder_->setToolTip(
         tr("Checkpoints are written after every epoch and when a run stops, so it can "
@@ -210,6 +213,7 @@ TrainingSettingsForm::TrainingSettingsForm(QWidget* parent) : QWidget(parent) {
         problemLabel_->setText(p);
         problemLabel_->setVisible(!p.isEmpty());
         emit changed();
+        emit edited();
     };
     for (QComboBox* c : {optimizer_, schedule_, balance_})
         connect(c, &QComboBox::currentIndexChanged, this, changedSignal);
@@ -345,7 +349,11 @@ void TrainingSettingsForm::updateClassWeightsNote() {
                                    .arg(list.join(QStringLiteral(", "))));
 }
 
-void TrainingSettingsForm::setCheckpointFolder(const QString& folder) { checkpointFolder_->setText(folder); }
+void TrainingSettingsForm::setCheckpointFolder(const QString& folder) {
+    const QSignalBlocker block(checkpointFolder_);  // not an edit of the user's
+    checkpointFolder_->setText(folder);
+    emit changed();
+}
 QString TrainingSettingsForm::checkpointFolder() const { return checkpointFolder_->text().trimmed(); }
 
 void TrainingSettingsForm::setLocked(bool locked) {

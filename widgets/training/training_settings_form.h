@@ -25,7 +25,7 @@ class TrainingSettingsForm : public QWidget {
 public:
     explicit TrainingSettingsForm(QWidget* parent = nullptr);
 
-    void setSettings(const TrainSettings& settings);  // emits changed() once
+    void setSettings(const TrainSettings& settings);  // emits changed() once, not edited()
     TrainSettings settings() const;                   // as entered (may be invalid: see problem())
     // Empty when the settings can start a run; else what is wrong.
     QString problem() const;
@@ -36,7 +36,8 @@ public:
     void setLocked(bool locked);
 
 signals:
-    void changed();
+    void changed();  // the settings shown changed, by the user or by setSettings()/setCheckpointFolder()
+    void edited();   // the user changed a field (what goes to the project)
 
 private:
     void updateVisibility();

@@ -1,0 +1,8 @@
+#include "designer/apply_trained_command.h"
+
+namespace cs::gui {
+
+ApplyTrainedCommand::ApplyTrainedCommand(ModelDocument* doc, TrainedState trained, const QString& text)
+    : QUndoCommand(text), doc_(doc), state_(std::move(trained)) {}
+
+}  // namespace cs::gui

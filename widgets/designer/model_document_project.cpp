@@ -1,0 +1,212 @@
+// ModelDocument, project half: the dataset reference, training settings, weights and runs,
+// read as typed values and changed by undoable steps. The only code in the studio that reads
+// or writes the project's JSON.
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QUndoStack>
+
+#include "data/augment.h"
+#include "designer/apply_trained_command.h"
+#include "designer/model_document.h"
+#include "designer/set_metadata_command.h"
+
+namespace cs::gui {
+
+namespace {
+
+QString trc(const char* s) { return QCoreApplication::translate("Commands", s); }
+
+nlohmann::json objectOr(const nlohmann::json& j) { return j.is_object() ? j : nlohmann::json::object(); }
+
+// One key of a JSON object (null when absent), for comparing two versions of it.
+nlohmann::json member(const nlohmann::json& j, const char* key) {
+    return j.is_object() && j.contains(key) ? j[key] : nlohmann::json();
+}
+
+std::string stringMember(const nlohmann::json& j, const char* key) {
+    const nlohmann::json v = member(j, key);
+    return v.is_string() ? v.get<std::string>() : std::string();
+}
+
+// The JSON pointer of the one value that differs between two versions of an object, or empty
+// when none or several do (an edit that may merge with the previous edit of that field).
+std::string singleChangedField(const nlohmann::json& before, const nlohmann::json& after) {
+    const nlohmann::json patch = nlohmann::json::diff(before, after);
+    return patch.size() == 1 ? patch[0].value("path", std::string()) : std::string();
+}
+
+}  // namespace
+
+// ---- Typed accessors ----
+
+DatasetProject ModelDocument::dataset() const {
+    DatasetProject p = DatasetProject::fromFile(file_);
+    if (p.source.empty()) p.source = defaults_.dataset.empty() ? std::string("builtin") : defaults_.dataset;
+    return p;
+}
+
+TrainSettings ModelDocument::trainingSettings(std::string* problem) const {
+    const nlohmann::json& t = file_.training;
+    try {
+        if (t.is_object() && !t.empty()) return TrainSettings::fromJson(t);
+    } catch (const std::exception& e) {
+        if (problem) *problem = e.what();
+    }
+    return TrainSettings{};
+}
+
+std::string ModelDocument::checkpointFolder() const { return stringMember(file_.project, "checkpoint_folder"); }
+std::string ModelDocument::presetName() const { return stringMember(file_.project, "preset"); }
+std::string ModelDocument::importedFrom() const { return stringMember(file_.project, "imported_from"); }
+
+void ModelDocument::resetImported(ModelFile file, const std::string& path) {
+    file.project = objectOr(file.project);
+    file.project["imported_from"] = path;
+    reset(std::move(file));
+    undoStack_->resetClean();
+}
+
+// ---- Defaults ----
+
+void ModelDocument::setProjectDefaults(ProjectDefaults defaults) {
+    defaults_ = std::move(defaults);
+    const nlohmann::json project = file_.project, training = file_.training;
+    applyDefaults();
+    if (file_.project != project) {
+        nlohmann::json applied = std::exchange(file_.project, project);
+        setProject(std::move(applied));
+    }
+    if (file_.training != training) {
+        nlohmann::json applied = std::exchange(file_.training, training);
+        setTraining(std::move(applied));
+    }
+}
+
+void ModelDocument::applyDefaults() {
+    const DatasetProject p = DatasetProject::fromFile(file_);
+    if (p.source.empty() && !defaults_.dataset.empty()) {
+        file_.project = objectOr(file_.project);
+        file_.project["dataset"] = defaults_.dataset;
+    }
+    // A validation split makes the live validation curves possible; presets often leave it 0.
+    if (defaults_.validationSplit > 0 && p.validationFraction == 0.0 && runCount() == 0) {
+        file_.training = objectOr(file_.training);
+        file_.training["validation_split"] = defaults_.validationSplit;
+    }
+}
+
+// ---- Edits ----
+
+void ModelDocument::setDatasetSource(const std::string& source) {
+    const DatasetProject before = DatasetProject::fromFile(file_);
+    if (before.source == source) return;
+    nlohmann::json p = objectOr(file_.project);
+    p["dataset"] = source;
+    // Exclusions name files of the previous dataset.
+    if (!before.excluded.empty()) p["excluded"] = nlohmann::json::array();
+    undoStack_->push(new SetMetadataCommand(this, SetMetadataCommand::Part::Project, std::move(p),
+                                            trc(QT_TRANSLATE_NOOP("Commands", "Change dataset"))));
+}
+
+void ModelDocument::setExcludedImages(std::vector<std::string> relativePaths) {
+    if (relativePaths == DatasetProject::fromFile(file_).excluded) return;
+    nlohmann::json p = objectOr(file_.project);
+    p["excluded"] = std::move(relativePaths);
+    undoStack_->push(new SetMetadataCommand(this, SetMetadataCommand::Part::Project, std::move(p),
+                                            trc(QT_TRANSLATE_NOOP("Commands", "Change excluded images"))));
+}
+
+void ModelDocument::followMovedImages(std::vector<std::string> relativePaths) {
+    if (relativePaths == DatasetProject::fromFile(file_).excluded) return;
+    nlohmann::json p = objectOr(file_.project);
+    p["excluded"] = std::move(relativePaths);
+    setProject(std::move(p));
+}
+
+void ModelDocument::setCheckpointFolder(const std::string& folder) {
+    if (folder == checkpointFolder()) return;
+    nlohmann::json p = objectOr(file_.project);
+    p["checkpoint_folder"] = folder;
+    undoStack_->push(new SetMetadataCommand(this, SetMetadataCommand::Part::Project, std::move(p),
+                                            trc(QT_TRANSLATE_NOOP("Commands", "Change checkpoint folder")),
+                                            "/checkpoint_folder"));
+}
+
+void ModelDocument::pushTrainingEdit(nlohmann::json training, const QString& text) {
+    if (training == file_.training) return;
+    // Compared as the settings they mean: a preset's sparse settings gain every default key with
+    // the first edit, yet typing "12" into one field is still one step.
+    std::string field;
+    try {
+        field = singleChangedField(trainingSettings().toJson(), TrainSettings::fromJson(training).toJson());
+    } catch (const std::exception&) {
+    }
+    undoStack_->push(
+        new SetMetadataCommand(this, SetMetadataCommand::Part::Training, std::move(training), text, field));
+}
+
+void ModelDocument::setTrainingSettings(const TrainSettings& settings) {
+    std::string problem;
+    const TrainSettings current = trainingSettings(&problem);
+    if (problem.empty() && settings.toJson() == current.toJson()) return;
+    nlohmann::json t = objectOr(file_.training);
+    t.update(settings.toJson());  // keys the settings do not know are kept
+    pushTrainingEdit(std::move(t), trc(QT_TRANSLATE_NOOP("Commands", "Change training settings")));
+}
+
+void ModelDocument::setValidationSplit(double fraction, uint64_t seed) {
+    nlohmann::json t = objectOr(file_.training);
+    t["validation_split"] = fraction;
+    t["seed"] = seed;
+    pushTrainingEdit(std::move(t), trc(QT_TRANSLATE_NOOP("Commands", "Change validation split")));
+}
+
+void ModelDocument::setAugmentation(const AugmentOptions& options) {
+    nlohmann::json t = objectOr(file_.training);
+    t["augment"] = options.enabled() ? options.toJson() : nlohmann::json::object();
+    pushTrainingEdit(std::move(t), trc(QT_TRANSLATE_NOOP("Commands", "Change augmentation")));
+}
+
+void ModelDocument::applyTrained(const ModelFile& trained) {
+    TrainedState next;
+    next.weights = trained.weights;
+    next.classNames = trained.classNames;
+    next.history = file_.history.is_array() ? file_.history : nlohmann::json::array();
+    if (trained.history.is_array() && !trained.history.empty()) next.history.push_back(trained.history.back());
+    next.trainedMark = {{"run", next.history.size()},
+                        {"at", QDateTime::currentDateTime().toString(Qt::ISODate).toStdString()}};
+    const QString text = trc(QT_TRANSLATE_NOOP("Commands", "Trained weights of run %1")).arg(next.history.size());
+    undoStack_->push(new ApplyTrainedCommand(this, std::move(next), text));
+}
+
+// ---- Primitives ----
+
+void ModelDocument::setProject(nlohmann::json project) {
+    const nlohmann::json before = std::exchange(file_.project, std::move(project));
+    const auto changed = [&](const char* key) { return member(before, key) != member(file_.project, key); };
+    if (changed("dataset") || changed("excluded")) emit datasetChanged();
+    if (changed("checkpoint_folder")) emit settingsChanged();
+}
+
+void ModelDocument::setTraining(nlohmann::json training) {
+    file_.training = std::move(training);
+    emit settingsChanged();
+}
+
+TrainedState ModelDocument::exchangeTrainedState(TrainedState state) {
+    TrainedState before{std::move(file_.weights), std::move(file_.classNames), std::move(file_.history),
+                        std::move(file_.checkpoint), member(file_.project, "trained")};
+    file_.weights = std::move(state.weights);
+    file_.classNames = std::move(state.classNames);
+    file_.history = std::move(state.history);
+    file_.checkpoint = std::move(state.checkpoint);
+    file_.project = objectOr(file_.project);
+    if (state.trainedMark.is_null())
+        file_.project.erase("trained");
+    else
+        file_.project["trained"] = std::move(state.trainedMark);
+    emit weightsChanged();
+    return before;
+}
+
+}  // namespace cs::gui
