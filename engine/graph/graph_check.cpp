@@ -5,7 +5,6 @@
 #include <queue>
 
 #include "core/errors.h"
-#include "graph/param_count.h"
 #include "layers/layer_registry.h"
 
 namespace cs {
@@ -171,7 +170,7 @@ GraphCheck checkGraph(const GraphSpec& spec, const LayerRegistry& registry) {
             }
             nc.output = layer->outputShape(inShapes);
             nc.shapeKnown = true;
-            nc.params = countParameters(ns.kind, validated[i], inShapes, nc.output);
+            nc.params = layer->totalParams(inShapes);
             nc.macs = layer->macs(inShapes, nc.output);
         } catch (const Error& e) {
             fail(check, nc, e.what());
