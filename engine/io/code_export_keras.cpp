@@ -22,53 +22,112 @@ std::string kerasActivation(std::string_view a) {
     return pyString(std::string(a));
 }
 
-// "layers.Conv2D(32, (3, 3), activation='relu', name='conv2d')" for one node.
-std::string kerasLayer(const Model::Node& node) {
-    const Layer& layer = *node.layer;
-    const std::string kind(layer.kind());
-    const Options o = layer.options();
-    std::vector<std::string> args;
-    if (kind == "Conv2D") {
-        const int k = o["kernel_size"].get<int>(), s = o["strides"].get<int>();
-        args.push_back(std::to_string(o["filters"].get<int>()));
-        args.push_back("(" + std::to_string(k) + ", " + std::to_string(k) + ")");
-        if (s != 1) args.push_back("strides=(" + std::to_string(s) + ", " + std::to_string(s) + ")");
-        if (o["padding"] == "same") args.push_back("padding='same'");
-        if (o["activation"] != "linear")
-            args.push_back("activation=" + kerasActivation(o["activation"].get<std::string>()));
-        if (!o["use_bias"].get<bool>()) args.push_back("use_bias=False");
-    } else if (kind == "MaxPooling2D" || kind == "AveragePooling2D") {
-        const int k = o["pool_size"].get<int>(), s = o["strides"].get<int>();
-        args.push_back("(" + std::to_string(k) + ", " + std::to_string(k) + ")");
-        if (s != 0 && s != k) args.push_back("strides=(" + std::to_string(s) + ", " + std::to_string(s) + ")");
-        if (o["padding"] == "same") args.push_back("padding='same'");
-    } else if (kind == "Dense") {
-        args.push_back(std::to_string(o["units"].get<int>()));
-        if (o["activation"] != "linear")
-            args.push_back("activation=" + kerasActivation(o["activation"].get<std::string>()));
-        if (!o["use_bias"].get<bool>()) args.push_back("use_bias=False");
-    } else if (kind == "BatchNormalization") {
-        if (o["momentum"].get<double>() != 0.99) args.push_back("momentum=" + pyNumber(o["momentum"].get<double>()));
-        if (o["epsilon"].get<double>() != 0.001) args.push_back("epsilon=" + pyNumber(o["epsilon"].get<double>()));
-        if (!o["center"].get<bool>()) args.push_back("center=False");
-        if (!o["scale"].get<bool>()) args.push_back("scale=False");
-    } else if (kind == "Dropout") {
-        args.push_back(pyNumber(o["rate"].get<double>()));
-    } else if (kind == "Activation") {
-        args.push_back(kerasActivation(o["activation"].get<std::string>()));
-    } else if (kind == "Add" || kind == "Concatenate" || kind == "Flatten" || kind == "GlobalAveragePooling2D") {
-        // no options
-    } else {
-        throw Error("Keras export: " + describeLayer(layer.kind(), layer.name()) + " has no Keras form");
-    }
-    args.push_back("name=" + pyString(layer.name()));
-    std::string s = "layers." + kind + "(";
-    for (size_t i = 0; i < args.size(); ++i) s += (i ? ", " : "") + args[i];
-    return s + ")";
+// "layers.Conv2D(32, (3, 3), activation='relu', name='conv2d')": a Keras layer call with the
+// node's name after `args`.
+std::string layerCall(const Model::Node& node, std::vector<std::string> args) {
+    args.push_back("name=" + pyString(node.layer->name()));
+    return "layers." + std::string(node.layer->kind()) + "(" + join(args) + ")";
 }
+
+std::string activationArg(const Options& o) {
+    return "activation=" + kerasActivation(o["activation"].get<std::string>());
+}
+
+// The model input (the functional API's; a Sequential model gets input_shape on its first layer).
+std::string kerasInput(const Model::Node& node) {
+    const Shape s = node.outputShape;
+    return "keras.Input(shape=(" + std::to_string(s.height()) + ", " + std::to_string(s.width()) + ", " +
+           std::to_string(s.channels()) + "), name=" + pyString(node.layer->name()) + ")";
+}
+
+std::string kerasConv(const Model::Node& node) {
+    const Options o = node.layer->options();
+    const int k = o["kernel_size"].get<int>(), s = o["strides"].get<int>();
+    std::vector<std::string> args{std::to_string(o["filters"].get<int>()),
+                                  "(" + std::to_string(k) + ", " + std::to_string(k) + ")"};
+    if (s != 1) args.push_back("strides=(" + std::to_string(s) + ", " + std::to_string(s) + ")");
+    if (o["padding"] == "same") args.push_back("padding='same'");
+    if (o["activation"] != "linear") args.push_back(activationArg(o));
+    if (!o["use_bias"].get<bool>()) args.push_back("use_bias=False");
+    return layerCall(node, args);
+}
+
+std::string kerasPooling(const Model::Node& node) {
+    const Options o = node.layer->options();
+    const int k = o["pool_size"].get<int>(), s = o["strides"].get<int>();
+    std::vector<std::string> args{"(" + std::to_string(k) + ", " + std::to_string(k) + ")"};
+    if (s != 0 && s != k) args.push_back("strides=(" + std::to_string(s) + ", " + std::to_string(s) + ")");
+    if (o["padding"] == "same") args.push_back("padding='same'");
+    return layerCall(node, args);
+}
+
+std::string kerasDense(const Model::Node& node) {
+    const Options o = node.layer->options();
+    std::vector<std::string> args{std::to_string(o["units"].get<int>())};
+    if (o["activation"] != "linear") args.push_back(activationArg(o));
+    if (!o["use_bias"].get<bool>()) args.push_back("use_bias=False");
+    return layerCall(node, args);
+}
+
+std::string kerasBatchNormalization(const Model::Node& node) {
+    const Options o = node.layer->options();
+    std::vector<std::string> args;
+    if (o["momentum"].get<double>() != 0.99) args.push_back("momentum=" + pyNumber(o["momentum"].get<double>()));
+    if (o["epsilon"].get<double>() != 0.001) args.push_back("epsilon=" + pyNumber(o["epsilon"].get<double>()));
+    if (!o["center"].get<bool>()) args.push_back("center=False");
+    if (!o["scale"].get<bool>()) args.push_back("scale=False");
+    return layerCall(node, args);
+}
+
+std::string kerasDropout(const Model::Node& node) {
+    return layerCall(node, {pyNumber(node.layer->options()["rate"].get<double>())});
+}
+
+std::string kerasActivationLayer(const Model::Node& node) {
+    return layerCall(node, {kerasActivation(node.layer->options()["activation"].get<std::string>())});
+}
+
+std::string kerasWithoutOptions(const Model::Node& node) { return layerCall(node, {}); }
 
 const char* kFlattenNote =
     "  # channels-last: features in H,W,C order (ConvStudio flattens C,H,W; reorder Dense kernels to transfer weights)";
+
+// A layer kind in Keras: the expression that creates a node's layer, and a comment for its line.
+struct KerasForm {
+    std::string (*create)(const Model::Node& node);
+    const char* note = "";
+};
+
+const KerasForm* kerasForm(std::string_view kind) {
+    static const std::map<std::string_view, KerasForm> forms{
+        {"Input", {kerasInput}},
+        {"Conv2D", {kerasConv}},
+        {"MaxPooling2D", {kerasPooling}},
+        {"AveragePooling2D", {kerasPooling}},
+        {"GlobalAveragePooling2D", {kerasWithoutOptions}},
+        {"Flatten", {kerasWithoutOptions, kFlattenNote}},
+        {"Dense", {kerasDense}},
+        {"BatchNormalization", {kerasBatchNormalization}},
+        {"Dropout", {kerasDropout}},
+        {"Activation", {kerasActivationLayer}},
+        {"Add", {kerasWithoutOptions}},
+        {"Concatenate", {kerasWithoutOptions, "  # last axis: channels, as ConvStudio's"}},
+    };
+    auto it = forms.find(kind);
+    return it == forms.end() ? nullptr : &it->second;
+}
+
+// The form of every node's kind, in node order; throws naming the first node Keras cannot write.
+std::vector<const KerasForm*> kerasForms(const Model& model) {
+    std::vector<const KerasForm*> forms;
+    for (const auto& node : model.nodes()) {
+        forms.push_back(kerasForm(node.layer->kind()));
+        if (!forms.back())
+            throw Error("Keras export: " + describeLayer(node.layer->kind(), node.layer->name()) +
+                        " has no Keras form (layer kind '" + std::string(node.layer->kind()) + "')");
+    }
+    return forms;
+}
 
 bool isChain(const Model& m) {
     for (const auto& n : m.nodes())
@@ -222,8 +281,11 @@ std::string trainingDatasetCode(const TrainSettings& t) {
 
 }  // namespace
 
-std::string exportKerasCode(const ModelFile& file) {
-    const Model model(file.graph, file.seed);
+std::string exportKerasCode(const ModelFile& file) { return exportKerasCode(Model(file.graph, file.seed), file); }
+
+bool isKerasExportable(std::string_view kind) { return kerasForm(kind) != nullptr; }
+
+std::string exportKerasCode(const Model& model, const ModelFile& file) {
     const TrainSettings t = TrainSettings::fromJson(file.training);
     const Shape in = model.inputShape();
     const std::string inputShape = "(" + std::to_string(in.height()) + ", " + std::to_string(in.width()) + ", " +
@@ -246,43 +308,29 @@ std::string exportKerasCode(const ModelFile& file) {
        << "LEARNING_RATE = " << pyNumber(t.optimizer.learningRate) << "\n\n\n";
 
     py << "def build_model():\n";
+    const std::vector<const KerasForm*> forms = kerasForms(model);
+    const auto& nodes = model.nodes();
     if (isChain(model)) {
         py << "    model = models.Sequential(name='convstudio')\n";
-        bool first = true;
-        for (const auto& node : model.nodes()) {
-            if (node.layer->kind() == "Input") continue;
-            std::string call = kerasLayer(node);
-            if (first) call.insert(call.size() - 1, ", input_shape=" + inputShape);
-            first = false;
-            py << "    model.add(" << call << ")";
-            if (node.layer->kind() == "Flatten") py << kFlattenNote;
-            py << "\n";
+        for (size_t i = 1; i < nodes.size(); ++i) {  // nodes[0], the input, becomes input_shape
+            std::string call = forms[i]->create(nodes[i]);
+            if (i == 1) call.insert(call.size() - 1, ", input_shape=" + inputShape);
+            py << "    model.add(" << call << ")" << forms[i]->note << "\n";
         }
         py << "    return model\n\n\n";
     } else {
         // Functional API: one variable per layer output, in topological order.
         std::set<std::string> used;
-        std::vector<std::string> var(model.nodes().size());
-        for (size_t i = 0; i < model.nodes().size(); ++i) {
-            const auto& node = model.nodes()[i];
-            var[i] = identifier(node.layer->name(), used);
-            if (node.layer->kind() == "Input") {
-                py << "    " << var[i] << " = keras.Input(shape=" << inputShape
-                   << ", name=" << pyString(node.layer->name()) << ")\n";
-                continue;
+        std::vector<std::string> var(nodes.size());
+        for (size_t i = 0; i < nodes.size(); ++i) {
+            var[i] = identifier(nodes[i].layer->name(), used);
+            py << "    " << var[i] << " = " << forms[i]->create(nodes[i]);
+            if (!nodes[i].inputs.empty()) {
+                std::vector<std::string> in;
+                for (int j : nodes[i].inputs) in.push_back(var[j]);
+                py << "(" << (in.size() == 1 ? in[0] : "[" + join(in) + "]") << ")";
             }
-            std::string args;
-            if (node.inputs.size() == 1) {
-                args = var[node.inputs[0]];
-            } else {
-                args = "[";
-                for (size_t j = 0; j < node.inputs.size(); ++j) args += (j ? ", " : "") + var[node.inputs[j]];
-                args += "]";
-            }
-            py << "    " << var[i] << " = " << kerasLayer(node) << "(" << args << ")";
-            if (node.layer->kind() == "Flatten") py << kFlattenNote;
-            if (node.layer->kind() == "Concatenate") py << "  # last axis: channels, as ConvStudio's";
-            py << "\n";
+            py << forms[i]->note << "\n";
         }
         py << "    return keras.Model(" << var.front() << ", " << var.back() << ", name='convstudio')\n\n\n";
     }

@@ -105,6 +105,12 @@ std::string pyJson(const nlohmann::json& j) {
     }
 }
 
+std::string join(const std::vector<std::string>& items, const std::string& separator) {
+    std::string s;
+    for (size_t i = 0; i < items.size(); ++i) s += (i ? separator : "") + items[i];
+    return s;
+}
+
 std::string fill(std::string text, const std::vector<std::pair<std::string, std::string>>& values) {
     for (const auto& [key, value] : values) {
         const std::string tag = "@@" + key + "@@";
@@ -120,13 +126,12 @@ int64_t trainableParams(const Model& model) {
     return n;
 }
 
-WindowInfo windowInfo(const Model::Node& node) {
+WindowInfo windowInfo(const Model::Node& node, const char* sizeKey) {
     const Options o = node.layer->options();
     WindowInfo w;
-    const bool conv = node.layer->kind() == "Conv2D";
-    w.k = conv ? o.at("kernel_size").get<int>() : o.at("pool_size").get<int>();
+    w.k = o.at(sizeKey).get<int>();
     const int s = o.at("strides").get<int>();
-    w.s = conv || s > 0 ? s : w.k;
+    w.s = s > 0 ? s : w.k;  // pooling's 0: the pool size
     const Padding p = paddingFromName(o.at("padding").get<std::string>());
     w.same = p == Padding::Same;
     const WindowGeometry g = WindowGeometry::make(node.inputShapes[0], w.k, w.s, p, node.layer->name(), "window");

@@ -19,6 +19,7 @@
 #include "io/code_export.h"
 #include "io/onnx_import.h"
 #include "io/presets.h"
+#include "layers/layer_registry.h"
 #include "onnx_test_helpers.h"
 #include "test_data.h"
 #include "train/train_settings.h"
@@ -242,6 +243,33 @@ private slots:
         const Run r = run(kPython, QStringList{"-m", "py_compile"} + files, 120000);
         QVERIFY2(r.code == 0, qPrintable(r.output));
         qInfo("py_compile: %lld generated files parse", static_cast<long long>(files.size()));
+    }
+
+    void everyRegisteredKindHasAnEmitter() {
+        for (const auto& kind : LayerRegistry::builtin().kinds()) {
+            QVERIFY2(isKerasExportable(kind), ("no Keras form for " + kind).c_str());
+            QVERIFY2(isPyTorchExportable(kind), ("no PyTorch form for " + kind).c_str());
+        }
+        QVERIFY(!isKerasExportable("Mystery") && !isPyTorchExportable("Mystery"));
+    }
+
+    void kindWithoutEmitterNamesNodeAndKind() {
+        const Model model(mysteryGraph(), 1, registryWithMysteryKind());
+        ModelFile file;
+        file.graph = model.spec();
+        const auto expectError = [](const char* target, const std::function<void()>& exportIt) {
+            try {
+                exportIt();
+                QFAIL(qPrintable(QString(target) + " exported a kind it has no form for"));
+            } catch (const Error& e) {
+                const std::string m = e.what();
+                QVERIFY2(m.find(target) != std::string::npos && m.find("'mystery'") != std::string::npos &&
+                             m.find("kind 'Mystery'") != std::string::npos,
+                         m.c_str());
+            }
+        };
+        expectError("Keras", [&] { exportKerasCode(model, file); });
+        expectError("PyTorch", [&] { exportPyTorchProject(model, file); });
     }
 
     void kerasReadsLikeTheClassicListing() {
