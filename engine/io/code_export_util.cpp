@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "io/code_template.h"
+
 namespace cs::codegen {
 
 namespace {
@@ -111,20 +113,13 @@ std::string join(const std::vector<std::string>& items, const std::string& separ
     return s;
 }
 
-std::string fill(std::string text, const std::vector<std::pair<std::string, std::string>>& values) {
-    for (const auto& [key, value] : values) {
-        const std::string tag = "@@" + key + "@@";
-        for (size_t pos = text.find(tag); pos != std::string::npos; pos = text.find(tag, pos + value.size()))
-            text.replace(pos, tag.size(), value);
-    }
-    return text;
-}
-
 int64_t trainableParams(const Model& model) {
     int64_t n = 0;
     for (const auto& node : model.nodes()) n += node.layer->paramCount();
     return n;
 }
+
+const std::string& pythonDataSource() { return codeTemplate("python_data.py"); }
 
 WindowInfo windowInfo(const Model::Node& node, const char* sizeKey) {
     const Options o = node.layer->options();

@@ -21,9 +21,6 @@ std::string pyJson(const nlohmann::json& j);  // JSON value as a Python literal 
 // The items separated by `separator`: "a, b, c".
 std::string join(const std::vector<std::string>& items, const std::string& separator = ", ");
 
-// Replaces every "@@KEY@@" in `text`.
-std::string fill(std::string text, const std::vector<std::pair<std::string, std::string>>& values);
-
 // Trainable parameters (without BatchNorm's moving statistics, which Model::paramCount counts).
 int64_t trainableParams(const Model& model);
 
@@ -38,7 +35,8 @@ struct WindowInfo {
 WindowInfo windowInfo(const Model::Node& node, const char* sizeKey);
 
 // The Python data-loading helpers (IDX plain/gz, image folders with train/val/test and
-// classes.txt, preprocessing) shared by the Keras script and train.py; numpy only.
-const char* pythonDataSource();
+// classes.txt, preprocessing) shared by the Keras script and train.py; numpy only. The template
+// resources/codegen/python_data.py, ending with a newline.
+const std::string& pythonDataSource();
 
 }  // namespace cs::codegen
