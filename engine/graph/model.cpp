@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <ctime>
 
 #include "core/errors.h"
@@ -76,6 +77,22 @@ int64_t Model::paramCount() const {
         for (const auto& s : node.layer->state()) n += s.value.size();
     }
     return n;
+}
+
+void Model::toProbabilities(const float* outputs, float* probabilities) const {
+    const int classes = static_cast<int>(outputShape().size());
+    std::copy(outputs, outputs + classes, probabilities);
+    if (outputActivation_ == Activation::Softmax || classes == 0) return;
+    const float m = *std::max_element(probabilities, probabilities + classes);
+    float sum = 0;
+    for (int c = 0; c < classes; ++c) sum += probabilities[c] = std::exp(probabilities[c] - m);
+    for (int c = 0; c < classes; ++c) probabilities[c] /= sum;
+}
+
+std::vector<float> Model::probabilities(const float* outputs) const {
+    std::vector<float> p(static_cast<std::size_t>(outputShape().size()));
+    toProbabilities(outputs, p.data());
+    return p;
 }
 
 int64_t Model::macs() const {

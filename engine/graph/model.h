@@ -44,6 +44,11 @@ public:
     const Shape& inputShape() const { return nodes_.front().outputShape; }
     const Shape& outputShape() const { return nodes_.back().outputShape; }
     Activation outputActivation() const { return outputActivation_; }
+    // Class probabilities from one sample's outputs (outputShape().size() values): the outputs
+    // themselves when the model ends in a softmax, else their softmax. What the classifier, the
+    // evaluator, the parity check and Inspect report. `probabilities` may be `outputs`.
+    void toProbabilities(const float* outputs, float* probabilities) const;
+    std::vector<float> probabilities(const float* outputs) const;
     int64_t paramCount() const;
     int64_t macs() const;  // per sample forward
 

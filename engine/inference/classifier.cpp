@@ -62,16 +62,7 @@ cv::Mat toModelImage(const cv::Mat& image, const Preprocessing& pre) {
 }
 
 std::vector<float> Classifier::probabilitiesOf(const Tensor& input) {
-    const Tensor& out = model_->forward(*executor_, input, Phase::Eval);
-    const int classes = static_cast<int>(out.sampleSize());
-    std::vector<float> p(out.data(), out.data() + classes);
-    if (model_->outputActivation() != Activation::Softmax) {
-        const float m = *std::max_element(p.begin(), p.end());
-        float s = 0;
-        for (float& v : p) s += v = std::exp(v - m);
-        for (float& v : p) v /= s;
-    }
-    return p;
+    return model_->probabilities(model_->forward(*executor_, input, Phase::Eval).data());
 }
 
 std::vector<float> Classifier::probabilities(const cv::Mat& image) {

@@ -15,11 +15,15 @@
 // README.md. When the model has weights they are written too (weights.json + weights.bin,
 // loaded by model.py).
 #include <string>
+#include <string_view>
 
 #include "io/model_file.h"
 
 namespace cs {
 
+class Model;
+
+// Both throw Error naming the node and its kind when the model has a kind they cannot write.
 std::string exportKerasCode(const ModelFile& file);
 
 struct PyTorchProject {
@@ -28,6 +32,16 @@ struct PyTorchProject {
     std::string readme;
 };
 PyTorchProject exportPyTorchProject(const ModelFile& file);
+
+// The same from an already compiled model; `file` supplies class names, preprocessing and
+// training settings.
+std::string exportKerasCode(const Model& model, const ModelFile& file);
+PyTorchProject exportPyTorchProject(const Model& model, const ModelFile& file);
+
+// Whether the Keras / PyTorch export can write a layer kind: each kind's form is in a table in
+// code_export_keras.cpp / code_export_pytorch.cpp (a test checks every registered kind has one).
+bool isKerasExportable(std::string_view kind);
+bool isPyTorchExportable(std::string_view kind);
 
 // Writes the Keras script to `path`; throws FileError naming the path.
 void saveKerasCode(const std::string& path, const ModelFile& file);

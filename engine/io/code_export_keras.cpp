@@ -1,4 +1,5 @@
-// Keras (TensorFlow 2) code export.
+// Keras (TensorFlow 2) code export: resources/codegen/keras_script.py with the model's layers
+// (kind by kind), training settings and the shared data loader filled in.
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -8,6 +9,7 @@
 #include "io/atomic_file.h"
 #include "io/code_export.h"
 #include "io/code_export_util.h"
+#include "io/code_template.h"
 #include "train/train_settings.h"
 
 namespace cs {
@@ -22,53 +24,112 @@ std::string kerasActivation(std::string_view a) {
     return pyString(std::string(a));
 }
 
-// "layers.Conv2D(32, (3, 3), activation='relu', name='conv2d')" for one node.
-std::string kerasLayer(const Model::Node& node) {
-    const Layer& layer = *node.layer;
-    const std::string kind(layer.kind());
-    const Options o = layer.options();
-    std::vector<std::string> args;
-    if (kind == "Conv2D") {
-        const int k = o["kernel_size"].get<int>(), s = o["strides"].get<int>();
-        args.push_back(std::to_string(o["filters"].get<int>()));
-        args.push_back("(" + std::to_string(k) + ", " + std::to_string(k) + ")");
-        if (s != 1) args.push_back("strides=(" + std::to_string(s) + ", " + std::to_string(s) + ")");
-        if (o["padding"] == "same") args.push_back("padding='same'");
-        if (o["activation"] != "linear")
-            args.push_back("activation=" + kerasActivation(o["activation"].get<std::string>()));
-        if (!o["use_bias"].get<bool>()) args.push_back("use_bias=False");
-    } else if (kind == "MaxPooling2D" || kind == "AveragePooling2D") {
-        const int k = o["pool_size"].get<int>(), s = o["strides"].get<int>();
-        args.push_back("(" + std::to_string(k) + ", " + std::to_string(k) + ")");
-        if (s != 0 && s != k) args.push_back("strides=(" + std::to_string(s) + ", " + std::to_string(s) + ")");
-        if (o["padding"] == "same") args.push_back("padding='same'");
-    } else if (kind == "Dense") {
-        args.push_back(std::to_string(o["units"].get<int>()));
-        if (o["activation"] != "linear")
-            args.push_back("activation=" + kerasActivation(o["activation"].get<std::string>()));
-        if (!o["use_bias"].get<bool>()) args.push_back("use_bias=False");
-    } else if (kind == "BatchNormalization") {
-        if (o["momentum"].get<double>() != 0.99) args.push_back("momentum=" + pyNumber(o["momentum"].get<double>()));
-        if (o["epsilon"].get<double>() != 0.001) args.push_back("epsilon=" + pyNumber(o["epsilon"].get<double>()));
-        if (!o["center"].get<bool>()) args.push_back("center=False");
-        if (!o["scale"].get<bool>()) args.push_back("scale=False");
-    } else if (kind == "Dropout") {
-        args.push_back(pyNumber(o["rate"].get<double>()));
-    } else if (kind == "Activation") {
-        args.push_back(kerasActivation(o["activation"].get<std::string>()));
-    } else if (kind == "Add" || kind == "Concatenate" || kind == "Flatten" || kind == "GlobalAveragePooling2D") {
-        // no options
-    } else {
-        throw Error("Keras export: " + describeLayer(layer.kind(), layer.name()) + " has no Keras form");
-    }
-    args.push_back("name=" + pyString(layer.name()));
-    std::string s = "layers." + kind + "(";
-    for (size_t i = 0; i < args.size(); ++i) s += (i ? ", " : "") + args[i];
-    return s + ")";
+// "layers.Conv2D(32, (3, 3), activation='relu', name='conv2d')": a Keras layer call with the
+// node's name after `args`.
+std::string layerCall(const Model::Node& node, std::vector<std::string> args) {
+    args.push_back("name=" + pyString(node.layer->name()));
+    return "layers." + std::string(node.layer->kind()) + "(" + join(args) + ")";
 }
+
+std::string activationArg(const Options& o) {
+    return "activation=" + kerasActivation(o["activation"].get<std::string>());
+}
+
+// The model input (the functional API's; a Sequential model gets input_shape on its first layer).
+std::string kerasInput(const Model::Node& node) {
+    const Shape s = node.outputShape;
+    return "keras.Input(shape=(" + std::to_string(s.height()) + ", " + std::to_string(s.width()) + ", " +
+           std::to_string(s.channels()) + "), name=" + pyString(node.layer->name()) + ")";
+}
+
+std::string kerasConv(const Model::Node& node) {
+    const Options o = node.layer->options();
+    const int k = o["kernel_size"].get<int>(), s = o["strides"].get<int>();
+    std::vector<std::string> args{std::to_string(o["filters"].get<int>()),
+                                  "(" + std::to_string(k) + ", " + std::to_string(k) + ")"};
+    if (s != 1) args.push_back("strides=(" + std::to_string(s) + ", " + std::to_string(s) + ")");
+    if (o["padding"] == "same") args.push_back("padding='same'");
+    if (o["activation"] != "linear") args.push_back(activationArg(o));
+    if (!o["use_bias"].get<bool>()) args.push_back("use_bias=False");
+    return layerCall(node, args);
+}
+
+std::string kerasPooling(const Model::Node& node) {
+    const Options o = node.layer->options();
+    const int k = o["pool_size"].get<int>(), s = o["strides"].get<int>();
+    std::vector<std::string> args{"(" + std::to_string(k) + ", " + std::to_string(k) + ")"};
+    if (s != 0 && s != k) args.push_back("strides=(" + std::to_string(s) + ", " + std::to_string(s) + ")");
+    if (o["padding"] == "same") args.push_back("padding='same'");
+    return layerCall(node, args);
+}
+
+std::string kerasDense(const Model::Node& node) {
+    const Options o = node.layer->options();
+    std::vector<std::string> args{std::to_string(o["units"].get<int>())};
+    if (o["activation"] != "linear") args.push_back(activationArg(o));
+    if (!o["use_bias"].get<bool>()) args.push_back("use_bias=False");
+    return layerCall(node, args);
+}
+
+std::string kerasBatchNormalization(const Model::Node& node) {
+    const Options o = node.layer->options();
+    std::vector<std::string> args;
+    if (o["momentum"].get<double>() != 0.99) args.push_back("momentum=" + pyNumber(o["momentum"].get<double>()));
+    if (o["epsilon"].get<double>() != 0.001) args.push_back("epsilon=" + pyNumber(o["epsilon"].get<double>()));
+    if (!o["center"].get<bool>()) args.push_back("center=False");
+    if (!o["scale"].get<bool>()) args.push_back("scale=False");
+    return layerCall(node, args);
+}
+
+std::string kerasDropout(const Model::Node& node) {
+    return layerCall(node, {pyNumber(node.layer->options()["rate"].get<double>())});
+}
+
+std::string kerasActivationLayer(const Model::Node& node) {
+    return layerCall(node, {kerasActivation(node.layer->options()["activation"].get<std::string>())});
+}
+
+std::string kerasWithoutOptions(const Model::Node& node) { return layerCall(node, {}); }
 
 const char* kFlattenNote =
     "  # channels-last: features in H,W,C order (ConvStudio flattens C,H,W; reorder Dense kernels to transfer weights)";
+
+// A layer kind in Keras: the expression that creates a node's layer, and a comment for its line.
+struct KerasForm {
+    std::string (*create)(const Model::Node& node);
+    const char* note = "";
+};
+
+const KerasForm* kerasForm(std::string_view kind) {
+    static const std::map<std::string_view, KerasForm> forms{
+        {"Input", {kerasInput}},
+        {"Conv2D", {kerasConv}},
+        {"MaxPooling2D", {kerasPooling}},
+        {"AveragePooling2D", {kerasPooling}},
+        {"GlobalAveragePooling2D", {kerasWithoutOptions}},
+        {"Flatten", {kerasWithoutOptions, kFlattenNote}},
+        {"Dense", {kerasDense}},
+        {"BatchNormalization", {kerasBatchNormalization}},
+        {"Dropout", {kerasDropout}},
+        {"Activation", {kerasActivationLayer}},
+        {"Add", {kerasWithoutOptions}},
+        {"Concatenate", {kerasWithoutOptions, "  # last axis: channels, as ConvStudio's"}},
+    };
+    auto it = forms.find(kind);
+    return it == forms.end() ? nullptr : &it->second;
+}
+
+// The form of every node's kind, in node order; throws naming the first node Keras cannot write.
+std::vector<const KerasForm*> kerasForms(const Model& model) {
+    std::vector<const KerasForm*> forms;
+    for (const auto& node : model.nodes()) {
+        forms.push_back(kerasForm(node.layer->kind()));
+        if (!forms.back())
+            throw Error("Keras export: " + describeLayer(node.layer->kind(), node.layer->name()) +
+                        " has no Keras form (layer kind '" + std::string(node.layer->kind()) + "')");
+    }
+    return forms;
+}
 
 bool isChain(const Model& m) {
     for (const auto& n : m.nodes())
@@ -124,7 +185,8 @@ std::string scheduleCode(const TrainSettings& t) {
     return c.str();
 }
 
-std::string augmentationCode(const nlohmann::json& augment) {
+// The body of augmentation(): the Keras layers for ConvStudio's augmentation options.
+std::string augmentationLayers(const nlohmann::json& augment) {
     std::ostringstream c;
     auto amount = [&](const char* k) { return pyNumber(augment[k].value("amount", 0.0)); };
     std::vector<std::string> lines;
@@ -144,44 +206,12 @@ std::string augmentationCode(const nlohmann::json& augment) {
     if (augment.contains("brightness"))
         lines.push_back("layers.RandomBrightness(" + amount("brightness") + ", value_range=(0, 255))");
     if (augment.contains("noise")) lines.push_back("layers.GaussianNoise(" + amount("noise") + " * 255.0)");
-    c << "def augmentation():\n"
-      << "    \"\"\"ConvStudio's augmentation " << augment.dump() << " as Keras layers on 0..255 images.\n"
-      << "    Keras applies each to every image (ConvStudio draws each with its probability p);\n"
-      << "    'erase' and 'crop' have no built-in layer and are left out.\"\"\"\n";
-    if (lines.empty()) {
-        c << "    return None\n";
-        return c.str();
-    }
+    if (lines.empty()) return "    return None\n";
     c << "    return keras.Sequential([\n";
     for (const auto& l : lines) c << "        " << l << ",\n";
     c << "    ], name='augmentation')\n";
     return c.str();
 }
-
-// numpy helpers for TrainSettings::balance, the same computations as data/split.cpp's
-// balancedClassWeights and oversampledIndices (with numpy's random generator).
-const char* kBalancedWeightsPy = R"PY(
-
-def balanced_class_weights(labels, classes):
-    """ConvStudio's class balance 'weights': n / (classes present * count[c]) for each class c
-    (0 for a class without training samples), as Keras's class_weight {class: weight}."""
-    counts = np.bincount(labels, minlength=classes)[:classes]
-    present = np.count_nonzero(counts)
-    return {c: float(len(labels) / (present * n)) if n else 0.0 for c, n in enumerate(counts)}
-)PY";
-
-const char* kOversamplePy = R"PY(
-
-def oversampled_indices(labels, classes, rng):
-    """One epoch of ConvStudio's class balance 'oversample': every sample of a class once, then
-    random repeats until the class is as frequent as the largest one, all shuffled (so an epoch
-    is largest class x classes present samples long)."""
-    groups = [np.flatnonzero(labels == c) for c in range(classes)]
-    largest = max(len(g) for g in groups)
-    order = np.concatenate([np.concatenate([g, rng.choice(g, largest - len(g))]) for g in groups if len(g)])
-    rng.shuffle(order)
-    return order
-)PY";
 
 // train()'s class-weight lines and fit() argument for the settings' balance and loss weights.
 std::string classWeightCode(const TrainSettings& t) {
@@ -220,146 +250,102 @@ std::string trainingDatasetCode(const TrainSettings& t) {
     return c.str();
 }
 
+// The body of build_model(): a Sequential listing for a plain chain, else the functional API.
+std::string buildModelCode(const Model& model, const std::string& inputShape) {
+    const std::vector<const KerasForm*> forms = kerasForms(model);
+    const auto& nodes = model.nodes();
+    std::ostringstream py;
+    if (isChain(model)) {
+        py << "    model = models.Sequential(name='convstudio')\n";
+        for (size_t i = 1; i < nodes.size(); ++i) {  // nodes[0], the input, becomes input_shape
+            std::string call = forms[i]->create(nodes[i]);
+            if (i == 1) call.insert(call.size() - 1, ", input_shape=" + inputShape);
+            py << "    model.add(" << call << ")" << forms[i]->note << "\n";
+        }
+        py << "    return model\n";
+        return py.str();
+    }
+    // One variable per layer output, in topological order.
+    std::set<std::string> used;
+    std::vector<std::string> var(nodes.size());
+    for (size_t i = 0; i < nodes.size(); ++i) {
+        var[i] = identifier(nodes[i].layer->name(), used);
+        py << "    " << var[i] << " = " << forms[i]->create(nodes[i]);
+        if (!nodes[i].inputs.empty()) {
+            std::vector<std::string> in;
+            for (int j : nodes[i].inputs) in.push_back(var[j]);
+            py << "(" << (in.size() == 1 ? in[0] : "[" + join(in) + "]") << ")";
+        }
+        py << forms[i]->note << "\n";
+    }
+    py << "    return keras.Model(" << var.front() << ", " << var.back() << ", name='convstudio')\n";
+    return py.str();
+}
+
 }  // namespace
 
-std::string exportKerasCode(const ModelFile& file) {
-    const Model model(file.graph, file.seed);
+std::string exportKerasCode(const ModelFile& file) { return exportKerasCode(Model(file.graph, file.seed), file); }
+
+bool isKerasExportable(std::string_view kind) { return kerasForm(kind) != nullptr; }
+
+std::string exportKerasCode(const Model& model, const ModelFile& file) {
     const TrainSettings t = TrainSettings::fromJson(file.training);
     const Shape in = model.inputShape();
     const std::string inputShape = "(" + std::to_string(in.height()) + ", " + std::to_string(in.width()) + ", " +
                                    std::to_string(in.channels()) + ")";
-    std::ostringstream py;
-    py << "\"\"\"Keras (TensorFlow 2) code generated by ConvStudio.\n\n"
-       << "It rebuilds the model (" << trainableParams(model) << " trainable parameters) and its training settings.\n"
-       << "Keras is channels-last: images are (height, width, channels) and Flatten orders features\n"
-       << "H,W,C, where ConvStudio (like PyTorch and ONNX) is channels-first and flattens C,H,W. The layers\n"
-       << "and parameter counts are the same; only weights of a Dense layer after Flatten need reordering\n"
-       << "to be copied between the two.\n\n"
-       << "Usage: python3 this_file.py --data FOLDER   (IDX files or one image folder per class)\n\"\"\"\n"
-       << "import argparse\nimport math\n\nimport tensorflow as tf\nfrom tensorflow import keras\n"
-       << "from tensorflow.keras import layers, models\n"
-       << pythonDataSource() << "\n\n"
-       << "CLASS_NAMES = " << pyJson(file.classNames) << "\n"
-       << "PREPROCESSING = " << pyJson(file.preprocessing.toJson()) << "\n"
-       << "INPUT_SHAPE = " << inputShape << "  # height, width, channels\n"
-       << "EPOCHS = " << t.epochs << "\nBATCH_SIZE = " << t.batchSize << "\n"
-       << "LEARNING_RATE = " << pyNumber(t.optimizer.learningRate) << "\n\n\n";
-
-    py << "def build_model():\n";
-    if (isChain(model)) {
-        py << "    model = models.Sequential(name='convstudio')\n";
-        bool first = true;
-        for (const auto& node : model.nodes()) {
-            if (node.layer->kind() == "Input") continue;
-            std::string call = kerasLayer(node);
-            if (first) call.insert(call.size() - 1, ", input_shape=" + inputShape);
-            first = false;
-            py << "    model.add(" << call << ")";
-            if (node.layer->kind() == "Flatten") py << kFlattenNote;
-            py << "\n";
-        }
-        py << "    return model\n\n\n";
-    } else {
-        // Functional API: one variable per layer output, in topological order.
-        std::set<std::string> used;
-        std::vector<std::string> var(model.nodes().size());
-        for (size_t i = 0; i < model.nodes().size(); ++i) {
-            const auto& node = model.nodes()[i];
-            var[i] = identifier(node.layer->name(), used);
-            if (node.layer->kind() == "Input") {
-                py << "    " << var[i] << " = keras.Input(shape=" << inputShape
-                   << ", name=" << pyString(node.layer->name()) << ")\n";
-                continue;
-            }
-            std::string args;
-            if (node.inputs.size() == 1) {
-                args = var[node.inputs[0]];
-            } else {
-                args = "[";
-                for (size_t j = 0; j < node.inputs.size(); ++j) args += (j ? ", " : "") + var[node.inputs[j]];
-                args += "]";
-            }
-            py << "    " << var[i] << " = " << kerasLayer(node) << "(" << args << ")";
-            if (node.layer->kind() == "Flatten") py << kFlattenNote;
-            if (node.layer->kind() == "Concatenate") py << "  # last axis: channels, as ConvStudio's";
-            py << "\n";
-        }
-        py << "    return keras.Model(" << var.front() << ", " << var.back() << ", name='convstudio')\n\n\n";
-    }
-
     const bool softmaxOut = model.outputActivation() == Activation::Softmax;
     const bool smoothing = t.loss.labelSmoothing > 0.f;
-    py << "def compile_model(model):\n"
-       << "    loss = keras.losses." << (smoothing ? "CategoricalCrossentropy" : "SparseCategoricalCrossentropy") << "("
-       << (softmaxOut ? "" : "from_logits=True")
-       << (smoothing ? std::string(softmaxOut ? "" : ", ") + "label_smoothing=" + pyNumber(t.loss.labelSmoothing) : "")
-       << ")\n"
-       << "    model.compile(optimizer=" << optimizerCode(t) << ",\n"
-       << "                  loss=loss, metrics=['accuracy'])\n";
+    const std::string loss =
+        std::string(smoothing ? "CategoricalCrossentropy" : "SparseCategoricalCrossentropy") + "(" +
+        (softmaxOut ? "" : "from_logits=True") +
+        (smoothing ? std::string(softmaxOut ? "" : ", ") + "label_smoothing=" + pyNumber(t.loss.labelSmoothing) : "") +
+        ")";
+    std::string weightDecayNote;
     if (t.optimizer.weightDecay > 0 && t.optimizer.kind != "adamw")
-        py << "    # ConvStudio adds L2 weight decay " << pyNumber(t.optimizer.weightDecay)
-           << " * w to kernel gradients; in Keras use kernel_regularizer=keras.regularizers.l2("
-           << pyNumber(t.optimizer.weightDecay / 2) << ").\n";
-    py << "    return model\n\n\n" << augmentationCode(t.augment);
-    // The class balance needs the integer labels and the class count in train().
+        weightDecayNote = "    # ConvStudio adds L2 weight decay " + pyNumber(t.optimizer.weightDecay) +
+                          " * w to kernel gradients; in Keras use kernel_regularizer=keras.regularizers.l2(" +
+                          pyNumber(t.optimizer.weightDecay / 2) + ").\n";
+    // The class balance: numpy helpers that compute what data/split.cpp's balancedClassWeights
+    // and oversampledIndices do, and the integer labels and class count in train().
     const bool balancedWeights = t.balance == "weights" && t.loss.classWeights.empty();
-    const bool balanceCode = balancedWeights || t.balance == "oversample";
-    if (balancedWeights) py << kBalancedWeightsPy;
-    if (t.balance == "oversample") py << kOversamplePy;
-    py << "\n\n";
-
-    py << "def preprocess_tf(images):\n"
-       << "    \"\"\"preprocess() in TensorFlow, for the tf.data pipeline.\"\"\"\n"
-       << "    x = tf.cast(images, tf.float32)\n"
-       << "    if PREPROCESSING['invert']:\n"
-       << "        x = 255.0 - x\n"
-       << "    x = x / 255.0\n"
-       << "    if PREPROCESSING['scaling'] == 'standardize':\n"
-       << "        c = INPUT_SHAPE[2]\n"
-       << "        x = (x - PREPROCESSING['mean'][:c]) / PREPROCESSING['std'][:c]\n"
-       << "    return x\n\n\n"
-       << "def train(data_path):\n"
-       << "    data = load_dataset(data_path, INPUT_SHAPE[0], INPUT_SHAPE[1], INPUT_SHAPE[2])\n"
-       << "    x, y = data['train']\n"
-       << "    if 'val' in data:\n"
-       << "        x_val, y_val = data['val']\n"
-       << "    else:  # a random hold-out, like ConvStudio's validation split\n"
-       << "        order = np.random.default_rng(" << t.seed << ").permutation(len(x))\n"
-       << "        n_val = int(len(x) * " << pyNumber(t.validationSplit) << ")\n"
-       << "        x_val, y_val = x[order[:n_val]], y[order[:n_val]]\n"
-       << "        x, y = x[order[n_val:]], y[order[n_val:]]\n"
-       << (balanceCode ? "    labels = y  # integer class labels, for the class balance\n" : "")
-       << (smoothing ? "    y = keras.utils.to_categorical(y, len(CLASS_NAMES))\n    y_val = "
-                       "keras.utils.to_categorical(y_val, len(CLASS_NAMES))\n"
-                     : "")
-       << "    model = compile_model(build_model())\n"
-       << (balanceCode ? "    classes = model.output_shape[-1]\n" : "") << "    augment = augmentation()\n"
-       << trainingDatasetCode(t)
-       << "    if augment is not None:  # on the fly, on 0..255 images, before the preprocessing\n"
-       << "        ds = ds.map(lambda a, b: (tf.clip_by_value(augment(tf.cast(a, tf.float32), training=True), 0, 255), "
-          "b))\n"
-       << "    ds = ds.map(lambda a, b: (preprocess_tf(a), b)).prefetch(2)\n"
-       << "    validation = (preprocess(x_val, PREPROCESSING), y_val) if len(x_val) else None\n"
-       << "    callbacks = []\n"
-       << scheduleCode(t);
+    const bool oversample = t.balance == "oversample";
+    const bool balanceCode = balancedWeights || oversample;
+    std::string balanceHelpers;
+    if (balancedWeights) balanceHelpers += "\n\n" + codeTemplate("keras_balanced_class_weights.py");
+    if (oversample) balanceHelpers += "\n\n" + codeTemplate("keras_oversampled_indices.py");
     const std::string classWeight = classWeightCode(t);
-    py << classWeight << "    model.fit(ds, epochs=EPOCHS, callbacks=callbacks, validation_data=validation"
-       << (classWeight.empty() ? "" : ", class_weight=class_weight") << ")\n"
-       << "    if 'test' in data:\n"
-       << "        y_test = data['test'][1]\n"
-       << (smoothing ? "        y_test = keras.utils.to_categorical(y_test, len(CLASS_NAMES))\n" : "")
-       << "        model.evaluate(preprocess(data['test'][0], PREPROCESSING), y_test)\n"
-       << "    return model\n\n\n"
-       << "if __name__ == '__main__':\n"
-       << "    parser = argparse.ArgumentParser(description='Train the ConvStudio model with Keras.')\n"
-       << "    parser.add_argument('--data', help='IDX folder or image folders; without it, only the summary is "
-          "shown')\n"
-       << "    args = parser.parse_args()\n"
-       << "    if args.data:\n"
-       << "        train(args.data).save('model.keras')\n"
-       << "    else:\n"
-       << "        build_model().summary()\n";
-    return py.str();
+    const char* oneHot =
+        "    y = keras.utils.to_categorical(y, len(CLASS_NAMES))\n"
+        "    y_val = keras.utils.to_categorical(y_val, len(CLASS_NAMES))\n";
+
+    return fillTemplate(
+        "keras_script.py",
+        {{"PARAMS", std::to_string(trainableParams(model))},
+         {"DATA", pythonDataSource()},
+         {"CLASS_NAMES", pyJson(file.classNames)},
+         {"PREPROCESSING", pyJson(file.preprocessing.toJson())},
+         {"INPUT_SHAPE", inputShape},
+         {"EPOCHS", std::to_string(t.epochs)},
+         {"BATCH_SIZE", std::to_string(t.batchSize)},
+         {"LEARNING_RATE", pyNumber(t.optimizer.learningRate)},
+         {"BUILD_MODEL", buildModelCode(model, inputShape)},
+         {"LOSS", loss},
+         {"OPTIMIZER", optimizerCode(t)},
+         {"WEIGHT_DECAY_NOTE", weightDecayNote},
+         {"AUGMENT_OPTIONS", t.augment.dump()},
+         {"AUGMENTATION_LAYERS", augmentationLayers(t.augment)},
+         {"BALANCE_HELPERS", balanceHelpers},
+         {"SEED", std::to_string(t.seed)},
+         {"VALIDATION_SPLIT", pyNumber(t.validationSplit)},
+         {"BALANCE_LABELS", balanceCode ? "    labels = y  # integer class labels, for the class balance\n" : ""},
+         {"ONE_HOT_LABELS", smoothing ? oneHot : ""},
+         {"BALANCE_CLASSES", balanceCode ? "    classes = model.output_shape[-1]\n" : ""},
+         {"TRAINING_DATASET", trainingDatasetCode(t)},
+         {"CALLBACKS", scheduleCode(t)},
+         {"CLASS_WEIGHT", classWeight},
+         {"FIT_CLASS_WEIGHT", classWeight.empty() ? "" : ", class_weight=class_weight"},
+         {"ONE_HOT_TEST_LABELS",
+          smoothing ? "        y_test = keras.utils.to_categorical(y_test, len(CLASS_NAMES))\n" : ""}});
 }
 
 void saveKerasCode(const std::string& path, const ModelFile& file) { writeFileAtomically(path, exportKerasCode(file)); }

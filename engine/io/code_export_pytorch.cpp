@@ -1,6 +1,8 @@
-// PyTorch code export: model.py generated from the compiled model, train.py and README.md from
-// templates (code_export_pytorch_train.cpp), weights as weights.json + weights.bin.
+// PyTorch code export: model.py, train.py and README.md from the templates
+// resources/codegen/pytorch_*.{py,md} (model.py's layers from the compiled model, kind by kind),
+// weights as weights.json + weights.bin.
 #include <filesystem>
+#include <map>
 #include <sstream>
 
 #include "core/errors.h"
@@ -8,13 +10,9 @@
 #include "io/atomic_file.h"
 #include "io/code_export.h"
 #include "io/code_export_util.h"
+#include "io/code_template.h"
 
 namespace cs {
-
-namespace codegen {
-const char* pytorchTrainTemplate();
-const char* pytorchReadmeTemplate();
-}  // namespace codegen
 
 namespace {
 
@@ -36,197 +34,205 @@ std::string padArgs(const WindowInfo& w) {
            std::to_string(w.b) + ")";
 }
 
+// What the emitters write: __init__'s modules (init), forward_logits's lines (forward) and the
+// WEIGHT_NAMES entries.
 struct ModuleCode {
     std::ostringstream init, forward;
     std::ostringstream weightNames;  // ConvStudio "layer/param" -> state_dict key
 };
 
-void mapWeight(ModuleCode& m, const std::string& layer, const char* param, const std::string& key) {
-    m.weightNames << "    " << pyString(layer + "/" + param) << ": " << pyString(key) << ",\n";
+// One node to write: its layer, its Python variable and those of its inputs, and the
+// activation to apply (the output node's softmax is left to forward()).
+struct NodeCode {
+    const Model::Node& node;
+    const Layer& layer;
+    Options o;  // the layer's options
+    std::string var, self;
+    std::vector<std::string> in;
+    std::string act;
+
+    // "        var = expr" in forward_logits.
+    void line(ModuleCode& m, const std::string& expr) const { m.forward << "        " << var << " = " << expr << "\n"; }
+    void mapWeight(ModuleCode& m, const char* param, const std::string& key) const {
+        m.weightNames << "    " << pyString(layer.name() + "/" + param) << ": " << pyString(key) << ",\n";
+    }
+};
+
+void emitInput(ModuleCode&, const NodeCode&) {}  // the input is forward's argument x
+
+void emitConv(ModuleCode& m, const NodeCode& n) {
+    const WindowInfo w = windowInfo(n.node, "kernel_size");
+    const bool sym = w.symmetric();
+    m.init << "        " << n.self << " = nn.Conv2d(" << n.node.inputShapes[0].channels() << ", "
+           << n.o["filters"].get<int>() << ", kernel_size=" << w.k << ", stride=" << w.s;
+    if (sym && (w.t || w.l)) m.init << ", padding=(" << w.t << ", " << w.l << ")";
+    if (!n.o["use_bias"].get<bool>()) m.init << ", bias=False";
+    m.init << ")\n";
+    std::string x = n.in[0];
+    if (!sym) {
+        n.line(m, "F.pad(" + x + ", " + padArgs(w) + ")  # TensorFlow 'same': one more pixel after");
+        x = n.var;
+    }
+    n.line(m, applyActivation(n.act, n.self + "(" + x + ")"));
+    n.mapWeight(m, "kernel", n.var + ".weight");
+    if (n.o["use_bias"].get<bool>()) n.mapWeight(m, "bias", n.var + ".bias");
 }
 
-// Emits one node: its module in __init__ and its line(s) in forward_logits. `finalLogits`: the
-// output node's softmax is left to forward().
-void emitNode(ModuleCode& m, const Model::Node& node, const std::string& var, const std::vector<std::string>& in,
-              bool finalLogits) {
-    const Layer& layer = *node.layer;
-    const std::string kind(layer.kind());
-    const std::string name = layer.name();
-    const Options o = layer.options();
-    const std::string self = "self." + var;
-    std::string act = std::string(layer.activationName());
-    if (finalLogits && act == "softmax") act = "linear";
-    auto line = [&](const std::string& expr) { m.forward << "        " << var << " = " << expr << "\n"; };
-    if (kind == "Conv2D") {
-        const WindowInfo w = windowInfo(node);
-        const bool sym = w.symmetric();
-        m.init << "        " << self << " = nn.Conv2d(" << node.inputShapes[0].channels() << ", "
-               << o["filters"].get<int>() << ", kernel_size=" << w.k << ", stride=" << w.s;
-        if (sym && (w.t || w.l)) m.init << ", padding=(" << w.t << ", " << w.l << ")";
-        if (!o["use_bias"].get<bool>()) m.init << ", bias=False";
+void emitPooling(ModuleCode& m, const NodeCode& n, bool isMax) {
+    const WindowInfo w = windowInfo(n.node, "pool_size");
+    const bool simplePad = w.symmetric() && w.t <= w.k / 2 && w.l <= w.k / 2;
+    if (!w.same || simplePad) {
+        m.init << "        " << n.self << " = nn." << (isMax ? "MaxPool2d" : "AvgPool2d") << "(kernel_size=" << w.k
+               << ", stride=" << w.s;
+        if (w.t || w.l) m.init << ", padding=(" << w.t << ", " << w.l << ")";
+        if (!isMax) m.init << ", count_include_pad=False";  // as Keras; PyTorch's ONNX then needs no Pad
         m.init << ")\n";
-        std::string x = in[0];
-        if (!sym) x = "F.pad(" + x + ", " + padArgs(w) + ")  # TensorFlow 'same': one more pixel after";
-        if (!sym) {
-            m.forward << "        " << var << " = " << x << "\n";
-            x = var;
-        }
-        line(applyActivation(act, self + "(" + x + ")"));
-        mapWeight(m, name, "kernel", var + ".weight");
-        if (o["use_bias"].get<bool>()) mapWeight(m, name, "bias", var + ".bias");
-    } else if (kind == "MaxPooling2D" || kind == "AveragePooling2D") {
-        const WindowInfo w = windowInfo(node);
-        const bool isMax = kind == "MaxPooling2D";
-        const bool simplePad = w.symmetric() && w.t <= w.k / 2 && w.l <= w.k / 2;
-        if (!w.same || simplePad) {
-            m.init << "        " << self << " = nn." << (isMax ? "MaxPool2d" : "AvgPool2d") << "(kernel_size=" << w.k
-                   << ", stride=" << w.s;
-            if (w.t || w.l) m.init << ", padding=(" << w.t << ", " << w.l << ")";
-            if (!isMax) m.init << ", count_include_pad=False";  // as Keras; PyTorch's ONNX then needs no Pad
-            m.init << ")\n";
-            line(self + "(" + in[0] + ")");
-        } else if (isMax) {
-            line("F.max_pool2d(F.pad(" + in[0] + ", " + padArgs(w) + ", value=float('-inf')), " + std::to_string(w.k) +
-                 ", " + std::to_string(w.s) + ")");
-        } else {
-            line("avg_pool_same(" + in[0] + ", " + std::to_string(w.k) + ", " + std::to_string(w.s) + ", " +
-                 padArgs(w) + ")");
-        }
-    } else if (kind == "GlobalAveragePooling2D") {
-        line(in[0] + ".mean(dim=(2, 3))");
-    } else if (kind == "Flatten") {
-        line(node.inputShapes[0].isFlat() ? in[0] : "torch.flatten(" + in[0] + ", 1)  # C,H,W order, as ConvStudio");
-    } else if (kind == "Dense") {
-        m.init << "        " << self << " = nn.Linear(" << node.inputShapes[0].size() << ", " << o["units"].get<int>()
-               << (o["use_bias"].get<bool>() ? "" : ", bias=False") << ")\n";
-        line(applyActivation(act, self + "(" + in[0] + ")"));
-        mapWeight(m, name, "kernel", var + ".weight");
-        if (o["use_bias"].get<bool>()) mapWeight(m, name, "bias", var + ".bias");
-    } else if (kind == "BatchNormalization") {
-        const bool image = node.inputShapes[0].isImage();
-        const int c = image ? node.inputShapes[0].channels() : static_cast<int>(node.inputShapes[0].size());
-        const bool center = o["center"].get<bool>(), scale = o["scale"].get<bool>();
-        const bool affine = center && scale;
-        // PyTorch's momentum weighs the new batch; Keras's (ConvStudio's) the old statistics.
-        m.init << "        " << self << " = nn.BatchNorm" << (image ? "2d(" : "1d(") << c
-               << ", eps=" << pyNumber(o["epsilon"].get<double>())
-               << ", momentum=" << pyNumber(1.0 - o["momentum"].get<double>()) << (affine ? "" : ", affine=False")
-               << ")\n";
-        mapWeight(m, name, "moving_mean", var + ".running_mean");
-        mapWeight(m, name, "moving_variance", var + ".running_var");
-        std::string expr = self + "(" + in[0] + ")";
-        const std::string view = image ? ".view(1, -1, 1, 1)" : ".view(1, -1)";
-        if (affine) {
-            mapWeight(m, name, "gamma", var + ".weight");
-            mapWeight(m, name, "beta", var + ".bias");
-        } else {
-            if (scale) {
-                m.init << "        " << self << "_gamma = nn.Parameter(torch.ones(" << c << "))\n";
-                expr += " * " + self + "_gamma" + view;
-                mapWeight(m, name, "gamma", var + "_gamma");
-            }
-            if (center) {
-                m.init << "        " << self << "_beta = nn.Parameter(torch.zeros(" << c << "))\n";
-                expr += " + " + self + "_beta" + view;
-                mapWeight(m, name, "beta", var + "_beta");
-            }
-        }
-        line(expr);
-    } else if (kind == "Dropout") {
-        m.init << "        " << self << " = nn.Dropout(" << pyNumber(o["rate"].get<double>()) << ")\n";
-        line(self + "(" + in[0] + ")");
-    } else if (kind == "Activation") {
-        line(applyActivation(act, in[0]));
-    } else if (kind == "Add") {
-        std::string s;
-        for (size_t i = 0; i < in.size(); ++i) s += (i ? " + " : "") + in[i];
-        line(s);
-    } else if (kind == "Concatenate") {
-        std::string s = "torch.cat([";
-        for (size_t i = 0; i < in.size(); ++i) s += (i ? ", " : "") + in[i];
-        line(s + "], dim=1)");
+        n.line(m, n.self + "(" + n.in[0] + ")");
+    } else if (isMax) {
+        n.line(m, "F.max_pool2d(F.pad(" + n.in[0] + ", " + padArgs(w) + ", value=float('-inf')), " +
+                      std::to_string(w.k) + ", " + std::to_string(w.s) + ")");
     } else {
-        throw Error("PyTorch export: " + describeLayer(layer.kind(), layer.name()) + " has no PyTorch form");
+        n.line(m, "avg_pool_same(" + n.in[0] + ", " + std::to_string(w.k) + ", " + std::to_string(w.s) + ", " +
+                      padArgs(w) + ")");
     }
 }
 
-std::string modelPy(const ModelFile& file) {
-    const Model model(file.graph, file.seed);
+void emitMaxPooling(ModuleCode& m, const NodeCode& n) { emitPooling(m, n, true); }
+void emitAveragePooling(ModuleCode& m, const NodeCode& n) { emitPooling(m, n, false); }
+
+void emitGlobalAveragePooling(ModuleCode& m, const NodeCode& n) { n.line(m, n.in[0] + ".mean(dim=(2, 3))"); }
+
+void emitFlatten(ModuleCode& m, const NodeCode& n) {
+    n.line(m, n.node.inputShapes[0].isFlat() ? n.in[0]
+                                             : "torch.flatten(" + n.in[0] + ", 1)  # C,H,W order, as ConvStudio");
+}
+
+void emitDense(ModuleCode& m, const NodeCode& n) {
+    const bool bias = n.o["use_bias"].get<bool>();
+    m.init << "        " << n.self << " = nn.Linear(" << n.node.inputShapes[0].size() << ", " << n.o["units"].get<int>()
+           << (bias ? "" : ", bias=False") << ")\n";
+    n.line(m, applyActivation(n.act, n.self + "(" + n.in[0] + ")"));
+    n.mapWeight(m, "kernel", n.var + ".weight");
+    if (bias) n.mapWeight(m, "bias", n.var + ".bias");
+}
+
+void emitBatchNormalization(ModuleCode& m, const NodeCode& n) {
+    const Shape& in = n.node.inputShapes[0];
+    const bool image = in.isImage();
+    const int c = image ? in.channels() : static_cast<int>(in.size());
+    const bool center = n.o["center"].get<bool>(), scale = n.o["scale"].get<bool>();
+    const bool affine = center && scale;
+    // PyTorch's momentum weighs the new batch; Keras's (ConvStudio's) the old statistics.
+    m.init << "        " << n.self << " = nn.BatchNorm" << (image ? "2d(" : "1d(") << c
+           << ", eps=" << pyNumber(n.o["epsilon"].get<double>())
+           << ", momentum=" << pyNumber(1.0 - n.o["momentum"].get<double>()) << (affine ? "" : ", affine=False")
+           << ")\n";
+    n.mapWeight(m, "moving_mean", n.var + ".running_mean");
+    n.mapWeight(m, "moving_variance", n.var + ".running_var");
+    std::string expr = n.self + "(" + n.in[0] + ")";
+    const std::string view = image ? ".view(1, -1, 1, 1)" : ".view(1, -1)";
+    if (affine) {
+        n.mapWeight(m, "gamma", n.var + ".weight");
+        n.mapWeight(m, "beta", n.var + ".bias");
+    } else {  // PyTorch's affine is both or neither: the one present is a parameter of its own
+        if (scale) {
+            m.init << "        " << n.self << "_gamma = nn.Parameter(torch.ones(" << c << "))\n";
+            expr += " * " + n.self + "_gamma" + view;
+            n.mapWeight(m, "gamma", n.var + "_gamma");
+        }
+        if (center) {
+            m.init << "        " << n.self << "_beta = nn.Parameter(torch.zeros(" << c << "))\n";
+            expr += " + " + n.self + "_beta" + view;
+            n.mapWeight(m, "beta", n.var + "_beta");
+        }
+    }
+    n.line(m, expr);
+}
+
+void emitDropout(ModuleCode& m, const NodeCode& n) {
+    m.init << "        " << n.self << " = nn.Dropout(" << pyNumber(n.o["rate"].get<double>()) << ")\n";
+    n.line(m, n.self + "(" + n.in[0] + ")");
+}
+
+void emitActivation(ModuleCode& m, const NodeCode& n) { n.line(m, applyActivation(n.act, n.in[0])); }
+void emitAdd(ModuleCode& m, const NodeCode& n) { n.line(m, join(n.in, " + ")); }
+void emitConcatenate(ModuleCode& m, const NodeCode& n) { n.line(m, "torch.cat([" + join(n.in) + "], dim=1)"); }
+
+// Writes a node's modules in __init__, its lines in forward_logits and its weight names.
+using PyTorchEmitter = void (*)(ModuleCode& m, const NodeCode& n);
+
+PyTorchEmitter pytorchEmitter(std::string_view kind) {
+    static const std::map<std::string_view, PyTorchEmitter> emitters{
+        {"Input", emitInput},
+        {"Conv2D", emitConv},
+        {"MaxPooling2D", emitMaxPooling},
+        {"AveragePooling2D", emitAveragePooling},
+        {"GlobalAveragePooling2D", emitGlobalAveragePooling},
+        {"Flatten", emitFlatten},
+        {"Dense", emitDense},
+        {"BatchNormalization", emitBatchNormalization},
+        {"Dropout", emitDropout},
+        {"Activation", emitActivation},
+        {"Add", emitAdd},
+        {"Concatenate", emitConcatenate},
+    };
+    auto it = emitters.find(kind);
+    return it == emitters.end() ? nullptr : it->second;
+}
+
+std::string modelPy(const Model& model, const ModelFile& file) {
     const Shape in = model.inputShape();
     ModuleCode m;
     std::set<std::string> used;
-    std::vector<std::string> var(model.nodes().size());
+    const auto& nodes = model.nodes();
+    std::vector<std::string> var(nodes.size());
     const bool softmaxOut = model.outputActivation() == Activation::Softmax;
-    for (size_t i = 0; i < model.nodes().size(); ++i) {
-        const auto& node = model.nodes()[i];
-        if (node.layer->kind() == "Input") {
-            var[i] = "x";
-            continue;
-        }
-        var[i] = identifier(node.layer->name(), used);
+    for (size_t i = 0; i < nodes.size(); ++i) {
+        const Model::Node& node = nodes[i];
+        const PyTorchEmitter emit = pytorchEmitter(node.layer->kind());
+        if (!emit)
+            throw Error("PyTorch export: " + describeLayer(node.layer->kind(), node.layer->name()) +
+                        " has no PyTorch form (layer kind '" + std::string(node.layer->kind()) + "')");
+        var[i] = i == 0 ? "x" : identifier(node.layer->name(), used);  // nodes[0]: the input, forward's x
         std::vector<std::string> inputs;
         for (int j : node.inputs) inputs.push_back(var[j]);
-        emitNode(m, node, var[i], inputs, softmaxOut && i + 1 == model.nodes().size());
+        std::string act(node.layer->activationName());
+        if (softmaxOut && i + 1 == nodes.size() && act == "softmax") act = "linear";  // forward() applies it
+        emit(m, NodeCode{node, *node.layer, node.layer->options(), var[i], "self." + var[i], inputs, act});
     }
-    std::ostringstream py;
-    py << "\"\"\"PyTorch model generated by ConvStudio.\n\n"
-       << "Channels-first (NCHW) like ConvStudio, so every parameter maps 1:1 (WEIGHT_NAMES): Conv2d.weight is\n"
-       << "ConvStudio's kernel (filters, channels, k, k), Linear.weight its kernel (units, inputs), BatchNorm's\n"
-       << "weight/bias/running_mean/running_var its gamma/beta/moving_mean/moving_variance. Flatten orders\n"
-       << "features C,H,W in both. " << trainableParams(model) << " trainable parameters.\n\"\"\"\n"
-       << "import json\nimport os\n\nimport torch\nimport torch.nn as nn\nimport torch.nn.functional as F\n\n"
-       << "CLASS_NAMES = " << pyJson(file.classNames) << "\n"
-       << "PREPROCESSING = " << pyJson(file.preprocessing.toJson()) << "\n"
-       << "TRAINING = " << pyJson(file.training) << "\n"
-       << "INPUT_SHAPE = (" << in.channels() << ", " << in.height() << ", " << in.width()
-       << ")  # channels, height, width\n"
-       << "OUTPUT_SOFTMAX = " << (softmaxOut ? "True" : "False") << "\n"
-       << "# The ConvStudio graph, written into the ONNX metadata so the studio restores its layout.\n"
-       << "GRAPH = " << pyString(file.graph.toJson().dump()) << "\n"
-       << "# ConvStudio tensor name -> state_dict key.\nWEIGHT_NAMES = {\n"
-       << m.weightNames.str() << "}\n\n\n"
-       << "def avg_pool_same(x, k, s, pads):\n"
-       << "    \"\"\"Average pooling with TensorFlow 'same' padding that is not counted (as Keras and "
-          "ConvStudio).\"\"\"\n"
-       << "    ones = torch.ones_like(x[:, :1])\n"
-       << "    return F.avg_pool2d(F.pad(x, pads), k, s) / F.avg_pool2d(F.pad(ones, pads), k, s)\n\n\n"
-       << "class ConvStudioNet(nn.Module):\n"
-       << "    def __init__(self):\n        super().__init__()\n"
-       << (m.init.str().empty() ? "        pass\n" : m.init.str()) << "\n"
-       << "    def forward_logits(self, x):\n"
-       << "        \"\"\"The network without its final softmax (what cross-entropy wants).\"\"\"\n"
-       << m.forward.str() << "        return " << var.back() << "\n\n"
-       << "    def forward(self, x, logits=False):\n"
-       << "        \"\"\"Class probabilities as ConvStudio outputs them; logits=True skips the final softmax.\"\"\"\n"
-       << (softmaxOut ? "        z = self.forward_logits(x)\n        return z if logits else torch.softmax(z, dim=1)\n"
-                      : "        return self.forward_logits(x)\n")
-       << "\n\n"
-       << "def load_convstudio_weights(model, folder):\n"
-       << "    \"\"\"Loads weights.json + weights.bin (written by ConvStudio's export) into the model.\"\"\"\n"
-       << "    with open(os.path.join(folder, 'weights.json'), encoding='utf-8') as f:\n"
-       << "        index = json.load(f)\n"
-       << "    with open(os.path.join(folder, 'weights.bin'), 'rb') as f:\n"
-       << "        blob = f.read()\n"
-       << "    state = model.state_dict()\n"
-       << "    for entry in index:\n"
-       << "        key = WEIGHT_NAMES[entry['name']]\n"
-       << "        start = entry['offset'] * 4\n"
-       << "        values = torch.frombuffer(bytearray(blob[start:start + entry['count'] * 4]), dtype=torch.float32)\n"
-       << "        state[key] = values.reshape(state[key].shape).clone()\n"
-       << "    model.load_state_dict(state)\n"
-       << "    return model\n";
-    return py.str();
+    return fillTemplate(
+        "pytorch_model.py",
+        {{"PARAMS", std::to_string(trainableParams(model))},
+         {"CLASS_NAMES", pyJson(file.classNames)},
+         {"PREPROCESSING", pyJson(file.preprocessing.toJson())},
+         {"TRAINING", pyJson(file.training)},
+         {"INPUT_SHAPE",
+          "(" + join({std::to_string(in.channels()), std::to_string(in.height()), std::to_string(in.width())}) + ")"},
+         {"OUTPUT_SOFTMAX", softmaxOut ? "True" : "False"},
+         {"GRAPH", pyString(file.graph.toJson().dump())},
+         {"WEIGHT_NAMES", m.weightNames.str()},
+         {"MODULES", m.init.str().empty() ? "        pass\n" : m.init.str()},
+         {"FORWARD", m.forward.str()},
+         {"OUTPUT", var.back()},
+         {"FORWARD_PROBABILITIES", softmaxOut ? "        z = self.forward_logits(x)\n"
+                                                "        return z if logits else torch.softmax(z, dim=1)\n"
+                                              : "        return self.forward_logits(x)\n"}});
 }
 
 }  // namespace
 
 PyTorchProject exportPyTorchProject(const ModelFile& file) {
+    return exportPyTorchProject(Model(file.graph, file.seed), file);
+}
+
+bool isPyTorchExportable(std::string_view kind) { return pytorchEmitter(kind) != nullptr; }
+
+PyTorchProject exportPyTorchProject(const Model& model, const ModelFile& file) {
     PyTorchProject p;
-    p.modelPy = modelPy(file);
-    p.trainPy = fill(pytorchTrainTemplate(), {{"DATA", pythonDataSource()}});
-    const Model model(file.graph, file.seed);
-    p.readme = fill(pytorchReadmeTemplate(), {{"PARAMS", std::to_string(trainableParams(model))},
-                                              {"EPOCHS", std::to_string(file.training.value("epochs", 5))}});
+    p.modelPy = modelPy(model, file);
+    p.trainPy = fillTemplate("pytorch_train.py", {{"DATA", pythonDataSource()}});
+    p.readme = fillTemplate("pytorch_readme.md", {{"PARAMS", std::to_string(trainableParams(model))},
+                                                  {"EPOCHS", std::to_string(file.training.value("epochs", 5))}});
     return p;
 }
 

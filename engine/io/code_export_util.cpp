@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "io/code_template.h"
+
 namespace cs::codegen {
 
 namespace {
@@ -105,13 +107,10 @@ std::string pyJson(const nlohmann::json& j) {
     }
 }
 
-std::string fill(std::string text, const std::vector<std::pair<std::string, std::string>>& values) {
-    for (const auto& [key, value] : values) {
-        const std::string tag = "@@" + key + "@@";
-        for (size_t pos = text.find(tag); pos != std::string::npos; pos = text.find(tag, pos + value.size()))
-            text.replace(pos, tag.size(), value);
-    }
-    return text;
+std::string join(const std::vector<std::string>& items, const std::string& separator) {
+    std::string s;
+    for (size_t i = 0; i < items.size(); ++i) s += (i ? separator : "") + items[i];
+    return s;
 }
 
 int64_t trainableParams(const Model& model) {
@@ -120,13 +119,14 @@ int64_t trainableParams(const Model& model) {
     return n;
 }
 
-WindowInfo windowInfo(const Model::Node& node) {
+const std::string& pythonDataSource() { return codeTemplate("python_data.py"); }
+
+WindowInfo windowInfo(const Model::Node& node, const char* sizeKey) {
     const Options o = node.layer->options();
     WindowInfo w;
-    const bool conv = node.layer->kind() == "Conv2D";
-    w.k = conv ? o.at("kernel_size").get<int>() : o.at("pool_size").get<int>();
+    w.k = o.at(sizeKey).get<int>();
     const int s = o.at("strides").get<int>();
-    w.s = conv || s > 0 ? s : w.k;
+    w.s = s > 0 ? s : w.k;  // pooling's 0: the pool size
     const Padding p = paddingFromName(o.at("padding").get<std::string>());
     w.same = p == Padding::Same;
     const WindowGeometry g = WindowGeometry::make(node.inputShapes[0], w.k, w.s, p, node.layer->name(), "window");

@@ -18,8 +18,8 @@ std::string pyString(const std::string& s);
 std::string pyNumber(double v);
 std::string pyJson(const nlohmann::json& j);  // JSON value as a Python literal (dicts, lists, ...)
 
-// Replaces every "@@KEY@@" in `text`.
-std::string fill(std::string text, const std::vector<std::pair<std::string, std::string>>& values);
+// The items separated by `separator`: "a, b, c".
+std::string join(const std::vector<std::string>& items, const std::string& separator = ", ");
 
 // Trainable parameters (without BatchNorm's moving statistics, which Model::paramCount counts).
 int64_t trainableParams(const Model& model);
@@ -31,10 +31,12 @@ struct WindowInfo {
     int t = 0, l = 0, b = 0, r = 0;
     bool symmetric() const { return t == b && l == r; }
 };
-WindowInfo windowInfo(const Model::Node& node);
+// `sizeKey`: the option with the window's size ("kernel_size", "pool_size").
+WindowInfo windowInfo(const Model::Node& node, const char* sizeKey);
 
 // The Python data-loading helpers (IDX plain/gz, image folders with train/val/test and
-// classes.txt, preprocessing) shared by the Keras script and train.py; numpy only.
-const char* pythonDataSource();
+// classes.txt, preprocessing) shared by the Keras script and train.py; numpy only. The template
+// resources/codegen/python_data.py, ending with a newline.
+const std::string& pythonDataSource();
 
 }  // namespace cs::codegen

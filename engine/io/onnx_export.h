@@ -10,6 +10,7 @@
 // preprocessing is a grouped 1x1 convolution, since OpenCV cannot broadcast per-channel Mul/Add).
 // TensorFlow's asymmetric 'same' padding is written as asymmetric pads on Conv/MaxPool/AveragePool.
 #include <string>
+#include <string_view>
 
 #include "io/model_file.h"
 
@@ -35,6 +36,10 @@ std::string exportOnnx(const ModelFile& file, const OnnxExportOptions& options =
 // The same from an already compiled model (with its current weights); `file` supplies the
 // metadata (class names, preprocessing, training settings).
 std::string exportOnnx(const Model& model, const ModelFile& file, const OnnxExportOptions& options = {});
+// Whether ONNX export can write a layer kind (each kind's emitter is in onnx_export_layers.cpp;
+// a test checks that every registered kind has one). A model with a kind it cannot write fails
+// with an Error naming the node and the kind.
+bool isOnnxExportable(std::string_view kind);
 // Writes exportOnnx(file, options) to `path` atomically; throws FileError naming the path.
 void saveOnnxFile(const std::string& path, const ModelFile& file, const OnnxExportOptions& options = {});
 

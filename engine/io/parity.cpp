@@ -12,17 +12,6 @@ namespace cs {
 
 namespace {
 
-// Probabilities of each row: the outputs themselves after a softmax head, else their softmax.
-std::vector<float> probabilities(const float* out, int classes, bool isSoftmax) {
-    std::vector<float> p(out, out + classes);
-    if (isSoftmax) return p;
-    const float m = *std::max_element(p.begin(), p.end());
-    float s = 0;
-    for (float& v : p) s += v = std::exp(v - m);
-    for (float& v : p) v /= s;
-    return p;
-}
-
 Tensor runEngine(const Model& model, const Tensor& input, int batchSize) {
     auto ex = model.makeExecutor();
     Tensor out(input.batch(), model.outputShape());
@@ -83,7 +72,6 @@ ParityReport compareWithOpenCv(const ModelFile& file, const std::string& onnxByt
     if (theirs.size() != ours.size())
         throw Error("parity check: OpenCV DNN gives " + std::to_string(theirs.sampleSize()) +
                     " outputs per image, the engine " + std::to_string(ours.sampleSize()));
-    const bool isSoftmax = model.outputActivation() == Activation::Softmax;
     const int classes = static_cast<int>(ours.sampleSize());
     ParityReport r;
     r.samples = ours.batch();
@@ -91,8 +79,8 @@ ParityReport compareWithOpenCv(const ModelFile& file, const std::string& onnxByt
     for (int i = 0; i < r.samples; ++i) {
         for (int c = 0; c < classes; ++c)
             r.maxOutputDiff = std::max(r.maxOutputDiff, double(std::fabs(ours.sample(i)[c] - theirs.sample(i)[c])));
-        const auto a = probabilities(ours.sample(i), classes, isSoftmax);
-        const auto b = probabilities(theirs.sample(i), classes, isSoftmax);
+        const auto a = model.probabilities(ours.sample(i));
+        const auto b = model.probabilities(theirs.sample(i));
         for (int c = 0; c < classes; ++c) {
             const double d = std::fabs(double(a[c]) - double(b[c]));
             r.maxAbsDiff = std::max(r.maxAbsDiff, d);

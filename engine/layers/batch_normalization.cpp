@@ -75,7 +75,7 @@ Shape BatchNormalization::outputShape(std::span<const Shape> inputs) const {
 
 void BatchNormalization::build(std::span<const Shape> inputs, Rng&) {
     const Shape& in = outputShape(inputs);
-    const Shape ch = Shape::flat(in.isImage() ? in.channels() : static_cast<int>(in.size()));
+    const Shape ch = Shape::flat(features(in));
     auto filled = [&](const char* name, float v) {
         Param p{name, Tensor(ch), false};
         p.value.fill(v);
@@ -206,6 +206,11 @@ void BatchNormalization::commitState(std::span<Workspace* const> workers) {
 
 int64_t BatchNormalization::macs(std::span<const Shape> inputs, const Shape&) const {
     return inputs[0].size();  // one multiply-add per value at inference
+}
+
+int64_t BatchNormalization::totalParams(std::span<const Shape> inputs) const {
+    const int64_t c = features(inputs[0]);
+    return c * (2 + (opt_.center ? 1 : 0) + (opt_.scale ? 1 : 0));  // + moving mean and variance
 }
 
 }  // namespace cs

@@ -31,9 +31,12 @@ public:
     void forward(const ForwardArgs& a) override;
     void backward(const BackwardArgs& a) override;
     int64_t macs(std::span<const Shape> inputs, const Shape& output) const override;
+    int64_t totalParams(std::span<const Shape> inputs) const override;
     void commitState(std::span<Workspace* const> workers) override;
 
 private:
+    // Normalised separately: the channels of an image, the features of a flat input.
+    static int features(const Shape& in) { return in.isImage() ? in.channels() : static_cast<int>(in.size()); }
     const Param* gamma() const { return opt_.scale ? &params_[0] : nullptr; }
     const Param* beta() const { return opt_.center ? &params_[opt_.scale ? 1 : 0] : nullptr; }
 

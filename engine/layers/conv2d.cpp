@@ -388,4 +388,9 @@ int64_t Conv2D::macs(std::span<const Shape> inputs, const Shape& output) const {
     return output.size() * int64_t(inputs[0].channels()) * k * k;
 }
 
+int64_t Conv2D::totalParams(std::span<const Shape> inputs) const {
+    const int64_t k = opt_.kernelSize;
+    return opt_.filters * inputs[0].channels() * k * k + (opt_.useBias ? opt_.filters : 0);
+}
+
 }  // namespace cs

@@ -38,6 +38,7 @@ public:
     void forward(const ForwardArgs& a) override;
     void backward(const BackwardArgs& a) override;
     int64_t macs(std::span<const Shape> inputs, const Shape& output) const override;
+    int64_t totalParams(std::span<const Shape> inputs) const override;
     std::string_view activationName() const override { return cs::activationName(opt_.activation); }
 
 private:

@@ -95,4 +95,8 @@ void Dense::backward(const BackwardArgs& a) {
 
 int64_t Dense::macs(std::span<const Shape> inputs, const Shape& output) const { return inputs[0].size() * opt_.units; }
 
+int64_t Dense::totalParams(std::span<const Shape> inputs) const {
+    return opt_.units * inputs[0].size() + (opt_.useBias ? opt_.units : 0);
+}
+
 }  // namespace cs

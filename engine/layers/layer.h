@@ -92,6 +92,11 @@ public:
     // Multiply-adds of one sample's forward pass.
     virtual int64_t macs(std::span<const Shape> inputs, const Shape& output) const { return 0; }
 
+    // Trainable parameters plus non-trained state (Keras's "Total params") that build() would
+    // allocate for these inputs, from the options alone: the designer shows it after every edit
+    // without allocating weights (a careless Dense on a large input would need gigabytes).
+    virtual int64_t totalParams(std::span<const Shape> inputs) const { return 0; }
+
     // Called once per training step after every worker's forward pass, with each worker's
     // workspace for this layer, to update non-trained state (BatchNorm's running statistics).
     virtual void commitState(std::span<Workspace* const> workers) {}
@@ -103,7 +108,7 @@ public:
     const std::vector<Param>& params() const { return params_; }
     std::vector<Param>& state() { return state_; }
     const std::vector<Param>& state() const { return state_; }
-    int64_t paramCount() const;
+    int64_t paramCount() const;  // the built trainable parameters (without state())
 
 protected:
     std::string name_;

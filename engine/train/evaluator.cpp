@@ -73,18 +73,9 @@ EvalResult evaluate(const Model& model, const Dataset& data, const Preprocessing
             partial[w] = softmaxCrossEntropy(out, probabilities, labels[w], options.loss, 0.f, nullptr, options.topK);
             // Each worker writes only its own rows and confusion counts are merged below.
             if (options.keepPredictions) {
-                for (int64_t i = begin; i < end; ++i) {
-                    const float* o = out.sample(static_cast<int>(i - begin));
-                    float* prob = r.probabilities.data() + i * classes;
-                    if (probabilities)
-                        std::copy(o, o + classes, prob);
-                    else {
-                        const float m = *std::max_element(o, o + classes);
-                        float s = 0;
-                        for (int c = 0; c < classes; ++c) s += prob[c] = std::exp(o[c] - m);
-                        for (int c = 0; c < classes; ++c) prob[c] /= s;
-                    }
-                }
+                for (int64_t i = begin; i < end; ++i)
+                    model.toProbabilities(out.sample(static_cast<int>(i - begin)),
+                                          r.probabilities.data() + i * classes);
             }
         });
         for (int w = 0; w < workers; ++w) {

@@ -51,6 +51,24 @@ private slots:
         }
     }
 
+    void probabilitiesSoftmaxOnlyLinearOutputs() {
+        const float outputs[3] = {2.f, -1.f, 0.5f};
+        auto head = [](const char* activation) {
+            return Model(GraphSpec::sequential({{"Input", {{"height", 2}, {"width", 2}, {"channels", 1}}},
+                                                {"Flatten", {}},
+                                                {"Dense", {{"units", 3}, {"activation", activation}}}}));
+        };
+        // A softmax head already gives probabilities: they pass unchanged.
+        QCOMPARE(head("softmax").probabilities(outputs), std::vector<float>(outputs, outputs + 3));
+        // Logits get their softmax, in place too.
+        const double sum = std::exp(2.0) + std::exp(-1.0) + std::exp(0.5);
+        const Model linear = head("linear");
+        std::vector<float> p(outputs, outputs + 3);
+        linear.toProbabilities(p.data(), p.data());
+        QCOMPARE(linear.probabilities(outputs), p);
+        for (int c = 0; c < 3; ++c) QVERIFY(std::abs(p[c] - std::exp(double(outputs[c])) / sum) < 1e-6);
+    }
+
     void summaryListsEveryLayer() {
         Model m(reference(), 1);
         const std::string s = m.summary();

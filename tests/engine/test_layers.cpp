@@ -184,6 +184,11 @@ void TestLayers::contract() {
         count += p.value.size();
     }
     QCOMPARE(layer.paramCount(), count);
+    // totalParams() tells from the options alone, before build(), what build() allocates
+    // (parameters and state): what the designer shows after every edit.
+    int64_t total = count;
+    for (const Param& s : layer.state()) total += s.value.size();
+    QCOMPARE(reg.create(k, opts, "unbuilt")->totalParams(c.inputs), total);
     if (c.inputs.empty()) {  // Input: the model fills its output; only the shape is declared
         QCOMPARE(run.outputShape(), img(opts["channels"], opts["height"], opts["width"]));
         return;

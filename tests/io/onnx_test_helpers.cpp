@@ -5,6 +5,7 @@
 #include <random>
 
 #include "graph/model.h"
+#include "layers/layer_registry.h"
 
 namespace cs::testing {
 
@@ -78,7 +79,43 @@ json dense(int units, const char* act, bool bias = true) {
     return {{"units", units}, {"activation", act}, {"use_bias", bias}};
 }
 
+class MysteryLayer : public Layer {
+public:
+    using Layer::Layer;
+    std::string_view kind() const override { return "Mystery"; }
+    Options options() const override { return Options::object(); }
+    Shape outputShape(std::span<const Shape> inputs) const override { return inputs[0]; }
+    void forward(const ForwardArgs& a) override { a.output = *a.inputs[0]; }
+    void backward(const BackwardArgs& a) override {
+        if (a.inputGrads[0]) *a.inputGrads[0] = a.outputGrad;
+    }
+};
+
 }  // namespace
+
+const LayerRegistry& registryWithMysteryKind() {
+    static const LayerRegistry registry = [] {
+        LayerRegistry r;
+        registerBuiltinLayers(r);
+        LayerInfo info;
+        info.kind = "Mystery";
+        info.category = "Core";
+        info.help = "A layer kind only the exporter tests know.";
+        info.create = [](const Options&, const std::string& name) { return std::make_unique<MysteryLayer>(name); };
+        r.add(std::move(info));
+        return r;
+    }();
+    return registry;
+}
+
+GraphSpec mysteryGraph() {
+    GraphSpec g;
+    int x = input(g, 1, 4, 4);
+    x = g.add("Flatten", {}, {x});
+    x = g.add("Mystery", {}, {x}, "mystery");
+    g.add("Dense", dense(3, "softmax"), {x});
+    return g;
+}
 
 std::vector<std::pair<std::string, GraphSpec>> layerCases() {
     std::vector<std::pair<std::string, GraphSpec>> cases;

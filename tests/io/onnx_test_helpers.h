@@ -9,6 +9,10 @@
 #include "graph/graph_spec.h"
 #include "io/model_file.h"
 
+namespace cs {
+class LayerRegistry;
+}
+
 namespace cs::testing {
 
 // A model file for `graph` whose every parameter and state tensor is random (BatchNorm variances
@@ -26,5 +30,10 @@ double maxAbsDiff(const Tensor& a, const Tensor& b);
 // Small graphs that together use every built-in layer kind, every activation, both paddings
 // (including TensorFlow's asymmetric 'same'), pooling strides and merges: name -> graph.
 std::vector<std::pair<std::string, GraphSpec>> layerCases();
+
+// The built-in kinds plus "Mystery" (an identity layer that no exporter knows), and a model
+// using it in a node named 'mystery': for the exporters' errors on a kind they cannot write.
+const LayerRegistry& registryWithMysteryKind();
+GraphSpec mysteryGraph();
 
 }  // namespace cs::testing

@@ -1,5 +1,6 @@
-// Code export: the generated Keras and PyTorch code parses (py_compile); the Keras code reads
-// like the classic listing; with Debian's python3-torch (which the tests require), the generated nn.Module
+// Code export: the templates in resources/codegen and the generated Keras and PyTorch code parse
+// (py_compile), and placeholders fill names and whole lines; the Keras code reads like the
+// classic listing; with Debian's python3-torch (which the tests require), the generated nn.Module
 // has the engine's parameter count and, with the exported weights, the engine's outputs, and
 // PyTorch's own ONNX export of it imports back with the same outputs; and a short torchrun run
 // (2 processes, gloo) of train.py on a generated IDX dataset writes ONNX the importer loads and
@@ -17,8 +18,10 @@
 #include "graph/model.h"
 #include "inference/classifier.h"
 #include "io/code_export.h"
+#include "io/code_template.h"
 #include "io/onnx_import.h"
 #include "io/presets.h"
+#include "layers/layer_registry.h"
 #include "onnx_test_helpers.h"
 #include "test_data.h"
 #include "train/train_settings.h"
@@ -242,6 +245,61 @@ private slots:
         const Run r = run(kPython, QStringList{"-m", "py_compile"} + files, 120000);
         QVERIFY2(r.code == 0, qPrintable(r.output));
         qInfo("py_compile: %lld generated files parse", static_cast<long long>(files.size()));
+    }
+
+    void everyRegisteredKindHasAnEmitter() {
+        for (const auto& kind : LayerRegistry::builtin().kinds()) {
+            QVERIFY2(isKerasExportable(kind), ("no Keras form for " + kind).c_str());
+            QVERIFY2(isPyTorchExportable(kind), ("no PyTorch form for " + kind).c_str());
+        }
+        QVERIFY(!isKerasExportable("Mystery") && !isPyTorchExportable("Mystery"));
+    }
+
+    void kindWithoutEmitterNamesNodeAndKind() {
+        const Model model(mysteryGraph(), 1, registryWithMysteryKind());
+        ModelFile file;
+        file.graph = model.spec();
+        const auto expectError = [](const char* target, const std::function<void()>& exportIt) {
+            try {
+                exportIt();
+                QFAIL(qPrintable(QString(target) + " exported a kind it has no form for"));
+            } catch (const Error& e) {
+                const std::string m = e.what();
+                QVERIFY2(m.find(target) != std::string::npos && m.find("'mystery'") != std::string::npos &&
+                             m.find("kind 'Mystery'") != std::string::npos,
+                         m.c_str());
+            }
+        };
+        expectError("Keras", [&] { exportKerasCode(model, file); });
+        expectError("PyTorch", [&] { exportPyTorchProject(model, file); });
+    }
+
+    void templatesAreValidPython() {
+        const QDir templates(QStringLiteral(CONVSTUDIO_SOURCE_DIR "/resources/codegen"));
+        QStringList files;
+        for (const QString& name : templates.entryList({"*.py"}, QDir::Files)) files << templates.filePath(name);
+        QVERIFY2(files.size() >= 6, qPrintable(templates.path() + ": " + files.join(", ")));
+        // Compiled files go to the temporary folder, not next to the sources.
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("PYTHONPYCACHEPREFIX", dir_.path() + "/pycache");
+        const Run r = run(kPython, QStringList{"-m", "py_compile"} + files, 60000, {}, env);
+        QVERIFY2(r.code == 0, qPrintable(r.output));
+        qInfo("py_compile: %lld templates parse", static_cast<long long>(files.size()));
+    }
+
+    void placeholdersFillNamesAndLines() {
+        using codegen::fillPlaceholders;
+        const std::string text = "X = __VALUE__  # __VALUE__\ndef f():\n    __BODY__\n    __EMPTY__\n    return x\n";
+        QCOMPARE(fillPlaceholders(text, {{"VALUE", "[1, 2]"}, {"BODY", "    x = 1\n    x += 1\n"}, {"EMPTY", ""}}),
+                 std::string("X = [1, 2]  # [1, 2]\ndef f():\n    x = 1\n    x += 1\n    return x\n"));
+        // A value is inserted as it is, even when it looks like a placeholder.
+        QCOMPARE(fillPlaceholders("a = __A__\nb = __B__\n", {{"A", "'__B__'"}, {"B", "2"}}),
+                 std::string("a = '__B__'\nb = 2\n"));
+        // Python's own dunder names and an identifier ending in a placeholder.
+        QCOMPARE(fillPlaceholders("if __name__ == '__main__':\n    f(x__ARGS__)\n", {{"ARGS", ", y"}}),
+                 std::string("if __name__ == '__main__':\n    f(x, y)\n"));
+        QVERIFY_THROWS_EXCEPTION(Error, fillPlaceholders("x = __MISSING__\n", {}));
+        QVERIFY_THROWS_EXCEPTION(Error, fillPlaceholders("x = 1\n", {{"UNUSED", "2"}}));
     }
 
     void kerasReadsLikeTheClassicListing() {

@@ -92,6 +92,26 @@ private slots:
             QVERIFY2(used.count(kind), qPrintable(QString::fromStdString("no ONNX test case uses " + kind)));
     }
 
+    void everyRegisteredKindHasAnEmitter() {
+        for (const auto& kind : LayerRegistry::builtin().kinds())
+            QVERIFY2(isOnnxExportable(kind), ("no ONNX emitter for " + kind).c_str());
+        QVERIFY(!isOnnxExportable("Mystery"));
+    }
+
+    void kindWithoutEmitterNamesNodeAndKind() {
+        const Model model(mysteryGraph(), 1, registryWithMysteryKind());
+        ModelFile file;
+        file.graph = model.spec();
+        try {
+            exportOnnx(model, file);
+            QFAIL("exported a kind without an ONNX form");
+        } catch (const Error& e) {
+            const std::string m = e.what();
+            QVERIFY2(m.find("'mystery'") != std::string::npos && m.find("kind 'Mystery'") != std::string::npos,
+                     m.c_str());
+        }
+    }
+
     void everyPresetMatchesOpenCv() {
         for (const auto& name : presetNames()) {
             const ModelFile preset = loadPreset(name);

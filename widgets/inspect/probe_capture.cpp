@@ -85,13 +85,7 @@ ProbeResult captureProbe(const Model& model, Executor& executor, const Preproces
         r.layers.push_back(std::move(l));
     }
 
-    r.probabilities.assign(out.data(), out.data() + out.sampleSize());
-    if (model.outputActivation() != Activation::Softmax && !r.probabilities.empty()) {
-        const float m = *std::max_element(r.probabilities.begin(), r.probabilities.end());
-        double sum = 0;
-        for (float& p : r.probabilities) sum += (p = std::exp(p - m));
-        for (float& p : r.probabilities) p = static_cast<float>(p / sum);
-    }
+    r.probabilities = model.probabilities(out.data());
     r.params = weightStatistics(model);
     r.firstConv = firstConvKernels(model);
     return r;

@@ -1,12 +1,3 @@
-// The Python data helpers embedded in generated code (Keras script and PyTorch train.py): they
-// read the same layouts as ConvStudio's loaders and apply the same preprocessing. numpy only;
-// image folders use Pillow or OpenCV when installed, else a built-in PNG decoder.
-#include "io/code_export_util.h"
-
-namespace cs::codegen {
-
-const char* pythonDataSource() {
-    return R"PY(
 # ---- Data: the layouts ConvStudio reads (generated; numpy only) ----------------------------
 # * a folder with train-images*-ubyte[.gz] + train-labels*-ubyte[.gz] (and optionally
 #   t10k-images*/t10k-labels* as the test set): IDX files, plain or gzip-compressed;
@@ -225,7 +216,3 @@ def preprocess(images, pre):
         c = x.shape[-1]
         x = (x - np.array(pre["mean"][:c], np.float32)) / np.array(pre["std"][:c], np.float32)
     return x.astype(np.float32)
-)PY";
-}
-
-}  // namespace cs::codegen

@@ -1,0 +1,261 @@
+// ONNX forms of the layer kinds, one emitter per kind, looked up in one table.
+#include "io/onnx_export_layers.h"
+
+#include <algorithm>
+#include <map>
+
+#include "core/errors.h"
+#include "layers/window_geometry.h"
+
+namespace cs::onnxio {
+
+std::string GraphWriter::valueName(const Layer& layer) const {
+    const std::string& n = layer.name();
+    return (n == kInputName || n == kOutputName) ? n + "_value" : n;
+}
+
+const Param* GraphWriter::findParam(const Layer& layer, const std::string& name) const {
+    for (const auto& p : layer.params())
+        if (p.name == name) return &p;
+    for (const auto& p : layer.state())
+        if (p.name == name) return &p;
+    return nullptr;
+}
+
+void GraphWriter::addParam(const Layer& layer, const std::string& param, const std::vector<int64_t>& dims) {
+    const Param* p = findParam(layer, param);
+    if (!p) throw Error(describeLayer(layer.kind(), layer.name()) + ": has no parameter '" + param + "'");
+    addFloatInitializer(graph, layer.name() + "/" + param, dims, p->value.data());
+}
+
+std::string GraphWriter::activation(std::string_view act, const std::string& in, const std::string& name,
+                                    const std::string& out) {
+    if (act == "relu")
+        addNode(graph, "Relu", name, {in}, {out});
+    else if (act == "leaky_relu")
+        setAttr(addNode(graph, "LeakyRelu", name, {in}, {out}), "alpha", kLeakyReluSlope);
+    else if (act == "elu")
+        setAttr(addNode(graph, "Elu", name, {in}, {out}), "alpha", kEluAlpha);
+    else if (act == "sigmoid")
+        addNode(graph, "Sigmoid", name, {in}, {out});
+    else if (act == "tanh")
+        addNode(graph, "Tanh", name, {in}, {out});
+    // Opset 13 Softmax works over one axis: 1 is the channels of NCHW images and the features
+    // of flat (N, F) values, which is what the engine's softmax does for each.
+    else if (act == "softmax")
+        setAttr(addNode(graph, "Softmax", name, {in}, {out}), "axis", int64_t(1));
+    else if (act == "linear")
+        addNode(graph, "Identity", name, {in}, {out});
+    else
+        throw Error("ONNX export: activation '" + std::string(act) + "' has no ONNX form");
+    return out;
+}
+
+namespace {
+
+// ONNX pads of a window op: [top, left, bottom, right]. TensorFlow's 'same' puts the odd pixel
+// after (bottom/right), so the result may be asymmetric.
+std::vector<int64_t> windowPads(const WindowGeometry& g, Padding p) {
+    if (p == Padding::Valid) return {0, 0, 0, 0};
+    const int totalH = std::max((g.outH - 1) * g.stride + g.window - g.inH, 0);
+    const int totalW = std::max((g.outW - 1) * g.stride + g.window - g.inW, 0);
+    return {g.padTop, g.padLeft, totalH - g.padTop, totalW - g.padLeft};
+}
+
+// The graph input, or with baked preprocessing the input scaled and shifted per channel.
+std::string emitInput(GraphWriter& w, const Model::Node&, const std::vector<std::string>&) {
+    if (!w.options.bakePreprocessing) return kInputName;
+    const Preprocessing& pre = w.file.preprocessing;
+    const int c = w.model.inputShape().channels();
+    if (pre.channels != c)
+        throw OptionError("ONNX export: cannot bake the preprocessing: it makes " + std::to_string(pre.channels) +
+                          " channels but the model's input has " + std::to_string(c));
+    // y = x * scale + shift per channel, with x the raw 0..255 value; inversion (255 - x) folds in.
+    std::vector<float> scale(c), shift(c);
+    for (int i = 0; i < c; ++i) {
+        float sc = 1.f / 255.f, sh = 0.f;
+        if (pre.scaling == Scaling::Standardize) {
+            sc /= pre.stdev[i];
+            sh = -pre.mean[i] / pre.stdev[i];
+        }
+        if (pre.invert) {
+            sh += 255.f * sc;
+            sc = -sc;
+        }
+        scale[i] = sc;
+        shift[i] = sh;
+    }
+    // A 1x1 convolution with one group per channel: OpenCV 4.6 cannot broadcast a per-channel
+    // Mul/Add constant (1,C,1,1) over colour images, but runs grouped convolutions exactly.
+    addFloatInitializer(w.graph, "preprocess/scale", {c, 1, 1, 1}, scale.data());
+    addFloatInitializer(w.graph, "preprocess/shift", {c}, shift.data());
+    auto& conv = addNode(w.graph, "Conv", "preprocess", {kInputName, "preprocess/scale", "preprocess/shift"},
+                         {kPreprocessedName});
+    setAttr(conv, "kernel_shape", std::vector<int64_t>{1, 1});
+    setAttr(conv, "group", int64_t(c));
+    return kPreprocessedName;
+}
+
+std::string emitConv(GraphWriter& w, const Model::Node& node, const std::vector<std::string>& in) {
+    const Layer& layer = *node.layer;
+    const Options o = layer.options();
+    const int k = o.at("kernel_size").get<int>(), s = o.at("strides").get<int>();
+    const Padding padding = paddingFromName(o.at("padding").get<std::string>());
+    const WindowGeometry geo = WindowGeometry::make(node.inputShapes[0], k, s, padding, layer.name(), "kernel");
+    const int filters = o.at("filters").get<int>(), channels = node.inputShapes[0].channels();
+    w.addParam(layer, "kernel", {filters, channels, k, k});
+    std::vector<std::string> inputs{in[0], layer.name() + "/kernel"};
+    if (o.at("use_bias").get<bool>()) {
+        w.addParam(layer, "bias", {filters});
+        inputs.push_back(layer.name() + "/bias");
+    }
+    const std::string act(layer.activationName());
+    const std::string out = act == "linear" ? w.valueName(layer) : layer.name() + "/conv";
+    auto& conv = addNode(w.graph, "Conv", layer.name(), inputs, {out});
+    setAttr(conv, "kernel_shape", std::vector<int64_t>{k, k});
+    setAttr(conv, "strides", std::vector<int64_t>{s, s});
+    // TensorFlow's 'same' may pad one more after than before: ONNX pads say so directly, and
+    // OpenCV 4.6 applies such asymmetric pads correctly (the tests compare every case).
+    setAttr(conv, "pads", windowPads(geo, padding));
+    setAttr(conv, "dilations", std::vector<int64_t>{1, 1});
+    setAttr(conv, "group", int64_t(1));
+    if (act == "linear") return out;
+    return w.activation(act, out, layer.name() + "/" + act, w.valueName(layer));
+}
+
+std::string emitPooling(GraphWriter& w, const Model::Node& node, const std::string& in, bool isMax) {
+    const Layer& layer = *node.layer;
+    const Options o = layer.options();
+    const int k = o.at("pool_size").get<int>();
+    const int s = o.at("strides").get<int>() > 0 ? o.at("strides").get<int>() : k;
+    const Padding padding = paddingFromName(o.at("padding").get<std::string>());
+    const WindowGeometry geo = WindowGeometry::make(node.inputShapes[0], k, s, padding, layer.name(), "pool");
+    // Average pooling must not count the padding (count_include_pad = 0, as Keras); OpenCV 4.6
+    // excludes it for every producer but "pytorch", so the producer name matters.
+    auto& pool = addNode(w.graph, isMax ? "MaxPool" : "AveragePool", layer.name(), {in}, {w.valueName(layer)});
+    setAttr(pool, "kernel_shape", std::vector<int64_t>{k, k});
+    setAttr(pool, "strides", std::vector<int64_t>{s, s});
+    setAttr(pool, "pads", windowPads(geo, padding));
+    if (!isMax) setAttr(pool, "count_include_pad", int64_t(0));
+    return w.valueName(layer);
+}
+
+std::string emitMaxPooling(GraphWriter& w, const Model::Node& node, const std::vector<std::string>& in) {
+    return emitPooling(w, node, in[0], true);
+}
+
+std::string emitAveragePooling(GraphWriter& w, const Model::Node& node, const std::vector<std::string>& in) {
+    return emitPooling(w, node, in[0], false);
+}
+
+std::string emitDense(GraphWriter& w, const Model::Node& node, const std::vector<std::string>& in) {
+    const Layer& layer = *node.layer;
+    const std::string out = w.valueName(layer);
+    const int units = node.outputShape[0], features = node.inputShapes[0][0];
+    w.addParam(layer, "kernel", {units, features});
+    std::vector<std::string> inputs{in[0], layer.name() + "/kernel"};
+    if (layer.options().at("use_bias").get<bool>()) {
+        w.addParam(layer, "bias", {units});
+        inputs.push_back(layer.name() + "/bias");
+    }
+    const std::string act(layer.activationName());
+    const std::string gemmOut = act == "linear" ? out : layer.name() + "/gemm";
+    setAttr(addNode(w.graph, "Gemm", layer.name(), inputs, {gemmOut}), "transB", int64_t(1));
+    return act == "linear" ? gemmOut : w.activation(act, gemmOut, layer.name() + "/" + act, out);
+}
+
+std::string emitGlobalAveragePooling(GraphWriter& w, const Model::Node& node, const std::vector<std::string>& in) {
+    const Layer& layer = *node.layer;
+    const std::string out = w.valueName(layer);
+    addNode(w.graph, "GlobalAveragePool", layer.name(), {in[0]}, {layer.name() + "/pooled"});
+    setAttr(addNode(w.graph, "Flatten", layer.name() + "/flatten", {layer.name() + "/pooled"}, {out}), "axis",
+            int64_t(1));
+    return out;
+}
+
+std::string emitFlatten(GraphWriter& w, const Model::Node& node, const std::vector<std::string>& in) {
+    const std::string out = w.valueName(*node.layer);
+    // axis=1 keeps the batch dimension (OpenCV 4.6 mishandles Reshape [1,-1] for batches).
+    setAttr(addNode(w.graph, "Flatten", node.layer->name(), {in[0]}, {out}), "axis", int64_t(1));
+    return out;
+}
+
+std::string emitBatchNormalization(GraphWriter& w, const Model::Node& node, const std::vector<std::string>& in) {
+    const Layer& layer = *node.layer;
+    const std::string out = w.valueName(layer);
+    const Options o = layer.options();
+    const int c = node.outputShape.channels();
+    for (const char* p : {"gamma", "beta"}) {
+        if (w.findParam(layer, p)) {
+            w.addParam(layer, p, {c});
+        } else {  // center or scale off: ONNX wants both, as the identity values
+            const std::vector<float> fill(c, std::string(p) == "gamma" ? 1.f : 0.f);
+            addFloatInitializer(w.graph, layer.name() + "/" + p, {c}, fill.data());
+        }
+    }
+    w.addParam(layer, "moving_mean", {c});
+    w.addParam(layer, "moving_variance", {c});
+    auto& bn = addNode(w.graph, "BatchNormalization", layer.name(),
+                       {in[0], layer.name() + "/gamma", layer.name() + "/beta", layer.name() + "/moving_mean",
+                        layer.name() + "/moving_variance"},
+                       {out});
+    setAttr(bn, "epsilon", o.at("epsilon").get<float>());
+    setAttr(bn, "momentum", o.at("momentum").get<float>());
+    return out;
+}
+
+std::string emitDropout(GraphWriter& w, const Model::Node& node, const std::vector<std::string>& in) {
+    const Layer& layer = *node.layer;
+    const float rate = layer.options().at("rate").get<float>();
+    addFloatInitializer(w.graph, layer.name() + "/ratio", {}, &rate);
+    addNode(w.graph, "Dropout", layer.name(), {in[0], layer.name() + "/ratio"}, {w.valueName(layer)});
+    return w.valueName(layer);
+}
+
+std::string emitActivation(GraphWriter& w, const Model::Node& node, const std::vector<std::string>& in) {
+    const Layer& layer = *node.layer;
+    return w.activation(layer.activationName(), in[0], layer.name(), w.valueName(layer));
+}
+
+std::string emitAdd(GraphWriter& w, const Model::Node& node, const std::vector<std::string>& in) {
+    const Layer& layer = *node.layer;
+    const std::string out = w.valueName(layer);
+    // ONNX Add takes two inputs: a chain for three or more.
+    std::string acc = in[0];
+    for (size_t j = 1; j < in.size(); ++j) {
+        const bool last = j + 1 == in.size();
+        const std::string sum = last ? out : layer.name() + "/sum" + std::to_string(j);
+        addNode(w.graph, "Add", last ? layer.name() : layer.name() + "/add" + std::to_string(j), {acc, in[j]}, {sum});
+        acc = sum;
+    }
+    return out;
+}
+
+std::string emitConcatenate(GraphWriter& w, const Model::Node& node, const std::vector<std::string>& in) {
+    const std::string out = w.valueName(*node.layer);
+    setAttr(addNode(w.graph, "Concat", node.layer->name(), in, {out}), "axis", int64_t(1));
+    return out;
+}
+
+}  // namespace
+
+OnnxEmitter onnxEmitter(std::string_view kind) {
+    static const std::map<std::string_view, OnnxEmitter> emitters{
+        {"Input", emitInput},
+        {"Conv2D", emitConv},
+        {"MaxPooling2D", emitMaxPooling},
+        {"AveragePooling2D", emitAveragePooling},
+        {"GlobalAveragePooling2D", emitGlobalAveragePooling},
+        {"Flatten", emitFlatten},
+        {"Dense", emitDense},
+        {"BatchNormalization", emitBatchNormalization},
+        {"Dropout", emitDropout},
+        {"Activation", emitActivation},
+        {"Add", emitAdd},
+        {"Concatenate", emitConcatenate},
+    };
+    auto it = emitters.find(kind);
+    return it == emitters.end() ? nullptr : it->second;
+}
+
+}  // namespace cs::onnxio
