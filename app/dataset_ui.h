@@ -4,7 +4,7 @@
 // and the glue between the page, the project and the engine:
 //   project["dataset"] names what is shown (the same path training loads), project["excluded"]
 //   the images left out of training, training["validation_split"/"seed"/"augment"] the split
-//   and the augmentation the page edits (see widgets/dataset/dataset_project.h).
+//   and the augmentation the page edits (see engine/data/dataset_project.h).
 // Data loads on a thread when the page is first shown or the project's dataset changes;
 // predictions are computed when the project has trained weights. Moving images between class
 // folders is undoable on the page's own undo stack (file operations, not model edits).

@@ -3,8 +3,8 @@
 #include <QDateTime>
 
 #include "core/errors.h"
+#include "data/dataset_project.h"
 #include "data/split.h"
-#include "dataset/dataset_project.h"
 #include "graph/model.h"
 #include "inspect/probe_capture.h"
 #include "train/evaluator.h"
@@ -30,7 +30,7 @@ void lowerThisThreadsPriority() {
 #endif
 }
 
-QString stopReasonName(StopReason r) {
+QString stopReasonText(StopReason r) {
     switch (r) {
         case StopReason::Completed:
             return QStringLiteral("completed");
@@ -205,10 +205,9 @@ void TrainingWorker::run(TrainingJob job) {
             flushBatches(true);
             emit epochFinished(e);
         };
-        cb.onMessage = [&](const std::string& m) {
+        cb.onMessage = [&](const TrainMessage& m) {
             flushBatches(true);
-            const bool note = m.rfind("checkpoint written", 0) == 0;
-            emit message(QString::fromStdString(m), !note);
+            emit message(QString::fromStdString(m.text), m.severity == MessageSeverity::Warning);
         };
         cb.betweenBatches = [&](const Model& m) { answerProbe(m); };
 
@@ -225,7 +224,7 @@ void TrainingWorker::run(TrainingJob job) {
             trainer_ = nullptr;
         }
         flushBatches(true);
-        summary.stopReason = stopReasonName(result.reason);
+        summary.stopReason = stopReasonText(result.reason);
         summary.epochsCompleted = result.epochsCompleted;
         summary.history = result.history;
 

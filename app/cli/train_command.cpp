@@ -66,10 +66,10 @@ TrainSettings settingsFrom(const ModelFile& file, const CliArgs& args) {
     }
     if (args.has("augment")) s.augment = parseAugmentSpec(args.get("augment")).toJson();
     s.earlyStoppingPatience = args.getInt("early-stopping", s.earlyStoppingPatience);
-    if (args.has("balance")) s.balance = args.get("balance");
+    if (args.has("balance")) s.balance = classBalanceFromName(args.get("balance"));
     if (args.has("class-weights")) {
         s.loss.classWeights = parseClassWeights(args.get("class-weights"));
-        if (!args.has("balance")) s.balance = "weights";
+        if (!args.has("balance")) s.balance = ClassBalance::Weights;
     }
     s.validate();
     return s;
@@ -136,7 +136,7 @@ int runTrain(const Args& argv, std::ostream& out, std::ostream& err) {
             std::snprintf(line + n, sizeof line - n, " - val_loss %.4f - val_accuracy %.4f", e.valLoss, e.valAccuracy);
         say(line);
     };
-    cb.onMessage = [&](const std::string& m) { say(m); };
+    cb.onMessage = [&](const TrainMessage& m) { say(m.text); };
     TrainResult result = trainer.run(train, validation, cb);
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);

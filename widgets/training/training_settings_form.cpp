@@ -264,7 +264,7 @@ void TrainingSettingsForm::setSettings(const TrainSettings& s) {
     epochs_->setValue(s.epochs);
     batchSize_->setValue(s.batchSize);
     validation_->setValue(double(s.validationSplit) * 100);
-    select(balance_, s.balance);
+    select(balance_, std::string(classBalanceName(s.balance)));
     seed_->setValue(static_cast<int>(std::min<uint64_t>(s.seed, 2147483647)));
     threads_->setValue(s.threads);
     patience_->setValue(s.earlyStoppingPatience);
@@ -300,7 +300,7 @@ TrainSettings TrainingSettingsForm::settings() const {
     s.epochs = epochs_->value();
     s.batchSize = batchSize_->value();
     s.validationSplit = static_cast<float>(validation_->value() / 100);
-    s.balance = balance_->currentData().toString().toStdString();
+    s.balance = classBalanceFromName(balance_->currentData().toString().toStdString());
     s.seed = static_cast<uint64_t>(seed_->value());
     s.threads = threads_->value();
     s.earlyStoppingPatience = patience_->value();
