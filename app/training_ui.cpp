@@ -342,7 +342,7 @@ bool TrainingUi::begin(bool resume) {
     TrainingController::StartOptions o;
     o.dataSource = dataSource();
     o.checkpointPath = checkpointPath();
-    o.start = resume ? StartMode::Resume : StartMode::Fresh;
+    o.start = resume ? StartMode::Resume : continuesFromWeights() ? StartMode::FineTune : StartMode::Fresh;
     runGraph_ = doc_.graph();
     editedDuringRun_ = false;
     detached_.reset();
@@ -444,7 +444,17 @@ void TrainingUi::onGraphEdited() {
     idleProbeTimer_->start();
 }
 
+bool TrainingUi::weightsFitGraph() const {
+    return doc_.file().hasWeights() && sameStructure(doc_.graph(), trainedGraph_);
+}
+
+bool TrainingUi::continuesFromWeights() const { return settings().continueFromWeights && weightsFitGraph(); }
+
 void TrainingUi::updateWeightsState() {
+    panel_->form()->setWeightsAvailable(weightsFitGraph(),
+                                        !doc_.file().hasWeights()
+                                            ? tr("The project has no weights yet: train it once from scratch.")
+                                            : tr("The weights no longer fit the graph, which changed after training."));
     if (controller_->isRunning()) {
         panel_->setWeightsState(tr("Weights: <b>training…</b> The model cannot be edited until the run stops."));
         return;

@@ -2,7 +2,8 @@
 // Composes training into the studio: the Training, Inspect and Evaluation pages, the Train
 // menu and toolbar actions, the progress in the status bar, and the glue between them, the
 // document and the TrainingController:
-//   - the settings form mirrors the project's training settings (both ways, undoable);
+//   - the settings form mirrors the project's training settings (both ways, undoable), including
+//     whether Start continues from the project's weights (fine-tuning);
 //   - Start snapshots the model and locks editing until the run ends;
 //   - the finished run's weights and history go into the project (unsaved, clearly marked);
 //     editing the graph afterwards marks them outdated;
@@ -69,6 +70,8 @@ private:
     void writeSettingsToDocument();
     void updateActions();
     void updateWeightsState();
+    bool weightsFitGraph() const;       // the project's weights exist and fit its graph
+    bool continuesFromWeights() const;  // Start fine-tunes: chosen in the settings, and weights that fit
     void onFinished(const RunSummary& summary, std::shared_ptr<const ModelFile> trained);
     void applyTrained(const ModelFile& trained);
     void onGraphEdited();
