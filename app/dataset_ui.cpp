@@ -17,11 +17,11 @@
 
 #include "data/augment.h"
 #include "data/data_source.h"
+#include "data/dataset_project.h"
 #include "dataset/augment_preview.h"
 #include "dataset/dataset_browser.h"
 #include "dataset/dataset_catalog.h"
 #include "dataset/dataset_page.h"
-#include "dataset/dataset_project.h"
 #include "dataset/split_editor.h"
 #include "dataset_controller.h"
 #include "dataset_move_command.h"

@@ -4,7 +4,7 @@
 // and the glue between the page, the project and the engine:
 //   the document's dataset source names what is shown (the same data training uses), its
 //   excluded images are left out of training, and its training settings hold the split and the
-//   augmentation the page edits (see widgets/dataset/dataset_project.h).
+//   augmentation the page edits (see engine/data/dataset_project.h).
 // The data comes from the studio's DatasetSession (shared with training, inspection and
 // evaluation), loaded when the page is first shown or the project's dataset changes;
 // predictions are computed when the project has trained weights. Moving images between class

@@ -6,10 +6,11 @@
 #include <QStandardPaths>
 #include <QThread>
 #include <QTimer>
-#include <cstring>
 
 #include "core/errors.h"
+#include "data/data_source.h"
 #include "dataset_session.h"
+#include "train/trainer.h"
 #include "training_worker.h"
 
 namespace cs::gui {
@@ -155,8 +156,8 @@ bool TrainingController::start(const ModelFile& project, const TrainSettings& se
     run.job.project = project;
     run.job.settings = settings;
     run.job.checkpointPath = options.checkpointPath.toStdString();
-    run.job.resume = options.resume;
-    run.job.fromWeights = options.fromWeights;
+    run.job.dataSource = options.dataSource.toStdString();
+    run.job.start = options.start;
     run.job.evaluateAfter = options.evaluateAfter;
     if (!options.checkpointPath.isEmpty()) QDir().mkpath(QFileInfo(options.checkpointPath).absolutePath());
     if (data_->hasDataFor(options.dataSource, project.preprocessing)) {
@@ -175,7 +176,7 @@ bool TrainingController::start(const ModelFile& project, const TrainSettings& se
 void TrainingController::dispatch(PendingRun run) {
     runDataKey_ = data_->key();
     worker_->setPaused(false);
-    const bool resumed = run.job.resume;
+    const bool resumed = run.job.start == StartMode::Resume;
     const TrainSettings settings = run.job.settings;
     setState(State::Training);
     emit runStarted(settings, resumed);
@@ -278,33 +279,13 @@ QString TrainingController::checkpointPathFor(const QString& projectPath, const 
     return QDir(dir).filePath(base + QStringLiteral(".checkpoint.csmodel"));
 }
 
-nlohmann::json TrainingController::readModelFileHeader(const QString& path) {
-    // The model file starts with "CSMODEL\0", a uint32 version and a uint64 JSON length, then the
-    // JSON document: reading that far is enough for the position and the graph.
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) return nullptr;
-    const QByteArray head = f.read(20);
-    if (head.size() < 20 || !head.startsWith("CSMODEL")) return nullptr;
-    uint64_t length = 0;
-    std::memcpy(&length, head.constData() + 12, sizeof length);
-    if (length == 0 || length > (64u << 20)) return nullptr;
-    const QByteArray json = f.read(static_cast<qint64>(length));
-    try {
-        return nlohmann::json::parse(json.constData(), json.constData() + json.size());
-    } catch (const std::exception&) {
-        return nullptr;
-    }
-}
-
 std::pair<int, int> TrainingController::checkpointProgress(const QString& checkpointPath) {
-    const nlohmann::json j = readModelFileHeader(checkpointPath);
-    if (!j.is_object()) return {-1, -1};
     try {
-        const auto& c = j.at("checkpoint");
-        return {c.at("epoch").get<int>(), c.at("settings").value("epochs", 0)};
-    } catch (const std::exception&) {
-        return {-1, -1};
+        const auto position = checkpointPosition(loadModelFileDescription(checkpointPath.toStdString()));
+        if (position) return {position->epochsDone, position->epochsPlanned};
+    } catch (const Error&) {
     }
+    return {-1, -1};
 }
 
 bool TrainingController::hasResumableCheckpoint(const QString& checkpointPath, const QString& projectPath) {

@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "io/model_file.h"
+#include "train/run_record.h"
 #include "train/train_settings.h"
 #include "training/training_types.h"
 
@@ -30,8 +31,8 @@ public:
     struct StartOptions {
         QString dataSource = QStringLiteral("builtin");  // loadDataSource's path
         QString checkpointPath;                          // empty: no checkpoints
-        bool resume = false;                             // continue the checkpoint at checkpointPath
-        bool fromWeights = false;                        // start from the project's trained weights (fine-tuning)
+        // Fresh, FineTune (from the project's weights) or Resume (the checkpoint at checkpointPath).
+        StartMode start = StartMode::Fresh;
         bool evaluateAfter = true;
     };
 
@@ -85,8 +86,6 @@ public:
     static bool hasResumableCheckpoint(const QString& checkpointPath, const QString& projectPath = {});
     // The checkpoint's position: epochs done and planned (-1 when unreadable).
     static std::pair<int, int> checkpointProgress(const QString& checkpointPath);
-    // The JSON document of a model file without its tensors (null when unreadable).
-    static nlohmann::json readModelFileHeader(const QString& path);
 
 signals:
     void stateChanged(cs::gui::TrainingController::State state);

@@ -51,7 +51,7 @@ bool TrainingUi::begin(bool resume) {
     TrainingController::StartOptions o;
     o.dataSource = dataSource();
     o.checkpointPath = checkpointPath();
-    o.resume = resume;
+    o.start = resume ? StartMode::Resume : continuesFromWeights() ? StartMode::FineTune : StartMode::Fresh;
     runGraph_ = doc_.graph();
     detached_.reset();
     panel_->setContinueAvailable(false);
@@ -89,10 +89,10 @@ void TrainingUi::stop() { controller_->stop(); }
 
 void TrainingUi::onFinished(const RunSummary& s, std::shared_ptr<const ModelFile> trained) {
     TrainingLog* log = panel_->log();
-    if (s.stopReason == QLatin1String("failed")) {
+    if (s.failed) {
         log->addLine(tr("Training failed: %1").arg(s.error), TrainingLog::Kind::Error);
         progress_->finish(tr("Training failed"));
-    } else if (s.stopReason == QLatin1String("stopped")) {
+    } else if (s.stopReason == StopReason::Stopped) {
         log->addLine(tr("Training stopped after %n complete epoch(s); the checkpoint keeps the position.", nullptr,
                         s.epochsCompleted),
                      TrainingLog::Kind::Warning);
@@ -119,7 +119,15 @@ void TrainingUi::onFinished(const RunSummary& s, std::shared_ptr<const ModelFile
     updateActions();
 }
 
+bool TrainingUi::weightsFitGraph() const { return doc_.hasWeights() && sameStructure(doc_.graph(), trainedGraph_); }
+
+bool TrainingUi::continuesFromWeights() const { return settings().continueFromWeights && weightsFitGraph(); }
+
 void TrainingUi::updateWeightsState() {
+    panel_->form()->setWeightsAvailable(weightsFitGraph(),
+                                        !doc_.hasWeights()
+                                            ? tr("The project has no weights yet: train it once from scratch.")
+                                            : tr("The weights no longer fit the graph, which changed after training."));
     if (controller_->isRunning()) {
         panel_->setWeightsState(tr("Weights: <b>training…</b> The model cannot be edited until the run stops."));
         return;
@@ -160,9 +168,10 @@ void TrainingUi::checkForInterruptedRun() {
         return;
     }
     // An untitled project's checkpoint is only offered for the same model.
-    const nlohmann::json header = TrainingController::readModelFileHeader(path);
     try {
-        if (doc_.filePath().isEmpty() && !sameStructure(GraphSpec::fromJson(header.at("graph")), doc_.graph())) return;
+        if (doc_.filePath().isEmpty() &&
+            !sameStructure(loadModelFileDescription(path.toStdString()).graph, doc_.graph()))
+            return;
     } catch (const std::exception&) {
         return;
     }

@@ -4,7 +4,8 @@
 // document and the TrainingController. Data flows one way:
 //   - a settings edit in the form becomes an undoable document edit; the document's
 //     settingsChanged refreshes the form (the form never writes what the document told it);
-//   - Start snapshots the model and the document's settings and locks editing until it ends;
+//   - Start snapshots the model and the document's settings (including whether it continues
+//     from the project's weights: fine-tuning) and locks editing until it ends;
 //   - the finished run's weights and run record go into the project as one undoable step
 //     (unsaved, clearly marked); editing the graph afterwards marks them outdated;
 //   - opening a project with an unfinished checkpoint asks "Resume training?";
@@ -78,6 +79,8 @@ private:
     void settingsEdited();  // form -> document
     void updateActions();
     void updateWeightsState();
+    bool weightsFitGraph() const;       // the project's weights exist and fit its graph
+    bool continuesFromWeights() const;  // Start fine-tunes: chosen in the settings, and weights that fit
     void onFinished(const RunSummary& summary, std::shared_ptr<const ModelFile> trained);
     void ensureData();
     void endLoading(const QString& message);  // a dataset load ended (loaded or cancelled)

@@ -1,8 +1,10 @@
 #pragma once
-// The object that lives on the TrainingController's thread and runs the engine's Trainer (and
-// evaluations and idle probes). The controller reaches it only through queued invocations that
-// carry values, plus the thread-safe requestStop/setPaused/requestProbe below; it answers with
-// queued signals carrying values.
+// The object that lives on the TrainingController's thread and runs the engine's training
+// session (and evaluations and idle probes). It is the studio's adapter around
+// cs::TrainingSession: the session prepares the data, trains, evaluates and records the run
+// exactly as `convstudio-cli train` does; the worker turns its callbacks into queued signals
+// carrying values, a few batches at a time. The controller reaches it only through queued
+// invocations that carry values, plus the thread-safe requestStop/setPaused/requestProbe below.
 #include <QObject>
 #include <atomic>
 #include <chrono>
@@ -10,26 +12,27 @@
 #include <mutex>
 
 #include "io/model_file.h"
+#include "train/run_record.h"
 #include "train/train_settings.h"
+#include "train/training_session.h"
 #include "training/training_types.h"
 
 namespace cs {
 class Executor;
 class Model;
-class Trainer;
 }  // namespace cs
 
 namespace cs::gui {
 
 // Everything one run needs, copied at Start: later edits of the project do not reach it.
 struct TrainingJob {
-    ModelFile project;  // graph, preprocessing, weights (when continuing)
-    TrainSettings settings;
-    std::shared_ptr<const DataSplits> data;  // as loaded; the worker carves the validation split
+    ModelFile project;                       // graph, preprocessing, dataset reference and exclusions, weights
+    TrainSettings settings;                  // ignored on Resume: the checkpoint's are used
+    std::shared_ptr<const DataSplits> data;  // as loaded; the session leaves exclusions out and carves validation
+    std::string dataSource;                  // what `data` was loaded from
     std::string checkpointPath;              // empty: no checkpoints
-    bool resume = false;                     // continue the checkpoint at checkpointPath
-    bool fromWeights = false;                // start from project.weights instead of the seed
-    bool evaluateAfter = true;               // evaluate on the test set when the run completes
+    StartMode start = StartMode::Fresh;      // Resume continues the checkpoint at checkpointPath
+    bool evaluateAfter = true;               // evaluate on the held-out data when the run completes
 };
 
 class TrainingWorker : public QObject {
@@ -52,7 +55,7 @@ public slots:
     void probeIdle(std::shared_ptr<const cs::ModelFile> project, cs::gui::ProbeImage image);
 
 signals:
-    void dataPrepared(std::shared_ptr<const cs::DataSplits> data);  // after the validation split
+    void dataPrepared(std::shared_ptr<const cs::DataSplits> data);  // after exclusions and the validation split
     void batches(QVector<cs::BatchStats> stats);                    // a few per second
     void epochFinished(cs::EpochStats stats);
     void message(QString text, bool warning);
@@ -63,13 +66,13 @@ signals:
     void evaluationFailed(QString error);
 
 private:
+    SessionCallbacks callbacks();
+    void reportPrepared(const PreparedRun& run);
     void flushBatches(bool force);
     void answerProbe(const Model& model);
 
-    std::mutex mutex_;            // guards trainer_, paused_ and probeImage_
-    Trainer* trainer_ = nullptr;  // the running trainer (owned by run())
-    bool paused_ = false;
-    std::atomic<bool> stop_{false};
+    TrainingSession session_;  // its stop and pause requests are thread-safe
+    std::mutex probeMutex_;    // guards probeImage_
     ProbeImage probeImage_;
     std::atomic<bool> probeRequested_{false};
 
@@ -78,6 +81,7 @@ private:
     const Preprocessing* pre_ = nullptr;
     std::vector<std::string> classNames_;
     int epoch_ = 0;
+    int64_t step_ = -1;  // the global step the weights belong to
     QVector<BatchStats> pending_;
     std::chrono::steady_clock::time_point lastFlush_{};
 };

@@ -29,12 +29,16 @@ const std::vector<Command>& commands() {
          runSummary},
         {"presets", "presets [--json]\n      the model presets shipped with ConvStudio", runPresets},
         {"train",
-         "train (--preset NAME | --model FILE | --resume CHECKPOINT) --data PATH [--epochs N] [--batch N]\n"
+         "train (--preset NAME | --model FILE [--resume CHECKPOINT] | --resume CHECKPOINT) [--data PATH]\n"
+         "      [--fine-tune | --from-scratch] [--epochs N] [--batch N]\n"
          "      [--optimizer adam|adamw|sgd|rmsprop] [--lr X] [--schedule constant|step|exponential|cosine|plateau]\n"
          "      [--val-split F] [--seed N] [--threads N] [--augment SPEC] [--early-stopping PATIENCE]\n"
          "      [--balance none|weights|oversample] [--class-weights W0,W1,...]\n"
          "      [--checkpoint FILE] [--out FILE] [--json] [--quiet]\n"
-         "      train a model; Ctrl-C stops after the current batch and writes the checkpoint",
+         "      train a model as the studio does: a project's excluded images are left out, --data defaults to\n"
+         "      its dataset; it starts from random weights, or from the model's with --fine-tune (or when the\n"
+         "      project says 'Continue from current weights'; --from-scratch overrides that); --resume continues\n"
+         "      a stopped run exactly. Ctrl-C stops after the current batch and writes the checkpoint",
          runTrain},
         {"evaluate",
          "evaluate --model FILE --data PATH [--split train|validation|test] [--json]\n"

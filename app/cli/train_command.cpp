@@ -1,4 +1,5 @@
 #include <atomic>
+#include <cctype>
 #include <cmath>
 #include <csignal>
 #include <cstdio>
@@ -9,14 +10,12 @@
 #include "commands.h"
 #include "core/errors.h"
 #include "data/augment_cli.h"
-#include "data/split.h"
+#include "data/dataset_project.h"
 #include "data_loading.h"
-#include "graph/model.h"
 #include "io/model_file.h"
 #include "model_source.h"
 #include "progress_bar.h"
-#include "train/evaluator.h"
-#include "train/trainer.h"
+#include "train/training_session.h"
 
 namespace cs::cli {
 
@@ -43,11 +42,10 @@ std::vector<float> parseClassWeights(const std::string& text) {
     return weights;
 }
 
-// Settings from the model document, overridden by the command line.
-TrainSettings settingsFrom(const ModelFile& file, const CliArgs& args) {
-    nlohmann::json j = file.training.is_object() ? file.training : nlohmann::json::object();
-    if (file.checkpoint.is_object() && file.checkpoint.contains("settings")) j = file.checkpoint["settings"];
-    TrainSettings s = TrainSettings::fromJson(j);
+// The run's settings, overridden by the command line: a new run's are the model document's,
+// a resumed run's the checkpoint's.
+TrainSettings settingsFrom(const TrainSettings& base, const CliArgs& args) {
+    TrainSettings s = base;
     s.epochs = args.getInt("epochs", s.epochs);
     s.batchSize = args.getInt("batch", s.batchSize);
     s.validationSplit = static_cast<float>(args.getDouble("val-split", s.validationSplit));
@@ -66,13 +64,72 @@ TrainSettings settingsFrom(const ModelFile& file, const CliArgs& args) {
     }
     if (args.has("augment")) s.augment = parseAugmentSpec(args.get("augment")).toJson();
     s.earlyStoppingPatience = args.getInt("early-stopping", s.earlyStoppingPatience);
-    if (args.has("balance")) s.balance = args.get("balance");
+    if (args.has("balance")) s.balance = classBalanceFromName(args.get("balance"));
     if (args.has("class-weights")) {
         s.loss.classWeights = parseClassWeights(args.get("class-weights"));
-        if (!args.has("balance")) s.balance = "weights";
+        if (!args.has("balance")) s.balance = ClassBalance::Weights;
     }
+    if (args.has("fine-tune")) s.continueFromWeights = true;
+    if (args.has("from-scratch")) s.continueFromWeights = false;
     s.validate();
     return s;
+}
+
+// What to train and how to start, from --preset / --model / --resume and the start options.
+TrainingRequest requestFrom(const CliArgs& args, std::string& label) {
+    if (args.has("fine-tune") && args.has("from-scratch"))
+        throw UsageError("give --fine-tune or --from-scratch, not both");
+    TrainingRequest request;
+    if (args.has("resume")) {
+        if (args.has("preset")) throw UsageError("--resume continues a model file's run; drop --preset");
+        if (args.has("fine-tune") || args.has("from-scratch"))
+            throw UsageError("--resume continues the checkpoint's weights; drop --fine-tune/--from-scratch");
+        request.start = StartMode::Resume;
+        request.checkpoint = loadModelFile(args.get("resume"));
+        // Without --model the checkpoint is the project too (it keeps the dataset and exclusions).
+        request.project = args.has("model") ? loadModelFile(args.get("model")) : request.checkpoint;
+        label = args.has("model") ? args.get("model") : args.get("resume");
+        request.settings = settingsFrom(checkpointSettings(request.checkpoint), args);
+    } else {
+        ModelSource src = loadModelSource(args);
+        label = src.label;
+        request.project = std::move(src.file);
+        const nlohmann::json& t = request.project.training;
+        request.settings = settingsFrom(TrainSettings::fromJson(t.is_object() ? t : nlohmann::json::object()), args);
+        request.start =
+            args.has("fine-tune") ? StartMode::FineTune : defaultStartMode(request.project, request.settings);
+    }
+    request.dataSource = args.has("data") ? args.get("data") : DatasetProject::fromFile(request.project).source;
+    if (request.dataSource.empty())
+        throw UsageError("train needs --data PATH (a dataset folder or file, or 'builtin'); the model names none");
+    if (args.has("checkpoint"))
+        request.checkpointPath = args.get("checkpoint");
+    else if (args.has("resume"))
+        request.checkpointPath = args.get("resume");
+    return request;
+}
+
+std::string epochLine(const EpochStats& e) {
+    char line[256];
+    const int n = std::snprintf(line, sizeof line, "Epoch %d/%d - %.1fs - loss %.4f - accuracy %.4f", e.epoch + 1,
+                                e.epochs, e.seconds, e.loss, e.accuracy);
+    if (e.hasValidation)
+        std::snprintf(line + n, sizeof line - n, " - val_loss %.4f - val_accuracy %.4f", e.valLoss, e.valAccuracy);
+    return line;
+}
+
+// What the run trains on and how it starts, before the first batch.
+void describe(const PreparedRun& p, const std::string& label, std::ostream& out) {
+    const DataSplits& d = *p.data;
+    out << "Training " << label << " on " << d.train.size() << " images (" << d.train.classCount()
+        << " classes), validating on " << d.validation.size() << ", testing on " << d.test.size() << "\n";
+    if (p.prepared.excluded > 0) out << "Left out " << p.prepared.excluded << " image(s) the project excludes\n";
+    if (p.start == StartMode::FineTune) out << "Fine-tuning: starting from the model's weights\n";
+    if (p.start == StartMode::Resume)
+        out << "Resuming the run: " << p.resumedEpochs.size() << " of " << p.settings.epochs << " epochs done\n";
+    if (p.checkpointModelDiffers)
+        out << "The checkpoint's model differs from the project's; training the checkpoint's\n";
+    out << std::flush;
 }
 
 }  // namespace
@@ -81,102 +138,72 @@ int runTrain(const Args& argv, std::ostream& out, std::ostream& err) {
     CliArgs args(argv,
                  {"preset", "model", "resume", "data", "epochs", "batch", "optimizer", "lr", "val-split", "seed",
                   "threads", "out", "checkpoint", "augment", "early-stopping", "schedule", "balance", "class-weights"},
-                 {"json", "quiet"});
-    if (!args.has("data")) throw UsageError("train needs --data PATH (a dataset folder or file, or 'builtin')");
+                 {"json", "quiet", "fine-tune", "from-scratch"});
     const bool json = args.has("json"), quiet = args.has("quiet");
-    ModelSource src;
-    if (args.has("resume")) {
-        if (args.has("preset") || args.has("model"))
-            throw UsageError("--resume takes the model from the checkpoint; drop --preset/--model");
-        src = {loadModelFile(args.get("resume")), args.get("resume")};
-    } else {
-        src = loadModelSource(args);
-    }
-    ModelFile& file = src.file;
-    const TrainSettings settings = settingsFrom(file, args);
+    std::string label;
+    const TrainingRequest request = requestFrom(args, label);
+    const Preprocessing& pre =
+        request.start == StartMode::Resume ? request.checkpoint.preprocessing : request.project.preprocessing;
+    const DataSplits data = loadData(request.dataSource, pre, quiet || json);
 
-    DataSplits data = loadData(args.get("data"), file.preprocessing, quiet || json);
-    carveValidation(data, settings.validationSplit, settings.seed);
-    const Dataset& train = data.train;
-    const Dataset& validation = data.validation;
-    file.classNames = train.classNames;
-
-    Model model(file.graph, settings.seed);
-    if (file.hasWeights() && !args.has("resume")) applyWeights(file, model);
-    Trainer trainer(model, settings, file.preprocessing);
-    if (args.has("resume")) trainer.restoreCheckpoint(file);
-    if (args.has("checkpoint"))
-        trainer.setCheckpoint(args.get("checkpoint"));
-    else if (args.has("resume"))
-        trainer.setCheckpoint(args.get("resume"));
-
+    TrainingSession session;
     ProgressBar progress(stderr);
     auto say = [&](const std::string& s) {
         if (!quiet) progress.line(s);
     };
-    if (!json && !quiet)
-        out << "Training " << src.label << " on " << train.size() << " images (" << train.classCount()
-            << " classes), validating on " << validation.size() << ", testing on " << data.test.size() << "\n"
-            << std::flush;
     g_interrupted = false;
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
-    TrainCallbacks cb;
+    SessionCallbacks cb;
+    cb.onPrepared = [&](const PreparedRun& p) {
+        if (!json && !quiet) describe(p, label, out);
+        for (const EpochStats& e : p.resumedEpochs) say(epochLine(e));
+    };
     cb.onBatch = [&](const BatchStats& b) {
-        if (g_interrupted) trainer.requestStop();
+        if (g_interrupted) session.requestStop();
         if (!quiet)
-            progress.batch(b.epoch, settings.epochs, b.batch, b.batchesPerEpoch, b.loss, b.accuracy,
+            progress.batch(b.epoch, request.settings.epochs, b.batch, b.batchesPerEpoch, b.loss, b.accuracy,
                            b.samplesPerSecond);
     };
-    cb.onEpoch = [&](const EpochStats& e) {
-        char line[256];
-        int n = std::snprintf(line, sizeof line, "Epoch %d/%d - %.1fs - loss %.4f - accuracy %.4f", e.epoch + 1,
-                              e.epochs, e.seconds, e.loss, e.accuracy);
-        if (e.hasValidation)
-            std::snprintf(line + n, sizeof line - n, " - val_loss %.4f - val_accuracy %.4f", e.valLoss, e.valAccuracy);
-        say(line);
+    cb.onEpoch = [&](const EpochStats& e) { say(epochLine(e)); };
+    cb.onMessage = [&](const TrainMessage& m) {
+        say((m.severity == MessageSeverity::Warning ? "warning: " : "") + m.text);
     };
-    cb.onMessage = [&](const std::string& m) { say(m); };
-    TrainResult result = trainer.run(train, validation, cb);
+    const SessionResult result = session.run(request, data, cb);
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
 
+    const RunRecord& run = result.record;
     nlohmann::json epochs = nlohmann::json::array();
-    for (const auto& e : result.history) epochs.push_back(e.toJson());
-    nlohmann::json report = {{"model", src.label},
+    for (const auto& e : run.epochs) epochs.push_back(e.toJson());
+    nlohmann::json report = {{"model", label},
+                             {"start", std::string(startModeName(run.start))},
                              {"epochs", epochs},
-                             {"stopped", result.reason == StopReason::Stopped},
-                             {"early_stopped", result.reason == StopReason::EarlyStopped},
-                             {"train_samples", train.size()},
-                             {"validation_samples", validation.size()}};
-    if (data.test.size() > 0 && result.reason != StopReason::Stopped) {
-        EvalOptions eo;
-        eo.loss = settings.loss;
-        const EvalResult test = evaluate(model, data.test, file.preprocessing, eo, nullptr, settings.threads);
-        report["test_accuracy"] = test.accuracy;
-        report["test_loss"] = test.loss;
-        report["test_samples"] = test.samples;
+                             {"stopped", run.stopReason == StopReason::Stopped},
+                             {"early_stopped", run.stopReason == StopReason::EarlyStopped},
+                             {"train_samples", run.trainSamples},
+                             {"validation_samples", run.validationSamples},
+                             {"excluded_samples", run.excludedSamples}};
+    if (run.evaluation) {
+        const std::string set(evalSetName(run.evaluation->set));
+        report[set + "_accuracy"] = run.evaluation->accuracy;
+        report[set + "_loss"] = run.evaluation->loss;
+        report[set + "_samples"] = run.evaluation->samples;
         if (!json) {
-            char line[128];
-            std::snprintf(line, sizeof line, "Test accuracy %.4f (loss %.4f) on %d images", test.accuracy, test.loss,
-                          test.samples);
+            char line[160];
+            std::snprintf(line, sizeof line, "%c%s accuracy %.4f (loss %.4f) on %d images", std::toupper(set[0]),
+                          set.c_str() + 1, run.evaluation->accuracy, run.evaluation->loss, run.evaluation->samples);
             out << line << "\n";
         }
     }
-    if (result.reason == StopReason::Stopped && !json) out << "Training stopped; the checkpoint holds the position.\n";
+    if (run.stopReason == StopReason::Stopped && !json) out << "Training stopped; the checkpoint holds the position.\n";
     if (args.has("out")) {
-        storeWeights(model, file);
-        file.training = settings.toJson();
-        file.checkpoint = nlohmann::json::object();
-        nlohmann::json run = {{"settings", settings.toJson()}, {"epochs", epochs}, {"data", args.get("data")}};
-        if (report.contains("test_accuracy")) run["test_accuracy"] = report["test_accuracy"];
-        file.history.push_back(run);
-        saveModelFile(args.get("out"), file);
+        saveModelFile(args.get("out"), result.trained);
         report["saved"] = args.get("out");
         if (!json) out << "Saved " << args.get("out") << "\n";
     }
     if (json) out << report.dump(2) << "\n";
-    return result.reason == StopReason::Stopped ? 130 : 0;
+    return run.stopReason == StopReason::Stopped ? 130 : 0;
 }
 
 }  // namespace cs::cli

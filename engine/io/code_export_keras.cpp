@@ -217,9 +217,9 @@ std::string augmentationLayers(const nlohmann::json& augment) {
 std::string classWeightCode(const TrainSettings& t) {
     if (!t.loss.classWeights.empty())
         return "    # ConvStudio's explicit class weights (loss.class_weights)" +
-               std::string(t.balance == "weights" ? "" : ", which it applies with any class balance") + "\n" +
-               "    class_weight = dict(enumerate(" + pyJson(nlohmann::json(t.loss.classWeights)) + "))\n";
-    if (t.balance == "weights")
+               std::string(t.balance == ClassBalance::Weights ? "" : ", which it applies with any class balance") +
+               "\n" + "    class_weight = dict(enumerate(" + pyJson(nlohmann::json(t.loss.classWeights)) + "))\n";
+    if (t.balance == ClassBalance::Weights)
         return "    # ConvStudio's class balance 'weights' (Training > Class balance: Weight the loss by class\n"
                "    # frequency): computed from the training labels; the validation loss stays unweighted.\n"
                "    class_weight = balanced_class_weights(labels, classes)\n"
@@ -230,7 +230,7 @@ std::string classWeightCode(const TrainSettings& t) {
 // train()'s tf.data pipeline of (images, labels) batches before augmentation.
 std::string trainingDatasetCode(const TrainSettings& t) {
     std::ostringstream c;
-    if (t.balance == "oversample") {
+    if (t.balance == ClassBalance::Oversample) {
         c << "    # ConvStudio's class balance 'oversample' (Training > Class balance: Oversample rare classes):\n"
           << "    # every epoch a new order in which each class is as frequent as the largest one (the\n"
           << "    # generator is called again for each epoch).\n"
@@ -307,8 +307,8 @@ std::string exportKerasCode(const Model& model, const ModelFile& file) {
                           pyNumber(t.optimizer.weightDecay / 2) + ").\n";
     // The class balance: numpy helpers that compute what data/split.cpp's balancedClassWeights
     // and oversampledIndices do, and the integer labels and class count in train().
-    const bool balancedWeights = t.balance == "weights" && t.loss.classWeights.empty();
-    const bool oversample = t.balance == "oversample";
+    const bool balancedWeights = t.balance == ClassBalance::Weights && t.loss.classWeights.empty();
+    const bool oversample = t.balance == ClassBalance::Oversample;
     const bool balanceCode = balancedWeights || oversample;
     std::string balanceHelpers;
     if (balancedWeights) balanceHelpers += "\n\n" + codeTemplate("keras_balanced_class_weights.py");

@@ -3,6 +3,7 @@
 #include <zlib.h>
 #include <bit>
 #include <cstring>
+#include <fstream>
 #include <set>
 
 #include "core/errors.h"
@@ -46,6 +47,58 @@ nlohmann::json shapeJson(const Tensor& t) {
     nlohmann::json s = nlohmann::json::array();
     for (int i = 0; i < t.sampleShape().rank(); ++i) s.push_back(t.sampleShape()[i]);
     return s;
+}
+
+// The fields of the JSON description (everything but the tensors). Every layer kind must be
+// known, so the error names the kind rather than failing later.
+ModelFile describedModel(const nlohmann::json& doc, const std::string& what) {
+    ModelFile file;
+    try {
+        file.graph = GraphSpec::fromJson(doc.at("graph"));
+        file.preprocessing = Preprocessing::fromJson(doc.at("preprocessing"));
+        file.classNames = doc.value("class_names", std::vector<std::string>{});
+        file.training = doc.value("training", nlohmann::json::object());
+        file.history = doc.value("history", nlohmann::json::array());
+        file.project = doc.value("project", nlohmann::json::object());
+        file.checkpoint = doc.value("checkpoint", nlohmann::json::object());
+        file.seed = doc.value("seed", uint64_t{42});
+    } catch (const nlohmann::json::exception& e) {
+        throw FileError(what + " is malformed: " + e.what());
+    }
+    const auto& registry = LayerRegistry::builtin();
+    for (const auto& n : file.graph.nodes())
+        if (!registry.contains(n.kind)) {
+            try {
+                registry.info(n.kind);
+            } catch (const Error& e) {
+                throw FileError(what + ": layer '" + n.name + "': " + e.what());
+            }
+        }
+    return file;
+}
+
+// Checks the magic and the version; returns the JSON description's length.
+uint64_t checkHeader(const char* header, std::size_t available, const std::string& what) {
+    if (available < kHeader || std::memcmp(header, kMagic, 8) != 0)
+        throw FileError(what + " is not a ConvStudio model file (bad magic or too short: " + std::to_string(available) +
+                        " bytes)");
+    uint32_t version;
+    std::memcpy(&version, header + 8, sizeof version);
+    if (version > kModelFormatVersion)
+        throw FileError(what + " was written by a newer ConvStudio (format version " + std::to_string(version) +
+                        "; this version reads up to " + std::to_string(kModelFormatVersion) + ")");
+    if (version == 0) throw FileError(what + " has an invalid format version 0");
+    uint64_t jsonSize;
+    std::memcpy(&jsonSize, header + 12, sizeof jsonSize);
+    return jsonSize;
+}
+
+nlohmann::json parseDescription(const char* begin, const char* end, const std::string& what) {
+    try {
+        return nlohmann::json::parse(begin, end);
+    } catch (const nlohmann::json::exception& e) {
+        throw FileError(what + ": the description is not valid JSON: " + e.what());
+    }
 }
 
 }  // namespace
@@ -109,40 +162,22 @@ std::string serializeModelFile(const ModelFile& file) {
 }
 
 ModelFile parseModelFile(const std::string& bytes, const std::string& what) {
-    if (bytes.size() < kHeader + 4 || std::memcmp(bytes.data(), kMagic, 8) != 0)
+    if (bytes.size() < kHeader + 4)
         throw FileError(what + " is not a ConvStudio model file (bad magic or too short: " +
                         std::to_string(bytes.size()) + " bytes)");
-    const uint32_t version = get<uint32_t>(bytes, 8);
-    if (version > kModelFormatVersion)
-        throw FileError(what + " was written by a newer ConvStudio (format version " + std::to_string(version) +
-                        "; this version reads up to " + std::to_string(kModelFormatVersion) + ")");
-    if (version == 0) throw FileError(what + " has an invalid format version 0");
-    const uint64_t jsonSize = get<uint64_t>(bytes, 12);
+    const uint64_t jsonSize = checkHeader(bytes.data(), bytes.size(), what);
     if (jsonSize > bytes.size() - kHeader - 4)
         throw FileError(what + " is truncated: its header announces " + std::to_string(jsonSize) +
                         " bytes of description but the file holds " + std::to_string(bytes.size()) + " bytes");
     const uint32_t stored = get<uint32_t>(bytes, bytes.size() - 4);
     if (stored != crc(bytes.data(), bytes.size() - 4))
         throw FileError(what + " is damaged or truncated (checksum mismatch)");
-    nlohmann::json doc;
-    try {
-        doc = nlohmann::json::parse(bytes.begin() + kHeader,
-                                    bytes.begin() + kHeader + static_cast<std::ptrdiff_t>(jsonSize));
-    } catch (const nlohmann::json::exception& e) {
-        throw FileError(what + ": the description is not valid JSON: " + e.what());
-    }
-    ModelFile file;
+    const nlohmann::json doc =
+        parseDescription(bytes.data() + kHeader, bytes.data() + kHeader + static_cast<std::ptrdiff_t>(jsonSize), what);
+    ModelFile file = describedModel(doc, what);
     const std::size_t dataStart = kHeader + jsonSize;
     const uint64_t dataFloats = (bytes.size() - 4 - dataStart) / 4;
     try {
-        file.graph = GraphSpec::fromJson(doc.at("graph"));
-        file.preprocessing = Preprocessing::fromJson(doc.at("preprocessing"));
-        file.classNames = doc.value("class_names", std::vector<std::string>{});
-        file.training = doc.value("training", nlohmann::json::object());
-        file.history = doc.value("history", nlohmann::json::array());
-        file.project = doc.value("project", nlohmann::json::object());
-        file.checkpoint = doc.value("checkpoint", nlohmann::json::object());
-        file.seed = doc.value("seed", uint64_t{42});
         std::set<std::string> names;
         for (const auto& t : doc.at("tensors")) {
             const std::string name = t.at("name").get<std::string>();
@@ -178,16 +213,6 @@ ModelFile parseModelFile(const std::string& bytes, const std::string& what) {
     } catch (const nlohmann::json::exception& e) {
         throw FileError(what + " is malformed: " + e.what());
     }
-    // Every layer kind must be known, so the error names the kind rather than failing later.
-    const auto& registry = LayerRegistry::builtin();
-    for (const auto& n : file.graph.nodes())
-        if (!registry.contains(n.kind)) {
-            try {
-                registry.info(n.kind);
-            } catch (const Error& e) {
-                throw FileError(what + ": layer '" + n.name + "': " + e.what());
-            }
-        }
     return file;
 }
 
@@ -196,5 +221,25 @@ void saveModelFile(const std::string& path, const ModelFile& file) {
 }
 
 ModelFile loadModelFile(const std::string& path) { return parseModelFile(readWholeFile(path), "'" + path + "'"); }
+
+ModelFile loadModelFileDescription(const std::string& path) {
+    const std::string what = "'" + path + "'";
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw FileError(what + " cannot be opened for reading");
+    char header[kHeader] = {};
+    in.read(header, kHeader);
+    const uint64_t jsonSize = checkHeader(header, static_cast<std::size_t>(in.gcount()), what);
+    // The description of a real model is kilobytes; a header announcing more than this is damaged.
+    constexpr uint64_t kLargestDescription = 64u << 20;
+    if (jsonSize > kLargestDescription)
+        throw FileError(what + " is damaged: its header announces " + std::to_string(jsonSize) +
+                        " bytes of description");
+    std::string text(static_cast<std::size_t>(jsonSize), '\0');
+    in.read(text.data(), static_cast<std::streamsize>(jsonSize));
+    if (static_cast<uint64_t>(in.gcount()) != jsonSize)
+        throw FileError(what + " is truncated: its header announces " + std::to_string(jsonSize) +
+                        " bytes of description but the file ends before");
+    return describedModel(parseDescription(text.data(), text.data() + text.size(), what), what);
+}
 
 }  // namespace cs

@@ -46,6 +46,10 @@ void applyWeights(const ModelFile& file, Model& model);
 // Throws FileError with the path and what is wrong.
 void saveModelFile(const std::string& path, const ModelFile& file);
 ModelFile loadModelFile(const std::string& path);
+// The file's description without its tensors (weights stay empty): graph, settings, history,
+// project and checkpoint position, read from the start of the file only (no checksum check).
+// Throws FileError like loadModelFile.
+ModelFile loadModelFileDescription(const std::string& path);
 
 // The same document in memory (used by save/load, checkpoints and the studio's clipboard).
 std::string serializeModelFile(const ModelFile& file);

@@ -4,6 +4,24 @@
 
 namespace cs {
 
+std::string_view classBalanceName(ClassBalance balance) {
+    switch (balance) {
+        case ClassBalance::None:
+            return "none";
+        case ClassBalance::Weights:
+            return "weights";
+        case ClassBalance::Oversample:
+            return "oversample";
+    }
+    return "none";
+}
+
+ClassBalance classBalanceFromName(std::string_view name) {
+    for (ClassBalance b : {ClassBalance::None, ClassBalance::Weights, ClassBalance::Oversample})
+        if (classBalanceName(b) == name) return b;
+    throw OptionError("class balance must be none, weights or oversample, got '" + std::string(name) + "'");
+}
+
 nlohmann::json TrainSettings::toJson() const {
     return {{"epochs", epochs},
             {"batch_size", batchSize},
@@ -14,10 +32,11 @@ nlohmann::json TrainSettings::toJson() const {
             {"schedule", schedule.toJson()},
             {"loss", loss.toJson()},
             {"augment", augment},
-            {"balance", balance},
+            {"balance", std::string(classBalanceName(balance))},
             {"early_stopping_patience", earlyStoppingPatience},
             {"restore_best_weights", restoreBestWeights},
-            {"top_k", topK}};
+            {"top_k", topK},
+            {"continue_from_weights", continueFromWeights}};
 }
 
 TrainSettings TrainSettings::fromJson(const nlohmann::json& j) {
@@ -33,10 +52,11 @@ TrainSettings TrainSettings::fromJson(const nlohmann::json& j) {
         if (j.contains("schedule")) s.schedule = ScheduleOptions::fromJson(j["schedule"]);
         if (j.contains("loss")) s.loss = LossOptions::fromJson(j["loss"]);
         s.augment = j.value("augment", nlohmann::json::object());
-        s.balance = j.value("balance", s.balance);
+        if (j.contains("balance")) s.balance = classBalanceFromName(j["balance"].get<std::string>());
         s.earlyStoppingPatience = j.value("early_stopping_patience", s.earlyStoppingPatience);
         s.restoreBestWeights = j.value("restore_best_weights", s.restoreBestWeights);
         s.topK = j.value("top_k", s.topK);
+        s.continueFromWeights = j.value("continue_from_weights", s.continueFromWeights);
     } catch (const nlohmann::json::exception& e) {
         throw OptionError(std::string("training settings are malformed: ") + e.what());
     }
@@ -55,8 +75,6 @@ void TrainSettings::validate() const {
         throw OptionError("threads must be between 0 (all cores) and 64, got " + std::to_string(threads));
     if (earlyStoppingPatience < 0) throw OptionError("early stopping patience must be >= 0");
     if (topK < 1) throw OptionError("top_k must be >= 1");
-    if (balance != "none" && balance != "weights" && balance != "oversample")
-        throw OptionError("class balance must be none, weights or oversample, got '" + balance + "'");
 }
 
 }  // namespace cs

@@ -38,15 +38,20 @@ struct Trainer::StepContext {
     bool probabilities;
 };
 
-nlohmann::json EpochStats::toJson() const {
-    nlohmann::json j = {{"epoch", epoch + 1},     {"loss", loss},       {"accuracy", accuracy},
-                        {"top_k_accuracy", topK}, {"seconds", seconds}, {"learning_rate", learningRate}};
-    if (hasValidation) {
-        j["val_loss"] = valLoss;
-        j["val_accuracy"] = valAccuracy;
-        j["val_top_k_accuracy"] = valTopK;
+std::optional<CheckpointPosition> checkpointPosition(const ModelFile& file) {
+    const nlohmann::json& c = file.checkpoint;
+    if (!c.is_object() || !c.contains("epoch") || !c.contains("settings")) return std::nullopt;
+    try {
+        return CheckpointPosition{c.at("epoch").get<int>(), c.at("settings").value("epochs", 0)};
+    } catch (const nlohmann::json::exception&) {
+        return std::nullopt;
     }
-    return j;
+}
+
+TrainSettings checkpointSettings(const ModelFile& file) {
+    if (!file.checkpoint.is_object() || !file.checkpoint.contains("settings"))
+        throw FileError("the file holds no training position to resume");
+    return TrainSettings::fromJson(file.checkpoint["settings"]);
 }
 
 Trainer::Trainer(Model& model, TrainSettings settings, Preprocessing preprocessing)
@@ -97,13 +102,14 @@ bool Trainer::waitWhilePaused() {
     return !stop_.load();
 }
 
-void Trainer::setCheckpoint(std::string path, int everyEpochs) {
+void Trainer::setCheckpoint(std::string path, int everyEpochs, nlohmann::json project) {
     checkpointPath_ = std::move(path);
     checkpointEvery_ = std::max(1, everyEpochs);
+    checkpointProject_ = std::move(project);
 }
 
 std::vector<uint32_t> Trainer::epochOrder(int epoch, const Dataset& train, int classes) const {
-    if (settings_.balance == "oversample")
+    if (settings_.balance == ClassBalance::Oversample)
         return oversampledIndices(train.labels, classes,
                                   settings_.seed * 1000003ull + static_cast<uint64_t>(epoch) + 1);
     const std::size_t n = train.size();
@@ -197,6 +203,31 @@ void Trainer::trainStep(const Tensor& images, const std::vector<int32_t>& labels
 }
 
 TrainResult Trainer::run(const Dataset& train, const Dataset& validation, const TrainCallbacks& cb) {
+    const int classes = checkDataFitsModel(train, cb);
+    prepareClassBalance(train, classes, cb);
+    const int batches = batchesPerEpoch(train, classes, cb);
+    totalSteps_ = static_cast<int64_t>(batches) * settings_.epochs;
+    stop_ = false;
+    for (; epoch_ < settings_.epochs; ++epoch_) {
+        const auto start = std::chrono::steady_clock::now();
+        if (!trainEpoch(train, classes, batches, start, cb)) return endRun(StopReason::Stopped, train.classNames);
+        const EpochStats es = closeEpoch(validation, start);
+        if (cb.onEpoch) cb.onEpoch(es);
+        if (stopsEarly(es, cb)) {
+            ++epoch_;
+            return endRun(StopReason::EarlyStopped, train.classNames);
+        }
+        if (!checkpointPath_.empty() && (epoch_ + 1) % checkpointEvery_ == 0) {
+            ++epoch_;  // the checkpoint records the position after this epoch
+            writeCheckpoint(train.classNames);
+            if (cb.onMessage) cb.onMessage({MessageSeverity::Note, "checkpoint written: " + checkpointPath_});
+            --epoch_;
+        }
+    }
+    return endRun(StopReason::Completed, train.classNames);
+}
+
+int Trainer::checkDataFitsModel(const Dataset& train, const TrainCallbacks& cb) const {
     if (train.size() == 0) throw TrainingError("the training set is empty");
     const int classes = static_cast<int>(model_.outputShape().size());
     if (!model_.outputShape().isFlat())
@@ -207,145 +238,135 @@ TrainResult Trainer::run(const Dataset& train, const Dataset& validation, const 
                             " classes but the model's output has " + std::to_string(classes) +
                             " units; set the last Dense layer's units to " + std::to_string(train.classCount()));
     if (train.classCount() < classes && cb.onMessage)
-        cb.onMessage("the model has " + std::to_string(classes) + " outputs for " + std::to_string(train.classCount()) +
-                     " classes; the extra outputs are never targets");
+        cb.onMessage({MessageSeverity::Warning, "the model has " + std::to_string(classes) + " outputs for " +
+                                                    std::to_string(train.classCount()) +
+                                                    " classes; the extra outputs are never targets"});
+    return classes;
+}
+
+void Trainer::prepareClassBalance(const Dataset& train, int classes, const TrainCallbacks& cb) {
     trainLoss_ = settings_.loss;
-    if (settings_.balance == "weights" && trainLoss_.classWeights.empty()) {
-        trainLoss_.classWeights = balancedClassWeights(train.labels, classes);
-        if (cb.onMessage) {
-            std::string list;
-            for (float w : trainLoss_.classWeights) {
-                char buf[32];
-                std::snprintf(buf, sizeof buf, "%s%.3g", list.empty() ? "" : ", ", static_cast<double>(w));
-                list += buf;
-            }
-            cb.onMessage("class weights (balanced): " + list);
-        }
+    if (settings_.balance != ClassBalance::Weights || !trainLoss_.classWeights.empty()) return;
+    trainLoss_.classWeights = balancedClassWeights(train.labels, classes);
+    if (!cb.onMessage) return;
+    std::string list;
+    for (float w : trainLoss_.classWeights) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%s%.3g", list.empty() ? "" : ", ", static_cast<double>(w));
+        list += buf;
     }
-    const int batchSize = settings_.batchSize;
+    cb.onMessage({MessageSeverity::Note, "class weights (balanced): " + list});
+}
+
+int Trainer::batchesPerEpoch(const Dataset& train, int classes, const TrainCallbacks& cb) const {
     // Oversampling makes every epoch (largest class) x (classes present) samples long.
     std::size_t epochLength = train.size();
-    if (settings_.balance == "oversample") {
+    if (settings_.balance == ClassBalance::Oversample) {
         const auto counts = classCounts(train.labels, classes);
         const std::size_t largest = *std::max_element(counts.begin(), counts.end());
         epochLength = largest * static_cast<std::size_t>(
                                     std::count_if(counts.begin(), counts.end(), [](std::size_t c) { return c > 0; }));
         if (cb.onMessage && epochLength != train.size())
-            cb.onMessage("oversampling: " + std::to_string(epochLength) + " samples per epoch from " +
-                         std::to_string(train.size()));
+            cb.onMessage({MessageSeverity::Note, "oversampling: " + std::to_string(epochLength) +
+                                                     " samples per epoch from " + std::to_string(train.size())});
     }
-    const int batches = static_cast<int>((epochLength + batchSize - 1) / batchSize);
-    totalSteps_ = static_cast<int64_t>(batches) * settings_.epochs;
-    stop_ = false;
+    return static_cast<int>((epochLength + settings_.batchSize - 1) / settings_.batchSize);
+}
+
+bool Trainer::trainEpoch(const Dataset& train, int classes, int batches, std::chrono::steady_clock::time_point start,
+                         const TrainCallbacks& cb) {
+    std::vector<uint32_t> order = epochOrder(epoch_, train, classes);
+    std::unique_ptr<PrefetchBatcher> prefetcher;
+    if (prefetch_)
+        prefetcher = std::make_unique<PrefetchBatcher>(train, std::move(order), settings_.batchSize, pre_, augment_,
+                                                       epochSeed(epoch_), batchInEpoch_);
+    int64_t samplesThisRun = 0;
+    for (; batchInEpoch_ < batches; ++batchInEpoch_) {
+        if (stop_ || (paused_ && !waitWhilePaused())) return false;
+        if (prefetcher) {
+            if (!prefetcher->next(batchImages_, batchLabels_))
+                throw TrainingError("the batch prefetcher ended before batch " + std::to_string(batchInEpoch_ + 1));
+        } else {
+            const std::size_t first = static_cast<std::size_t>(batchInEpoch_) * settings_.batchSize;
+            const std::size_t count = std::min<std::size_t>(settings_.batchSize, order.size() - first);
+            assembleBatch(train, std::span<const uint32_t>(order.data() + first, count), pre_,
+                          augment_.enabled() ? &augment_ : nullptr, batchSeed(epochSeed(epoch_), batchInEpoch_),
+                          batchImages_, batchLabels_);
+        }
+        const std::size_t count = batchLabels_.size();
+        BatchStats stats;
+        stats.epoch = epoch_;
+        stats.batch = batchInEpoch_;
+        stats.batchesPerEpoch = batches;
+        stats.step = step_;
+        stats.learningRate = schedule_->rate(step_, epoch_, totalSteps_);
+        trainStep(batchImages_, batchLabels_, stats, epochLossSum_, epochCorrect_, epochCorrectK_);
+        epochSeen_ += static_cast<int64_t>(count);
+        samplesThisRun += static_cast<int64_t>(count);
+        ++step_;
+        const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        stats.samplesPerSecond = secs > 0 ? samplesThisRun / secs : 0;
+        if (cb.onBatch) cb.onBatch(stats);
+        if (cb.betweenBatches) cb.betweenBatches(model_);
+    }
+    return true;
+}
+
+EpochStats Trainer::closeEpoch(const Dataset& validation, std::chrono::steady_clock::time_point start) {
+    EpochStats es;
+    es.epoch = epoch_;
+    es.epochs = settings_.epochs;
+    es.loss = epochSeen_ ? epochLossSum_ / epochSeen_ : 0;
+    es.accuracy = epochSeen_ ? static_cast<double>(epochCorrect_) / epochSeen_ : 0;
+    es.topK = epochSeen_ ? static_cast<double>(epochCorrectK_) / epochSeen_ : 0;
+    es.learningRate = schedule_->rate(step_ > 0 ? step_ - 1 : 0, epoch_, totalSteps_);
+    if (validation.size() > 0) {
+        EvalOptions o;
+        o.batchSize = std::max(settings_.batchSize, 128);
+        o.topK = settings_.topK;
+        o.loss = settings_.loss;
+        o.loss.classWeights.clear();  // as Keras: class weights shape training only
+        o.cancelled = [this] { return stop_.load(); };
+        const EvalResult v = evaluate(model_, validation, pre_, o, pool_.get());
+        es.hasValidation = true;
+        es.valLoss = v.loss;
+        es.valAccuracy = v.accuracy;
+        es.valTopK = v.topK;
+    }
+    es.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    history_.push_back(es);
+    batchInEpoch_ = 0;
+    epochLossSum_ = 0;
+    epochCorrect_ = epochCorrectK_ = epochSeen_ = 0;
+    schedule_->endEpoch(es.hasValidation ? es.valLoss : es.loss);
+    return es;
+}
+
+bool Trainer::stopsEarly(const EpochStats& es, const TrainCallbacks& cb) {
+    if (settings_.earlyStoppingPatience <= 0) return false;
+    const double monitored = es.hasValidation ? es.valLoss : es.loss;
+    if (monitored < bestLoss_ - 1e-4) {
+        bestLoss_ = monitored;
+        badEpochs_ = 0;
+        if (settings_.restoreBestWeights) snapshotBest();
+        return false;
+    }
+    if (++badEpochs_ < settings_.earlyStoppingPatience) return false;
+    if (settings_.restoreBestWeights && !best_.empty()) restoreBest();
+    if (cb.onMessage)
+        cb.onMessage({MessageSeverity::Note, "stopped early after epoch " + std::to_string(epoch_ + 1) +
+                                                 ": no improvement of " +
+                                                 std::string(es.hasValidation ? "val_loss" : "loss") + " for " +
+                                                 std::to_string(settings_.earlyStoppingPatience) + " epochs" +
+                                                 (settings_.restoreBestWeights ? "; restored the best weights" : "")});
+    return true;
+}
+
+TrainResult Trainer::endRun(StopReason reason, const std::vector<std::string>& classNames) const {
+    // A stopped run keeps its position in the checkpoint; a completed one has nothing to continue.
+    if (reason != StopReason::Completed) writeCheckpoint(classNames);
     TrainResult result;
-    const bool hasValidation = validation.size() > 0;
-    EvalOptions evalOptions;
-    evalOptions.batchSize = std::max(batchSize, 128);
-    evalOptions.topK = settings_.topK;
-    evalOptions.loss = settings_.loss;
-    evalOptions.loss.classWeights.clear();  // as Keras: class weights shape training only
-
-    // The batch being trained on; the prefetcher hands over its buffers by swapping.
-    Tensor images;
-    std::vector<int32_t> labels;
-    const AugmentOptions* augment = augment_.enabled() ? &augment_ : nullptr;
-    for (; epoch_ < settings_.epochs; ++epoch_) {
-        auto order = epochOrder(epoch_, train, classes);
-        const auto start = std::chrono::steady_clock::now();
-        int64_t samplesThisRun = 0;
-        std::unique_ptr<PrefetchBatcher> prefetcher;
-        if (prefetch_)
-            prefetcher = std::make_unique<PrefetchBatcher>(train, std::move(order), batchSize, pre_, augment_,
-                                                           epochSeed(epoch_), batchInEpoch_);
-        for (; batchInEpoch_ < batches; ++batchInEpoch_) {
-            if (stop_ || (paused_ && !waitWhilePaused())) {
-                result.reason = StopReason::Stopped;
-                result.epochsCompleted = epoch_;
-                result.history = history_;
-                writeCheckpoint(train.classNames);
-                return result;
-            }
-            if (prefetcher) {
-                if (!prefetcher->next(images, labels))
-                    throw TrainingError("the batch prefetcher ended before batch " + std::to_string(batchInEpoch_ + 1));
-            } else {
-                const std::size_t first = static_cast<std::size_t>(batchInEpoch_) * batchSize;
-                const std::size_t count = std::min<std::size_t>(batchSize, order.size() - first);
-                assembleBatch(train, std::span<const uint32_t>(order.data() + first, count), pre_, augment,
-                              batchSeed(epochSeed(epoch_), batchInEpoch_), images, labels);
-            }
-            const std::size_t count = labels.size();
-            BatchStats stats;
-            stats.epoch = epoch_;
-            stats.batch = batchInEpoch_;
-            stats.batchesPerEpoch = batches;
-            stats.step = step_;
-            stats.learningRate = schedule_->rate(step_, epoch_, totalSteps_);
-            trainStep(images, labels, stats, epochLossSum_, epochCorrect_, epochCorrectK_);
-            epochSeen_ += static_cast<int64_t>(count);
-            samplesThisRun += static_cast<int64_t>(count);
-            ++step_;
-            const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-            stats.samplesPerSecond = secs > 0 ? samplesThisRun / secs : 0;
-            if (cb.onBatch) cb.onBatch(stats);
-            if (cb.betweenBatches) cb.betweenBatches(model_);
-        }
-        EpochStats es;
-        es.epoch = epoch_;
-        es.epochs = settings_.epochs;
-        es.loss = epochSeen_ ? epochLossSum_ / epochSeen_ : 0;
-        es.accuracy = epochSeen_ ? static_cast<double>(epochCorrect_) / epochSeen_ : 0;
-        es.topK = epochSeen_ ? static_cast<double>(epochCorrectK_) / epochSeen_ : 0;
-        es.learningRate = schedule_->rate(step_ > 0 ? step_ - 1 : 0, epoch_, totalSteps_);
-        if (hasValidation) {
-            evalOptions.cancelled = [this] { return stop_.load(); };
-            const EvalResult v = evaluate(model_, validation, pre_, evalOptions, pool_.get());
-            es.hasValidation = true;
-            es.valLoss = v.loss;
-            es.valAccuracy = v.accuracy;
-            es.valTopK = v.topK;
-        }
-        es.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        history_.push_back(es);
-        batchInEpoch_ = 0;
-        epochLossSum_ = 0;
-        epochCorrect_ = epochCorrectK_ = epochSeen_ = 0;
-        const double monitored = hasValidation ? es.valLoss : es.loss;
-        schedule_->endEpoch(monitored);
-        if (cb.onEpoch) cb.onEpoch(es);
-
-        bool earlyStop = false;
-        if (settings_.earlyStoppingPatience > 0) {
-            if (monitored < bestLoss_ - 1e-4) {
-                bestLoss_ = monitored;
-                badEpochs_ = 0;
-                if (settings_.restoreBestWeights) snapshotBest();
-            } else if (++badEpochs_ >= settings_.earlyStoppingPatience) {
-                earlyStop = true;
-            }
-        }
-        if (earlyStop) {
-            if (settings_.restoreBestWeights && !best_.empty()) restoreBest();
-            if (cb.onMessage)
-                cb.onMessage("stopped early after epoch " + std::to_string(epoch_ + 1) + ": no improvement of " +
-                             std::string(hasValidation ? "val_loss" : "loss") + " for " +
-                             std::to_string(settings_.earlyStoppingPatience) + " epochs" +
-                             (settings_.restoreBestWeights ? "; restored the best weights" : ""));
-            ++epoch_;
-            result.reason = StopReason::EarlyStopped;
-            result.epochsCompleted = epoch_;
-            result.history = history_;
-            writeCheckpoint(train.classNames);
-            return result;
-        }
-        if (!checkpointPath_.empty() && (epoch_ + 1) % checkpointEvery_ == 0) {
-            ++epoch_;  // the checkpoint records the position after this epoch
-            writeCheckpoint(train.classNames);
-            if (cb.onMessage) cb.onMessage("checkpoint written: " + checkpointPath_);
-            --epoch_;
-        }
-    }
-    result.reason = StopReason::Completed;
+    result.reason = reason;
     result.epochsCompleted = epoch_;
     result.history = history_;
     return result;
@@ -370,6 +391,7 @@ void Trainer::writeCheckpoint(const std::vector<std::string>& classNames) const 
     file.preprocessing = pre_;
     file.classNames = classNames;
     file.training = settings_.toJson();
+    file.project = checkpointProject_;
     storeCheckpoint(file);
     saveModelFile(checkpointPath_, file);
 }
@@ -432,23 +454,7 @@ void Trainer::restoreCheckpoint(const ModelFile& file) {
         bestLoss_ = c.at("best_loss").get<double>();
         badEpochs_ = c.at("bad_epochs").get<int>();
         history_.clear();
-        for (const auto& h : c.at("history")) {
-            EpochStats e;
-            e.epoch = h.at("epoch").get<int>() - 1;
-            e.epochs = settings_.epochs;
-            e.loss = h.at("loss").get<double>();
-            e.accuracy = h.at("accuracy").get<double>();
-            e.topK = h.value("top_k_accuracy", 0.0);
-            e.seconds = h.value("seconds", 0.0);
-            e.learningRate = h.value("learning_rate", 0.f);
-            if (h.contains("val_loss")) {
-                e.hasValidation = true;
-                e.valLoss = h.at("val_loss").get<double>();
-                e.valAccuracy = h.at("val_accuracy").get<double>();
-                e.valTopK = h.value("val_top_k_accuracy", 0.0);
-            }
-            history_.push_back(e);
-        }
+        for (const auto& h : c.at("history")) history_.push_back(EpochStats::fromJson(h, settings_.epochs));
     } catch (const nlohmann::json::exception& e) {
         throw FileError(std::string("the checkpoint is malformed: ") + e.what());
     }

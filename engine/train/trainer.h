@@ -4,70 +4,60 @@
 // same run every time. Each batch is split across the worker threads (one gradient reduction
 // per step), and checkpoints capture everything needed to continue a run exactly.
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "core/tensor.h"
 #include "data/augment.h"
 #include "data/dataset.h"
 #include "data/preprocessing.h"
 #include "train/train_settings.h"
+#include "train/train_stats.h"
 
 namespace cs {
 
 class Model;
 class Executor;
 struct Param;
-class Tensor;
 class Optimizer;
 class WorkerPool;
 class LearningRateSchedule;
 struct ModelFile;
 
-struct BatchStats {
-    int epoch = 0;  // 0-based
-    int batch = 0;  // 0-based within the epoch
-    int batchesPerEpoch = 0;
-    int64_t step = 0;     // global step, 0-based
-    double loss = 0;      // this batch's mean loss
-    double accuracy = 0;  // this batch's accuracy
-    float learningRate = 0;
-    double samplesPerSecond = 0;  // over the epoch so far
-};
-
-struct EpochStats {
-    int epoch = 0;  // 0-based
-    int epochs = 0;
-    double loss = 0, accuracy = 0, topK = 0;
-    bool hasValidation = false;
-    double valLoss = 0, valAccuracy = 0, valTopK = 0;
-    double seconds = 0;
-    float learningRate = 0;
-    nlohmann::json toJson() const;
-};
-
 struct TrainCallbacks {
     std::function<void(const BatchStats&)> onBatch;
     std::function<void(const EpochStats&)> onEpoch;
-    std::function<void(const std::string&)> onMessage;  // warnings and notes for the log
+    std::function<void(const TrainMessage&)> onMessage;  // warnings and notes for the log
     // Called on the training thread between steps while the weights are stable: the studio
     // computes its feature-map probes here.
     std::function<void(const Model&)> betweenBatches;
 };
-
-enum class StopReason { Completed, Stopped, EarlyStopped };
 
 struct TrainResult {
     StopReason reason = StopReason::Completed;
     int epochsCompleted = 0;
     std::vector<EpochStats> history;  // this run's epochs (including those before a resume)
 };
+
+// How far the run in a model file's checkpoint got; nullopt when the file holds none (or a
+// malformed one).
+struct CheckpointPosition {
+    int epochsDone = 0;
+    int epochsPlanned = 0;
+    bool finished() const { return epochsDone >= epochsPlanned; }
+};
+std::optional<CheckpointPosition> checkpointPosition(const ModelFile& file);
+// The settings of the run a checkpoint holds; throws FileError when it holds no run position.
+TrainSettings checkpointSettings(const ModelFile& file);
 
 class Trainer {
 public:
@@ -85,7 +75,9 @@ public:
     bool isPaused() const { return paused_.load(); }
 
     // Writes a checkpoint after every `everyEpochs` epochs and when stopped (empty path: none).
-    void setCheckpoint(std::string path, int everyEpochs = 1);
+    // `project` (ModelFile::project: the dataset reference and exclusions) goes with it, so the
+    // checkpoint alone resumes on the same data.
+    void setCheckpoint(std::string path, int everyEpochs = 1, nlohmann::json project = nlohmann::json::object());
     // Stores weights, optimizer slots and the run position into `file` (a model document).
     void storeCheckpoint(ModelFile& file) const;
     // Restores what storeCheckpoint stored; the next run() continues from that position.
@@ -103,8 +95,20 @@ public:
 
     const TrainSettings& settings() const { return settings_; }
     int64_t step() const { return step_; }
+    const std::vector<EpochStats>& history() const { return history_; }  // epochs done so far
 
 private:
+    // The steps of run(), in order.
+    int checkDataFitsModel(const Dataset& train, const TrainCallbacks& cb) const;  // returns the class count
+    void prepareClassBalance(const Dataset& train, int classes, const TrainCallbacks& cb);
+    int batchesPerEpoch(const Dataset& train, int classes, const TrainCallbacks& cb) const;
+    // Trains the batches left in epoch_; false when a stop was requested before one of them.
+    bool trainEpoch(const Dataset& train, int classes, int batches, std::chrono::steady_clock::time_point start,
+                    const TrainCallbacks& cb);
+    EpochStats closeEpoch(const Dataset& validation, std::chrono::steady_clock::time_point start);
+    bool stopsEarly(const EpochStats& epoch, const TrainCallbacks& cb);
+    TrainResult endRun(StopReason reason, const std::vector<std::string>& classNames) const;
+
     bool waitWhilePaused();
     void trainStep(const Tensor& images, const std::vector<int32_t>& labels, BatchStats& stats, double& lossSum,
                    int64_t& correct, int64_t& correctK);
@@ -127,6 +131,8 @@ private:
     std::vector<Param*> params_;
     std::vector<Tensor*> gradPtrs_;
     std::vector<Executor*> active_;
+    Tensor batchImages_;  // the batch being trained on; the prefetcher hands over buffers by swapping
+    std::vector<int32_t> batchLabels_;
     AugmentOptions augment_;
     LossOptions trainLoss_;  // settings_.loss, plus balanced class weights when asked for
     bool prefetch_ = true;
@@ -147,6 +153,7 @@ private:
 
     std::string checkpointPath_;
     int checkpointEvery_ = 1;
+    nlohmann::json checkpointProject_ = nlohmann::json::object();
 
     std::atomic<bool> stop_{false};
     std::atomic<bool> paused_{false};

@@ -93,7 +93,7 @@ void TestTrainingController::signalsArriveInOrder() {
 
     const auto summary = finished.at(0).at(0).value<RunSummary>();
     const auto trained = finished.at(0).at(1).value<std::shared_ptr<const ModelFile>>();
-    QCOMPARE(summary.stopReason, QStringLiteral("completed"));
+    QCOMPARE(summary.stopReason, StopReason::Completed);
     QCOMPARE(summary.epochsCompleted, 2);
     QVERIFY(trained && trained->hasWeights());
     QCOMPARE(trained->history.size(), std::size_t(1));
@@ -132,7 +132,7 @@ void TestTrainingController::pauseResumeStop() {
     c.stop();
     QCOMPARE(c.state(), TrainingController::State::Stopping);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
-    QCOMPARE(finished.at(0).at(0).value<RunSummary>().stopReason, QStringLiteral("stopped"));
+    QCOMPARE(finished.at(0).at(0).value<RunSummary>().stopReason, StopReason::Stopped);
     QCOMPARE(c.state(), TrainingController::State::Idle);
 }
 
@@ -221,11 +221,11 @@ void TestTrainingController::resumesCheckpointAfterCrash() {
     QSignalSpy finished(&c, &TrainingController::finished);
     auto o = builtinOptions();
     o.checkpointPath = checkpoint;
-    o.resume = true;
+    o.start = StartMode::Resume;
     QVERIFY(c.start(tinyProject(), quickSettings(2), o));
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 120000);
     const auto summary = finished.at(0).at(0).value<RunSummary>();
-    QCOMPARE(summary.stopReason, QStringLiteral("completed"));
+    QCOMPARE(summary.stopReason, StopReason::Completed);
     QCOMPARE(firstBatchEpoch, 1);
     QCOMPARE(epochs.size(), 2);  // the restored epoch 1, then epoch 2
     QCOMPARE(epochs[0].epoch, 0);
@@ -273,7 +273,7 @@ void TestTrainingController::evaluatesTheTrainingSetWhenNothingIsHeldOut() {
     QVERIFY(c.start(project, settings, options));
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
     const auto summary = finished.at(0).at(0).value<RunSummary>();
-    QVERIFY2(summary.stopReason == QLatin1String("completed"), qPrintable(summary.error));
+    QVERIFY2(!summary.failed && summary.stopReason == StopReason::Completed, qPrintable(summary.error));
     QCOMPARE(evaluated.size(), 1);
     const auto report = evaluated.at(0).at(0).value<EvalReport>();
     QCOMPARE(report.setName, QStringLiteral("training"));

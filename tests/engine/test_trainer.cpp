@@ -173,7 +173,7 @@ private slots:
             if (full.labels[i] == 0 || kept[full.labels[i]]++ < 3) keep.push_back(i);
         const Dataset train = full.subset(keep);
         const Dataset test = testing::quadrantDataset(25, 12, 17);
-        auto trainWith = [&](const std::string& balance, std::vector<std::string>* messages, int* batchesPerEpoch) {
+        auto trainWith = [&](ClassBalance balance, std::vector<std::string>* messages, int* batchesPerEpoch) {
             TrainSettings s = settings(4, 1);
             s.balance = balance;
             auto model = std::make_unique<Model>(smallCnn(), 5);
@@ -182,8 +182,9 @@ private slots:
             cb.onBatch = [&](const BatchStats& b) {
                 if (batchesPerEpoch) *batchesPerEpoch = b.batchesPerEpoch;
             };
-            cb.onMessage = [&](const std::string& m) {
-                if (messages) messages->push_back(m);
+            cb.onMessage = [&](const TrainMessage& m) {
+                QCOMPARE(m.severity, MessageSeverity::Note);
+                if (messages) messages->push_back(m.text);
             };
             t.run(train, Dataset{}, cb);
             return model;
@@ -192,19 +193,19 @@ private slots:
             const EvalResult r = evaluate(m, test, pre12(), EvalOptions{}, nullptr, 1);
             return (r.recall[1] + r.recall[2] + r.recall[3]) / 3;
         };
-        const auto plain = trainWith("none", nullptr, nullptr);
+        const auto plain = trainWith(ClassBalance::None, nullptr, nullptr);
 
         // Oversampling: each epoch draws every class 40 times: 160 samples, 10 batches of 16.
         std::vector<std::string> messages;
         int perEpoch = 0;
-        const auto oversampled = trainWith("oversample", &messages, &perEpoch);
+        const auto oversampled = trainWith(ClassBalance::Oversample, &messages, &perEpoch);
         QCOMPARE(perEpoch, 10);
         QVERIFY(std::find(messages.begin(), messages.end(), "oversampling: 160 samples per epoch from 49") !=
                 messages.end());
 
         // Weights: n / (classes x count) = 49 / 160 and 49 / 12.
         messages.clear();
-        const auto weighted = trainWith("weights", &messages, &perEpoch);
+        const auto weighted = trainWith(ClassBalance::Weights, &messages, &perEpoch);
         QCOMPARE(perEpoch, 4);
         QVERIFY(std::find(messages.begin(), messages.end(), "class weights (balanced): 0.306, 4.08, 4.08, 4.08") !=
                 messages.end());

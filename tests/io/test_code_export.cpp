@@ -128,7 +128,7 @@ ModelFile quadrantModelFile() {
 ModelFile withBalance(ModelFile f, const std::string& balance, const std::vector<float>& weights = {},
                       float smoothing = 0.f) {
     TrainSettings t = TrainSettings::fromJson(f.training);
-    t.balance = balance;
+    t.balance = classBalanceFromName(balance);
     t.loss.classWeights = weights;
     if (smoothing > 0.f) {
         t.loss.kind = "categorical_crossentropy";

@@ -7,11 +7,11 @@
 #include <QScrollBar>
 #include <QTest>
 
+#include "data/dataset_project.h"
 #include "data/split.h"
 #include "dataset/dataset_browser.h"
 #include "dataset/dataset_catalog.h"
 #include "dataset/dataset_list_model.h"
-#include "dataset/dataset_project.h"
 #include "dataset_test_helpers.h"
 
 using namespace cs;

@@ -66,7 +66,7 @@ void TestTrainingSettingsForm::defaultsToNoBalance() {
     QVERIFY(combo);
     QCOMPARE(combo->count(), 3);
     QCOMPARE(combo->currentData().toString(), QStringLiteral("none"));
-    QCOMPARE(form.settings().balance, std::string("none"));
+    QCOMPARE(std::string(classBalanceName(form.settings().balance)), std::string("none"));
     QVERIFY(form.problem().isEmpty());
     // The tooltip explains every choice, and each item has its own.
     for (int i = 0; i < combo->count(); ++i) {
@@ -84,17 +84,18 @@ void TestTrainingSettingsForm::keysChooseEachBalance() {
     QSignalSpy changed(&form, &TrainingSettingsForm::changed);
     for (const char* balance : {"weights", "oversample"}) {
         QTest::keyClick(combo, Qt::Key_Down);
-        QCOMPARE(form.settings().balance, std::string(balance));
+        QCOMPARE(std::string(classBalanceName(form.settings().balance)), std::string(balance));
         QCOMPARE(changed.count(), 1);
         QVERIFY(form.problem().isEmpty());
         changed.clear();
     }
     QTest::keyClick(combo, Qt::Key_Home);
-    QCOMPARE(form.settings().balance, std::string("none"));
+    QCOMPARE(std::string(classBalanceName(form.settings().balance)), std::string("none"));
     QCOMPARE(changed.count(), 1);
     // The choice survives the trip through the model file's JSON.
     QTest::keyClick(combo, Qt::Key_End);
-    QCOMPARE(TrainSettings::fromJson(form.settings().toJson()).balance, std::string("oversample"));
+    QCOMPARE(std::string(classBalanceName(TrainSettings::fromJson(form.settings().toJson()).balance)),
+             std::string("oversample"));
 }
 
 void TestTrainingSettingsForm::popupClickChoosesABalance() {
@@ -111,7 +112,7 @@ void TestTrainingSettingsForm::popupClickChoosesABalance() {
     QTest::mouseMove(view->viewport(), at);
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, at);
     QTRY_VERIFY(!view->isVisible());
-    QCOMPARE(form.settings().balance, std::string("weights"));
+    QCOMPARE(std::string(classBalanceName(form.settings().balance)), std::string("weights"));
     QCOMPARE(changed.count(), 1);
 }
 
@@ -121,14 +122,14 @@ void TestTrainingSettingsForm::loadedSettingsShowTheirBalance() {
     QSignalSpy changed(&form, &TrainingSettingsForm::changed);
     for (const char* balance : kBalances) {
         TrainSettings s;
-        s.balance = balance;
+        s.balance = classBalanceFromName(balance);
         s.epochs = 7;
         form.setSettings(TrainSettings::fromJson(s.toJson()));
         QCOMPARE(changed.count(), 1);  // once, not once per field
         changed.clear();
         QCOMPARE(combo->currentData().toString(), QString::fromLatin1(balance));
         const TrainSettings back = form.settings();
-        QCOMPARE(back.balance, std::string(balance));
+        QCOMPARE(std::string(classBalanceName(back.balance)), std::string(balance));
         QCOMPARE(back.epochs, 7);
         QVERIFY(form.problem().isEmpty());
     }
@@ -144,7 +145,7 @@ void TestTrainingSettingsForm::explicitClassWeightsAreKeptAndNamed() {
     QVERIFY(!note);
 
     TrainSettings s;
-    s.balance = "weights";
+    s.balance = ClassBalance::Weights;
     s.loss.classWeights = {1.f, 2.5f, 0.5f};
     form.setSettings(s);
     for (QLabel* l : form.findChildren<QLabel*>())
@@ -154,7 +155,7 @@ void TestTrainingSettingsForm::explicitClassWeightsAreKeptAndNamed() {
     // Another choice keeps the weights (the trainer applies them with any balance).
     QTest::keyClick(balanceCombo(form), Qt::Key_Down);
     const TrainSettings back = form.settings();
-    QCOMPARE(back.balance, std::string("oversample"));
+    QCOMPARE(std::string(classBalanceName(back.balance)), std::string("oversample"));
     QCOMPARE(back.loss.classWeights, (std::vector<float>{1.f, 2.5f, 0.5f}));
 
     form.setSettings(TrainSettings{});
@@ -180,7 +181,7 @@ void TestTrainingSettingsForm::fitsTheNarrowestPanel() {
     // The panel with its settings column at its narrowest, explicit weights shown.
     TrainingPanel panel;
     TrainSettings s;
-    s.balance = "weights";
+    s.balance = ClassBalance::Weights;
     s.loss.classWeights = {1.f, 2.5f, 0.5f, 1.f, 1.f, 1.f, 1.f, 1.f, 1.f, 1.f};
     panel.form()->setSettings(s);
     panel.resize(1000, 1500);

@@ -6,8 +6,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "data/dataset_project.h"
 #include "data/split.h"
-#include "dataset/dataset_project.h"
 
 namespace cs::gui {
 

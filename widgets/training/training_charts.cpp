@@ -4,6 +4,8 @@
 #include <QVBoxLayout>
 #include <cmath>
 
+#include "core/errors.h"
+#include "train/run_record.h"
 #include "training/live_chart.h"
 
 namespace cs::gui {
@@ -22,14 +24,21 @@ const QColor kOverlay[] = {QColor(0x7f, 0x7f, 0x7f), QColor(0xff, 0x7f, 0x0e), Q
 RunCurves RunCurves::fromHistory(const nlohmann::json& run, const QString& label) {
     RunCurves c;
     c.label = label;
-    if (!run.is_object() || !run.contains("epochs") || !run["epochs"].is_array()) return c;
-    for (const auto& e : run["epochs"]) {
-        const double x = e.value("epoch", 0);
-        if (e.contains("loss")) c.loss << QPointF(x, e["loss"].get<double>());
-        if (e.contains("accuracy")) c.accuracy << QPointF(x, e["accuracy"].get<double>());
-        if (e.contains("val_loss")) c.valLoss << QPointF(x, e["val_loss"].get<double>());
-        if (e.contains("val_accuracy")) c.valAccuracy << QPointF(x, e["val_accuracy"].get<double>());
-        if (e.contains("learning_rate")) c.learningRate << QPointF(x, e["learning_rate"].get<double>());
+    RunRecord record;
+    try {
+        record = RunRecord::fromJson(run);
+    } catch (const Error&) {
+        return c;  // a damaged record draws nothing rather than half its curves
+    }
+    for (const EpochStats& e : record.epochs) {
+        const double x = e.epoch + 1;
+        c.loss << QPointF(x, e.loss);
+        c.accuracy << QPointF(x, e.accuracy);
+        if (e.hasValidation) {
+            c.valLoss << QPointF(x, e.valLoss);
+            c.valAccuracy << QPointF(x, e.valAccuracy);
+        }
+        c.learningRate << QPointF(x, e.learningRate);
     }
     return c;
 }

@@ -9,6 +9,8 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+#include "core/errors.h"
+#include "train/run_record.h"
 #include "training/training_charts.h"
 #include "training/training_log.h"
 #include "training/training_settings_form.h"
@@ -100,22 +102,24 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
 
 QString TrainingPanel::runLabel(const nlohmann::json& run, int index) {
     QString text = tr("Run %1").arg(index + 1);
-    if (!run.is_object()) return text;
-    const auto settings = run.value("settings", nlohmann::json::object());
-    const auto epochs = run.value("epochs", nlohmann::json::array());
-    const auto optimizer = settings.value("optimizer", nlohmann::json::object());
+    RunRecord r;
+    try {
+        r = RunRecord::fromJson(run);
+    } catch (const Error&) {
+        return text;
+    }
     text += tr(" — %1 epochs, %2, lr %3, batch %4")
-                .arg(epochs.size())
-                .arg(QString::fromStdString(optimizer.value("optimizer", std::string("?"))))
-                .arg(optimizer.value("learning_rate", 0.0), 0, 'g', 3)
-                .arg(settings.value("batch_size", 0));
-    if (!epochs.empty() && epochs.back().contains("val_accuracy"))
-        text += tr(", val. accuracy %1%").arg(epochs.back()["val_accuracy"].get<double>() * 100, 0, 'f', 1);
-    if (run.contains("test_accuracy"))
-        text += tr(", test %1%").arg(run["test_accuracy"].get<double>() * 100, 0, 'f', 1);
-    const std::string reason = run.value("stop_reason", std::string());
-    if (reason == "stopped") text += tr(" (stopped)");
-    if (reason == "early-stopped") text += tr(" (stopped early)");
+                .arg(r.epochs.size())
+                .arg(QString::fromStdString(r.settings.optimizer.kind))
+                .arg(double(r.settings.optimizer.learningRate), 0, 'g', 3)
+                .arg(r.settings.batchSize);
+    if (r.start == StartMode::FineTune) text += tr(", fine-tuned");
+    if (!r.epochs.empty() && r.epochs.back().hasValidation)
+        text += tr(", val. accuracy %1%").arg(r.epochs.back().valAccuracy * 100, 0, 'f', 1);
+    if (r.evaluation && r.evaluation->set == EvalSet::Test)
+        text += tr(", test %1%").arg(r.evaluation->accuracy * 100, 0, 'f', 1);
+    if (r.stopReason == StopReason::Stopped) text += tr(" (stopped)");
+    if (r.stopReason == StopReason::EarlyStopped) text += tr(" (stopped early)");
     return text;
 }
 

@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QRadioButton>
 #include <QSpinBox>
 #include <QThread>
 #include <QToolButton>
@@ -68,6 +69,24 @@ QGroupBox* group(const QString& title, QLayout* layout) {
 }  // namespace
 
 TrainingSettingsForm::TrainingSettingsForm(QWidget* parent) : QWidget(parent) {
+    fromScratch_ = new QRadioButton(tr("From scratch (random weights)"));
+    fromScratch_->setObjectName(QStringLiteral("startFromScratch"));
+    fromScratch_->setToolTip(tr("Start from the random weights the seed gives"));
+    fromWeights_ = new QRadioButton(tr("Continue from current weights"));
+    fromWeights_->setObjectName(QStringLiteral("startFromWeights"));
+    fromWeights_->setToolTip(
+        tr("Fine-tune: train further from the project's weights (a trained or an imported model) instead of "
+           "random ones. The optimizer starts afresh; a smaller learning rate than for training from scratch "
+           "usually works better."));
+    startNote_ = new QLabel;
+    startNote_->setWordWrap(true);
+    startNote_->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    startNote_->hide();
+    auto* startBox = new QVBoxLayout;
+    startBox->addWidget(fromScratch_);
+    startBox->addWidget(fromWeights_);
+    startBox->addWidget(startNote_);
+
     optimizer_ = new QComboBox;
     optimizer_->addItem(tr("Adam"), QStringLiteral("adam"));
     optimizer_->addItem(tr("AdamW"), QStringLiteral("adamw"));
@@ -200,9 +219,13 @@ TrainingSettingsForm::TrainingSettingsForm(QWidget* parent) : QWidget(parent) {
     layout->setContentsMargins(0, 0, 0, 0);
     auto* augmentBox = new QVBoxLayout;
     augmentBox->addWidget(augment_);
-    groups_ = {group(tr("Optimization"), optimForm_),  group(tr("Run"), runForm),
-               group(tr("Class balance"), balanceBox), group(tr("Early stopping"), stopForm),
-               group(tr("Augmentation"), augmentBox),  group(tr("Checkpoints"), ckRow)};
+    groups_ = {group(tr("Start"), startBox),
+               group(tr("Optimization"), optimForm_),
+               group(tr("Run"), runForm),
+               group(tr("Class balance"), balanceBox),
+               group(tr("Early stopping"), stopForm),
+               group(tr("Augmentation"), augmentBox),
+               group(tr("Checkpoints"), ckRow)};
     for (QWidget* g : groups_) layout->addWidget(g);
     layout->addWidget(problemLabel_);
     layout->addStretch();
@@ -222,6 +245,10 @@ TrainingSettingsForm::TrainingSettingsForm(QWidget* parent) : QWidget(parent) {
     for (QSpinBox* s : {stepEpochs_, warmup_, plateauPatience_, epochs_, batchSize_, seed_, threads_, patience_})
         connect(s, &QSpinBox::valueChanged, this, changedSignal);
     for (QCheckBox* c : {nesterov_, restoreBest_}) connect(c, &QCheckBox::toggled, this, changedSignal);
+    connect(fromWeights_, &QRadioButton::toggled, this, [this, changedSignal](bool on) {
+        continueFromWeights_ = on;
+        changedSignal();
+    });
     connect(augment_, &AugmentForm::changed, this, changedSignal);
     connect(checkpointFolder_, &QLineEdit::textChanged, this, changedSignal);
     setSettings(TrainSettings{});
@@ -268,7 +295,9 @@ void TrainingSettingsForm::setSettings(const TrainSettings& s) {
     epochs_->setValue(s.epochs);
     batchSize_->setValue(s.batchSize);
     validation_->setValue(double(s.validationSplit) * 100);
-    select(balance_, s.balance);
+    select(balance_, std::string(classBalanceName(s.balance)));
+    continueFromWeights_ = s.continueFromWeights;
+    showStart();
     seed_->setValue(static_cast<int>(std::min<uint64_t>(s.seed, 2147483647)));
     threads_->setValue(s.threads);
     patience_->setValue(s.earlyStoppingPatience);
@@ -304,7 +333,8 @@ TrainSettings TrainingSettingsForm::settings() const {
     s.epochs = epochs_->value();
     s.batchSize = batchSize_->value();
     s.validationSplit = static_cast<float>(validation_->value() / 100);
-    s.balance = balance_->currentData().toString().toStdString();
+    s.balance = classBalanceFromName(balance_->currentData().toString().toStdString());
+    s.continueFromWeights = continueFromWeights_;
     s.seed = static_cast<uint64_t>(seed_->value());
     s.threads = threads_->value();
     s.earlyStoppingPatience = patience_->value();
@@ -358,6 +388,19 @@ QString TrainingSettingsForm::checkpointFolder() const { return checkpointFolder
 
 void TrainingSettingsForm::setLocked(bool locked) {
     for (QWidget* g : groups_) g->setEnabled(!locked);
+}
+
+void TrainingSettingsForm::setWeightsAvailable(bool available, const QString& why) {
+    weightsAvailable_ = available;
+    startNote_->setText(why);
+    startNote_->setVisible(!available && !why.isEmpty());
+    showStart();
+}
+
+void TrainingSettingsForm::showStart() {
+    const QSignalBlocker blockScratch(fromScratch_), blockWeights(fromWeights_);
+    fromWeights_->setEnabled(weightsAvailable_);
+    (weightsAvailable_ && continueFromWeights_ ? fromWeights_ : fromScratch_)->setChecked(true);
 }
 
 void TrainingSettingsForm::browseCheckpointFolder() {

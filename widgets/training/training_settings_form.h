@@ -1,7 +1,7 @@
 #pragma once
-// The hyper-parameters of a run: optimizer, learning rate and schedule, batch size, epochs,
-// validation split, class balance, augmentation, seed, threads, early stopping and the
-// checkpoint folder.
+// The hyper-parameters of a run: where its weights start (from scratch, or from the project's
+// current weights), optimizer, learning rate and schedule, batch size, epochs, validation
+// split, class balance, augmentation, seed, threads, early stopping and the checkpoint folder.
 // Fields that do not apply to the chosen optimizer or schedule are hidden. problem() says
 // what is wrong in words; the panel refuses to start until it is empty.
 #include <QWidget>
@@ -14,6 +14,7 @@ class QDoubleSpinBox;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
+class QRadioButton;
 class QSpinBox;
 
 namespace cs::gui {
@@ -34,6 +35,9 @@ public:
     QString checkpointFolder() const;  // empty: next to the project
     // While a run is going the form shows its settings read-only.
     void setLocked(bool locked);
+    // Whether the project has weights a run can continue from; when not, the form shows why
+    // and "from scratch", keeping the stored choice for when there are weights again.
+    void setWeightsAvailable(bool available, const QString& why = {});
 
 signals:
     void changed();  // the settings shown changed, by the user or by setSettings()/setCheckpointFolder()
@@ -44,7 +48,13 @@ private:
     void setRowVisible(QFormLayout* form, QWidget* field, bool visible);
     void browseCheckpointFolder();
     void updateClassWeightsNote();
+    void showStart();
 
+    QRadioButton* fromScratch_;
+    QRadioButton* fromWeights_;
+    QLabel* startNote_;  // why the weights cannot be continued from
+    bool weightsAvailable_ = false;
+    bool continueFromWeights_ = false;  // the project's choice, also while no weights are available
     QComboBox* optimizer_;
     QDoubleSpinBox* learningRate_;
     QDoubleSpinBox* momentum_;

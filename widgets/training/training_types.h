@@ -79,12 +79,13 @@ struct EvalReport {
     int64_t step = 0;
 };
 
-// Summary of a finished run, in the form the history keeps.
+// How a run ended, for the log and the status bar (the project's history keeps its RunRecord).
 struct RunSummary {
-    QString stopReason;  // "completed", "stopped", "early-stopped", "failed"
+    bool failed = false;                            // it threw; `error` says why
+    StopReason stopReason = StopReason::Completed;  // when it did not fail
     int epochsCompleted = 0;
     std::vector<EpochStats> history;
-    QString error;  // when failed
+    QString error;
 };
 
 }  // namespace cs::gui

@@ -6,15 +6,17 @@
 //                               (generic '/' separators); the files themselves are untouched
 //   training["validation_split"], training["seed"]
 //                               the stratified validation split the trainer carves
-// Plain C++ (no Qt), so the training worker can use it as is.
+// The training session, the CLI and the studio's dataset page all go through here.
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
 
 #include "data/dataset.h"
-#include "io/model_file.h"
 
-namespace cs::gui {
+namespace cs {
+
+struct ModelFile;
 
 struct DatasetProject {
     std::string source;
@@ -32,8 +34,14 @@ std::string relativeToRoot(const std::string& root, const std::string& path);
 // Returns how many were removed.
 std::size_t removeExcluded(DataSplits& data, const std::string& root, const std::vector<std::string>& excluded);
 
+// What prepareTrainingData did.
+struct PreparedData {
+    std::size_t excluded = 0;          // samples left out because the project excludes them
+    std::size_t validationCarved = 0;  // samples moved from training to validation (0: none)
+};
+
 // The data a run trains on: the excluded images removed, then the validation split carved
 // (carveValidation) with the project's fraction and seed.
-void prepareTrainingData(DataSplits& data, const DatasetProject& project);
+PreparedData prepareTrainingData(DataSplits& data, const DatasetProject& project);
 
-}  // namespace cs::gui
+}  // namespace cs

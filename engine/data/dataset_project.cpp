@@ -1,11 +1,12 @@
-#include "dataset/dataset_project.h"
+#include "data/dataset_project.h"
 
 #include <filesystem>
 #include <unordered_set>
 
 #include "data/split.h"
+#include "io/model_file.h"
 
-namespace cs::gui {
+namespace cs {
 
 namespace fs = std::filesystem;
 
@@ -55,9 +56,11 @@ std::size_t removeExcluded(DataSplits& data, const std::string& root, const std:
            removeFrom(data.test, root, set);
 }
 
-void prepareTrainingData(DataSplits& data, const DatasetProject& project) {
-    removeExcluded(data, project.source, project.excluded);
-    carveValidation(data, project.validationFraction, project.seed);
+PreparedData prepareTrainingData(DataSplits& data, const DatasetProject& project) {
+    PreparedData done;
+    done.excluded = removeExcluded(data, project.source, project.excluded);
+    if (carveValidation(data, project.validationFraction, project.seed)) done.validationCarved = data.validation.size();
+    return done;
 }
 
-}  // namespace cs::gui
+}  // namespace cs

@@ -1,0 +1,114 @@
+#include "train/run_record.h"
+
+#include <ctime>
+
+#include "core/errors.h"
+
+namespace cs {
+
+namespace {
+
+constexpr StartMode kStartModes[] = {StartMode::Fresh, StartMode::FineTune, StartMode::Resume};
+constexpr EvalSet kEvalSets[] = {EvalSet::Test, EvalSet::Validation, EvalSet::Training};
+
+std::string text(std::string_view v) { return std::string(v); }
+
+}  // namespace
+
+std::string_view startModeName(StartMode mode) {
+    switch (mode) {
+        case StartMode::Fresh:
+            return "fresh";
+        case StartMode::FineTune:
+            return "fine-tune";
+        case StartMode::Resume:
+            return "resume";
+    }
+    return "fresh";
+}
+
+StartMode startModeFromName(std::string_view name) {
+    for (StartMode m : kStartModes)
+        if (startModeName(m) == name) return m;
+    throw FileError("a run's start must be fresh, fine-tune or resume, got '" + text(name) + "'");
+}
+
+std::string_view evalSetName(EvalSet set) {
+    switch (set) {
+        case EvalSet::Test:
+            return "test";
+        case EvalSet::Validation:
+            return "validation";
+        case EvalSet::Training:
+            return "training";
+    }
+    return "test";
+}
+
+EvalSet evalSetFromName(std::string_view name) {
+    for (EvalSet s : kEvalSets)
+        if (evalSetName(s) == name) return s;
+    throw FileError("an evaluation's set must be test, validation or training, got '" + text(name) + "'");
+}
+
+nlohmann::json RunRecord::toJson() const {
+    nlohmann::json epochList = nlohmann::json::array();
+    for (const EpochStats& e : epochs) epochList.push_back(e.toJson());
+    nlohmann::json j = {{"settings", settings.toJson()},
+                        {"start", text(startModeName(start))},
+                        {"data", data},
+                        {"train_samples", trainSamples},
+                        {"validation_samples", validationSamples},
+                        {"excluded_samples", excludedSamples},
+                        {"epochs", epochList},
+                        {"stop_reason", text(stopReasonName(stopReason))},
+                        {"finished", finished}};
+    if (evaluation)
+        j["evaluation"] = {{"set", text(evalSetName(evaluation->set))},
+                           {"accuracy", evaluation->accuracy},
+                           {"loss", evaluation->loss},
+                           {"samples", evaluation->samples}};
+    return j;
+}
+
+RunRecord RunRecord::fromJson(const nlohmann::json& j) {
+    if (!j.is_object()) throw FileError("a run record must be a JSON object");
+    RunRecord r;
+    try {
+        if (j.contains("settings")) r.settings = TrainSettings::fromJson(j["settings"]);
+        if (j.contains("start")) r.start = startModeFromName(j["start"].get<std::string>());
+        if (j.contains("data") && j["data"].is_string()) r.data = j["data"].get<std::string>();
+        r.trainSamples = j.value("train_samples", std::size_t{0});
+        r.validationSamples = j.value("validation_samples", std::size_t{0});
+        r.excludedSamples = j.value("excluded_samples", std::size_t{0});
+        for (const auto& e : j.value("epochs", nlohmann::json::array()))
+            r.epochs.push_back(EpochStats::fromJson(e, r.settings.epochs));
+        if (j.contains("stop_reason")) r.stopReason = stopReasonFromName(j["stop_reason"].get<std::string>());
+        if (j.contains("evaluation")) {
+            const nlohmann::json& e = j["evaluation"];
+            r.evaluation = RunEvaluation{evalSetFromName(e.at("set").get<std::string>()),
+                                         e.at("accuracy").get<double>(), e.value("loss", 0.0), e.value("samples", 0)};
+        } else {
+            for (EvalSet s : kEvalSets)  // earlier versions: "test_accuracy" and the like
+                if (const std::string key = text(evalSetName(s)) + "_accuracy"; j.contains(key))
+                    r.evaluation = RunEvaluation{s, j[key].get<double>(), 0.0, 0};
+        }
+        r.finished = j.value("finished", std::string());
+    } catch (const nlohmann::json::exception& e) {
+        throw FileError(std::string("a run record is malformed: ") + e.what());
+    } catch (const OptionError& e) {
+        throw FileError(std::string("a run record's settings are malformed: ") + e.what());
+    }
+    return r;
+}
+
+std::string localTimeNow() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &local);
+    return buf;
+}
+
+}  // namespace cs

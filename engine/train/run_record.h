@@ -1,0 +1,58 @@
+#pragma once
+// One training run as the project's history keeps it: how it started, on which data, its
+// settings and epochs, why it ended and what the evaluation after it measured. Written by the
+// training session for whichever front end ran it; read back by RunRecord::fromJson (which
+// also reads the records older versions wrote).
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "train/train_settings.h"
+#include "train/train_stats.h"
+
+namespace cs {
+
+// Where a run's weights start: from the seed, from the project's weights (fine-tuning), or
+// from a checkpoint's exact position.
+enum class StartMode { Fresh, FineTune, Resume };
+std::string_view startModeName(StartMode mode);      // "fresh", "fine-tune", "resume"
+StartMode startModeFromName(std::string_view name);  // throws FileError naming the value
+
+// The set an evaluation ran on: the test set, else the validation set, else (nothing held out)
+// the training set itself.
+enum class EvalSet { Test, Validation, Training };
+std::string_view evalSetName(EvalSet set);       // "test", "validation", "training"
+EvalSet evalSetFromName(std::string_view name);  // throws FileError naming the value
+
+struct RunEvaluation {
+    EvalSet set = EvalSet::Test;
+    double accuracy = 0, loss = 0;
+    int samples = 0;
+    bool operator==(const RunEvaluation&) const = default;
+};
+
+struct RunRecord {
+    TrainSettings settings;
+    StartMode start = StartMode::Fresh;
+    std::string data;  // the data source the run loaded ("builtin", a folder, a file)
+    std::size_t trainSamples = 0, validationSamples = 0;
+    std::size_t excludedSamples = 0;  // left out because the project excludes them
+    std::vector<EpochStats> epochs;   // including those before a resume
+    StopReason stopReason = StopReason::Completed;
+    std::optional<RunEvaluation> evaluation;
+    std::string finished;  // local time, ISO 8601 ("2024-05-01T14:03:12")
+
+    nlohmann::json toJson() const;
+    // Throws FileError naming what is malformed. Records of earlier versions lack some keys
+    // (start, samples, stop reason) and kept the evaluation as "<set>_accuracy".
+    static RunRecord fromJson(const nlohmann::json& j);
+};
+
+// The local time now, as RunRecord::finished keeps it.
+std::string localTimeNow();
+
+}  // namespace cs

@@ -1,0 +1,58 @@
+#include "train/train_stats.h"
+
+#include "core/errors.h"
+
+namespace cs {
+
+nlohmann::json EpochStats::toJson() const {
+    nlohmann::json j = {{"epoch", epoch + 1},     {"loss", loss},       {"accuracy", accuracy},
+                        {"top_k_accuracy", topK}, {"seconds", seconds}, {"learning_rate", learningRate}};
+    if (hasValidation) {
+        j["val_loss"] = valLoss;
+        j["val_accuracy"] = valAccuracy;
+        j["val_top_k_accuracy"] = valTopK;
+    }
+    return j;
+}
+
+EpochStats EpochStats::fromJson(const nlohmann::json& j, int epochs) {
+    EpochStats e;
+    try {
+        e.epoch = j.at("epoch").get<int>() - 1;
+        e.epochs = epochs;
+        e.loss = j.at("loss").get<double>();
+        e.accuracy = j.at("accuracy").get<double>();
+        e.topK = j.value("top_k_accuracy", 0.0);
+        e.seconds = j.value("seconds", 0.0);
+        e.learningRate = j.value("learning_rate", 0.f);
+        if (j.contains("val_loss")) {
+            e.hasValidation = true;
+            e.valLoss = j.at("val_loss").get<double>();
+            e.valAccuracy = j.at("val_accuracy").get<double>();
+            e.valTopK = j.value("val_top_k_accuracy", 0.0);
+        }
+    } catch (const nlohmann::json::exception& ex) {
+        throw FileError(std::string("epoch statistics are malformed: ") + ex.what());
+    }
+    return e;
+}
+
+std::string_view stopReasonName(StopReason reason) {
+    switch (reason) {
+        case StopReason::Completed:
+            return "completed";
+        case StopReason::Stopped:
+            return "stopped";
+        case StopReason::EarlyStopped:
+            return "early-stopped";
+    }
+    return "completed";
+}
+
+StopReason stopReasonFromName(std::string_view name) {
+    for (StopReason r : {StopReason::Completed, StopReason::Stopped, StopReason::EarlyStopped})
+        if (stopReasonName(r) == name) return r;
+    throw FileError("a run's stop reason must be completed, stopped or early-stopped, got '" + std::string(name) + "'");
+}
+
+}  // namespace cs

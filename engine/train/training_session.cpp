@@ -1,0 +1,149 @@
+#include "train/training_session.h"
+
+#include "core/errors.h"
+#include "graph/model.h"
+
+namespace cs {
+
+namespace {
+
+void checkStart(const TrainingRequest& request) {
+    if (request.start == StartMode::FineTune && !request.project.hasWeights())
+        throw TrainingError(
+            "fine-tuning starts from the project's weights, but the project has none; train it from "
+            "scratch first");
+    if (request.start == StartMode::Resume && !checkpointPosition(request.checkpoint))
+        throw FileError("the checkpoint holds no training position to resume");
+}
+
+// The project's data as the run sees it: its excluded images left out, then the validation
+// split carved with the run's fraction and seed.
+std::shared_ptr<DataSplits> prepareData(const TrainingRequest& request, const DataSplits& loaded, PreparedData& done) {
+    auto data = std::make_shared<DataSplits>(loaded);
+    DatasetProject dataset = DatasetProject::fromFile(request.project);
+    if (!request.dataSource.empty()) dataset.source = request.dataSource;
+    dataset.validationFraction = request.settings.validationSplit;
+    dataset.seed = request.settings.seed;
+    done = prepareTrainingData(*data, dataset);
+    return data;
+}
+
+// The model the run trains: the project's, or on resume the checkpoint's (which may differ
+// when the project was edited after the run stopped).
+ModelFile modelToTrain(const TrainingRequest& request) {
+    ModelFile base = request.project;
+    if (request.start == StartMode::Resume) {
+        base.graph = request.checkpoint.graph;
+        base.preprocessing = request.checkpoint.preprocessing;
+    }
+    return base;
+}
+
+RunRecord recordOf(const TrainingRequest& request, const PreparedRun& prepared, const SessionResult& result) {
+    RunRecord record;
+    record.settings = request.settings;
+    record.start = request.start;
+    record.data = request.dataSource.empty() ? DatasetProject::fromFile(request.project).source : request.dataSource;
+    record.trainSamples = prepared.data->train.size();
+    record.validationSamples = prepared.data->validation.size();
+    record.excludedSamples = prepared.prepared.excluded;
+    record.epochs = result.training.history;
+    record.stopReason = result.training.reason;
+    if (result.evaluation) record.evaluation = result.evaluation->summary();
+    record.finished = localTimeNow();
+    return record;
+}
+
+}  // namespace
+
+StartMode defaultStartMode(const ModelFile& project, const TrainSettings& settings) {
+    return settings.continueFromWeights && project.hasWeights() ? StartMode::FineTune : StartMode::Fresh;
+}
+
+void TrainingSession::requestStop() {
+    stop_ = true;
+    std::lock_guard lock(mutex_);
+    if (trainer_) trainer_->requestStop();
+}
+
+void TrainingSession::setPaused(bool paused) {
+    std::lock_guard lock(mutex_);
+    paused_ = paused;
+    if (trainer_) trainer_->setPaused(paused);
+}
+
+SessionResult TrainingSession::run(const TrainingRequest& request, const DataSplits& loaded,
+                                   const SessionCallbacks& cb) {
+    // Whatever happens, the next run starts without this one's stop request.
+    struct Reset {
+        std::atomic<bool>& stop;
+        ~Reset() { stop = false; }
+    } reset{stop_};
+
+    checkStart(request);
+    PreparedRun prepared;
+    prepared.start = request.start;
+    prepared.settings = request.settings;
+    const std::shared_ptr<DataSplits> data = prepareData(request, loaded, prepared.prepared);
+    prepared.data = data;
+    ModelFile trained = modelToTrain(request);
+    prepared.checkpointModelDiffers = request.start == StartMode::Resume && !(trained.graph == request.project.graph);
+
+    Model model(trained.graph, request.settings.seed);
+    if (request.start == StartMode::FineTune) applyWeights(request.project, model);
+    Trainer trainer(model, request.settings, trained.preprocessing);
+    if (request.start == StartMode::Resume) {
+        trainer.restoreCheckpoint(request.checkpoint);
+        prepared.resumedEpochs = trainer.history();
+    }
+    if (!request.checkpointPath.empty()) trainer.setCheckpoint(request.checkpointPath, 1, request.project.project);
+    if (cb.onPrepared) cb.onPrepared(prepared);
+
+    SessionResult result;
+    result.data = data;
+    result.training = train(trainer, *data, cb);
+    result.steps = trainer.step();
+    if (cb.afterTraining) cb.afterTraining(model);
+
+    storeWeights(model, trained);
+    trained.classNames = data->train.classNames;
+    trained.training = request.settings.toJson();
+    trained.checkpoint = nlohmann::json::object();
+    if (request.evaluateAfter && result.training.reason != StopReason::Stopped && !stop_) {
+        if (cb.onEvaluating) cb.onEvaluating();
+        result.evaluation = evaluateHeldOut(model, trained.preprocessing, data, request.settings,
+                                            request.keepPredictions, [this] { return stop_.load(); });
+    }
+
+    result.record = recordOf(request, prepared, result);
+    trained.history.push_back(result.record.toJson());
+    result.trained = std::move(trained);
+    return result;
+}
+
+TrainResult TrainingSession::train(Trainer& trainer, const DataSplits& data, const SessionCallbacks& cb) {
+    // Requests from other threads reach the trainer only while it exists.
+    struct Registration {
+        TrainingSession& s;
+        Registration(TrainingSession& session, Trainer& t) : s(session) {
+            std::lock_guard lock(s.mutex_);
+            s.trainer_ = &t;
+            t.setPaused(s.paused_);
+        }
+        ~Registration() {
+            std::lock_guard lock(s.mutex_);
+            s.trainer_ = nullptr;
+        }
+    } registration(*this, trainer);
+    TrainCallbacks tc;
+    tc.onBatch = [&](const BatchStats& b) {
+        if (stop_) trainer.requestStop();  // asked for before run() started, which cleared the trainer's flag
+        if (cb.onBatch) cb.onBatch(b);
+    };
+    tc.onEpoch = cb.onEpoch;
+    tc.onMessage = cb.onMessage;
+    tc.betweenBatches = cb.betweenBatches;
+    return trainer.run(data.train, data.validation, tc);
+}
+
+}  // namespace cs
