@@ -4,24 +4,19 @@
 <context>
     <name>CameraUi</name>
     <message>
-        <location filename="../app/camera_ui.cpp" line="41"/>
+        <location filename="../app/camera_ui.cpp" line="38"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../app/camera_ui.cpp" line="43"/>
+        <location filename="../app/camera_ui.cpp" line="40"/>
         <source>Live &amp;Camera</source>
         <translation>实时摄像头(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/camera_ui.cpp" line="46"/>
+        <location filename="../app/camera_ui.cpp" line="43"/>
         <source>Classify a camera, video file or stream live, and capture training images</source>
         <translation>实时分类摄像头、视频文件或视频流，并采集训练图像</translation>
-    </message>
-    <message>
-        <location filename="../app/camera_ui.cpp" line="70"/>
-        <source>Feature maps need the training panel</source>
-        <translation>特征图需要训练面板</translation>
     </message>
 </context>
 <context>
@@ -48,36 +43,24 @@
         <translation>插入 %1“%2”</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/model_document.cpp" line="210"/>
+        <location filename="../widgets/designer/model_document.cpp" line="211"/>
         <source>Connect &apos;%1&apos; to &apos;%2&apos;</source>
         <translation>连接“%1”到“%2”</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/model_document.cpp" line="270"/>
+        <location filename="../widgets/designer/model_document.cpp" line="271"/>
         <source>Paste 1 layer</source>
         <translation>粘贴 1 个层</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/model_document.cpp" line="271"/>
+        <location filename="../widgets/designer/model_document.cpp" line="272"/>
         <source>Paste %1 layers</source>
         <translation>粘贴 %1 个层</translation>
     </message>
-    <message numerus="yes">
-        <source>Paste %n layer(s)</source>
-        <translation type="vanished">
-            <numerusform>粘贴 %n 个层</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../widgets/designer/model_document.cpp" line="295"/>
+        <location filename="../widgets/designer/model_document.cpp" line="296"/>
         <source>Auto-arrange</source>
         <translation>自动排列</translation>
-    </message>
-    <message>
-        <location filename="../widgets/designer/model_document.cpp" line="304"/>
-        <location filename="../widgets/designer/model_document.cpp" line="312"/>
-        <source>Change %1</source>
-        <translation>更改 %1</translation>
     </message>
     <message>
         <location filename="../widgets/designer/remove_nodes_command.cpp" line="15"/>
@@ -85,36 +68,24 @@
         <translation>删除“%1”</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/remove_nodes_command.cpp" line="17"/>
+        <location filename="../widgets/designer/remove_nodes_command.cpp" line="19"/>
         <source>Delete 1 connection</source>
         <translation>删除 1 条连接</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/remove_nodes_command.cpp" line="18"/>
+        <location filename="../widgets/designer/remove_nodes_command.cpp" line="20"/>
         <source>Delete %1 connections</source>
         <translation>删除 %1 条连接</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/remove_nodes_command.cpp" line="20"/>
+        <location filename="../widgets/designer/remove_nodes_command.cpp" line="22"/>
         <source>Delete 1 layer</source>
         <translation>删除 1 个层</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/remove_nodes_command.cpp" line="21"/>
+        <location filename="../widgets/designer/remove_nodes_command.cpp" line="23"/>
         <source>Delete %1 layers</source>
         <translation>删除 %1 个层</translation>
-    </message>
-    <message numerus="yes">
-        <source>Delete %n connection(s)</source>
-        <translation type="vanished">
-            <numerusform>删除 %n 条连接</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Delete %n layer(s)</source>
-        <translation type="vanished">
-            <numerusform>删除 %n 个层</numerusform>
-        </translation>
     </message>
     <message>
         <location filename="../widgets/designer/rename_node_command.cpp" line="11"/>
@@ -131,12 +102,6 @@
         <source>Set %1 of &apos;%2&apos;</source>
         <translation>设置“%2”的 %1</translation>
     </message>
-    <message numerus="yes">
-        <source>Move %n layer(s)</source>
-        <translation type="vanished">
-            <numerusform>移动 %n 个层</numerusform>
-        </translation>
-    </message>
     <message>
         <location filename="../widgets/designer/move_nodes_command.cpp" line="14"/>
         <source>Move 1 layer</source>
@@ -147,21 +112,56 @@
         <source>Move %1 layers</source>
         <translation>移动 %1 个层</translation>
     </message>
+    <message>
+        <location filename="../widgets/designer/model_document_project.cpp" line="108"/>
+        <source>Change dataset</source>
+        <translation>更改数据集</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/model_document_project.cpp" line="116"/>
+        <source>Change excluded images</source>
+        <translation>更改排除的图像</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/model_document_project.cpp" line="131"/>
+        <source>Change checkpoint folder</source>
+        <translation>更改检查点文件夹</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/model_document_project.cpp" line="154"/>
+        <source>Change training settings</source>
+        <translation>更改训练设置</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/model_document_project.cpp" line="161"/>
+        <source>Change validation split</source>
+        <translation>更改验证集划分</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/model_document_project.cpp" line="167"/>
+        <source>Change augmentation</source>
+        <translation>更改数据增强</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/model_document_project.cpp" line="178"/>
+        <source>Trained weights of run %1</source>
+        <translation>第 %1 次运行的训练权重</translation>
+    </message>
 </context>
 <context>
     <name>DatasetMoveCommand</name>
     <message>
-        <location filename="../app/dataset_move_command.cpp" line="65"/>
+        <location filename="../app/dataset_move_command.cpp" line="71"/>
         <source>%1: the file is gone</source>
         <translation>%1：文件已不存在</translation>
     </message>
     <message>
-        <location filename="../app/dataset_move_command.cpp" line="69"/>
+        <location filename="../app/dataset_move_command.cpp" line="76"/>
         <source>%1: already exists; nothing was overwritten</source>
         <translation>%1：已存在；未覆盖任何文件</translation>
     </message>
     <message>
-        <location filename="../app/dataset_move_command.cpp" line="73"/>
+        <location filename="../app/dataset_move_command.cpp" line="81"/>
         <source>%1 could not be moved to %2</source>
         <translation>无法将 %1 移动到 %2</translation>
     </message>
@@ -179,12 +179,12 @@
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../app/language.cpp" line="56"/>
+        <location filename="../app/language.cpp" line="57"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../app/language.cpp" line="57"/>
+        <location filename="../app/language.cpp" line="58"/>
         <source>The new language is used from the next start of ConvStudio.</source>
         <translation>新的语言将在下次启动 ConvStudio 时生效。</translation>
     </message>
@@ -197,162 +197,162 @@
         <translation>对每个值应用非线性函数。Conv2D 和 Dense 可以自带激活函数；需要把激活放在别处（例如 BatchNormalization 之后）时使用此层。</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/layer_help_strings.cpp" line="11"/>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="13"/>
         <source>The function applied to every value.</source>
         <translation>应用于每个值的函数。</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/layer_help_strings.cpp" line="12"/>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="14"/>
         <source>Adds its inputs element by element, e.g. to build a residual (skip) connection. All inputs must have the same shape.</source>
         <translation>将各输入逐元素相加，例如用于构建残差（跳跃）连接。所有输入的形状必须相同。</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/layer_help_strings.cpp" line="13"/>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="17"/>
         <source>Replaces each window of every feature map by its average, shrinking the maps smoothly.</source>
         <translation>用窗口内的平均值替代每个特征图的每个窗口，平滑地缩小特征图。</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/layer_help_strings.cpp" line="14"/>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="19"/>
         <source>Width and height of the square pooling window.</source>
         <translation>正方形池化窗口的宽度和高度。</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/layer_help_strings.cpp" line="15"/>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="20"/>
         <source>Step between windows; 0 means the same as pool_size.</source>
         <translation>窗口之间的步长；0 表示与 pool_size 相同。</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/layer_help_strings.cpp" line="16"/>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="21"/>
         <source>&apos;valid&apos; drops windows that do not fit; &apos;same&apos; keeps them partially, so the output is input/strides.</source>
         <translation>“valid”丢弃放不下的窗口；“same”保留部分窗口，使输出为 输入/步长。</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/layer_help_strings.cpp" line="17"/>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="24"/>
         <source>Normalises each channel to zero mean and unit variance over the batch, then applies a learned scale and shift. Usually lets you train faster with higher learning rates.</source>
         <translation>在批次上把每个通道归一化为零均值、单位方差，再应用可学习的缩放和平移。通常可以用更高的学习率更快地训练。</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/layer_help_strings.cpp" line="18"/>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="27"/>
         <source>How slowly the moving statistics used at inference follow the batches.</source>
         <translation>推理时使用的滑动统计量跟随批次变化的缓慢程度。</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/layer_help_strings.cpp" line="19"/>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="28"/>
         <source>Small constant added to the variance to avoid dividing by zero.</source>
         <translation>加到方差上的小常数，避免除以零。</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/layer_help_strings.cpp" line="20"/>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="29"/>
         <source>Learns a shift (beta) added after normalising.</source>
         <translation>学习归一化后加上的平移量（beta）。</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/layer_help_strings.cpp" line="21"/>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="30"/>
         <source>Learns a scale (gamma) applied after normalising.</source>
         <translation>学习归一化后乘上的缩放量（gamma）。</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/layer_help_strings.cpp" line="22"/>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="31"/>
         <source>Stacks its inputs: feature maps along the channel axis (same height and width), or flat vectors end to end.</source>
         <translation>拼接各输入：特征图沿通道轴拼接（高和宽需相同），扁平向量首尾相接。</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/layer_help_strings.cpp" line="23"/>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="34"/>
         <source>Slides learned square filters over the image and outputs one feature map per filter. The workhorse of a CNN: early layers find edges, later ones find shapes.</source>
         <translation>在图像上滑动可学习的正方形滤波器，每个滤波器输出一张特征图。这是 CNN 的主力：前面的层发现边缘，后面的层发现形状。</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/layer_help_strings.cpp" line="24"/>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="37"/>
         <source>Number of filters, i.e. output channels.</source>
         <translation>滤波器数量，即输出通道数。</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/layer_help_strings.cpp" line="25"/>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="38"/>
         <source>Width and height of each square filter, in pixels.</source>
         <translation>每个正方形滤波器的宽度和高度（像素）。</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/layer_help_strings.cpp" line="26"/>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="39"/>
         <source>Step between filter positions; 2 halves the output size.</source>
         <translation>滤波器位置之间的步长；取 2 时输出尺寸减半。</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/layer_help_strings.cpp" line="27"/>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="40"/>
         <source>&apos;valid&apos; uses only full windows (output shrinks); &apos;same&apos; pads with zeros so the output is input/strides.</source>
         <translation>“valid”只使用完整窗口（输出变小）；“same”用零填充，使输出为 输入/步长。</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/layer_help_strings.cpp" line="28"/>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="43"/>
         <source>Adds a learned bias to every output channel.</source>
         <translation>为每个输出通道加上可学习的偏置。</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/layer_help_strings.cpp" line="29"/>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="44"/>
         <source>Activation applied to the output (&apos;linear&apos; for none).</source>
         <translation>应用于输出的激活函数（“linear”表示不使用）。</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/layer_help_strings.cpp" line="30"/>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="45"/>
         <source>Connects every input feature to every output unit with a learned weight. Needs a flat input: put Flatten or global pooling before it.</source>
         <translation>用可学习的权重把每个输入特征连接到每个输出单元。需要扁平输入：在它之前放置 Flatten 或全局池化。</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/layer_help_strings.cpp" line="31"/>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="48"/>
         <source>Number of output units (the number of classes for the last layer).</source>
         <translation>输出单元数（最后一层为类别数）。</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/layer_help_strings.cpp" line="32"/>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="49"/>
         <source>Activation applied to the output (&apos;softmax&apos; for class probabilities).</source>
         <translation>应用于输出的激活函数（“softmax”输出类别概率）。</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/layer_help_strings.cpp" line="33"/>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="50"/>
         <source>Adds a learned bias to every output unit.</source>
         <translation>为每个输出单元加上可学习的偏置。</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/layer_help_strings.cpp" line="34"/>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="51"/>
         <source>During training, randomly zeroes a fraction of the values so the network cannot rely on any single feature; does nothing at inference.</source>
         <translation>训练时随机将一部分值置零，使网络不能依赖任何单个特征；推理时不起作用。</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/layer_help_strings.cpp" line="35"/>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="54"/>
         <source>Fraction of the values dropped during training.</source>
         <translation>训练时丢弃的值所占比例。</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/layer_help_strings.cpp" line="36"/>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="55"/>
         <source>Unrolls each feature map stack into one long vector, so Dense layers can follow convolutions. Has no weights.</source>
         <translation>把特征图展开成一个长向量，以便在卷积之后接 Dense 层。没有权重。</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/layer_help_strings.cpp" line="37"/>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="58"/>
         <source>Averages each whole feature map to a single number, giving one feature per channel. A weight-free alternative to Flatten before the classifier.</source>
         <translation>把每张完整的特征图平均为一个数，每个通道得到一个特征。可在分类器之前代替 Flatten，且没有权重。</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/layer_help_strings.cpp" line="38"/>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="61"/>
         <source>The images the model sees: their height, width and number of channels (1 for grayscale, 3 for colour). Every model starts with exactly one.</source>
         <translation>模型看到的图像：高度、宽度和通道数（灰度为 1，彩色为 3）。每个模型都以且仅以一个输入层开始。</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/layer_help_strings.cpp" line="39"/>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="64"/>
         <source>Image height in pixels.</source>
         <translation>图像高度（像素）。</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/layer_help_strings.cpp" line="40"/>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="65"/>
         <source>Image width in pixels.</source>
         <translation>图像宽度（像素）。</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/layer_help_strings.cpp" line="41"/>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="66"/>
         <source>Channels per pixel: 1 for grayscale, 3 for RGB.</source>
         <translation>每个像素的通道数：灰度为 1，RGB 为 3。</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/layer_help_strings.cpp" line="42"/>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="67"/>
         <source>Keeps the largest value of each window of every feature map, shrinking the maps and making the features robust to small shifts.</source>
         <translation>保留每个特征图每个窗口中的最大值，缩小特征图并使特征对小幅平移更稳健。</translation>
     </message>
@@ -444,17 +444,17 @@
 <context>
     <name>NodeItem</name>
     <message>
-        <location filename="../widgets/designer/node_item.cpp" line="243"/>
+        <location filename="../widgets/designer/node_item.cpp" line="248"/>
         <source>%1 params</source>
         <translation>%1 个参数</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/node_item.cpp" line="247"/>
+        <location filename="../widgets/designer/node_item.cpp" line="252"/>
         <source>→ shape unknown</source>
         <translation>→ 形状未知</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/node_item.cpp" line="248"/>
+        <location filename="../widgets/designer/node_item.cpp" line="253"/>
         <source>→ cannot compute</source>
         <translation>→ 无法计算</translation>
     </message>
@@ -462,13 +462,13 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/project_controller.cpp" line="109"/>
+        <location filename="../app/project_controller.cpp" line="108"/>
         <source>%1: cannot be read (%2)</source>
         <translation>%1：无法读取（%2）</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="132"/>
-        <location filename="../app/project_controller.cpp" line="134"/>
+        <location filename="../app/project_controller.cpp" line="131"/>
+        <location filename="../app/project_controller.cpp" line="133"/>
         <source>%1: cannot be written (%2)</source>
         <translation>%1：无法写入（%2）</translation>
     </message>
@@ -476,7 +476,7 @@
 <context>
     <name>SummaryView</name>
     <message>
-        <location filename="../widgets/designer/summary_view.cpp" line="32"/>
+        <location filename="../widgets/designer/summary_view.cpp" line="33"/>
         <source>The model cannot be built yet:</source>
         <translation>模型暂时无法构建：</translation>
     </message>
@@ -484,127 +484,127 @@
 <context>
     <name>cs::gui::AugmentForm</name>
     <message>
-        <location filename="../widgets/training/augment_form.cpp" line="18"/>
+        <location filename="../widgets/training/augment_form.cpp" line="19"/>
         <source>Shift</source>
         <translation>平移</translation>
     </message>
     <message>
-        <location filename="../widgets/training/augment_form.cpp" line="18"/>
+        <location filename="../widgets/training/augment_form.cpp" line="20"/>
         <source>Largest shift, as a fraction of the width and height</source>
         <translation>最大平移量，占宽度和高度的比例</translation>
     </message>
     <message>
-        <location filename="../widgets/training/augment_form.cpp" line="19"/>
+        <location filename="../widgets/training/augment_form.cpp" line="26"/>
         <source>Rotate</source>
         <translation>旋转</translation>
     </message>
     <message>
-        <location filename="../widgets/training/augment_form.cpp" line="19"/>
+        <location filename="../widgets/training/augment_form.cpp" line="26"/>
         <source>Largest rotation either way</source>
         <translation>向任一方向的最大旋转角度</translation>
     </message>
     <message>
-        <location filename="../widgets/training/augment_form.cpp" line="19"/>
+        <location filename="../widgets/training/augment_form.cpp" line="26"/>
         <source> °</source>
         <translation> °</translation>
     </message>
     <message>
-        <location filename="../widgets/training/augment_form.cpp" line="20"/>
+        <location filename="../widgets/training/augment_form.cpp" line="27"/>
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../widgets/training/augment_form.cpp" line="20"/>
+        <location filename="../widgets/training/augment_form.cpp" line="27"/>
         <source>Scale drawn from 1 − amount to 1 + amount</source>
         <translation>缩放倍数取自 1 − 幅度 到 1 + 幅度</translation>
     </message>
     <message>
-        <location filename="../widgets/training/augment_form.cpp" line="21"/>
+        <location filename="../widgets/training/augment_form.cpp" line="29"/>
         <source>Flip horizontally</source>
         <translation>水平翻转</translation>
     </message>
     <message>
-        <location filename="../widgets/training/augment_form.cpp" line="21"/>
+        <location filename="../widgets/training/augment_form.cpp" line="30"/>
         <source>Mirror left-right (not for digits or text)</source>
         <translation>左右镜像（不适用于数字或文字）</translation>
     </message>
     <message>
-        <location filename="../widgets/training/augment_form.cpp" line="22"/>
+        <location filename="../widgets/training/augment_form.cpp" line="36"/>
         <source>Flip vertically</source>
         <translation>垂直翻转</translation>
     </message>
     <message>
-        <location filename="../widgets/training/augment_form.cpp" line="22"/>
+        <location filename="../widgets/training/augment_form.cpp" line="36"/>
         <source>Mirror top-bottom</source>
         <translation>上下镜像</translation>
     </message>
     <message>
-        <location filename="../widgets/training/augment_form.cpp" line="23"/>
+        <location filename="../widgets/training/augment_form.cpp" line="38"/>
         <source>Brightness</source>
         <translation>亮度</translation>
     </message>
     <message>
-        <location filename="../widgets/training/augment_form.cpp" line="23"/>
+        <location filename="../widgets/training/augment_form.cpp" line="39"/>
         <source>Largest offset as a fraction of full scale</source>
         <translation>最大偏移量，占满量程的比例</translation>
     </message>
     <message>
-        <location filename="../widgets/training/augment_form.cpp" line="24"/>
+        <location filename="../widgets/training/augment_form.cpp" line="46"/>
         <source>Contrast</source>
         <translation>对比度</translation>
     </message>
     <message>
-        <location filename="../widgets/training/augment_form.cpp" line="24"/>
+        <location filename="../widgets/training/augment_form.cpp" line="47"/>
         <source>Factor drawn from 1 − amount to 1 + amount</source>
         <translation>系数取自 1 − 幅度 到 1 + 幅度</translation>
     </message>
     <message>
-        <location filename="../widgets/training/augment_form.cpp" line="25"/>
+        <location filename="../widgets/training/augment_form.cpp" line="54"/>
         <source>Noise</source>
         <translation>噪声</translation>
     </message>
     <message>
-        <location filename="../widgets/training/augment_form.cpp" line="25"/>
+        <location filename="../widgets/training/augment_form.cpp" line="55"/>
         <source>Gaussian noise, standard deviation as a fraction of full scale</source>
         <translation>高斯噪声，标准差占满量程的比例</translation>
     </message>
     <message>
-        <location filename="../widgets/training/augment_form.cpp" line="26"/>
+        <location filename="../widgets/training/augment_form.cpp" line="62"/>
         <source>Erase</source>
         <translation>擦除</translation>
     </message>
     <message>
-        <location filename="../widgets/training/augment_form.cpp" line="26"/>
+        <location filename="../widgets/training/augment_form.cpp" line="63"/>
         <source>Largest erased rectangle as a fraction of the image</source>
         <translation>最大擦除矩形占图像的比例</translation>
     </message>
     <message>
-        <location filename="../widgets/training/augment_form.cpp" line="27"/>
+        <location filename="../widgets/training/augment_form.cpp" line="69"/>
         <source>Pad and crop</source>
         <translation>填充并裁剪</translation>
     </message>
     <message>
-        <location filename="../widgets/training/augment_form.cpp" line="27"/>
+        <location filename="../widgets/training/augment_form.cpp" line="69"/>
         <source>Padding in pixels before a random crop of the same size</source>
         <translation>随机裁剪为同样大小之前的填充像素数</translation>
     </message>
     <message>
-        <location filename="../widgets/training/augment_form.cpp" line="27"/>
+        <location filename="../widgets/training/augment_form.cpp" line="70"/>
         <source> px</source>
         <translation> 像素</translation>
     </message>
     <message>
-        <location filename="../widgets/training/augment_form.cpp" line="33"/>
+        <location filename="../widgets/training/augment_form.cpp" line="76"/>
         <source>Chance</source>
         <translation>概率</translation>
     </message>
     <message>
-        <location filename="../widgets/training/augment_form.cpp" line="34"/>
+        <location filename="../widgets/training/augment_form.cpp" line="77"/>
         <source>Amount</source>
         <translation>幅度</translation>
     </message>
     <message>
-        <location filename="../widgets/training/augment_form.cpp" line="43"/>
+        <location filename="../widgets/training/augment_form.cpp" line="86"/>
         <source>Chance that an image gets this transform</source>
         <translation>一张图像应用此变换的概率</translation>
     </message>
@@ -612,183 +612,177 @@
 <context>
     <name>cs::gui::AugmentPreview</name>
     <message>
-        <location filename="../widgets/dataset/augment_preview.cpp" line="30"/>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="32"/>
         <source>Augmentation settings</source>
         <translation>数据增强设置</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/augment_preview.cpp" line="34"/>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="36"/>
         <source>Transform</source>
         <translation>变换</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/augment_preview.cpp" line="35"/>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="37"/>
         <source>Chance</source>
         <translation>概率</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/augment_preview.cpp" line="36"/>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="38"/>
         <source>Amount</source>
         <translation>幅度</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/augment_preview.cpp" line="38"/>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="40"/>
         <source>Shift</source>
         <translation>平移</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/augment_preview.cpp" line="38"/>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="40"/>
         <source> of size</source>
         <translation> 尺寸比例</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/augment_preview.cpp" line="38"/>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="41"/>
         <source>Largest shift as a fraction of width and height</source>
         <translation>最大平移量（占宽度和高度的比例）</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/augment_preview.cpp" line="39"/>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="42"/>
         <source>Rotate</source>
         <translation>旋转</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/augment_preview.cpp" line="39"/>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="42"/>
         <source>°</source>
         <translation>°</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/augment_preview.cpp" line="39"/>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="43"/>
         <source>Largest rotation in degrees, either way</source>
         <translation>双向最大旋转角度（度）</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/augment_preview.cpp" line="40"/>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="44"/>
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/augment_preview.cpp" line="40"/>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="45"/>
         <source>Scale drawn from 1 − amount to 1 + amount</source>
         <translation>缩放倍数取自 1 − 幅度 到 1 + 幅度</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/augment_preview.cpp" line="41"/>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="46"/>
         <source>Flip left–right</source>
         <translation>左右翻转</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/augment_preview.cpp" line="41"/>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="47"/>
         <source>Mirror the image horizontally</source>
         <translation>水平镜像图像</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/augment_preview.cpp" line="42"/>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="48"/>
         <source>Flip up–down</source>
         <translation>上下翻转</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/augment_preview.cpp" line="42"/>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="48"/>
         <source>Mirror the image vertically</source>
         <translation>垂直镜像图像</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/augment_preview.cpp" line="43"/>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="49"/>
         <source>Brightness</source>
         <translation>亮度</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/augment_preview.cpp" line="43"/>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="50"/>
         <source>Largest offset as a fraction of full brightness</source>
         <translation>最大偏移量（占满亮度的比例）</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/augment_preview.cpp" line="44"/>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="51"/>
         <source>Contrast</source>
         <translation>对比度</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/augment_preview.cpp" line="44"/>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="52"/>
         <source>Factor drawn from 1 − amount to 1 + amount</source>
         <translation>系数取自 1 − 幅度 到 1 + 幅度</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/augment_preview.cpp" line="45"/>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="53"/>
         <source>Noise</source>
         <translation>噪声</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/augment_preview.cpp" line="45"/>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="54"/>
         <source>Gaussian noise, standard deviation as a fraction of full brightness</source>
         <translation>高斯噪声，标准差为满亮度的比例</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/augment_preview.cpp" line="46"/>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="55"/>
         <source>Erase</source>
         <translation>擦除</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/augment_preview.cpp" line="46"/>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="56"/>
         <source>Largest erased rectangle as a fraction of the image area</source>
         <translation>最大擦除矩形（占图像面积的比例）</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/augment_preview.cpp" line="47"/>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="57"/>
         <source>Pad and crop</source>
         <translation>填充并裁剪</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/augment_preview.cpp" line="47"/>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="57"/>
         <source> px</source>
         <translation> 像素</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/augment_preview.cpp" line="47"/>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="58"/>
         <source>Padding in pixels before a random crop of the original size</source>
         <translation>按原尺寸随机裁剪前填充的像素数</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/augment_preview.cpp" line="56"/>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="67"/>
         <source>Re-roll</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/augment_preview.cpp" line="58"/>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="69"/>
         <source>Draw new random variants</source>
         <translation>生成新的随机变体</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/augment_preview.cpp" line="82"/>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="93"/>
         <source>Chance that an image gets this transform; 0 = off</source>
         <translation>图像应用此变换的概率；0 = 关闭</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/augment_preview.cpp" line="150"/>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="161"/>
         <source>Select an image to preview its augmentation.</source>
         <translation>选择一张图像以预览其增强效果。</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/augment_preview.cpp" line="153"/>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="165"/>
         <source>Random variants as training will see them (the original first):</source>
         <translation>训练时将看到的随机变体（第一个为原图）：</translation>
     </message>
-    <message numerus="yes">
-        <source>%n random variant(s) as training will see them:</source>
-        <translation type="vanished">
-            <numerusform>训练时将看到的 %n 个随机变体：</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../widgets/dataset/augment_preview.cpp" line="154"/>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="166"/>
         <source>Augmentation is off: every variant equals the original. Turn on a transform below.</source>
         <translation>数据增强已关闭：每个变体都与原图相同。请在下方开启某种变换。</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/augment_preview.cpp" line="168"/>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="181"/>
         <source>Original</source>
         <translation>原图</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/augment_preview.cpp" line="168"/>
+        <location filename="../widgets/dataset/augment_preview.cpp" line="181"/>
         <source>Variant %1</source>
         <translation>变体 %1</translation>
     </message>
@@ -796,107 +790,107 @@
 <context>
     <name>cs::gui::CameraController</name>
     <message>
-        <location filename="../app/camera_capture.cpp" line="68"/>
+        <location filename="../app/camera_capture.cpp" line="67"/>
         <source>The project trains on another dataset; the first capture makes this folder its training data.</source>
         <translation>项目正在使用另一个数据集训练；第一次采集会把此文件夹设为它的训练数据。</translation>
     </message>
     <message>
-        <location filename="../app/camera_capture.cpp" line="87"/>
+        <location filename="../app/camera_capture.cpp" line="86"/>
         <source>The project now trains on %1.</source>
         <translation>项目现在使用 %1 训练。</translation>
     </message>
     <message>
-        <location filename="../app/camera_capture.cpp" line="92"/>
+        <location filename="../app/camera_capture.cpp" line="91"/>
         <source>Capture Folder</source>
         <translation>采集文件夹</translation>
     </message>
     <message>
-        <location filename="../app/camera_capture.cpp" line="107"/>
+        <location filename="../app/camera_capture.cpp" line="106"/>
         <source>Class &apos;%1&apos; is ready: show it to the camera and capture.</source>
         <translation>类别“%1”已就绪：把它展示给摄像头并采集。</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="112"/>
+        <location filename="../app/camera_controller.cpp" line="101"/>
         <source>Save Snapshot</source>
         <translation>保存快照</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="113"/>
+        <location filename="../app/camera_controller.cpp" line="102"/>
         <source>Images (*.png *.jpg *.bmp)</source>
         <translation>图像 (*.png *.jpg *.bmp)</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="141"/>
+        <location filename="../app/camera_controller.cpp" line="130"/>
         <source>Choose a camera, a video file or the test pattern, then press Start.</source>
         <translation>选择摄像头、视频文件或测试图案，然后按“开始”。</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="164"/>
+        <location filename="../app/camera_controller.cpp" line="153"/>
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="194"/>
+        <location filename="../app/camera_controller.cpp" line="184"/>
         <source>Check the source and press Retry.</source>
         <translation>请检查视频源并按“重试”。</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="269"/>
+        <location filename="../app/camera_controller.cpp" line="259"/>
         <source>The video source stopped.</source>
         <translation>视频源已停止。</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="271"/>
+        <location filename="../app/camera_controller.cpp" line="262"/>
         <source>Check the connection and press Retry.</source>
         <translation>请检查连接并按“重试”。</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="271"/>
+        <location filename="../app/camera_controller.cpp" line="262"/>
         <source>Press Retry to play it again.</source>
         <translation>按“重试”重新播放。</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="291"/>
+        <location filename="../app/camera_controller.cpp" line="283"/>
         <source>There is no frame to save yet.</source>
         <translation>还没有可保存的画面。</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="291"/>
+        <location filename="../app/camera_controller.cpp" line="283"/>
         <source>Could not write %1</source>
         <translation>无法写入 %1</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="296"/>
+        <location filename="../app/camera_controller.cpp" line="288"/>
         <source>Snapshot saved to %1</source>
         <translation>快照已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="302"/>
+        <location filename="../app/camera_controller.cpp" line="295"/>
         <source>Open Video File</source>
         <translation>打开视频文件</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="303"/>
+        <location filename="../app/camera_controller.cpp" line="295"/>
         <source>Videos (*.avi *.mp4 *.mkv *.mov *.webm *.mjpg);;All files (*)</source>
         <translation>视频 (*.avi *.mp4 *.mkv *.mov *.webm *.mjpg);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="336"/>
+        <location filename="../app/camera_controller.cpp" line="325"/>
         <source>No trained model yet: capture examples, train, and predictions appear here.</source>
         <translation>还没有训练好的模型：采集样本并训练后，预测会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="346"/>
+        <location filename="../app/camera_controller.cpp" line="337"/>
         <source>The model cannot classify: %1</source>
         <translation>模型无法分类：%1</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="400"/>
+        <location filename="../app/camera_controller.cpp" line="391"/>
         <source>Classification stopped: %1</source>
         <translation>分类已停止：%1</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="428"/>
+        <location filename="../app/camera_controller.cpp" line="403"/>
         <source>camera frame %1</source>
         <translation>摄像头画面 %1</translation>
     </message>
@@ -909,129 +903,129 @@
         <translation>摄像头编号、视频文件、流地址或 GStreamer 管道</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="47"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="48"/>
         <source>A camera number (0, 1, …), a video file, a stream URL (rtsp://, http://) or a GStreamer pipeline ending in appsink</source>
         <translation>摄像头编号（0、1、…）、视频文件、流地址（rtsp://、http://）或以 appsink 结尾的 GStreamer 管道</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="49"/>
-        <location filename="../widgets/camera/camera_panel.cpp" line="213"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="50"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="216"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="51"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="52"/>
         <source>Source:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="64"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="65"/>
         <source>Freeze</source>
         <translation>冻结</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="64"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="65"/>
         <source>Hold the current frame (moving the region re-classifies it)</source>
         <translation>定格当前画面（移动区域会重新分类）</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="67"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="68"/>
         <source>Snapshot…</source>
         <translation>快照…</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="67"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="68"/>
         <source>Save the current frame as an image file</source>
         <translation>将当前画面保存为图像文件</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="69"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="71"/>
         <source>Feature Maps</source>
         <translation>特征图</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="69"/>
-        <location filename="../widgets/camera/camera_panel.cpp" line="237"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="71"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="240"/>
         <source>Show the feature maps of the region of interest in the inspector</source>
         <translation>在检查器中显示感兴趣区域的特征图</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="82"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="83"/>
         <source>Prediction</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="88"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="89"/>
         <source>How many classes the bars show</source>
         <translation>条形图显示的类别数</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="93"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="94"/>
         <source> frames</source>
         <translation> 帧</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="94"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="95"/>
         <source>Average the probabilities over the last N frames (1: no smoothing)</source>
         <translation>对最近 N 帧的概率取平均（1：不平滑）</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="102"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="103"/>
         <source>Below this confidence the prediction is shown as uncertain</source>
         <translation>置信度低于此值时预测显示为“不确定”</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="103"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="104"/>
         <source>Classes shown:</source>
         <translation>显示类别数：</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="104"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="105"/>
         <source>Smoothing:</source>
         <translation>平滑：</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="105"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="106"/>
         <source>Minimum confidence:</source>
         <translation>最低置信度：</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="106"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="107"/>
         <source>Drag the frame to move the region the network sees, drag a corner to resize it, double-click it to centre it again.</source>
         <translation>拖动方框可移动网络看到的区域，拖动角可调整大小，双击可重新居中。</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="114"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="115"/>
         <source>Capture into Dataset</source>
         <translation>采集到数据集</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="161"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="162"/>
         <source>Camera 0</source>
         <translation>摄像头 0</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="163"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="164"/>
         <source>Camera %1</source>
         <translation>摄像头 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="164"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="165"/>
         <source>Camera 0 (none found)</source>
         <translation>摄像头 0（未找到）</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="166"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="167"/>
         <source>Test pattern (GStreamer)</source>
         <translation>测试图案（GStreamer）</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="169"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="170"/>
         <source>Video File…</source>
         <translation>视频文件…</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="213"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="216"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
@@ -1044,42 +1038,42 @@
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_view_overlay.cpp" line="55"/>
+        <location filename="../widgets/camera/camera_view_overlay.cpp" line="56"/>
         <source>Uncertain</source>
         <translation>不确定</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_view_overlay.cpp" line="56"/>
+        <location filename="../widgets/camera/camera_view_overlay.cpp" line="57"/>
         <source>%1  %2%</source>
         <translation>%1  %2%</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_view_overlay.cpp" line="69"/>
+        <location filename="../widgets/camera/camera_view_overlay.cpp" line="70"/>
         <source>Frozen</source>
         <translation>已冻结</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_view_overlay.cpp" line="144"/>
+        <location filename="../widgets/camera/camera_view_overlay.cpp" line="145"/>
         <source>network input %1×%2</source>
         <translation>网络输入 %1×%2</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_view_overlay.cpp" line="165"/>
+        <location filename="../widgets/camera/camera_view_overlay.cpp" line="166"/>
         <source>%1 FPS · %2 ms inference</source>
         <translation>%1 FPS · 推理 %2 毫秒</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_view_overlay.cpp" line="167"/>
+        <location filename="../widgets/camera/camera_view_overlay.cpp" line="169"/>
         <source> · %1% skipped</source>
         <translation> · 跳过 %1%</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_view_overlay.cpp" line="168"/>
+        <location filename="../widgets/camera/camera_view_overlay.cpp" line="170"/>
         <source> · source %1 FPS</source>
         <translation> · 视频源 %1 FPS</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_view_overlay.cpp" line="170"/>
+        <location filename="../widgets/camera/camera_view_overlay.cpp" line="172"/>
         <source>source %1 FPS</source>
         <translation>视频源 %1 FPS</translation>
     </message>
@@ -1205,22 +1199,22 @@
 <context>
     <name>cs::gui::ConfusionMatrixView</name>
     <message>
-        <location filename="../widgets/training/confusion_matrix_view.cpp" line="66"/>
+        <location filename="../widgets/training/confusion_matrix_view.cpp" line="67"/>
         <source>Evaluate the model to see its confusion matrix.</source>
         <translation>评估模型后即可查看其混淆矩阵。</translation>
     </message>
     <message>
-        <location filename="../widgets/training/confusion_matrix_view.cpp" line="112"/>
+        <location filename="../widgets/training/confusion_matrix_view.cpp" line="115"/>
         <source>Predicted class</source>
         <translation>预测类别</translation>
     </message>
     <message>
-        <location filename="../widgets/training/confusion_matrix_view.cpp" line="116"/>
+        <location filename="../widgets/training/confusion_matrix_view.cpp" line="119"/>
         <source>True class</source>
         <translation>真实类别</translation>
     </message>
     <message>
-        <location filename="../widgets/training/confusion_matrix_view.cpp" line="141"/>
+        <location filename="../widgets/training/confusion_matrix_view.cpp" line="144"/>
         <source>True %1, predicted %2: %3 images (%4% of %1)</source>
         <translation>真实为 %1，预测为 %2：%3 张图像（占 %1 的 %4%）</translation>
     </message>
@@ -1308,7 +1302,7 @@
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="171"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="170"/>
         <source>All classes</source>
         <translation>所有类别</translation>
     </message>
@@ -1318,37 +1312,37 @@
         <translation>未加载数据集</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="235"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="236"/>
         <source>Showing %1 of %2 images</source>
         <translation>显示 %2 张图像中的 %1 张</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="239"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="240"/>
         <source>%1 misclassified</source>
         <translation>%1 张分类错误</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="241"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="242"/>
         <source>%1 excluded from training</source>
         <translation>%1 张已排除在训练之外</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="271"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="272"/>
         <source>Use as Probe</source>
         <translation>用作探针图像</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="275"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="277"/>
         <source>Include in Training</source>
         <translation>纳入训练</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="275"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="277"/>
         <source>Exclude from Training</source>
         <translation>排除在训练之外</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="277"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="279"/>
         <source>Move to Class</source>
         <translation>移到类别</translation>
     </message>
@@ -1366,112 +1360,102 @@
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="118"/>
+        <location filename="../app/dataset_controller.cpp" line="103"/>
         <source>Choose Dataset Folder</source>
         <translation>选择数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="128"/>
+        <location filename="../app/dataset_controller.cpp" line="113"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="129"/>
+        <location filename="../app/dataset_controller.cpp" line="114"/>
         <source>Built-in shapes (generated)</source>
         <translation>内置形状（自动生成）</translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="132"/>
+        <location filename="../app/dataset_controller.cpp" line="117"/>
         <source>Other folder…</source>
         <translation>其他文件夹…</translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="145"/>
+        <location filename="../app/dataset_controller.cpp" line="131"/>
         <source>Generated on the fly: simple shapes, drawn at the model&apos;s input size. Needs no download.</source>
         <translation>即时生成：按模型输入尺寸绘制的简单形状。无需下载。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/dataset_controller.cpp" line="162"/>
+        <location filename="../app/dataset_controller.cpp" line="149"/>
         <source>Dataset: %n class(es) — %1</source>
         <translation>
             <numerusform>数据集：%n 个类别 — %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="165"/>
+        <location filename="../app/dataset_controller.cpp" line="152"/>
         <source>%1 training</source>
         <translation>训练 %1 张</translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="166"/>
+        <location filename="../app/dataset_controller.cpp" line="153"/>
         <source>%1 validation</source>
         <translation>验证 %1 张</translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="167"/>
+        <location filename="../app/dataset_controller.cpp" line="154"/>
         <source>%1 test</source>
         <translation>测试 %1 张</translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="168"/>
+        <location filename="../app/dataset_controller.cpp" line="155"/>
         <source>Images: %1</source>
         <translation>图像：%1</translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="170"/>
+        <location filename="../app/dataset_controller.cpp" line="157"/>
         <source>Dataset classes: shown once the Dataset page has loaded it.</source>
         <translation>数据集类别：在数据集页面加载后显示。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/dataset_controller.cpp" line="179"/>
+        <location filename="../app/dataset_controller.cpp" line="166"/>
         <source>Model: %n output(s), the dataset&apos;s classes</source>
         <translation>
             <numerusform>模型：%n 个输出，即数据集的类别</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/dataset_controller.cpp" line="181"/>
+        <location filename="../app/dataset_controller.cpp" line="168"/>
         <source>Model: %n output(s) — %1</source>
         <translation>
             <numerusform>模型：%n 个输出 — %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/dataset_controller.cpp" line="183"/>
+        <location filename="../app/dataset_controller.cpp" line="170"/>
         <source>Model: %n output(s)</source>
         <translation>
             <numerusform>模型：%n 个输出</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="189"/>
+        <location filename="../app/dataset_controller.cpp" line="176"/>
         <source>The dataset has %1 classes, more than the model&apos;s outputs (%2): training fails until the last layer has %1 units.</source>
         <translation>数据集有 %1 个类别，多于模型的输出数（%2）：在最后一层的单元数改为 %1 之前，训练会失败。</translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="194"/>
+        <location filename="../app/dataset_controller.cpp" line="181"/>
         <source>Training on this dataset names the model&apos;s outputs after its classes.</source>
         <translation>在此数据集上训练后，模型的输出将以数据集的类别命名。</translation>
     </message>
     <message>
-        <source>Generated on the fly: simple shapes in 28 × 28 grayscale images. Needs no download.</source>
-        <translation type="vanished">即时生成：28 × 28 灰度图像中的简单形状。无需下载。</translation>
-    </message>
-    <message>
-        <location filename="../app/dataset_controller.cpp" line="147"/>
+        <location filename="../app/dataset_controller.cpp" line="133"/>
         <source>Source: %1</source>
         <translation>来源：%1</translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="148"/>
+        <location filename="../app/dataset_controller.cpp" line="134"/>
         <source>Model input: %1 × %2 × %3</source>
         <translation>模型输入：%1 × %2 × %3</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n class(es): %1</source>
-        <translation type="vanished">
-            <numerusform>%n 个类别：%1</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -1493,7 +1477,7 @@
     </message>
     <message>
         <location filename="../widgets/dataset/dataset_info_panel.cpp" line="36"/>
-        <location filename="../widgets/dataset/dataset_info_panel.cpp" line="94"/>
+        <location filename="../widgets/dataset/dataset_info_panel.cpp" line="99"/>
         <source>Test</source>
         <translation>测试</translation>
     </message>
@@ -1529,70 +1513,64 @@
         <translation>未加载数据集。</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_info_panel.cpp" line="85"/>
+        <location filename="../widgets/dataset/dataset_info_panel.cpp" line="86"/>
         <source>Built-in generated shapes</source>
         <translation>内置生成的形状</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_info_panel.cpp" line="87"/>
+        <location filename="../widgets/dataset/dataset_info_panel.cpp" line="88"/>
         <source>grayscale</source>
         <translation>灰度</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_info_panel.cpp" line="88"/>
+        <location filename="../widgets/dataset/dataset_info_panel.cpp" line="89"/>
         <source>RGB</source>
         <translation>RGB</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_info_panel.cpp" line="89"/>
+        <location filename="../widgets/dataset/dataset_info_panel.cpp" line="90"/>
         <source>%1 channels</source>
         <translation>%1 通道</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_info_panel.cpp" line="90"/>
+        <location filename="../widgets/dataset/dataset_info_panel.cpp" line="91"/>
         <source>%1 images · %2 × %3 pixels · %4</source>
         <translation>%1 张图像 · %2 × %3 像素 · %4</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 images · %2 × %3 pixels · %n channel(s)</source>
-        <translation type="vanished">
-            <numerusform>%1 张图像 · %2 × %3 像素 · %n 个通道</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../widgets/dataset/dataset_info_panel.cpp" line="91"/>
+        <location filename="../widgets/dataset/dataset_info_panel.cpp" line="96"/>
         <source>Image folders, resized to this size when loaded</source>
         <translation>图像文件夹，加载时缩放到此尺寸</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_info_panel.cpp" line="94"/>
+        <location filename="../widgets/dataset/dataset_info_panel.cpp" line="99"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_info_panel.cpp" line="94"/>
+        <location filename="../widgets/dataset/dataset_info_panel.cpp" line="99"/>
         <source>Validation</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_info_panel.cpp" line="104"/>
+        <location filename="../widgets/dataset/dataset_info_panel.cpp" line="109"/>
         <source>&lt;b&gt;%1&lt;/b&gt; (%2 images): mean %3, std %4&lt;br&gt;hash &lt;code&gt;%5&lt;/code&gt;</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;（%2 张图像）：均值 %3，标准差 %4&lt;br&gt;哈希 &lt;code&gt;%5&lt;/code&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/dataset/dataset_info_panel.cpp" line="118"/>
+        <location filename="../widgets/dataset/dataset_info_panel.cpp" line="123"/>
         <source>Problems (%n)</source>
         <translation>
             <numerusform>问题（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_info_panel.cpp" line="118"/>
+        <location filename="../widgets/dataset/dataset_info_panel.cpp" line="123"/>
         <source>Problems: none</source>
         <translation>问题：无</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_info_panel.cpp" line="132"/>
+        <location filename="../widgets/dataset/dataset_info_panel.cpp" line="137"/>
         <source>Label %1</source>
         <translation>标签 %1</translation>
     </message>
@@ -1623,13 +1601,14 @@
 <context>
     <name>cs::gui::DatasetUi</name>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="55"/>
+        <location filename="../app/dataset_ui.cpp" line="53"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
         <location filename="../app/dataset_ui.cpp" line="74"/>
-        <location filename="../app/dataset_ui.cpp" line="303"/>
+        <location filename="../app/dataset_ui.cpp" line="281"/>
+        <location filename="../app/dataset_ui.cpp" line="288"/>
         <source>Loading</source>
         <translation>正在加载</translation>
     </message>
@@ -1639,174 +1618,158 @@
         <translation>正在加载数据集：%1 / %2 张图像</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="82"/>
+        <location filename="../app/dataset_ui.cpp" line="84"/>
         <source>The dataset could not be loaded: %1</source>
         <translation>无法加载数据集：%1</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="88"/>
+        <location filename="../app/dataset_ui.cpp" line="92"/>
         <source>Loading cancelled.</source>
         <translation>已取消加载。</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="91"/>
-        <location filename="../app/dataset_ui.cpp" line="381"/>
+        <location filename="../app/dataset_ui.cpp" line="95"/>
+        <location filename="../app/dataset_ui.cpp" line="372"/>
         <source>Predicting</source>
         <translation>正在预测</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="100"/>
+        <location filename="../app/dataset_ui.cpp" line="104"/>
         <source>The trained model gets %1 of %2 images wrong.</source>
         <translation>训练后的模型在 %2 张图像中判断错了 %1 张。</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="107"/>
+        <location filename="../app/dataset_ui.cpp" line="111"/>
         <source>No predictions: %1</source>
         <translation>无法预测：%1</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="133"/>
+        <location filename="../app/dataset_ui.cpp" line="137"/>
         <source>%1 sent to the feature-map view</source>
         <translation>已将 %1 发送到特征图视图</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="144"/>
-        <source>Change validation split</source>
-        <translation>更改验证集划分</translation>
-    </message>
-    <message>
-        <location filename="../app/dataset_ui.cpp" line="179"/>
+        <location filename="../app/dataset_ui.cpp" line="164"/>
         <source>Open &amp;Dataset Folder…</source>
         <translation>打开数据集文件夹(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="181"/>
+        <location filename="../app/dataset_ui.cpp" line="166"/>
         <source>Show a dataset: image folders (one sub-folder per class), IDX or CIFAR-10 files</source>
         <translation>显示数据集：图像文件夹（每个类别一个子文件夹）、IDX 或 CIFAR-10 文件</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="183"/>
+        <location filename="../app/dataset_ui.cpp" line="168"/>
         <source>Open Dataset &amp;File…</source>
         <translation>打开数据集文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="184"/>
+        <location filename="../app/dataset_ui.cpp" line="169"/>
         <source>Show an IDX image file or a CIFAR-10 batch</source>
         <translation>显示 IDX 图像文件或 CIFAR-10 批次文件</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="186"/>
+        <location filename="../app/dataset_ui.cpp" line="171"/>
         <source>Recent Data&amp;sets</source>
         <translation>最近的数据集(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="194"/>
+        <location filename="../app/dataset_ui.cpp" line="179"/>
         <source>Reload</source>
         <translation>重新加载</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="195"/>
+        <location filename="../app/dataset_ui.cpp" line="180"/>
         <source>Load the dataset again from disk</source>
         <translation>从磁盘重新加载数据集</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="196"/>
+        <location filename="../app/dataset_ui.cpp" line="181"/>
         <source>Predict</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="197"/>
+        <location filename="../app/dataset_ui.cpp" line="182"/>
         <source>Run the trained model on every image to find the ones it gets wrong</source>
         <translation>用训练好的模型预测每张图像，找出判断错误的图像</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="199"/>
+        <location filename="../app/dataset_ui.cpp" line="184"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="201"/>
+        <location filename="../app/dataset_ui.cpp" line="186"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="221"/>
+        <location filename="../app/dataset_ui.cpp" line="206"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="222"/>
+        <location filename="../app/dataset_ui.cpp" line="207"/>
         <source>Built-in Shapes (generated)</source>
         <translation>内置形状（自动生成）</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="257"/>
+        <location filename="../app/dataset_ui.cpp" line="243"/>
         <source>Open Dataset Folder</source>
         <translation>打开数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="264"/>
+        <location filename="../app/dataset_ui.cpp" line="250"/>
         <source>Open Dataset File</source>
         <translation>打开数据集文件</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="265"/>
+        <location filename="../app/dataset_ui.cpp" line="251"/>
         <source>IDX and CIFAR-10 files (*-ubyte *-ubyte.gz *.bin)</source>
         <translation>IDX 和 CIFAR-10 文件 (*-ubyte *-ubyte.gz *.bin)</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="265"/>
+        <location filename="../app/dataset_ui.cpp" line="251"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="271"/>
-        <source>Open dataset</source>
-        <translation>打开数据集</translation>
-    </message>
-    <message>
-        <location filename="../app/dataset_ui.cpp" line="302"/>
+        <location filename="../app/dataset_ui.cpp" line="280"/>
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="328"/>
+        <location filename="../app/dataset_ui.cpp" line="312"/>
         <source>Loaded, with problems (%1): see the list on the left.</source>
         <translation>已加载，但有问题（%1）：请查看左侧列表。</translation>
     </message>
-    <message numerus="yes">
-        <source>Loaded with %n problem(s); see the list on the left.</source>
-        <translation type="vanished">
-            <numerusform>已加载，发现 %n 个问题；请查看左侧列表。</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="330"/>
+        <location filename="../app/dataset_ui.cpp" line="314"/>
         <source>%1 images loaded</source>
         <translation>已加载 %1 张图像</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="346"/>
+        <location filename="../app/dataset_ui.cpp" line="337"/>
         <source>The augmentation settings are malformed: %1</source>
         <translation>数据增强设置格式有误：%1</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="367"/>
+        <location filename="../app/dataset_ui.cpp" line="358"/>
         <source>The model has no trained weights yet: train it first.</source>
         <translation>模型还没有训练好的权重：请先训练。</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="376"/>
+        <location filename="../app/dataset_ui.cpp" line="367"/>
         <source>The trained model knows other classes than this dataset&apos;s; train it on this dataset to see its predictions here.</source>
         <translation>训练好的模型所知的类别与此数据集不同；请在此数据集上训练后再在这里查看预测。</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="410"/>
+        <location filename="../app/dataset_ui.cpp" line="402"/>
         <source>Move %1 to %2</source>
         <translation>将 %1 移到 %2</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="411"/>
+        <location filename="../app/dataset_ui.cpp" line="403"/>
         <source>Move %1 images to %2</source>
         <translation>将 %1 张图像移到 %2</translation>
     </message>
@@ -1814,157 +1777,157 @@
 <context>
     <name>cs::gui::DesignerController</name>
     <message>
-        <location filename="../app/designer_controller.cpp" line="42"/>
+        <location filename="../app/designer_controller.cpp" line="45"/>
         <source>Designer</source>
         <translation>设计器</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="50"/>
+        <location filename="../app/designer_controller.cpp" line="53"/>
         <source>Zoom (Ctrl+wheel)</source>
         <translation>缩放（Ctrl+滚轮）</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="85"/>
+        <location filename="../app/designer_controller.cpp" line="91"/>
         <source>Layers</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="90"/>
+        <location filename="../app/designer_controller.cpp" line="97"/>
         <source>Properties</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="95"/>
+        <location filename="../app/designer_controller.cpp" line="102"/>
         <source>&lt;opened&gt;</source>
         <translation>&lt;已打开&gt;</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="97"/>
+        <location filename="../app/designer_controller.cpp" line="104"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="102"/>
+        <location filename="../app/designer_controller.cpp" line="109"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="108"/>
+        <location filename="../app/designer_controller.cpp" line="115"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="126"/>
+        <location filename="../app/designer_controller.cpp" line="133"/>
         <source>Add Layer &amp;After</source>
         <translation>在后面添加层(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="126"/>
+        <location filename="../app/designer_controller.cpp" line="133"/>
         <source>Add Layer &amp;Here</source>
         <translation>在此处添加层(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="161"/>
+        <location filename="../app/designer_controller.cpp" line="170"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="164"/>
+        <location filename="../app/designer_controller.cpp" line="173"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="178"/>
+        <location filename="../app/designer_controller.cpp" line="187"/>
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="179"/>
+        <location filename="../app/designer_controller.cpp" line="188"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="180"/>
+        <location filename="../app/designer_controller.cpp" line="189"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="181"/>
+        <location filename="../app/designer_controller.cpp" line="190"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="183"/>
+        <location filename="../app/designer_controller.cpp" line="192"/>
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="197"/>
+        <location filename="../app/designer_controller.cpp" line="206"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="198"/>
+        <location filename="../app/designer_controller.cpp" line="207"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="199"/>
+        <location filename="../app/designer_controller.cpp" line="208"/>
         <source>&amp;Actual Size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="200"/>
+        <location filename="../app/designer_controller.cpp" line="209"/>
         <source>&amp;Fit Model</source>
         <translation>适应窗口(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="205"/>
+        <location filename="../app/designer_controller.cpp" line="215"/>
         <source>&amp;Auto-Arrange</source>
         <translation>自动排列(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="207"/>
+        <location filename="../app/designer_controller.cpp" line="216"/>
         <source>Lay the layers out top-down, branches side by side</source>
         <translation>自上而下排列各层，分支并排放置</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="209"/>
+        <location filename="../app/designer_controller.cpp" line="218"/>
         <source>&amp;Add Selected Palette Layer</source>
         <translation>添加选中的层(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="214"/>
+        <location filename="../app/designer_controller.cpp" line="223"/>
         <source>Show &amp;Summary</source>
         <translation>显示摘要(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="218"/>
+        <location filename="../app/designer_controller.cpp" line="227"/>
         <source>Show &amp;Problems</source>
         <translation>显示问题(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="235"/>
+        <location filename="../app/designer_controller.cpp" line="244"/>
         <source>Graph &amp;Image (PNG, SVG)…</source>
         <translation>网络图(&amp;I)（PNG、SVG）…</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="238"/>
+        <location filename="../app/designer_controller.cpp" line="248"/>
         <source>Export Graph Image</source>
         <translation>导出网络图</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="239"/>
+        <location filename="../app/designer_controller.cpp" line="249"/>
         <source>PNG images (*.png);;SVG drawings (*.svg)</source>
         <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="241"/>
+        <location filename="../app/designer_controller.cpp" line="251"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="241"/>
+        <location filename="../app/designer_controller.cpp" line="251"/>
         <source>%1 cannot be written.</source>
         <translation>无法写入 %1。</translation>
     </message>
@@ -1997,47 +1960,47 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <translation>每台机器的进程数：</translation>
     </message>
     <message>
-        <location filename="../widgets/export/distributed_panel.cpp" line="58"/>
+        <location filename="../widgets/export/distributed_panel.cpp" line="59"/>
         <source>&lt;tt&gt;--redirects 1 --tee 1&lt;/tt&gt; works around a torchrun bug in PyTorch 1.13 with Python 3.11 (Debian 12); newer PyTorch does not need it. &lt;tt&gt;--batch-size&lt;/tt&gt; is the global batch, split over the processes.</source>
         <translation>&lt;tt&gt;--redirects 1 --tee 1&lt;/tt&gt; 用于绕过 PyTorch 1.13 在 Python 3.11（Debian 12）上的 torchrun 缺陷；较新的 PyTorch 不需要。&lt;tt&gt;--batch-size&lt;/tt&gt; 是全局批大小，由各进程分担。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/distributed_panel.cpp" line="67"/>
+        <location filename="../widgets/export/distributed_panel.cpp" line="68"/>
         <source>Copy Co&amp;mmands</source>
         <translation>复制命令(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../widgets/export/distributed_panel.cpp" line="68"/>
+        <location filename="../widgets/export/distributed_panel.cpp" line="69"/>
         <source>1. Export PyTorch Project</source>
         <translation>1. 导出 PyTorch 项目</translation>
     </message>
     <message>
-        <location filename="../widgets/export/distributed_panel.cpp" line="69"/>
+        <location filename="../widgets/export/distributed_panel.cpp" line="70"/>
         <source>3. Import Trained ONNX…</source>
         <translation>3. 导入训练好的 ONNX…</translation>
     </message>
     <message>
-        <location filename="../widgets/export/distributed_panel.cpp" line="88"/>
+        <location filename="../widgets/export/distributed_panel.cpp" line="89"/>
         <source>Copied.</source>
         <translation>已复制。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/distributed_panel.cpp" line="126"/>
+        <location filename="../widgets/export/distributed_panel.cpp" line="129"/>
         <source># One CPU or one GPU:</source>
         <translation># 单个 CPU 或单个 GPU：</translation>
     </message>
     <message>
-        <location filename="../widgets/export/distributed_panel.cpp" line="127"/>
+        <location filename="../widgets/export/distributed_panel.cpp" line="130"/>
         <source># Several processes on this machine (CPUs: gloo, GPUs: NCCL):</source>
         <translation># 本机多个进程（CPU 用 gloo，GPU 用 NCCL）：</translation>
     </message>
     <message>
-        <location filename="../widgets/export/distributed_panel.cpp" line="129"/>
+        <location filename="../widgets/export/distributed_panel.cpp" line="133"/>
         <source># Several machines: on each its own --node_rank (0 on HOST0):</source>
         <translation># 多台机器：每台使用各自的 --node_rank（HOST0 上为 0）：</translation>
     </message>
     <message>
-        <location filename="../widgets/export/distributed_panel.cpp" line="133"/>
+        <location filename="../widgets/export/distributed_panel.cpp" line="137"/>
         <source># Then import model.onnx (File ▸ Import ONNX…), or:</source>
         <translation># 然后导入 model.onnx（文件 ▸ 导入 ONNX…），或者：</translation>
     </message>
@@ -2045,87 +2008,87 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
 <context>
     <name>cs::gui::EvaluationPanel</name>
     <message>
-        <location filename="../widgets/training/evaluation_panel.cpp" line="26"/>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="27"/>
         <source>No evaluation yet: train the model, or press Evaluate to measure the project&apos;s weights on the test set.</source>
         <translation>尚未评估：请训练模型，或点击“评估”在测试集上衡量项目的权重。</translation>
     </message>
     <message>
-        <location filename="../widgets/training/evaluation_panel.cpp" line="30"/>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="31"/>
         <source>Evaluate</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="../widgets/training/evaluation_panel.cpp" line="31"/>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="32"/>
         <source>Measure the project&apos;s trained weights on the test set (or the validation split)</source>
         <translation>在测试集（或验证集）上衡量项目中训练好的权重</translation>
     </message>
     <message>
-        <location filename="../widgets/training/evaluation_panel.cpp" line="32"/>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="33"/>
         <source>All mistakes</source>
         <translation>全部错误</translation>
     </message>
     <message>
-        <location filename="../widgets/training/evaluation_panel.cpp" line="33"/>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="34"/>
         <source>List every misclassified image again</source>
         <translation>重新列出所有分类错误的图像</translation>
     </message>
     <message>
-        <location filename="../widgets/training/evaluation_panel.cpp" line="41"/>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="42"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../widgets/training/evaluation_panel.cpp" line="41"/>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="42"/>
         <source>Precision</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="../widgets/training/evaluation_panel.cpp" line="41"/>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="42"/>
         <source>Recall</source>
         <translation>召回率</translation>
     </message>
     <message>
-        <location filename="../widgets/training/evaluation_panel.cpp" line="41"/>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="42"/>
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../widgets/training/evaluation_panel.cpp" line="41"/>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="42"/>
         <source>Images</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../widgets/training/evaluation_panel.cpp" line="84"/>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="85"/>
         <source>Training set</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../widgets/training/evaluation_panel.cpp" line="85"/>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="86"/>
         <source>&lt;b&gt;%1 accuracy %2%&lt;/b&gt; · loss %3 · %4 images · %5 misclassified</source>
         <translation>&lt;b&gt;%1准确率 %2%&lt;/b&gt; · 损失 %3 · %4 张图像 · %5 张分错</translation>
     </message>
     <message>
-        <location filename="../widgets/training/evaluation_panel.cpp" line="82"/>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="83"/>
         <source>Test</source>
         <translation>测试</translation>
     </message>
     <message>
-        <location filename="../widgets/training/evaluation_panel.cpp" line="83"/>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="84"/>
         <source>Validation</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../widgets/training/evaluation_panel.cpp" line="91"/>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="92"/>
         <source> · &lt;i&gt;no held-out images: these figures are optimistic&lt;/i&gt;</source>
         <translation> · &lt;i&gt;没有留出的图像：这些数字偏乐观&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/training/evaluation_panel.cpp" line="105"/>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="107"/>
         <source>Macro average</source>
         <translation>宏平均</translation>
     </message>
     <message>
-        <location filename="../widgets/training/evaluation_panel.cpp" line="121"/>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="123"/>
         <source>Evaluating…</source>
         <translation>正在评估…</translation>
     </message>
@@ -2133,288 +2096,288 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
 <context>
     <name>cs::gui::ExportDialog</name>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="56"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="57"/>
         <source>Export Model</source>
         <translation>导出模型</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="67"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="68"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="71"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="72"/>
         <source>Save to</source>
         <translation>保存到</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="80"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="81"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="129"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="130"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="136"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="137"/>
         <source>&amp;ONNX model (.onnx)</source>
         <translation>ONNX 模型（.onnx）(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="137"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="138"/>
         <source>For ONNX Runtime, OpenCV, TensorRT and other runtimes: dynamic batch size; class names, preprocessing and the graph are kept in the file&apos;s metadata.</source>
         <translation>适用于 ONNX Runtime、OpenCV、TensorRT 等运行时：批大小可变；类别名、预处理和计算图保存在文件的元数据中。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="140"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="141"/>
         <source>&amp;Keras code (.py)</source>
         <translation>Keras 代码（.py）(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="141"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="142"/>
         <source>A TensorFlow/Keras script that rebuilds the layers with the same training settings, preprocessing and a data loader (architecture only: train it there).</source>
         <translation>一个 TensorFlow/Keras 脚本，用相同的训练设置、预处理和数据加载器重建各层（仅结构：需在那里训练）。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="144"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="145"/>
         <source>P&amp;yTorch project (folder)</source>
         <translation>PyTorch 项目（文件夹）(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="145"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="146"/>
         <source>model.py (an nn.Module, with the weights when trained), train.py (one CPU, GPUs, or torchrun across machines; writes ONNX the studio imports) and README.md.</source>
         <translation>model.py（一个 nn.Module，已训练时附带权重）、train.py（单个 CPU、GPU，或用 torchrun 跨机器训练；写出可导入本工作室的 ONNX）和 README.md。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="164"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="165"/>
         <source>ONNX options</source>
         <translation>ONNX 选项</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="169"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="170"/>
         <source>Opset 13 loads in the most runtimes; later opsets write the same graph.</source>
         <translation>Opset 13 可在最多的运行时中加载；更高的 opset 写出相同的计算图。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="170"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="171"/>
         <source>Bake the preprocessing into the graph</source>
         <translation>将预处理嵌入计算图</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="174"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="175"/>
         <source>Opset:</source>
         <translation>Opset：</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="176"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="178"/>
         <source>Then the model takes raw 0–255 pixels (RGB for colour) and applies inversion, scaling and normalisation itself; otherwise its input is already preprocessed.</source>
         <translation>这样模型直接接受 0–255 的原始像素（彩色为 RGB），并自行完成反色、缩放和归一化；否则其输入须已预处理。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="182"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="184"/>
         <source>Parity check: engine vs OpenCV DNN</source>
         <translation>一致性检查：引擎 vs OpenCV DNN</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="187"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="189"/>
         <source> images</source>
         <translation> 张图像</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="188"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="190"/>
         <source>Check &amp;Parity</source>
         <translation>检查一致性(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="201"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="204"/>
         <source>Runs the images through the engine and through OpenCV&apos;s DNN on the ONNX export with the options above, and compares the class probabilities.</source>
         <translation>按上面的选项导出 ONNX，将图像分别送入引擎和 OpenCV 的 DNN，并比较类别概率。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="225"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="228"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — input %2 × %3 × %4, classes: %5, parameters: %6</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — 输入 %2 × %3 × %4，类别：%5，参数：%6</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="234"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="237"/>
         <source>&lt;b&gt;%1&lt;/b&gt; cannot be exported: %2</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; 无法导出：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="239"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="242"/>
         <source>✔ Trained weights are exported.</source>
         <translation>✔ 将导出训练好的权重。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="240"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="243"/>
         <source>⚠ This model is untrained: the export holds its random initial weights. Train it first for a useful model.</source>
         <translation>⚠ 此模型尚未训练：导出的是随机初始权重。请先训练，才能得到有用的模型。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="284"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="291"/>
         <source>Images: the built-in set.</source>
         <translation>图像：内置数据集。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="285"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="292"/>
         <source>Images: %1 (its test split when it has one).</source>
         <translation>图像：%1（有测试集时用测试集）。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="319"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="325"/>
         <source>The parity check compares the ONNX export.</source>
         <translation>一致性检查针对 ONNX 导出。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="320"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="326"/>
         <source>A folder for model.py, train.py and README.md</source>
         <translation>存放 model.py、train.py 和 README.md 的文件夹</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="321"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="327"/>
         <source>The file to write</source>
         <translation>要写入的文件</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="329"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="336"/>
         <source>Export ONNX Model</source>
         <translation>导出 ONNX 模型</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="329"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="336"/>
         <source>ONNX models (*.onnx)</source>
         <translation>ONNX 模型 (*.onnx)</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="332"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="339"/>
         <source>Export Keras Code</source>
         <translation>导出 Keras 代码</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="332"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="339"/>
         <source>Python files (*.py)</source>
         <translation>Python 文件 (*.py)</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="335"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="342"/>
         <source>Folder for the PyTorch Project</source>
         <translation>PyTorch 项目的文件夹</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="353"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="360"/>
         <source>Choose where to save the export.</source>
         <translation>请选择导出的保存位置。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="362"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="369"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="362"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="369"/>
         <source>%1 exists. Replace it?</source>
         <translation>%1 已存在。要替换吗？</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="375"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="388"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="382"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="395"/>
         <source>Exported ONNX (opset %1%2) to %3</source>
         <translation>已导出 ONNX（opset %1%2）到 %3</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="384"/>
-        <location filename="../widgets/export/export_dialog.cpp" line="442"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="397"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="467"/>
         <source>, preprocessing baked in</source>
         <translation>，已嵌入预处理</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="387"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="401"/>
         <source>Exported Keras code to %1</source>
         <translation>已导出 Keras 代码到 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="389"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="404"/>
         <source>Exported the PyTorch project to %1</source>
         <translation>已导出 PyTorch 项目到 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="393"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="408"/>
         <source>(untrained: random initial weights)</source>
         <translation>（未训练：随机初始权重）</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="414"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="429"/>
         <source>Checking %1 images…</source>
         <translation>正在检查 %1 张图像…</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="419"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="436"/>
         <source>✘ The parity check failed: %1</source>
         <translation>✘ 一致性检查失败：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="421"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="438"/>
         <source>&lt;b&gt;✔ OK&lt;/b&gt; — the ONNX model agrees with the engine.</source>
         <translation>&lt;b&gt;✔ 通过&lt;/b&gt; — ONNX 模型与引擎一致。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="422"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="439"/>
         <source>&lt;b&gt;✘ Failed&lt;/b&gt; — the ONNX model differs from the engine.</source>
         <translation>&lt;b&gt;✘ 未通过&lt;/b&gt; — ONNX 模型与引擎不一致。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="423"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="441"/>
         <source>max |Δp| = &lt;b&gt;%1&lt;/b&gt;, mean |Δp| = %2, top-1 class agrees for &lt;b&gt;%3/%4&lt;/b&gt; images</source>
         <translation>最大 |Δp| = &lt;b&gt;%1&lt;/b&gt;，平均 |Δp| = %2，top-1 类别一致：&lt;b&gt;%3/%4&lt;/b&gt; 张图像</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="430"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="448"/>
         <source>differs for #%1</source>
         <translation>不一致：#%1</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="432"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="451"/>
         <source>Tolerance: %1</source>
         <translation>容差：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="435"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="455"/>
         <source>test split of the project&apos;s dataset</source>
         <translation>项目数据集的测试集</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="436"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="458"/>
         <source>the project&apos;s dataset (it has no test split)</source>
         <translation>项目数据集（无测试集）</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="437"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="461"/>
         <source>the built-in set</source>
         <translation>内置数据集</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="439"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="464"/>
         <source>Images: %1; opset %2%3.</source>
         <translation>图像：%1；opset %2%3。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="444"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="471"/>
         <source>The project&apos;s images are %1, not the model&apos;s input size.</source>
         <translation>项目的图像为 %1，与模型的输入尺寸不符。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="447"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="473"/>
         <source>The project&apos;s dataset could not be loaded (%1).</source>
         <translation>无法加载项目的数据集（%1）。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="449"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="475"/>
         <source>Untrained model: its initial weights were compared.</source>
         <translation>未训练的模型：比较的是其初始权重。</translation>
     </message>
@@ -2422,42 +2385,42 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
 <context>
     <name>cs::gui::ExportUi</name>
     <message>
-        <location filename="../app/export_ui.cpp" line="38"/>
+        <location filename="../app/export_ui.cpp" line="36"/>
         <source>&amp;Model (ONNX, Keras, PyTorch)…</source>
         <translation>模型(&amp;M)（ONNX、Keras、PyTorch）…</translation>
     </message>
     <message>
-        <location filename="../app/export_ui.cpp" line="41"/>
+        <location filename="../app/export_ui.cpp" line="40"/>
         <source>Export the model as ONNX, Keras code or a PyTorch project, and check the ONNX export against the engine</source>
         <translation>将模型导出为 ONNX、Keras 代码或 PyTorch 项目，并将 ONNX 导出与引擎对照检查</translation>
     </message>
     <message>
-        <location filename="../app/export_ui.cpp" line="45"/>
+        <location filename="../app/export_ui.cpp" line="44"/>
         <source>&amp;Import ONNX…</source>
         <translation>导入 ONNX(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../app/export_ui.cpp" line="48"/>
+        <location filename="../app/export_ui.cpp" line="47"/>
         <source>Make an ONNX model the project: inspect, fine-tune, evaluate or use it on the camera</source>
         <translation>将 ONNX 模型作为项目打开：查看、微调、评估或用于摄像头</translation>
     </message>
     <message>
-        <location filename="../app/export_ui.cpp" line="96"/>
+        <location filename="../app/export_ui.cpp" line="94"/>
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
     <message>
-        <location filename="../app/export_ui.cpp" line="108"/>
+        <location filename="../app/export_ui.cpp" line="106"/>
         <source>Import ONNX Model</source>
         <translation>导入 ONNX 模型</translation>
     </message>
     <message>
-        <location filename="../app/export_ui.cpp" line="109"/>
+        <location filename="../app/export_ui.cpp" line="107"/>
         <source>ONNX models (*.onnx);;All files (*)</source>
         <translation>ONNX 模型 (*.onnx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/export_ui.cpp" line="128"/>
+        <location filename="../app/export_ui.cpp" line="121"/>
         <source>Imported %1</source>
         <translation>已导入 %1</translation>
     </message>
@@ -2465,7 +2428,7 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
 <context>
     <name>cs::gui::FeatureMapCanvas</name>
     <message>
-        <location filename="../widgets/inspect/feature_map_canvas.cpp" line="138"/>
+        <location filename="../widgets/inspect/feature_map_canvas.cpp" line="137"/>
         <source>Pick a probe image: the activations of every layer appear here, live while training.</source>
         <translation>请选择一张探针图像：各层的激活会显示在这里，训练时实时更新。</translation>
     </message>
@@ -2533,22 +2496,22 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <translation>第 %1 轮 · 第 %2 步</translation>
     </message>
     <message>
-        <location filename="../widgets/inspect/feature_map_view.cpp" line="101"/>
+        <location filename="../widgets/inspect/feature_map_view.cpp" line="104"/>
         <source>map %1</source>
         <translation>特征图 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/inspect/feature_map_view.cpp" line="101"/>
+        <location filename="../widgets/inspect/feature_map_view.cpp" line="104"/>
         <source>all units</source>
         <translation>所有单元</translation>
     </message>
     <message>
-        <location filename="../widgets/inspect/feature_map_view.cpp" line="102"/>
+        <location filename="../widgets/inspect/feature_map_view.cpp" line="105"/>
         <source>%1 — %2 — values %3 … %4</source>
         <translation>%1 — %2 — 取值 %3 … %4</translation>
     </message>
     <message>
-        <location filename="../widgets/inspect/feature_map_view.cpp" line="106"/>
+        <location filename="../widgets/inspect/feature_map_view.cpp" line="109"/>
         <source>Feature map: %1</source>
         <translation>特征图：%1</translation>
     </message>
@@ -2556,72 +2519,72 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
 <context>
     <name>cs::gui::FilterView</name>
     <message>
-        <location filename="../widgets/inspect/filter_view.cpp" line="95"/>
+        <location filename="../widgets/inspect/filter_view.cpp" line="97"/>
         <source>The model has no convolution.</source>
         <translation>模型中没有卷积层。</translation>
     </message>
     <message>
-        <location filename="../widgets/inspect/filter_view.cpp" line="98"/>
+        <location filename="../widgets/inspect/filter_view.cpp" line="100"/>
         <source>Parameter</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../widgets/inspect/filter_view.cpp" line="98"/>
+        <location filename="../widgets/inspect/filter_view.cpp" line="100"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../widgets/inspect/filter_view.cpp" line="98"/>
+        <location filename="../widgets/inspect/filter_view.cpp" line="100"/>
         <source>Mean</source>
         <translation>均值</translation>
     </message>
     <message>
-        <location filename="../widgets/inspect/filter_view.cpp" line="98"/>
+        <location filename="../widgets/inspect/filter_view.cpp" line="100"/>
         <source>Std</source>
         <translation>标准差</translation>
     </message>
     <message>
-        <location filename="../widgets/inspect/filter_view.cpp" line="98"/>
+        <location filename="../widgets/inspect/filter_view.cpp" line="100"/>
         <source>Min</source>
         <translation>最小值</translation>
     </message>
     <message>
-        <location filename="../widgets/inspect/filter_view.cpp" line="98"/>
+        <location filename="../widgets/inspect/filter_view.cpp" line="100"/>
         <source>Max</source>
         <translation>最大值</translation>
     </message>
     <message>
-        <location filename="../widgets/inspect/filter_view.cpp" line="98"/>
+        <location filename="../widgets/inspect/filter_view.cpp" line="100"/>
         <source>Histogram</source>
         <translation>直方图</translation>
     </message>
     <message>
-        <location filename="../widgets/inspect/filter_view.cpp" line="105"/>
+        <location filename="../widgets/inspect/filter_view.cpp" line="107"/>
         <source>Kernel spread</source>
         <translation>卷积核离散度</translation>
     </message>
     <message>
-        <location filename="../widgets/inspect/filter_view.cpp" line="105"/>
+        <location filename="../widgets/inspect/filter_view.cpp" line="107"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../widgets/inspect/filter_view.cpp" line="105"/>
+        <location filename="../widgets/inspect/filter_view.cpp" line="107"/>
         <source>std</source>
         <translation>标准差</translation>
     </message>
     <message>
-        <location filename="../widgets/inspect/filter_view.cpp" line="133"/>
+        <location filename="../widgets/inspect/filter_view.cpp" line="136"/>
         <source>%1: %2 kernels of %3×%4 (RGB)</source>
         <translation>%1：%2 个 %3×%4 卷积核（RGB）</translation>
     </message>
     <message>
-        <location filename="../widgets/inspect/filter_view.cpp" line="134"/>
+        <location filename="../widgets/inspect/filter_view.cpp" line="137"/>
         <source>%1: %2 kernels of %3×%4 (input channel 1 of %5; blue &lt; 0 &lt; red)</source>
         <translation>%1：%2 个 %3×%4 卷积核（输入通道 1/%5；蓝 &lt; 0 &lt; 红）</translation>
     </message>
     <message>
-        <location filename="../widgets/inspect/filter_view.cpp" line="160"/>
+        <location filename="../widgets/inspect/filter_view.cpp" line="163"/>
         <source>%1 … %2</source>
         <translation>%1 … %2</translation>
     </message>
@@ -2669,42 +2632,42 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/image_detail_view.cpp" line="84"/>
+        <location filename="../widgets/dataset/image_detail_view.cpp" line="85"/>
         <source>No image selected</source>
         <translation>未选择图像</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/image_detail_view.cpp" line="95"/>
+        <location filename="../widgets/dataset/image_detail_view.cpp" line="96"/>
         <source>training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/image_detail_view.cpp" line="95"/>
+        <location filename="../widgets/dataset/image_detail_view.cpp" line="96"/>
         <source>validation</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/image_detail_view.cpp" line="95"/>
+        <location filename="../widgets/dataset/image_detail_view.cpp" line="96"/>
         <source>test</source>
         <translation>测试</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/image_detail_view.cpp" line="97"/>
+        <location filename="../widgets/dataset/image_detail_view.cpp" line="98"/>
         <source>excluded from training</source>
         <translation>已排除在训练之外</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/image_detail_view.cpp" line="113"/>
+        <location filename="../widgets/dataset/image_detail_view.cpp" line="116"/>
         <source>confidence %1%, loss %2</source>
         <translation>置信度 %1%，损失 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/image_detail_view.cpp" line="117"/>
+        <location filename="../widgets/dataset/image_detail_view.cpp" line="120"/>
         <source>no prediction yet</source>
         <translation>尚无预测</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/image_detail_view.cpp" line="134"/>
+        <location filename="../widgets/dataset/image_detail_view.cpp" line="137"/>
         <source>%1 × %2 — point at a pixel to read its value</source>
         <translation>%1 × %2 — 指向像素即可读取其值</translation>
     </message>
@@ -2732,22 +2695,22 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <translation>滤波器与权重</translation>
     </message>
     <message>
-        <location filename="../widgets/inspect/inspect_panel.cpp" line="59"/>
+        <location filename="../widgets/inspect/inspect_panel.cpp" line="60"/>
         <source>The views update a few times a second while a model trains; when idle they show the project&apos;s weights.</source>
         <translation>训练时这些视图每秒更新数次；空闲时显示项目中的权重。</translation>
     </message>
     <message>
-        <location filename="../widgets/inspect/inspect_panel.cpp" line="79"/>
+        <location filename="../widgets/inspect/inspect_panel.cpp" line="80"/>
         <source>class %1</source>
         <translation>类别 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/inspect/inspect_panel.cpp" line="80"/>
+        <location filename="../widgets/inspect/inspect_panel.cpp" line="81"/>
         <source>&lt;b&gt;%1&lt;/b&gt; (%2%)%3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;（%2%）%3</translation>
     </message>
     <message>
-        <location filename="../widgets/inspect/inspect_panel.cpp" line="83"/>
+        <location filename="../widgets/inspect/inspect_panel.cpp" line="84"/>
         <source> — untrained weights</source>
         <translation> — 未训练的权重</translation>
     </message>
@@ -2763,62 +2726,62 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
 <context>
     <name>cs::gui::LiveChart</name>
     <message>
-        <location filename="../widgets/training/live_chart.cpp" line="117"/>
+        <location filename="../widgets/training/live_chart.cpp" line="121"/>
         <source>Log</source>
         <translation>对数</translation>
     </message>
     <message>
-        <location filename="../widgets/training/live_chart.cpp" line="117"/>
+        <location filename="../widgets/training/live_chart.cpp" line="121"/>
         <source>Logarithmic y axis</source>
         <translation>对数纵轴</translation>
     </message>
     <message>
-        <location filename="../widgets/training/live_chart.cpp" line="122"/>
+        <location filename="../widgets/training/live_chart.cpp" line="126"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../widgets/training/live_chart.cpp" line="122"/>
+        <location filename="../widgets/training/live_chart.cpp" line="127"/>
         <source>Reset the zoom (or right-click the chart); drag a rectangle or use the wheel to zoom</source>
         <translation>重置缩放（或右键单击图表）；拖出矩形或使用滚轮缩放</translation>
     </message>
     <message>
-        <location filename="../widgets/training/live_chart.cpp" line="125"/>
+        <location filename="../widgets/training/live_chart.cpp" line="131"/>
         <source>PNG…</source>
         <translation>PNG…</translation>
     </message>
     <message>
-        <location filename="../widgets/training/live_chart.cpp" line="125"/>
+        <location filename="../widgets/training/live_chart.cpp" line="131"/>
         <source>Export the chart as a PNG image</source>
         <translation>将图表导出为 PNG 图像</translation>
     </message>
     <message>
-        <location filename="../widgets/training/live_chart.cpp" line="127"/>
+        <location filename="../widgets/training/live_chart.cpp" line="133"/>
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location filename="../widgets/training/live_chart.cpp" line="127"/>
+        <location filename="../widgets/training/live_chart.cpp" line="133"/>
         <source>Export every point of the chart as CSV</source>
         <translation>将图表的所有数据点导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../widgets/training/live_chart.cpp" line="477"/>
+        <location filename="../widgets/training/live_chart.cpp" line="484"/>
         <source>Export Chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../widgets/training/live_chart.cpp" line="478"/>
+        <location filename="../widgets/training/live_chart.cpp" line="484"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../widgets/training/live_chart.cpp" line="483"/>
+        <location filename="../widgets/training/live_chart.cpp" line="490"/>
         <source>Export Chart Data</source>
         <translation>导出图表数据</translation>
     </message>
     <message>
-        <location filename="../widgets/training/live_chart.cpp" line="484"/>
+        <location filename="../widgets/training/live_chart.cpp" line="490"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -2869,12 +2832,12 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
 <context>
     <name>cs::gui::MisclassifiedGallery</name>
     <message>
-        <location filename="../widgets/training/misclassified_gallery.cpp" line="62"/>
+        <location filename="../widgets/training/misclassified_gallery.cpp" line="66"/>
         <source>Misclassified images appear here after an evaluation.</source>
         <translation>评估后，分类错误的图像会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../widgets/training/misclassified_gallery.cpp" line="88"/>
+        <location filename="../widgets/training/misclassified_gallery.cpp" line="94"/>
         <source>%1
 → %2
 %3%</source>
@@ -2883,14 +2846,14 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
 %3%</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/training/misclassified_gallery.cpp" line="111"/>
+        <location filename="../widgets/training/misclassified_gallery.cpp" line="120"/>
         <source>%n misclassified image(s), the most confident mistakes first. Click a cell of the matrix to see its images.</source>
         <translation>
             <numerusform>%n 张分类错误的图像，置信度最高的错误排在最前。点击矩阵中的单元格可查看对应图像。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/training/misclassified_gallery.cpp" line="114"/>
+        <location filename="../widgets/training/misclassified_gallery.cpp" line="124"/>
         <source>%n image(s) of %1 predicted as %2, the most confident first.</source>
         <translation>
             <numerusform>%n 张 %1 被预测为 %2 的图像，置信度最高的排在最前。</numerusform>
@@ -2900,12 +2863,12 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
 <context>
     <name>cs::gui::ModelStatus</name>
     <message>
-        <location filename="../widgets/designer/model_status.cpp" line="22"/>
+        <location filename="../widgets/designer/model_status.cpp" line="26"/>
         <source>Trainable and non-trainable parameters of the model</source>
         <translation>模型的可训练与不可训练参数</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/model_status.cpp" line="23"/>
+        <location filename="../widgets/designer/model_status.cpp" line="27"/>
         <source>Multiply-add operations for one image (forward pass)</source>
         <translation>单张图像（前向传播）的乘加运算次数</translation>
     </message>
@@ -2930,33 +2893,27 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <translation>一批 %1 张图像的激活值与梯度，加上权重、梯度和优化器状态</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/model_status.cpp" line="59"/>
+        <location filename="../widgets/designer/model_status.cpp" line="60"/>
         <source>Model valid</source>
         <translation>模型有效</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/model_status.cpp" line="60"/>
+        <location filename="../widgets/designer/model_status.cpp" line="61"/>
         <source>Every layer has a shape; the model can be trained.</source>
         <translation>每一层都有确定的形状；模型可以训练。</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/model_status.cpp" line="62"/>
+        <location filename="../widgets/designer/model_status.cpp" line="64"/>
         <source>1 problem</source>
         <translation>1 个问题</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/model_status.cpp" line="62"/>
+        <location filename="../widgets/designer/model_status.cpp" line="64"/>
         <source>%1 problems</source>
         <translation>%1 个问题</translation>
     </message>
-    <message numerus="yes">
-        <source>%n problem(s)</source>
-        <translation type="vanished">
-            <numerusform>%n 个问题</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../widgets/designer/model_status.cpp" line="63"/>
+        <location filename="../widgets/designer/model_status.cpp" line="65"/>
         <source>Click to show the problems list.</source>
         <translation>单击显示问题列表。</translation>
     </message>
@@ -2979,52 +2936,52 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <translation>层：%1，参数：%2，输入 %3 × %4 × %5。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/onnx_import_dialog.cpp" line="74"/>
+        <location filename="../widgets/export/onnx_import_dialog.cpp" line="76"/>
         <source>Classes (%1): %2</source>
         <translation>类别（%1）：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/export/onnx_import_dialog.cpp" line="77"/>
+        <location filename="../widgets/export/onnx_import_dialog.cpp" line="78"/>
         <source>Class names from the file&apos;s metadata.</source>
         <translation>类别名来自文件的元数据。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/onnx_import_dialog.cpp" line="78"/>
+        <location filename="../widgets/export/onnx_import_dialog.cpp" line="79"/>
         <source>No class names in the file: numbered 0…N-1.</source>
         <translation>文件中没有类别名：按 0…N-1 编号。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/onnx_import_dialog.cpp" line="81"/>
+        <location filename="../widgets/export/onnx_import_dialog.cpp" line="83"/>
         <source>Preprocessing from the metadata: %1 × %2 × %3.</source>
         <translation>预处理来自元数据：%1 × %2 × %3。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/onnx_import_dialog.cpp" line="82"/>
+        <location filename="../widgets/export/onnx_import_dialog.cpp" line="84"/>
         <source>No preprocessing in the metadata: pixels scaled to 0…1 (x/255) — check it in the training settings.</source>
         <translation>元数据中没有预处理：像素缩放到 0…1（x/255）— 请在训练设置中核对。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/onnx_import_dialog.cpp" line="84"/>
+        <location filename="../widgets/export/onnx_import_dialog.cpp" line="87"/>
         <source>Layer names and layout restored from ConvStudio&apos;s metadata.</source>
         <translation>层名和布局已从 ConvStudio 元数据恢复。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/onnx_import_dialog.cpp" line="85"/>
+        <location filename="../widgets/export/onnx_import_dialog.cpp" line="88"/>
         <source>It opens in the designer with its weights: inspect, fine-tune, evaluate or use it on the camera.</source>
         <translation>它将连同权重在设计器中打开：可查看、微调、评估或用于摄像头。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/onnx_import_dialog.cpp" line="94"/>
+        <location filename="../widgets/export/onnx_import_dialog.cpp" line="97"/>
         <source>This model cannot be imported:</source>
         <translation>无法导入此模型：</translation>
     </message>
     <message>
-        <location filename="../widgets/export/onnx_import_dialog.cpp" line="100"/>
+        <location filename="../widgets/export/onnx_import_dialog.cpp" line="103"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../widgets/export/onnx_import_dialog.cpp" line="100"/>
+        <location filename="../widgets/export/onnx_import_dialog.cpp" line="103"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
@@ -3050,12 +3007,12 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <translation>探针图像的各类别概率；绿点标出其真实类别</translation>
     </message>
     <message>
-        <location filename="../widgets/inspect/prediction_bars.cpp" line="32"/>
+        <location filename="../widgets/inspect/prediction_bars.cpp" line="33"/>
         <source>class %1</source>
         <translation>类别 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/inspect/prediction_bars.cpp" line="43"/>
+        <location filename="../widgets/inspect/prediction_bars.cpp" line="44"/>
         <source>No prediction yet</source>
         <translation>尚无预测</translation>
     </message>
@@ -3063,43 +3020,43 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
 <context>
     <name>cs::gui::ProbePicker</name>
     <message>
-        <location filename="../widgets/inspect/probe_picker.cpp" line="54"/>
+        <location filename="../widgets/inspect/probe_picker.cpp" line="55"/>
         <source>Training set</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../widgets/inspect/probe_picker.cpp" line="55"/>
+        <location filename="../widgets/inspect/probe_picker.cpp" line="56"/>
         <source>Test set</source>
         <translation>测试集</translation>
     </message>
     <message>
-        <location filename="../widgets/inspect/probe_picker.cpp" line="58"/>
-        <location filename="../widgets/inspect/probe_picker.cpp" line="141"/>
+        <location filename="../widgets/inspect/probe_picker.cpp" line="59"/>
+        <location filename="../widgets/inspect/probe_picker.cpp" line="146"/>
         <source>Image number</source>
         <translation>图像编号</translation>
     </message>
     <message>
-        <location filename="../widgets/inspect/probe_picker.cpp" line="59"/>
+        <location filename="../widgets/inspect/probe_picker.cpp" line="60"/>
         <source>Random</source>
         <translation>随机</translation>
     </message>
     <message>
-        <location filename="../widgets/inspect/probe_picker.cpp" line="64"/>
+        <location filename="../widgets/inspect/probe_picker.cpp" line="65"/>
         <source>No dataset loaded</source>
         <translation>未加载数据集</translation>
     </message>
     <message>
-        <location filename="../widgets/inspect/probe_picker.cpp" line="140"/>
+        <location filename="../widgets/inspect/probe_picker.cpp" line="145"/>
         <source>The probe is not an image of this dataset; pick a number to show one</source>
         <translation>探针图像不是此数据集中的图像；选择一个编号可显示数据集中的图像</translation>
     </message>
     <message>
-        <location filename="../widgets/inspect/probe_picker.cpp" line="151"/>
+        <location filename="../widgets/inspect/probe_picker.cpp" line="156"/>
         <source>%1 #%2</source>
         <translation>%1 #%2</translation>
     </message>
     <message>
-        <location filename="../widgets/inspect/probe_picker.cpp" line="152"/>
+        <location filename="../widgets/inspect/probe_picker.cpp" line="157"/>
         <source>True class: %1</source>
         <translation>真实类别：%1</translation>
     </message>
@@ -3131,13 +3088,13 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
     <name>cs::gui::ProjectController</name>
     <message>
         <location filename="../app/project_controller.cpp" line="45"/>
-        <location filename="../app/project_controller.cpp" line="206"/>
+        <location filename="../app/project_controller.cpp" line="205"/>
         <source>ConvStudio projects (*.csmodel)</source>
         <translation>ConvStudio 项目 (*.csmodel)</translation>
     </message>
     <message>
         <location filename="../app/project_controller.cpp" line="45"/>
-        <location filename="../app/project_controller.cpp" line="283"/>
+        <location filename="../app/project_controller.cpp" line="282"/>
         <source>Model JSON (*.json)</source>
         <translation>模型 JSON (*.json)</translation>
     </message>
@@ -3217,42 +3174,42 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="98"/>
+        <location filename="../app/project_controller.cpp" line="97"/>
         <source>%1 (preset)</source>
         <translation>%1（预设）</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="146"/>
+        <location filename="../app/project_controller.cpp" line="145"/>
         <source>the model</source>
         <translation>该模型</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="148"/>
+        <location filename="../app/project_controller.cpp" line="147"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="148"/>
+        <location filename="../app/project_controller.cpp" line="147"/>
         <source>Save the changes to %1 before closing it?</source>
         <translation>关闭前是否保存对 %1 的更改？</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="164"/>
+        <location filename="../app/project_controller.cpp" line="163"/>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="173"/>
+        <location filename="../app/project_controller.cpp" line="172"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="176"/>
+        <location filename="../app/project_controller.cpp" line="175"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="183"/>
+        <location filename="../app/project_controller.cpp" line="182"/>
         <source>Open Project</source>
         <translation>打开项目</translation>
     </message>
@@ -3262,22 +3219,22 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <translation>保存项目</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="216"/>
+        <location filename="../app/project_controller.cpp" line="215"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="223"/>
+        <location filename="../app/project_controller.cpp" line="222"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="259"/>
+        <location filename="../app/project_controller.cpp" line="260"/>
         <source>Clear List</source>
         <translation>清除列表</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="270"/>
+        <location filename="../app/project_controller.cpp" line="272"/>
         <source>Export Model Summary</source>
         <translation>导出模型摘要</translation>
     </message>
@@ -3288,18 +3245,18 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
     </message>
     <message>
         <location filename="../app/project_controller.cpp" line="277"/>
-        <location filename="../app/project_controller.cpp" line="293"/>
+        <location filename="../app/project_controller.cpp" line="292"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
         <location filename="../app/project_controller.cpp" line="277"/>
-        <location filename="../app/project_controller.cpp" line="293"/>
+        <location filename="../app/project_controller.cpp" line="292"/>
         <source>%1: cannot be written (%2)</source>
         <translation>%1：无法写入（%2）</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="281"/>
+        <location filename="../app/project_controller.cpp" line="282"/>
         <source>Export Graph</source>
         <translation>导出网络结构</translation>
     </message>
@@ -3332,32 +3289,32 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <translation>乘加</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/property_editor.cpp" line="109"/>
+        <location filename="../widgets/designer/property_editor.cpp" line="110"/>
         <source>Names must be unique and not empty.</source>
         <translation>名称必须唯一且不能为空。</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/property_editor.cpp" line="149"/>
+        <location filename="../widgets/designer/property_editor.cpp" line="150"/>
         <source>Unknown layer kind; it cannot be edited.</source>
         <translation>未知的层类型，无法编辑。</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/property_editor.cpp" line="201"/>
+        <location filename="../widgets/designer/property_editor.cpp" line="202"/>
         <source>Range: %1 to %2</source>
         <translation>范围：%1 到 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/property_editor.cpp" line="202"/>
+        <location filename="../widgets/designer/property_editor.cpp" line="203"/>
         <source>Default: %1</source>
         <translation>默认值：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/property_editor.cpp" line="210"/>
+        <location filename="../widgets/designer/property_editor.cpp" line="211"/>
         <source>Reset to the default (%1)</source>
         <translation>恢复默认值（%1）</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/property_editor.cpp" line="274"/>
+        <location filename="../widgets/designer/property_editor.cpp" line="275"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
@@ -3410,22 +3367,22 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <translation>种子：</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/split_editor.cpp" line="72"/>
+        <location filename="../widgets/dataset/split_editor.cpp" line="73"/>
         <source>No dataset loaded.</source>
         <translation>未加载数据集。</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/split_editor.cpp" line="73"/>
+        <location filename="../widgets/dataset/split_editor.cpp" line="75"/>
         <source>This dataset has its own validation set; no share of the training images is held out.</source>
         <translation>此数据集自带验证集；不会从训练图像中留出验证部分。</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/split_editor.cpp" line="74"/>
+        <location filename="../widgets/dataset/split_editor.cpp" line="77"/>
         <source>Each class keeps its share (stratified). The test set is never touched.</source>
         <translation>每个类别按比例保留（分层抽样）。测试集不会被使用。</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/split_editor.cpp" line="105"/>
+        <location filename="../widgets/dataset/split_editor.cpp" line="110"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -3443,32 +3400,32 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../widgets/common/start_page.cpp" line="77"/>
+        <location filename="../widgets/common/start_page.cpp" line="78"/>
         <source>Empty model</source>
         <translation>空模型</translation>
     </message>
     <message>
-        <location filename="../widgets/common/start_page.cpp" line="77"/>
+        <location filename="../widgets/common/start_page.cpp" line="78"/>
         <source>A blank canvas: drag layers from the palette.</source>
         <translation>空白画布：从层面板拖入各层。</translation>
     </message>
     <message>
-        <location filename="../widgets/common/start_page.cpp" line="82"/>
+        <location filename="../widgets/common/start_page.cpp" line="83"/>
         <source>Presets</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../widgets/common/start_page.cpp" line="94"/>
+        <location filename="../widgets/common/start_page.cpp" line="97"/>
         <source>Recent projects</source>
         <translation>最近的项目</translation>
     </message>
     <message>
-        <location filename="../widgets/common/start_page.cpp" line="103"/>
+        <location filename="../widgets/common/start_page.cpp" line="105"/>
         <source>Open Project…</source>
         <translation>打开项目…</translation>
     </message>
     <message>
-        <location filename="../widgets/common/start_page.cpp" line="123"/>
+        <location filename="../widgets/common/start_page.cpp" line="126"/>
         <source>No recent projects yet.</source>
         <translation>还没有最近的项目。</translation>
     </message>
@@ -3476,48 +3433,33 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
 <context>
     <name>cs::gui::Studio</name>
     <message>
-        <location filename="../app/studio.cpp" line="25"/>
+        <location filename="../app/studio.cpp" line="37"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="78"/>
-        <location filename="../app/studio.cpp" line="92"/>
+        <location filename="../app/studio.cpp" line="105"/>
+        <location filename="../app/studio.cpp" line="109"/>
         <source>&amp;Start Page</source>
         <translation>开始页(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="83"/>
-        <source>&amp;Start Training</source>
-        <translation>开始训练(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../app/studio.cpp" line="86"/>
-        <source>Training is not available in this build yet</source>
-        <translation>此版本暂不提供训练功能</translation>
-    </message>
-    <message>
-        <location filename="../app/studio.cpp" line="87"/>
-        <source>S&amp;top Training</source>
-        <translation>停止训练(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../app/studio.cpp" line="94"/>
+        <location filename="../app/studio.cpp" line="111"/>
         <source>&amp;About ConvStudio</source>
         <translation>关于 ConvStudio(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="95"/>
+        <location filename="../app/studio.cpp" line="112"/>
         <source>About ConvStudio</source>
         <translation>关于 ConvStudio</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="96"/>
+        <location filename="../app/studio.cpp" line="113"/>
         <source>&lt;h3&gt;ConvStudio %1&lt;/h3&gt;&lt;p&gt;Design, train and inspect convolutional neural networks for image recognition on your own computer.&lt;/p&gt;&lt;p&gt;Built with Qt %2, Eigen and OpenCV.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ConvStudio %1&lt;/h3&gt;&lt;p&gt;在您自己的电脑上设计、训练和检查用于图像识别的卷积神经网络。&lt;/p&gt;&lt;p&gt;基于 Qt %2、Eigen 和 OpenCV 构建。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="103"/>
+        <location filename="../app/studio.cpp" line="120"/>
         <source>About &amp;Qt</source>
         <translation>关于 &amp;Qt</translation>
     </message>
@@ -3525,87 +3467,83 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
 <context>
     <name>cs::gui::TrainingCharts</name>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="38"/>
+        <location filename="../widgets/training/training_charts.cpp" line="47"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="38"/>
         <location filename="../widgets/training/training_charts.cpp" line="47"/>
-        <location filename="../widgets/training/training_charts.cpp" line="54"/>
+        <location filename="../widgets/training/training_charts.cpp" line="56"/>
+        <location filename="../widgets/training/training_charts.cpp" line="63"/>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="38"/>
+        <location filename="../widgets/training/training_charts.cpp" line="47"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="42"/>
+        <location filename="../widgets/training/training_charts.cpp" line="51"/>
         <source>training (batch)</source>
         <translation>训练（批次）</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="43"/>
+        <location filename="../widgets/training/training_charts.cpp" line="52"/>
         <source>training (smoothed)</source>
         <translation>训练（平滑）</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="44"/>
+        <location filename="../widgets/training/training_charts.cpp" line="53"/>
         <source>training (epoch)</source>
         <translation>训练（轮次）</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="45"/>
-        <location filename="../widgets/training/training_charts.cpp" line="52"/>
+        <location filename="../widgets/training/training_charts.cpp" line="54"/>
+        <location filename="../widgets/training/training_charts.cpp" line="61"/>
         <source>validation</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="47"/>
+        <location filename="../widgets/training/training_charts.cpp" line="56"/>
         <source>Accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="47"/>
+        <location filename="../widgets/training/training_charts.cpp" line="56"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="50"/>
+        <location filename="../widgets/training/training_charts.cpp" line="59"/>
         <source>training (batches)</source>
         <translation>训练（批次）</translation>
     </message>
     <message>
-        <source>training (smoothed batches)</source>
-        <translation type="vanished">训练（平滑批次）</translation>
-    </message>
-    <message>
-        <location filename="../widgets/training/training_charts.cpp" line="51"/>
+        <location filename="../widgets/training/training_charts.cpp" line="60"/>
         <source>training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="54"/>
+        <location filename="../widgets/training/training_charts.cpp" line="63"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="54"/>
-        <location filename="../widgets/training/training_charts.cpp" line="59"/>
+        <location filename="../widgets/training/training_charts.cpp" line="63"/>
+        <location filename="../widgets/training/training_charts.cpp" line="68"/>
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="130"/>
-        <location filename="../widgets/training/training_charts.cpp" line="132"/>
+        <location filename="../widgets/training/training_charts.cpp" line="139"/>
+        <location filename="../widgets/training/training_charts.cpp" line="141"/>
         <source>%1 training</source>
         <translation>%1 训练</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="131"/>
-        <location filename="../widgets/training/training_charts.cpp" line="133"/>
+        <location filename="../widgets/training/training_charts.cpp" line="140"/>
+        <location filename="../widgets/training/training_charts.cpp" line="142"/>
         <source>%1 validation</source>
         <translation>%1 验证</translation>
     </message>
@@ -3613,27 +3551,32 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
 <context>
     <name>cs::gui::TrainingController</name>
     <message>
-        <location filename="../app/training_controller.cpp" line="154"/>
+        <location filename="../app/training_controller.cpp" line="117"/>
+        <source>The dataset changed while the run waited for it; start it again.</source>
+        <translation>等待数据时数据集已更改；请重新开始训练。</translation>
+    </message>
+    <message>
+        <location filename="../app/training_controller.cpp" line="139"/>
         <source>The dataset could not be loaded: %1</source>
         <translation>无法加载数据集：%1</translation>
     </message>
     <message>
-        <location filename="../app/training_controller.cpp" line="173"/>
+        <location filename="../app/training_controller.cpp" line="146"/>
         <source>A training is already running.</source>
         <translation>已有训练正在进行。</translation>
     </message>
     <message>
-        <location filename="../app/training_controller.cpp" line="179"/>
+        <location filename="../app/training_controller.cpp" line="152"/>
         <source>The training settings are not valid: %1</source>
         <translation>训练设置无效：%1</translation>
     </message>
     <message>
-        <location filename="../app/training_controller.cpp" line="241"/>
+        <location filename="../app/training_controller.cpp" line="215"/>
         <source>Wait for the training to finish before evaluating.</source>
         <translation>请等待训练结束后再评估。</translation>
     </message>
     <message>
-        <location filename="../app/training_controller.cpp" line="245"/>
+        <location filename="../app/training_controller.cpp" line="219"/>
         <source>Load a dataset first.</source>
         <translation>请先加载数据集。</translation>
     </message>
@@ -3664,102 +3607,107 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
 <context>
     <name>cs::gui::TrainingPanel</name>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="26"/>
+        <location filename="../widgets/training/training_panel.cpp" line="28"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="28"/>
-        <location filename="../widgets/training/training_panel.cpp" line="159"/>
+        <location filename="../widgets/training/training_panel.cpp" line="30"/>
+        <location filename="../widgets/training/training_panel.cpp" line="164"/>
         <source>Start a new run with these settings (F5)</source>
         <translation>用这些设置开始新的训练（F5）</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="29"/>
-        <location filename="../widgets/training/training_panel.cpp" line="161"/>
+        <location filename="../widgets/training/training_panel.cpp" line="31"/>
+        <location filename="../widgets/training/training_panel.cpp" line="166"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="31"/>
+        <location filename="../widgets/training/training_panel.cpp" line="33"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="33"/>
+        <location filename="../widgets/training/training_panel.cpp" line="35"/>
         <source>Stop after the current batch; a checkpoint keeps the position</source>
         <translation>在当前批次后停止；检查点会保存进度</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="34"/>
+        <location filename="../widgets/training/training_panel.cpp" line="36"/>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="36"/>
+        <location filename="../widgets/training/training_panel.cpp" line="38"/>
         <source>Continue the stopped or interrupted run from its checkpoint</source>
         <translation>从检查点继续已停止或中断的训练</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="62"/>
+        <location filename="../widgets/training/training_panel.cpp" line="64"/>
         <source>Tick a run to overlay its curves on the charts</source>
         <translation>勾选一次训练，将其曲线叠加到图表上</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="65"/>
+        <location filename="../widgets/training/training_panel.cpp" line="67"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="66"/>
-        <location filename="../widgets/training/training_panel.cpp" line="137"/>
+        <location filename="../widgets/training/training_panel.cpp" line="68"/>
+        <location filename="../widgets/training/training_panel.cpp" line="142"/>
         <source>Runs</source>
         <translation>训练记录</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="94"/>
-        <location filename="../widgets/training/training_panel.cpp" line="102"/>
-        <location filename="../widgets/training/training_panel.cpp" line="135"/>
+        <location filename="../widgets/training/training_panel.cpp" line="96"/>
+        <location filename="../widgets/training/training_panel.cpp" line="104"/>
+        <location filename="../widgets/training/training_panel.cpp" line="140"/>
         <source>Run %1</source>
         <translation>第 %1 次训练</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="97"/>
+        <location filename="../widgets/training/training_panel.cpp" line="99"/>
         <source>Weights: &lt;b&gt;not trained&lt;/b&gt; — the model starts from random weights.</source>
         <translation>权重：&lt;b&gt;未训练&lt;/b&gt; — 模型从随机权重开始。</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="107"/>
+        <location filename="../widgets/training/training_panel.cpp" line="111"/>
         <source> — %1 epochs, %2, lr %3, batch %4</source>
         <translation> — %1 轮，%2，学习率 %3，批大小 %4</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="113"/>
+        <location filename="../widgets/training/training_panel.cpp" line="116"/>
+        <source>, fine-tuned</source>
+        <translation>，微调</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_panel.cpp" line="118"/>
         <source>, val. accuracy %1%</source>
         <translation>，验证准确率 %1%</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="114"/>
+        <location filename="../widgets/training/training_panel.cpp" line="120"/>
         <source>, test %1%</source>
         <translation>，测试 %1%</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="116"/>
+        <location filename="../widgets/training/training_panel.cpp" line="121"/>
         <source> (stopped)</source>
         <translation>（已停止）</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="117"/>
+        <location filename="../widgets/training/training_panel.cpp" line="122"/>
         <source> (stopped early)</source>
         <translation>（提前停止）</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="137"/>
+        <location filename="../widgets/training/training_panel.cpp" line="142"/>
         <source>Runs (%1)</source>
         <translation>训练记录（%1）</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="161"/>
+        <location filename="../widgets/training/training_panel.cpp" line="166"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
@@ -3767,29 +3715,30 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
 <context>
     <name>cs::gui::TrainingProgress</name>
     <message>
-        <location filename="../widgets/training/training_progress.cpp" line="40"/>
+        <location filename="../widgets/training/training_progress.cpp" line="44"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_progress.cpp" line="59"/>
+        <location filename="../widgets/training/training_progress.cpp" line="63"/>
         <source>%1Epoch %2/%3 · batch %4/%5 · %6 samples/s · ETA %7</source>
         <translation>%1第 %2/%3 轮 · 批次 %4/%5 · %6 样本/秒 · 剩余 %7</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_progress.cpp" line="60"/>
-        <location filename="../widgets/training/training_progress.cpp" line="78"/>
-        <location filename="../widgets/training/training_progress.cpp" line="79"/>
+        <location filename="../widgets/training/training_progress.cpp" line="64"/>
+        <location filename="../widgets/training/training_progress.cpp" line="82"/>
+        <location filename="../widgets/training/training_progress.cpp" line="83"/>
+        <location filename="../widgets/training/training_progress.cpp" line="84"/>
         <source>Paused · </source>
         <translation>已暂停 · </translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_progress.cpp" line="73"/>
+        <location filename="../widgets/training/training_progress.cpp" line="77"/>
         <source>Loading the dataset… %1%</source>
         <translation>正在加载数据集… %1%</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_progress.cpp" line="73"/>
+        <location filename="../widgets/training/training_progress.cpp" line="77"/>
         <source>Loading the dataset…</source>
         <translation>正在加载数据集…</translation>
     </message>
@@ -3797,301 +3746,326 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
 <context>
     <name>cs::gui::TrainingSettingsForm</name>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="72"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="91"/>
         <source>Adam</source>
         <translation>Adam</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="73"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="92"/>
         <source>AdamW</source>
         <translation>AdamW</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="74"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="93"/>
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="75"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="94"/>
         <source>RMSprop</source>
         <translation>RMSprop</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="77"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="96"/>
         <source>The base learning rate; the arrows halve and double it</source>
         <translation>基础学习率；箭头按钮将其减半或加倍</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="79"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="98"/>
         <source>Nesterov momentum</source>
         <translation>Nesterov 动量</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="81"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="100"/>
         <source>L2 penalty on kernels (decoupled for AdamW)</source>
         <translation>对卷积核和权重的 L2 惩罚（AdamW 为解耦形式）</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="83"/>
-        <location filename="../widgets/training/training_settings_form.cpp" line="168"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="102"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="190"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="84"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="103"/>
         <source>Scale the gradients down when their global norm exceeds this</source>
         <translation>梯度的全局范数超过此值时按比例缩小</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="86"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="105"/>
         <source>Constant</source>
         <translation>恒定</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="87"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="106"/>
         <source>Step decay</source>
         <translation>阶梯衰减</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="88"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="107"/>
         <source>Exponential decay</source>
         <translation>指数衰减</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="89"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="108"/>
         <source>Cosine (with warm-up)</source>
         <translation>余弦（带预热）</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="90"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="109"/>
         <source>Reduce on plateau</source>
         <translation>平台期降低</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="92"/>
-        <location filename="../widgets/training/training_settings_form.cpp" line="99"/>
-        <location filename="../widgets/training/training_settings_form.cpp" line="169"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="111"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="118"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="191"/>
         <source> epochs</source>
         <translation> 轮</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="95"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="114"/>
         <source> steps</source>
         <translation> 步</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="102"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="121"/>
         <source>Optimizer:</source>
         <translation>优化器：</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="103"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="122"/>
         <source>Learning rate:</source>
         <translation>学习率：</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="104"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="123"/>
         <source>Momentum:</source>
         <translation>动量：</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="106"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="125"/>
         <source>Weight decay:</source>
         <translation>权重衰减：</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="107"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="126"/>
         <source>Gradient clipping:</source>
         <translation>梯度裁剪：</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="108"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="127"/>
         <source>Schedule:</source>
         <translation>学习率策略：</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="109"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="128"/>
         <source>Every:</source>
         <translation>间隔：</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="110"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="129"/>
         <source>Factor:</source>
         <translation>系数：</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="111"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="130"/>
         <source>Warm-up:</source>
         <translation>预热：</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="112"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="131"/>
         <source>Minimum rate:</source>
         <translation>最小学习率：</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="113"/>
-        <location filename="../widgets/training/training_settings_form.cpp" line="173"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="132"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="195"/>
         <source>Patience:</source>
         <translation>耐心：</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="119"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="141"/>
         <source>Share of the training images held out (per class) when the dataset has no validation set of its own</source>
         <translation>数据集没有自带验证集时，从训练图像中（按类别）留出的比例</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="122"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="144"/>
         <source>The same seed and thread count give the same run</source>
         <translation>相同的种子和线程数会得到相同的训练结果</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="124"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="146"/>
         <source>all cores (%1)</source>
         <translation>全部核心（%1）</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="134"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="156"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="135"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="157"/>
         <source>Every image counts once per epoch. Right when the classes have about as many images each.</source>
         <translation>每轮中每张图像只计一次。适合各类别图像数量大致相同的情况。</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="136"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="158"/>
         <source>Weight the loss by class frequency</source>
         <translation>按类别频率加权损失</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="137"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="159"/>
         <source>Each training image&apos;s loss is multiplied by images / (classes × images of its class), so every class weighs as much in total; epochs keep their length. Good for moderate imbalance and large datasets. The validation loss stays unweighted.</source>
         <translation>每张训练图像的损失乘以 图像总数 / (类别数 × 其所属类别的图像数)，使每个类别的总权重相同；每轮长度不变。适合中等程度的不平衡和大型数据集。验证损失不加权。</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="140"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="162"/>
         <source>Oversample rare classes</source>
         <translation>对稀有类别过采样</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="141"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="163"/>
         <source>Every epoch draws each class as often as the largest one: rare images repeat (augmentation varies them) and epochs get longer. Good for strong imbalance in small datasets.</source>
         <translation>每轮中每个类别的抽取次数与最大的类别相同：稀有类别的图像会重复出现（数据增强使其各不相同），每轮也会变长。适合小型数据集中的严重不平衡。</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="145"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="167"/>
         <source>How to train on a dataset where some classes have far fewer images than others (the Dataset view shows the class balance).</source>
         <translation>某些类别的图像远少于其他类别时如何训练（数据集视图显示类别分布）。</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="161"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="183"/>
         <source>Epochs:</source>
         <translation>轮数：</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="162"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="184"/>
         <source>Batch size:</source>
         <translation>批大小：</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="163"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="185"/>
         <source>Validation split:</source>
         <translation>验证集比例：</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="164"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="186"/>
         <source>Seed:</source>
         <translation>种子：</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="165"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="187"/>
         <source>Threads:</source>
         <translation>线程：</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="170"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="192"/>
         <source>Stop when the validation loss has not improved for this many epochs</source>
         <translation>验证损失在这么多轮内没有改善时停止</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="171"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="193"/>
         <source>Restore the best weights</source>
         <translation>恢复最佳权重</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="179"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="202"/>
         <source>next to the project</source>
         <translation>项目文件旁边</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="180"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="204"/>
         <source>Checkpoints are written after every epoch and when a run stops, so it can continue after the studio was closed</source>
         <translation>每轮结束和训练停止时都会写入检查点，关闭软件后也能继续训练</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="198"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="222"/>
+        <source>Start</source>
+        <translation>起始权重</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="223"/>
         <source>Optimization</source>
         <translation>优化</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="198"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="224"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="199"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="226"/>
         <source>Early stopping</source>
         <translation>提前停止</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="199"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="225"/>
         <source>Class balance</source>
         <translation>类别平衡</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="200"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="72"/>
+        <source>From scratch (random weights)</source>
+        <translation>从头开始（随机权重）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="74"/>
+        <source>Start from the random weights the seed gives</source>
+        <translation>从随机种子给出的随机权重开始</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="75"/>
+        <source>Continue from current weights</source>
+        <translation>从当前权重继续</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="78"/>
+        <source>Fine-tune: train further from the project&apos;s weights (a trained or an imported model) instead of random ones. The optimizer starts afresh; a smaller learning rate than for training from scratch usually works better.</source>
+        <translation>微调：从项目的权重（已训练或导入的模型）继续训练，而不是从随机权重开始。优化器会重新开始；学习率通常应比从头训练时更小。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_settings_form.cpp" line="227"/>
         <source>Augmentation</source>
         <translation>数据增强</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="200"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="228"/>
         <source>Checkpoints</source>
         <translation>检查点</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="312"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="349"/>
         <source>The learning rate must be greater than 0.</source>
         <translation>学习率必须大于 0。</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="313"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="350"/>
         <source>A learning rate above 1 makes the loss diverge; try 0.001 to 0.1.</source>
         <translation>学习率大于 1 会使损失发散；请尝试 0.001 到 0.1。</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="316"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="353"/>
         <source>The schedule&apos;s minimum rate must be below the learning rate.</source>
         <translation>学习率策略的最小学习率必须低于学习率。</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="317"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="354"/>
         <source>Hold out less than 90% for validation.</source>
         <translation>验证集比例应小于 90%。</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="319"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="356"/>
         <source>Early stopping patience (%1) must be smaller than the number of epochs (%2).</source>
         <translation>提前停止的耐心（%1）必须小于轮数（%2）。</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="340"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="377"/>
         <source>These settings have explicit class weights (%1): they weight the loss with any choice here, in place of the ones computed from class frequency.</source>
         <translation>这些设置带有显式的类别权重（%1）：无论此处选择哪一项，损失都按这些权重加权，而不使用按类别频率计算的权重。</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="353"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="407"/>
         <source>Checkpoint Folder</source>
         <translation>检查点文件夹</translation>
     </message>
@@ -4099,198 +4073,203 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
 <context>
     <name>cs::gui::TrainingUi</name>
     <message>
-        <location filename="../app/training_ui.cpp" line="59"/>
+        <location filename="../app/training_ui.cpp" line="44"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="60"/>
+        <location filename="../app/training_ui.cpp" line="45"/>
         <source>Inspect</source>
         <translation>检视</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="61"/>
+        <location filename="../app/training_ui.cpp" line="46"/>
         <source>Evaluation</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="129"/>
+        <location filename="../app/training_ui.cpp" line="114"/>
         <source>&amp;Start Training</source>
         <translation>开始训练(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="131"/>
+        <location filename="../app/training_ui.cpp" line="116"/>
         <source>Train the model with the settings of the Training page</source>
         <translation>用“训练”页上的设置训练模型</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="132"/>
-        <location filename="../app/training_ui.cpp" line="466"/>
+        <location filename="../app/training_runs.cpp" line="156"/>
+        <location filename="../app/training_ui.cpp" line="117"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="140"/>
+        <location filename="../app/training_ui.cpp" line="125"/>
         <source>S&amp;top Training</source>
         <translation>停止训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="143"/>
+        <location filename="../app/training_ui.cpp" line="128"/>
         <source>&amp;Continue Interrupted Run</source>
         <translation>继续中断的训练(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="145"/>
+        <location filename="../app/training_ui.cpp" line="130"/>
         <source>&amp;Evaluate</source>
         <translation>评估(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="147"/>
+        <location filename="../app/training_ui.cpp" line="132"/>
         <source>Measure the trained weights on the test set</source>
         <translation>在测试集上衡量训练好的权重</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="149"/>
+        <location filename="../app/training_ui.cpp" line="134"/>
         <source>Show T&amp;raining</source>
         <translation>显示训练(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="150"/>
+        <location filename="../app/training_ui.cpp" line="135"/>
         <source>Show &amp;Feature Maps</source>
         <translation>显示特征图(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="151"/>
+        <location filename="../app/training_ui.cpp" line="136"/>
         <source>Show E&amp;valuation</source>
         <translation>显示评估(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="169"/>
+        <location filename="../app/training_ui.cpp" line="154"/>
         <source>Paused.</source>
         <translation>已暂停。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="170"/>
+        <location filename="../app/training_ui.cpp" line="155"/>
         <source>Resumed.</source>
         <translation>已继续。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="171"/>
+        <location filename="../app/training_ui.cpp" line="156"/>
         <source>Stopping after the current batch…</source>
         <translation>将在当前批次后停止…</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="177"/>
+        <location filename="../app/training_ui.cpp" line="163"/>
         <source>The model is training: it cannot be edited until the run stops (Stop or Shift+F5).</source>
         <translation>模型正在训练：训练停止前无法编辑（停止或 Shift+F5）。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="183"/>
+        <location filename="../app/training_ui.cpp" line="170"/>
         <source>Dataset %1: %2 training, %3 validation and %4 test images, %5 classes.</source>
         <translation>数据集 %1：%2 张训练图像、%3 张验证图像、%4 张测试图像，%5 个类别。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="192"/>
+        <location filename="../app/training_ui.cpp" line="180"/>
         <source>Dataset loaded</source>
         <translation>数据集已加载</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="198"/>
+        <location filename="../app/training_ui.cpp" line="182"/>
         <source>Loading cancelled.</source>
         <translation>已取消加载。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="200"/>
+        <location filename="../app/training_ui.cpp" line="184"/>
         <source>The dataset could not be loaded: %1</source>
         <translation>无法加载数据集：%1</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="201"/>
+        <location filename="../app/training_ui.cpp" line="185"/>
         <source>Dataset not loaded</source>
         <translation>数据集未加载</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="209"/>
+        <location filename="../app/training_ui.cpp" line="192"/>
         <source>Continuing the interrupted run (%1 epochs, batch %2, %3, lr %4).</source>
         <translation>继续中断的训练（%1 轮，批大小 %2，%3，学习率 %4）。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="214"/>
+        <location filename="../app/training_ui.cpp" line="197"/>
         <source>Training started: %1 epochs, batch %2, %3, lr %4, seed %5.</source>
         <translation>训练开始：%1 轮，批大小 %2，%3，学习率 %4，种子 %5。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="244"/>
+        <location filename="../app/training_ui.cpp" line="220"/>
         <source>Evaluation on the %1 set: accuracy %2%, loss %3 (%4 images).</source>
         <translation>在 %1 集上评估：准确率 %2%，损失 %3（%4 张图像）。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="245"/>
+        <location filename="../app/training_ui.cpp" line="221"/>
         <source>test</source>
         <translation>测试</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="246"/>
+        <location filename="../app/training_ui.cpp" line="222"/>
         <source>validation</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="247"/>
+        <location filename="../app/training_ui.cpp" line="223"/>
         <source>training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="251"/>
+        <location filename="../app/training_ui.cpp" line="228"/>
         <source>Evaluation ready: %1% accuracy — see the Evaluation page</source>
         <translation>评估完成：准确率 %1% — 请查看“评估”页</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="256"/>
+        <location filename="../app/training_ui.cpp" line="232"/>
         <source>The evaluation failed: %1</source>
         <translation>评估失败：%1</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="274"/>
+        <location filename="../app/training_ui.cpp" line="247"/>
         <source>The project&apos;s training settings are not valid (%1); the defaults are shown.</source>
         <translation>项目的训练设置无效（%1）；显示的是默认值。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="301"/>
-        <source>Change training settings</source>
-        <translation>更改训练设置</translation>
-    </message>
-    <message>
-        <location filename="../app/training_ui.cpp" line="324"/>
+        <location filename="../app/training_runs.cpp" line="40"/>
         <source>the model is incomplete</source>
         <translation>模型不完整</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="326"/>
+        <location filename="../app/training_runs.cpp" line="42"/>
         <source>The model cannot be trained: %1</source>
         <translation>无法训练模型：%1</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="352"/>
+        <location filename="../app/training_runs.cpp" line="66"/>
         <source>Start Training</source>
         <translation>开始训练</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="353"/>
+        <location filename="../app/training_runs.cpp" line="67"/>
         <source>An unfinished run of this project stopped after %1 of %2 epochs. Continue it, or start a new run (its checkpoint will be replaced)?</source>
         <translation>此项目有一次未完成的训练，在完成 %2 轮中的 %1 轮后停止。要继续它，还是开始新的训练（其检查点将被替换）？</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="401"/>
+        <location filename="../app/training_runs.cpp" line="118"/>
         <source>Stopped after %1 of %2 epochs</source>
         <translation>在完成 %2 轮中的 %1 轮后停止</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="489"/>
+        <location filename="../app/training_runs.cpp" line="129"/>
+        <source>The project has no weights yet: train it once from scratch.</source>
+        <translation>项目还没有权重：请先从头训练一次。</translation>
+    </message>
+    <message>
+        <location filename="../app/training_runs.cpp" line="130"/>
+        <source>The weights no longer fit the graph, which changed after training.</source>
+        <translation>训练后模型结构已更改，现有权重不再适用。</translation>
+    </message>
+    <message>
+        <location filename="../app/training_runs.cpp" line="180"/>
         <source>Interrupted after %1 of %2 epochs (%3)</source>
         <translation>在完成 %2 轮中的 %1 轮后中断（%3）</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="494"/>
+        <location filename="../app/training_runs.cpp" line="185"/>
         <source>This project has an unfinished training run: it stopped after %1 of %2 epochs (checkpoint of %3).
 
 Continue it now?</source>
@@ -4299,131 +4278,106 @@ Continue it now?</source>
 现在继续吗？</translation>
     </message>
     <message>
-        <source>An unfinished run of this project stopped after epoch %1 of %2. Continue it, or start a new run (its checkpoint will be replaced)?</source>
-        <translation type="vanished">此项目有一次未完成的训练，停在第 %1/%2 轮之后。要继续它，还是开始新的训练（其检查点将被替换）？</translation>
-    </message>
-    <message>
-        <location filename="../app/training_ui.cpp" line="358"/>
+        <location filename="../app/training_runs.cpp" line="72"/>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="359"/>
+        <location filename="../app/training_runs.cpp" line="73"/>
         <source>New Run</source>
         <translation>新的训练</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="379"/>
+        <location filename="../app/training_runs.cpp" line="93"/>
         <source>Training failed: %1</source>
         <translation>训练失败：%1</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="380"/>
+        <location filename="../app/training_runs.cpp" line="94"/>
         <source>Training failed</source>
         <translation>训练失败</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/training_ui.cpp" line="382"/>
+        <location filename="../app/training_runs.cpp" line="96"/>
         <source>Training stopped after %n complete epoch(s); the checkpoint keeps the position.</source>
         <translation>
             <numerusform>训练在完成 %n 轮后停止；检查点保存了进度。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="385"/>
+        <location filename="../app/training_runs.cpp" line="99"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/training_ui.cpp" line="387"/>
+        <location filename="../app/training_runs.cpp" line="101"/>
         <source>Training finished: %n epoch(s).</source>
         <translation>
             <numerusform>训练完成：%n 轮。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="388"/>
+        <location filename="../app/training_runs.cpp" line="102"/>
         <source>Training finished</source>
         <translation>训练完成</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="395"/>
+        <location filename="../app/training_runs.cpp" line="108"/>
+        <source>The trained weights are now part of the project (not saved yet; Edit ▸ Undo brings back the previous weights). Editing the graph makes them outdated.</source>
+        <translation>训练得到的权重已成为项目的一部分（尚未保存；“编辑 ▸ 撤销”可恢复之前的权重）。编辑模型结构会使其过时。</translation>
+    </message>
+    <message>
+        <location filename="../app/training_runs.cpp" line="112"/>
         <source>The model was changed during the run, so its weights were not stored in the project.</source>
         <translation>训练期间模型被修改，因此其权重没有存入项目。</translation>
     </message>
     <message>
-        <source>Stopped after epoch %1 of %2</source>
-        <translation type="vanished">停在第 %1/%2 轮之后</translation>
-    </message>
-    <message>
-        <location filename="../app/training_ui.cpp" line="424"/>
-        <source>The trained weights are now part of the project (not saved yet; the undo history was cleared). Editing the graph makes them outdated.</source>
-        <translation>训练好的权重已存入项目（尚未保存；撤销历史已清空）。编辑模型结构会使其过时。</translation>
-    </message>
-    <message>
-        <location filename="../app/training_ui.cpp" line="432"/>
-        <source>The model was changed while it trains; the run goes on with the model as it was at Start.</source>
-        <translation>训练期间模型被修改；训练继续使用开始时的模型。</translation>
-    </message>
-    <message>
-        <location filename="../app/training_ui.cpp" line="442"/>
+        <location filename="../app/training_runs.cpp" line="132"/>
         <source>Weights: &lt;b&gt;training…&lt;/b&gt; The model cannot be edited until the run stops.</source>
         <translation>权重：&lt;b&gt;训练中…&lt;/b&gt; 训练停止前无法编辑模型。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="446"/>
+        <location filename="../app/training_runs.cpp" line="136"/>
         <source>Weights: &lt;b&gt;not trained&lt;/b&gt; — the model starts from random weights.</source>
         <translation>权重：&lt;b&gt;未训练&lt;/b&gt; — 模型从随机权重开始。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="450"/>
+        <location filename="../app/training_runs.cpp" line="141"/>
         <source>Weights: &lt;b style=&apos;color:#c0392b&apos;&gt;outdated&lt;/b&gt; — the graph changed after training; train again.</source>
         <translation>权重：&lt;b style=&apos;color:#c0392b&apos;&gt;已过时&lt;/b&gt; — 训练后模型结构已更改；请重新训练。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="455"/>
+        <location filename="../app/training_runs.cpp" line="145"/>
         <source>Weights: &lt;b style=&apos;color:#1e8449&apos;&gt;trained&lt;/b&gt;</source>
         <translation>权重：&lt;b style=&apos;color:#1e8449&apos;&gt;已训练&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="456"/>
+        <location filename="../app/training_runs.cpp" line="146"/>
         <source> (run %1)</source>
         <translation>（第 %1 次训练）</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="457"/>
+        <location filename="../app/training_runs.cpp" line="147"/>
         <source> — editing the graph makes them outdated.</source>
         <translation> — 编辑模型结构会使其过时。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="466"/>
+        <location filename="../app/training_runs.cpp" line="156"/>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <source>Interrupted after epoch %1 of %2 (%3)</source>
-        <translation type="vanished">中断于第 %1/%2 轮之后（%3）</translation>
-    </message>
-    <message>
-        <location filename="../app/training_ui.cpp" line="493"/>
+        <location filename="../app/training_runs.cpp" line="184"/>
         <source>Resume training?</source>
         <translation>继续训练？</translation>
     </message>
     <message>
-        <source>This project has an unfinished training run: it stopped after epoch %1 of %2 (checkpoint of %3).
-
-Continue it now?</source>
-        <translation type="vanished">此项目有一次未完成的训练：停在第 %1/%2 轮之后（检查点时间 %3）。
-
-现在继续吗？</translation>
-    </message>
-    <message>
-        <location filename="../app/training_ui.cpp" line="523"/>
+        <location filename="../app/training_runs.cpp" line="216"/>
         <source>The model has no trained weights yet: train it first.</source>
         <translation>模型还没有训练好的权重：请先训练。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="528"/>
+        <location filename="../app/training_runs.cpp" line="220"/>
         <source>Loading the dataset…</source>
         <translation>正在加载数据集…</translation>
     </message>
@@ -4431,29 +4385,34 @@ Continue it now?</source>
 <context>
     <name>cs::gui::TrainingWorker</name>
     <message>
-        <location filename="../app/training_worker.cpp" line="151"/>
+        <location filename="../app/training_worker.cpp" line="79"/>
         <source>The checkpoint&apos;s model differs from the project&apos;s; continuing the checkpoint&apos;s model.</source>
         <translation>检查点中的模型与项目中的不同；将继续使用检查点中的模型。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/training_worker.cpp" line="163"/>
+        <location filename="../app/training_worker.cpp" line="81"/>
         <source>%n excluded image(s) left out of training.</source>
         <translation>
             <numerusform>已将 %n 张被排除的图像留在训练之外。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/training_worker.cpp" line="166"/>
+        <location filename="../app/training_worker.cpp" line="83"/>
         <source>Validation: %1 images held out of the training set (%2%).</source>
         <translation>验证：从训练集中留出 %1 张图像（%2%）。</translation>
     </message>
     <message>
-        <location filename="../app/training_worker.cpp" line="245"/>
+        <location filename="../app/training_worker.cpp" line="88"/>
+        <source>Fine-tuning: the run starts from the project&apos;s current weights.</source>
+        <translation>微调：本次训练从项目的当前权重开始。</translation>
+    </message>
+    <message>
+        <location filename="../app/training_worker.cpp" line="121"/>
         <source>Evaluating the trained model…</source>
         <translation>正在评估训练好的模型…</translation>
     </message>
     <message>
-        <location filename="../app/training_worker.cpp" line="267"/>
+        <location filename="../app/training_worker.cpp" line="173"/>
         <source>the model has not been trained yet</source>
         <translation>模型尚未训练</translation>
     </message>
@@ -4461,12 +4420,12 @@ Continue it now?</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="20"/>
+        <location filename="../app/main.cpp" line="21"/>
         <source>Design, train and inspect CNNs for image recognition.</source>
         <translation>设计、训练和检查用于图像识别的 CNN。</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="23"/>
+        <location filename="../app/main.cpp" line="25"/>
         <source>Project or model file to open.</source>
         <translation>要打开的项目或模型文件。</translation>
     </message>
