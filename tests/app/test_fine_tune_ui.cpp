@@ -13,6 +13,7 @@
 #include <cstring>
 
 #include "data/data_source.h"
+#include "dataset_session.h"
 #include "designer/model_document.h"
 #include "io/onnx_export.h"
 #include "io/onnx_import.h"
@@ -20,7 +21,6 @@
 #include "train/training_session.h"
 #include "training/training_panel.h"
 #include "training/training_settings_form.h"
-#include "dataset_session.h"
 #include "training_controller.h"
 #include "training_test_helpers.h"
 #include "training_ui.h"
@@ -29,17 +29,6 @@ using namespace cs;
 using namespace cs::gui;
 
 namespace {
-
-bool sameWeights(const ModelFile& a, const ModelFile& b) {
-    if (a.weights.size() != b.weights.size() || a.weights.empty()) return false;
-    for (const auto& [name, t] : a.weights) {
-        const auto it = b.weights.find(name);
-        if (it == b.weights.end() || it->second.size() != t.size() ||
-            std::memcmp(t.data(), it->second.data(), sizeof(float) * static_cast<std::size_t>(t.size())) != 0)
-            return false;
-    }
-    return true;
-}
 
 // A project in a shown main window with its (non-interactive) training UI.
 struct Studio {
@@ -131,8 +120,8 @@ private slots:
         QCOMPARE(run.start, StartMode::FineTune);
         QVERIFY(run.settings.continueFromWeights);
         QVERIFY(s.doc.file().training.value("continue_from_weights", false));  // remembered in the project
-        QVERIFY(sameWeights(s.doc.file(), engineFineTune(before, run)));
-        QVERIFY(!sameWeights(s.doc.file(), before));
+        QVERIFY(testing::sameWeights(s.doc.file(), engineFineTune(before, run)));
+        QVERIFY(!testing::sameWeights(s.doc.file(), before));
         if (!shots.isEmpty()) QVERIFY(s.ui.panel()->grab().save(shots + QStringLiteral("/training_fine_tuned.png")));
 
         // Editing the graph makes the weights unusable: the choice waits, the run starts fresh.
@@ -168,7 +157,7 @@ private slots:
         QVERIFY(s.train());
         const RunRecord run = RunRecord::fromJson(s.doc.file().history.back());
         QCOMPARE(run.start, StartMode::FineTune);
-        QVERIFY(sameWeights(s.doc.file(), engineFineTune(before, run)));
+        QVERIFY(testing::sameWeights(s.doc.file(), engineFineTune(before, run)));
     }
 };
 

@@ -26,17 +26,6 @@ namespace {
 
 TrainSettings settingsOf(const ModelFile& f) { return TrainSettings::fromJson(f.training); }
 
-bool sameWeights(const ModelFile& a, const ModelFile& b) {
-    if (a.weights.size() != b.weights.size() || a.weights.empty()) return false;
-    for (const auto& [name, t] : a.weights) {
-        const auto it = b.weights.find(name);
-        if (it == b.weights.end() || it->second.size() != t.size() ||
-            std::memcmp(t.data(), it->second.data(), sizeof(float) * static_cast<std::size_t>(t.size())) != 0)
-            return false;
-    }
-    return true;
-}
-
 // The last run record without what depends on the clock.
 nlohmann::json lastRunWithoutTimes(const ModelFile& f) {
     if (f.history.empty()) return nullptr;
@@ -95,7 +84,7 @@ class TestTrainingParity : public QObject {
         if (!studio) return {};
         const ModelFile cli = trainWithCli({"--model", projectPath}, projectPath + ".cli.csmodel");
         [&] {
-            QVERIFY(sameWeights(*studio, cli));
+            QVERIFY(testing::sameWeights(*studio, cli));
             QCOMPARE(lastRunWithoutTimes(*studio).dump(1), lastRunWithoutTimes(cli).dump(1));
         }();
         return RunRecord::fromJson(studio->history.back());
@@ -195,7 +184,7 @@ private slots:
         QVERIFY(studio);
         const ModelFile cli =
             trainWithCli({"--model", project, "--resume", path("resume.cli-checkpoint.csmodel")}, project + ".cli");
-        QVERIFY(sameWeights(*studio, cli));
+        QVERIFY(testing::sameWeights(*studio, cli));
         QCOMPARE(lastRunWithoutTimes(*studio).dump(1), lastRunWithoutTimes(cli).dump(1));
         const RunRecord r = RunRecord::fromJson(studio->history.back());
         QCOMPARE(r.start, StartMode::Resume);

@@ -1,5 +1,7 @@
 #include "training_test_helpers.h"
 
+#include <cstring>
+
 #include <QDir>
 
 #include <opencv2/imgcodecs.hpp>
@@ -54,6 +56,17 @@ ModelFile quadrantProject(const QString& dataset) {
     s.optimizer.learningRate = 3e-3f;
     f.training = s.toJson();
     return f;
+}
+
+bool sameWeights(const ModelFile& a, const ModelFile& b) {
+    if (a.weights.size() != b.weights.size() || a.weights.empty()) return false;
+    for (const auto& [name, t] : a.weights) {
+        const auto it = b.weights.find(name);
+        if (it == b.weights.end() || it->second.size() != t.size() ||
+            std::memcmp(t.data(), it->second.data(), sizeof(float) * static_cast<std::size_t>(t.size())) != 0)
+            return false;
+    }
+    return true;
 }
 
 }  // namespace cs::testing

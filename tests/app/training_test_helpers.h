@@ -16,4 +16,7 @@ bool writeQuadrantImageFolder(const QString& root, const std::vector<int>& count
 // settings (2 epochs, batch 8, 2 threads, seed 1234).
 ModelFile quadrantProject(const QString& dataset);
 
+// Both hold the same tensors, bit for bit (and at least one).
+bool sameWeights(const ModelFile& a, const ModelFile& b);
+
 }  // namespace cs::testing
