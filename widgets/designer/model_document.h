@@ -14,7 +14,7 @@
 #include <optional>
 #include <vector>
 
-#include "dataset/dataset_project.h"
+#include "data/dataset_project.h"
 #include "graph/graph_check.h"
 #include "io/model_file.h"
 #include "train/train_settings.h"
