@@ -1,0 +1,31 @@
+#pragma once
+// A user-facing engine message the studio can translate. The engine has no Qt, so it renders the
+// English text itself (what() of an Error, the CLI's output); the studio looks the English template
+// up in its translations (context "EngineMessage") and fills in the same values. A stable code
+// names the message for tests and scripts; an empty code marks a message with no template yet.
+#include <string>
+#include <vector>
+
+namespace cs {
+
+struct MessageArg {
+    std::string name;   // placeholder name, without braces: "layer"
+    std::string value;  // the value, already formatted: "conv2", "5x5"
+};
+
+struct Message {
+    std::string code;  // "graph.kernel_larger_than_input"; empty when the text is plain English
+    std::string text;  // English template: "{layer} '{name}': kernel {kernel} is larger than its {input} input"
+    std::vector<MessageArg> args;
+
+    // The template with every {name} replaced by its value; unknown placeholders stay as written.
+    std::string english() const;
+};
+
+// Replaces each {name} in text by the value of the argument of that name.
+std::string fillMessageTemplate(const std::string& text, const std::vector<MessageArg>& args);
+
+// Shorthand for throw sites: throw FileError(msg("idx.truncated", "{file}: ...", {{"file", path}})).
+Message msg(std::string code, std::string text, std::vector<MessageArg> args = {});
+
+}  // namespace cs
