@@ -13,7 +13,11 @@ Shape::Shape(std::initializer_list<int> dims) {
 int64_t Shape::size() const {
     if (rank_ == 0) return 0;
     int64_t s = 1;
-    for (int i = 0; i < rank_; ++i) s *= dims_[i];
+    // Three ints can exceed 64 bits (2^31 cubed): a shape from a crafted file must not wrap.
+    for (int i = 0; i < rank_; ++i)
+        if (__builtin_mul_overflow(s, static_cast<int64_t>(dims_[i]), &s))
+            throw ShapeError(
+                msg("tensor.shape_too_large", "shape {shape} holds more than 2^63 values", {{"shape", toString()}}));
     return s;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <limits>
 #include <new>
 
 #include "core/errors.h"
@@ -24,7 +25,16 @@ Tensor& Tensor::operator=(const Tensor& other) {
 
 void Tensor::resize(int batch, const Shape& sample) {
     if (batch < 0) throw ShapeError("negative batch size " + std::to_string(batch));
-    const int64_t need = static_cast<int64_t>(batch) * sample.size();
+    for (int i = 0; i < sample.rank(); ++i)
+        if (sample[i] < 0)
+            throw ShapeError(msg("tensor.negative_dimension", "tensor shape {shape} has a negative dimension",
+                                 {{"shape", sample.toString()}}));
+    // Checked: a crafted file's batch x shape must give an error, not wrap to a small buffer.
+    constexpr int64_t kMaxFloats = std::numeric_limits<int64_t>::max() / int64_t(sizeof(float)) - 64;
+    int64_t need = 0;
+    if (__builtin_mul_overflow(static_cast<int64_t>(batch), sample.size(), &need) || need > kMaxFloats)
+        throw ShapeError(msg("tensor.too_large", "a tensor of {batch} x {shape} is too large to allocate",
+                             {{"batch", std::to_string(batch)}, {"shape", sample.toString()}}));
     if (need > capacity_) {
         // Round up to a whole cache line so every tensor starts 64-byte aligned.
         const std::size_t bytes = ((need * sizeof(float) + 63) / 64) * 64;

@@ -92,7 +92,10 @@ nlohmann::json AugmentOptions::toJson() const {
 AugmentOptions AugmentOptions::fromJson(const nlohmann::json& j) {
     AugmentOptions o;
     if (!j.is_object()) throw OptionError("augmentation: expected a JSON object");
-    for (const auto& [key, value] : j.items()) {
+    for (const auto& item : j.items()) {
+        // Not a structured binding: clang 14 (the fuzz build) cannot capture one in a lambda.
+        const std::string& key = item.key();
+        const nlohmann::json& value = item.value();
         const auto* it = std::find_if(std::begin(kTransforms), std::end(kTransforms),
                                       [&](const NamedTransform& t) { return key == t.name; });
         if (it == std::end(kTransforms))

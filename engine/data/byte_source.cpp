@@ -1,38 +1,74 @@
 #include "data/byte_source.h"
 
+#include <sys/stat.h>
 #include <zlib.h>
 
 #include <cerrno>
-#include <climits>
 #include <cstring>
-#include <filesystem>
 
 #include "core/errors.h"
 
 namespace cs {
 
-namespace fs = std::filesystem;
+struct ByteSource::Inflater {
+    z_stream stream{};
+};
 
-ByteSource::ByteSource(const std::string& path) : path_(path) {
-    std::error_code ec;
-    const fs::path p(path);
-    if (!fs::exists(p, ec)) throw FileError(path + ": file does not exist");
-    if (fs::is_directory(p, ec)) throw FileError(path + ": is a directory, expected a file");
-    fileSize_ = fs::file_size(p, ec);
-    if (ec) throw FileError(path + ": cannot read its size (" + ec.message() + ")");
+namespace {
+
+constexpr std::size_t kInputChunk = 1 << 17;
+
+std::string fileKind(mode_t mode) {
+    if (S_ISDIR(mode)) return "a directory";
+    if (S_ISFIFO(mode)) return "a named pipe (FIFO)";
+    if (S_ISSOCK(mode)) return "a socket";
+    if (S_ISCHR(mode) || S_ISBLK(mode)) return "a device";
+    return "not a regular file";
+}
+
+}  // namespace
+
+ByteSource::ByteSource(const std::string& path) : path_(path), in_(kInputChunk) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) {
+        if (errno == ENOENT) throw FileError(msg("file.missing", "{file}: file does not exist", {{"file", path}}));
+        throw FileError(msg("file.unreadable", "{file}: cannot be read ({reason})",
+                            {{"file", path}, {"reason", std::strerror(errno)}}));
+    }
+    if (!S_ISREG(st.st_mode))
+        throw FileError(msg("file.not_regular", "{file}: is {kind}, expected a regular file",
+                            {{"file", path}, {"kind", fileKind(st.st_mode)}}));
+    fileSize_ = static_cast<uint64_t>(st.st_size);
     errno = 0;
-    gzFile f = gzopen(path.c_str(), "rb");
-    if (!f)
-        throw FileError(path + ": cannot be opened (" +
-                        (errno ? std::string(std::strerror(errno)) : std::string("zlib error")) + ")");
-    gzbuffer(f, 1 << 17);
-    gz_ = f;
-    // Right after gzopen, gzdirect() reads the first bytes to tell gzip from plain data.
-    compressed_ = gzdirect(f) == 0;
+    file_ = std::fopen(path.c_str(), "rb");
+    if (!file_)
+        throw FileError(msg("file.unreadable", "{file}: cannot be read ({reason})",
+                            {{"file", path}, {"reason", errno ? std::strerror(errno) : "open failed"}}));
+    unsigned char magic[2] = {0, 0};
+    const std::size_t got = std::fread(magic, 1, 2, file_);
+    compressed_ = got == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
+    if (!compressed_) {
+        std::rewind(file_);
+        return;
+    }
+    z_ = std::make_unique<Inflater>();
+    // 15 + 16: gzip wrapper only; zlib checks the trailer's CRC-32 and length itself.
+    if (inflateInit2(&z_->stream, 15 + 16) != Z_OK) {
+        z_.reset();
+        std::fclose(file_);
+        throw FileError(msg("file.unreadable", "{file}: cannot be read ({reason})",
+                            {{"file", path}, {"reason", "zlib could not start"}}));
+    }
+    in_[0] = magic[0];
+    in_[1] = magic[1];
+    z_->stream.next_in = in_.data();
+    z_->stream.avail_in = 2;
+    rawRead_ = 2;
 }
 
 ByteSource::~ByteSource() {
-    if (gz_) gzclose(static_cast<gzFile>(gz_));
+    if (z_) inflateEnd(&z_->stream);
+    if (file_) std::fclose(file_);
 }
 
 uint64_t ByteSource::maxRemaining() const {
@@ -41,23 +77,68 @@ uint64_t ByteSource::maxRemaining() const {
     return bound > consumed_ ? bound - consumed_ : 0;
 }
 
-std::size_t ByteSource::read(void* dst, std::size_t n) {
-    auto* out = static_cast<char*>(dst);
+bool ByteSource::refill() {
+    const std::size_t got = std::fread(in_.data(), 1, in_.size(), file_);
+    if (got == 0 && std::ferror(file_))
+        throw FileError(msg("file.read_failed", "{file}: reading failed after {bytes} bytes ({reason})",
+                            {{"file", path_}, {"bytes", std::to_string(rawRead_)}, {"reason", std::strerror(errno)}}));
+    rawRead_ += got;
+    z_->stream.next_in = in_.data();
+    z_->stream.avail_in = static_cast<uInt>(got);
+    return got > 0;
+}
+
+std::size_t ByteSource::readPlain(char* out, std::size_t n) {
     std::size_t total = 0;
     while (total < n) {
-        const unsigned chunk = static_cast<unsigned>(std::min<std::size_t>(n - total, 1u << 30));
-        const int got = gzread(static_cast<gzFile>(gz_), out + total, chunk);
-        if (got < 0) {
-            int code = 0;
-            const char* msg = gzerror(static_cast<gzFile>(gz_), &code);
-            // A gzip stream cut short is a truncated file: let the caller report the byte counts.
-            if (code == Z_BUF_ERROR) break;
-            throw FileError(path_ + ": corrupt data after " + std::to_string(consumed_ + total) + " bytes (" +
-                            (msg ? msg : "zlib error") + ")");
+        const std::size_t got = std::fread(out + total, 1, n - total, file_);
+        if (got == 0) {
+            if (std::ferror(file_))
+                throw FileError(msg(
+                    "file.read_failed", "{file}: reading failed after {bytes} bytes ({reason})",
+                    {{"file", path_}, {"bytes", std::to_string(consumed_ + total)}, {"reason", std::strerror(errno)}}));
+            break;
         }
-        if (got == 0) break;
-        total += static_cast<std::size_t>(got);
+        total += got;
     }
+    return total;
+}
+
+// Inflates into out until n bytes, the end of the last gzip member, or the end of the file.
+// A stream cut short returns fewer bytes (the caller reports the counts); finish() tells a
+// complete stream from a truncated one.
+std::size_t ByteSource::inflateSome(char* out, std::size_t n) {
+    z_stream& s = z_->stream;
+    std::size_t total = 0;
+    while (total < n) {
+        if (streamEnded_) {
+            // Another gzip member may follow (concatenated .gz files are valid gzip).
+            if (s.avail_in == 0 && !refill()) break;
+            if (s.next_in[0] != 0x1f) break;  // not a member: finish() reports it
+            inflateReset(&s);
+            streamEnded_ = false;
+        }
+        if (s.avail_in == 0 && !refill()) break;
+        const std::size_t want = std::min<std::size_t>(n - total, 1u << 30);
+        s.next_out = reinterpret_cast<Bytef*>(out + total);
+        s.avail_out = static_cast<uInt>(want);
+        const int rc = inflate(&s, Z_NO_FLUSH);
+        total += want - s.avail_out;
+        if (rc == Z_STREAM_END) {
+            streamEnded_ = true;
+        } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
+            throw FileError(msg("file.corrupt_gzip", "{file}: corrupt gzip data after {bytes} bytes ({reason})",
+                                {{"file", path_},
+                                 {"bytes", std::to_string(consumed_ + total)},
+                                 {"reason", s.msg ? s.msg : "zlib error"}}));
+        }
+    }
+    return total;
+}
+
+std::size_t ByteSource::read(void* dst, std::size_t n) {
+    auto* out = static_cast<char*>(dst);
+    const std::size_t total = compressed_ ? inflateSome(out, n) : readPlain(out, n);
     consumed_ += total;
     return total;
 }
@@ -66,8 +147,28 @@ void ByteSource::readExact(void* dst, std::size_t n, const std::string& what) {
     const uint64_t before = consumed_;
     const std::size_t got = read(dst, n);
     if (got != n)
-        throw FileError(path_ + ": truncated " + what + ": expected " + std::to_string(n) + " bytes at offset " +
-                        std::to_string(before) + ", got " + std::to_string(got));
+        throw FileError(msg("file.truncated",
+                            "{file}: truncated {what}: expected {expected} bytes at offset {offset}, got {got}",
+                            {{"file", path_},
+                             {"what", what},
+                             {"expected", std::to_string(n)},
+                             {"offset", std::to_string(before)},
+                             {"got", std::to_string(got)}}));
+}
+
+void ByteSource::finish(const std::string& expected) {
+    char extra;
+    if (read(&extra, 1) != 0)
+        throw FileError(msg("file.trailing_data", "{file}: data continues after the {expected} its header announces",
+                            {{"file", path_}, {"expected", expected}}));
+    if (!compressed_) return;
+    if (!streamEnded_)
+        throw FileError(msg("file.gzip_truncated",
+                            "{file}: the gzip stream is cut short (no complete trailer after {bytes} compressed bytes)",
+                            {{"file", path_}, {"bytes", std::to_string(rawRead_)}}));
+    if (z_->stream.avail_in > 0 || std::fgetc(file_) != EOF)
+        throw FileError(msg("file.gzip_trailing_garbage",
+                            "{file}: bytes that are not gzip data follow the compressed stream", {{"file", path_}}));
 }
 
 }  // namespace cs

@@ -41,6 +41,10 @@ std::vector<std::string> readClassNames(const fs::path& dir, std::vector<LoadPro
     const fs::path meta = dir / "batches.meta.txt";
     std::error_code ec;
     if (!fs::exists(meta, ec)) return cifar10ClassNames();
+    if (!fs::is_regular_file(meta, ec)) {  // never opened: a FIFO would block
+        problems.push_back({meta.string(), "is not a regular file; using CIFAR-10's class names"});
+        return cifar10ClassNames();
+    }
     std::ifstream in(meta);
     std::vector<std::string> names;
     for (std::string line; std::getline(in, line);) {
@@ -82,7 +86,8 @@ bool looksLikeCifarFolder(const std::string& folder) {
     return !trainBatches(dir).empty() || fs::exists(dir / "test_batch.bin", ec);
 }
 
-Dataset loadCifar10Batch(const std::string& path, const std::vector<std::string>& classNames) {
+Dataset loadCifar10Batch(const std::string& path, const std::vector<std::string>& classNames,
+                         const LoadOptions& options) {
     ByteSource in(path);
     Dataset ds;
     ds.height = ds.width = kSide;
@@ -90,8 +95,14 @@ Dataset loadCifar10Batch(const std::string& path, const std::vector<std::string>
     ds.classNames = classNames;
     ds.sourceFile = path;
     if (!in.compressed() && (in.fileSize() == 0 || in.fileSize() % kRecord != 0))
-        throw FileError(path + ": " + std::to_string(in.fileSize()) +
-                        " bytes is not a whole number of CIFAR-10 records of " + std::to_string(kRecord) + " bytes");
+        throw FileError(
+            msg("cifar.wrong_size", "{file}: {bytes} bytes is not a whole number of CIFAR-10 records of {record} bytes",
+                {{"file", path}, {"bytes", std::to_string(in.fileSize())}, {"record", std::to_string(kRecord)}}));
+    if (!in.compressed() && in.fileSize() > options.maxDecodedBytes)
+        throw FileError(msg("cifar.too_large", "{file}: {bytes} bytes of data, more than the limit of {limit} bytes",
+                            {{"file", path},
+                             {"bytes", std::to_string(in.fileSize())},
+                             {"limit", std::to_string(options.maxDecodedBytes)}}));
     if (!in.compressed()) {
         ds.pixels.reserve(in.fileSize() / kRecord * 3 * kPlane);
         ds.labels.reserve(in.fileSize() / kRecord);
@@ -101,6 +112,12 @@ Dataset loadCifar10Batch(const std::string& path, const std::vector<std::string>
     for (;; ++index) {
         const std::size_t got = in.read(record.data(), kRecord);
         if (got == 0) break;
+        if (in.consumed() > options.maxDecodedBytes)
+            throw FileError(msg("cifar.too_large",
+                                "{file}: {bytes} bytes of data, more than the limit of {limit} bytes",
+                                {{"file", path},
+                                 {"bytes", "over " + std::to_string(options.maxDecodedBytes)},
+                                 {"limit", std::to_string(options.maxDecodedBytes)}}));
         if (got != kRecord)
             throw FileError(path + ": truncated record " + std::to_string(index) + ": expected " +
                             std::to_string(kRecord) + " bytes, got " + std::to_string(got));
@@ -115,10 +132,11 @@ Dataset loadCifar10Batch(const std::string& path, const std::vector<std::string>
             for (int c = 0; c < 3; ++c) hwc[p * 3 + c] = record[1 + c * kPlane + p];
     }
     if (ds.labels.empty()) throw FileError(path + ": holds no records");
+    in.finish(std::to_string(index) + " records");
     return ds;
 }
 
-DataSplits loadCifar10Folder(const std::string& folder) {
+DataSplits loadCifar10Folder(const std::string& folder, const LoadOptions& options) {
     std::error_code ec;
     if (!fs::exists(folder, ec)) throw FileError(folder + ": folder does not exist");
     const fs::path dir = batchFolder(folder);
@@ -127,11 +145,16 @@ DataSplits loadCifar10Folder(const std::string& folder) {
     const std::vector<std::string> batches = trainBatches(dir);
     if (batches.empty()) throw FileError(folder + ": no CIFAR-10 training batches (data_batch_*.bin) found");
     std::size_t records = 0;  // reserve once instead of regrowing 150 MB per file
-    for (const auto& b : batches) records += fs::file_size(b, ec) / kRecord;
+    for (const auto& b : batches) {
+        // Only plain regular files count (a FIFO's "size" is an error value, a .gz's is not
+        // its record count); the reservation is a hint and never exceeds the ceiling.
+        const auto size = fs::is_regular_file(b, ec) ? fs::file_size(b, ec) : 0;
+        if (!ec && size <= options.maxDecodedBytes) records += size / kRecord;
+    }
     out.train.pixels.reserve(records * 3 * kPlane);
     out.train.labels.reserve(records);
     for (const auto& b : batches) {
-        Dataset part = loadCifar10Batch(b, names);
+        Dataset part = loadCifar10Batch(b, names, options);
         // Several files: name every sample by its own file, since sourceFile holds one.
         if (batches.size() > 1)
             for (std::size_t i = 0; i < part.size(); ++i) part.sources.push_back(b + "#" + std::to_string(i));
@@ -139,7 +162,7 @@ DataSplits loadCifar10Folder(const std::string& folder) {
     }
     if (batches.size() > 1) out.train.sourceFile = dir.string();
     const fs::path test = dir / "test_batch.bin";
-    if (fs::exists(test, ec)) out.test = loadCifar10Batch(test.string(), names);
+    if (fs::exists(test, ec)) out.test = loadCifar10Batch(test.string(), names, options);
     return out;
 }
 

@@ -93,17 +93,17 @@ DataSplits loadDataSource(const std::string& path, const LoadOptions& options) {
                 bool givenImages = true;
                 const std::string partner = partnerIdxFile(path, givenImages);
                 DataSplits out;
-                out.train = givenImages ? loadIdx(path, partner) : loadIdx(partner, path);
+                out.train = givenImages ? loadIdx(path, partner, options) : loadIdx(partner, path, options);
                 return out;
             }
-            return loadIdxFolder(path);
+            return loadIdxFolder(path, options);
         case DataFormat::Cifar10:
             if (isFile) {
                 DataSplits out;
-                out.train = loadCifar10Batch(path, cifar10ClassNames());
+                out.train = loadCifar10Batch(path, cifar10ClassNames(), options);
                 return out;
             }
-            return loadCifar10Folder(path);
+            return loadCifar10Folder(path, options);
         case DataFormat::Auto:
             break;
     }

@@ -47,8 +47,9 @@ std::vector<uint32_t> readHeader(ByteSource& in, int minRank, int maxRank, const
     return dims;
 }
 
-// Refuses a payload the file cannot hold before anything that large is allocated.
-void checkFits(const ByteSource& in, uint64_t need, const std::string& claim) {
+// Refuses a payload the file cannot hold, or larger than the ceiling, before anything that large
+// is allocated or inflated.
+void checkFits(const ByteSource& in, uint64_t need, const std::string& claim, uint64_t ceiling) {
     const uint64_t available = in.maxRemaining();
     if (need > available)
         throw FileError(in.path() + ": header claims " + claim + " = " + std::to_string(need) +
@@ -56,6 +57,13 @@ void checkFits(const ByteSource& in, uint64_t need, const std::string& claim) {
                         (in.compressed() ? "(" + std::to_string(in.fileSize()) + " bytes compressed) can hold at most "
                                          : "holds only ") +
                         std::to_string(available) + " bytes after the header");
+    if (need > ceiling)
+        throw FileError(msg("idx.too_large",
+                            "{file}: header claims {claim} = {bytes} bytes, more than the limit of {limit} bytes",
+                            {{"file", in.path()},
+                             {"claim", claim},
+                             {"bytes", std::to_string(need)},
+                             {"limit", std::to_string(ceiling)}}));
 }
 
 bool containsFashion(const fs::path& folder) {
@@ -87,7 +95,7 @@ const std::vector<std::string>& fashionMnistClassNames() {
     return names;
 }
 
-Dataset loadIdx(const std::string& imagesPath, const std::string& labelsPath) {
+Dataset loadIdx(const std::string& imagesPath, const std::string& labelsPath, const LoadOptions& options) {
     Dataset ds;
     {
         ByteSource in(imagesPath);
@@ -104,14 +112,15 @@ Dataset loadIdx(const std::string& imagesPath, const std::string& labelsPath) {
             throw FileError(imagesPath + ": " + std::to_string(channels) +
                             " channels per pixel; only 1 (gray) or 3 (RGB) are supported");
         const uint64_t need = uint64_t(count) * height * width * channels;
-        checkFits(in, need,
-                  std::to_string(count) + " images of " + std::to_string(width) + "x" + std::to_string(height) + "x" +
-                      std::to_string(channels));
+        const std::string claim = std::to_string(count) + " images of " + std::to_string(width) + "x" +
+                                  std::to_string(height) + "x" + std::to_string(channels);
+        checkFits(in, need, claim, options.maxDecodedBytes);
         ds.height = static_cast<int>(height);
         ds.width = static_cast<int>(width);
         ds.channels = static_cast<int>(channels);
         ds.pixels.resize(need);
         in.readExact(ds.pixels.data(), need, "image data");
+        in.finish(claim);
         ds.sourceFile = imagesPath;
     }
     {
@@ -122,9 +131,10 @@ Dataset loadIdx(const std::string& imagesPath, const std::string& labelsPath) {
         if (count != images)
             throw FileError(labelsPath + ": holds " + std::to_string(count) + " labels but " + imagesPath + " holds " +
                             std::to_string(images) + " images");
-        checkFits(in, count, std::to_string(count) + " labels");
+        checkFits(in, count, std::to_string(count) + " labels", options.maxDecodedBytes);
         std::vector<uint8_t> raw(count);
         in.readExact(raw.data(), count, "labels");
+        in.finish(std::to_string(count) + " labels");
         ds.labels.assign(raw.begin(), raw.end());
     }
     const int maxLabel = ds.labels.empty() ? 0 : *std::max_element(ds.labels.begin(), ds.labels.end());
@@ -138,7 +148,7 @@ bool looksLikeIdxFolder(const std::string& folder) {
     return fs::is_directory(folder, ec) && !findFile(folder, "train-images").empty();
 }
 
-DataSplits loadIdxFolder(const std::string& folder) {
+DataSplits loadIdxFolder(const std::string& folder, const LoadOptions& options) {
     std::error_code ec;
     if (!fs::exists(folder, ec)) throw FileError(folder + ": folder does not exist");
     if (!fs::is_directory(folder, ec)) throw FileError(folder + ": is not a folder");
@@ -149,11 +159,11 @@ DataSplits loadIdxFolder(const std::string& folder) {
                         ": no IDX training pair (train-images-*-ubyte[.gz] and "
                         "train-labels-*-ubyte[.gz]) in this folder");
     DataSplits splits;
-    splits.train = loadIdx(trainImages, trainLabels);
+    splits.train = loadIdx(trainImages, trainLabels, options);
     const std::string testImages = findFile(folder, "t10k-images");
     const std::string testLabels = findFile(folder, "t10k-labels");
     if (!testImages.empty() && !testLabels.empty()) {
-        splits.test = loadIdx(testImages, testLabels);
+        splits.test = loadIdx(testImages, testLabels, options);
         if (splits.test.height != splits.train.height || splits.test.width != splits.train.width ||
             splits.test.channels != splits.train.channels)
             throw FileError(testImages + ": image size differs from " + trainImages);

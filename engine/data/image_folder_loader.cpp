@@ -11,6 +11,7 @@
 #include <mutex>
 #include <thread>
 
+#include "core/utf8.h"
 #include "data/dataset_export.h"
 #include "data/image_decode.h"
 
@@ -73,6 +74,12 @@ ClassRoot scanClassRoot(const fs::path& dir, int split, std::vector<LoadProblem>
             if (isImageFileName(name)) problems.push_back({entry.string(), "is not inside a class folder; ignored"});
             continue;
         }
+        // Class names end up in JSON (model files, run records, `dataset info --json`), which holds
+        // only UTF-8: refuse now, before any training, rather than lose a finished run at saving.
+        if (!isValidUtf8(name))
+            throw FileError(msg("image_folder.class_name_not_utf8",
+                                "{folder}: the class folder name is not valid UTF-8; rename the folder",
+                                {{"folder", escapeInvalidUtf8(entry.string())}}));
         std::vector<std::string> files;
         for (const fs::path& f : sortedEntries(entry, problems)) {
             const std::string fname = f.filename().string();
@@ -84,11 +91,16 @@ ClassRoot scanClassRoot(const fs::path& dir, int split, std::vector<LoadProblem>
     return root;
 }
 
+ImageLimits imageLimits(const LoadOptions& options) {
+    return ImageLimits{options.maxImageFileBytes, options.maxImagePixels};
+}
+
 // Decodes every job into its split's buffer on `threads` threads; marks failures in `errors`.
 void decodeAll(const std::vector<Job>& jobs, DataSplits& out, int height, int width, int channels,
                const LoadOptions& options, std::vector<std::string>& errors) {
     Dataset* sets[3] = {&out.train, &out.validation, &out.test};
     const std::size_t bytes = static_cast<std::size_t>(height) * width * channels;
+    const ImageLimits limits = imageLimits(options);
     std::atomic<std::size_t> next{0}, done{0};
     std::atomic<bool> stop{false};
     std::mutex mutex;
@@ -101,7 +113,11 @@ void decodeAll(const std::vector<Job>& jobs, DataSplits& out, int height, int wi
             const Job& job = jobs[i];
             uint8_t* dst = sets[job.split]->pixels.data() + job.slot * bytes;
             std::string error;
-            if (!decodeImageFile(job.path, height, width, channels, dst, error)) errors[i] = error;
+            try {
+                if (!decodeImageFile(job.path, height, width, channels, dst, error, limits)) errors[i] = error;
+            } catch (const std::exception& e) {  // never let an exception end a worker thread
+                errors[i] = std::string("cannot be decoded: ") + e.what();
+            }
             if (done.fetch_add(1) + 1 == jobs.size()) {
                 std::lock_guard lock(mutex);
                 finished.notify_all();
@@ -288,7 +304,7 @@ DataSplits loadImageFolder(const std::string& rootPath, const LoadOptions& optio
         std::size_t i = 0;
         for (; i < jobs.size(); ++i) {
             if (options.cancel && options.cancel->load()) throw LoadCancelled();
-            if (probeImageFile(jobs[i].path, info, errors[i])) break;
+            if (probeImageFile(jobs[i].path, info, errors[i], imageLimits(options))) break;
         }
         if (i == jobs.size())
             throw FileError(rootPath + ": none of its " + std::to_string(jobs.size()) +

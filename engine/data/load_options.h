@@ -26,6 +26,12 @@ struct LoadOptions {
     int width = 0;
     int channels = 0;
     int threads = 2;  // image decoding threads
+    // Ceilings checked before anything is allocated or decoded. Containers (IDX, CIFAR, gzip or
+    // not): decoded bytes of one file. Image folders: bytes of one image file and pixels of one
+    // decoded image (from its header).
+    uint64_t maxDecodedBytes = uint64_t{4} << 30;
+    uint64_t maxImageFileBytes = uint64_t{256} << 20;
+    uint64_t maxImagePixels = uint64_t{64} << 20;
     // Called on the calling thread, a few times a second and once at the end: (done, total).
     std::function<void(std::size_t, std::size_t)> progress;
     // When it becomes true, loading stops soon and throws LoadCancelled.

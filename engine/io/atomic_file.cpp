@@ -46,6 +46,10 @@ std::string readWholeFile(const std::string& path, std::size_t maxBytes) {
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) throw FileError("cannot open '" + path + "': " + sysError());
     if (S_ISDIR(st.st_mode)) throw FileError("'" + path + "' is a folder, not a file");
+    // Checked before opening: opening a FIFO blocks until a writer comes, a device never ends.
+    if (!S_ISREG(st.st_mode))
+        throw FileError(msg("file.not_regular_quoted",
+                            "'{file}' is not a regular file (a named pipe, device or socket)", {{"file", path}}));
     if (static_cast<std::size_t>(st.st_size) > maxBytes)
         throw FileError("'" + path + "' is " + std::to_string(st.st_size) + " bytes, more than the " +
                         std::to_string(maxBytes) + " this reader accepts");

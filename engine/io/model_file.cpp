@@ -6,9 +6,12 @@
 #include <fstream>
 #include <set>
 
+#include <sys/stat.h>
+
 #include "core/errors.h"
 #include "graph/model.h"
 #include "io/atomic_file.h"
+#include "layers/input_layer.h"
 #include "layers/layer_registry.h"
 
 namespace cs {
@@ -49,6 +52,65 @@ nlohmann::json shapeJson(const Tensor& t) {
     return s;
 }
 
+// Deeper JSON than any real description is refused before it is parsed: nlohmann's parser
+// builds it iteratively, but copying, comparing and printing it recurse once per level, so a
+// file nesting a million levels would overflow the stack. Counts brackets outside strings.
+constexpr int kMaxJsonDepth = 200;
+
+void checkJsonDepth(const char* begin, const char* end, const std::string& what) {
+    int depth = 0;
+    bool inString = false;
+    for (const char* p = begin; p != end; ++p) {
+        const char c = *p;
+        if (inString) {
+            if (c == '\\' && p + 1 != end)
+                ++p;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > kMaxJsonDepth)
+                throw FileError(msg("model_file.json_too_deep",
+                                    "{file}: the description nests deeper than {limit} levels",
+                                    {{"file", what}, {"limit", std::to_string(kMaxJsonDepth)}}));
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+}
+
+// The preprocessing must prepare what the graph's Input takes. Checked only when the Input node's
+// own options are sound (a project being edited can hold an invalid Input; the graph check
+// reports that one).
+void checkPreprocessingFitsInput(const ModelFile& file, const std::string& what) {
+    const NodeSpec* input = nullptr;
+    for (const auto& n : file.graph.nodes()) {
+        if (n.kind != "Input") continue;
+        if (input) return;  // several inputs: the graph check reports it
+        input = &n;
+    }
+    if (!input || !input->options.is_object()) return;
+    const auto dim = [&](const char* key, int fallback) {
+        const auto it = input->options.find(key);
+        if (it == input->options.end()) return fallback;
+        return it->is_number_integer() ? it->get<int>() : -1;
+    };
+    const InputOptions defaults;
+    const int height = dim("height", defaults.height), width = dim("width", defaults.width);
+    const int channels = dim("channels", defaults.channels);
+    if (height < 1 || height > 4096 || width < 1 || width > 4096 || (channels != 1 && channels != 3)) return;
+    const Shape graphInput = Shape::image(channels, height, width);
+    if (file.preprocessing.inputShape() != graphInput)
+        throw FileError(
+            msg("model_file.preprocessing_mismatch",
+                "{file}: the preprocessing gives {prepared} inputs, the graph's Input '{layer}' takes {input}",
+                {{"file", what},
+                 {"prepared", file.preprocessing.inputShape().toString()},
+                 {"layer", input->name},
+                 {"input", graphInput.toString()}}));
+}
+
 // The fields of the JSON description (everything but the tensors). Every layer kind must be
 // known, so the error names the kind rather than failing later.
 ModelFile describedModel(const nlohmann::json& doc, const std::string& what) {
@@ -74,6 +136,7 @@ ModelFile describedModel(const nlohmann::json& doc, const std::string& what) {
                 throw FileError(what + ": layer '" + n.name + "': " + e.what());
             }
         }
+    checkPreprocessingFitsInput(file, what);
     return file;
 }
 
@@ -94,6 +157,7 @@ uint64_t checkHeader(const char* header, std::size_t available, const std::strin
 }
 
 nlohmann::json parseDescription(const char* begin, const char* end, const std::string& what) {
+    checkJsonDepth(begin, end, what);
     try {
         return nlohmann::json::parse(begin, end);
     } catch (const nlohmann::json::exception& e) {
@@ -187,11 +251,18 @@ ModelFile parseModelFile(const std::string& bytes, const std::string& what) {
             const uint64_t offset = t.at("offset").get<uint64_t>();
             const uint64_t count = t.at("count").get<uint64_t>();
             if (dims.size() > 3 || batch < 0) throw FileError(what + ": tensor '" + name + "' has a malformed shape");
+            // Checked products: 256 x 2^24 x 2^24 x 256 must not wrap around to a small count.
             uint64_t expect = static_cast<uint64_t>(batch);
             for (int d : dims) {
                 if (d < 0 || d > (1 << 24))
                     throw FileError(what + ": tensor '" + name + "' has a dimension of " + std::to_string(d));
-                expect *= static_cast<uint64_t>(d);
+                if (__builtin_mul_overflow(expect, static_cast<uint64_t>(d), &expect) || expect > dataFloats)
+                    throw FileError(msg("model_file.tensor_too_large",
+                                        "{file}: tensor '{tensor}' ({batch} x {shape}) holds more values than the file",
+                                        {{"file", what},
+                                         {"tensor", name},
+                                         {"batch", std::to_string(batch)},
+                                         {"shape", t.at("shape").dump()}}));
             }
             if (dims.empty()) expect = 0;
             if (expect != count)
@@ -224,6 +295,11 @@ ModelFile loadModelFile(const std::string& path) { return parseModelFile(readWho
 
 ModelFile loadModelFileDescription(const std::string& path) {
     const std::string what = "'" + path + "'";
+    struct stat st {};
+    // Before opening: a FIFO would block the open, a device would never end.
+    if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode))
+        throw FileError(msg("file.not_regular_quoted",
+                            "'{file}' is not a regular file (a named pipe, device or socket)", {{"file", path}}));
     std::ifstream in(path, std::ios::binary);
     if (!in) throw FileError(what + " cannot be opened for reading");
     char header[kHeader] = {};

@@ -105,8 +105,11 @@ std::string stringAttr(const onnx::NodeProto& n, std::string_view name, const st
 }
 
 int64_t ConstTensor::count() const {
+    // Saturates instead of wrapping: a crafted [2^31, 2^31, 2^31] must count as too many, not as
+    // some small number (callers compare against limits and against the data actually there).
     int64_t c = 1;
-    for (int64_t d : dims) c *= d;
+    for (int64_t d : dims)
+        if (__builtin_mul_overflow(c, d, &c)) return std::numeric_limits<int64_t>::max();
     return c;
 }
 

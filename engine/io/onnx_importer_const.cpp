@@ -12,14 +12,33 @@ namespace cs::onnxio {
 
 namespace {
 
+// Folded constants are shape vectors and small index tables; a file asking for more is refused
+// before anything that large is allocated or looped over.
+constexpr int64_t kMaxFoldedValues = int64_t{1} << 24;
+
+std::string dimsText(const std::vector<int64_t>& dims) {
+    std::string s = "[";
+    for (std::size_t i = 0; i < dims.size(); ++i) s += (i ? ", " : "") + std::to_string(dims[i]);
+    return s + "]";
+}
+
+// The element count of `dims`, checked: a negative dimension or a product past the limit (or
+// past 64 bits, which would wrap) throws FileError naming the shape.
+int64_t countOf(const std::vector<int64_t>& dims) {
+    int64_t n = 1;
+    for (int64_t d : dims)
+        if (d < 0 || __builtin_mul_overflow(n, d, &n) || n > kMaxFoldedValues)
+            throw FileError(msg("onnx.constant_too_large",
+                                "a constant of shape {shape} has a negative dimension or more than {limit} values",
+                                {{"shape", dimsText(dims)}, {"limit", std::to_string(kMaxFoldedValues)}}));
+    return n;
+}
+
 std::vector<int64_t> stridesOf(const std::vector<int64_t>& dims) {
+    countOf(dims);  // every stride is at most the count: checked once here
     std::vector<int64_t> s(dims.size(), 1);
     for (int i = static_cast<int>(dims.size()) - 2; i >= 0; --i) s[i] = s[i + 1] * dims[i + 1];
     return s;
-}
-
-int64_t countOf(const std::vector<int64_t>& dims) {
-    return std::accumulate(dims.begin(), dims.end(), int64_t(1), std::multiplies<>());
 }
 
 // out[i] = in[src[i]] for both value lists.
@@ -114,8 +133,8 @@ ConstTensor foldReshape(const FoldArgs& a) {
         if (dims[i] == 0 && i < data.dims.size()) dims[i] = data.dims[i];
         if (dims[i] == -1)
             unknown = static_cast<int64_t>(i);
-        else
-            known *= dims[i];
+        else if (dims[i] < 0 || __builtin_mul_overflow(known, dims[i], &known))
+            a.fail("cannot reshape to " + dimsText(dims));
     }
     if (unknown >= 0 && known > 0) dims[unknown] = data.count() / known;
     if (countOf(dims) != data.count())
@@ -298,7 +317,12 @@ bool Importer::foldConstant() {
     }
     Value out;
     out.kind = symbolic || op == "Shape" ? Value::Kind::ShapeVec : Value::Kind::Const;
-    out.constant = fold->second(args);
+    try {
+        out.constant = fold->second(args);
+    } catch (const FileError& e) {
+        if (e.message().code != "onnx.constant_too_large") throw;
+        args.fail(e.what());  // name the node
+    }
     setOut(out);
     return true;
 }

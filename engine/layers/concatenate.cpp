@@ -1,5 +1,7 @@
 #include "layers/concatenate.h"
 
+#include <limits>
+
 #include <cstring>
 
 #include "core/errors.h"
@@ -36,7 +38,9 @@ Shape Concatenate::outputShape(std::span<const Shape> inputs) const {
                                               : "cannot join a flat input with an image") +
                              ", got " + first.toString() + " and " + s.toString() + " (input " + std::to_string(i + 1) +
                              ")");
-        total += s[0];
+        if (__builtin_add_overflow(total, s[0], &total))
+            throw ShapeError(msg("graph.size_overflow", "{layer}: its output would hold more than {max} values",
+                                 {{"layer", who}, {"max", std::to_string(std::numeric_limits<int>::max())}}));
     }
     return first.isImage() ? Shape::image(total, first.height(), first.width()) : Shape::flat(total);
 }

@@ -1,6 +1,7 @@
 #include "layers/flatten.h"
 
 #include <cstring>
+#include <limits>
 
 #include "core/errors.h"
 
@@ -19,7 +20,13 @@ LayerInfo Flatten::info() {
 
 Shape Flatten::outputShape(std::span<const Shape> inputs) const {
     if (inputs[0].rank() == 0) throw ShapeError(describeLayer(kind(), name_) + ": input has no shape");
-    return Shape::flat(static_cast<int>(inputs[0].size()));
+    const int64_t size = inputs[0].size();
+    // A flat shape is one int: a larger input would wrap to a wrong (even negative) size.
+    if (size > std::numeric_limits<int>::max())
+        throw ShapeError(msg("graph.size_overflow", "{layer}: its output would hold more than {max} values",
+                             {{"layer", describeLayer(kind(), name_) + " (" + inputs[0].toString() + " input)"},
+                              {"max", std::to_string(std::numeric_limits<int>::max())}}));
+    return Shape::flat(static_cast<int>(size));
 }
 
 void Flatten::forward(const ForwardArgs& a) {

@@ -4,6 +4,10 @@
 
 namespace cs {
 
+namespace {
+constexpr int kMaxEpochNumber = 100'000'000;
+}  // namespace
+
 nlohmann::json EpochStats::toJson() const {
     nlohmann::json j = {{"epoch", epoch + 1},     {"loss", loss},       {"accuracy", accuracy},
                         {"top_k_accuracy", topK}, {"seconds", seconds}, {"learning_rate", learningRate}};
@@ -18,7 +22,12 @@ nlohmann::json EpochStats::toJson() const {
 EpochStats EpochStats::fromJson(const nlohmann::json& j, int epochs) {
     EpochStats e;
     try {
-        e.epoch = j.at("epoch").get<int>() - 1;
+        // Bounded before the arithmetic: epoch + 1 is printed and counted in many places.
+        const int epoch = j.at("epoch").get<int>();
+        if (epoch < 1 || epoch > kMaxEpochNumber)
+            throw FileError(msg("train.epoch_out_of_range", "epoch statistics: epoch {epoch} is outside 1..{max}",
+                                {{"epoch", std::to_string(epoch)}, {"max", std::to_string(kMaxEpochNumber)}}));
+        e.epoch = epoch - 1;
         e.epochs = epochs;
         e.loss = j.at("loss").get<double>();
         e.accuracy = j.at("accuracy").get<double>();

@@ -420,6 +420,35 @@ void Trainer::storeCheckpoint(ModelFile& file) const {
                        {"settings", settings_.toJson()}};
 }
 
+// The best weights are one tensor per parameter and state tensor, in the model's order, each of
+// that tensor's shape: restoreBest() copies them back into the layers, whose kernels trust the
+// shapes, so a crafted checkpoint must be refused here.
+void Trainer::restoreBestFrom(const ModelFile& file, std::size_t count) {
+    std::vector<const Tensor*> shapes;
+    for (const Param* p : std::as_const(model_).parameters()) shapes.push_back(&p->value);
+    for (const Param* p : std::as_const(model_).stateTensors()) shapes.push_back(&p->value);
+    if (count != 0 && count != shapes.size())
+        throw FileError(msg("train.checkpoint_best_count",
+                            "checkpoint: {count} best-weights tensors, but the model has {expected}",
+                            {{"count", std::to_string(count)}, {"expected", std::to_string(shapes.size())}}));
+    best_.clear();
+    for (std::size_t i = 0; i < count; ++i) {
+        auto it = file.weights.find("__best__/" + std::to_string(i));
+        if (it == file.weights.end())
+            throw FileError("checkpoint: best-weights tensor " + std::to_string(i) + " is missing");
+        const Tensor& t = it->second;
+        if (t.batch() != shapes[i]->batch() || t.sampleShape() != shapes[i]->sampleShape())
+            throw FileError(
+                msg("train.checkpoint_best_shape",
+                    "checkpoint: best-weights tensor {index} is {got} but the model's tensor there is "
+                    "{expected}",
+                    {{"index", std::to_string(i)},
+                     {"got", std::to_string(t.batch()) + "x" + t.sampleShape().toString()},
+                     {"expected", std::to_string(shapes[i]->batch()) + "x" + shapes[i]->sampleShape().toString()}}));
+        best_.push_back(t);
+    }
+}
+
 void Trainer::restoreCheckpoint(const ModelFile& file) {
     const auto& c = file.checkpoint;
     if (!c.is_object() || c.empty()) throw FileError("the file holds no training checkpoint");
@@ -427,6 +456,10 @@ void Trainer::restoreCheckpoint(const ModelFile& file) {
         applyWeights(file, model_);
         epoch_ = c.at("epoch").get<int>();
         batchInEpoch_ = c.at("batch").get<int>();
+        if (epoch_ < 0 || epoch_ > 100'000'000 || batchInEpoch_ < 0)
+            throw FileError(msg("train.checkpoint_position",
+                                "checkpoint: position epoch {epoch}, batch {batch} is invalid",
+                                {{"epoch", std::to_string(epoch_)}, {"batch", std::to_string(batchInEpoch_)}}));
         step_ = c.at("step").get<int64_t>();
         const auto nSlots = c.at("optimizer_slots").get<std::size_t>();
         auto& slots = optimizer_->slotTensors();
@@ -438,14 +471,7 @@ void Trainer::restoreCheckpoint(const ModelFile& file) {
             slots.push_back(it->second);
         }
         optimizer_->setIterations(c.at("optimizer_iterations").get<int64_t>());
-        best_.clear();
-        const auto nBest = c.at("best_tensors").get<std::size_t>();
-        for (std::size_t i = 0; i < nBest; ++i) {
-            auto it = file.weights.find("__best__/" + std::to_string(i));
-            if (it == file.weights.end())
-                throw FileError("checkpoint: best-weights tensor " + std::to_string(i) + " is missing");
-            best_.push_back(it->second);
-        }
+        restoreBestFrom(file, c.at("best_tensors").get<std::size_t>());
         schedule_->setState(c.at("schedule"));
         epochLossSum_ = c.at("epoch_loss_sum").get<double>();
         epochCorrect_ = c.at("epoch_correct").get<int64_t>();

@@ -117,6 +117,7 @@ private:
     void writeCheckpoint(const std::vector<std::string>& classNames) const;
     void snapshotBest();
     void restoreBest();
+    void restoreBestFrom(const ModelFile& file, std::size_t count);
 
     Model& model_;
     TrainSettings settings_;

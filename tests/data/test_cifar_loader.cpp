@@ -1,6 +1,8 @@
 // CIFAR-10 binary batches written by the test: round trip, class names, bad sizes and labels.
 #include <QtTest>
 
+#include <sys/stat.h>
+
 #include <filesystem>
 #include <fstream>
 
@@ -74,6 +76,36 @@ private slots:
                  msg.c_str());
         testdata::writeBytes(root + "/data_batch_1.bin", {});
         QVERIFY(errorOf([&] { loadCifar10Folder(root); }).find("0 bytes") != std::string::npos);
+    }
+
+    // Gzip batches: a wrong size is named by its record, inflating stops at the ceiling, and the
+    // trailer is checked; a FIFO is refused without opening it.
+    void compressedAndSpecialBatches() {
+        const std::string root = path("gz");
+        fs::create_directories(root);
+        const std::string batch = root + "/data_batch_1.bin";
+        testdata::writeIdx(batch, {}, std::vector<uint8_t>(3073 * 2 + 6), true);  // 4-byte header + data
+        QVERIFY2(errorOf([&] {
+                     loadCifar10Batch(batch, cifar10ClassNames());
+                 }).find("truncated record 2: expected 3073 bytes, got 10") != std::string::npos,
+                 errorOf([&] { loadCifar10Batch(batch, cifar10ClassNames()); }).c_str());
+        testdata::writeIdx(batch, {}, std::vector<uint8_t>(3073 * 100 - 4), true);  // 100 records of zeros
+        LoadOptions options;
+        QCOMPARE(loadCifar10Batch(batch, cifar10ClassNames(), options).size(), std::size_t(100));
+        options.maxDecodedBytes = 3073 * 10;
+        const std::string limit = errorOf([&] { loadCifar10Batch(batch, cifar10ClassNames(), options); });
+        QVERIFY2(limit.find("data_batch_1.bin: over 30730 bytes of data, more than the limit of 30730 bytes") !=
+                     std::string::npos,
+                 limit.c_str());
+        std::ofstream(batch, std::ios::app) << "junk";
+        QVERIFY(errorOf([&] {
+                    loadCifar10Batch(batch, cifar10ClassNames());
+                }).find("bytes that are not gzip data follow the compressed stream") != std::string::npos);
+        const std::string pipe = root + "/data_batch_2.bin";
+        QCOMPARE(::mkfifo(pipe.c_str(), 0600), 0);
+        QVERIFY(errorOf([&] {
+                    loadCifar10Batch(pipe, cifar10ClassNames());
+                }).find("data_batch_2.bin: is a named pipe (FIFO), expected a regular file") != std::string::npos);
     }
 
     void labelOutOfRange() {

@@ -3,7 +3,9 @@
 #include <QtTest>
 
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <filesystem>
+#include <fstream>
 
 #include "core/errors.h"
 #include "data/idx_loader.h"
@@ -16,6 +18,13 @@ class TestIdxLoader : public QObject {
 
 private:
     QTemporaryDir dir_;
+    static std::vector<uint8_t> readAll(const std::string& file) {
+        std::ifstream in(file, std::ios::binary);
+        return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    }
+    static void writeAll(const std::string& file, const std::vector<uint8_t>& bytes) {
+        testdata::writeBytes(file, bytes);
+    }
     std::string path(const std::string& name) const {
         return dir_.filePath(QString::fromStdString(name)).toStdString();
     }
@@ -130,6 +139,66 @@ private slots:
         testdata::writeBytes(path("tiny"), {0, 0, 8, 3, 0, 0});
         expectFileError([&] { loadIdx(path("tiny"), path("labels1")); },
                         {"tiny", "truncated header", "expected 4 bytes", "got 2"});
+    }
+
+    // The gzip trailer (CRC-32 and length) is checked, and nothing may follow the stream.
+    void gzipTrailerChecked() {
+        const std::vector<uint8_t> pixels(160, 7);
+        testdata::writeIdx(path("ok.gz"), {10, 4, 4}, pixels, true);
+        testdata::writeIdx(path("labels10"), {10}, std::vector<uint8_t>(10, 1), false);
+        QCOMPARE(loadIdx(path("ok.gz"), path("labels10")).size(), std::size_t(10));
+        const auto bytes = readAll(path("ok.gz"));
+        // Length field cut off: the data is complete, the trailer is not.
+        writeAll(path("no-trailer.gz"), {bytes.begin(), bytes.end() - 4});
+        expectFileError([&] { loadIdx(path("no-trailer.gz"), path("labels10")); },
+                        {"no-trailer.gz", "gzip stream is cut short"});
+        // Trailing garbage after a complete stream.
+        auto garbage = bytes;
+        for (char c : std::string("garbage")) garbage.push_back(static_cast<uint8_t>(c));
+        writeAll(path("garbage.gz"), garbage);
+        expectFileError([&] { loadIdx(path("garbage.gz"), path("labels10")); },
+                        {"garbage.gz", "not gzip data follow the compressed stream"});
+        // A wrong CRC-32 (the 4 bytes before the length).
+        auto badCrc = bytes;
+        badCrc[badCrc.size() - 8] ^= 0xFF;
+        writeAll(path("bad-crc.gz"), badCrc);
+        expectFileError([&] { loadIdx(path("bad-crc.gz"), path("labels10")); }, {"bad-crc.gz", "incorrect data check"});
+        // Concatenated members are valid gzip: a second one continues the data, here past the header.
+        testdata::writeIdx(path("empty.gz"), {}, {}, true);
+        auto twoMembers = bytes;
+        const auto second = readAll(path("empty.gz"));
+        twoMembers.insert(twoMembers.end(), second.begin() + 0, second.end());
+        writeAll(path("two.gz"), twoMembers);
+        expectFileError([&] { loadIdx(path("two.gz"), path("labels10")); }, {"two.gz", "data continues after"});
+    }
+
+    // More data than the header announces is an error, plain or compressed.
+    void dataPastTheHeader() {
+        testdata::writeIdx(path("long"), {2, 2, 2}, std::vector<uint8_t>(9), false);
+        testdata::writeIdx(path("labels2"), {2}, {0, 1}, false);
+        expectFileError([&] { loadIdx(path("long"), path("labels2")); },
+                        {"long", "data continues after the 2 images of 2x2x1 its header announces"});
+    }
+
+    // The ceiling is checked against the header's promise before anything is inflated or
+    // allocated: 64 MB of zeros compress to 64 KB, far below deflate's ratio bound.
+    void decodedSizeCeiling() {
+        testdata::writeIdx(path("bomb.gz"), {1024, 256, 256}, std::vector<uint8_t>(64u << 20), true);
+        QVERIFY(std::filesystem::file_size(path("bomb.gz")) < 200'000);
+        testdata::writeIdx(path("labels1024"), {1024}, std::vector<uint8_t>(1024), false);
+        LoadOptions options;
+        options.maxDecodedBytes = 16u << 20;
+        expectFileError([&] { loadIdx(path("bomb.gz"), path("labels1024"), options); },
+                        {"bomb.gz", "1024 images of 256x256x1 = 67108864 bytes", "more than the limit of 16777216"});
+        options.maxDecodedBytes = 64u << 20;
+        QCOMPARE(loadIdx(path("bomb.gz"), path("labels1024"), options).size(), std::size_t(1024));
+    }
+
+    // A named pipe is refused from its type, before it is opened (opening it would block).
+    void fifoIsRefused() {
+        QCOMPARE(::mkfifo(path("pipe-ubyte").c_str(), 0600), 0);
+        expectFileError([&] { loadIdx(path("pipe-ubyte"), path("labels1")); },
+                        {"pipe-ubyte", "is a named pipe (FIFO), expected a regular file"});
     }
 
     void labelCountMustMatch() {

@@ -6,8 +6,10 @@
 
 #include <opencv2/imgcodecs.hpp>
 
+#include <sys/stat.h>
 #include <unistd.h>
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "core/errors.h"
@@ -109,6 +111,71 @@ private slots:
         QVERIFY(hasProblem(s, "stray.png", "not inside a class folder"));
         QVERIFY(hasProblem(s, "b/dangling.png", "cannot be opened: No such file or directory"));
         QCOMPARE(s.problems.size(), std::size_t(5));
+    }
+
+    // Special files are skipped by their type, never opened (a FIFO would block the open), and
+    // a file too large for an image is skipped by its size, never read (a sparse 8 GB file).
+    void specialAndHugeFilesAreSkipped() {
+        const std::string root = path("special");
+        writeImage(root + "/a/good.png", 5, 5, 1, 1);
+        writeImage(root + "/b/good.png", 5, 5, 1, 2);
+        QCOMPARE(::mkfifo((root + "/a/pipe.png").c_str(), 0600), 0);
+        { std::ofstream(root + "/b/sparse.png"); }
+        fs::resize_file(root + "/b/sparse.png", uint64_t{8} << 30);
+        const DataSplits s = loadImageFolder(root);
+        QCOMPARE(s.train.size(), std::size_t(2));
+        QVERIFY(hasProblem(s, "a/pipe.png", "is a named pipe (FIFO), not an image file; skipped"));
+        QVERIFY(hasProblem(s, "b/sparse.png", "is 8589934592 bytes, more than the limit of 268435456 bytes"));
+        fs::remove(root + "/b/sparse.png");
+    }
+
+    // An image whose header promises more pixels than the limit is skipped before decoding.
+    void hugeImageHeadersAreSkipped() {
+        const std::string root = path("huge-headers");
+        writeImage(root + "/a/good.png", 4, 4, 1, 1);
+        writeImage(root + "/b/good.png", 4, 4, 1, 2);
+        // A real PNG with its IHDR patched to 100000 x 100000 (about 30 GB decoded).
+        std::vector<uchar> png;
+        QVERIFY(cv::imencode(".png", cv::Mat(4, 4, CV_8UC1, cv::Scalar(9)), png));
+        for (int i = 0; i < 2; ++i) {
+            const uint32_t side = 100000;
+            for (int k = 0; k < 4; ++k) png[16 + 4 * i + k] = static_cast<uchar>(side >> (24 - 8 * k));
+        }
+        testdata::writeBytes(root + "/a/huge.png", {png.begin(), png.end()});
+        // A BMP whose info header says 60000 x 60000.
+        std::vector<uchar> bmp;
+        QVERIFY(cv::imencode(".bmp", cv::Mat(4, 4, CV_8UC3, cv::Scalar::all(9)), bmp));
+        for (int at : {18, 22})
+            for (int k = 0; k < 4; ++k) bmp[at + k] = static_cast<uchar>(60000u >> (8 * k));
+        testdata::writeBytes(root + "/b/huge.bmp", {bmp.begin(), bmp.end()});
+        // A file of another format (PPM) named like a PNG: OpenCV would decode it by content.
+        const std::string ppm = "P5 60000 60000 255\n";
+        testdata::writeBytes(root + "/b/other.png", {ppm.begin(), ppm.end()});
+        const DataSplits s = loadImageFolder(root);
+        QCOMPARE(s.train.size(), std::size_t(2));
+        QVERIFY(hasProblem(s, "a/huge.png", "is a PNG of 100000x100000 pixels, more than the limit of 67108864"));
+        QVERIFY(hasProblem(s, "b/huge.bmp", "is a BMP of 60000x60000 pixels"));
+        QVERIFY(hasProblem(s, "b/other.png", "not a decodable image (19 bytes); skipped"));
+        // The limit is the caller's.
+        LoadOptions tight;
+        tight.maxImagePixels = 15;
+        QVERIFY(fileErrorOf([&] { loadImageFolder(root, tight); }).find("more than the limit of 15 pixels") !=
+                std::string::npos);
+    }
+
+    // Class names go into JSON (model files, run records, dataset info --json), which holds only
+    // UTF-8: a folder name that is not is refused up front, naming it with its bad bytes escaped.
+    void nonUtf8ClassFolderIsRefusedUpFront() {
+        const std::string root = path("latin1");
+        writeImage(root + "/caf\xE9/1.png", 4, 4, 1, 1);
+        writeImage(root + "/tea/1.png", 4, 4, 1, 2);
+        const std::string error = fileErrorOf([&] { loadImageFolder(root); });
+        QVERIFY2(
+            error.find("caf\\xE9: the class folder name is not valid UTF-8; rename the folder") != std::string::npos,
+            error.c_str());
+        QVERIFY(nlohmann::json(error).dump().size() > 0);      // the message itself is valid UTF-8
+        fs::rename(root + "/caf\xE9", root + "/caf\xC3\xA9");  // the same name in UTF-8 loads
+        QCOMPARE(loadImageFolder(root).train.size(), std::size_t(2));
     }
 
     void emptyFoldersAreErrors() {

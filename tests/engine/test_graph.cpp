@@ -2,6 +2,8 @@
 // matching the built layers, and the reference model's 93,322 parameters.
 #include <QtTest>
 
+#include <limits>
+
 #include "core/errors.h"
 #include "graph/graph_check.h"
 #include "graph/model.h"
@@ -100,6 +102,37 @@ private slots:
         } catch (const ShapeError& err) {
             QCOMPARE(err.nodeId(), g.findByName("conv2d_1")->id);
         }
+    }
+
+    // 4096 maps of 4096x4096 flatten to 2^36 values: more than a flat shape's int holds. The
+    // check names the Flatten layer instead of wrapping to a wrong size.
+    void flattenSizeOverflowIsRefused() {
+        GraphSpec g = GraphSpec::sequential({{"Input", {{"height", 4096}, {"width", 4096}, {"channels", 1}}},
+                                             {"Conv2D", {{"filters", 4096}, {"kernel_size", 1}}},
+                                             {"Flatten", {}},
+                                             {"Dense", {{"units", 10}}}});
+        const GraphCheck c = checkGraph(g, LayerRegistry::builtin());
+        QVERIFY(!c.ok);
+        const std::string e = errorOf(c, g, "flatten");
+        QVERIFY2(
+            e.find("Flatten 'flatten'") != std::string::npos &&
+                e.find("4096x4096x4096 input): its output would hold more than 2147483647 values") != std::string::npos,
+            e.c_str());
+    }
+
+    // Shapes from a crafted file: products past 64 bits are errors, never a wrapped small size.
+    void tensorSizeOverflowIsAnError() {
+        const int big = std::numeric_limits<int>::max();
+        QVERIFY_THROWS_EXCEPTION(ShapeError, Tensor(1, Shape{big, big, big}));
+        QVERIFY_THROWS_EXCEPTION(ShapeError, Tensor(256, Shape{1 << 24, 1 << 24, 256}));
+        QVERIFY_THROWS_EXCEPTION(ShapeError, Tensor(2, Shape{-3, 4}));
+        try {
+            Tensor(big, Shape{big, big});
+            QFAIL("must throw");
+        } catch (const ShapeError& e) {
+            QCOMPARE(e.message().code, std::string("tensor.too_large"));
+        }
+        QCOMPARE(Tensor(2, Shape{3, 4, 5}).size(), int64_t(120));
     }
 
     void denseOnImageSuggestsFlatten() {

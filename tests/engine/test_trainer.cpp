@@ -3,6 +3,7 @@
 #include <QtTest>
 
 #include <cstring>
+#include <limits>
 #include <thread>
 
 #include "core/errors.h"
@@ -267,6 +268,62 @@ private slots:
         QCOMPARE(r.reason, StopReason::Completed);
         QCOMPARE(int(r.history.size()), 3);
         QVERIFY(weightsOf(resumed) == weightsOf(straight));
+    }
+
+    // Best-weights tensors of a crafted checkpoint are checked against the model, count and shape:
+    // restoring one of the wrong size read past a Dense kernel (issue 19).
+    void craftedBestWeightsAreRefused() {
+        QTemporaryDir dir;
+        const std::string ckpt = (dir.path() + "/best.csmodel").toStdString();
+        const Dataset train = testing::quadrantDataset(40, 12, 6);
+        const Dataset val = testing::quadrantDataset(10, 12, 7);
+        TrainSettings s = settings(1, 2);
+        s.earlyStoppingPatience = 5;  // keeps best weights in the checkpoint
+        Model model(smallCnn(true), 8);
+        Trainer first(model, s, pre12());
+        first.setCheckpoint(ckpt);
+        first.run(train, val);
+        const ModelFile file = loadModelFile(ckpt);
+        QVERIFY(file.weights.count("__best__/0"));
+        const auto restoreError = [&](const ModelFile& f) -> std::string {
+            Model m(f.graph, 1);
+            Trainer t(m, TrainSettings::fromJson(f.checkpoint["settings"]), f.preprocessing);
+            try {
+                t.restoreCheckpoint(f);
+            } catch (const FileError& e) {
+                return e.what();
+            }
+            return "";
+        };
+        QCOMPARE(restoreError(file), std::string());
+        for (int delta : {-1, +1}) {  // smaller and bigger
+            ModelFile bad = file;
+            const Tensor& t = bad.weights["__best__/0"];
+            bad.weights["__best__/0"] = Tensor(t.batch() + delta, t.sampleShape());
+            const std::string e = restoreError(bad);
+            QVERIFY2(e.find("checkpoint: best-weights tensor 0 is " + std::to_string(t.batch() + delta) + "x") !=
+                         std::string::npos,
+                     e.c_str());
+        }
+        ModelFile fewer = file;
+        fewer.checkpoint["best_tensors"] = 1;
+        QVERIFY2(restoreError(fewer).find("1 best-weights tensors, but the model has") != std::string::npos,
+                 restoreError(fewer).c_str());
+        ModelFile far = file;
+        far.checkpoint["epoch"] = std::numeric_limits<int>::max();
+        QVERIFY(restoreError(far).find("is invalid") != std::string::npos);
+    }
+
+    // A history epoch of 2^31 - 1 overflowed `epoch + 1`; epochs are bounded when read.
+    void absurdHistoryEpochIsRefused() {
+        const nlohmann::json e = {{"epoch", std::numeric_limits<int>::max()}, {"loss", 1.0}, {"accuracy", 0.5}};
+        try {
+            EpochStats::fromJson(e, 3);
+            QFAIL("must throw");
+        } catch (const FileError& err) {
+            QVERIFY2(std::string(err.what()).find("epoch 2147483647 is outside 1..") != std::string::npos, err.what());
+        }
+        QCOMPARE(EpochStats::fromJson({{"epoch", 2}, {"loss", 1.0}, {"accuracy", 0.5}}, 3).epoch, 1);
     }
 
     void nanLossStopsWithAClearMessageAndKeepsWeights() {

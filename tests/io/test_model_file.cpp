@@ -2,6 +2,7 @@
 // hostile and newer files.
 #include <QtTest>
 
+#include <sys/stat.h>
 #include <zlib.h>
 #include <cstring>
 #include <fstream>
@@ -38,6 +39,24 @@ class TestModelFile : public QObject {
             return e.what();
         }
         return "";
+    }
+
+    // Rewrites the JSON text of a serialized file (fixing lengths and checksum).
+    static std::string withText(const std::string& bytes, const std::function<void(std::string&)>& edit) {
+        uint64_t len;
+        std::memcpy(&len, bytes.data() + 12, 8);
+        std::string text = bytes.substr(20, len);
+        edit(text);
+        std::string out = bytes.substr(0, 12);
+        const uint64_t n = text.size();
+        out.append(reinterpret_cast<const char*>(&n), 8);
+        out += text;
+        out += bytes.substr(20 + len, bytes.size() - 20 - len - 4);
+        uLong c = crc32(0L, Z_NULL, 0);
+        c = crc32(c, reinterpret_cast<const Bytef*>(out.data()), static_cast<uInt>(out.size()));
+        const uint32_t c32 = static_cast<uint32_t>(c);
+        out.append(reinterpret_cast<const char*>(&c32), 4);
+        return out;
     }
 
     // Rewrites the JSON part of a serialized file (fixing lengths and checksum) to forge files.
@@ -133,6 +152,74 @@ private slots:
         const std::string lying =
             withJson(serializeModelFile(trainedLike()), [](nlohmann::json& d) { d["tensors"][0]["count"] = 5; });
         QVERIFY(expectError(lying).find("claims 5 values") != std::string::npos);
+    }
+
+    // JSON nested a million levels deep is refused before it is parsed (parsing is iterative, but
+    // copying and printing recurse: a stack overflow).
+    void deepJsonIsRefused() {
+        const std::string bytes = serializeModelFile(trainedLike());
+        const std::size_t depth = 1'000'000;
+        const std::string deep = withText(bytes, [&](std::string& text) {
+            text.insert(1, "\"history\":" + std::string(depth, '[') + std::string(depth, ']') + ",");
+        });
+        QVERIFY2(expectError(deep).find("test file: the description nests deeper than 200 levels") != std::string::npos,
+                 expectError(deep).c_str());
+        std::ofstream(path("deep.csmodel"), std::ios::binary) << deep;
+        try {
+            loadModelFileDescription(path("deep.csmodel"));
+            QFAIL("must throw");
+        } catch (const FileError& e) {
+            QVERIFY2(std::string(e.what()).find("nests deeper") != std::string::npos, e.what());
+        }
+        // Brackets inside strings do not count.
+        const std::string quoted = withText(
+            bytes, [&](std::string& text) { text.insert(1, "\"note\":\"" + std::string(5000, '[') + "\\\"\","); });
+        QVERIFY2(expectError(quoted).empty(), expectError(quoted).c_str());
+    }
+
+    // 256 x [2^24, 2^24, 256] is 2^64 values: a 64-bit product wraps to 0, which matched a count of 0.
+    void wrappingElementCountIsRefused() {
+        const std::string forged = withJson(serializeModelFile(trainedLike()), [](nlohmann::json& d) {
+            d["tensors"][0]["batch"] = 256;
+            d["tensors"][0]["shape"] = {1 << 24, 1 << 24, 256};
+            d["tensors"][0]["count"] = 0;
+        });
+        const std::string e = expectError(forged);
+        QVERIFY2(e.find("(256 x [16777216,16777216,256]) holds more values than the file") != std::string::npos,
+                 e.c_str());
+    }
+
+    // The preprocessing must prepare what the graph's Input takes (seed-cnn: 1x28x28).
+    void preprocessingMustFitTheInput() {
+        const std::string bytes = serializeModelFile(trainedLike());
+        const std::string rgb = withJson(bytes, [](nlohmann::json& d) { d["preprocessing"]["channels"] = 3; });
+        QVERIFY2(expectError(rgb).find("the preprocessing gives 3x28x28 inputs, the graph's Input 'input' takes "
+                                       "1x28x28") != std::string::npos,
+                 expectError(rgb).c_str());
+        const std::string big = withJson(bytes, [](nlohmann::json& d) {
+            d["preprocessing"]["height"] = 64;
+            d["preprocessing"]["width"] = 64;
+        });
+        QVERIFY(expectError(big).find("gives 1x64x64 inputs") != std::string::npos);
+        // An Input with invalid options (a project being edited) is left to the graph check.
+        const std::string editing =
+            withJson(bytes, [](nlohmann::json& d) { d["graph"]["nodes"][0]["options"]["height"] = 0; });
+        QVERIFY2(expectError(editing).empty(), expectError(editing).c_str());
+    }
+
+    // A named pipe is refused from its type: opening it would block until a writer comes.
+    void fifoIsRefusedWithoutBlocking() {
+        QCOMPARE(::mkfifo(path("pipe.csmodel").c_str(), 0600), 0);
+        for (const auto& load : {std::function<void()>([&] { loadModelFile(path("pipe.csmodel")); }),
+                                 std::function<void()>([&] { loadModelFileDescription(path("pipe.csmodel")); })}) {
+            try {
+                load();
+                QFAIL("must throw");
+            } catch (const FileError& e) {
+                QVERIFY2(std::string(e.what()).find("pipe.csmodel' is not a regular file") != std::string::npos,
+                         e.what());
+            }
+        }
     }
 
     void unknownKindListsKnownOnes() {

@@ -366,6 +366,17 @@ private slots:
             const std::string e = importError(serialize(p));
             QVERIFY2(e.find("dense/kernel") != std::string::npos, e.c_str());
         }
+        {  // dims whose product wraps 64 bits (2^124 would count as 0): refused as too large
+            onnx::ModelProto p = parse(good);
+            for (auto& t : *p.mutable_graph()->mutable_initializer())
+                if (t.name() == "dense/kernel") {
+                    t.clear_dims();
+                    for (int i = 0; i < 4; ++i) t.add_dims(int64_t(1) << 31);
+                }
+            const std::string e = importError(serialize(p));
+            QVERIFY2(e.find("dense/kernel") != std::string::npos && e.find("values is too large") != std::string::npos,
+                     e.c_str());
+        }
         {  // consistent weights of the wrong shape for the layer
             onnx::ModelProto p = parse(good);
             for (auto& t : *p.mutable_graph()->mutable_initializer())
