@@ -298,10 +298,10 @@ private slots:
         QCOMPARE(restoreError(file), std::string());
         for (int delta : {-1, +1}) {  // smaller and bigger
             ModelFile bad = file;
-            const Tensor& t = bad.weights["__best__/0"];
-            bad.weights["__best__/0"] = Tensor(t.batch() + delta, t.sampleShape());
+            const Tensor good = bad.weights["__best__/0"];
+            bad.weights["__best__/0"] = Tensor(good.batch() + delta, good.sampleShape());
             const std::string e = restoreError(bad);
-            QVERIFY2(e.find("checkpoint: best-weights tensor 0 is " + std::to_string(t.batch() + delta) + "x") !=
+            QVERIFY2(e.find("checkpoint: best-weights tensor 0 is " + std::to_string(good.batch() + delta) + "x") !=
                          std::string::npos,
                      e.c_str());
         }
