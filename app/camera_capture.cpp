@@ -15,6 +15,7 @@
 #include "data/data_source.h"
 #include "dataset_session.h"
 #include "designer/model_document.h"
+#include "common/engine_message.h"
 
 namespace cs::gui {
 
@@ -132,8 +133,8 @@ void CameraController::captureOnce(const QString& className) {
                 outcome->blurred = r.blurred;
                 outcome->sharpness = r.sharpness;
                 outcome->count = r.count;
-            } catch (const std::exception& e) {
-                outcome->error = QString::fromStdString(e.what());
+            } catch (...) {
+                outcome->error = currentExceptionText();
             }
         },
         [this, outcome] {

@@ -16,6 +16,7 @@
 #include "designer/model_document.h"
 #include "inference/classifier.h"
 #include "inference/stream_classifier.h"
+#include "common/engine_message.h"
 
 namespace cs::gui {
 
@@ -164,8 +165,8 @@ void CameraController::open(const QString& text) {
         [result, spec, options] {
             try {
                 result->source->open(spec, options);
-            } catch (const std::exception& e) {
-                result->error = QString::fromStdString(e.what());
+            } catch (...) {
+                result->error = currentExceptionText();
             }
         },
         [this, result, generation] { onOpened(generation, std::move(result->source), result->error); });
@@ -302,7 +303,14 @@ void CameraController::listCamerasInBackground() {
     if (camerasListed_) return;
     camerasListed_ = true;
     auto found = std::make_shared<std::vector<int>>();
-    background([found] { *found = listCameras(6); },
+    background(
+        [found] {
+            try {
+                *found = listCameras(6);
+            } catch (...) {
+                found->clear();  // no camera to offer; the test pattern and files still work
+            }
+        },
                [this, found] { panel_->setCameras(QList<int>(found->begin(), found->end())); });
 }
 

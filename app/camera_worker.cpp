@@ -4,6 +4,7 @@
 
 #include "inference/frame_source.h"
 #include "inference/stream_classifier.h"
+#include "common/engine_message.h"
 
 namespace cs::gui {
 
@@ -42,10 +43,10 @@ void CameraWorker::run(std::shared_ptr<FrameSource> source, std::shared_ptr<Stre
                        std::shared_ptr<CameraRunToken> token) {
     using Clock = std::chrono::steady_clock;
     auto lastSent = Clock::time_point();
-    std::string reason;
+    QString reason;
     bool failed = false;
     try {
-        reason = classifier->run(
+        reason = QString::fromStdString(classifier->run(
             *source,
             [&](const StreamPrediction& p) {
                 const auto now = Clock::now();
@@ -55,13 +56,13 @@ void CameraWorker::run(std::shared_ptr<FrameSource> source, std::shared_ptr<Stre
                 emit predicted(token->id,
                                toLive(p, classifier->settings().minConfidence, classifier->classNames().size()));
             },
-            token->stop);
+            token->stop));
         failed = source->state() == SourceState::Failed;
-    } catch (const std::exception& e) {
-        reason = e.what();
+    } catch (...) {
+        reason = currentExceptionText();
         failed = true;
     }
-    if (!token->stop) emit ended(token->id, QString::fromStdString(reason), failed);
+    if (!token->stop) emit ended(token->id, reason, failed);
 }
 
 }  // namespace cs::gui

@@ -8,6 +8,7 @@
 #include "data/data_source.h"
 #include "graph/model.h"
 #include "train/evaluator.h"
+#include "common/engine_message.h"
 
 namespace cs::gui {
 
@@ -99,8 +100,8 @@ void DatasetSession::startLoad(const QString& source, const Preprocessing& pre) 
             job->data = std::move(data);
         } catch (const LoadCancelled&) {
             job->cancelled = true;
-        } catch (const std::exception& e) {
-            job->error = QString::fromStdString(e.what());
+        } catch (...) {
+            job->error = currentExceptionText(QString::fromStdString(job->source));
         }
     });
     t->setObjectName(QStringLiteral("dataset loader"));
@@ -201,8 +202,8 @@ void DatasetSession::predict(const ModelFile& model, const DatasetCatalog& catal
                         Qt::QueuedConnection);
                 }
             }
-        } catch (const std::exception& e) {
-            job->error = QString::fromStdString(e.what());
+        } catch (...) {
+            job->error = currentExceptionText();
         }
     });
     t->setObjectName(QStringLiteral("dataset predictions"));

@@ -76,6 +76,10 @@ DatasetUi::DatasetUi(MainWindow& window, ModelDocument& doc, DatasetSession& ses
     });
     connect(session_, &DatasetSession::loaded, this, &DatasetUi::onLoaded);
     connect(session_, &DatasetSession::loadFailed, this, [this](const QString& message) {
+        if (!openingSource_.isEmpty()) {
+            openingFailed(message);
+            return;
+        }
         if (!waitsForData()) return;
         loadingKey_.clear();
         page_->hideProgress();
@@ -84,6 +88,7 @@ DatasetUi::DatasetUi(MainWindow& window, ModelDocument& doc, DatasetSession& ses
         report(tr("The dataset could not be loaded: %1").arg(message), true);
     });
     connect(session_, &DatasetSession::loadCancelled, this, [this] {
+        if (!openingSource_.isEmpty()) openingSource_.clear();
         if (!waitsForData()) return;
         loadingKey_.clear();
         page_->hideProgress();
@@ -253,18 +258,44 @@ void DatasetUi::openFileDialog() {
 }
 
 void DatasetUi::openSource(const QString& source) {
-    doc_->setDatasetSource(source.toStdString());
-    ensureLoaded();
+    if (source == qs(doc_->datasetSource())) {
+        ensureLoaded();
+        window_.showPage(page_);
+        return;
+    }
+    // The project's dataset changes once the new one has loaded: a damaged or unreadable dataset
+    // is reported and the project (dataset, exclusions, undo history, saved state) stays as it was.
+    openingSource_ = source;
+    loadingKey_.clear();
+    report(QString(), false);
+    page_->setTitle(tr("Loading %1…").arg(QDir::toNativeSeparators(source)));
+    page_->showProgress(tr("Loading"), 0, 0);
+    session_->ensure(source, doc_->file().preprocessing);
     window_.showPage(page_);
+    // Loaded already (the session had it): show it now.
+    if (!openingSource_.isEmpty() && session_->hasDataFor(source, doc_->file().preprocessing))
+        onLoaded(session_->data(), source);
+}
+
+void DatasetUi::openingFailed(const QString& message) {
+    const QString source = std::exchange(openingSource_, QString());
+    page_->hideProgress();
+    page_->setTitle(shownSource_.isEmpty() ? QString() : QStringLiteral("<b>%1</b>").arg(shownSource_.toHtmlEscaped()));
+    report(message.isEmpty() ? QString()
+                             : tr("%1 could not be opened: %2").arg(QDir::toNativeSeparators(source), message),
+           true);
 }
 
 QString DatasetUi::loadKey() const {
     return DatasetSession::keyOf(qs(doc_->datasetSource()), doc_->file().preprocessing);
 }
 
-bool DatasetUi::waitsForData() const { return !loadingKey_.isEmpty() || window_.pages()->currentWidget() == page_; }
+bool DatasetUi::waitsForData() const {
+    return !loadingKey_.isEmpty() || !openingSource_.isEmpty() || window_.pages()->currentWidget() == page_;
+}
 
 void DatasetUi::ensureLoaded() {
+    if (!openingSource_.isEmpty()) return;  // another dataset is on its way in
     const QString key = loadKey();
     const QString source = qs(doc_->datasetSource());
     const Preprocessing& pre = doc_->file().preprocessing;
@@ -290,6 +321,13 @@ void DatasetUi::reload() {
 }
 
 void DatasetUi::onLoaded(std::shared_ptr<const DataSplits> data, const QString& source) {
+    if (!openingSource_.isEmpty()) {
+        if (source != openingSource_) return;
+        openingSource_.clear();
+        // One undoable step; the project's change shows the data (syncFromProject finds it loaded).
+        doc_->setDatasetSource(source.toStdString());
+        if (shownKey_ == loadKey()) return;
+    }
     // The session's data is shown when this page asked for it, or shows data already (it
     // follows the project's dataset); a load for another page is not shown unasked.
     const QString key = DatasetSession::keyOf(source, doc_->file().preprocessing);

@@ -51,7 +51,8 @@ public:
     static bool looksLikeDataset(const QString& path);
 
 public slots:
-    // Makes `source` the project's dataset (one undoable step) and shows it.
+    // Loads `source`; once it has loaded, makes it the project's dataset (one undoable step) and
+    // shows it. A dataset that fails to load is reported on the page and changes nothing.
     void openSource(const QString& source);
     void openFolderDialog();
     void openFileDialog();
@@ -80,6 +81,7 @@ private:
     void syncFromProject();
     void refreshPredictions();  // after the weights changed
     void onLoaded(std::shared_ptr<const DataSplits> data, const QString& source);
+    void openingFailed(const QString& message);
     bool waitsForData() const;  // this page asked for data, or is shown
     void report(const QString& message, bool error);
     QString loadKey() const;
@@ -96,6 +98,7 @@ private:
     QString shownSource_;
     QString shownKey_;
     QString loadingKey_;
+    QString openingSource_;  // being loaded by openSource(), not yet the project's
     bool interactive_ = true;
 };
 

@@ -2,7 +2,6 @@
 
 #include <QAction>
 #include <QApplication>
-#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
@@ -17,6 +16,7 @@
 #include "core/errors.h"
 #include "designer/model_document.h"
 #include "designer/summary_view.h"
+#include "io/atomic_file.h"
 #include "io/presets.h"
 #include "main_window.h"
 
@@ -24,6 +24,15 @@ namespace cs::gui {
 
 namespace {
 constexpr int kMaxRecent = 10;
+constexpr std::size_t kLargestProject = std::size_t(2) << 30;
+// A model document nests a few levels (history entries, settings); thousands of levels are an
+// attack on the recursive code that copies and compares JSON values (a stack overflow).
+constexpr int kMaxJsonDepth = 64;
+struct TooDeep {};
+bool limitDepth(int depth, nlohmann::json::parse_event_t, nlohmann::json&) {
+    if (depth > kMaxJsonDepth) throw TooDeep{};
+    return true;
+}
 const char* const kRecentKey = "project/recentFiles";
 const char* const kLastDirKey = "project/lastDir";
 QString qs(const std::string& s) { return QString::fromStdString(s); }
@@ -103,15 +112,13 @@ void ProjectController::updateTitle() {
 // ---- Files ----
 
 ModelFile ProjectController::readProject(const QString& path) {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        throw FileError(QObject::tr("%1: cannot be read (%2)").arg(path, f.errorString()).toStdString());
-    const QByteArray bytes = f.readAll();
     const std::string what = path.toStdString();
-    if (bytes.startsWith("CSMODEL")) return parseModelFile(bytes.toStdString(), what);
+    // The engine's reader: regular files only (a FIFO would block the window), size checked first.
+    const std::string bytes = readWholeFile(what, kLargestProject);
+    if (bytes.rfind("CSMODEL", 0) == 0) return parseModelFile(bytes, "'" + what + "'");
     // A model document in JSON, as presets are written: graph, preprocessing, class names, training.
     try {
-        const auto j = nlohmann::json::parse(bytes.constData(), bytes.constData() + bytes.size());
+        const auto j = nlohmann::json::parse(bytes, limitDepth);
         ModelFile file;
         file.graph = GraphSpec::fromJson(j.contains("graph") ? j.at("graph") : j);
         if (j.contains("preprocessing")) file.preprocessing = Preprocessing::fromJson(j.at("preprocessing"));
@@ -120,17 +127,17 @@ ModelFile ProjectController::readProject(const QString& path) {
         file.project = j.value("project", nlohmann::json::object());
         return file;
     } catch (const nlohmann::json::exception& e) {
-        throw FileError(what + ": not a ConvStudio model file (" + e.what() + ")");
+        throw FileError("'" + what + "' is not a ConvStudio model file (" + e.what() + ")");
+    } catch (const TooDeep&) {
+        throw FileError("'" + what + "' is not a ConvStudio model file (its JSON nests deeper than " +
+                        std::to_string(kMaxJsonDepth) + " levels)");
     }
 }
 
 void ProjectController::writeProject(const QString& path, const ModelFile& file) {
-    const std::string bytes = serializeModelFile(file);
-    QSaveFile out(path);  // writes a temporary file and renames it on commit
-    if (!out.open(QIODevice::WriteOnly))
-        throw FileError(QObject::tr("%1: cannot be written (%2)").arg(path, out.errorString()).toStdString());
-    if (out.write(bytes.data(), qint64(bytes.size())) != qint64(bytes.size()) || !out.commit())
-        throw FileError(QObject::tr("%1: cannot be written (%2)").arg(path, out.errorString()).toStdString());
+    // The engine's atomic writer, as the CLI saves: a killed save leaves the old file whole and
+    // its temporary is removed by the next save or open of the same file.
+    writeFileAtomically(path.toStdString(), serializeModelFile(file));
 }
 
 void ProjectController::reportError(const QString& title, const QString& message) {

@@ -2,7 +2,7 @@
 // Projects: New, Open, Open Recent, Save, Save As, Export, Quit, presets, the window title,
 // the unsaved-changes question, and files given on the command line or dropped on the window.
 // A project is one model file (.csmodel): graph, weights if trained, preprocessing, dataset,
-// training settings and history. Files are written atomically (QSaveFile).
+// training settings and history. Files are written atomically (the engine's writeFileAtomically).
 #include <QObject>
 #include <QStringList>
 

@@ -4,6 +4,7 @@
 #include "graph/model.h"
 #include "inspect/probe_capture.h"
 #include "train/held_out_evaluation.h"
+#include "common/engine_message.h"
 
 #ifdef __linux__
 #include <sys/resource.h>
@@ -156,10 +157,10 @@ void TrainingWorker::run(TrainingJob job) {
             emit evaluated(std::move(report));
         }
         trained = std::make_shared<ModelFile>(std::move(result.trained));
-    } catch (const std::exception& e) {
+    } catch (...) {
         flushBatches(true);
         summary.failed = true;
-        summary.error = QString::fromStdString(e.what());
+        summary.error = currentExceptionText();
         trained.reset();
     }
     probeExecutor_.reset();
@@ -179,8 +180,8 @@ void TrainingWorker::evaluate(std::shared_ptr<const ModelFile> project, std::sha
         } catch (const Error&) {
         }
         emit evaluated(reportOf(evaluateHeldOut(model, project->preprocessing, data, settings, true)));
-    } catch (const std::exception& e) {
-        emit evaluationFailed(QString::fromStdString(e.what()));
+    } catch (...) {
+        emit evaluationFailed(currentExceptionText());
     }
 }
 
@@ -193,7 +194,7 @@ void TrainingWorker::probeIdle(std::shared_ptr<const ModelFile> project, ProbeIm
         r.classNames = project->classNames;
         r.step = project->hasWeights() ? 0 : -1;
         emit probeReady(std::move(r));
-    } catch (const std::exception&) {
+    } catch (...) {
         // An uncompilable graph has nothing to show; the designer reports why.
     }
 }

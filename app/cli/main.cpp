@@ -1,9 +1,13 @@
 // convstudio-cli: everything the studio can do to a model, a dataset or a training run, from
 // scripts. Errors go to stderr with a non-zero exit code; --json prints one JSON object.
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <exception>
+#include <filesystem>
 #include <functional>
 #include <iostream>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -72,6 +76,54 @@ void printHelp(std::ostream& out) {
            "CIFAR-10 binary batches, or 'builtin' (generated shapes, no files needed).\n";
 }
 
+// The command line's words that name existing files or folders: an error that escaped the
+// engine's own checks (out of memory, an internal error) still says what it was working on.
+std::vector<std::string> inputsOf(const std::vector<std::string>& args) {
+    std::vector<std::string> inputs;
+    for (const std::string& word : args) {
+        std::error_code ec;
+        if (!word.empty() && word.rfind("--", 0) != 0 &&
+            std::filesystem::exists(std::filesystem::symlink_status(word, ec)))
+            inputs.push_back(word);
+    }
+    return inputs;
+}
+
+// Set before a command runs: what the last-resort handlers print.
+std::string g_command = "convstudio-cli";
+std::vector<std::string> g_inputs;
+
+// `message`, followed by the inputs unless it names one of them already.
+std::string naming(const std::string& message) {
+    std::string list;
+    for (const std::string& input : g_inputs) {
+        if (message.find(input) != std::string::npos) return message;
+        list += (list.empty() ? "'" : ", '") + input + "'";
+    }
+    return list.empty() ? message : message + " (working on " + list + ")";
+}
+
+// An exception that escaped a thread of its own ends the process here, with a message and exit
+// code 1 like any other failure, instead of an abort.
+[[noreturn]] void onTerminate() {
+    std::string what = "unknown exception";
+    if (const std::exception_ptr e = std::current_exception()) {
+        try {
+            std::rethrow_exception(e);
+        } catch (const std::bad_alloc&) {
+            what = "out of memory";
+        } catch (const std::exception& x) {
+            what = x.what();
+        } catch (...) {
+        }
+    } else {
+        what = "terminated";
+    }
+    std::fprintf(stderr, "%s: internal error: %s\n", g_command.c_str(), naming(what).c_str());
+    std::fflush(stderr);
+    std::_Exit(1);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -88,16 +140,23 @@ int main(int argc, char** argv) {
             std::cout << "Usage: convstudio-cli " << c.usage << "\n";
             return 0;
         }
+        g_command = "convstudio-cli " + name;
+        g_inputs = inputsOf(args);
+        std::set_terminate(onTerminate);
         try {
             return c.run(args, std::cout, std::cerr);
         } catch (const cs::cli::UsageError& e) {
             std::cerr << "convstudio-cli " << name << ": " << e.what() << "\nUsage: convstudio-cli " << c.usage << "\n";
             return 2;
         } catch (const std::bad_alloc&) {
-            std::cerr << "convstudio-cli " << name << ": out of memory\n";
+            std::cerr << g_command << ": "
+                      << naming("out of memory: the input is larger than this machine can hold, or damaged") << "\n";
             return 1;
         } catch (const std::exception& e) {
-            std::cerr << "convstudio-cli " << name << ": " << e.what() << "\n";
+            std::cerr << g_command << ": " << naming(e.what()) << "\n";
+            return 1;
+        } catch (...) {
+            std::cerr << g_command << ": " << naming("internal error: unknown exception") << "\n";
             return 1;
         }
     }

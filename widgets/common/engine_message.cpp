@@ -1,6 +1,7 @@
 #include "common/engine_message.h"
 
 #include <QCoreApplication>
+#include <new>
 
 #include "core/errors.h"
 
@@ -15,7 +16,29 @@ QString engineText(const cs::Message& message) {
 
 QString engineText(const std::exception& error) {
     if (const auto* engineError = dynamic_cast<const cs::Error*>(&error)) return engineText(engineError->message());
+    if (dynamic_cast<const std::bad_alloc*>(&error))
+        return QCoreApplication::translate("EngineMessage",
+                                           "not enough memory: the input is larger than this machine can hold, or "
+                                           "damaged");
     return QString::fromLocal8Bit(error.what());
+}
+
+QString currentExceptionText(const QString& subject) {
+    QString text;
+    bool named = true;
+    try {
+        throw;
+    } catch (const cs::Error& e) {
+        text = engineText(e);
+    } catch (const std::exception& e) {
+        text = engineText(e);
+        named = false;
+    } catch (...) {
+        text = QCoreApplication::translate("EngineMessage", "internal error (an unknown exception)");
+        named = false;
+    }
+    if (named || subject.isEmpty() || text.contains(subject)) return text;
+    return QCoreApplication::translate("EngineMessage", "%1: %2").arg(subject, text);
 }
 
 }  // namespace cs::gui

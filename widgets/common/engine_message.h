@@ -13,7 +13,14 @@ namespace cs::gui {
 // The message in the current language (English when no translation is loaded or known).
 QString engineText(const cs::Message& message);
 
-// An exception's message: translated for cs::Error, what() for anything else.
+// An exception's message: translated for cs::Error, a sentence for running out of memory,
+// what() for anything else.
 QString engineText(const std::exception& error);
+
+// Inside a catch block: the exception being handled, as engineText() says it; a sentence for
+// one that is no std::exception. `subject` (a file, a folder) is put in front when the message
+// would not name what the work was on (out of memory, internal errors). Workers end with this
+// instead of letting an exception escape their thread.
+QString currentExceptionText(const QString& subject = {});
 
 }  // namespace cs::gui

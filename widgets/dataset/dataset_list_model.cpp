@@ -100,16 +100,21 @@ void DatasetListModel::requestFileThumbnail(uint32_t g) const {
     auto* self = const_cast<DatasetListModel*>(this);
     // The pool is this model's and is drained in its destructor, so `self` outlives the task.
     pool_.start([self, path, size, generation, g] {
-        QImageReader reader(path);
-        reader.setAutoTransform(true);
-        const QSize original = reader.size();
-        if (original.isValid() && (original.width() > size || original.height() > size))
-            reader.setScaledSize(original.scaled(size, size, Qt::KeepAspectRatio));
-        QImage image = reader.read();
-        if (!image.isNull() && (image.width() > size || image.height() > size))
-            image = image.scaled(size, size, Qt::KeepAspectRatio, Qt::SmoothTransformation);
-        else if (!image.isNull() && image.width() < size && image.height() < size)
-            image = image.scaled(size, size, Qt::KeepAspectRatio, Qt::FastTransformation);  // sharp pixels
+        QImage image;
+        try {
+            QImageReader reader(path);
+            reader.setAutoTransform(true);
+            const QSize original = reader.size();
+            if (original.isValid() && (original.width() > size || original.height() > size))
+                reader.setScaledSize(original.scaled(size, size, Qt::KeepAspectRatio));
+            image = reader.read();
+            if (!image.isNull() && (image.width() > size || image.height() > size))
+                image = image.scaled(size, size, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+            else if (!image.isNull() && image.width() < size && image.height() < size)
+                image = image.scaled(size, size, Qt::KeepAspectRatio, Qt::FastTransformation);  // sharp pixels
+        } catch (...) {
+            image = QImage();  // out of memory on a damaged file: the loaded copy stays its tile
+        }
         QMetaObject::invokeMethod(
             self, [self, g, generation, image] { self->fileThumbnailReady(g, generation, image); },
             Qt::QueuedConnection);

@@ -25,6 +25,7 @@
 #include "export/distributed_panel.h"
 #include "graph/model.h"
 #include "io/code_export.h"
+#include "common/engine_message.h"
 
 namespace cs::gui {
 
@@ -383,9 +384,9 @@ bool ExportDialog::exportNow() {
                 writePyTorchProject(p, file_);
                 break;
         }
-    } catch (const std::exception& e) {
+    } catch (...) {
         QApplication::restoreOverrideCursor();
-        showStatus(tr("Export failed: %1").arg(QString::fromUtf8(e.what())), true);
+        showStatus(tr("Export failed: %1").arg(currentExceptionText()), true);
         return false;
     }
     QApplication::restoreOverrideCursor();

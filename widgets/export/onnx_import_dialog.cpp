@@ -11,6 +11,7 @@
 #include <QVBoxLayout>
 
 #include "graph/model.h"
+#include "common/engine_message.h"
 
 namespace cs::gui {
 
@@ -91,8 +92,8 @@ bool OnnxImportDialog::load(const QString& path) {
         for (const std::string& n : report_.notes) notes_->addItem(QString::fromStdString(n));
         notes_->setVisible(!report_.notes.empty());
         ok_ = true;
-    } catch (const std::exception& e) {
-        error_ = QString::fromUtf8(e.what());
+    } catch (...) {
+        error_ = currentExceptionText();
         message_->setText(QStringLiteral("<span style='color:#b3261e'><b>%1</b><br>%2</span>")
                               .arg(tr("This model cannot be imported:"), error_.toHtmlEscaped()));
         notes_->hide();

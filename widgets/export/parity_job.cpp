@@ -6,6 +6,7 @@
 #include "data/builtin_dataset.h"
 #include "data/data_source.h"
 #include "graph/model.h"
+#include "common/engine_message.h"
 
 namespace cs::gui {
 
@@ -69,8 +70,8 @@ ParityOutcome runParityJob(const ParityJob& job) {
         out.report = checkParity(file, images, job.options);
         out.ok = out.report.allTop1Agree() && out.report.maxAbsDiff <= kParityTolerance;
         out.ran = true;
-    } catch (const std::exception& e) {
-        out.error = e.what();
+    } catch (...) {
+        out.error = currentExceptionText().toStdString();
     }
     return out;
 }
