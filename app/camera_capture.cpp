@@ -11,6 +11,7 @@
 #include "camera/capture_panel.h"
 #include "camera_controller.h"
 #include "camera_worker.h"
+#include "common/engine_message.h"
 #include "data/capture_writer.h"
 #include "data/data_source.h"
 #include "dataset_session.h"
@@ -96,8 +97,8 @@ bool CameraController::addClass(const QString& name) {
     try {
         writer_->addClass(name.toStdString());
     } catch (const std::exception& e) {
-        panel_->capture()->showStatus(QString::fromStdString(e.what()), true);
-        emit error(QString::fromStdString(e.what()));
+        panel_->capture()->showStatus(engineText(e), true);
+        emit error(engineText(e));
         return false;
     }
     adoptCaptureFolder();
@@ -133,7 +134,7 @@ void CameraController::captureOnce(const QString& className) {
                 outcome->sharpness = r.sharpness;
                 outcome->count = r.count;
             } catch (const std::exception& e) {
-                outcome->error = QString::fromStdString(e.what());
+                outcome->error = engineText(e);
             }
         },
         [this, outcome] {

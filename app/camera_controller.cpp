@@ -12,6 +12,7 @@
 #include "camera/camera_view.h"
 #include "camera/capture_panel.h"
 #include "camera_worker.h"
+#include "common/engine_message.h"
 #include "common/setting.h"
 #include "designer/model_document.h"
 #include "inference/classifier.h"
@@ -138,9 +139,9 @@ void CameraController::open(const QString& text) {
     try {
         spec = SourceSpec::parse(text.toStdString());
     } catch (const Error& e) {
-        panel_->view()->setMessage(QString::fromStdString(e.what()), CameraView::MessageKind::Error);
+        panel_->view()->setMessage(engineText(e), CameraView::MessageKind::Error);
         setState(State::Failed);
-        emit error(QString::fromStdString(e.what()));
+        emit error(engineText(e));
         return;
     }
     stopWorker();
@@ -165,7 +166,7 @@ void CameraController::open(const QString& text) {
             try {
                 result->source->open(spec, options);
             } catch (const std::exception& e) {
-                result->error = QString::fromStdString(e.what());
+                result->error = engineText(e);
             }
         },
         [this, result, generation] { onOpened(generation, std::move(result->source), result->error); });
@@ -334,7 +335,7 @@ void CameraController::setModel(const ModelFile& model) {
         stopWorker();
         classifier_.reset();
         panel_->view()->clearPrediction();
-        panel_->view()->setBanner(tr("The model cannot classify: %1").arg(QString::fromStdString(e.what())));
+        panel_->view()->setBanner(tr("The model cannot classify: %1").arg(engineText(e)));
         return;
     }
     panel_->view()->setBanner({});

@@ -5,6 +5,7 @@
 #include <QThread>
 #include <cmath>
 
+#include "common/engine_message.h"
 #include "data/data_source.h"
 #include "graph/model.h"
 #include "train/evaluator.h"
@@ -100,7 +101,7 @@ void DatasetSession::startLoad(const QString& source, const Preprocessing& pre) 
         } catch (const LoadCancelled&) {
             job->cancelled = true;
         } catch (const std::exception& e) {
-            job->error = QString::fromStdString(e.what());
+            job->error = engineText(e);
         }
     });
     t->setObjectName(QStringLiteral("dataset loader"));
@@ -202,7 +203,7 @@ void DatasetSession::predict(const ModelFile& model, const DatasetCatalog& catal
                 }
             }
         } catch (const std::exception& e) {
-            job->error = QString::fromStdString(e.what());
+            job->error = engineText(e);
         }
     });
     t->setObjectName(QStringLiteral("dataset predictions"));

@@ -2,18 +2,22 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDir>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
 #include <QMessageBox>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QUndoStack>
+#include <algorithm>
 
+#include "common/engine_message.h"
 #include "core/errors.h"
 #include "designer/model_document.h"
 #include "designer/summary_view.h"
@@ -102,16 +106,48 @@ void ProjectController::updateTitle() {
 
 // ---- Files ----
 
+namespace {
+// A parse error as the user can act on it: which file, and where (nlohmann's own text, with
+// its byte dumps such as <U+001C>, means nothing to a user and is not translatable).
+[[noreturn]] void throwNotJson(const QString& path, const std::string& detail) {
+    const QRegularExpressionMatch line =
+        QRegularExpression(QStringLiteral("line (\\d+)")).match(QString::fromStdString(detail));
+    const std::string file = QDir::toNativeSeparators(path).toStdString();
+    if (line.hasMatch())
+        throw FileError(msg("project.not_json_line", "Project file {file} is not valid JSON (line {line})",
+                            {{"file", file}, {"line", line.captured(1).toStdString()}}));
+    throw FileError(msg("project.not_json", "Project file {file} is not valid JSON", {{"file", file}}));
+}
+}  // namespace
+
 ModelFile ProjectController::readProject(const QString& path) {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        throw FileError(QObject::tr("%1: cannot be read (%2)").arg(path, f.errorString()).toStdString());
+        throw FileError(
+            msg("project.unreadable", "Project file {file} cannot be read ({reason})",
+                {{"file", QDir::toNativeSeparators(path).toStdString()}, {"reason", f.errorString().toStdString()}}));
     const QByteArray bytes = f.readAll();
     const std::string what = path.toStdString();
-    if (bytes.startsWith("CSMODEL")) return parseModelFile(bytes.toStdString(), what);
+    if (bytes.startsWith("CSMODEL")) {
+        try {
+            return parseModelFile(bytes.toStdString(), what);
+        } catch (const FileError& e) {
+            if (std::string(e.what()).find("json.exception.parse_error") != std::string::npos)
+                throwNotJson(path, e.what());
+            throw;
+        }
+    }
     // A model document in JSON, as presets are written: graph, preprocessing, class names, training.
+    nlohmann::json j;
     try {
-        const auto j = nlohmann::json::parse(bytes.constData(), bytes.constData() + bytes.size());
+        j = nlohmann::json::parse(bytes.constData(), bytes.constData() + bytes.size());
+    } catch (const nlohmann::json::parse_error& e) {
+        const int line =
+            1 + int(std::count(bytes.constData(),
+                               bytes.constData() + std::min<qsizetype>(qsizetype(e.byte), bytes.size()), '\n'));
+        throwNotJson(path, "line " + std::to_string(line));
+    }
+    try {
         ModelFile file;
         file.graph = GraphSpec::fromJson(j.contains("graph") ? j.at("graph") : j);
         if (j.contains("preprocessing")) file.preprocessing = Preprocessing::fromJson(j.at("preprocessing"));
@@ -119,8 +155,9 @@ ModelFile ProjectController::readProject(const QString& path) {
         file.training = j.value("training", nlohmann::json::object());
         file.project = j.value("project", nlohmann::json::object());
         return file;
-    } catch (const nlohmann::json::exception& e) {
-        throw FileError(what + ": not a ConvStudio model file (" + e.what() + ")");
+    } catch (const nlohmann::json::exception&) {
+        throw FileError(msg("project.not_model", "{file} is JSON but not a ConvStudio project",
+                            {{"file", QDir::toNativeSeparators(path).toStdString()}}));
     }
 }
 
@@ -160,7 +197,7 @@ void ProjectController::newFromPreset(const QString& name) {
     try {
         doc_->reset(loadPreset(name.toStdString()));
     } catch (const std::exception& e) {
-        reportError(tr("Preset"), QString::fromUtf8(e.what()));
+        reportError(tr("Preset"), engineText(e));
     }
 }
 
@@ -172,7 +209,7 @@ bool ProjectController::openFile(const QString& path) {
         window_->statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 4000);
         return true;
     } catch (const std::exception& e) {
-        reportError(tr("Open"), QString::fromUtf8(e.what()));
+        reportError(tr("Open"), engineText(e));
         return false;
     }
 }
@@ -212,7 +249,7 @@ bool ProjectController::saveTo(const QString& path) {
     try {
         writeProject(path, doc_->file());
     } catch (const std::exception& e) {
-        reportError(tr("Save"), QString::fromUtf8(e.what()));
+        reportError(tr("Save"), engineText(e));
         return false;
     }
     doc_->setFilePath(QFileInfo(path).absoluteFilePath());

@@ -1,5 +1,6 @@
 #include "training_worker.h"
 
+#include "common/engine_message.h"
 #include "core/errors.h"
 #include "graph/model.h"
 #include "inspect/probe_capture.h"
@@ -159,7 +160,7 @@ void TrainingWorker::run(TrainingJob job) {
     } catch (const std::exception& e) {
         flushBatches(true);
         summary.failed = true;
-        summary.error = QString::fromStdString(e.what());
+        summary.error = engineText(e);
         trained.reset();
     }
     probeExecutor_.reset();
@@ -180,7 +181,7 @@ void TrainingWorker::evaluate(std::shared_ptr<const ModelFile> project, std::sha
         }
         emit evaluated(reportOf(evaluateHeldOut(model, project->preprocessing, data, settings, true)));
     } catch (const std::exception& e) {
-        emit evaluationFailed(QString::fromStdString(e.what()));
+        emit evaluationFailed(engineText(e));
     }
 }
 

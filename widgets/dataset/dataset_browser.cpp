@@ -59,6 +59,9 @@ DatasetBrowser::DatasetBrowser(QWidget* parent) : QWidget(parent) {
     sortCombo_->addItem(tr("Sort by class"), int(DatasetSort::Class));
     sortCombo_->addItem(tr("Sort by confidence"), int(DatasetSort::Confidence));
     sortCombo_->addItem(tr("Sort by loss"), int(DatasetSort::Loss));
+    // Never cut a choice ("Sort by confidence") at narrow widths: the row wraps instead (below).
+    sortCombo_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    splitCombo_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     descending_ = new QToolButton(this);
     descending_->setCheckable(true);
     descending_->setText(QStringLiteral("↓"));
@@ -76,10 +79,10 @@ DatasetBrowser::DatasetBrowser(QWidget* parent) : QWidget(parent) {
     bar->addWidget(search_, 1);
     bar->addWidget(classCombo_);
     bar->addWidget(splitCombo_);
-    bar->addWidget(sortCombo_);
-    bar->addWidget(descending_);
     auto* bar2 = new QHBoxLayout;
     bar2->setSpacing(6);
+    bar2->addWidget(sortCombo_);
+    bar2->addWidget(descending_);
     bar2->addWidget(wrongOnly_);
     bar2->addWidget(new QLabel(tr("Confidence"), this));
     bar2->addWidget(minConf_);
@@ -128,8 +131,9 @@ DatasetBrowser::DatasetBrowser(QWidget* parent) : QWidget(parent) {
     connect(maxConf_, &QDoubleSpinBox::valueChanged, this, &DatasetBrowser::applyControls);
     connect(sizeSlider_, &QSlider::valueChanged, this, &DatasetBrowser::setThumbnailSize);
     connect(view_, &QListView::customContextMenuRequested, this, &DatasetBrowser::showContextMenu);
-    connect(view_, &QListView::activated, this,
-            [this](const QModelIndex& i) { emit probeRequested(model_->globalIndex(i.row())); });
+    // A double click opens the image (a single click only selects it, whatever the style says).
+    connect(view_, &QListView::doubleClicked, this,
+            [this](const QModelIndex& i) { emit openRequested(model_->globalIndex(i.row())); });
     connect(view_->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this] { emit currentSampleChanged(currentSample()); });
     fillClassCombo();
@@ -269,7 +273,20 @@ void DatasetBrowser::showContextMenu(const QPoint& pos) {
     const std::vector<std::size_t> samples = selectedSamples();
     const DatasetCatalog& c = *model_->catalog();
     QMenu menu(this);
+    menu.addAction(tr("Open Image"), this, [this, g = samples.front()] { emit openRequested(g); });
     menu.addAction(tr("Use as Probe"), this, [this, g = samples.front()] { emit probeRequested(g); });
+    if (folderEdits_ && !c.isImageFolder()) {
+        // Shown, not hidden, so the user learns why a packed dataset cannot be edited here.
+        menu.addSeparator();
+        const QString why = tr("Only images of an image folder can be excluded or moved.");
+        for (const QString& text : {tr("Exclude from Training"), tr("Move to Class")}) {
+            QAction* a = menu.addAction(text);
+            a->setEnabled(false);
+            a->setToolTip(why);
+            a->setStatusTip(why);
+        }
+        menu.setToolTipsVisible(true);
+    }
     if (folderEdits_ && c.isImageFolder()) {
         menu.addSeparator();
         const bool allExcluded =

@@ -10,6 +10,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include "common/engine_message.h"
 #include "graph/model.h"
 
 namespace cs::gui {
@@ -92,7 +93,7 @@ bool OnnxImportDialog::load(const QString& path) {
         notes_->setVisible(!report_.notes.empty());
         ok_ = true;
     } catch (const std::exception& e) {
-        error_ = QString::fromUtf8(e.what());
+        error_ = engineText(e);
         message_->setText(QStringLiteral("<span style='color:#b3261e'><b>%1</b><br>%2</span>")
                               .arg(tr("This model cannot be imported:"), error_.toHtmlEscaped()));
         notes_->hide();
