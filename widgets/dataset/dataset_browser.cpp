@@ -73,7 +73,7 @@ DatasetBrowser::DatasetBrowser(QWidget* parent) : QWidget(parent) {
     sizeSlider_->setMaximumWidth(110);
     sizeSlider_->setToolTip(tr("Thumbnail size"));
 
-    // Two rows: what to show, then how (predictions and tile size).
+    // Three rows: what to show, its order and the mistakes, then confidence and tile size.
     auto* bar = new QHBoxLayout;
     bar->setSpacing(6);
     bar->addWidget(search_, 1);
@@ -84,13 +84,18 @@ DatasetBrowser::DatasetBrowser(QWidget* parent) : QWidget(parent) {
     bar2->addWidget(sortCombo_);
     bar2->addWidget(descending_);
     bar2->addWidget(wrongOnly_);
-    bar2->addWidget(new QLabel(tr("Confidence"), this));
-    bar2->addWidget(minConf_);
-    bar2->addWidget(new QLabel(QStringLiteral("–"), this));
-    bar2->addWidget(maxConf_);
     bar2->addStretch();
-    bar2->addWidget(new QLabel(tr("Size"), this));
-    bar2->addWidget(sizeSlider_);
+    // A row of its own: at 1280x720 beside the class list and the image, one row cut "Sort by"
+    // and "Confidence" short.
+    auto* bar3 = new QHBoxLayout;
+    bar3->setSpacing(6);
+    bar3->addWidget(new QLabel(tr("Confidence"), this));
+    bar3->addWidget(minConf_);
+    bar3->addWidget(new QLabel(QStringLiteral("–"), this));
+    bar3->addWidget(maxConf_);
+    bar3->addStretch();
+    bar3->addWidget(new QLabel(tr("Size"), this));
+    bar3->addWidget(sizeSlider_);
 
     view_ = new QListView(this);
     view_->setObjectName(QStringLiteral("thumbnailGrid"));
@@ -114,6 +119,7 @@ DatasetBrowser::DatasetBrowser(QWidget* parent) : QWidget(parent) {
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(bar);
     layout->addLayout(bar2);
+    layout->addLayout(bar3);
     layout->addWidget(view_, 1);
     layout->addWidget(count_);
 
