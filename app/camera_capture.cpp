@@ -11,11 +11,11 @@
 #include "camera/capture_panel.h"
 #include "camera_controller.h"
 #include "camera_worker.h"
+#include "common/engine_message.h"
 #include "data/capture_writer.h"
 #include "data/data_source.h"
 #include "dataset_session.h"
 #include "designer/model_document.h"
-#include "common/engine_message.h"
 
 namespace cs::gui {
 
@@ -97,8 +97,8 @@ bool CameraController::addClass(const QString& name) {
     try {
         writer_->addClass(name.toStdString());
     } catch (const std::exception& e) {
-        panel_->capture()->showStatus(QString::fromStdString(e.what()), true);
-        emit error(QString::fromStdString(e.what()));
+        panel_->capture()->showStatus(engineText(e), true);
+        emit error(engineText(e));
         return false;
     }
     adoptCaptureFolder();

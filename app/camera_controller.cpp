@@ -12,11 +12,11 @@
 #include "camera/camera_view.h"
 #include "camera/capture_panel.h"
 #include "camera_worker.h"
+#include "common/engine_message.h"
 #include "common/setting.h"
 #include "designer/model_document.h"
 #include "inference/classifier.h"
 #include "inference/stream_classifier.h"
-#include "common/engine_message.h"
 
 namespace cs::gui {
 
@@ -139,9 +139,9 @@ void CameraController::open(const QString& text) {
     try {
         spec = SourceSpec::parse(text.toStdString());
     } catch (const Error& e) {
-        panel_->view()->setMessage(QString::fromStdString(e.what()), CameraView::MessageKind::Error);
+        panel_->view()->setMessage(engineText(e), CameraView::MessageKind::Error);
         setState(State::Failed);
-        emit error(QString::fromStdString(e.what()));
+        emit error(engineText(e));
         return;
     }
     stopWorker();
@@ -311,7 +311,7 @@ void CameraController::listCamerasInBackground() {
                 found->clear();  // no camera to offer; the test pattern and files still work
             }
         },
-               [this, found] { panel_->setCameras(QList<int>(found->begin(), found->end())); });
+        [this, found] { panel_->setCameras(QList<int>(found->begin(), found->end())); });
 }
 
 // ---- Classification -----------------------------------------------------------------------
@@ -342,7 +342,7 @@ void CameraController::setModel(const ModelFile& model) {
         stopWorker();
         classifier_.reset();
         panel_->view()->clearPrediction();
-        panel_->view()->setBanner(tr("The model cannot classify: %1").arg(QString::fromStdString(e.what())));
+        panel_->view()->setBanner(tr("The model cannot classify: %1").arg(engineText(e)));
         return;
     }
     panel_->view()->setBanner({});

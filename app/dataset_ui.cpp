@@ -15,6 +15,7 @@
 #include <QToolBar>
 #include <QUndoStack>
 
+#include "common/engine_message.h"
 #include "data/augment.h"
 #include "data/data_source.h"
 #include "data/dataset_project.h"
@@ -22,6 +23,7 @@
 #include "dataset/dataset_browser.h"
 #include "dataset/dataset_catalog.h"
 #include "dataset/dataset_page.h"
+#include "dataset/image_detail_dialog.h"
 #include "dataset/split_editor.h"
 #include "dataset_controller.h"
 #include "dataset_move_command.h"
@@ -102,7 +104,7 @@ DatasetUi::DatasetUi(MainWindow& window, ModelDocument& doc, DatasetSession& ses
         page_->hideProgress();
         if (!catalog_) return;
         catalog_->setPredictions(p);
-        page_->catalogChanged();
+        catalogChanged();
         std::size_t wrong = 0;
         for (std::size_t g = 0; g < catalog_->size(); ++g) wrong += catalog_->misclassified(g);
         const QLocale locale;
@@ -126,27 +128,13 @@ DatasetUi::DatasetUi(MainWindow& window, ModelDocument& doc, DatasetSession& ses
     DatasetBrowser* browser = page_->browser();
     connect(browser, &DatasetBrowser::excludeRequested, this, &DatasetUi::excludeSamples);
     connect(browser, &DatasetBrowser::moveRequested, this, &DatasetUi::moveSamples);
-    connect(page_, &DatasetPage::probeRequested, this, [this](std::size_t g, const QImage&) {
-        if (!catalog_ || g >= catalog_->size()) return;
-        ProbeImage probe;
-        probe.height = catalog_->height();
-        probe.width = catalog_->width();
-        probe.channels = catalog_->channels();
-        const uint8_t* pixels = catalog_->image(g);
-        probe.pixels.assign(pixels, pixels + std::size_t(probe.height) * probe.width * probe.channels);
-        probe.label = catalog_->label(g);
-        if (probe.label >= 0 && probe.label < catalog_->classCount())
-            probe.labelName = catalog_->classNames()[std::size_t(probe.label)];
-        probe.sample = catalog_->sourceOf(g);  // the Inspect page's picker finds it by this name
-        probe.source = qs(probe.sample);
-        window_.statusBar()->showMessage(tr("%1 sent to the feature-map view").arg(catalog_->displayName(g)), 3000);
-        emit probeRequested(probe);  // the studio shows it on the Inspect page
-    });
+    connect(page_, &DatasetPage::probeRequested, this, [this](std::size_t g, const QImage&) { sendToProbe(g); });
+    connect(browser, &DatasetBrowser::openRequested, this, &DatasetUi::openImage);
     connect(page_->splitEditor(), &SplitEditor::splitChanged, doc_, &ModelDocument::setValidationSplit);
     connect(page_->augmentPreview(), &AugmentPreview::optionsChanged, doc_, &ModelDocument::setAugmentation);
     connect(fileUndo_, &QUndoStack::indexChanged, this, [this] {
         if (!catalog_) return;
-        page_->catalogChanged();
+        catalogChanged();
         // Training and inspection see the images under their new classes too.
         if (session_->key() == shownKey_) session_->replaceData(catalog_->sharedData());
         // An excluded image that moved stays excluded under its new path.
@@ -281,9 +269,9 @@ void DatasetUi::openingFailed(const QString& message) {
     const QString source = std::exchange(openingSource_, QString());
     page_->hideProgress();
     page_->setTitle(shownSource_.isEmpty() ? QString() : QStringLiteral("<b>%1</b>").arg(shownSource_.toHtmlEscaped()));
-    report(message.isEmpty() ? QString()
-                             : tr("%1 could not be opened: %2").arg(QDir::toNativeSeparators(source), message),
-           true);
+    report(
+        message.isEmpty() ? QString() : tr("%1 could not be opened: %2").arg(QDir::toNativeSeparators(source), message),
+        true);
 }
 
 QString DatasetUi::loadKey() const {
@@ -351,8 +339,13 @@ void DatasetUi::onLoaded(std::shared_ptr<const DataSplits> data, const QString& 
            problems > 0);
     window_.statusBar()->showMessage(tr("%1 images loaded").arg(QLocale().toString(qulonglong(catalog_->size()))),
                                      4000);
+    if (imageDialog_) {
+        imageDialog_->setCatalog(catalog_);  // the images it named are gone
+        imageDialog_->hide();
+    }
     emit catalogReady();
     if (doc_->hasWeights()) predict();
+    runPendingAction();
 }
 
 void DatasetUi::refreshPredictions() {
@@ -372,7 +365,7 @@ void DatasetUi::syncFromProject() {
             augment.is_object() && !augment.empty() ? AugmentOptions::fromJson(augment) : AugmentOptions{};
         if (!(options == page_->augmentPreview()->options())) page_->augmentPreview()->setOptions(options);
     } catch (const std::exception& e) {
-        report(tr("The augmentation settings are malformed: %1").arg(qs(e.what())), true);
+        report(tr("The augmentation settings are malformed: %1").arg(engineText(e)), true);
     }
     page_->splitEditor()->setSplit(p.validationFraction, p.seed);
     predictAction_->setEnabled(doc_->hasWeights());
@@ -382,7 +375,7 @@ void DatasetUi::syncFromProject() {
         const bool excludedChanged = p.excluded != catalog_->excludedPaths();
         if (excludedChanged) catalog_->setExcluded(p.excluded);
         if (splitChanged) catalog_->setValidationSplit(p.validationFraction, p.seed);
-        if (splitChanged || excludedChanged) page_->catalogChanged();
+        if (splitChanged || excludedChanged) catalogChanged();
     }
     // A different dataset: load it now if the page was ever shown, else when it is.
     if ((catalog_ || waitsForData()) && loadKey() != shownKey_) ensureLoaded();
@@ -441,6 +434,98 @@ bool DatasetUi::moveSamples(const std::vector<std::size_t>& samples, int classIn
                              : tr("Move %1 images to %2").arg(moves.size()).arg(className);
     fileUndo_->push(new DatasetMoveCommand(std::move(moves), apply, error, text));
     return true;
+}
+
+void DatasetUi::catalogChanged() {
+    page_->catalogChanged();
+    if (imageDialog_ && imageDialog_->isVisible()) imageDialog_->refresh();
+}
+
+void DatasetUi::sendToProbe(std::size_t g) {
+    if (!catalog_ || g >= catalog_->size()) return;
+    ProbeImage probe;
+    probe.height = catalog_->height();
+    probe.width = catalog_->width();
+    probe.channels = catalog_->channels();
+    const uint8_t* pixels = catalog_->image(g);
+    probe.pixels.assign(pixels, pixels + std::size_t(probe.height) * probe.width * probe.channels);
+    probe.label = catalog_->label(g);
+    if (probe.label >= 0 && probe.label < catalog_->classCount())
+        probe.labelName = catalog_->classNames()[std::size_t(probe.label)];
+    probe.sample = catalog_->sourceOf(g);  // the Inspect page's picker finds it by this name
+    probe.source = qs(probe.sample);
+    window_.statusBar()->showMessage(tr("%1 sent to the feature-map view").arg(catalog_->displayName(g)), 3000);
+    emit probeRequested(probe);  // the studio shows it on the Inspect page
+}
+
+void DatasetUi::openImage(std::size_t g) {
+    if (!catalog_ || g >= catalog_->size()) return;
+    if (!imageDialog_) {
+        imageDialog_ = new ImageDetailDialog(&window_);
+        connect(imageDialog_, &ImageDetailDialog::probeRequested, this, &DatasetUi::sendToProbe);
+        connect(imageDialog_, &ImageDetailDialog::showInDatasetRequested, this, &DatasetUi::showInDataset);
+        connect(imageDialog_, &ImageDetailDialog::excludeRequested, this, &DatasetUi::excludeSamples);
+        connect(imageDialog_, &ImageDetailDialog::moveRequested, this, &DatasetUi::moveSamples);
+    }
+    imageDialog_->setCatalog(catalog_);
+    imageDialog_->showSample(g);
+    imageDialog_->show();
+    imageDialog_->raise();
+    imageDialog_->activateWindow();
+}
+
+void DatasetUi::showInDataset(std::size_t g) {
+    if (!catalog_ || g >= catalog_->size()) return;
+    window_.showPage(page_);
+    DatasetBrowser* browser = page_->browser();
+    if (browser->model()->rowOf(g) < 0) browser->setFilter({});  // a filter hides it: show everything
+    browser->selectSample(g);
+}
+
+void DatasetUi::actOnImage(const std::string& source, ImageAction action, int classIndex) {
+    pending_ = PendingAction{source, action, classIndex};
+    if (catalog_ && shownKey_ == loadKey()) {
+        runPendingAction();
+        return;
+    }
+    ensureLoaded();  // the project's dataset, even with the page hidden; onLoaded() runs the action
+    if (!session_->isLoading()) runPendingAction();
+}
+
+void DatasetUi::runPendingAction() {
+    if (!pending_ || !catalog_) return;
+    const PendingAction a = *pending_;
+    pending_.reset();
+    const long long found = catalog_->findSource(a.source);
+    if (found < 0) {
+        report(tr("The image %1 is not in the project's dataset.").arg(QDir::toNativeSeparators(qs(a.source))), true);
+        return;
+    }
+    const std::size_t g = std::size_t(found);
+    const bool files = catalog_->isImageFolder();
+    if (!files &&
+        (a.action == ImageAction::Exclude || a.action == ImageAction::Include || a.action == ImageAction::Move)) {
+        report(tr("Only images of an image folder can be excluded or moved."), true);
+        return;
+    }
+    switch (a.action) {
+        case ImageAction::Open:
+            openImage(g);
+            break;
+        case ImageAction::Probe:
+            sendToProbe(g);
+            break;
+        case ImageAction::ShowInDataset:
+            showInDataset(g);
+            break;
+        case ImageAction::Exclude:
+        case ImageAction::Include:
+            excludeSamples({g}, a.action == ImageAction::Exclude);
+            break;
+        case ImageAction::Move:
+            moveSamples({g}, a.classIndex);
+            break;
+    }
 }
 
 void DatasetUi::report(const QString& message, bool error) {

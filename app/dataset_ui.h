@@ -12,8 +12,11 @@
 #include <QObject>
 #include <QStringList>
 #include <memory>
+#include <optional>
+#include <string>
 
 #include "data/statistics.h"
+#include "dataset/image_action.h"
 #include "training/training_types.h"
 
 class QAction;
@@ -28,6 +31,7 @@ namespace cs::gui {
 
 class DatasetCatalog;
 class DatasetPage;
+class ImageDetailDialog;
 class DatasetSession;
 class MainWindow;
 class ModelDocument;
@@ -64,6 +68,16 @@ public slots:
     void predictWith(const cs::ModelFile& model);
     void excludeSamples(const std::vector<std::size_t>& samples, bool exclude);
     bool moveSamples(const std::vector<std::size_t>& samples, int classIndex);
+    // The detail view of one image (one window, reused), from any thumbnail.
+    void openImage(std::size_t globalIndex);
+    void showInDataset(std::size_t globalIndex);
+    void sendToProbe(std::size_t globalIndex);
+    // An action asked elsewhere (the misclassified gallery) on the image loaded from `source`
+    // (Dataset::sourceOf): done once the project's dataset is shown (loaded first if needed).
+    void actOnImage(const std::string& source, cs::gui::ImageAction action, int classIndex);
+
+public:
+    ImageDetailDialog* imageDialog() const { return imageDialog_; }  // null until first opened
 
 signals:
     // "Use as probe": the image as the model sees it (the studio shows its feature maps).
@@ -85,6 +99,14 @@ private:
     bool waitsForData() const;  // this page asked for data, or is shown
     void report(const QString& message, bool error);
     QString loadKey() const;
+    void catalogChanged();  // the page and the open image follow an edit of the catalog
+    void runPendingAction();
+
+    struct PendingAction {
+        std::string source;
+        ImageAction action = ImageAction::Open;
+        int classIndex = -1;
+    };
 
     MainWindow& window_;
     ModelDocument* doc_;
@@ -100,6 +122,8 @@ private:
     QString loadingKey_;
     QString openingSource_;  // being loaded by openSource(), not yet the project's
     bool interactive_ = true;
+    ImageDetailDialog* imageDialog_ = nullptr;
+    std::optional<PendingAction> pending_;
 };
 
 }  // namespace cs::gui

@@ -62,16 +62,7 @@ DesignerController::DesignerController(MainWindow* window, ModelDocument* doc, Q
     connect(doc_, &ModelDocument::documentReset, this, [this] {
         // Fit a freshly opened model into the window, but never magnify it.
         QMetaObject::invokeMethod(
-            view_,
-            [this] {
-                // Show the whole model when it fits at a readable size, else its top at 100 %.
-                const QRectF r = scene_->itemsBoundingRect().adjusted(-30, -30, 30, 30);
-                const double fit = std::min(view_->viewport()->width() / std::max(1.0, r.width()),
-                                            view_->viewport()->height() / std::max(1.0, r.height()));
-                view_->setZoom(fit >= 0.7 ? std::min(fit, 1.0) : 1.0);
-                view_->centerOn(r.center().x(), r.top() + view_->viewport()->height() / (2 * view_->zoom()));
-            },
-            Qt::QueuedConnection);
+            view_, [this] { view_->fitOnOpen(); }, Qt::QueuedConnection);
     });
 }
 
@@ -93,6 +84,8 @@ void DesignerController::createDocks() {
     connect(palette_, &LayerPalette::layerActivated, scene_, &DesignerScene::appendLayer);
 
     properties_ = new PropertyEditor(doc_);
+    // Narrower, the help text wraps a word a line (seen at 1280x720); the canvas gives way instead.
+    properties_->setMinimumWidth(250);
     QDockWidget* propertiesDock =
         makeDock(properties_, QStringLiteral("propertiesDock"), tr("Properties"), "properties");
     window_->addPageDock(propertiesDock, Qt::RightDockWidgetArea, view_);

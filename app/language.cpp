@@ -6,6 +6,8 @@
 #include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
+#include <QProcess>
+#include <QPushButton>
 #include <QTranslator>
 
 #include "common/setting.h"
@@ -33,7 +35,29 @@ QString installTranslations(QApplication& app) {
     return lang;
 }
 
-QMenu* createLanguageMenu(QWidget* parent) {
+namespace {
+void offerRestart(QWidget* parent, const std::function<QStringList()>& restartArguments) {
+    QMessageBox box(parent);
+    box.setObjectName(QStringLiteral("restartForLanguage"));
+    box.setIcon(QMessageBox::Information);
+    box.setWindowTitle(QApplication::translate("Language", "Language"));
+    box.setText(QApplication::translate("Language", "ConvStudio shows the new language after a restart."));
+    box.setInformativeText(QApplication::translate(
+        "Language", "Restart now? You are asked first about unsaved changes and a running training."));
+    QPushButton* now = box.addButton(QApplication::translate("Language", "Restart Now"), QMessageBox::AcceptRole);
+    box.addButton(QApplication::translate("Language", "Later"), QMessageBox::RejectRole);
+    box.setDefaultButton(now);
+    box.exec();
+    if (box.clickedButton() != now) return;
+    QWidget* window = parent ? parent->window() : nullptr;
+    if (window && !window->close()) return;  // the user kept the window (cancelled a question)
+    const QStringList args = restartArguments ? restartArguments() : QCoreApplication::arguments().mid(1);
+    QProcess::startDetached(QCoreApplication::applicationFilePath(), args);
+    QCoreApplication::quit();
+}
+}  // namespace
+
+QMenu* createLanguageMenu(QWidget* parent, std::function<QStringList()> restartArguments) {
     auto* menu = new QMenu(QApplication::translate("Language", "&Language"), parent);
     auto* group = new QActionGroup(menu);
     const QString current = kLanguage.get();
@@ -50,12 +74,10 @@ QMenu* createLanguageMenu(QWidget* parent) {
         a->setCheckable(true);
         a->setChecked(c.code == current);
         group->addAction(a);
-        QObject::connect(a, &QAction::triggered, menu, [code = c.code, parent] {
+        QObject::connect(a, &QAction::triggered, menu, [code = c.code, parent, restartArguments] {
             if (code == kLanguage.get()) return;
             kLanguage.set(code);
-            QMessageBox::information(
-                parent, QApplication::translate("Language", "Language"),
-                QApplication::translate("Language", "The new language is used from the next start of ConvStudio."));
+            offerRestart(parent, restartArguments);
         });
     }
     return menu;

@@ -2,12 +2,15 @@
 
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QGuiApplication>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
+#include <algorithm>
 
 #include "designer/layer_style.h"
 
@@ -45,7 +48,27 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setCentralWidget(pages_);
     connect(pages_, &QTabWidget::currentChanged, this, &MainWindow::applyPageDocks);
     statusBar()->setSizeGripEnabled(true);
-    resize(1400, 900);
+    resize(kPreferredSize);
+}
+
+void MainWindow::fitToScreen(const QRect& available) {
+    if (available.isEmpty()) return;
+    setMinimumSize(kMinimumSize.boundedTo(available.size()));
+    // A saved geometry from a larger screen, or the preferred size on a small one, would put
+    // the docks and the status bar off-screen.
+    QRect frame = frameGeometry();
+    // Before the first show the window manager's frame is unknown: leave room for a title bar.
+    const QSize margins = isVisible() ? frame.size() - geometry().size() : QSize(16, 48);
+    const QSize size = this->size().boundedTo(available.size() - margins);
+    if (size != this->size()) resize(size);
+    frame = frameGeometry();
+    if (!available.contains(frame)) {
+        const int x = std::clamp(frame.left(), available.left(),
+                                 std::max(available.left(), available.right() - frame.width() + 1));
+        const int y = std::clamp(frame.top(), available.top(),
+                                 std::max(available.top(), available.bottom() - frame.height() + 1));
+        move(x, y);
+    }
 }
 
 QMenu* MainWindow::menu(Menu which) const { return menus_[int(which)]; }
@@ -95,6 +118,8 @@ void MainWindow::showPage(QWidget* page) { pages_->setCurrentWidget(page); }
 void MainWindow::restoreLayout() {
     QSettings s;
     restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
+    if (const QScreen* screen = this->screen() ? this->screen() : QGuiApplication::primaryScreen())
+        fitToScreen(screen->availableGeometry());
     restoreState(s.value(QStringLiteral("window/state")).toByteArray());
     // The saved state holds each page dock as the user wanted it (see saveLayout).
     for (PageDock& d : pageDocks_) d.wanted = !d.dock->isHidden();

@@ -36,7 +36,13 @@ public:
     QTabWidget* pages() const { return pages_; }
 
     // Restores geometry and dock layout saved by a previous session (after docks are added).
+    // The saved geometry and docks, then fitToScreen() on the window's screen.
     void restoreLayout();
+    // Makes the window fit `available` (a screen's available geometry): no larger, inside it,
+    // and a minimum size that keeps pages readable but never exceeds the screen.
+    void fitToScreen(const QRect& available);
+    static constexpr QSize kPreferredSize{1400, 900};
+    static constexpr QSize kMinimumSize{960, 600};
     void saveLayout() const;
 
     // Returns false to keep the window open (unsaved changes the user wants to keep).

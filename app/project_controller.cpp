@@ -2,17 +2,21 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
 #include <QMessageBox>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QUndoStack>
+#include <algorithm>
 
+#include "common/engine_message.h"
 #include "core/errors.h"
 #include "designer/model_document.h"
 #include "designer/summary_view.h"
@@ -25,14 +29,6 @@ namespace cs::gui {
 namespace {
 constexpr int kMaxRecent = 10;
 constexpr std::size_t kLargestProject = std::size_t(2) << 30;
-// A model document nests a few levels (history entries, settings); thousands of levels are an
-// attack on the recursive code that copies and compares JSON values (a stack overflow).
-constexpr int kMaxJsonDepth = 64;
-struct TooDeep {};
-bool limitDepth(int depth, nlohmann::json::parse_event_t, nlohmann::json&) {
-    if (depth > kMaxJsonDepth) throw TooDeep{};
-    return true;
-}
 const char* const kRecentKey = "project/recentFiles";
 const char* const kLastDirKey = "project/lastDir";
 QString qs(const std::string& s) { return QString::fromStdString(s); }
@@ -112,13 +108,14 @@ void ProjectController::updateTitle() {
 // ---- Files ----
 
 ModelFile ProjectController::readProject(const QString& path) {
-    const std::string what = path.toStdString();
+    const std::string what = QDir::toNativeSeparators(path).toStdString();
     // The engine's reader: regular files only (a FIFO would block the window), size checked first.
-    const std::string bytes = readWholeFile(what, kLargestProject);
-    if (bytes.rfind("CSMODEL", 0) == 0) return parseModelFile(bytes, "'" + what + "'");
+    const std::string bytes = readWholeFile(path.toStdString(), kLargestProject);
+    if (bytes.rfind("CSMODEL", 0) == 0) return parseModelFile(bytes, what);
     // A model document in JSON, as presets are written: graph, preprocessing, class names, training.
+    // The engine parses it as it parses a model file's description: depth limited, errors by line.
+    const nlohmann::json j = parseDescription(bytes.data(), bytes.data() + bytes.size(), what);
     try {
-        const auto j = nlohmann::json::parse(bytes, limitDepth);
         ModelFile file;
         file.graph = GraphSpec::fromJson(j.contains("graph") ? j.at("graph") : j);
         if (j.contains("preprocessing")) file.preprocessing = Preprocessing::fromJson(j.at("preprocessing"));
@@ -126,11 +123,8 @@ ModelFile ProjectController::readProject(const QString& path) {
         file.training = j.value("training", nlohmann::json::object());
         file.project = j.value("project", nlohmann::json::object());
         return file;
-    } catch (const nlohmann::json::exception& e) {
-        throw FileError("'" + what + "' is not a ConvStudio model file (" + e.what() + ")");
-    } catch (const TooDeep&) {
-        throw FileError("'" + what + "' is not a ConvStudio model file (its JSON nests deeper than " +
-                        std::to_string(kMaxJsonDepth) + " levels)");
+    } catch (const nlohmann::json::exception&) {
+        throw FileError(msg("project.not_model", "{file} is JSON but not a ConvStudio project", {{"file", what}}));
     }
 }
 
@@ -167,7 +161,7 @@ void ProjectController::newFromPreset(const QString& name) {
     try {
         doc_->reset(loadPreset(name.toStdString()));
     } catch (const std::exception& e) {
-        reportError(tr("Preset"), QString::fromUtf8(e.what()));
+        reportError(tr("Preset"), engineText(e));
     }
 }
 
@@ -179,7 +173,7 @@ bool ProjectController::openFile(const QString& path) {
         window_->statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 4000);
         return true;
     } catch (const std::exception& e) {
-        reportError(tr("Open"), QString::fromUtf8(e.what()));
+        reportError(tr("Open"), engineText(e));
         return false;
     }
 }
@@ -219,7 +213,7 @@ bool ProjectController::saveTo(const QString& path) {
     try {
         writeProject(path, doc_->file());
     } catch (const std::exception& e) {
-        reportError(tr("Save"), QString::fromUtf8(e.what()));
+        reportError(tr("Save"), engineText(e));
         return false;
     }
     doc_->setFilePath(QFileInfo(path).absoluteFilePath());

@@ -19,6 +19,8 @@
 #include "language.h"
 #include "main_window.h"
 #include "project_controller.h"
+#include "training/evaluation_panel.h"
+#include "training/misclassified_gallery.h"
 #include "training_ui.h"
 
 namespace cs::gui {
@@ -89,6 +91,10 @@ void Studio::connectFeatures() {
     // An image sent from the dataset page or the camera: its feature maps on the Inspect page.
     connect(datasetPage_, &DatasetUi::probeRequested, training_, &TrainingUi::inspectImage);
     connect(camera_->controller(), &CameraController::probeImageReady, training_, &TrainingUi::inspectImage);
+    // Every image is a door: the evaluation's images open, probe, show and edit through the
+    // dataset page, on the project's dataset they came from.
+    connect(training_->evaluation()->gallery(), &MisclassifiedGallery::imageActionRequested, datasetPage_,
+            &DatasetUi::actOnImage);
     camera_->panel()->setProbeAvailable(true);
 }
 
@@ -103,7 +109,9 @@ void Studio::createViewAndHelpMenus() {
     QMenu* view = window_->menu(MainWindow::Menu::View);
     view->addSeparator();
     view->addAction(tr("&Start Page"), this, [this] { window_->showPage(start_); });
-    view->addMenu(createLanguageMenu(window_.get()));
+    // A restart for another language reopens the project (saved on the way if the user chose so).
+    view->addMenu(createLanguageMenu(
+        window_.get(), [this] { return doc_->filePath().isEmpty() ? QStringList() : QStringList{doc_->filePath()}; }));
 
     QMenu* help = window_->menu(MainWindow::Menu::Help);
     help->addAction(tr("&Start Page"), this, [this] { window_->showPage(start_); });

@@ -7,6 +7,7 @@
 #include <QThread>
 #include <QTimer>
 
+#include "common/engine_message.h"
 #include "core/errors.h"
 #include "data/data_source.h"
 #include "dataset_session.h"
@@ -149,7 +150,7 @@ bool TrainingController::start(const ModelFile& project, const TrainSettings& se
     try {
         settings.validate();
     } catch (const Error& e) {
-        emit error(tr("The training settings are not valid: %1").arg(QString::fromStdString(e.what())));
+        emit error(tr("The training settings are not valid: %1").arg(engineText(e)));
         return false;
     }
     PendingRun run;

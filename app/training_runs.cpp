@@ -7,6 +7,7 @@
 #include <QPushButton>
 #include <QStatusBar>
 
+#include "common/engine_message.h"
 #include "designer/model_document.h"
 #include "main_window.h"
 #include "training/evaluation_panel.h"
@@ -37,8 +38,8 @@ bool sameStructure(const GraphSpec& a, const GraphSpec& b) {
 bool TrainingUi::begin(bool resume) {
     if (controller_->isBusy()) return false;
     if (!doc_.check().ok) {
-        const QString problems = doc_.check().problems.empty() ? tr("the model is incomplete")
-                                                               : QString::fromStdString(doc_.check().problems.front());
+        const QString problems =
+            doc_.check().problems.empty() ? tr("the model is incomplete") : engineText(doc_.check().problems.front());
         panel_->log()->addLine(tr("The model cannot be trained: %1").arg(problems), TrainingLog::Kind::Error);
         window_.showPage(panel_);
         return false;

@@ -217,13 +217,14 @@ void TrainingUi::connectController() {
     connect(c, &TrainingController::finished, this, &TrainingUi::onFinished);
     connect(c, &TrainingController::evaluated, this, [this](const EvalReport& r) {
         evaluation_->setReport(r);
-        panel_->log()->addLine(tr("Evaluation on the %1 set: accuracy %2%, loss %3 (%4 images).")
-                                   .arg(r.setName == QLatin1String("test")         ? tr("test")
-                                        : r.setName == QLatin1String("validation") ? tr("validation")
-                                                                                   : tr("training"))
-                                   .arg(r.result.accuracy * 100, 0, 'f', 2)
-                                   .arg(r.result.loss, 0, 'f', 4)
-                                   .arg(r.result.samples));
+        // One whole sentence per set, so each translates as a sentence.
+        const QString sentence = r.setName == QLatin1String("test")
+                                     ? tr("Evaluation on the test set: accuracy %1%, loss %2 (%3 images).")
+                                 : r.setName == QLatin1String("validation")
+                                     ? tr("Evaluation on the validation set: accuracy %1%, loss %2 (%3 images).")
+                                     : tr("Evaluation on the training set: accuracy %1%, loss %2 (%3 images).");
+        panel_->log()->addLine(
+            sentence.arg(r.result.accuracy * 100, 0, 'f', 2).arg(r.result.loss, 0, 'f', 4).arg(r.result.samples));
         window_.statusBar()->showMessage(
             tr("Evaluation ready: %1% accuracy — see the Evaluation page").arg(r.result.accuracy * 100, 0, 'f', 1),
             8000);

@@ -44,7 +44,7 @@ private:
     void inferShapes();                // shapes, parameters and multiply-adds in topological order
     void sumUp();                      // totals and the verdict
 
-    void fail(std::size_t i, const std::string& message);  // keeps the node's first problem; names it
+    void fail(std::size_t i, Message message);  // keeps the node's first problem
 
     const std::vector<NodeSpec>& nodes_;
     const LayerRegistry& registry_;
@@ -58,9 +58,9 @@ private:
     std::vector<int> topo_;  // topological order; nodes on a cycle are missing
 };
 
-void Checker::fail(std::size_t i, const std::string& message) {
+void Checker::fail(std::size_t i, Message message) {
     NodeCheck& nc = check_.nodes[i];
-    if (nc.error.empty()) {
+    if (!nc.hasError()) {
         nc.error = message;
         check_.problems.push_back(message);
     }
@@ -81,22 +81,29 @@ void Checker::checkEachNode() {
             const LayerInfo& info = registry_.info(n.kind);
             validated_[i] = registry_.validate(n.kind, n.options, n.name);
             const int count = static_cast<int>(n.inputs.size());
+            const std::vector<MessageArg> args{{"layer", label(n)},
+                                               {"min", std::to_string(info.minInputs)},
+                                               {"max", std::to_string(info.maxInputs)},
+                                               {"count", std::to_string(count)}};
             if (count < info.minInputs)
-                fail(i, label(n) + (info.minInputs == 1 ? ": has no input; connect a layer to it"
-                                                        : ": needs at least " + std::to_string(info.minInputs) +
-                                                              " inputs, has " + std::to_string(count)));
+                fail(i, info.minInputs == 1
+                            ? msg("graph.no_input", "{layer}: has no input; connect a layer to it", args)
+                            : msg("graph.too_few_inputs", "{layer}: needs at least {min} inputs, has {count}", args));
             else if (info.maxInputs >= 0 && count > info.maxInputs)
-                fail(i, label(n) + ": takes " + std::to_string(info.maxInputs) + " input" +
-                            (info.maxInputs == 1 ? "" : "s") + ", has " + std::to_string(count));
+                fail(i, info.maxInputs == 1
+                            ? msg("graph.one_input", "{layer}: takes 1 input, has {count}", args)
+                            : msg("graph.too_many_inputs", "{layer}: takes {max} inputs, has {count}", args));
         } catch (const Error& e) {
-            fail(i, label(n) + ": " + e.what());
+            // A coded message names the layer itself; a plain one gets the name in front.
+            fail(i, e.message().code.empty() ? Message{{}, label(n) + ": " + e.what(), {}} : e.message());
             usable_[i] = false;
         }
         for (int in : n.inputs) {
             if (!indexOf_.count(in))
-                fail(i, label(n) + ": its input #" + std::to_string(in) + " does not exist");
+                fail(i, msg("graph.missing_input", "{layer}: its input #{input} does not exist",
+                            {{"layer", label(n)}, {"input", std::to_string(in)}}));
             else if (in == n.id)
-                fail(i, label(n) + ": is connected to itself");
+                fail(i, msg("graph.self_loop", "{layer}: is connected to itself", {{"layer", label(n)}}));
         }
     }
 }
@@ -105,11 +112,12 @@ void Checker::checkOneInput() {
     for (std::size_t i = 0; i < n_; ++i)
         if (nodes_[i].kind == "Input") inputs_.push_back(static_cast<int>(i));
     if (nodes_.empty())
-        check_.problems.push_back("the model is empty; add an Input layer");
+        check_.problems.push_back(msg("graph.empty", "the model is empty; add an Input layer"));
     else if (inputs_.empty())
-        check_.problems.push_back("the model has no Input layer; add one at the top");
+        check_.problems.push_back(msg("graph.no_input_layer", "the model has no Input layer; add one at the top"));
     for (std::size_t k = 1; k < inputs_.size(); ++k)
-        fail(inputs_[k], label(nodes_[inputs_[k]]) + ": a model has one Input layer; this is a second one");
+        fail(inputs_[k], msg("graph.second_input", "{layer}: a model has one Input layer; this is a second one",
+                             {{"layer", label(nodes_[inputs_[k]])}}));
     if (!inputs_.empty()) check_.inputId = nodes_[inputs_.front()].id;
 }
 
@@ -134,7 +142,7 @@ void Checker::orderTopologically() {
             if (--indegree[c] == 0) ready.push(c);
     }
     for (std::size_t i = 0; i < n_; ++i)
-        if (indegree[i] > 0) fail(i, label(nodes_[i]) + ": is part of a cycle");
+        if (indegree[i] > 0) fail(i, msg("graph.cycle", "{layer}: is part of a cycle", {{"layer", label(nodes_[i])}}));
 }
 
 void Checker::checkConnectedToOneOutput() {
@@ -155,18 +163,22 @@ void Checker::checkConnectedToOneOutput() {
     std::vector<int> sinks;
     for (std::size_t i = 0; i < n_; ++i) {
         if (!inputs_.empty() && !reached[i] && nodes_[i].kind != "Input" && !nodes_[i].inputs.empty())
-            fail(i, label(nodes_[i]) + ": is not connected to the Input layer");
+            fail(i, msg("graph.not_connected", "{layer}: is not connected to the Input layer",
+                        {{"layer", label(nodes_[i])}}));
         if (consumers_[i].empty() && reached[i]) sinks.push_back(static_cast<int>(i));
     }
     if (sinks.size() > 1) {
         std::string names;
         for (int s : sinks) names += (names.empty() ? "'" : ", '") + nodes_[s].name + "'";
         for (int s : sinks)
-            fail(s, label(nodes_[s]) + ": its output is not used; a model has one output (outputs now: " + names + ")");
+            fail(s, msg("graph.unused_output",
+                        "{layer}: its output is not used; a model has one output (outputs now: {outputs})",
+                        {{"layer", label(nodes_[s])}, {"outputs", names}}));
     } else if (sinks.size() == 1) {
         check_.outputId = nodes_[sinks.front()].id;
         if (nodes_[sinks.front()].kind == "Input")
-            check_.problems.push_back("the model has only an Input layer; add layers below it");
+            check_.problems.push_back(
+                msg("graph.only_input", "the model has only an Input layer; add layers below it"));
     }
 }
 
@@ -202,7 +214,7 @@ void Checker::inferShapes() {
             nc.params = layer->totalParams(inShapes);
             nc.macs = layer->macs(inShapes, nc.output);
         } catch (const Error& e) {
-            fail(i, e.what());
+            fail(i, e.message());
         }
     }
 }

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/message.h"
 #include "core/shape.h"
 #include "graph/graph_spec.h"
 
@@ -20,13 +21,14 @@ struct NodeCheck {
     Shape output;
     int64_t params = 0;
     int64_t macs = 0;
-    std::string error;  // this node's own problem, empty when none
+    Message error;  // this node's own problem (coded, so the studio translates it); empty text when none
+    bool hasError() const { return !error.text.empty(); }
 };
 
 struct GraphCheck {
-    std::vector<NodeCheck> nodes;       // same order as GraphSpec::nodes()
-    std::vector<std::string> problems;  // every problem, graph-level and per node, as messages
-    std::vector<int> order;             // topological order of node ids (complete only when ok)
+    std::vector<NodeCheck> nodes;   // same order as GraphSpec::nodes()
+    std::vector<Message> problems;  // every problem, graph-level and per node
+    std::vector<int> order;         // topological order of node ids (complete only when ok)
     int inputId = -1;
     int outputId = -1;
     int64_t totalParams = 0;

@@ -31,8 +31,9 @@ void Model::compile(const GraphSpec& spec, uint64_t seed, const LayerRegistry& r
     if (!check.ok) {
         // Report the first node-level problem with its node id, else the first graph problem.
         for (const auto& nc : check.nodes)
-            if (!nc.error.empty()) throw ShapeError(nc.error, nc.id);
-        throw ShapeError(check.problems.empty() ? "the model is not valid" : check.problems.front());
+            if (nc.hasError()) throw ShapeError(nc.error, nc.id);
+        if (check.problems.empty()) throw ShapeError(msg("graph.invalid", "the model is not valid"));
+        throw ShapeError(check.problems.front());
     }
     spec_ = spec;
     Rng rng(seed);

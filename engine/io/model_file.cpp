@@ -1,6 +1,8 @@
 #include "io/model_file.h"
 
 #include <zlib.h>
+
+#include <algorithm>
 #include <bit>
 #include <cstring>
 #include <fstream>
@@ -156,16 +158,20 @@ uint64_t checkHeader(const char* header, std::size_t available, const std::strin
     return jsonSize;
 }
 
+}  // namespace
+
 nlohmann::json parseDescription(const char* begin, const char* end, const std::string& what) {
     checkJsonDepth(begin, end, what);
     try {
         return nlohmann::json::parse(begin, end);
-    } catch (const nlohmann::json::exception& e) {
-        throw FileError(what + ": the description is not valid JSON: " + e.what());
+    } catch (const nlohmann::json::parse_error& e) {
+        // The line, not nlohmann's text: its byte dumps (<U+001C>) mean nothing to a user.
+        const std::size_t at = std::min<std::size_t>(e.byte, static_cast<std::size_t>(end - begin));
+        const auto line = 1 + std::count(begin, begin + at, '\n');
+        throw FileError(msg("model_file.not_json_line", "{file}: the description is not valid JSON (line {line})",
+                            {{"file", what}, {"line", std::to_string(line)}}));
     }
 }
-
-}  // namespace
 
 void storeWeights(const Model& model, ModelFile& file) {
     file.weights.clear();

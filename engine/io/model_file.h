@@ -54,5 +54,8 @@ ModelFile loadModelFileDescription(const std::string& path);
 // The same document in memory (used by save/load, checkpoints and the studio's clipboard).
 std::string serializeModelFile(const ModelFile& file);
 ModelFile parseModelFile(const std::string& bytes, const std::string& what = "model file");
+// A JSON description (a model file's, or a whole project written as JSON like the presets):
+// nesting depth limited before parsing, a syntax error reported by line. Throws FileError.
+nlohmann::json parseDescription(const char* begin, const char* end, const std::string& what);
 
 }  // namespace cs

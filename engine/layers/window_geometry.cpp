@@ -52,8 +52,17 @@ WindowGeometry makeGeometry(const Shape& input, int window, int stride, Padding 
     g.stride = stride;
     if (padding == Padding::Valid && (window > g.inH || window > g.inW)) {
         const std::string w = std::to_string(window);
-        throw ShapeError(who() + ": " + std::string(windowWord) + " " + w + "x" + w + " is larger than its " +
-                         std::to_string(g.inH) + "x" + std::to_string(g.inW) + " input");
+        const std::vector<MessageArg> args{
+            {"layer", who()}, {"window", w + "x" + w}, {"input", std::to_string(g.inH) + "x" + std::to_string(g.inW)}};
+        // One whole sentence per window kind, so each translates as a sentence.
+        if (windowWord == "kernel")
+            throw ShapeError(msg("layer.kernel_larger_than_input",
+                                 "{layer}: kernel {window} is larger than its {input} input", args));
+        if (windowWord == "pool")
+            throw ShapeError(
+                msg("layer.pool_larger_than_input", "{layer}: pool {window} is larger than its {input} input", args));
+        throw ShapeError(
+            msg("layer.window_larger_than_input", "{layer}: window {window} is larger than its {input} input", args));
     }
     axis(g.inH, window, stride, padding, g.outH, g.padTop);
     axis(g.inW, window, stride, padding, g.outW, g.padLeft);

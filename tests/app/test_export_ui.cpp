@@ -95,7 +95,7 @@ private slots:
         storeWeights(Model(run.graph, 5), run);
         run.history.push_back({{"stop_reason", "completed"}});
         doc->applyTrained(run);
-        QVERIFY2(dialog->weightsLabel()->text().contains(QStringLiteral("Trained weights are exported")),
+        QVERIFY2(dialog->weightsLabel()->text().contains(QStringLiteral("trained weights")),
                  qPrintable(dialog->weightsLabel()->text()));
         doc->undoStack()->undo();
         QVERIFY(dialog->weightsLabel()->text().contains(QStringLiteral("untrained")));

@@ -19,14 +19,14 @@ class TestGraph : public QObject {
 
     static std::string errorOf(const GraphCheck& c, const GraphSpec& g, const std::string& name) {
         const NodeCheck* n = c.node(g.findByName(name)->id);
-        return n ? n->error : "";
+        return n ? n->error.english() : "";
     }
 
 private slots:
     void referenceModelShapesAndParams() {
         const GraphSpec g = reference();
         const GraphCheck c = checkGraph(g, LayerRegistry::builtin());
-        QVERIFY2(c.ok, c.problems.empty() ? "" : c.problems.front().c_str());
+        QVERIFY2(c.ok, c.problems.empty() ? "" : c.problems.front().english().c_str());
         QCOMPARE(c.totalParams, int64_t(93322));
         QCOMPARE(c.node(g.findByName("conv2d")->id)->output, Shape::image(32, 26, 26));
         QCOMPARE(c.node(g.findByName("conv2d_2")->id)->output, Shape::image(64, 3, 3));

@@ -47,6 +47,8 @@ private slots:
     void numbersEqualTheEngines();
     void clickingACellListsItsImages();
     void galleryListsEveryMistake();
+    void galleryImagesAreDoors();
+    void captionsElideInTheMiddle();
 
 private:
     EvalReport report_;
@@ -133,6 +135,51 @@ void TestConfusionMatrix::galleryListsEveryMistake() {
     QVERIFY(!first.data(Qt::DecorationRole).value<QPixmap>().isNull());
     QVERIFY(first.data(Qt::ToolTipRole).toString().contains(QLatin1Char('%')));
     QVERIFY(!gallery.grab().isNull());
+}
+
+// Single click selects, double click opens; the request names the image by its source.
+void TestConfusionMatrix::galleryImagesAreDoors() {
+    MisclassifiedGallery gallery;
+    gallery.resize(600, 400);
+    gallery.setReport(report_);
+    gallery.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&gallery));
+    QSignalSpy spy(&gallery, &MisclassifiedGallery::imageActionRequested);
+    QListView* view = gallery.view();
+    const QModelIndex second = view->model()->index(1, 0);
+    const QPoint at = view->visualRect(second).center();
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, at);
+    QCOMPARE(view->currentIndex().row(), 1);
+    QCOMPARE(spy.count(), 0);  // a click only selects
+    QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, at);
+    QCOMPARE(spy.count(), 1);
+    const int s = gallery.shownSamples()[1];
+    QCOMPARE(spy.at(0).at(0).value<std::string>(), report_.data->sourceOf(std::size_t(s)));
+    QCOMPARE(spy.at(0).at(1).value<ImageAction>(), ImageAction::Open);
+    // The tooltip holds the whole caption, on one line.
+    QVERIFY(second.data(Qt::ToolTipRole)
+                .toString()
+                .startsWith(MisclassifiedGallery::caption(report_, s).replace(QLatin1Char('\n'), QLatin1Char(' '))));
+}
+
+// "Ankle boot → Sandal" shows in full when it fits; when it does not, both ends stay.
+void TestConfusionMatrix::captionsElideInTheMiddle() {
+    QFont font;
+    const QFontMetrics fm(font);
+    const QString caption = QStringLiteral("Ankle boot → Sandal\n97.1%");
+    const QStringList wide = MisclassifiedGallery::fittedLines(caption, font, fm.horizontalAdvance(caption) + 4);
+    QCOMPARE(wide, (QStringList{QStringLiteral("Ankle boot → Sandal"), QStringLiteral("97.1%")}));
+    const QStringList narrow =
+        MisclassifiedGallery::fittedLines(caption, font, fm.horizontalAdvance(QStringLiteral("Ankle boot → Sa")));
+    QVERIFY(narrow[0].contains(QChar(0x2026)));
+    QVERIFY2(narrow[0].startsWith(QLatin1String("Ank")) && narrow[0].endsWith(QLatin1String("dal")),
+             qPrintable(narrow[0]));
+    // The tile fits a caption of two ten-letter class names, as in Fashion-MNIST.
+    MisclassifiedGallery gallery;
+    gallery.setReport(report_);
+    const QSize grid = gallery.view()->gridSize();
+    QVERIFY2(fm.horizontalAdvance(QStringLiteral("Ankle boot → Sandal")) <= grid.width() - 8,
+             qPrintable(QString::number(grid.width())));
 }
 
 QTEST_MAIN(TestConfusionMatrix)

@@ -54,7 +54,7 @@ private slots:
         QCOMPARE(model.data(first, DatasetListModel::ClassNameRole).toString(), QStringLiteral("class0"));
         QCOMPARE(model.data(model.index(301), DatasetListModel::LabelRole).toInt(), 1);  // test #1
         QCOMPARE(model.data(model.index(301), DatasetListModel::SplitRole).toInt(), int(SampleSplit::Test));
-        QCOMPARE(model.data(model.index(301), Qt::DisplayRole).toString(), QStringLiteral("test #1"));
+        QCOMPARE(model.data(model.index(301), Qt::DisplayRole).toString(), QStringLiteral("test image #1"));
         QCOMPARE(model.data(first, DatasetListModel::PredictedRole).toInt(), -1);
         const QImage thumb = model.data(model.index(7), Qt::DecorationRole).value<QImage>();
         QVERIFY(!thumb.isNull());
@@ -81,7 +81,7 @@ private slots:
         model.setFilter(f);
         QCOMPARE(model.rowCount(), 2);  // train #42 and test #42
         QCOMPARE(model.rowOf(42), 0);
-        f.search = QStringLiteral("test #4");
+        f.search = QStringLiteral("test image #4");
         model.setFilter(f);
         QCOMPARE(model.rowCount(), 11);  // test #4, #40..#49
         f.search = QStringLiteral("9999");

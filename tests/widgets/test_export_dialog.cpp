@@ -133,9 +133,12 @@ private slots:
         dialog.setOutputDir(dir.path());
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-        QVERIFY(dialog.weightsLabel()->text().contains(QStringLiteral("Trained")));
+        QVERIFY(dialog.weightsLabel()->text().contains(QStringLiteral("trained weights")));
 
         clickButton(dialog.formatButton(ExportFormat::Keras));
+        // The Keras script is the architecture only, and the dialog says so.
+        QVERIFY2(dialog.weightsLabel()->text().contains(QStringLiteral("not the weights")),
+                 qPrintable(dialog.weightsLabel()->text()));
         QVERIFY(!dialog.opsetBox()->isEnabled());  // ONNX options do not apply
         QCOMPARE(dialog.pathEdit()->text(), dir.filePath(QStringLiteral("tiny_mlp_keras.py")));
         QTest::mouseClick(dialog.exportButton(), Qt::LeftButton);

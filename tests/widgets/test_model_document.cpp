@@ -47,7 +47,7 @@ private slots:
         ModelDocument doc;
         doc.reset(smallModel());
         QVERIFY(!doc.isModified());
-        QVERIFY2(doc.check().ok, doc.check().problems.empty() ? "" : doc.check().problems.front().c_str());
+        QVERIFY2(doc.check().ok, doc.check().problems.empty() ? "" : doc.check().problems.front().english().c_str());
         // 8*(3*3*1)+8 = 80; 26*26*8 = 5408 -> 54090
         QCOMPARE(doc.check().totalParams, int64_t(80 + 5408 * 10 + 10));
     }
@@ -67,7 +67,7 @@ private slots:
         QVERIFY(doc.isModified());
         // Unconnected: the check names it.
         QVERIFY(!doc.nodeCheck(id)->ok);
-        QVERIFY(!doc.nodeCheck(id)->error.empty());
+        QVERIFY(doc.nodeCheck(id)->hasError());
         checkUndoRedo(doc, before);
         doc.undoStack()->undo();
         QVERIFY(!doc.isModified());
@@ -114,7 +114,7 @@ private slots:
         doc.disconnectInput(dense, 0);
         QVERIFY(doc.node(dense)->inputs.empty());
         QVERIFY(!doc.check().ok);
-        QVERIFY(!doc.nodeCheck(dense)->error.empty());
+        QVERIFY(doc.nodeCheck(dense)->hasError());
         QVERIFY(doc.connectNodes(flatten, dense));
         QCOMPARE(doc.node(dense)->inputs, std::vector<int>{flatten});
         QVERIFY(doc.check().ok);
@@ -134,7 +134,7 @@ private slots:
         // Conv2D takes one input: connecting Dense -> Conv2D replaces its input and closes a cycle.
         QVERIFY(doc.connectNodes(dense, conv));
         QVERIFY(!doc.check().ok);
-        QVERIFY(!doc.nodeCheck(conv)->error.empty());
+        QVERIFY(doc.nodeCheck(conv)->hasError());
     }
 
     void editOptionsUpdatesShapesAndMerges() {
@@ -154,7 +154,7 @@ private slots:
         // A kernel larger than its input cannot work: the node gets the engine's message.
         doc.setOption(conv, "kernel_size", 31);
         QVERIFY(!doc.nodeCheck(conv)->ok);
-        QVERIFY(!doc.nodeCheck(conv)->error.empty());
+        QVERIFY(doc.nodeCheck(conv)->hasError());
         doc.resetOption(conv, "kernel_size");
         QCOMPARE(doc.nodeCheck(conv)->output, Shape::image(32, 26, 26));
         checkUndoRedo(doc, before);
@@ -439,7 +439,7 @@ private slots:
         append("Flatten", {});
         append("Dense", {{"units", 64}, {"activation", "relu"}});
         append("Dense", {{"units", 10}, {"activation", "softmax"}});
-        QVERIFY2(doc.check().ok, doc.check().problems.empty() ? "" : doc.check().problems.front().c_str());
+        QVERIFY2(doc.check().ok, doc.check().problems.empty() ? "" : doc.check().problems.front().english().c_str());
         QCOMPARE(doc.check().totalParams, int64_t(93322));
     }
 

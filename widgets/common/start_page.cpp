@@ -10,6 +10,7 @@
 #include <QScrollArea>
 #include <QVBoxLayout>
 
+#include "common/preset_text.h"
 #include "designer/layer_style.h"
 #include "io/presets.h"
 
@@ -82,8 +83,7 @@ StartPage::StartPage(QWidget* parent) : QWidget(parent) {
     start->addSpacing(8);
     start->addWidget(heading(tr("Presets"), content));
     for (const std::string& name : presetNames()) {
-        auto* b = new QCommandLinkButton(QString::fromStdString(name), QString::fromStdString(presetDescription(name)),
-                                         content);
+        auto* b = new QCommandLinkButton(QString::fromStdString(name), presetDescriptionText(name), content);
         b->setIcon(QIcon(QStringLiteral(":/icons/layers.svg")));
         b->setObjectName(QStringLiteral("preset_") + QString::fromStdString(name));
         connect(b, &QCommandLinkButton::clicked, this,

@@ -59,6 +59,9 @@ DatasetBrowser::DatasetBrowser(QWidget* parent) : QWidget(parent) {
     sortCombo_->addItem(tr("Sort by class"), int(DatasetSort::Class));
     sortCombo_->addItem(tr("Sort by confidence"), int(DatasetSort::Confidence));
     sortCombo_->addItem(tr("Sort by loss"), int(DatasetSort::Loss));
+    // Never cut a choice ("Sort by confidence") at narrow widths: the row wraps instead (below).
+    sortCombo_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    splitCombo_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     descending_ = new QToolButton(this);
     descending_->setCheckable(true);
     descending_->setText(QStringLiteral("↓"));
@@ -70,24 +73,29 @@ DatasetBrowser::DatasetBrowser(QWidget* parent) : QWidget(parent) {
     sizeSlider_->setMaximumWidth(110);
     sizeSlider_->setToolTip(tr("Thumbnail size"));
 
-    // Two rows: what to show, then how (predictions and tile size).
+    // Three rows: what to show, its order and the mistakes, then confidence and tile size.
     auto* bar = new QHBoxLayout;
     bar->setSpacing(6);
     bar->addWidget(search_, 1);
     bar->addWidget(classCombo_);
     bar->addWidget(splitCombo_);
-    bar->addWidget(sortCombo_);
-    bar->addWidget(descending_);
     auto* bar2 = new QHBoxLayout;
     bar2->setSpacing(6);
+    bar2->addWidget(sortCombo_);
+    bar2->addWidget(descending_);
     bar2->addWidget(wrongOnly_);
-    bar2->addWidget(new QLabel(tr("Confidence"), this));
-    bar2->addWidget(minConf_);
-    bar2->addWidget(new QLabel(QStringLiteral("–"), this));
-    bar2->addWidget(maxConf_);
     bar2->addStretch();
-    bar2->addWidget(new QLabel(tr("Size"), this));
-    bar2->addWidget(sizeSlider_);
+    // A row of its own: at 1280x720 beside the class list and the image, one row cut "Sort by"
+    // and "Confidence" short.
+    auto* bar3 = new QHBoxLayout;
+    bar3->setSpacing(6);
+    bar3->addWidget(new QLabel(tr("Confidence"), this));
+    bar3->addWidget(minConf_);
+    bar3->addWidget(new QLabel(QStringLiteral("–"), this));
+    bar3->addWidget(maxConf_);
+    bar3->addStretch();
+    bar3->addWidget(new QLabel(tr("Size"), this));
+    bar3->addWidget(sizeSlider_);
 
     view_ = new QListView(this);
     view_->setObjectName(QStringLiteral("thumbnailGrid"));
@@ -111,6 +119,7 @@ DatasetBrowser::DatasetBrowser(QWidget* parent) : QWidget(parent) {
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(bar);
     layout->addLayout(bar2);
+    layout->addLayout(bar3);
     layout->addWidget(view_, 1);
     layout->addWidget(count_);
 
@@ -128,8 +137,9 @@ DatasetBrowser::DatasetBrowser(QWidget* parent) : QWidget(parent) {
     connect(maxConf_, &QDoubleSpinBox::valueChanged, this, &DatasetBrowser::applyControls);
     connect(sizeSlider_, &QSlider::valueChanged, this, &DatasetBrowser::setThumbnailSize);
     connect(view_, &QListView::customContextMenuRequested, this, &DatasetBrowser::showContextMenu);
-    connect(view_, &QListView::activated, this,
-            [this](const QModelIndex& i) { emit probeRequested(model_->globalIndex(i.row())); });
+    // A double click opens the image (a single click only selects it, whatever the style says).
+    connect(view_, &QListView::doubleClicked, this,
+            [this](const QModelIndex& i) { emit openRequested(model_->globalIndex(i.row())); });
     connect(view_->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this] { emit currentSampleChanged(currentSample()); });
     fillClassCombo();
@@ -269,7 +279,20 @@ void DatasetBrowser::showContextMenu(const QPoint& pos) {
     const std::vector<std::size_t> samples = selectedSamples();
     const DatasetCatalog& c = *model_->catalog();
     QMenu menu(this);
+    menu.addAction(tr("Open Image"), this, [this, g = samples.front()] { emit openRequested(g); });
     menu.addAction(tr("Use as Probe"), this, [this, g = samples.front()] { emit probeRequested(g); });
+    if (folderEdits_ && !c.isImageFolder()) {
+        // Shown, not hidden, so the user learns why a packed dataset cannot be edited here.
+        menu.addSeparator();
+        const QString why = tr("Only images of an image folder can be excluded or moved.");
+        for (const QString& text : {tr("Exclude from Training"), tr("Move to Class")}) {
+            QAction* a = menu.addAction(text);
+            a->setEnabled(false);
+            a->setToolTip(why);
+            a->setStatusTip(why);
+        }
+        menu.setToolTipsVisible(true);
+    }
     if (folderEdits_ && c.isImageFolder()) {
         menu.addSeparator();
         const bool allExcluded =

@@ -48,6 +48,8 @@ signals:
     void excludeRequested(const std::vector<std::size_t>& samples, bool exclude);
     void moveRequested(const std::vector<std::size_t>& samples, int classIndex);
     void probeRequested(std::size_t globalIndex);
+    // A double click or "Open Image": the image in its detail view.
+    void openRequested(std::size_t globalIndex);
 
 private:
     void applyControls();

@@ -1,5 +1,6 @@
 #include "dataset/dataset_catalog.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <algorithm>
 #include <cmath>
@@ -79,8 +80,11 @@ QImage DatasetCatalog::imageOf(std::size_t g) const {
 QString DatasetCatalog::displayName(std::size_t g) const {
     const Dataset& d = part(partOf(g));
     if (!d.sources.empty()) return QFileInfo(QString::fromStdString(sourceOf(g))).fileName();
-    static const char* const kPart[] = {"train", "validation", "test"};
-    return QStringLiteral("%1 #%2").arg(QLatin1String(kPart[partOf(g)])).arg(localIndex(g));
+    // Whole phrases, so a translation never mixes an English part name into its own words.
+    static const char* const kPart[] = {QT_TRANSLATE_NOOP("DatasetCatalog", "training image #%1"),
+                                        QT_TRANSLATE_NOOP("DatasetCatalog", "validation image #%1"),
+                                        QT_TRANSLATE_NOOP("DatasetCatalog", "test image #%1")};
+    return QCoreApplication::translate("DatasetCatalog", kPart[partOf(g)]).arg(localIndex(g));
 }
 
 void DatasetCatalog::setValidationSplit(double fraction, uint64_t seed) {

@@ -76,7 +76,10 @@ void ImageDetailView::setCatalog(std::shared_ptr<DatasetCatalog> catalog) {
 
 QString ImageDetailView::sourceText() const { return source_->text(); }
 
+void ImageDetailView::setHeatMap(const QImage& heatMap) { view_->setOverlay(sample_ >= 0 ? heatMap : QImage()); }
+
 void ImageDetailView::showSample(long long g) {
+    view_->setOverlay({});
     const bool valid = catalog_ && g >= 0 && std::size_t(g) < catalog_->size();
     sample_ = valid ? g : -1;
     probe_->setEnabled(valid);
@@ -93,9 +96,14 @@ void ImageDetailView::showSample(long long g) {
     }
     const DatasetCatalog& c = *catalog_;
     const std::size_t i = std::size_t(g);
-    static const char* const kSplits[] = {QT_TR_NOOP("training"), QT_TR_NOOP("validation"), QT_TR_NOOP("test")};
-    QString title = QStringLiteral("%1 — %2").arg(c.displayName(i), tr(kSplits[int(c.split(i))]));
-    if (c.excluded(i)) title += QStringLiteral(" — ") + tr("excluded from training");
+    // Whole sentences per split, so the title reads as one phrase in every language.
+    static const char* const kSplits[] = {QT_TR_NOOP("%1 — in the training split"),
+                                          QT_TR_NOOP("%1 — in the validation split"),
+                                          QT_TR_NOOP("%1 — in the test split")};
+    static const char* const kExcluded[] = {QT_TR_NOOP("%1 — in the training split, excluded from training"),
+                                            QT_TR_NOOP("%1 — in the validation split, excluded from training"),
+                                            QT_TR_NOOP("%1 — in the test split, excluded from training")};
+    const QString title = tr((c.excluded(i) ? kExcluded : kSplits)[int(c.split(i))]).arg(c.displayName(i));
     title_->setText(title);
     source_->setText(QDir::toNativeSeparators(QString::fromStdString(c.sourceOf(i))));
     const auto name = [&c](int k) {

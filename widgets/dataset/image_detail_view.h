@@ -26,6 +26,9 @@ public:
     void showSample(long long globalIndex);
     long long sample() const { return sample_; }
     void refresh() { showSample(sample_); }
+    // Where explanations will show their heat-map for the shown sample (drawn over the image,
+    // cleared when another sample is shown). Nothing computes one yet.
+    void setHeatMap(const QImage& heatMap);
 
     PixelView* pixelView() const { return view_; }
     ProbabilityBars* probabilityBars() const { return bars_; }

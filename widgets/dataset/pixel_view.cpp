@@ -43,6 +43,11 @@ QString PixelView::describePixel(const QPoint& p) const {
     return tr("x %1, y %2: R %3 G %4 B %5").arg(p.x()).arg(p.y()).arg(qRed(v)).arg(qGreen(v)).arg(qBlue(v));
 }
 
+void PixelView::setOverlay(const QImage& overlay) {
+    overlay_ = overlay;
+    update();
+}
+
 void PixelView::paintEvent(QPaintEvent*) {
     QPainter p(this);
     p.fillRect(rect(), palette().color(QPalette::Window).darker(104));
@@ -51,6 +56,11 @@ void PixelView::paintEvent(QPaintEvent*) {
     const bool enlarge = r.width() > image_.width();
     p.setRenderHint(QPainter::SmoothPixmapTransform, !enlarge);
     p.drawImage(r, image_);
+    if (!overlay_.isNull()) {
+        p.setOpacity(0.5);
+        p.drawImage(r, overlay_);
+        p.setOpacity(1.0);
+    }
     p.setPen(QColor(0, 0, 0, 60));
     p.drawRect(r.adjusted(-1, -1, 0, 0));
     if (hovered_.x() >= 0 && enlarge) {

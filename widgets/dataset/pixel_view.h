@@ -13,6 +13,10 @@ public:
 
     void setImage(const QImage& image);
     const QImage& image() const { return image_; }
+    // Drawn over the image, scaled to it, half transparent (a heat-map once explanations
+    // exist); a null image draws nothing.
+    void setOverlay(const QImage& overlay);
+    const QImage& overlay() const { return overlay_; }
     // The image pixel under a widget position, or (-1, -1).
     QPoint pixelAt(const QPoint& widgetPos) const;
     // "x 3, y 7: 128" (gray) or "x 3, y 7: R 12 G 40 B 200".
@@ -32,6 +36,7 @@ private:
     QRect imageRect() const;
 
     QImage image_;
+    QImage overlay_;
     QPoint hovered_{-1, -1};
 };
 

@@ -1,8 +1,10 @@
 #include "designer/designer_view.h"
 
 #include <QKeyEvent>
+#include <QPainter>
 #include <QScrollBar>
 #include <QWheelEvent>
+#include <algorithm>
 #include <cmath>
 
 #include "designer/designer_scene.h"
@@ -28,6 +30,10 @@ DesignerView::DesignerView(DesignerScene* scene, QWidget* parent) : QGraphicsVie
     setAlignment(Qt::AlignHCenter | Qt::AlignTop);
     setObjectName(QStringLiteral("designerView"));
     connect(scene_, &DesignerScene::nodeCreated, this, &DesignerView::revealNode);
+    connect(scene_, &QGraphicsScene::changed, this, [this] {
+        minimapDirty_ = true;
+        if (!minimapRect().isEmpty()) viewport()->update();
+    });
     // The empty-canvas hint is drawn in the foreground: repaint all when it comes or goes.
     connect(scene_->document(), &ModelDocument::checked, this, [this] {
         const bool empty = scene_->document()->graph().nodes().empty();
@@ -59,6 +65,58 @@ void DesignerView::zoomToFit() {
     centerOn(r.center());
 }
 
+void DesignerView::fitOnOpen() {
+    const QRectF r = scene_->itemsBoundingRect().adjusted(-30, -30, 30, 30);
+    const double fit =
+        std::min(viewport()->width() / std::max(1.0, r.width()), viewport()->height() / std::max(1.0, r.height()));
+    // Below half size the layer names cannot be read: show the top half-size, the minimap the rest.
+    setZoom(std::clamp(fit, 0.5, 1.0));
+    centerOn(r.center().x(), r.top() + viewport()->height() / (2 * zoom()));
+}
+
+QRect DesignerView::minimapRect() const {
+    const QRectF all = scene_->itemsBoundingRect();
+    if (all.isEmpty() || mapToScene(viewport()->rect()).boundingRect().contains(all)) return {};
+    const int h = std::min(int(viewport()->height() * 0.6), 240);
+    const int w = std::min(int(h * all.width() / std::max(1.0, all.height())), 160);
+    if (w < 16 || h < 16) return {};
+    const double scale = std::min(double(w) / all.width(), double(h) / all.height());
+    const QSize size(int(all.width() * scale), int(all.height() * scale));
+    return QRect(QPoint(viewport()->width() - size.width() - 12, 12), size);
+}
+
+void DesignerView::drawMinimap(QPainter* p) {
+    const QRect box = minimapRect();
+    if (box.isEmpty()) return;
+    const QRectF all = scene_->itemsBoundingRect();
+    if (minimapDirty_ || minimap_.size() != box.size() * devicePixelRatioF()) {
+        minimap_ = QPixmap(box.size() * devicePixelRatioF());
+        minimap_.setDevicePixelRatio(devicePixelRatioF());
+        minimap_.fill(QColor(255, 255, 255, 230));
+        QPainter mp(&minimap_);
+        mp.setRenderHint(QPainter::Antialiasing);
+        scene_->render(&mp, QRectF(QPointF(0, 0), QSizeF(box.size())), all);
+        minimapDirty_ = false;
+    }
+    p->save();
+    p->resetTransform();
+    p->drawPixmap(box.topLeft(), minimap_);
+    p->setPen(QColor(0x7a, 0x82, 0x8e));
+    p->drawRect(box.adjusted(0, 0, -1, -1));
+    const double scale = box.width() / all.width();
+    const QRectF seen = mapToScene(viewport()->rect()).boundingRect().intersected(all);
+    p->setPen(QPen(QColor(0x1e, 0x88, 0xe5), 2));
+    p->drawRect(QRectF(box.left() + (seen.left() - all.left()) * scale, box.top() + (seen.top() - all.top()) * scale,
+                       seen.width() * scale, seen.height() * scale));
+    p->restore();
+}
+
+void DesignerView::scrollContentsBy(int dx, int dy) {
+    QGraphicsView::scrollContentsBy(dx, dy);
+    // The minimap stays in its corner: a scroll that blits the viewport would move it along.
+    if (!minimapRect().isEmpty()) viewport()->update();
+}
+
 void DesignerView::revealNode(int id) {
     if (NodeItem* item = scene_->nodeItem(id)) ensureVisible(item, 60, 60);
 }
@@ -74,6 +132,14 @@ void DesignerView::wheelEvent(QWheelEvent* event) {
 }
 
 void DesignerView::mousePressEvent(QMouseEvent* event) {
+    const QRect box = minimapRect();
+    if (event->button() == Qt::LeftButton && box.contains(event->position().toPoint())) {
+        const QRectF all = scene_->itemsBoundingRect();
+        const QPointF at = event->position() - QPointF(box.topLeft());
+        centerOn(all.left() + at.x() * all.width() / box.width(), all.top() + at.y() * all.height() / box.height());
+        event->accept();
+        return;
+    }
     if (event->button() == Qt::MiddleButton || event->button() == Qt::RightButton) {
         panning_ = true;
         panMoved_ = event->button() == Qt::MiddleButton;
@@ -169,7 +235,10 @@ void DesignerView::drawBackground(QPainter* p, const QRectF& rect) {
 }
 
 void DesignerView::drawForeground(QPainter* p, const QRectF& rect) {
-    if (!scene_->document()->graph().nodes().empty()) return;
+    if (!scene_->document()->graph().nodes().empty()) {
+        drawMinimap(p);
+        return;
+    }
     // An empty model: say how to start, in the middle of the viewport.
     p->save();
     p->resetTransform();

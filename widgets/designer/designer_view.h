@@ -1,7 +1,10 @@
 #pragma once
 // The canvas view: zoom (Ctrl+wheel, keys, fit), pan (middle or right button drag, wheel),
-// rubber-band selection, Delete and arrow-key nudges, and a dotted background.
+// rubber-band selection, Delete and arrow-key nudges, and a dotted background. When the model
+// does not fit the viewport, a minimap in the top-right corner shows all of it with the visible
+// part framed; a click there centres the view on that point.
 #include <QGraphicsView>
+#include <QPixmap>
 
 namespace cs::gui {
 
@@ -14,6 +17,10 @@ public:
 
     DesignerScene* designerScene() const { return scene_; }
     double zoom() const { return transform().m11(); }
+    // The minimap's place in viewport coordinates; empty when the whole model is in view.
+    QRect minimapRect() const;
+    // The view on a freshly opened model: all of it when readable, else its top, at most 100 %.
+    void fitOnOpen();
 
 public slots:
     void zoomIn();
@@ -36,6 +43,7 @@ protected:
     void keyPressEvent(QKeyEvent* event) override;
     void drawBackground(QPainter* painter, const QRectF& rect) override;
     void drawForeground(QPainter* painter, const QRectF& rect) override;
+    void scrollContentsBy(int dx, int dy) override;
 
 private:
     DesignerScene* scene_;
@@ -44,6 +52,9 @@ private:
     bool panMoved_ = false;
     QPoint panStart_;
     QPoint pressPos_;
+    QPixmap minimap_;  // the scene drawn small; rebuilt after the scene changed
+    bool minimapDirty_ = true;
+    void drawMinimap(QPainter* painter);
 };
 
 }  // namespace cs::gui

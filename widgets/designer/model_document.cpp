@@ -6,6 +6,7 @@
 #include <deque>
 #include <set>
 
+#include "core/errors.h"
 #include "designer/add_node_command.h"
 #include "designer/auto_layout.h"
 #include "designer/designer_metrics.h"
@@ -356,9 +357,12 @@ void ModelDocument::setNodePos(int id, QPointF pos) {
 void ModelDocument::recheck() {
     try {
         check_ = checkGraph(file_.graph, *registry_);
+    } catch (const Error& e) {
+        check_ = GraphCheck{};
+        check_.problems = {e.message()};
     } catch (const std::exception& e) {
         check_ = GraphCheck{};
-        check_.problems = {e.what()};
+        check_.problems = {Message{{}, e.what(), {}}};
     }
     syncPreprocessingToInput();
     emit checked();

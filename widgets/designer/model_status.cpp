@@ -54,7 +54,7 @@ void ModelStatus::refresh() {
                            "gradients and optimizer state")
                             .arg(batch));
     int problems = 0;
-    for (const NodeCheck& n : c.nodes) problems += n.error.empty() ? 0 : 1;
+    for (const NodeCheck& n : c.nodes) problems += n.hasError() ? 1 : 0;
     problems = std::max<int>(problems, c.ok ? 0 : std::max<int>(1, int(c.problems.size())));
     if (c.ok) {
         state_->setText(QStringLiteral("<span style='color:#2e7d32'>✔ %1</span>").arg(tr("Model valid")));

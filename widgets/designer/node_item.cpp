@@ -7,6 +7,7 @@
 #include <QStyleOptionGraphicsItem>
 #include <cmath>
 
+#include "common/engine_message.h"
 #include "designer/designer_metrics.h"
 #include "designer/edge_item.h"
 #include "designer/layer_style.h"
@@ -82,7 +83,7 @@ void NodeItem::setSpec(const NodeSpec& spec, const LayerInfo* info) {
 }
 
 void NodeItem::setCheck(const NodeCheck* check) {
-    const QString error = check ? qs(check->error) : QString();
+    const QString error = check && check->hasError() ? engineText(check->error) : QString();
     shapeKnown_ = check && check->shapeKnown;
     shape_ = shapeKnown_ ? formatShape(check->output) : QString();
     params_ = check && shapeKnown_ ? formatCount(check->params) : QString();

@@ -14,8 +14,10 @@
 #include <cmath>
 #include <limits>
 
+#include "common/engine_message.h"
 #include "designer/layer_style.h"
 #include "designer/model_document.h"
+#include "designer/option_labels.h"
 #include "layers/layer_registry.h"
 
 namespace cs::gui {
@@ -217,8 +219,8 @@ void PropertyEditor::rebuild() {
         rowLayout->setSpacing(2);
         rowLayout->addWidget(editor, 1);
         rowLayout->addWidget(reset);
-        auto* label = new QLabel(name, this);
-        label->setToolTip(help);
+        auto* label = new QLabel(optionLabel(p.name), this);
+        label->setToolTip(QStringLiteral("%1 (%2)").arg(help, name));
         form_->addRow(label, row);
         editors_.insert(name, editor);
         resets_.insert(name, reset);
@@ -275,8 +277,8 @@ void PropertyEditor::refreshStatus() {
     output_->setText(c->shapeKnown ? formatShape(c->output) : tr("unknown"));
     params_->setText(c->shapeKnown ? formatCount(c->params) : QStringLiteral("—"));
     macs_->setText(c->shapeKnown ? formatCompact(double(c->macs)) : QStringLiteral("—"));
-    error_->setText(qs(c->error));
-    error_->setVisible(!c->error.empty());
+    error_->setText(c->hasError() ? engineText(c->error) : QString());
+    error_->setVisible(c->hasError());
 }
 
 void PropertyEditor::showHelp(const QString& param) {

@@ -5,6 +5,7 @@
 #include <QScrollBar>
 #include <QTimer>
 
+#include "common/engine_message.h"
 #include "designer/model_document.h"
 #include "graph/model.h"
 
@@ -31,15 +32,15 @@ QString SummaryView::summaryText(const ModelDocument& doc) {
     if (!doc.check().ok) {
         QString text =
             QCoreApplication::translate("SummaryView", "The model cannot be built yet:") + QStringLiteral("\n");
-        for (const std::string& p : doc.check().problems)
-            text += QStringLiteral("  • ") + QString::fromStdString(p) + QStringLiteral("\n");
+        for (const Message& p : doc.check().problems)
+            text += QStringLiteral("  • ") + engineText(p) + QStringLiteral("\n");
         return text;
     }
     try {
         const Model model(doc.graph(), doc.file().seed, doc.registry());
         return QString::fromStdString(model.summary());
     } catch (const std::exception& e) {
-        return QString::fromStdString(e.what());
+        return engineText(e);
     }
 }
 

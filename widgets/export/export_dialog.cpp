@@ -22,10 +22,10 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include "common/engine_message.h"
 #include "export/distributed_panel.h"
 #include "graph/model.h"
 #include "io/code_export.h"
-#include "common/engine_message.h"
 
 namespace cs::gui {
 
@@ -235,14 +235,11 @@ void ExportDialog::setModel(const ModelFile& file, const QString& name) {
                               .arg(QLocale().toString(qlonglong(model.paramCount()))));
         modelOk_ = true;
     } catch (const std::exception& e) {
-        summary_->setText(coloured(kBad, tr("<b>%1</b> cannot be exported: %2")
-                                             .arg(name_.toHtmlEscaped(), QString::fromUtf8(e.what()).toHtmlEscaped())));
+        summary_->setText(coloured(
+            kBad, tr("<b>%1</b> cannot be exported: %2").arg(name_.toHtmlEscaped(), engineText(e).toHtmlEscaped())));
         modelOk_ = false;
     }
-    weights_->setText(file_.hasWeights()
-                          ? coloured(kOk, tr("✔ Trained weights are exported."))
-                          : coloured(kWarn, tr("⚠ This model is untrained: the export holds its random initial "
-                                               "weights. Train it first for a useful model.")));
+    updateWeightsNote();
     distributed_->setHasWeights(file_.hasWeights());
     export_->setEnabled(modelOk_);
     parityButton_->setEnabled(modelOk_ && format() == ExportFormat::Onnx);
@@ -316,7 +313,25 @@ OnnxExportOptions ExportDialog::onnxOptions() const {
     return o;
 }
 
+// What the chosen format takes along: ONNX and the PyTorch project carry the weights, the
+// Keras script rebuilds the architecture only.
+void ExportDialog::updateWeightsNote() {
+    if (format() == ExportFormat::Keras)
+        weights_->setText(coloured(kWarn, tr("⚠ The Keras script holds the architecture, the preprocessing and the "
+                                             "training settings, not the weights: train it again in Keras, or "
+                                             "export ONNX or PyTorch to keep the trained weights.")));
+    else if (file_.hasWeights())
+        weights_->setText(coloured(kOk, format() == ExportFormat::Onnx
+                                            ? tr("✔ The ONNX file holds the architecture and the trained weights.")
+                                            : tr("✔ The PyTorch project holds the architecture and the trained "
+                                                 "weights (weights.json and weights.bin).")));
+    else
+        weights_->setText(coloured(kWarn, tr("⚠ This model is untrained: the export holds its random initial "
+                                             "weights. Train it first for a useful model.")));
+}
+
 void ExportDialog::onFormatChanged() {
+    updateWeightsNote();
     paths_[shownFormat_] = path_->text();
     shownFormat_ = int(format());
     path_->setText(paths_[shownFormat_]);

@@ -81,6 +81,7 @@ private:
     QWidget* createOnnxBox();
     QWidget* createParityBox();
     void onFormatChanged();
+    void updateWeightsNote();
     void onParityDone();
     void updateDefaultPaths();
     void updateDataLabel();

@@ -1,10 +1,14 @@
 #include "training/misclassified_gallery.h"
 
 #include <QAbstractListModel>
+#include <QApplication>
 #include <QHash>
 #include <QLabel>
 #include <QListView>
+#include <QMenu>
+#include <QPainter>
 #include <QPixmap>
+#include <QStyledItemDelegate>
 #include <QVBoxLayout>
 #include <algorithm>
 
@@ -37,6 +41,7 @@ public:
                 return *it;
             }
             case Qt::ToolTipRole: {
+                // The caption in full first: the tile may show it elided.
                 const auto& r = report->result;
                 const int classes = r.classes;
                 std::vector<int> order(classes);
@@ -44,7 +49,9 @@ public:
                 const float* probs = r.probabilities.data() + std::size_t(s) * classes;
                 std::partial_sort(order.begin(), order.begin() + std::min(3, classes), order.end(),
                                   [probs](int a, int b) { return probs[a] > probs[b]; });
-                QStringList lines{QString::fromStdString(report->data->sourceOf(std::size_t(s)))};
+                QStringList lines{
+                    MisclassifiedGallery::caption(*report, s).replace(QLatin1Char('\n'), QLatin1Char(' ')),
+                    QString::fromStdString(report->data->sourceOf(std::size_t(s)))};
                 for (int k = 0; k < std::min(3, classes); ++k)
                     lines << QStringLiteral("%1: %2%")
                                  .arg(QString::fromStdString(report->data->classNames.at(order[k])))
@@ -62,6 +69,42 @@ public:
     }
 };
 
+// A tile: the thumbnail, then each caption line elided in the middle to the tile's width (the
+// style's elision would cut the end of a wrapped line, which loses the predicted class).
+class GalleryDelegate : public QStyledItemDelegate {
+public:
+    static constexpr int kTileWidth = 136;
+    using QStyledItemDelegate::QStyledItemDelegate;
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex&) const override {
+        return {kTileWidth, 64 + 2 * QFontMetrics(option.font).height() + 8};
+    }
+    void paint(QPainter* p, const QStyleOptionViewItem& option, const QModelIndex& index) const override {
+        QStyleOptionViewItem o = option;
+        initStyleOption(&o, index);
+        const QString text = o.text;
+        o.text.clear();
+        o.icon = QIcon();
+        o.features &= ~QStyleOptionViewItem::HasDecoration;
+        const QWidget* w = option.widget;
+        QStyle* style = w ? w->style() : QApplication::style();
+        style->drawControl(QStyle::CE_ItemViewItem, &o, p, w);  // background and selection
+        const QPixmap thumb = index.data(Qt::DecorationRole).value<QPixmap>();
+        const QRect r = option.rect.adjusted(2, 2, -2, -2);
+        QPoint at(r.center().x() - thumb.width() / 2, r.top());
+        p->drawPixmap(at, thumb);
+        p->save();
+        p->setPen(
+            option.palette.color(option.state & QStyle::State_Selected ? QPalette::HighlightedText : QPalette::Text));
+        const QFontMetrics fm(option.font);
+        int y = r.top() + thumb.height() + 2;
+        for (const QString& line : MisclassifiedGallery::fittedLines(text, option.font, r.width())) {
+            p->drawText(QRect(r.left(), y, r.width(), fm.height()), Qt::AlignHCenter | Qt::AlignTop, line);
+            y += fm.height();
+        }
+        p->restore();
+    }
+};
+
 MisclassifiedGallery::MisclassifiedGallery(QWidget* parent) : QWidget(parent) {
     title_ = new QLabel(tr("Misclassified images appear here after an evaluation."));
     title_->setWordWrap(true);
@@ -72,10 +115,18 @@ MisclassifiedGallery::MisclassifiedGallery(QWidget* parent) : QWidget(parent) {
     view_->setMovement(QListView::Static);
     view_->setUniformItemSizes(true);
     view_->setIconSize(QSize(64, 64));
-    view_->setGridSize(QSize(118, 128));
-    view_->setWordWrap(true);
+    view_->setGridSize(QSize(GalleryDelegate::kTileWidth + 4, 64 + 2 * fontMetrics().height() + 12));
     view_->setSpacing(2);
     view_->setModel(model_);
+    view_->setItemDelegate(new GalleryDelegate(view_));
+    view_->setSelectionMode(QAbstractItemView::SingleSelection);
+    view_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view_->setContextMenuPolicy(Qt::CustomContextMenu);
+    // A double click opens the image (not `activated`: a single click must only select it,
+    // whatever the platform's single-click-activation style hint says).
+    connect(view_, &QListView::doubleClicked, this,
+            [this](const QModelIndex& i) { request(i.row(), ImageAction::Open); });
+    connect(view_, &QListView::customContextMenuRequested, this, &MisclassifiedGallery::showContextMenu);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(title_);
@@ -91,7 +142,43 @@ QString MisclassifiedGallery::caption(const EvalReport& report, int s) {
     auto name = [&](int c) {
         return c >= 0 && c < int(names.size()) ? QString::fromStdString(names[c]) : QString::number(c);
     };
-    return tr("%1\n→ %2\n%3%").arg(name(t), name(p)).arg(double(report.result.confidence.at(s)) * 100, 0, 'f', 1);
+    return tr("%1 → %2\n%3%").arg(name(t), name(p)).arg(double(report.result.confidence.at(s)) * 100, 0, 'f', 1);
+}
+
+QStringList MisclassifiedGallery::fittedLines(const QString& caption, const QFont& font, int width) {
+    const QFontMetrics fm(font);
+    QStringList out;
+    for (const QString& line : caption.split(QLatin1Char('\n'))) out << fm.elidedText(line, Qt::ElideMiddle, width);
+    return out;
+}
+
+int MisclassifiedGallery::sampleAt(int row) const {
+    return row >= 0 && row < int(model_->samples.size()) ? model_->samples[std::size_t(row)] : -1;
+}
+
+void MisclassifiedGallery::request(int row, ImageAction action, int classIndex) {
+    const int s = sampleAt(row);
+    if (s < 0 || !report_.data) return;
+    emit imageActionRequested(report_.data->sourceOf(std::size_t(s)), action, classIndex);
+}
+
+void MisclassifiedGallery::showContextMenu(const QPoint& pos) {
+    const QModelIndex at = view_->indexAt(pos);
+    if (!at.isValid() || !report_.data) return;
+    view_->setCurrentIndex(at);
+    const int row = at.row();
+    QMenu menu(this);
+    menu.addAction(tr("Open Image"), this, [this, row] { request(row, ImageAction::Open); });
+    menu.addAction(tr("Use as Probe"), this, [this, row] { request(row, ImageAction::Probe); });
+    menu.addAction(tr("Show in Dataset"), this, [this, row] { request(row, ImageAction::ShowInDataset); });
+    menu.addSeparator();
+    menu.addAction(tr("Exclude from Training"), this, [this, row] { request(row, ImageAction::Exclude); });
+    QMenu* move = menu.addMenu(tr("Move to Class"));
+    const auto& names = report_.data->classNames;
+    for (int k = 0; k < int(names.size()); ++k)
+        move->addAction(QString::fromStdString(names[std::size_t(k)]), this,
+                        [this, row, k] { request(row, ImageAction::Move, k); });
+    menu.exec(view_->viewport()->mapToGlobal(pos));
 }
 
 void MisclassifiedGallery::setReport(const EvalReport& report) {

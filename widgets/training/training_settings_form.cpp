@@ -16,6 +16,7 @@
 #include <QVBoxLayout>
 #include <cmath>
 
+#include "common/engine_message.h"
 #include "core/errors.h"
 #include "data/augment.h"
 #include "train/optimizer.h"
@@ -361,7 +362,7 @@ QString TrainingSettingsForm::problem() const {
         makeOptimizer(s.optimizer);
         AugmentOptions::fromJson(s.augment);
     } catch (const Error& e) {
-        return QString::fromStdString(e.what());
+        return engineText(e);
     }
     return {};
 }

@@ -1,0 +1,41 @@
+#include "designer/option_labels.h"
+
+#include <QCoreApplication>
+#include <cstring>
+
+namespace cs::gui {
+
+namespace {
+struct OptionLabel {
+    const char* key;
+    const char* label;
+};
+// One entry per option key of LayerRegistry::builtin().
+const OptionLabel kLabels[] = {
+    {"activation", QT_TRANSLATE_NOOP("LayerOption", "Activation")},
+    {"axis", QT_TRANSLATE_NOOP("LayerOption", "Axis")},
+    {"center", QT_TRANSLATE_NOOP("LayerOption", "Learn shift")},
+    {"channels", QT_TRANSLATE_NOOP("LayerOption", "Channels")},
+    {"epsilon", QT_TRANSLATE_NOOP("LayerOption", "Epsilon")},
+    {"filters", QT_TRANSLATE_NOOP("LayerOption", "Filters")},
+    {"height", QT_TRANSLATE_NOOP("LayerOption", "Height")},
+    {"kernel_size", QT_TRANSLATE_NOOP("LayerOption", "Kernel size")},
+    {"momentum", QT_TRANSLATE_NOOP("LayerOption", "Momentum")},
+    {"padding", QT_TRANSLATE_NOOP("LayerOption", "Padding")},
+    {"pool_size", QT_TRANSLATE_NOOP("LayerOption", "Pool size")},
+    {"rate", QT_TRANSLATE_NOOP("LayerOption", "Drop rate")},
+    {"scale", QT_TRANSLATE_NOOP("LayerOption", "Learn scale")},
+    {"strides", QT_TRANSLATE_NOOP("LayerOption", "Stride")},
+    {"units", QT_TRANSLATE_NOOP("LayerOption", "Units")},
+    {"use_bias", QT_TRANSLATE_NOOP("LayerOption", "Use bias")},
+    {"width", QT_TRANSLATE_NOOP("LayerOption", "Width")},
+};
+}  // namespace
+
+QString optionLabel(const std::string& key) {
+    for (const OptionLabel& l : kLabels)
+        if (key == l.key) return QCoreApplication::translate("LayerOption", l.label);
+    return QString::fromStdString(key);
+}
+
+}  // namespace cs::gui
