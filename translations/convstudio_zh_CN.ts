@@ -167,6 +167,159 @@
     </message>
 </context>
 <context>
+    <name>EngineMessage</name>
+    <message>
+        <location filename="../widgets/common/engine_message.cpp" line="20"/>
+        <source>not enough memory: the input is larger than this machine can hold, or damaged</source>
+        <translation>内存不足：输入超出了本机可容纳的大小，或者已损坏</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message.cpp" line="37"/>
+        <source>internal error (an unknown exception)</source>
+        <translation>内部错误（未知异常）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message.cpp" line="41"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="9"/>
+        <source>{file}: {reason}</source>
+        <translation>{file}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="11"/>
+        <source>{file}: file does not exist</source>
+        <translation>{file}：文件不存在</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="12"/>
+        <source>{file}: cannot be read ({reason})</source>
+        <translation>{file}：无法读取（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="13"/>
+        <source>{file}: is {kind}, expected a regular file</source>
+        <translation>{file}：这是{kind}，应为普通文件</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="14"/>
+        <source>&apos;{file}&apos; is not a regular file (a named pipe, device or socket)</source>
+        <translation>“{file}”不是普通文件（而是命名管道、设备或套接字）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="15"/>
+        <source>{file}: reading failed after {bytes} bytes ({reason})</source>
+        <translation>{file}：读取 {bytes} 字节后失败（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="16"/>
+        <source>{file}: corrupt gzip data after {bytes} bytes ({reason})</source>
+        <translation>{file}：第 {bytes} 字节之后的 gzip 数据已损坏（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="17"/>
+        <source>{file}: truncated {what}: expected {expected} bytes at offset {offset}, got {got}</source>
+        <translation>{file}：{what}被截断：在偏移 {offset} 处应有 {expected} 字节，实际只有 {got} 字节</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="19"/>
+        <source>{file}: data continues after the {expected} its header announces</source>
+        <translation>{file}：数据超出了文件头声明的 {expected}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="20"/>
+        <source>{file}: the gzip stream is cut short (no complete trailer after {bytes} compressed bytes)</source>
+        <translation>{file}：gzip 数据流不完整（{bytes} 个压缩字节之后没有完整的结尾校验）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="22"/>
+        <source>{file}: bytes that are not gzip data follow the compressed stream</source>
+        <translation>{file}：压缩数据流之后还有非 gzip 数据</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="23"/>
+        <source>{file}: header claims {claim} = {bytes} bytes, more than the limit of {limit} bytes</source>
+        <translation>{file}：文件头声明 {claim} = {bytes} 字节，超过上限 {limit} 字节</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="25"/>
+        <source>{file}: {bytes} bytes is not a whole number of CIFAR-10 records of {record} bytes</source>
+        <translation>{file}：{bytes} 字节不是 CIFAR-10 记录（每条 {record} 字节）的整数倍</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="27"/>
+        <source>{file}: {bytes} bytes of data, more than the limit of {limit} bytes</source>
+        <translation>{file}：数据有 {bytes} 字节，超过上限 {limit} 字节</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="28"/>
+        <source>{folder}: the class folder name is not valid UTF-8; rename the folder</source>
+        <translation>{folder}：类别文件夹名不是有效的 UTF-8，请重命名该文件夹</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="29"/>
+        <source>{file}: the description nests deeper than {limit} levels</source>
+        <translation>{file}：描述的嵌套层数超过 {limit} 层</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="30"/>
+        <source>{file}: the preprocessing gives {prepared} inputs, the graph&apos;s Input &apos;{layer}&apos; takes {input}</source>
+        <translation>{file}：预处理产生 {prepared} 个输入，但图中的输入层“{layer}”需要 {input} 个</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="32"/>
+        <source>{file}: tensor &apos;{tensor}&apos; ({batch} x {shape}) holds more values than the file</source>
+        <translation>{file}：张量“{tensor}”（{batch} x {shape}）的数值多于文件所含</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="33"/>
+        <source>a constant of shape {shape} has a negative dimension or more than {limit} values</source>
+        <translation>形状为 {shape} 的常量含有负数维度，或数值多于 {limit} 个</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="35"/>
+        <source>shape {shape} holds more than 2^63 values</source>
+        <translation>形状 {shape} 的数值多于 2^63 个</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="36"/>
+        <source>tensor shape {shape} has a negative dimension</source>
+        <translation>张量形状 {shape} 含有负数维度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="37"/>
+        <source>a tensor of {batch} x {shape} is too large to allocate</source>
+        <translation>{batch} x {shape} 的张量太大，无法分配</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="38"/>
+        <source>{layer}: its output would hold more than {max} values</source>
+        <translation>{layer}：其输出将多于 {max} 个数值</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="39"/>
+        <source>epoch statistics: epoch {epoch} is outside 1..{max}</source>
+        <translation>轮次统计：轮次 {epoch} 超出范围 1..{max}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="40"/>
+        <source>checkpoint: {count} best-weights tensors, but the model has {expected}</source>
+        <translation>检查点：有 {count} 个最佳权重张量，但模型有 {expected} 个</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="41"/>
+        <source>checkpoint: best-weights tensor {index} is {got} but the model&apos;s tensor there is {expected}</source>
+        <translation>检查点：最佳权重张量 {index} 的形状为 {got}，但模型中对应的张量为 {expected}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="43"/>
+        <source>checkpoint: position epoch {epoch}, batch {batch} is invalid</source>
+        <translation>检查点：位置（轮次 {epoch}，批次 {batch}）无效</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <location filename="../app/language.cpp" line="37"/>
@@ -462,15 +615,12 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/project_controller.cpp" line="108"/>
         <source>%1: cannot be read (%2)</source>
-        <translation>%1：无法读取（%2）</translation>
+        <translation type="vanished">%1：无法读取（%2）</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="131"/>
-        <location filename="../app/project_controller.cpp" line="133"/>
         <source>%1: cannot be written (%2)</source>
-        <translation>%1：无法写入（%2）</translation>
+        <translation type="vanished">%1：无法写入（%2）</translation>
     </message>
 </context>
 <context>
@@ -790,107 +940,107 @@
 <context>
     <name>cs::gui::CameraController</name>
     <message>
-        <location filename="../app/camera_capture.cpp" line="67"/>
+        <location filename="../app/camera_capture.cpp" line="68"/>
         <source>The project trains on another dataset; the first capture makes this folder its training data.</source>
         <translation>项目正在使用另一个数据集训练；第一次采集会把此文件夹设为它的训练数据。</translation>
     </message>
     <message>
-        <location filename="../app/camera_capture.cpp" line="86"/>
+        <location filename="../app/camera_capture.cpp" line="87"/>
         <source>The project now trains on %1.</source>
         <translation>项目现在使用 %1 训练。</translation>
     </message>
     <message>
-        <location filename="../app/camera_capture.cpp" line="91"/>
+        <location filename="../app/camera_capture.cpp" line="92"/>
         <source>Capture Folder</source>
         <translation>采集文件夹</translation>
     </message>
     <message>
-        <location filename="../app/camera_capture.cpp" line="106"/>
+        <location filename="../app/camera_capture.cpp" line="107"/>
         <source>Class &apos;%1&apos; is ready: show it to the camera and capture.</source>
         <translation>类别“%1”已就绪：把它展示给摄像头并采集。</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="101"/>
+        <location filename="../app/camera_controller.cpp" line="102"/>
         <source>Save Snapshot</source>
         <translation>保存快照</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="102"/>
+        <location filename="../app/camera_controller.cpp" line="103"/>
         <source>Images (*.png *.jpg *.bmp)</source>
         <translation>图像 (*.png *.jpg *.bmp)</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="130"/>
+        <location filename="../app/camera_controller.cpp" line="131"/>
         <source>Choose a camera, a video file or the test pattern, then press Start.</source>
         <translation>选择摄像头、视频文件或测试图案，然后按“开始”。</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="153"/>
+        <location filename="../app/camera_controller.cpp" line="154"/>
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="184"/>
+        <location filename="../app/camera_controller.cpp" line="185"/>
         <source>Check the source and press Retry.</source>
         <translation>请检查视频源并按“重试”。</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="259"/>
+        <location filename="../app/camera_controller.cpp" line="260"/>
         <source>The video source stopped.</source>
         <translation>视频源已停止。</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="262"/>
+        <location filename="../app/camera_controller.cpp" line="263"/>
         <source>Check the connection and press Retry.</source>
         <translation>请检查连接并按“重试”。</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="262"/>
+        <location filename="../app/camera_controller.cpp" line="263"/>
         <source>Press Retry to play it again.</source>
         <translation>按“重试”重新播放。</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="283"/>
+        <location filename="../app/camera_controller.cpp" line="284"/>
         <source>There is no frame to save yet.</source>
         <translation>还没有可保存的画面。</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="283"/>
+        <location filename="../app/camera_controller.cpp" line="284"/>
         <source>Could not write %1</source>
         <translation>无法写入 %1</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="288"/>
+        <location filename="../app/camera_controller.cpp" line="289"/>
         <source>Snapshot saved to %1</source>
         <translation>快照已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="295"/>
+        <location filename="../app/camera_controller.cpp" line="296"/>
         <source>Open Video File</source>
         <translation>打开视频文件</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="295"/>
+        <location filename="../app/camera_controller.cpp" line="296"/>
         <source>Videos (*.avi *.mp4 *.mkv *.mov *.webm *.mjpg);;All files (*)</source>
         <translation>视频 (*.avi *.mp4 *.mkv *.mov *.webm *.mjpg);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="325"/>
+        <location filename="../app/camera_controller.cpp" line="333"/>
         <source>No trained model yet: capture examples, train, and predictions appear here.</source>
         <translation>还没有训练好的模型：采集样本并训练后，预测会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="337"/>
+        <location filename="../app/camera_controller.cpp" line="345"/>
         <source>The model cannot classify: %1</source>
         <translation>模型无法分类：%1</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="391"/>
+        <location filename="../app/camera_controller.cpp" line="399"/>
         <source>Classification stopped: %1</source>
         <translation>分类已停止：%1</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="403"/>
+        <location filename="../app/camera_controller.cpp" line="411"/>
         <source>camera frame %1</source>
         <translation>摄像头画面 %1</translation>
     </message>
@@ -1607,8 +1757,9 @@
     </message>
     <message>
         <location filename="../app/dataset_ui.cpp" line="74"/>
-        <location filename="../app/dataset_ui.cpp" line="281"/>
-        <location filename="../app/dataset_ui.cpp" line="288"/>
+        <location filename="../app/dataset_ui.cpp" line="272"/>
+        <location filename="../app/dataset_ui.cpp" line="312"/>
+        <location filename="../app/dataset_ui.cpp" line="319"/>
         <source>Loading</source>
         <translation>正在加载</translation>
     </message>
@@ -1618,158 +1769,164 @@
         <translation>正在加载数据集：%1 / %2 张图像</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="84"/>
+        <location filename="../app/dataset_ui.cpp" line="88"/>
         <source>The dataset could not be loaded: %1</source>
         <translation>无法加载数据集：%1</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="92"/>
+        <location filename="../app/dataset_ui.cpp" line="97"/>
         <source>Loading cancelled.</source>
         <translation>已取消加载。</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="95"/>
-        <location filename="../app/dataset_ui.cpp" line="372"/>
+        <location filename="../app/dataset_ui.cpp" line="100"/>
+        <location filename="../app/dataset_ui.cpp" line="410"/>
         <source>Predicting</source>
         <translation>正在预测</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="104"/>
+        <location filename="../app/dataset_ui.cpp" line="109"/>
         <source>The trained model gets %1 of %2 images wrong.</source>
         <translation>训练后的模型在 %2 张图像中判断错了 %1 张。</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="111"/>
+        <location filename="../app/dataset_ui.cpp" line="116"/>
         <source>No predictions: %1</source>
         <translation>无法预测：%1</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="137"/>
+        <location filename="../app/dataset_ui.cpp" line="142"/>
         <source>%1 sent to the feature-map view</source>
         <translation>已将 %1 发送到特征图视图</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="164"/>
+        <location filename="../app/dataset_ui.cpp" line="169"/>
         <source>Open &amp;Dataset Folder…</source>
         <translation>打开数据集文件夹(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="166"/>
+        <location filename="../app/dataset_ui.cpp" line="171"/>
         <source>Show a dataset: image folders (one sub-folder per class), IDX or CIFAR-10 files</source>
         <translation>显示数据集：图像文件夹（每个类别一个子文件夹）、IDX 或 CIFAR-10 文件</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="168"/>
+        <location filename="../app/dataset_ui.cpp" line="173"/>
         <source>Open Dataset &amp;File…</source>
         <translation>打开数据集文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="169"/>
+        <location filename="../app/dataset_ui.cpp" line="174"/>
         <source>Show an IDX image file or a CIFAR-10 batch</source>
         <translation>显示 IDX 图像文件或 CIFAR-10 批次文件</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="171"/>
+        <location filename="../app/dataset_ui.cpp" line="176"/>
         <source>Recent Data&amp;sets</source>
         <translation>最近的数据集(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="179"/>
+        <location filename="../app/dataset_ui.cpp" line="184"/>
         <source>Reload</source>
         <translation>重新加载</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="180"/>
+        <location filename="../app/dataset_ui.cpp" line="185"/>
         <source>Load the dataset again from disk</source>
         <translation>从磁盘重新加载数据集</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="181"/>
+        <location filename="../app/dataset_ui.cpp" line="186"/>
         <source>Predict</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="182"/>
+        <location filename="../app/dataset_ui.cpp" line="187"/>
         <source>Run the trained model on every image to find the ones it gets wrong</source>
         <translation>用训练好的模型预测每张图像，找出判断错误的图像</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="184"/>
+        <location filename="../app/dataset_ui.cpp" line="189"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="186"/>
+        <location filename="../app/dataset_ui.cpp" line="191"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="206"/>
+        <location filename="../app/dataset_ui.cpp" line="211"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="207"/>
+        <location filename="../app/dataset_ui.cpp" line="212"/>
         <source>Built-in Shapes (generated)</source>
         <translation>内置形状（自动生成）</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="243"/>
+        <location filename="../app/dataset_ui.cpp" line="248"/>
         <source>Open Dataset Folder</source>
         <translation>打开数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="250"/>
+        <location filename="../app/dataset_ui.cpp" line="255"/>
         <source>Open Dataset File</source>
         <translation>打开数据集文件</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="251"/>
+        <location filename="../app/dataset_ui.cpp" line="256"/>
         <source>IDX and CIFAR-10 files (*-ubyte *-ubyte.gz *.bin)</source>
         <translation>IDX 和 CIFAR-10 文件 (*-ubyte *-ubyte.gz *.bin)</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="251"/>
+        <location filename="../app/dataset_ui.cpp" line="256"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="280"/>
+        <location filename="../app/dataset_ui.cpp" line="271"/>
+        <location filename="../app/dataset_ui.cpp" line="311"/>
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="312"/>
+        <location filename="../app/dataset_ui.cpp" line="285"/>
+        <source>%1 could not be opened: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_ui.cpp" line="350"/>
         <source>Loaded, with problems (%1): see the list on the left.</source>
         <translation>已加载，但有问题（%1）：请查看左侧列表。</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="314"/>
+        <location filename="../app/dataset_ui.cpp" line="352"/>
         <source>%1 images loaded</source>
         <translation>已加载 %1 张图像</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="337"/>
+        <location filename="../app/dataset_ui.cpp" line="375"/>
         <source>The augmentation settings are malformed: %1</source>
         <translation>数据增强设置格式有误：%1</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="358"/>
+        <location filename="../app/dataset_ui.cpp" line="396"/>
         <source>The model has no trained weights yet: train it first.</source>
         <translation>模型还没有训练好的权重：请先训练。</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="367"/>
+        <location filename="../app/dataset_ui.cpp" line="405"/>
         <source>The trained model knows other classes than this dataset&apos;s; train it on this dataset to see its predictions here.</source>
         <translation>训练好的模型所知的类别与此数据集不同；请在此数据集上训练后再在这里查看预测。</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="402"/>
+        <location filename="../app/dataset_ui.cpp" line="440"/>
         <source>Move %1 to %2</source>
         <translation>将 %1 移到 %2</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="403"/>
+        <location filename="../app/dataset_ui.cpp" line="441"/>
         <source>Move %1 images to %2</source>
         <translation>将 %1 张图像移到 %2</translation>
     </message>
@@ -2096,288 +2253,288 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
 <context>
     <name>cs::gui::ExportDialog</name>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="57"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="58"/>
         <source>Export Model</source>
         <translation>导出模型</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="68"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="69"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="72"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="73"/>
         <source>Save to</source>
         <translation>保存到</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="81"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="82"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="130"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="131"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="137"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="138"/>
         <source>&amp;ONNX model (.onnx)</source>
         <translation>ONNX 模型（.onnx）(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="138"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="139"/>
         <source>For ONNX Runtime, OpenCV, TensorRT and other runtimes: dynamic batch size; class names, preprocessing and the graph are kept in the file&apos;s metadata.</source>
         <translation>适用于 ONNX Runtime、OpenCV、TensorRT 等运行时：批大小可变；类别名、预处理和计算图保存在文件的元数据中。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="141"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="142"/>
         <source>&amp;Keras code (.py)</source>
         <translation>Keras 代码（.py）(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="142"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="143"/>
         <source>A TensorFlow/Keras script that rebuilds the layers with the same training settings, preprocessing and a data loader (architecture only: train it there).</source>
         <translation>一个 TensorFlow/Keras 脚本，用相同的训练设置、预处理和数据加载器重建各层（仅结构：需在那里训练）。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="145"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="146"/>
         <source>P&amp;yTorch project (folder)</source>
         <translation>PyTorch 项目（文件夹）(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="146"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="147"/>
         <source>model.py (an nn.Module, with the weights when trained), train.py (one CPU, GPUs, or torchrun across machines; writes ONNX the studio imports) and README.md.</source>
         <translation>model.py（一个 nn.Module，已训练时附带权重）、train.py（单个 CPU、GPU，或用 torchrun 跨机器训练；写出可导入本工作室的 ONNX）和 README.md。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="165"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="166"/>
         <source>ONNX options</source>
         <translation>ONNX 选项</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="170"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="171"/>
         <source>Opset 13 loads in the most runtimes; later opsets write the same graph.</source>
         <translation>Opset 13 可在最多的运行时中加载；更高的 opset 写出相同的计算图。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="171"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="172"/>
         <source>Bake the preprocessing into the graph</source>
         <translation>将预处理嵌入计算图</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="175"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="176"/>
         <source>Opset:</source>
         <translation>Opset：</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="178"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="179"/>
         <source>Then the model takes raw 0–255 pixels (RGB for colour) and applies inversion, scaling and normalisation itself; otherwise its input is already preprocessed.</source>
         <translation>这样模型直接接受 0–255 的原始像素（彩色为 RGB），并自行完成反色、缩放和归一化；否则其输入须已预处理。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="184"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="185"/>
         <source>Parity check: engine vs OpenCV DNN</source>
         <translation>一致性检查：引擎 vs OpenCV DNN</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="189"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="190"/>
         <source> images</source>
         <translation> 张图像</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="190"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="191"/>
         <source>Check &amp;Parity</source>
         <translation>检查一致性(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="204"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="205"/>
         <source>Runs the images through the engine and through OpenCV&apos;s DNN on the ONNX export with the options above, and compares the class probabilities.</source>
         <translation>按上面的选项导出 ONNX，将图像分别送入引擎和 OpenCV 的 DNN，并比较类别概率。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="228"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="229"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — input %2 × %3 × %4, classes: %5, parameters: %6</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — 输入 %2 × %3 × %4，类别：%5，参数：%6</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="237"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="238"/>
         <source>&lt;b&gt;%1&lt;/b&gt; cannot be exported: %2</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; 无法导出：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="242"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="243"/>
         <source>✔ Trained weights are exported.</source>
         <translation>✔ 将导出训练好的权重。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="243"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="244"/>
         <source>⚠ This model is untrained: the export holds its random initial weights. Train it first for a useful model.</source>
         <translation>⚠ 此模型尚未训练：导出的是随机初始权重。请先训练，才能得到有用的模型。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="291"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="292"/>
         <source>Images: the built-in set.</source>
         <translation>图像：内置数据集。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="292"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="293"/>
         <source>Images: %1 (its test split when it has one).</source>
         <translation>图像：%1（有测试集时用测试集）。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="325"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="326"/>
         <source>The parity check compares the ONNX export.</source>
         <translation>一致性检查针对 ONNX 导出。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="326"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="327"/>
         <source>A folder for model.py, train.py and README.md</source>
         <translation>存放 model.py、train.py 和 README.md 的文件夹</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="327"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="328"/>
         <source>The file to write</source>
         <translation>要写入的文件</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="336"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="337"/>
         <source>Export ONNX Model</source>
         <translation>导出 ONNX 模型</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="336"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="337"/>
         <source>ONNX models (*.onnx)</source>
         <translation>ONNX 模型 (*.onnx)</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="339"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="340"/>
         <source>Export Keras Code</source>
         <translation>导出 Keras 代码</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="339"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="340"/>
         <source>Python files (*.py)</source>
         <translation>Python 文件 (*.py)</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="342"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="343"/>
         <source>Folder for the PyTorch Project</source>
         <translation>PyTorch 项目的文件夹</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="360"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="361"/>
         <source>Choose where to save the export.</source>
         <translation>请选择导出的保存位置。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="369"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="370"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="369"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="370"/>
         <source>%1 exists. Replace it?</source>
         <translation>%1 已存在。要替换吗？</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="388"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="389"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="395"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="396"/>
         <source>Exported ONNX (opset %1%2) to %3</source>
         <translation>已导出 ONNX（opset %1%2）到 %3</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="397"/>
-        <location filename="../widgets/export/export_dialog.cpp" line="467"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="398"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="468"/>
         <source>, preprocessing baked in</source>
         <translation>，已嵌入预处理</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="401"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="402"/>
         <source>Exported Keras code to %1</source>
         <translation>已导出 Keras 代码到 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="404"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="405"/>
         <source>Exported the PyTorch project to %1</source>
         <translation>已导出 PyTorch 项目到 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="408"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="409"/>
         <source>(untrained: random initial weights)</source>
         <translation>（未训练：随机初始权重）</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="429"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="430"/>
         <source>Checking %1 images…</source>
         <translation>正在检查 %1 张图像…</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="436"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="437"/>
         <source>✘ The parity check failed: %1</source>
         <translation>✘ 一致性检查失败：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="438"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="439"/>
         <source>&lt;b&gt;✔ OK&lt;/b&gt; — the ONNX model agrees with the engine.</source>
         <translation>&lt;b&gt;✔ 通过&lt;/b&gt; — ONNX 模型与引擎一致。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="439"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="440"/>
         <source>&lt;b&gt;✘ Failed&lt;/b&gt; — the ONNX model differs from the engine.</source>
         <translation>&lt;b&gt;✘ 未通过&lt;/b&gt; — ONNX 模型与引擎不一致。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="441"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="442"/>
         <source>max |Δp| = &lt;b&gt;%1&lt;/b&gt;, mean |Δp| = %2, top-1 class agrees for &lt;b&gt;%3/%4&lt;/b&gt; images</source>
         <translation>最大 |Δp| = &lt;b&gt;%1&lt;/b&gt;，平均 |Δp| = %2，top-1 类别一致：&lt;b&gt;%3/%4&lt;/b&gt; 张图像</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="448"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="449"/>
         <source>differs for #%1</source>
         <translation>不一致：#%1</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="451"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="452"/>
         <source>Tolerance: %1</source>
         <translation>容差：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="455"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="456"/>
         <source>test split of the project&apos;s dataset</source>
         <translation>项目数据集的测试集</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="458"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="459"/>
         <source>the project&apos;s dataset (it has no test split)</source>
         <translation>项目数据集（无测试集）</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="461"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="462"/>
         <source>the built-in set</source>
         <translation>内置数据集</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="464"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="465"/>
         <source>Images: %1; opset %2%3.</source>
         <translation>图像：%1；opset %2%3。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="471"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="472"/>
         <source>The project&apos;s images are %1, not the model&apos;s input size.</source>
         <translation>项目的图像为 %1，与模型的输入尺寸不符。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="473"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="474"/>
         <source>The project&apos;s dataset could not be loaded (%1).</source>
         <translation>无法加载项目的数据集（%1）。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="475"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="476"/>
         <source>Untrained model: its initial weights were compared.</source>
         <translation>未训练的模型：比较的是其初始权重。</translation>
     </message>
@@ -2921,67 +3078,67 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
 <context>
     <name>cs::gui::OnnxImportDialog</name>
     <message>
-        <location filename="../widgets/export/onnx_import_dialog.cpp" line="18"/>
+        <location filename="../widgets/export/onnx_import_dialog.cpp" line="19"/>
         <source>Import ONNX Model</source>
         <translation>导入 ONNX 模型</translation>
     </message>
     <message>
-        <location filename="../widgets/export/onnx_import_dialog.cpp" line="34"/>
+        <location filename="../widgets/export/onnx_import_dialog.cpp" line="35"/>
         <source>&amp;Open as Project</source>
         <translation>作为项目打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../widgets/export/onnx_import_dialog.cpp" line="68"/>
+        <location filename="../widgets/export/onnx_import_dialog.cpp" line="69"/>
         <source>Layers: %1, parameters: %2, input %3 × %4 × %5.</source>
         <translation>层：%1，参数：%2，输入 %3 × %4 × %5。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/onnx_import_dialog.cpp" line="76"/>
+        <location filename="../widgets/export/onnx_import_dialog.cpp" line="77"/>
         <source>Classes (%1): %2</source>
         <translation>类别（%1）：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/export/onnx_import_dialog.cpp" line="78"/>
+        <location filename="../widgets/export/onnx_import_dialog.cpp" line="79"/>
         <source>Class names from the file&apos;s metadata.</source>
         <translation>类别名来自文件的元数据。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/onnx_import_dialog.cpp" line="79"/>
+        <location filename="../widgets/export/onnx_import_dialog.cpp" line="80"/>
         <source>No class names in the file: numbered 0…N-1.</source>
         <translation>文件中没有类别名：按 0…N-1 编号。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/onnx_import_dialog.cpp" line="83"/>
+        <location filename="../widgets/export/onnx_import_dialog.cpp" line="84"/>
         <source>Preprocessing from the metadata: %1 × %2 × %3.</source>
         <translation>预处理来自元数据：%1 × %2 × %3。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/onnx_import_dialog.cpp" line="84"/>
+        <location filename="../widgets/export/onnx_import_dialog.cpp" line="85"/>
         <source>No preprocessing in the metadata: pixels scaled to 0…1 (x/255) — check it in the training settings.</source>
         <translation>元数据中没有预处理：像素缩放到 0…1（x/255）— 请在训练设置中核对。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/onnx_import_dialog.cpp" line="87"/>
+        <location filename="../widgets/export/onnx_import_dialog.cpp" line="88"/>
         <source>Layer names and layout restored from ConvStudio&apos;s metadata.</source>
         <translation>层名和布局已从 ConvStudio 元数据恢复。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/onnx_import_dialog.cpp" line="88"/>
+        <location filename="../widgets/export/onnx_import_dialog.cpp" line="89"/>
         <source>It opens in the designer with its weights: inspect, fine-tune, evaluate or use it on the camera.</source>
         <translation>它将连同权重在设计器中打开：可查看、微调、评估或用于摄像头。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/onnx_import_dialog.cpp" line="97"/>
+        <location filename="../widgets/export/onnx_import_dialog.cpp" line="98"/>
         <source>This model cannot be imported:</source>
         <translation>无法导入此模型：</translation>
     </message>
     <message>
-        <location filename="../widgets/export/onnx_import_dialog.cpp" line="103"/>
+        <location filename="../widgets/export/onnx_import_dialog.cpp" line="104"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../widgets/export/onnx_import_dialog.cpp" line="103"/>
+        <location filename="../widgets/export/onnx_import_dialog.cpp" line="104"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
@@ -3087,176 +3244,176 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
 <context>
     <name>cs::gui::ProjectController</name>
     <message>
-        <location filename="../app/project_controller.cpp" line="45"/>
-        <location filename="../app/project_controller.cpp" line="205"/>
+        <location filename="../app/project_controller.cpp" line="54"/>
+        <location filename="../app/project_controller.cpp" line="212"/>
         <source>ConvStudio projects (*.csmodel)</source>
         <translation>ConvStudio 项目 (*.csmodel)</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="45"/>
-        <location filename="../app/project_controller.cpp" line="282"/>
+        <location filename="../app/project_controller.cpp" line="54"/>
+        <location filename="../app/project_controller.cpp" line="289"/>
         <source>Model JSON (*.json)</source>
         <translation>模型 JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="46"/>
+        <location filename="../app/project_controller.cpp" line="55"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="53"/>
+        <location filename="../app/project_controller.cpp" line="62"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="55"/>
+        <location filename="../app/project_controller.cpp" line="64"/>
         <source>Start an empty model</source>
         <translation>新建空模型</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="56"/>
+        <location filename="../app/project_controller.cpp" line="65"/>
         <source>New from &amp;Preset</source>
         <translation>从预设新建(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="58"/>
+        <location filename="../app/project_controller.cpp" line="67"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="60"/>
+        <location filename="../app/project_controller.cpp" line="69"/>
         <source>Open a project or model file</source>
         <translation>打开项目或模型文件</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="61"/>
+        <location filename="../app/project_controller.cpp" line="70"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="65"/>
+        <location filename="../app/project_controller.cpp" line="74"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="67"/>
+        <location filename="../app/project_controller.cpp" line="76"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="69"/>
+        <location filename="../app/project_controller.cpp" line="78"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="70"/>
+        <location filename="../app/project_controller.cpp" line="79"/>
         <source>Model &amp;Summary (Text)…</source>
         <translation>模型摘要(&amp;S)（文本）…</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="71"/>
+        <location filename="../app/project_controller.cpp" line="80"/>
         <source>&amp;Graph (JSON)…</source>
         <translation>网络结构(&amp;G)（JSON）…</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="73"/>
+        <location filename="../app/project_controller.cpp" line="82"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="77"/>
+        <location filename="../app/project_controller.cpp" line="86"/>
         <source>Load &amp;Preset</source>
         <translation>加载预设(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="96"/>
+        <location filename="../app/project_controller.cpp" line="105"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="97"/>
+        <location filename="../app/project_controller.cpp" line="106"/>
         <source>%1 (preset)</source>
         <translation>%1（预设）</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="145"/>
+        <location filename="../app/project_controller.cpp" line="152"/>
         <source>the model</source>
         <translation>该模型</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="147"/>
+        <location filename="../app/project_controller.cpp" line="154"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="147"/>
+        <location filename="../app/project_controller.cpp" line="154"/>
         <source>Save the changes to %1 before closing it?</source>
         <translation>关闭前是否保存对 %1 的更改？</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="163"/>
+        <location filename="../app/project_controller.cpp" line="170"/>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="172"/>
+        <location filename="../app/project_controller.cpp" line="179"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="175"/>
+        <location filename="../app/project_controller.cpp" line="182"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="182"/>
+        <location filename="../app/project_controller.cpp" line="189"/>
         <source>Open Project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="205"/>
+        <location filename="../app/project_controller.cpp" line="212"/>
         <source>Save Project</source>
         <translation>保存项目</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="215"/>
+        <location filename="../app/project_controller.cpp" line="222"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="222"/>
+        <location filename="../app/project_controller.cpp" line="229"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="260"/>
+        <location filename="../app/project_controller.cpp" line="267"/>
         <source>Clear List</source>
         <translation>清除列表</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="272"/>
+        <location filename="../app/project_controller.cpp" line="279"/>
         <source>Export Model Summary</source>
         <translation>导出模型摘要</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="272"/>
+        <location filename="../app/project_controller.cpp" line="279"/>
         <source>Text files (*.txt)</source>
         <translation>文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="277"/>
-        <location filename="../app/project_controller.cpp" line="292"/>
+        <location filename="../app/project_controller.cpp" line="284"/>
+        <location filename="../app/project_controller.cpp" line="299"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="277"/>
-        <location filename="../app/project_controller.cpp" line="292"/>
+        <location filename="../app/project_controller.cpp" line="284"/>
+        <location filename="../app/project_controller.cpp" line="299"/>
         <source>%1: cannot be written (%2)</source>
         <translation>%1：无法写入（%2）</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="282"/>
+        <location filename="../app/project_controller.cpp" line="289"/>
         <source>Export Graph</source>
         <translation>导出网络结构</translation>
     </message>
@@ -4385,34 +4542,34 @@ Continue it now?</source>
 <context>
     <name>cs::gui::TrainingWorker</name>
     <message>
-        <location filename="../app/training_worker.cpp" line="79"/>
+        <location filename="../app/training_worker.cpp" line="80"/>
         <source>The checkpoint&apos;s model differs from the project&apos;s; continuing the checkpoint&apos;s model.</source>
         <translation>检查点中的模型与项目中的不同；将继续使用检查点中的模型。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/training_worker.cpp" line="81"/>
+        <location filename="../app/training_worker.cpp" line="82"/>
         <source>%n excluded image(s) left out of training.</source>
         <translation>
             <numerusform>已将 %n 张被排除的图像留在训练之外。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/training_worker.cpp" line="83"/>
+        <location filename="../app/training_worker.cpp" line="84"/>
         <source>Validation: %1 images held out of the training set (%2%).</source>
         <translation>验证：从训练集中留出 %1 张图像（%2%）。</translation>
     </message>
     <message>
-        <location filename="../app/training_worker.cpp" line="88"/>
+        <location filename="../app/training_worker.cpp" line="89"/>
         <source>Fine-tuning: the run starts from the project&apos;s current weights.</source>
         <translation>微调：本次训练从项目的当前权重开始。</translation>
     </message>
     <message>
-        <location filename="../app/training_worker.cpp" line="121"/>
+        <location filename="../app/training_worker.cpp" line="122"/>
         <source>Evaluating the trained model…</source>
         <translation>正在评估训练好的模型…</translation>
     </message>
     <message>
-        <location filename="../app/training_worker.cpp" line="173"/>
+        <location filename="../app/training_worker.cpp" line="174"/>
         <source>the model has not been trained yet</source>
         <translation>模型尚未训练</translation>
     </message>
