@@ -1,8 +1,10 @@
 #include "data/augment_cli.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <sstream>
 
 #include "core/errors.h"
@@ -49,9 +51,18 @@ std::string trim(std::string s) {
     return s;
 }
 
+// The shortest %g form (6 to 9 digits) that parseNumber reads back as exactly v, so a printed
+// spec always parses again: 6 digits alone turn FLT_MIN into 1.17549e-38, which is below it and
+// out of range for std::stof (found by fuzz_augment_spec).
 std::string number(float v) {
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%g", v);
+    for (int digits = 6; digits <= 9; ++digits) {
+        std::snprintf(buf, sizeof buf, "%.*g", digits, v);
+        errno = 0;
+        char* end = nullptr;
+        const float back = std::strtof(buf, &end);
+        if (errno == 0 && *end == '\0' && back == v) break;
+    }
     return buf;
 }
 

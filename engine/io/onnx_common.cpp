@@ -1,5 +1,6 @@
 #include "io/onnx_common.h"
 
+#include <cmath>
 #include <cstring>
 #include <limits>
 
@@ -187,8 +188,10 @@ ConstTensor decodeTensor(const onnx::TensorProto& t, const std::string& what) {
             throw FileError(what + ": tensor element type " + std::to_string(t.data_type()) +
                             " is not supported (float, double, int32 and int64 are)");
     }
+    // The integer view of float data (for shape inputs). A float outside int64's range, or NaN,
+    // has no integer value (converting it is undefined): it becomes 0, which no shape accepts.
     if (c.ints.empty() && !c.floats.empty())
-        for (float f : c.floats) c.ints.push_back(static_cast<int64_t>(f));
+        for (float f : c.floats) c.ints.push_back(std::fabs(f) < 9.2e18f ? static_cast<int64_t>(f) : int64_t{0});
     if (c.floats.empty() && !c.ints.empty())
         for (int64_t i : c.ints) c.floats.push_back(static_cast<float>(i));
     return c;

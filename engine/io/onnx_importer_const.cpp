@@ -2,6 +2,7 @@
 // Pad (PyTorch's x.view(x.size(0), -1) and F.pad, tf2onnx's shape arithmetic). The batch size,
 // unknown until run time, travels through as the kBatch marker.
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <numeric>
 
@@ -83,7 +84,22 @@ struct FoldArgs {
         return *inputs[i];
     }
     const ConstTensor& in(int i) const { return value(i).constant; }
+    // `axis` (negative counts from the end) as an index below `rank`, or a FileError.
+    int64_t axis(int64_t axis, std::size_t rank) const {
+        const int64_t x = axisOf(axis, rank);
+        if (x < 0 || x >= static_cast<int64_t>(rank))
+            fail("axis " + std::to_string(axis) + " is out of range for rank " + std::to_string(rank));
+        return x;
+    }
 };
+
+// Every folding op indexes its inputs through their dims: dims and values must agree.
+void checkConsistent(const ConstTensor& c, const FoldArgs& a, const char* what) {
+    const auto n = static_cast<std::size_t>(countOf(c.dims));
+    if (c.ints.size() != n || (!c.floats.empty() && c.floats.size() != n))
+        a.fail(std::string(what) + " of shape " + dimsText(c.dims) + " holds " + std::to_string(c.ints.size()) +
+               " values");
+}
 
 ConstTensor foldShape(const FoldArgs& a) {
     const Value& x = a.value(0);
@@ -155,7 +171,7 @@ ConstTensor foldUnsqueeze(const FoldArgs& a) {
     std::vector<int64_t> axes = axesOf(a);
     ConstTensor c = data;
     const size_t rank = data.dims.size() + axes.size();
-    for (auto& x : axes) x = axisOf(x, rank);
+    for (auto& x : axes) x = a.axis(x, rank);
     std::sort(axes.begin(), axes.end());
     for (int64_t x : axes) c.dims.insert(c.dims.begin() + std::min<int64_t>(x, c.dims.size()), 1);
     return c;
@@ -175,12 +191,22 @@ ConstTensor foldSqueeze(const FoldArgs& a) {
     return c;
 }
 
+// Out of line: inlined into foldTranspose, GCC 12 reports a false -Wfree-nonheap-object in the
+// vector code after it.
+[[gnu::noinline]] void checkPermutation(const std::vector<int64_t>& perm, const FoldArgs& a) {
+    const auto rank = static_cast<int64_t>(perm.size());
+    for (int64_t p : perm)
+        if (p < 0 || p >= rank || std::count(perm.begin(), perm.end(), p) != 1)
+            a.fail("perm " + dimsText(perm) + " is not a permutation");
+}
+
 ConstTensor foldTranspose(const FoldArgs& a) {
     const ConstTensor& data = a.in(0);
     std::vector<int64_t> perm = intsAttr(a.node, "perm");
     if (perm.empty())
         for (int64_t i = static_cast<int64_t>(data.dims.size()) - 1; i >= 0; --i) perm.push_back(i);
     if (perm.size() != data.dims.size()) a.fail("perm does not match the rank");
+    checkPermutation(perm, a);
     std::vector<int64_t> dims;
     for (int64_t p : perm) dims.push_back(data.dims[p]);
     const auto st = stridesOf(data.dims);
@@ -197,7 +223,7 @@ ConstTensor foldGather(const FoldArgs& a) {
     const ConstTensor& data = a.in(0);
     const ConstTensor& idx = a.in(1);
     if (data.dims.empty()) a.fail("gathers from a scalar");
-    const int64_t axis = axisOf(intAttr(a.node, "axis", 0), data.dims.size());
+    const int64_t axis = a.axis(intAttr(a.node, "axis", 0), data.dims.size());
     std::vector<int64_t> dims(data.dims.begin(), data.dims.begin() + axis);
     dims.insert(dims.end(), idx.dims.begin(), idx.dims.end());
     dims.insert(dims.end(), data.dims.begin() + axis + 1, data.dims.end());
@@ -257,20 +283,22 @@ ConstTensor foldSlice(const FoldArgs& a) {
     if (axes.empty())
         for (size_t i = 0; i < starts.size(); ++i) axes.push_back(static_cast<int64_t>(i));
     if (steps.empty()) steps.assign(starts.size(), 1);
+    if (steps.size() < starts.size() || axes.size() < starts.size())
+        a.fail("slice has fewer axes or steps than starts");
     const size_t rank = data.dims.size();
     std::vector<int64_t> begin(rank, 0), step(rank, 1), dims = data.dims;
     for (size_t i = 0; i < axes.size() && i < starts.size() && i < ends.size(); ++i) {
-        const int64_t x = axisOf(axes[i], rank), n = data.dims[x], s = steps[i];
-        if (s == 0) a.fail("slice step 0");
+        const int64_t x = a.axis(axes[i], rank), n = data.dims[x], s = steps[i];
+        if (s == 0 || s == std::numeric_limits<int64_t>::min()) a.fail("slice step " + std::to_string(s));
         int64_t b = starts[i] < 0 ? starts[i] + n : starts[i], e = ends[i] < 0 ? ends[i] + n : ends[i];
         if (s > 0) {
             b = std::clamp<int64_t>(b, 0, n);
             e = std::clamp<int64_t>(e, 0, n);
-            dims[x] = std::max<int64_t>(0, (e - b + s - 1) / s);
+            dims[x] = e > b ? (e - b - 1) / s + 1 : 0;  // no e - b + s: s may be huge
         } else {
             b = std::clamp<int64_t>(b, -1, n - 1);
             e = std::clamp<int64_t>(e, -1, n - 1);
-            dims[x] = std::max<int64_t>(0, (b - e + (-s) - 1) / (-s));
+            dims[x] = b > e ? (b - e - 1) / -s + 1 : 0;
         }
         begin[x] = b;
         step[x] = s;
@@ -315,10 +343,13 @@ bool Importer::foldConstant() {
         if (v->kind == Value::Kind::Tensor && !(op == "Shape" && i == 0)) return false;
         symbolic |= v->kind == Value::Kind::ShapeVec;
     }
+    for (std::size_t i = 0; i < args.inputs.size(); ++i)
+        if (args.inputs[i] && !(op == "Shape" && i == 0)) checkConsistent(args.inputs[i]->constant, args, "an input");
     Value out;
     out.kind = symbolic || op == "Shape" ? Value::Kind::ShapeVec : Value::Kind::Const;
     try {
         out.constant = fold->second(args);
+        checkConsistent(out.constant, args, "the result");
     } catch (const FileError& e) {
         if (e.message().code != "onnx.constant_too_large") throw;
         args.fail(e.what());  // name the node

@@ -98,6 +98,16 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(OptionError, AugmentOptions::fromJson({{"twirl", {{"p", 1}}}}));
     }
 
+    // A printed spec parses again: FLT_MIN printed with 6 digits fell below FLT_MIN, out of range
+    // for std::stof (fuzz_augment_spec).
+    void printedSpecParsesAgain() {
+        const AugmentOptions tiny = parseAugmentSpec("shift=1.1754944e-38");
+        const std::string printed = toAugmentSpec(tiny);
+        QCOMPARE(toAugmentSpec(parseAugmentSpec(printed)), printed);
+        QCOMPARE(parseAugmentSpec(printed).shift.amount, tiny.shift.amount);
+        QCOMPARE(toAugmentSpec(parseAugmentSpec("shift=0.1,rotate=10@0.3")), std::string("shift=0.1@1,rotate=10@0.3"));
+    }
+
     void flagParser() {
         const AugmentOptions o = parseAugmentSpec("shift=0.1, rotate=10@0.5,hflip");
         QCOMPARE(o.shift.amount, 0.1f);
