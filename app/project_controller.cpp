@@ -18,6 +18,7 @@
 
 #include "common/engine_message.h"
 #include "core/errors.h"
+#include "core/json_options.h"
 #include "designer/model_document.h"
 #include "designer/summary_view.h"
 #include "io/atomic_file.h"
@@ -287,7 +288,7 @@ void ProjectController::exportGraphJson() {
                               {"preprocessing", f.preprocessing.toJson()},
                               {"class_names", f.classNames},
                               {"training", f.training}};
-    const std::string s = j.dump(2) + "\n";
+    const std::string s = jsonText(j, 2) + "\n";
     QSaveFile out(path);
     if (!out.open(QIODevice::WriteOnly) || out.write(s.data(), qint64(s.size())) != qint64(s.size()) || !out.commit())
         reportError(tr("Export"), tr("%1: cannot be written (%2)").arg(path, out.errorString()));

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/errors.h"
+#include "core/json_options.h"
 #include "data/augment_cli.h"
 #include "data/data_source.h"
 #include "data/dataset_export.h"
@@ -124,7 +125,7 @@ int info(Args& args, std::ostream& out) {
         for (const auto& [name, ds] : sets) j["sets"][name] = computeStats(*ds).toJson(ds->classNames);
         j["problems"] = nlohmann::json::array();
         for (const auto& p : s.problems) j["problems"].push_back({{"path", p.path}, {"message", p.message}});
-        out << j.dump() << "\n";
+        out << jsonText(j) << "\n";
         return 0;
     }
     out << "Source: " << path << " (" << dataFormatName(format) << ")\n";

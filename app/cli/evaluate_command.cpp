@@ -5,6 +5,7 @@
 #include "cli_args.h"
 #include "commands.h"
 #include "core/errors.h"
+#include "core/json_options.h"
 #include "data_loading.h"
 #include "graph/model.h"
 #include "model_source.h"
@@ -36,7 +37,7 @@ int runEvaluate(const Args& argv, std::ostream& out, std::ostream& err) {
         nlohmann::json j = r.toJson(names);
         j["split"] = split;
         j["model"] = args.get("model");
-        out << j.dump(2) << "\n";
+        out << jsonText(j, 2) << "\n";
         return 0;
     }
     char line[256];

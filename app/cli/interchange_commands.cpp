@@ -4,6 +4,7 @@
 
 #include "cli_args.h"
 #include "core/errors.h"
+#include "core/json_options.h"
 #include "data_loading.h"
 #include "graph/model.h"
 #include "io/code_export.h"
@@ -59,7 +60,7 @@ int runExport(const Args& argv, std::ostream& out, std::ostream& err) {
                               : nlohmann::json{"model.py", "train.py", "README.md"};
     }
     if (args.has("json")) {
-        out << report.dump(2) << "\n";
+        out << jsonText(report, 2) << "\n";
     } else {
         out << "Exported " << src.label << " as " << format << " to " << path;
         if (format == "onnx")
@@ -81,18 +82,18 @@ int runImport(const Args& argv, std::ostream& out, std::ostream& err) {
     saveModelFile(args.get("out"), file);
     const Model model(file.graph, file.seed);
     if (args.has("json")) {
-        out << nlohmann::json{{"model", in},
-                              {"out", args.get("out")},
-                              {"layers", file.graph.nodes().size()},
-                              {"params", model.paramCount()},
-                              {"input", model.inputShape().toString()},
-                              {"classes", file.classNames},
-                              {"preprocessing", file.preprocessing.toJson()},
-                              {"class_names_from_metadata", report.classNamesFromMetadata},
-                              {"preprocessing_from_metadata", report.preprocessingFromMetadata},
-                              {"graph_from_metadata", report.graphFromMetadata},
-                              {"notes", report.notes}}
-                   .dump(2)
+        out << jsonText(nlohmann::json{{"model", in},
+                                       {"out", args.get("out")},
+                                       {"layers", file.graph.nodes().size()},
+                                       {"params", model.paramCount()},
+                                       {"input", model.inputShape().toString()},
+                                       {"classes", file.classNames},
+                                       {"preprocessing", file.preprocessing.toJson()},
+                                       {"class_names_from_metadata", report.classNamesFromMetadata},
+                                       {"preprocessing_from_metadata", report.preprocessingFromMetadata},
+                                       {"graph_from_metadata", report.graphFromMetadata},
+                                       {"notes", report.notes}},
+                        2)
             << "\n";
         return 0;
     }
@@ -126,7 +127,7 @@ int runParity(const Args& argv, std::ostream& out, std::ostream& err) {
         j["model"] = modelPath;
         j["tolerance"] = tolerance;
         j["ok"] = ok;
-        out << j.dump(2) << "\n";
+        out << jsonText(j, 2) << "\n";
     } else {
         out << "Engine vs OpenCV DNN on " << r.samples << " images (" << (data.test.size() ? "test" : "training")
             << " set): max |dp| = " << formatDiff(r.maxAbsDiff) << ", mean |dp| = " << formatDiff(r.meanAbsDiff)

@@ -4,6 +4,7 @@
 #include "cli_args.h"
 #include "commands.h"
 #include "core/errors.h"
+#include "core/json_options.h"
 #include "inference/classifier.h"
 
 namespace cs::cli {
@@ -39,7 +40,7 @@ int runPredict(const Args& argv, std::ostream& out, std::ostream& err) {
             if (args.has("json")) results.push_back({{"file", path}, {"error", e.what()}});
         }
     }
-    if (args.has("json")) out << nlohmann::json{{"predictions", results}}.dump(2) << "\n";
+    if (args.has("json")) out << jsonText(nlohmann::json{{"predictions", results}}, 2) << "\n";
     return failures ? 1 : 0;
 }
 

@@ -2,6 +2,7 @@
 
 #include "cli_args.h"
 #include "commands.h"
+#include "core/json_options.h"
 #include "graph/model.h"
 #include "io/presets.h"
 #include "model_source.h"
@@ -35,13 +36,13 @@ int runSummary(const Args& argv, std::ostream& out, std::ostream& err) {
                           {"params", node.layer->paramCount() + s},
                           {"macs", node.macs}});
     }
-    out << nlohmann::json{{"model", src.label},
-                          {"layers", layers},
-                          {"total_params", trainable + state},
-                          {"trainable_params", trainable},
-                          {"non_trainable_params", state},
-                          {"macs", model.macs()}}
-               .dump(2)
+    out << jsonText(nlohmann::json{{"model", src.label},
+                                   {"layers", layers},
+                                   {"total_params", trainable + state},
+                                   {"trainable_params", trainable},
+                                   {"non_trainable_params", state},
+                                   {"macs", model.macs()}},
+                    2)
         << "\n";
     return 0;
 }
@@ -55,7 +56,7 @@ int runPresets(const Args& argv, std::ostream& out, std::ostream& err) {
         else
             out << name << "\n    " << presetDescription(name) << "\n";
     }
-    if (args.has("json")) out << list.dump(2) << "\n";
+    if (args.has("json")) out << jsonText(list, 2) << "\n";
     return 0;
 }
 

@@ -9,6 +9,7 @@
 #include "cli_args.h"
 #include "commands.h"
 #include "core/errors.h"
+#include "core/json_options.h"
 #include "data/augment_cli.h"
 #include "data/dataset_project.h"
 #include "data_loading.h"
@@ -202,7 +203,7 @@ int runTrain(const Args& argv, std::ostream& out, std::ostream& err) {
         report["saved"] = args.get("out");
         if (!json) out << "Saved " << args.get("out") << "\n";
     }
-    if (json) out << report.dump(2) << "\n";
+    if (json) out << jsonText(report, 2) << "\n";
     return run.stopReason == StopReason::Stopped ? 130 : 0;
 }
 

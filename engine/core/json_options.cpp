@@ -46,4 +46,8 @@ int readIntOption(const nlohmann::json& j, const char* key, int fallback, const 
     return static_cast<int>(v);
 }
 
+std::string jsonText(const nlohmann::json& j, int indent) {
+    return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 }  // namespace cs

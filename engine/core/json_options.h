@@ -20,4 +20,9 @@ double tidyFloat(float v);
 float readFloatOption(const nlohmann::json& j, const char* key, float fallback, const std::string& owner);
 int readIntOption(const nlohmann::json& j, const char* key, int fallback, const std::string& owner);
 
+// JSON text that cannot fail on a string that is not UTF-8 (a path in another encoding): such
+// bytes are written as U+FFFD instead of throwing, so a report or a finished run is never lost
+// over a file name.
+std::string jsonText(const nlohmann::json& j, int indent = -1);
+
 }  // namespace cs

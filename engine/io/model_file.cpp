@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "core/errors.h"
+#include "core/json_options.h"
 #include "graph/model.h"
 #include "io/atomic_file.h"
 #include "layers/input_layer.h"
@@ -218,7 +219,7 @@ std::string serializeModelFile(const ModelFile& file) {
                           {"checkpoint", file.checkpoint},
                           {"seed", file.seed},
                           {"tensors", tensors}};
-    const std::string text = doc.dump();
+    const std::string text = jsonText(doc);
     std::string out;
     out.reserve(kHeader + text.size() + offset * 4 + 4);
     out.append(kMagic, 8);

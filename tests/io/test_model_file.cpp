@@ -113,6 +113,17 @@ private slots:
         QCOMPARE(readWholeFile(p), before);
     }
 
+    // A dataset path in another encoding (bytes that are not UTF-8) must not make the save of a
+    // finished run fail: the bytes are stored as U+FFFD and the weights are kept.
+    void pathsThatAreNotUtf8DoNotFailTheSave() {
+        ModelFile f = trainedLike();
+        f.project["dataset"] = std::string("/data/caf\xe9/images");
+        const ModelFile back = parseModelFile(serializeModelFile(f), "test file");
+        QCOMPARE(back.weights.size(), f.weights.size());
+        QCOMPARE(QString::fromStdString(back.project.at("dataset").get<std::string>()),
+                 QStringLiteral("/data/caf\uFFFD/images"));
+    }
+
     void truncatedFilesAreRejected() {
         const std::string bytes = serializeModelFile(trainedLike());
         for (std::size_t keep :
