@@ -11,11 +11,11 @@
 #include "camera/capture_panel.h"
 #include "camera_controller.h"
 #include "camera_worker.h"
+#include "common/engine_message.h"
 #include "data/capture_writer.h"
 #include "data/data_source.h"
 #include "dataset_session.h"
 #include "designer/model_document.h"
-#include "common/engine_message.h"
 
 namespace cs::gui {
 

@@ -12,11 +12,11 @@
 #include "camera/camera_view.h"
 #include "camera/capture_panel.h"
 #include "camera_worker.h"
+#include "common/engine_message.h"
 #include "common/setting.h"
 #include "designer/model_document.h"
 #include "inference/classifier.h"
 #include "inference/stream_classifier.h"
-#include "common/engine_message.h"
 
 namespace cs::gui {
 
@@ -311,7 +311,7 @@ void CameraController::listCamerasInBackground() {
                 found->clear();  // no camera to offer; the test pattern and files still work
             }
         },
-               [this, found] { panel_->setCameras(QList<int>(found->begin(), found->end())); });
+        [this, found] { panel_->setCameras(QList<int>(found->begin(), found->end())); });
 }
 
 // ---- Classification -----------------------------------------------------------------------

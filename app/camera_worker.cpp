@@ -2,9 +2,9 @@
 
 #include <chrono>
 
+#include "common/engine_message.h"
 #include "inference/frame_source.h"
 #include "inference/stream_classifier.h"
-#include "common/engine_message.h"
 
 namespace cs::gui {
 

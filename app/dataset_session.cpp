@@ -5,10 +5,10 @@
 #include <QThread>
 #include <cmath>
 
+#include "common/engine_message.h"
 #include "data/data_source.h"
 #include "graph/model.h"
 #include "train/evaluator.h"
-#include "common/engine_message.h"
 
 namespace cs::gui {
 

@@ -281,9 +281,9 @@ void DatasetUi::openingFailed(const QString& message) {
     const QString source = std::exchange(openingSource_, QString());
     page_->hideProgress();
     page_->setTitle(shownSource_.isEmpty() ? QString() : QStringLiteral("<b>%1</b>").arg(shownSource_.toHtmlEscaped()));
-    report(message.isEmpty() ? QString()
-                             : tr("%1 could not be opened: %2").arg(QDir::toNativeSeparators(source), message),
-           true);
+    report(
+        message.isEmpty() ? QString() : tr("%1 could not be opened: %2").arg(QDir::toNativeSeparators(source), message),
+        true);
 }
 
 QString DatasetUi::loadKey() const {

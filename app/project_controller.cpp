@@ -13,6 +13,7 @@
 #include <QToolBar>
 #include <QUndoStack>
 
+#include "common/engine_message.h"
 #include "core/errors.h"
 #include "designer/model_document.h"
 #include "designer/summary_view.h"
@@ -178,8 +179,10 @@ bool ProjectController::openFile(const QString& path) {
         addRecent(QFileInfo(path).absoluteFilePath());
         window_->statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 4000);
         return true;
-    } catch (const std::exception& e) {
-        reportError(tr("Open"), QString::fromUtf8(e.what()));
+    } catch (...) {
+        // Named here: not every reader's message names the file it read.
+        reportError(tr("Open"),
+                    tr("%1 could not be opened: %2").arg(QDir::toNativeSeparators(path), currentExceptionText()));
         return false;
     }
 }

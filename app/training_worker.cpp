@@ -1,10 +1,10 @@
 #include "training_worker.h"
 
+#include "common/engine_message.h"
 #include "core/errors.h"
 #include "graph/model.h"
 #include "inspect/probe_capture.h"
 #include "train/held_out_evaluation.h"
-#include "common/engine_message.h"
 
 #ifdef __linux__
 #include <sys/resource.h>

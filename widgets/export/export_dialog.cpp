@@ -22,10 +22,10 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include "common/engine_message.h"
 #include "export/distributed_panel.h"
 #include "graph/model.h"
 #include "io/code_export.h"
-#include "common/engine_message.h"
 
 namespace cs::gui {
 

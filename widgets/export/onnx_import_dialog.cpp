@@ -10,8 +10,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-#include "graph/model.h"
 #include "common/engine_message.h"
+#include "graph/model.h"
 
 namespace cs::gui {
 

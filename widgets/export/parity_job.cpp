@@ -2,11 +2,11 @@
 
 #include <algorithm>
 
+#include "common/engine_message.h"
 #include "core/errors.h"
 #include "data/builtin_dataset.h"
 #include "data/data_source.h"
 #include "graph/model.h"
-#include "common/engine_message.h"
 
 namespace cs::gui {
 
