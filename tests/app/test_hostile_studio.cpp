@@ -177,7 +177,12 @@ private slots:
         writeBytes(path("oversized.csmodel"),
                    model_.left(12) + QByteArray("\xff\xff\xff\xff\xff\xff\xff\x3f", 8) + model_.mid(20));
         add("oversized header", path("oversized.csmodel"));
-        writeBytes(path("deep.json"), "{\"graph\":" + QByteArray(100000, '[') + QByteArray(100000, ']') + "}");
+        // A valid graph, then training settings nested 100,000 deep: copying them would recurse that deep.
+        QByteArray document =
+            QByteArray::fromStdString(nlohmann::json{{"graph", smallProject(folder_).graph.toJson()}}.dump());
+        document.chop(1);
+        writeBytes(path("deep.json"),
+                   document + ",\"training\":" + QByteArray(100000, '[') + QByteArray(100000, ']') + "}");
         add("deep JSON document", path("deep.json"));
         QByteArray deep = description;
         deep.replace("\"history\":[]", "\"history\":" + QByteArray(100000, '[') + QByteArray(100000, ']'));
@@ -239,17 +244,19 @@ private slots:
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QByteArray bytes = f.readAll();
         f.close();
-        QByteArray description = descriptionOf(bytes);
-        const qsizetype best = description.indexOf("\"name\":\"__best__/0\"");
-        QVERIFY2(best >= 0, "the checkpoint has no best weights");
-        // Its shape says 1 value where the layer has 28*28*3: the reader or the restore must say no.
-        const qsizetype shape = description.indexOf("\"shape\":", best);
-        const qsizetype end = description.indexOf(']', shape);
-        description.replace(shape, end - shape + 1, "\"shape\":[1]");
-        const qsizetype count = description.indexOf("\"count\":", best);
-        const qsizetype countEnd = description.indexOf('}', count);
-        description.replace(count, countEnd - count, "\"count\":1");
-        writeBytes(checkpoint, withDescription(bytes, description));
+        // Its best weights say 1 value where the layer has 28*28*3 (a consistent table entry, so
+        // the reader accepts it): restoring them must say no.
+        nlohmann::json description = nlohmann::json::parse(descriptionOf(bytes).toStdString());
+        bool found = false;
+        for (auto& t : description.at("tensors"))
+            if (t.at("name") == "__best__/0") {
+                t["batch"] = 1;
+                t["shape"] = {1};
+                t["count"] = 1;
+                found = true;
+            }
+        QVERIFY2(found, "the checkpoint has no best weights");
+        writeBytes(checkpoint, withDescription(bytes, QByteArray::fromStdString(description.dump())));
 
         const Snapshot before = Snapshot::of(studio);
         TrainingController resumed;
