@@ -173,8 +173,10 @@ bool ProjectController::openFile(const QString& path) {
         addRecent(QFileInfo(path).absoluteFilePath());
         window_->statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 4000);
         return true;
-    } catch (const std::exception& e) {
-        reportError(tr("Open"), engineText(e));
+    } catch (...) {
+        // Named here: not every reader's message names the file it read.
+        reportError(tr("Open"),
+                    tr("%1 could not be opened: %2").arg(QDir::toNativeSeparators(path), currentExceptionText()));
         return false;
     }
 }

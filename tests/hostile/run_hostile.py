@@ -4,8 +4,9 @@
 A run passes when the CLI ends by itself (no signal: no crash; within the time limit: no hang),
 its peak memory stays under the ceiling, and it either succeeds where the input is legitimately
 fine or exits with code 1 and a message on stderr that names the file (or its folder). Prints
-a table (class -> inputs, runs, errors, successes, wrong successes, crashes, hangs, bad exits,
-nameless messages, max RSS) and the failing runs; exits 1 on any crash, hang, memory overrun,
+a table (class -> inputs, runs, errors, successes, wrong successes, wrong errors, internal errors
+(an exception that escaped a thread, caught by the CLI's last resort), crashes, hangs, memory
+overruns, bad exits, nameless messages, max RSS) and the failing runs; exits 1 on any crash, hang, memory overrun,
 other exit code or nameless message (wrong successes are listed, and fail only with --strict).
 
     tests/hostile/run_hostile.py --cli build/app/cli/convstudio-cli [--quick] [--work DIR]
@@ -101,6 +102,8 @@ def judge(case, expect, code, hung, rss, stderr, memory_ceiling_mb):
     names = case.accepted_names()
     if not any(n in stderr for n in names):
         return "nameless"
+    if "internal error" in stderr:
+        return "internal"  # escaped a thread, caught only by the CLI's last-resort handler
     return "error" if expect != "ok" else "wrong error"
 
 
@@ -178,13 +181,13 @@ def main():
         row["runs"] += 1
         inputs[case.klass].add(case.path)
         rss[case.klass] = max(rss[case.klass], peak)
-        if verdict in fatal or verdict in ("wrong success", "wrong error") or args.verbose:
+        if verdict in fatal or verdict in ("wrong success", "wrong error", "internal") or args.verbose:
             first = stderr.strip().splitlines()[0] if stderr.strip() else "(no message)"
             failures.append(f"  {verdict:13} {' '.join(['convstudio-cli'] + argv)}\n"
                             f"                exit {code}, {peak:.0f} MB: {first[:300]}")
 
-    cols = ["runs", "error", "success", "wrong success", "wrong error", "crash", "hang", "memory", "bad exit",
-            "nameless"]
+    cols = ["runs", "error", "success", "wrong success", "wrong error", "internal", "crash", "hang", "memory",
+            "bad exit", "nameless"]
     head = f"{'class':20} {'inputs':>6} " + " ".join(f"{c:>8.8}" for c in cols) + f" {'max RSS':>8}"
     print(head)
     print("-" * len(head))

@@ -167,4 +167,6 @@ void DatasetPage::showMessage(const QString& text, bool error) {
                                   : QStringLiteral("color: #37474f; padding: 2px 8px;"));
 }
 
+QString DatasetPage::message() const { return message_->isHidden() ? QString() : message_->text(); }
+
 }  // namespace cs::gui

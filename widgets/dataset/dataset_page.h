@@ -47,6 +47,7 @@ public:
     void setTitle(const QString& text);
     // A line under the tool bar (errors, hints); empty hides it.
     void showMessage(const QString& text, bool error = false);
+    QString message() const;  // the line shown (empty: none)
 
     QToolBar* toolBar() const { return toolBar_; }
     DatasetBrowser* browser() const { return browser_; }
