@@ -112,9 +112,9 @@ bool TrainingUi::confirmClose(const QString& action) {
     if (!controller_->isBusy()) return true;
     if (interactive_ && controller_->isRunning()) {
         QMessageBox box(QMessageBox::Warning, action,
-                        tr("A training run is in progress (%1).\n\nStop it to continue (%2)? The checkpoint keeps "
-                           "its position, so Train ▸ Continue Interrupted Run can go on later.")
-                            .arg(progress_->text(), action),
+                        tr("%1: a training run is in progress (%2).\n\nStop it first? Its checkpoint keeps the "
+                           "position, so Train ▸ Continue Interrupted Run can go on later.")
+                            .arg(action, progress_->text()),
                         QMessageBox::NoButton, &window_);
         box.setObjectName(QStringLiteral("runGuardDialog"));
         QPushButton* stopIt = box.addButton(tr("Stop and Keep the Checkpoint"), QMessageBox::DestructiveRole);
@@ -268,7 +268,7 @@ void TrainingUi::updateWeightsState() {
         return;
     }
     QString text = tr("Weights: <b style='color:#1e8449'>trained</b>");
-    if (doc_.runCount() > 0) text += tr(" (run %1)").arg(doc_.runCount());
+    if (doc_.weightsRunIndex() >= 0) text += tr(" (run %1)").arg(doc_.weightsRunIndex() + 1);
     text += tr(" — editing the graph makes them outdated.");
     panel_->setWeightsState(text);
 }

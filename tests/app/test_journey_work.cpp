@@ -251,7 +251,7 @@ private slots:
         boxes.answer(QStringLiteral("keepTraining"), shotPath("quit_during_run.png"));
         QVERIFY(!studio->window()->close());
         QVERIFY(boxes.done());
-        QVERIFY(boxes.texts.back().contains(QStringLiteral("training run is in progress")));
+        QVERIFY(boxes.texts.back().contains(QStringLiteral("Quit: a training run is in progress")));
         QVERIFY(controller->isRunning());
         boxes.answer(QMessageBox::Cancel);
         QVERIFY(!studio->window()->close());
