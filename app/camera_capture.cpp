@@ -3,6 +3,8 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QStandardPaths>
 #include <QTimer>
 
@@ -65,15 +67,25 @@ void CameraController::refreshCaptureFolder() {
     }
     const bool isDataset = projectImageFolder(doc_) == folder;
     panel_->capture()->setFolder(folder, isDataset ? QString()
-                                                   : tr("The project trains on another dataset; the first capture "
-                                                        "makes this folder its training data."));
+                                         : decidedFolder_ == folder && !adoptDecided_
+                                             ? tr("The project trains on another dataset; captures "
+                                                  "are only saved here.")
+                                             : tr("The project trains on another dataset; the first "
+                                                  "capture asks whether it should train on this "
+                                                  "folder."));
     refreshCounts();
 }
 
 void CameraController::refreshCounts() {
     QMap<QString, int> counts;
-    for (const auto& [name, n] : writer_->counts()) counts.insert(QString::fromStdString(name), n);
+    int withImages = 0;
+    for (const auto& [name, n] : writer_->counts()) {
+        counts.insert(QString::fromStdString(name), n);
+        withImages += n > 0;
+    }
     panel_->capture()->setClasses(counts);
+    panel_->capture()->setTrainAvailable(withImages >= 2 &&
+                                         projectImageFolder(doc_) == QString::fromStdString(writer_->root()));
 }
 
 // Captures are only useful when the project trains on them: the first one points the
@@ -81,10 +93,56 @@ void CameraController::refreshCounts() {
 void CameraController::adoptCaptureFolder() {
     const QString folder = QString::fromStdString(writer_->root());
     if (!doc_ || projectImageFolder(doc_) == folder) return;
+    if (decidedFolder_ == folder && !adoptDecided_) return;  // the user keeps the project's dataset
     userFolder_ = folder;
     doc_->setDatasetSource(folder.toStdString());
     panel_->capture()->setFolder(folder);
     panel_->capture()->showStatus(tr("The project now trains on %1.").arg(QDir::toNativeSeparators(folder)));
+}
+
+bool CameraController::confirmCaptureFolder(const QString& newClass) {
+    if (!doc_ || !writer_) return true;
+    const QString folder = QString::fromStdString(writer_->root());
+    if (projectImageFolder(doc_) == folder || decidedFolder_ == folder) return true;
+    if (!interactive_) {
+        decidedFolder_ = folder;
+        adoptDecided_ = true;
+        return true;
+    }
+    QStringList folderClasses;
+    for (const auto& [name, n] : writer_->counts()) folderClasses << QString::fromStdString(name);
+    if (!newClass.isEmpty() && !folderClasses.contains(newClass)) folderClasses << newClass;
+    QStringList modelClasses;
+    for (const std::string& name : doc_->classNames()) modelClasses << QString::fromStdString(name);
+    const QString dataset = QString::fromStdString(doc_->datasetSource());
+    QString classes = tr("The capture folder has %n class(es): %1.", nullptr, int(folderClasses.size()))
+                          .arg(folderClasses.join(QStringLiteral(", ")));
+    if (!modelClasses.isEmpty())
+        classes += QLatin1Char(' ') + tr("The model was trained on %n class(es) (%1); its weights stay in the "
+                                         "project, and the next training learns the folder's classes instead.",
+                                         nullptr, int(modelClasses.size()))
+                                          .arg(modelClasses.join(QStringLiteral(", ")));
+    QMessageBox box(
+        QMessageBox::Question, tr("Capture"),
+        tr("Captures are saved in %1, but the project trains on %2.\n\nShould the project train on the "
+           "captures from now on?\n\n%3")
+            .arg(QDir::toNativeSeparators(folder),
+                 dataset == QLatin1String("builtin") ? tr("the built-in dataset") : QDir::toNativeSeparators(dataset),
+                 classes),
+        QMessageBox::Cancel, panel_);
+    box.setObjectName(QStringLiteral("captureFolderDialog"));
+    QPushButton* adopt = box.addButton(tr("Train on the Captures"), QMessageBox::AcceptRole);
+    adopt->setObjectName(QStringLiteral("adoptCaptures"));
+    QPushButton* keep = box.addButton(tr("Only Save the Captures"), QMessageBox::AcceptRole);
+    keep->setObjectName(QStringLiteral("keepDataset"));
+    box.setDefaultButton(keep);
+    box.exec();
+    if (box.clickedButton() != static_cast<QAbstractButton*>(adopt) &&
+        box.clickedButton() != static_cast<QAbstractButton*>(keep))
+        return false;
+    decidedFolder_ = folder;
+    adoptDecided_ = box.clickedButton() == static_cast<QAbstractButton*>(adopt);
+    return true;
 }
 
 void CameraController::chooseCaptureFolder() {
@@ -94,6 +152,7 @@ void CameraController::chooseCaptureFolder() {
 }
 
 bool CameraController::addClass(const QString& name) {
+    if (!confirmCaptureFolder(name)) return false;
     try {
         writer_->addClass(name.toStdString());
     } catch (const std::exception& e) {
@@ -118,6 +177,7 @@ Frame CameraController::frameForCapture() const {
 void CameraController::captureOnce(const QString& className) {
     const Frame f = frameForCapture();
     if (f.empty() || className.isEmpty() || !writer_) return;
+    if (!confirmCaptureFolder()) return;
     const QRect r = CameraView::roiInFrame(panel_->view()->roi(), QSize(f.image.cols, f.image.rows));
     const cv::Mat crop = f.image(cv::Rect(r.x(), r.y(), r.width(), r.height())).clone();
     auto outcome = std::make_shared<CaptureOutcome>();
@@ -145,6 +205,7 @@ void CameraController::captureOnce(const QString& className) {
                 // The project's images changed on disk: the pages that show or train on them
                 // load them again when they next need them.
                 if (data_) data_->markStale(QString::fromStdString(writer_->root()));
+                refreshCounts();  // and whether "Train on the Captures" is offered
             }
             if (!outcome->error.isEmpty()) emit error(outcome->error);
             emit captured(*outcome);
@@ -158,6 +219,7 @@ void CameraController::setRecording(bool on, const QString& className, double pe
         recordClass_.clear();
         return;
     }
+    if (!confirmCaptureFolder()) return;  // asked before the first frame, not in the middle
     recordClass_ = className;
     recordTimer_->setInterval(std::max(33, static_cast<int>(1000.0 / std::max(0.1, perSecond))));
     captureOnce(className);  // the first frame at once, then at the rate

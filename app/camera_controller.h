@@ -92,6 +92,7 @@ signals:
     void predictionShown(const cs::gui::LivePrediction& prediction);
     void captured(const cs::gui::CaptureOutcome& outcome);
     void probeImageReady(const cs::gui::ProbeImage& image);  // "send to feature maps"
+    void trainOnCapturesRequested();                         // the project trains on the captures
     void error(const QString& message);
 
 private:
@@ -109,6 +110,10 @@ private:
     void refreshCaptureFolder();
     void refreshCounts();
     void adoptCaptureFolder();
+    // Before the first capture into a folder the project does not train on: asks whether the
+    // project should train on it, saying what becomes of the model's classes. False: cancelled
+    // (nothing is captured). Without dialogs the project trains on the captures.
+    bool confirmCaptureFolder(const QString& newClass = {});
     void chooseCaptureFolder();
     void browseVideo();
     void listCamerasInBackground();
@@ -143,6 +148,8 @@ private:
     LivePrediction last_;
 
     QString userFolder_;
+    QString decidedFolder_;      // the capture folder the user answered for
+    bool adoptDecided_ = false;  // that answer: the project trains on the captures
     std::shared_ptr<CaptureWriter> writer_;
     QTimer* recordTimer_;
     QString recordClass_;

@@ -8,6 +8,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <optional>
@@ -94,6 +95,15 @@ DatasetController::DatasetController(MainWindow& window, ModelDocument& doc, Dat
         connect(doc_, revision, this, &DatasetController::refresh);
     connect(doc_, &ModelDocument::checked, this, &DatasetController::updateDetails);  // the outputs
     connect(data_, &DatasetSession::loaded, this, &DatasetController::updateDetails);
+    // Images saved into the project's folder (captures): its counts are loaded again.
+    reloadTimer_ = new QTimer(this);
+    reloadTimer_->setSingleShot(true);
+    reloadTimer_->setInterval(1000);
+    connect(data_, &DatasetSession::changedOnDisk, reloadTimer_, qOverload<>(&QTimer::start));
+    connect(reloadTimer_, &QTimer::timeout, this, [this] {
+        if (data_->source() == currentSource() && !data_->isLoading())
+            data_->ensure(currentSource(), doc_->file().preprocessing);
+    });
     refresh();
 }
 

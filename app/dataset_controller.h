@@ -13,6 +13,8 @@
 class QComboBox;
 class QLabel;
 
+class QTimer;
+
 namespace cs::gui {
 
 class DatasetSession;
@@ -39,6 +41,7 @@ private:
     DatasetSession* data_;
     QComboBox* combo_;
     QLabel* details_;
+    QTimer* reloadTimer_;  // captures arrive in bursts: the counts follow once they pause
 };
 
 }  // namespace cs::gui

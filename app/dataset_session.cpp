@@ -70,7 +70,9 @@ bool DatasetSession::ensure(const QString& source, const Preprocessing& pre) {
 void DatasetSession::reload(const QString& source, const Preprocessing& pre) { startLoad(source, pre); }
 
 void DatasetSession::markStale(const QString& source) {
-    if (source == source_) stale_ = true;
+    if (source != source_) return;
+    stale_ = true;
+    emit changedOnDisk(source);
 }
 
 void DatasetSession::replaceData(std::shared_ptr<const DataSplits> data) {

@@ -71,6 +71,7 @@ signals:
     void loaded(std::shared_ptr<const cs::DataSplits> data, QString source);
     void loadFailed(const QString& message);
     void loadCancelled();
+    void changedOnDisk(const QString& source);  // the loaded source's files changed (markStale)
     void predictProgress(qint64 done, qint64 total);
     void predicted(cs::gui::SamplePredictions predictions);
     void predictFailed(const QString& message);

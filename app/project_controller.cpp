@@ -43,7 +43,7 @@ ProjectController::ProjectController(MainWindow* window, ModelDocument* doc, QOb
     connect(doc_, &ModelDocument::filePathChanged, this, &ProjectController::updateTitle);
     connect(doc_, &ModelDocument::documentReset, this, &ProjectController::updateTitle);
     connect(window_, &MainWindow::filesDropped, this, &ProjectController::openDropped);
-    window_->setCloseGuard([this] { return maybeSave(); });
+    window_->setCloseGuard([this] { return maybeClose(tr("Quit")); });
     updateTitle();
 }
 
@@ -145,20 +145,28 @@ bool ProjectController::maybeSave() {
     if (!doc_->isModified()) return true;
     if (!interactive_) return true;
     const QString name = doc_->filePath().isEmpty() ? tr("the model") : QFileInfo(doc_->filePath()).fileName();
+    QString text = tr("Save the changes to %1 before closing it?").arg(name);
+    if (const QString note = unsavedNote_ ? unsavedNote_() : QString(); !note.isEmpty())
+        text += QStringLiteral("\n\n") + note;
     const auto answer =
-        QMessageBox::warning(window_, tr("Unsaved changes"), tr("Save the changes to %1 before closing it?").arg(name),
+        QMessageBox::warning(window_, tr("Unsaved changes"), text,
                              QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Save) return save();
     return answer == QMessageBox::Discard;
 }
 
+bool ProjectController::maybeClose(const QString& action) {
+    if (runGuard_ && !runGuard_(action)) return false;
+    return maybeSave();
+}
+
 void ProjectController::newEmpty() {
-    if (!maybeSave()) return;
+    if (!maybeClose(tr("New project"))) return;
     doc_->reset(ModelFile{});
 }
 
 void ProjectController::newFromPreset(const QString& name) {
-    if (!maybeSave()) return;
+    if (!maybeClose(tr("New project"))) return;
     try {
         doc_->reset(loadPreset(name.toStdString()));
     } catch (const std::exception& e) {
@@ -182,13 +190,13 @@ bool ProjectController::openFile(const QString& path) {
 }
 
 void ProjectController::openDialog() {
-    if (!maybeSave()) return;
+    if (!maybeClose(tr("Open another project"))) return;
     const QString path = QFileDialog::getOpenFileName(window_, tr("Open Project"), dialogDir(), fileFilter());
     if (!path.isEmpty()) openFile(path);
 }
 
 void ProjectController::openDropped(const QStringList& paths) {
-    if (paths.isEmpty() || !maybeSave()) return;
+    if (paths.isEmpty() || !maybeClose(tr("Open another project"))) return;
     openFile(paths.front());
 }
 
@@ -255,7 +263,7 @@ void ProjectController::fillRecentMenu() {
     const QStringList list = recentFiles();
     for (const QString& path : list) {
         QAction* a = recentMenu_->addAction(QFileInfo(path).fileName(), this, [this, path] {
-            if (maybeSave()) openFile(path);
+            if (maybeClose(tr("Open another project"))) openFile(path);
         });
         a->setStatusTip(QDir::toNativeSeparators(path));
     }

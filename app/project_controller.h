@@ -5,6 +5,7 @@
 // training settings and history. Files are written atomically (the engine's writeFileAtomically).
 #include <QObject>
 #include <QStringList>
+#include <functional>
 
 #include "io/model_file.h"
 
@@ -30,6 +31,12 @@ public:
     static void writeProject(const QString& path, const ModelFile& file);  // throws cs::Error
     static QString fileFilter();
 
+    // Asked first whenever the project is about to close (New, Open, Quit) with what is about to
+    // happen ("quit"): false keeps it open. The studio's training asks here about a running job.
+    void setRunGuard(std::function<bool(const QString& action)> guard) { runGuard_ = std::move(guard); }
+    // A line the unsaved-changes question adds (what a stopped run left in the project), or empty.
+    void setUnsavedNote(std::function<QString()> note) { unsavedNote_ = std::move(note); }
+
 public slots:
     void newEmpty();
     void newFromPreset(const QString& name);
@@ -39,6 +46,8 @@ public slots:
     bool saveAs();
     bool saveTo(const QString& path);
     bool maybeSave();  // true: go on (saved, discarded or unchanged)
+    // The run guard, then maybeSave(): true when the project may close for `action`.
+    bool maybeClose(const QString& action);
     void openDropped(const QStringList& paths);
 
 signals:
@@ -59,6 +68,8 @@ private:
     MainWindow* window_;
     ModelDocument* doc_;
     bool interactive_ = true;
+    std::function<bool(const QString&)> runGuard_;
+    std::function<QString()> unsavedNote_;
     QMenu* recentMenu_ = nullptr;
     QMenu* exportMenu_ = nullptr;
 };

@@ -83,7 +83,7 @@ void Studio::connectFeatures() {
     connect(start_, &StartPage::openRequested, this, [this](const QString& path) {
         if (path.isEmpty())
             project_->openDialog();
-        else if (project_->maybeSave())
+        else if (project_->maybeClose(tr("Open another project")))
             project_->openFile(path);
         showDesigner();
     });
@@ -96,6 +96,10 @@ void Studio::connectFeatures() {
     connect(training_->evaluation()->gallery(), &MisclassifiedGallery::imageActionRequested, datasetPage_,
             &DatasetUi::actOnImage);
     camera_->panel()->setProbeAvailable(true);
+    connect(camera_->controller(), &CameraController::trainOnCapturesRequested, training_, &TrainingUi::start);
+    // Closing the project (New, Open, Quit) while a run trains asks first what becomes of it.
+    project_->setRunGuard([this](const QString& action) { return training_->confirmClose(action); });
+    project_->setUnsavedNote([this] { return training_->unsavedRunNote(); });
 }
 
 void Studio::showDesigner() { window_->showPage(window_->pages()->widget(1)); }

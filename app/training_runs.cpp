@@ -2,6 +2,7 @@
 // into the project, whether those weights still fit the graph, resuming an interrupted run,
 // evaluating, and the data the Inspect page needs.
 #include <QAction>
+#include <QEventLoop>
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QPushButton>
@@ -80,7 +81,70 @@ void TrainingUi::start() {
         }
         if (box.clickedButton() != static_cast<QAbstractButton*>(fresh)) return;
     }
+    if (!chooseStart()) return;
     begin(false);
+}
+
+bool TrainingUi::chooseStart() {
+    // Asked once per project, when it has weights that fit and never said how to start; the
+    // answer is a training setting (saved with the project, undoable, shown in the form).
+    if (!interactive_ || !weightsFitGraph() || doc_.hasStartChoice()) return true;
+    QMessageBox box(QMessageBox::Question, tr("Start Training"),
+                    tr("This project has trained weights. Continue training from them, or train from scratch "
+                       "(random weights; the current weights stay in the project unless the new run is better)?"
+                       "\n\nThe choice is remembered in the project (Training ▸ Start)."),
+                    QMessageBox::Cancel, &window_);
+    box.setObjectName(QStringLiteral("startChoiceDialog"));
+    QPushButton* cont = box.addButton(tr("Continue Training"), QMessageBox::AcceptRole);
+    cont->setObjectName(QStringLiteral("continueTraining"));
+    QPushButton* scratch = box.addButton(tr("Train from Scratch"), QMessageBox::AcceptRole);
+    scratch->setObjectName(QStringLiteral("trainFromScratch"));
+    box.setDefaultButton(cont);
+    box.exec();
+    if (box.clickedButton() != static_cast<QAbstractButton*>(cont) &&
+        box.clickedButton() != static_cast<QAbstractButton*>(scratch))
+        return false;
+    doc_.setContinueFromWeights(box.clickedButton() == static_cast<QAbstractButton*>(cont));
+    return true;
+}
+
+bool TrainingUi::confirmClose(const QString& action) {
+    stoppedForClose_ = false;
+    if (!controller_->isBusy()) return true;
+    if (interactive_ && controller_->isRunning()) {
+        QMessageBox box(QMessageBox::Warning, action,
+                        tr("%1: a training run is in progress (%2).\n\nStop it first? Its checkpoint keeps the "
+                           "position, so Train ▸ Continue Interrupted Run can go on later.")
+                            .arg(action, progress_->text()),
+                        QMessageBox::NoButton, &window_);
+        box.setObjectName(QStringLiteral("runGuardDialog"));
+        QPushButton* stopIt = box.addButton(tr("Stop and Keep the Checkpoint"), QMessageBox::DestructiveRole);
+        stopIt->setObjectName(QStringLiteral("stopAndKeep"));
+        QPushButton* keep = box.addButton(tr("Keep Training"), QMessageBox::RejectRole);
+        keep->setObjectName(QStringLiteral("keepTraining"));
+        box.addButton(QMessageBox::Cancel)->setObjectName(QStringLiteral("cancel"));
+        box.setDefaultButton(keep);
+        box.exec();
+        if (box.clickedButton() != static_cast<QAbstractButton*>(stopIt)) return false;
+    }
+    // Wait for the run's end without blocking the window: its weights (or record) and the
+    // checkpoint are in place before the project closes.
+    const bool wasRunning = controller_->isRunning();
+    QEventLoop wait;
+    connect(controller_, &TrainingController::stateChanged, &wait, [&wait, this] {
+        if (!controller_->isBusy()) wait.quit();
+    });
+    if (controller_->isLoading()) controller_->cancelLoading();
+    controller_->stop();
+    if (controller_->isBusy()) wait.exec(QEventLoop::ExcludeUserInputEvents);
+    stoppedForClose_ = wasRunning;
+    return true;
+}
+
+QString TrainingUi::unsavedRunNote() const {
+    return stoppedForClose_ ? tr("They include the run just stopped: its record, and its weights if they are "
+                                 "better than the project's.")
+                            : QString();
 }
 
 void TrainingUi::continueRun() { begin(true); }
@@ -104,10 +168,7 @@ void TrainingUi::onFinished(const RunSummary& s, std::shared_ptr<const ModelFile
     }
     if (trained) {
         if (sameStructure(doc_.graph(), runGraph_)) {
-            doc_.applyTrained(*trained);  // one undoable step: Undo brings back the weights before it
-            log->addLine(
-                tr("The trained weights are now part of the project (not saved yet; Edit ▸ Undo brings back the "
-                   "previous weights). Editing the graph makes them outdated."));
+            keepRun(trained);
         } else {
             detached_ = trained;
             log->addLine(tr("The model was changed during the run, so its weights were not stored in the project."),
@@ -120,15 +181,79 @@ void TrainingUi::onFinished(const RunSummary& s, std::shared_ptr<const ModelFile
     updateActions();
 }
 
+void TrainingUi::keepRun(std::shared_ptr<const ModelFile> trained) {
+    TrainingLog* log = panel_->log();
+    std::optional<RunRecord> run;
+    try {
+        if (trained->history.is_array() && !trained->history.empty())
+            run = RunRecord::fromJson(trained->history.back());
+    } catch (const std::exception&) {
+    }
+    const std::optional<RunRecord> current = doc_.weightsRun();
+    const int index = int(doc_.runCount());  // this run's place in the history
+    runWeights_[index] = trained;
+    if (!run || replacesProjectWeights(*run, current ? &*current : nullptr, weightsFitGraph())) {
+        doc_.applyTrained(*trained);  // one undoable step: Undo brings back the weights before it
+        QString kept;
+        if (run && run->bestEpoch && *run->bestEpoch + 1 < int(run->epochs.size()))
+            kept = tr(" This run kept its best epoch, %1 of %2 (validation accuracy %3%).")
+                       .arg(*run->bestEpoch + 1)
+                       .arg(run->epochs.size())
+                       .arg(run->epochs[std::size_t(*run->bestEpoch)].valAccuracy * 100, 0, 'f', 1);
+        log->addLine(tr("The trained weights are now part of the project (not saved yet; Edit ▸ Undo brings back the "
+                        "previous weights). Editing the graph makes them outdated.") +
+                     kept);
+        return;
+    }
+    // A better model is never replaced silently: the run joins the history, the weights stay.
+    doc_.recordRun(*trained);
+    const std::optional<double> theirs = current ? keptValidationAccuracy(*current) : std::nullopt;
+    const std::optional<double> mine = keptValidationAccuracy(*run);
+    const QString project = theirs ? tr("the weights of run %1 (validation accuracy %2%)")
+                                         .arg(doc_.weightsRunIndex() + 1)
+                                         .arg(*theirs * 100, 0, 'f', 1)
+                                   : tr("its current weights");
+    const QString why = mine ? tr("this run reached %1%").arg(*mine * 100, 0, 'f', 1)
+                             : tr("this run was stopped before it could be measured");
+    log->addLine(
+        tr("The project keeps %1: %2. Runs ▸ Use This Run's Weights puts this run's weights in.").arg(project, why),
+        TrainingLog::Kind::Warning);
+}
+
+void TrainingUi::useRunWeights(int index) {
+    const auto it = runWeights_.find(index);
+    if (controller_->isBusy() || it == runWeights_.end() || index >= int(doc_.runCount())) return;
+    doc_.useRunWeights(*it->second, index);
+    panel_->log()->addLine(
+        tr("The project now uses the weights of run %1 (Edit ▸ Undo takes them back).").arg(index + 1));
+}
+
+void TrainingUi::showHistory() {
+    panel_->setHistory(doc_.runs(), doc_.weightsRunIndex());
+    QList<int> available;
+    for (const auto& [index, weights] : runWeights_)
+        if (index < int(doc_.runCount())) available << index;
+    panel_->setRunWeightsAvailable(available);
+}
+
 bool TrainingUi::weightsFitGraph() const { return doc_.hasWeights() && sameStructure(doc_.graph(), trainedGraph_); }
 
 bool TrainingUi::continuesFromWeights() const { return settings().continueFromWeights && weightsFitGraph(); }
 
 void TrainingUi::updateWeightsState() {
+    panel_->setStartsFromWeights(continuesFromWeights(), weightsFitGraph());
+    startAct_->setText(!weightsFitGraph()       ? tr("&Start Training")
+                       : continuesFromWeights() ? tr("&Start Training (Continue from the Weights)")
+                                                : tr("&Start Training (from Scratch)"));
     panel_->form()->setWeightsAvailable(weightsFitGraph(),
                                         !doc_.hasWeights()
                                             ? tr("The project has no weights yet: train it once from scratch.")
                                             : tr("The weights no longer fit the graph, which changed after training."));
+    if (controller_->state() == TrainingController::State::Paused) {
+        panel_->setWeightsState(
+            tr("Weights: <b>paused</b> — Resume (F6) goes on. The model cannot be edited until the run stops."));
+        return;
+    }
     if (controller_->isRunning()) {
         panel_->setWeightsState(tr("Weights: <b>training…</b> The model cannot be edited until the run stops."));
         return;
@@ -144,7 +269,7 @@ void TrainingUi::updateWeightsState() {
         return;
     }
     QString text = tr("Weights: <b style='color:#1e8449'>trained</b>");
-    if (doc_.runCount() > 0) text += tr(" (run %1)").arg(doc_.runCount());
+    if (doc_.weightsRunIndex() >= 0) text += tr(" (run %1)").arg(doc_.weightsRunIndex() + 1);
     text += tr(" — editing the graph makes them outdated.");
     panel_->setWeightsState(text);
 }

@@ -63,6 +63,7 @@ TrainingUi::TrainingUi(MainWindow& window, ModelDocument& doc, DatasetSession& d
     connect(panel_, &TrainingPanel::resumeRequested, this, &TrainingUi::resume);
     connect(panel_, &TrainingPanel::stopRequested, this, &TrainingUi::stop);
     connect(panel_, &TrainingPanel::continueRequested, this, &TrainingUi::continueRun);
+    connect(panel_, &TrainingPanel::useRunWeightsRequested, this, &TrainingUi::useRunWeights);
     connect(panel_->form(), &TrainingSettingsForm::edited, this, &TrainingUi::settingsEdited);
     connect(evaluation_, &EvaluationPanel::evaluateRequested, this, &TrainingUi::evaluate);
     // Picked on the Inspect page, or sent from elsewhere (inspectImage): the maps follow.
@@ -76,7 +77,7 @@ TrainingUi::TrainingUi(MainWindow& window, ModelDocument& doc, DatasetSession& d
 
     trainedGraph_ = doc_.graph();
     showSettings();
-    panel_->setHistory(doc_.runs());
+    showProjectRuns();
     updateWeightsState();
     updateActions();
 }
@@ -88,18 +89,22 @@ TrainingUi::~TrainingUi() {
 
 void TrainingUi::connectDocument() {
     connect(&doc_, &ModelDocument::documentReset, this, [this] {
+        runWeights_.clear();  // another project's runs
         trainedGraph_ = doc_.graph();
         showSettings();
-        panel_->setHistory(doc_.runs());
+        showProjectRuns();
         updateWeightsState();
         idleProbeTimer_->start();
         QTimer::singleShot(0, this, &TrainingUi::checkForInterruptedRun);
     });
-    connect(&doc_, &ModelDocument::settingsChanged, this, &TrainingUi::showSettings);
+    connect(&doc_, &ModelDocument::settingsChanged, this, [this] {
+        showSettings();
+        updateWeightsState();  // whether Train continues from the weights
+    });
     // The weights the project holds now: applied by a run, or brought back by Undo.
     connect(&doc_, &ModelDocument::weightsChanged, this, [this] {
         trainedGraph_ = doc_.graph();
-        panel_->setHistory(doc_.runs());
+        showHistory();
         updateWeightsState();
         idleProbeTimer_->start();
     });
@@ -109,10 +114,19 @@ void TrainingUi::connectDocument() {
     });
 }
 
+void TrainingUi::showProjectRuns() {
+    panel_->setHistory({});  // no ticks of another project's runs survive
+    showHistory();
+    // The curves of the run whose weights the project holds (else the last), drawn at once.
+    if (doc_.runCount() > 0)
+        panel_->showRunCurves(doc_.weightsRunIndex() >= 0 ? doc_.weightsRunIndex() : int(doc_.runCount()) - 1);
+}
+
 void TrainingUi::createActions() {
     QMenu* menu = window_.menu(MainWindow::Menu::Train);
     startAct_ = menu->addAction(icon("train"), tr("&Start Training"), this, &TrainingUi::start);
     startAct_->setShortcut(QKeySequence(Qt::Key_F5));
+    startAct_->setIconText(tr("Train"));  // the menu text says how it starts; the toolbar stays short
     startAct_->setStatusTip(tr("Train the model with the settings of the Training page"));
     pauseAct_ = menu->addAction(tr("&Pause"), this, [this] {
         if (controller_->state() == TrainingController::State::Paused)

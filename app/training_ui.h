@@ -14,6 +14,7 @@
 //     (the studio's shared DatasetSession) go through the controller.
 // The runs half (start, finish, resume, evaluate) is in training_runs.cpp.
 #include <QObject>
+#include <map>
 #include <memory>
 
 #include "graph/graph_spec.h"
@@ -60,6 +61,14 @@ public:
     // The project's training settings (what Start trains with and the form shows).
     TrainSettings settings() const;
 
+    // Before the project closes for `action` (quit, open another, new): a running job asks
+    // "Stop and keep the checkpoint / Keep training / Cancel". True when nothing runs (any
+    // more): a stop waits for the run to end, its weights or record in the project. Without
+    // dialogs (setInteractive(false)) a run is stopped.
+    bool confirmClose(const QString& action);
+    // For the unsaved-changes question after such a stop: what the stopped run left, or empty.
+    QString unsavedRunNote() const;
+
 public slots:
     void start();
     void pause();
@@ -68,6 +77,8 @@ public slots:
     void continueRun();
     void evaluate();
     void checkForInterruptedRun();
+    // The weights of run `index` (a run of this session) into the project: one undoable step.
+    void useRunWeights(int index);
     // Shows the feature maps of an image from elsewhere (the dataset page, the camera).
     void inspectImage(const cs::gui::ProbeImage& image);
 
@@ -79,12 +90,17 @@ private:
     void settingsEdited();  // form -> document
     void updateActions();
     void updateWeightsState();
+    void showHistory();                 // the runs, which holds the project's weights, which can be used
+    void showProjectRuns();             // a project just opened: its runs, the curves of the one in use
     bool weightsFitGraph() const;       // the project's weights exist and fit its graph
     bool continuesFromWeights() const;  // Start fine-tunes: chosen in the settings, and weights that fit
     void onFinished(const RunSummary& summary, std::shared_ptr<const ModelFile> trained);
+    // The run's weights into the project, unless the project holds better ones (then only its record).
+    void keepRun(std::shared_ptr<const ModelFile> trained);
     void ensureData();
     void endLoading(const QString& message);  // a dataset load ended (loaded or cancelled)
     bool begin(bool resume);
+    bool chooseStart();  // false: the user cancelled
 
     MainWindow& window_;
     ModelDocument& doc_;
@@ -101,10 +117,14 @@ private:
     QAction* evaluateAct_ = nullptr;
     QTimer* idleProbeTimer_;  // maps of the project's weights, a moment after the model changed
     bool interactive_ = true;
+    bool stoppedForClose_ = false;  // confirmClose stopped a run: the unsaved changes include it
     int batchSize_ = 64;
     GraphSpec runGraph_;                         // the model a run trains (snapshot at Start)
     GraphSpec trainedGraph_;                     // the model the project's weights belong to
     std::shared_ptr<const ModelFile> detached_;  // trained weights the changed project could not take
+    // The kept weights of this session's runs, by index into the history: what "Use this run's
+    // weights" can bring back. Memory only (the project file keeps the weights in use).
+    std::map<int, std::shared_ptr<const ModelFile>> runWeights_;
 };
 
 }  // namespace cs::gui

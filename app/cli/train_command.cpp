@@ -197,6 +197,11 @@ int runTrain(const Args& argv, std::ostream& out, std::ostream& err) {
             out << line << "\n";
         }
     }
+    if (run.bestEpoch) {  // the session keeps the best epoch by validation accuracy
+        report["best_epoch"] = *run.bestEpoch + 1;
+        if (!json && *run.bestEpoch + 1 < int(run.epochs.size()))
+            out << "Kept the weights of epoch " << *run.bestEpoch + 1 << " (best validation accuracy)\n";
+    }
     if (run.stopReason == StopReason::Stopped && !json) out << "Training stopped; the checkpoint holds the position.\n";
     if (args.has("out")) {
         saveModelFile(args.get("out"), result.trained);

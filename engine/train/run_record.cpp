@@ -63,6 +63,7 @@ nlohmann::json RunRecord::toJson() const {
                         {"epochs", epochList},
                         {"stop_reason", text(stopReasonName(stopReason))},
                         {"finished", finished}};
+    if (bestEpoch) j["best_epoch"] = *bestEpoch + 1;  // 1-based, as the epochs are shown
     if (evaluation)
         j["evaluation"] = {{"set", text(evalSetName(evaluation->set))},
                            {"accuracy", evaluation->accuracy},
@@ -83,6 +84,13 @@ RunRecord RunRecord::fromJson(const nlohmann::json& j) {
         r.excludedSamples = j.value("excluded_samples", std::size_t{0});
         for (const auto& e : j.value("epochs", nlohmann::json::array()))
             r.epochs.push_back(EpochStats::fromJson(e, r.settings.epochs));
+        if (j.contains("best_epoch")) {
+            const int best = j["best_epoch"].get<int>() - 1;
+            if (best < 0 || best >= int(r.epochs.size()))
+                throw FileError("a run record's best_epoch must name one of its " + std::to_string(r.epochs.size()) +
+                                " epochs, got " + std::to_string(best + 1));
+            r.bestEpoch = best;
+        }
         if (j.contains("stop_reason")) r.stopReason = stopReasonFromName(j["stop_reason"].get<std::string>());
         if (j.contains("evaluation")) {
             const nlohmann::json& e = j["evaluation"];
@@ -100,6 +108,26 @@ RunRecord RunRecord::fromJson(const nlohmann::json& j) {
         throw FileError(std::string("a run record's settings are malformed: ") + e.what());
     }
     return r;
+}
+
+std::optional<double> keptValidationAccuracy(const RunRecord& run) {
+    if (!run.bestEpoch) return std::nullopt;
+    const EpochStats& e = run.epochs.at(std::size_t(*run.bestEpoch));
+    return e.hasValidation ? std::optional<double>(e.valAccuracy) : std::nullopt;
+}
+
+bool replacesProjectWeights(const RunRecord& run, const RunRecord* current, bool projectHasWeights) {
+    if (!projectHasWeights) return true;
+    const bool stopped = run.stopReason == StopReason::Stopped;
+    const std::optional<double> mine = keptValidationAccuracy(run);
+    const std::optional<double> theirs = current ? keptValidationAccuracy(*current) : std::nullopt;
+    if (mine && theirs) return *mine > *theirs;  // an equal one changes nothing the user could see
+    // Without validation on both sides, evaluations on the same set compare.
+    if (current && run.evaluation && current->evaluation && run.evaluation->set == current->evaluation->set)
+        return run.evaluation->accuracy > current->evaluation->accuracy;
+    // Nothing to compare: a run that went its whole course is what the user asked for; a stopped
+    // one holds partial weights.
+    return !stopped;
 }
 
 std::string localTimeNow() {

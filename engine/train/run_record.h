@@ -42,6 +42,10 @@ struct RunRecord {
     std::size_t trainSamples = 0, validationSamples = 0;
     std::size_t excludedSamples = 0;  // left out because the project excludes them
     std::vector<EpochStats> epochs;   // including those before a resume
+    // The epoch (index into epochs) whose weights the run kept: its best by validation
+    // accuracy, equal accuracies by the lower validation loss. None: the run kept its last
+    // weights (nothing held out, or no full epoch).
+    std::optional<int> bestEpoch;
     StopReason stopReason = StopReason::Completed;
     std::optional<RunEvaluation> evaluation;
     std::string finished;  // local time, ISO 8601 ("2024-05-01T14:03:12")
@@ -51,6 +55,16 @@ struct RunRecord {
     // (start, samples, stop reason) and kept the evaluation as "<set>_accuracy".
     static RunRecord fromJson(const nlohmann::json& j);
 };
+
+// What runs are compared by: the validation accuracy of the epoch whose weights the run kept.
+// None when the run held nothing out or stopped before its first full epoch.
+std::optional<double> keptValidationAccuracy(const RunRecord& run);
+
+// Whether a finished run's weights should replace the project's weights, which came from the
+// run `current` (nullptr: from no recorded run). A better model is never replaced silently: a
+// run that measures no better than the project's, or was stopped without a measurement to
+// compare, leaves the project's weights in place (the user may still pick it).
+bool replacesProjectWeights(const RunRecord& run, const RunRecord* current, bool projectHasWeights);
 
 // The local time now, as RunRecord::finished keeps it.
 std::string localTimeNow();

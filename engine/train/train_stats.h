@@ -18,7 +18,8 @@ struct BatchStats {
     double loss = 0;      // this batch's mean loss
     double accuracy = 0;  // this batch's accuracy
     float learningRate = 0;
-    double samplesPerSecond = 0;  // over the epoch so far
+    double samplesPerSecond = 0;  // over the epoch so far, pauses left out
+    double seconds = 0;           // this batch's wall time (assembly and step), pauses left out
 };
 
 struct EpochStats {

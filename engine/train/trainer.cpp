@@ -209,7 +209,7 @@ TrainResult Trainer::run(const Dataset& train, const Dataset& validation, const 
     totalSteps_ = static_cast<int64_t>(batches) * settings_.epochs;
     stop_ = false;
     for (; epoch_ < settings_.epochs; ++epoch_) {
-        const auto start = std::chrono::steady_clock::now();
+        auto start = std::chrono::steady_clock::now();  // moved on by pauses
         if (!trainEpoch(train, classes, batches, start, cb)) return endRun(StopReason::Stopped, train.classNames);
         const EpochStats es = closeEpoch(validation, start);
         if (cb.onEpoch) cb.onEpoch(es);
@@ -273,7 +273,7 @@ int Trainer::batchesPerEpoch(const Dataset& train, int classes, const TrainCallb
     return static_cast<int>((epochLength + settings_.batchSize - 1) / settings_.batchSize);
 }
 
-bool Trainer::trainEpoch(const Dataset& train, int classes, int batches, std::chrono::steady_clock::time_point start,
+bool Trainer::trainEpoch(const Dataset& train, int classes, int batches, std::chrono::steady_clock::time_point& start,
                          const TrainCallbacks& cb) {
     std::vector<uint32_t> order = epochOrder(epoch_, train, classes);
     std::unique_ptr<PrefetchBatcher> prefetcher;
@@ -281,8 +281,15 @@ bool Trainer::trainEpoch(const Dataset& train, int classes, int batches, std::ch
         prefetcher = std::make_unique<PrefetchBatcher>(train, std::move(order), settings_.batchSize, pre_, augment_,
                                                        epochSeed(epoch_), batchInEpoch_);
     int64_t samplesThisRun = 0;
+    std::chrono::steady_clock::duration callbacks{};
     for (; batchInEpoch_ < batches; ++batchInEpoch_) {
-        if (stop_ || (paused_ && !waitWhilePaused())) return false;
+        if (stop_) return false;
+        if (paused_) {
+            const auto pausedAt = std::chrono::steady_clock::now();
+            if (!waitWhilePaused()) return false;
+            start += std::chrono::steady_clock::now() - pausedAt;
+        }
+        const auto batchStart = std::chrono::steady_clock::now();
         if (prefetcher) {
             if (!prefetcher->next(batchImages_, batchLabels_))
                 throw TrainingError("the batch prefetcher ended before batch " + std::to_string(batchInEpoch_ + 1));
@@ -304,10 +311,14 @@ bool Trainer::trainEpoch(const Dataset& train, int classes, int batches, std::ch
         epochSeen_ += static_cast<int64_t>(count);
         samplesThisRun += static_cast<int64_t>(count);
         ++step_;
-        const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        const auto batchEnd = std::chrono::steady_clock::now();
+        // The batch's period: its own time and what the callbacks of the one before took.
+        stats.seconds = std::chrono::duration<double>(batchEnd - batchStart + callbacks).count();
+        const double secs = std::chrono::duration<double>(batchEnd - start).count();
         stats.samplesPerSecond = secs > 0 ? samplesThisRun / secs : 0;
         if (cb.onBatch) cb.onBatch(stats);
         if (cb.betweenBatches) cb.betweenBatches(model_);
+        callbacks = std::chrono::steady_clock::now() - batchEnd;
     }
     return true;
 }

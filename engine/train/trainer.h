@@ -103,7 +103,8 @@ private:
     void prepareClassBalance(const Dataset& train, int classes, const TrainCallbacks& cb);
     int batchesPerEpoch(const Dataset& train, int classes, const TrainCallbacks& cb) const;
     // Trains the batches left in epoch_; false when a stop was requested before one of them.
-    bool trainEpoch(const Dataset& train, int classes, int batches, std::chrono::steady_clock::time_point start,
+    // A pause moves `start` on by its length, so epoch times and rates leave pauses out.
+    bool trainEpoch(const Dataset& train, int classes, int batches, std::chrono::steady_clock::time_point& start,
                     const TrainCallbacks& cb);
     EpochStats closeEpoch(const Dataset& validation, std::chrono::steady_clock::time_point start);
     bool stopsEarly(const EpochStats& epoch, const TrainCallbacks& cb);

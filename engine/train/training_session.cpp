@@ -101,8 +101,19 @@ SessionResult TrainingSession::run(const TrainingRequest& request, const DataSpl
 
     SessionResult result;
     result.data = data;
-    result.training = train(trainer, *data, cb);
+    BestEpoch best;
+    result.training = train(trainer, model, *data, cb, best);
     result.steps = trainer.step();
+    // The run keeps its best epoch; the last weights stay in the result for whoever wants them.
+    // (Also after an early stop that restored the best epoch by loss: the record names one epoch.)
+    if (best.index >= 0) {
+        if (best.index + 1 < int(result.training.history.size())) {
+            ModelFile last;
+            storeWeights(model, last);
+            result.lastWeights = std::move(last.weights);
+        }
+        applyWeights(best.weights, model);
+    }
     if (cb.afterTraining) cb.afterTraining(model);
 
     storeWeights(model, trained);
@@ -116,12 +127,14 @@ SessionResult TrainingSession::run(const TrainingRequest& request, const DataSpl
     }
 
     result.record = recordOf(request, prepared, result);
+    if (best.index >= 0) result.record.bestEpoch = best.index;
     trained.history.push_back(result.record.toJson());
     result.trained = std::move(trained);
     return result;
 }
 
-TrainResult TrainingSession::train(Trainer& trainer, const DataSplits& data, const SessionCallbacks& cb) {
+TrainResult TrainingSession::train(Trainer& trainer, const Model& model, const DataSplits& data,
+                                   const SessionCallbacks& cb, BestEpoch& best) {
     // Requests from other threads reach the trainer only while it exists.
     struct Registration {
         TrainingSession& s;
@@ -140,7 +153,19 @@ TrainResult TrainingSession::train(Trainer& trainer, const DataSplits& data, con
         if (stop_) trainer.requestStop();  // asked for before run() started, which cleared the trainer's flag
         if (cb.onBatch) cb.onBatch(b);
     };
-    tc.onEpoch = cb.onEpoch;
+    tc.onEpoch = [&](const EpochStats& e) {
+        // Weights are stable here (between batches). Equal accuracies: the lower validation loss
+        // (accuracy moves in steps of one image on small sets; the loss tells them apart).
+        const bool better = best.index < 0 || e.valAccuracy > best.valAccuracy ||
+                            (e.valAccuracy == best.valAccuracy && e.valLoss <= best.valLoss);
+        if (e.hasValidation && better) {
+            best.index = int(trainer.history().size()) - 1;
+            best.valAccuracy = e.valAccuracy;
+            best.valLoss = e.valLoss;
+            storeWeights(model, best.weights);
+        }
+        if (cb.onEpoch) cb.onEpoch(e);
+    };
     tc.onMessage = cb.onMessage;
     tc.betweenBatches = cb.betweenBatches;
     return trainer.run(data.train, data.validation, tc);

@@ -63,8 +63,11 @@ struct SessionCallbacks {
 struct SessionResult {
     TrainResult training;
     RunRecord record;  // also the last entry of trained.history
-    // The project with this run's weights, class names, settings and history; no checkpoint.
+    // The project with this run's kept weights (its best epoch by validation accuracy, see
+    // record.bestEpoch; else its last), class names, settings and history; no checkpoint.
     ModelFile trained;
+    // The weights after the last batch when the run kept an earlier epoch's (else empty).
+    std::map<std::string, Tensor> lastWeights;
     std::shared_ptr<const DataSplits> data;       // as prepared
     std::optional<HeldOutEvaluation> evaluation;  // when evaluated
     int64_t steps = 0;                            // the trainer's global step at the end
@@ -82,7 +85,14 @@ public:
     void setPaused(bool paused);
 
 private:
-    TrainResult train(Trainer& trainer, const DataSplits& data, const SessionCallbacks& callbacks);
+    // The best epoch by validation accuracy (then loss) seen in this run: its index and weights.
+    struct BestEpoch {
+        int index = -1;
+        double valAccuracy = 0, valLoss = 0;
+        ModelFile weights;
+    };
+    TrainResult train(Trainer& trainer, const Model& model, const DataSplits& data, const SessionCallbacks& callbacks,
+                      BestEpoch& best);
 
     std::mutex mutex_;            // guards trainer_ and paused_
     Trainer* trainer_ = nullptr;  // while run() trains

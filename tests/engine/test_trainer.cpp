@@ -349,17 +349,30 @@ private slots:
         Model model(smallCnn(), 1);
         Trainer trainer(model, settings(1, 2), pre12());
         std::atomic<int> batches{0};
+        std::vector<double> batchSeconds;  // written by the worker, read after join
+        double epochSeconds = -1;
         TrainCallbacks cb;
-        cb.onBatch = [&](const BatchStats&) {
+        cb.onBatch = [&](const BatchStats& b) {
+            batchSeconds.push_back(b.seconds);
             if (++batches == 2) trainer.setPaused(true);
         };
+        cb.onEpoch = [&](const EpochStats& e) { epochSeconds = e.seconds; };
+        const auto begin = std::chrono::steady_clock::now();
         std::thread worker([&] { trainer.run(train, Dataset{}, cb); });
         QTRY_VERIFY_WITH_TIMEOUT(trainer.isPaused(), 5000);
+        const auto pausedAt = std::chrono::steady_clock::now();
         std::this_thread::sleep_for(std::chrono::milliseconds(200));
         QCOMPARE(batches.load(), 2);  // nothing runs while paused
+        const double paused = std::chrono::duration<double>(std::chrono::steady_clock::now() - pausedAt).count();
         trainer.setPaused(false);
         worker.join();
+        const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
         QCOMPARE(batches.load(), 10);
+        // Issue 18: the epoch's time and each batch's period leave the pause out.
+        QVERIFY2(
+            epochSeconds >= 0 && epochSeconds <= wall - paused,
+            qPrintable(QStringLiteral("epoch %1 s, run %2 s, paused %3 s").arg(epochSeconds).arg(wall).arg(paused)));
+        for (double b : batchSeconds) QVERIFY2(b > 0 && b < paused, qPrintable(QString::number(b)));
     }
 
     void mismatchedClassesAndEmptyDataAreExplained() {

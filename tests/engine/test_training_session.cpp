@@ -5,6 +5,7 @@
 // versions).
 #include <QtTest>
 
+#include <algorithm>
 #include <cstring>
 
 #include "core/errors.h"
@@ -290,6 +291,86 @@ private slots:
         QVERIFY(old.evaluation && old.evaluation->set == EvalSet::Test && old.evaluation->accuracy == 0.75);
         QVERIFY_THROWS_EXCEPTION(FileError, RunRecord::fromJson({{"stop_reason", "exploded"}}));
         QVERIFY_THROWS_EXCEPTION(FileError, RunRecord::fromJson({{"epochs", {{{"epoch", 1}}}}}));
+    }
+
+    // Issue 18: a run keeps its best epoch by validation accuracy (then loss), and
+    // the weights after its last batch stay in the result.
+    void runKeepsItsBestEpoch() {
+        DataSplits data = shapes();
+        data.test = Dataset{};
+        // A validation set whose labels are shifted by one class: the better the model learns
+        // the training images, the worse it does there, so its best epoch is an early one.
+        data.validation = testing::quadrantDataset(5, 12, 33);
+        for (auto& label : data.validation.labels) label = (label + 1) % 4;
+        TrainSettings s = settings(6);
+        s.optimizer.learningRate = 0.03f;  // learns within the six epochs
+        std::vector<ModelFile> atEpochEnd;
+        ModelFile latest;
+        SessionCallbacks cb;
+        cb.betweenBatches = [&](const Model& m) { storeWeights(m, latest); };
+        cb.onEpoch = [&](const EpochStats&) { atEpochEnd.push_back(latest); };
+        TrainingSession session;
+        const SessionResult r = session.run(request(project(), s), data, cb);
+        QCOMPARE(atEpochEnd.size(), std::size_t(6));
+        int best = 0;
+        for (int i = 0; i < int(r.record.epochs.size()); ++i) {
+            const EpochStats &e = r.record.epochs[std::size_t(i)], &b = r.record.epochs[std::size_t(best)];
+            if (e.valAccuracy > b.valAccuracy || (e.valAccuracy == b.valAccuracy && e.valLoss <= b.valLoss)) best = i;
+        }
+        QString accuracies;
+        for (const EpochStats& e : r.record.epochs) accuracies += QString::number(e.valAccuracy) + QLatin1Char(' ');
+        QVERIFY2(best < 5, qPrintable(QStringLiteral("the best epoch must be an earlier one: %1").arg(accuracies)));
+        QVERIFY(r.record.bestEpoch.has_value());
+        QCOMPARE(*r.record.bestEpoch, best);
+        QVERIFY(sameWeights(r.trained, atEpochEnd[std::size_t(best)]));
+        ModelFile last;
+        last.weights = r.lastWeights;
+        QVERIFY(sameWeights(last, atEpochEnd.back()));
+        // The evaluation after the run measured the kept weights.
+        QVERIFY(r.record.evaluation && r.record.evaluation->set == EvalSet::Validation);
+        QCOMPARE(r.record.evaluation->accuracy, r.record.epochs[std::size_t(best)].valAccuracy);
+        QCOMPARE(RunRecord::fromJson(r.record.toJson()).bestEpoch, r.record.bestEpoch);
+        QCOMPARE(r.record.toJson().value("best_epoch", 0), best + 1);
+        QVERIFY_THROWS_EXCEPTION(FileError, RunRecord::fromJson({{"best_epoch", 1}}));  // names no epoch
+
+        // Nothing held out: the run keeps its last weights and says no best epoch.
+        const SessionResult plain = session.run(request(project(), settings(2)), shapes());
+        QVERIFY(!plain.record.bestEpoch);
+        QVERIFY(plain.lastWeights.empty());
+    }
+
+    // Issue 18: a better model is never replaced silently.
+    void projectWeightsAreReplacedOnlyByABetterRun() {
+        const auto run = [](std::vector<double> valAccuracies, StopReason reason) {
+            RunRecord r;
+            r.stopReason = reason;
+            for (double a : valAccuracies) {
+                EpochStats e;
+                e.hasValidation = true;
+                e.valAccuracy = a;
+                r.epochs.push_back(e);
+            }
+            if (!r.epochs.empty())
+                r.bestEpoch = int(std::max_element(valAccuracies.begin(), valAccuracies.end()) - valAccuracies.begin());
+            return r;
+        };
+        const RunRecord good = run({0.5, 0.788, 0.7}, StopReason::Completed);
+        QCOMPARE(keptValidationAccuracy(good), std::optional<double>(0.788));
+        // Stopped at 0.3 epoch: nothing measured, the project keeps its 78.8% model.
+        QVERIFY(!replacesProjectWeights(run({}, StopReason::Stopped), &good, true));
+        QVERIFY(!replacesProjectWeights(run({0.6}, StopReason::Completed), &good, true));
+        QVERIFY(!replacesProjectWeights(run({0.788}, StopReason::Completed), &good, true));  // no better
+        QVERIFY(replacesProjectWeights(run({0.6, 0.8}, StopReason::Stopped), &good, true));
+        QVERIFY(replacesProjectWeights(run({}, StopReason::Stopped), &good, false));  // nothing to keep
+        // Weights of no recorded run (imported): a complete run replaces them, a stopped one does not.
+        QVERIFY(replacesProjectWeights(run({0.2}, StopReason::Completed), nullptr, true));
+        QVERIFY(!replacesProjectWeights(run({0.9}, StopReason::Stopped), nullptr, true));
+        // Without validation, evaluations on the same set compare.
+        RunRecord a, b;
+        a.evaluation = RunEvaluation{EvalSet::Test, 0.7, 0, 10};
+        b.evaluation = RunEvaluation{EvalSet::Test, 0.6, 0, 10};
+        QVERIFY(!replacesProjectWeights(b, &a, true));
+        QVERIFY(replacesProjectWeights(a, &b, true));
     }
 
     void namesReadBack() {

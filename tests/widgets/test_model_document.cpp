@@ -414,6 +414,58 @@ private slots:
         QCOMPARE(doc.file().project["trained"].value("run", 0), 2);
     }
 
+    // Issue 18: a run that keeps the project's weights is recorded only; any run's weights can
+    // be put in afterwards; each is one undoable step with a readable History entry.
+    void runsAreRecordedAndTheirWeightsChosen() {
+        ModelDocument doc;
+        doc.reset(smallModel());
+        const auto trainedBy = [&](uint64_t seed) {
+            ModelFile run = doc.file();
+            storeWeights(Model(run.graph, seed), run);
+            run.history.push_back({{"stop_reason", "completed"}});
+            return run;
+        };
+        QCOMPARE(doc.weightsRunIndex(), -1);
+        const ModelFile first = trainedBy(1), second = trainedBy(2);
+        doc.applyTrained(first);
+        QCOMPARE(doc.undoStack()->text(0), QStringLiteral("Apply trained weights (run #1)"));
+        QCOMPARE(doc.weightsRunIndex(), 0);
+        QVERIFY(doc.weightsRun().has_value());
+
+        doc.recordRun(second);  // the project keeps the first run's weights
+        QCOMPARE(doc.undoStack()->text(1), QStringLiteral("Record run #2 (weights kept)"));
+        QCOMPARE(doc.runCount(), std::size_t(2));
+        QCOMPARE(doc.weightsRunIndex(), 0);
+        QVERIFY(sameTensor(doc.file().weights.at("dense/kernel"), first.weights.at("dense/kernel")));
+
+        doc.useRunWeights(second, 1);
+        QCOMPARE(doc.undoStack()->text(2), QStringLiteral("Use the weights of run #2"));
+        QCOMPARE(doc.weightsRunIndex(), 1);
+        QCOMPARE(doc.runCount(), std::size_t(2));
+        QVERIFY(sameTensor(doc.file().weights.at("dense/kernel"), second.weights.at("dense/kernel")));
+        doc.undoStack()->undo();
+        QCOMPARE(doc.weightsRunIndex(), 0);
+        QVERIFY(sameTensor(doc.file().weights.at("dense/kernel"), first.weights.at("dense/kernel")));
+        doc.undoStack()->undo();
+        QCOMPARE(doc.runCount(), std::size_t(1));
+        doc.useRunWeights(second, 5);  // no such run: nothing happens
+        QCOMPARE(doc.undoStack()->index(), 1);
+        QVERIFY(doc.undoStack()->canRedo());
+
+        // The start choice, once made, is recorded even when it is the default.
+        QVERIFY(!doc.hasStartChoice());
+        TrainSettings edited = doc.trainingSettings();
+        edited.epochs = 7;
+        doc.setTrainingSettings(edited);  // another setting: still no choice of start
+        QVERIFY(!doc.hasStartChoice());
+        doc.undoStack()->undo();
+        doc.setContinueFromWeights(false);
+        QVERIFY(doc.hasStartChoice());
+        QVERIFY(!doc.trainingSettings().continueFromWeights);
+        doc.undoStack()->undo();
+        QVERIFY(!doc.hasStartChoice());
+    }
+
     void seedPresetHasReferenceParameterCount() {
         ModelDocument doc;
         doc.reset(loadPreset(kDefaultPreset));

@@ -4,13 +4,16 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLineSeries>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QValueAxis>
 
 #include "training/decimate.h"
 #include "training/live_chart.h"
+#include "training/run_comparison.h"
 #include "training/training_charts.h"
+#include "training/training_progress.h"
 
 using namespace cs;
 using namespace cs::gui;
@@ -25,6 +28,8 @@ private slots:
     void exports();
     void trainingChartsSeries();
     void overlays();
+    void etaFollowsTheRecentBatches();
+    void runsCompared();
 };
 
 void TestTrainingCharts::decimationKeepsEnvelope() {
@@ -210,6 +215,63 @@ void TestTrainingCharts::overlays() {
     charts.setOverlay(2, c, true);
     charts.clearOverlays();
     QCOMPARE(charts.lossChart()->chart()->series().size(), before);
+
+    // Issue 18: a one-epoch run is drawn as markers (a single point makes no line).
+    const auto one = nlohmann::json::parse(R"({"epochs": [
+        {"epoch": 1, "loss": 1.0, "accuracy": 0.5, "val_loss": 1.1, "val_accuracy": 0.45, "learning_rate": 0.001}]})");
+    charts.setOverlay(3, RunCurves::fromHistory(one, QStringLiteral("Run 3")), true);
+    const auto series = charts.lossChart()->chart()->series();
+    QCOMPARE(series.size(), before + 2);
+    for (int i = before; i < series.size(); ++i) {
+        auto* line = qobject_cast<QLineSeries*>(series[i]);
+        QVERIFY(line && line->pointsVisible());
+    }
+}
+
+// Issue 18: the time left is the recent batches' mean period times the batches left, whatever
+// the rate the messages arrive at (a burst after a stall, a pause).
+void TestTrainingCharts::etaFollowsTheRecentBatches() {
+    TrainingProgress progress;
+    progress.beginRun(2);
+    QCOMPARE(progress.secondsLeft(), -1.0);
+    BatchStats b;
+    b.batchesPerEpoch = 500;
+    b.samplesPerSecond = 640;
+    for (int i = 0; i < 100; ++i) {  // all at once, as queued messages arrive
+        b.batch = i;
+        b.step = i;
+        b.seconds = i < 40 ? 1.0 : 0.1;  // a slow start, then steady
+        progress.setBatch(b, 64);
+    }
+    QCOMPARE(progress.secondsLeft(), (1000 - 100) * 0.1);  // only the last 50 batches count
+    QVERIFY2(progress.text().contains(QStringLiteral("1:30")), qPrintable(progress.text()));
+    progress.setPaused(true);
+    QVERIFY(progress.text().startsWith(QStringLiteral("Paused")));
+    progress.setPaused(false);
+    b.epoch = 1;
+    b.batch = 499;
+    progress.setBatch(b, 64);
+    QCOMPARE(progress.secondsLeft(), 0.0);
+}
+
+// Issue 18: ticked runs side by side: their final figures and the settings that differ.
+void TestTrainingCharts::runsCompared() {
+    const auto history = nlohmann::json::parse(R"([
+        {"settings": {"epochs": 2, "batch_size": 32, "optimizer": {"kind": "adam", "learning_rate": 0.001}},
+         "epochs": [{"epoch": 1, "loss": 1.0, "accuracy": 0.5, "val_loss": 1.1, "val_accuracy": 0.45, "seconds": 30},
+                    {"epoch": 2, "loss": 0.5, "accuracy": 0.8, "val_loss": 0.6, "val_accuracy": 0.75, "seconds": 30}],
+         "best_epoch": 2, "stop_reason": "completed"},
+        {"settings": {"epochs": 2, "batch_size": 32, "optimizer": {"kind": "adam", "learning_rate": 0.01}},
+         "epochs": [{"epoch": 1, "loss": 0.9, "accuracy": 0.6, "val_loss": 1.0, "val_accuracy": 0.5}],
+         "best_epoch": 1, "stop_reason": "stopped"}])");
+    RunComparison compare;
+    compare.setRuns(history, {0, 1});
+    QCOMPARE(compare.metrics()->rowCount(), 2);
+    QCOMPARE(compare.metrics()->item(0, 4)->text(), QStringLiteral("75.0% (epoch 2)"));
+    QCOMPARE(compare.metrics()->item(1, 6)->text(), QStringLiteral("stopped"));
+    QCOMPARE(compare.metrics()->item(0, 7)->text(), QStringLiteral("1:00"));
+    QCOMPARE(compare.settingsDiff()->rowCount(), 1);  // only the learning rate differs
+    QCOMPARE(compare.settingsDiff()->item(0, 0)->text(), QStringLiteral("optimizer/learning_rate"));
 }
 
 QTEST_MAIN(TestTrainingCharts)

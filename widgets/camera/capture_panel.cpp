@@ -89,6 +89,12 @@ CapturePanel::CapturePanel(QWidget* parent) : QWidget(parent) {
     status_->setFixedHeight(status_->fontMetrics().lineSpacing() * 3 + 4);
     status_->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     layout->addWidget(status_);
+    train_ = new QPushButton(QIcon(QStringLiteral(":/icons/train.svg")), tr("Train on the Captures"), this);
+    train_->setObjectName(QStringLiteral("trainOnCaptures"));
+    train_->setToolTip(tr("Train the model on the capture folder now (the Training page shows the run)"));
+    train_->hide();
+    layout->addWidget(train_);
+    connect(train_, &QPushButton::clicked, this, &CapturePanel::trainRequested);
 
     connect(change, &QToolButton::clicked, this, &CapturePanel::chooseFolderRequested);
     connect(newClass_, &QLineEdit::textChanged, this, [this](const QString& text) {
@@ -215,5 +221,11 @@ void CapturePanel::showStatus(const QString& text, bool warning) {
 }
 
 QString CapturePanel::statusText() const { return status_->text(); }
+
+}  // namespace cs::gui
+
+namespace cs::gui {
+
+void CapturePanel::setTrainAvailable(bool available) { train_->setVisible(available); }
 
 }  // namespace cs::gui

@@ -39,6 +39,9 @@ public:
 
     QPushButton* captureButton() const { return shot_; }
     QPushButton* recordButton() const { return record_; }
+    // "Train on the Captures": offered once the project trains on the folder and it has classes.
+    void setTrainAvailable(bool available);
+    QPushButton* trainButton() const { return train_; }
     QLineEdit* newClassEdit() const { return newClass_; }
     QTreeWidget* classList() const { return list_; }
 
@@ -48,6 +51,7 @@ signals:
     void recordingChanged(bool on, const QString& className, double perSecond);
     void addClassRequested(const QString& name);
     void chooseFolderRequested();
+    void trainRequested();
 
 private:
     void addClass();
@@ -63,6 +67,7 @@ private:
     QPushButton* add_;
     QPushButton* shot_;
     QPushButton* record_;
+    QPushButton* train_;
     QDoubleSpinBox* rate_;
     QLabel* status_;
     bool enabled_ = false;

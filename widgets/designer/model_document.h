@@ -17,6 +17,7 @@
 #include "data/dataset_project.h"
 #include "graph/graph_check.h"
 #include "io/model_file.h"
+#include "train/run_record.h"
 #include "train/train_settings.h"
 
 class QUndoStack;
@@ -73,6 +74,10 @@ public:
     const std::vector<std::string>& classNames() const { return file_.classNames; }
     const nlohmann::json& runs() const { return file_.history; }  // one record per run, oldest first
     std::size_t runCount() const { return file_.history.is_array() ? file_.history.size() : 0; }
+    // The run whose weights the project holds (0-based index into runs()), -1 when none is
+    // recorded; its record when it reads.
+    int weightsRunIndex() const;
+    std::optional<RunRecord> weightsRun() const;
     std::string presetName() const;    // the preset a new project came from, else empty
     std::string importedFrom() const;  // the file an imported project came from, else empty
 
@@ -127,11 +132,21 @@ public:
     // Training settings as a form edits them: consecutive edits of one field merge into one step.
     void setTrainingSettings(const TrainSettings& settings);
     void setCheckpointFolder(const std::string& folder);
+    // How Start begins when the project has weights; recorded even when it equals the default
+    // (the choice was made: the studio does not ask again).
+    void setContinueFromWeights(bool on);
+    bool hasStartChoice() const;
     void setValidationSplit(double fraction, uint64_t seed);
     void setAugmentation(const AugmentOptions& options);
     // A finished run's weights, class names and run record (`trained` as the worker returns it:
     // its last history entry is this run's), as one undoable step; the history survives it.
     void applyTrained(const ModelFile& trained);
+    // A finished run whose weights the project does not take (it measured worse than the
+    // project's, or was stopped): its record joins the history, the weights stay. One step.
+    void recordRun(const ModelFile& trained);
+    // The weights of run `index` (0-based into runs(); `trained` holds them) replace the
+    // project's, as one undoable step; the history stays.
+    void useRunWeights(const ModelFile& trained, int index);
 
     // ---- Primitives: called by undo commands only ----
     void insertNode(const NodeSpec& node, int index);

@@ -150,8 +150,22 @@ void ModelDocument::setTrainingSettings(const TrainSettings& settings) {
     const TrainSettings current = trainingSettings(&problem);
     if (problem.empty() && settings.toJson() == current.toJson()) return;
     nlohmann::json t = objectOr(file_.training);
-    t.update(settings.toJson());  // keys the settings do not know are kept
+    nlohmann::json edited = settings.toJson();
+    // The default start is no choice yet: Train asks once (see hasStartChoice).
+    if (!t.contains("continue_from_weights") && !settings.continueFromWeights) edited.erase("continue_from_weights");
+    t.update(edited);  // keys the settings do not know are kept
     pushTrainingEdit(std::move(t), trc(QT_TRANSLATE_NOOP("Commands", "Change training settings")));
+}
+
+void ModelDocument::setContinueFromWeights(bool on) {
+    nlohmann::json t = objectOr(file_.training);
+    t["continue_from_weights"] = on;
+    pushTrainingEdit(std::move(t), on ? trc(QT_TRANSLATE_NOOP("Commands", "Continue training from the weights"))
+                                      : trc(QT_TRANSLATE_NOOP("Commands", "Train from scratch")));
+}
+
+bool ModelDocument::hasStartChoice() const {
+    return file_.training.is_object() && file_.training.contains("continue_from_weights");
 }
 
 void ModelDocument::setValidationSplit(double fraction, uint64_t seed) {
@@ -167,15 +181,67 @@ void ModelDocument::setAugmentation(const AugmentOptions& options) {
     pushTrainingEdit(std::move(t), trc(QT_TRANSLATE_NOOP("Commands", "Change augmentation")));
 }
 
+int ModelDocument::weightsRunIndex() const {
+    const nlohmann::json mark = member(file_.project, "trained");
+    const nlohmann::json run = member(mark, "run");
+    if (!hasWeights() || !run.is_number_integer()) return -1;
+    const int index = run.get<int>() - 1;  // stored 1-based
+    return index >= 0 && index < int(runCount()) ? index : -1;
+}
+
+std::optional<RunRecord> ModelDocument::weightsRun() const {
+    const int index = weightsRunIndex();
+    if (index < 0) return std::nullopt;
+    try {
+        return RunRecord::fromJson(file_.history[std::size_t(index)]);
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+}
+
+namespace {
+
+nlohmann::json trainedMarkFor(std::size_t runNumber) {
+    return {{"run", runNumber}, {"at", QDateTime::currentDateTime().toString(Qt::ISODate).toStdString()}};
+}
+
+nlohmann::json historyWith(const nlohmann::json& history, const ModelFile& trained) {
+    nlohmann::json next = history.is_array() ? history : nlohmann::json::array();
+    if (trained.history.is_array() && !trained.history.empty()) next.push_back(trained.history.back());
+    return next;
+}
+
+}  // namespace
+
 void ModelDocument::applyTrained(const ModelFile& trained) {
     TrainedState next;
     next.weights = trained.weights;
     next.classNames = trained.classNames;
-    next.history = file_.history.is_array() ? file_.history : nlohmann::json::array();
-    if (trained.history.is_array() && !trained.history.empty()) next.history.push_back(trained.history.back());
-    next.trainedMark = {{"run", next.history.size()},
-                        {"at", QDateTime::currentDateTime().toString(Qt::ISODate).toStdString()}};
-    const QString text = trc(QT_TRANSLATE_NOOP("Commands", "Trained weights of run %1")).arg(next.history.size());
+    next.history = historyWith(file_.history, trained);
+    next.trainedMark = trainedMarkFor(next.history.size());
+    const QString text = trc(QT_TRANSLATE_NOOP("Commands", "Apply trained weights (run #%1)")).arg(next.history.size());
+    undoStack_->push(new ApplyTrainedCommand(this, std::move(next), text));
+}
+
+void ModelDocument::recordRun(const ModelFile& trained) {
+    TrainedState next;
+    next.weights = file_.weights;
+    next.classNames = file_.classNames;
+    next.history = historyWith(file_.history, trained);
+    next.checkpoint = file_.checkpoint;
+    next.trainedMark = member(file_.project, "trained");
+    const QString text = trc(QT_TRANSLATE_NOOP("Commands", "Record run #%1 (weights kept)")).arg(next.history.size());
+    undoStack_->push(new ApplyTrainedCommand(this, std::move(next), text));
+}
+
+void ModelDocument::useRunWeights(const ModelFile& trained, int index) {
+    if (index < 0 || index >= int(runCount())) return;
+    TrainedState next;
+    next.weights = trained.weights;
+    next.classNames = trained.classNames;
+    next.history = file_.history;
+    next.trainedMark = trainedMarkFor(std::size_t(index) + 1);
+    const QString text = trc(QT_TRANSLATE_NOOP("Commands", "Use the weights of run #%1")).arg(index + 1);
     undoStack_->push(new ApplyTrainedCommand(this, std::move(next), text));
 }
 

@@ -132,7 +132,9 @@ void TrainingCharts::setOverlay(int key, const RunCurves& c, bool shown) {
     Overlay o;
     auto add = [&](LiveChart* chart, QVector<int>& ids, const QString& name, const QVector<QPointF>& pts) {
         if (pts.isEmpty()) return;
-        const int id = chart->addSeries(name, color, LiveChart::Style::Dashed);
+        // A one-epoch run is a single point: a dashed line would draw nothing.
+        const int id =
+            chart->addSeries(name, color, pts.size() == 1 ? LiveChart::Style::Markers : LiveChart::Style::Dashed);
         chart->setData(id, pts);
         ids << id;
     };

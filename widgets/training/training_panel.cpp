@@ -1,6 +1,8 @@
 #include "training/training_panel.h"
 
+#include <QFont>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
@@ -11,6 +13,7 @@
 
 #include "core/errors.h"
 #include "train/run_record.h"
+#include "training/run_comparison.h"
 #include "training/training_charts.h"
 #include "training/training_log.h"
 #include "training/training_settings_form.h"
@@ -65,7 +68,24 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
     bottom_ = new QTabWidget;
     bottom_->setDocumentMode(true);
     bottom_->addTab(log_, tr("Log"));
-    bottom_->addTab(runs_, tr("Runs"));
+    useRun_ = new QPushButton(tr("Use This Run's Weights"));
+    useRun_->setObjectName(QStringLiteral("useRunButton"));
+    useRun_->setToolTip(tr("Put the selected run's weights into the project (Edit ▸ Undo takes them back)"));
+    auto* runsNote = new QLabel(
+        tr("The project keeps the best weights (by validation accuracy) unless you pick another run. The runs of "
+           "this session keep their weights until the studio closes; the project file keeps the weights in use."));
+    runsNote->setWordWrap(true);
+    auto* runsPage = new QWidget;
+    auto* rl = new QVBoxLayout(runsPage);
+    rl->setContentsMargins(0, 0, 0, 0);
+    rl->addWidget(runs_, 1);
+    auto* runsBar = new QHBoxLayout;
+    runsBar->addWidget(useRun_);
+    runsBar->addWidget(runsNote, 1);
+    rl->addLayout(runsBar);
+    bottom_->addTab(runsPage, tr("Runs"));
+    comparison_ = new RunComparison;
+    bottom_->addTab(comparison_, tr("Compare"));
 
     auto* right = new QSplitter(Qt::Vertical);
     right->addWidget(charts_);
@@ -95,6 +115,11 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
         if (i < 0 || i >= int(history_.size())) return;
         charts_->setOverlay(i, RunCurves::fromHistory(history_[i], tr("Run %1").arg(i + 1)),
                             item->checkState() == Qt::Checked);
+        compareTickedRuns();
+    });
+    connect(runs_, &QListWidget::currentRowChanged, this, &TrainingPanel::updateButtons);
+    connect(useRun_, &QPushButton::clicked, this, [this] {
+        if (const int run = selectedRun(); run >= 0) emit useRunWeightsRequested(run);
     });
     setWeightsState(tr("Weights: <b>not trained</b> — the model starts from random weights."));
     updateButtons();
@@ -123,7 +148,8 @@ QString TrainingPanel::runLabel(const nlohmann::json& run, int index) {
     return text;
 }
 
-void TrainingPanel::setHistory(const nlohmann::json& history) {
+void TrainingPanel::setHistory(const nlohmann::json& history, int weightsRun) {
+    weightsRun_ = weightsRun;
     QList<int> ticked;
     for (int r = 0; r < runs_->count(); ++r)
         if (runs_->item(r)->checkState() == Qt::Checked) ticked << runs_->item(r)->data(Qt::UserRole).toInt();
@@ -132,7 +158,14 @@ void TrainingPanel::setHistory(const nlohmann::json& history) {
     runs_->clear();
     charts_->clearOverlays();
     for (int i = int(history_.size()) - 1; i >= 0; --i) {
-        auto* item = new QListWidgetItem(runLabel(history_[i], i), runs_);
+        QString label = runLabel(history_[i], i);
+        if (i == weightsRun) label += tr(" — weights in use");
+        auto* item = new QListWidgetItem(label, runs_);
+        if (i == weightsRun) {
+            QFont bold = item->font();
+            bold.setBold(true);
+            item->setFont(bold);
+        }
         item->setData(Qt::UserRole, i);
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
         const bool on = ticked.contains(i);
@@ -140,6 +173,34 @@ void TrainingPanel::setHistory(const nlohmann::json& history) {
         if (on) charts_->setOverlay(i, RunCurves::fromHistory(history_[i], tr("Run %1").arg(i + 1)), true);
     }
     bottom_->setTabText(1, history_.empty() ? tr("Runs") : tr("Runs (%1)").arg(history_.size()));
+    compareTickedRuns();
+    updateButtons();
+}
+
+void TrainingPanel::compareTickedRuns() {
+    QList<int> ticked;
+    for (int r = runs_->count() - 1; r >= 0; --r)  // oldest first
+        if (runs_->item(r)->checkState() == Qt::Checked) ticked << runs_->item(r)->data(Qt::UserRole).toInt();
+    comparison_->setRuns(history_, ticked);
+}
+
+void TrainingPanel::showRunCurves(int index) {
+    for (int r = 0; r < runs_->count(); ++r)
+        if (runs_->item(r)->data(Qt::UserRole).toInt() == index) runs_->item(r)->setCheckState(Qt::Checked);
+}
+
+void TrainingPanel::setRunWeightsAvailable(const QList<int>& runs) {
+    runsWithWeights_ = runs;
+    updateButtons();
+}
+
+int TrainingPanel::selectedRun() const {
+    const QListWidgetItem* item = runs_->currentItem();
+    return item ? item->data(Qt::UserRole).toInt() : -1;
+}
+
+void TrainingPanel::setStartsFromWeights(bool fromWeights, bool hasWeights) {
+    start_->setText(!hasWeights ? tr("Train") : fromWeights ? tr("Continue Training") : tr("Train from Scratch"));
 }
 
 void TrainingPanel::setMode(Mode mode) {
@@ -168,6 +229,11 @@ void TrainingPanel::updateButtons() {
     continue_->setVisible(continueAvailable_);
     continueNote_->setVisible(continueAvailable_);
     continue_->setEnabled(idle && continueAvailable_);
+    const int run = selectedRun();
+    useRun_->setEnabled(idle && run >= 0 && run != weightsRun_ && runsWithWeights_.contains(run));
+    useRun_->setToolTip(run >= 0 && !runsWithWeights_.contains(run)
+                            ? tr("This run's weights are no longer kept (only runs of this session keep theirs)")
+                            : tr("Put the selected run's weights into the project (Edit ▸ Undo takes them back)"));
 }
 
 }  // namespace cs::gui

@@ -14,6 +14,7 @@ class QTabWidget;
 
 namespace cs::gui {
 
+class RunComparison;
 class TrainingCharts;
 class TrainingLog;
 class TrainingSettingsForm;
@@ -31,7 +32,14 @@ public:
     void setWeightsState(const QString& html);
     QString weightsState() const;
     // The project's run history (ModelFile::history); runs keep their overlay ticks by index.
-    void setHistory(const nlohmann::json& history);
+    // `weightsRun` is the run whose weights the project holds (-1: none), marked in the list.
+    void setHistory(const nlohmann::json& history, int weightsRun = -1);
+    // Ticks run `index` in the list: its curves are drawn on the charts (a project just opened).
+    void showRunCurves(int index);
+    // The runs whose weights "Use this run's weights" can put into the project.
+    void setRunWeightsAvailable(const QList<int>& runs);
+    // What Train does: continue from the project's weights, or start from scratch.
+    void setStartsFromWeights(bool fromWeights, bool hasWeights);
 
     TrainingSettingsForm* form() const { return form_; }
     TrainingCharts* charts() const { return charts_; }
@@ -41,7 +49,9 @@ public:
     QPushButton* pauseButton() const { return pause_; }
     QPushButton* stopButton() const { return stop_; }
     QPushButton* continueButton() const { return continue_; }
+    QPushButton* useRunButton() const { return useRun_; }
     QTabWidget* bottomTabs() const { return bottom_; }
+    RunComparison* comparison() const { return comparison_; }
 
     static QString runLabel(const nlohmann::json& run, int index);
 
@@ -51,9 +61,12 @@ signals:
     void resumeRequested();
     void stopRequested();
     void continueRequested();
+    void useRunWeightsRequested(int run);  // 0-based index into the history
 
 private:
     void updateButtons();
+    int selectedRun() const;  // -1: none
+    void compareTickedRuns();
 
     TrainingSettingsForm* form_;
     TrainingCharts* charts_;
@@ -64,6 +77,10 @@ private:
     QPushButton* pause_;
     QPushButton* stop_;
     QPushButton* continue_;
+    QPushButton* useRun_;
+    RunComparison* comparison_;
+    QList<int> runsWithWeights_;
+    int weightsRun_ = -1;
     QLabel* weights_;
     QLabel* continueNote_;
     Mode mode_ = Mode::Idle;

@@ -36,30 +36,32 @@ QString TrainingProgress::formatDuration(double seconds) {
 void TrainingProgress::beginRun(int epochs) {
     epochs_ = std::max(1, epochs);
     paused_ = false;
-    stepsPerSecond_ = 0;
-    lastStep_ = -1;
-    clock_.start();
-    lastMs_ = 0;
+    recentSeconds_.clear();
+    recentSum_ = 0;
+    secondsLeft_ = -1;
     bar_->setValue(0);
     label_->setText(tr("Starting…"));
     show();
 }
 
 void TrainingProgress::setBatch(const BatchStats& b, int batchSize) {
-    const qint64 now = clock_.elapsed();
-    if (lastStep_ >= 0 && b.step > lastStep_ && now > lastMs_) {
-        const double rate = double(b.step - lastStep_) * 1000.0 / double(now - lastMs_);
-        stepsPerSecond_ = stepsPerSecond_ > 0 ? 0.8 * stepsPerSecond_ + 0.2 * rate : rate;
-    }
-    if (lastStep_ < 0 || now - lastMs_ > 250) {  // rates over a quarter second, not per message
-        lastStep_ = b.step;
-        lastMs_ = now;
+    // Enough batches to smooth out their jitter, few enough to follow a change of pace (other
+    // work on the machine, live probes switched on).
+    constexpr std::size_t kRecentBatches = 50;
+    if (b.seconds > 0) {
+        recentSeconds_.push_back(b.seconds);
+        recentSum_ += b.seconds;
+        if (recentSeconds_.size() > kRecentBatches) {
+            recentSum_ -= recentSeconds_.front();
+            recentSeconds_.pop_front();
+        }
     }
     const int64_t total = int64_t(b.batchesPerEpoch) * epochs_;
     const int64_t done = int64_t(b.epoch) * b.batchesPerEpoch + b.batch + 1;
     bar_->setValue(total > 0 ? int(1000 * done / total) : 0);
-    const double sps = b.samplesPerSecond > 0 ? b.samplesPerSecond : stepsPerSecond_ * batchSize;
-    const double eta = stepsPerSecond_ > 0 ? double(total - done) / stepsPerSecond_ : -1;
+    const double period = recentSeconds_.empty() ? 0 : recentSum_ / double(recentSeconds_.size());
+    secondsLeft_ = period > 0 ? double(std::max<int64_t>(0, total - done)) * period : -1;
+    const double sps = b.samplesPerSecond > 0 ? b.samplesPerSecond : period > 0 ? batchSize / period : 0;
     label_->setText(tr("%1Epoch %2/%3 · batch %4/%5 · %6 samples/s · ETA %7")
                         .arg(paused_ ? tr("Paused · ") : QString())
                         .arg(b.epoch + 1)
@@ -67,7 +69,7 @@ void TrainingProgress::setBatch(const BatchStats& b, int batchSize) {
                         .arg(b.batch + 1)
                         .arg(b.batchesPerEpoch)
                         .arg(QLocale().toString(qRound(sps)))
-                        .arg(formatDuration(eta)));
+                        .arg(formatDuration(secondsLeft_)));
     show();
 }
 

@@ -1,8 +1,10 @@
 #pragma once
 // The status bar's view of a run: epoch, batch, samples per second and the time left, with a
-// progress bar over the whole run; also dataset loading progress.
-#include <QElapsedTimer>
+// progress bar over the whole run; also dataset loading progress. The time left is the mean
+// period of the recent batches (as the trainer measured them, pauses left out) times the
+// batches left, so neither a pause nor a burst of queued messages skews it.
 #include <QWidget>
+#include <deque>
 
 #include "train/trainer.h"
 
@@ -22,6 +24,7 @@ public:
     void setPaused(bool paused);
     void finish(const QString& text);  // shown until the next run
     QString text() const;
+    double secondsLeft() const { return secondsLeft_; }  // -1: not known yet
 
     static QString formatDuration(double seconds);
 
@@ -30,10 +33,9 @@ private:
     QProgressBar* bar_;
     int epochs_ = 1;
     bool paused_ = false;
-    double stepsPerSecond_ = 0;
-    int64_t lastStep_ = -1;
-    QElapsedTimer clock_;
-    qint64 lastMs_ = 0;
+    std::deque<double> recentSeconds_;  // the last kRecentBatches batch periods
+    double recentSum_ = 0;
+    double secondsLeft_ = -1;
 };
 
 }  // namespace cs::gui

@@ -1,0 +1,313 @@
+// Issue 18, the studio never throws away a user's work: a scripted walk through the real main
+// window. Train → a second run from scratch (asked once, remembered), stopped early → the better
+// model stays → "Use This Run's Weights" → Undo; save and reopen → the runs and the curves of the
+// run in use are drawn; quit during a run → "Stop and keep the checkpoint / Keep training /
+// Cancel", then "Save changes?" naming the stopped run; a capture into a folder the project does
+// not train on asks first, saying what becomes of the model's classes. With
+// CONVSTUDIO_SCREENSHOTS=FOLDER the Training page (runs compared) and the dialogs are saved there.
+#include <QAbstractButton>
+#include <QApplication>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QElapsedTimer>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QUndoStack>
+#include <deque>
+
+#include "camera_controller.h"
+#include "camera_ui.h"
+#include "dataset/dataset_page.h"
+#include "dataset/split_editor.h"
+#include "dataset_ui.h"
+#include "designer/model_document.h"
+#include "main_window.h"
+#include "project_controller.h"
+#include "studio.h"
+#include "training/training_charts.h"
+#include "training/training_log.h"
+#include "training/training_panel.h"
+#include "training/training_settings_form.h"
+#include "training_controller.h"
+#include "training_test_helpers.h"
+#include "training_ui.h"
+
+using namespace cs;
+using namespace cs::gui;
+
+namespace {
+
+// Answers the modal message boxes that open, in order: clicks the button with the given object
+// name (or standard button), after noting the box's text (and saving a screenshot when asked).
+class BoxAnswerer : public QObject {
+public:
+    BoxAnswerer() {
+        timer_.setInterval(20);
+        connect(&timer_, &QTimer::timeout, this, [this] { tick(); });
+    }
+    void answer(const QString& button, const QString& shot = {}) {
+        answers_.push_back({button, QMessageBox::NoButton, shot});
+        timer_.start();
+    }
+    void answer(QMessageBox::StandardButton button, const QString& shot = {}) {
+        answers_.push_back({QString(), button, shot});
+        timer_.start();
+    }
+    bool done() const { return answers_.empty(); }
+    QStringList texts;  // of the boxes answered
+
+private:
+    struct Answer {
+        QString name;
+        QMessageBox::StandardButton standard;
+        QString shot;
+    };
+    void tick() {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        if (!box || answers_.empty() || !box->isVisible()) return;
+        const Answer a = answers_.front();
+        QAbstractButton* target = a.standard != QMessageBox::NoButton ? box->button(a.standard) : nullptr;
+        for (QAbstractButton* b : box->buttons())
+            if (!a.name.isEmpty() && b->objectName() == a.name) target = b;
+        if (!target) return;
+        answers_.pop_front();
+        if (answers_.empty()) timer_.stop();
+        texts << box->text();
+        if (!a.shot.isEmpty()) box->grab().save(a.shot);
+        target->click();
+    }
+    QTimer timer_;
+    std::deque<Answer> answers_;
+};
+
+QString shotPath(const char* name) {
+    const QString dir = qEnvironmentVariable("CONVSTUDIO_SCREENSHOTS");
+    if (dir.isEmpty()) return {};
+    QDir().mkpath(dir);
+    return QDir(dir).filePath(QString::fromLatin1(name));
+}
+
+int runIndexOf(const QListWidgetItem* item) { return item->data(Qt::UserRole).toInt(); }
+
+QListWidgetItem* runItem(TrainingPanel* panel, int index) {
+    for (int r = 0; r < panel->runs()->count(); ++r)
+        if (runIndexOf(panel->runs()->item(r)) == index) return panel->runs()->item(r);
+    return nullptr;
+}
+
+// Waits until the controller is idle again (the finished run's weights or record in the project).
+bool waitIdle(TrainingController* c, int ms = 120000) {
+    QElapsedTimer clock;
+    clock.start();
+    while (c->isBusy() && clock.elapsed() < ms) QTest::qWait(20);
+    return !c->isBusy();
+}
+
+}  // namespace
+
+class TestJourneyWork : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir dir_;
+    QString dataset_;
+
+    // A project on the quadrant images that holds a quarter out and never chose how to start.
+    QString writeProject(const char* name) {
+        ModelFile p = testing::quadrantProject(dataset_);
+        p.training["validation_split"] = 0.25;
+        p.training["epochs"] = 3;
+        p.training.erase("continue_from_weights");
+        const QString path = dir_.filePath(QString::fromLatin1(name));
+        ProjectController::writeProject(path, p);
+        return path;
+    }
+
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(dir_.isValid());
+        dataset_ = dir_.filePath(QStringLiteral("quadrants"));
+        QVERIFY(testing::writeQuadrantImageFolder(dataset_, {12, 12, 12, 12}));
+    }
+
+    void trainStopChooseUndoReopenQuit() {
+        const QString path = writeProject("work.csmodel");
+        auto studio = std::make_unique<Studio>();
+        ModelDocument* doc = studio->document();
+        TrainingUi* training = studio->training();
+        TrainingController* controller = training->controller();
+        TrainingPanel* panel = training->panel();
+        studio->project()->setInteractive(false);
+        training->setInteractive(false);
+        QVERIFY(studio->project()->openFile(path));
+        studio->window()->resize(1280, 720);
+        studio->window()->show();
+        QVERIFY(QTest::qWaitForWindowExposed(studio->window()));
+        BoxAnswerer boxes;
+        // The Split tab and the Training page show the project's one validation share.
+        SplitEditor* split = studio->datasetPage()->page()->splitEditor();
+        QCOMPARE(split->fraction(), 0.25);
+        QCOMPARE(panel->form()->settings().validationSplit, 0.25f);
+        split->findChild<QDoubleSpinBox*>(QStringLiteral("validationFraction"))->setValue(20);
+        QCOMPARE(panel->form()->settings().validationSplit, 0.2f);
+        doc->undoStack()->undo();
+        QCOMPARE(split->fraction(), 0.25);
+
+        // 1. A complete run: its best epoch's weights go into the project.
+        training->start();
+        QVERIFY(waitIdle(controller));
+        QCOMPARE(doc->runCount(), std::size_t(1));
+        QCOMPARE(doc->weightsRunIndex(), 0);
+        QCOMPARE(doc->undoStack()->text(doc->undoStack()->index() - 1),
+                 QStringLiteral("Apply trained weights (run #1)"));
+        const ModelFile best = doc->file();
+        QCOMPARE(panel->startButton()->text(), QStringLiteral("Train from Scratch"));
+
+        // 2. Train again: asked once how to start (remembered, shown on the button); a long run
+        // from scratch stopped after its first batch measured nothing, so the better model stays.
+        TrainSettings s = doc->trainingSettings();
+        s.epochs = 500;
+        s.batchSize = 2;  // long epochs: the stop usually comes within the first
+        doc->setTrainingSettings(s);
+        training->setInteractive(true);
+        boxes.answer(QStringLiteral("trainFromScratch"), shotPath("start_choice.png"));
+        QSignalSpy batches(controller, &TrainingController::batches);
+        training->start();
+        QVERIFY(boxes.done());
+        QVERIFY(doc->hasStartChoice());
+        QVERIFY(!doc->trainingSettings().continueFromWeights);
+        QVERIFY(batches.count() > 0 || batches.wait(60000));
+        training->stop();
+        QVERIFY(waitIdle(controller));
+        training->setInteractive(false);
+        QVERIFY2(doc->runCount() == 2, qPrintable(panel->log()->toPlainText().right(600)));
+        const RunRecord first = RunRecord::fromJson(doc->runs()[0]), second = RunRecord::fromJson(doc->runs()[1]);
+        QCOMPARE(second.stopReason, StopReason::Stopped);
+        // The engine's rule decides (on a fast machine the stop may come after whole epochs that
+        // measured better); a run stopped before any measurement never replaces the model.
+        const bool replaced = replacesProjectWeights(second, &first, true);
+        if (!keptValidationAccuracy(second)) QVERIFY(!replaced);
+        const int inUse = replaced ? 1 : 0, other = 1 - inUse;
+        QCOMPARE(doc->weightsRunIndex(), inUse);
+        QCOMPARE(testing::sameWeights(doc->file(), best), !replaced);
+        QCOMPARE(doc->undoStack()->text(doc->undoStack()->index() - 1),
+                 replaced ? QStringLiteral("Apply trained weights (run #2)")
+                          : QStringLiteral("Record run #2 (weights kept)"));
+        if (!replaced) QVERIFY(panel->log()->toPlainText().contains(QStringLiteral("The project keeps")));
+        const ModelFile kept = doc->file();
+
+        // 3. The user picks the other run's weights in Runs, then takes them back with Undo.
+        QVERIFY(runItem(panel, inUse)->text().contains(QStringLiteral("weights in use")));
+        panel->runs()->setCurrentItem(runItem(panel, inUse));
+        QVERIFY(!panel->useRunButton()->isEnabled());  // already in use
+        panel->runs()->setCurrentItem(runItem(panel, other));
+        QVERIFY(panel->useRunButton()->isEnabled());
+        QTest::mouseClick(panel->useRunButton(), Qt::LeftButton);
+        QCOMPARE(doc->weightsRunIndex(), other);
+        QVERIFY(!testing::sameWeights(doc->file(), kept));
+        QCOMPARE(doc->undoStack()->text(doc->undoStack()->index() - 1),
+                 QStringLiteral("Use the weights of run #%1").arg(other + 1));
+        doc->undoStack()->undo();
+        QCOMPARE(doc->weightsRunIndex(), inUse);
+        QVERIFY(testing::sameWeights(doc->file(), kept));
+
+        // Both runs compared on the charts.
+        runItem(panel, 0)->setCheckState(Qt::Checked);
+        runItem(panel, 1)->setCheckState(Qt::Checked);
+        studio->window()->showPage(panel);
+        if (const QString shot = shotPath("training_runs_compared.png"); !shot.isEmpty()) {
+            panel->charts()->refreshNow();
+            QVERIFY(studio->window()->grab().save(shot));
+        }
+
+        // 4. Saved and opened again: the runs are there, the curves of the run in use drawn.
+        QVERIFY(studio->project()->saveTo(path));
+        {
+            Studio reopened;
+            reopened.project()->setInteractive(false);
+            reopened.training()->setInteractive(false);
+            QVERIFY(reopened.project()->openFile(path));
+            TrainingPanel* p = reopened.training()->panel();
+            QCOMPARE(p->runs()->count(), 2);
+            QCOMPARE(reopened.document()->weightsRunIndex(), inUse);
+            QCOMPARE(runItem(p, inUse)->checkState(), Qt::Checked);
+            QCOMPARE(runItem(p, other)->checkState(), Qt::Unchecked);
+            QVERIFY(testing::sameWeights(reopened.document()->file(), kept));
+        }
+
+        // 5. Quit during a run: asked; Keep Training and Cancel keep the window and the run.
+        QVERIFY(training->checkpointPath().size() > 0);
+        batches.clear();
+        training->start();  // not interactive: a new run, no questions
+        QVERIFY(batches.count() > 0 || batches.wait(60000));
+        training->setInteractive(true);
+        studio->project()->setInteractive(true);
+        boxes.answer(QStringLiteral("keepTraining"), shotPath("quit_during_run.png"));
+        QVERIFY(!studio->window()->close());
+        QVERIFY(boxes.done());
+        QVERIFY(boxes.texts.back().contains(QStringLiteral("Quit: a training run is in progress")));
+        QVERIFY(controller->isRunning());
+        boxes.answer(QMessageBox::Cancel);
+        QVERIFY(!studio->window()->close());
+        QVERIFY(controller->isRunning());
+        // Stop and keep the checkpoint: the run ends, then "Save changes?" names it.
+        boxes.answer(QStringLiteral("stopAndKeep"));
+        boxes.answer(QMessageBox::Discard, shotPath("save_after_stop.png"));
+        QVERIFY(studio->window()->close());
+        QVERIFY(boxes.done());
+        QVERIFY(!controller->isBusy());
+        QVERIFY2(boxes.texts.back().contains(QStringLiteral("run just stopped")), qPrintable(boxes.texts.back()));
+        QVERIFY(QFile::exists(training->checkpointPath()));
+        QVERIFY(TrainingController::hasResumableCheckpoint(training->checkpointPath()));
+    }
+
+    void captureAsksBeforeChangingTheDataset() {
+        const QString path = writeProject("capture.csmodel");
+        Studio studio;
+        ModelDocument* doc = studio.document();
+        studio.project()->setInteractive(false);
+        studio.training()->setInteractive(false);
+        QVERIFY(studio.project()->openFile(path));
+        studio.training()->start();
+        QVERIFY(waitIdle(studio.training()->controller()));
+        QCOMPARE(doc->classNames().size(), std::size_t(4));
+        CameraController* camera = studio.camera()->controller();
+        camera->setInteractive(true);
+        BoxAnswerer boxes;
+
+        // Only save the captures: the project keeps its dataset.
+        camera->setCaptureFolder(dir_.filePath(QStringLiteral("shots")));
+        boxes.answer(QStringLiteral("keepDataset"), shotPath("capture_confirmation.png"));
+        QVERIFY(camera->addClass(QStringLiteral("cup")));
+        QVERIFY(boxes.done());
+        const QString asked = boxes.texts.back();
+        QVERIFY2(asked.contains(QStringLiteral("trained on 4 class")) && asked.contains(QStringLiteral("cup")),
+                 qPrintable(asked));
+        QCOMPARE(QString::fromStdString(doc->datasetSource()), dataset_);
+        QVERIFY(camera->addClass(QStringLiteral("mug")));  // asked once per folder
+        QCOMPARE(QString::fromStdString(doc->datasetSource()), dataset_);
+
+        // Cancel: nothing is created.
+        camera->setCaptureFolder(dir_.filePath(QStringLiteral("shots2")));
+        boxes.answer(QMessageBox::Cancel);
+        QVERIFY(!camera->addClass(QStringLiteral("plate")));
+        QVERIFY(!QDir(dir_.filePath(QStringLiteral("shots2/plate"))).exists());
+        QCOMPARE(QString::fromStdString(doc->datasetSource()), dataset_);
+
+        // Train on the captures: the project's dataset changes, as one undoable step.
+        boxes.answer(QStringLiteral("adoptCaptures"));
+        QVERIFY(camera->addClass(QStringLiteral("plate")));
+        QCOMPARE(QString::fromStdString(doc->datasetSource()), dir_.filePath(QStringLiteral("shots2")));
+        doc->undoStack()->undo();
+        QCOMPARE(QString::fromStdString(doc->datasetSource()), dataset_);
+    }
+};
+
+QTEST_MAIN(TestJourneyWork)
+#include "test_journey_work.moc"
