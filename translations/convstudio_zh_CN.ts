@@ -23,7 +23,7 @@
     <name>Commands</name>
     <message>
         <location filename="../widgets/designer/add_node_command.cpp" line="11"/>
-        <location filename="../widgets/designer/model_document.cpp" line="146"/>
+        <location filename="../widgets/designer/model_document.cpp" line="147"/>
         <source>Add %1 &apos;%2&apos;</source>
         <translation>添加 %1“%2”</translation>
     </message>
@@ -38,27 +38,27 @@
         <translation>重新连接</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/model_document.cpp" line="175"/>
+        <location filename="../widgets/designer/model_document.cpp" line="176"/>
         <source>Insert %1 &apos;%2&apos;</source>
         <translation>插入 %1“%2”</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/model_document.cpp" line="211"/>
+        <location filename="../widgets/designer/model_document.cpp" line="212"/>
         <source>Connect &apos;%1&apos; to &apos;%2&apos;</source>
         <translation>连接“%1”到“%2”</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/model_document.cpp" line="271"/>
+        <location filename="../widgets/designer/model_document.cpp" line="272"/>
         <source>Paste 1 layer</source>
         <translation>粘贴 1 个层</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/model_document.cpp" line="272"/>
+        <location filename="../widgets/designer/model_document.cpp" line="273"/>
         <source>Paste %1 layers</source>
         <translation>粘贴 %1 个层</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/model_document.cpp" line="296"/>
+        <location filename="../widgets/designer/model_document.cpp" line="297"/>
         <source>Auto-arrange</source>
         <translation>自动排列</translation>
     </message>
@@ -128,24 +128,66 @@
         <translation>更改检查点文件夹</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/model_document_project.cpp" line="154"/>
+        <location filename="../widgets/designer/model_document_project.cpp" line="157"/>
         <source>Change training settings</source>
         <translation>更改训练设置</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/model_document_project.cpp" line="161"/>
+        <location filename="../widgets/designer/model_document_project.cpp" line="163"/>
+        <source>Continue training from the weights</source>
+        <translation>从现有权重继续训练</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/model_document_project.cpp" line="164"/>
+        <source>Train from scratch</source>
+        <translation>从头训练</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/model_document_project.cpp" line="175"/>
         <source>Change validation split</source>
         <translation>更改验证集划分</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/model_document_project.cpp" line="167"/>
+        <location filename="../widgets/designer/model_document_project.cpp" line="181"/>
         <source>Change augmentation</source>
         <translation>更改数据增强</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/model_document_project.cpp" line="178"/>
+        <location filename="../widgets/designer/model_document_project.cpp" line="222"/>
+        <source>Apply trained weights (run #%1)</source>
+        <translation>应用训练好的权重（第 %1 次运行）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/model_document_project.cpp" line="233"/>
+        <source>Record run #%1 (weights kept)</source>
+        <translation>记录第 %1 次运行（保留原权重）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/model_document_project.cpp" line="244"/>
+        <source>Use the weights of run #%1</source>
+        <translation>使用第 %1 次运行的权重</translation>
+    </message>
+    <message>
         <source>Trained weights of run %1</source>
-        <translation>第 %1 次运行的训练权重</translation>
+        <translation type="vanished">第 %1 次运行的训练权重</translation>
+    </message>
+</context>
+<context>
+    <name>DatasetCatalog</name>
+    <message>
+        <location filename="../widgets/dataset/dataset_catalog.cpp" line="84"/>
+        <source>training image #%1</source>
+        <translation>训练图像 #%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/dataset_catalog.cpp" line="85"/>
+        <source>validation image #%1</source>
+        <translation>验证图像 #%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/dataset_catalog.cpp" line="86"/>
+        <source>test image #%1</source>
+        <translation>测试图像 #%1</translation>
     </message>
 </context>
 <context>
@@ -318,28 +360,142 @@
         <source>checkpoint: position epoch {epoch}, batch {batch} is invalid</source>
         <translation>检查点：位置（轮次 {epoch}，批次 {batch}）无效</translation>
     </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="45"/>
+        <source>{layer}: has no input; connect a layer to it</source>
+        <translation>{layer}：没有输入，请把一个层连接到它</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="46"/>
+        <source>{layer}: needs at least {min} inputs, has {count}</source>
+        <translation>{layer}：至少需要 {min} 个输入，现有 {count} 个</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="47"/>
+        <source>{layer}: takes 1 input, has {count}</source>
+        <translation>{layer}：只接受 1 个输入，现有 {count} 个</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="48"/>
+        <source>{layer}: takes {max} inputs, has {count}</source>
+        <translation>{layer}：接受 {max} 个输入，现有 {count} 个</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="49"/>
+        <source>{layer}: its input #{input} does not exist</source>
+        <translation>{layer}：其输入 #{input} 不存在</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="50"/>
+        <source>{layer}: is connected to itself</source>
+        <translation>{layer}：连接到了自身</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="51"/>
+        <source>the model is empty; add an Input layer</source>
+        <translation>模型为空，请添加一个 Input 层</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="52"/>
+        <source>the model has no Input layer; add one at the top</source>
+        <translation>模型没有 Input 层，请在顶部添加一个</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="53"/>
+        <source>{layer}: a model has one Input layer; this is a second one</source>
+        <translation>{layer}：模型只能有一个 Input 层，这是第二个</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="54"/>
+        <source>{layer}: is part of a cycle</source>
+        <translation>{layer}：处于一个环路中</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="55"/>
+        <source>{layer}: is not connected to the Input layer</source>
+        <translation>{layer}：没有连接到 Input 层</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="56"/>
+        <source>{layer}: its output is not used; a model has one output (outputs now: {outputs})</source>
+        <translation>{layer}：其输出未被使用；模型只能有一个输出（当前输出：{outputs}）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="58"/>
+        <source>the model has only an Input layer; add layers below it</source>
+        <translation>模型只有 Input 层，请在其下方添加层</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="59"/>
+        <source>the model is not valid</source>
+        <translation>模型无效</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="61"/>
+        <source>{layer}: kernel {window} is larger than its {input} input</source>
+        <translation>{layer}：卷积核 {window} 大于其 {input} 的输入</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="62"/>
+        <source>{layer}: pool {window} is larger than its {input} input</source>
+        <translation>{layer}：池化窗口 {window} 大于其 {input} 的输入</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="63"/>
+        <source>{layer}: window {window} is larger than its {input} input</source>
+        <translation>{layer}：窗口 {window} 大于其 {input} 的输入</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="65"/>
+        <source>{file}: the description is not valid JSON (line {line})</source>
+        <translation>{file}：描述不是有效的 JSON（第 {line} 行）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="66"/>
+        <source>{file} is JSON but not a ConvStudio project</source>
+        <translation>{file} 是 JSON 文件，但不是 ConvStudio 项目</translation>
+    </message>
 </context>
 <context>
     <name>Language</name>
     <message>
-        <location filename="../app/language.cpp" line="37"/>
+        <location filename="../app/language.cpp" line="44"/>
+        <source>ConvStudio shows the new language after a restart.</source>
+        <translation>ConvStudio 重启后显示新语言。</translation>
+    </message>
+    <message>
+        <location filename="../app/language.cpp" line="45"/>
+        <source>Restart now? You are asked first about unsaved changes and a running training.</source>
+        <translation>现在重启吗？重启前会先询问未保存的更改和正在进行的训练。</translation>
+    </message>
+    <message>
+        <location filename="../app/language.cpp" line="47"/>
+        <source>Restart Now</source>
+        <translation>立即重启</translation>
+    </message>
+    <message>
+        <location filename="../app/language.cpp" line="48"/>
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+    <message>
+        <location filename="../app/language.cpp" line="61"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/language.cpp" line="44"/>
+        <location filename="../app/language.cpp" line="68"/>
         <source>System Default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../app/language.cpp" line="57"/>
+        <location filename="../app/language.cpp" line="43"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../app/language.cpp" line="58"/>
         <source>The new language is used from the next start of ConvStudio.</source>
-        <translation>新的语言将在下次启动 ConvStudio 时生效。</translation>
+        <translation type="vanished">新的语言将在下次启动 ConvStudio 时生效。</translation>
     </message>
 </context>
 <context>
@@ -511,6 +667,94 @@
     </message>
 </context>
 <context>
+    <name>LayerOption</name>
+    <message>
+        <location filename="../widgets/designer/option_labels.cpp" line="15"/>
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/option_labels.cpp" line="16"/>
+        <source>Axis</source>
+        <translation>轴</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/option_labels.cpp" line="17"/>
+        <source>Learn shift</source>
+        <translation>学习偏移</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/option_labels.cpp" line="18"/>
+        <source>Channels</source>
+        <translation>通道数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/option_labels.cpp" line="19"/>
+        <source>Epsilon</source>
+        <translation>Epsilon</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/option_labels.cpp" line="20"/>
+        <source>Filters</source>
+        <translation>滤波器数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/option_labels.cpp" line="21"/>
+        <source>Height</source>
+        <translation>高度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/option_labels.cpp" line="22"/>
+        <source>Kernel size</source>
+        <translation>卷积核大小</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/option_labels.cpp" line="23"/>
+        <source>Momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/option_labels.cpp" line="24"/>
+        <source>Padding</source>
+        <translation>填充</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/option_labels.cpp" line="25"/>
+        <source>Pool size</source>
+        <translation>池化大小</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/option_labels.cpp" line="26"/>
+        <source>Drop rate</source>
+        <translation>丢弃率</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/option_labels.cpp" line="27"/>
+        <source>Learn scale</source>
+        <translation>学习缩放</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/option_labels.cpp" line="28"/>
+        <source>Stride</source>
+        <translation>步长</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/option_labels.cpp" line="29"/>
+        <source>Units</source>
+        <translation>单元数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/option_labels.cpp" line="30"/>
+        <source>Use bias</source>
+        <translation>使用偏置</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/option_labels.cpp" line="31"/>
+        <source>Width</source>
+        <translation>宽度</translation>
+    </message>
+</context>
+<context>
     <name>LayerStyle</name>
     <message>
         <location filename="../widgets/designer/layer_style.cpp" line="54"/>
@@ -597,19 +841,42 @@
 <context>
     <name>NodeItem</name>
     <message>
-        <location filename="../widgets/designer/node_item.cpp" line="248"/>
+        <location filename="../widgets/designer/node_item.cpp" line="249"/>
         <source>%1 params</source>
         <translation>%1 个参数</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/node_item.cpp" line="252"/>
+        <location filename="../widgets/designer/node_item.cpp" line="253"/>
         <source>→ shape unknown</source>
         <translation>→ 形状未知</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/node_item.cpp" line="253"/>
+        <location filename="../widgets/designer/node_item.cpp" line="254"/>
         <source>→ cannot compute</source>
         <translation>→ 无法计算</translation>
+    </message>
+</context>
+<context>
+    <name>Preset</name>
+    <message>
+        <location filename="../widgets/common/preset_text.cpp" line="12"/>
+        <source>A stronger Fashion-MNIST model: two blocks of two 3x3 convolutions with batch normalization, max pooling and dropout, then Dense 256. Reaches about 93% test accuracy in 15 epochs.</source>
+        <translation>更强的 Fashion-MNIST 模型：两个模块，每个含两层带批归一化的 3x3 卷积、最大池化和 Dropout，然后是 Dense 256。15 轮可达约 93% 的测试准确率。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/preset_text.cpp" line="15"/>
+        <source>LeNet-5 (LeCun et al., 1998) for 28x28 input: 5x5 convolutions with tanh and average pooling, Dense 120-84-10.</source>
+        <translation>LeNet-5（LeCun 等，1998），输入 28x28：带 tanh 的 5x5 卷积和平均池化，Dense 120-84-10。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/preset_text.cpp" line="18"/>
+        <source>A multi-layer perceptron: Flatten, one hidden Dense layer of 128 units with dropout, and a softmax output.</source>
+        <translation>多层感知机：Flatten、一个 128 单元并带 Dropout 的隐藏 Dense 层，以及 softmax 输出。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/preset_text.cpp" line="21"/>
+        <source>The classic Keras CNN: three 3x3 convolutions with max pooling, then two Dense layers (93,322 parameters).</source>
+        <translation>经典 Keras CNN：三层 3x3 卷积加最大池化，然后是两层 Dense（93,322 个参数）。</translation>
     </message>
 </context>
 <context>
@@ -626,7 +893,7 @@
 <context>
     <name>SummaryView</name>
     <message>
-        <location filename="../widgets/designer/summary_view.cpp" line="33"/>
+        <location filename="../widgets/designer/summary_view.cpp" line="34"/>
         <source>The model cannot be built yet:</source>
         <translation>模型暂时无法构建：</translation>
     </message>
@@ -940,22 +1207,78 @@
 <context>
     <name>cs::gui::CameraController</name>
     <message>
-        <location filename="../app/camera_capture.cpp" line="68"/>
         <source>The project trains on another dataset; the first capture makes this folder its training data.</source>
-        <translation>项目正在使用另一个数据集训练；第一次采集会把此文件夹设为它的训练数据。</translation>
+        <translation type="vanished">项目正在使用另一个数据集训练；第一次采集会把此文件夹设为它的训练数据。</translation>
     </message>
     <message>
-        <location filename="../app/camera_capture.cpp" line="87"/>
+        <location filename="../app/camera_capture.cpp" line="71"/>
+        <source>The project trains on another dataset; captures are only saved here.</source>
+        <translation>项目使用另一个数据集训练；采集的图像只保存在这里。</translation>
+    </message>
+    <message>
+        <location filename="../app/camera_capture.cpp" line="73"/>
+        <source>The project trains on another dataset; the first capture asks whether it should train on this folder.</source>
+        <translation>项目使用另一个数据集训练；第一次采集时会询问是否改用此文件夹训练。</translation>
+    </message>
+    <message>
+        <location filename="../app/camera_capture.cpp" line="100"/>
         <source>The project now trains on %1.</source>
         <translation>项目现在使用 %1 训练。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../app/camera_capture.cpp" line="118"/>
+        <source>The capture folder has %n class(es): %1.</source>
+        <translation>
+            <numerusform>采集文件夹有 %n 个类别：%1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/camera_capture.cpp" line="121"/>
+        <source>The model was trained on %n class(es) (%1); its weights stay in the project, and the next training learns the folder&apos;s classes instead.</source>
+        <translation>
+            <numerusform>模型是在 %n 个类别（%1）上训练的；其权重保留在项目中，下一次训练将改为学习该文件夹的类别。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../app/camera_capture.cpp" line="92"/>
+        <location filename="../app/camera_capture.cpp" line="126"/>
+        <source>Capture</source>
+        <translation>采集</translation>
+    </message>
+    <message>
+        <location filename="../app/camera_capture.cpp" line="127"/>
+        <source>Captures are saved in %1, but the project trains on %2.
+
+Should the project train on the captures from now on?
+
+%3</source>
+        <translation>采集的图像保存在 %1，但项目使用 %2 训练。
+
+从现在起让项目使用采集的图像训练吗？
+
+%3</translation>
+    </message>
+    <message>
+        <location filename="../app/camera_capture.cpp" line="130"/>
+        <source>the built-in dataset</source>
+        <translation>内置数据集</translation>
+    </message>
+    <message>
+        <location filename="../app/camera_capture.cpp" line="134"/>
+        <source>Train on the Captures</source>
+        <translation>用采集的图像训练</translation>
+    </message>
+    <message>
+        <location filename="../app/camera_capture.cpp" line="136"/>
+        <source>Only Save the Captures</source>
+        <translation>只保存采集的图像</translation>
+    </message>
+    <message>
+        <location filename="../app/camera_capture.cpp" line="150"/>
         <source>Capture Folder</source>
         <translation>采集文件夹</translation>
     </message>
     <message>
-        <location filename="../app/camera_capture.cpp" line="107"/>
+        <location filename="../app/camera_capture.cpp" line="166"/>
         <source>Class &apos;%1&apos; is ready: show it to the camera and capture.</source>
         <translation>类别“%1”已就绪：把它展示给摄像头并采集。</translation>
     </message>
@@ -970,77 +1293,77 @@
         <translation>图像 (*.png *.jpg *.bmp)</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="131"/>
+        <location filename="../app/camera_controller.cpp" line="132"/>
         <source>Choose a camera, a video file or the test pattern, then press Start.</source>
         <translation>选择摄像头、视频文件或测试图案，然后按“开始”。</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="154"/>
+        <location filename="../app/camera_controller.cpp" line="155"/>
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="185"/>
+        <location filename="../app/camera_controller.cpp" line="186"/>
         <source>Check the source and press Retry.</source>
         <translation>请检查视频源并按“重试”。</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="260"/>
+        <location filename="../app/camera_controller.cpp" line="261"/>
         <source>The video source stopped.</source>
         <translation>视频源已停止。</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="263"/>
+        <location filename="../app/camera_controller.cpp" line="264"/>
         <source>Check the connection and press Retry.</source>
         <translation>请检查连接并按“重试”。</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="263"/>
+        <location filename="../app/camera_controller.cpp" line="264"/>
         <source>Press Retry to play it again.</source>
         <translation>按“重试”重新播放。</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="284"/>
+        <location filename="../app/camera_controller.cpp" line="285"/>
         <source>There is no frame to save yet.</source>
         <translation>还没有可保存的画面。</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="284"/>
+        <location filename="../app/camera_controller.cpp" line="285"/>
         <source>Could not write %1</source>
         <translation>无法写入 %1</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="289"/>
+        <location filename="../app/camera_controller.cpp" line="290"/>
         <source>Snapshot saved to %1</source>
         <translation>快照已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="296"/>
+        <location filename="../app/camera_controller.cpp" line="297"/>
         <source>Open Video File</source>
         <translation>打开视频文件</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="296"/>
+        <location filename="../app/camera_controller.cpp" line="297"/>
         <source>Videos (*.avi *.mp4 *.mkv *.mov *.webm *.mjpg);;All files (*)</source>
         <translation>视频 (*.avi *.mp4 *.mkv *.mov *.webm *.mjpg);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="333"/>
+        <location filename="../app/camera_controller.cpp" line="334"/>
         <source>No trained model yet: capture examples, train, and predictions appear here.</source>
         <translation>还没有训练好的模型：采集样本并训练后，预测会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="345"/>
+        <location filename="../app/camera_controller.cpp" line="346"/>
         <source>The model cannot classify: %1</source>
         <translation>模型无法分类：%1</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="399"/>
+        <location filename="../app/camera_controller.cpp" line="400"/>
         <source>Classification stopped: %1</source>
         <translation>分类已停止：%1</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="411"/>
+        <location filename="../app/camera_controller.cpp" line="412"/>
         <source>camera frame %1</source>
         <translation>摄像头画面 %1</translation>
     </message>
@@ -1267,13 +1590,13 @@
     </message>
     <message>
         <location filename="../widgets/camera/capture_panel.cpp" line="68"/>
-        <location filename="../widgets/camera/capture_panel.cpp" line="185"/>
+        <location filename="../widgets/camera/capture_panel.cpp" line="191"/>
         <source>Save the region of interest of the current frame into the selected class</source>
         <translation>将当前画面的感兴趣区域保存到所选类别</translation>
     </message>
     <message>
         <location filename="../widgets/camera/capture_panel.cpp" line="69"/>
-        <location filename="../widgets/camera/capture_panel.cpp" line="174"/>
+        <location filename="../widgets/camera/capture_panel.cpp" line="180"/>
         <source>Hold to Record</source>
         <translation>按住录制</translation>
     </message>
@@ -1293,37 +1616,47 @@
         <translation>录制时每秒保存的帧数</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/capture_panel.cpp" line="111"/>
+        <location filename="../widgets/camera/capture_panel.cpp" line="92"/>
+        <source>Train on the Captures</source>
+        <translation>用采集的图像训练</translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/capture_panel.cpp" line="94"/>
+        <source>Train the model on the capture folder now (the Training page shows the run)</source>
+        <translation>现在用采集文件夹训练模型（训练页面显示运行过程）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/capture_panel.cpp" line="117"/>
         <source>Pick or create a class, then capture frames into it.</source>
         <translation>选择或创建一个类别，然后采集画面。</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/capture_panel.cpp" line="174"/>
+        <location filename="../widgets/camera/capture_panel.cpp" line="180"/>
         <source>Recording…</source>
         <translation>正在录制…</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/capture_panel.cpp" line="183"/>
+        <location filename="../widgets/camera/capture_panel.cpp" line="189"/>
         <source>Select a class first (or add one)</source>
         <translation>请先选择一个类别（或添加一个）</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/capture_panel.cpp" line="190"/>
+        <location filename="../widgets/camera/capture_panel.cpp" line="196"/>
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/capture_panel.cpp" line="199"/>
+        <location filename="../widgets/camera/capture_panel.cpp" line="205"/>
         <source>Skipped: nearly identical to the last frame saved into &apos;%1&apos;. Move a little between shots.</source>
         <translation>已跳过：与上一次保存到“%1”的画面几乎相同。请在两次拍摄之间稍微移动。</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/capture_panel.cpp" line="202"/>
+        <location filename="../widgets/camera/capture_panel.cpp" line="208"/>
         <source>Saved to &apos;%1&apos; (%2 images), but the frame looks blurred (sharpness %3): hold still or add light.</source>
         <translation>已保存到“%1”（%2 张图像），但画面看起来模糊（清晰度 %3）：请保持稳定或增加光线。</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/capture_panel.cpp" line="208"/>
+        <location filename="../widgets/camera/capture_panel.cpp" line="214"/>
         <source>Saved %1 into &apos;%2&apos; (%3 images).</source>
         <translation>已将 %1 保存到“%2”（%3 张图像）。</translation>
     </message>
@@ -1432,67 +1765,79 @@
         <translation>按损失排序</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="65"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="68"/>
         <source>Descending order</source>
         <translation>降序</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="71"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="74"/>
         <source>Thumbnail size</source>
         <translation>缩略图大小</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="84"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="92"/>
         <source>Confidence</source>
         <translation>置信度</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="89"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="97"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="170"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="180"/>
         <source>All classes</source>
         <translation>所有类别</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="232"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="242"/>
         <source>No dataset loaded</source>
         <translation>未加载数据集</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="236"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="246"/>
         <source>Showing %1 of %2 images</source>
         <translation>显示 %2 张图像中的 %1 张</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="240"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="250"/>
         <source>%1 misclassified</source>
         <translation>%1 张分类错误</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="242"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="252"/>
         <source>%1 excluded from training</source>
         <translation>%1 张已排除在训练之外</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="272"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="282"/>
+        <source>Open Image</source>
+        <translation>打开图像</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="283"/>
         <source>Use as Probe</source>
         <translation>用作探针图像</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="277"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="287"/>
+        <source>Only images of an image folder can be excluded or moved.</source>
+        <translation>只有图像文件夹中的图像可以排除或移动。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="300"/>
         <source>Include in Training</source>
         <translation>纳入训练</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="277"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="288"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="300"/>
         <source>Exclude from Training</source>
         <translation>排除在训练之外</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/dataset_browser.cpp" line="279"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="288"/>
+        <location filename="../widgets/dataset/dataset_browser.cpp" line="302"/>
         <source>Move to Class</source>
         <translation>移到类别</translation>
     </message>
@@ -1500,110 +1845,110 @@
 <context>
     <name>cs::gui::DatasetController</name>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="65"/>
+        <location filename="../app/dataset_controller.cpp" line="66"/>
         <source>Choose an image folder (one sub-folder per class), IDX or CIFAR-10 files</source>
         <translation>选择图像文件夹（每个类别一个子文件夹）、IDX 或 CIFAR-10 文件</translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="77"/>
+        <location filename="../app/dataset_controller.cpp" line="78"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="103"/>
+        <location filename="../app/dataset_controller.cpp" line="113"/>
         <source>Choose Dataset Folder</source>
         <translation>选择数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="113"/>
+        <location filename="../app/dataset_controller.cpp" line="123"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="114"/>
+        <location filename="../app/dataset_controller.cpp" line="124"/>
         <source>Built-in shapes (generated)</source>
         <translation>内置形状（自动生成）</translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="117"/>
+        <location filename="../app/dataset_controller.cpp" line="127"/>
         <source>Other folder…</source>
         <translation>其他文件夹…</translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="131"/>
+        <location filename="../app/dataset_controller.cpp" line="141"/>
         <source>Generated on the fly: simple shapes, drawn at the model&apos;s input size. Needs no download.</source>
         <translation>即时生成：按模型输入尺寸绘制的简单形状。无需下载。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/dataset_controller.cpp" line="149"/>
+        <location filename="../app/dataset_controller.cpp" line="159"/>
         <source>Dataset: %n class(es) — %1</source>
         <translation>
             <numerusform>数据集：%n 个类别 — %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="152"/>
+        <location filename="../app/dataset_controller.cpp" line="162"/>
         <source>%1 training</source>
         <translation>训练 %1 张</translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="153"/>
+        <location filename="../app/dataset_controller.cpp" line="163"/>
         <source>%1 validation</source>
         <translation>验证 %1 张</translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="154"/>
+        <location filename="../app/dataset_controller.cpp" line="164"/>
         <source>%1 test</source>
         <translation>测试 %1 张</translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="155"/>
+        <location filename="../app/dataset_controller.cpp" line="165"/>
         <source>Images: %1</source>
         <translation>图像：%1</translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="157"/>
+        <location filename="../app/dataset_controller.cpp" line="167"/>
         <source>Dataset classes: shown once the Dataset page has loaded it.</source>
         <translation>数据集类别：在数据集页面加载后显示。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/dataset_controller.cpp" line="166"/>
+        <location filename="../app/dataset_controller.cpp" line="176"/>
         <source>Model: %n output(s), the dataset&apos;s classes</source>
         <translation>
             <numerusform>模型：%n 个输出，即数据集的类别</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/dataset_controller.cpp" line="168"/>
+        <location filename="../app/dataset_controller.cpp" line="178"/>
         <source>Model: %n output(s) — %1</source>
         <translation>
             <numerusform>模型：%n 个输出 — %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/dataset_controller.cpp" line="170"/>
+        <location filename="../app/dataset_controller.cpp" line="180"/>
         <source>Model: %n output(s)</source>
         <translation>
             <numerusform>模型：%n 个输出</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="176"/>
+        <location filename="../app/dataset_controller.cpp" line="186"/>
         <source>The dataset has %1 classes, more than the model&apos;s outputs (%2): training fails until the last layer has %1 units.</source>
         <translation>数据集有 %1 个类别，多于模型的输出数（%2）：在最后一层的单元数改为 %1 之前，训练会失败。</translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="181"/>
+        <location filename="../app/dataset_controller.cpp" line="191"/>
         <source>Training on this dataset names the model&apos;s outputs after its classes.</source>
         <translation>在此数据集上训练后，模型的输出将以数据集的类别命名。</translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="133"/>
+        <location filename="../app/dataset_controller.cpp" line="143"/>
         <source>Source: %1</source>
         <translation>来源：%1</translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="134"/>
+        <location filename="../app/dataset_controller.cpp" line="144"/>
         <source>Model input: %1 × %2 × %3</source>
         <translation>模型输入：%1 × %2 × %3</translation>
     </message>
@@ -1751,184 +2096,194 @@
 <context>
     <name>cs::gui::DatasetUi</name>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="53"/>
+        <location filename="../app/dataset_ui.cpp" line="55"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="74"/>
-        <location filename="../app/dataset_ui.cpp" line="272"/>
-        <location filename="../app/dataset_ui.cpp" line="312"/>
-        <location filename="../app/dataset_ui.cpp" line="319"/>
+        <location filename="../app/dataset_ui.cpp" line="76"/>
+        <location filename="../app/dataset_ui.cpp" line="260"/>
+        <location filename="../app/dataset_ui.cpp" line="300"/>
+        <location filename="../app/dataset_ui.cpp" line="307"/>
         <source>Loading</source>
         <translation>正在加载</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="75"/>
+        <location filename="../app/dataset_ui.cpp" line="77"/>
         <source>Loading dataset: %1 of %2 images</source>
         <translation>正在加载数据集：%1 / %2 张图像</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="88"/>
+        <location filename="../app/dataset_ui.cpp" line="90"/>
         <source>The dataset could not be loaded: %1</source>
         <translation>无法加载数据集：%1</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="97"/>
+        <location filename="../app/dataset_ui.cpp" line="99"/>
         <source>Loading cancelled.</source>
         <translation>已取消加载。</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="100"/>
-        <location filename="../app/dataset_ui.cpp" line="410"/>
+        <location filename="../app/dataset_ui.cpp" line="102"/>
+        <location filename="../app/dataset_ui.cpp" line="403"/>
         <source>Predicting</source>
         <translation>正在预测</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="109"/>
+        <location filename="../app/dataset_ui.cpp" line="111"/>
         <source>The trained model gets %1 of %2 images wrong.</source>
         <translation>训练后的模型在 %2 张图像中判断错了 %1 张。</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="116"/>
+        <location filename="../app/dataset_ui.cpp" line="118"/>
         <source>No predictions: %1</source>
         <translation>无法预测：%1</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="142"/>
+        <location filename="../app/dataset_ui.cpp" line="457"/>
         <source>%1 sent to the feature-map view</source>
         <translation>已将 %1 发送到特征图视图</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="169"/>
+        <location filename="../app/dataset_ui.cpp" line="157"/>
         <source>Open &amp;Dataset Folder…</source>
         <translation>打开数据集文件夹(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="171"/>
+        <location filename="../app/dataset_ui.cpp" line="159"/>
         <source>Show a dataset: image folders (one sub-folder per class), IDX or CIFAR-10 files</source>
         <translation>显示数据集：图像文件夹（每个类别一个子文件夹）、IDX 或 CIFAR-10 文件</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="173"/>
+        <location filename="../app/dataset_ui.cpp" line="161"/>
         <source>Open Dataset &amp;File…</source>
         <translation>打开数据集文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="174"/>
+        <location filename="../app/dataset_ui.cpp" line="162"/>
         <source>Show an IDX image file or a CIFAR-10 batch</source>
         <translation>显示 IDX 图像文件或 CIFAR-10 批次文件</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="176"/>
+        <location filename="../app/dataset_ui.cpp" line="164"/>
         <source>Recent Data&amp;sets</source>
         <translation>最近的数据集(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="184"/>
+        <location filename="../app/dataset_ui.cpp" line="172"/>
         <source>Reload</source>
         <translation>重新加载</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="185"/>
+        <location filename="../app/dataset_ui.cpp" line="173"/>
         <source>Load the dataset again from disk</source>
         <translation>从磁盘重新加载数据集</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="186"/>
+        <location filename="../app/dataset_ui.cpp" line="174"/>
         <source>Predict</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="187"/>
+        <location filename="../app/dataset_ui.cpp" line="175"/>
         <source>Run the trained model on every image to find the ones it gets wrong</source>
         <translation>用训练好的模型预测每张图像，找出判断错误的图像</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="189"/>
+        <location filename="../app/dataset_ui.cpp" line="177"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="191"/>
+        <location filename="../app/dataset_ui.cpp" line="179"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="211"/>
+        <location filename="../app/dataset_ui.cpp" line="199"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="212"/>
+        <location filename="../app/dataset_ui.cpp" line="200"/>
         <source>Built-in Shapes (generated)</source>
         <translation>内置形状（自动生成）</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="248"/>
+        <location filename="../app/dataset_ui.cpp" line="236"/>
         <source>Open Dataset Folder</source>
         <translation>打开数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="255"/>
+        <location filename="../app/dataset_ui.cpp" line="243"/>
         <source>Open Dataset File</source>
         <translation>打开数据集文件</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="256"/>
+        <location filename="../app/dataset_ui.cpp" line="244"/>
         <source>IDX and CIFAR-10 files (*-ubyte *-ubyte.gz *.bin)</source>
         <translation>IDX 和 CIFAR-10 文件 (*-ubyte *-ubyte.gz *.bin)</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="256"/>
+        <location filename="../app/dataset_ui.cpp" line="244"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="271"/>
-        <location filename="../app/dataset_ui.cpp" line="311"/>
+        <location filename="../app/dataset_ui.cpp" line="259"/>
+        <location filename="../app/dataset_ui.cpp" line="299"/>
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="285"/>
+        <location filename="../app/dataset_ui.cpp" line="273"/>
         <source>%1 could not be opened: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="350"/>
+        <location filename="../app/dataset_ui.cpp" line="338"/>
         <source>Loaded, with problems (%1): see the list on the left.</source>
         <translation>已加载，但有问题（%1）：请查看左侧列表。</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="352"/>
+        <location filename="../app/dataset_ui.cpp" line="340"/>
         <source>%1 images loaded</source>
         <translation>已加载 %1 张图像</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="375"/>
+        <location filename="../app/dataset_ui.cpp" line="368"/>
         <source>The augmentation settings are malformed: %1</source>
         <translation>数据增强设置格式有误：%1</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="396"/>
+        <location filename="../app/dataset_ui.cpp" line="389"/>
         <source>The model has no trained weights yet: train it first.</source>
         <translation>模型还没有训练好的权重：请先训练。</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="405"/>
+        <location filename="../app/dataset_ui.cpp" line="398"/>
         <source>The trained model knows other classes than this dataset&apos;s; train it on this dataset to see its predictions here.</source>
         <translation>训练好的模型所知的类别与此数据集不同；请在此数据集上训练后再在这里查看预测。</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="440"/>
+        <location filename="../app/dataset_ui.cpp" line="433"/>
         <source>Move %1 to %2</source>
         <translation>将 %1 移到 %2</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="441"/>
+        <location filename="../app/dataset_ui.cpp" line="434"/>
         <source>Move %1 images to %2</source>
         <translation>将 %1 张图像移到 %2</translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_ui.cpp" line="501"/>
+        <source>The image %1 is not in the project&apos;s dataset.</source>
+        <translation>图像 %1 不在项目的数据集中。</translation>
+    </message>
+    <message>
+        <location filename="../app/dataset_ui.cpp" line="508"/>
+        <source>Only images of an image folder can be excluded or moved.</source>
+        <translation>只有图像文件夹中的图像可以排除或移动。</translation>
     </message>
 </context>
 <context>
@@ -1944,147 +2299,147 @@
         <translation>缩放（Ctrl+滚轮）</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="91"/>
+        <location filename="../app/designer_controller.cpp" line="82"/>
         <source>Layers</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="97"/>
+        <location filename="../app/designer_controller.cpp" line="90"/>
         <source>Properties</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="102"/>
+        <location filename="../app/designer_controller.cpp" line="95"/>
         <source>&lt;opened&gt;</source>
         <translation>&lt;已打开&gt;</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="104"/>
+        <location filename="../app/designer_controller.cpp" line="97"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="109"/>
+        <location filename="../app/designer_controller.cpp" line="102"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="115"/>
+        <location filename="../app/designer_controller.cpp" line="108"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="133"/>
+        <location filename="../app/designer_controller.cpp" line="126"/>
         <source>Add Layer &amp;After</source>
         <translation>在后面添加层(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="133"/>
+        <location filename="../app/designer_controller.cpp" line="126"/>
         <source>Add Layer &amp;Here</source>
         <translation>在此处添加层(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="170"/>
+        <location filename="../app/designer_controller.cpp" line="163"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="173"/>
+        <location filename="../app/designer_controller.cpp" line="166"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="187"/>
+        <location filename="../app/designer_controller.cpp" line="180"/>
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="188"/>
+        <location filename="../app/designer_controller.cpp" line="181"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="189"/>
+        <location filename="../app/designer_controller.cpp" line="182"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="190"/>
+        <location filename="../app/designer_controller.cpp" line="183"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="192"/>
+        <location filename="../app/designer_controller.cpp" line="185"/>
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="206"/>
+        <location filename="../app/designer_controller.cpp" line="199"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="207"/>
+        <location filename="../app/designer_controller.cpp" line="200"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="208"/>
+        <location filename="../app/designer_controller.cpp" line="201"/>
         <source>&amp;Actual Size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="209"/>
+        <location filename="../app/designer_controller.cpp" line="202"/>
         <source>&amp;Fit Model</source>
         <translation>适应窗口(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="215"/>
+        <location filename="../app/designer_controller.cpp" line="208"/>
         <source>&amp;Auto-Arrange</source>
         <translation>自动排列(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="216"/>
+        <location filename="../app/designer_controller.cpp" line="209"/>
         <source>Lay the layers out top-down, branches side by side</source>
         <translation>自上而下排列各层，分支并排放置</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="218"/>
+        <location filename="../app/designer_controller.cpp" line="211"/>
         <source>&amp;Add Selected Palette Layer</source>
         <translation>添加选中的层(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="223"/>
+        <location filename="../app/designer_controller.cpp" line="216"/>
         <source>Show &amp;Summary</source>
         <translation>显示摘要(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="227"/>
+        <location filename="../app/designer_controller.cpp" line="220"/>
         <source>Show &amp;Problems</source>
         <translation>显示问题(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="244"/>
+        <location filename="../app/designer_controller.cpp" line="237"/>
         <source>Graph &amp;Image (PNG, SVG)…</source>
         <translation>网络图(&amp;I)（PNG、SVG）…</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="248"/>
+        <location filename="../app/designer_controller.cpp" line="241"/>
         <source>Export Graph Image</source>
         <translation>导出网络图</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="249"/>
+        <location filename="../app/designer_controller.cpp" line="242"/>
         <source>PNG images (*.png);;SVG drawings (*.svg)</source>
         <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="251"/>
+        <location filename="../app/designer_controller.cpp" line="244"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="251"/>
+        <location filename="../app/designer_controller.cpp" line="244"/>
         <source>%1 cannot be written.</source>
         <translation>无法写入 %1。</translation>
     </message>
@@ -2092,7 +2447,7 @@
 <context>
     <name>cs::gui::DesignerView</name>
     <message>
-        <location filename="../widgets/designer/designer_view.cpp" line="181"/>
+        <location filename="../widgets/designer/designer_view.cpp" line="250"/>
         <source>Drag layers from the palette onto the canvas, starting with Input.
 Connect them by dragging from an output port (bottom) to an input port (top).</source>
         <translation>从层面板把层拖到画布上，从“Input”开始。
@@ -2358,183 +2713,197 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <translation>&lt;b&gt;%1&lt;/b&gt; — 输入 %2 × %3 × %4，类别：%5，参数：%6</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="238"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="239"/>
         <source>&lt;b&gt;%1&lt;/b&gt; cannot be exported: %2</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; 无法导出：%2</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="243"/>
         <source>✔ Trained weights are exported.</source>
-        <translation>✔ 将导出训练好的权重。</translation>
+        <translation type="vanished">✔ 将导出训练好的权重。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="244"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="329"/>
         <source>⚠ This model is untrained: the export holds its random initial weights. Train it first for a useful model.</source>
         <translation>⚠ 此模型尚未训练：导出的是随机初始权重。请先训练，才能得到有用的模型。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="292"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="289"/>
         <source>Images: the built-in set.</source>
         <translation>图像：内置数据集。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="293"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="290"/>
         <source>Images: %1 (its test split when it has one).</source>
         <translation>图像：%1（有测试集时用测试集）。</translation>
     </message>
     <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="320"/>
+        <source>⚠ The Keras script holds the architecture, the preprocessing and the training settings, not the weights: train it again in Keras, or export ONNX or PyTorch to keep the trained weights.</source>
+        <translation>⚠ Keras 脚本包含架构、预处理和训练设置，但不含权重：请在 Keras 中重新训练，或导出 ONNX 或 PyTorch 以保留训练好的权重。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="325"/>
+        <source>✔ The ONNX file holds the architecture and the trained weights.</source>
+        <translation>✔ ONNX 文件包含架构和训练好的权重。</translation>
+    </message>
+    <message>
         <location filename="../widgets/export/export_dialog.cpp" line="326"/>
+        <source>✔ The PyTorch project holds the architecture and the trained weights (weights.json and weights.bin).</source>
+        <translation>✔ PyTorch 项目包含架构和训练好的权重（weights.json 和 weights.bin）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/export/export_dialog.cpp" line="341"/>
         <source>The parity check compares the ONNX export.</source>
         <translation>一致性检查针对 ONNX 导出。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="327"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="342"/>
         <source>A folder for model.py, train.py and README.md</source>
         <translation>存放 model.py、train.py 和 README.md 的文件夹</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="328"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="343"/>
         <source>The file to write</source>
         <translation>要写入的文件</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="337"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="352"/>
         <source>Export ONNX Model</source>
         <translation>导出 ONNX 模型</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="337"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="352"/>
         <source>ONNX models (*.onnx)</source>
         <translation>ONNX 模型 (*.onnx)</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="340"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="355"/>
         <source>Export Keras Code</source>
         <translation>导出 Keras 代码</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="340"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="355"/>
         <source>Python files (*.py)</source>
         <translation>Python 文件 (*.py)</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="343"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="358"/>
         <source>Folder for the PyTorch Project</source>
         <translation>PyTorch 项目的文件夹</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="361"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="376"/>
         <source>Choose where to save the export.</source>
         <translation>请选择导出的保存位置。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="370"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="385"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="370"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="385"/>
         <source>%1 exists. Replace it?</source>
         <translation>%1 已存在。要替换吗？</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="389"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="404"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="396"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="411"/>
         <source>Exported ONNX (opset %1%2) to %3</source>
         <translation>已导出 ONNX（opset %1%2）到 %3</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="398"/>
-        <location filename="../widgets/export/export_dialog.cpp" line="468"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="413"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="483"/>
         <source>, preprocessing baked in</source>
         <translation>，已嵌入预处理</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="402"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="417"/>
         <source>Exported Keras code to %1</source>
         <translation>已导出 Keras 代码到 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="405"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="420"/>
         <source>Exported the PyTorch project to %1</source>
         <translation>已导出 PyTorch 项目到 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="409"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="424"/>
         <source>(untrained: random initial weights)</source>
         <translation>（未训练：随机初始权重）</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="430"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="445"/>
         <source>Checking %1 images…</source>
         <translation>正在检查 %1 张图像…</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="437"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="452"/>
         <source>✘ The parity check failed: %1</source>
         <translation>✘ 一致性检查失败：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="439"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="454"/>
         <source>&lt;b&gt;✔ OK&lt;/b&gt; — the ONNX model agrees with the engine.</source>
         <translation>&lt;b&gt;✔ 通过&lt;/b&gt; — ONNX 模型与引擎一致。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="440"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="455"/>
         <source>&lt;b&gt;✘ Failed&lt;/b&gt; — the ONNX model differs from the engine.</source>
         <translation>&lt;b&gt;✘ 未通过&lt;/b&gt; — ONNX 模型与引擎不一致。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="442"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="457"/>
         <source>max |Δp| = &lt;b&gt;%1&lt;/b&gt;, mean |Δp| = %2, top-1 class agrees for &lt;b&gt;%3/%4&lt;/b&gt; images</source>
         <translation>最大 |Δp| = &lt;b&gt;%1&lt;/b&gt;，平均 |Δp| = %2，top-1 类别一致：&lt;b&gt;%3/%4&lt;/b&gt; 张图像</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="449"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="464"/>
         <source>differs for #%1</source>
         <translation>不一致：#%1</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="452"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="467"/>
         <source>Tolerance: %1</source>
         <translation>容差：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="456"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="471"/>
         <source>test split of the project&apos;s dataset</source>
         <translation>项目数据集的测试集</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="459"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="474"/>
         <source>the project&apos;s dataset (it has no test split)</source>
         <translation>项目数据集（无测试集）</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="462"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="477"/>
         <source>the built-in set</source>
         <translation>内置数据集</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="465"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="480"/>
         <source>Images: %1; opset %2%3.</source>
         <translation>图像：%1；opset %2%3。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="472"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="487"/>
         <source>The project&apos;s images are %1, not the model&apos;s input size.</source>
         <translation>项目的图像为 %1，与模型的输入尺寸不符。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="474"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="489"/>
         <source>The project&apos;s dataset could not be loaded (%1).</source>
         <translation>无法加载项目的数据集（%1）。</translation>
     </message>
     <message>
-        <location filename="../widgets/export/export_dialog.cpp" line="476"/>
+        <location filename="../widgets/export/export_dialog.cpp" line="491"/>
         <source>Untrained model: its initial weights were compared.</source>
         <translation>未训练的模型：比较的是其初始权重。</translation>
     </message>
@@ -2747,6 +3116,59 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
     </message>
 </context>
 <context>
+    <name>cs::gui::ImageDetailDialog</name>
+    <message>
+        <location filename="../widgets/dataset/image_detail_dialog.cpp" line="22"/>
+        <source>Image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/image_detail_dialog.cpp" line="24"/>
+        <source>Show in Dataset</source>
+        <translation>在数据集中显示</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/image_detail_dialog.cpp" line="26"/>
+        <source>Select this image on the Dataset page</source>
+        <translation>在数据集页面选中此图像</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/image_detail_dialog.cpp" line="31"/>
+        <source>Move to Class</source>
+        <translation>移到类别</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/image_detail_dialog.cpp" line="84"/>
+        <source>Image %1</source>
+        <translation>图像 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/image_detail_dialog.cpp" line="89"/>
+        <source>Include in Training</source>
+        <translation>纳入训练</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/image_detail_dialog.cpp" line="89"/>
+        <source>Exclude from Training</source>
+        <translation>从训练中排除</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/image_detail_dialog.cpp" line="92"/>
+        <source>Only images of an image folder can be excluded or moved.</source>
+        <translation>只有图像文件夹中的图像可以排除或移动。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/image_detail_dialog.cpp" line="93"/>
+        <source>Leave this image out of training (undoable)</source>
+        <translation>训练时不使用此图像（可撤销）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/image_detail_dialog.cpp" line="94"/>
+        <source>Move the file to another class folder (undoable)</source>
+        <translation>把文件移到另一个类别文件夹（可撤销）</translation>
+    </message>
+</context>
+<context>
     <name>cs::gui::ImageDetailView</name>
     <message>
         <location filename="../widgets/dataset/image_detail_view.cpp" line="24"/>
@@ -2789,42 +3211,68 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/image_detail_view.cpp" line="85"/>
+        <location filename="../widgets/dataset/image_detail_view.cpp" line="88"/>
         <source>No image selected</source>
         <translation>未选择图像</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/image_detail_view.cpp" line="96"/>
+        <location filename="../widgets/dataset/image_detail_view.cpp" line="100"/>
+        <source>%1 — in the training split</source>
+        <translation>%1 — 属于训练集</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/image_detail_view.cpp" line="101"/>
+        <source>%1 — in the validation split</source>
+        <translation>%1 — 属于验证集</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/image_detail_view.cpp" line="102"/>
+        <source>%1 — in the test split</source>
+        <translation>%1 — 属于测试集</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/image_detail_view.cpp" line="103"/>
+        <source>%1 — in the training split, excluded from training</source>
+        <translation>%1 — 属于训练集，已从训练中排除</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/image_detail_view.cpp" line="104"/>
+        <source>%1 — in the validation split, excluded from training</source>
+        <translation>%1 — 属于验证集，已从训练中排除</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset/image_detail_view.cpp" line="105"/>
+        <source>%1 — in the test split, excluded from training</source>
+        <translation>%1 — 属于测试集，已从训练中排除</translation>
+    </message>
+    <message>
         <source>training</source>
-        <translation>训练</translation>
+        <translation type="vanished">训练</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/image_detail_view.cpp" line="96"/>
         <source>validation</source>
-        <translation>验证</translation>
+        <translation type="vanished">验证</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/image_detail_view.cpp" line="96"/>
         <source>test</source>
-        <translation>测试</translation>
+        <translation type="vanished">测试</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/image_detail_view.cpp" line="98"/>
         <source>excluded from training</source>
-        <translation>已排除在训练之外</translation>
+        <translation type="vanished">已排除在训练之外</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/image_detail_view.cpp" line="116"/>
+        <location filename="../widgets/dataset/image_detail_view.cpp" line="124"/>
         <source>confidence %1%, loss %2</source>
         <translation>置信度 %1%，损失 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/image_detail_view.cpp" line="120"/>
+        <location filename="../widgets/dataset/image_detail_view.cpp" line="128"/>
         <source>no prediction yet</source>
         <translation>尚无预测</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/image_detail_view.cpp" line="137"/>
+        <location filename="../widgets/dataset/image_detail_view.cpp" line="145"/>
         <source>%1 × %2 — point at a pixel to read its value</source>
         <translation>%1 × %2 — 指向像素即可读取其值</translation>
     </message>
@@ -2946,42 +3394,42 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
 <context>
     <name>cs::gui::MainWindow</name>
     <message>
-        <location filename="../app/main_window.cpp" line="26"/>
+        <location filename="../app/main_window.cpp" line="29"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="27"/>
+        <location filename="../app/main_window.cpp" line="30"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="28"/>
+        <location filename="../app/main_window.cpp" line="31"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="29"/>
+        <location filename="../app/main_window.cpp" line="32"/>
         <source>&amp;Model</source>
         <translation>模型(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="30"/>
+        <location filename="../app/main_window.cpp" line="33"/>
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="31"/>
+        <location filename="../app/main_window.cpp" line="34"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="32"/>
+        <location filename="../app/main_window.cpp" line="35"/>
         <source>&amp;Panels</source>
         <translation>面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/main_window.cpp" line="34"/>
+        <location filename="../app/main_window.cpp" line="37"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
@@ -2989,28 +3437,59 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
 <context>
     <name>cs::gui::MisclassifiedGallery</name>
     <message>
-        <location filename="../widgets/training/misclassified_gallery.cpp" line="66"/>
+        <location filename="../widgets/training/misclassified_gallery.cpp" line="109"/>
         <source>Misclassified images appear here after an evaluation.</source>
         <translation>评估后，分类错误的图像会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../widgets/training/misclassified_gallery.cpp" line="94"/>
         <source>%1
 → %2
 %3%</source>
-        <translation>%1
+        <translation type="vanished">%1
 → %2
 %3%</translation>
     </message>
+    <message>
+        <location filename="../widgets/training/misclassified_gallery.cpp" line="145"/>
+        <source>%1 → %2
+%3%</source>
+        <translation>%1 → %2
+%3%</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/misclassified_gallery.cpp" line="171"/>
+        <source>Open Image</source>
+        <translation>打开图像</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/misclassified_gallery.cpp" line="172"/>
+        <source>Use as Probe</source>
+        <translation>用作探针图像</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/misclassified_gallery.cpp" line="173"/>
+        <source>Show in Dataset</source>
+        <translation>在数据集中显示</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/misclassified_gallery.cpp" line="175"/>
+        <source>Exclude from Training</source>
+        <translation>从训练中排除</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/misclassified_gallery.cpp" line="176"/>
+        <source>Move to Class</source>
+        <translation>移到类别</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../widgets/training/misclassified_gallery.cpp" line="120"/>
+        <location filename="../widgets/training/misclassified_gallery.cpp" line="207"/>
         <source>%n misclassified image(s), the most confident mistakes first. Click a cell of the matrix to see its images.</source>
         <translation>
             <numerusform>%n 张分类错误的图像，置信度最高的错误排在最前。点击矩阵中的单元格可查看对应图像。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/training/misclassified_gallery.cpp" line="124"/>
+        <location filename="../widgets/training/misclassified_gallery.cpp" line="211"/>
         <source>%n image(s) of %1 predicted as %2, the most confident first.</source>
         <translation>
             <numerusform>%n 张 %1 被预测为 %2 的图像，置信度最高的排在最前。</numerusform>
@@ -3221,22 +3700,57 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
 <context>
     <name>cs::gui::ProblemsView</name>
     <message>
-        <location filename="../widgets/designer/problems_view.cpp" line="19"/>
+        <location filename="../widgets/designer/problems_view.cpp" line="32"/>
+        <source>Padding &apos;same&apos;</source>
+        <translation>填充 &apos;same&apos;</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/problems_view.cpp" line="32"/>
+        <source>Pad the input so the window fits (the output keeps its size)</source>
+        <translation>填充输入使窗口能放下（输出保持原尺寸）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/problems_view.cpp" line="40"/>
+        <source>Kernel %1x%1</source>
+        <translation>卷积核 %1x%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/problems_view.cpp" line="40"/>
+        <source>Pool %1x%1</source>
+        <translation>池化 %1x%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/problems_view.cpp" line="41"/>
+        <source>A kernel as large as the input</source>
+        <translation>与输入一样大的卷积核</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/problems_view.cpp" line="41"/>
+        <source>A pool window as large as the input</source>
+        <translation>与输入一样大的池化窗口</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/problems_view.cpp" line="50"/>
         <source>Layer</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/problems_view.cpp" line="19"/>
+        <location filename="../widgets/designer/problems_view.cpp" line="50"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/problems_view.cpp" line="51"/>
+        <location filename="../widgets/designer/problems_view.cpp" line="50"/>
+        <source>Fix</source>
+        <translation>修复</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/problems_view.cpp" line="87"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/problems_view.cpp" line="58"/>
+        <location filename="../widgets/designer/problems_view.cpp" line="94"/>
         <source>No problems: every layer has a shape.</source>
         <translation>没有问题：每一层都有确定的形状。</translation>
     </message>
@@ -3244,176 +3758,199 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
 <context>
     <name>cs::gui::ProjectController</name>
     <message>
-        <location filename="../app/project_controller.cpp" line="54"/>
-        <location filename="../app/project_controller.cpp" line="212"/>
+        <location filename="../app/project_controller.cpp" line="51"/>
+        <location filename="../app/project_controller.cpp" line="217"/>
         <source>ConvStudio projects (*.csmodel)</source>
         <translation>ConvStudio 项目 (*.csmodel)</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="54"/>
-        <location filename="../app/project_controller.cpp" line="289"/>
+        <location filename="../app/project_controller.cpp" line="51"/>
+        <location filename="../app/project_controller.cpp" line="294"/>
         <source>Model JSON (*.json)</source>
         <translation>模型 JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="55"/>
+        <location filename="../app/project_controller.cpp" line="52"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="62"/>
+        <location filename="../app/project_controller.cpp" line="59"/>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="64"/>
+        <location filename="../app/project_controller.cpp" line="61"/>
         <source>Start an empty model</source>
         <translation>新建空模型</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="65"/>
+        <location filename="../app/project_controller.cpp" line="62"/>
         <source>New from &amp;Preset</source>
         <translation>从预设新建(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="67"/>
+        <location filename="../app/project_controller.cpp" line="64"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="69"/>
+        <location filename="../app/project_controller.cpp" line="66"/>
         <source>Open a project or model file</source>
         <translation>打开项目或模型文件</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="70"/>
+        <location filename="../app/project_controller.cpp" line="67"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="74"/>
+        <location filename="../app/project_controller.cpp" line="71"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="76"/>
+        <location filename="../app/project_controller.cpp" line="73"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="78"/>
+        <location filename="../app/project_controller.cpp" line="75"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="79"/>
+        <location filename="../app/project_controller.cpp" line="76"/>
         <source>Model &amp;Summary (Text)…</source>
         <translation>模型摘要(&amp;S)（文本）…</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="80"/>
+        <location filename="../app/project_controller.cpp" line="77"/>
         <source>&amp;Graph (JSON)…</source>
         <translation>网络结构(&amp;G)（JSON）…</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="82"/>
+        <location filename="../app/project_controller.cpp" line="79"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="86"/>
+        <location filename="../app/project_controller.cpp" line="83"/>
         <source>Load &amp;Preset</source>
         <translation>加载预设(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="105"/>
+        <location filename="../app/project_controller.cpp" line="102"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="106"/>
+        <location filename="../app/project_controller.cpp" line="103"/>
         <source>%1 (preset)</source>
         <translation>%1（预设）</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="152"/>
+        <location filename="../app/project_controller.cpp" line="147"/>
         <source>the model</source>
         <translation>该模型</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="154"/>
+        <location filename="../app/project_controller.cpp" line="152"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="154"/>
+        <location filename="../app/project_controller.cpp" line="148"/>
         <source>Save the changes to %1 before closing it?</source>
         <translation>关闭前是否保存对 %1 的更改？</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="170"/>
+        <location filename="../app/project_controller.cpp" line="46"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.cpp" line="164"/>
+        <location filename="../app/project_controller.cpp" line="169"/>
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.cpp" line="173"/>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="179"/>
+        <location filename="../app/project_controller.cpp" line="182"/>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="182"/>
+        <location filename="../app/project_controller.cpp" line="186"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="189"/>
+        <location filename="../app/project_controller.cpp" line="187"/>
+        <source>%1 could not be opened: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.cpp" line="193"/>
+        <location filename="../app/project_controller.cpp" line="199"/>
+        <location filename="../app/project_controller.cpp" line="266"/>
+        <source>Open another project</source>
+        <translation>打开另一个项目</translation>
+    </message>
+    <message>
+        <location filename="../app/project_controller.cpp" line="194"/>
         <source>Open Project</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="212"/>
+        <location filename="../app/project_controller.cpp" line="217"/>
         <source>Save Project</source>
         <translation>保存项目</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="222"/>
+        <location filename="../app/project_controller.cpp" line="227"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="229"/>
+        <location filename="../app/project_controller.cpp" line="234"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="267"/>
+        <location filename="../app/project_controller.cpp" line="272"/>
         <source>Clear List</source>
         <translation>清除列表</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="279"/>
+        <location filename="../app/project_controller.cpp" line="284"/>
         <source>Export Model Summary</source>
         <translation>导出模型摘要</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="279"/>
+        <location filename="../app/project_controller.cpp" line="284"/>
         <source>Text files (*.txt)</source>
         <translation>文本文件 (*.txt)</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="284"/>
-        <location filename="../app/project_controller.cpp" line="299"/>
+        <location filename="../app/project_controller.cpp" line="289"/>
+        <location filename="../app/project_controller.cpp" line="304"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="284"/>
-        <location filename="../app/project_controller.cpp" line="299"/>
+        <location filename="../app/project_controller.cpp" line="289"/>
+        <location filename="../app/project_controller.cpp" line="304"/>
         <source>%1: cannot be written (%2)</source>
         <translation>%1：无法写入（%2）</translation>
     </message>
     <message>
-        <location filename="../app/project_controller.cpp" line="289"/>
+        <location filename="../app/project_controller.cpp" line="294"/>
         <source>Export Graph</source>
         <translation>导出网络结构</translation>
     </message>
@@ -3421,59 +3958,152 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
 <context>
     <name>cs::gui::PropertyEditor</name>
     <message>
-        <location filename="../widgets/designer/property_editor.cpp" line="38"/>
+        <location filename="../widgets/designer/property_editor.cpp" line="40"/>
         <source>Select a layer on the canvas to edit its options.</source>
         <translation>在画布上选择一个层以编辑其选项。</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/property_editor.cpp" line="69"/>
+        <location filename="../widgets/designer/property_editor.cpp" line="71"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/property_editor.cpp" line="83"/>
+        <location filename="../widgets/designer/property_editor.cpp" line="85"/>
         <source>Output shape</source>
         <translation>输出形状</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/property_editor.cpp" line="84"/>
+        <location filename="../widgets/designer/property_editor.cpp" line="86"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/property_editor.cpp" line="85"/>
+        <location filename="../widgets/designer/property_editor.cpp" line="87"/>
         <source>Multiply-adds</source>
         <translation>乘加</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/property_editor.cpp" line="110"/>
+        <location filename="../widgets/designer/property_editor.cpp" line="112"/>
         <source>Names must be unique and not empty.</source>
         <translation>名称必须唯一且不能为空。</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/property_editor.cpp" line="150"/>
+        <location filename="../widgets/designer/property_editor.cpp" line="152"/>
         <source>Unknown layer kind; it cannot be edited.</source>
         <translation>未知的层类型，无法编辑。</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/property_editor.cpp" line="202"/>
+        <location filename="../widgets/designer/property_editor.cpp" line="204"/>
         <source>Range: %1 to %2</source>
         <translation>范围：%1 到 %2</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/property_editor.cpp" line="203"/>
+        <location filename="../widgets/designer/property_editor.cpp" line="205"/>
         <source>Default: %1</source>
         <translation>默认值：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/property_editor.cpp" line="211"/>
+        <location filename="../widgets/designer/property_editor.cpp" line="213"/>
         <source>Reset to the default (%1)</source>
         <translation>恢复默认值（%1）</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/property_editor.cpp" line="275"/>
+        <location filename="../widgets/designer/property_editor.cpp" line="277"/>
         <source>unknown</source>
         <translation>未知</translation>
+    </message>
+</context>
+<context>
+    <name>cs::gui::RunComparison</name>
+    <message>
+        <location filename="../widgets/training/run_comparison.cpp" line="74"/>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/run_comparison.cpp" line="74"/>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/run_comparison.cpp" line="74"/>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/run_comparison.cpp" line="74"/>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/run_comparison.cpp" line="74"/>
+        <source>Best val. accuracy</source>
+        <translation>最佳验证准确率</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/run_comparison.cpp" line="75"/>
+        <source>Evaluation</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/run_comparison.cpp" line="75"/>
+        <source>Ended</source>
+        <translation>结束方式</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/run_comparison.cpp" line="75"/>
+        <source>Time</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/run_comparison.cpp" line="81"/>
+        <source>Run %1</source>
+        <translation>第 %1 次运行</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/run_comparison.cpp" line="87"/>
+        <source>unreadable</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/run_comparison.cpp" line="95"/>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/run_comparison.cpp" line="96"/>
+        <source>stopped early</source>
+        <translation>提前停止</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/run_comparison.cpp" line="97"/>
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/run_comparison.cpp" line="102"/>
+        <source>%1 (epoch %2)</source>
+        <translation>%1（第 %2 轮）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/run_comparison.cpp" line="109"/>
+        <source>Setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/run_comparison.cpp" line="112"/>
+        <source>Tick two or more runs to compare their settings.</source>
+        <translation>勾选两个或更多运行以比较其设置。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/run_comparison.cpp" line="113"/>
+        <source>The runs used the same settings.</source>
+        <translation>这些运行使用了相同的设置。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/run_comparison.cpp" line="114"/>
+        <source>Settings that differ:</source>
+        <translation>不同的设置：</translation>
     </message>
 </context>
 <context>
@@ -3547,27 +4177,27 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
 <context>
     <name>cs::gui::StartPage</name>
     <message>
-        <location filename="../widgets/common/start_page.cpp" line="61"/>
+        <location filename="../widgets/common/start_page.cpp" line="62"/>
         <source>Design, train and inspect convolutional networks for image recognition.</source>
         <translation>设计、训练和检查用于图像识别的卷积神经网络。</translation>
     </message>
     <message>
-        <location filename="../widgets/common/start_page.cpp" line="76"/>
+        <location filename="../widgets/common/start_page.cpp" line="77"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../widgets/common/start_page.cpp" line="78"/>
+        <location filename="../widgets/common/start_page.cpp" line="79"/>
         <source>Empty model</source>
         <translation>空模型</translation>
     </message>
     <message>
-        <location filename="../widgets/common/start_page.cpp" line="78"/>
+        <location filename="../widgets/common/start_page.cpp" line="79"/>
         <source>A blank canvas: drag layers from the palette.</source>
         <translation>空白画布：从层面板拖入各层。</translation>
     </message>
     <message>
-        <location filename="../widgets/common/start_page.cpp" line="83"/>
+        <location filename="../widgets/common/start_page.cpp" line="84"/>
         <source>Presets</source>
         <translation>预设</translation>
     </message>
@@ -3590,33 +4220,38 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
 <context>
     <name>cs::gui::Studio</name>
     <message>
-        <location filename="../app/studio.cpp" line="37"/>
+        <location filename="../app/studio.cpp" line="39"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="105"/>
-        <location filename="../app/studio.cpp" line="109"/>
+        <location filename="../app/studio.cpp" line="86"/>
+        <source>Open another project</source>
+        <translation>打开另一个项目</translation>
+    </message>
+    <message>
+        <location filename="../app/studio.cpp" line="115"/>
+        <location filename="../app/studio.cpp" line="121"/>
         <source>&amp;Start Page</source>
         <translation>开始页(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="111"/>
+        <location filename="../app/studio.cpp" line="123"/>
         <source>&amp;About ConvStudio</source>
         <translation>关于 ConvStudio(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="112"/>
+        <location filename="../app/studio.cpp" line="124"/>
         <source>About ConvStudio</source>
         <translation>关于 ConvStudio</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="113"/>
+        <location filename="../app/studio.cpp" line="125"/>
         <source>&lt;h3&gt;ConvStudio %1&lt;/h3&gt;&lt;p&gt;Design, train and inspect convolutional neural networks for image recognition on your own computer.&lt;/p&gt;&lt;p&gt;Built with Qt %2, Eigen and OpenCV.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ConvStudio %1&lt;/h3&gt;&lt;p&gt;在您自己的电脑上设计、训练和检查用于图像识别的卷积神经网络。&lt;/p&gt;&lt;p&gt;基于 Qt %2、Eigen 和 OpenCV 构建。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="120"/>
+        <location filename="../app/studio.cpp" line="132"/>
         <source>About &amp;Qt</source>
         <translation>关于 &amp;Qt</translation>
     </message>
@@ -3693,14 +4328,14 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="139"/>
         <location filename="../widgets/training/training_charts.cpp" line="141"/>
+        <location filename="../widgets/training/training_charts.cpp" line="143"/>
         <source>%1 training</source>
         <translation>%1 训练</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="140"/>
         <location filename="../widgets/training/training_charts.cpp" line="142"/>
+        <location filename="../widgets/training/training_charts.cpp" line="144"/>
         <source>%1 validation</source>
         <translation>%1 验证</translation>
     </message>
@@ -3708,32 +4343,32 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
 <context>
     <name>cs::gui::TrainingController</name>
     <message>
-        <location filename="../app/training_controller.cpp" line="117"/>
+        <location filename="../app/training_controller.cpp" line="118"/>
         <source>The dataset changed while the run waited for it; start it again.</source>
         <translation>等待数据时数据集已更改；请重新开始训练。</translation>
     </message>
     <message>
-        <location filename="../app/training_controller.cpp" line="139"/>
+        <location filename="../app/training_controller.cpp" line="140"/>
         <source>The dataset could not be loaded: %1</source>
         <translation>无法加载数据集：%1</translation>
     </message>
     <message>
-        <location filename="../app/training_controller.cpp" line="146"/>
+        <location filename="../app/training_controller.cpp" line="147"/>
         <source>A training is already running.</source>
         <translation>已有训练正在进行。</translation>
     </message>
     <message>
-        <location filename="../app/training_controller.cpp" line="152"/>
+        <location filename="../app/training_controller.cpp" line="153"/>
         <source>The training settings are not valid: %1</source>
         <translation>训练设置无效：%1</translation>
     </message>
     <message>
-        <location filename="../app/training_controller.cpp" line="215"/>
+        <location filename="../app/training_controller.cpp" line="216"/>
         <source>Wait for the training to finish before evaluating.</source>
         <translation>请等待训练结束后再评估。</translation>
     </message>
     <message>
-        <location filename="../app/training_controller.cpp" line="219"/>
+        <location filename="../app/training_controller.cpp" line="220"/>
         <source>Load a dataset first.</source>
         <translation>请先加载数据集。</translation>
     </message>
@@ -3764,138 +4399,180 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
 <context>
     <name>cs::gui::TrainingPanel</name>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="28"/>
+        <location filename="../widgets/training/training_panel.cpp" line="31"/>
+        <location filename="../widgets/training/training_panel.cpp" line="203"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="30"/>
-        <location filename="../widgets/training/training_panel.cpp" line="164"/>
+        <location filename="../widgets/training/training_panel.cpp" line="33"/>
+        <location filename="../widgets/training/training_panel.cpp" line="225"/>
         <source>Start a new run with these settings (F5)</source>
         <translation>用这些设置开始新的训练（F5）</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="31"/>
-        <location filename="../widgets/training/training_panel.cpp" line="166"/>
+        <location filename="../widgets/training/training_panel.cpp" line="34"/>
+        <location filename="../widgets/training/training_panel.cpp" line="227"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="33"/>
+        <location filename="../widgets/training/training_panel.cpp" line="36"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="35"/>
+        <location filename="../widgets/training/training_panel.cpp" line="38"/>
         <source>Stop after the current batch; a checkpoint keeps the position</source>
         <translation>在当前批次后停止；检查点会保存进度</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="36"/>
+        <location filename="../widgets/training/training_panel.cpp" line="39"/>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="38"/>
+        <location filename="../widgets/training/training_panel.cpp" line="41"/>
         <source>Continue the stopped or interrupted run from its checkpoint</source>
         <translation>从检查点继续已停止或中断的训练</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="64"/>
+        <location filename="../widgets/training/training_panel.cpp" line="67"/>
         <source>Tick a run to overlay its curves on the charts</source>
         <translation>勾选一次训练，将其曲线叠加到图表上</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="67"/>
+        <location filename="../widgets/training/training_panel.cpp" line="70"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="68"/>
-        <location filename="../widgets/training/training_panel.cpp" line="142"/>
+        <location filename="../widgets/training/training_panel.cpp" line="71"/>
+        <source>Use This Run&apos;s Weights</source>
+        <translation>使用此运行的权重</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_panel.cpp" line="73"/>
+        <location filename="../widgets/training/training_panel.cpp" line="236"/>
+        <source>Put the selected run&apos;s weights into the project (Edit ▸ Undo takes them back)</source>
+        <translation>把所选运行的权重放入项目（编辑 ▸ 撤销可恢复）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_panel.cpp" line="75"/>
+        <source>The project keeps the best weights (by validation accuracy) unless you pick another run. The runs of this session keep their weights until the studio closes; the project file keeps the weights in use.</source>
+        <translation>项目保留最佳权重（按验证准确率），除非你选择另一次运行。本次会话的运行在关闭程序前保留各自的权重；项目文件保存正在使用的权重。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_panel.cpp" line="86"/>
+        <location filename="../widgets/training/training_panel.cpp" line="175"/>
         <source>Runs</source>
         <translation>训练记录</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="96"/>
-        <location filename="../widgets/training/training_panel.cpp" line="104"/>
-        <location filename="../widgets/training/training_panel.cpp" line="140"/>
+        <location filename="../widgets/training/training_panel.cpp" line="88"/>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_panel.cpp" line="116"/>
+        <location filename="../widgets/training/training_panel.cpp" line="129"/>
+        <location filename="../widgets/training/training_panel.cpp" line="173"/>
         <source>Run %1</source>
         <translation>第 %1 次训练</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="99"/>
+        <location filename="../widgets/training/training_panel.cpp" line="124"/>
         <source>Weights: &lt;b&gt;not trained&lt;/b&gt; — the model starts from random weights.</source>
         <translation>权重：&lt;b&gt;未训练&lt;/b&gt; — 模型从随机权重开始。</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="111"/>
+        <location filename="../widgets/training/training_panel.cpp" line="136"/>
         <source> — %1 epochs, %2, lr %3, batch %4</source>
         <translation> — %1 轮，%2，学习率 %3，批大小 %4</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="116"/>
+        <location filename="../widgets/training/training_panel.cpp" line="141"/>
         <source>, fine-tuned</source>
         <translation>，微调</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="118"/>
+        <location filename="../widgets/training/training_panel.cpp" line="143"/>
         <source>, val. accuracy %1%</source>
         <translation>，验证准确率 %1%</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="120"/>
+        <location filename="../widgets/training/training_panel.cpp" line="145"/>
         <source>, test %1%</source>
         <translation>，测试 %1%</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="121"/>
+        <location filename="../widgets/training/training_panel.cpp" line="146"/>
         <source> (stopped)</source>
         <translation>（已停止）</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="122"/>
+        <location filename="../widgets/training/training_panel.cpp" line="147"/>
         <source> (stopped early)</source>
         <translation>（提前停止）</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="142"/>
+        <location filename="../widgets/training/training_panel.cpp" line="162"/>
+        <source> — weights in use</source>
+        <translation> — 正在使用的权重</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_panel.cpp" line="175"/>
         <source>Runs (%1)</source>
         <translation>训练记录（%1）</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="166"/>
+        <location filename="../widgets/training/training_panel.cpp" line="203"/>
+        <source>Continue Training</source>
+        <translation>继续训练</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_panel.cpp" line="203"/>
+        <source>Train from Scratch</source>
+        <translation>从头训练</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_panel.cpp" line="227"/>
         <source>Resume</source>
         <translation>继续</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_panel.cpp" line="235"/>
+        <source>This run&apos;s weights are no longer kept (only runs of this session keep theirs)</source>
+        <translation>此运行的权重已不再保留（只有本次会话的运行保留权重）</translation>
     </message>
 </context>
 <context>
     <name>cs::gui::TrainingProgress</name>
     <message>
-        <location filename="../widgets/training/training_progress.cpp" line="44"/>
+        <location filename="../widgets/training/training_progress.cpp" line="43"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_progress.cpp" line="63"/>
+        <location filename="../widgets/training/training_progress.cpp" line="65"/>
         <source>%1Epoch %2/%3 · batch %4/%5 · %6 samples/s · ETA %7</source>
         <translation>%1第 %2/%3 轮 · 批次 %4/%5 · %6 样本/秒 · 剩余 %7</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_progress.cpp" line="64"/>
-        <location filename="../widgets/training/training_progress.cpp" line="82"/>
-        <location filename="../widgets/training/training_progress.cpp" line="83"/>
+        <location filename="../widgets/training/training_progress.cpp" line="66"/>
         <location filename="../widgets/training/training_progress.cpp" line="84"/>
+        <location filename="../widgets/training/training_progress.cpp" line="85"/>
+        <location filename="../widgets/training/training_progress.cpp" line="86"/>
         <source>Paused · </source>
         <translation>已暂停 · </translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_progress.cpp" line="77"/>
+        <location filename="../widgets/training/training_progress.cpp" line="79"/>
         <source>Loading the dataset… %1%</source>
         <translation>正在加载数据集… %1%</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_progress.cpp" line="77"/>
+        <location filename="../widgets/training/training_progress.cpp" line="79"/>
         <source>Loading the dataset…</source>
         <translation>正在加载数据集…</translation>
     </message>
@@ -3903,326 +4580,326 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
 <context>
     <name>cs::gui::TrainingSettingsForm</name>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="91"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="92"/>
         <source>Adam</source>
         <translation>Adam</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="92"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="93"/>
         <source>AdamW</source>
         <translation>AdamW</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="93"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="94"/>
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="94"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="95"/>
         <source>RMSprop</source>
         <translation>RMSprop</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="96"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="97"/>
         <source>The base learning rate; the arrows halve and double it</source>
         <translation>基础学习率；箭头按钮将其减半或加倍</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="98"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="99"/>
         <source>Nesterov momentum</source>
         <translation>Nesterov 动量</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="100"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="101"/>
         <source>L2 penalty on kernels (decoupled for AdamW)</source>
         <translation>对卷积核和权重的 L2 惩罚（AdamW 为解耦形式）</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="102"/>
-        <location filename="../widgets/training/training_settings_form.cpp" line="190"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="103"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="191"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="103"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="104"/>
         <source>Scale the gradients down when their global norm exceeds this</source>
         <translation>梯度的全局范数超过此值时按比例缩小</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="105"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="106"/>
         <source>Constant</source>
         <translation>恒定</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="106"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="107"/>
         <source>Step decay</source>
         <translation>阶梯衰减</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="107"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="108"/>
         <source>Exponential decay</source>
         <translation>指数衰减</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="108"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="109"/>
         <source>Cosine (with warm-up)</source>
         <translation>余弦（带预热）</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="109"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="110"/>
         <source>Reduce on plateau</source>
         <translation>平台期降低</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="111"/>
-        <location filename="../widgets/training/training_settings_form.cpp" line="118"/>
-        <location filename="../widgets/training/training_settings_form.cpp" line="191"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="112"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="119"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="192"/>
         <source> epochs</source>
         <translation> 轮</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="114"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="115"/>
         <source> steps</source>
         <translation> 步</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="121"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="122"/>
         <source>Optimizer:</source>
         <translation>优化器：</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="122"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="123"/>
         <source>Learning rate:</source>
         <translation>学习率：</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="123"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="124"/>
         <source>Momentum:</source>
         <translation>动量：</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="125"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="126"/>
         <source>Weight decay:</source>
         <translation>权重衰减：</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="126"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="127"/>
         <source>Gradient clipping:</source>
         <translation>梯度裁剪：</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="127"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="128"/>
         <source>Schedule:</source>
         <translation>学习率策略：</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="128"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="129"/>
         <source>Every:</source>
         <translation>间隔：</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="129"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="130"/>
         <source>Factor:</source>
         <translation>系数：</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="130"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="131"/>
         <source>Warm-up:</source>
         <translation>预热：</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="131"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="132"/>
         <source>Minimum rate:</source>
         <translation>最小学习率：</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="132"/>
-        <location filename="../widgets/training/training_settings_form.cpp" line="195"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="133"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="196"/>
         <source>Patience:</source>
         <translation>耐心：</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="141"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="142"/>
         <source>Share of the training images held out (per class) when the dataset has no validation set of its own</source>
         <translation>数据集没有自带验证集时，从训练图像中（按类别）留出的比例</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="144"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="145"/>
         <source>The same seed and thread count give the same run</source>
         <translation>相同的种子和线程数会得到相同的训练结果</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="146"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="147"/>
         <source>all cores (%1)</source>
         <translation>全部核心（%1）</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="156"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="157"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="157"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="158"/>
         <source>Every image counts once per epoch. Right when the classes have about as many images each.</source>
         <translation>每轮中每张图像只计一次。适合各类别图像数量大致相同的情况。</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="158"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="159"/>
         <source>Weight the loss by class frequency</source>
         <translation>按类别频率加权损失</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="159"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="160"/>
         <source>Each training image&apos;s loss is multiplied by images / (classes × images of its class), so every class weighs as much in total; epochs keep their length. Good for moderate imbalance and large datasets. The validation loss stays unweighted.</source>
         <translation>每张训练图像的损失乘以 图像总数 / (类别数 × 其所属类别的图像数)，使每个类别的总权重相同；每轮长度不变。适合中等程度的不平衡和大型数据集。验证损失不加权。</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="162"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="163"/>
         <source>Oversample rare classes</source>
         <translation>对稀有类别过采样</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="163"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="164"/>
         <source>Every epoch draws each class as often as the largest one: rare images repeat (augmentation varies them) and epochs get longer. Good for strong imbalance in small datasets.</source>
         <translation>每轮中每个类别的抽取次数与最大的类别相同：稀有类别的图像会重复出现（数据增强使其各不相同），每轮也会变长。适合小型数据集中的严重不平衡。</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="167"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="168"/>
         <source>How to train on a dataset where some classes have far fewer images than others (the Dataset view shows the class balance).</source>
         <translation>某些类别的图像远少于其他类别时如何训练（数据集视图显示类别分布）。</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="183"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="184"/>
         <source>Epochs:</source>
         <translation>轮数：</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="184"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="185"/>
         <source>Batch size:</source>
         <translation>批大小：</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="185"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="186"/>
         <source>Validation split:</source>
         <translation>验证集比例：</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="186"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="187"/>
         <source>Seed:</source>
         <translation>种子：</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="187"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="188"/>
         <source>Threads:</source>
         <translation>线程：</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="192"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="193"/>
         <source>Stop when the validation loss has not improved for this many epochs</source>
         <translation>验证损失在这么多轮内没有改善时停止</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="193"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="194"/>
         <source>Restore the best weights</source>
         <translation>恢复最佳权重</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="202"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="203"/>
         <source>next to the project</source>
         <translation>项目文件旁边</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="204"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="205"/>
         <source>Checkpoints are written after every epoch and when a run stops, so it can continue after the studio was closed</source>
         <translation>每轮结束和训练停止时都会写入检查点，关闭软件后也能继续训练</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="222"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="223"/>
         <source>Start</source>
         <translation>起始权重</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="223"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="224"/>
         <source>Optimization</source>
         <translation>优化</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="224"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="225"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="226"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="227"/>
         <source>Early stopping</source>
         <translation>提前停止</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="225"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="226"/>
         <source>Class balance</source>
         <translation>类别平衡</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="72"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="73"/>
         <source>From scratch (random weights)</source>
         <translation>从头开始（随机权重）</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="74"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="75"/>
         <source>Start from the random weights the seed gives</source>
         <translation>从随机种子给出的随机权重开始</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="75"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="76"/>
         <source>Continue from current weights</source>
         <translation>从当前权重继续</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="78"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="79"/>
         <source>Fine-tune: train further from the project&apos;s weights (a trained or an imported model) instead of random ones. The optimizer starts afresh; a smaller learning rate than for training from scratch usually works better.</source>
         <translation>微调：从项目的权重（已训练或导入的模型）继续训练，而不是从随机权重开始。优化器会重新开始；学习率通常应比从头训练时更小。</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="227"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="228"/>
         <source>Augmentation</source>
         <translation>数据增强</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="228"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="229"/>
         <source>Checkpoints</source>
         <translation>检查点</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="349"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="350"/>
         <source>The learning rate must be greater than 0.</source>
         <translation>学习率必须大于 0。</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="350"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="351"/>
         <source>A learning rate above 1 makes the loss diverge; try 0.001 to 0.1.</source>
         <translation>学习率大于 1 会使损失发散；请尝试 0.001 到 0.1。</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="353"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="354"/>
         <source>The schedule&apos;s minimum rate must be below the learning rate.</source>
         <translation>学习率策略的最小学习率必须低于学习率。</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="354"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="355"/>
         <source>Hold out less than 90% for validation.</source>
         <translation>验证集比例应小于 90%。</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="356"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="357"/>
         <source>Early stopping patience (%1) must be smaller than the number of epochs (%2).</source>
         <translation>提前停止的耐心（%1）必须小于轮数（%2）。</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="377"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="378"/>
         <source>These settings have explicit class weights (%1): they weight the loss with any choice here, in place of the ones computed from class frequency.</source>
         <translation>这些设置带有显式的类别权重（%1）：无论此处选择哪一项，损失都按这些权重加权，而不使用按类别频率计算的权重。</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_settings_form.cpp" line="407"/>
+        <location filename="../widgets/training/training_settings_form.cpp" line="408"/>
         <source>Checkpoint Folder</source>
         <translation>检查点文件夹</translation>
     </message>
@@ -4245,188 +4922,206 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="114"/>
+        <location filename="../app/training_runs.cpp" line="245"/>
+        <location filename="../app/training_ui.cpp" line="127"/>
         <source>&amp;Start Training</source>
         <translation>开始训练(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="116"/>
+        <location filename="../app/training_ui.cpp" line="130"/>
         <source>Train the model with the settings of the Training page</source>
         <translation>用“训练”页上的设置训练模型</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="156"/>
-        <location filename="../app/training_ui.cpp" line="117"/>
+        <location filename="../app/training_runs.cpp" line="282"/>
+        <location filename="../app/training_ui.cpp" line="131"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="125"/>
+        <location filename="../app/training_ui.cpp" line="129"/>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="139"/>
         <source>S&amp;top Training</source>
         <translation>停止训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="128"/>
+        <location filename="../app/training_ui.cpp" line="142"/>
         <source>&amp;Continue Interrupted Run</source>
         <translation>继续中断的训练(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="130"/>
+        <location filename="../app/training_ui.cpp" line="144"/>
         <source>&amp;Evaluate</source>
         <translation>评估(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="132"/>
+        <location filename="../app/training_ui.cpp" line="146"/>
         <source>Measure the trained weights on the test set</source>
         <translation>在测试集上衡量训练好的权重</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="134"/>
+        <location filename="../app/training_ui.cpp" line="148"/>
         <source>Show T&amp;raining</source>
         <translation>显示训练(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="135"/>
+        <location filename="../app/training_ui.cpp" line="149"/>
         <source>Show &amp;Feature Maps</source>
         <translation>显示特征图(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="136"/>
+        <location filename="../app/training_ui.cpp" line="150"/>
         <source>Show E&amp;valuation</source>
         <translation>显示评估(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="154"/>
+        <location filename="../app/training_ui.cpp" line="168"/>
         <source>Paused.</source>
         <translation>已暂停。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="155"/>
+        <location filename="../app/training_ui.cpp" line="169"/>
         <source>Resumed.</source>
         <translation>已继续。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="156"/>
+        <location filename="../app/training_ui.cpp" line="170"/>
         <source>Stopping after the current batch…</source>
         <translation>将在当前批次后停止…</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="163"/>
+        <location filename="../app/training_ui.cpp" line="177"/>
         <source>The model is training: it cannot be edited until the run stops (Stop or Shift+F5).</source>
         <translation>模型正在训练：训练停止前无法编辑（停止或 Shift+F5）。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="170"/>
+        <location filename="../app/training_ui.cpp" line="184"/>
         <source>Dataset %1: %2 training, %3 validation and %4 test images, %5 classes.</source>
         <translation>数据集 %1：%2 张训练图像、%3 张验证图像、%4 张测试图像，%5 个类别。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="180"/>
+        <location filename="../app/training_ui.cpp" line="194"/>
         <source>Dataset loaded</source>
         <translation>数据集已加载</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="182"/>
+        <location filename="../app/training_ui.cpp" line="196"/>
         <source>Loading cancelled.</source>
         <translation>已取消加载。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="184"/>
+        <location filename="../app/training_ui.cpp" line="198"/>
         <source>The dataset could not be loaded: %1</source>
         <translation>无法加载数据集：%1</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="185"/>
+        <location filename="../app/training_ui.cpp" line="199"/>
         <source>Dataset not loaded</source>
         <translation>数据集未加载</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="192"/>
+        <location filename="../app/training_ui.cpp" line="206"/>
         <source>Continuing the interrupted run (%1 epochs, batch %2, %3, lr %4).</source>
         <translation>继续中断的训练（%1 轮，批大小 %2，%3，学习率 %4）。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="197"/>
+        <location filename="../app/training_ui.cpp" line="211"/>
         <source>Training started: %1 epochs, batch %2, %3, lr %4, seed %5.</source>
         <translation>训练开始：%1 轮，批大小 %2，%3，学习率 %4，种子 %5。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="220"/>
+        <location filename="../app/training_ui.cpp" line="236"/>
+        <source>Evaluation on the test set: accuracy %1%, loss %2 (%3 images).</source>
+        <translation>在测试集上评估：准确率 %1%，损失 %2（%3 张图像）。</translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="238"/>
+        <source>Evaluation on the validation set: accuracy %1%, loss %2 (%3 images).</source>
+        <translation>在验证集上评估：准确率 %1%，损失 %2（%3 张图像）。</translation>
+    </message>
+    <message>
+        <location filename="../app/training_ui.cpp" line="239"/>
+        <source>Evaluation on the training set: accuracy %1%, loss %2 (%3 images).</source>
+        <translation>在训练集上评估：准确率 %1%，损失 %2（%3 张图像）。</translation>
+    </message>
+    <message>
         <source>Evaluation on the %1 set: accuracy %2%, loss %3 (%4 images).</source>
-        <translation>在 %1 集上评估：准确率 %2%，损失 %3（%4 张图像）。</translation>
+        <translation type="vanished">在 %1 集上评估：准确率 %2%，损失 %3（%4 张图像）。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="221"/>
         <source>test</source>
-        <translation>测试</translation>
+        <translation type="vanished">测试</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="222"/>
         <source>validation</source>
-        <translation>验证</translation>
+        <translation type="vanished">验证</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="223"/>
         <source>training</source>
-        <translation>训练</translation>
+        <translation type="vanished">训练</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="228"/>
+        <location filename="../app/training_ui.cpp" line="243"/>
         <source>Evaluation ready: %1% accuracy — see the Evaluation page</source>
         <translation>评估完成：准确率 %1% — 请查看“评估”页</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="232"/>
+        <location filename="../app/training_ui.cpp" line="247"/>
         <source>The evaluation failed: %1</source>
         <translation>评估失败：%1</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="247"/>
+        <location filename="../app/training_ui.cpp" line="262"/>
         <source>The project&apos;s training settings are not valid (%1); the defaults are shown.</source>
         <translation>项目的训练设置无效（%1）；显示的是默认值。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="40"/>
+        <location filename="../app/training_runs.cpp" line="43"/>
         <source>the model is incomplete</source>
         <translation>模型不完整</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="42"/>
+        <location filename="../app/training_runs.cpp" line="44"/>
         <source>The model cannot be trained: %1</source>
         <translation>无法训练模型：%1</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="66"/>
+        <location filename="../app/training_runs.cpp" line="68"/>
+        <location filename="../app/training_runs.cpp" line="92"/>
         <source>Start Training</source>
         <translation>开始训练</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="67"/>
+        <location filename="../app/training_runs.cpp" line="69"/>
         <source>An unfinished run of this project stopped after %1 of %2 epochs. Continue it, or start a new run (its checkpoint will be replaced)?</source>
         <translation>此项目有一次未完成的训练，在完成 %2 轮中的 %1 轮后停止。要继续它，还是开始新的训练（其检查点将被替换）？</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="118"/>
+        <location filename="../app/training_runs.cpp" line="180"/>
         <source>Stopped after %1 of %2 epochs</source>
         <translation>在完成 %2 轮中的 %1 轮后停止</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="129"/>
+        <location filename="../app/training_runs.cpp" line="250"/>
         <source>The project has no weights yet: train it once from scratch.</source>
         <translation>项目还没有权重：请先从头训练一次。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="130"/>
+        <location filename="../app/training_runs.cpp" line="251"/>
         <source>The weights no longer fit the graph, which changed after training.</source>
         <translation>训练后模型结构已更改，现有权重不再适用。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="180"/>
+        <location filename="../app/training_runs.cpp" line="306"/>
         <source>Interrupted after %1 of %2 epochs (%3)</source>
         <translation>在完成 %2 轮中的 %1 轮后中断（%3）</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="185"/>
+        <location filename="../app/training_runs.cpp" line="311"/>
         <source>This project has an unfinished training run: it stopped after %1 of %2 epochs (checkpoint of %3).
 
 Continue it now?</source>
@@ -4435,106 +5130,199 @@ Continue it now?</source>
 现在继续吗？</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="72"/>
+        <location filename="../app/training_runs.cpp" line="74"/>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="73"/>
+        <location filename="../app/training_runs.cpp" line="75"/>
         <source>New Run</source>
         <translation>新的训练</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="93"/>
+        <location filename="../app/training_runs.cpp" line="158"/>
         <source>Training failed: %1</source>
         <translation>训练失败：%1</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="94"/>
+        <location filename="../app/training_runs.cpp" line="159"/>
         <source>Training failed</source>
         <translation>训练失败</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/training_runs.cpp" line="96"/>
+        <location filename="../app/training_runs.cpp" line="161"/>
         <source>Training stopped after %n complete epoch(s); the checkpoint keeps the position.</source>
         <translation>
             <numerusform>训练在完成 %n 轮后停止；检查点保存了进度。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="99"/>
+        <location filename="../app/training_runs.cpp" line="164"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/training_runs.cpp" line="101"/>
+        <location filename="../app/training_runs.cpp" line="166"/>
         <source>Training finished: %n epoch(s).</source>
         <translation>
             <numerusform>训练完成：%n 轮。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="102"/>
+        <location filename="../app/training_runs.cpp" line="167"/>
         <source>Training finished</source>
         <translation>训练完成</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="108"/>
+        <location filename="../app/training_runs.cpp" line="203"/>
         <source>The trained weights are now part of the project (not saved yet; Edit ▸ Undo brings back the previous weights). Editing the graph makes them outdated.</source>
         <translation>训练得到的权重已成为项目的一部分（尚未保存；“编辑 ▸ 撤销”可恢复之前的权重）。编辑模型结构会使其过时。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="112"/>
+        <location filename="../app/training_runs.cpp" line="174"/>
         <source>The model was changed during the run, so its weights were not stored in the project.</source>
         <translation>训练期间模型被修改，因此其权重没有存入项目。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="132"/>
+        <location filename="../app/training_runs.cpp" line="93"/>
+        <source>This project has trained weights. Continue training from them, or train from scratch (random weights; the current weights stay in the project unless the new run is better)?
+
+The choice is remembered in the project (Training ▸ Start).</source>
+        <translation>此项目已有训练好的权重。从这些权重继续训练，还是从头训练（随机权重；除非新的运行更好，否则当前权重保留在项目中）？
+
+此选择会记录在项目中（训练 ▸ 开始）。</translation>
+    </message>
+    <message>
+        <location filename="../app/training_runs.cpp" line="98"/>
+        <source>Continue Training</source>
+        <translation>继续训练</translation>
+    </message>
+    <message>
+        <location filename="../app/training_runs.cpp" line="100"/>
+        <source>Train from Scratch</source>
+        <translation>从头训练</translation>
+    </message>
+    <message>
+        <location filename="../app/training_runs.cpp" line="116"/>
+        <source>%1: a training run is in progress (%2).
+
+Stop it first? Its checkpoint keeps the position, so Train ▸ Continue Interrupted Run can go on later.</source>
+        <translation>%1：有一次训练正在进行（%2）。
+
+先停止它吗？检查点会记住训练位置，之后可用 训练 ▸ 继续中断的运行 接着训练。</translation>
+    </message>
+    <message>
+        <location filename="../app/training_runs.cpp" line="121"/>
+        <source>Stop and Keep the Checkpoint</source>
+        <translation>停止并保留检查点</translation>
+    </message>
+    <message>
+        <location filename="../app/training_runs.cpp" line="123"/>
+        <source>Keep Training</source>
+        <translation>继续训练</translation>
+    </message>
+    <message>
+        <location filename="../app/training_runs.cpp" line="145"/>
+        <source>They include the run just stopped: its record, and its weights if they are better than the project&apos;s.</source>
+        <translation>其中包括刚停止的运行：它的记录，以及（如果优于项目现有权重）它的权重。</translation>
+    </message>
+    <message>
+        <location filename="../app/training_runs.cpp" line="199"/>
+        <source> This run kept its best epoch, %1 of %2 (validation accuracy %3%).</source>
+        <translation> 此运行保留了其最佳轮次：第 %1 轮（共 %2 轮，验证准确率 %3%）。</translation>
+    </message>
+    <message>
+        <location filename="../app/training_runs.cpp" line="212"/>
+        <source>the weights of run %1 (validation accuracy %2%)</source>
+        <translation>第 %1 次运行的权重（验证准确率 %2%）</translation>
+    </message>
+    <message>
+        <location filename="../app/training_runs.cpp" line="215"/>
+        <source>its current weights</source>
+        <translation>其当前权重</translation>
+    </message>
+    <message>
+        <location filename="../app/training_runs.cpp" line="216"/>
+        <source>this run reached %1%</source>
+        <translation>此运行达到 %1%</translation>
+    </message>
+    <message>
+        <location filename="../app/training_runs.cpp" line="217"/>
+        <source>this run was stopped before it could be measured</source>
+        <translation>此运行在能够评估之前就被停止了</translation>
+    </message>
+    <message>
+        <location filename="../app/training_runs.cpp" line="219"/>
+        <source>The project keeps %1: %2. Runs ▸ Use This Run&apos;s Weights puts this run&apos;s weights in.</source>
+        <translation>项目保留%1：%2。运行 ▸ 使用此运行的权重 可换用此运行的权重。</translation>
+    </message>
+    <message>
+        <location filename="../app/training_runs.cpp" line="228"/>
+        <source>The project now uses the weights of run %1 (Edit ▸ Undo takes them back).</source>
+        <translation>项目现在使用第 %1 次运行的权重（编辑 ▸ 撤销可恢复）。</translation>
+    </message>
+    <message>
+        <location filename="../app/training_runs.cpp" line="246"/>
+        <source>&amp;Start Training (Continue from the Weights)</source>
+        <translation>开始训练（从现有权重继续）(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../app/training_runs.cpp" line="247"/>
+        <source>&amp;Start Training (from Scratch)</source>
+        <translation>开始训练（从头开始）(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../app/training_runs.cpp" line="254"/>
+        <source>Weights: &lt;b&gt;paused&lt;/b&gt; — Resume (F6) goes on. The model cannot be edited until the run stops.</source>
+        <translation>权重：&lt;b&gt;已暂停&lt;/b&gt; — 按“继续”（F6）接着训练。运行停止前无法编辑模型。</translation>
+    </message>
+    <message>
+        <location filename="../app/training_runs.cpp" line="258"/>
         <source>Weights: &lt;b&gt;training…&lt;/b&gt; The model cannot be edited until the run stops.</source>
         <translation>权重：&lt;b&gt;训练中…&lt;/b&gt; 训练停止前无法编辑模型。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="136"/>
+        <location filename="../app/training_runs.cpp" line="262"/>
         <source>Weights: &lt;b&gt;not trained&lt;/b&gt; — the model starts from random weights.</source>
         <translation>权重：&lt;b&gt;未训练&lt;/b&gt; — 模型从随机权重开始。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="141"/>
+        <location filename="../app/training_runs.cpp" line="267"/>
         <source>Weights: &lt;b style=&apos;color:#c0392b&apos;&gt;outdated&lt;/b&gt; — the graph changed after training; train again.</source>
         <translation>权重：&lt;b style=&apos;color:#c0392b&apos;&gt;已过时&lt;/b&gt; — 训练后模型结构已更改；请重新训练。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="145"/>
+        <location filename="../app/training_runs.cpp" line="271"/>
         <source>Weights: &lt;b style=&apos;color:#1e8449&apos;&gt;trained&lt;/b&gt;</source>
         <translation>权重：&lt;b style=&apos;color:#1e8449&apos;&gt;已训练&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="146"/>
+        <location filename="../app/training_runs.cpp" line="272"/>
         <source> (run %1)</source>
         <translation>（第 %1 次训练）</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="147"/>
+        <location filename="../app/training_runs.cpp" line="273"/>
         <source> — editing the graph makes them outdated.</source>
         <translation> — 编辑模型结构会使其过时。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="156"/>
+        <location filename="../app/training_runs.cpp" line="282"/>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="184"/>
+        <location filename="../app/training_runs.cpp" line="310"/>
         <source>Resume training?</source>
         <translation>继续训练？</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="216"/>
+        <location filename="../app/training_runs.cpp" line="342"/>
         <source>The model has no trained weights yet: train it first.</source>
         <translation>模型还没有训练好的权重：请先训练。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="220"/>
+        <location filename="../app/training_runs.cpp" line="346"/>
         <source>Loading the dataset…</source>
         <translation>正在加载数据集…</translation>
     </message>
