@@ -24,6 +24,46 @@ double tidyFloat(float v) {
 
 void throwOptionError(const std::string& owner, const std::string& key, const std::string& what,
                       const std::string& received) {
+    // One whole sentence per condition, so each translates as a sentence.
+    const std::vector<MessageArg> args{{"owner", owner}, {"option", key}, {"value", received}};
+    if (what == "must be > 0")
+        throw OptionError(
+            msg("options.not_positive", "{owner} option '{option}' must be > 0; received: {value}", args));
+    if (what == "must be >= 0")
+        throw OptionError(msg("options.negative", "{owner} option '{option}' must be >= 0; received: {value}", args));
+    if (what == "must be >= 0 (0 turns clipping off)")
+        throw OptionError(msg("options.negative_clip",
+                              "{owner} option '{option}' must be >= 0 (0 turns clipping off); received: {value}",
+                              args));
+    if (what == "must be >= 1")
+        throw OptionError(msg("options.below_one", "{owner} option '{option}' must be >= 1; received: {value}", args));
+    if (what == "must be a finite float")
+        throw OptionError(
+            msg("options.not_finite", "{owner} option '{option}' must be a finite float; received: {value}", args));
+    if (what == "must be a number")
+        throw OptionError(
+            msg("options.not_number", "{owner} option '{option}' must be a number; received: {value}", args));
+    if (what == "must be a string")
+        throw OptionError(
+            msg("options.not_string", "{owner} option '{option}' must be a string; received: {value}", args));
+    if (what == "must be a whole number")
+        throw OptionError(
+            msg("options.not_whole", "{owner} option '{option}' must be a whole number; received: {value}", args));
+    if (what == "must be below 1 for 'plateau' (1 would never reduce the rate)")
+        throw OptionError(
+            msg("options.plateau_factor",
+                "{owner} option '{option}' must be below 1 for 'plateau' (1 would never reduce the rate); "
+                "received: {value}",
+                args));
+    if (what == "must be in (0, 1]")
+        throw OptionError(
+            msg("options.not_in_open_unit", "{owner} option '{option}' must be in (0, 1]; received: {value}", args));
+    if (what == "must be in [0, 1)")
+        throw OptionError(
+            msg("options.not_in_unit", "{owner} option '{option}' must be in [0, 1); received: {value}", args));
+    if (what == "must be true or false")
+        throw OptionError(
+            msg("options.not_bool", "{owner} option '{option}' must be true or false; received: {value}", args));
     throw OptionError(owner + " option '" + key + "' " + what + "; received: " + received);
 }
 

@@ -25,7 +25,7 @@ void Rng::loadState(const std::string& state) {
     std::istringstream in(state);
     std::mt19937_64 e;
     in >> e;
-    if (in.fail()) throw Error("random generator state is malformed");
+    if (in.fail()) throw Error(msg("checkpoint.rng_state_malformed", "random generator state is malformed"));
     engine_ = e;
 }
 

@@ -99,13 +99,14 @@ nlohmann::json GraphSpec::toJson() const {
 GraphSpec GraphSpec::fromJson(const nlohmann::json& j) {
     GraphSpec g;
     if (!j.is_object() || !j.contains("nodes") || !j["nodes"].is_array())
-        throw FileError("graph: expected an object with a \"nodes\" array");
+        throw FileError(msg("graph.not_an_object", "graph: expected an object with a \"nodes\" array"));
     std::set<int> ids;
     std::set<std::string> names;
     int index = 0;
     for (const auto& jn : j["nodes"]) {
-        const std::string where = "graph node #" + std::to_string(index++);
-        if (!jn.is_object()) throw FileError(where + ": expected an object");
+        const std::string node = std::to_string(index++);
+        if (!jn.is_object())
+            throw FileError(msg("graph.node_not_object", "graph node #{node}: expected an object", {{"node", node}}));
         NodeSpec n;
         try {
             n.id = jn.at("id").get<int>();
@@ -115,18 +116,30 @@ GraphSpec GraphSpec::fromJson(const nlohmann::json& j) {
             n.inputs = jn.value("inputs", std::vector<int>{});
             if (jn.contains("position")) {
                 const auto& p = jn["position"];
-                if (!p.is_array() || p.size() != 2) throw FileError(where + ": position must be [x, y]");
+                if (!p.is_array() || p.size() != 2)
+                    throw FileError(msg("graph.node_bad_position", "graph node #{node}: position must be [x, y]",
+                                        {{"node", node}}));
                 n.x = p[0].get<double>();
                 n.y = p[1].get<double>();
             }
         } catch (const nlohmann::json::exception& e) {
-            throw FileError(where + " is malformed: " + e.what());
+            throw FileError(msg("graph.node_malformed", "graph node #{node} is malformed: {reason}",
+                                {{"node", node}, {"reason", e.what()}}));
         }
-        if (!n.options.is_object()) throw FileError(where + " ('" + n.name + "'): options must be an object");
-        if (n.id <= 0) throw FileError(where + ": id must be positive, got " + std::to_string(n.id));
-        if (!ids.insert(n.id).second) throw FileError(where + ": duplicate node id " + std::to_string(n.id));
+        if (!n.options.is_object())
+            throw FileError(msg("graph.node_options_not_object",
+                                "graph node #{node} ('{name}'): options must be an object",
+                                {{"node", node}, {"name", n.name}}));
+        if (n.id <= 0)
+            throw FileError(msg("graph.node_id_not_positive", "graph node #{node}: id must be positive, got {id}",
+                                {{"node", node}, {"id", std::to_string(n.id)}}));
+        if (!ids.insert(n.id).second)
+            throw FileError(msg("graph.duplicate_node_id", "graph node #{node}: duplicate node id {id}",
+                                {{"node", node}, {"id", std::to_string(n.id)}}));
         if (n.name.empty()) n.name = g.uniqueName(n.kind);
-        if (!names.insert(n.name).second) throw FileError(where + ": duplicate layer name '" + n.name + "'");
+        if (!names.insert(n.name).second)
+            throw FileError(msg("graph.duplicate_layer_name", "graph node #{node}: duplicate layer name '{name}'",
+                                {{"node", node}, {"name", n.name}}));
         g.nodes_.push_back(std::move(n));
     }
     return g;

@@ -134,16 +134,16 @@ std::unique_ptr<Executor> Model::makeExecutor() const { return std::make_unique<
 
 const Tensor& Model::forward(Executor& ex, const Tensor& input, Phase phase) const {
     if (input.sampleShape() != inputShape())
-        throw ShapeError("model input expects samples of " + inputShape().toString() + ", got " +
-                         input.sampleShape().toString());
+        throw ShapeError(msg("model.input_shape_mismatch", "model input expects samples of {expected}, got {got}",
+                             {{"expected", inputShape().toString()}, {"got", input.sampleShape().toString()}}));
     ex.activations_[0] = input;
     return run(ex, phase);
 }
 
 const Tensor& Model::predict(Executor& ex, const Tensor& input, int slice) const {
     if (input.sampleShape() != inputShape())
-        throw ShapeError("model input expects samples of " + inputShape().toString() + ", got " +
-                         input.sampleShape().toString());
+        throw ShapeError(msg("model.input_shape_mismatch", "model input expects samples of {expected}, got {got}",
+                             {{"expected", inputShape().toString()}, {"got", input.sampleShape().toString()}}));
     slice = std::max(1, slice);
     if (input.batch() <= slice) return forward(ex, input, Phase::Eval);
     Tensor& all = ex.predictions_;
@@ -192,8 +192,8 @@ void Model::backward(Executor& ex, Tensor& outputGrad, bool gradIsPreActivation)
         if (i != last && !initialised[i]) dOut.resize(ex.activations_[i].batch(), node.outputShape), dOut.setZero();
         const std::size_t k = node.inputs.size();
         if (k > 8)
-            throw ShapeError(describeLayer(node.layer->kind(), node.layer->name()) +
-                             ": more than 8 inputs are not supported");
+            throw ShapeError(msg("model.too_many_inputs", "{layer}: more than 8 inputs are not supported",
+                                 {{"layer", describeLayer(node.layer->kind(), node.layer->name())}}));
         // Inputs with a single consumer get their gradient written directly; the others go
         // through a scratch buffer and are summed.
         for (std::size_t j = 0; j < k; ++j) {

@@ -80,7 +80,8 @@ Activation activationFromName(std::string_view name) {
         if (activationName(a) == name) return a;
     std::string known;
     for (const std::string& n : activationNames()) known += (known.empty() ? "" : ", ") + n;
-    throw OptionError("unknown activation '" + std::string(name) + "'; known activations: " + known);
+    throw OptionError(msg("layer.unknown_activation", "unknown activation '{activation}'; known activations: {known}",
+                          {{"activation", std::string(name)}, {"known", known}}));
 }
 
 std::string_view activationName(Activation a) {

@@ -19,13 +19,16 @@ LayerInfo Add::info() {
 
 Shape Add::outputShape(std::span<const Shape> inputs) const {
     if (inputs.size() < 2)
-        throw ShapeError(describeLayer(kind(), name_) + ": needs at least 2 inputs, got " +
-                         std::to_string(inputs.size()));
+        throw ShapeError(msg("layer.merge_too_few_inputs", "{layer}: needs at least 2 inputs, got {count}",
+                             {{"layer", describeLayer(kind(), name_)}, {"count", std::to_string(inputs.size())}}));
     for (std::size_t i = 1; i < inputs.size(); ++i)
         if (inputs[i] != inputs[0])
-            throw ShapeError(describeLayer(kind(), name_) + ": inputs must have the same shape, got " +
-                             inputs[0].toString() + " and " + inputs[i].toString() + " (input " +
-                             std::to_string(i + 1) + ")");
+            throw ShapeError(msg("layer.add_shapes_differ",
+                                 "{layer}: inputs must have the same shape, got {first} and {other} (input {input})",
+                                 {{"layer", describeLayer(kind(), name_)},
+                                  {"first", inputs[0].toString()},
+                                  {"other", inputs[i].toString()},
+                                  {"input", std::to_string(i + 1)}}));
     return inputs[0];
 }
 

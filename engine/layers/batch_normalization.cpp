@@ -68,8 +68,8 @@ BatchNormalization::BatchNormalization(const BatchNormalizationOptions& options,
 
 Shape BatchNormalization::outputShape(std::span<const Shape> inputs) const {
     if (!inputs[0].isImage() && !inputs[0].isFlat())
-        throw ShapeError(describeLayer(kind(), name_) + ": expects an image or a flat input, got " +
-                         inputs[0].toString());
+        throw ShapeError(msg("layer.expects_image_or_flat", "{layer}: expects an image or a flat input, got {shape}",
+                             {{"layer", describeLayer(kind(), name_)}, {"shape", inputs[0].toString()}}));
     return inputs[0];
 }
 

@@ -23,21 +23,30 @@ LayerInfo Concatenate::info() {
 
 Shape Concatenate::outputShape(std::span<const Shape> inputs) const {
     const std::string who = describeLayer(kind(), name_);
-    if (inputs.size() < 2) throw ShapeError(who + ": needs at least 2 inputs, got " + std::to_string(inputs.size()));
+    if (inputs.size() < 2)
+        throw ShapeError(msg("layer.merge_too_few_inputs", "{layer}: needs at least 2 inputs, got {count}",
+                             {{"layer", who}, {"count", std::to_string(inputs.size())}}));
     const Shape& first = inputs[0];
     if (!first.isImage() && !first.isFlat())
-        throw ShapeError(who + ": expects image or flat inputs, got " + first.toString());
+        throw ShapeError(msg("layer.concat_expects_image_or_flat", "{layer}: expects image or flat inputs, got {shape}",
+                             {{"layer", who}, {"shape", first.toString()}}));
     int total = first[0];
     for (std::size_t i = 1; i < inputs.size(); ++i) {
         const Shape& s = inputs[i];
         const bool fits = s.rank() == first.rank() &&
                           (first.isFlat() || (s.height() == first.height() && s.width() == first.width()));
-        if (!fits)
-            throw ShapeError(who + ": " +
-                             (first.isImage() ? "image inputs must have the same height and width"
-                                              : "cannot join a flat input with an image") +
-                             ", got " + first.toString() + " and " + s.toString() + " (input " + std::to_string(i + 1) +
-                             ")");
+        if (!fits) {
+            const std::vector<MessageArg> args{
+                {"layer", who}, {"first", first.toString()}, {"other", s.toString()}, {"input", std::to_string(i + 1)}};
+            if (first.isImage())
+                throw ShapeError(msg("layer.concat_image_sizes_differ",
+                                     "{layer}: image inputs must have the same height and width, got {first} and "
+                                     "{other} (input {input})",
+                                     args));
+            throw ShapeError(
+                msg("layer.concat_flat_with_image",
+                    "{layer}: cannot join a flat input with an image, got {first} and {other} (input {input})", args));
+        }
         if (__builtin_add_overflow(total, s[0], &total))
             throw ShapeError(msg("graph.size_overflow", "{layer}: its output would hold more than {max} values",
                                  {{"layer", who}, {"max", std::to_string(std::numeric_limits<int>::max())}}));

@@ -44,8 +44,8 @@ Dense::Dense(const DenseOptions& options, std::string name) : Layer(std::move(na
 
 Shape Dense::outputShape(std::span<const Shape> inputs) const {
     if (!inputs[0].isFlat())
-        throw ShapeError(describeLayer(kind(), name_) + ": expects a flat input, got " + inputs[0].toString() +
-                         "; add Flatten before it");
+        throw ShapeError(msg("layer.expects_flat", "{layer}: expects a flat input, got {shape}; add Flatten before it",
+                             {{"layer", describeLayer(kind(), name_)}, {"shape", inputs[0].toString()}}));
     return Shape::flat(opt_.units);
 }
 

@@ -19,7 +19,9 @@ LayerInfo Flatten::info() {
 }
 
 Shape Flatten::outputShape(std::span<const Shape> inputs) const {
-    if (inputs[0].rank() == 0) throw ShapeError(describeLayer(kind(), name_) + ": input has no shape");
+    if (inputs[0].rank() == 0)
+        throw ShapeError(
+            msg("layer.input_has_no_shape", "{layer}: input has no shape", {{"layer", describeLayer(kind(), name_)}}));
     const int64_t size = inputs[0].size();
     // A flat shape is one int: a larger input would wrap to a wrong (even negative) size.
     if (size > std::numeric_limits<int>::max())

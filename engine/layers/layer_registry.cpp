@@ -24,35 +24,49 @@ std::string joined(const std::vector<std::string>& items) {
 // Checks one option value and returns it in the schema's canonical JSON type (an int given
 // for a float option becomes a float, so validated options compare equal after a round trip).
 nlohmann::json checkValue(const ParamSpec& spec, const nlohmann::json& v, const std::string& who) {
-    const std::string prefix = who + ": option '" + spec.name + "' ";
+    const auto args = [&](std::vector<MessageArg> more) {
+        std::vector<MessageArg> all{{"layer", who}, {"option", spec.name}, {"value", v.dump()}};
+        all.insert(all.end(), more.begin(), more.end());
+        return all;
+    };
     switch (spec.type) {
         case ParamType::Int: {
             // Integral floats (3.0) are accepted: some JSON writers emit them for whole numbers.
             const bool integral =
                 v.is_number_integer() || (v.is_number_float() && std::floor(v.get<double>()) == v.get<double>());
-            if (!integral) throw OptionError(prefix + "must be an integer, got " + v.dump());
+            if (!integral)
+                throw OptionError(msg("layer.option_not_integer",
+                                      "{layer}: option '{option}' must be an integer, got {value}", args({})));
             const double d = v.get<double>();
             if (d < spec.min || d > spec.max)
-                throw OptionError(prefix + "must be between " + formatNumber(spec.min) + " and " +
-                                  formatNumber(spec.max) + ", got " + v.dump());
+                throw OptionError(msg("layer.option_out_of_range",
+                                      "{layer}: option '{option}' must be between {min} and {max}, got {value}",
+                                      args({{"min", formatNumber(spec.min)}, {"max", formatNumber(spec.max)}})));
             return static_cast<int>(d);
         }
         case ParamType::Float: {
-            if (!v.is_number()) throw OptionError(prefix + "must be a number, got " + v.dump());
+            if (!v.is_number())
+                throw OptionError(msg("layer.option_not_number",
+                                      "{layer}: option '{option}' must be a number, got {value}", args({})));
             const double d = v.get<double>();
             if (!(d >= spec.min && d <= spec.max))
-                throw OptionError(prefix + "must be between " + formatNumber(spec.min) + " and " +
-                                  formatNumber(spec.max) + ", got " + v.dump());
+                throw OptionError(msg("layer.option_out_of_range",
+                                      "{layer}: option '{option}' must be between {min} and {max}, got {value}",
+                                      args({{"min", formatNumber(spec.min)}, {"max", formatNumber(spec.max)}})));
             return d;
         }
         case ParamType::Bool:
-            if (!v.is_boolean()) throw OptionError(prefix + "must be true or false, got " + v.dump());
+            if (!v.is_boolean())
+                throw OptionError(msg("layer.option_not_bool",
+                                      "{layer}: option '{option}' must be true or false, got {value}", args({})));
             return v;
         case ParamType::Choice: {
             if (v.is_string())
                 for (const std::string& c : spec.choices)
                     if (c == v.get<std::string>()) return v;
-            throw OptionError(prefix + "must be one of " + joined(spec.choices) + "; got " + v.dump());
+            throw OptionError(msg("layer.option_not_a_choice",
+                                  "{layer}: option '{option}' must be one of {choices}; got {value}",
+                                  args({{"choices", joined(spec.choices)}})));
         }
     }
     return v;
@@ -74,7 +88,9 @@ void LayerRegistry::add(LayerInfo info) {
 
 const LayerInfo& LayerRegistry::info(const std::string& kind) const {
     auto it = byKind_.find(kind);
-    if (it == byKind_.end()) throw OptionError("unknown layer kind '" + kind + "'; known kinds: " + joined(kinds()));
+    if (it == byKind_.end())
+        throw OptionError(msg("layer.unknown_kind", "unknown layer kind '{kind}'; known kinds: {known}",
+                              {{"kind", kind}, {"known", joined(kinds())}}));
     return it->second;
 }
 
@@ -94,7 +110,8 @@ Options LayerRegistry::validate(const std::string& kind, const Options& options,
     const LayerInfo& li = info(kind);
     const std::string who = describeLayer(kind, layerName);
     if (!options.is_null() && !options.is_object())
-        throw OptionError(who + ": options must be a JSON object, got " + options.dump());
+        throw OptionError(msg("layer.options_not_object", "{layer}: options must be a JSON object, got {value}",
+                              {{"layer", who}, {"value", options.dump()}}));
 
     Options out = Options::object();
     if (options.is_object()) {
@@ -103,8 +120,13 @@ Options LayerRegistry::validate(const std::string& kind, const Options& options,
             if (!spec) {
                 std::vector<std::string> known;
                 for (const ParamSpec& p : li.params) known.push_back(p.name);
-                throw OptionError(who + ": unknown option '" + key +
-                                  "'; known options: " + (known.empty() ? std::string("none") : joined(known)));
+                if (known.empty())
+                    throw OptionError(msg("layer.unknown_option_none",
+                                          "{layer}: unknown option '{option}'; known options: none",
+                                          {{"layer", who}, {"option", key}}));
+                throw OptionError(msg("layer.unknown_option",
+                                      "{layer}: unknown option '{option}'; known options: {known}",
+                                      {{"layer", who}, {"option", key}, {"known", joined(known)}}));
             }
             out[key] = checkValue(*spec, value, who);
         }

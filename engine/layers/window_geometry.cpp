@@ -27,14 +27,17 @@ void axis(int in, int window, int stride, Padding p, int& out, int& padBefore) {
 Padding paddingFromName(std::string_view name) {
     if (name == "same") return Padding::Same;
     if (name == "valid") return Padding::Valid;
-    throw OptionError("unknown padding '" + std::string(name) + "'; known paddings: valid, same");
+    throw OptionError(msg("layer.unknown_padding", "unknown padding '{padding}'; known paddings: valid, same",
+                          {{"padding", std::string(name)}}));
 }
 
 std::string_view paddingName(Padding p) { return p == Padding::Same ? "same" : "valid"; }
 
 void requireImage(const Shape& s, const std::string& who) {
     if (!s.isImage())
-        throw ShapeError(who + ": expects an image input (channels x height x width), got " + s.toString());
+        throw ShapeError(msg("layer.expects_image",
+                             "{layer}: expects an image input (channels x height x width), got {shape}",
+                             {{"layer", who}, {"shape", s.toString()}}));
 }
 
 namespace {

@@ -35,8 +35,9 @@ EvalResult evaluate(const Model& model, const Dataset& data, const Preprocessing
     }
     const int classes = static_cast<int>(model.outputShape().size());
     if (data.classCount() > classes)
-        throw Error("the dataset has " + std::to_string(data.classCount()) + " classes but the model's output has " +
-                    std::to_string(classes));
+        throw Error(msg("eval.class_count_mismatch",
+                        "the dataset has {classes} classes but the model's output has {outputs}",
+                        {{"classes", std::to_string(data.classCount())}, {"outputs", std::to_string(classes)}}));
     const bool probabilities = model.outputActivation() == Activation::Softmax;
     EvalResult r;
     r.classes = classes;

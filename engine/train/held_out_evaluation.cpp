@@ -18,7 +18,7 @@ HeldOutEvaluation evaluateHeldOut(const Model& model, const Preprocessing& pre,
         e.set = EvalSet::Training;
         e.data = std::shared_ptr<const Dataset>(data, &data->train);
     }
-    if (e.data->size() == 0) throw TrainingError("the dataset has no images to evaluate on");
+    if (e.data->size() == 0) throw TrainingError(msg("eval.no_images", "the dataset has no images to evaluate on"));
     EvalOptions o;
     o.keepPredictions = keepPredictions;
     o.loss = settings.loss;

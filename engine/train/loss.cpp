@@ -18,17 +18,20 @@ LossOptions LossOptions::fromJson(const nlohmann::json& j) {
         o.labelSmoothing = j.value("label_smoothing", 0.f);
         o.classWeights = j.value("class_weights", std::vector<float>{});
     } catch (const nlohmann::json::exception& e) {
-        throw OptionError(std::string("loss settings are malformed: ") + e.what());
+        throw OptionError(msg("train.loss_malformed", "loss settings are malformed: {reason}", {{"reason", e.what()}}));
     }
     if (o.kind != "sparse_categorical_crossentropy" && o.kind != "categorical_crossentropy")
-        throw OptionError("unknown loss '" + o.kind +
-                          "'; known: categorical_crossentropy, sparse_categorical_crossentropy");
+        throw OptionError(msg("train.unknown_loss",
+                              "unknown loss '{loss}'; known: categorical_crossentropy, sparse_categorical_crossentropy",
+                              {{"loss", o.kind}}));
     if (!(o.labelSmoothing >= 0.f && o.labelSmoothing < 1.f))
-        throw OptionError("label_smoothing must be in [0, 1), got " + std::to_string(o.labelSmoothing));
+        throw OptionError(msg("train.label_smoothing_range", "label_smoothing must be in [0, 1), got {value}",
+                              {{"value", std::to_string(o.labelSmoothing)}}));
     if (o.labelSmoothing > 0.f && o.kind != "categorical_crossentropy")
-        throw OptionError("label smoothing needs loss 'categorical_crossentropy'");
+        throw OptionError(msg("train.label_smoothing_loss", "label smoothing needs loss 'categorical_crossentropy'"));
     for (float w : o.classWeights)
-        if (!(w >= 0.f) || !std::isfinite(w)) throw OptionError("class weights must be finite and >= 0");
+        if (!(w >= 0.f) || !std::isfinite(w))
+            throw OptionError(msg("train.class_weights_invalid", "class weights must be finite and >= 0"));
     return o;
 }
 
@@ -52,8 +55,10 @@ LossResult softmaxCrossEntropy(const Tensor& output, bool outputIsProbabilities,
     for (int b = 0; b < batch; ++b) {
         const int y = labels[b];
         if (y < 0 || y >= classes)
-            throw TrainingError("label " + std::to_string(y) + " of sample " + std::to_string(b) +
-                                " is outside the model's " + std::to_string(classes) + " classes");
+            throw TrainingError(msg(
+                "train.label_outside_classes",
+                "label {label} of sample {sample} is outside the model's {classes} classes",
+                {{"label", std::to_string(y)}, {"sample", std::to_string(b)}, {"classes", std::to_string(classes)}}));
         const float* o = output.sample(b);
         double loss = 0;
         if (outputIsProbabilities) {

@@ -23,7 +23,9 @@ bool isKnownKind(const std::string& kind) {
     return kind == "adam" || kind == "adamw" || kind == "rmsprop" || kind == "sgd";
 }
 void validate(const OptimizerOptions& o) {
-    if (!isKnownKind(o.kind)) throw OptionError("unknown optimizer '" + o.kind + "'; known: " + kKnownOptimizers);
+    if (!isKnownKind(o.kind))
+        throw OptionError(msg("train.unknown_optimizer", "unknown optimizer '{optimizer}'; known: {known}",
+                              {{"optimizer", o.kind}, {"known", kKnownOptimizers}}));
     if (!(o.learningRate > 0.f) || !std::isfinite(o.learningRate))
         throwOptionError(kOwner, "learning_rate", "must be > 0", shortestDecimal(o.learningRate));
     if (!(o.momentum >= 0.f && o.momentum < 1.f))
@@ -67,7 +69,9 @@ nlohmann::json OptimizerOptions::toJson() const {
 // Keys the object does not name keep their defaults; keys it has but this struct does not know
 // are ignored (the object may be a larger training-settings document).
 OptimizerOptions OptimizerOptions::fromJson(const nlohmann::json& j) {
-    if (!j.is_object()) throw OptionError("optimizer options must be a JSON object; received: " + j.dump());
+    if (!j.is_object())
+        throw OptionError(msg("train.optimizer_not_object",
+                              "optimizer options must be a JSON object; received: {value}", {{"value", j.dump()}}));
     OptimizerOptions o;
     if (auto it = j.find("optimizer"); it != j.end() && !it->is_null()) {
         if (!it->is_string()) throwOptionError(kOwner, "optimizer", "must be a string", it->dump());
@@ -113,7 +117,9 @@ void Optimizer::step(std::span<Param* const> params, std::span<Tensor* const> gr
             throw ShapeError(who() + ": the gradient of " + describeParam(*params[i], i) + " is " +
                              describeTensor(*grads[i]) + " but the parameter is " + describeTensor(params[i]->value));
     if (!(lr >= 0.f) || !std::isfinite(lr))
-        throw OptionError(who() + ": the learning rate must be >= 0; received: " + shortestDecimal(lr));
+        throw OptionError(msg("train.optimizer_negative_rate",
+                              "{optimizer}: the learning rate must be >= 0; received: {value}",
+                              {{"optimizer", who()}, {"value", shortestDecimal(lr)}}));
 
     // Slots are created on the first step (or restored from a checkpoint before it); afterwards
     // the parameter list must stay the one they were made for.

@@ -30,7 +30,8 @@ std::string_view startModeName(StartMode mode) {
 StartMode startModeFromName(std::string_view name) {
     for (StartMode m : kStartModes)
         if (startModeName(m) == name) return m;
-    throw FileError("a run's start must be fresh, fine-tune or resume, got '" + text(name) + "'");
+    throw FileError(msg("run.bad_start", "a run's start must be fresh, fine-tune or resume, got '{value}'",
+                        {{"value", text(name)}}));
 }
 
 std::string_view evalSetName(EvalSet set) {
@@ -48,7 +49,8 @@ std::string_view evalSetName(EvalSet set) {
 EvalSet evalSetFromName(std::string_view name) {
     for (EvalSet s : kEvalSets)
         if (evalSetName(s) == name) return s;
-    throw FileError("an evaluation's set must be test, validation or training, got '" + text(name) + "'");
+    throw FileError(msg("run.bad_eval_set", "an evaluation's set must be test, validation or training, got '{value}'",
+                        {{"value", text(name)}}));
 }
 
 nlohmann::json RunRecord::toJson() const {
@@ -73,7 +75,7 @@ nlohmann::json RunRecord::toJson() const {
 }
 
 RunRecord RunRecord::fromJson(const nlohmann::json& j) {
-    if (!j.is_object()) throw FileError("a run record must be a JSON object");
+    if (!j.is_object()) throw FileError(msg("run.not_object", "a run record must be a JSON object"));
     RunRecord r;
     try {
         if (j.contains("settings")) r.settings = TrainSettings::fromJson(j["settings"]);
@@ -103,9 +105,10 @@ RunRecord RunRecord::fromJson(const nlohmann::json& j) {
         }
         r.finished = j.value("finished", std::string());
     } catch (const nlohmann::json::exception& e) {
-        throw FileError(std::string("a run record is malformed: ") + e.what());
+        throw FileError(msg("run.malformed", "a run record is malformed: {reason}", {{"reason", e.what()}}));
     } catch (const OptionError& e) {
-        throw FileError(std::string("a run record's settings are malformed: ") + e.what());
+        throw FileError(
+            msg("run.settings_malformed", "a run record's settings are malformed: {reason}", {{"reason", e.what()}}));
     }
     return r;
 }

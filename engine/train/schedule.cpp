@@ -22,7 +22,9 @@ bool isKnownKind(const std::string& kind) {
     return kind == "constant" || kind == "cosine" || kind == "exponential" || kind == "plateau" || kind == "step";
 }
 void validate(const ScheduleOptions& o) {
-    if (!isKnownKind(o.kind)) throw OptionError("unknown schedule '" + o.kind + "'; known: " + kKnownSchedules);
+    if (!isKnownKind(o.kind))
+        throw OptionError(msg("train.unknown_schedule", "unknown schedule '{schedule}'; known: {known}",
+                              {{"schedule", o.kind}, {"known", kKnownSchedules}}));
     if (o.stepEpochs < 1) throwOptionError(kOwner, "step_epochs", "must be >= 1", std::to_string(o.stepEpochs));
     if (!(o.factor > 0.f && o.factor <= 1.f))
         throwOptionError(kOwner, "factor", "must be in (0, 1]", shortestDecimal(o.factor));
@@ -52,7 +54,9 @@ nlohmann::json ScheduleOptions::toJson() const {
 // Keys the object does not name keep their defaults; keys it has but this struct does not know
 // are ignored (the object may be a larger training-settings document).
 ScheduleOptions ScheduleOptions::fromJson(const nlohmann::json& j) {
-    if (!j.is_object()) throw OptionError("schedule options must be a JSON object; received: " + j.dump());
+    if (!j.is_object())
+        throw OptionError(msg("train.schedule_not_object", "schedule options must be a JSON object; received: {value}",
+                              {{"value", j.dump()}}));
     ScheduleOptions o;
     if (auto it = j.find("schedule"); it != j.end() && !it->is_null()) {
         if (!it->is_string()) throwOptionError(kOwner, "schedule", "must be a string", it->dump());
@@ -72,11 +76,15 @@ LearningRateSchedule::LearningRateSchedule(float baseRate, ScheduleOptions optio
     : baseRate_(baseRate), options_(std::move(options)) {
     validate(options_);
     if (!(baseRate_ > 0.f) || !std::isfinite(baseRate_))
-        throw OptionError("schedule '" + options_.kind +
-                          "': the learning rate must be > 0; received: " + shortestDecimal(baseRate_));
+        throw OptionError(msg("train.schedule_rate_not_positive",
+                              "schedule '{schedule}': the learning rate must be > 0; received: {value}",
+                              {{"schedule", options_.kind}, {"value", shortestDecimal(baseRate_)}}));
     if ((options_.kind == "cosine" || options_.kind == "plateau") && options_.minRate > baseRate_)
-        throw OptionError("schedule '" + options_.kind + "': min_rate " + shortestDecimal(options_.minRate) +
-                          " is above the learning rate " + shortestDecimal(baseRate_));
+        throw OptionError(msg("train.schedule_min_above_rate",
+                              "schedule '{schedule}': min_rate {min} is above the learning rate {rate}",
+                              {{"schedule", options_.kind},
+                               {"min", shortestDecimal(options_.minRate)},
+                               {"rate", shortestDecimal(baseRate_)}}));
 }
 
 float LearningRateSchedule::rate(int64_t step, int epoch, int64_t totalSteps) const {

@@ -19,7 +19,8 @@ std::string_view classBalanceName(ClassBalance balance) {
 ClassBalance classBalanceFromName(std::string_view name) {
     for (ClassBalance b : {ClassBalance::None, ClassBalance::Weights, ClassBalance::Oversample})
         if (classBalanceName(b) == name) return b;
-    throw OptionError("class balance must be none, weights or oversample, got '" + std::string(name) + "'");
+    throw OptionError(msg("train.bad_class_balance", "class balance must be none, weights or oversample, got '{value}'",
+                          {{"value", std::string(name)}}));
 }
 
 nlohmann::json TrainSettings::toJson() const {
@@ -41,7 +42,7 @@ nlohmann::json TrainSettings::toJson() const {
 
 TrainSettings TrainSettings::fromJson(const nlohmann::json& j) {
     TrainSettings s;
-    if (!j.is_object()) throw OptionError("training settings must be a JSON object");
+    if (!j.is_object()) throw OptionError(msg("train.settings_not_object", "training settings must be a JSON object"));
     try {
         s.epochs = j.value("epochs", s.epochs);
         s.batchSize = j.value("batch_size", s.batchSize);
@@ -58,7 +59,8 @@ TrainSettings TrainSettings::fromJson(const nlohmann::json& j) {
         s.topK = j.value("top_k", s.topK);
         s.continueFromWeights = j.value("continue_from_weights", s.continueFromWeights);
     } catch (const nlohmann::json::exception& e) {
-        throw OptionError(std::string("training settings are malformed: ") + e.what());
+        throw OptionError(
+            msg("train.settings_malformed", "training settings are malformed: {reason}", {{"reason", e.what()}}));
     }
     s.validate();
     return s;
@@ -66,15 +68,20 @@ TrainSettings TrainSettings::fromJson(const nlohmann::json& j) {
 
 void TrainSettings::validate() const {
     if (epochs < 1 || epochs > 100000)
-        throw OptionError("epochs must be between 1 and 100000, got " + std::to_string(epochs));
+        throw OptionError(msg("train.epochs_range", "epochs must be between 1 and 100000, got {value}",
+                              {{"value", std::to_string(epochs)}}));
     if (batchSize < 1 || batchSize > 65536)
-        throw OptionError("batch size must be between 1 and 65536, got " + std::to_string(batchSize));
+        throw OptionError(msg("train.batch_size_range", "batch size must be between 1 and 65536, got {value}",
+                              {{"value", std::to_string(batchSize)}}));
     if (!(validationSplit >= 0.f && validationSplit < 1.f))
-        throw OptionError("validation split must be in [0, 1), got " + std::to_string(validationSplit));
+        throw OptionError(msg("train.validation_split_range", "validation split must be in [0, 1), got {value}",
+                              {{"value", std::to_string(validationSplit)}}));
     if (threads < 0 || threads > 64)
-        throw OptionError("threads must be between 0 (all cores) and 64, got " + std::to_string(threads));
-    if (earlyStoppingPatience < 0) throw OptionError("early stopping patience must be >= 0");
-    if (topK < 1) throw OptionError("top_k must be >= 1");
+        throw OptionError(msg("train.threads_range", "threads must be between 0 (all cores) and 64, got {value}",
+                              {{"value", std::to_string(threads)}}));
+    if (earlyStoppingPatience < 0)
+        throw OptionError(msg("train.patience_negative", "early stopping patience must be >= 0"));
+    if (topK < 1) throw OptionError(msg("train.top_k_range", "top_k must be >= 1"));
 }
 
 }  // namespace cs

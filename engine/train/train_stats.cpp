@@ -41,7 +41,8 @@ EpochStats EpochStats::fromJson(const nlohmann::json& j, int epochs) {
             e.valTopK = j.value("val_top_k_accuracy", 0.0);
         }
     } catch (const nlohmann::json::exception& ex) {
-        throw FileError(std::string("epoch statistics are malformed: ") + ex.what());
+        throw FileError(
+            msg("run.epoch_stats_malformed", "epoch statistics are malformed: {reason}", {{"reason", ex.what()}}));
     }
     return e;
 }
@@ -61,7 +62,9 @@ std::string_view stopReasonName(StopReason reason) {
 StopReason stopReasonFromName(std::string_view name) {
     for (StopReason r : {StopReason::Completed, StopReason::Stopped, StopReason::EarlyStopped})
         if (stopReasonName(r) == name) return r;
-    throw FileError("a run's stop reason must be completed, stopped or early-stopped, got '" + std::string(name) + "'");
+    throw FileError(msg("run.bad_stop_reason",
+                        "a run's stop reason must be completed, stopped or early-stopped, got '{value}'",
+                        {{"value", std::string(name)}}));
 }
 
 }  // namespace cs

@@ -50,7 +50,7 @@ std::optional<CheckpointPosition> checkpointPosition(const ModelFile& file) {
 
 TrainSettings checkpointSettings(const ModelFile& file) {
     if (!file.checkpoint.is_object() || !file.checkpoint.contains("settings"))
-        throw FileError("the file holds no training position to resume");
+        throw FileError(msg("checkpoint.no_position", "the file holds no training position to resume"));
     return TrainSettings::fromJson(file.checkpoint["settings"]);
 }
 
@@ -58,8 +58,10 @@ Trainer::Trainer(Model& model, TrainSettings settings, Preprocessing preprocessi
     : model_(model), settings_(std::move(settings)), pre_(preprocessing) {
     settings_.validate();
     if (pre_.inputShape() != model_.inputShape())
-        throw TrainingError("the preprocessing makes " + pre_.inputShape().toString() +
-                            " inputs but the model's Input expects " + model_.inputShape().toString());
+        throw TrainingError(
+            msg("train.preprocessing_mismatch",
+                "the preprocessing makes {prepared} inputs but the model's Input expects {input}",
+                {{"prepared", pre_.inputShape().toString()}, {"input", model_.inputShape().toString()}}));
     pool_ = std::make_unique<WorkerPool>(WorkerPool::resolveThreads(settings_.threads));
     optimizer_ = makeOptimizer(settings_.optimizer);
     schedule_ = std::make_unique<LearningRateSchedule>(settings_.optimizer.learningRate, settings_.schedule);
@@ -174,13 +176,21 @@ void Trainer::trainStep(const Tensor& images, const std::vector<int32_t>& labels
     }
     const double meanLoss = total.lossSum / batch;
     if (!std::isfinite(meanLoss)) {
-        char buf[256];
-        std::snprintf(buf, sizeof buf,
-                      "the loss became %s at epoch %d, batch %d (learning rate %g); the weights are kept "
-                      "from the step before. Try a lower learning rate or gradient clipping.",
-                      std::isnan(meanLoss) ? "NaN" : "infinite", stats.epoch + 1, stats.batch + 1,
-                      static_cast<double>(stats.learningRate));
-        throw TrainingError(buf);
+        char rate[64];
+        std::snprintf(rate, sizeof rate, "%g", static_cast<double>(stats.learningRate));
+        const std::vector<MessageArg> args{
+            {"epoch", std::to_string(stats.epoch + 1)}, {"batch", std::to_string(stats.batch + 1)}, {"rate", rate}};
+        if (std::isnan(meanLoss))
+            throw TrainingError(msg("train.loss_nan",
+                                    "the loss became NaN at epoch {epoch}, batch {batch} (learning rate {rate}); the "
+                                    "weights are kept from the step before. Try a lower learning rate or gradient "
+                                    "clipping.",
+                                    args));
+        throw TrainingError(msg("train.loss_infinite",
+                                "the loss became infinite at epoch {epoch}, batch {batch} (learning rate {rate}); the "
+                                "weights are kept from the step before. Try a lower learning rate or gradient "
+                                "clipping.",
+                                args));
     }
     // Sum the workers' gradients into worker 0's (fixed order: deterministic).
     std::vector<Tensor>& grads = workers_[0]->executor->paramGrads();
@@ -228,15 +238,18 @@ TrainResult Trainer::run(const Dataset& train, const Dataset& validation, const 
 }
 
 int Trainer::checkDataFitsModel(const Dataset& train, const TrainCallbacks& cb) const {
-    if (train.size() == 0) throw TrainingError("the training set is empty");
+    if (train.size() == 0) throw TrainingError(msg("train.empty_training_set", "the training set is empty"));
     const int classes = static_cast<int>(model_.outputShape().size());
     if (!model_.outputShape().isFlat())
-        throw TrainingError("the model's output is " + model_.outputShape().toString() +
-                            "; a classifier must end in a flat layer (Dense or GlobalAveragePooling2D)");
+        throw TrainingError(msg("train.output_not_flat",
+                                "the model's output is {shape}; a classifier must end in a flat layer (Dense or "
+                                "GlobalAveragePooling2D)",
+                                {{"shape", model_.outputShape().toString()}}));
     if (train.classCount() > classes)
-        throw TrainingError("the dataset has " + std::to_string(train.classCount()) +
-                            " classes but the model's output has " + std::to_string(classes) +
-                            " units; set the last Dense layer's units to " + std::to_string(train.classCount()));
+        throw TrainingError(msg("train.too_many_classes",
+                                "the dataset has {classes} classes but the model's output has {units} units; set the "
+                                "last Dense layer's units to {classes}",
+                                {{"classes", std::to_string(train.classCount())}, {"units", std::to_string(classes)}}));
     if (train.classCount() < classes && cb.onMessage)
         cb.onMessage({MessageSeverity::Warning, "the model has " + std::to_string(classes) + " outputs for " +
                                                     std::to_string(train.classCount()) +
@@ -446,7 +459,8 @@ void Trainer::restoreBestFrom(const ModelFile& file, std::size_t count) {
     for (std::size_t i = 0; i < count; ++i) {
         auto it = file.weights.find("__best__/" + std::to_string(i));
         if (it == file.weights.end())
-            throw FileError("checkpoint: best-weights tensor " + std::to_string(i) + " is missing");
+            throw FileError(msg("checkpoint.best_tensor_missing", "checkpoint: best-weights tensor {index} is missing",
+                                {{"index", std::to_string(i)}}));
         const Tensor& t = it->second;
         if (t.batch() != shapes[i]->batch() || t.sampleShape() != shapes[i]->sampleShape())
             throw FileError(
@@ -462,7 +476,7 @@ void Trainer::restoreBestFrom(const ModelFile& file, std::size_t count) {
 
 void Trainer::restoreCheckpoint(const ModelFile& file) {
     const auto& c = file.checkpoint;
-    if (!c.is_object() || c.empty()) throw FileError("the file holds no training checkpoint");
+    if (!c.is_object() || c.empty()) throw FileError(msg("checkpoint.none", "the file holds no training checkpoint"));
     try {
         applyWeights(file, model_);
         epoch_ = c.at("epoch").get<int>();
@@ -478,7 +492,8 @@ void Trainer::restoreCheckpoint(const ModelFile& file) {
         for (std::size_t i = 0; i < nSlots; ++i) {
             auto it = file.weights.find("__optimizer__/" + std::to_string(i));
             if (it == file.weights.end())
-                throw FileError("checkpoint: optimizer slot " + std::to_string(i) + " is missing");
+                throw FileError(msg("checkpoint.slot_missing", "checkpoint: optimizer slot {index} is missing",
+                                    {{"index", std::to_string(i)}}));
             slots.push_back(it->second);
         }
         optimizer_->setIterations(c.at("optimizer_iterations").get<int64_t>());
@@ -493,7 +508,7 @@ void Trainer::restoreCheckpoint(const ModelFile& file) {
         history_.clear();
         for (const auto& h : c.at("history")) history_.push_back(EpochStats::fromJson(h, settings_.epochs));
     } catch (const nlohmann::json::exception& e) {
-        throw FileError(std::string("the checkpoint is malformed: ") + e.what());
+        throw FileError(msg("checkpoint.malformed", "the checkpoint is malformed: {reason}", {{"reason", e.what()}}));
     }
 }
 

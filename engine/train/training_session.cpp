@@ -9,11 +9,11 @@ namespace {
 
 void checkStart(const TrainingRequest& request) {
     if (request.start == StartMode::FineTune && !request.project.hasWeights())
-        throw TrainingError(
-            "fine-tuning starts from the project's weights, but the project has none; train it from "
-            "scratch first");
+        throw TrainingError(msg("train.fine_tune_without_weights",
+                                "fine-tuning starts from the project's weights, but the project has none; train it "
+                                "from scratch first"));
     if (request.start == StartMode::Resume && !checkpointPosition(request.checkpoint))
-        throw FileError("the checkpoint holds no training position to resume");
+        throw FileError(msg("checkpoint.no_resume_position", "the checkpoint holds no training position to resume"));
 }
 
 // The project's data as the run sees it: its excluded images left out, then the validation
