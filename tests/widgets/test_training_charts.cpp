@@ -1,9 +1,13 @@
 // Live charts: a bounded number of drawn points whatever the data size, spikes kept by the
 // decimation, zoom and log scale, CSV/PNG export, and the training charts' series and overlays.
 #include <QChart>
+#include <QComboBox>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLineSeries>
+#include <QSettings>
+#include <QSlider>
+#include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -21,6 +25,13 @@ using namespace cs::gui;
 class TestTrainingCharts : public QObject {
     Q_OBJECT
 private slots:
+    void initTestCase() {
+        // The charts remember their smoothing and axis in the user's settings: a test's own.
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("ConvStudioTests"));
+        QCoreApplication::setApplicationName(QStringLiteral("test_training_charts"));
+        QSettings().clear();
+    }
     void decimationKeepsEnvelope();
     void boundedDrawnPoints();
     void zoomRedrawsVisibleRange();
@@ -290,6 +301,7 @@ void TestTrainingCharts::smoothingRedrawsAsComputed() {
     LiveChart* loss = charts.lossChart();
     charts.smoothingSlider()->setValue(50);  // as the user drags it
     QCOMPARE(charts.smoothing(), 0.5);
+    QCOMPARE(TrainingCharts().smoothing(), 0.5);  // remembered for the user
     // EMA 0.5: 0.5, 1.75, 1.875 over weights 0.5, 0.75, 0.875.
     const QVector<QPointF> expected{{1.0 / 3, 1.0}, {2.0 / 3, 1.75 / 0.75}, {1.0, 1.875 / 0.875}};
     QCOMPARE(loss->data(1).size(), 3);
@@ -338,6 +350,7 @@ void TestTrainingCharts::xAxisSwitchesToTrainingTime() {
 
     charts.xAxisBox()->setCurrentIndex(1);  // as the user picks it
     QCOMPARE(charts.xAxis(), TrainingCharts::XAxis::Time);
+    QCOMPARE(TrainingCharts().xAxis(), TrainingCharts::XAxis::Time);  // remembered for the user
     QVERIFY(near(loss->data(0)[0], QPointF(0.1, 2)));
     QVERIFY(near(loss->data(0)[1], QPointF(0.2, 1.5)));
     QVERIFY(near(loss->data(2)[0], QPointF(0.5, 1.7)));  // the epoch ends after its validation
