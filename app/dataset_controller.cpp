@@ -87,7 +87,8 @@ DatasetController::DatasetController(MainWindow& window, ModelDocument& doc, Dat
             chooseFolder();
             return;
         }
-        doc_->setDatasetSource(source.toStdString());
+        refresh();  // the combo shows the project's dataset until the chosen one has loaded
+        emit sourceChosen(source);
     });
     connect(browse, &QToolButton::clicked, this, &DatasetController::chooseFolder);
     for (auto revision :
@@ -110,9 +111,11 @@ DatasetController::DatasetController(MainWindow& window, ModelDocument& doc, Dat
 QString DatasetController::currentSource() const { return qs(doc_->datasetSource()); }
 
 void DatasetController::chooseFolder() {
-    const QString dir = QFileDialog::getExistingDirectory(window_, tr("Choose Dataset Folder"), currentSource());
-    if (!dir.isEmpty()) doc_->setDatasetSource(dir.toStdString());
+    const QString dir = pickFolder_
+                            ? pickFolder_()
+                            : QFileDialog::getExistingDirectory(window_, tr("Choose Dataset Folder"), currentSource());
     refresh();
+    if (!dir.isEmpty()) emit sourceChosen(dir);
 }
 
 void DatasetController::refresh() {

@@ -8,7 +8,11 @@
 // another dataset until training renames them. The dataset page (DatasetUi: thumbnail grid,
 // statistics, augmentation preview, split editor, File-menu actions and dropped folders) shows
 // and edits the same dataset.
+// A dataset chosen in the dock (combo or folder) is not the project's yet: sourceChosen asks
+// the dataset page to open it, and the page changes the project's dataset (one undoable step)
+// only once it has loaded; a dataset that fails to load is reported and changes nothing.
 #include <QObject>
+#include <functional>
 
 class QComboBox;
 class QLabel;
@@ -30,17 +34,23 @@ public:
     static QString defaultSource();    // Fashion-MNIST if present, else "builtin"
     QString currentSource() const;
     QComboBox* combo() const { return combo_; }
+    // Replaces the folder dialog (tests): returns the chosen folder, empty for none.
+    void setFolderPicker(std::function<QString()> picker) { pickFolder_ = std::move(picker); }
+    void chooseFolder();
+
+signals:
+    void sourceChosen(const QString& source);  // to open; the project's until it has loaded
 
 private:
     void refresh();
     void updateDetails();
-    void chooseFolder();
 
     MainWindow* window_;
     ModelDocument* doc_;
     DatasetSession* data_;
     QComboBox* combo_;
     QLabel* details_;
+    std::function<QString()> pickFolder_;
     QTimer* reloadTimer_;  // captures arrive in bursts: the counts follow once they pause
 };
 

@@ -41,6 +41,7 @@ Studio::Studio(QObject* parent) : QObject(parent), window_(std::make_unique<Main
     designer_ = new DesignerController(&window, doc_, this);
     datasetPage_ = new DatasetUi(window, *doc_, *data_, this);
     datasetDock_ = new DatasetController(window, *doc_, *data_, this);
+    connect(datasetDock_, &DatasetController::sourceChosen, datasetPage_, &DatasetUi::openSource);
     designer_->addExportActions(project_->exportMenu());
     createViewAndHelpMenus();
     training_ = new TrainingUi(window, *doc_, *data_, designer_, this);

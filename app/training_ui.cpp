@@ -218,10 +218,11 @@ void TrainingUi::connectController() {
     connect(c, &TrainingController::runDataPrepared, inspect_, &InspectPanel::setData);
     connect(c, &TrainingController::batches, this, [this](const QVector<BatchStats>& b) {
         panel_->charts()->addBatches(b);
-        if (!b.isEmpty()) progress_->setBatch(b.back(), batchSize_);
+        progress_->addBatches(b, batchSize_);
     });
     connect(c, &TrainingController::epochFinished, this, [this](const EpochStats& e) {
         panel_->charts()->addEpoch(e);
+        progress_->addEpoch(e);
         panel_->log()->addEpoch(e);
     });
     connect(c, &TrainingController::message, this, [this](const QString& m, bool warning) {

@@ -9,8 +9,10 @@
 #include <QEventLoop>
 #include <QObject>
 #include <QTimer>
+#include <algorithm>
 #include <cstdlib>
 #include <ctime>
+#include <vector>
 
 class EventLoopGaps : public QObject {
 public:
@@ -23,6 +25,7 @@ public:
         clock_.start();
         lastWall_ = 0;
         lastCpu_ = threadCpuNs();
+        wallGaps_.clear();
         timer_.start();
     }
     void stop() { timer_.stop(); }
@@ -37,6 +40,14 @@ public:
     }
     double longestWallMs() const { return longestWall_ / 1e6; }
     double longestCpuMs() const { return longestCpu_ / 1e6; }
+    // The wall-clock gap that `fraction` (0.99: the 99th percentile) of the gaps do not exceed.
+    double wallPercentileMs(double fraction) const {
+        if (wallGaps_.empty()) return 0;
+        std::vector<qint64> sorted = wallGaps_;
+        const std::size_t i = std::min(sorted.size() - 1, std::size_t(fraction * double(sorted.size())));
+        std::nth_element(sorted.begin(), sorted.begin() + std::ptrdiff_t(i), sorted.end());
+        return sorted[i] / 1e6;
+    }
     static double loadAverage() {
         double load[1] = {0};
         return getloadavg(load, 1) == 1 ? load[0] : 0.0;
@@ -53,11 +64,13 @@ private:
     void tick() {
         const qint64 wall = clock_.nsecsElapsed(), cpu = threadCpuNs();
         longestWall_ = std::max(longestWall_, wall - lastWall_);
+        wallGaps_.push_back(wall - lastWall_);
         longestCpu_ = std::max(longestCpu_, cpu - lastCpu_);
         lastWall_ = wall;
         lastCpu_ = cpu;
     }
     QTimer timer_;
     QElapsedTimer clock_;
+    std::vector<qint64> wallGaps_;
     qint64 lastWall_ = 0, lastCpu_ = 0, longestWall_ = 0, longestCpu_ = 0;
 };

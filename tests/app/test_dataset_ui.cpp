@@ -1,6 +1,7 @@
 // The dataset page in the studio's window: opening image folders (menu path and dropped
 // folder), loading on a thread with cancel, the project's split and exclusions, predictions
 // from trained weights, and moving an image to another class (the file moves; undo moves it back).
+#include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QDropEvent>
@@ -318,6 +319,62 @@ private slots:
         lines = datasetDockLines(window);
         QVERIFY2(lines.join(QLatin1Char('\n')).contains(QLatin1String("10 classes, more than the model's outputs (3)")),
                  qPrintable(lines.join(QLatin1Char('|'))));
+    }
+
+    // Issue 18: the dock's combo and folder chooser change the project's dataset only once the
+    // chosen one has loaded, in one undoable step; a folder that fails to load is reported and
+    // leaves the project (dataset, undo history, saved state) as it was.
+    void datasetDockChangesTheProjectOnlyOnceLoaded() {
+        MainWindow window;
+        ModelDocument doc;
+        ModelFile f = smallModel();
+        f.project["dataset"] = "builtin";
+        doc.reset(f);
+        DatasetSession data;
+        DatasetUi page(window, doc, data);
+        page.setInteractive(false);
+        DatasetController dock(window, doc, data);
+        connect(&dock, &DatasetController::sourceChosen, &page, &DatasetUi::openSource);
+        const int undoBefore = doc.undoStack()->count();
+
+        const QString broken = tmp_.filePath(QStringLiteral("broken"));
+        QVERIFY(QDir().mkpath(broken));
+        QFile junk(broken + QStringLiteral("/notes.txt"));
+        QVERIFY(junk.open(QIODevice::WriteOnly));
+        junk.write("not a dataset");
+        junk.close();
+        dock.setFolderPicker([broken] { return broken; });
+        dock.chooseFolder();
+        QCOMPARE(QString::fromStdString(doc.datasetSource()), QStringLiteral("builtin"));  // not yet
+        QVERIFY(data.waitForIdle());
+        QCOMPARE(QString::fromStdString(doc.datasetSource()), QStringLiteral("builtin"));
+        QCOMPARE(doc.undoStack()->count(), undoBefore);
+        QVERIFY(doc.undoStack()->isClean());
+        QCOMPARE(dock.combo()->currentData().toString(), QStringLiteral("builtin"));
+        auto* message = page.page()->findChild<QLabel*>(QStringLiteral("datasetMessage"));
+        QVERIFY(message);
+        QVERIFY2(message->text().contains(QStringLiteral("could not be opened")), qPrintable(message->text()));
+
+        // A good folder: the project's once loaded, one undo step back.
+        dock.setFolderPicker([this] { return folder_; });
+        dock.chooseFolder();
+        QCOMPARE(QString::fromStdString(doc.datasetSource()), QStringLiteral("builtin"));
+        QVERIFY(data.waitForIdle());
+        QCOMPARE(QString::fromStdString(doc.datasetSource()), folder_);
+        QCOMPARE(doc.undoStack()->count(), undoBefore + 1);
+        QCOMPARE(dock.combo()->currentData().toString(), folder_);
+
+        // The combo: the generated set, the same way.
+        const int builtin = dock.combo()->findData(QStringLiteral("builtin"));
+        QVERIFY(builtin >= 0);
+        dock.combo()->setCurrentIndex(builtin);
+        emit dock.combo()->activated(builtin);
+        QCOMPARE(dock.combo()->currentData().toString(), folder_);  // still the project's
+        QVERIFY(data.waitForIdle());
+        QTRY_COMPARE(QString::fromStdString(doc.datasetSource()), QStringLiteral("builtin"));
+        QCOMPARE(doc.undoStack()->count(), undoBefore + 2);
+        doc.undoStack()->undo();
+        QCOMPARE(QString::fromStdString(doc.datasetSource()), folder_);
     }
 
     void predictionsFromTrainedWeights() {

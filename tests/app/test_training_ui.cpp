@@ -118,6 +118,7 @@ class TestTrainingUi : public QObject {
 private slots:
     void initTestCase();
     void runStaysResponsiveAndEndsInTheProject();
+    void inspectLiveStaysResponsive();
     void settingsAreRememberedInTheProject();
     void probeFromTheDatasetPageStaysTheInspectProbe();
     void loadingTheDataLeavesNoProgressBehind();
@@ -235,6 +236,45 @@ void TestTrainingUi::runStaysResponsiveAndEndsInTheProject() {
     QVERIFY(ui.panel()->weightsState().contains(QLatin1String("trained")));
     doc.renameNode(id, QStringLiteral("logits"));
     QVERIFY(ui.panel()->weightsState().contains(QLatin1String("outdated")));
+}
+
+// Issue 18 point 7: the Inspect page open for the whole run, its feature maps updated live,
+// the probe the trainer's threads share with the batches. The gaps are reported (longest and
+// 99th percentile); the bounds are the generous ones of the test above.
+void TestTrainingUi::inspectLiveStaysResponsive() {
+    TrainingStudio studio(QSize(1280, 720));
+    QVERIFY(studio.exposed());
+    TrainingUi& ui = studio.ui;
+    TrainSettings s = ui.settings();
+    s.epochs = 30;
+    s.threads = 2;
+    studio.doc.setTrainingSettings(s);
+    int batches = 0;
+    connect(ui.controller(), &TrainingController::batches, this,
+            [&](const QVector<BatchStats>& b) { batches += b.size(); });
+    studio.window.showPage(ui.inspect());
+    QTRY_VERIFY_WITH_TIMEOUT(ui.controller()->data() != nullptr, 60000);
+    ui.start();
+    QTRY_VERIFY_WITH_TIMEOUT(batches > 0, 60000);
+    const int probesBefore = ui.inspect()->featureMaps()->updates();
+
+    EventLoopGaps gaps;
+    gaps.measureFor(5000);
+    const int probes = ui.inspect()->featureMaps()->updates() - probesBefore;
+    qInfo(
+        "event-loop gaps with Inspect live during training: longest %.1f ms, 99th percentile %.1f ms wall clock, "
+        "longest %.1f ms of GUI-thread CPU (%d batches, %d feature-map updates in 5 s; load average %.1f)",
+        gaps.longestWallMs(), gaps.wallPercentileMs(0.99), gaps.longestCpuMs(), batches, probes,
+        EventLoopGaps::loadAverage());
+    ui.stop();
+    QTRY_COMPARE_WITH_TIMEOUT(ui.controller()->state(), TrainingController::State::Idle, 30000);
+    QVERIFY(probes >= 5);
+    QVERIFY2(gaps.longestCpuMs() < 50, qPrintable(QStringLiteral("a handler ran %1 ms").arg(gaps.longestCpuMs())));
+    if (EventLoopGaps::machineIsBusy(2))
+        qWarning("the machine is overloaded (load %.1f): the wall-clock gap is reported, not enforced",
+                 EventLoopGaps::loadAverage());
+    else
+        QVERIFY2(gaps.longestWallMs() < 100, qPrintable(QStringLiteral("longest gap %1 ms").arg(gaps.longestWallMs())));
 }
 
 void TestTrainingUi::settingsAreRememberedInTheProject() {

@@ -1,9 +1,13 @@
 // Live charts: a bounded number of drawn points whatever the data size, spikes kept by the
 // decimation, zoom and log scale, CSV/PNG export, and the training charts' series and overlays.
 #include <QChart>
+#include <QComboBox>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLineSeries>
+#include <QSettings>
+#include <QSlider>
+#include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -21,6 +25,13 @@ using namespace cs::gui;
 class TestTrainingCharts : public QObject {
     Q_OBJECT
 private slots:
+    void initTestCase() {
+        // The charts remember their smoothing and axis in the user's settings: a test's own.
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("ConvStudioTests"));
+        QCoreApplication::setApplicationName(QStringLiteral("test_training_charts"));
+        QSettings().clear();
+    }
     void decimationKeepsEnvelope();
     void boundedDrawnPoints();
     void zoomRedrawsVisibleRange();
@@ -29,6 +40,10 @@ private slots:
     void trainingChartsSeries();
     void overlays();
     void etaFollowsTheRecentBatches();
+    void smoothingRedrawsAsComputed();
+    void xAxisSwitchesToTrainingTime();
+    void oneEpochRunDrawsVisibly();
+    void etaCountsTheEpochsOwnWork();
     void runsCompared();
 };
 
@@ -206,10 +221,11 @@ void TestTrainingCharts::overlays() {
     QCOMPARE(c.accuracy[1], QPointF(2, 0.8));
     const int before = charts.lossChart()->chart()->series().size();
     charts.setOverlay(1, c, true);
-    QCOMPARE(charts.lossChart()->chart()->series().size(), before + 2);
-    QCOMPARE(charts.accuracyChart()->chart()->series().size(), 3 + 2);
+    // Each curve is drawn smoothed, with its raw values faint behind.
+    QCOMPARE(charts.lossChart()->chart()->series().size(), before + 4);
+    QCOMPARE(charts.accuracyChart()->chart()->series().size(), 3 + 4);
     charts.setOverlay(1, c, true);  // already shown
-    QCOMPARE(charts.lossChart()->chart()->series().size(), before + 2);
+    QCOMPARE(charts.lossChart()->chart()->series().size(), before + 4);
     charts.setOverlay(1, c, false);
     QCOMPARE(charts.lossChart()->chart()->series().size(), before);
     charts.setOverlay(2, c, true);
@@ -252,6 +268,180 @@ void TestTrainingCharts::etaFollowsTheRecentBatches() {
     b.batch = 499;
     progress.setBatch(b, 64);
     QCOMPARE(progress.secondsLeft(), 0.0);
+}
+
+namespace {
+QVector<BatchStats> batchesOf(int epoch, int perEpoch, const QVector<double>& losses, double seconds) {
+    QVector<BatchStats> out;
+    for (int i = 0; i < losses.size(); ++i) {
+        BatchStats b;
+        b.epoch = epoch;
+        b.batch = i;
+        b.batchesPerEpoch = perEpoch;
+        b.loss = losses[i];
+        b.accuracy = 1 - losses[i] / 4;
+        b.learningRate = 0.01f;
+        b.seconds = seconds;
+        out << b;
+    }
+    return out;
+}
+bool near(const QPointF& a, const QPointF& b) {
+    return std::abs(a.x() - b.x()) < 1e-9 && std::abs(a.y() - b.y()) < 1e-9;
+}
+}  // namespace
+
+// Issue 18: the smoothing control redraws the smoothed curves as a debiased exponential moving
+// average of the raw ones (TensorBoard's), live and for earlier runs; the raw curve stays.
+void TestTrainingCharts::smoothingRedrawsAsComputed() {
+    TrainingCharts charts;
+    charts.setSmoothing(0.9);
+    charts.beginRun(false);
+    charts.addBatches(batchesOf(0, 3, {1, 3, 2}, 1));
+    LiveChart* loss = charts.lossChart();
+    charts.smoothingSlider()->setValue(50);  // as the user drags it
+    QCOMPARE(charts.smoothing(), 0.5);
+    QCOMPARE(TrainingCharts().smoothing(), 0.5);  // remembered for the user
+    // EMA 0.5: 0.5, 1.75, 1.875 over weights 0.5, 0.75, 0.875.
+    const QVector<QPointF> expected{{1.0 / 3, 1.0}, {2.0 / 3, 1.75 / 0.75}, {1.0, 1.875 / 0.875}};
+    QCOMPARE(loss->data(1).size(), 3);
+    for (int i = 0; i < 3; ++i) QVERIFY2(near(loss->data(1)[i], expected[i]), qPrintable(QString::number(i)));
+    QCOMPARE(loss->data(0)[1].y(), 3.0);  // the raw curve is kept
+    QCOMPARE(TrainingCharts::smoothed(loss->data(0), 0.5), loss->data(1));
+    // Batches arriving later continue the same average.
+    charts.addBatches(batchesOf(1, 3, {4}, 1));
+    QVERIFY(near(loss->data(1)[3], QPointF(4.0 / 3, (0.5 * 1.875 + 2) / 0.9375)));
+    charts.setSmoothing(0);
+    QCOMPARE(loss->data(1), loss->data(0));
+    QCOMPARE(charts.smoothingSlider()->value(), 0);
+    charts.setSmoothing(5);  // clamped
+    QCOMPARE(charts.smoothing(), 0.99);
+
+    // An earlier run: its smoothed line differs from its raw one, which stays faint behind.
+    const auto run = nlohmann::json::parse(R"({"epochs": [
+        {"epoch": 1, "loss": 1.0, "accuracy": 0.5, "learning_rate": 0.001},
+        {"epoch": 2, "loss": 3.0, "accuracy": 0.8, "learning_rate": 0.001}]})");
+    charts.setSmoothing(0.5);
+    const int raw = loss->seriesCount();
+    charts.setOverlay(1, RunCurves::fromHistory(run, QStringLiteral("Run 1")), true);
+    QCOMPARE(loss->data(raw), (QVector<QPointF>{{1, 1}, {2, 3}}));
+    QCOMPARE(loss->data(raw + 1), TrainingCharts::smoothed(loss->data(raw), 0.5));
+    QVERIFY(loss->data(raw + 1)[1].y() < 3);
+    charts.setSmoothing(0.9);
+    QCOMPARE(loss->data(raw + 1), TrainingCharts::smoothed(loss->data(raw), 0.9));
+}
+
+// Issue 18: the x axis switches between the epoch and the training time (minutes, pauses left
+// out: the trainer's batch and epoch seconds exclude them), for the live run and earlier runs.
+void TestTrainingCharts::xAxisSwitchesToTrainingTime() {
+    TrainingCharts charts;
+    charts.setXAxis(TrainingCharts::XAxis::Epoch);
+    charts.beginRun(false);
+    charts.addBatches(batchesOf(0, 2, {2, 1.5}, 6));  // 0.1 min each
+    EpochStats e;
+    e.epoch = 0;
+    e.loss = 1.7;
+    e.seconds = 30;  // the batches, then 18 s of validation
+    charts.addEpoch(e);
+    charts.addBatches(batchesOf(1, 2, {1.2}, 6));
+    LiveChart* loss = charts.lossChart();
+    QCOMPARE(loss->data(0)[1].x(), 1.0);
+    QCOMPARE(loss->data(2)[0].x(), 1.0);
+
+    charts.xAxisBox()->setCurrentIndex(1);  // as the user picks it
+    QCOMPARE(charts.xAxis(), TrainingCharts::XAxis::Time);
+    QCOMPARE(TrainingCharts().xAxis(), TrainingCharts::XAxis::Time);  // remembered for the user
+    QVERIFY(near(loss->data(0)[0], QPointF(0.1, 2)));
+    QVERIFY(near(loss->data(0)[1], QPointF(0.2, 1.5)));
+    QVERIFY(near(loss->data(2)[0], QPointF(0.5, 1.7)));  // the epoch ends after its validation
+    QVERIFY(near(loss->data(0)[2], QPointF(0.6, 1.2)));
+    charts.addBatches(batchesOf(1, 2, {1.1}, 6));  // arriving while the time axis is shown
+    QVERIFY(near(loss->data(0)[3], QPointF(0.7, 1.1)));
+    QCOMPARE(loss->data(1).last().x(), loss->data(0).last().x());
+
+    const auto run = nlohmann::json::parse(R"({"epochs": [
+        {"epoch": 1, "loss": 1.0, "accuracy": 0.5, "learning_rate": 0.001, "seconds": 60},
+        {"epoch": 2, "loss": 0.5, "accuracy": 0.8, "learning_rate": 0.001, "seconds": 90}]})");
+    const int first = loss->seriesCount();
+    charts.setOverlay(1, RunCurves::fromHistory(run, QStringLiteral("Run 1")), true);
+    QCOMPARE(loss->data(first), (QVector<QPointF>{{1, 1}, {2.5, 0.5}}));
+    charts.setXAxis(TrainingCharts::XAxis::Epoch);
+    QCOMPARE(loss->data(first), (QVector<QPointF>{{1, 1}, {2, 0.5}}));
+    QCOMPARE(loss->data(0)[2].x(), 1.5);
+    QCOMPARE(charts.xAxisBox()->currentIndex(), 0);
+}
+
+// Issue 18: a one-epoch run is one point per curve: drawn as a marker inside the plot, not on
+// its edge, on both axes.
+void TestTrainingCharts::oneEpochRunDrawsVisibly() {
+    for (const auto axis : {TrainingCharts::XAxis::Epoch, TrainingCharts::XAxis::Time}) {
+        TrainingCharts charts;
+        charts.resize(900, 700);
+        charts.setXAxis(axis);
+        const auto run = nlohmann::json::parse(R"({"epochs": [
+            {"epoch": 1, "loss": 1.0, "accuracy": 0.5, "val_loss": 1.1, "val_accuracy": 0.45,
+             "learning_rate": 0.001, "seconds": 42}]})");
+        charts.setOverlay(1, RunCurves::fromHistory(run, QStringLiteral("Run 1")), true);
+        charts.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&charts));
+        charts.refreshNow();
+        LiveChart* loss = charts.lossChart();
+        const auto series = loss->chart()->series();
+        auto* line = qobject_cast<QLineSeries*>(series.last());
+        QVERIFY(line && line->pointsVisible());
+        QCOMPARE(line->count(), 1);
+        const QPointF at = loss->chart()->mapToPosition(line->at(0), line);
+        const QRectF plot = loss->chart()->plotArea();
+        QVERIFY2(plot.adjusted(8, 8, -8, -8).contains(at), qPrintable(QStringLiteral("%1,%2 in %3,%4 %5x%6")
+                                                                          .arg(at.x())
+                                                                          .arg(at.y())
+                                                                          .arg(plot.x())
+                                                                          .arg(plot.y())
+                                                                          .arg(plot.width())
+                                                                          .arg(plot.height())));
+    }
+}
+
+// Issue 18: with small epochs the validation pass dominates: the time left counts the epochs'
+// measured work beyond their batches times the epochs left ("ETA 0:00" at epoch 7 of 500).
+void TestTrainingCharts::etaCountsTheEpochsOwnWork() {
+    TrainingProgress progress;
+    progress.beginRun(500);
+    BatchStats b;
+    b.batchesPerEpoch = 2;
+    b.seconds = 0.01;
+    for (int epoch = 0; epoch < 7; ++epoch) {
+        QVector<BatchStats> batches;
+        for (int i = 0; i < 2; ++i) {
+            b.epoch = epoch;
+            b.batch = i;
+            batches << b;
+        }
+        progress.addBatches(batches, 32);
+        EpochStats e;
+        e.epoch = epoch;
+        e.seconds = 0.02 + 3.0;  // its two batches, then three seconds of validation
+        progress.addEpoch(e);
+    }
+    QVERIFY(std::abs(progress.epochOverhead() - 3.0) < 1e-9);
+    b.epoch = 7;
+    b.batch = 0;
+    progress.setBatch(b, 32);
+    // 985 batches of 0.01 s, then 493 epoch ends (this one included) of 3 s each.
+    QVERIFY2(std::abs(progress.secondsLeft() - (985 * 0.01 + 493 * 3.0)) < 1e-6,
+             qPrintable(QString::number(progress.secondsLeft())));
+    QVERIFY2(progress.text().contains(QStringLiteral("ETA 24:")), qPrintable(progress.text()));
+
+    // A resumed run's first epoch was only partly seen: it does not count.
+    progress.beginRun(10);
+    b.epoch = 3;
+    b.batch = 1;
+    progress.setBatch(b, 32);
+    EpochStats partial;
+    partial.epoch = 2;
+    partial.seconds = 100;
+    progress.addEpoch(partial);
+    QCOMPARE(progress.epochOverhead(), 0.0);
 }
 
 // Issue 18: ticked runs side by side: their final figures and the settings that differ.

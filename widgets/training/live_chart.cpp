@@ -186,6 +186,11 @@ void LiveChart::placeTools() {
     tools_->raise();
 }
 
+void LiveChart::setXTitle(const QString& title) {
+    xTitle_ = title;
+    xAxis_->setTitleText(title);
+}
+
 void LiveChart::setAxisTitlesVisible(bool visible) {
     xAxis_->setTitleVisible(visible);
     axisTitles_ = visible;
@@ -410,7 +415,12 @@ void LiveChart::applyRanges() {
     const QRectF plot = chart_->plotArea();
     const int xTicks = std::clamp(int(plot.width() / 60), 2, 7);
     const int yTicks = std::clamp(int(plot.height() / 26), 2, 6);
-    setValueAxis(xAxis_, niceRange(x0, x1 > x0 ? x1 : x0 + 1, xTicks));
+    if (x1 <= x0) {  // a single x (a one-epoch run): centred, so its marker is not cut at the edge
+        const double half = std::max(0.5, std::abs(x0) * 0.5);
+        x0 -= half;
+        x1 = x0 + 2 * half;
+    }
+    setValueAxis(xAxis_, niceRange(x0, x1, xTicks));
     if (log_) {
         if (!std::isfinite(yPos)) yPos = 1e-3;
         const double lo = std::pow(10.0, std::floor(std::log10(yPos)));

@@ -71,6 +71,7 @@ public:
 
     // Hides the axis titles (small charts whose title says it all).
     void setAxisTitlesVisible(bool visible);
+    void setXTitle(const QString& title);  // the x axis's title, hover text and CSV column
     void placeTools();
 
     QChart* chart() const { return chart_; }

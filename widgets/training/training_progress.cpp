@@ -39,28 +39,72 @@ void TrainingProgress::beginRun(int epochs) {
     recentSeconds_.clear();
     recentSum_ = 0;
     secondsLeft_ = -1;
+    batchEpoch_ = -1;
+    batchSecondsInEpoch_ = 0;
+    recentOverheads_.clear();
     bar_->setValue(0);
     label_->setText(tr("Starting…"));
     show();
 }
 
-void TrainingProgress::setBatch(const BatchStats& b, int batchSize) {
-    // Enough batches to smooth out their jitter, few enough to follow a change of pace (other
-    // work on the machine, live probes switched on).
-    constexpr std::size_t kRecentBatches = 50;
-    if (b.seconds > 0) {
-        recentSeconds_.push_back(b.seconds);
-        recentSum_ += b.seconds;
-        if (recentSeconds_.size() > kRecentBatches) {
-            recentSum_ -= recentSeconds_.front();
-            recentSeconds_.pop_front();
-        }
+namespace {
+// Enough batches to smooth out their jitter, few enough to follow a change of pace (other
+// work on the machine, live probes switched on).
+constexpr std::size_t kRecentBatches = 50;
+// Epoch-end work varies less than a batch; a few epochs follow a change (validation grows
+// slower when the machine is busy).
+constexpr std::size_t kRecentEpochs = 5;
+}  // namespace
+
+void TrainingProgress::recordBatch(const BatchStats& b) {
+    if (b.epoch != batchEpoch_) {
+        batchEpoch_ = b.epoch;
+        batchSecondsInEpoch_ = 0;
     }
+    if (b.seconds <= 0) return;
+    batchSecondsInEpoch_ += b.seconds;
+    recentSeconds_.push_back(b.seconds);
+    recentSum_ += b.seconds;
+    if (recentSeconds_.size() > kRecentBatches) {
+        recentSum_ -= recentSeconds_.front();
+        recentSeconds_.pop_front();
+    }
+}
+
+double TrainingProgress::epochOverhead() const {
+    if (recentOverheads_.empty()) return 0;
+    double sum = 0;
+    for (double s : recentOverheads_) sum += s;
+    return sum / double(recentOverheads_.size());
+}
+
+void TrainingProgress::setBatch(const BatchStats& b, int batchSize) {
+    recordBatch(b);
+    showBatch(b, batchSize);
+}
+
+void TrainingProgress::addBatches(const QVector<BatchStats>& batches, int batchSize) {
+    if (batches.isEmpty()) return;
+    for (const BatchStats& b : batches) recordBatch(b);
+    showBatch(batches.back(), batchSize);
+}
+
+void TrainingProgress::addEpoch(const EpochStats& e) {
+    // The epoch's time (pauses left out) beyond the batch periods it was seen to spend; an
+    // epoch whose batches were not all seen here (a resumed run's first) tells nothing.
+    if (e.epoch != batchEpoch_ || e.seconds <= 0) return;
+    recentOverheads_.push_back(std::max(0.0, e.seconds - batchSecondsInEpoch_));
+    if (recentOverheads_.size() > kRecentEpochs) recentOverheads_.pop_front();
+}
+
+void TrainingProgress::showBatch(const BatchStats& b, int batchSize) {
     const int64_t total = int64_t(b.batchesPerEpoch) * epochs_;
     const int64_t done = int64_t(b.epoch) * b.batchesPerEpoch + b.batch + 1;
     bar_->setValue(total > 0 ? int(1000 * done / total) : 0);
     const double period = recentSeconds_.empty() ? 0 : recentSum_ / double(recentSeconds_.size());
-    secondsLeft_ = period > 0 ? double(std::max<int64_t>(0, total - done)) * period : -1;
+    // This batch's epoch still has its end to do, then every later epoch.
+    const int epochsLeft = std::max(0, epochs_ - b.epoch);
+    secondsLeft_ = period > 0 ? double(std::max<int64_t>(0, total - done)) * period + epochsLeft * epochOverhead() : -1;
     const double sps = b.samplesPerSecond > 0 ? b.samplesPerSecond : period > 0 ? batchSize / period : 0;
     label_->setText(tr("%1Epoch %2/%3 · batch %4/%5 · %6 samples/s · ETA %7")
                         .arg(paused_ ? tr("Paused · ") : QString())

@@ -2,7 +2,10 @@
 // The status bar's view of a run: epoch, batch, samples per second and the time left, with a
 // progress bar over the whole run; also dataset loading progress. The time left is the mean
 // period of the recent batches (as the trainer measured them, pauses left out) times the
-// batches left, so neither a pause nor a burst of queued messages skews it.
+// batches left, so neither a pause nor a burst of queued messages skews it, plus the recent
+// epochs' own work beyond their batches (the validation pass) times the epochs left: with
+// small epochs that work dominates.
+#include <QVector>
 #include <QWidget>
 #include <deque>
 
@@ -20,15 +23,21 @@ public:
 
     void beginRun(int epochs);
     void setBatch(const BatchStats& b, int batchSize);
+    void addBatches(const QVector<BatchStats>& batches, int batchSize);  // the label once, at the last
+    void addEpoch(const EpochStats& e);
     void setLoading(qint64 done, qint64 total);
     void setPaused(bool paused);
     void finish(const QString& text);  // shown until the next run
     QString text() const;
     double secondsLeft() const { return secondsLeft_; }  // -1: not known yet
+    double epochOverhead() const;                        // mean seconds an epoch spends beyond its batches
 
     static QString formatDuration(double seconds);
 
 private:
+    void recordBatch(const BatchStats& b);
+    void showBatch(const BatchStats& b, int batchSize);
+
     QLabel* label_;
     QProgressBar* bar_;
     int epochs_ = 1;
@@ -36,6 +45,9 @@ private:
     std::deque<double> recentSeconds_;  // the last kRecentBatches batch periods
     double recentSum_ = 0;
     double secondsLeft_ = -1;
+    int batchEpoch_ = -1;  // the epoch whose batch periods batchSecondsInEpoch_ sums
+    double batchSecondsInEpoch_ = 0;
+    std::deque<double> recentOverheads_;  // the last kRecentEpochs epochs' time beyond their batches
 };
 
 }  // namespace cs::gui
