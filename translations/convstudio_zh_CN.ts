@@ -455,6 +455,441 @@
         <source>{file} is JSON but not a ConvStudio project</source>
         <translation>{file} 是 JSON 文件，但不是 ConvStudio 项目</translation>
     </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="68"/>
+        <source>unknown activation &apos;{activation}&apos;; known activations: {known}</source>
+        <translation>未知的激活函数“{activation}”；可用的激活函数：{known}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="69"/>
+        <source>{layer}: needs at least 2 inputs, got {count}</source>
+        <translation>{layer}：至少需要 2 个输入，实际有 {count} 个</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="70"/>
+        <source>{layer}: inputs must have the same shape, got {first} and {other} (input {input})</source>
+        <translation>{layer}：各输入的形状必须相同，实际为 {first} 和 {other}（输入 {input}）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="72"/>
+        <source>{layer}: expects an image or a flat input, got {shape}</source>
+        <translation>{layer}：需要图像输入或扁平输入，实际为 {shape}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="73"/>
+        <source>{layer}: expects image or flat inputs, got {shape}</source>
+        <translation>{layer}：需要图像输入或扁平输入，实际为 {shape}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="74"/>
+        <source>{layer}: image inputs must have the same height and width, got {first} and {other} (input {input})</source>
+        <translation>{layer}：各图像输入的高度和宽度必须相同，实际为 {first} 和 {other}（输入 {input}）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="77"/>
+        <source>{layer}: cannot join a flat input with an image, got {first} and {other} (input {input})</source>
+        <translation>{layer}：无法将扁平输入与图像拼接，实际为 {first} 和 {other}（输入 {input}）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="79"/>
+        <source>{layer}: expects a flat input, got {shape}; add Flatten before it</source>
+        <translation>{layer}：需要扁平输入，实际为 {shape}；请在它之前添加 Flatten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="80"/>
+        <source>{layer}: input has no shape</source>
+        <translation>{layer}：输入没有形状</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="81"/>
+        <source>{layer}: option &apos;{option}&apos; must be an integer, got {value}</source>
+        <translation>{layer}：选项“{option}”必须是整数，实际为 {value}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="82"/>
+        <source>{layer}: option &apos;{option}&apos; must be between {min} and {max}, got {value}</source>
+        <translation>{layer}：选项“{option}”必须介于 {min} 和 {max} 之间，实际为 {value}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="83"/>
+        <source>{layer}: option &apos;{option}&apos; must be a number, got {value}</source>
+        <translation>{layer}：选项“{option}”必须是数字，实际为 {value}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="84"/>
+        <source>{layer}: option &apos;{option}&apos; must be true or false, got {value}</source>
+        <translation>{layer}：选项“{option}”必须是 true 或 false，实际为 {value}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="85"/>
+        <source>{layer}: option &apos;{option}&apos; must be one of {choices}; got {value}</source>
+        <translation>{layer}：选项“{option}”必须是 {choices} 之一；实际为 {value}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="86"/>
+        <source>unknown layer kind &apos;{kind}&apos;; known kinds: {known}</source>
+        <translation>未知的层类型“{kind}”；可用的层类型：{known}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="87"/>
+        <source>{layer}: options must be a JSON object, got {value}</source>
+        <translation>{layer}：选项必须是 JSON 对象，实际为 {value}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="88"/>
+        <source>{layer}: unknown option &apos;{option}&apos;; known options: none</source>
+        <translation>{layer}：未知选项“{option}”；该层没有任何选项</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="89"/>
+        <source>{layer}: unknown option &apos;{option}&apos;; known options: {known}</source>
+        <translation>{layer}：未知选项“{option}”；可用的选项：{known}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="90"/>
+        <source>unknown padding &apos;{padding}&apos;; known paddings: valid, same</source>
+        <translation>未知的填充方式“{padding}”；可用的填充方式：valid、same</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="91"/>
+        <source>{layer}: expects an image input (channels x height x width), got {shape}</source>
+        <translation>{layer}：需要图像输入（通道 x 高 x 宽），实际为 {shape}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="93"/>
+        <source>the dataset has {classes} classes but the model&apos;s output has {outputs}</source>
+        <translation>数据集有 {classes} 个类别，但模型的输出有 {outputs} 个</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="94"/>
+        <source>the dataset has no images to evaluate on</source>
+        <translation>数据集中没有可用于评估的图像</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="95"/>
+        <source>loss settings are malformed: {reason}</source>
+        <translation>损失函数设置格式有误：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="96"/>
+        <source>unknown loss &apos;{loss}&apos;; known: categorical_crossentropy, sparse_categorical_crossentropy</source>
+        <translation>未知的损失函数“{loss}”；可用的有：categorical_crossentropy、sparse_categorical_crossentropy</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="98"/>
+        <source>label_smoothing must be in [0, 1), got {value}</source>
+        <translation>label_smoothing 必须在 [0, 1) 范围内，实际为 {value}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="99"/>
+        <source>label smoothing needs loss &apos;categorical_crossentropy&apos;</source>
+        <translation>标签平滑需要使用损失函数“categorical_crossentropy”</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="100"/>
+        <source>class weights must be finite and &gt;= 0</source>
+        <translation>类别权重必须是有限值且 &gt;= 0</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="101"/>
+        <source>label {label} of sample {sample} is outside the model&apos;s {classes} classes</source>
+        <translation>样本 {sample} 的标签 {label} 超出了模型的 {classes} 个类别</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="102"/>
+        <source>unknown optimizer &apos;{optimizer}&apos;; known: {known}</source>
+        <translation>未知的优化器“{optimizer}”；可用的有：{known}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="103"/>
+        <source>optimizer options must be a JSON object; received: {value}</source>
+        <translation>优化器选项必须是 JSON 对象；收到的是：{value}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="104"/>
+        <source>{optimizer}: the learning rate must be &gt;= 0; received: {value}</source>
+        <translation>{optimizer}：学习率必须 &gt;= 0；收到的是：{value}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="105"/>
+        <source>a run&apos;s start must be fresh, fine-tune or resume, got &apos;{value}&apos;</source>
+        <translation>运行的起点必须是 fresh、fine-tune 或 resume，实际为“{value}”</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="106"/>
+        <source>an evaluation&apos;s set must be test, validation or training, got &apos;{value}&apos;</source>
+        <translation>评估所用的数据集必须是 test、validation 或 training，实际为“{value}”</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="107"/>
+        <source>a run record must be a JSON object</source>
+        <translation>运行记录必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="108"/>
+        <source>a run record is malformed: {reason}</source>
+        <translation>运行记录格式有误：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="109"/>
+        <source>a run record&apos;s settings are malformed: {reason}</source>
+        <translation>运行记录中的设置格式有误：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="110"/>
+        <source>unknown schedule &apos;{schedule}&apos;; known: {known}</source>
+        <translation>未知的学习率调度“{schedule}”；可用的有：{known}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="111"/>
+        <source>schedule options must be a JSON object; received: {value}</source>
+        <translation>学习率调度选项必须是 JSON 对象；收到的是：{value}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="112"/>
+        <source>schedule &apos;{schedule}&apos;: the learning rate must be &gt; 0; received: {value}</source>
+        <translation>学习率调度“{schedule}”：学习率必须 &gt; 0；收到的是：{value}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="113"/>
+        <source>schedule &apos;{schedule}&apos;: min_rate {min} is above the learning rate {rate}</source>
+        <translation>学习率调度“{schedule}”：min_rate {min} 高于学习率 {rate}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="114"/>
+        <source>class balance must be none, weights or oversample, got &apos;{value}&apos;</source>
+        <translation>类别平衡方式必须是 none、weights 或 oversample，实际为“{value}”</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="115"/>
+        <source>training settings must be a JSON object</source>
+        <translation>训练设置必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="116"/>
+        <source>training settings are malformed: {reason}</source>
+        <translation>训练设置格式有误：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="117"/>
+        <source>epochs must be between 1 and 100000, got {value}</source>
+        <translation>轮数必须介于 1 和 100000 之间，实际为 {value}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="118"/>
+        <source>batch size must be between 1 and 65536, got {value}</source>
+        <translation>批大小必须介于 1 和 65536 之间，实际为 {value}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="119"/>
+        <source>validation split must be in [0, 1), got {value}</source>
+        <translation>验证集比例必须在 [0, 1) 范围内，实际为 {value}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="120"/>
+        <source>threads must be between 0 (all cores) and 64, got {value}</source>
+        <translation>线程数必须介于 0（使用全部核心）和 64 之间，实际为 {value}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="121"/>
+        <source>early stopping patience must be &gt;= 0</source>
+        <translation>早停耐心值必须 &gt;= 0</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="122"/>
+        <source>top_k must be &gt;= 1</source>
+        <translation>top_k 必须 &gt;= 1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="123"/>
+        <source>epoch statistics are malformed: {reason}</source>
+        <translation>轮次统计格式有误：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="124"/>
+        <source>a run&apos;s stop reason must be completed, stopped or early-stopped, got &apos;{value}&apos;</source>
+        <translation>运行的结束原因必须是 completed、stopped 或 early-stopped，实际为“{value}”</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="126"/>
+        <source>the file holds no training position to resume</source>
+        <translation>该文件中没有可供继续训练的训练进度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="127"/>
+        <source>the preprocessing makes {prepared} inputs but the model&apos;s Input expects {input}</source>
+        <translation>预处理生成的输入为 {prepared}，但模型的 Input 需要 {input}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="129"/>
+        <source>the loss became NaN at epoch {epoch}, batch {batch} (learning rate {rate}); the weights are kept from the step before. Try a lower learning rate or gradient clipping.</source>
+        <translation>损失在第 {epoch} 轮、第 {batch} 批时变为 NaN（学习率 {rate}）；已保留上一步的权重。请尝试降低学习率或使用梯度裁剪。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="132"/>
+        <source>the loss became infinite at epoch {epoch}, batch {batch} (learning rate {rate}); the weights are kept from the step before. Try a lower learning rate or gradient clipping.</source>
+        <translation>损失在第 {epoch} 轮、第 {batch} 批时变为无穷大（学习率 {rate}）；已保留上一步的权重。请尝试降低学习率或使用梯度裁剪。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="135"/>
+        <source>the training set is empty</source>
+        <translation>训练集为空</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="136"/>
+        <source>the model&apos;s output is {shape}; a classifier must end in a flat layer (Dense or GlobalAveragePooling2D)</source>
+        <translation>模型的输出为 {shape}；分类器必须以扁平输出的层结尾（Dense 或 GlobalAveragePooling2D）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="139"/>
+        <source>the dataset has {classes} classes but the model&apos;s output has {units} units; set the last Dense layer&apos;s units to {classes}</source>
+        <translation>数据集有 {classes} 个类别，但模型的输出只有 {units} 个单元；请将最后一个 Dense 层的单元数设为 {classes}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="142"/>
+        <source>checkpoint: best-weights tensor {index} is missing</source>
+        <translation>检查点：缺少最佳权重张量 {index}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="143"/>
+        <source>the file holds no training checkpoint</source>
+        <translation>该文件中没有训练检查点</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="144"/>
+        <source>checkpoint: optimizer slot {index} is missing</source>
+        <translation>检查点：缺少优化器状态 {index}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="145"/>
+        <source>the checkpoint is malformed: {reason}</source>
+        <translation>检查点格式有误：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="146"/>
+        <source>fine-tuning starts from the project&apos;s weights, but the project has none; train it from scratch first</source>
+        <translation>微调需要从项目的权重开始，但该项目还没有权重；请先从头训练</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="149"/>
+        <source>the checkpoint holds no training position to resume</source>
+        <translation>该检查点中没有可供继续训练的训练进度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="151"/>
+        <source>graph: expected an object with a &quot;nodes&quot; array</source>
+        <translation>graph：需要一个包含“nodes”数组的对象</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="152"/>
+        <source>graph node #{node}: expected an object</source>
+        <translation>图节点 #{node}：需要一个对象</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="153"/>
+        <source>graph node #{node}: position must be [x, y]</source>
+        <translation>图节点 #{node}：位置必须是 [x, y]</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="154"/>
+        <source>graph node #{node} is malformed: {reason}</source>
+        <translation>图节点 #{node} 格式有误：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="155"/>
+        <source>graph node #{node} (&apos;{name}&apos;): options must be an object</source>
+        <translation>图节点 #{node}（“{name}”）：选项必须是对象</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="156"/>
+        <source>graph node #{node}: id must be positive, got {id}</source>
+        <translation>图节点 #{node}：id 必须是正数，实际为 {id}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="157"/>
+        <source>graph node #{node}: duplicate node id {id}</source>
+        <translation>图节点 #{node}：节点 id {id} 重复</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="158"/>
+        <source>graph node #{node}: duplicate layer name &apos;{name}&apos;</source>
+        <translation>图节点 #{node}：层名称“{name}”重复</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="159"/>
+        <source>model input expects samples of {expected}, got {got}</source>
+        <translation>模型输入需要形状为 {expected} 的样本，实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="160"/>
+        <source>{layer}: more than 8 inputs are not supported</source>
+        <translation>{layer}：不支持超过 8 个输入</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="162"/>
+        <source>random generator state is malformed</source>
+        <translation>随机数生成器的状态格式有误</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="163"/>
+        <source>{owner} option &apos;{option}&apos; must be &gt; 0; received: {value}</source>
+        <translation>{owner} 的选项“{option}”必须 &gt; 0；收到的是：{value}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="164"/>
+        <source>{owner} option &apos;{option}&apos; must be &gt;= 0; received: {value}</source>
+        <translation>{owner} 的选项“{option}”必须 &gt;= 0；收到的是：{value}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="165"/>
+        <source>{owner} option &apos;{option}&apos; must be &gt;= 0 (0 turns clipping off); received: {value}</source>
+        <translation>{owner} 的选项“{option}”必须 &gt;= 0（0 表示关闭裁剪）；收到的是：{value}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="167"/>
+        <source>{owner} option &apos;{option}&apos; must be &gt;= 1; received: {value}</source>
+        <translation>{owner} 的选项“{option}”必须 &gt;= 1；收到的是：{value}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="168"/>
+        <source>{owner} option &apos;{option}&apos; must be a finite float; received: {value}</source>
+        <translation>{owner} 的选项“{option}”必须是有限的浮点数；收到的是：{value}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="169"/>
+        <source>{owner} option &apos;{option}&apos; must be a number; received: {value}</source>
+        <translation>{owner} 的选项“{option}”必须是数字；收到的是：{value}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="170"/>
+        <source>{owner} option &apos;{option}&apos; must be a string; received: {value}</source>
+        <translation>{owner} 的选项“{option}”必须是字符串；收到的是：{value}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="171"/>
+        <source>{owner} option &apos;{option}&apos; must be a whole number; received: {value}</source>
+        <translation>{owner} 的选项“{option}”必须是整数；收到的是：{value}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="172"/>
+        <source>{owner} option &apos;{option}&apos; must be below 1 for &apos;plateau&apos; (1 would never reduce the rate); received: {value}</source>
+        <translation>{owner} 的选项“{option}”在“plateau”下必须小于 1（为 1 时学习率永远不会降低）；收到的是：{value}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="175"/>
+        <source>{owner} option &apos;{option}&apos; must be in (0, 1]; received: {value}</source>
+        <translation>{owner} 的选项“{option}”必须在 (0, 1] 范围内；收到的是：{value}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="176"/>
+        <source>{owner} option &apos;{option}&apos; must be in [0, 1); received: {value}</source>
+        <translation>{owner} 的选项“{option}”必须在 [0, 1) 范围内；收到的是：{value}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="177"/>
+        <source>{owner} option &apos;{option}&apos; must be true or false; received: {value}</source>
+        <translation>{owner} 的选项“{option}”必须是 true 或 false；收到的是：{value}</translation>
+    </message>
 </context>
 <context>
     <name>Language</name>
@@ -1855,100 +2290,100 @@ Should the project train on the captures from now on?
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="113"/>
+        <location filename="../app/dataset_controller.cpp" line="116"/>
         <source>Choose Dataset Folder</source>
         <translation>选择数据集文件夹</translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="123"/>
+        <location filename="../app/dataset_controller.cpp" line="126"/>
         <source>Fashion-MNIST</source>
         <translation>Fashion-MNIST</translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="124"/>
+        <location filename="../app/dataset_controller.cpp" line="127"/>
         <source>Built-in shapes (generated)</source>
         <translation>内置形状（自动生成）</translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="127"/>
+        <location filename="../app/dataset_controller.cpp" line="130"/>
         <source>Other folder…</source>
         <translation>其他文件夹…</translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="141"/>
+        <location filename="../app/dataset_controller.cpp" line="144"/>
         <source>Generated on the fly: simple shapes, drawn at the model&apos;s input size. Needs no download.</source>
         <translation>即时生成：按模型输入尺寸绘制的简单形状。无需下载。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/dataset_controller.cpp" line="159"/>
+        <location filename="../app/dataset_controller.cpp" line="162"/>
         <source>Dataset: %n class(es) — %1</source>
         <translation>
             <numerusform>数据集：%n 个类别 — %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="162"/>
+        <location filename="../app/dataset_controller.cpp" line="165"/>
         <source>%1 training</source>
         <translation>训练 %1 张</translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="163"/>
+        <location filename="../app/dataset_controller.cpp" line="166"/>
         <source>%1 validation</source>
         <translation>验证 %1 张</translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="164"/>
+        <location filename="../app/dataset_controller.cpp" line="167"/>
         <source>%1 test</source>
         <translation>测试 %1 张</translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="165"/>
+        <location filename="../app/dataset_controller.cpp" line="168"/>
         <source>Images: %1</source>
         <translation>图像：%1</translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="167"/>
+        <location filename="../app/dataset_controller.cpp" line="170"/>
         <source>Dataset classes: shown once the Dataset page has loaded it.</source>
         <translation>数据集类别：在数据集页面加载后显示。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/dataset_controller.cpp" line="176"/>
+        <location filename="../app/dataset_controller.cpp" line="179"/>
         <source>Model: %n output(s), the dataset&apos;s classes</source>
         <translation>
             <numerusform>模型：%n 个输出，即数据集的类别</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/dataset_controller.cpp" line="178"/>
+        <location filename="../app/dataset_controller.cpp" line="181"/>
         <source>Model: %n output(s) — %1</source>
         <translation>
             <numerusform>模型：%n 个输出 — %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/dataset_controller.cpp" line="180"/>
+        <location filename="../app/dataset_controller.cpp" line="183"/>
         <source>Model: %n output(s)</source>
         <translation>
             <numerusform>模型：%n 个输出</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="186"/>
+        <location filename="../app/dataset_controller.cpp" line="189"/>
         <source>The dataset has %1 classes, more than the model&apos;s outputs (%2): training fails until the last layer has %1 units.</source>
         <translation>数据集有 %1 个类别，多于模型的输出数（%2）：在最后一层的单元数改为 %1 之前，训练会失败。</translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="191"/>
+        <location filename="../app/dataset_controller.cpp" line="194"/>
         <source>Training on this dataset names the model&apos;s outputs after its classes.</source>
         <translation>在此数据集上训练后，模型的输出将以数据集的类别命名。</translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="143"/>
+        <location filename="../app/dataset_controller.cpp" line="146"/>
         <source>Source: %1</source>
         <translation>来源：%1</translation>
     </message>
     <message>
-        <location filename="../app/dataset_controller.cpp" line="144"/>
+        <location filename="../app/dataset_controller.cpp" line="147"/>
         <source>Model input: %1 × %2 × %3</source>
         <translation>模型输入：%1 × %2 × %3</translation>
     </message>
@@ -3371,22 +3806,22 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <translation>将图表的所有数据点导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../widgets/training/live_chart.cpp" line="484"/>
+        <location filename="../widgets/training/live_chart.cpp" line="494"/>
         <source>Export Chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../widgets/training/live_chart.cpp" line="484"/>
+        <location filename="../widgets/training/live_chart.cpp" line="494"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../widgets/training/live_chart.cpp" line="490"/>
+        <location filename="../widgets/training/live_chart.cpp" line="500"/>
         <source>Export Chart Data</source>
         <translation>导出图表数据</translation>
     </message>
     <message>
-        <location filename="../widgets/training/live_chart.cpp" line="490"/>
+        <location filename="../widgets/training/live_chart.cpp" line="500"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -4225,33 +4660,33 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="86"/>
+        <location filename="../app/studio.cpp" line="87"/>
         <source>Open another project</source>
         <translation>打开另一个项目</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="115"/>
-        <location filename="../app/studio.cpp" line="121"/>
+        <location filename="../app/studio.cpp" line="116"/>
+        <location filename="../app/studio.cpp" line="122"/>
         <source>&amp;Start Page</source>
         <translation>开始页(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="123"/>
+        <location filename="../app/studio.cpp" line="124"/>
         <source>&amp;About ConvStudio</source>
         <translation>关于 ConvStudio(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="124"/>
+        <location filename="../app/studio.cpp" line="125"/>
         <source>About ConvStudio</source>
         <translation>关于 ConvStudio</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="125"/>
+        <location filename="../app/studio.cpp" line="126"/>
         <source>&lt;h3&gt;ConvStudio %1&lt;/h3&gt;&lt;p&gt;Design, train and inspect convolutional neural networks for image recognition on your own computer.&lt;/p&gt;&lt;p&gt;Built with Qt %2, Eigen and OpenCV.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ConvStudio %1&lt;/h3&gt;&lt;p&gt;在您自己的电脑上设计、训练和检查用于图像识别的卷积神经网络。&lt;/p&gt;&lt;p&gt;基于 Qt %2、Eigen 和 OpenCV 构建。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="132"/>
+        <location filename="../app/studio.cpp" line="133"/>
         <source>About &amp;Qt</source>
         <translation>关于 &amp;Qt</translation>
     </message>
@@ -4259,85 +4694,126 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
 <context>
     <name>cs::gui::TrainingCharts</name>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="47"/>
+        <location filename="../widgets/training/training_charts.cpp" line="66"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="47"/>
-        <location filename="../widgets/training/training_charts.cpp" line="56"/>
-        <location filename="../widgets/training/training_charts.cpp" line="63"/>
+        <location filename="../widgets/training/training_charts.cpp" line="66"/>
+        <location filename="../widgets/training/training_charts.cpp" line="75"/>
+        <location filename="../widgets/training/training_charts.cpp" line="82"/>
+        <location filename="../widgets/training/training_charts.cpp" line="316"/>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="47"/>
+        <location filename="../widgets/training/training_charts.cpp" line="66"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="51"/>
+        <location filename="../widgets/training/training_charts.cpp" line="70"/>
         <source>training (batch)</source>
         <translation>训练（批次）</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="52"/>
+        <location filename="../widgets/training/training_charts.cpp" line="71"/>
         <source>training (smoothed)</source>
         <translation>训练（平滑）</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="53"/>
+        <location filename="../widgets/training/training_charts.cpp" line="72"/>
         <source>training (epoch)</source>
         <translation>训练（轮次）</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="54"/>
-        <location filename="../widgets/training/training_charts.cpp" line="61"/>
+        <location filename="../widgets/training/training_charts.cpp" line="73"/>
+        <location filename="../widgets/training/training_charts.cpp" line="80"/>
         <source>validation</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="56"/>
+        <location filename="../widgets/training/training_charts.cpp" line="75"/>
         <source>Accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="56"/>
+        <location filename="../widgets/training/training_charts.cpp" line="75"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="59"/>
+        <location filename="../widgets/training/training_charts.cpp" line="78"/>
         <source>training (batches)</source>
         <translation>训练（批次）</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="60"/>
+        <location filename="../widgets/training/training_charts.cpp" line="79"/>
         <source>training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="63"/>
+        <location filename="../widgets/training/training_charts.cpp" line="82"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="63"/>
-        <location filename="../widgets/training/training_charts.cpp" line="68"/>
+        <location filename="../widgets/training/training_charts.cpp" line="82"/>
+        <location filename="../widgets/training/training_charts.cpp" line="87"/>
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="141"/>
-        <location filename="../widgets/training/training_charts.cpp" line="143"/>
+        <location filename="../widgets/training/training_charts.cpp" line="94"/>
+        <source>Exponential moving average of the curves (0: raw). The raw curve stays faint behind.</source>
+        <translation>曲线的指数移动平均（0：原始曲线）。原始曲线以浅色显示在后面。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_charts.cpp" line="98"/>
+        <source>Epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_charts.cpp" line="99"/>
+        <source>Training time</source>
+        <translation>训练时间</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_charts.cpp" line="100"/>
+        <source>Draw the curves against the epoch or the training time in minutes (pauses left out)</source>
+        <translation>以轮次或训练时间（分钟，不含暂停）为横轴绘制曲线</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_charts.cpp" line="103"/>
+        <source>Smoothing:</source>
+        <translation>平滑：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_charts.cpp" line="107"/>
+        <source>X axis:</source>
+        <translation>横轴：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_charts.cpp" line="274"/>
+        <source>%1 (raw)</source>
+        <translation>%1（原始）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_charts.cpp" line="279"/>
+        <location filename="../widgets/training/training_charts.cpp" line="281"/>
         <source>%1 training</source>
         <translation>%1 训练</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="142"/>
-        <location filename="../widgets/training/training_charts.cpp" line="144"/>
+        <location filename="../widgets/training/training_charts.cpp" line="280"/>
+        <location filename="../widgets/training/training_charts.cpp" line="282"/>
         <source>%1 validation</source>
         <translation>%1 验证</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_charts.cpp" line="316"/>
+        <source>minutes</source>
+        <translation>分钟</translation>
     </message>
 </context>
 <context>
@@ -4549,30 +5025,30 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
 <context>
     <name>cs::gui::TrainingProgress</name>
     <message>
-        <location filename="../widgets/training/training_progress.cpp" line="43"/>
+        <location filename="../widgets/training/training_progress.cpp" line="46"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_progress.cpp" line="65"/>
+        <location filename="../widgets/training/training_progress.cpp" line="109"/>
         <source>%1Epoch %2/%3 · batch %4/%5 · %6 samples/s · ETA %7</source>
         <translation>%1第 %2/%3 轮 · 批次 %4/%5 · %6 样本/秒 · 剩余 %7</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_progress.cpp" line="66"/>
-        <location filename="../widgets/training/training_progress.cpp" line="84"/>
-        <location filename="../widgets/training/training_progress.cpp" line="85"/>
-        <location filename="../widgets/training/training_progress.cpp" line="86"/>
+        <location filename="../widgets/training/training_progress.cpp" line="110"/>
+        <location filename="../widgets/training/training_progress.cpp" line="128"/>
+        <location filename="../widgets/training/training_progress.cpp" line="129"/>
+        <location filename="../widgets/training/training_progress.cpp" line="130"/>
         <source>Paused · </source>
         <translation>已暂停 · </translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_progress.cpp" line="79"/>
+        <location filename="../widgets/training/training_progress.cpp" line="123"/>
         <source>Loading the dataset… %1%</source>
         <translation>正在加载数据集… %1%</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_progress.cpp" line="79"/>
+        <location filename="../widgets/training/training_progress.cpp" line="123"/>
         <source>Loading the dataset…</source>
         <translation>正在加载数据集…</translation>
     </message>
@@ -5034,17 +5510,17 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <translation>训练开始：%1 轮，批大小 %2，%3，学习率 %4，种子 %5。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="236"/>
+        <location filename="../app/training_ui.cpp" line="237"/>
         <source>Evaluation on the test set: accuracy %1%, loss %2 (%3 images).</source>
         <translation>在测试集上评估：准确率 %1%，损失 %2（%3 张图像）。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="238"/>
+        <location filename="../app/training_ui.cpp" line="239"/>
         <source>Evaluation on the validation set: accuracy %1%, loss %2 (%3 images).</source>
         <translation>在验证集上评估：准确率 %1%，损失 %2（%3 张图像）。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="239"/>
+        <location filename="../app/training_ui.cpp" line="240"/>
         <source>Evaluation on the training set: accuracy %1%, loss %2 (%3 images).</source>
         <translation>在训练集上评估：准确率 %1%，损失 %2（%3 张图像）。</translation>
     </message>
@@ -5065,17 +5541,17 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <translation type="vanished">训练</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="243"/>
+        <location filename="../app/training_ui.cpp" line="244"/>
         <source>Evaluation ready: %1% accuracy — see the Evaluation page</source>
         <translation>评估完成：准确率 %1% — 请查看“评估”页</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="247"/>
+        <location filename="../app/training_ui.cpp" line="248"/>
         <source>The evaluation failed: %1</source>
         <translation>评估失败：%1</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="262"/>
+        <location filename="../app/training_ui.cpp" line="263"/>
         <source>The project&apos;s training settings are not valid (%1); the defaults are shown.</source>
         <translation>项目的训练设置无效（%1）；显示的是默认值。</translation>
     </message>
