@@ -93,7 +93,14 @@ SessionResult TrainingSession::run(const TrainingRequest& request, const DataSpl
     if (request.start == StartMode::FineTune) applyWeights(request.project, model);
     Trainer trainer(model, request.settings, trained.preprocessing);
     if (request.start == StartMode::Resume) {
-        trainer.restoreCheckpoint(request.checkpoint);
+        try {
+            trainer.restoreCheckpoint(request.checkpoint);
+        } catch (const FileError& e) {
+            // The trainer checks the checkpoint's content but does not know its file: name it.
+            if (request.checkpointPath.empty()) throw;
+            throw FileError(msg("checkpoint.in_file", "{file}: {reason}",
+                                {{"file", request.checkpointPath}, {"reason", e.what()}}));
+        }
         prepared.resumedEpochs = trainer.history();
     }
     if (!request.checkpointPath.empty()) trainer.setCheckpoint(request.checkpointPath, 1, request.project.project);
