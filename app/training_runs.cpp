@@ -340,7 +340,6 @@ void TrainingUi::showRunBatches(int index) {
         b.learningRate = p.learningRate;
         batches << b;
     }
-    panel_->charts()->beginRun(false);
     panel_->charts()->addBatches(batches);
     for (const EpochStats& e : run.epochs) panel_->charts()->addEpoch(e);
 }

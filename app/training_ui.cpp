@@ -117,7 +117,8 @@ void TrainingUi::connectDocument() {
 }
 
 void TrainingUi::showProjectRuns() {
-    panel_->setHistory({});  // no ticks of another project's runs survive
+    panel_->setHistory({});             // no ticks of another project's runs survive
+    panel_->charts()->beginRun(false);  // nor its curves
     showHistory();
     // The curves of the run whose weights the project holds (else the last), drawn at once:
     // its epochs as an overlay, its saved batches as the charts' run.
