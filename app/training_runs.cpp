@@ -13,6 +13,7 @@
 #include "main_window.h"
 #include "train/saved_evaluation.h"
 #include "training/evaluation_panel.h"
+#include "training/training_charts.h"
 #include "training/training_log.h"
 #include "training/training_panel.h"
 #include "training/training_progress.h"

@@ -12,6 +12,7 @@
 
 #include "core/errors.h"
 #include "core/json_options.h"
+#include "graph/graph_check.h"
 #include "graph/model.h"
 #include "io/atomic_file.h"
 #include "layers/input_layer.h"
@@ -271,10 +272,32 @@ bool sameShapes(const std::map<std::string, Tensor>& a, const std::map<std::stri
 // Run weights belong to the graph they were trained on. When the graph changed since (or no
 // longer compiles), they are dropped with a note instead of being offered for a model they do
 // not fit.
+int64_t floatsIn(const std::map<std::string, Tensor>& weights) {
+    int64_t n = 0;
+    for (const auto& [name, t] : weights) n += t.size();
+    return n;
+}
+
 void dropRunWeightsThatDoNotFit(ModelFile& file) {
     if (file.runWeights.empty()) return;
+    // Checked before compiling: the model's parameters are allocated only when a run's weights,
+    // which the file holds, are as many (a forged graph cannot make the reader allocate more).
+    const GraphCheck check = checkGraph(file.graph, LayerRegistry::builtin());
+    int64_t largest = 0;
+    for (const auto& [run, w] : file.runWeights) largest = std::max(largest, floatsIn(w.best));
+    if (check.ok && check.totalParams > largest) {
+        for (const auto& [run, w] : file.runWeights)
+            file.loadNotes.push_back(
+                msg("model_file.run_weights_do_not_fit",
+                    "The weights of run {run} were left out: they do not fit the graph, which changed after that run",
+                    {{"run", std::to_string(run + 1)}}));
+        file.runWeights.clear();
+        return;
+    }
     std::map<std::string, Tensor> expected;
     try {
+        if (!check.ok)
+            throw Error(check.problems.empty() ? std::string("invalid graph") : check.problems.front().english());
         Model model(file.graph, file.seed);
         ModelFile fresh;
         storeWeights(model, fresh);

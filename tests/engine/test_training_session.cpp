@@ -363,7 +363,7 @@ private slots:
     // A long run's batches are kept decimated: every k-th and the last, kMaxBatchPoints at most.
     void batchCurvesAreDecimated() {
         for (int n : {0, 1, kMaxBatchPoints, kMaxBatchPoints + 1, 3 * kMaxBatchPoints - 1, 10007}) {
-            std::vector<BatchStats> batches(std::size_t(n));
+            std::vector<BatchStats> batches(static_cast<std::size_t>(n));
             for (int i = 0; i < n; ++i) batches[std::size_t(i)].batch = i;
             const std::vector<BatchPoint> kept = decimatedBatches(batches);
             QVERIFY2(int(kept.size()) <= kMaxBatchPoints, qPrintable(QString::number(n)));
