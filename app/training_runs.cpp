@@ -11,7 +11,9 @@
 #include "common/engine_message.h"
 #include "designer/model_document.h"
 #include "main_window.h"
+#include "train/saved_evaluation.h"
 #include "training/evaluation_panel.h"
+#include "training/training_charts.h"
 #include "training/training_log.h"
 #include "training/training_panel.h"
 #include "training/training_progress.h"
@@ -190,8 +192,6 @@ void TrainingUi::keepRun(std::shared_ptr<const ModelFile> trained) {
     } catch (const std::exception&) {
     }
     const std::optional<RunRecord> current = doc_.weightsRun();
-    const int index = int(doc_.runCount());  // this run's place in the history
-    runWeights_[index] = trained;
     if (!run || replacesProjectWeights(*run, current ? &*current : nullptr, weightsFitGraph())) {
         doc_.applyTrained(*trained);  // one undoable step: Undo brings back the weights before it
         QString kept;
@@ -215,25 +215,26 @@ void TrainingUi::keepRun(std::shared_ptr<const ModelFile> trained) {
                                    : tr("its current weights");
     const QString why = mine ? tr("this run reached %1%").arg(*mine * 100, 0, 'f', 1)
                              : tr("this run was stopped before it could be measured");
-    log->addLine(
-        tr("The project keeps %1: %2. Runs ▸ Use This Run's Weights puts this run's weights in.").arg(project, why),
-        TrainingLog::Kind::Warning);
+    log->addLine(tr("The project keeps %1: %2. Runs ▸ Use Best Weights puts this run's weights in.").arg(project, why),
+                 TrainingLog::Kind::Warning);
 }
 
-void TrainingUi::useRunWeights(int index) {
-    const auto it = runWeights_.find(index);
-    if (controller_->isBusy() || it == runWeights_.end() || index >= int(doc_.runCount())) return;
-    doc_.useRunWeights(*it->second, index);
+void TrainingUi::useRunWeights(int index, bool last) {
+    if (controller_->isBusy() || !doc_.hasRunWeights(index)) return;
+    doc_.useRunWeights(index, last);
     panel_->log()->addLine(
-        tr("The project now uses the weights of run %1 (Edit ▸ Undo takes them back).").arg(index + 1));
+        last ? tr("The project now uses the last weights of run %1 (Edit ▸ Undo takes them back).").arg(index + 1)
+             : tr("The project now uses the best weights of run %1 (Edit ▸ Undo takes them back).").arg(index + 1));
 }
 
 void TrainingUi::showHistory() {
     panel_->setHistory(doc_.runs(), doc_.weightsRunIndex());
-    QList<int> available;
-    for (const auto& [index, weights] : runWeights_)
-        if (index < int(doc_.runCount())) available << index;
-    panel_->setRunWeightsAvailable(available);
+    QList<int> available, distinctLast;
+    for (int i = 0; i < int(doc_.runCount()); ++i) {
+        if (doc_.hasRunWeights(i)) available << i;
+        if (doc_.hasDistinctLastWeights(i)) distinctLast << i;
+    }
+    panel_->setRunWeightsAvailable(available, distinctLast, doc_.usesLastWeights());
 }
 
 bool TrainingUi::weightsFitGraph() const { return doc_.hasWeights() && sameStructure(doc_.graph(), trainedGraph_); }
@@ -269,7 +270,9 @@ void TrainingUi::updateWeightsState() {
         return;
     }
     QString text = tr("Weights: <b style='color:#1e8449'>trained</b>");
-    if (doc_.weightsRunIndex() >= 0) text += tr(" (run %1)").arg(doc_.weightsRunIndex() + 1);
+    if (doc_.weightsRunIndex() >= 0)
+        text += doc_.usesLastWeights() ? tr(" (run %1, last weights)").arg(doc_.weightsRunIndex() + 1)
+                                       : tr(" (run %1)").arg(doc_.weightsRunIndex() + 1);
     text += tr(" — editing the graph makes them outdated.");
     panel_->setWeightsState(text);
 }
@@ -318,6 +321,66 @@ void TrainingUi::checkForInterruptedRun() {
 }
 
 // ---- Evaluation and data ----
+
+void TrainingUi::showRunBatches(int index) {
+    RunRecord run;
+    try {
+        run = RunRecord::fromJson(doc_.runs()[std::size_t(index)]);
+    } catch (const std::exception&) {
+        return;  // a damaged record: its epochs' overlay is all there is
+    }
+    if (run.batches.empty()) return;
+    QVector<BatchStats> batches;
+    for (const BatchPoint& p : run.batches) {
+        BatchStats b;
+        b.epoch = p.epoch;
+        b.batch = p.batch;
+        b.batchesPerEpoch = p.batchesPerEpoch;
+        b.loss = p.loss;
+        b.accuracy = p.accuracy;
+        b.learningRate = p.learningRate;
+        batches << b;
+    }
+    panel_->charts()->addBatches(batches);
+    for (const EpochStats& e : run.epochs) panel_->charts()->addEpoch(e);
+}
+
+void TrainingUi::showSavedEvaluation() {
+    if (doc_.lastEvaluation().is_null()) {
+        evaluation_->clear();
+        return;
+    }
+    try {
+        SavedEvaluation saved = SavedEvaluation::fromJson(doc_.lastEvaluation());
+        EvalReport report;
+        report.result = std::move(saved.result);
+        report.data = std::make_shared<const Dataset>(std::move(saved.mistakes));
+        report.setName = QString::fromStdString(std::string(evalSetName(saved.set)));
+        evaluation_->setReport(report);
+        if (saved.totalMistakes > int(report.data->size()))
+            evaluation_->setNote(tr("Saved with the project: the gallery holds the %1 most confident of %2 mistakes; "
+                                    "Evaluate measures again.")
+                                     .arg(report.data->size())
+                                     .arg(saved.totalMistakes));
+        else
+            evaluation_->setNote(tr("Saved with the project; Evaluate measures again."));
+    } catch (const std::exception& e) {
+        evaluation_->clear();
+        panel_->log()->addLine(tr("The project's saved evaluation cannot be shown: %1").arg(engineText(e)),
+                               TrainingLog::Kind::Warning);
+    }
+}
+
+void TrainingUi::keepEvaluation(const EvalReport& report) {
+    if (!report.data) return;
+    try {
+        const HeldOutEvaluation held{evalSetFromName(report.setName.toStdString()), report.data, report.result};
+        doc_.setLastEvaluation(savedEvaluation(held).toJson());
+    } catch (const std::exception& e) {
+        panel_->log()->addLine(tr("The evaluation could not be kept in the project: %1").arg(engineText(e)),
+                               TrainingLog::Kind::Warning);
+    }
+}
 
 void TrainingUi::endLoading(const QString& message) {
     // The status bar's progress belongs to runs: a load's percentage must not outlive it (a run

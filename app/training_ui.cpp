@@ -9,6 +9,7 @@
 #include <QTimer>
 #include <QToolBar>
 
+#include "common/engine_message.h"
 #include "designer/model_document.h"
 #include "inspect/inspect_panel.h"
 #include "inspect/probe_picker.h"
@@ -89,10 +90,11 @@ TrainingUi::~TrainingUi() {
 
 void TrainingUi::connectDocument() {
     connect(&doc_, &ModelDocument::documentReset, this, [this] {
-        runWeights_.clear();  // another project's runs
         trainedGraph_ = doc_.graph();
         showSettings();
         showProjectRuns();
+        for (const Message& note : doc_.loadNotes())
+            panel_->log()->addLine(engineText(note), TrainingLog::Kind::Warning);
         updateWeightsState();
         idleProbeTimer_->start();
         QTimer::singleShot(0, this, &TrainingUi::checkForInterruptedRun);
@@ -115,11 +117,17 @@ void TrainingUi::connectDocument() {
 }
 
 void TrainingUi::showProjectRuns() {
-    panel_->setHistory({});  // no ticks of another project's runs survive
+    panel_->setHistory({});             // no ticks of another project's runs survive
+    panel_->charts()->beginRun(false);  // nor its curves
     showHistory();
-    // The curves of the run whose weights the project holds (else the last), drawn at once.
-    if (doc_.runCount() > 0)
-        panel_->showRunCurves(doc_.weightsRunIndex() >= 0 ? doc_.weightsRunIndex() : int(doc_.runCount()) - 1);
+    // The curves of the run whose weights the project holds (else the last), drawn at once:
+    // its epochs as an overlay, its saved batches as the charts' run.
+    if (doc_.runCount() > 0) {
+        const int shown = doc_.weightsRunIndex() >= 0 ? doc_.weightsRunIndex() : int(doc_.runCount()) - 1;
+        panel_->showRunCurves(shown);
+        showRunBatches(shown);
+    }
+    showSavedEvaluation();
 }
 
 void TrainingUi::createActions() {
@@ -230,8 +238,9 @@ void TrainingUi::connectController() {
     });
     connect(c, &TrainingController::probeReady, inspect_, &InspectPanel::setProbe);
     connect(c, &TrainingController::finished, this, &TrainingUi::onFinished);
-    connect(c, &TrainingController::evaluated, this, [this](const EvalReport& r) {
+    connect(c, &TrainingController::evaluated, this, [this, c](const EvalReport& r) {
         evaluation_->setReport(r);
+        if (!c->isRunning()) keepEvaluation(r);  // a run's own evaluation comes with its weights
         // One whole sentence per set, so each translates as a sentence.
         const QString sentence = r.setName == QLatin1String("test")
                                      ? tr("Evaluation on the test set: accuracy %1%, loss %2 (%3 images).")

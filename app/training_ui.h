@@ -77,8 +77,8 @@ public slots:
     void continueRun();
     void evaluate();
     void checkForInterruptedRun();
-    // The weights of run `index` (a run of this session) into the project: one undoable step.
-    void useRunWeights(int index);
+    // The kept weights of run `index` (its best, or its last) into the project: one undoable step.
+    void useRunWeights(int index, bool last);
     // Shows the feature maps of an image from elsewhere (the dataset page, the camera).
     void inspectImage(const cs::gui::ProbeImage& image);
 
@@ -90,10 +90,13 @@ private:
     void settingsEdited();  // form -> document
     void updateActions();
     void updateWeightsState();
-    void showHistory();                 // the runs, which holds the project's weights, which can be used
-    void showProjectRuns();             // a project just opened: its runs, the curves of the one in use
-    bool weightsFitGraph() const;       // the project's weights exist and fit its graph
-    bool continuesFromWeights() const;  // Start fine-tunes: chosen in the settings, and weights that fit
+    void showHistory();                             // the runs, which holds the project's weights, which can be used
+    void showProjectRuns();                         // a project just opened: its runs, the curves of the one in use
+    void showRunBatches(int index);                 // the saved per-batch curves of run `index` as the charts' run
+    void showSavedEvaluation();                     // a project just opened: its last evaluation on the Evaluation page
+    void keepEvaluation(const EvalReport& report);  // an Evaluate's result into the project
+    bool weightsFitGraph() const;                   // the project's weights exist and fit its graph
+    bool continuesFromWeights() const;              // Start fine-tunes: chosen in the settings, and weights that fit
     void onFinished(const RunSummary& summary, std::shared_ptr<const ModelFile> trained);
     // The run's weights into the project, unless the project holds better ones (then only its record).
     void keepRun(std::shared_ptr<const ModelFile> trained);
@@ -122,9 +125,6 @@ private:
     GraphSpec runGraph_;                         // the model a run trains (snapshot at Start)
     GraphSpec trainedGraph_;                     // the model the project's weights belong to
     std::shared_ptr<const ModelFile> detached_;  // trained weights the changed project could not take
-    // The kept weights of this session's runs, by index into the history: what "Use this run's
-    // weights" can bring back. Memory only (the project file keeps the weights in use).
-    std::map<int, std::shared_ptr<const ModelFile>> runWeights_;
 };
 
 }  // namespace cs::gui

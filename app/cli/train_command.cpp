@@ -101,6 +101,8 @@ TrainingRequest requestFrom(const CliArgs& args, std::string& label) {
             args.has("fine-tune") ? StartMode::FineTune : defaultStartMode(request.project, request.settings);
     }
     request.dataSource = args.has("data") ? args.get("data") : DatasetProject::fromFile(request.project).source;
+    // A saved model keeps the evaluation's mistakes for the studio's Evaluation page, as the studio does.
+    request.keepPredictions = args.has("out");
     if (request.dataSource.empty())
         throw UsageError("train needs --data PATH (a dataset folder or file, or 'builtin'); the model names none");
     if (args.has("checkpoint"))

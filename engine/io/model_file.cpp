@@ -12,10 +12,12 @@
 
 #include "core/errors.h"
 #include "core/json_options.h"
+#include "graph/graph_check.h"
 #include "graph/model.h"
 #include "io/atomic_file.h"
 #include "layers/input_layer.h"
 #include "layers/layer_registry.h"
+#include "train/saved_evaluation.h"
 
 namespace cs {
 
@@ -127,6 +129,7 @@ ModelFile describedModel(const nlohmann::json& doc, const std::string& what) {
         file.project = doc.value("project", nlohmann::json::object());
         file.checkpoint = doc.value("checkpoint", nlohmann::json::object());
         file.seed = doc.value("seed", uint64_t{42});
+        if (const auto it = doc.find("evaluation"); it != doc.end() && !it->is_null()) file.evaluation = *it;
     } catch (const nlohmann::json::exception& e) {
         throw FileError(what + " is malformed: " + e.what());
     }
@@ -140,6 +143,16 @@ ModelFile describedModel(const nlohmann::json& doc, const std::string& what) {
             }
         }
     checkPreprocessingFitsInput(file, what);
+    // A damaged saved evaluation costs only itself: the project opens without it.
+    if (!file.evaluation.is_null()) {
+        try {
+            SavedEvaluation::fromJson(file.evaluation);
+        } catch (const Error& e) {
+            file.loadNotes.push_back(msg("model_file.evaluation_dropped", "The saved evaluation was left out: {reason}",
+                                         {{"reason", e.what()}}));
+            file.evaluation = nullptr;
+        }
+    }
     return file;
 }
 
@@ -157,6 +170,173 @@ uint64_t checkHeader(const char* header, std::size_t available, const std::strin
     uint64_t jsonSize;
     std::memcpy(&jsonSize, header + 12, sizeof jsonSize);
     return jsonSize;
+}
+
+// The raw float data after the description, as a reader sees it.
+struct TensorData {
+    const std::string& bytes;
+    std::size_t start = 0;  // byte offset of the first float
+    uint64_t floats = 0;    // floats available
+    const std::string& what;
+};
+
+// One table of tensors (the project's weights, or one run's group); offsets and counts in
+// floats into `data`. Every name once, every shape checked against the data before allocating.
+std::map<std::string, Tensor> readTensorTable(const nlohmann::json& table, const TensorData& data,
+                                              const std::string& what) {
+    std::map<std::string, Tensor> out;
+    if (!table.is_array()) throw FileError(what + ": a tensor table must be a list");
+    for (const auto& t : table) {
+        const std::string name = t.at("name").get<std::string>();
+        if (out.count(name)) throw FileError(what + ": tensor '" + name + "' appears twice");
+        const int batch = t.at("batch").get<int>();
+        const auto dims = t.at("shape").get<std::vector<int>>();
+        const uint64_t offset = t.at("offset").get<uint64_t>();
+        const uint64_t count = t.at("count").get<uint64_t>();
+        if (dims.size() > 3 || batch < 0) throw FileError(what + ": tensor '" + name + "' has a malformed shape");
+        // Checked products: 256 x 2^24 x 2^24 x 256 must not wrap around to a small count.
+        uint64_t expect = static_cast<uint64_t>(batch);
+        for (int d : dims) {
+            if (d < 0 || d > (1 << 24))
+                throw FileError(what + ": tensor '" + name + "' has a dimension of " + std::to_string(d));
+            if (__builtin_mul_overflow(expect, static_cast<uint64_t>(d), &expect) || expect > data.floats)
+                throw FileError(msg("model_file.tensor_too_large",
+                                    "{file}: tensor '{tensor}' ({batch} x {shape}) holds more values than the file",
+                                    {{"file", what},
+                                     {"tensor", name},
+                                     {"batch", std::to_string(batch)},
+                                     {"shape", t.at("shape").dump()}}));
+        }
+        if (dims.empty()) expect = 0;
+        if (expect != count)
+            throw FileError(what + ": tensor '" + name + "' claims " + std::to_string(count) +
+                            " values but its shape holds " + std::to_string(expect));
+        if (offset > data.floats || count > data.floats - offset)
+            throw FileError(what + " is truncated: tensor '" + name + "' lies beyond the end of the file");
+        Shape shape;
+        if (dims.size() == 1)
+            shape = Shape{dims[0]};
+        else if (dims.size() == 2)
+            shape = Shape{dims[0], dims[1]};
+        else if (dims.size() == 3)
+            shape = Shape{dims[0], dims[1], dims[2]};
+        Tensor tensor(batch, shape);
+        if (count) std::memcpy(tensor.data(), data.bytes.data() + data.start + offset * 4, count * 4);
+        out.emplace(name, std::move(tensor));
+    }
+    return out;
+}
+
+// "run_tensors": [{"run": 1-based index into history, "kind": "best" | "last", "tensors": [...]}].
+// A run's groups name a run the history holds, each kind once, "last" only beside "best".
+std::map<int, RunWeights> readRunTensors(const nlohmann::json& doc, const nlohmann::json& history,
+                                         const TensorData& data) {
+    std::map<int, RunWeights> out;
+    const auto it = doc.find("run_tensors");
+    if (it == doc.end()) return out;
+    const std::string& what = data.what;
+    const std::size_t runs = history.is_array() ? history.size() : 0;
+    if (!it->is_array() || it->size() > 2 * runs)
+        throw FileError(what + ": run_tensors must be a list of at most two groups per run (" + std::to_string(runs) +
+                        " runs)");
+    std::set<std::pair<int, std::string>> seen;
+    for (const auto& g : *it) {
+        const int run = g.at("run").get<int>();
+        const std::string kind = g.at("kind").get<std::string>();
+        if (run < 1 || std::size_t(run) > runs)
+            throw FileError(what + ": run weights name run " + std::to_string(run) + " but the history holds " +
+                            std::to_string(runs) + " runs");
+        if (kind != "best" && kind != "last")
+            throw FileError(what + ": run " + std::to_string(run) + "'s weights must be 'best' or 'last', got '" +
+                            kind + "'");
+        if (!seen.insert({run, kind}).second)
+            throw FileError(what + ": run " + std::to_string(run) + "'s " + kind + " weights appear twice");
+        auto tensors = readTensorTable(g.at("tensors"), data, what + " (run " + std::to_string(run) + ")");
+        (kind == "best" ? out[run - 1].best : out[run - 1].last) = std::move(tensors);
+    }
+    for (const auto& [run, w] : out)
+        if (w.best.empty())
+            throw FileError(what + ": run " + std::to_string(run + 1) + " has last weights but no best weights");
+    return out;
+}
+
+bool sameShapes(const std::map<std::string, Tensor>& a, const std::map<std::string, Tensor>& b) {
+    if (a.size() != b.size()) return false;
+    for (auto i = a.begin(), j = b.begin(); i != a.end(); ++i, ++j)
+        if (i->first != j->first || i->second.batch() != j->second.batch() ||
+            i->second.sampleShape() != j->second.sampleShape())
+            return false;
+    return true;
+}
+
+// Run weights belong to the graph they were trained on. When the graph changed since (or no
+// longer compiles), they are dropped with a note instead of being offered for a model they do
+// not fit.
+int64_t floatsIn(const std::map<std::string, Tensor>& weights) {
+    int64_t n = 0;
+    for (const auto& [name, t] : weights) n += t.size();
+    return n;
+}
+
+void dropRunWeightsThatDoNotFit(ModelFile& file) {
+    if (file.runWeights.empty()) return;
+    // Checked before compiling: the model's parameters are allocated only when a run's weights,
+    // which the file holds, are as many (a forged graph cannot make the reader allocate more).
+    const GraphCheck check = checkGraph(file.graph, LayerRegistry::builtin());
+    int64_t largest = 0;
+    for (const auto& [run, w] : file.runWeights) largest = std::max(largest, floatsIn(w.best));
+    if (check.ok && check.totalParams > largest) {
+        for (const auto& [run, w] : file.runWeights)
+            file.loadNotes.push_back(
+                msg("model_file.run_weights_do_not_fit",
+                    "The weights of run {run} were left out: they do not fit the graph, which changed after that run",
+                    {{"run", std::to_string(run + 1)}}));
+        file.runWeights.clear();
+        return;
+    }
+    std::map<std::string, Tensor> expected;
+    try {
+        if (!check.ok)
+            throw Error(check.problems.empty() ? std::string("invalid graph") : check.problems.front().english());
+        Model model(file.graph, file.seed);
+        ModelFile fresh;
+        storeWeights(model, fresh);
+        expected = std::move(fresh.weights);
+    } catch (const Error& e) {
+        file.loadNotes.push_back(
+            msg("model_file.run_weights_graph_invalid",
+                "The weights of {count} run(s) were left out: the graph does not compile ({error})",
+                {{"count", std::to_string(file.runWeights.size())}, {"error", e.what()}}));
+        file.runWeights.clear();
+        return;
+    }
+    for (auto it = file.runWeights.begin(); it != file.runWeights.end();) {
+        const RunWeights& w = it->second;
+        if (sameShapes(w.best, expected) && (w.last.empty() || sameShapes(w.last, expected))) {
+            ++it;
+            continue;
+        }
+        file.loadNotes.push_back(
+            msg("model_file.run_weights_do_not_fit",
+                "The weights of run {run} were left out: they do not fit the graph, which changed after that run",
+                {{"run", std::to_string(it->first + 1)}}));
+        it = file.runWeights.erase(it);
+    }
+}
+
+nlohmann::json tensorTable(const std::map<std::string, Tensor>& weights, uint64_t& offset) {
+    nlohmann::json tensors = nlohmann::json::array();
+    for (const auto& [name, t] : weights) {
+        tensors.push_back(
+            {{"name", name}, {"batch", t.batch()}, {"shape", shapeJson(t)}, {"offset", offset}, {"count", t.size()}});
+        offset += static_cast<uint64_t>(t.size());
+    }
+    return tensors;
+}
+
+void appendTensors(std::string& out, const std::map<std::string, Tensor>& weights) {
+    for (const auto& [name, t] : weights)
+        out.append(reinterpret_cast<const char*>(t.data()), sizeof(float) * static_cast<std::size_t>(t.size()));
 }
 
 }  // namespace
@@ -200,13 +380,26 @@ void applyWeights(const ModelFile& file, Model& model) {
     }
 }
 
+void keepRecentRunWeights(ModelFile& file) {
+    const int runs = file.history.is_array() ? int(file.history.size()) : 0;
+    std::erase_if(file.runWeights,
+                  [runs](const auto& entry) { return entry.first < runs - kRunsWithWeights || entry.first >= runs; });
+}
+
 std::string serializeModelFile(const ModelFile& file) {
-    nlohmann::json tensors = nlohmann::json::array();
     uint64_t offset = 0;
-    for (const auto& [name, t] : file.weights) {
-        tensors.push_back(
-            {{"name", name}, {"batch", t.batch()}, {"shape", shapeJson(t)}, {"offset", offset}, {"count", t.size()}});
-        offset += static_cast<uint64_t>(t.size());
+    const nlohmann::json tensors = tensorTable(file.weights, offset);
+    // The same bound the reader applies: the latest runs only.
+    const int runs = file.history.is_array() ? int(file.history.size()) : 0;
+    std::vector<const std::map<std::string, Tensor>*> groupData;
+    nlohmann::json groups = nlohmann::json::array();
+    for (const auto& [run, w] : file.runWeights) {
+        if (run < runs - kRunsWithWeights || run >= runs || w.best.empty()) continue;
+        groups.push_back({{"run", run + 1}, {"kind", "best"}, {"tensors", tensorTable(w.best, offset)}});
+        groupData.push_back(&w.best);
+        if (w.last.empty()) continue;
+        groups.push_back({{"run", run + 1}, {"kind", "last"}, {"tensors", tensorTable(w.last, offset)}});
+        groupData.push_back(&w.last);
     }
     nlohmann::json doc = {{"format", "convstudio-model"},
                           {"version", kModelFormatVersion},
@@ -219,6 +412,8 @@ std::string serializeModelFile(const ModelFile& file) {
                           {"checkpoint", file.checkpoint},
                           {"seed", file.seed},
                           {"tensors", tensors}};
+    if (!groups.empty()) doc["run_tensors"] = std::move(groups);
+    if (!file.evaluation.is_null()) doc["evaluation"] = file.evaluation;
     const std::string text = jsonText(doc);
     std::string out;
     out.reserve(kHeader + text.size() + offset * 4 + 4);
@@ -226,8 +421,8 @@ std::string serializeModelFile(const ModelFile& file) {
     put<uint32_t>(out, kModelFormatVersion);
     put<uint64_t>(out, text.size());
     out += text;
-    for (const auto& [name, t] : file.weights)
-        out.append(reinterpret_cast<const char*>(t.data()), sizeof(float) * static_cast<std::size_t>(t.size()));
+    appendTensors(out, file.weights);
+    for (const auto* g : groupData) appendTensors(out, *g);
     put<uint32_t>(out, crc(out.data(), out.size()));
     return out;
 }
@@ -247,50 +442,14 @@ ModelFile parseModelFile(const std::string& bytes, const std::string& what) {
         parseDescription(bytes.data() + kHeader, bytes.data() + kHeader + static_cast<std::ptrdiff_t>(jsonSize), what);
     ModelFile file = describedModel(doc, what);
     const std::size_t dataStart = kHeader + jsonSize;
-    const uint64_t dataFloats = (bytes.size() - 4 - dataStart) / 4;
+    const TensorData data{bytes, dataStart, (bytes.size() - 4 - dataStart) / 4, what};
     try {
-        std::set<std::string> names;
-        for (const auto& t : doc.at("tensors")) {
-            const std::string name = t.at("name").get<std::string>();
-            if (!names.insert(name).second) throw FileError(what + ": tensor '" + name + "' appears twice");
-            const int batch = t.at("batch").get<int>();
-            const auto dims = t.at("shape").get<std::vector<int>>();
-            const uint64_t offset = t.at("offset").get<uint64_t>();
-            const uint64_t count = t.at("count").get<uint64_t>();
-            if (dims.size() > 3 || batch < 0) throw FileError(what + ": tensor '" + name + "' has a malformed shape");
-            // Checked products: 256 x 2^24 x 2^24 x 256 must not wrap around to a small count.
-            uint64_t expect = static_cast<uint64_t>(batch);
-            for (int d : dims) {
-                if (d < 0 || d > (1 << 24))
-                    throw FileError(what + ": tensor '" + name + "' has a dimension of " + std::to_string(d));
-                if (__builtin_mul_overflow(expect, static_cast<uint64_t>(d), &expect) || expect > dataFloats)
-                    throw FileError(msg("model_file.tensor_too_large",
-                                        "{file}: tensor '{tensor}' ({batch} x {shape}) holds more values than the file",
-                                        {{"file", what},
-                                         {"tensor", name},
-                                         {"batch", std::to_string(batch)},
-                                         {"shape", t.at("shape").dump()}}));
-            }
-            if (dims.empty()) expect = 0;
-            if (expect != count)
-                throw FileError(what + ": tensor '" + name + "' claims " + std::to_string(count) +
-                                " values but its shape holds " + std::to_string(expect));
-            if (offset > dataFloats || count > dataFloats - offset)
-                throw FileError(what + " is truncated: tensor '" + name + "' lies beyond the end of the file");
-            Shape shape;
-            if (dims.size() == 1)
-                shape = Shape{dims[0]};
-            else if (dims.size() == 2)
-                shape = Shape{dims[0], dims[1]};
-            else if (dims.size() == 3)
-                shape = Shape{dims[0], dims[1], dims[2]};
-            Tensor tensor(batch, shape);
-            if (count) std::memcpy(tensor.data(), bytes.data() + dataStart + offset * 4, count * 4);
-            file.weights.emplace(name, std::move(tensor));
-        }
+        file.weights = readTensorTable(doc.at("tensors"), data, what);
+        file.runWeights = readRunTensors(doc, file.history, data);
     } catch (const nlohmann::json::exception& e) {
         throw FileError(what + " is malformed: " + e.what());
     }
+    dropRunWeightsThatDoNotFit(file);
     return file;
 }
 

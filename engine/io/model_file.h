@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/message.h"
 #include "core/tensor.h"
 #include "data/preprocessing.h"
 #include "graph/graph_spec.h"
@@ -21,6 +22,21 @@ namespace cs {
 class Model;
 
 inline constexpr uint32_t kModelFormatVersion = 1;
+
+// How many of the latest runs keep their weights in the project; older runs keep their record
+// and curves only (a seed-cnn run's weights are ~0.5 MB per kept set).
+inline constexpr int kRunsWithWeights = 3;
+
+// A run's weights beside its record in `history`: its best epoch's (by validation accuracy, see
+// RunRecord::bestEpoch; its last when nothing was measured) and, when they differ, its last.
+// Saved as named tensor groups after the project's weights; a reader of format 1 without
+// groups ignores them (the file stays valid for it).
+struct RunWeights {
+    std::map<std::string, Tensor> best;
+    std::map<std::string, Tensor> last;  // empty: the last weights are the best
+
+    const std::map<std::string, Tensor>& lastOrBest() const { return last.empty() ? best : last; }
+};
 
 struct ModelFile {
     GraphSpec graph;
@@ -34,6 +50,12 @@ struct ModelFile {
     std::map<std::string, Tensor> weights;
     nlohmann::json checkpoint = nlohmann::json::object();  // trainer position (resumable runs)
     uint64_t seed = 42;
+    // The last evaluation (SavedEvaluation JSON: figures and the most confident mistakes); null: none.
+    nlohmann::json evaluation;
+    // Kept weights of the latest runs, by 0-based index into `history` (kRunsWithWeights at most).
+    std::map<int, RunWeights> runWeights;
+    // What the reader left out and why (run weights that no longer fit the graph); for the user.
+    std::vector<Message> loadNotes;
 
     bool hasWeights() const { return !weights.empty(); }
 };
@@ -42,6 +64,10 @@ struct ModelFile {
 void storeWeights(const Model& model, ModelFile& file);
 // Copies file.weights into the model; throws FileError naming any missing or mis-shaped tensor.
 void applyWeights(const ModelFile& file, Model& model);
+
+// Drops the run weights of all but the latest kRunsWithWeights runs (and of runs the history
+// does not hold). Called when a run is added and before a file is written.
+void keepRecentRunWeights(ModelFile& file);
 
 // Throws FileError with the path and what is wrong.
 void saveModelFile(const std::string& path, const ModelFile& file);

@@ -1,5 +1,6 @@
 #include "train/run_record.h"
 
+#include <algorithm>
 #include <ctime>
 
 #include "core/errors.h"
@@ -53,6 +54,20 @@ EvalSet evalSetFromName(std::string_view name) {
                         {{"value", text(name)}}));
 }
 
+std::vector<BatchPoint> decimatedBatches(const std::vector<BatchStats>& batches) {
+    const std::size_t n = batches.size();
+    const std::size_t every = (n + kMaxBatchPoints - 1) / kMaxBatchPoints;
+    std::vector<BatchPoint> out;
+    for (std::size_t i = 0; i < n; ++i) {
+        if ((i + 1) % std::max<std::size_t>(every, 1) != 0 && i + 1 != n) continue;
+        const BatchStats& b = batches[i];
+        out.push_back({b.epoch, b.batch, b.batchesPerEpoch, b.loss, b.accuracy, b.learningRate});
+    }
+    if (out.size() > std::size_t(kMaxBatchPoints))
+        out.erase(out.end() - 2);  // one over: the last batch is kept, its neighbour goes
+    return out;
+}
+
 nlohmann::json RunRecord::toJson() const {
     nlohmann::json epochList = nlohmann::json::array();
     for (const EpochStats& e : epochs) epochList.push_back(e.toJson());
@@ -66,6 +81,13 @@ nlohmann::json RunRecord::toJson() const {
                         {"stop_reason", text(stopReasonName(stopReason))},
                         {"finished", finished}};
     if (bestEpoch) j["best_epoch"] = *bestEpoch + 1;  // 1-based, as the epochs are shown
+    if (!batches.empty()) {
+        // Compact rows: [epoch, batch, batches per epoch, loss, accuracy, learning rate].
+        nlohmann::json rows = nlohmann::json::array();
+        for (const BatchPoint& b : batches)
+            rows.push_back({b.epoch, b.batch, b.batchesPerEpoch, b.loss, b.accuracy, b.learningRate});
+        j["batches"] = std::move(rows);
+    }
     if (evaluation)
         j["evaluation"] = {{"set", text(evalSetName(evaluation->set))},
                            {"accuracy", evaluation->accuracy},
@@ -92,6 +114,18 @@ RunRecord RunRecord::fromJson(const nlohmann::json& j) {
                 throw FileError("a run record's best_epoch must name one of its " + std::to_string(r.epochs.size()) +
                                 " epochs, got " + std::to_string(best + 1));
             r.bestEpoch = best;
+        }
+        if (j.contains("batches")) {
+            const nlohmann::json& rows = j["batches"];
+            if (!rows.is_array() || rows.size() > std::size_t(kMaxBatchPoints))
+                throw FileError("a run record keeps at most " + std::to_string(kMaxBatchPoints) + " batches, got " +
+                                std::to_string(rows.is_array() ? rows.size() : 0) + " (or no list)");
+            for (const auto& row : rows) {
+                if (!row.is_array() || row.size() != 6)
+                    throw FileError("a run record's batch must be [epoch, batch, batches, loss, accuracy, rate]");
+                r.batches.push_back({row[0].get<int>(), row[1].get<int>(), row[2].get<int>(), row[3].get<double>(),
+                                     row[4].get<double>(), row[5].get<float>()});
+            }
         }
         if (j.contains("stop_reason")) r.stopReason = stopReasonFromName(j["stop_reason"].get<std::string>());
         if (j.contains("evaluation")) {

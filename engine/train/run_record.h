@@ -35,6 +35,21 @@ struct RunEvaluation {
     bool operator==(const RunEvaluation&) const = default;
 };
 
+// A run keeps at most this many of its per-batch figures (every k-th batch, the last one
+// always), so a long run's curves cost a few tens of kilobytes in the project.
+inline constexpr int kMaxBatchPoints = 500;
+
+// One batch's figures as the project keeps them for the curves.
+struct BatchPoint {
+    int epoch = 0, batch = 0, batchesPerEpoch = 0;  // 0-based, as BatchStats
+    double loss = 0, accuracy = 0;
+    float learningRate = 0;
+    bool operator==(const BatchPoint&) const = default;
+};
+
+// Every k-th of `batches` (k the smallest that keeps at most kMaxBatchPoints), the last one always.
+std::vector<BatchPoint> decimatedBatches(const std::vector<BatchStats>& batches);
+
 struct RunRecord {
     TrainSettings settings;
     StartMode start = StartMode::Fresh;
@@ -42,6 +57,7 @@ struct RunRecord {
     std::size_t trainSamples = 0, validationSamples = 0;
     std::size_t excludedSamples = 0;  // left out because the project excludes them
     std::vector<EpochStats> epochs;   // including those before a resume
+    std::vector<BatchPoint> batches;  // decimated (kMaxBatchPoints at most); this session's batches only
     // The epoch (index into epochs) whose weights the run kept: its best by validation
     // accuracy, equal accuracies by the lower validation loss. None: the run kept its last
     // weights (nothing held out, or no full epoch).

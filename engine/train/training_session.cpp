@@ -2,6 +2,7 @@
 
 #include "core/errors.h"
 #include "graph/model.h"
+#include "train/saved_evaluation.h"
 
 namespace cs {
 
@@ -109,7 +110,8 @@ SessionResult TrainingSession::run(const TrainingRequest& request, const DataSpl
     SessionResult result;
     result.data = data;
     BestEpoch best;
-    result.training = train(trainer, model, *data, cb, best);
+    std::vector<BatchStats> batches;
+    result.training = train(trainer, model, *data, cb, best, batches);
     result.steps = trainer.step();
     // The run keeps its best epoch; the last weights stay in the result for whoever wants them.
     // (Also after an early stop that restored the best epoch by loss: the record names one epoch.)
@@ -133,15 +135,26 @@ SessionResult TrainingSession::run(const TrainingRequest& request, const DataSpl
                                             request.keepPredictions, [this] { return stop_.load(); });
     }
 
+    // The project keeps the last evaluation for its Evaluation page (the mistakes only when the
+    // predictions were kept).
+    if (result.evaluation) trained.evaluation = savedEvaluation(*result.evaluation).toJson();
     result.record = recordOf(request, prepared, result);
     if (best.index >= 0) result.record.bestEpoch = best.index;
+    result.record.batches = decimatedBatches(batches);
     trained.history.push_back(result.record.toJson());
+    // The run's weights stay with its record (the latest runs' only): "use this run's weights",
+    // best or last, works after the project is reopened.
+    RunWeights kept;
+    kept.best = trained.weights;
+    kept.last = result.lastWeights;
+    trained.runWeights[int(trained.history.size()) - 1] = std::move(kept);
+    keepRecentRunWeights(trained);
     result.trained = std::move(trained);
     return result;
 }
 
 TrainResult TrainingSession::train(Trainer& trainer, const Model& model, const DataSplits& data,
-                                   const SessionCallbacks& cb, BestEpoch& best) {
+                                   const SessionCallbacks& cb, BestEpoch& best, std::vector<BatchStats>& batches) {
     // Requests from other threads reach the trainer only while it exists.
     struct Registration {
         TrainingSession& s;
@@ -158,6 +171,7 @@ TrainResult TrainingSession::train(Trainer& trainer, const Model& model, const D
     TrainCallbacks tc;
     tc.onBatch = [&](const BatchStats& b) {
         if (stop_) trainer.requestStop();  // asked for before run() started, which cleared the trainer's flag
+        batches.push_back(b);
         if (cb.onBatch) cb.onBatch(b);
     };
     tc.onEpoch = [&](const EpochStats& e) {

@@ -64,7 +64,9 @@ struct SessionResult {
     TrainResult training;
     RunRecord record;  // also the last entry of trained.history
     // The project with this run's kept weights (its best epoch by validation accuracy, see
-    // record.bestEpoch; else its last), class names, settings and history; no checkpoint.
+    // record.bestEpoch; else its last), class names, settings and history; no checkpoint. Its
+    // runWeights hold this run's best and last weights beside the earlier runs' (the latest
+    // kRunsWithWeights runs).
     ModelFile trained;
     // The weights after the last batch when the run kept an earlier epoch's (else empty).
     std::map<std::string, Tensor> lastWeights;
@@ -92,7 +94,7 @@ private:
         ModelFile weights;
     };
     TrainResult train(Trainer& trainer, const Model& model, const DataSplits& data, const SessionCallbacks& callbacks,
-                      BestEpoch& best);
+                      BestEpoch& best, std::vector<BatchStats>& batches);
 
     std::mutex mutex_;            // guards trainer_ and paused_
     Trainer* trainer_ = nullptr;  // while run() trains

@@ -1,20 +1,23 @@
 // Issue 18, the studio never throws away a user's work: a scripted walk through the real main
 // window. Train → a second run from scratch (asked once, remembered), stopped early → the better
-// model stays → "Use This Run's Weights" → Undo; save and reopen → the runs and the curves of the
-// run in use are drawn; quit during a run → "Stop and keep the checkpoint / Keep training /
-// Cancel", then "Save changes?" naming the stopped run; a capture into a folder the project does
-// not train on asks first, saying what becomes of the model's classes. With
+// model stays → "Use Best Weights" → Undo; save and reopen → the runs keep their weights, the
+// curves of the run in use and the last evaluation are drawn, "Use Last Weights" → Undo; quit during a run → "Stop and
+// keep the checkpoint / Keep training / Cancel", then "Save changes?" naming the stopped run; a capture into a folder
+// the project does not train on asks first, saying what becomes of the model's classes. With
 // CONVSTUDIO_SCREENSHOTS=FOLDER the Training page (runs compared) and the dialogs are saved there.
 #include <QAbstractButton>
 #include <QApplication>
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
+#include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -30,6 +33,11 @@
 #include "main_window.h"
 #include "project_controller.h"
 #include "studio.h"
+#include "train/saved_evaluation.h"
+#include "training/confusion_matrix_view.h"
+#include "training/evaluation_panel.h"
+#include "training/live_chart.h"
+#include "training/misclassified_gallery.h"
 #include "training/training_charts.h"
 #include "training/training_log.h"
 #include "training/training_panel.h"
@@ -212,7 +220,7 @@ private slots:
         QCOMPARE(doc->weightsRunIndex(), other);
         QVERIFY(!testing::sameWeights(doc->file(), kept));
         QCOMPARE(doc->undoStack()->text(doc->undoStack()->index() - 1),
-                 QStringLiteral("Use the weights of run #%1").arg(other + 1));
+                 QStringLiteral("Use the best weights of run #%1").arg(other + 1));
         doc->undoStack()->undo();
         QCOMPARE(doc->weightsRunIndex(), inUse);
         QVERIFY(testing::sameWeights(doc->file(), kept));
@@ -226,19 +234,69 @@ private slots:
             QVERIFY(studio->window()->grab().save(shot));
         }
 
-        // 4. Saved and opened again: the runs are there, the curves of the run in use drawn.
+        // 4. Saved and opened again: the runs are there with their weights, the curves of the run
+        // in use drawn (its epochs, and its saved batches as the charts' run), the last evaluation
+        // on the Evaluation page; the other run's last weights can be put in, one undo step.
         QVERIFY(studio->project()->saveTo(path));
         {
+            const ModelFile saved = loadModelFile(path.toStdString());
             Studio reopened;
             reopened.project()->setInteractive(false);
             reopened.training()->setInteractive(false);
             QVERIFY(reopened.project()->openFile(path));
+            ModelDocument* rdoc = reopened.document();
             TrainingPanel* p = reopened.training()->panel();
             QCOMPARE(p->runs()->count(), 2);
-            QCOMPARE(reopened.document()->weightsRunIndex(), inUse);
+            QCOMPARE(rdoc->weightsRunIndex(), inUse);
             QCOMPARE(runItem(p, inUse)->checkState(), Qt::Checked);
             QCOMPARE(runItem(p, other)->checkState(), Qt::Unchecked);
-            QVERIFY(testing::sameWeights(reopened.document()->file(), kept));
+            QVERIFY(testing::sameWeights(rdoc->file(), kept));
+            QVERIFY(rdoc->hasRunWeights(0) && rdoc->hasRunWeights(1));
+            QVERIFY2(runItem(p, other)->text().contains(QStringLiteral("weights kept")),
+                     qPrintable(runItem(p, other)->text()));
+            QVERIFY(!p->charts()->lossChart()->data(0).isEmpty());  // the batches of the run in use
+
+            EvaluationPanel* evaluation = reopened.training()->evaluation();
+            QVERIFY(evaluation->hasReport());
+            const SavedEvaluation last = SavedEvaluation::fromJson(rdoc->lastEvaluation());
+            QVERIFY2(evaluation->summary()->text().contains(QString::number(last.result.accuracy * 100, 'f', 2)),
+                     qPrintable(evaluation->summary()->text()));
+            QCOMPARE(evaluation->classTable()->rowCount(), last.result.classes + 1);
+            QCOMPARE(evaluation->gallery()->shownSamples().size(), last.mistakes.size());
+            QVERIFY(!evaluation->note().isEmpty());
+
+            reopened.window()->resize(1280, 720);
+            reopened.window()->show();
+            QVERIFY(QTest::qWaitForWindowExposed(reopened.window()));
+            reopened.window()->showPage(p);
+            p->bottomTabs()->setCurrentIndex(1);
+            p->runs()->setCurrentItem(runItem(p, other));
+            QVERIFY(p->useRunButton()->isEnabled());
+            // "Use Last Weights" is offered when the run's last weights differ from its best.
+            const bool distinctLast = rdoc->hasDistinctLastWeights(other);
+            QCOMPARE(p->useLastButton()->isEnabled(), distinctLast);
+            if (const QString shot = shotPath("runs_after_reopen.png"); !shot.isEmpty()) {
+                p->charts()->refreshNow();
+                QVERIFY(reopened.window()->grab().save(shot));
+            }
+            if (distinctLast)
+                QTest::mouseClick(p->useLastButton(), Qt::LeftButton);
+            else
+                reopened.training()->useRunWeights(other, true);
+            QCOMPARE(rdoc->weightsRunIndex(), other);
+            QVERIFY(rdoc->usesLastWeights());
+            ModelFile lastOfOther;
+            lastOfOther.weights = saved.runWeights.at(other).lastOrBest();
+            QVERIFY(testing::sameWeights(rdoc->file(), lastOfOther));
+            QCOMPARE(rdoc->undoStack()->text(rdoc->undoStack()->index() - 1),
+                     QStringLiteral("Use the last weights of run #%1").arg(other + 1));
+            rdoc->undoStack()->undo();
+            QCOMPARE(rdoc->weightsRunIndex(), inUse);
+            QVERIFY(!rdoc->usesLastWeights());
+            QVERIFY(testing::sameWeights(rdoc->file(), kept));
+            reopened.window()->showPage(evaluation);
+            if (const QString shot = shotPath("evaluation_after_reopen.png"); !shot.isEmpty())
+                QVERIFY(reopened.window()->grab().save(shot));
         }
 
         // 5. Quit during a run: asked; Keep Training and Cancel keep the window and the run.

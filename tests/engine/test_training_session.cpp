@@ -333,10 +333,49 @@ private slots:
         QCOMPARE(r.record.toJson().value("best_epoch", 0), best + 1);
         QVERIFY_THROWS_EXCEPTION(FileError, RunRecord::fromJson({{"best_epoch", 1}}));  // names no epoch
 
+        // The project keeps both beside the run's record, and the run's batches for its curves.
+        QCOMPARE(int(r.trained.runWeights.size()), 1);
+        const RunWeights& kept = r.trained.runWeights.at(int(r.trained.history.size()) - 1);
+        ModelFile keptBest, keptLast;
+        keptBest.weights = kept.best;
+        keptLast.weights = kept.last;
+        QVERIFY(sameWeights(keptBest, atEpochEnd[std::size_t(best)]));
+        QVERIFY(sameWeights(keptLast, atEpochEnd.back()));
+        QVERIFY(!r.record.batches.empty());
+        QCOMPARE(RunRecord::fromJson(r.record.toJson()).batches, r.record.batches);
+        QVERIFY(!r.trained.evaluation.is_null());  // the last evaluation, for the Evaluation page
+
         // Nothing held out: the run keeps its last weights and says no best epoch.
         const SessionResult plain = session.run(request(project(), settings(2)), shapes());
         QVERIFY(!plain.record.bestEpoch);
         QVERIFY(plain.lastWeights.empty());
+
+        // Runs added one after another: only the latest kRunsWithWeights keep their weights.
+        ModelFile growing = project();
+        for (int i = 0; i < kRunsWithWeights + 1; ++i)
+            growing = session.run(request(growing, settings(1)), shapes()).trained;
+        QCOMPARE(int(growing.history.size()), kRunsWithWeights + 1);
+        QCOMPARE(int(growing.runWeights.size()), kRunsWithWeights);
+        QVERIFY(!growing.runWeights.count(0));
+        QVERIFY(growing.runWeights.at(kRunsWithWeights).last.empty());  // nothing held out: last is best
+    }
+
+    // A long run's batches are kept decimated: every k-th and the last, kMaxBatchPoints at most.
+    void batchCurvesAreDecimated() {
+        for (int n : {0, 1, kMaxBatchPoints, kMaxBatchPoints + 1, 3 * kMaxBatchPoints - 1, 10007}) {
+            std::vector<BatchStats> batches(static_cast<std::size_t>(n));
+            for (int i = 0; i < n; ++i) batches[std::size_t(i)].batch = i;
+            const std::vector<BatchPoint> kept = decimatedBatches(batches);
+            QVERIFY2(int(kept.size()) <= kMaxBatchPoints, qPrintable(QString::number(n)));
+            if (n <= kMaxBatchPoints)
+                QCOMPARE(int(kept.size()), n);
+            else
+                QVERIFY(int(kept.size()) >= kMaxBatchPoints / 2);  // a curve, not a few points
+            if (n > 0) QCOMPARE(kept.back().batch, n - 1);
+        }
+        RunRecord tooMany;
+        tooMany.batches.resize(std::size_t(kMaxBatchPoints) + 1);
+        QVERIFY_THROWS_EXCEPTION(FileError, RunRecord::fromJson(tooMany.toJson()));
     }
 
     // Issue 18: a better model is never replaced silently.

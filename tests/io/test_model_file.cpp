@@ -13,6 +13,7 @@
 #include "io/atomic_file.h"
 #include "io/model_file.h"
 #include "io/presets.h"
+#include "train/saved_evaluation.h"
 
 using namespace cs;
 
@@ -78,7 +79,154 @@ class TestModelFile : public QObject {
         return out;
     }
 
+    // Four runs, each with its own weights (run 4 also its last): the latest three keep theirs,
+    // bit for bit; the oldest keeps only its record.
+    static ModelFile withRuns() {
+        ModelFile f = trainedLike();
+        f.history = nlohmann::json::array();
+        for (int run = 0; run < 4; ++run) {
+            f.history.push_back({{"epochs", nlohmann::json::array()}});
+            ModelFile w = f;
+            storeWeights(Model(f.graph, 100 + run), w);
+            f.runWeights[run].best = w.weights;
+        }
+        ModelFile last = f;
+        storeWeights(Model(f.graph, 999), last);
+        f.runWeights[3].last = last.weights;
+        return f;
+    }
+
+    static bool sameTensors(const std::map<std::string, Tensor>& a, const std::map<std::string, Tensor>& b) {
+        if (a.size() != b.size()) return false;
+        for (const auto& [name, t] : a) {
+            const auto it = b.find(name);
+            if (it == b.end() || it->second.size() != t.size() ||
+                std::memcmp(it->second.data(), t.data(), sizeof(float) * std::size_t(t.size())) != 0)
+                return false;
+        }
+        return true;
+    }
+
 private slots:
+    void runWeightsRoundTrip() {
+        const ModelFile f = withRuns();
+        saveModelFile(path("runs.csmodel"), f);
+        const ModelFile g = loadModelFile(path("runs.csmodel"));
+        QCOMPARE(int(g.runWeights.size()), kRunsWithWeights);
+        QVERIFY(!g.runWeights.count(0));
+        for (int run = 1; run < 4; ++run) QVERIFY(sameTensors(g.runWeights.at(run).best, f.runWeights.at(run).best));
+        QVERIFY(g.runWeights.at(2).last.empty());
+        QVERIFY(sameTensors(g.runWeights.at(3).last, f.runWeights.at(3).last));
+        QVERIFY(!sameTensors(g.runWeights.at(3).last, g.runWeights.at(3).best));
+        QVERIFY(sameTensors(g.weights, f.weights));
+        QVERIFY(g.loadNotes.empty());
+        // A reader that knows no run groups (format 1 before them) reads the project's weights,
+        // which come first, and nothing else.
+        const std::string bytes = readWholeFile(path("runs.csmodel"));
+        const ModelFile old = parseModelFile(withJson(bytes, [](nlohmann::json& d) { d.erase("run_tensors"); }));
+        QVERIFY(old.runWeights.empty());
+        QVERIFY(sameTensors(old.weights, f.weights));
+        ModelFile trimmed = f;
+        keepRecentRunWeights(trimmed);
+        QCOMPARE(serializeModelFile(g), serializeModelFile(trimmed));
+    }
+
+    // Weights of a run that do not fit the graph (it changed after the run) are dropped with a
+    // note naming the run; the rest of the file loads.
+    void runWeightsThatDoNotFitTheGraphAreDropped() {
+        ModelFile f = withRuns();
+        f.runWeights[2].best["dense/kernel"] = Tensor(3, Shape::flat(3));
+        f.runWeights[3].last.erase("dense/bias");
+        const ModelFile g = parseModelFile(serializeModelFile(f));
+        QCOMPARE(int(g.runWeights.size()), 1);
+        QVERIFY(g.runWeights.count(1));
+        QCOMPARE(int(g.loadNotes.size()), 2);
+        QCOMPARE(g.loadNotes[0].code, std::string("model_file.run_weights_do_not_fit"));
+        QVERIFY2(g.loadNotes[0].english().find("run 3") != std::string::npos, g.loadNotes[0].english().c_str());
+        QVERIFY2(g.loadNotes[1].english().find("run 4") != std::string::npos, g.loadNotes[1].english().c_str());
+        QVERIFY(sameTensors(g.weights, f.weights));
+    }
+
+    // The last evaluation: figures and the most confident mistakes with their images come back;
+    // a damaged one is left out with a note and the rest of the project loads.
+    void evaluationRoundTripAndDamagedOneDropped() {
+        Dataset d;
+        d.height = d.width = 2;
+        d.channels = 1;
+        d.classNames = {"a", "b"};
+        d.labels = {0, 1, 1};
+        for (int i = 0; i < 12; ++i) d.pixels.push_back(uint8_t(i * 20));
+        d.sourceFile = "x.idx";
+        EvalResult r;
+        r.samples = 3;
+        r.classes = 2;
+        r.accuracy = 1.0 / 3;
+        r.loss = 0.7;
+        r.confusion = {{1, 0}, {2, 0}};
+        r.precision = {1.0 / 3, 0};
+        r.recall = {1, 0};
+        r.f1 = {0.5, 0};
+        r.support = {1, 2};
+        r.predicted = {0, 0, 0};
+        r.confidence = {0.9f, 0.6f, 0.8f};
+        r.probabilities = {0.9f, 0.1f, 0.6f, 0.4f, 0.8f, 0.2f};
+        ModelFile f = trainedLike();
+        f.evaluation = savedEvaluation({EvalSet::Test, std::make_shared<const Dataset>(d), r}).toJson();
+        const std::string bytes = serializeModelFile(f);
+        const ModelFile g = parseModelFile(bytes);
+        const SavedEvaluation s = SavedEvaluation::fromJson(g.evaluation);
+        QCOMPARE(s.set, EvalSet::Test);
+        QCOMPARE(s.totalMistakes, 2);
+        QCOMPARE(s.result.confusion, r.confusion);
+        QCOMPARE(s.result.support, r.support);
+        QCOMPARE(s.mistakes.size(), std::size_t(2));
+        QCOMPARE(s.mistakes.sources, (std::vector<std::string>{"x.idx#2", "x.idx#1"}));  // most confident first
+        QCOMPARE(s.result.confidence, (std::vector<float>{0.8f, 0.6f}));
+        QCOMPARE(s.result.probabilities, (std::vector<float>{0.8f, 0.2f, 0.6f, 0.4f}));
+        QCOMPARE(s.mistakes.pixels, (std::vector<uint8_t>{160, 180, 200, 220, 80, 100, 120, 140}));
+        QCOMPARE(s.mistakes.classNames, d.classNames);
+
+        const ModelFile damaged = parseModelFile(withJson(bytes, [](nlohmann::json& doc) {
+            doc["evaluation"]["confusion"].push_back({0, 0});
+        }));
+        QVERIFY(damaged.evaluation.is_null());
+        QCOMPARE(int(damaged.loadNotes.size()), 1);
+        QCOMPARE(damaged.loadNotes[0].code, std::string("model_file.evaluation_dropped"));
+        const ModelFile hugeImages = parseModelFile(
+            withJson(bytes, [](nlohmann::json& doc) { doc["evaluation"]["mistakes"]["height"] = 100000; }));
+        QVERIFY(hugeImages.evaluation.is_null());
+        const ModelFile shortPixels = parseModelFile(
+            withJson(bytes, [](nlohmann::json& doc) { doc["evaluation"]["mistakes"]["pixels"] = "AAAA"; }));
+        QVERIFY(shortPixels.evaluation.is_null());
+        QVERIFY(sameTensors(shortPixels.weights, f.weights));
+    }
+
+    void hostileRunGroupsAreRefused() {
+        const std::string bytes = serializeModelFile(withRuns());
+        const auto refused = [&](const std::function<void(nlohmann::json&)>& edit, const char* expected) {
+            const std::string e = expectError(withJson(bytes, edit));
+            if (e.find(expected) == std::string::npos) qWarning() << "got:" << e.c_str();
+            return e.find(expected) != std::string::npos;
+        };
+        QVERIFY(refused([](nlohmann::json& d) { d["run_tensors"][0]["run"] = 9; },
+                        "run weights name run 9 but the history holds 4 runs"));
+        QVERIFY(refused([](nlohmann::json& d) { d["run_tensors"][0]["run"] = 0; }, "run weights name run 0"));
+        QVERIFY(refused([](nlohmann::json& d) { d["run_tensors"][0]["kind"] = "worst"; }, "got 'worst'"));
+        QVERIFY(refused([](nlohmann::json& d) { d["run_tensors"][1] = d["run_tensors"][0]; }, "appear twice"));
+        QVERIFY(refused([](nlohmann::json& d) { d["history"] = nlohmann::json::array({d["history"][0]}); },
+                        "at most two groups per run"));
+        QVERIFY(refused([](nlohmann::json& d) { d["run_tensors"][0]["tensors"][0]["offset"] = 1u << 30; },
+                        "lies beyond the end of the file"));
+        QVERIFY(refused(
+            [](nlohmann::json& d) {
+                d["run_tensors"][0]["tensors"][0]["batch"] = 256;
+                d["run_tensors"][0]["tensors"][0]["shape"] = {1 << 24, 1 << 24, 256};
+            },
+            "holds more values than the file"));
+        QVERIFY(refused([](nlohmann::json& d) { d["run_tensors"][1]["kind"] = "last"; }, "but no best weights"));
+        QVERIFY(refused([](nlohmann::json& d) { d["run_tensors"] = 3; }, "run_tensors must be a list"));
+    }
+
     void roundTripIsBitExact() {
         const ModelFile f = trainedLike();
         saveModelFile(path("a.csmodel"), f);

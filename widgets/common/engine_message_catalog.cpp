@@ -27,6 +27,13 @@ namespace cs::gui {
     QT_TRANSLATE_NOOP("EngineMessage", "{file}: {bytes} bytes of data, more than the limit of {limit} bytes"),
     QT_TRANSLATE_NOOP("EngineMessage", "{folder}: the class folder name is not valid UTF-8; rename the folder"),
     QT_TRANSLATE_NOOP("EngineMessage", "{file}: the description nests deeper than {limit} levels"),
+    // Run weights a project kept that no longer fit its graph (issue 18).
+    QT_TRANSLATE_NOOP("EngineMessage",
+                      "The weights of {count} run(s) were left out: the graph does not compile ({error})"),
+    QT_TRANSLATE_NOOP(
+        "EngineMessage",
+        "The weights of run {run} were left out: they do not fit the graph, which changed after that run"),
+    QT_TRANSLATE_NOOP("EngineMessage", "The saved evaluation was left out: {reason}"),
     QT_TRANSLATE_NOOP("EngineMessage",
                       "{file}: the preprocessing gives {prepared} inputs, the graph's Input '{layer}' takes {input}"),
     QT_TRANSLATE_NOOP("EngineMessage", "{file}: tensor '{tensor}' ({batch} x {shape}) holds more values than the file"),

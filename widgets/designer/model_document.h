@@ -36,7 +36,9 @@ struct TrainedState {
     std::vector<std::string> classNames;
     nlohmann::json history = nlohmann::json::array();
     nlohmann::json checkpoint = nlohmann::json::object();
-    nlohmann::json trainedMark;  // project["trained"]: which run, and when (null: never trained)
+    nlohmann::json trainedMark;            // project["trained"]: which run, and when (null: never trained)
+    std::map<int, RunWeights> runWeights;  // the latest runs' kept weights, by index into history
+    nlohmann::json evaluation;             // the last evaluation (SavedEvaluation JSON), null: none
 };
 
 // What the studio fills in when an opened project leaves it unset. Part of opening the
@@ -78,6 +80,19 @@ public:
     // recorded; its record when it reads.
     int weightsRunIndex() const;
     std::optional<RunRecord> weightsRun() const;
+    // Whether run `index` still keeps its weights (the latest kRunsWithWeights runs do), and
+    // whether its last weights differ from its best.
+    bool hasRunWeights(int index) const { return file_.runWeights.count(index) > 0; }
+    bool hasDistinctLastWeights(int index) const;
+    // The project holds the last (not the best) weights of its run in use (Use Last Weights).
+    bool usesLastWeights() const;
+    // The last evaluation (SavedEvaluation JSON; null: none), shown again when the project opens.
+    const nlohmann::json& lastEvaluation() const { return file_.evaluation; }
+    // An Evaluate's result replaces it. No undo step (it changes no model), but the project
+    // counts as modified so that closing offers to save it.
+    void setLastEvaluation(nlohmann::json evaluation);
+    // What the reader left out when the project was opened (run weights that no longer fit).
+    const std::vector<Message>& loadNotes() const { return file_.loadNotes; }
     std::string presetName() const;    // the preset a new project came from, else empty
     std::string importedFrom() const;  // the file an imported project came from, else empty
 
@@ -147,6 +162,9 @@ public:
     // The weights of run `index` (0-based into runs(); `trained` holds them) replace the
     // project's, as one undoable step; the history stays.
     void useRunWeights(const ModelFile& trained, int index);
+    // The kept weights of run `index` (its best, or its last) replace the project's, as one
+    // undoable step. Nothing happens when the run keeps no weights.
+    void useRunWeights(int index, bool last);
 
     // ---- Primitives: called by undo commands only ----
     void insertNode(const NodeSpec& node, int index);

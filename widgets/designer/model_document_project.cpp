@@ -211,6 +211,19 @@ nlohmann::json historyWith(const nlohmann::json& history, const ModelFile& train
     return next;
 }
 
+// The project's run weights with the finished run's (its last history entry) joined as the
+// run `next.history` ends with, then only the latest runs' kept (the engine's bound).
+void addRunWeights(TrainedState& next, const std::map<int, RunWeights>& current, const ModelFile& trained) {
+    ModelFile bounded;
+    bounded.history = next.history;
+    bounded.runWeights = current;
+    const int mine = trained.history.is_array() ? int(trained.history.size()) - 1 : -1;
+    if (const auto it = trained.runWeights.find(mine); it != trained.runWeights.end() && mine >= 0)
+        bounded.runWeights[int(next.history.size()) - 1] = it->second;
+    keepRecentRunWeights(bounded);
+    next.runWeights = std::move(bounded.runWeights);
+}
+
 }  // namespace
 
 void ModelDocument::applyTrained(const ModelFile& trained) {
@@ -219,6 +232,8 @@ void ModelDocument::applyTrained(const ModelFile& trained) {
     next.classNames = trained.classNames;
     next.history = historyWith(file_.history, trained);
     next.trainedMark = trainedMarkFor(next.history.size());
+    addRunWeights(next, file_.runWeights, trained);
+    next.evaluation = trained.evaluation.is_null() ? file_.evaluation : trained.evaluation;
     const QString text = trc(QT_TRANSLATE_NOOP("Commands", "Apply trained weights (run #%1)")).arg(next.history.size());
     undoStack_->push(new ApplyTrainedCommand(this, std::move(next), text));
 }
@@ -230,6 +245,8 @@ void ModelDocument::recordRun(const ModelFile& trained) {
     next.history = historyWith(file_.history, trained);
     next.checkpoint = file_.checkpoint;
     next.trainedMark = member(file_.project, "trained");
+    addRunWeights(next, file_.runWeights, trained);
+    next.evaluation = file_.evaluation;  // the run's evaluation measured weights the project does not take
     const QString text = trc(QT_TRANSLATE_NOOP("Commands", "Record run #%1 (weights kept)")).arg(next.history.size());
     undoStack_->push(new ApplyTrainedCommand(this, std::move(next), text));
 }
@@ -241,7 +258,39 @@ void ModelDocument::useRunWeights(const ModelFile& trained, int index) {
     next.classNames = trained.classNames;
     next.history = file_.history;
     next.trainedMark = trainedMarkFor(std::size_t(index) + 1);
+    next.runWeights = file_.runWeights;
+    next.evaluation = file_.evaluation;
     const QString text = trc(QT_TRANSLATE_NOOP("Commands", "Use the weights of run #%1")).arg(index + 1);
+    undoStack_->push(new ApplyTrainedCommand(this, std::move(next), text));
+}
+
+void ModelDocument::setLastEvaluation(nlohmann::json evaluation) {
+    file_.evaluation = std::move(evaluation);
+    undoStack_->resetClean();
+}
+
+bool ModelDocument::usesLastWeights() const {
+    return stringMember(member(file_.project, "trained"), "weights") == "last";
+}
+
+bool ModelDocument::hasDistinctLastWeights(int index) const {
+    const auto it = file_.runWeights.find(index);
+    return it != file_.runWeights.end() && !it->second.last.empty();
+}
+
+void ModelDocument::useRunWeights(int index, bool last) {
+    const auto it = file_.runWeights.find(index);
+    if (index < 0 || index >= int(runCount()) || it == file_.runWeights.end()) return;
+    TrainedState next;
+    next.weights = last ? it->second.lastOrBest() : it->second.best;
+    next.classNames = file_.classNames;
+    next.history = file_.history;
+    next.trainedMark = trainedMarkFor(std::size_t(index) + 1);
+    next.trainedMark["weights"] = last ? "last" : "best";
+    next.runWeights = file_.runWeights;
+    next.evaluation = file_.evaluation;
+    const QString text = last ? trc(QT_TRANSLATE_NOOP("Commands", "Use the last weights of run #%1")).arg(index + 1)
+                              : trc(QT_TRANSLATE_NOOP("Commands", "Use the best weights of run #%1")).arg(index + 1);
     undoStack_->push(new ApplyTrainedCommand(this, std::move(next), text));
 }
 
@@ -260,9 +309,12 @@ void ModelDocument::setTraining(nlohmann::json training) {
 }
 
 TrainedState ModelDocument::exchangeTrainedState(TrainedState state) {
-    TrainedState before{std::move(file_.weights), std::move(file_.classNames), std::move(file_.history),
-                        std::move(file_.checkpoint), member(file_.project, "trained")};
+    TrainedState before{std::move(file_.weights),    std::move(file_.classNames),      std::move(file_.history),
+                        std::move(file_.checkpoint), member(file_.project, "trained"), std::move(file_.runWeights),
+                        std::move(file_.evaluation)};
     file_.weights = std::move(state.weights);
+    file_.runWeights = std::move(state.runWeights);
+    file_.evaluation = std::move(state.evaluation);
     file_.classNames = std::move(state.classNames);
     file_.history = std::move(state.history);
     file_.checkpoint = std::move(state.checkpoint);

@@ -28,6 +28,11 @@ EvaluationPanel::EvaluationPanel(QWidget* parent) : QWidget(parent) {
                       "the test set."));
     summary_->setWordWrap(true);
     summary_->setTextFormat(Qt::RichText);
+    note_ = new QLabel;
+    note_->setObjectName(QStringLiteral("evaluationNote"));
+    note_->setWordWrap(true);
+    note_->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    note_->hide();
     evaluate_ = new QPushButton(QIcon(QStringLiteral(":/icons/summary.svg")), tr("Evaluate"));
     evaluate_->setToolTip(tr("Measure the project's trained weights on the test set (or the validation split)"));
     showAll_ = new QPushButton(tr("All mistakes"));
@@ -62,6 +67,7 @@ EvaluationPanel::EvaluationPanel(QWidget* parent) : QWidget(parent) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addLayout(head);
+    layout->addWidget(note_);
     layout->addWidget(split, 1);
 
     connect(evaluate_, &QPushButton::clicked, this, &EvaluationPanel::evaluateRequested);
@@ -75,8 +81,31 @@ EvaluationPanel::EvaluationPanel(QWidget* parent) : QWidget(parent) {
     });
 }
 
+void EvaluationPanel::setNote(const QString& text) {
+    note_->setText(text);
+    note_->setVisible(!text.isEmpty());
+}
+
+QString EvaluationPanel::note() const { return note_->text(); }
+
+void EvaluationPanel::clear() {
+    report_ = {};
+    setNote({});
+    summary_->setText(
+        tr("No evaluation yet: train the model, or press Evaluate to measure the project's weights on the test set."));
+    table_->setRowCount(0);
+    confusion_->setMatrix({}, {});
+    gallery_->setReport({});
+    showAll_->setEnabled(false);
+}
+
 void EvaluationPanel::setReport(const EvalReport& report) {
+    if (!report.data) {
+        clear();
+        return;
+    }
     report_ = report;
+    setNote({});
     const EvalResult& r = report.result;
     const auto& names = report.data->classNames;
     const bool onTraining = report.setName == QLatin1String("training");

@@ -22,6 +22,11 @@ public:
     void setReport(const EvalReport& report);
     void setBusy(bool busy);
     void setMessage(const QString& text);
+    // A line under the summary (where a shown evaluation came from); a new report clears it.
+    void setNote(const QString& text);
+    QString note() const;
+    // Back to "no evaluation yet" (a project without a saved evaluation).
+    void clear();
     bool hasReport() const { return report_.data != nullptr; }
 
     ConfusionMatrixView* confusion() const { return confusion_; }
@@ -35,6 +40,7 @@ signals:
 
 private:
     QLabel* summary_;
+    QLabel* note_;
     QPushButton* evaluate_;
     QPushButton* showAll_;
     QTableWidget* table_;

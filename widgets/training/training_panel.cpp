@@ -68,12 +68,15 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
     bottom_ = new QTabWidget;
     bottom_->setDocumentMode(true);
     bottom_->addTab(log_, tr("Log"));
-    useRun_ = new QPushButton(tr("Use This Run's Weights"));
+    useRun_ = new QPushButton(tr("Use Best Weights"));
     useRun_->setObjectName(QStringLiteral("useRunButton"));
-    useRun_->setToolTip(tr("Put the selected run's weights into the project (Edit ▸ Undo takes them back)"));
+    useRun_->setToolTip(tr("Put the selected run's best weights into the project (Edit ▸ Undo takes them back)"));
+    useLast_ = new QPushButton(tr("Use Last Weights"));
+    useLast_->setObjectName(QStringLiteral("useLastButton"));
     auto* runsNote = new QLabel(
-        tr("The project keeps the best weights (by validation accuracy) unless you pick another run. The runs of "
-           "this session keep their weights until the studio closes; the project file keeps the weights in use."));
+        tr("The project keeps the best weights (by validation accuracy) unless you pick another run. The last %n "
+           "run(s) keep their best and last weights in the project file; older runs keep their record and curves.",
+           nullptr, kRunsWithWeights));
     runsNote->setWordWrap(true);
     auto* runsPage = new QWidget;
     auto* rl = new QVBoxLayout(runsPage);
@@ -81,6 +84,7 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
     rl->addWidget(runs_, 1);
     auto* runsBar = new QHBoxLayout;
     runsBar->addWidget(useRun_);
+    runsBar->addWidget(useLast_);
     runsBar->addWidget(runsNote, 1);
     rl->addLayout(runsBar);
     bottom_->addTab(runsPage, tr("Runs"));
@@ -119,7 +123,10 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
     });
     connect(runs_, &QListWidget::currentRowChanged, this, &TrainingPanel::updateButtons);
     connect(useRun_, &QPushButton::clicked, this, [this] {
-        if (const int run = selectedRun(); run >= 0) emit useRunWeightsRequested(run);
+        if (const int run = selectedRun(); run >= 0) emit useRunWeightsRequested(run, false);
+    });
+    connect(useLast_, &QPushButton::clicked, this, [this] {
+        if (const int run = selectedRun(); run >= 0) emit useRunWeightsRequested(run, true);
     });
     setWeightsState(tr("Weights: <b>not trained</b> — the model starts from random weights."));
     updateButtons();
@@ -160,6 +167,8 @@ void TrainingPanel::setHistory(const nlohmann::json& history, int weightsRun) {
     for (int i = int(history_.size()) - 1; i >= 0; --i) {
         QString label = runLabel(history_[i], i);
         if (i == weightsRun) label += tr(" — weights in use");
+        if (runsWithWeights_.contains(i))
+            label += distinctLast_.contains(i) ? tr(" · best and last weights kept") : tr(" · weights kept");
         auto* item = new QListWidgetItem(label, runs_);
         if (i == weightsRun) {
             QFont bold = item->font();
@@ -189,8 +198,12 @@ void TrainingPanel::showRunCurves(int index) {
         if (runs_->item(r)->data(Qt::UserRole).toInt() == index) runs_->item(r)->setCheckState(Qt::Checked);
 }
 
-void TrainingPanel::setRunWeightsAvailable(const QList<int>& runs) {
+void TrainingPanel::setRunWeightsAvailable(const QList<int>& runs, const QList<int>& distinctLast, bool inUseIsLast) {
+    const bool changed = runs != runsWithWeights_ || distinctLast != distinctLast_;
     runsWithWeights_ = runs;
+    distinctLast_ = distinctLast;
+    inUseIsLast_ = inUseIsLast;
+    if (changed) setHistory(history_, weightsRun_);  // the labels say which runs keep weights
     updateButtons();
 }
 
@@ -230,10 +243,21 @@ void TrainingPanel::updateButtons() {
     continueNote_->setVisible(continueAvailable_);
     continue_->setEnabled(idle && continueAvailable_);
     const int run = selectedRun();
-    useRun_->setEnabled(idle && run >= 0 && run != weightsRun_ && runsWithWeights_.contains(run));
-    useRun_->setToolTip(run >= 0 && !runsWithWeights_.contains(run)
-                            ? tr("This run's weights are no longer kept (only runs of this session keep theirs)")
-                            : tr("Put the selected run's weights into the project (Edit ▸ Undo takes them back)"));
+    const bool kept = run >= 0 && runsWithWeights_.contains(run);
+    const bool inUse = run >= 0 && run == weightsRun_;
+    useRun_->setEnabled(idle && kept && !(inUse && !inUseIsLast_));
+    useRun_->setToolTip(
+        run >= 0 && !kept
+            ? tr("This run's weights are no longer kept (only the last %n runs keep theirs)", nullptr, kRunsWithWeights)
+            : tr("Put the selected run's best weights into the project (Edit ▸ Undo takes them back)"));
+    useLast_->setEnabled(idle && kept && distinctLast_.contains(run) && !(inUse && inUseIsLast_));
+    useLast_->setToolTip(
+        run >= 0 && !kept
+            ? tr("This run's weights are no longer kept (only the last %n runs keep theirs)", nullptr, kRunsWithWeights)
+        : kept && !distinctLast_.contains(run)
+            ? tr("This run's last weights are its best: its last epoch measured best (or nothing was measured)")
+            : tr("Put the selected run's weights after its last batch into the project (Edit ▸ Undo takes them "
+                 "back)"));
 }
 
 }  // namespace cs::gui

@@ -36,8 +36,10 @@ public:
     void setHistory(const nlohmann::json& history, int weightsRun = -1);
     // Ticks run `index` in the list: its curves are drawn on the charts (a project just opened).
     void showRunCurves(int index);
-    // The runs whose weights "Use this run's weights" can put into the project.
-    void setRunWeightsAvailable(const QList<int>& runs);
+    // The runs that keep weights ("Use best / last weights" can put them into the project), and
+    // those whose last weights differ from their best. The list says which runs keep weights.
+    // `inUseIsLast`: the project holds the last (not the best) weights of its run in use.
+    void setRunWeightsAvailable(const QList<int>& runs, const QList<int>& distinctLast = {}, bool inUseIsLast = false);
     // What Train does: continue from the project's weights, or start from scratch.
     void setStartsFromWeights(bool fromWeights, bool hasWeights);
 
@@ -49,7 +51,8 @@ public:
     QPushButton* pauseButton() const { return pause_; }
     QPushButton* stopButton() const { return stop_; }
     QPushButton* continueButton() const { return continue_; }
-    QPushButton* useRunButton() const { return useRun_; }
+    QPushButton* useRunButton() const { return useRun_; }  // the selected run's best weights
+    QPushButton* useLastButton() const { return useLast_; }
     QTabWidget* bottomTabs() const { return bottom_; }
     RunComparison* comparison() const { return comparison_; }
 
@@ -61,7 +64,7 @@ signals:
     void resumeRequested();
     void stopRequested();
     void continueRequested();
-    void useRunWeightsRequested(int run);  // 0-based index into the history
+    void useRunWeightsRequested(int run, bool last);  // 0-based index into the history; best or last
 
 private:
     void updateButtons();
@@ -78,8 +81,11 @@ private:
     QPushButton* stop_;
     QPushButton* continue_;
     QPushButton* useRun_;
+    QPushButton* useLast_;
     RunComparison* comparison_;
     QList<int> runsWithWeights_;
+    QList<int> distinctLast_;
+    bool inUseIsLast_ = false;
     int weightsRun_ = -1;
     QLabel* weights_;
     QLabel* continueNote_;

@@ -1,0 +1,185 @@
+#include "train/saved_evaluation.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "core/errors.h"
+
+namespace cs {
+
+namespace {
+
+constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+constexpr int kMaxClasses = 10000;
+constexpr int kMaxSide = 4096;
+
+std::string base64(const std::vector<uint8_t>& bytes) {
+    std::string out;
+    out.reserve((bytes.size() + 2) / 3 * 4);
+    for (std::size_t i = 0; i < bytes.size(); i += 3) {
+        const uint32_t a = bytes[i], b = i + 1 < bytes.size() ? bytes[i + 1] : 0,
+                       c = i + 2 < bytes.size() ? bytes[i + 2] : 0;
+        const uint32_t v = (a << 16) | (b << 8) | c;
+        out += kAlphabet[(v >> 18) & 63];
+        out += kAlphabet[(v >> 12) & 63];
+        out += i + 1 < bytes.size() ? kAlphabet[(v >> 6) & 63] : '=';
+        out += i + 2 < bytes.size() ? kAlphabet[v & 63] : '=';
+    }
+    return out;
+}
+
+std::vector<uint8_t> unbase64(const std::string& text, std::size_t expected) {
+    if (text.size() % 4 != 0 || text.size() / 4 * 3 < expected || text.size() / 4 * 3 > expected + 2)
+        throw FileError("a saved evaluation's images hold " + std::to_string(text.size()) +
+                        " base64 characters, not the " + std::to_string(expected) + " bytes its size says");
+    std::vector<uint8_t> out;
+    out.reserve(expected + 2);
+    for (std::size_t i = 0; i < text.size(); i += 4) {
+        uint32_t v = 0;
+        for (int k = 0; k < 4; ++k) {
+            const char ch = text[i + k];
+            const char* at = ch == '=' ? nullptr : std::strchr(kAlphabet, ch);
+            if (ch != '=' && (!at || ch == '\0')) throw FileError("a saved evaluation's images are not base64");
+            v = (v << 6) | (at ? uint32_t(at - kAlphabet) : 0);
+        }
+        out.push_back(uint8_t(v >> 16));
+        out.push_back(uint8_t(v >> 8));
+        out.push_back(uint8_t(v));
+    }
+    out.resize(expected);
+    return out;
+}
+
+template <typename T>
+std::vector<T> listOf(const nlohmann::json& j, const char* key, std::size_t size) {
+    const auto v = j.at(key).get<std::vector<T>>();
+    if (v.size() != size)
+        throw FileError(std::string("a saved evaluation's ") + key + " holds " + std::to_string(v.size()) +
+                        " values, expected " + std::to_string(size));
+    return v;
+}
+
+}  // namespace
+
+SavedEvaluation savedEvaluation(const HeldOutEvaluation& e) {
+    SavedEvaluation s;
+    s.set = e.set;
+    s.result = e.result;
+    s.result.predicted.clear();
+    s.result.confidence.clear();
+    s.result.probabilities.clear();
+    const EvalResult& r = e.result;
+    if (!e.data) return s;
+    s.mistakes = e.data->subset({});
+    s.mistakes.classNames.resize(std::size_t(std::max(r.classes, 0)));  // one name per class, as the reader expects
+    if (r.predicted.size() != e.data->size()) return s;                 // no predictions kept: the figures only
+    std::vector<uint32_t> wrong;
+    for (std::size_t i = 0; i < r.predicted.size(); ++i)
+        if (r.predicted[i] != e.data->labels[i]) wrong.push_back(uint32_t(i));
+    s.totalMistakes = int(wrong.size());
+    std::stable_sort(wrong.begin(), wrong.end(),
+                     [&r](uint32_t a, uint32_t b) { return r.confidence[a] > r.confidence[b]; });
+    if (wrong.size() > std::size_t(kMaxSavedMistakes)) wrong.resize(kMaxSavedMistakes);
+    s.mistakes = e.data->subset(wrong);
+    for (uint32_t i : wrong) {
+        s.result.predicted.push_back(r.predicted[i]);
+        s.result.confidence.push_back(r.confidence[i]);
+        const auto row = r.probabilities.begin() + std::ptrdiff_t(i) * r.classes;
+        s.result.probabilities.insert(s.result.probabilities.end(), row, row + r.classes);
+    }
+    // Sources as strings: the saved images are no longer items of a container file.
+    s.mistakes.sources.resize(wrong.size());
+    for (std::size_t k = 0; k < wrong.size(); ++k) s.mistakes.sources[k] = e.data->sourceOf(wrong[k]);
+    s.mistakes.sourceFile.clear();
+    s.mistakes.sourceIndices.clear();
+    return s;
+}
+
+nlohmann::json SavedEvaluation::toJson() const {
+    const Dataset& m = mistakes;
+    return {{"set", std::string(evalSetName(set))},
+            {"samples", result.samples},
+            {"classes", result.classes},
+            {"loss", result.loss},
+            {"accuracy", result.accuracy},
+            {"top_k", result.topK},
+            {"confusion", result.confusion},
+            {"precision", result.precision},
+            {"recall", result.recall},
+            {"f1", result.f1},
+            {"support", result.support},
+            {"class_names", m.classNames},
+            {"total_mistakes", totalMistakes},
+            {"mistakes",
+             {{"count", m.size()},
+              {"height", m.height},
+              {"width", m.width},
+              {"channels", m.channels},
+              {"pixels", base64(m.pixels)},
+              {"labels", m.labels},
+              {"sources", m.sources},
+              {"predicted", result.predicted},
+              {"confidence", result.confidence},
+              {"probabilities", result.probabilities}}}};
+}
+
+SavedEvaluation SavedEvaluation::fromJson(const nlohmann::json& j) {
+    SavedEvaluation s;
+    try {
+        if (!j.is_object()) throw FileError("a saved evaluation must be a JSON object");
+        s.set = evalSetFromName(j.at("set").get<std::string>());
+        EvalResult& r = s.result;
+        r.samples = j.at("samples").get<int>();
+        r.classes = j.at("classes").get<int>();
+        if (r.samples < 0 || r.classes < 1 || r.classes > kMaxClasses)
+            throw FileError("a saved evaluation has " + std::to_string(r.samples) + " samples of " +
+                            std::to_string(r.classes) + " classes");
+        r.loss = j.at("loss").get<double>();
+        r.accuracy = j.at("accuracy").get<double>();
+        r.topK = j.value("top_k", 0.0);
+        const auto classes = std::size_t(r.classes);
+        const auto& confusion = j.at("confusion");
+        if (!confusion.is_array() || confusion.size() != classes)
+            throw FileError("a saved evaluation's confusion matrix must have " + std::to_string(classes) + " rows");
+        for (const auto& row : confusion) {
+            if (!row.is_array() || row.size() != classes)
+                throw FileError("a saved evaluation's confusion matrix must have " + std::to_string(classes) +
+                                " columns");
+            r.confusion.push_back(row.get<std::vector<int>>());
+        }
+        r.precision = listOf<double>(j, "precision", classes);
+        r.recall = listOf<double>(j, "recall", classes);
+        r.f1 = listOf<double>(j, "f1", classes);
+        r.support = listOf<int>(j, "support", classes);
+        Dataset& m = s.mistakes;
+        m.classNames = listOf<std::string>(j, "class_names", classes);
+        s.totalMistakes = j.value("total_mistakes", 0);
+        const auto& k = j.at("mistakes");
+        const auto count = k.at("count").get<std::size_t>();
+        m.height = k.at("height").get<int>();
+        m.width = k.at("width").get<int>();
+        m.channels = k.at("channels").get<int>();
+        if (count > std::size_t(kMaxSavedMistakes))
+            throw FileError("a saved evaluation keeps at most " + std::to_string(kMaxSavedMistakes) +
+                            " mistakes, got " + std::to_string(count));
+        if (count > 0 && (m.height < 1 || m.height > kMaxSide || m.width < 1 || m.width > kMaxSide ||
+                          (m.channels != 1 && m.channels != 3)))
+            throw FileError("a saved evaluation's images are " + std::to_string(m.channels) + "x" +
+                            std::to_string(m.height) + "x" + std::to_string(m.width));
+        m.labels = listOf<int32_t>(k, "labels", count);
+        m.sources = listOf<std::string>(k, "sources", count);
+        r.predicted = listOf<int32_t>(k, "predicted", count);
+        r.confidence = listOf<float>(k, "confidence", count);
+        r.probabilities = listOf<float>(k, "probabilities", count * classes);
+        for (std::size_t i = 0; i < count; ++i)
+            if (m.labels[i] < 0 || m.labels[i] >= r.classes || r.predicted[i] < 0 || r.predicted[i] >= r.classes)
+                throw FileError("a saved evaluation's mistake " + std::to_string(i + 1) + " names a class outside 0.." +
+                                std::to_string(r.classes - 1));
+        m.pixels = unbase64(k.at("pixels").get<std::string>(), count * m.imageBytes());
+    } catch (const nlohmann::json::exception& e) {
+        throw FileError(std::string("a saved evaluation is malformed: ") + e.what());
+    }
+    return s;
+}
+
+}  // namespace cs
