@@ -153,19 +153,29 @@
         <translation>更改数据增强</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/model_document_project.cpp" line="222"/>
+        <location filename="../widgets/designer/model_document_project.cpp" line="237"/>
         <source>Apply trained weights (run #%1)</source>
         <translation>应用训练好的权重（第 %1 次运行）</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/model_document_project.cpp" line="233"/>
+        <location filename="../widgets/designer/model_document_project.cpp" line="250"/>
         <source>Record run #%1 (weights kept)</source>
         <translation>记录第 %1 次运行（保留原权重）</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/model_document_project.cpp" line="244"/>
+        <location filename="../widgets/designer/model_document_project.cpp" line="263"/>
         <source>Use the weights of run #%1</source>
         <translation>使用第 %1 次运行的权重</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/model_document_project.cpp" line="292"/>
+        <source>Use the last weights of run #%1</source>
+        <translation>使用第 %1 次运行的最后权重</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/model_document_project.cpp" line="293"/>
+        <source>Use the best weights of run #%1</source>
+        <translation>使用第 %1 次运行的最佳权重</translation>
     </message>
     <message>
         <source>Trained weights of run %1</source>
@@ -306,587 +316,602 @@
         <translation>{file}：描述的嵌套层数超过 {limit} 层</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="30"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="31"/>
+        <source>The weights of {count} run(s) were left out: the graph does not compile ({error})</source>
+        <translation>未载入 {count} 次运行的权重：图无法编译（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="33"/>
+        <source>The weights of run {run} were left out: they do not fit the graph, which changed after that run</source>
+        <translation>未载入第 {run} 次运行的权重：该次运行之后图已更改，权重与图不匹配</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="36"/>
+        <source>The saved evaluation was left out: {reason}</source>
+        <translation>未载入保存的评估结果：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="37"/>
         <source>{file}: the preprocessing gives {prepared} inputs, the graph&apos;s Input &apos;{layer}&apos; takes {input}</source>
         <translation>{file}：预处理产生 {prepared} 个输入，但图中的输入层“{layer}”需要 {input} 个</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="32"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="39"/>
         <source>{file}: tensor &apos;{tensor}&apos; ({batch} x {shape}) holds more values than the file</source>
         <translation>{file}：张量“{tensor}”（{batch} x {shape}）的数值多于文件所含</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="33"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="40"/>
         <source>a constant of shape {shape} has a negative dimension or more than {limit} values</source>
         <translation>形状为 {shape} 的常量含有负数维度，或数值多于 {limit} 个</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="35"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="42"/>
         <source>shape {shape} holds more than 2^63 values</source>
         <translation>形状 {shape} 的数值多于 2^63 个</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="36"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="43"/>
         <source>tensor shape {shape} has a negative dimension</source>
         <translation>张量形状 {shape} 含有负数维度</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="37"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="44"/>
         <source>a tensor of {batch} x {shape} is too large to allocate</source>
         <translation>{batch} x {shape} 的张量太大，无法分配</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="38"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="45"/>
         <source>{layer}: its output would hold more than {max} values</source>
         <translation>{layer}：其输出将多于 {max} 个数值</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="39"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="46"/>
         <source>epoch statistics: epoch {epoch} is outside 1..{max}</source>
         <translation>轮次统计：轮次 {epoch} 超出范围 1..{max}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="40"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="47"/>
         <source>checkpoint: {count} best-weights tensors, but the model has {expected}</source>
         <translation>检查点：有 {count} 个最佳权重张量，但模型有 {expected} 个</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="41"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="48"/>
         <source>checkpoint: best-weights tensor {index} is {got} but the model&apos;s tensor there is {expected}</source>
         <translation>检查点：最佳权重张量 {index} 的形状为 {got}，但模型中对应的张量为 {expected}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="43"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="50"/>
         <source>checkpoint: position epoch {epoch}, batch {batch} is invalid</source>
         <translation>检查点：位置（轮次 {epoch}，批次 {batch}）无效</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="45"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="52"/>
         <source>{layer}: has no input; connect a layer to it</source>
         <translation>{layer}：没有输入，请把一个层连接到它</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="46"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="53"/>
         <source>{layer}: needs at least {min} inputs, has {count}</source>
         <translation>{layer}：至少需要 {min} 个输入，现有 {count} 个</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="47"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="54"/>
         <source>{layer}: takes 1 input, has {count}</source>
         <translation>{layer}：只接受 1 个输入，现有 {count} 个</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="48"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="55"/>
         <source>{layer}: takes {max} inputs, has {count}</source>
         <translation>{layer}：接受 {max} 个输入，现有 {count} 个</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="49"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="56"/>
         <source>{layer}: its input #{input} does not exist</source>
         <translation>{layer}：其输入 #{input} 不存在</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="50"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="57"/>
         <source>{layer}: is connected to itself</source>
         <translation>{layer}：连接到了自身</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="51"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="58"/>
         <source>the model is empty; add an Input layer</source>
         <translation>模型为空，请添加一个 Input 层</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="52"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="59"/>
         <source>the model has no Input layer; add one at the top</source>
         <translation>模型没有 Input 层，请在顶部添加一个</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="53"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="60"/>
         <source>{layer}: a model has one Input layer; this is a second one</source>
         <translation>{layer}：模型只能有一个 Input 层，这是第二个</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="54"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="61"/>
         <source>{layer}: is part of a cycle</source>
         <translation>{layer}：处于一个环路中</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="55"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="62"/>
         <source>{layer}: is not connected to the Input layer</source>
         <translation>{layer}：没有连接到 Input 层</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="56"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="63"/>
         <source>{layer}: its output is not used; a model has one output (outputs now: {outputs})</source>
         <translation>{layer}：其输出未被使用；模型只能有一个输出（当前输出：{outputs}）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="58"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="65"/>
         <source>the model has only an Input layer; add layers below it</source>
         <translation>模型只有 Input 层，请在其下方添加层</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="59"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="66"/>
         <source>the model is not valid</source>
         <translation>模型无效</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="61"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="68"/>
         <source>{layer}: kernel {window} is larger than its {input} input</source>
         <translation>{layer}：卷积核 {window} 大于其 {input} 的输入</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="62"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="69"/>
         <source>{layer}: pool {window} is larger than its {input} input</source>
         <translation>{layer}：池化窗口 {window} 大于其 {input} 的输入</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="63"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="70"/>
         <source>{layer}: window {window} is larger than its {input} input</source>
         <translation>{layer}：窗口 {window} 大于其 {input} 的输入</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="65"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="72"/>
         <source>{file}: the description is not valid JSON (line {line})</source>
         <translation>{file}：描述不是有效的 JSON（第 {line} 行）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="66"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="73"/>
         <source>{file} is JSON but not a ConvStudio project</source>
         <translation>{file} 是 JSON 文件，但不是 ConvStudio 项目</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="68"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="75"/>
         <source>unknown activation &apos;{activation}&apos;; known activations: {known}</source>
         <translation>未知的激活函数“{activation}”；可用的激活函数：{known}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="69"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="76"/>
         <source>{layer}: needs at least 2 inputs, got {count}</source>
         <translation>{layer}：至少需要 2 个输入，实际有 {count} 个</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="70"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="77"/>
         <source>{layer}: inputs must have the same shape, got {first} and {other} (input {input})</source>
         <translation>{layer}：各输入的形状必须相同，实际为 {first} 和 {other}（输入 {input}）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="72"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="79"/>
         <source>{layer}: expects an image or a flat input, got {shape}</source>
         <translation>{layer}：需要图像输入或扁平输入，实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="73"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="80"/>
         <source>{layer}: expects image or flat inputs, got {shape}</source>
         <translation>{layer}：需要图像输入或扁平输入，实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="74"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="81"/>
         <source>{layer}: image inputs must have the same height and width, got {first} and {other} (input {input})</source>
         <translation>{layer}：各图像输入的高度和宽度必须相同，实际为 {first} 和 {other}（输入 {input}）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="77"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="84"/>
         <source>{layer}: cannot join a flat input with an image, got {first} and {other} (input {input})</source>
         <translation>{layer}：无法将扁平输入与图像拼接，实际为 {first} 和 {other}（输入 {input}）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="79"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="86"/>
         <source>{layer}: expects a flat input, got {shape}; add Flatten before it</source>
         <translation>{layer}：需要扁平输入，实际为 {shape}；请在它之前添加 Flatten</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="80"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="87"/>
         <source>{layer}: input has no shape</source>
         <translation>{layer}：输入没有形状</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="81"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="88"/>
         <source>{layer}: option &apos;{option}&apos; must be an integer, got {value}</source>
         <translation>{layer}：选项“{option}”必须是整数，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="82"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="89"/>
         <source>{layer}: option &apos;{option}&apos; must be between {min} and {max}, got {value}</source>
         <translation>{layer}：选项“{option}”必须介于 {min} 和 {max} 之间，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="83"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="90"/>
         <source>{layer}: option &apos;{option}&apos; must be a number, got {value}</source>
         <translation>{layer}：选项“{option}”必须是数字，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="84"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="91"/>
         <source>{layer}: option &apos;{option}&apos; must be true or false, got {value}</source>
         <translation>{layer}：选项“{option}”必须是 true 或 false，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="85"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="92"/>
         <source>{layer}: option &apos;{option}&apos; must be one of {choices}; got {value}</source>
         <translation>{layer}：选项“{option}”必须是 {choices} 之一；实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="86"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="93"/>
         <source>unknown layer kind &apos;{kind}&apos;; known kinds: {known}</source>
         <translation>未知的层类型“{kind}”；可用的层类型：{known}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="87"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="94"/>
         <source>{layer}: options must be a JSON object, got {value}</source>
         <translation>{layer}：选项必须是 JSON 对象，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="88"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="95"/>
         <source>{layer}: unknown option &apos;{option}&apos;; known options: none</source>
         <translation>{layer}：未知选项“{option}”；该层没有任何选项</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="89"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="96"/>
         <source>{layer}: unknown option &apos;{option}&apos;; known options: {known}</source>
         <translation>{layer}：未知选项“{option}”；可用的选项：{known}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="90"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="97"/>
         <source>unknown padding &apos;{padding}&apos;; known paddings: valid, same</source>
         <translation>未知的填充方式“{padding}”；可用的填充方式：valid、same</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="91"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="98"/>
         <source>{layer}: expects an image input (channels x height x width), got {shape}</source>
         <translation>{layer}：需要图像输入（通道 x 高 x 宽），实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="93"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="100"/>
         <source>the dataset has {classes} classes but the model&apos;s output has {outputs}</source>
         <translation>数据集有 {classes} 个类别，但模型的输出有 {outputs} 个</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="94"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="101"/>
         <source>the dataset has no images to evaluate on</source>
         <translation>数据集中没有可用于评估的图像</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="95"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="102"/>
         <source>loss settings are malformed: {reason}</source>
         <translation>损失函数设置格式有误：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="96"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="103"/>
         <source>unknown loss &apos;{loss}&apos;; known: categorical_crossentropy, sparse_categorical_crossentropy</source>
         <translation>未知的损失函数“{loss}”；可用的有：categorical_crossentropy、sparse_categorical_crossentropy</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="98"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="105"/>
         <source>label_smoothing must be in [0, 1), got {value}</source>
         <translation>label_smoothing 必须在 [0, 1) 范围内，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="99"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="106"/>
         <source>label smoothing needs loss &apos;categorical_crossentropy&apos;</source>
         <translation>标签平滑需要使用损失函数“categorical_crossentropy”</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="100"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="107"/>
         <source>class weights must be finite and &gt;= 0</source>
         <translation>类别权重必须是有限值且 &gt;= 0</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="101"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="108"/>
         <source>label {label} of sample {sample} is outside the model&apos;s {classes} classes</source>
         <translation>样本 {sample} 的标签 {label} 超出了模型的 {classes} 个类别</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="102"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="109"/>
         <source>unknown optimizer &apos;{optimizer}&apos;; known: {known}</source>
         <translation>未知的优化器“{optimizer}”；可用的有：{known}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="103"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="110"/>
         <source>optimizer options must be a JSON object; received: {value}</source>
         <translation>优化器选项必须是 JSON 对象；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="104"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="111"/>
         <source>{optimizer}: the learning rate must be &gt;= 0; received: {value}</source>
         <translation>{optimizer}：学习率必须 &gt;= 0；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="105"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="112"/>
         <source>a run&apos;s start must be fresh, fine-tune or resume, got &apos;{value}&apos;</source>
         <translation>运行的起点必须是 fresh、fine-tune 或 resume，实际为“{value}”</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="106"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="113"/>
         <source>an evaluation&apos;s set must be test, validation or training, got &apos;{value}&apos;</source>
         <translation>评估所用的数据集必须是 test、validation 或 training，实际为“{value}”</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="107"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="114"/>
         <source>a run record must be a JSON object</source>
         <translation>运行记录必须是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="108"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="115"/>
         <source>a run record is malformed: {reason}</source>
         <translation>运行记录格式有误：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="109"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="116"/>
         <source>a run record&apos;s settings are malformed: {reason}</source>
         <translation>运行记录中的设置格式有误：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="110"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="117"/>
         <source>unknown schedule &apos;{schedule}&apos;; known: {known}</source>
         <translation>未知的学习率调度“{schedule}”；可用的有：{known}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="111"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="118"/>
         <source>schedule options must be a JSON object; received: {value}</source>
         <translation>学习率调度选项必须是 JSON 对象；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="112"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="119"/>
         <source>schedule &apos;{schedule}&apos;: the learning rate must be &gt; 0; received: {value}</source>
         <translation>学习率调度“{schedule}”：学习率必须 &gt; 0；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="113"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="120"/>
         <source>schedule &apos;{schedule}&apos;: min_rate {min} is above the learning rate {rate}</source>
         <translation>学习率调度“{schedule}”：min_rate {min} 高于学习率 {rate}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="114"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="121"/>
         <source>class balance must be none, weights or oversample, got &apos;{value}&apos;</source>
         <translation>类别平衡方式必须是 none、weights 或 oversample，实际为“{value}”</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="115"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="122"/>
         <source>training settings must be a JSON object</source>
         <translation>训练设置必须是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="116"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="123"/>
         <source>training settings are malformed: {reason}</source>
         <translation>训练设置格式有误：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="117"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="124"/>
         <source>epochs must be between 1 and 100000, got {value}</source>
         <translation>轮数必须介于 1 和 100000 之间，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="118"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="125"/>
         <source>batch size must be between 1 and 65536, got {value}</source>
         <translation>批大小必须介于 1 和 65536 之间，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="119"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="126"/>
         <source>validation split must be in [0, 1), got {value}</source>
         <translation>验证集比例必须在 [0, 1) 范围内，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="120"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="127"/>
         <source>threads must be between 0 (all cores) and 64, got {value}</source>
         <translation>线程数必须介于 0（使用全部核心）和 64 之间，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="121"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="128"/>
         <source>early stopping patience must be &gt;= 0</source>
         <translation>早停耐心值必须 &gt;= 0</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="122"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="129"/>
         <source>top_k must be &gt;= 1</source>
         <translation>top_k 必须 &gt;= 1</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="123"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="130"/>
         <source>epoch statistics are malformed: {reason}</source>
         <translation>轮次统计格式有误：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="124"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="131"/>
         <source>a run&apos;s stop reason must be completed, stopped or early-stopped, got &apos;{value}&apos;</source>
         <translation>运行的结束原因必须是 completed、stopped 或 early-stopped，实际为“{value}”</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="126"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="133"/>
         <source>the file holds no training position to resume</source>
         <translation>该文件中没有可供继续训练的训练进度</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="127"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="134"/>
         <source>the preprocessing makes {prepared} inputs but the model&apos;s Input expects {input}</source>
         <translation>预处理生成的输入为 {prepared}，但模型的 Input 需要 {input}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="129"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="136"/>
         <source>the loss became NaN at epoch {epoch}, batch {batch} (learning rate {rate}); the weights are kept from the step before. Try a lower learning rate or gradient clipping.</source>
         <translation>损失在第 {epoch} 轮、第 {batch} 批时变为 NaN（学习率 {rate}）；已保留上一步的权重。请尝试降低学习率或使用梯度裁剪。</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="132"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="139"/>
         <source>the loss became infinite at epoch {epoch}, batch {batch} (learning rate {rate}); the weights are kept from the step before. Try a lower learning rate or gradient clipping.</source>
         <translation>损失在第 {epoch} 轮、第 {batch} 批时变为无穷大（学习率 {rate}）；已保留上一步的权重。请尝试降低学习率或使用梯度裁剪。</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="135"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="142"/>
         <source>the training set is empty</source>
         <translation>训练集为空</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="136"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="143"/>
         <source>the model&apos;s output is {shape}; a classifier must end in a flat layer (Dense or GlobalAveragePooling2D)</source>
         <translation>模型的输出为 {shape}；分类器必须以扁平输出的层结尾（Dense 或 GlobalAveragePooling2D）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="139"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="146"/>
         <source>the dataset has {classes} classes but the model&apos;s output has {units} units; set the last Dense layer&apos;s units to {classes}</source>
         <translation>数据集有 {classes} 个类别，但模型的输出只有 {units} 个单元；请将最后一个 Dense 层的单元数设为 {classes}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="142"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="149"/>
         <source>checkpoint: best-weights tensor {index} is missing</source>
         <translation>检查点：缺少最佳权重张量 {index}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="143"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="150"/>
         <source>the file holds no training checkpoint</source>
         <translation>该文件中没有训练检查点</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="144"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="151"/>
         <source>checkpoint: optimizer slot {index} is missing</source>
         <translation>检查点：缺少优化器状态 {index}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="145"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="152"/>
         <source>the checkpoint is malformed: {reason}</source>
         <translation>检查点格式有误：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="146"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="153"/>
         <source>fine-tuning starts from the project&apos;s weights, but the project has none; train it from scratch first</source>
         <translation>微调需要从项目的权重开始，但该项目还没有权重；请先从头训练</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="149"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="156"/>
         <source>the checkpoint holds no training position to resume</source>
         <translation>该检查点中没有可供继续训练的训练进度</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="151"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="158"/>
         <source>graph: expected an object with a &quot;nodes&quot; array</source>
         <translation>graph：需要一个包含“nodes”数组的对象</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="152"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="159"/>
         <source>graph node #{node}: expected an object</source>
         <translation>图节点 #{node}：需要一个对象</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="153"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="160"/>
         <source>graph node #{node}: position must be [x, y]</source>
         <translation>图节点 #{node}：位置必须是 [x, y]</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="154"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="161"/>
         <source>graph node #{node} is malformed: {reason}</source>
         <translation>图节点 #{node} 格式有误：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="155"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="162"/>
         <source>graph node #{node} (&apos;{name}&apos;): options must be an object</source>
         <translation>图节点 #{node}（“{name}”）：选项必须是对象</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="156"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="163"/>
         <source>graph node #{node}: id must be positive, got {id}</source>
         <translation>图节点 #{node}：id 必须是正数，实际为 {id}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="157"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="164"/>
         <source>graph node #{node}: duplicate node id {id}</source>
         <translation>图节点 #{node}：节点 id {id} 重复</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="158"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="165"/>
         <source>graph node #{node}: duplicate layer name &apos;{name}&apos;</source>
         <translation>图节点 #{node}：层名称“{name}”重复</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="159"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="166"/>
         <source>model input expects samples of {expected}, got {got}</source>
         <translation>模型输入需要形状为 {expected} 的样本，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="160"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="167"/>
         <source>{layer}: more than 8 inputs are not supported</source>
         <translation>{layer}：不支持超过 8 个输入</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="162"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="169"/>
         <source>random generator state is malformed</source>
         <translation>随机数生成器的状态格式有误</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="163"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="170"/>
         <source>{owner} option &apos;{option}&apos; must be &gt; 0; received: {value}</source>
         <translation>{owner} 的选项“{option}”必须 &gt; 0；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="164"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="171"/>
         <source>{owner} option &apos;{option}&apos; must be &gt;= 0; received: {value}</source>
         <translation>{owner} 的选项“{option}”必须 &gt;= 0；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="165"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="172"/>
         <source>{owner} option &apos;{option}&apos; must be &gt;= 0 (0 turns clipping off); received: {value}</source>
         <translation>{owner} 的选项“{option}”必须 &gt;= 0（0 表示关闭裁剪）；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="167"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="174"/>
         <source>{owner} option &apos;{option}&apos; must be &gt;= 1; received: {value}</source>
         <translation>{owner} 的选项“{option}”必须 &gt;= 1；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="168"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="175"/>
         <source>{owner} option &apos;{option}&apos; must be a finite float; received: {value}</source>
         <translation>{owner} 的选项“{option}”必须是有限的浮点数；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="169"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="176"/>
         <source>{owner} option &apos;{option}&apos; must be a number; received: {value}</source>
         <translation>{owner} 的选项“{option}”必须是数字；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="170"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="177"/>
         <source>{owner} option &apos;{option}&apos; must be a string; received: {value}</source>
         <translation>{owner} 的选项“{option}”必须是字符串；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="171"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="178"/>
         <source>{owner} option &apos;{option}&apos; must be a whole number; received: {value}</source>
         <translation>{owner} 的选项“{option}”必须是整数；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="172"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="179"/>
         <source>{owner} option &apos;{option}&apos; must be below 1 for &apos;plateau&apos; (1 would never reduce the rate); received: {value}</source>
         <translation>{owner} 的选项“{option}”在“plateau”下必须小于 1（为 1 时学习率永远不会降低）；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="175"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="182"/>
         <source>{owner} option &apos;{option}&apos; must be in (0, 1]; received: {value}</source>
         <translation>{owner} 的选项“{option}”必须在 (0, 1] 范围内；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="176"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="183"/>
         <source>{owner} option &apos;{option}&apos; must be in [0, 1); received: {value}</source>
         <translation>{owner} 的选项“{option}”必须在 [0, 1) 范围内；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="177"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="184"/>
         <source>{owner} option &apos;{option}&apos; must be true or false; received: {value}</source>
         <translation>{owner} 的选项“{option}”必须是 true 或 false；收到的是：{value}</translation>
     </message>
@@ -2956,86 +2981,87 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
     <name>cs::gui::EvaluationPanel</name>
     <message>
         <location filename="../widgets/training/evaluation_panel.cpp" line="27"/>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="95"/>
         <source>No evaluation yet: train the model, or press Evaluate to measure the project&apos;s weights on the test set.</source>
         <translation>尚未评估：请训练模型，或点击“评估”在测试集上衡量项目的权重。</translation>
     </message>
     <message>
-        <location filename="../widgets/training/evaluation_panel.cpp" line="31"/>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="36"/>
         <source>Evaluate</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="../widgets/training/evaluation_panel.cpp" line="32"/>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="37"/>
         <source>Measure the project&apos;s trained weights on the test set (or the validation split)</source>
         <translation>在测试集（或验证集）上衡量项目中训练好的权重</translation>
     </message>
     <message>
-        <location filename="../widgets/training/evaluation_panel.cpp" line="33"/>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="38"/>
         <source>All mistakes</source>
         <translation>全部错误</translation>
     </message>
     <message>
-        <location filename="../widgets/training/evaluation_panel.cpp" line="34"/>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="39"/>
         <source>List every misclassified image again</source>
         <translation>重新列出所有分类错误的图像</translation>
     </message>
     <message>
-        <location filename="../widgets/training/evaluation_panel.cpp" line="42"/>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="47"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../widgets/training/evaluation_panel.cpp" line="42"/>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="47"/>
         <source>Precision</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="../widgets/training/evaluation_panel.cpp" line="42"/>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="47"/>
         <source>Recall</source>
         <translation>召回率</translation>
     </message>
     <message>
-        <location filename="../widgets/training/evaluation_panel.cpp" line="42"/>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="47"/>
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../widgets/training/evaluation_panel.cpp" line="42"/>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="47"/>
         <source>Images</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../widgets/training/evaluation_panel.cpp" line="85"/>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="114"/>
         <source>Training set</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../widgets/training/evaluation_panel.cpp" line="86"/>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="115"/>
         <source>&lt;b&gt;%1 accuracy %2%&lt;/b&gt; · loss %3 · %4 images · %5 misclassified</source>
         <translation>&lt;b&gt;%1准确率 %2%&lt;/b&gt; · 损失 %3 · %4 张图像 · %5 张分错</translation>
     </message>
     <message>
-        <location filename="../widgets/training/evaluation_panel.cpp" line="83"/>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="112"/>
         <source>Test</source>
         <translation>测试</translation>
     </message>
     <message>
-        <location filename="../widgets/training/evaluation_panel.cpp" line="84"/>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="113"/>
         <source>Validation</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../widgets/training/evaluation_panel.cpp" line="92"/>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="121"/>
         <source> · &lt;i&gt;no held-out images: these figures are optimistic&lt;/i&gt;</source>
         <translation> · &lt;i&gt;没有留出的图像：这些数字偏乐观&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/training/evaluation_panel.cpp" line="107"/>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="136"/>
         <source>Macro average</source>
         <translation>宏平均</translation>
     </message>
     <message>
-        <location filename="../widgets/training/evaluation_panel.cpp" line="123"/>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="152"/>
         <source>Evaluating…</source>
         <translation>正在评估…</translation>
     </message>
@@ -4876,19 +4902,19 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
     <name>cs::gui::TrainingPanel</name>
     <message>
         <location filename="../widgets/training/training_panel.cpp" line="31"/>
-        <location filename="../widgets/training/training_panel.cpp" line="203"/>
+        <location filename="../widgets/training/training_panel.cpp" line="216"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_panel.cpp" line="33"/>
-        <location filename="../widgets/training/training_panel.cpp" line="225"/>
+        <location filename="../widgets/training/training_panel.cpp" line="238"/>
         <source>Start a new run with these settings (F5)</source>
         <translation>用这些设置开始新的训练（F5）</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_panel.cpp" line="34"/>
-        <location filename="../widgets/training/training_panel.cpp" line="227"/>
+        <location filename="../widgets/training/training_panel.cpp" line="240"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -4923,103 +4949,149 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="71"/>
         <source>Use This Run&apos;s Weights</source>
-        <translation>使用此运行的权重</translation>
+        <translation type="vanished">使用此运行的权重</translation>
+    </message>
+    <message>
+        <source>Put the selected run&apos;s weights into the project (Edit ▸ Undo takes them back)</source>
+        <translation type="vanished">把所选运行的权重放入项目（编辑 ▸ 撤销可恢复）</translation>
+    </message>
+    <message>
+        <source>The project keeps the best weights (by validation accuracy) unless you pick another run. The runs of this session keep their weights until the studio closes; the project file keeps the weights in use.</source>
+        <translation type="vanished">项目保留最佳权重（按验证准确率），除非你选择另一次运行。本次会话的运行在关闭程序前保留各自的权重；项目文件保存正在使用的权重。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_panel.cpp" line="71"/>
+        <source>Use Best Weights</source>
+        <translation>使用最佳权重</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_panel.cpp" line="73"/>
-        <location filename="../widgets/training/training_panel.cpp" line="236"/>
-        <source>Put the selected run&apos;s weights into the project (Edit ▸ Undo takes them back)</source>
-        <translation>把所选运行的权重放入项目（编辑 ▸ 撤销可恢复）</translation>
+        <location filename="../widgets/training/training_panel.cpp" line="252"/>
+        <source>Put the selected run&apos;s best weights into the project (Edit ▸ Undo takes them back)</source>
+        <translation>把所选运行的最佳权重放入项目（编辑 ▸ 撤销可恢复）</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="75"/>
-        <source>The project keeps the best weights (by validation accuracy) unless you pick another run. The runs of this session keep their weights until the studio closes; the project file keeps the weights in use.</source>
-        <translation>项目保留最佳权重（按验证准确率），除非你选择另一次运行。本次会话的运行在关闭程序前保留各自的权重；项目文件保存正在使用的权重。</translation>
+        <location filename="../widgets/training/training_panel.cpp" line="74"/>
+        <source>Use Last Weights</source>
+        <translation>使用最后权重</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/training/training_panel.cpp" line="77"/>
+        <source>The project keeps the best weights (by validation accuracy) unless you pick another run. The last %n run(s) keep their best and last weights in the project file; older runs keep their record and curves.</source>
+        <translation>
+            <numerusform>项目保留最佳权重（按验证准确率），除非你选择另一次运行。最近 %n 次运行的最佳权重和最后权重保存在项目文件中；更早的运行只保留记录和曲线。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="86"/>
-        <location filename="../widgets/training/training_panel.cpp" line="175"/>
+        <location filename="../widgets/training/training_panel.cpp" line="90"/>
+        <location filename="../widgets/training/training_panel.cpp" line="184"/>
         <source>Runs</source>
         <translation>训练记录</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="88"/>
+        <location filename="../widgets/training/training_panel.cpp" line="92"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="116"/>
-        <location filename="../widgets/training/training_panel.cpp" line="129"/>
-        <location filename="../widgets/training/training_panel.cpp" line="173"/>
+        <location filename="../widgets/training/training_panel.cpp" line="120"/>
+        <location filename="../widgets/training/training_panel.cpp" line="136"/>
+        <location filename="../widgets/training/training_panel.cpp" line="182"/>
         <source>Run %1</source>
         <translation>第 %1 次训练</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="124"/>
+        <location filename="../widgets/training/training_panel.cpp" line="131"/>
         <source>Weights: &lt;b&gt;not trained&lt;/b&gt; — the model starts from random weights.</source>
         <translation>权重：&lt;b&gt;未训练&lt;/b&gt; — 模型从随机权重开始。</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="136"/>
+        <location filename="../widgets/training/training_panel.cpp" line="143"/>
         <source> — %1 epochs, %2, lr %3, batch %4</source>
         <translation> — %1 轮，%2，学习率 %3，批大小 %4</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="141"/>
+        <location filename="../widgets/training/training_panel.cpp" line="148"/>
         <source>, fine-tuned</source>
         <translation>，微调</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="143"/>
+        <location filename="../widgets/training/training_panel.cpp" line="150"/>
         <source>, val. accuracy %1%</source>
         <translation>，验证准确率 %1%</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="145"/>
+        <location filename="../widgets/training/training_panel.cpp" line="152"/>
         <source>, test %1%</source>
         <translation>，测试 %1%</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="146"/>
+        <location filename="../widgets/training/training_panel.cpp" line="153"/>
         <source> (stopped)</source>
         <translation>（已停止）</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="147"/>
+        <location filename="../widgets/training/training_panel.cpp" line="154"/>
         <source> (stopped early)</source>
         <translation>（提前停止）</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="162"/>
+        <location filename="../widgets/training/training_panel.cpp" line="169"/>
         <source> — weights in use</source>
         <translation> — 正在使用的权重</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="175"/>
+        <location filename="../widgets/training/training_panel.cpp" line="171"/>
+        <source> · best and last weights kept</source>
+        <translation> · 已保留最佳和最后权重</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_panel.cpp" line="171"/>
+        <source> · weights kept</source>
+        <translation> · 已保留权重</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_panel.cpp" line="184"/>
         <source>Runs (%1)</source>
         <translation>训练记录（%1）</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="203"/>
+        <location filename="../widgets/training/training_panel.cpp" line="216"/>
         <source>Continue Training</source>
         <translation>继续训练</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="203"/>
+        <location filename="../widgets/training/training_panel.cpp" line="216"/>
         <source>Train from Scratch</source>
         <translation>从头训练</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="227"/>
+        <location filename="../widgets/training/training_panel.cpp" line="240"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../widgets/training/training_panel.cpp" line="251"/>
+        <location filename="../widgets/training/training_panel.cpp" line="256"/>
+        <source>This run&apos;s weights are no longer kept (only the last %n runs keep theirs)</source>
+        <translation>
+            <numerusform>此运行的权重已不再保留（只有最近 %n 次运行保留权重）</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="235"/>
+        <location filename="../widgets/training/training_panel.cpp" line="258"/>
+        <source>This run&apos;s last weights are its best: its last epoch measured best (or nothing was measured)</source>
+        <translation>此运行的最后权重就是其最佳权重：最后一轮的评估结果最好（或未做评估）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_panel.cpp" line="259"/>
+        <source>Put the selected run&apos;s weights after its last batch into the project (Edit ▸ Undo takes them back)</source>
+        <translation>把所选运行最后一个批次之后的权重放入项目（编辑 ▸ 撤销可恢复）</translation>
+    </message>
+    <message>
         <source>This run&apos;s weights are no longer kept (only runs of this session keep theirs)</source>
-        <translation>此运行的权重已不再保留（只有本次会话的运行保留权重）</translation>
+        <translation type="vanished">此运行的权重已不再保留（只有本次会话的运行保留权重）</translation>
     </message>
 </context>
 <context>
@@ -5383,144 +5455,144 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
 <context>
     <name>cs::gui::TrainingUi</name>
     <message>
-        <location filename="../app/training_ui.cpp" line="44"/>
+        <location filename="../app/training_ui.cpp" line="45"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="45"/>
+        <location filename="../app/training_ui.cpp" line="46"/>
         <source>Inspect</source>
         <translation>检视</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="46"/>
+        <location filename="../app/training_ui.cpp" line="47"/>
         <source>Evaluation</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="245"/>
-        <location filename="../app/training_ui.cpp" line="127"/>
+        <location filename="../app/training_runs.cpp" line="246"/>
+        <location filename="../app/training_ui.cpp" line="135"/>
         <source>&amp;Start Training</source>
         <translation>开始训练(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="130"/>
+        <location filename="../app/training_ui.cpp" line="138"/>
         <source>Train the model with the settings of the Training page</source>
         <translation>用“训练”页上的设置训练模型</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="282"/>
-        <location filename="../app/training_ui.cpp" line="131"/>
+        <location filename="../app/training_runs.cpp" line="285"/>
+        <location filename="../app/training_ui.cpp" line="139"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="129"/>
+        <location filename="../app/training_ui.cpp" line="137"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="139"/>
+        <location filename="../app/training_ui.cpp" line="147"/>
         <source>S&amp;top Training</source>
         <translation>停止训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="142"/>
+        <location filename="../app/training_ui.cpp" line="150"/>
         <source>&amp;Continue Interrupted Run</source>
         <translation>继续中断的训练(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="144"/>
+        <location filename="../app/training_ui.cpp" line="152"/>
         <source>&amp;Evaluate</source>
         <translation>评估(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="146"/>
+        <location filename="../app/training_ui.cpp" line="154"/>
         <source>Measure the trained weights on the test set</source>
         <translation>在测试集上衡量训练好的权重</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="148"/>
+        <location filename="../app/training_ui.cpp" line="156"/>
         <source>Show T&amp;raining</source>
         <translation>显示训练(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="149"/>
+        <location filename="../app/training_ui.cpp" line="157"/>
         <source>Show &amp;Feature Maps</source>
         <translation>显示特征图(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="150"/>
+        <location filename="../app/training_ui.cpp" line="158"/>
         <source>Show E&amp;valuation</source>
         <translation>显示评估(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="168"/>
+        <location filename="../app/training_ui.cpp" line="176"/>
         <source>Paused.</source>
         <translation>已暂停。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="169"/>
+        <location filename="../app/training_ui.cpp" line="177"/>
         <source>Resumed.</source>
         <translation>已继续。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="170"/>
+        <location filename="../app/training_ui.cpp" line="178"/>
         <source>Stopping after the current batch…</source>
         <translation>将在当前批次后停止…</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="177"/>
+        <location filename="../app/training_ui.cpp" line="185"/>
         <source>The model is training: it cannot be edited until the run stops (Stop or Shift+F5).</source>
         <translation>模型正在训练：训练停止前无法编辑（停止或 Shift+F5）。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="184"/>
+        <location filename="../app/training_ui.cpp" line="192"/>
         <source>Dataset %1: %2 training, %3 validation and %4 test images, %5 classes.</source>
         <translation>数据集 %1：%2 张训练图像、%3 张验证图像、%4 张测试图像，%5 个类别。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="194"/>
+        <location filename="../app/training_ui.cpp" line="202"/>
         <source>Dataset loaded</source>
         <translation>数据集已加载</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="196"/>
+        <location filename="../app/training_ui.cpp" line="204"/>
         <source>Loading cancelled.</source>
         <translation>已取消加载。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="198"/>
+        <location filename="../app/training_ui.cpp" line="206"/>
         <source>The dataset could not be loaded: %1</source>
         <translation>无法加载数据集：%1</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="199"/>
+        <location filename="../app/training_ui.cpp" line="207"/>
         <source>Dataset not loaded</source>
         <translation>数据集未加载</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="206"/>
+        <location filename="../app/training_ui.cpp" line="214"/>
         <source>Continuing the interrupted run (%1 epochs, batch %2, %3, lr %4).</source>
         <translation>继续中断的训练（%1 轮，批大小 %2，%3，学习率 %4）。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="211"/>
+        <location filename="../app/training_ui.cpp" line="219"/>
         <source>Training started: %1 epochs, batch %2, %3, lr %4, seed %5.</source>
         <translation>训练开始：%1 轮，批大小 %2，%3，学习率 %4，种子 %5。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="237"/>
+        <location filename="../app/training_ui.cpp" line="246"/>
         <source>Evaluation on the test set: accuracy %1%, loss %2 (%3 images).</source>
         <translation>在测试集上评估：准确率 %1%，损失 %2（%3 张图像）。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="239"/>
+        <location filename="../app/training_ui.cpp" line="248"/>
         <source>Evaluation on the validation set: accuracy %1%, loss %2 (%3 images).</source>
         <translation>在验证集上评估：准确率 %1%，损失 %2（%3 张图像）。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="240"/>
+        <location filename="../app/training_ui.cpp" line="249"/>
         <source>Evaluation on the training set: accuracy %1%, loss %2 (%3 images).</source>
         <translation>在训练集上评估：准确率 %1%，损失 %2（%3 张图像）。</translation>
     </message>
@@ -5541,63 +5613,78 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <translation type="vanished">训练</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="244"/>
+        <location filename="../app/training_ui.cpp" line="253"/>
         <source>Evaluation ready: %1% accuracy — see the Evaluation page</source>
         <translation>评估完成：准确率 %1% — 请查看“评估”页</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="248"/>
+        <location filename="../app/training_ui.cpp" line="257"/>
         <source>The evaluation failed: %1</source>
         <translation>评估失败：%1</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="263"/>
+        <location filename="../app/training_ui.cpp" line="272"/>
         <source>The project&apos;s training settings are not valid (%1); the defaults are shown.</source>
         <translation>项目的训练设置无效（%1）；显示的是默认值。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="43"/>
+        <location filename="../app/training_runs.cpp" line="45"/>
         <source>the model is incomplete</source>
         <translation>模型不完整</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="44"/>
+        <location filename="../app/training_runs.cpp" line="46"/>
         <source>The model cannot be trained: %1</source>
         <translation>无法训练模型：%1</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="68"/>
-        <location filename="../app/training_runs.cpp" line="92"/>
+        <location filename="../app/training_runs.cpp" line="70"/>
+        <location filename="../app/training_runs.cpp" line="94"/>
         <source>Start Training</source>
         <translation>开始训练</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="69"/>
+        <location filename="../app/training_runs.cpp" line="71"/>
         <source>An unfinished run of this project stopped after %1 of %2 epochs. Continue it, or start a new run (its checkpoint will be replaced)?</source>
         <translation>此项目有一次未完成的训练，在完成 %2 轮中的 %1 轮后停止。要继续它，还是开始新的训练（其检查点将被替换）？</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="180"/>
+        <location filename="../app/training_runs.cpp" line="182"/>
         <source>Stopped after %1 of %2 epochs</source>
         <translation>在完成 %2 轮中的 %1 轮后停止</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="250"/>
+        <location filename="../app/training_runs.cpp" line="218"/>
+        <source>The project keeps %1: %2. Runs ▸ Use Best Weights puts this run&apos;s weights in.</source>
+        <translation>项目保留%1：%2。运行 ▸ 使用最佳权重 可换用此运行的权重。</translation>
+    </message>
+    <message>
+        <location filename="../app/training_runs.cpp" line="226"/>
+        <source>The project now uses the last weights of run %1 (Edit ▸ Undo takes them back).</source>
+        <translation>项目现在使用第 %1 次运行的最后权重（编辑 ▸ 撤销可恢复）。</translation>
+    </message>
+    <message>
+        <location filename="../app/training_runs.cpp" line="227"/>
+        <source>The project now uses the best weights of run %1 (Edit ▸ Undo takes them back).</source>
+        <translation>项目现在使用第 %1 次运行的最佳权重（编辑 ▸ 撤销可恢复）。</translation>
+    </message>
+    <message>
+        <location filename="../app/training_runs.cpp" line="251"/>
         <source>The project has no weights yet: train it once from scratch.</source>
         <translation>项目还没有权重：请先从头训练一次。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="251"/>
+        <location filename="../app/training_runs.cpp" line="252"/>
         <source>The weights no longer fit the graph, which changed after training.</source>
         <translation>训练后模型结构已更改，现有权重不再适用。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="306"/>
+        <location filename="../app/training_runs.cpp" line="309"/>
         <source>Interrupted after %1 of %2 epochs (%3)</source>
         <translation>在完成 %2 轮中的 %1 轮后中断（%3）</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="311"/>
+        <location filename="../app/training_runs.cpp" line="314"/>
         <source>This project has an unfinished training run: it stopped after %1 of %2 epochs (checkpoint of %3).
 
 Continue it now?</source>
@@ -5606,46 +5693,46 @@ Continue it now?</source>
 现在继续吗？</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="74"/>
+        <location filename="../app/training_runs.cpp" line="76"/>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="75"/>
+        <location filename="../app/training_runs.cpp" line="77"/>
         <source>New Run</source>
         <translation>新的训练</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="158"/>
+        <location filename="../app/training_runs.cpp" line="160"/>
         <source>Training failed: %1</source>
         <translation>训练失败：%1</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="159"/>
+        <location filename="../app/training_runs.cpp" line="161"/>
         <source>Training failed</source>
         <translation>训练失败</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/training_runs.cpp" line="161"/>
+        <location filename="../app/training_runs.cpp" line="163"/>
         <source>Training stopped after %n complete epoch(s); the checkpoint keeps the position.</source>
         <translation>
             <numerusform>训练在完成 %n 轮后停止；检查点保存了进度。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="164"/>
+        <location filename="../app/training_runs.cpp" line="166"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/training_runs.cpp" line="166"/>
+        <location filename="../app/training_runs.cpp" line="168"/>
         <source>Training finished: %n epoch(s).</source>
         <translation>
             <numerusform>训练完成：%n 轮。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="167"/>
+        <location filename="../app/training_runs.cpp" line="169"/>
         <source>Training finished</source>
         <translation>训练完成</translation>
     </message>
@@ -5655,12 +5742,12 @@ Continue it now?</source>
         <translation>训练得到的权重已成为项目的一部分（尚未保存；“编辑 ▸ 撤销”可恢复之前的权重）。编辑模型结构会使其过时。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="174"/>
+        <location filename="../app/training_runs.cpp" line="176"/>
         <source>The model was changed during the run, so its weights were not stored in the project.</source>
         <translation>训练期间模型被修改，因此其权重没有存入项目。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="93"/>
+        <location filename="../app/training_runs.cpp" line="95"/>
         <source>This project has trained weights. Continue training from them, or train from scratch (random weights; the current weights stay in the project unless the new run is better)?
 
 The choice is remembered in the project (Training ▸ Start).</source>
@@ -5669,17 +5756,17 @@ The choice is remembered in the project (Training ▸ Start).</source>
 此选择会记录在项目中（训练 ▸ 开始）。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="98"/>
+        <location filename="../app/training_runs.cpp" line="100"/>
         <source>Continue Training</source>
         <translation>继续训练</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="100"/>
+        <location filename="../app/training_runs.cpp" line="102"/>
         <source>Train from Scratch</source>
         <translation>从头训练</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="116"/>
+        <location filename="../app/training_runs.cpp" line="118"/>
         <source>%1: a training run is in progress (%2).
 
 Stop it first? Its checkpoint keeps the position, so Train ▸ Continue Interrupted Run can go on later.</source>
@@ -5688,17 +5775,17 @@ Stop it first? Its checkpoint keeps the position, so Train ▸ Continue Interrup
 先停止它吗？检查点会记住训练位置，之后可用 训练 ▸ 继续中断的运行 接着训练。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="121"/>
+        <location filename="../app/training_runs.cpp" line="123"/>
         <source>Stop and Keep the Checkpoint</source>
         <translation>停止并保留检查点</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="123"/>
+        <location filename="../app/training_runs.cpp" line="125"/>
         <source>Keep Training</source>
         <translation>继续训练</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="145"/>
+        <location filename="../app/training_runs.cpp" line="147"/>
         <source>They include the run just stopped: its record, and its weights if they are better than the project&apos;s.</source>
         <translation>其中包括刚停止的运行：它的记录，以及（如果优于项目现有权重）它的权重。</translation>
     </message>
@@ -5728,77 +5815,100 @@ Stop it first? Its checkpoint keeps the position, so Train ▸ Continue Interrup
         <translation>此运行在能够评估之前就被停止了</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="219"/>
         <source>The project keeps %1: %2. Runs ▸ Use This Run&apos;s Weights puts this run&apos;s weights in.</source>
-        <translation>项目保留%1：%2。运行 ▸ 使用此运行的权重 可换用此运行的权重。</translation>
+        <translation type="vanished">项目保留%1：%2。运行 ▸ 使用此运行的权重 可换用此运行的权重。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="228"/>
         <source>The project now uses the weights of run %1 (Edit ▸ Undo takes them back).</source>
-        <translation>项目现在使用第 %1 次运行的权重（编辑 ▸ 撤销可恢复）。</translation>
+        <translation type="vanished">项目现在使用第 %1 次运行的权重（编辑 ▸ 撤销可恢复）。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="246"/>
+        <location filename="../app/training_runs.cpp" line="247"/>
         <source>&amp;Start Training (Continue from the Weights)</source>
         <translation>开始训练（从现有权重继续）(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="247"/>
+        <location filename="../app/training_runs.cpp" line="248"/>
         <source>&amp;Start Training (from Scratch)</source>
         <translation>开始训练（从头开始）(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="254"/>
+        <location filename="../app/training_runs.cpp" line="255"/>
         <source>Weights: &lt;b&gt;paused&lt;/b&gt; — Resume (F6) goes on. The model cannot be edited until the run stops.</source>
         <translation>权重：&lt;b&gt;已暂停&lt;/b&gt; — 按“继续”（F6）接着训练。运行停止前无法编辑模型。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="258"/>
+        <location filename="../app/training_runs.cpp" line="259"/>
         <source>Weights: &lt;b&gt;training…&lt;/b&gt; The model cannot be edited until the run stops.</source>
         <translation>权重：&lt;b&gt;训练中…&lt;/b&gt; 训练停止前无法编辑模型。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="262"/>
+        <location filename="../app/training_runs.cpp" line="263"/>
         <source>Weights: &lt;b&gt;not trained&lt;/b&gt; — the model starts from random weights.</source>
         <translation>权重：&lt;b&gt;未训练&lt;/b&gt; — 模型从随机权重开始。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="267"/>
+        <location filename="../app/training_runs.cpp" line="268"/>
         <source>Weights: &lt;b style=&apos;color:#c0392b&apos;&gt;outdated&lt;/b&gt; — the graph changed after training; train again.</source>
         <translation>权重：&lt;b style=&apos;color:#c0392b&apos;&gt;已过时&lt;/b&gt; — 训练后模型结构已更改；请重新训练。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="271"/>
+        <location filename="../app/training_runs.cpp" line="272"/>
         <source>Weights: &lt;b style=&apos;color:#1e8449&apos;&gt;trained&lt;/b&gt;</source>
         <translation>权重：&lt;b style=&apos;color:#1e8449&apos;&gt;已训练&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="272"/>
+        <location filename="../app/training_runs.cpp" line="274"/>
+        <source> (run %1, last weights)</source>
+        <translation>（第 %1 次运行，最后权重）</translation>
+    </message>
+    <message>
+        <location filename="../app/training_runs.cpp" line="275"/>
         <source> (run %1)</source>
         <translation>（第 %1 次训练）</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="273"/>
+        <location filename="../app/training_runs.cpp" line="276"/>
         <source> — editing the graph makes them outdated.</source>
         <translation> — 编辑模型结构会使其过时。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="282"/>
+        <location filename="../app/training_runs.cpp" line="285"/>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="310"/>
+        <location filename="../app/training_runs.cpp" line="313"/>
         <source>Resume training?</source>
         <translation>继续训练？</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="342"/>
+        <location filename="../app/training_runs.cpp" line="361"/>
+        <source>Saved with the project: the gallery holds the %1 most confident of %2 mistakes; Evaluate measures again.</source>
+        <translation>随项目保存：图库中是 %2 个错误中最有把握的 %1 个；点击“评估”可重新测量。</translation>
+    </message>
+    <message>
+        <location filename="../app/training_runs.cpp" line="366"/>
+        <source>Saved with the project; Evaluate measures again.</source>
+        <translation>随项目保存；点击“评估”可重新测量。</translation>
+    </message>
+    <message>
+        <location filename="../app/training_runs.cpp" line="369"/>
+        <source>The project&apos;s saved evaluation cannot be shown: %1</source>
+        <translation>无法显示项目中保存的评估结果：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/training_runs.cpp" line="380"/>
+        <source>The evaluation could not be kept in the project: %1</source>
+        <translation>无法把评估结果保存到项目中：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/training_runs.cpp" line="405"/>
         <source>The model has no trained weights yet: train it first.</source>
         <translation>模型还没有训练好的权重：请先训练。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="346"/>
+        <location filename="../app/training_runs.cpp" line="409"/>
         <source>Loading the dataset…</source>
         <translation>正在加载数据集…</translation>
     </message>
