@@ -1351,6 +1351,99 @@
     </message>
 </context>
 <context>
+    <name>QPlatformTheme</name>
+    <message>
+        <location filename="../widgets/common/qt_standard_texts.cpp" line="10"/>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/qt_standard_texts.cpp" line="10"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/qt_standard_texts.cpp" line="11"/>
+        <source>Save All</source>
+        <translation>全部保存</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/qt_standard_texts.cpp" line="11"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/qt_standard_texts.cpp" line="12"/>
+        <source>&amp;Yes</source>
+        <translation>是(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/qt_standard_texts.cpp" line="12"/>
+        <source>Yes to &amp;All</source>
+        <translation>全部是(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/qt_standard_texts.cpp" line="13"/>
+        <source>&amp;No</source>
+        <translation>否(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/qt_standard_texts.cpp" line="13"/>
+        <source>N&amp;o to All</source>
+        <translation>全部否(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/qt_standard_texts.cpp" line="14"/>
+        <source>Abort</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/qt_standard_texts.cpp" line="14"/>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/qt_standard_texts.cpp" line="15"/>
+        <source>Ignore</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/qt_standard_texts.cpp" line="15"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/qt_standard_texts.cpp" line="16"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/qt_standard_texts.cpp" line="16"/>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/qt_standard_texts.cpp" line="17"/>
+        <source>Help</source>
+        <translation>帮助</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/qt_standard_texts.cpp" line="17"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/qt_standard_texts.cpp" line="18"/>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/qt_standard_texts.cpp" line="18"/>
+        <source>Restore Defaults</source>
+        <translation>恢复默认值</translation>
+    </message>
+</context>
+<context>
     <name>SummaryView</name>
     <message>
         <location filename="../widgets/designer/summary_view.cpp" line="34"/>
