@@ -32,24 +32,12 @@
 #include "graph/model.h"
 #include "io/presets.h"
 #include "main_window.h"
+#include "training_test_helpers.h"
 
 using namespace cs;
 using namespace cs::gui;
 
 namespace {
-
-// 3 classes x 8 gray 28x28 images written as image folders.
-void writeFolder(const QString& dir) {
-    Dataset d;
-    d.height = d.width = 28;
-    d.channels = 1;
-    d.classNames = {"circle", "square", "cross"};
-    for (int i = 0; i < 24; ++i) {
-        d.labels.push_back(i % 3);
-        for (int p = 0; p < 28 * 28; ++p) d.pixels.push_back(uint8_t((p * (i + 1) + 40 * (i % 3)) % 256));
-    }
-    exportImageFolder(d, dir.toStdString());
-}
 
 ModelFile smallModel() {
     ModelFile f;
@@ -109,7 +97,7 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(tmp_.isValid());
         folder_ = tmp_.filePath(QStringLiteral("shapes"));
-        writeFolder(folder_);
+        cs::testing::writeShapesImageFolder(folder_);
     }
 
     void opensAFolderAndKeepsItInTheProject() {

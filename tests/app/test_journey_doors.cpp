@@ -55,6 +55,7 @@
 #include "train/evaluator.h"
 #include "training/evaluation_panel.h"
 #include "training/misclassified_gallery.h"
+#include "training_test_helpers.h"
 #include "training_ui.h"
 
 using namespace cs;
@@ -63,19 +64,6 @@ using namespace cs::gui;
 namespace {
 
 const QRect kSmallScreen(0, 0, 1280, 720);
-
-// 3 classes x 8 gray 28x28 images as image folders, so images can be excluded and moved.
-void writeFolder(const QString& dir) {
-    Dataset d;
-    d.height = d.width = 28;
-    d.channels = 1;
-    d.classNames = {"circle", "square", "cross"};
-    for (int i = 0; i < 24; ++i) {
-        d.labels.push_back(i % 3);
-        for (int p = 0; p < 28 * 28; ++p) d.pixels.push_back(uint8_t((p * (i + 1) + 40 * (i % 3)) % 256));
-    }
-    exportImageFolder(d, dir.toStdString());
-}
 
 ModelFile projectOn(const QString& folder) {
     ModelFile f;
@@ -251,7 +239,7 @@ private slots:
         QSettings().clear();
         QVERIFY(tmp_.isValid());
         folder_ = tmp_.filePath(QStringLiteral("shapes"));
-        writeFolder(folder_);
+        cs::testing::writeShapesImageFolder(folder_);
         project_ = tmp_.filePath(QStringLiteral("doors.csmodel"));
         ProjectController::writeProject(project_, projectOn(folder_));
         shots_ = qEnvironmentVariable("CONVSTUDIO_SCREENSHOTS");

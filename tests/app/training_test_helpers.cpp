@@ -7,6 +7,8 @@
 #include <opencv2/imgcodecs.hpp>
 
 #include "core/rng.h"
+#include "data/dataset.h"
+#include "data/dataset_export.h"
 #include "train/train_settings.h"
 
 namespace cs::testing {
@@ -67,6 +69,18 @@ bool sameWeights(const ModelFile& a, const ModelFile& b) {
             return false;
     }
     return true;
+}
+
+void writeShapesImageFolder(const QString& dir) {
+    Dataset d;
+    d.height = d.width = 28;
+    d.channels = 1;
+    d.classNames = {"circle", "square", "cross"};
+    for (int i = 0; i < 24; ++i) {
+        d.labels.push_back(i % 3);
+        for (int p = 0; p < 28 * 28; ++p) d.pixels.push_back(uint8_t((p * (i + 1) + 40 * (i % 3)) % 256));
+    }
+    exportImageFolder(d, dir.toStdString());
 }
 
 }  // namespace cs::testing

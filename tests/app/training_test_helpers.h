@@ -12,6 +12,10 @@ namespace cs::testing {
 // Returns false when an image could not be written.
 bool writeQuadrantImageFolder(const QString& root, const std::vector<int>& counts);
 
+// 3 classes (circle, square, cross) x 8 gray 28x28 images written as image folders under dir,
+// so images can be excluded and moved.
+void writeShapesImageFolder(const QString& dir);
+
 // A 12x12x1 CNN for those four classes, on the dataset at `dataset`, with short training
 // settings (2 epochs, batch 8, 2 threads, seed 1234).
 ModelFile quadrantProject(const QString& dataset);
