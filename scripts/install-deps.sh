@@ -14,7 +14,7 @@ PACKAGES=(
   libonnx-dev libprotobuf-dev protobuf-compiler
   libbenchmark-dev
   dataset-fashion-mnist
-  python3 python3-numpy python3-torch python3-onnx python3-opencv
+  python3 python3-numpy python3-torch python3-torchvision python3-onnx python3-opencv
   xvfb xauth xdotool imagemagick gstreamer1.0-plugins-base gstreamer1.0-plugins-good
   fonts-wqy-microhei
 )
