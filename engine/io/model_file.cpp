@@ -351,6 +351,17 @@ nlohmann::json parseDescription(const char* begin, const char* end, const std::s
         const auto line = 1 + std::count(begin, begin + at, '\n');
         throw FileError(msg("model_file.not_json_line", "{file}: the description is not valid JSON (line {line})",
                             {{"file", what}, {"line", std::to_string(line)}}));
+    } catch (const nlohmann::json::exception& e) {
+        // out_of_range 406: a number beyond a double ("1E999999"); nlohmann throws it outside
+        // parse_error. Name the number (elided), never let it escape as a foreign exception.
+        const std::string text = e.what();
+        const auto open = text.find('\'');
+        const auto close = text.rfind('\'');
+        std::string number = open != std::string::npos && close > open ? text.substr(open + 1, close - open - 1) : "";
+        if (number.size() > 24) number = number.substr(0, 20) + "...";
+        throw FileError(msg("model_file.number_too_large",
+                            "{file}: the description holds a number too large to read: {number}",
+                            {{"file", what}, {"number", number}}));
     }
 }
 

@@ -336,6 +336,18 @@ private slots:
         QVERIFY2(expectError(quoted).empty(), expectError(quoted).c_str());
     }
 
+    // A number beyond a double makes nlohmann throw out_of_range, not parse_error: it escaped
+    // parseDescription and ended the process (found by fuzz_model_file).
+    void numberTooLargeIsAnError() {
+        const std::string bytes = serializeModelFile(trainedLike());
+        const std::string huge =
+            withText(bytes, [](std::string& text) { text.insert(1, "\"note\":4999999999999999E99999999,"); });
+        const std::string error = expectError(huge);
+        QVERIFY2(error.find("test file: the description holds a number too large to read: 4999999999999999E999...") !=
+                     std::string::npos,
+                 error.c_str());
+    }
+
     // 256 x [2^24, 2^24, 256] is 2^64 values: a 64-bit product wraps to 0, which matched a count of 0.
     void wrappingElementCountIsRefused() {
         const std::string forged = withJson(serializeModelFile(trainedLike()), [](nlohmann::json& d) {

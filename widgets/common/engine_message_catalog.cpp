@@ -70,6 +70,7 @@ namespace cs::gui {
     QT_TRANSLATE_NOOP("EngineMessage", "{layer}: window {window} is larger than its {input} input"),
     // app/project_controller.cpp (the studio's project loading)
     QT_TRANSLATE_NOOP("EngineMessage", "{file}: the description is not valid JSON (line {line})"),
+    QT_TRANSLATE_NOOP("EngineMessage", "{file}: the description holds a number too large to read: {number}"),
     QT_TRANSLATE_NOOP("EngineMessage", "{file} is JSON but not a ConvStudio project"),
     // layers/*.cpp: shapes, options, layer kinds
     QT_TRANSLATE_NOOP("EngineMessage", "unknown activation '{activation}'; known activations: {known}"),
