@@ -196,7 +196,7 @@ void Conv2D::backward(const BackwardArgs& a) {
     Tensor& gemm = a.ws.buffer(kGemm);
     Tensor& dcol = a.ws.buffer(kColumnGrad);
     if (isDepthwise(g)) {
-        col.resize(1, Shape::flat(static_cast<int>(2 * depthwiseScratch(g))));
+        col.resize(1, Shape::flat(static_cast<int>(depthwiseBackwardScratch(g, F / g.channels))));
         depthwiseBackward(x.data(), a.output.data(), dy.data(), N, g, kernel, F / g.channels, fusedRelu, dwT.data(),
                           dbT ? dbT->data() : nullptr, dx ? dx->data() : nullptr, col.data());
         return;

@@ -7,6 +7,7 @@
 #include <immintrin.h>
 // GCC 12 warns inside its own _mm512_reduce_add_ps (a deliberately undefined register).
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#pragma GCC diagnostic ignored "-Wuninitialized"
 #endif
 
 #include "layers/padded_sample.h"
@@ -50,7 +51,8 @@ struct Phased {
             }
             for (int p = 0; p < s; ++p) {
                 float* dst = out + p * phasePlane + int64_t(h + g.padTop) * Wq;
-                for (int iw = ((p - g.padLeft) % s + s) % s; iw < cols; iw += s) dst[(iw + g.padLeft) / s] = src[iw];
+                const int first = ((p - g.padLeft) % s + s) % s;  // the first input column of phase p
+                for (int iw = first, j = (first + g.padLeft) / s; iw < cols; iw += s, ++j) dst[j] = src[iw];
             }
         }
     }
@@ -68,7 +70,8 @@ struct Phased {
             }
             for (int p = 0; p < s; ++p) {
                 const float* src = in + p * phasePlane + int64_t(h + g.padTop) * Wq;
-                for (int iw = ((p - g.padLeft) % s + s) % s; iw < cols; iw += s) dst[iw] = src[(iw + g.padLeft) / s];
+                const int first = ((p - g.padLeft) % s + s) % s;
+                for (int iw = first, j = (first + g.padLeft) / s; iw < cols; iw += s, ++j) dst[iw] = src[j];
             }
         }
     }
@@ -131,11 +134,13 @@ void forwardImpl(const float* x, int N, const WindowGeometry& g, const float* w,
         }
 }
 
-// dw and db of output channel o from one sample, and (when dPhased) its input gradient, for the
-// taps [t0, t1) (at most kTapBlock).
-void backwardTaps(const Phased& ph, const WindowGeometry& g, const int64_t* off, int t0, int t1, const float* phased,
-                  const float* yo, const float* dyo, const float* wo, bool reluMask, float* dwo, float* dbo,
-                  float* dPhased) {
+// dw and db of output channel o from one sample, for the taps [t0, t1) (at most kTapBlock;
+// BLOCK > 0: exactly BLOCK taps, known at compile time so the sums stay in registers); with
+// `masked`, also writes dy masked by ReLU (y > 0) there (the input-gradient pass reads it).
+template <int BLOCK>
+void weightGradients(const Phased& ph, const WindowGeometry& g, const int64_t* off, int t0, int t1, const float* phased,
+                     const float* yo, const float* dyo, bool reluMask, float* dwo, float* dbo, float* masked) {
+    if (BLOCK > 0) t1 = t0 + BLOCK;
     const int outW = g.outW;
     const int64_t rowStep = int64_t(g.stride) * ph.Wq;
 #if defined(__AVX512F__)
@@ -143,55 +148,149 @@ void backwardTaps(const Phased& ph, const WindowGeometry& g, const int64_t* off,
     for (int t = t0; t < t1; ++t) acc[t - t0] = _mm512_setzero_ps();
     for (int oh = 0; oh < g.outH; ++oh) {
         const float* row = phased + oh * rowStep;
-        float* dRow = dPhased ? dPhased + oh * rowStep : nullptr;
         const int64_t o = int64_t(oh) * outW;
         for (int ow = 0; ow < outW; ow += 16) {
-            __mmask16 m = static_cast<__mmask16>((1u << std::min(16, outW - ow)) - 1);
+            const __mmask16 valid = static_cast<__mmask16>((1u << std::min(16, outW - ow)) - 1);
+            __mmask16 m = valid;
             if (reluMask)
                 m = _mm512_mask_cmp_ps_mask(m, _mm512_maskz_loadu_ps(m, yo + o + ow), _mm512_setzero_ps(), _CMP_GT_OQ);
             const __m512 gv = _mm512_maskz_loadu_ps(m, dyo + o + ow);
+            if (masked) _mm512_mask_storeu_ps(masked + o + ow, valid, gv);
             accBias = _mm512_add_ps(accBias, gv);
             for (int t = t0; t < t1; ++t)
                 acc[t - t0] = _mm512_fmadd_ps(gv, _mm512_maskz_loadu_ps(m, row + off[t] + ow), acc[t - t0]);
-            if (dRow)
-                for (int t = t0; t < t1; ++t) {
-                    float* d = dRow + off[t] + ow;
-                    _mm512_mask_storeu_ps(d, m,
-                                          _mm512_fmadd_ps(_mm512_set1_ps(wo[t]), gv, _mm512_maskz_loadu_ps(m, d)));
-                }
         }
     }
     for (int t = t0; t < t1; ++t) dwo[t] += _mm512_reduce_add_ps(acc[t - t0]);
     if (dbo) *dbo += _mm512_reduce_add_ps(accBias);
 #else
-    float gv[512];  // one output row's gradient, masked
     for (int oh = 0; oh < g.outH; ++oh) {
         const float* row = phased + oh * rowStep;
-        float* dRow = dPhased ? dPhased + oh * rowStep : nullptr;
         const int64_t o = int64_t(oh) * outW;
-        for (int ow0 = 0; ow0 < outW; ow0 += 512) {
-            const int len = std::min(512, outW - ow0);
-            for (int i = 0; i < len; ++i) gv[i] = reluMask && !(yo[o + ow0 + i] > 0.f) ? 0.f : dyo[o + ow0 + i];
-            if (dbo)
-                for (int i = 0; i < len; ++i) *dbo += gv[i];
-            for (int t = t0; t < t1; ++t) {
-                const float* __restrict src = row + off[t] + ow0;
-                float sum = 0.f;
-                for (int i = 0; i < len; ++i) sum += gv[i] * src[i];
-                dwo[t] += sum;
-                if (dRow) {
-                    float* __restrict d = dRow + off[t] + ow0;
-                    for (int i = 0; i < len; ++i) d[i] += wo[t] * gv[i];
-                }
-            }
+        float* gv = masked + o;  // masked is always given without AVX-512
+        for (int i = 0; i < outW; ++i) gv[i] = reluMask && !(yo[o + i] > 0.f) ? 0.f : dyo[o + i];
+        if (dbo)
+            for (int i = 0; i < outW; ++i) *dbo += gv[i];
+        for (int t = t0; t < t1; ++t) {
+            const float* __restrict src = row + off[t];
+            float sum = 0.f;
+            for (int i = 0; i < outW; ++i) sum += gv[i] * src[i];
+            dwo[t] += sum;
         }
     }
 #endif
 }
 
+#if defined(__AVX512F__)
+// One padded-gradient row's columns [j0, j0 + 16*SEG) for inputGradient: which output rows and
+// kernel taps reach it.
+struct RowBlock {
+    const float* dy;
+    const float* w;
+    const int *ohs, *kis;
+    int rows;
+    const int *kjs, *shifts;
+    int phaseTaps, j0, Wq, outW, k, M, T;
+    int64_t outPlane;
+};
+
+template <int SEG>
+void gradientSegments(const RowBlock& b, float* dst) {
+    __m512 acc[SEG];
+    for (int q = 0; q < SEG; ++q) acc[q] = _mm512_setzero_ps();
+    for (int a = 0; a < b.rows; ++a)
+        for (int t = 0; t < b.phaseTaps; ++t) {
+            // Lane i of column j reads output column j + i - shift of row oh.
+            const float* src = b.dy + int64_t(b.ohs[a]) * b.outW - b.shifts[t] + b.j0;
+            const float* wt = b.w + b.kis[a] * b.k + b.kjs[t];
+            __mmask16 masks[SEG];
+            for (int q = 0; q < SEG; ++q) {
+                const int j = b.j0 + 16 * q, ow0 = j - b.shifts[t];
+                const int first = std::max(0, -ow0), last = std::min({16, b.Wq - j, b.outW - ow0});
+                masks[q] = first < last ? static_cast<__mmask16>(((1u << last) - 1) & ~((1u << first) - 1))
+                                        : static_cast<__mmask16>(0);
+            }
+            for (int m = 0; m < b.M; ++m) {
+                const __m512 wv = _mm512_set1_ps(wt[int64_t(m) * b.T]);
+                const float* sm = src + m * b.outPlane;
+                for (int q = 0; q < SEG; ++q)
+                    acc[q] = _mm512_fmadd_ps(wv, _mm512_maskz_loadu_ps(masks[q], sm + 16 * q), acc[q]);
+            }
+        }
+    for (int q = 0; q < SEG; ++q) {
+        const int lanes = std::min(16, b.Wq - b.j0 - 16 * q);
+        _mm512_mask_storeu_ps(dst + b.j0 + 16 * q, static_cast<__mmask16>((1u << lanes) - 1), acc[q]);
+    }
+}
+#endif
+
+// The gradient of one padded input channel (in phases) from the masked output gradients `dy`
+// of its M output channels: each 16-wide segment sums its taps in a register and is stored once
+// (adding into the padded gradient tap by tap would reload each store at a shifted offset, which
+// the CPU cannot forward: several times slower).
+void inputGradient(const Phased& ph, const WindowGeometry& g, const float* dy, const float* w, int M, float* dPhased) {
+    const int k = g.window, d = g.dilation, s = g.stride, outW = g.outW, T = k * k;
+    const int64_t outPlane = g.outPlane();
+    int kjs[31], shifts[31], kis[31], ohs[31];  // the taps of a phase and the rows of a padded row
+    for (int p = 0; p < s; ++p) {
+        int phaseTaps = 0;
+        for (int kj = 0; kj < k; ++kj)
+            if ((kj * d) % s == p) {
+                kjs[phaseTaps] = kj;
+                shifts[phaseTaps++] = (kj * d) / s;
+            }
+        for (int r = 0; r < ph.H; ++r) {
+            int rows = 0;  // the output rows oh whose tap ki reads padded row r = oh * s + ki * d
+            for (int ki = 0; ki < k; ++ki) {
+                const int rowOffset = r - ki * d;
+                if (rowOffset < 0 || rowOffset % s != 0 || rowOffset / s >= g.outH) continue;
+                kis[rows] = ki;
+                ohs[rows++] = rowOffset / s;
+            }
+            float* dst = dPhased + p * ph.phasePlane + int64_t(r) * ph.Wq;
+#if defined(__AVX512F__)
+            // Up to 64 columns at a time in registers, so each tap's set-up serves several segments.
+            for (int j0 = 0; j0 < ph.Wq;) {
+                const int segments = (ph.Wq - j0 + 15) / 16;
+                const RowBlock blk{dy, w, ohs, kis, rows, kjs, shifts, phaseTaps, j0, ph.Wq, outW, k, M, T, outPlane};
+                if (segments >= 4)
+                    gradientSegments<4>(blk, dst);
+                else if (segments == 3)
+                    gradientSegments<3>(blk, dst);
+                else if (segments == 2)
+                    gradientSegments<2>(blk, dst);
+                else
+                    gradientSegments<1>(blk, dst);
+                j0 += 16 * std::min(segments, 4);
+            }
+#else
+            for (int j0 = 0; j0 < ph.Wq; j0 += 16) {
+                const int lanes = std::min(16, ph.Wq - j0);
+                float acc[16] = {};
+                for (int a = 0; a < rows; ++a)
+                    for (int b = 0; b < phaseTaps; ++b) {
+                        const int ow0 = j0 - shifts[b];  // lane i reads output column ow0 + i
+                        const int first = std::max(0, -ow0), last = std::min(lanes, outW - ow0);
+                        if (first >= last) continue;
+                        const float* src = dy + int64_t(ohs[a]) * outW + ow0;
+                        const float* wt = w + kis[a] * k + kjs[b];
+                        for (int m = 0; m < M; ++m)
+                            for (int i = first; i < last; ++i) acc[i] += wt[int64_t(m) * T] * src[m * outPlane + i];
+                    }
+                for (int i = 0; i < lanes; ++i) dst[j0 + i] = acc[i];
+            }
+#endif
+        }
+    }
+}
+
 }  // namespace
 
 int64_t depthwiseScratch(const WindowGeometry& g) { return Phased::of(g).size() + 16; }
+
+int64_t depthwiseBackwardScratch(const WindowGeometry& g, int multiplier) {
+    return 2 * depthwiseScratch(g) + int64_t(multiplier) * g.outPlane();
+}
 
 void depthwiseForward(const float* x, int N, const WindowGeometry& g, const float* w, const float* bias, int multiplier,
                       bool relu, float* y, float* scratch) {
@@ -213,22 +312,32 @@ void depthwiseBackward(const float* x, const float* y, const float* dy, int N, c
     const int C = g.channels;
     const int64_t outPlane = g.outPlane();
     float* phased = scratch;
-    float* dPhased = dx ? scratch + depthwiseScratch(g) : nullptr;
+    float* dPhased = scratch + depthwiseScratch(g);
+    float* masked = dPhased + depthwiseScratch(g);  // M output planes of dy, masked by ReLU
     std::fill(dw, dw + int64_t(C) * M * T, 0.f);
     if (db) std::fill(db, db + int64_t(C) * M, 0.f);
+#if defined(__AVX512F__)
+    // Without ReLU the input-gradient pass reads dy itself.
+    const bool copyMasked = dx && reluMask;
+#else
+    const bool copyMasked = true;
+#endif
     for (int n = 0; n < N; ++n)
         for (int c = 0; c < C; ++c) {
             ph.fill(x + (int64_t(n) * C + c) * g.inPlane(), g, phased);
-            if (dPhased) std::fill(dPhased, dPhased + ph.size(), 0.f);
+            const int64_t at = (int64_t(n) * C * M + int64_t(c) * M) * outPlane;  // output channel c*M
             for (int m = 0; m < M; ++m) {
                 const int o = c * M + m;
-                const int64_t at = (int64_t(n) * C * M + o) * outPlane;
-                for (int t0 = 0; t0 < T; t0 += kTapBlock)
-                    backwardTaps(ph, g, off, t0, std::min(T, t0 + kTapBlock), phased, y ? y + at : nullptr, dy + at,
-                                 w + int64_t(o) * T, reluMask, dw + int64_t(o) * T, db && t0 == 0 ? db + o : nullptr,
-                                 dPhased);
+                for (int t0 = 0; t0 < T; t0 += kTapBlock) {
+                    const auto pass = T == 9 ? weightGradients<9> : weightGradients<0>;  // 3x3: registers
+                    pass(ph, g, off, t0, std::min(T, t0 + kTapBlock), phased, y ? y + at + m * outPlane : nullptr,
+                         dy + at + m * outPlane, reluMask, dw + int64_t(o) * T, db && t0 == 0 ? db + o : nullptr,
+                         copyMasked && t0 == 0 ? masked + m * outPlane : nullptr);
+                }
             }
-            if (dPhased) ph.drain(dPhased, g, dx + (int64_t(n) * C + c) * g.inPlane());
+            if (!dx) continue;
+            inputGradient(ph, g, copyMasked ? masked : dy + at, w + int64_t(c) * M * T, M, dPhased);
+            ph.drain(dPhased, g, dx + (int64_t(n) * C + c) * g.inPlane());
         }
 }
 

@@ -16,8 +16,9 @@
 
 namespace cs {
 
-// Floats of scratch depthwiseForward needs (depthwiseBackward: twice this).
+// Floats of scratch depthwiseForward and depthwiseBackward need.
 int64_t depthwiseScratch(const WindowGeometry& g);
+int64_t depthwiseBackwardScratch(const WindowGeometry& g, int multiplier);
 
 // y (N x C*M x outH x outW) = bias + w (C*M x k x k) applied to x (N x C x inH x inW), ReLU
 // fused when `relu`. `bias` may be null.

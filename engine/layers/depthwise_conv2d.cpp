@@ -95,7 +95,7 @@ void DepthwiseConv2D::backward(const BackwardArgs& a) {
     Tensor* dx = a.inputGrads.empty() ? nullptr : a.inputGrads[0];
     if (dx) dx->resize(x.batch(), x.sampleShape());
     Tensor& scratch = a.ws.buffer(0);
-    scratch.resize(1, Shape::flat(static_cast<int>(2 * depthwiseScratch(g))));
+    scratch.resize(1, Shape::flat(static_cast<int>(depthwiseBackwardScratch(g, opt_.depthMultiplier))));
     depthwiseBackward(x.data(), a.output.data(), dy.data(), x.batch(), g, params_[0].value.data(), opt_.depthMultiplier,
                       fusedRelu, dw.data(), db ? db->data() : nullptr, dx ? dx->data() : nullptr, scratch.data());
 }

@@ -135,7 +135,7 @@ void SeparableConv2D::backward(const BackwardArgs& a) {
     }
     Tensor* dx = a.inputGrads.empty() ? nullptr : a.inputGrads[0];
     if (dx) dx->resize(N, x.sampleShape());
-    scratch.resize(1, Shape::flat(static_cast<int>(2 * depthwiseScratch(g))));
+    scratch.resize(1, Shape::flat(static_cast<int>(depthwiseBackwardScratch(g, opt_.depthMultiplier))));
     depthwiseBackward(x.data(), nullptr, dz.data(), N, g, params_[0].value.data(), opt_.depthMultiplier, false,
                       dDepthwise.data(), nullptr, dx ? dx->data() : nullptr, scratch.data());
 }
