@@ -42,16 +42,54 @@ std::string kerasInput(const Model::Node& node) {
            std::to_string(s.channels()) + "), name=" + pyString(node.layer->name()) + ")";
 }
 
-std::string kerasConv(const Model::Node& node) {
-    const Options o = node.layer->options();
-    const int k = o["kernel_size"].get<int>(), s = o["strides"].get<int>();
-    std::vector<std::string> args{std::to_string(o["filters"].get<int>()),
-                                  "(" + std::to_string(k) + ", " + std::to_string(k) + ")"};
-    if (s != 1) args.push_back("strides=(" + std::to_string(s) + ", " + std::to_string(s) + ")");
-    if (o["padding"] == "same") args.push_back("padding='same'");
+// A convolution's window arguments: kernel, strides, 'same' (also for explicit pads that are
+// TensorFlow's 'same'), dilation. Other explicit pads are a ZeroPadding2D before the layer
+// (kerasConvPadding), so the layer itself is 'valid'. Keras refuses strides > 1 together with
+// dilation_rate > 1; the layer is written as it is and Keras says so when it builds it.
+std::vector<std::string> kerasConvWindow(const Model::Node& node, std::vector<std::string> args) {
+    const WindowInfo w = convWindowInfo(node);
+    args.push_back("(" + std::to_string(w.k) + ", " + std::to_string(w.k) + ")");
+    if (w.s != 1) args.push_back("strides=(" + std::to_string(w.s) + ", " + std::to_string(w.s) + ")");
+    if (w.same) args.push_back("padding='same'");
+    if (w.d != 1) args.push_back("dilation_rate=(" + std::to_string(w.d) + ", " + std::to_string(w.d) + ")");
+    return args;
+}
+
+// Keras has no per-side padding in its convolutions: ZeroPadding2D ((top, bottom), (left, right)).
+std::string kerasConvPadding(const Model::Node& node) {
+    const WindowInfo w = convWindowInfo(node);
+    if (!w.anyPads() || w.same) return {};
+    return "layers.ZeroPadding2D(((" + std::to_string(w.t) + ", " + std::to_string(w.b) + "), (" + std::to_string(w.l) +
+           ", " + std::to_string(w.r) + ")), name=" + pyString(node.layer->name() + "_pad") + ")";
+}
+
+std::vector<std::string> kerasConvTail(const Options& o, std::vector<std::string> args) {
     if (o["activation"] != "linear") args.push_back(activationArg(o));
     if (!o["use_bias"].get<bool>()) args.push_back("use_bias=False");
-    return layerCall(node, args);
+    return args;
+}
+
+std::string kerasConv(const Model::Node& node) {
+    const Options o = node.layer->options();
+    std::vector<std::string> args = kerasConvWindow(node, {std::to_string(o["filters"].get<int>())});
+    if (o["groups"].get<int>() != 1) args.push_back("groups=" + std::to_string(o["groups"].get<int>()));
+    return layerCall(node, kerasConvTail(o, args));
+}
+
+std::string kerasDepthwiseConv(const Model::Node& node) {
+    const Options o = node.layer->options();
+    std::vector<std::string> args = kerasConvWindow(node, {});
+    if (o["depth_multiplier"].get<int>() != 1)
+        args.push_back("depth_multiplier=" + std::to_string(o["depth_multiplier"].get<int>()));
+    return layerCall(node, kerasConvTail(o, args));
+}
+
+std::string kerasSeparableConv(const Model::Node& node) {
+    const Options o = node.layer->options();
+    std::vector<std::string> args = kerasConvWindow(node, {std::to_string(o["filters"].get<int>())});
+    if (o["depth_multiplier"].get<int>() != 1)
+        args.push_back("depth_multiplier=" + std::to_string(o["depth_multiplier"].get<int>()));
+    return layerCall(node, kerasConvTail(o, args));
 }
 
 std::string kerasPooling(const Model::Node& node) {
@@ -94,16 +132,18 @@ std::string kerasWithoutOptions(const Model::Node& node) { return layerCall(node
 const char* kFlattenNote =
     "  # channels-last: features in H,W,C order (ConvStudio flattens C,H,W; reorder Dense kernels to transfer weights)";
 
-// A layer kind in Keras: the expression that creates a node's layer, and a comment for its line.
+// A layer kind in Keras: the expression that creates a node's layer, a comment for its line,
+// and optionally a layer that goes before it (empty when the node needs none).
 struct KerasForm {
     std::string (*create)(const Model::Node& node);
     const char* note = "";
+    std::string (*before)(const Model::Node& node) = nullptr;
 };
 
 const KerasForm* kerasForm(std::string_view kind) {
     static const std::map<std::string_view, KerasForm> forms{
         {"Input", {kerasInput}},
-        {"Conv2D", {kerasConv}},
+        {"Conv2D", {kerasConv, "", kerasConvPadding}},
         {"MaxPooling2D", {kerasPooling}},
         {"AveragePooling2D", {kerasPooling}},
         {"GlobalAveragePooling2D", {kerasWithoutOptions}},
@@ -114,6 +154,8 @@ const KerasForm* kerasForm(std::string_view kind) {
         {"Activation", {kerasActivationLayer}},
         {"Add", {kerasWithoutOptions}},
         {"Concatenate", {kerasWithoutOptions, "  # last axis: channels, as ConvStudio's"}},
+        {"DepthwiseConv2D", {kerasDepthwiseConv, "", kerasConvPadding}},
+        {"SeparableConv2D", {kerasSeparableConv, "", kerasConvPadding}},
     };
     auto it = forms.find(kind);
     return it == forms.end() ? nullptr : &it->second;
@@ -257,10 +299,15 @@ std::string buildModelCode(const Model& model, const std::string& inputShape) {
     std::ostringstream py;
     if (isChain(model)) {
         py << "    model = models.Sequential(name='convstudio')\n";
-        for (size_t i = 1; i < nodes.size(); ++i) {  // nodes[0], the input, becomes input_shape
-            std::string call = forms[i]->create(nodes[i]);
-            if (i == 1) call.insert(call.size() - 1, ", input_shape=" + inputShape);
-            py << "    model.add(" << call << ")" << forms[i]->note << "\n";
+        bool first = true;  // nodes[0], the input, becomes the first layer's input_shape
+        for (size_t i = 1; i < nodes.size(); ++i) {
+            for (std::string call : {forms[i]->before ? forms[i]->before(nodes[i]) : "", forms[i]->create(nodes[i])}) {
+                if (call.empty()) continue;
+                if (first) call.insert(call.size() - 1, ", input_shape=" + inputShape);
+                first = false;
+                py << "    model.add(" << call << ")"
+                   << (call.starts_with("layers.ZeroPadding2D") ? "" : forms[i]->note) << "\n";
+            }
         }
         py << "    return model\n";
         return py.str();
@@ -270,12 +317,16 @@ std::string buildModelCode(const Model& model, const std::string& inputShape) {
     std::vector<std::string> var(nodes.size());
     for (size_t i = 0; i < nodes.size(); ++i) {
         var[i] = identifier(nodes[i].layer->name(), used);
-        py << "    " << var[i] << " = " << forms[i]->create(nodes[i]);
-        if (!nodes[i].inputs.empty()) {
-            std::vector<std::string> in;
-            for (int j : nodes[i].inputs) in.push_back(var[j]);
-            py << "(" << (in.size() == 1 ? in[0] : "[" + join(in) + "]") << ")";
+        std::vector<std::string> in;
+        for (int j : nodes[i].inputs) in.push_back(var[j]);
+        const std::string before = forms[i]->before ? forms[i]->before(nodes[i]) : "";
+        if (!before.empty()) {  // one input: the convolutions
+            const std::string padded = identifier(nodes[i].layer->name() + "_pad", used);
+            py << "    " << padded << " = " << before << "(" << in[0] << ")\n";
+            in = {padded};
         }
+        py << "    " << var[i] << " = " << forms[i]->create(nodes[i]);
+        if (!in.empty()) py << "(" << (in.size() == 1 ? in[0] : "[" + join(in) + "]") << ")";
         py << forms[i]->note << "\n";
     }
     py << "    return keras.Model(" << var.front() << ", " << var.back() << ", name='convstudio')\n";

@@ -60,22 +60,63 @@ struct NodeCode {
 
 void emitInput(ModuleCode&, const NodeCode&) {}  // the input is forward's argument x
 
+// "nn.Conv2d(...)" for a convolution with window `w` (padding only when symmetric: asymmetric
+// pads are an F.pad before it).
+std::string conv2dModule(int in, int out, const WindowInfo& w, int groups, bool bias) {
+    std::ostringstream c;
+    c << "nn.Conv2d(" << in << ", " << out << ", kernel_size=" << w.k << ", stride=" << w.s;
+    if (w.symmetric() && w.anyPads()) c << ", padding=(" << w.t << ", " << w.l << ")";
+    if (w.d != 1) c << ", dilation=" << w.d;
+    if (groups != 1) c << ", groups=" << groups;
+    if (!bias) c << ", bias=False";
+    return c.str() + ")";
+}
+
+// The convolution's input, after an F.pad line when its pads are asymmetric.
+std::string paddedInput(ModuleCode& m, const NodeCode& n, const WindowInfo& w) {
+    if (w.symmetric()) return n.in[0];
+    n.line(m, "F.pad(" + n.in[0] + ", " + padArgs(w) + ")" +
+                  (w.same ? "  # TensorFlow 'same': one more pixel after" : "  # asymmetric padding"));
+    return n.var;
+}
+
 void emitConv(ModuleCode& m, const NodeCode& n) {
-    const WindowInfo w = windowInfo(n.node, "kernel_size");
-    const bool sym = w.symmetric();
-    m.init << "        " << n.self << " = nn.Conv2d(" << n.node.inputShapes[0].channels() << ", "
-           << n.o["filters"].get<int>() << ", kernel_size=" << w.k << ", stride=" << w.s;
-    if (sym && (w.t || w.l)) m.init << ", padding=(" << w.t << ", " << w.l << ")";
-    if (!n.o["use_bias"].get<bool>()) m.init << ", bias=False";
-    m.init << ")\n";
-    std::string x = n.in[0];
-    if (!sym) {
-        n.line(m, "F.pad(" + x + ", " + padArgs(w) + ")  # TensorFlow 'same': one more pixel after");
-        x = n.var;
-    }
-    n.line(m, applyActivation(n.act, n.self + "(" + x + ")"));
+    const WindowInfo w = convWindowInfo(n.node);
+    const bool bias = n.o["use_bias"].get<bool>();
+    m.init << "        " << n.self << " = "
+           << conv2dModule(n.node.inputShapes[0].channels(), n.o["filters"].get<int>(), w, n.o["groups"].get<int>(),
+                           bias)
+           << "\n";
+    n.line(m, applyActivation(n.act, n.self + "(" + paddedInput(m, n, w) + ")"));
     n.mapWeight(m, "kernel", n.var + ".weight");
-    if (n.o["use_bias"].get<bool>()) n.mapWeight(m, "bias", n.var + ".bias");
+    if (bias) n.mapWeight(m, "bias", n.var + ".bias");
+}
+
+void emitDepthwiseConv(ModuleCode& m, const NodeCode& n) {
+    const WindowInfo w = convWindowInfo(n.node);
+    const bool bias = n.o["use_bias"].get<bool>();
+    const int c = n.node.inputShapes[0].channels();
+    m.init << "        " << n.self << " = " << conv2dModule(c, c * n.o["depth_multiplier"].get<int>(), w, c, bias)
+           << "  # depthwise\n";
+    n.line(m, applyActivation(n.act, n.self + "(" + paddedInput(m, n, w) + ")"));
+    n.mapWeight(m, "kernel", n.var + ".weight");
+    if (bias) n.mapWeight(m, "bias", n.var + ".bias");
+}
+
+// Keras's SeparableConv2D: a depthwise convolution without bias, then a 1x1 convolution.
+void emitSeparableConv(ModuleCode& m, const NodeCode& n) {
+    const WindowInfo w = convWindowInfo(n.node);
+    const bool bias = n.o["use_bias"].get<bool>();
+    const int c = n.node.inputShapes[0].channels(), mid = c * n.o["depth_multiplier"].get<int>();
+    WindowInfo pointwise;
+    m.init << "        " << n.self << "_depthwise = " << conv2dModule(c, mid, w, c, false) << "\n";
+    m.init << "        " << n.self
+           << "_pointwise = " << conv2dModule(mid, n.o["filters"].get<int>(), pointwise, 1, bias) << "\n";
+    const std::string x = paddedInput(m, n, w);
+    n.line(m, applyActivation(n.act, n.self + "_pointwise(" + n.self + "_depthwise(" + x + "))"));
+    n.mapWeight(m, "depthwise_kernel", n.var + "_depthwise.weight");
+    n.mapWeight(m, "pointwise_kernel", n.var + "_pointwise.weight");
+    if (bias) n.mapWeight(m, "bias", n.var + "_pointwise.bias");
 }
 
 void emitPooling(ModuleCode& m, const NodeCode& n, bool isMax) {
@@ -175,6 +216,8 @@ PyTorchEmitter pytorchEmitter(std::string_view kind) {
         {"Activation", emitActivation},
         {"Add", emitAdd},
         {"Concatenate", emitConcatenate},
+        {"DepthwiseConv2D", emitDepthwiseConv},
+        {"SeparableConv2D", emitSeparableConv},
     };
     auto it = emitters.find(kind);
     return it == emitters.end() ? nullptr : it->second;

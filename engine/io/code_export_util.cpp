@@ -1,5 +1,7 @@
 #include "io/code_export_util.h"
 
+#include "layers/conv_window.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -120,6 +122,25 @@ int64_t trainableParams(const Model& model) {
 }
 
 const std::string& pythonDataSource() { return codeTemplate("python_data.py"); }
+
+WindowInfo convWindowInfo(const Model::Node& node) {
+    const ConvWindowOptions o = ConvWindowOptions::fromJson(node.layer->options());
+    const Shape& in = node.inputShapes[0];
+    const WindowGeometry g = o.geometry(in, node.layer->kind(), node.layer->name());
+    WindowInfo w;
+    w.k = g.window;
+    w.s = g.stride;
+    w.d = g.dilation;
+    w.t = g.padTop;
+    w.b = g.padBottom;
+    w.l = g.padLeft;
+    w.r = g.padRight;
+    ConvWindowOptions same = o;
+    same.padding = Padding::Same;
+    const WindowGeometry gs = same.geometry(in, node.layer->kind(), node.layer->name());
+    w.same = w.anyPads() && gs.padTop == w.t && gs.padBottom == w.b && gs.padLeft == w.l && gs.padRight == w.r;
+    return w;
+}
 
 WindowInfo windowInfo(const Model::Node& node, const char* sizeKey) {
     const Options o = node.layer->options();

@@ -26,13 +26,17 @@ int64_t trainableParams(const Model& model);
 
 // Window geometry of a Conv2D/pooling node and its TF 'same' pads (top, left, bottom, right).
 struct WindowInfo {
-    int k = 1, s = 1;
+    int k = 1, s = 1, d = 1;  // d: dilation (convolutions)
     bool same = false;
     int t = 0, l = 0, b = 0, r = 0;
     bool symmetric() const { return t == b && l == r; }
+    bool anyPads() const { return t || l || b || r; }
 };
 // `sizeKey`: the option with the window's size ("kernel_size", "pool_size").
 WindowInfo windowInfo(const Model::Node& node, const char* sizeKey);
+// A convolution's (Conv2D, DepthwiseConv2D, SeparableConv2D): pads from any padding mode, and
+// `same` when they are TensorFlow's 'same' for this input (explicit pads may be, too).
+WindowInfo convWindowInfo(const Model::Node& node);
 
 // The Python data-loading helpers (IDX plain/gz, image folders with train/val/test and
 // classes.txt, preprocessing) shared by the Keras script and train.py; numpy only. The template

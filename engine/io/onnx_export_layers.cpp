@@ -5,6 +5,7 @@
 #include <map>
 
 #include "core/errors.h"
+#include "layers/conv_window.h"
 #include "layers/window_geometry.h"
 
 namespace cs::onnxio {
@@ -96,31 +97,79 @@ std::string emitInput(GraphWriter& w, const Model::Node&, const std::vector<std:
     return kPreprocessedName;
 }
 
+// One ONNX Conv from `in` to `out` with the layer's window options (pads, strides, dilations)
+// and `group`; the kernel and optional bias are the layer's parameters of those names.
+void addConv(GraphWriter& w, const Layer& layer, const Shape& inShape, const std::string& in, const std::string& out,
+             const std::string& kernel, int kernelChannels, int filters, int group, const char* bias,
+             const ConvWindowOptions& win) {
+    const WindowGeometry geo = win.geometry(inShape, layer.kind(), layer.name());
+    const int k = geo.window;
+    w.addParam(layer, kernel, {filters, kernelChannels, k, k});
+    std::vector<std::string> inputs{in, layer.name() + "/" + kernel};
+    if (bias) {
+        w.addParam(layer, bias, {filters});
+        inputs.push_back(layer.name() + "/" + bias);
+    }
+    // The node that makes the layer's output is named after the layer (the importer names
+    // layers after nodes); a separable convolution's first node is "<layer>/depthwise".
+    const bool first = kernel == "depthwise_kernel";
+    auto& conv = addNode(w.graph, "Conv", first ? out : layer.name(), inputs, {out});
+    setAttr(conv, "kernel_shape", std::vector<int64_t>{k, k});
+    setAttr(conv, "strides", std::vector<int64_t>{geo.stride, geo.stride});
+    // TensorFlow's 'same' may pad one more after than before: ONNX pads say so directly, and
+    // OpenCV 4.6 applies such asymmetric pads correctly (the tests compare every case).
+    setAttr(conv, "pads", std::vector<int64_t>{geo.padTop, geo.padLeft, geo.padBottom, geo.padRight});
+    setAttr(conv, "dilations", std::vector<int64_t>{geo.dilation, geo.dilation});
+    setAttr(conv, "group", int64_t(group));
+}
+
+// The layer's activation after a value `pre` it computed ("linear": `pre` is the output already).
+std::string withActivation(GraphWriter& w, const Layer& layer, const std::string& pre) {
+    const std::string act(layer.activationName());
+    if (act == "linear") return pre;
+    return w.activation(act, pre, layer.name() + "/" + act, w.valueName(layer));
+}
+
+// The value a convolution writes before its activation.
+std::string preActivationName(GraphWriter& w, const Layer& layer) {
+    return layer.activationName() == "linear" ? w.valueName(layer) : layer.name() + "/conv";
+}
+
 std::string emitConv(GraphWriter& w, const Model::Node& node, const std::vector<std::string>& in) {
     const Layer& layer = *node.layer;
     const Options o = layer.options();
-    const int k = o.at("kernel_size").get<int>(), s = o.at("strides").get<int>();
-    const Padding padding = paddingFromName(o.at("padding").get<std::string>());
-    const WindowGeometry geo = WindowGeometry::make(node.inputShapes[0], k, s, padding, layer.name(), "kernel");
-    const int filters = o.at("filters").get<int>(), channels = node.inputShapes[0].channels();
-    w.addParam(layer, "kernel", {filters, channels, k, k});
-    std::vector<std::string> inputs{in[0], layer.name() + "/kernel"};
-    if (o.at("use_bias").get<bool>()) {
-        w.addParam(layer, "bias", {filters});
-        inputs.push_back(layer.name() + "/bias");
-    }
-    const std::string act(layer.activationName());
-    const std::string out = act == "linear" ? w.valueName(layer) : layer.name() + "/conv";
-    auto& conv = addNode(w.graph, "Conv", layer.name(), inputs, {out});
-    setAttr(conv, "kernel_shape", std::vector<int64_t>{k, k});
-    setAttr(conv, "strides", std::vector<int64_t>{s, s});
-    // TensorFlow's 'same' may pad one more after than before: ONNX pads say so directly, and
-    // OpenCV 4.6 applies such asymmetric pads correctly (the tests compare every case).
-    setAttr(conv, "pads", windowPads(geo, padding));
-    setAttr(conv, "dilations", std::vector<int64_t>{1, 1});
-    setAttr(conv, "group", int64_t(1));
-    if (act == "linear") return out;
-    return w.activation(act, out, layer.name() + "/" + act, w.valueName(layer));
+    const int filters = o.at("filters").get<int>(), groups = o.at("groups").get<int>();
+    const int channels = node.inputShapes[0].channels();
+    const std::string out = preActivationName(w, layer);
+    addConv(w, layer, node.inputShapes[0], in[0], out, "kernel", channels / groups, filters, groups,
+            o.at("use_bias").get<bool>() ? "bias" : nullptr, ConvWindowOptions::fromJson(o));
+    return withActivation(w, layer, out);
+}
+
+// DepthwiseConv2D: a Conv with one group per input channel.
+std::string emitDepthwiseConv(GraphWriter& w, const Model::Node& node, const std::vector<std::string>& in) {
+    const Layer& layer = *node.layer;
+    const Options o = layer.options();
+    const int channels = node.inputShapes[0].channels();
+    const std::string out = preActivationName(w, layer);
+    addConv(w, layer, node.inputShapes[0], in[0], out, "kernel", 1, channels * o.at("depth_multiplier").get<int>(),
+            channels, o.at("use_bias").get<bool>() ? "bias" : nullptr, ConvWindowOptions::fromJson(o));
+    return withActivation(w, layer, out);
+}
+
+// SeparableConv2D: the depthwise Conv, then a 1x1 Conv with the bias.
+std::string emitSeparableConv(GraphWriter& w, const Model::Node& node, const std::vector<std::string>& in) {
+    const Layer& layer = *node.layer;
+    const Options o = layer.options();
+    const int channels = node.inputShapes[0].channels(), mid = channels * o.at("depth_multiplier").get<int>();
+    const std::string depthwise = layer.name() + "/depthwise";
+    addConv(w, layer, node.inputShapes[0], in[0], depthwise, "depthwise_kernel", 1, mid, channels, nullptr,
+            ConvWindowOptions::fromJson(o));
+    const Shape mids = Shape::image(mid, node.outputShape.height(), node.outputShape.width());
+    const std::string out = preActivationName(w, layer);
+    addConv(w, layer, mids, depthwise, out, "pointwise_kernel", mid, o.at("filters").get<int>(), 1,
+            o.at("use_bias").get<bool>() ? "bias" : nullptr, ConvWindowOptions{1, 1});
+    return withActivation(w, layer, out);
 }
 
 std::string emitPooling(GraphWriter& w, const Model::Node& node, const std::string& in, bool isMax) {
@@ -253,6 +302,8 @@ OnnxEmitter onnxEmitter(std::string_view kind) {
         {"Activation", emitActivation},
         {"Add", emitAdd},
         {"Concatenate", emitConcatenate},
+        {"DepthwiseConv2D", emitDepthwiseConv},
+        {"SeparableConv2D", emitSeparableConv},
     };
     auto it = emitters.find(kind);
     return it == emitters.end() ? nullptr : it->second;

@@ -68,6 +68,14 @@ Preprocessing fromAffine(Preprocessing pre, const std::vector<float>& s, const s
 // the same network as the imported one: same kinds, wiring, shapes and activations node by node
 // in topological order. Names may differ (other exporters name nodes their own way), and the
 // original's Dropout layers may be missing (exporters drop them from inference graphs).
+// Whether the imported layer `b` computes what the original `a` did: the same kind, or a Conv2D
+// with one group per input channel, which ONNX import reads as the DepthwiseConv2D it is.
+bool sameKind(const Model::Node& a, const Model::Node& b) {
+    if (a.layer->kind() == b.layer->kind()) return true;
+    return a.layer->kind() == "Conv2D" && b.layer->kind() == "DepthwiseConv2D" &&
+           a.layer->options().at("groups").get<int>() == a.inputShapes.at(0).channels();
+}
+
 bool restoreGraph(const GraphSpec& original, const ImportedGraph& ig, uint64_t seed, ModelFile& file) {
     Model a(original, seed), b(ig.spec, seed);
     const bool dropoutsGone = std::none_of(b.nodes().begin(), b.nodes().end(),
@@ -90,7 +98,7 @@ bool restoreGraph(const GraphSpec& original, const ImportedGraph& ig, uint64_t s
         const Model::Node& nb = b.nodes()[k];
         std::vector<int> inputs;
         for (int i : na.inputs) inputs.push_back(kept[i]);
-        if (na.layer->kind() != nb.layer->kind() || inputs != nb.inputs || na.outputShape != nb.outputShape ||
+        if (!sameKind(na, nb) || inputs != nb.inputs || na.outputShape != nb.outputShape ||
             na.layer->activationName() != nb.layer->activationName())
             return false;
         const Options o = na.layer->options();

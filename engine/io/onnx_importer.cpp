@@ -275,7 +275,8 @@ void Importer::activation(const std::string& act) {
     const bool keepLayer = hints_.activationLayers.count(name) != 0;
     if (!keepLayer && x.node != inputId_ && uses(node_->input(0)) == 1) {
         NodeSpec& producer = spec(x.node);
-        if ((producer.kind == "Conv2D" || producer.kind == "Dense") &&
+        if ((producer.kind == "Conv2D" || producer.kind == "DepthwiseConv2D" || producer.kind == "SeparableConv2D" ||
+             producer.kind == "Dense") &&
             producer.options.value("activation", std::string("linear")) == "linear") {
             producer.options["activation"] = act;
             setOut(x);

@@ -72,6 +72,9 @@ private:
 
     // --- ops (onnx_importer_layers.cpp) ---
     void conv();
+    // A 1x1 Conv right after a DepthwiseConv2D without bias or activation (what Keras's
+    // SeparableConv2D exports as) turns that layer into a SeparableConv2D; false when it does not apply.
+    bool fuseSeparable(const Value& x, const ConstTensor& w, const ConstTensor* b);
     void pooling(bool isMax);
     void globalPool(bool isReduceMean);
     void gemm(bool isMatMul);
@@ -80,6 +83,10 @@ private:
     void dropout();
     std::string paddingFor(const std::array<int64_t, 4>& pads, const Shape& in, int window, int stride,
                            const std::string& what) const;
+    // A convolution's window options for ONNX pads (top, left, bottom, right): 'valid', TensorFlow's
+    // 'same' when they match it, else explicit per-side padding.
+    nlohmann::json convWindowOptions(const std::array<int64_t, 4>& pads, const Shape& in, int window, int stride,
+                                     int dilation) const;
 
     const onnx::ModelProto& model_;
     const ImportHints& hints_;

@@ -6,6 +6,7 @@
 
 #include "core/errors.h"
 #include "io/onnx_importer.h"
+#include "layers/layer_registry.h"
 
 namespace cs::onnxio {
 
@@ -46,17 +47,37 @@ std::string Importer::paddingFor(const std::array<int64_t, 4>& pads, const Shape
          padsText({t, l, b, r}) + "), the two paddings ConvStudio layers have");
 }
 
+nlohmann::json Importer::convWindowOptions(const std::array<int64_t, 4>& pads, const Shape& in, int window, int stride,
+                                           int dilation) const {
+    nlohmann::json o = {{"kernel_size", window}, {"strides", stride}, {"dilation_rate", dilation}};
+    const int span = (window - 1) * dilation + 1;
+    const auto [t, b] = samePads(in.height(), span, stride);
+    const auto [l, r] = samePads(in.width(), span, stride);
+    if (std::all_of(pads.begin(), pads.end(), [](int64_t p) { return p == 0; })) {
+        o["padding"] = "valid";
+    } else if (pads == std::array<int64_t, 4>{t, l, b, r}) {
+        o["padding"] = "same";
+    } else {  // ONNX orders pads top, left, bottom, right
+        o["padding"] = "explicit";
+        o["pad_top"] = pads[0];
+        o["pad_left"] = pads[1];
+        o["pad_bottom"] = pads[2];
+        o["pad_right"] = pads[3];
+    }
+    return o;
+}
+
 namespace {
 
 struct Window {
-    int k = 1, s = 1;
+    int k = 1, s = 1, d = 1;
     std::array<int64_t, 4> pads{};
 };
 
 }  // namespace
 
-// Kernel, stride and pads of a Conv/MaxPool/AveragePool node (square kernel, equal strides,
-// no dilation), including auto_pad.
+// Kernel, stride, dilation and pads of a Conv/MaxPool/AveragePool node (square kernel, equal
+// strides and dilations), including auto_pad.
 static Window windowOf(const onnx::NodeProto& n, const std::vector<int64_t>& kernelFromWeights, const Shape& in,
                        const std::function<void(const std::string&)>& fail) {
     std::vector<int64_t> ks = intsAttr(n, "kernel_shape");
@@ -69,14 +90,18 @@ static Window windowOf(const onnx::NodeProto& n, const std::vector<int64_t>& ker
     if (st.empty()) st = {1, 1};
     if (st.size() != 2 || st[0] != st[1] || st[0] < 1) fail("strides must be equal on both axes");
     std::vector<int64_t> dil = intsAttr(n, "dilations");
-    if (!dil.empty() && dil != std::vector<int64_t>{1, 1}) fail("dilation is not supported");
+    if (dil.empty()) dil = {1, 1};
+    if (dil.size() != 2 || dil[0] != dil[1] || dil[0] < 1)
+        fail("dilations must be equal on both axes and at least 1; ConvStudio dilates both alike");
     Window w;
     w.k = static_cast<int>(ks[0]);
     w.s = static_cast<int>(st[0]);
+    w.d = static_cast<int>(dil[0]);
+    const int span = (w.k - 1) * w.d + 1;  // the input pixels one window covers
     const std::string autoPad = stringAttr(n, "auto_pad", "NOTSET");
     if (autoPad == "SAME_UPPER" || autoPad == "SAME_LOWER") {
-        auto [t, b] = samePads(in.height(), w.k, w.s);
-        auto [l, r] = samePads(in.width(), w.k, w.s);
+        auto [t, b] = samePads(in.height(), span, w.s);
+        auto [l, r] = samePads(in.width(), span, w.s);
         if (autoPad == "SAME_LOWER") {
             std::swap(t, b);
             std::swap(l, r);
@@ -91,7 +116,7 @@ static Window windowOf(const onnx::NodeProto& n, const std::vector<int64_t>& ker
     }
     if (intAttr(n, "ceil_mode", 0) != 0) {
         for (int axis = 0; axis < 2; ++axis) {
-            const int64_t size = (axis ? in.width() : in.height()) + w.pads[axis] + w.pads[axis + 2] - w.k;
+            const int64_t size = (axis ? in.width() : in.height()) + w.pads[axis] + w.pads[axis + 2] - span;
             if (size % w.s != 0) fail("ceil_mode adds a partial window here, which ConvStudio layers do not have");
         }
     }
@@ -126,33 +151,72 @@ void Importer::conv() {
         setOut(x);
         return;
     }
-    if (group != 1) fail("grouped convolution (group " + std::to_string(group) + ") is not supported");
-    if (w.dims[1] != c)
-        fail("weights expect " + std::to_string(w.dims[1]) + " input channels but the input has " + std::to_string(c));
+    if (group < 1 || c % group != 0 || filters % group != 0)
+        fail("group " + std::to_string(group) + " does not divide the " + std::to_string(c) + " input channels and " +
+             std::to_string(filters) + " filters");
+    if (w.dims[1] != c / group)
+        fail("weights expect " + std::to_string(w.dims[1] * group) + " input channels but the input has " +
+             std::to_string(c));
     if (w.dims[2] != w.dims[3] || w.dims[2] != win.k) fail("kernel_shape does not match the weights");
+    if (win.k == 1 && win.s == 1 && group == 1 && zeroPads && fuseSeparable(x, w, b)) return;
     std::array<int64_t, 4> pads = win.pads;
     if (x.padded) {
         if (x.padValue != 0.f) fail("follows " + x.padNode + " whose value is not 0");
         for (int i = 0; i < 4; ++i) pads[i] += x.pad[i];
     }
-    const std::string padding = paddingFor(pads, x.shape, win.k, win.s, x.padded ? "with " + x.padNode + ", " : "");
     if (x.atInput) affineFrozen_ = true;
     const int k = win.k;
-    Tensor kernel(static_cast<int>(filters), Shape{static_cast<int>(c), k, k});
+    // One group per channel (torchvision's and Keras's depthwise convolutions): DepthwiseConv2D.
+    const bool depthwise = group == c && c > 1;
+    Tensor kernel(static_cast<int>(filters), Shape{static_cast<int>(c / group), k, k});
     std::copy(w.floats.begin(), w.floats.end(), kernel.data());
     std::map<std::string, Tensor> params{{"kernel", kernel}};
     if (b) params["bias"] = vectorTensor(b->floats);
+    nlohmann::json options = convWindowOptions(pads, x.shape, win.k, win.s, win.d);
+    options["use_bias"] = b != nullptr;
+    options["activation"] = "linear";
+    if (depthwise) {
+        options["depth_multiplier"] = filters / c;
+    } else {
+        options["filters"] = filters;
+        options["groups"] = group;
+    }
     Value v;
-    v.node = addLayer("Conv2D",
-                      {{"filters", filters},
-                       {"kernel_size", k},
-                       {"strides", win.s},
-                       {"padding", padding},
-                       {"use_bias", b != nullptr},
-                       {"activation", "linear"}},
-                      {x.node}, params);
+    v.node = addLayer(depthwise ? "DepthwiseConv2D" : "Conv2D", options, {x.node}, params);
     v.shape = shapeOf(v.node);
     setOut(v);
+}
+
+bool Importer::fuseSeparable(const Value& x, const ConstTensor& w, const ConstTensor* b) {
+    if (x.padded || x.atInput || x.node == inputId_ || uses(node_->input(0)) != 1) return false;
+    NodeSpec& depthwise = spec(x.node);
+    if (depthwise.kind != "DepthwiseConv2D" || !out_.weights.count(depthwise.name + "/kernel") ||
+        depthwise.options.value("use_bias", true) ||
+        depthwise.options.value("activation", std::string("linear")) != "linear")
+        return false;
+    const int filters = static_cast<int>(w.dims[0]), mid = x.shape.channels();
+    nlohmann::json options = depthwise.options;
+    options["filters"] = filters;
+    options["use_bias"] = b != nullptr;
+    const std::string name = layerName("SeparableConv2D");
+    const LayerRegistry& reg = LayerRegistry::builtin();
+    const std::vector<Shape> inShapes{shapeOf(depthwise.inputs.at(0))};
+    const Shape outShape =
+        reg.create("SeparableConv2D", reg.validate("SeparableConv2D", options, name), name)->outputShape(inShapes);
+    Tensor pointwise(filters, Shape{mid, 1, 1});
+    std::copy(w.floats.begin(), w.floats.end(), pointwise.data());
+    auto kernel = out_.weights.extract(depthwise.name + "/kernel");
+    out_.weights[name + "/depthwise_kernel"] = std::move(kernel.mapped());
+    out_.weights[name + "/pointwise_kernel"] = std::move(pointwise);
+    if (b) out_.weights[name + "/bias"] = vectorTensor(b->floats);
+    depthwise.kind = "SeparableConv2D";
+    depthwise.name = name;
+    depthwise.options = std::move(options);
+    shapes_[x.node] = outShape;
+    Value v = x;
+    v.shape = outShape;
+    setOut(v);
+    return true;
 }
 
 void Importer::pooling(bool isMax) {
@@ -160,6 +224,7 @@ void Importer::pooling(bool isMax) {
     if (!x.shape.isImage() || x.nhwc) fail("expects an NCHW image, got " + x.shape.toString());
     auto failFn = [this](const std::string& m) { fail(m); };
     const Window win = windowOf(*node_, {}, x.shape, failFn);
+    if (win.d != 1) fail("dilation is not supported for pooling");
     std::array<int64_t, 4> pads = win.pads;
     const bool anyPads = std::any_of(pads.begin(), pads.end(), [](int64_t p) { return p != 0; });
     if (!isMax && anyPads && intAttr(*node_, "count_include_pad", 0) != 0)
@@ -262,8 +327,9 @@ void Importer::addBiasOrMerge() {
     if (uses(node_->input(xi)) == 1 && linear && noBias && !x.padded) {
         const bool isDense = producer.kind == "Dense" && k.count() == x.shape.size() &&
                              (k.dims.size() == 1 || (k.dims.size() == 2 && k.dims[0] == 1));
-        const bool isConv = producer.kind == "Conv2D" && k.count() == x.shape.channels() && k.dims.size() >= 3 &&
-                            k.dims[k.dims.size() - 1] == 1 && k.dims[k.dims.size() - 2] == 1;
+        const bool isConv = (producer.kind == "Conv2D" || producer.kind == "DepthwiseConv2D") &&
+                            k.count() == x.shape.channels() && k.dims.size() >= 3 && k.dims[k.dims.size() - 1] == 1 &&
+                            k.dims[k.dims.size() - 2] == 1;
         if (isDense || isConv) {
             producer.options["use_bias"] = true;
             out_.weights[producer.name + "/bias"] = vectorTensor(k.floats);

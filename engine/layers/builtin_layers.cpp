@@ -6,14 +6,18 @@
 #include "layers/concatenate.h"
 #include "layers/conv2d.h"
 #include "layers/dense.h"
+#include "layers/depthwise_conv2d.h"
 #include "layers/dropout.h"
 #include "layers/flatten.h"
 #include "layers/global_average_pooling2d.h"
 #include "layers/input_layer.h"
 #include "layers/layer_registry.h"
 #include "layers/pooling2d.h"
+#include "layers/separable_conv2d.h"
 
 namespace cs {
+
+void registerSeparableConvLayers(LayerRegistry& registry);
 
 void registerBuiltinLayers(LayerRegistry& registry) {
     registry.add(InputLayer::info());
@@ -28,6 +32,14 @@ void registerBuiltinLayers(LayerRegistry& registry) {
     registry.add(ActivationLayer::info());
     registry.add(Add::info());
     registry.add(Concatenate::info());
+    registerSeparableConvLayers(registry);
+}
+
+// Issue 15's convolution kinds, in their own function so that the other kinds added beside
+// them stay separate edits.
+void registerSeparableConvLayers(LayerRegistry& registry) {
+    registry.add(DepthwiseConv2D::info());
+    registry.add(SeparableConv2D::info());
 }
 
 const LayerRegistry& LayerRegistry::builtin() {

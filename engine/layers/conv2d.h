@@ -1,12 +1,16 @@
 #pragma once
-// 2-D convolution (Keras Conv2D, channels-first memory): square kernel, stride, 'valid' or
-// TensorFlow 'same' padding, optional bias and a fused activation.
-// Parameters: "kernel" (filters x C x k x k, i.e. OIHW as in ONNX/PyTorch) and "bias" (filters).
-// Computed as im2col + one GEMM per chunk of samples (chunks of samples whose columns fit in
-// 1 MB), or, for layers with few taps and stride 1 (a first layer on a gray or RGB image),
-// directly (layers/direct_conv.h). backward() reuses the columns that the same workspace's forward() left behind, so it
-// must follow the forward pass of the same batch (as it does in the Model).
+// 2-D convolution (Keras Conv2D, channels-first memory): square kernel, stride, dilation,
+// 'valid', TensorFlow 'same' or explicit per-side padding (conv_window.h), groups, optional bias
+// and a fused activation.
+// Parameters: "kernel" (filters x C/groups x k x k, i.e. OIHW as in ONNX/PyTorch) and "bias"
+// (filters). Computed as im2col + one GEMM per chunk of samples (chunks of samples whose columns
+// fit in 1 MB; one GEMM per group), or, for layers with few taps and stride 1 (a first layer on a
+// gray or RGB image), directly (layers/direct_conv.h); groups == input channels (depthwise) runs
+// the direct depthwise kernel (layers/depthwise_conv.h). backward() reuses the columns that the
+// same workspace's forward() left behind, so it must follow the forward pass of the same batch
+// (as it does in the Model).
 #include "layers/activation.h"
+#include "layers/conv_window.h"
 #include "layers/layer.h"
 #include "layers/layer_registry.h"
 #include "layers/window_geometry.h"
@@ -15,9 +19,8 @@ namespace cs {
 
 struct Conv2DOptions {
     int filters = 32;
-    int kernelSize = 3;
-    int strides = 1;
-    Padding padding = Padding::Valid;
+    ConvWindowOptions window;
+    int groups = 1;  // input channels and filters split into this many independent convolutions
     bool useBias = true;
     Activation activation = Activation::Linear;
 
@@ -44,6 +47,9 @@ public:
 private:
     WindowGeometry geometry(const Shape& input) const;
     int samplesPerChunk(const WindowGeometry& g, int batch) const;
+    // groups == input channels: the direct depthwise kernel instead of im2col.
+    bool isDepthwise(const WindowGeometry& g) const { return opt_.groups > 1 && opt_.groups == g.channels; }
+    void forwardGemm(const ForwardArgs& a, const WindowGeometry& g, bool fusedRelu);
 
     Conv2DOptions opt_;
 };

@@ -6,7 +6,7 @@
 namespace cs {
 
 PaddedSample PaddedSample::of(const WindowGeometry& g) {
-    return {(g.outH - 1) * g.stride + g.window, (g.outW - 1) * g.stride + g.window};
+    return {(g.outH - 1) * g.stride + g.span(), (g.outW - 1) * g.stride + g.span()};
 }
 
 namespace {

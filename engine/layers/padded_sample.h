@@ -10,7 +10,7 @@ namespace cs {
 struct PaddedSample {
     int H = 0, W = 0;  // rows and row length of one padded channel plane
 
-    // The region the windows of `g` read: ((outH-1)*stride + window) x ((outW-1)*stride + window).
+    // The region the windows of `g` read: ((outH-1)*stride + span) x ((outW-1)*stride + span).
     static PaddedSample of(const WindowGeometry& g);
     int64_t plane() const { return int64_t(H) * W; }
 
@@ -20,15 +20,15 @@ struct PaddedSample {
     // no window reads get zero).
     void unpad(const float* padded, const WindowGeometry& g, float* dx) const;
 
-    // The offset of tap (c, ki, kj) within a padded sample, in OIHW order, for every tap;
-    // returns the tap count.
+    // The offset of tap (c, ki, kj) within a padded sample, in OIHW order, for every tap (taps
+    // `dilation` apart); returns the tap count.
     template <class Offset>
     int tapOffsets(const WindowGeometry& g, Offset* off) const {
         int t = 0;
         for (int c = 0; c < g.channels; ++c)
             for (int ki = 0; ki < g.window; ++ki)
                 for (int kj = 0; kj < g.window; ++kj)
-                    off[t++] = static_cast<Offset>(c * plane() + int64_t(ki) * W + kj);
+                    off[t++] = static_cast<Offset>(c * plane() + (int64_t(ki) * W + kj) * g.dilation);
         return t;
     }
 };

@@ -175,6 +175,32 @@ Tensor naiveConv2D(const Tensor& x, const Tensor& w, const Tensor& b, int s, boo
     return y;
 }
 
+Tensor naiveConv2D(const Tensor& x, const Tensor& w, const Tensor* b, const NaiveConvOptions& o) {
+    const Shape& in = x.sampleShape();
+    const int F = w.batch(), cg = w.sampleShape()[0], k = w.sampleShape()[1], s = o.stride, d = o.dilation;
+    const int span = (k - 1) * d + 1, fg = F / o.groups;
+    const int oh = (in.height() + o.pads[0] + o.pads[1] - span) / s + 1;
+    const int ow = (in.width() + o.pads[2] + o.pads[3] - span) / s + 1;
+    Tensor y(x.batch(), Shape::image(F, oh, ow));
+    for (int n = 0; n < x.batch(); ++n)
+        for (int f = 0; f < F; ++f)
+            for (int i = 0; i < oh; ++i)
+                for (int j = 0; j < ow; ++j) {
+                    double acc = b ? (*b)[f] : 0.0;
+                    for (int c = 0; c < cg; ++c)
+                        for (int ki = 0; ki < k; ++ki)
+                            for (int kj = 0; kj < k; ++kj) {
+                                const int r = i * s - o.pads[0] + ki * d, q = j * s - o.pads[2] + kj * d;
+                                if (r < 0 || q < 0 || r >= in.height() || q >= in.width()) continue;
+                                const int channel = (f / fg) * cg + c;
+                                acc += double(w.sample(f)[(c * k + ki) * k + kj]) *
+                                       x.sample(n)[(channel * in.height() + r) * in.width() + q];
+                            }
+                    y.sample(n)[(f * oh + i) * ow + j] = float(acc);
+                }
+    return y;
+}
+
 Tensor naivePool2D(const Tensor& x, int k, int s, bool same, bool isMax) {
     const Shape& in = x.sampleShape();
     int oh, ow, pt, pl;

@@ -88,6 +88,13 @@ private:
 // independently of the engine: x (N,C,H,W), w (F, C,k,k), b (F).
 Tensor naiveConv2D(const Tensor& x, const Tensor& w, const Tensor& b, int stride, bool same);
 // Max or average pooling (padding excluded from max and from the average's count).
+// The same with explicit zero padding (top, bottom, left, right), dilation and groups (w is
+// F x C/groups x k x k).
+struct NaiveConvOptions {
+    int stride = 1, dilation = 1, groups = 1;
+    int pads[4] = {0, 0, 0, 0};
+};
+Tensor naiveConv2D(const Tensor& x, const Tensor& w, const Tensor* b, const NaiveConvOptions& o);
 Tensor naivePool2D(const Tensor& x, int pool, int stride, bool same, bool isMax);
 
 }  // namespace cs::test

@@ -46,6 +46,65 @@ std::map<std::string, std::vector<Case>> contractCases() {
         // The direct path with rows of two vector segments and the fused ReLU's mask.
         {"direct 1ch relu wide", {{"filters", 3}, {"activation", "relu"}}, {img(1, 5, 20)}},
         {"direct 3ch k3 same train", {{"filters", 2}, {"padding", "same"}}, {img(3, 4, 19)}, Phase::Train},
+        // Explicit padding, dilation and groups (issue 15), on every path: GEMM (train and eval),
+        // implicit GEMM (eval), direct (few taps) and depthwise (groups == channels).
+        {"explicit asymmetric pads train",
+         {{"filters", 3},
+          {"padding", "explicit"},
+          {"pad_top", 2},
+          {"pad_bottom", 0},
+          {"pad_left", 1},
+          {"pad_right", 3}},
+         {img(4, 5, 6)},
+         Phase::Train},
+        {"explicit asymmetric pads eval",
+         {{"filters", 3},
+          {"padding", "explicit"},
+          {"pad_top", 0},
+          {"pad_bottom", 1},
+          {"pad_left", 2},
+          {"pad_right", 0}},
+         {img(4, 5, 6)}},
+        {"explicit pads direct",
+         {{"filters", 2}, {"padding", "explicit"}, {"pad_top", 1}, {"pad_left", 2}},
+         {img(1, 5, 6)}},
+        {"dilation 2 train", {{"filters", 3}, {"dilation_rate", 2}}, {img(4, 7, 8)}, Phase::Train},
+        {"dilation 2 same eval", {{"filters", 3}, {"dilation_rate", 2}, {"padding", "same"}}, {img(4, 6, 7)}},
+        {"dilation 2 direct", {{"filters", 3}, {"dilation_rate", 2}, {"padding", "same"}}, {img(2, 6, 7)}},
+        {"dilation 2 stride 2 explicit",
+         {{"filters", 3},
+          {"dilation_rate", 2},
+          {"strides", 2},
+          {"padding", "explicit"},
+          {"pad_top", 2},
+          {"pad_bottom", 1},
+          {"pad_left", 2},
+          {"pad_right", 2}},
+         {img(4, 7, 8)},
+         Phase::Train},
+        {"groups 2 train", {{"filters", 4}, {"groups", 2}, {"padding", "same"}}, {img(4, 5, 6)}, Phase::Train},
+        {"groups 2 eval relu", {{"filters", 6}, {"groups", 2}, {"activation", "relu"}}, {img(4, 5, 6)}},
+        {"groups 4 stride 2",
+         {{"filters", 8}, {"groups", 4}, {"strides", 2}, {"padding", "same"}},
+         {img(8, 7, 6)},
+         Phase::Train},
+        {"groups 4 dilation 2 no bias",
+         {{"filters", 4}, {"groups", 4}, {"dilation_rate", 2}, {"use_bias", false}},
+         {img(8, 6, 6)}},
+        {"depthwise groups = channels elu",
+         {{"filters", 6}, {"groups", 3}, {"padding", "same"}, {"activation", "elu"}},
+         {img(3, 5, 18)},
+         Phase::Train},
+        {"depthwise stride 2 asymmetric",
+         {{"filters", 4},
+          {"groups", 4},
+          {"strides", 2},
+          {"padding", "explicit"},
+          {"pad_top", 1},
+          {"pad_bottom", 2},
+          {"pad_left", 0},
+          {"pad_right", 1}},
+         {img(4, 7, 9)}},
     };
     for (const std::string& act : activationNames())
         conv.push_back({"same " + act, {{"filters", 3}, {"padding", "same"}, {"activation", act}}, {img(2, 4, 5)}});
@@ -58,6 +117,39 @@ std::map<std::string, std::vector<Case>> contractCases() {
                    // with a last row and column no window covers.
                    {"2 odd train", {}, {img(2, 7, 5)}, Phase::Train},
                    {"2 odd eval", {}, {img(2, 5, 7)}}};
+    m["DepthwiseConv2D"] = {
+        {"default", {}, {img(3, 6, 6)}},
+        {"same elu train", {{"padding", "same"}, {"activation", "elu"}}, {img(2, 5, 19)}, Phase::Train},
+        {"multiplier 2 stride 2", {{"depth_multiplier", 2}, {"strides", 2}, {"padding", "same"}}, {img(3, 7, 8)}},
+        {"asymmetric pads dilation 2",
+         {{"padding", "explicit"},
+          {"pad_top", 2},
+          {"pad_bottom", 1},
+          {"pad_left", 0},
+          {"pad_right", 3},
+          {"dilation_rate", 2}},
+         {img(2, 6, 5)},
+         Phase::Train},
+        {"k5 no bias tanh", {{"kernel_size", 5}, {"use_bias", false}, {"activation", "tanh"}}, {img(2, 6, 7)}},
+    };
+    m["SeparableConv2D"] = {
+        {"default", {{"filters", 4}}, {img(3, 6, 6)}},
+        {"same sigmoid train",
+         {{"filters", 5}, {"padding", "same"}, {"activation", "sigmoid"}},
+         {img(2, 5, 7)},
+         Phase::Train},
+        {"multiplier 2 stride 2 asymmetric",
+         {{"filters", 3},
+          {"depth_multiplier", 2},
+          {"strides", 2},
+          {"padding", "explicit"},
+          {"pad_bottom", 1},
+          {"pad_right", 2}},
+         {img(3, 7, 8)}},
+        {"dilation 2 no bias softmax",
+         {{"filters", 4}, {"dilation_rate", 2}, {"use_bias", false}, {"activation", "softmax"}},
+         {img(2, 6, 6)}},
+    };
     m["GlobalAveragePooling2D"] = {{"default", {}, {img(3, 4, 5)}}};
     m["Flatten"] = {{"image", {}, {img(3, 4, 5)}}, {"flat", {}, {flat(7)}}};
     auto& dense = m["Dense"];
@@ -133,6 +225,11 @@ private slots:
     void preActivationGradient();
     void convMatchesNaiveReference_data();
     void convMatchesNaiveReference();
+    void convOptionsMatchNaiveReference_data();
+    void convOptionsMatchNaiveReference();
+    void convGroupsMustDivide();
+    void depthwiseFusedReluIsMaskedLinear_data();
+    void depthwiseFusedReluIsMaskedLinear();
     void convLargeBatchIsChunked();
     void poolingMatchesNaiveReference_data();
     void poolingMatchesNaiveReference();
@@ -180,7 +277,7 @@ void TestLayers::contract() {
     // Parameters: only kernels decay; the count is the sum of the sizes.
     int64_t count = 0;
     for (const Param& p : layer.params()) {
-        QCOMPARE(p.decay, p.name == "kernel");
+        QCOMPARE(p.decay, p.name.ends_with("kernel"));  // "kernel", "depthwise_kernel", ...
         count += p.value.size();
     }
     QCOMPARE(layer.paramCount(), count);
@@ -385,6 +482,154 @@ void TestLayers::convMatchesNaiveReference() {
                                          stride, padding == "same");
     QCOMPARE(y.sampleShape(), ref.sampleShape());
     QVERIFY2(test::maxAbsDiff(y, ref) < 1e-5, qPrintable(QString::number(test::maxAbsDiff(y, ref))));
+}
+
+void TestLayers::convOptionsMatchNaiveReference_data() {
+    QTest::addColumn<QString>("kind");  // Conv2D, DepthwiseConv2D
+    QTest::addColumn<int>("channels");
+    QTest::addColumn<int>("size");
+    QTest::addColumn<int>("filters");  // Conv2D: filters; DepthwiseConv2D: depth multiplier
+    QTest::addColumn<int>("kernel");
+    QTest::addColumn<int>("stride");
+    QTest::addColumn<int>("dilation");
+    QTest::addColumn<int>("groups");
+    QTest::addColumn<QList<int>>("pads");  // top, bottom, left, right
+    QTest::addColumn<bool>("train");
+    for (bool train : {false, true}) {
+        const char* phase = train ? " train" : " eval";
+        auto row = [&](const std::string& name) -> QTestData& { return QTest::newRow((name + phase).c_str()); };
+        // torchvision's first layers: 7x7 stride 2 pads 3 (resnet), 3x3 stride 2 pads 1 (mobilenet).
+        row("resnet stem") << "Conv2D" << 3 << 20 << 4 << 7 << 2 << 1 << 1 << QList<int>{3, 3, 3, 3} << train;
+        row("mobilenet stem") << "Conv2D" << 3 << 17 << 4 << 3 << 2 << 1 << 1 << QList<int>{1, 1, 1, 1} << train;
+        row("asymmetric 16ch") << "Conv2D" << 16 << 9 << 5 << 3 << 1 << 1 << 1 << QList<int>{0, 2, 1, 0} << train;
+        row("dilation 3 32ch") << "Conv2D" << 32 << 11 << 6 << 3 << 1 << 3 << 1 << QList<int>{3, 3, 3, 3} << train;
+        row("groups 2") << "Conv2D" << 8 << 9 << 6 << 3 << 1 << 1 << 2 << QList<int>{1, 1, 1, 1} << train;
+        row("groups 4 stride 2") << "Conv2D" << 8 << 10 << 8 << 3 << 2 << 1 << 4 << QList<int>{1, 0, 1, 0} << train;
+        row("depthwise groups 32 wide") << "Conv2D" << 32 << 21 << 32 << 3 << 1 << 1 << 32 << QList<int>{1, 1, 1, 1}
+                                        << train;
+        row("depthwise k5 stride 2") << "Conv2D" << 6 << 23 << 12 << 5 << 2 << 1 << 6 << QList<int>{2, 2, 2, 2}
+                                     << train;
+        row("dw 48x48 stride 2") << "DepthwiseConv2D" << 4 << 48 << 1 << 3 << 2 << 1 << 1 << QList<int>{0, 1, 0, 1}
+                                 << train;
+        row("dw multiplier 3 dilation 2")
+            << "DepthwiseConv2D" << 3 << 13 << 3 << 3 << 1 << 2 << 1 << QList<int>{2, 2, 2, 2} << train;
+        row("dw k7 stride 3") << "DepthwiseConv2D" << 2 << 19 << 2 << 7 << 3 << 1 << 1 << QList<int>{3, 2, 1, 3}
+                              << train;
+    }
+}
+
+// The convolution options on every path (GEMM per group, implicit GEMM, direct, depthwise)
+// against the naive loops, forward and (through a training forward) the column-reusing backward.
+void TestLayers::convOptionsMatchNaiveReference() {
+    QFETCH(QString, kind);
+    QFETCH(int, channels);
+    QFETCH(int, size);
+    QFETCH(int, filters);
+    QFETCH(int, kernel);
+    QFETCH(int, stride);
+    QFETCH(int, dilation);
+    QFETCH(int, groups);
+    QFETCH(QList<int>, pads);
+    QFETCH(bool, train);
+    const bool depthwise = kind == "DepthwiseConv2D";
+    nlohmann::json opts = {{"kernel_size", kernel}, {"strides", stride},   {"dilation_rate", dilation},
+                           {"padding", "explicit"}, {"pad_top", pads[0]},  {"pad_bottom", pads[1]},
+                           {"pad_left", pads[2]},   {"pad_right", pads[3]}};
+    if (depthwise) {
+        opts["depth_multiplier"] = filters;
+    } else {
+        opts["filters"] = filters;
+        opts["groups"] = groups;
+    }
+    const Case c{"", opts, {img(channels, size, size + 1)}, Phase::Eval, 2};
+    Built b = build(kind.toStdString(), c, train ? Phase::Train : Phase::Eval);
+    Workspace ws;
+    const Tensor y = b.runner->forward(ws);
+    test::NaiveConvOptions o;
+    o.stride = stride;
+    o.dilation = dilation;
+    o.groups = depthwise ? channels : groups;
+    for (int i = 0; i < 4; ++i) o.pads[i] = pads[i];
+    const Tensor ref =
+        test::naiveConv2D(b.runner->inputs()[0], b.layer->params()[0].value, &b.layer->params()[1].value, o);
+    QCOMPARE(y.sampleShape(), ref.sampleShape());
+    QVERIFY2(test::maxAbsDiff(y, ref) < 1e-4, qPrintable(QString::number(test::maxAbsDiff(y, ref))));
+    // Backward against the naive forward's adjoint: <dL/dx, e> for a random direction e equals the
+    // finite difference of L along e (L = sum(y * r)), on a few directions.
+    Rng rng(11);
+    const Tensor r = test::randomTensor(2, y.sampleShape(), rng);
+    const auto g = b.runner->backward(ws, y, r);
+    for (int rep = 0; rep < 3; ++rep) {
+        Tensor e = test::randomTensor(2, b.runner->inputs()[0].sampleShape(), rng);
+        Tensor xp = b.runner->inputs()[0], xm = b.runner->inputs()[0];
+        xp.array() += 1e-2f * e.array();
+        xm.array() -= 1e-2f * e.array();
+        const double numeric =
+            (test::dot(test::naiveConv2D(xp, b.layer->params()[0].value, &b.layer->params()[1].value, o), r) -
+             test::dot(test::naiveConv2D(xm, b.layer->params()[0].value, &b.layer->params()[1].value, o), r)) /
+            2e-2;
+        const double analytic = test::dot(g.inputs[0], e);
+        QVERIFY2(std::fabs(numeric - analytic) < 1e-3 * (1 + std::fabs(numeric)),
+                 qPrintable(QString("dx: %1 vs %2").arg(analytic).arg(numeric)));
+    }
+}
+
+void TestLayers::depthwiseFusedReluIsMaskedLinear_data() {
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("options");
+    QTest::newRow("Conv2D groups = channels") << "Conv2D"
+                                              << R"({"filters": 6, "groups": 3, "padding": "same"})";
+    QTest::newRow("DepthwiseConv2D stride 2") << "DepthwiseConv2D"
+                                              << R"({"strides": 2, "depth_multiplier": 2})";
+    QTest::newRow("SeparableConv2D") << "SeparableConv2D"
+                                     << R"({"filters": 4, "padding": "same"})";
+}
+
+// The ReLU fused into the depthwise kernel (and SeparableConv2D's) equals the linear layer with
+// max(y, 0) after it and the gradient masked where y > 0. Checked exactly here, because a finite
+// difference across ReLU's kink is unreliable in the contract test.
+void TestLayers::depthwiseFusedReluIsMaskedLinear() {
+    QFETCH(QString, kind);
+    QFETCH(QString, options);
+    nlohmann::json opts = nlohmann::json::parse(options.toStdString());
+    opts["activation"] = "relu";
+    const std::string k = kind.toStdString();
+    Built relu = build(k, Case{"", opts, {img(3, 7, 21)}}, Phase::Train);
+    opts["activation"] = "linear";
+    Built linear = build(k, Case{"", opts, {img(3, 7, 21)}}, Phase::Train);  // same seed: same weights and inputs
+    Workspace w1, w2;
+    const Tensor yr = relu.runner->forward(w1);
+    Tensor yl = linear.runner->forward(w2);
+    Rng rng(8);
+    Tensor r = test::randomTensor(3, yr.sampleShape(), rng);
+    const auto gr = relu.runner->backward(w1, yr, r);
+    int positive = 0;
+    for (int64_t i = 0; i < yl.size(); ++i) {
+        positive += yl[i] > 0.f;
+        if (!(yl[i] > 0.f)) r[i] = 0.f;
+        yl[i] = std::max(yl[i], 0.f);
+    }
+    QVERIFY(positive > yl.size() / 10 && positive < yl.size() * 9 / 10);  // both sides of the kink
+    QVERIFY(sameTensor(yr, yl, 1e-6));
+    const auto gl = linear.runner->backward(w2, linear.runner->forward(w2), r);
+    QVERIFY(sameTensor(gr.inputs[0], gl.inputs[0], 1e-5));
+    for (std::size_t p = 0; p < gr.params.size(); ++p) QVERIFY(sameTensor(gr.params[p], gl.params[p], 1e-4));
+}
+
+void TestLayers::convGroupsMustDivide() {
+    const auto error = [](const nlohmann::json& opts, const Shape& in) {
+        return errorOf([&] { LayerRegistry::builtin().create("Conv2D", opts, "conv3")->outputShape(std::vector{in}); });
+    };
+    QCOMPARE(error({{"filters", 8}, {"groups", 3}}, img(6, 5, 5)),
+             QString("Conv2D 'conv3': groups 3 must divide both the 6 input channels and the 8 filters"));
+    QCOMPARE(error({{"filters", 6}, {"groups", 4}}, img(8, 5, 5)),
+             QString("Conv2D 'conv3': groups 4 must divide both the 8 input channels and the 6 filters"));
+    QCOMPARE(error({{"filters", 6}, {"dilation_rate", 3}}, img(2, 6, 9)),
+             QString("Conv2D 'conv3': kernel 3x3 with dilation 3 spans 7x7 pixels, more than its 6x9 input padded "
+                     "to 6x9"));
+    QCOMPARE(error({{"filters", 6}, {"padding", "explicit"}, {"kernel_size", 5}, {"pad_left", 1}}, img(2, 6, 3)),
+             QString("Conv2D 'conv3': kernel 5x5 with dilation 1 spans 5x5 pixels, more than its 6x3 input padded "
+                     "to 6x4"));
 }
 
 // Batches too large for one column matrix are split into several GEMMs; the result (forward

@@ -39,9 +39,20 @@ private slots:
 };
 
 void TestRegistry::listsEveryKindSorted() {
-    const std::vector<std::string> expected = {
-        "Activation", "Add",     "AveragePooling2D", "BatchNormalization",     "Concatenate", "Conv2D",
-        "Dense",      "Dropout", "Flatten",          "GlobalAveragePooling2D", "Input",       "MaxPooling2D"};
+    const std::vector<std::string> expected = {"Activation",
+                                               "Add",
+                                               "AveragePooling2D",
+                                               "BatchNormalization",
+                                               "Concatenate",
+                                               "Conv2D",
+                                               "Dense",
+                                               "DepthwiseConv2D",
+                                               "Dropout",
+                                               "Flatten",
+                                               "GlobalAveragePooling2D",
+                                               "Input",
+                                               "MaxPooling2D",
+                                               "SeparableConv2D"};
     QCOMPARE(reg().kinds(), expected);
     for (const std::string& k : expected) QVERIFY(reg().contains(k));
     QVERIFY(!reg().contains("Conv3D"));
@@ -110,8 +121,11 @@ void TestRegistry::everyKindIsDocumentedAndDefaultsValidate() {
 
 void TestRegistry::validateFillsDefaults() {
     const Options conv = reg().validate("Conv2D", {{"filters", 64}});
-    const Options expected = {{"filters", 64},      {"kernel_size", 3}, {"strides", 1},
-                              {"padding", "valid"}, {"use_bias", true}, {"activation", "linear"}};
+    // Padding, dilation and groups default to what Conv2D did before it had them (issue 15), so
+    // older model files load unchanged.
+    const Options expected = {{"filters", 64},      {"kernel_size", 3}, {"strides", 1},     {"padding", "valid"},
+                              {"pad_top", 0},       {"pad_bottom", 0},  {"pad_left", 0},    {"pad_right", 0},
+                              {"dilation_rate", 1}, {"groups", 1},      {"use_bias", true}, {"activation", "linear"}};
     QCOMPARE(conv, expected);
     QCOMPARE(reg().validate("MaxPooling2D", {}), (Options{{"pool_size", 2}, {"strides", 0}, {"padding", "valid"}}));
     QCOMPARE(reg().validate("Input", {}), (Options{{"height", 28}, {"width", 28}, {"channels", 1}}));
@@ -164,9 +178,10 @@ void TestRegistry::validationErrors_data() {
     QTest::newRow("int for bool") << "Conv2D"
                                   << R"({"use_bias": 1})"
                                   << "Conv2D 'conv1': option 'use_bias' must be true or false, got 1";
-    QTest::newRow("unknown choice") << "Conv2D"
-                                    << R"({"padding": "full"})"
-                                    << "Conv2D 'conv1': option 'padding' must be one of valid, same; got \"full\"";
+    QTest::newRow("unknown choice")
+        << "Conv2D"
+        << R"({"padding": "full"})"
+        << "Conv2D 'conv1': option 'padding' must be one of valid, same, explicit; got \"full\"";
     QTest::newRow("unknown activation") << "Dense"
                                         << R"({"activation": "swish"})"
                                         << "Dense 'conv1': option 'activation' must be one of linear, relu, "
@@ -174,7 +189,8 @@ void TestRegistry::validationErrors_data() {
     QTest::newRow("unknown option") << "Conv2D"
                                     << R"({"filter": 3})"
                                     << "Conv2D 'conv1': unknown option 'filter'; known options: filters, "
-                                       "kernel_size, strides, padding, use_bias, activation";
+                                       "kernel_size, strides, padding, pad_top, pad_bottom, pad_left, pad_right, "
+                                       "dilation_rate, groups, use_bias, activation";
     QTest::newRow("option on optionless kind") << "Flatten"
                                                << R"({"axis": 1})"
                                                << "Flatten 'conv1': unknown option 'axis'; known options: none";
@@ -203,8 +219,8 @@ void TestRegistry::validationErrors() {
 void TestRegistry::unknownKind() {
     const QString expected =
         "unknown layer kind 'Conv3D'; known kinds: Activation, Add, AveragePooling2D, "
-        "BatchNormalization, Concatenate, Conv2D, Dense, Dropout, Flatten, "
-        "GlobalAveragePooling2D, Input, MaxPooling2D";
+        "BatchNormalization, Concatenate, Conv2D, Dense, DepthwiseConv2D, Dropout, Flatten, "
+        "GlobalAveragePooling2D, Input, MaxPooling2D, SeparableConv2D";
     for (auto call : {+[] { reg().info("Conv3D"); }, +[] { reg().validate("Conv3D", {}); },
                       +[] { reg().create("Conv3D", {}, "c"); }}) {
         try {

@@ -117,6 +117,52 @@ GraphSpec mysteryGraph() {
     return g;
 }
 
+// Issue 15's convolutions: explicit (asymmetric) padding, dilation, groups, depthwise and
+// separable convolutions, appended to the cases below.
+void addConvolutionOptionCases(std::vector<std::pair<std::string, GraphSpec>>& cases) {
+    const auto pads = [](json o, int t, int b, int l, int r) {
+        o["padding"] = "explicit";
+        o["pad_top"] = t;
+        o["pad_bottom"] = b;
+        o["pad_left"] = l;
+        o["pad_right"] = r;
+        return o;
+    };
+    {
+        GraphSpec g;
+        int x = input(g, 3, 12, 11);
+        x = g.add("Conv2D", pads(conv(4, 7, 2, "valid", "relu"), 3, 3, 3, 3), {x});  // resnet's stem
+        x = g.add("Conv2D", pads(conv(4, 3, 1, "valid", "tanh"), 2, 0, 1, 3), {x});  // asymmetric
+        json dilated = conv(6, 3, 1, "same", "linear");
+        dilated["dilation_rate"] = 2;
+        dilated["groups"] = 2;
+        x = g.add("Conv2D", dilated, {x});
+        json grouped = pads(conv(8, 3, 2, "valid", "elu", false), 1, 1, 1, 1);
+        grouped["groups"] = 2;
+        x = g.add("Conv2D", grouped, {x});
+        x = g.add("Flatten", {}, {x});
+        g.add("Dense", dense(3, "softmax"), {x});
+        cases.emplace_back("conv_pads_dilation_groups", g);
+    }
+    {
+        GraphSpec g;
+        int x = input(g, 3, 13, 12);
+        x = g.add("DepthwiseConv2D", {{"padding", "same"}, {"activation", "relu"}}, {x});
+        x = g.add("DepthwiseConv2D", pads({{"depth_multiplier", 2}, {"strides", 2}}, 0, 1, 0, 1), {x});
+        json separable = {{"filters", 8}, {"padding", "same"}, {"activation", "relu"}};
+        x = g.add("SeparableConv2D", separable, {x});
+        json dilated =
+            pads({{"filters", 5}, {"depth_multiplier", 2}, {"dilation_rate", 2}, {"use_bias", false}}, 1, 2, 2, 1);
+        x = g.add("SeparableConv2D", dilated, {x});
+        json depthwiseByGroups = conv(5, 3, 1, "same", "linear");
+        depthwiseByGroups["groups"] = 5;
+        x = g.add("Conv2D", depthwiseByGroups, {x});
+        x = g.add("GlobalAveragePooling2D", {}, {x});
+        g.add("Dense", dense(3, "softmax"), {x});
+        cases.emplace_back("depthwise_separable", g);
+    }
+}
+
 std::vector<std::pair<std::string, GraphSpec>> layerCases() {
     std::vector<std::pair<std::string, GraphSpec>> cases;
     {
@@ -225,6 +271,7 @@ std::vector<std::pair<std::string, GraphSpec>> layerCases() {
         g.add("Dense", dense(3, "linear"), {x});
         cases.emplace_back("dense_no_bias", g);
     }
+    addConvolutionOptionCases(cases);
     return cases;
 }
 

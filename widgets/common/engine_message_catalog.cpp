@@ -66,6 +66,13 @@ namespace cs::gui {
     QT_TRANSLATE_NOOP("EngineMessage", "the model is not valid"),
     // layers/window_geometry.cpp
     QT_TRANSLATE_NOOP("EngineMessage", "{layer}: kernel {window} is larger than its {input} input"),
+    // Convolution padding, dilation and groups (issue 15).
+    QT_TRANSLATE_NOOP("EngineMessage",
+                      "{layer}: kernel {window} with dilation {dilation} spans {span} pixels, more than its {input} "
+                      "input padded to {padded}"),
+    QT_TRANSLATE_NOOP("EngineMessage",
+                      "{layer}: groups {groups} must divide both the {channels} input channels and the {filters} "
+                      "filters"),
     QT_TRANSLATE_NOOP("EngineMessage", "{layer}: pool {window} is larger than its {input} input"),
     QT_TRANSLATE_NOOP("EngineMessage", "{layer}: window {window} is larger than its {input} input"),
     // app/project_controller.cpp (the studio's project loading)

@@ -67,6 +67,26 @@ namespace cs::gui {
     QT_TRANSLATE_NOOP("LayerHelp",
                       "Keeps the largest value of each window of every feature map, shrinking the maps and making the "
                       "features robust to small shifts."),
+    // Convolution padding, dilation, groups; DepthwiseConv2D and SeparableConv2D (issue 15).
+    QT_TRANSLATE_NOOP("LayerHelp",
+                      "'valid' uses only full windows (output shrinks); 'same' pads with zeros so the output is "
+                      "input/strides; 'explicit' pads each side by pad_top, pad_bottom, pad_left and pad_right."),
+    QT_TRANSLATE_NOOP("LayerHelp", "Rows of zeros above the image (with padding 'explicit')."),
+    QT_TRANSLATE_NOOP("LayerHelp", "Rows of zeros below the image (with padding 'explicit')."),
+    QT_TRANSLATE_NOOP("LayerHelp", "Columns of zeros left of the image (with padding 'explicit')."),
+    QT_TRANSLATE_NOOP("LayerHelp", "Columns of zeros right of the image (with padding 'explicit')."),
+    QT_TRANSLATE_NOOP("LayerHelp", "Spacing between the filter's taps; 2 covers a 5x5 area with a 3x3 filter."),
+    QT_TRANSLATE_NOOP("LayerHelp",
+                      "Splits input channels and filters into this many groups, each filter seeing only its group's "
+                      "channels; must divide both."),
+    QT_TRANSLATE_NOOP("LayerHelp",
+                      "Filters each channel on its own with a small learned filter, without mixing channels: a "
+                      "fraction of Conv2D's cost. MobileNets follow it with a 1x1 Conv2D that mixes the channels."),
+    QT_TRANSLATE_NOOP("LayerHelp", "Filters per input channel; the output has channels x depth_multiplier maps."),
+    QT_TRANSLATE_NOOP("LayerHelp",
+                      "A depthwise convolution (each channel filtered on its own) followed by a 1x1 convolution that "
+                      "mixes the channels: nearly what Conv2D does, with far fewer weights and multiply-adds."),
+    QT_TRANSLATE_NOOP("LayerHelp", "Depthwise filters per input channel, before the 1x1 convolution mixes them."),
 };
 
 }  // namespace cs::gui

@@ -106,6 +106,16 @@ QString keyOptionsText(const std::string& kind, const nlohmann::json& o) {
         if (!implicit) parts << QCoreApplication::translate("LayerStyle", "stride %1").arg(s);
     }
     if (has("padding") && o["padding"] == "same") parts << QStringLiteral("same");
+    if (has("padding") && o["padding"] == "explicit" && has("pad_top") && has("pad_bottom") && has("pad_left") &&
+        has("pad_right"))
+        parts << QCoreApplication::translate("LayerStyle", "pad %1/%2/%3/%4", "top/bottom/left/right")
+                     .arg(get("pad_top"), get("pad_bottom"), get("pad_left"), get("pad_right"));
+    if (has("dilation_rate") && get("dilation_rate") != QLatin1String("1"))
+        parts << QCoreApplication::translate("LayerStyle", "dilation %1").arg(get("dilation_rate"));
+    if (has("groups") && get("groups") != QLatin1String("1"))
+        parts << QCoreApplication::translate("LayerStyle", "%1 groups").arg(get("groups"));
+    if (has("depth_multiplier") && get("depth_multiplier") != QLatin1String("1"))
+        parts << QCoreApplication::translate("LayerStyle", "%1 per channel").arg(get("depth_multiplier"));
     if (has("activation") && o["activation"] != "linear") parts << get("activation");
     if (parts.isEmpty() && kind != "Flatten" && kind != "Input") {
         // Anything else: the first couple of options by name.
