@@ -186,7 +186,7 @@ void Importer::convertNode() {
     const std::string& op = node_->op_type();
     if (!node_->domain().empty() && node_->domain() != "ai.onnx")
         fail("op domain '" + node_->domain() + "' is not supported (only the standard ONNX ops are)");
-    if (foldConstant()) return;
+    if (convertBlockOp() || foldConstant()) return;
     if (op == "Constant") {
         const auto* t = findAttr(*node_, "value");
         Value v;
@@ -268,12 +268,17 @@ void Importer::convertNode() {
              "Flatten, Reshape, Squeeze, Dropout, Pad, Transpose, Identity, and shape arithmetic on constants");
 }
 
-void Importer::activation(const std::string& act) {
-    const Value& x = tensorIn(0);
+void Importer::activation(const std::string& act) { activationOf(node_->input(0), 1, act); }
+
+void Importer::activationOf(const std::string& input, int ownUses, const std::string& act) {
+    auto it = values_.find(input);
+    if (it == values_.end() || it->second.kind != Value::Kind::Tensor)
+        fail("input '" + input + "' must be computed from the image, not a constant");
+    const Value& x = it->second;
     if (x.padded) fail("follows a Pad node; only Conv and MaxPool may");
     const std::string name = cleanName(node_->name(), node_->op_type());
     const bool keepLayer = hints_.activationLayers.count(name) != 0;
-    if (!keepLayer && x.node != inputId_ && uses(node_->input(0)) == 1) {
+    if (!keepLayer && x.node != inputId_ && uses(input) == ownUses) {
         NodeSpec& producer = spec(x.node);
         if ((producer.kind == "Conv2D" || producer.kind == "Dense") &&
             producer.options.value("activation", std::string("linear")) == "linear") {

@@ -3,6 +3,8 @@
 #include "layers/activation_layer.h"
 #include "layers/add.h"
 #include "layers/batch_normalization.h"
+#include "layers/channel_shuffle.h"
+#include "layers/channel_slice.h"
 #include "layers/concatenate.h"
 #include "layers/conv2d.h"
 #include "layers/dense.h"
@@ -11,9 +13,13 @@
 #include "layers/global_average_pooling2d.h"
 #include "layers/input_layer.h"
 #include "layers/layer_registry.h"
+#include "layers/multiply.h"
 #include "layers/pooling2d.h"
+#include "layers/zero_padding2d.h"
 
 namespace cs {
+
+void registerModernBlockLayers(LayerRegistry& registry);
 
 void registerBuiltinLayers(LayerRegistry& registry) {
     registry.add(InputLayer::info());
@@ -28,6 +34,15 @@ void registerBuiltinLayers(LayerRegistry& registry) {
     registry.add(ActivationLayer::info());
     registry.add(Add::info());
     registry.add(Concatenate::info());
+    registerModernBlockLayers(registry);
+}
+
+// The blocks of MobileNet/ShuffleNet/EfficientNet-style models (issue 15), kept in one place.
+void registerModernBlockLayers(LayerRegistry& registry) {
+    registry.add(Multiply::info());
+    registry.add(ZeroPadding2D::info());
+    registry.add(ChannelShuffle::info());
+    registry.add(ChannelSlice::info());
 }
 
 const LayerRegistry& LayerRegistry::builtin() {

@@ -267,7 +267,7 @@ void Conv2D::forward(const ForwardArgs& a) {
     if (directConvApplies(g)) {
         col.resize(1, Shape::flat(static_cast<int>(directConvScratch(g))));
         directConvForward(x.data(), N, g, params_[0].value.data(), bias, F, fusedRelu, a.output.data(), col.data());
-        if (!fusedRelu) activationForward(opt_.activation, a.output);
+        if (!fusedRelu) fusedActivationForward(opt_.activation, a.output, a.ws.preActivation);
         return;
     }
     if (a.phase == Phase::Eval && convGemmAvailable()) {
@@ -278,7 +278,7 @@ void Conv2D::forward(const ForwardArgs& a) {
         col.resize(0, Shape::flat(0));
         convGemmForward(x.data(), N, g, params_[0].value.data(), bias, F, fusedRelu, a.output.data(), scratch.data(),
                         a.ws.indices);
-        if (!fusedRelu) activationForward(opt_.activation, a.output);
+        if (!fusedRelu) fusedActivationForward(opt_.activation, a.output, a.ws.preActivation);
         return;
     }
 
@@ -303,7 +303,7 @@ void Conv2D::forward(const ForwardArgs& a) {
                     dst = src + b;
             }
     }
-    if (!fusedRelu) activationForward(opt_.activation, a.output);
+    if (!fusedRelu) fusedActivationForward(opt_.activation, a.output, a.ws.preActivation);
 }
 
 void Conv2D::backward(const BackwardArgs& a) {
@@ -315,7 +315,8 @@ void Conv2D::backward(const BackwardArgs& a) {
     Tensor& dy = a.outputGrad;
     // ReLU's backward (a mask) is applied while dy is moved into the GEMM layout below.
     const bool fusedRelu = opt_.activation == Activation::Relu && !a.gradIsPreActivation;
-    if (!a.gradIsPreActivation && !fusedRelu) activationBackward(opt_.activation, a.output, dy);
+    if (!a.gradIsPreActivation && !fusedRelu)
+        fusedActivationBackward(opt_.activation, a.output, a.ws.preActivation, dy);
 
     ConstMatMapU w(params_[0].value.data(), F, K);
     Tensor& dwT = a.paramGrads[0];
