@@ -39,22 +39,11 @@ private slots:
 };
 
 void TestRegistry::listsEveryKindSorted() {
-    const std::vector<std::string> expected = {"Activation",
-                                               "Add",
-                                               "AveragePooling2D",
-                                               "BatchNormalization",
-                                               "ChannelShuffle",
-                                               "ChannelSlice",
-                                               "Concatenate",
-                                               "Conv2D",
-                                               "Dense",
-                                               "Dropout",
-                                               "Flatten",
-                                               "GlobalAveragePooling2D",
-                                               "Input",
-                                               "MaxPooling2D",
-                                               "Multiply",
-                                               "ZeroPadding2D"};
+    const std::vector<std::string> expected = {
+        "Activation",     "Add",          "AveragePooling2D", "BatchNormalization",
+        "ChannelShuffle", "ChannelSlice", "Concatenate",      "Conv2D",
+        "Dense",          "Dropout",      "Flatten",          "GlobalAveragePooling2D",
+        "Input",          "MaxPooling2D", "Multiply",         "ZeroPadding2D"};
     QCOMPARE(reg().kinds(), expected);
     for (const std::string& k : expected) QVERIFY(reg().contains(k));
     QVERIFY(!reg().contains("Conv3D"));
