@@ -119,8 +119,10 @@ int Importer::addLayer(const std::string& kind, nlohmann::json options, const st
         throw FileError(what_ + ": " + e.what());
     }
     const int id = out_.spec.add(kind, std::move(options), inputs, name);
+    // No position: a graph whose nodes all sit at one point is laid out by the designer
+    // (layered, branches side by side) when it opens; a column in ONNX order would stack them.
     NodeSpec& n = spec(id);
-    n.y = 110.0 * (out_.spec.nodes().size() - 1);
+    n.x = n.y = 0;
     shapes_[id] = outShape;
     for (const auto& [param, t] : params) out_.weights[name + "/" + param] = t;
     return id;
@@ -221,9 +223,7 @@ void Importer::convertNode() {
     } else if (op == "Elu") {
         if (std::fabs(floatAttr(*node_, "alpha", 1.f) - 1.f) > 1e-6f) fail("alpha other than 1 is not supported");
         activation("elu");
-    } else if (op == "Sigmoid")
-        activation("sigmoid");
-    else if (op == "Tanh")
+    } else if (op == "Tanh")
         activation("tanh");
     else if (op == "Softmax")
         softmax();
@@ -263,9 +263,10 @@ void Importer::convertNode() {
         transpose();
     else
         fail("unsupported op '" + op +
-             "'; ConvStudio imports Conv, Relu, LeakyRelu, Elu, Sigmoid, Tanh, Softmax, "
-             "MaxPool, AveragePool, GlobalAveragePool, ReduceMean, BatchNormalization, Gemm, MatMul, Add, Sum, Concat, "
-             "Flatten, Reshape, Squeeze, Dropout, Pad, Transpose, Identity, and shape arithmetic on constants");
+             "'; ConvStudio imports Conv, Relu, LeakyRelu, Elu, Sigmoid, Tanh, Softmax, Clip, HardSigmoid, "
+             "HardSwish, Gelu, MaxPool, AveragePool, GlobalAveragePool, ReduceMean, BatchNormalization, Gemm, MatMul, "
+             "Add, Sum, Mul, Concat, Slice, Split, Flatten, Reshape, Squeeze, Dropout, Pad, Transpose, Identity, and "
+             "shape arithmetic on constants");
 }
 
 void Importer::activation(const std::string& act) { activationOf(node_->input(0), 1, act); }
