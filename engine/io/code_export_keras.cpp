@@ -21,6 +21,13 @@ using namespace codegen;
 std::string kerasActivation(std::string_view a) {
     // tf.nn.leaky_relu's default slope is 0.2, ConvStudio's too.
     if (a == "leaky_relu") return "tf.nn.leaky_relu";
+    // tf.keras 2 has no relu6/hard_swish strings and its 'hard_sigmoid' is 0.2x + 0.5; ConvStudio's
+    // are PyTorch's (Keras 3's): relu6(x + 3) / 6. tf.nn.gelu is exact (erf) by default.
+    if (a == "relu6") return "tf.nn.relu6";
+    if (a == "hard_sigmoid") return "lambda x: tf.nn.relu6(x + 3.0) / 6.0";
+    if (a == "hard_swish") return "lambda x: x * tf.nn.relu6(x + 3.0) / 6.0";
+    if (a == "silu") return "tf.nn.silu";
+    if (a == "gelu") return "tf.nn.gelu";
     return pyString(std::string(a));
 }
 
@@ -129,6 +136,37 @@ std::string kerasActivationLayer(const Model::Node& node) {
 
 std::string kerasWithoutOptions(const Model::Node& node) { return layerCall(node, {}); }
 
+// The blocks of MobileNet/ShuffleNet/EfficientNet-style models (issue 15); Keras is channels-last.
+std::string kerasMultiply(const Model::Node& node) {
+    return layerCall(node, {});  // Keras merge layers expand a gate (N, C) to (N, 1, 1, C) themselves
+}
+
+std::string kerasZeroPadding(const Model::Node& node) {
+    const Options o = node.layer->options();
+    return layerCall(
+        node, {"padding=((" + std::to_string(o["top"].get<int>()) + ", " + std::to_string(o["bottom"].get<int>()) +
+               "), (" + std::to_string(o["left"].get<int>()) + ", " + std::to_string(o["right"].get<int>()) + "))"});
+}
+
+std::string kerasLambda(const Model::Node& node, const std::string& body) {
+    return "layers.Lambda(lambda t: " + body + ", name=" + pyString(node.layer->name()) + ")";
+}
+
+std::string kerasChannelShuffle(const Model::Node& node) {
+    const Shape& s = node.inputShapes[0];
+    const std::string g = std::to_string(node.layer->options()["groups"].get<int>());
+    const std::string hw = std::to_string(s.height()) + ", " + std::to_string(s.width());
+    return kerasLambda(node, "tf.reshape(tf.transpose(tf.reshape(t, (-1, " + hw + ", " + g + ", " +
+                                 std::to_string(s.channels() / std::stoi(g)) + ")), (0, 1, 2, 4, 3)), (-1, " + hw +
+                                 ", " + std::to_string(s.channels()) + "))");
+}
+
+std::string kerasChannelSlice(const Model::Node& node) {
+    const Options o = node.layer->options();
+    return kerasLambda(
+        node, "t[..., " + std::to_string(o["start"].get<int>()) + ":" + std::to_string(o["stop"].get<int>()) + "]");
+}
+
 const char* kFlattenNote =
     "  # channels-last: features in H,W,C order (ConvStudio flattens C,H,W; reorder Dense kernels to transfer weights)";
 
@@ -156,6 +194,10 @@ const KerasForm* kerasForm(std::string_view kind) {
         {"Concatenate", {kerasWithoutOptions, "  # last axis: channels, as ConvStudio's"}},
         {"DepthwiseConv2D", {kerasDepthwiseConv, "", kerasConvPadding}},
         {"SeparableConv2D", {kerasSeparableConv, "", kerasConvPadding}},
+        {"Multiply", {kerasMultiply}},
+        {"ZeroPadding2D", {kerasZeroPadding}},
+        {"ChannelShuffle", {kerasChannelShuffle}},
+        {"ChannelSlice", {kerasChannelSlice}},
     };
     auto it = forms.find(kind);
     return it == forms.end() ? nullptr : &it->second;

@@ -25,6 +25,11 @@ std::string applyActivation(std::string_view a, const std::string& x) {
     if (a == "sigmoid") return "torch.sigmoid(" + x + ")";
     if (a == "tanh") return "torch.tanh(" + x + ")";
     if (a == "softmax") return "torch.softmax(" + x + ", dim=1)";
+    if (a == "relu6") return "F.relu6(" + x + ")";
+    if (a == "hard_sigmoid") return "F.hardsigmoid(" + x + ")";
+    if (a == "hard_swish") return "F.hardswish(" + x + ")";
+    if (a == "silu") return "F.silu(" + x + ")";
+    if (a == "gelu") return "F.gelu(" + x + ")";
     return x;
 }
 
@@ -199,6 +204,35 @@ void emitActivation(ModuleCode& m, const NodeCode& n) { n.line(m, applyActivatio
 void emitAdd(ModuleCode& m, const NodeCode& n) { n.line(m, join(n.in, " + ")); }
 void emitConcatenate(ModuleCode& m, const NodeCode& n) { n.line(m, "torch.cat([" + join(n.in) + "], dim=1)"); }
 
+// The blocks of MobileNet/ShuffleNet/EfficientNet-style models (issue 15).
+void emitMultiply(ModuleCode& m, const NodeCode& n) {
+    std::vector<std::string> in = n.in;
+    for (int i = 0; i < 2; ++i)  // a per-channel gate (N, C) scales the (N, C, H, W) maps
+        if (n.node.inputShapes[i].isFlat() && n.node.outputShape.isImage())
+            in[i] += ".reshape(-1, " + std::to_string(n.node.inputShapes[i][0]) + ", 1, 1)";
+    n.line(m, in[0] + " * " + in[1]);
+}
+
+void emitZeroPadding(ModuleCode& m, const NodeCode& n) {
+    n.line(m, "F.pad(" + n.in[0] + ", (" + std::to_string(n.o["left"].get<int>()) + ", " +
+                  std::to_string(n.o["right"].get<int>()) + ", " + std::to_string(n.o["top"].get<int>()) + ", " +
+                  std::to_string(n.o["bottom"].get<int>()) + "))");
+}
+
+void emitChannelShuffle(ModuleCode& m, const NodeCode& n) {
+    const Shape& s = n.node.inputShapes[0];
+    const int g = n.o["groups"].get<int>();
+    n.line(m, n.in[0] + ".reshape(-1, " + std::to_string(g) + ", " + std::to_string(s.channels() / g) + ", " +
+                  std::to_string(s.height()) + ", " + std::to_string(s.width()) + ").transpose(1, 2).reshape(-1, " +
+                  std::to_string(s.channels()) + ", " + std::to_string(s.height()) + ", " + std::to_string(s.width()) +
+                  ")");
+}
+
+void emitChannelSlice(ModuleCode& m, const NodeCode& n) {
+    n.line(m, n.in[0] + "[:, " + std::to_string(n.o["start"].get<int>()) + ":" +
+                  std::to_string(n.o["stop"].get<int>()) + "]");
+}
+
 // Writes a node's modules in __init__, its lines in forward_logits and its weight names.
 using PyTorchEmitter = void (*)(ModuleCode& m, const NodeCode& n);
 
@@ -218,6 +252,10 @@ PyTorchEmitter pytorchEmitter(std::string_view kind) {
         {"Concatenate", emitConcatenate},
         {"DepthwiseConv2D", emitDepthwiseConv},
         {"SeparableConv2D", emitSeparableConv},
+        {"Multiply", emitMultiply},
+        {"ZeroPadding2D", emitZeroPadding},
+        {"ChannelShuffle", emitChannelShuffle},
+        {"ChannelSlice", emitChannelSlice},
     };
     auto it = emitters.find(kind);
     return it == emitters.end() ? nullptr : it->second;

@@ -29,6 +29,50 @@ void GraphWriter::addParam(const Layer& layer, const std::string& param, const s
     addFloatInitializer(graph, layer.name() + "/" + param, dims, p->value.data());
 }
 
+namespace {
+
+// The activations MobileNet/EfficientNet-style models use, in the forms PyTorch's exporter writes
+// (so the importer has one pattern per activation), except relu6: OpenCV 4.6 cannot read an
+// opset-11 Clip, so relu6 is 6 * HardSigmoid(x / 6), exact to a rounding.
+bool modernActivation(GraphWriter& w, std::string_view act, const std::string& in, const std::string& name,
+                      const std::string& out) {
+    auto scalar = [&](const std::string& n, float v) {
+        addFloatInitializer(w.graph, n, {}, &v);
+        return n;
+    };
+    if (act == "relu6") {
+        auto& h = addNode(w.graph, "HardSigmoid", name + "/clip", {in}, {name + "/clip"});
+        setAttr(h, "alpha", 1.f / 6.f);
+        setAttr(h, "beta", 0.f);
+        addNode(w.graph, "Mul", name, {name + "/clip", scalar(name + "/six", 6.f)}, {out});
+    } else if (act == "hard_sigmoid") {
+        auto& h = addNode(w.graph, "HardSigmoid", name, {in}, {out});
+        setAttr(h, "alpha", 1.f / 6.f);
+        setAttr(h, "beta", 0.5f);
+    } else if (act == "hard_swish" && w.options.opset >= 14) {
+        addNode(w.graph, "HardSwish", name, {in}, {out});
+    } else if (act == "hard_swish" || act == "silu") {
+        const bool hard = act == "hard_swish";
+        auto& gate = addNode(w.graph, hard ? "HardSigmoid" : "Sigmoid", name + "/gate", {in}, {name + "/gate"});
+        if (hard) {
+            setAttr(gate, "alpha", 1.f / 6.f);
+            setAttr(gate, "beta", 0.5f);
+        }
+        addNode(w.graph, "Mul", name, {in, name + "/gate"}, {out});
+    } else if (act == "gelu") {  // x * 0.5 * (1 + erf(x / sqrt(2))), as PyTorch writes nn.GELU before opset 20
+        addNode(w.graph, "Div", name + "/div", {in, scalar(name + "/sqrt2", 1.41421356f)}, {name + "/div"});
+        addNode(w.graph, "Erf", name + "/erf", {name + "/div"}, {name + "/erf"});
+        addNode(w.graph, "Add", name + "/add", {name + "/erf", scalar(name + "/one", 1.f)}, {name + "/add"});
+        addNode(w.graph, "Mul", name + "/mul", {in, name + "/add"}, {name + "/mul"});
+        addNode(w.graph, "Mul", name, {name + "/mul", scalar(name + "/half", 0.5f)}, {out});
+    } else {
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
+
 std::string GraphWriter::activation(std::string_view act, const std::string& in, const std::string& name,
                                     const std::string& out) {
     if (act == "relu")
@@ -47,7 +91,7 @@ std::string GraphWriter::activation(std::string_view act, const std::string& in,
         setAttr(addNode(graph, "Softmax", name, {in}, {out}), "axis", int64_t(1));
     else if (act == "linear")
         addNode(graph, "Identity", name, {in}, {out});
-    else
+    else if (!modernActivation(*this, act, in, name, out))
         throw Error("ONNX export: activation '" + std::string(act) + "' has no ONNX form");
     return out;
 }
@@ -286,6 +330,62 @@ std::string emitConcatenate(GraphWriter& w, const Model::Node& node, const std::
     return out;
 }
 
+// --- the blocks of MobileNet/ShuffleNet/EfficientNet-style models (issue 15) ---
+
+std::string emitMultiply(GraphWriter& w, const Model::Node& node, const std::vector<std::string>& in) {
+    const Layer& layer = *node.layer;
+    std::vector<std::string> inputs = in;
+    // A per-channel gate is flat (N, C) in the engine; ONNX broadcasts from the last axis, so it
+    // becomes (N, C, 1, 1). (OpenCV 4.6 runs this broadcast for batches of one only.)
+    for (int i = 0; i < 2; ++i)
+        if (node.inputShapes[i].isFlat() && node.outputShape.isImage()) {
+            const std::string shape = layer.name() + "/gate_shape";
+            addInt64Initializer(w.graph, shape, {4}, {0, node.inputShapes[i][0], 1, 1});
+            addNode(w.graph, "Reshape", layer.name() + "/gate", {in[i], shape}, {layer.name() + "/gate"});
+            inputs[i] = layer.name() + "/gate";
+        }
+    addNode(w.graph, "Mul", layer.name(), inputs, {w.valueName(layer)});
+    return w.valueName(layer);
+}
+
+std::string emitZeroPadding(GraphWriter& w, const Model::Node& node, const std::vector<std::string>& in) {
+    const Layer& layer = *node.layer;
+    const Options o = layer.options();
+    const std::string pads = layer.name() + "/pads";
+    addInt64Initializer(w.graph, pads, {8},
+                        {0, 0, o.at("top").get<int64_t>(), o.at("left").get<int64_t>(), 0, 0,
+                         o.at("bottom").get<int64_t>(), o.at("right").get<int64_t>()});
+    setAttr(addNode(w.graph, "Pad", layer.name(), {in[0], pads}, {w.valueName(layer)}), "mode",
+            std::string("constant"));
+    return w.valueName(layer);
+}
+
+// Reshape-Transpose-Reshape, as PyTorch writes ShuffleNet's channel_shuffle.
+std::string emitChannelShuffle(GraphWriter& w, const Model::Node& node, const std::vector<std::string>& in) {
+    const Layer& layer = *node.layer;
+    const Shape& s = node.inputShapes[0];
+    const int64_t g = layer.options().at("groups").get<int64_t>();
+    const std::string n = layer.name();
+    addInt64Initializer(w.graph, n + "/grouped_shape", {5}, {-1, g, s.channels() / g, s.height(), s.width()});
+    addInt64Initializer(w.graph, n + "/shape", {4}, {-1, s.channels(), s.height(), s.width()});
+    addNode(w.graph, "Reshape", n + "/grouped", {in[0], n + "/grouped_shape"}, {n + "/grouped"});
+    setAttr(addNode(w.graph, "Transpose", n + "/transpose", {n + "/grouped"}, {n + "/transposed"}), "perm",
+            std::vector<int64_t>{0, 2, 1, 3, 4});
+    addNode(w.graph, "Reshape", n, {n + "/transposed", n + "/shape"}, {w.valueName(layer)});
+    return w.valueName(layer);
+}
+
+std::string emitChannelSlice(GraphWriter& w, const Model::Node& node, const std::vector<std::string>& in) {
+    const Layer& layer = *node.layer;
+    const Options o = layer.options();
+    const std::string n = layer.name();
+    addInt64Initializer(w.graph, n + "/starts", {1}, {o.at("start").get<int64_t>()});
+    addInt64Initializer(w.graph, n + "/ends", {1}, {o.at("stop").get<int64_t>()});
+    addInt64Initializer(w.graph, n + "/axes", {1}, {1});
+    addNode(w.graph, "Slice", n, {in[0], n + "/starts", n + "/ends", n + "/axes"}, {w.valueName(layer)});
+    return w.valueName(layer);
+}
+
 }  // namespace
 
 OnnxEmitter onnxEmitter(std::string_view kind) {
@@ -304,6 +404,10 @@ OnnxEmitter onnxEmitter(std::string_view kind) {
         {"Concatenate", emitConcatenate},
         {"DepthwiseConv2D", emitDepthwiseConv},
         {"SeparableConv2D", emitSeparableConv},
+        {"Multiply", emitMultiply},
+        {"ZeroPadding2D", emitZeroPadding},
+        {"ChannelShuffle", emitChannelShuffle},
+        {"ChannelSlice", emitChannelSlice},
     };
     auto it = emitters.find(kind);
     return it == emitters.end() ? nullptr : it->second;

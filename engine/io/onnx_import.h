@@ -10,6 +10,11 @@
 // Identity, Add/Sum, Concat, Pad (absorbed into the next Conv/MaxPool), Transpose (an NHWC input,
 // and channels-last flattening before a Dense), and Mul/Add/Sub/Div by per-channel constants
 // right after the input (folded into the preprocessing).
+// The blocks of MobileNet/ShuffleNet/EfficientNet (onnx_importer_blocks.cpp): Clip(0, 6) as relu6,
+// HardSigmoid, HardSwish (or x * HardSigmoid(x)), x * Sigmoid(x) as silu, GELU (Gelu or PyTorch's
+// Erf chain), Mul of two computed values (Multiply; squeeze-and-excitation), 1x1 Conv on pooled
+// features (Dense), channel shuffle (Reshape-Transpose-Reshape), Slice/Split of channels, a zero
+// Pad no Conv absorbs (ZeroPadding2D), and a padded MaxPool after a ReLU (exact ZeroPadding2D).
 // Activations fold into the Conv/Dense before them where that output has no other use.
 // Pads become 'valid' or TensorFlow's 'same' (possibly asymmetric); pads that fit neither, and
 // anything else unsupported, throw FileError naming the node and its op. Malformed files

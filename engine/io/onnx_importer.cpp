@@ -119,8 +119,10 @@ int Importer::addLayer(const std::string& kind, nlohmann::json options, const st
         throw FileError(what_ + ": " + e.what());
     }
     const int id = out_.spec.add(kind, std::move(options), inputs, name);
+    // No position: a graph whose nodes all sit at one point is laid out by the designer
+    // (layered, branches side by side) when it opens; a column in ONNX order would stack them.
     NodeSpec& n = spec(id);
-    n.y = 110.0 * (out_.spec.nodes().size() - 1);
+    n.x = n.y = 0;
     shapes_[id] = outShape;
     for (const auto& [param, t] : params) out_.weights[name + "/" + param] = t;
     return id;
@@ -186,7 +188,7 @@ void Importer::convertNode() {
     const std::string& op = node_->op_type();
     if (!node_->domain().empty() && node_->domain() != "ai.onnx")
         fail("op domain '" + node_->domain() + "' is not supported (only the standard ONNX ops are)");
-    if (foldConstant()) return;
+    if (convertBlockOp() || foldConstant()) return;
     if (op == "Constant") {
         const auto* t = findAttr(*node_, "value");
         Value v;
@@ -221,9 +223,7 @@ void Importer::convertNode() {
     } else if (op == "Elu") {
         if (std::fabs(floatAttr(*node_, "alpha", 1.f) - 1.f) > 1e-6f) fail("alpha other than 1 is not supported");
         activation("elu");
-    } else if (op == "Sigmoid")
-        activation("sigmoid");
-    else if (op == "Tanh")
+    } else if (op == "Tanh")
         activation("tanh");
     else if (op == "Softmax")
         softmax();
@@ -263,17 +263,23 @@ void Importer::convertNode() {
         transpose();
     else
         fail("unsupported op '" + op +
-             "'; ConvStudio imports Conv, Relu, LeakyRelu, Elu, Sigmoid, Tanh, Softmax, "
-             "MaxPool, AveragePool, GlobalAveragePool, ReduceMean, BatchNormalization, Gemm, MatMul, Add, Sum, Concat, "
-             "Flatten, Reshape, Squeeze, Dropout, Pad, Transpose, Identity, and shape arithmetic on constants");
+             "'; ConvStudio imports Conv, Relu, LeakyRelu, Elu, Sigmoid, Tanh, Softmax, Clip, HardSigmoid, "
+             "HardSwish, Gelu, MaxPool, AveragePool, GlobalAveragePool, ReduceMean, BatchNormalization, Gemm, MatMul, "
+             "Add, Sum, Mul, Concat, Slice, Split, Flatten, Reshape, Squeeze, Dropout, Pad, Transpose, Identity, and "
+             "shape arithmetic on constants");
 }
 
-void Importer::activation(const std::string& act) {
-    const Value& x = tensorIn(0);
+void Importer::activation(const std::string& act) { activationOf(node_->input(0), 1, act); }
+
+void Importer::activationOf(const std::string& input, int ownUses, const std::string& act) {
+    auto it = values_.find(input);
+    if (it == values_.end() || it->second.kind != Value::Kind::Tensor)
+        fail("input '" + input + "' must be computed from the image, not a constant");
+    const Value& x = it->second;
     if (x.padded) fail("follows a Pad node; only Conv and MaxPool may");
     const std::string name = cleanName(node_->name(), node_->op_type());
     const bool keepLayer = hints_.activationLayers.count(name) != 0;
-    if (!keepLayer && x.node != inputId_ && uses(node_->input(0)) == 1) {
+    if (!keepLayer && x.node != inputId_ && uses(input) == ownUses) {
         NodeSpec& producer = spec(x.node);
         if ((producer.kind == "Conv2D" || producer.kind == "DepthwiseConv2D" || producer.kind == "SeparableConv2D" ||
              producer.kind == "Dense") &&

@@ -3,7 +3,9 @@
 // onnx_importer.cpp (values, bookkeeping, dispatch, shapes and merges) and
 // onnx_importer_layers.cpp (ops that become weighted or windowed layers).
 #include <array>
+#include <limits>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -29,6 +31,10 @@ struct Value {
     float padValue = 0;
     std::string padNode;
     bool atInput = false;  // the graph input, possibly through per-channel affine ops
+    // A 5-D (N, g, C/g, H, W) view of an image (shuffleGroups = g), transposed to (N, C/g, g, H, W)
+    // when shuffleTransposed: the steps of a channel shuffle, made a layer by the Reshape back.
+    int shuffleGroups = 0;
+    bool shuffleTransposed = false;
     ConstTensor constant;  // Const and ShapeVec (kBatch marks the batch size)
 };
 
@@ -57,6 +63,9 @@ private:
 
     // --- ops (onnx_importer.cpp) ---
     void activation(const std::string& act);
+    // The activation `act` on the value `input`, folded into the Conv/Dense producing it when
+    // nothing else uses that value (`ownUses`: the uses by the pattern being converted).
+    void activationOf(const std::string& input, int ownUses, const std::string& act);
     void softmax();
     void flattenLike();  // Flatten, Reshape, Squeeze
     void merge(const std::string& kind);
@@ -69,6 +78,34 @@ private:
     // Squeeze/Cast/ConstantOfShape/Identity whose inputs are all known: what exporters emit to
     // compute flatten shapes and pads. Returns false when the node is not such a node.
     bool foldConstant();
+
+    // --- blocks of modern architectures (onnx_importer_blocks.cpp) ---
+    // ReLU6 (Clip), HardSigmoid, HardSwish, SiLU (Sigmoid+Mul), GELU (Erf chain or Gelu),
+    // Multiply (squeeze-and-excitation), 1x1 Conv on pooled features, channel shuffle and slices.
+    // Returns false when the node is none of these.
+    bool convertBlockOp();
+    int soleConsumer(const std::string& value) const;      // node index, or -1
+    float constantScalar(const std::string& value) const;  // a scalar constant's value, or NaN
+    bool matchGate(const std::string& act);
+    bool matchGeluChain();
+    bool zeroPadding();
+    bool maxPoolOverNonNegative();
+    void clip();
+    void hardSigmoid();
+    void multiply();
+    void convOnPooled();
+    bool channelShuffle();
+    void sliceChannels();
+    void splitChannels();
+    // Patterns spanning several nodes: the nodes folded into a later one are skipped, and the
+    // node that completes the pattern applies the activation to its source value.
+    struct Completion {
+        std::string act, source;
+        int ownUses = 1;
+        float factor = std::numeric_limits<float>::quiet_NaN();  // the Mul's constant, when it must be one
+    };
+    std::set<int> absorbed_;
+    std::map<int, Completion> completions_;
 
     // --- ops (onnx_importer_layers.cpp) ---
     void conv();

@@ -2,6 +2,7 @@
 // Pad (PyTorch's x.view(x.size(0), -1) and F.pad, tf2onnx's shape arithmetic). The batch size,
 // unknown until run time, travels through as the kBatch marker.
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <map>
 #include <numeric>
@@ -313,6 +314,44 @@ ConstTensor foldSlice(const FoldArgs& a) {
     return gather(data, dims, src);
 }
 
+// Add/Sub/Mul/Div of two constants of one shape or with a scalar: ShuffleNet's channel-split
+// arithmetic ((C + 1) / 2 * k). Shape vectors have no float values, so integer arithmetic is used
+// whenever a side lacks them; the batch size is unknown, so arithmetic on it is refused.
+ConstTensor foldArithmetic(const FoldArgs& a) {
+    const ConstTensor& x = a.in(0);
+    const ConstTensor& y = a.in(1);
+    const int64_t nx = static_cast<int64_t>(x.ints.size()), ny = static_cast<int64_t>(y.ints.size());
+    if (nx != ny && nx != 1 && ny != 1)
+        a.fail("operands of shapes " + dimsText(x.dims) + " and " + dimsText(y.dims) +
+               " are neither equal nor one a scalar");
+    ConstTensor out;
+    out.dims = nx >= ny ? x.dims : y.dims;
+    const int64_t n = std::max(nx, ny);
+    const bool floats = !x.floats.empty() && !y.floats.empty();
+    const std::string& op = a.node.op_type();
+    for (int64_t i = 0; i < n; ++i) {
+        const int64_t xi = x.ints[nx == 1 ? 0 : i], yi = y.ints[ny == 1 ? 0 : i];
+        if (!floats && (xi == kBatch || yi == kBatch)) a.fail("arithmetic on the batch size is not supported");
+        if (floats) {
+            const float xf = x.floats[nx == 1 ? 0 : i], yf = y.floats[ny == 1 ? 0 : i];
+            const float r = op == "Add" ? xf + yf : op == "Sub" ? xf - yf : op == "Mul" ? xf * yf : xf / yf;
+            out.floats.push_back(r);
+            out.ints.push_back(std::isfinite(r) && std::fabs(r) < 9e18f ? static_cast<int64_t>(r) : 0);
+            continue;
+        }
+        if (op == "Div" && (yi == 0 || (yi == -1 && xi == std::numeric_limits<int64_t>::min())))
+            a.fail("divides by zero or overflows");
+        int64_t r = 0;
+        const bool overflow = op == "Add"   ? __builtin_add_overflow(xi, yi, &r)
+                              : op == "Sub" ? __builtin_sub_overflow(xi, yi, &r)
+                              : op == "Mul" ? __builtin_mul_overflow(xi, yi, &r)
+                                            : (r = xi / yi, false);
+        if (overflow) a.fail("the result overflows 64 bits");
+        out.ints.push_back(r);
+    }
+    return out;
+}
+
 using Fold = ConstTensor (*)(const FoldArgs& a);
 
 // The ops foldConstant evaluates, each by one function.
@@ -323,7 +362,9 @@ const std::map<std::string, Fold>& foldOps() {
         {"Reshape", foldReshape}, {"Unsqueeze", foldUnsqueeze},
         {"Squeeze", foldSqueeze}, {"Transpose", foldTranspose},
         {"Gather", foldGather},   {"Concat", foldConcat},
-        {"Slice", foldSlice},
+        {"Slice", foldSlice},     {"Add", foldArithmetic},
+        {"Sub", foldArithmetic},  {"Mul", foldArithmetic},
+        {"Div", foldArithmetic},
     };
     return ops;
 }

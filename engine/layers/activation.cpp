@@ -9,6 +9,9 @@ namespace cs {
 
 namespace {
 
+constexpr float kInvSqrt2 = 0.70710678118654752f;
+constexpr float kInvSqrt2Pi = 0.39894228040143268f;
+
 // Softmax runs over "channels" for every position: for an image sample (C,H,W) the channels of
 // one pixel are P = H*W floats apart; a flat sample is one position with stride 1.
 struct SoftmaxGeometry {
@@ -69,13 +72,16 @@ void softmaxBackward(const Tensor& y, Tensor& g) {
 }  // namespace
 
 const std::vector<std::string>& activationNames() {
-    static const std::vector<std::string> names = {"linear", "relu", "leaky_relu", "elu", "sigmoid", "tanh", "softmax"};
+    static const std::vector<std::string> names = {"linear",  "relu",  "leaky_relu",   "elu",        "sigmoid", "tanh",
+                                                   "softmax", "relu6", "hard_sigmoid", "hard_swish", "silu",    "gelu"};
     return names;
 }
 
 Activation activationFromName(std::string_view name) {
-    static const Activation all[] = {Activation::Linear,  Activation::Relu, Activation::LeakyRelu, Activation::Elu,
-                                     Activation::Sigmoid, Activation::Tanh, Activation::Softmax};
+    static const Activation all[] = {Activation::Linear,    Activation::Relu,    Activation::LeakyRelu,
+                                     Activation::Elu,       Activation::Sigmoid, Activation::Tanh,
+                                     Activation::Softmax,   Activation::Relu6,   Activation::HardSigmoid,
+                                     Activation::HardSwish, Activation::Silu,    Activation::Gelu};
     for (Activation a : all)
         if (activationName(a) == name) return a;
     std::string known;
@@ -100,6 +106,16 @@ std::string_view activationName(Activation a) {
             return "tanh";
         case Activation::Softmax:
             return "softmax";
+        case Activation::Relu6:
+            return "relu6";
+        case Activation::HardSigmoid:
+            return "hard_sigmoid";
+        case Activation::HardSwish:
+            return "hard_swish";
+        case Activation::Silu:
+            return "silu";
+        case Activation::Gelu:
+            return "gelu";
     }
     return "linear";
 }
@@ -131,12 +147,33 @@ void activationForward(Activation a, Tensor& t, float alpha) {
         case Activation::Softmax:
             softmaxForward(t);
             return;
+        case Activation::Relu6:
+            x = x.max(0.f).min(6.f);
+            return;
+        case Activation::HardSigmoid:
+            x = (x * (1.f / 6.f) + 0.5f).max(0.f).min(1.f);
+            return;
+        case Activation::HardSwish:
+            x = x * (x * (1.f / 6.f) + 0.5f).max(0.f).min(1.f);
+            return;
+        case Activation::Silu:
+            x = x / (1.f + (-x).exp());
+            return;
+        case Activation::Gelu:
+            x = x.unaryExpr([](float v) { return 0.5f * v * (1.f + std::erf(v * kInvSqrt2)); });
+            return;
     }
 }
 
-void activationBackward(Activation a, const Tensor& y, Tensor& grad, float alpha) {
+bool activationNeedsInput(Activation a) {
+    return a == Activation::HardSwish || a == Activation::Silu || a == Activation::Gelu;
+}
+
+void activationBackward(Activation a, const Tensor& y, Tensor& grad, const Tensor* x, float alpha) {
     ConstArrMap yv = y.array();
     ArrMap g = grad.array();
+    if (activationNeedsInput(a) && (!x || x->size() != y.size()))
+        throw Error("activation '" + std::string(activationName(a)) + "': the backward needs the pre-activation");
     switch (a) {
         case Activation::Linear:
             return;
@@ -164,7 +201,45 @@ void activationBackward(Activation a, const Tensor& y, Tensor& grad, float alpha
         case Activation::Softmax:
             softmaxBackward(y, grad);
             return;
+        case Activation::Relu6:
+            g = (yv > 0.f && yv < 6.f).select(g, 0.f);
+            return;
+        case Activation::HardSigmoid:
+            g = (yv > 0.f && yv < 1.f).select(g * (1.f / 6.f), 0.f);
+            return;
+        case Activation::HardSwish: {
+            ConstArrMap xv = x->array();  // 0 below -3, 1 above 3, (2x + 3) / 6 between
+            g *= (xv <= -3.f).select(0.f, (xv >= 3.f).select(1.f, xv * (1.f / 3.f) + 0.5f));
+            return;
+        }
+        case Activation::Silu: {
+            ConstArrMap xv = x->array();  // s (1 + x (1 - s)) with s = sigmoid(x)
+            g *= xv.unaryExpr([](float v) {
+                const float s = 1.f / (1.f + std::exp(-v));
+                return s * (1.f + v * (1.f - s));
+            });
+            return;
+        }
+        case Activation::Gelu: {
+            ConstArrMap xv = x->array();  // Phi(x) + x phi(x)
+            g *= xv.unaryExpr([](float v) {
+                return 0.5f * (1.f + std::erf(v * kInvSqrt2)) + v * kInvSqrt2Pi * std::exp(-0.5f * v * v);
+            });
+            return;
+        }
     }
+}
+
+void fusedActivationForward(Activation a, Tensor& t, Tensor& pre) {
+    if (activationNeedsInput(a)) {
+        pre.resize(t.batch(), t.sampleShape());
+        pre.array() = t.array();
+    }
+    activationForward(a, t);
+}
+
+void fusedActivationBackward(Activation a, const Tensor& y, const Tensor& pre, Tensor& grad) {
+    activationBackward(a, y, grad, activationNeedsInput(a) ? &pre : nullptr);
 }
 
 }  // namespace cs

@@ -26,7 +26,7 @@ void ActivationLayer::forward(const ForwardArgs& a) {
 void ActivationLayer::backward(const BackwardArgs& a) {
     Tensor* dx = a.inputGrads.empty() ? nullptr : a.inputGrads[0];
     if (!dx) return;
-    if (!a.gradIsPreActivation) activationBackward(activation_, a.output, a.outputGrad);
+    if (!a.gradIsPreActivation) activationBackward(activation_, a.output, a.outputGrad, a.inputs[0]);
     dx->resize(a.outputGrad.batch(), a.outputGrad.sampleShape());
     dx->array() = a.outputGrad.array();
 }

@@ -3,6 +3,8 @@
 #include "layers/activation_layer.h"
 #include "layers/add.h"
 #include "layers/batch_normalization.h"
+#include "layers/channel_shuffle.h"
+#include "layers/channel_slice.h"
 #include "layers/concatenate.h"
 #include "layers/conv2d.h"
 #include "layers/dense.h"
@@ -12,12 +14,15 @@
 #include "layers/global_average_pooling2d.h"
 #include "layers/input_layer.h"
 #include "layers/layer_registry.h"
+#include "layers/multiply.h"
 #include "layers/pooling2d.h"
 #include "layers/separable_conv2d.h"
+#include "layers/zero_padding2d.h"
 
 namespace cs {
 
 void registerSeparableConvLayers(LayerRegistry& registry);
+void registerModernBlockLayers(LayerRegistry& registry);
 
 void registerBuiltinLayers(LayerRegistry& registry) {
     registry.add(InputLayer::info());
@@ -33,6 +38,7 @@ void registerBuiltinLayers(LayerRegistry& registry) {
     registry.add(Add::info());
     registry.add(Concatenate::info());
     registerSeparableConvLayers(registry);
+    registerModernBlockLayers(registry);
 }
 
 // Issue 15's convolution kinds, in their own function so that the other kinds added beside
@@ -40,6 +46,14 @@ void registerBuiltinLayers(LayerRegistry& registry) {
 void registerSeparableConvLayers(LayerRegistry& registry) {
     registry.add(DepthwiseConv2D::info());
     registry.add(SeparableConv2D::info());
+}
+
+// The blocks of MobileNet/ShuffleNet/EfficientNet-style models (issue 15), kept in one place.
+void registerModernBlockLayers(LayerRegistry& registry) {
+    registry.add(Multiply::info());
+    registry.add(ZeroPadding2D::info());
+    registry.add(ChannelShuffle::info());
+    registry.add(ChannelSlice::info());
 }
 
 const LayerRegistry& LayerRegistry::builtin() {

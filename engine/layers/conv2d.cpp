@@ -133,7 +133,7 @@ void Conv2D::forward(const ForwardArgs& a) {
     } else {
         forwardGemm(a, g, fusedRelu);
     }
-    if (!fusedRelu) activationForward(opt_.activation, a.output);
+    if (!fusedRelu) fusedActivationForward(opt_.activation, a.output, a.ws.preActivation);
 }
 
 void Conv2D::forwardGemm(const ForwardArgs& a, const WindowGeometry& g, bool fusedRelu) {
@@ -181,7 +181,8 @@ void Conv2D::backward(const BackwardArgs& a) {
     Tensor& dy = a.outputGrad;
     // ReLU's backward (a mask) is applied while dy is moved into the GEMM layout below.
     const bool fusedRelu = opt_.activation == Activation::Relu && !a.gradIsPreActivation;
-    if (!a.gradIsPreActivation && !fusedRelu) activationBackward(opt_.activation, a.output, dy);
+    if (!a.gradIsPreActivation && !fusedRelu)
+        fusedActivationBackward(opt_.activation, a.output, a.ws.preActivation, dy);
 
     const float* kernel = params_[0].value.data();
     Tensor& dwT = a.paramGrads[0];

@@ -70,14 +70,14 @@ void Dense::forward(const ForwardArgs& a) {
     MatMapU y = a.output.matrix();
     y.noalias() = x.matrix() * w.matrix().transpose();
     if (opt_.useBias) y.rowwise() += ConstVecMap(params_[1].value.data(), opt_.units).transpose();
-    activationForward(opt_.activation, a.output);
+    fusedActivationForward(opt_.activation, a.output, a.ws.preActivation);
 }
 
 void Dense::backward(const BackwardArgs& a) {
     const Tensor& x = *a.inputs[0];
     const Tensor& w = params_[0].value;
     Tensor& dy = a.outputGrad;
-    if (!a.gradIsPreActivation) activationBackward(opt_.activation, a.output, dy);
+    if (!a.gradIsPreActivation) fusedActivationBackward(opt_.activation, a.output, a.ws.preActivation, dy);
 
     Tensor& dw = a.paramGrads[0];
     dw.resize(w.batch(), w.sampleShape());

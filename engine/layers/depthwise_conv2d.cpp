@@ -79,7 +79,7 @@ void DepthwiseConv2D::forward(const ForwardArgs& a) {
     scratch.resize(1, Shape::flat(static_cast<int>(depthwiseScratch(g))));
     depthwiseForward(x.data(), x.batch(), g, params_[0].value.data(), opt_.useBias ? params_[1].value.data() : nullptr,
                      opt_.depthMultiplier, fusedRelu, a.output.data(), scratch.data());
-    if (!fusedRelu) activationForward(opt_.activation, a.output);
+    if (!fusedRelu) fusedActivationForward(opt_.activation, a.output, a.ws.preActivation);
 }
 
 void DepthwiseConv2D::backward(const BackwardArgs& a) {
@@ -87,7 +87,8 @@ void DepthwiseConv2D::backward(const BackwardArgs& a) {
     const WindowGeometry g = geometry(x.sampleShape());
     Tensor& dy = a.outputGrad;
     const bool fusedRelu = opt_.activation == Activation::Relu && !a.gradIsPreActivation;
-    if (!a.gradIsPreActivation && !fusedRelu) activationBackward(opt_.activation, a.output, dy);
+    if (!a.gradIsPreActivation && !fusedRelu)
+        fusedActivationBackward(opt_.activation, a.output, a.ws.preActivation, dy);
     Tensor& dw = a.paramGrads[0];
     dw.resize(params_[0].value.batch(), params_[0].value.sampleShape());
     Tensor* db = opt_.useBias ? &a.paramGrads[1] : nullptr;

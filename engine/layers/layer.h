@@ -36,6 +36,8 @@ struct Workspace {
     std::vector<Tensor> buffers;
     std::vector<int32_t> indices;
     Rng rng{0};  // re-seeded by the model for every step (dropout)
+    // The input of a fused activation whose backward needs it (silu, gelu, hard_swish).
+    Tensor preActivation;
 
     Tensor& buffer(std::size_t i) {
         if (buffers.size() <= i) buffers.resize(i + 1);

@@ -100,7 +100,7 @@ void SeparableConv2D::forward(const ForwardArgs& a) {
         y.noalias() = pw * ConstMatMapU(z.sample(n), mid, P);
         if (opt_.useBias) y.colwise() += ConstVecMap(params_[2].value.data(), F);
     }
-    activationForward(opt_.activation, a.output);
+    fusedActivationForward(opt_.activation, a.output, a.ws.preActivation);
 }
 
 void SeparableConv2D::backward(const BackwardArgs& a) {
@@ -109,7 +109,7 @@ void SeparableConv2D::backward(const BackwardArgs& a) {
     const int N = x.batch(), F = opt_.filters, mid = g.channels * opt_.depthMultiplier;
     const int64_t P = g.outPlane();
     Tensor& dy = a.outputGrad;
-    if (!a.gradIsPreActivation) activationBackward(opt_.activation, a.output, dy);
+    if (!a.gradIsPreActivation) fusedActivationBackward(opt_.activation, a.output, a.ws.preActivation, dy);
     a.ws.buffer(kBufferCount - 1);
     const Tensor& z = a.ws.buffer(kDepthwiseOut);  // this batch's depthwise output, from forward()
     Tensor& scratch = a.ws.buffer(kScratch);

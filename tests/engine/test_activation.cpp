@@ -35,7 +35,8 @@ private slots:
 };
 
 void TestActivation::namesRoundTrip() {
-    const std::vector<std::string> expected = {"linear", "relu", "leaky_relu", "elu", "sigmoid", "tanh", "softmax"};
+    const std::vector<std::string> expected = {"linear",  "relu",  "leaky_relu",   "elu",        "sigmoid", "tanh",
+                                               "softmax", "relu6", "hard_sigmoid", "hard_swish", "silu",    "gelu"};
     QCOMPARE(activationNames(), expected);
     for (const std::string& n : activationNames()) QCOMPARE(std::string(activationName(activationFromName(n))), n);
     QCOMPARE(activationFromName("leaky_relu"), Activation::LeakyRelu);
@@ -43,11 +44,12 @@ void TestActivation::namesRoundTrip() {
 
 void TestActivation::unknownNameListsKnown() {
     try {
-        activationFromName("swish");
+        activationFromName("swish");  // Keras's other name for silu: one name per function here
         QFAIL("accepted an unknown activation");
     } catch (const OptionError& e) {
         QCOMPARE(QString(e.what()), QString("unknown activation 'swish'; known activations: linear, relu, "
-                                            "leaky_relu, elu, sigmoid, tanh, softmax"));
+                                            "leaky_relu, elu, sigmoid, tanh, softmax, relu6, hard_sigmoid, "
+                                            "hard_swish, silu, gelu"));
     }
 }
 
@@ -65,6 +67,15 @@ void TestActivation::values_data() {
     QTest::newRow("sigmoid0") << "sigmoid" << 0.f << 0.5f;
     QTest::newRow("sigmoid2") << "sigmoid" << 2.f << float(1 / (1 + std::exp(-2.0)));
     QTest::newRow("tanh") << "tanh" << 0.5f << float(std::tanh(0.5));
+    QTest::newRow("relu6 high") << "relu6" << 7.f << 6.f;
+    QTest::newRow("relu6 mid") << "relu6" << 2.5f << 2.5f;
+    QTest::newRow("hard_sigmoid") << "hard_sigmoid" << 1.5f << 0.75f;
+    QTest::newRow("hard_sigmoid low") << "hard_sigmoid" << -4.f << 0.f;
+    QTest::newRow("hard_swish") << "hard_swish" << -1.5f << -0.375f;
+    QTest::newRow("hard_swish high") << "hard_swish" << 4.f << 4.f;
+    QTest::newRow("silu") << "silu" << 1.f << float(1 / (1 + std::exp(-1.0)));
+    QTest::newRow("gelu") << "gelu" << 1.f << 0.8413447f;  // x * Phi(x)
+    QTest::newRow("gelu neg") << "gelu" << -1.f << -0.1586553f;
 }
 
 void TestActivation::values() {
@@ -95,8 +106,10 @@ void TestActivation::derivativesMatchFiniteDifferences() {
     Tensor x(2, s), r(2, s);
     Rng rng(8);
     for (int64_t i = 0; i < x.size(); ++i) {
-        // Keep away from relu's kink at 0, where the derivative is one-sided.
-        const float v = rng.uniform(0.1f, 2.f);
+        // Keep away from the kinks (relu's at 0, hard_sigmoid's at +-3, relu6's at 6), where the
+        // derivative is one-sided; reach past them so every branch is checked.
+        float v = rng.uniform(0.1f, 7.f);
+        while (std::abs(v - 3.f) < 0.05f || std::abs(v - 6.f) < 0.05f) v = rng.uniform(0.1f, 7.f);
         x[i] = rng.uniform() < 0.5f ? -v : v;
         r[i] = rng.uniform(-1.f, 1.f);
     }
@@ -110,7 +123,7 @@ void TestActivation::derivativesMatchFiniteDifferences() {
     Tensor y = x;
     activationForward(a, y);
     Tensor g = r;
-    activationBackward(a, y, g);
+    activationBackward(a, y, g, &x);
     for (int64_t i = 0; i < x.size(); ++i) {
         Tensor xp = x, xm = x;
         xp[i] += 1e-3f;

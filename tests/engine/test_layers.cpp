@@ -172,6 +172,16 @@ std::map<std::string, std::vector<Case>> contractCases() {
     }
     m["Add"] = {{"two images", {}, {img(2, 3, 3), img(2, 3, 3)}}, {"three flat", {}, {flat(5), flat(5), flat(5)}}};
     m["Concatenate"] = {{"images", {}, {img(2, 3, 3), img(3, 3, 3)}}, {"flat", {}, {flat(4), flat(2), flat(3)}}};
+    // The blocks of MobileNet/ShuffleNet/EfficientNet-style models.
+    m["Multiply"] = {{"same shape", {}, {img(2, 3, 3), img(2, 3, 3)}},
+                     {"channel gate", {}, {img(3, 2, 4), flat(3)}},
+                     {"gate first", {}, {flat(2), img(2, 3, 3)}},
+                     {"flat", {}, {flat(5), flat(5)}}};
+    m["ZeroPadding2D"] = {{"default", {}, {img(2, 3, 4)}},
+                          {"per side", {{"top", 0}, {"bottom", 2}, {"left", 1}, {"right", 3}}, {img(1, 2, 3)}}};
+    m["ChannelShuffle"] = {{"2 groups", {}, {img(4, 2, 3)}}, {"3 groups", {{"groups", 3}}, {img(6, 2, 2)}}};
+    m["ChannelSlice"] = {{"first half", {{"start", 0}, {"stop", 2}}, {img(4, 2, 3)}},
+                         {"middle flat", {{"start", 1}, {"stop", 4}}, {flat(6)}}};
     return m;
 }
 

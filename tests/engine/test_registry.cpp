@@ -43,6 +43,8 @@ void TestRegistry::listsEveryKindSorted() {
                                                "Add",
                                                "AveragePooling2D",
                                                "BatchNormalization",
+                                               "ChannelShuffle",
+                                               "ChannelSlice",
                                                "Concatenate",
                                                "Conv2D",
                                                "Dense",
@@ -52,7 +54,9 @@ void TestRegistry::listsEveryKindSorted() {
                                                "GlobalAveragePooling2D",
                                                "Input",
                                                "MaxPooling2D",
-                                               "SeparableConv2D"};
+                                               "Multiply",
+                                               "SeparableConv2D",
+                                               "ZeroPadding2D"};
     QCOMPARE(reg().kinds(), expected);
     for (const std::string& k : expected) QVERIFY(reg().contains(k));
     QVERIFY(!reg().contains("Conv3D"));
@@ -185,7 +189,8 @@ void TestRegistry::validationErrors_data() {
     QTest::newRow("unknown activation") << "Dense"
                                         << R"({"activation": "swish"})"
                                         << "Dense 'conv1': option 'activation' must be one of linear, relu, "
-                                           "leaky_relu, elu, sigmoid, tanh, softmax; got \"swish\"";
+                                           "leaky_relu, elu, sigmoid, tanh, softmax, relu6, hard_sigmoid, "
+                                           "hard_swish, silu, gelu; got \"swish\"";
     QTest::newRow("unknown option") << "Conv2D"
                                     << R"({"filter": 3})"
                                     << "Conv2D 'conv1': unknown option 'filter'; known options: filters, "
@@ -219,8 +224,9 @@ void TestRegistry::validationErrors() {
 void TestRegistry::unknownKind() {
     const QString expected =
         "unknown layer kind 'Conv3D'; known kinds: Activation, Add, AveragePooling2D, "
-        "BatchNormalization, Concatenate, Conv2D, Dense, DepthwiseConv2D, Dropout, Flatten, "
-        "GlobalAveragePooling2D, Input, MaxPooling2D, SeparableConv2D";
+        "BatchNormalization, ChannelShuffle, ChannelSlice, Concatenate, Conv2D, Dense, DepthwiseConv2D, Dropout, "
+        "Flatten, "
+        "GlobalAveragePooling2D, Input, MaxPooling2D, Multiply, SeparableConv2D, ZeroPadding2D";
     for (auto call : {+[] { reg().info("Conv3D"); }, +[] { reg().validate("Conv3D", {}); },
                       +[] { reg().create("Conv3D", {}, "c"); }}) {
         try {

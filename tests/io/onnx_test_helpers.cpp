@@ -272,6 +272,49 @@ std::vector<std::pair<std::string, GraphSpec>> layerCases() {
         cases.emplace_back("dense_no_bias", g);
     }
     addConvolutionOptionCases(cases);
+    // The blocks of MobileNet/ShuffleNet/EfficientNet-style models (issue 15).
+    {
+        GraphSpec g;
+        int x = input(g, 3, 6, 6);
+        x = g.add("Conv2D", conv(4, 3, 1, "same", "relu6"), {x});
+        x = g.add("Conv2D", conv(4, 3, 1, "same", "hard_swish"), {x});
+        x = g.add("Conv2D", conv(4, 1, 1, "valid", "silu"), {x});
+        x = g.add("Conv2D", conv(4, 1, 1, "valid", "gelu"), {x});
+        for (const char* a : {"hard_sigmoid", "relu6", "hard_swish", "silu", "gelu"})
+            x = g.add("Activation", {{"activation", a}}, {x});
+        x = g.add("Flatten", {}, {x});
+        x = g.add("Dense", dense(6, "hard_swish"), {x});
+        g.add("Dense", dense(3, "softmax"), {x});
+        cases.emplace_back("modern_activations", g);
+    }
+    {
+        GraphSpec g;  // squeeze-and-excitation: a per-channel gate from the pooled features
+        const int in = input(g, 3, 6, 6);
+        const int a = g.add("Conv2D", conv(6, 3, 1, "same", "relu"), {in});
+        int s = g.add("GlobalAveragePooling2D", {}, {a});
+        s = g.add("Dense", dense(3, "relu"), {s});
+        s = g.add("Dense", dense(6, "hard_sigmoid"), {s});
+        const int m = g.add("Multiply", {}, {a, s});
+        const int sq = g.add("Multiply", {}, {m, m});
+        const int f = g.add("GlobalAveragePooling2D", {}, {sq});
+        g.add("Dense", dense(3, "softmax"), {f});
+        cases.emplace_back("squeeze_excite", g);
+    }
+    {
+        GraphSpec g;  // a ShuffleNet unit: split, one branch convolved, concatenated, shuffled
+        const int in = input(g, 3, 6, 6);
+        const int a = g.add("Conv2D", conv(8, 1, 1, "valid", "relu"), {in});
+        const int left = g.add("ChannelSlice", {{"start", 0}, {"stop", 4}}, {a});
+        int right = g.add("ChannelSlice", {{"start", 4}, {"stop", 8}}, {a});
+        right = g.add("Conv2D", conv(4, 3, 1, "same", "relu"), {right});
+        int x = g.add("Concatenate", {}, {left, right});
+        x = g.add("ChannelShuffle", {{"groups", 2}}, {x});
+        x = g.add("ZeroPadding2D", {{"top", 1}, {"bottom", 0}, {"left", 2}, {"right", 1}}, {x});
+        x = g.add("Activation", {{"activation", "relu6"}}, {x});
+        x = g.add("Flatten", {}, {x});
+        g.add("Dense", dense(3, "softmax"), {x});
+        cases.emplace_back("shuffle_unit", g);
+    }
     return cases;
 }
 

@@ -40,8 +40,14 @@ class TestOnnxExport : public QObject {
     static void checkAgainstOpenCv(const std::string& what, const ModelFile& file, const OnnxExportOptions& opt = {}) {
         const std::string bytes = exportOnnx(file, opt);
         onnx::checker::check_model(parse(bytes));  // throws on failure
-        const Shape in = Model(file.graph, file.seed).inputShape();
+        const Model model(file.graph, file.seed);
+        const Shape in = model.inputShape();
+        // OpenCV 4.6 broadcasts a Mul by (N, C, 1, 1) over (N, C, H, W) for N = 1 only.
+        bool channelGate = false;
+        for (const auto& node : model.nodes())
+            channelGate |= node.layer->kind() == "Multiply" && node.inputShapes[0] != node.inputShapes[1];
         for (int batch : {1, 3}) {
+            if (batch > 1 && channelGate) continue;
             const Tensor x = randomTensor(batch, in, 100 + batch);
             const Tensor ours = engineForward(file, x);
             Tensor theirs;

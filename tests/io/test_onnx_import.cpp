@@ -4,6 +4,8 @@
 // give FileErrors naming the node.
 #include <QtTest>
 
+#include <functional>
+
 #include <onnx/onnx_pb.h>
 #include <opencv2/core.hpp>
 #include <random>
@@ -137,6 +139,8 @@ private slots:
         QVERIFY2(d < 1e-6, qPrintable(QString::number(d)));
         QCOMPARE(g.classNames.front(), std::string("0"));
         QCOMPARE(g.preprocessing.scaling, Scaling::Unit);
+        // No positions: the designer lays out a graph whose nodes all sit at one point.
+        for (const auto& n : g.graph.nodes()) QVERIFY(n.x == 0 && n.y == 0);
         // Same layer kinds and names, except the linear Activation layer (an ONNX Identity).
         int linearActivations = 0;
         for (const auto& n : f.graph.nodes()) {
@@ -448,6 +452,46 @@ private slots:
         b.output("z", 3);
         e = importError(b.bytes());
         QVERIFY2(e.find("LeakyRelu 'leaky'") != std::string::npos && e.find("0.2") != std::string::npos, e.c_str());
+    }
+
+    // The block patterns (onnx_importer_blocks.cpp) refuse what they cannot represent by node and op.
+    void blockPatternsNameTheNode() {
+        // x (2x8x8) -> 1x1 Conv "c" (4 channels) -> `add` from "c" to "o" (4x8x8) -> Flatten -> Gemm.
+        auto importWith = [](const std::function<void(Builder&)>& add) {
+            Builder b({2, 8, 8});
+            addNode(*b.g, "Conv", "conv", {"x", b.weights("w", {4, 2, 1, 1})}, {"c"});
+            add(b);
+            setAttr(addNode(*b.g, "Flatten", "f", {"o"}, {"fl"}), "axis", int64_t(1));
+            setAttr(addNode(*b.g, "Gemm", "fc", {"fl", b.weights("fw", {3, 256})}, {"y"}), "transB", int64_t(1));
+            b.output("y", 3);
+            return importError(b.bytes());
+        };
+        const float zero = 0.f, three = 3.f;
+        std::string e = importWith([&](Builder& b) {
+            addFloatInitializer(*b.g, "lo", {}, &zero);
+            addFloatInitializer(*b.g, "hi", {}, &three);
+            addNode(*b.g, "Clip", "clip3", {"c", "lo", "hi"}, {"o"});
+        });
+        QVERIFY2(e.find("Clip 'clip3'") != std::string::npos && e.find("relu6") != std::string::npos, e.c_str());
+        e = importWith([](Builder& b) { setAttr(addNode(*b.g, "HardSigmoid", "hs", {"c"}, {"o"}), "alpha", 0.2f); });
+        QVERIFY2(e.find("HardSigmoid 'hs'") != std::string::npos && e.find("alpha") != std::string::npos, e.c_str());
+        e = importWith([](Builder& b) { addNode(*b.g, "Erf", "erf", {"c"}, {"o"}); });
+        QVERIFY2(e.find("Erf 'erf'") != std::string::npos && e.find("GELU") != std::string::npos, e.c_str());
+        e = importWith([](Builder& b) {
+            addInt64Initializer(*b.g, "s5", {5}, {0, 3, 2, 8, 8});  // 3 x 2 is not the 4 channels
+            addNode(*b.g, "Reshape", "view5d", {"c", "s5"}, {"v"});
+            addInt64Initializer(*b.g, "s4", {4}, {0, 4, 8, 8});
+            addNode(*b.g, "Reshape", "back", {"v", "s4"}, {"o"});
+        });
+        QVERIFY2(e.find("Reshape 'view5d'") != std::string::npos && e.find("channel shuffle") != std::string::npos,
+                 e.c_str());
+        e = importWith([](Builder& b) {
+            addInt64Initializer(*b.g, "st", {1}, {0});
+            addInt64Initializer(*b.g, "en", {1}, {4});
+            addInt64Initializer(*b.g, "ax", {1}, {2});  // rows, not channels
+            addNode(*b.g, "Slice", "rows", {"c", "st", "en", "ax"}, {"o"});
+        });
+        QVERIFY2(e.find("Slice 'rows'") != std::string::npos && e.find("axis 1") != std::string::npos, e.c_str());
     }
 
     void loadOnnxFileNamesThePath() {

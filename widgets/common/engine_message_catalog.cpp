@@ -104,6 +104,14 @@ namespace cs::gui {
     QT_TRANSLATE_NOOP("EngineMessage", "{layer}: unknown option '{option}'; known options: {known}"),
     QT_TRANSLATE_NOOP("EngineMessage", "unknown padding '{padding}'; known paddings: valid, same"),
     QT_TRANSLATE_NOOP("EngineMessage", "{layer}: expects an image input (channels x height x width), got {shape}"),
+    // The blocks of MobileNet/ShuffleNet/EfficientNet-style models (issue 15).
+    QT_TRANSLATE_NOOP("EngineMessage", "{layer}: multiplies exactly 2 inputs, got {count}"),
+    QT_TRANSLATE_NOOP("EngineMessage",
+                      "{layer}: multiplies inputs of one shape, or a feature map by one value per channel; got "
+                      "{first} and {second}"),
+    QT_TRANSLATE_NOOP("EngineMessage", "{layer}: {channels} channels do not split into {groups} groups"),
+    QT_TRANSLATE_NOOP("EngineMessage",
+                      "{layer}: channels {start} to {stop} do not fit an input of {channels} channels"),
     // train/*.cpp: training settings, loss, optimizer, schedule, run records, checkpoints
     QT_TRANSLATE_NOOP("EngineMessage", "the dataset has {classes} classes but the model's output has {outputs}"),
     QT_TRANSLATE_NOOP("EngineMessage", "the dataset has no images to evaluate on"),

@@ -87,6 +87,23 @@ namespace cs::gui {
                       "A depthwise convolution (each channel filtered on its own) followed by a 1x1 convolution that "
                       "mixes the channels: nearly what Conv2D does, with far fewer weights and multiply-adds."),
     QT_TRANSLATE_NOOP("LayerHelp", "Depthwise filters per input channel, before the 1x1 convolution mixes them."),
+    // The blocks of MobileNet/ShuffleNet/EfficientNet-style models (issue 15).
+    QT_TRANSLATE_NOOP("LayerHelp",
+                      "Multiplies its two inputs element by element. A feature map times one value per channel "
+                      "scales each channel: the gate of a squeeze-and-excitation block."),
+    QT_TRANSLATE_NOOP("LayerHelp", "Adds rows and columns of zeros around every feature map, a number for each side."),
+    QT_TRANSLATE_NOOP("LayerHelp", "Rows of zeros added above."),
+    QT_TRANSLATE_NOOP("LayerHelp", "Rows of zeros added below."),
+    QT_TRANSLATE_NOOP("LayerHelp", "Columns of zeros added on the left."),
+    QT_TRANSLATE_NOOP("LayerHelp", "Columns of zeros added on the right."),
+    QT_TRANSLATE_NOOP("LayerHelp",
+                      "Interleaves the channels of its groups (ShuffleNet), so that the next grouped convolution "
+                      "sees channels from every group."),
+    QT_TRANSLATE_NOOP("LayerHelp", "Number of channel groups to interleave."),
+    QT_TRANSLATE_NOOP("LayerHelp",
+                      "Keeps the channels from start up to (not including) stop, e.g. one half of a channel split."),
+    QT_TRANSLATE_NOOP("LayerHelp", "First channel kept (counting from 0)."),
+    QT_TRANSLATE_NOOP("LayerHelp", "Channel after the last one kept."),
 };
 
 }  // namespace cs::gui

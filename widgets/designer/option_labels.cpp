@@ -36,6 +36,14 @@ const OptionLabel kLabels[] = {
     {"units", QT_TRANSLATE_NOOP("LayerOption", "Units")},
     {"use_bias", QT_TRANSLATE_NOOP("LayerOption", "Use bias")},
     {"width", QT_TRANSLATE_NOOP("LayerOption", "Width")},
+    // ZeroPadding2D, ChannelShuffle, ChannelSlice (issue 15)
+    {"top", QT_TRANSLATE_NOOP("LayerOption", "Top")},
+    {"bottom", QT_TRANSLATE_NOOP("LayerOption", "Bottom")},
+    {"left", QT_TRANSLATE_NOOP("LayerOption", "Left")},
+    {"right", QT_TRANSLATE_NOOP("LayerOption", "Right")},
+    {"groups", QT_TRANSLATE_NOOP("LayerOption", "Groups")},
+    {"start", QT_TRANSLATE_NOOP("LayerOption", "First channel")},
+    {"stop", QT_TRANSLATE_NOOP("LayerOption", "End channel")},
 };
 }  // namespace
 
