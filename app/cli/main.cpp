@@ -47,7 +47,8 @@ const std::vector<Command>& commands() {
          "      Transfer learning: --classes 0-4 (or 5,7 or names) trains on those classes only, --per-class N\n"
          "      keeps N training images of each; --freeze LAYER freezes every layer up to and including LAYER;\n"
          "      --replace-head LAYER cuts the model after LAYER, freezes what remains (the backbone keeps its\n"
-         "      weights) and adds a new classifier for the data's classes. With a frozen backbone and no\n"
+         "      weights) and adds a new classifier for the data's classes (with --from-scratch: the same model,\n"
+         "      every layer trainable from random weights). With a frozen backbone and no\n"
          "      augmentation the head trains on features computed once (feature extraction)",
          runTrain},
         {"evaluate",

@@ -142,17 +142,23 @@ void applyTransferOptions(const CliArgs& args, const DataSplits& data, TrainingR
     if ((args.has("replace-head") || args.has("freeze")) && request.start == StartMode::Resume)
         throw UsageError("--resume continues a run as it was; drop --freeze/--replace-head");
     if (args.has("replace-head")) {
-        if (args.has("from-scratch"))
-            throw UsageError("--replace-head keeps the backbone's weights; drop --from-scratch");
-        if (!request.project.hasWeights())
-            throw UsageError("--replace-head keeps a trained backbone, but '" + args.get("model") +
-                             "' has no weights; train it first");
         const std::string layer = args.get("replace-head");
+        const bool scratch = args.has("from-scratch");
+        if (!scratch && !request.project.hasWeights())
+            throw UsageError(
+                "--replace-head keeps a trained backbone, but the model has no weights; train it first "
+                "(or add --from-scratch to train the same cut model from random weights)");
         request.project = replaceHead(request.project, layer, data.train.classNames);
-        request.start = StartMode::FineTune;
+        if (scratch) {
+            // The baseline of a transfer experiment: the same model, every layer trainable.
+            for (NodeSpec& n : request.project.graph.nodes()) n.trainable = true;
+            request.start = StartMode::Fresh;
+        } else {
+            request.start = StartMode::FineTune;
+        }
         if (out)
             *out << "Replaced the head after '" << layer << "': a new classifier for " << data.train.classCount()
-                 << " classes on the frozen backbone\n";
+                 << (scratch ? " classes, every layer from random weights\n" : " classes on the frozen backbone\n");
     }
     if (args.has("freeze")) {
         request.project.graph = frozenUpTo(request.project.graph, args.get("freeze"));
