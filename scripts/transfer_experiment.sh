@@ -15,7 +15,7 @@ CLI="$BUILD/app/cli/convstudio-cli"
 DATA=${DATA:-/usr/share/datasets/fashion-mnist}
 EPOCHS_BACKBONE=${EPOCHS_BACKBONE:-3}
 EPOCHS=${EPOCHS:-40}
-CUT=${CUT:-dense}
+CUT=${CUT:-flatten}
 SEED=${SEED:-1}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT

@@ -50,6 +50,14 @@ GraphSpec frozenUpTo(const GraphSpec& graph, const std::string& layer) {
     return out;
 }
 
+std::optional<std::string> defaultHeadCut(const GraphSpec& graph) {
+    const GraphCheck check = checkGraph(graph, LayerRegistry::builtin());
+    if (!check.ok) return std::nullopt;
+    const NodeSpec* output = graph.find(check.outputId);
+    if (!output || output->inputs.size() != 1) return std::nullopt;
+    return graph.find(output->inputs.front())->name;
+}
+
 ModelFile replaceHead(const ModelFile& model, const std::string& layer, const std::vector<std::string>& classNames) {
     return replaceHead(model, layer, classNames, LayerRegistry::builtin());
 }

@@ -2,6 +2,7 @@
 // Transfer learning on a model description, the same for the CLI and the studio: freeze the
 // layers up to one, and replace a model's head with a new classifier for other classes while
 // the backbone keeps its weights. Pure functions of the description (no training here).
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,10 @@ const NodeSpec& layerNamed(const GraphSpec& graph, const std::string& layer);
 // layer after it trainable. Throws OptionError for an unknown layer, ShapeError for a graph
 // that does not check.
 GraphSpec frozenUpTo(const GraphSpec& graph, const std::string& layer);
+
+// Where a new head goes by default: the layer feeding the output layer (the classifier's input),
+// nullopt when the output layer has not exactly one input or the graph does not check.
+std::optional<std::string> defaultHeadCut(const GraphSpec& graph);
 
 // `model` cut after `layer`: that layer and the layers it depends on are kept with their
 // weights and frozen; every other layer goes. A new head follows it: GlobalAveragePooling2D
