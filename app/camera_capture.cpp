@@ -14,10 +14,12 @@
 #include "camera_controller.h"
 #include "camera_worker.h"
 #include "common/engine_message.h"
+#include "core/errors.h"
 #include "data/capture_writer.h"
 #include "data/data_source.h"
 #include "dataset_session.h"
 #include "designer/model_document.h"
+#include "train/transfer.h"
 
 namespace cs::gui {
 
@@ -227,5 +229,55 @@ void CameraController::setRecording(bool on, const QString& className, double pe
 }
 
 bool CameraController::isRecording() const { return recordTimer_->isActive(); }
+
+void CameraController::trainOnCaptures() {
+    if (doc_ && writer_ && doc_->hasWeights() && doc_->check().ok) {
+        std::vector<std::string> classes;
+        for (const auto& [name, n] : writer_->counts()) classes.push_back(name);
+        const std::optional<std::string> cut = defaultHeadCut(doc_->graph());
+        const NodeSpec* cutNode = cut ? doc_->graph().findByName(*cut) : nullptr;
+        // Already a head on frozen layers for these classes: it trains on, nothing to replace.
+        const bool sameHead = cutNode && !cutNode->trainable && classes == doc_->classNames();
+        if (cutNode && !sameHead && !classes.empty()) {
+            bool onTop = true;
+            if (interactive_) {
+                QMessageBox box(QMessageBox::Question, tr("Train on the Captures"),
+                                tr("The model has trained layers. Learn the %n captured class(es) on top of them? "
+                                   "The layers up to '%1' keep their weights (frozen) and only a new classifier "
+                                   "trains: it takes seconds and works with few images. Or train the whole "
+                                   "model on the captures.",
+                                   nullptr, int(classes.size()))
+                                    .arg(QString::fromStdString(*cut)),
+                                QMessageBox::Cancel, panel_);
+                box.setObjectName(QStringLiteral("transferDialog"));
+                QPushButton* top = box.addButton(tr("Learn on Top (Fast)"), QMessageBox::AcceptRole);
+                top->setObjectName(QStringLiteral("learnOnTop"));
+                QPushButton* whole = box.addButton(tr("Train the Whole Model"), QMessageBox::AcceptRole);
+                whole->setObjectName(QStringLiteral("trainWholeModel"));
+                box.setDefaultButton(top);
+                box.exec();
+                if (box.clickedButton() != static_cast<QAbstractButton*>(top) &&
+                    box.clickedButton() != static_cast<QAbstractButton*>(whole))
+                    return;
+                onTop = box.clickedButton() == static_cast<QAbstractButton*>(top);
+            }
+            if (onTop) {
+                try {
+                    doc_->replaceHead(cutNode->id, classes);
+                } catch (const Error& e) {
+                    panel_->capture()->showStatus(engineText(e), true);
+                    return;
+                }
+                // The frozen layers' weights are the point: the run starts from them.
+                if (!doc_->hasStartChoice() || !doc_->trainingSettings().continueFromWeights)
+                    doc_->setContinueFromWeights(true);
+                panel_->capture()->showStatus(
+                    tr("A new head for %n class(es) on the frozen layers up to '%1'.", nullptr, int(classes.size()))
+                        .arg(QString::fromStdString(*cut)));
+            }
+        }
+    }
+    emit trainOnCapturesRequested();
+}
 
 }  // namespace cs::gui

@@ -117,7 +117,7 @@ void CameraController::connectPanel() {
             [this](bool on, const QString& cls, double rate) { setRecording(on, cls, rate); });
     connect(cap, &CapturePanel::addClassRequested, this, &CameraController::addClass);
     connect(cap, &CapturePanel::chooseFolderRequested, this, &CameraController::chooseCaptureFolder);
-    connect(cap, &CapturePanel::trainRequested, this, &CameraController::trainOnCapturesRequested);
+    connect(cap, &CapturePanel::trainRequested, this, &CameraController::trainOnCaptures);
 }
 
 void CameraController::setState(State s) {

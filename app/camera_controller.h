@@ -82,6 +82,10 @@ public:
     void captureOnce(const QString& className);
     void setRecording(bool on, const QString& className = {}, double perSecond = 5);
     bool isRecording() const;
+    // "Train on the Captures". A model with trained weights learns the captured classes with a
+    // new head on its frozen layers (transfer learning: the head trains on cached features, in
+    // seconds) when the user agrees (always when not interactive); then the project trains.
+    void trainOnCaptures();
     int pendingSaves() const { return savesInFlight_; }
     // Where captures go when the project names no image folder: next to the project file.
     static QString defaultCaptureFolder(const QString& projectPath);

@@ -16,6 +16,8 @@
 #include <QUndoStack>
 #include <QUndoView>
 
+#include "common/engine_message.h"
+#include "core/errors.h"
 #include "designer/designer_metrics.h"
 #include "designer/designer_scene.h"
 #include "designer/designer_view.h"
@@ -141,8 +143,27 @@ void DesignerController::showContextMenu(const QPoint& globalPos, const QPointF&
         }
     }
     menu.addSeparator();
+    if (at >= 0) {
+        // Transfer learning: keep the layers up to this one (frozen, with their weights) and put
+        // a new classifier for the dataset's classes after it. Undoable, so nothing is asked.
+        const std::vector<std::string> classes = classNames_ ? classNames_() : std::vector<std::string>{};
+        QAction* head = menu.addAction(tr("Replace &Head Here"));
+        head->setObjectName(QStringLiteral("replaceHeadHere"));
+        head->setEnabled(!classes.empty() && doc_->check().ok);
+        head->setStatusTip(classes.empty() ? tr("Load the project's dataset first: the new head learns its classes")
+                                           : tr("Freeze the layers up to here and add a new classifier for the "
+                                                "dataset's %n classes",
+                                                nullptr, static_cast<int>(classes.size())));
+        connect(head, &QAction::triggered, this, [this, at, classes] {
+            try {
+                doc_->replaceHead(at, classes);
+            } catch (const Error& e) {
+                QMessageBox::warning(view_, tr("Replace Head"), engineText(e));
+            }
+        });
+    }
     for (QAction* a : contextActions_) {
-        if (a == contextActions_.last()) menu.addSeparator();
+        if (a == contextActions_.last() || a->objectName() == QLatin1String("freezeLayers")) menu.addSeparator();
         menu.addAction(a);
     }
     menu.exec(globalPos);
@@ -183,14 +204,30 @@ void DesignerController::createActions() {
     QAction* del = add(edit, "delete", tr("&Delete"), QKeySequence::Delete, [this] { scene_->deleteSelection(); });
     edit->addSeparator();
     add(edit, nullptr, tr("Select &All"), QKeySequence::SelectAll, [this] { scene_->selectAllItems(); });
+    // Transfer learning: frozen layers keep their weights while the others train.
+    edit->addSeparator();
+    QAction* freeze = add(edit, nullptr, tr("&Freeze Layers"), QKeySequence(),
+                          [this] { doc_->setTrainable(scene_->selectedNodeIds(), false); });
+    freeze->setObjectName(QStringLiteral("freezeLayers"));
+    freeze->setStatusTip(tr("Training leaves the selected layers' weights as they are"));
+    QAction* unfreeze = add(edit, nullptr, tr("U&nfreeze Layers"), QKeySequence(),
+                            [this] { doc_->setTrainable(scene_->selectedNodeIds(), true); });
+    unfreeze->setObjectName(QStringLiteral("unfreezeLayers"));
+    unfreeze->setStatusTip(tr("Training updates the selected layers' weights again"));
     // Edit actions act on the canvas; text fields keep their own keys (ShortcutOverride).
-    contextActions_ = {cut, copy, paste, del};
-    auto updateEnabled = [this, cut, copy, del] {
+    contextActions_ = {cut, copy, paste, del, freeze, unfreeze};
+    auto updateEnabled = [this, cut, copy, del, freeze, unfreeze] {
         const bool any = !scene_->selectedItems().isEmpty();
         cut->setEnabled(any);
         copy->setEnabled(any);
         del->setEnabled(any);
+        bool anyTrainable = false, anyFrozen = false;
+        for (int id : scene_->selectedNodeIds())
+            if (const NodeSpec* n = doc_->graph().find(id)) (n->trainable ? anyTrainable : anyFrozen) = true;
+        freeze->setEnabled(anyTrainable);
+        unfreeze->setEnabled(anyFrozen);
     };
+    connect(doc_, &ModelDocument::nodeChanged, this, updateEnabled);
     connect(scene_, &QGraphicsScene::selectionChanged, this, updateEnabled);
     updateEnabled();
 

@@ -3,6 +3,9 @@
 // problems, history and summary docks, the Edit menu, zoom in the View menu, the Model menu's
 // designer actions and the model totals in the status bar.
 #include <QObject>
+#include <functional>
+#include <string>
+#include <vector>
 
 class QAction;
 class QDockWidget;
@@ -37,6 +40,9 @@ public:
     QUndoView* historyView() const { return history_; }
     QDockWidget* problemsDock() const { return problemsDock_; }
 
+    // The classes of the project's loaded dataset: what "Replace Head Here" makes a new head for.
+    void setClassNamesSource(std::function<std::vector<std::string>()> source) { classNames_ = std::move(source); }
+
     void addExportActions(QMenu* menu);
     // Writes the canvas as PNG or SVG (by suffix); false if it cannot be written.
     bool exportImage(const QString& path) const;
@@ -62,6 +68,7 @@ private:
     QDockWidget* problemsDock_ = nullptr;
     QDockWidget* summaryDock_ = nullptr;
     QList<QAction*> contextActions_;  // Edit and arrange actions shared with the canvas menu
+    std::function<std::vector<std::string>()> classNames_;
 };
 
 }  // namespace cs::gui

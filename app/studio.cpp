@@ -97,6 +97,10 @@ void Studio::connectFeatures() {
     connect(training_->evaluation()->gallery(), &MisclassifiedGallery::imageActionRequested, datasetPage_,
             &DatasetUi::actOnImage);
     camera_->panel()->setProbeAvailable(true);
+    designer_->setClassNamesSource([this] {
+        const std::shared_ptr<const DataSplits> data = data_->data();
+        return data ? data->train.classNames : std::vector<std::string>{};
+    });
     connect(camera_->controller(), &CameraController::trainOnCapturesRequested, training_, &TrainingUi::start);
     // Closing the project (New, Open, Quit) while a run trains asks first what becomes of it.
     project_->setRunGuard([this](const QString& action) { return training_->confirmClose(action); });

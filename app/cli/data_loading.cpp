@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "cli_args.h"
 #include "data/data_source.h"
 
 namespace cs::cli {
@@ -22,6 +23,18 @@ DataSplits loadData(const std::string& path, const Preprocessing& pre, bool quie
             std::cerr << "  ... and " << data.problems.size() - shown << " more\n";
     }
     return data;
+}
+
+ClassSelection classSelectionFrom(const CliArgs& args, const std::vector<std::string>& classNames, uint64_t seed) {
+    ClassSelection selection;
+    if (args.has("classes")) selection.classes = parseClassList(args.get("classes"), classNames);
+    if (args.has("per-class")) {
+        selection.perClass = args.getInt("per-class", 0);
+        if (selection.perClass <= 0)
+            throw UsageError("--per-class takes a positive number of images, got '" + args.get("per-class") + "'");
+    }
+    selection.seed = seed;
+    return selection;
 }
 
 }  // namespace cs::cli

@@ -14,7 +14,7 @@
 namespace cs::cli {
 
 int runEvaluate(const Args& argv, std::ostream& out, std::ostream& err) {
-    CliArgs args(argv, {"model", "data", "split", "batch", "threads"}, {"json", "quiet"});
+    CliArgs args(argv, {"model", "data", "split", "batch", "threads", "classes"}, {"json", "quiet"});
     if (!args.has("model")) throw UsageError("evaluate needs --model FILE (a trained .csmodel)");
     if (!args.has("data")) throw UsageError("evaluate needs --data PATH");
     ModelFile file = loadModelFile(args.get("model"));
@@ -22,6 +22,7 @@ int runEvaluate(const Args& argv, std::ostream& out, std::ostream& err) {
     Model model(file.graph, file.seed);
     applyWeights(file, model);
     DataSplits data = loadData(args.get("data"), file.preprocessing, args.has("quiet") || args.has("json"));
+    selectClasses(data, classSelectionFrom(args, data.train.classNames, 1));
     const std::string split = args.get("split", data.test.size() ? "test" : "train");
     const Dataset* set = split == "test"         ? &data.test
                          : split == "train"      ? &data.train

@@ -38,14 +38,21 @@ const std::vector<Command>& commands() {
          "      [--optimizer adam|adamw|sgd|rmsprop] [--lr X] [--schedule constant|step|exponential|cosine|plateau]\n"
          "      [--val-split F] [--seed N] [--threads N] [--augment SPEC] [--early-stopping PATIENCE]\n"
          "      [--balance none|weights|oversample] [--class-weights W0,W1,...]\n"
+         "      [--classes LIST] [--per-class N] [--freeze LAYER] [--replace-head LAYER]\n"
          "      [--checkpoint FILE] [--out FILE] [--json] [--quiet]\n"
          "      train a model as the studio does: a project's excluded images are left out, --data defaults to\n"
          "      its dataset; it starts from random weights, or from the model's with --fine-tune (or when the\n"
          "      project says 'Continue from current weights'; --from-scratch overrides that); --resume continues\n"
-         "      a stopped run exactly. Ctrl-C stops after the current batch and writes the checkpoint",
+         "      a stopped run exactly. Ctrl-C stops after the current batch and writes the checkpoint.\n"
+         "      Transfer learning: --classes 0-4 (or 5,7 or names) trains on those classes only, --per-class N\n"
+         "      keeps N training images of each; --freeze LAYER freezes every layer up to and including LAYER;\n"
+         "      --replace-head LAYER cuts the model after LAYER, freezes what remains (the backbone keeps its\n"
+         "      weights) and adds a new classifier for the data's classes (with --from-scratch: the same model,\n"
+         "      every layer trainable from random weights). With a frozen backbone and no\n"
+         "      augmentation the head trains on features computed once (feature extraction)",
          runTrain},
         {"evaluate",
-         "evaluate --model FILE --data PATH [--split train|validation|test] [--json]\n"
+         "evaluate --model FILE --data PATH [--split train|validation|test] [--classes LIST] [--json]\n"
          "      accuracy, per-class precision/recall/F1 and the confusion matrix",
          runEvaluate},
         {"predict", "predict --model FILE [--top K] [--json] IMAGE...\n      the top-K classes of each image",

@@ -18,14 +18,13 @@ int runSummary(const Args& argv, std::ostream& out, std::ostream& err) {
         return 0;
     }
     nlohmann::json layers = nlohmann::json::array();
-    int64_t trainable = 0, state = 0;
+    int64_t total = 0;
     for (const auto& node : model.nodes()) {
         nlohmann::json inputs = nlohmann::json::array();
         for (int in : node.inputs) inputs.push_back(model.nodes()[in].layer->name());
         int64_t s = 0;
         for (const auto& p : node.layer->state()) s += p.value.size();
-        trainable += node.layer->paramCount();
-        state += s;
+        total += node.layer->paramCount() + s;
         std::vector<int> shape;
         for (int i = 0; i < node.outputShape.rank(); ++i) shape.push_back(node.outputShape[i]);
         layers.push_back({{"name", node.layer->name()},
@@ -34,13 +33,14 @@ int runSummary(const Args& argv, std::ostream& out, std::ostream& err) {
                           {"inputs", inputs},
                           {"output_shape", shape},
                           {"params", node.layer->paramCount() + s},
+                          {"trainable", node.trainable},
                           {"macs", node.macs}});
     }
     out << jsonText(nlohmann::json{{"model", src.label},
                                    {"layers", layers},
-                                   {"total_params", trainable + state},
-                                   {"trainable_params", trainable},
-                                   {"non_trainable_params", state},
+                                   {"total_params", total},
+                                   {"trainable_params", model.trainableParamCount()},
+                                   {"non_trainable_params", total - model.trainableParamCount()},
                                    {"macs", model.macs()}},
                     2)
         << "\n";

@@ -17,6 +17,7 @@
 #include "model_source.h"
 #include "progress_bar.h"
 #include "train/training_session.h"
+#include "train/transfer.h"
 
 namespace cs::cli {
 
@@ -135,19 +136,52 @@ void describe(const PreparedRun& p, const std::string& label, std::ostream& out)
     out << std::flush;
 }
 
+// --replace-head and --freeze, applied to the project before the run (the engine's transfer
+// functions, as the studio's designer uses them).
+void applyTransferOptions(const CliArgs& args, const DataSplits& data, TrainingRequest& request, std::ostream* out) {
+    if ((args.has("replace-head") || args.has("freeze")) && request.start == StartMode::Resume)
+        throw UsageError("--resume continues a run as it was; drop --freeze/--replace-head");
+    if (args.has("replace-head")) {
+        const std::string layer = args.get("replace-head");
+        const bool scratch = args.has("from-scratch");
+        if (!scratch && !request.project.hasWeights())
+            throw UsageError(
+                "--replace-head keeps a trained backbone, but the model has no weights; train it first "
+                "(or add --from-scratch to train the same cut model from random weights)");
+        request.project = replaceHead(request.project, layer, data.train.classNames);
+        if (scratch) {
+            // The baseline of a transfer experiment: the same model, every layer trainable.
+            for (NodeSpec& n : request.project.graph.nodes()) n.trainable = true;
+            request.start = StartMode::Fresh;
+        } else {
+            request.start = StartMode::FineTune;
+        }
+        if (out)
+            *out << "Replaced the head after '" << layer << "': a new classifier for " << data.train.classCount()
+                 << (scratch ? " classes, every layer from random weights\n" : " classes on the frozen backbone\n");
+    }
+    if (args.has("freeze")) {
+        request.project.graph = frozenUpTo(request.project.graph, args.get("freeze"));
+        if (out) *out << "Froze every layer up to and including '" << args.get("freeze") << "'\n";
+    }
+}
+
 }  // namespace
 
 int runTrain(const Args& argv, std::ostream& out, std::ostream& err) {
-    CliArgs args(argv,
-                 {"preset", "model", "resume", "data", "epochs", "batch", "optimizer", "lr", "val-split", "seed",
-                  "threads", "out", "checkpoint", "augment", "early-stopping", "schedule", "balance", "class-weights"},
+    CliArgs args(argv, {"preset",     "model",     "resume",         "data",        "epochs",  "batch",
+                        "optimizer",  "lr",        "val-split",      "seed",        "threads", "out",
+                        "checkpoint", "augment",   "early-stopping", "schedule",    "balance", "class-weights",
+                        "classes",    "per-class", "freeze",         "replace-head"},
                  {"json", "quiet", "fine-tune", "from-scratch"});
     const bool json = args.has("json"), quiet = args.has("quiet");
     std::string label;
-    const TrainingRequest request = requestFrom(args, label);
+    TrainingRequest request = requestFrom(args, label);
     const Preprocessing& pre =
         request.start == StartMode::Resume ? request.checkpoint.preprocessing : request.project.preprocessing;
-    const DataSplits data = loadData(request.dataSource, pre, quiet || json);
+    DataSplits data = loadData(request.dataSource, pre, quiet || json);
+    selectClasses(data, classSelectionFrom(args, data.train.classNames, request.settings.seed));
+    applyTransferOptions(args, data, request, json ? nullptr : &out);
 
     TrainingSession session;
     ProgressBar progress(stderr);
@@ -187,6 +221,14 @@ int runTrain(const Args& argv, std::ostream& out, std::ostream& err) {
                              {"train_samples", run.trainSamples},
                              {"validation_samples", run.validationSamples},
                              {"excluded_samples", run.excludedSamples}};
+    if (run.featureCache) {
+        report["feature_cache"] = {{"layer", run.featureCache->cutLayer},
+                                   {"reused", run.featureCache->reused},
+                                   {"seconds", run.featureCache->seconds}};
+    }
+    double trainingSeconds = 0;
+    for (const auto& e : run.epochs) trainingSeconds += e.seconds;
+    report["training_seconds"] = trainingSeconds + (run.featureCache ? run.featureCache->seconds : 0.0);
     if (run.evaluation) {
         const std::string set(evalSetName(run.evaluation->set));
         report[set + "_accuracy"] = run.evaluation->accuracy;

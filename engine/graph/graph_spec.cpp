@@ -10,7 +10,7 @@ namespace cs {
 
 bool NodeSpec::operator==(const NodeSpec& o) const {
     return id == o.id && kind == o.kind && name == o.name && options == o.options && inputs == o.inputs && x == o.x &&
-           y == o.y;
+           y == o.y && trainable == o.trainable;
 }
 
 NodeSpec* GraphSpec::find(int id) {
@@ -86,12 +86,10 @@ GraphSpec GraphSpec::sequential(const std::vector<std::pair<std::string, nlohman
 nlohmann::json GraphSpec::toJson() const {
     nlohmann::json nodes = nlohmann::json::array();
     for (const auto& n : nodes_) {
-        nodes.push_back({{"id", n.id},
-                         {"kind", n.kind},
-                         {"name", n.name},
-                         {"options", n.options},
-                         {"inputs", n.inputs},
-                         {"position", {n.x, n.y}}});
+        nlohmann::json jn = {{"id", n.id},           {"kind", n.kind},     {"name", n.name},
+                             {"options", n.options}, {"inputs", n.inputs}, {"position", {n.x, n.y}}};
+        if (!n.trainable) jn["trainable"] = false;
+        nodes.push_back(std::move(jn));
     }
     return {{"nodes", nodes}};
 }
@@ -114,6 +112,7 @@ GraphSpec GraphSpec::fromJson(const nlohmann::json& j) {
             n.name = jn.value("name", std::string());
             n.options = jn.value("options", nlohmann::json::object());
             n.inputs = jn.value("inputs", std::vector<int>{});
+            n.trainable = jn.value("trainable", true);
             if (jn.contains("position")) {
                 const auto& p = jn["position"];
                 if (!p.is_array() || p.size() != 2)

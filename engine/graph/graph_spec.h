@@ -17,6 +17,10 @@ struct NodeSpec {
     nlohmann::json options = nlohmann::json::object();  // as the user set them (defaults may be absent)
     std::vector<int> inputs;                            // ids of the nodes feeding this one, in order
     double x = 0, y = 0;                                // designer position
+    // False: training leaves this layer's parameters and state as they are, and it runs in
+    // inference mode (BatchNormalization with its stored statistics, no dropout). Written to
+    // files only when false, so a file without the key has every layer trainable.
+    bool trainable = true;
 
     bool operator==(const NodeSpec& o) const;
 };

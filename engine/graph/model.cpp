@@ -52,6 +52,10 @@ void Model::compile(const GraphSpec& spec, uint64_t seed, const LayerRegistry& r
         node.outputShape = node.layer->outputShape(node.inputShapes);
         node.layer->build(node.inputShapes, rng);
         node.macs = node.layer->macs(node.inputShapes, node.outputShape);
+        node.trainable = ns.trainable;
+        node.needsBackward = ns.trainable && !node.layer->params().empty();
+        for (int in : node.inputs) node.needsBackward = node.needsBackward || nodes_[in].needsBackward;
+        node.inferenceMode = !ns.trainable && (!node.needsBackward || !node.layer->state().empty());
         nodes_.push_back(std::move(node));
     }
     for (std::size_t i = 0; i < nodes_.size(); ++i)
@@ -78,6 +82,20 @@ int64_t Model::paramCount() const {
         for (const auto& s : node.layer->state()) n += s.value.size();
     }
     return n;
+}
+
+int64_t Model::trainableParamCount() const {
+    int64_t n = 0;
+    for (const auto& node : nodes_)
+        if (node.trainable) n += node.layer->paramCount();
+    return n;
+}
+
+std::vector<char> Model::parameterTrainable() const {
+    std::vector<char> out;
+    for (const auto& node : nodes_)
+        for (std::size_t i = 0; i < node.layer->params().size(); ++i) out.push_back(node.trainable ? 1 : 0);
+    return out;
 }
 
 void Model::toProbabilities(const float* outputs, float* probabilities) const {
@@ -157,10 +175,24 @@ const Tensor& Model::predict(Executor& ex, const Tensor& input, int slice) const
     return all;
 }
 
-const Tensor& Model::run(Executor& ex, Phase phase) const {
-    const Tensor& input = ex.activations_[0];
+const Tensor& Model::forwardTo(Executor& ex, const Tensor& input, int cut) const {
+    if (input.sampleShape() != inputShape())
+        throw ShapeError(msg("model.input_shape_mismatch", "model input expects samples of {expected}, got {got}",
+                             {{"expected", inputShape().toString()}, {"got", input.sampleShape().toString()}}));
+    ex.activations_[0] = input;
+    return run(ex, Phase::Eval, 1, cut);
+}
+
+const Tensor& Model::forwardFrom(Executor& ex, int cut, const Tensor& features, Phase phase) const {
+    ex.activations_[static_cast<std::size_t>(cut)] = features;
+    return run(ex, phase, cut + 1);
+}
+
+const Tensor& Model::run(Executor& ex, Phase phase, int first, int last) const {
+    if (last < 0) last = static_cast<int>(nodes_.size()) - 1;
+    const int batch = ex.activations_[static_cast<std::size_t>(first - 1)].batch();
     const Tensor* ins[8];
-    for (std::size_t i = 1; i < nodes_.size(); ++i) {
+    for (std::size_t i = static_cast<std::size_t>(first); i <= static_cast<std::size_t>(last); ++i) {
         const Node& node = nodes_[i];
         std::vector<const Tensor*> many;
         std::span<const Tensor* const> inSpan;
@@ -172,12 +204,12 @@ const Tensor& Model::run(Executor& ex, Phase phase) const {
             inSpan = many;
         }
         Tensor& out = ex.activations_[i];
-        out.resize(input.batch(), node.outputShape);
+        out.resize(batch, node.outputShape);
         const double t0 = ex.profiling_ ? threadCpuSeconds() : 0.0;
-        node.layer->forward(ForwardArgs{inSpan, out, ex.workspaces_[i], phase});
+        node.layer->forward(ForwardArgs{inSpan, out, ex.workspaces_[i], node.inferenceMode ? Phase::Eval : phase});
         if (ex.profiling_) ex.forwardSeconds_[i] += threadCpuSeconds() - t0;
     }
-    return ex.activations_.back();
+    return ex.activations_[static_cast<std::size_t>(last)];
 }
 
 void Model::backward(Executor& ex, Tensor& outputGrad, bool gradIsPreActivation) const {
@@ -188,6 +220,7 @@ void Model::backward(Executor& ex, Tensor& outputGrad, bool gradIsPreActivation)
     Tensor* inGrads[8];
     for (std::size_t i = last; i >= 1; --i) {
         const Node& node = nodes_[i];
+        if (!node.needsBackward) continue;  // nothing above it trains: no gradient to compute
         Tensor& dOut = (i == last) ? outputGrad : ex.grads_[i];
         if (i != last && !initialised[i]) dOut.resize(ex.activations_[i].batch(), node.outputShape), dOut.setZero();
         const std::size_t k = node.inputs.size();
@@ -199,7 +232,7 @@ void Model::backward(Executor& ex, Tensor& outputGrad, bool gradIsPreActivation)
         for (std::size_t j = 0; j < k; ++j) {
             const int in = node.inputs[j];
             ins[j] = &ex.activations_[in];
-            if (in == 0) {
+            if (in == 0 || !nodes_[in].needsBackward) {
                 inGrads[j] = nullptr;
                 continue;
             }
@@ -218,7 +251,7 @@ void Model::backward(Executor& ex, Tensor& outputGrad, bool gradIsPreActivation)
         if (ex.profiling_) ex.backwardSeconds_[i] += threadCpuSeconds() - t0;
         for (std::size_t j = 0; j < k; ++j) {
             const int in = node.inputs[j];
-            if (in == 0) continue;
+            if (in == 0 || !nodes_[in].needsBackward) continue;
             if (nodes_[in].consumers.size() == 1) {
                 initialised[in] = 1;
                 continue;

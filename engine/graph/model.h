@@ -28,6 +28,15 @@ public:
         std::vector<Shape> inputShapes;
         Shape outputShape;
         int64_t macs = 0;
+        bool trainable = true;  // NodeSpec::trainable: false runs in Phase::Eval and is not updated
+        // Backward must visit this node: it or a node above it (towards the input) has
+        // parameters that train. False below the lowest trainable layer, where no gradient is needed.
+        bool needsBackward = false;
+        // Runs in Phase::Eval even while training: a frozen layer nothing trainable lies above,
+        // or a frozen layer with state (BatchNormalization keeps its stored statistics; its
+        // backward handles them). A frozen pooling or convolution with a trainable layer above it
+        // runs as in training, because its backward needs what a training forward keeps.
+        bool inferenceMode = false;
     };
 
     // Checks and builds the graph; parameters are initialised from `seed`.
@@ -50,11 +59,16 @@ public:
     void toProbabilities(const float* outputs, float* probabilities) const;
     std::vector<float> probabilities(const float* outputs) const;
     int64_t paramCount() const;
+    // Parameters that training updates (of trainable layers); the rest of paramCount() is
+    // frozen parameters and non-trained state (Keras's "Non-trainable params").
+    int64_t trainableParamCount() const;
     int64_t macs() const;  // per sample forward
 
     // Every trainable parameter / non-trained state tensor, in node order.
     std::vector<Param*> parameters();
     std::vector<const Param*> parameters() const;
+    // Per entry of parameters(): whether its layer trains.
+    std::vector<char> parameterTrainable() const;
     std::vector<Param*> stateTensors();
     std::vector<const Param*> stateTensors() const;
 
@@ -69,6 +83,12 @@ public:
     // next forward/predict); the executor's activations hold the last slice only.
     static constexpr int kPredictSlice = 16;
     const Tensor& predict(Executor& ex, const Tensor& input, int slice = kPredictSlice) const;
+    // The graph split at node `cut` (feature extraction): forwardTo runs the nodes up to `cut` in
+    // Phase::Eval and returns its activation; forwardFrom takes `features` as node `cut`'s output
+    // and runs the nodes after it. Only for a cut whose later nodes read nothing before it
+    // (FeatureCache::findCut checks that).
+    const Tensor& forwardTo(Executor& ex, const Tensor& input, int cut) const;
+    const Tensor& forwardFrom(Executor& ex, int cut, const Tensor& features, Phase phase) const;
     // Back-propagates `outputGrad` (dL/d output, consumed as scratch) through the graph and
     // writes the parameter gradients into ex.paramGrads().
     void backward(Executor& ex, Tensor& outputGrad, bool gradIsPreActivation) const;
@@ -81,7 +101,7 @@ public:
 private:
     void compile(const GraphSpec& spec, uint64_t seed, const LayerRegistry& registry);
     // The forward pass over the input already in ex's first activation.
-    const Tensor& run(Executor& ex, Phase phase) const;
+    const Tensor& run(Executor& ex, Phase phase, int first = 1, int last = -1) const;
 
     GraphSpec spec_;
     std::vector<Node> nodes_;

@@ -33,11 +33,12 @@ std::string Model::summary() const {
         const Node& n = nodes_[i];
         int64_t p = n.layer->paramCount(), s = 0;
         for (const auto& st : n.layer->state()) s += st.value.size();
-        trainable += p;
+        (n.trainable ? trainable : nonTrainable) += p;
         nonTrainable += s;
         std::string connected;
         for (int in : n.inputs) connected += (connected.empty() ? "" : ", ") + nodes_[in].layer->name();
-        out << pad(n.layer->name() + " (" + std::string(n.layer->kind()) + ")", w1)
+        const std::string frozen = n.trainable ? "" : ", frozen";
+        out << pad(n.layer->name() + " (" + std::string(n.layer->kind()) + frozen + ")", w1)
             << pad(n.outputShape.toKerasString(), w2) << pad(withCommas(p + s), w3) << (chain ? "" : connected) << "\n";
         if (i + 1 < nodes_.size()) out << "\n";
     }

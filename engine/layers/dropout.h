@@ -23,6 +23,7 @@ public:
     std::string_view kind() const override { return "Dropout"; }
     Options options() const override { return opt_.toJson(); }
     Shape outputShape(std::span<const Shape> inputs) const override { return inputs[0]; }
+    bool randomInTraining() const override { return opt_.rate > 0.0; }
     void forward(const ForwardArgs& a) override;
     void backward(const BackwardArgs& a) override;
 

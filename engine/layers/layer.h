@@ -103,6 +103,10 @@ public:
     // workspace for this layer, to update non-trained state (BatchNorm's running statistics).
     virtual void commitState(std::span<Workspace* const> workers) {}
 
+    // True when the training forward pass draws random numbers (Dropout): its output then
+    // differs from the inference one, so features taken below it cannot be computed once.
+    virtual bool randomInTraining() const { return false; }
+
     // The activation fused into this layer's output, if any ("relu", "softmax", ... or "linear").
     virtual std::string_view activationName() const { return "linear"; }
 

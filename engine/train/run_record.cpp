@@ -93,6 +93,11 @@ nlohmann::json RunRecord::toJson() const {
                            {"accuracy", evaluation->accuracy},
                            {"loss", evaluation->loss},
                            {"samples", evaluation->samples}};
+    if (featureCache)
+        j["feature_cache"] = {{"layer", featureCache->cutLayer},
+                              {"reused", featureCache->reused},
+                              {"samples", featureCache->samples},
+                              {"seconds", featureCache->seconds}};
     return j;
 }
 
@@ -136,6 +141,11 @@ RunRecord RunRecord::fromJson(const nlohmann::json& j) {
             for (EvalSet s : kEvalSets)  // earlier versions: "test_accuracy" and the like
                 if (const std::string key = text(evalSetName(s)) + "_accuracy"; j.contains(key))
                     r.evaluation = RunEvaluation{s, j[key].get<double>(), 0.0, 0};
+        }
+        if (j.contains("feature_cache")) {
+            const nlohmann::json& f = j["feature_cache"];
+            r.featureCache = FeatureCacheUse{f.at("layer").get<std::string>(), f.value("reused", false),
+                                             f.value("samples", 0), f.value("seconds", 0.0)};
         }
         r.finished = j.value("finished", std::string());
     } catch (const nlohmann::json::exception& e) {

@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "train/feature_cache.h"
 #include "train/train_settings.h"
 #include "train/train_stats.h"
 
@@ -64,6 +65,8 @@ struct RunRecord {
     std::optional<int> bestEpoch;
     StopReason stopReason = StopReason::Completed;
     std::optional<RunEvaluation> evaluation;
+    // Set when the head trained on cached features of the frozen layers (feature extraction).
+    std::optional<FeatureCacheUse> featureCache;
     std::string finished;  // local time, ISO 8601 ("2024-05-01T14:03:12")
 
     nlohmann::json toJson() const;

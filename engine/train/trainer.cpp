@@ -73,8 +73,12 @@ Trainer::Trainer(Model& model, TrainSettings settings, Preprocessing preprocessi
     augment_ = AugmentOptions::fromJson(settings_.augment);
     hasBatchStatistics_ = !std::as_const(model_).stateTensors().empty();
     setMicroBatch(kDefaultMicroBatch);
-    params_ = model_.parameters();
-    for (auto& g : workers_[0]->executor->paramGrads()) gradPtrs_.push_back(&g);
+    // Frozen layers' parameters are left out: the optimizer neither updates them nor keeps slots.
+    const std::vector<Param*> all = model_.parameters();
+    const std::vector<char> trains = model_.parameterTrainable();
+    auto& grads = workers_[0]->executor->paramGrads();
+    for (std::size_t i = 0; i < all.size(); ++i)
+        if (trains[i]) params_.push_back(all[i]), gradPtrs_.push_back(&grads[i]), trainedGrads_.push_back(i);
     active_.reserve(workers_.size());
 }
 
@@ -143,13 +147,14 @@ void Trainer::trainStep(const Tensor& images, const std::vector<int32_t>& labels
         wk.executor->seedStep(ctx.stepSeed + static_cast<uint64_t>(w));
         // The slice runs in micro-batches whose activations stay in this core's cache; their
         // parameter gradients are summed (backward overwrites them, so the sum lives in
-        // gradSum, swapped in and out without copying).
+        // gradSum, swapped in and out without copying). Frozen parameters' gradients are not summed.
         std::vector<Tensor>& grads = wk.executor->paramGrads();
         const int micro = microBatch_ > 0 ? microBatch_ : wk.count;
         for (int m0 = 0; m0 < wk.count; m0 += micro) {
             const int mc = std::min(micro, wk.count - m0);
             wk.input.copySamplesFrom(*ctx.images, begin + m0, mc);
-            const Tensor& out = model_.forward(*wk.executor, wk.input, Phase::Train);
+            const Tensor& out = featureCut_ >= 0 ? model_.forwardFrom(*wk.executor, featureCut_, wk.input, Phase::Train)
+                                                 : model_.forward(*wk.executor, wk.input, Phase::Train);
             const LossResult l = softmaxCrossEntropy(out, ctx.probabilities,
                                                      std::span<const int32_t>(ctx.labels->data() + begin + m0, mc),
                                                      trainLoss_, ctx.scale, &wk.grad, settings_.topK);
@@ -160,12 +165,12 @@ void Trainer::trainStep(const Tensor& images, const std::vector<int32_t>& labels
             if (mc == wk.count) break;  // one micro-batch: the gradients are already in place
             wk.gradSum.resize(grads.size());
             if (m0 == 0) {
-                for (std::size_t i = 0; i < grads.size(); ++i) std::swap(grads[i], wk.gradSum[i]);
+                for (std::size_t i : trainedGrads_) std::swap(grads[i], wk.gradSum[i]);
             } else {
-                for (std::size_t i = 0; i < grads.size(); ++i) wk.gradSum[i].array() += grads[i].array();
+                for (std::size_t i : trainedGrads_) wk.gradSum[i].array() += grads[i].array();
             }
             if (m0 + mc == wk.count)
-                for (std::size_t i = 0; i < grads.size(); ++i) std::swap(grads[i], wk.gradSum[i]);
+                for (std::size_t i : trainedGrads_) std::swap(grads[i], wk.gradSum[i]);
         }
     });
     LossResult total;
@@ -197,7 +202,7 @@ void Trainer::trainStep(const Tensor& images, const std::vector<int32_t>& labels
     for (std::size_t w = 1; w < workers_.size(); ++w) {
         if (workers_[w]->count == 0) continue;
         auto& other = workers_[w]->executor->paramGrads();
-        for (std::size_t i = 0; i < grads.size(); ++i) grads[i].array() += other[i].array();
+        for (std::size_t i : trainedGrads_) grads[i].array() += other[i].array();
     }
     active_.clear();
     for (auto& wk : workers_)
@@ -216,6 +221,7 @@ TrainResult Trainer::run(const Dataset& train, const Dataset& validation, const 
     const int classes = checkDataFitsModel(train, cb);
     prepareClassBalance(train, classes, cb);
     const int batches = batchesPerEpoch(train, classes, cb);
+    prepareFeatures(train, cb);
     totalSteps_ = static_cast<int64_t>(batches) * settings_.epochs;
     stop_ = false;
     for (; epoch_ < settings_.epochs; ++epoch_) {
@@ -237,8 +243,60 @@ TrainResult Trainer::run(const Dataset& train, const Dataset& validation, const 
     return endRun(StopReason::Completed, train.classNames);
 }
 
+void Trainer::prepareFeatures(const Dataset& train, const TrainCallbacks& cb) {
+    featureCut_ = -1;
+    features_ = nullptr;
+    if (!featureExtraction_) return;
+    const std::optional<int> cut = FeatureCache::findCut(model_);
+    if (!cut) return;
+    const std::string layer = model_.nodes()[static_cast<std::size_t>(*cut)].layer->name();
+    if (augment_.enabled()) {
+        if (cb.onMessage)
+            cb.onMessage({MessageSeverity::Note,
+                          "no feature extraction: augmentation changes the images every "
+                          "epoch, so the frozen layers up to '" +
+                              layer + "' run on every batch (they are still not updated)"});
+        return;
+    }
+    const int64_t bytes =
+        static_cast<int64_t>(train.size()) * model_.nodes()[static_cast<std::size_t>(*cut)].outputShape.size() * 4;
+    if (bytes > FeatureCache::kMaxBytes) {
+        if (cb.onMessage)
+            cb.onMessage({MessageSeverity::Note, "no feature extraction: the features at '" + layer + "' would take " +
+                                                     std::to_string(bytes >> 20) + " MB"});
+        return;
+    }
+    if (!featureCache_) featureCache_ = std::make_shared<FeatureCache>();
+    features_ = &featureCache_->features(model_, *cut, train, pre_, pool_.get());
+    featureCut_ = *cut;
+    if (cb.onMessage) {
+        const FeatureCacheUse& use = featureCache_->lastUse();
+        char secs[32];
+        std::snprintf(secs, sizeof secs, "%.2f", use.seconds);
+        cb.onMessage({MessageSeverity::Note,
+                      "feature extraction: the layers up to '" + layer + "' are frozen; the head trains on their " +
+                          (use.reused ? std::string("cached features (reused)")
+                                      : "features, computed once in " + std::string(secs) + " s")});
+    }
+}
+
+void Trainer::featureBatch(const Dataset& train, const std::vector<uint32_t>& order, std::size_t first,
+                           std::size_t count) {
+    batchImages_.resize(static_cast<int>(count), features_->sampleShape());
+    batchLabels_.resize(count);
+    const std::size_t n = static_cast<std::size_t>(features_->sampleSize());
+    for (std::size_t k = 0; k < count; ++k) {
+        const uint32_t i = order[first + k];
+        std::copy_n(features_->sample(static_cast<int>(i)), n, batchImages_.sample(static_cast<int>(k)));
+        batchLabels_[k] = train.labels[i];
+    }
+}
+
 int Trainer::checkDataFitsModel(const Dataset& train, const TrainCallbacks& cb) const {
     if (train.size() == 0) throw TrainingError(msg("train.empty_training_set", "the training set is empty"));
+    if (params_.empty())
+        throw TrainingError(msg("train.nothing_trainable",
+                                "every layer with parameters is frozen; unfreeze at least one layer to train"));
     const int classes = static_cast<int>(model_.outputShape().size());
     if (!model_.outputShape().isFlat())
         throw TrainingError(msg("train.output_not_flat",
@@ -290,7 +348,7 @@ bool Trainer::trainEpoch(const Dataset& train, int classes, int batches, std::ch
                          const TrainCallbacks& cb) {
     std::vector<uint32_t> order = epochOrder(epoch_, train, classes);
     std::unique_ptr<PrefetchBatcher> prefetcher;
-    if (prefetch_)
+    if (prefetch_ && featureCut_ < 0)
         prefetcher = std::make_unique<PrefetchBatcher>(train, std::move(order), settings_.batchSize, pre_, augment_,
                                                        epochSeed(epoch_), batchInEpoch_);
     int64_t samplesThisRun = 0;
@@ -306,6 +364,9 @@ bool Trainer::trainEpoch(const Dataset& train, int classes, int batches, std::ch
         if (prefetcher) {
             if (!prefetcher->next(batchImages_, batchLabels_))
                 throw TrainingError("the batch prefetcher ended before batch " + std::to_string(batchInEpoch_ + 1));
+        } else if (featureCut_ >= 0) {
+            const std::size_t first = static_cast<std::size_t>(batchInEpoch_) * settings_.batchSize;
+            featureBatch(train, order, first, std::min<std::size_t>(settings_.batchSize, order.size() - first));
         } else {
             const std::size_t first = static_cast<std::size_t>(batchInEpoch_) * settings_.batchSize;
             const std::size_t count = std::min<std::size_t>(settings_.batchSize, order.size() - first);
@@ -393,6 +454,7 @@ TrainResult Trainer::endRun(StopReason reason, const std::vector<std::string>& c
     result.reason = reason;
     result.epochsCompleted = epoch_;
     result.history = history_;
+    if (featureCut_ >= 0) result.featureCache = featureCache_->lastUse();
     return result;
 }
 

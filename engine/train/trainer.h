@@ -20,6 +20,7 @@
 #include "data/augment.h"
 #include "data/dataset.h"
 #include "data/preprocessing.h"
+#include "train/feature_cache.h"
 #include "train/train_settings.h"
 #include "train/train_stats.h"
 
@@ -45,7 +46,8 @@ struct TrainCallbacks {
 struct TrainResult {
     StopReason reason = StopReason::Completed;
     int epochsCompleted = 0;
-    std::vector<EpochStats> history;  // this run's epochs (including those before a resume)
+    std::vector<EpochStats> history;              // this run's epochs (including those before a resume)
+    std::optional<FeatureCacheUse> featureCache;  // the head trained on cached features
 };
 
 // How far the run in a model file's checkpoint got; nullopt when the file holds none (or a
@@ -92,6 +94,11 @@ public:
     // (BatchNormalization), which must see the whole share.
     static constexpr int kDefaultMicroBatch = 16;
     void setMicroBatch(int samples);
+    // Feature extraction (on by default): when the layers up to a cut are frozen and nothing
+    // augments the images, the head trains on features computed once (see FeatureCache).
+    // `cache` may outlive the trainer, so a later run on the same backbone and data reuses them.
+    void setFeatureExtraction(bool on) { featureExtraction_ = on; }
+    void setFeatureCache(std::shared_ptr<FeatureCache> cache) { featureCache_ = std::move(cache); }
 
     const TrainSettings& settings() const { return settings_; }
     int64_t step() const { return step_; }
@@ -102,6 +109,9 @@ private:
     int checkDataFitsModel(const Dataset& train, const TrainCallbacks& cb) const;  // returns the class count
     void prepareClassBalance(const Dataset& train, int classes, const TrainCallbacks& cb);
     int batchesPerEpoch(const Dataset& train, int classes, const TrainCallbacks& cb) const;
+    void prepareFeatures(const Dataset& train, const TrainCallbacks& cb);
+    // The batch of `count` samples from `order` at `first`, from the cached features.
+    void featureBatch(const Dataset& train, const std::vector<uint32_t>& order, std::size_t first, std::size_t count);
     // Trains the batches left in epoch_; false when a stop was requested before one of them.
     // A pause moves `start` on by its length, so epoch times and rates leave pauses out.
     bool trainEpoch(const Dataset& train, int classes, int batches, std::chrono::steady_clock::time_point& start,
@@ -132,6 +142,7 @@ private:
     // Planned once so a training step does not allocate.
     std::vector<Param*> params_;
     std::vector<Tensor*> gradPtrs_;
+    std::vector<std::size_t> trainedGrads_;  // indices into the executors' paramGrads() of params_
     std::vector<Executor*> active_;
     Tensor batchImages_;  // the batch being trained on; the prefetcher hands over buffers by swapping
     std::vector<int32_t> batchLabels_;
@@ -140,6 +151,10 @@ private:
     bool prefetch_ = true;
     int microBatch_ = 0;  // samples per forward/backward within a worker's slice; 0 = all
     bool hasBatchStatistics_ = false;
+    bool featureExtraction_ = true;
+    std::shared_ptr<FeatureCache> featureCache_;
+    int featureCut_ = -1;  // the node whose cached output the head trains on; -1: none
+    const Tensor* features_ = nullptr;
 
     // Run position (checkpointed).
     int epoch_ = 0;

@@ -51,6 +51,7 @@ RunRecord recordOf(const TrainingRequest& request, const PreparedRun& prepared, 
     record.epochs = result.training.history;
     record.stopReason = result.training.reason;
     if (result.evaluation) record.evaluation = result.evaluation->summary();
+    record.featureCache = result.training.featureCache;
     record.finished = localTimeNow();
     return record;
 }
@@ -93,6 +94,7 @@ SessionResult TrainingSession::run(const TrainingRequest& request, const DataSpl
     Model model(trained.graph, request.settings.seed);
     if (request.start == StartMode::FineTune) applyWeights(request.project, model);
     Trainer trainer(model, request.settings, trained.preprocessing);
+    trainer.setFeatureCache(featureCache_);
     if (request.start == StartMode::Resume) {
         try {
             trainer.restoreCheckpoint(request.checkpoint);

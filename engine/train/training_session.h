@@ -100,6 +100,9 @@ private:
     Trainer* trainer_ = nullptr;  // while run() trains
     bool paused_ = false;
     std::atomic<bool> stop_{false};
+    // Features of the frozen layers, kept between runs of this session (a head trained again
+    // on the same captures reuses them).
+    std::shared_ptr<FeatureCache> featureCache_ = std::make_shared<FeatureCache>();
 };
 
 // How a run of `project` with `settings` starts when nobody asks otherwise: from the project's

@@ -48,6 +48,12 @@ namespace cs::gui {
     QT_TRANSLATE_NOOP("EngineMessage",
                       "checkpoint: best-weights tensor {index} is {got} but the model's tensor there is {expected}"),
     QT_TRANSLATE_NOOP("EngineMessage", "checkpoint: position epoch {epoch}, batch {batch} is invalid"),
+    // Transfer learning (issue 15): frozen layers, a new head, a part of the data's classes.
+    QT_TRANSLATE_NOOP("EngineMessage", "every layer with parameters is frozen; unfreeze at least one layer to train"),
+    QT_TRANSLATE_NOOP("EngineMessage", "the model has no layer named '{layer}'; its layers: {known}"),
+    QT_TRANSLATE_NOOP("EngineMessage", "a new head needs at least one class; the dataset has none"),
+    QT_TRANSLATE_NOOP("EngineMessage", "'{item}' in '{list}' is no class of the data; its classes: {known}"),
+    QT_TRANSLATE_NOOP("EngineMessage", "class {class} is outside the data's {count} classes"),
     // graph/graph_check.cpp, graph/model.cpp
     QT_TRANSLATE_NOOP("EngineMessage", "{layer}: has no input; connect a layer to it"),
     QT_TRANSLATE_NOOP("EngineMessage", "{layer}: needs at least {min} inputs, has {count}"),

@@ -2,7 +2,8 @@
 
 namespace cs::gui {
 
-ApplyTrainedCommand::ApplyTrainedCommand(ModelDocument* doc, TrainedState trained, const QString& text)
-    : QUndoCommand(text), doc_(doc), state_(std::move(trained)) {}
+ApplyTrainedCommand::ApplyTrainedCommand(ModelDocument* doc, TrainedState trained, const QString& text,
+                                         QUndoCommand* parent)
+    : QUndoCommand(text, parent), doc_(doc), state_(std::move(trained)) {}
 
 }  // namespace cs::gui

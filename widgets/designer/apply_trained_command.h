@@ -10,7 +10,7 @@ namespace cs::gui {
 
 class ApplyTrainedCommand : public QUndoCommand {
 public:
-    ApplyTrainedCommand(ModelDocument* doc, TrainedState trained, const QString& text);
+    ApplyTrainedCommand(ModelDocument* doc, TrainedState trained, const QString& text, QUndoCommand* parent = nullptr);
     void redo() override { swap(); }
     void undo() override { swap(); }
 

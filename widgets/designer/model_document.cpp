@@ -15,6 +15,7 @@
 #include "designer/rename_node_command.h"
 #include "designer/set_inputs_command.h"
 #include "designer/set_options_command.h"
+#include "designer/set_trainable_command.h"
 #include "layers/layer_registry.h"
 
 namespace cs::gui {
@@ -242,6 +243,13 @@ bool ModelDocument::renameNode(int id, const QString& name) {
     return true;
 }
 
+void ModelDocument::setTrainable(const std::vector<int>& ids, bool trainable) {
+    std::vector<int> changing;
+    for (int id : ids)
+        if (const NodeSpec* n = node(id); n && n->trainable != trainable) changing.push_back(id);
+    if (!changing.empty()) undoStack_->push(new SetTrainableCommand(this, std::move(changing), trainable));
+}
+
 void ModelDocument::moveNodes(const std::map<int, QPointF>& positions, bool mergeable) {
     std::map<int, QPointF> changed;
     for (auto& [id, pos] : positions)
@@ -341,6 +349,14 @@ void ModelDocument::setNodeOptions(int id, nlohmann::json options) {
 void ModelDocument::setNodeName(int id, std::string name) {
     if (NodeSpec* n = mutableNode(id)) {
         n->name = std::move(name);
+        emit nodeChanged(id);
+        graphEdited();
+    }
+}
+
+void ModelDocument::setNodeTrainable(int id, bool trainable) {
+    if (NodeSpec* n = mutableNode(id)) {
+        n->trainable = trainable;
         emit nodeChanged(id);
         graphEdited();
     }

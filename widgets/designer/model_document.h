@@ -133,6 +133,12 @@ public:
     void setOption(int id, const std::string& name, const nlohmann::json& value);
     void resetOption(int id, const std::string& name);  // back to the schema's default
     bool renameNode(int id, const QString& name);       // false if the name is taken or empty
+    // Cuts the model after layer `id` and adds a new classifier for `classNames` (the engine's
+    // replaceHead: the layers up to `id` frozen with their weights), as one undoable step.
+    // Throws cs::Error (OptionError, ShapeError) when the graph cannot be cut there.
+    void replaceHead(int id, const std::vector<std::string>& classNames);
+    // Freezes (trainable false) or unfreezes the layers `ids` in one step; none changes: no step.
+    void setTrainable(const std::vector<int>& ids, bool trainable);
     void moveNodes(const std::map<int, QPointF>& positions, bool mergeable = false);
     // Adds copies of `nodes` (fresh ids and names, inputs inside the set remapped, inputs to
     // nodes that still exist kept), shifted by `offset`. Returns the new ids.
@@ -172,6 +178,7 @@ public:
     void setNodeInputs(int id, std::vector<int> inputs);
     void setNodeOptions(int id, nlohmann::json options);
     void setNodeName(int id, std::string name);
+    void setNodeTrainable(int id, bool trainable);
     void setNodePos(int id, QPointF pos);
     // Each emits the revision signals of the parts it changed.
     void setProject(nlohmann::json project);

@@ -66,6 +66,7 @@ void NodeItem::setSpec(const NodeSpec& spec, const LayerInfo* info) {
     takesInput_ = !info || info->maxInputs != 0;
     multiInput_ = info && (info->maxInputs < 0 || info->maxInputs > 1);
     inputCount_ = static_cast<int>(spec.inputs.size());
+    frozen_ = !spec.trainable;
     nlohmann::json opts = spec.options;
     if (info) {
         try {
@@ -100,6 +101,11 @@ void NodeItem::updateToolTip() {
         tip += QStringLiteral("<p style='color:#c62828'>%1</p>").arg(error_.toHtmlEscaped());
     else if (!help_.isEmpty())
         tip += QStringLiteral("<p>%1</p>").arg(help_.toHtmlEscaped());
+    if (frozen_)
+        tip +=
+            QStringLiteral("<p><b>%1</b></p>")
+                .arg(QCoreApplication::translate("NodeItem", "Frozen: training leaves this layer's weights as they are")
+                         .toHtmlEscaped());
     setToolTip(tip);
 }
 
@@ -196,6 +202,13 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
     tint.setAlpha(22);
     p->setBrush(tint);
     p->drawRect(QRectF(6, 0, kCardWidth - 6, 25));
+    if (frozen_) {
+        // Frozen: a grey, hatched body, like a disabled control, under the text.
+        p->setBrush(QColor(0xe9, 0xec, 0xf1));
+        p->drawRect(QRectF(6, 25, kCardWidth - 6, kCardHeight - 25));
+        p->setBrush(QBrush(QColor(0xc9, 0xce, 0xd6), Qt::BDiagPattern));
+        p->drawRect(QRectF(6, 25, kCardWidth - 6, kCardHeight - 25));
+    }
     p->restore();
 
     QPen border(QColor(0xc4, 0xc9, 0xd2), 1);
@@ -225,7 +238,22 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidge
     p->setFont(small);
     p->setPen(QColor(0x6a, 0x70, 0x7a));
     const double nameLeft = 36 + kindWidth + 10;
-    const QRectF nameRect(nameLeft, 2, kCardWidth - nameLeft - (error_.isEmpty() ? 12 : 22), 21);
+    const double nameRight = kCardWidth - (error_.isEmpty() ? 12 : 22) - (frozen_ ? 16 : 0);
+    const QRectF nameRect(nameLeft, 2, nameRight - nameLeft, 21);
+    if (frozen_) {
+        // A padlock right of the name.
+        const QPointF at(nameRight + 4, 6);
+        p->save();
+        p->setPen(QPen(QColor(0x4a, 0x55, 0x68), 1.6));
+        p->setBrush(Qt::NoBrush);
+        p->drawArc(QRectF(at.x() + 2, at.y(), 7, 9), 0, 180 * 16);
+        p->drawLine(QPointF(at.x() + 2, at.y() + 4.5), QPointF(at.x() + 2, at.y() + 6));
+        p->drawLine(QPointF(at.x() + 9, at.y() + 4.5), QPointF(at.x() + 9, at.y() + 6));
+        p->setPen(Qt::NoPen);
+        p->setBrush(QColor(0x4a, 0x55, 0x68));
+        p->drawRoundedRect(QRectF(at.x(), at.y() + 6, 11, 8), 1.5, 1.5);
+        p->restore();
+    }
     p->drawText(nameRect, Qt::AlignVCenter | Qt::AlignRight,
                 fmSmall.elidedText(name_, Qt::ElideMiddle, nameRect.width()));
 

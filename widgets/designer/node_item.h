@@ -33,6 +33,7 @@ public:
     QString optionsText() const { return options_; }
     QString shapeText() const { return shape_; }
     bool takesInput() const { return takesInput_; }
+    bool isFrozen() const { return frozen_; }  // NodeSpec::trainable false: drawn hatched, with a lock
     int inputCount() const { return inputCount_; }
 
     // Ports, in scene coordinates.
@@ -64,6 +65,7 @@ private:
     bool takesInput_ = true;
     bool multiInput_ = false;
     bool shapeKnown_ = false;
+    bool frozen_ = false;
     int inputCount_ = 0;
     bool highlighted_ = false;
     bool placing_ = false;
