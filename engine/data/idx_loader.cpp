@@ -34,18 +34,22 @@ std::vector<uint32_t> readHeader(ByteSource& in, int minRank, int maxRank, const
     in.readExact(magic, 4, "header");
     const uint32_t value = bigEndian(magic);
     const int rank = magic[3];
-    const bool images = std::string(what) == "images";
-    if (magic[0] != 0 || magic[1] != 0 || magic[2] != kUnsignedByte || rank < minRank || rank > maxRank)
-        throw FileError(msg(images ? "idx.bad_magic_images" : "idx.bad_magic_labels",
-                            images ? "{file}: not an IDX images file: magic number {magic}, expected {expected} "
-                                     "(unsigned bytes, {rank} dimensions)"
-                                   : "{file}: not an IDX labels file: magic number {magic}, expected {expected} "
-                                     "(unsigned bytes, {rank} dimensions)",
-                            {{"file", in.path()},
-                             {"magic", hex(value)},
-                             {"expected", hex(0x0800u + minRank) +
-                                              (maxRank > minRank ? " / " + hex(0x0800u + maxRank) : std::string())},
-                             {"rank", std::to_string(minRank)}}));
+    if (magic[0] != 0 || magic[1] != 0 || magic[2] != kUnsignedByte || rank < minRank || rank > maxRank) {
+        std::vector<MessageArg> args{
+            {"file", in.path()},
+            {"magic", hex(value)},
+            {"expected", hex(0x0800u + minRank) + (maxRank > minRank ? " / " + hex(0x0800u + maxRank) : std::string())},
+            {"rank", std::to_string(minRank)}};
+        if (std::string(what) == "images")
+            throw FileError(msg("idx.bad_magic_images",
+                                "{file}: not an IDX images file: magic number {magic}, expected {expected} "
+                                "(unsigned bytes, {rank} dimensions)",
+                                std::move(args)));
+        throw FileError(msg("idx.bad_magic_labels",
+                            "{file}: not an IDX labels file: magic number {magic}, expected {expected} "
+                            "(unsigned bytes, {rank} dimensions)",
+                            std::move(args)));
+    }
     std::vector<uint32_t> dims(rank);
     for (int d = 0; d < rank; ++d) {
         uint8_t b[4];
@@ -59,23 +63,22 @@ std::vector<uint32_t> readHeader(ByteSource& in, int minRank, int maxRank, const
 // is allocated or inflated.
 void checkFits(const ByteSource& in, uint64_t need, const std::string& claim, uint64_t ceiling) {
     const uint64_t available = in.maxRemaining();
-    if (need > available)
-        throw FileError(in.compressed()
-                            ? msg("idx.claim_exceeds_gzip",
-                                  "{file}: header claims {claim} = {bytes} bytes, but the file ({compressed} bytes "
-                                  "compressed) can hold at most {available} bytes after the header",
-                                  {{"file", in.path()},
-                                   {"claim", claim},
-                                   {"bytes", std::to_string(need)},
-                                   {"compressed", std::to_string(in.fileSize())},
-                                   {"available", std::to_string(available)}})
-                            : msg("idx.claim_exceeds_file",
-                                  "{file}: header claims {claim} = {bytes} bytes, but the file holds only {available} "
-                                  "bytes after the header",
-                                  {{"file", in.path()},
-                                   {"claim", claim},
-                                   {"bytes", std::to_string(need)},
-                                   {"available", std::to_string(available)}}));
+    if (need > available) {
+        std::vector<MessageArg> args{{"file", in.path()},
+                                     {"claim", claim},
+                                     {"bytes", std::to_string(need)},
+                                     {"compressed", std::to_string(in.fileSize())},
+                                     {"available", std::to_string(available)}};
+        if (in.compressed())
+            throw FileError(msg("idx.claim_exceeds_gzip",
+                                "{file}: header claims {claim} = {bytes} bytes, but the file ({compressed} bytes "
+                                "compressed) can hold at most {available} bytes after the header",
+                                std::move(args)));
+        throw FileError(msg("idx.claim_exceeds_file",
+                            "{file}: header claims {claim} = {bytes} bytes, but the file holds only {available} "
+                            "bytes after the header",
+                            std::move(args)));
+    }
     if (need > ceiling)
         throw FileError(msg("idx.too_large",
                             "{file}: header claims {claim} = {bytes} bytes, more than the limit of {limit} bytes",
