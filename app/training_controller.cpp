@@ -39,6 +39,7 @@ TrainingController::TrainingController(DatasetSession* data, QObject* parent)
     worker_->moveToThread(thread_);
     connect(worker_, &TrainingWorker::batches, this, &TrainingController::batches);
     connect(worker_, &TrainingWorker::epochFinished, this, &TrainingController::epochFinished);
+    connect(worker_, &TrainingWorker::betweenEpochs, this, &TrainingController::betweenEpochs);
     connect(worker_, &TrainingWorker::message, this, &TrainingController::message);
     connect(worker_, &TrainingWorker::probeReady, this, &TrainingController::probeReady);
     connect(data_, &DatasetSession::loadProgress, this, &TrainingController::loadProgress);

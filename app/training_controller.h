@@ -97,6 +97,7 @@ signals:
     void runDataPrepared(std::shared_ptr<const cs::DataSplits> data);
     void batches(QVector<cs::BatchStats> stats);
     void epochFinished(cs::EpochStats stats);
+    void betweenEpochs(double seconds);  // TrainingWorker::betweenEpochs
     void message(QString text, bool warning);
     void probeReady(cs::gui::ProbeResult probe);
     void finished(cs::gui::RunSummary summary, std::shared_ptr<const cs::ModelFile> trained);

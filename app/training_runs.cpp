@@ -193,6 +193,8 @@ void TrainingUi::keepRun(std::shared_ptr<const ModelFile> trained) {
     }
     const std::optional<RunRecord> current = doc_.weightsRun();
     if (!run || replacesProjectWeights(*run, current ? &*current : nullptr, weightsFitGraph())) {
+        // The Evaluation page shows this run's evaluation already (evaluated came first).
+        if (!trained->evaluation.is_null()) shownEvaluation_ = trained->evaluation;
         doc_.applyTrained(*trained);  // one undoable step: Undo brings back the weights before it
         QString kept;
         if (run && run->bestEpoch && *run->bestEpoch + 1 < int(run->epochs.size()))
@@ -205,7 +207,9 @@ void TrainingUi::keepRun(std::shared_ptr<const ModelFile> trained) {
                      kept);
         return;
     }
-    // A better model is never replaced silently: the run joins the history, the weights stay.
+    // A better model is never replaced silently: the run joins the history, the weights stay,
+    // and so does their evaluation (the page showed the run's: weightsChanged shows it again).
+    shownEvaluation_ = trained->evaluation;
     doc_.recordRun(*trained);
     const std::optional<double> theirs = current ? keptValidationAccuracy(*current) : std::nullopt;
     const std::optional<double> mine = keptValidationAccuracy(*run);
@@ -346,6 +350,7 @@ void TrainingUi::showRunBatches(int index) {
 }
 
 void TrainingUi::showSavedEvaluation() {
+    shownEvaluation_ = doc_.lastEvaluation();
     if (doc_.lastEvaluation().is_null()) {
         evaluation_->clear();
         return;
@@ -356,8 +361,13 @@ void TrainingUi::showSavedEvaluation() {
         report.result = std::move(saved.result);
         report.data = std::make_shared<const Dataset>(std::move(saved.mistakes));
         report.setName = QString::fromStdString(std::string(evalSetName(saved.set)));
+        report.mistakesOnly = true;
         evaluation_->setReport(report);
-        if (saved.totalMistakes > int(report.data->size()))
+        if (saved.outdated)
+            evaluation_->setNote(tr("Outdated: these figures measured the weights the project used before Use Best / "
+                                    "Use Last Weights. Press Evaluate to measure the weights in use."),
+                                 true);
+        else if (saved.totalMistakes > int(report.data->size()))
             evaluation_->setNote(tr("Saved with the project: the gallery holds the %1 most confident of %2 mistakes; "
                                     "Evaluate measures again.")
                                      .arg(report.data->size())
@@ -376,6 +386,7 @@ void TrainingUi::keepEvaluation(const EvalReport& report) {
     try {
         const HeldOutEvaluation held{evalSetFromName(report.setName.toStdString()), report.data, report.result};
         doc_.setLastEvaluation(savedEvaluation(held).toJson());
+        shownEvaluation_ = doc_.lastEvaluation();
     } catch (const std::exception& e) {
         panel_->log()->addLine(tr("The evaluation could not be kept in the project: %1").arg(engineText(e)),
                                TrainingLog::Kind::Warning);

@@ -107,6 +107,9 @@ void TrainingUi::connectDocument() {
     connect(&doc_, &ModelDocument::weightsChanged, this, [this] {
         trainedGraph_ = doc_.graph();
         showHistory();
+        // Other weights (Use Best / Last Weights, Undo, Redo) bring their own evaluation, or
+        // the same one marked outdated: the page follows the document.
+        if (doc_.lastEvaluation() != shownEvaluation_) showSavedEvaluation();
         updateWeightsState();
         idleProbeTimer_->start();
     });
@@ -233,6 +236,7 @@ void TrainingUi::connectController() {
         progress_->addEpoch(e);
         panel_->log()->addEpoch(e);
     });
+    connect(c, &TrainingController::betweenEpochs, progress_, &TrainingProgress::addBetweenEpochs);
     connect(c, &TrainingController::message, this, [this](const QString& m, bool warning) {
         panel_->log()->addLine(m, warning ? TrainingLog::Kind::Warning : TrainingLog::Kind::Info);
     });

@@ -17,6 +17,8 @@
 #include <map>
 #include <memory>
 
+#include <nlohmann/json.hpp>
+
 #include "graph/graph_spec.h"
 #include "train/train_settings.h"
 #include "training/training_types.h"
@@ -125,6 +127,7 @@ private:
     GraphSpec runGraph_;                         // the model a run trains (snapshot at Start)
     GraphSpec trainedGraph_;                     // the model the project's weights belong to
     std::shared_ptr<const ModelFile> detached_;  // trained weights the changed project could not take
+    nlohmann::json shownEvaluation_;             // the project evaluation the Evaluation page shows
 };
 
 }  // namespace cs::gui

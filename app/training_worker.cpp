@@ -40,7 +40,11 @@ TrainingWorker::TrainingWorker() = default;
 TrainingWorker::~TrainingWorker() = default;
 
 void TrainingWorker::requestStop() { session_.requestStop(); }
-void TrainingWorker::setPaused(bool paused) { session_.setPaused(paused); }
+void TrainingWorker::setPaused(bool paused) {
+    paused_ = paused;
+    if (paused) pausedSinceEpoch_ = true;
+    session_.setPaused(paused);
+}
 
 void TrainingWorker::requestProbe(const ProbeImage& image) {
     {
@@ -96,6 +100,13 @@ SessionCallbacks TrainingWorker::callbacks() {
     SessionCallbacks cb;
     cb.onPrepared = [this](const PreparedRun& run) { reportPrepared(run); };
     cb.onBatch = [this](const BatchStats& b) {
+        if (b.batch == 0 && epochEnded_) {
+            // This batch's own time is in its stats; the rest of the gap since the last epoch
+            // ended went to the checkpoint, which no stats count.
+            const double gap = std::chrono::duration<double>(std::chrono::steady_clock::now() - *epochEnded_).count();
+            if (!pausedSinceEpoch_) emit betweenEpochs(std::max(0.0, gap - b.seconds));
+        }
+        epochEnded_.reset();
         epoch_ = b.epoch;
         step_ = b.step + 1;
         pending_.push_back(b);
@@ -104,6 +115,8 @@ SessionCallbacks TrainingWorker::callbacks() {
     cb.onEpoch = [this](const EpochStats& e) {
         flushBatches(true);
         emit epochFinished(e);
+        pausedSinceEpoch_ = paused_.load();
+        epochEnded_ = std::chrono::steady_clock::now();
     };
     cb.onMessage = [this](const TrainMessage& m) {
         flushBatches(true);
@@ -129,6 +142,7 @@ void TrainingWorker::run(TrainingJob job) {
     std::shared_ptr<ModelFile> trained;
     pending_.clear();
     lastFlush_ = std::chrono::steady_clock::now();
+    epochEnded_.reset();
     step_ = -1;
     try {
         TrainingRequest request;

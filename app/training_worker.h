@@ -10,6 +10,7 @@
 #include <chrono>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 #include "io/model_file.h"
 #include "train/run_record.h"
@@ -58,6 +59,9 @@ signals:
     void dataPrepared(std::shared_ptr<const cs::DataSplits> data);  // after exclusions and the validation split
     void batches(QVector<cs::BatchStats> stats);                    // a few per second
     void epochFinished(cs::EpochStats stats);
+    // The wall time from an epoch's end to the next epoch's first batch that no stats count
+    // (writing the checkpoint), for the time left; not sent when a pause fell in between.
+    void betweenEpochs(double seconds);
     void message(QString text, bool warning);
     void probeReady(cs::gui::ProbeResult probe);
     // The trained model (weights, settings and this run's history); null when it failed.
@@ -75,6 +79,8 @@ private:
     std::mutex probeMutex_;    // guards probeImage_
     ProbeImage probeImage_;
     std::atomic<bool> probeRequested_{false};
+    std::atomic<bool> paused_{false};
+    std::atomic<bool> pausedSinceEpoch_{false};  // a pause was asked for since the last epoch ended
 
     // Training-thread only.
     std::unique_ptr<Executor> probeExecutor_;
@@ -84,6 +90,7 @@ private:
     int64_t step_ = -1;  // the global step the weights belong to
     QVector<BatchStats> pending_;
     std::chrono::steady_clock::time_point lastFlush_{};
+    std::optional<std::chrono::steady_clock::time_point> epochEnded_;  // when onEpoch was last called
 };
 
 }  // namespace cs::gui

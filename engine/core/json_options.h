@@ -12,6 +12,8 @@ namespace cs {
 std::string shortestDecimal(float v);
 double tidyFloat(float v);
 
+// `owner` is one of the engine's own English words ("optimizer", "schedule"): the studio
+// translates it with the message (it is listed in its catalog), so a new owner needs an entry there.
 [[noreturn]] void throwOptionError(const std::string& owner, const std::string& key, const std::string& what,
                                    const std::string& received);
 

@@ -91,7 +91,7 @@ nlohmann::json AugmentOptions::toJson() const {
 
 AugmentOptions AugmentOptions::fromJson(const nlohmann::json& j) {
     AugmentOptions o;
-    if (!j.is_object()) throw OptionError("augmentation: expected a JSON object");
+    if (!j.is_object()) throw OptionError(msg("augment.not_object", "augmentation: expected a JSON object"));
     for (const auto& item : j.items()) {
         // Not a structured binding: clang 14 (the fuzz build) cannot capture one in a lambda.
         const std::string& key = item.key();
@@ -99,15 +99,17 @@ AugmentOptions AugmentOptions::fromJson(const nlohmann::json& j) {
         const auto* it = std::find_if(std::begin(kTransforms), std::end(kTransforms),
                                       [&](const NamedTransform& t) { return key == t.name; });
         if (it == std::end(kTransforms))
-            throw OptionError("augmentation: unknown transform '" + key +
-                              "' (known: shift, rotate, zoom, hflip, vflip, brightness, contrast, "
-                              "noise, erase, crop)");
+            throw OptionError(msg("augment.unknown_transform",
+                                  "augmentation: unknown transform '{transform}' (known: shift, rotate, zoom, hflip, "
+                                  "vflip, brightness, contrast, noise, erase, crop)",
+                                  {{"transform", key}}));
         try {
             AugmentTransform& t = o.*(it->member);
             t.probability = value.at("p").get<float>();
             t.amount = value.value("amount", 0.f);
         } catch (const nlohmann::json::exception& e) {
-            throw OptionError("augmentation '" + key + "' is malformed: " + e.what());
+            throw OptionError(msg("augment.malformed", "augmentation '{transform}' is malformed: {reason}",
+                                  {{"transform", key}, {"reason", e.what()}}));
         }
     }
     return o;

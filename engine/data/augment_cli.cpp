@@ -42,7 +42,8 @@ float parseNumber(const std::string& text, const std::string& item) {
         if (used == text.size() && std::isfinite(v)) return v;
     } catch (const std::exception&) {
     }
-    throw OptionError("--augment '" + item + "': '" + text + "' is not a number");
+    throw OptionError(msg("augment_cli.not_a_number", "--augment '{item}': '{value}' is not a number",
+                          {{"item", item}, {"value", text}}));
 }
 
 std::string trim(std::string s) {
@@ -91,20 +92,27 @@ AugmentOptions parseAugmentSpec(const std::string& spec, AugmentOptions base) {
         if (flag == std::end(kFlags)) {
             std::string known;
             for (const auto& f : kFlags) known += std::string(known.empty() ? "" : ", ") + f.name;
-            throw OptionError("--augment: unknown transform '" + name + "' (known: " + known + ", none)");
+            throw OptionError(msg("augment_cli.unknown_transform",
+                                  "--augment: unknown transform '{transform}' (known: {known}, none)",
+                                  {{"transform", name}, {"known", known}}));
         }
         AugmentTransform t{flag->defaultProbability, flag->defaultAmount};
         if (!amountText.empty()) {
-            if (flag->maxAmount == 0.f) throw OptionError("--augment '" + item + "': " + name + " takes no amount");
+            if (flag->maxAmount == 0.f)
+                throw OptionError(msg("augment_cli.no_amount", "--augment '{item}': {transform} takes no amount",
+                                      {{"item", item}, {"transform", name}}));
             t.amount = parseNumber(amountText, item);
             if (t.amount < 0.f || t.amount > flag->maxAmount)
-                throw OptionError("--augment '" + item + "': amount " + amountText + " is outside 0.." +
-                                  number(flag->maxAmount));
+                throw OptionError(msg("augment_cli.amount_range",
+                                      "--augment '{item}': amount {value} is outside 0..{max}",
+                                      {{"item", item}, {"value", amountText}, {"max", number(flag->maxAmount)}}));
         }
         if (!probText.empty()) {
             t.probability = parseNumber(probText, item);
             if (t.probability < 0.f || t.probability > 1.f)
-                throw OptionError("--augment '" + item + "': probability " + probText + " is outside 0..1");
+                throw OptionError(msg("augment_cli.probability_range",
+                                      "--augment '{item}': probability {value} is outside 0..1",
+                                      {{"item", item}, {"value", probText}}));
         }
         base.*(flag->member) = t;
     }
@@ -115,7 +123,9 @@ AugmentOptions takeAugmentFlags(std::vector<std::string>& args) {
     AugmentOptions options;
     for (std::size_t i = 0; i < args.size();) {
         if (args[i] == "--augment") {
-            if (i + 1 >= args.size()) throw OptionError("--augment needs a value, e.g. --augment shift=0.1,hflip");
+            if (i + 1 >= args.size())
+                throw OptionError(
+                    msg("augment_cli.no_value", "--augment needs a value, e.g. --augment shift=0.1,hflip"));
             options = parseAugmentSpec(args[i + 1], options);
             args.erase(args.begin() + i, args.begin() + i + 2);
         } else if (args[i].rfind("--augment=", 0) == 0) {

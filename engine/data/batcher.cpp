@@ -20,8 +20,8 @@ void convertImage(const uint8_t* src, int height, int width, int channels, int d
     else if (channels == 3 && dstChannels == 1)
         cv::cvtColor(in, colour, cv::COLOR_RGB2GRAY);
     else
-        throw ShapeError("cannot convert " + std::to_string(channels) + "-channel images to " +
-                         std::to_string(dstChannels) + " channels");
+        throw ShapeError(msg("batch.channels", "cannot convert {channels}-channel images to {target} channels",
+                             {{"channels", std::to_string(channels)}, {"target", std::to_string(dstChannels)}}));
     out.resize(static_cast<std::size_t>(dstHeight) * dstWidth * dstChannels);
     cv::Mat dst(dstHeight, dstWidth, CV_8UC(dstChannels), out.data());
     if (height == dstHeight && width == dstWidth) {
@@ -44,8 +44,8 @@ void assembleBatch(const Dataset& ds, std::span<const uint32_t> indices, const P
     for (int k = 0; k < n; ++k) {
         const uint32_t i = indices[k];
         if (i >= ds.size())
-            throw Error("assembleBatch: sample index " + std::to_string(i) + " is outside the dataset of " +
-                        std::to_string(ds.size()));
+            throw Error(msg("batch.index", "assembleBatch: sample index {index} is outside the dataset of {size}",
+                            {{"index", std::to_string(i)}, {"size", std::to_string(ds.size())}}));
         labels[k] = ds.labels[i];
         const uint8_t* hwc = ds.image(i);
         if (!sameLayout) {

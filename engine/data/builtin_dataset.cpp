@@ -126,9 +126,12 @@ const std::vector<std::string>& shapeClassNames() {
 
 Dataset makeShapesDataset(int count, int height, int width, int channels, uint64_t seed) {
     if (count < 0 || height < 8 || width < 8 || height > 1024 || width > 1024 || (channels != 1 && channels != 3))
-        throw FileError("built-in shapes: " + std::to_string(count) + " images of " + std::to_string(width) + "x" +
-                        std::to_string(height) + "x" + std::to_string(channels) +
-                        " are not possible (8..1024 pixels, 1 or 3 channels)");
+        throw FileError(
+            msg("builtin.bad_size",
+                "built-in shapes: {count} images of {size} are not possible (8..1024 pixels, 1 or 3 "
+                "channels)",
+                {{"count", std::to_string(count)},
+                 {"size", std::to_string(width) + "x" + std::to_string(height) + "x" + std::to_string(channels)}}));
     Dataset ds;
     ds.height = height;
     ds.width = width;
@@ -150,7 +153,8 @@ DataSplits loadBuiltin(const std::string& name, const LoadOptions& options) {
     if (which.rfind("builtin", 0) == 0) which = which.substr(7);
     if (!which.empty() && which[0] == ':') which = which.substr(1);
     if (!which.empty() && which != "shapes")
-        throw FileError("unknown built-in data set '" + name + "' (known: builtin:shapes)");
+        throw FileError(
+            msg("builtin.unknown", "unknown built-in data set '{name}' (known: builtin:shapes)", {{"name", name}}));
     const int height = options.height > 0 ? options.height : 28;
     const int width = options.width > 0 ? options.width : 28;
     const int channels = options.channels > 0 ? options.channels : 1;

@@ -98,16 +98,23 @@ double thumbnailDifference(const cv::Mat& a, const cv::Mat& b) {
     return cv::mean(diff)[0];
 }
 
-std::string CaptureWriter::classNameProblem(const std::string& name) {
-    if (name.empty()) return "a class needs a name";
-    if (name.size() > 100) return "the class name is longer than 100 characters";
-    if (name == "." || name == "..") return "'" + name + "' cannot be a class name";
-    if (name.front() == '.') return "class names cannot start with '.' (such folders are hidden)";
-    if (name.front() == ' ' || name.back() == ' ') return "class names cannot start or end with a space";
+std::string CaptureWriter::classNameProblem(const std::string& name) { return classNameMessage(name).english(); }
+
+Message CaptureWriter::classNameMessage(const std::string& name) {
+    if (name.empty()) return msg("capture.class_unnamed", "a class needs a name");
+    if (name.size() > 100) return msg("capture.class_name_long", "the class name is longer than 100 characters");
+    if (name == "." || name == "..")
+        return msg("capture.class_name_dots", "'{name}' cannot be a class name", {{"name", name}});
+    if (name.front() == '.')
+        return msg("capture.class_name_hidden", "class names cannot start with '.' (such folders are hidden)");
+    if (name.front() == ' ' || name.back() == ' ')
+        return msg("capture.class_name_space", "class names cannot start or end with a space");
     for (char c : name)
         if (c == '/' || c == '\\' || c == ':' || static_cast<unsigned char>(c) < 0x20)
-            return "class names cannot contain '/', '\\', ':' or control characters";
-    if (isSplitName(name)) return "'" + name + "' is reserved for train/validation/test folders";
+            return msg("capture.class_name_chars", "class names cannot contain '/', '\\', ':' or control characters");
+    if (isSplitName(name))
+        return msg("capture.class_name_reserved", "'{name}' is reserved for train/validation/test folders",
+                   {{"name", name}});
     return {};
 }
 
@@ -173,12 +180,14 @@ void CaptureWriter::rescan() {
 }
 
 void CaptureWriter::addClass(const std::string& className) {
-    if (const std::string why = classNameProblem(className); !why.empty()) throw Error(why);
+    if (Message why = classNameMessage(className); !why.text.empty()) throw Error(std::move(why));
     std::lock_guard lock(mutex_);
     const fs::path dir = fs::u8path(classRootLocked()) / fs::u8path(className);
     std::error_code ec;
     fs::create_directories(dir, ec);
-    if (ec) throw FileError(dir.string() + ": cannot create the class folder (" + ec.message() + ")");
+    if (ec)
+        throw FileError(msg("capture.class_folder_failed", "{folder}: cannot create the class folder ({reason})",
+                            {{"folder", dir.string()}, {"reason", ec.message()}}));
     counts_.try_emplace(className, countImages(dir));
 }
 
@@ -188,8 +197,8 @@ void CaptureWriter::forgetLastFrames() {
 }
 
 CaptureResult CaptureWriter::save(const std::string& className, const cv::Mat& input) {
-    if (input.empty()) throw Error("cannot save an empty frame");
-    if (input.depth() != CV_8U) throw Error("only 8-bit frames can be saved");
+    if (input.empty()) throw Error(msg("capture.empty_frame", "cannot save an empty frame"));
+    if (input.depth() != CV_8U) throw Error(msg("capture.not_8bit", "only 8-bit frames can be saved"));
     addClass(className);  // validates the name and makes the folder
 
     cv::Mat image = input;
@@ -225,9 +234,10 @@ CaptureResult CaptureWriter::save(const std::string& className, const cv::Mat& i
     std::vector<uchar> bytes;
     try {
         if (!cv::imencode("." + s.extension, image, bytes))
-            throw FileError(file.string() + ": cannot encode the frame");
+            throw FileError(msg("capture.encode_failed", "{file}: cannot encode the frame", {{"file", file.string()}}));
     } catch (const cv::Exception& e) {
-        throw FileError(file.string() + ": cannot encode the frame (" + e.what() + ")");
+        throw FileError(msg("capture.encode_error", "{file}: cannot encode the frame ({reason})",
+                            {{"file", file.string()}, {"reason", e.what()}}));
     }
     writeFileAtomically(file.string(), std::string(bytes.begin(), bytes.end()));
 

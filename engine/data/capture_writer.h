@@ -11,6 +11,8 @@
 
 #include <opencv2/core/mat.hpp>
 
+#include "core/message.h"
+
 namespace cs {
 
 struct CaptureSettings {
@@ -63,8 +65,10 @@ public:
     // The next frame of each class is saved without the near-duplicate comparison.
     void forgetLastFrames();
 
-    // Why `name` cannot be a class folder; empty when it can.
+    // Why `name` cannot be a class folder; empty when it can. The message form (empty text when
+    // the name is fine) lets the studio show it translated.
     static std::string classNameProblem(const std::string& name);
+    static Message classNameMessage(const std::string& name);
 
 private:
     std::string classRootLocked() const;

@@ -119,11 +119,19 @@ Dataset loadCifar10Batch(const std::string& path, const std::vector<std::string>
                                  {"bytes", "over " + std::to_string(options.maxDecodedBytes)},
                                  {"limit", std::to_string(options.maxDecodedBytes)}}));
         if (got != kRecord)
-            throw FileError(path + ": truncated record " + std::to_string(index) + ": expected " +
-                            std::to_string(kRecord) + " bytes, got " + std::to_string(got));
+            throw FileError(msg("cifar.truncated_record",
+                                "{file}: truncated record {record}: expected {expected} bytes, got {got}",
+                                {{"file", path},
+                                 {"record", std::to_string(index)},
+                                 {"expected", std::to_string(kRecord)},
+                                 {"got", std::to_string(got)}}));
         if (record[0] >= classNames.size())
-            throw FileError(path + ": record " + std::to_string(index) + " has label " + std::to_string(record[0]) +
-                            ", but there are only " + std::to_string(classNames.size()) + " classes");
+            throw FileError(msg("cifar.bad_label",
+                                "{file}: record {record} has label {label}, but there are only {classes} classes",
+                                {{"file", path},
+                                 {"record", std::to_string(index)},
+                                 {"label", std::to_string(record[0])},
+                                 {"classes", std::to_string(classNames.size())}}));
         ds.labels.push_back(record[0]);
         const std::size_t at = ds.pixels.size();
         ds.pixels.resize(at + 3 * kPlane);
@@ -131,19 +139,22 @@ Dataset loadCifar10Batch(const std::string& path, const std::vector<std::string>
         for (std::size_t p = 0; p < kPlane; ++p)  // planar RGB -> interleaved RGB
             for (int c = 0; c < 3; ++c) hwc[p * 3 + c] = record[1 + c * kPlane + p];
     }
-    if (ds.labels.empty()) throw FileError(path + ": holds no records");
+    if (ds.labels.empty()) throw FileError(msg("cifar.no_records", "{file}: holds no records", {{"file", path}}));
     in.finish(std::to_string(index) + " records");
     return ds;
 }
 
 DataSplits loadCifar10Folder(const std::string& folder, const LoadOptions& options) {
     std::error_code ec;
-    if (!fs::exists(folder, ec)) throw FileError(folder + ": folder does not exist");
+    if (!fs::exists(folder, ec))
+        throw FileError(msg("folder.missing", "{folder}: folder does not exist", {{"folder", folder}}));
     const fs::path dir = batchFolder(folder);
     DataSplits out;
     const std::vector<std::string> names = readClassNames(dir, out.problems);
     const std::vector<std::string> batches = trainBatches(dir);
-    if (batches.empty()) throw FileError(folder + ": no CIFAR-10 training batches (data_batch_*.bin) found");
+    if (batches.empty())
+        throw FileError(msg("cifar.no_batches", "{folder}: no CIFAR-10 training batches (data_batch_*.bin) found",
+                            {{"folder", folder}}));
     std::size_t records = 0;  // reserve once instead of regrowing 150 MB per file
     for (const auto& b : batches) {
         // Only plain regular files count (a FIFO's "size" is an error value, a .gz's is not

@@ -29,7 +29,9 @@ std::string partnerIdxFile(const std::string& path, bool& givenImages) {
         partner.replace(at2, 6, "images");
         if (auto d = partner.find("idx1"); d != std::string::npos) partner.replace(d, 4, "idx3");
     } else {
-        throw FileError(path + ": an IDX file name must contain 'images' or 'labels' to find its pair");
+        throw FileError(msg("idx.no_pair_name",
+                            "{file}: an IDX file name must contain 'images' or 'labels' to find its pair",
+                            {{"file", path}}));
     }
     return (p.parent_path() / partner).string();
 }
@@ -42,7 +44,9 @@ DataFormat dataFormatFromString(const std::string& name) {
     if (name == "folder" || name == "images") return DataFormat::ImageFolder;
     if (name == "cifar10" || name == "cifar") return DataFormat::Cifar10;
     if (name == "builtin") return DataFormat::Builtin;
-    throw OptionError("unknown data format '" + name + "' (known: auto, idx, folder, cifar10, builtin)");
+    throw OptionError(msg("data.unknown_format",
+                          "unknown data format '{format}' (known: auto, idx, folder, cifar10, builtin)",
+                          {{"format", name}}));
 }
 
 std::string dataFormatName(DataFormat format) {
@@ -64,7 +68,9 @@ std::string dataFormatName(DataFormat format) {
 DataFormat detectDataFormat(const std::string& path) {
     if (isBuiltinName(path)) return DataFormat::Builtin;
     std::error_code ec;
-    if (!fs::exists(path, ec)) throw FileError(path + ": does not exist (and is not 'builtin' or 'builtin:shapes')");
+    if (!fs::exists(path, ec))
+        throw FileError(
+            msg("data.missing", "{file}: does not exist (and is not 'builtin' or 'builtin:shapes')", {{"file", path}}));
     if (fs::is_directory(path, ec)) {
         if (looksLikeIdxFolder(path)) return DataFormat::Idx;
         if (looksLikeCifarFolder(path)) return DataFormat::Cifar10;
@@ -73,10 +79,11 @@ DataFormat detectDataFormat(const std::string& path) {
     const std::string name = fs::path(path).filename().string();
     if (name.find("ubyte") != std::string::npos) return DataFormat::Idx;
     if (fs::path(path).extension() == ".bin") return DataFormat::Cifar10;
-    throw FileError(path +
-                    ": is a file of no known data format; give a folder (IDX files, "
-                    "CIFAR-10 batches or one sub-folder per class), an IDX *-ubyte[.gz] "
-                    "file, a CIFAR-10 .bin batch, or builtin:shapes");
+    throw FileError(msg("data.unknown_file",
+                        "{file}: is a file of no known data format; give a folder (IDX files, "
+                        "CIFAR-10 batches or one sub-folder per class), an IDX *-ubyte[.gz] "
+                        "file, a CIFAR-10 .bin batch, or builtin:shapes",
+                        {{"file", path}}));
 }
 
 DataSplits loadDataSource(const std::string& path, const LoadOptions& options) {
@@ -107,7 +114,7 @@ DataSplits loadDataSource(const std::string& path, const LoadOptions& options) {
         case DataFormat::Auto:
             break;
     }
-    throw FileError(path + ": no loader for this format");
+    throw FileError(msg("data.no_loader", "{file}: no loader for this format", {{"file", path}}));
 }
 
 }  // namespace cs

@@ -30,8 +30,8 @@ Dataset Dataset::subset(const std::vector<uint32_t>& indices) const {
     for (std::size_t k = 0; k < indices.size(); ++k) {
         const uint32_t i = indices[k];
         if (i >= size())
-            throw Error("Dataset::subset: index " + std::to_string(i) + " is outside 0.." + std::to_string(size()) +
-                        " (exclusive)");
+            throw Error(msg("dataset.subset_index", "Dataset::subset: index {index} is outside 0..{size} (exclusive)",
+                            {{"index", std::to_string(i)}, {"size", std::to_string(size())}}));
         if (bytes) std::memcpy(out.pixels.data() + k * bytes, image(i), bytes);
         out.labels.push_back(labels[i]);
         if (perSampleSources)

@@ -34,27 +34,30 @@ void writePng(const std::string& path, const uint8_t* hwc, int height, int width
     try {
         ok = cv::imwrite(path, bgr);
     } catch (const cv::Exception& e) {
-        throw FileError(path + ": cannot be written (" + e.what() + ")");
+        throw FileError(msg("file.not_written_reason", "{file}: cannot be written ({reason})",
+                            {{"file", path}, {"reason", e.what()}}));
     }
-    if (!ok) throw FileError(path + ": cannot be written");
+    if (!ok) throw FileError(msg("file.not_written", "{file}: cannot be written", {{"file", path}}));
 }
 
 std::size_t exportImageFolder(const Dataset& ds, const std::string& folder) {
     std::error_code ec;
     if (fs::exists(folder, ec) && !fs::is_directory(folder, ec))
-        throw FileError(folder + ": exists and is not a folder");
+        throw FileError(msg("folder.exists_not_folder", "{folder}: exists and is not a folder", {{"folder", folder}}));
     const int digits = static_cast<int>(std::to_string(std::max<std::size_t>(ds.size(), 1) - 1).size());
     std::vector<fs::path> classDirs;
     for (const auto& name : ds.classNames) {
         classDirs.push_back(fs::path(folder) / folderNameForClass(name));
         fs::create_directories(classDirs.back(), ec);
-        if (ec) throw FileError(classDirs.back().string() + ": cannot create folder (" + ec.message() + ")");
+        if (ec)
+            throw FileError(msg("folder.not_created", "{folder}: cannot create folder ({reason})",
+                                {{"folder", classDirs.back().string()}, {"reason", ec.message()}}));
     }
     {
         const fs::path list = fs::path(folder) / kClassListFile;
         std::ofstream out(list);
         for (const auto& name : ds.classNames) out << name << "\n";
-        if (!out) throw FileError(list.string() + ": cannot be written");
+        if (!out) throw FileError(msg("file.not_written", "{file}: cannot be written", {{"file", list.string()}}));
     }
     for (std::size_t i = 0; i < ds.size(); ++i) {
         std::string index = std::to_string(i);
@@ -67,7 +70,7 @@ std::size_t exportImageFolder(const Dataset& ds, const std::string& folder) {
 
 void writePngGrid(const std::string& path, const std::vector<std::vector<uint8_t>>& images, int height, int width,
                   int channels, int columns, int scale) {
-    if (images.empty()) throw FileError(path + ": no images to lay out");
+    if (images.empty()) throw FileError(msg("contact_sheet.empty", "{file}: no images to lay out", {{"file", path}}));
     columns = std::clamp(columns, 1, static_cast<int>(images.size()));
     scale = std::clamp(scale, 1, 32);
     constexpr int kGap = 2;

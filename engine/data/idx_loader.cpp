@@ -34,10 +34,22 @@ std::vector<uint32_t> readHeader(ByteSource& in, int minRank, int maxRank, const
     in.readExact(magic, 4, "header");
     const uint32_t value = bigEndian(magic);
     const int rank = magic[3];
-    if (magic[0] != 0 || magic[1] != 0 || magic[2] != kUnsignedByte || rank < minRank || rank > maxRank)
-        throw FileError(in.path() + ": not an IDX " + what + " file: magic number " + hex(value) + ", expected " +
-                        hex(0x0800u + minRank) + (maxRank > minRank ? " or " + hex(0x0800u + maxRank) : std::string()) +
-                        " (unsigned bytes, " + std::to_string(minRank) + " dimensions)");
+    if (magic[0] != 0 || magic[1] != 0 || magic[2] != kUnsignedByte || rank < minRank || rank > maxRank) {
+        std::vector<MessageArg> args{
+            {"file", in.path()},
+            {"magic", hex(value)},
+            {"expected", hex(0x0800u + minRank) + (maxRank > minRank ? " / " + hex(0x0800u + maxRank) : std::string())},
+            {"rank", std::to_string(minRank)}};
+        if (std::string(what) == "images")
+            throw FileError(msg("idx.bad_magic_images",
+                                "{file}: not an IDX images file: magic number {magic}, expected {expected} "
+                                "(unsigned bytes, {rank} dimensions)",
+                                std::move(args)));
+        throw FileError(msg("idx.bad_magic_labels",
+                            "{file}: not an IDX labels file: magic number {magic}, expected {expected} "
+                            "(unsigned bytes, {rank} dimensions)",
+                            std::move(args)));
+    }
     std::vector<uint32_t> dims(rank);
     for (int d = 0; d < rank; ++d) {
         uint8_t b[4];
@@ -51,12 +63,22 @@ std::vector<uint32_t> readHeader(ByteSource& in, int minRank, int maxRank, const
 // is allocated or inflated.
 void checkFits(const ByteSource& in, uint64_t need, const std::string& claim, uint64_t ceiling) {
     const uint64_t available = in.maxRemaining();
-    if (need > available)
-        throw FileError(in.path() + ": header claims " + claim + " = " + std::to_string(need) +
-                        " bytes, but the file " +
-                        (in.compressed() ? "(" + std::to_string(in.fileSize()) + " bytes compressed) can hold at most "
-                                         : "holds only ") +
-                        std::to_string(available) + " bytes after the header");
+    if (need > available) {
+        std::vector<MessageArg> args{{"file", in.path()},
+                                     {"claim", claim},
+                                     {"bytes", std::to_string(need)},
+                                     {"compressed", std::to_string(in.fileSize())},
+                                     {"available", std::to_string(available)}};
+        if (in.compressed())
+            throw FileError(msg("idx.claim_exceeds_gzip",
+                                "{file}: header claims {claim} = {bytes} bytes, but the file ({compressed} bytes "
+                                "compressed) can hold at most {available} bytes after the header",
+                                std::move(args)));
+        throw FileError(msg("idx.claim_exceeds_file",
+                            "{file}: header claims {claim} = {bytes} bytes, but the file holds only {available} "
+                            "bytes after the header",
+                            std::move(args)));
+    }
     if (need > ceiling)
         throw FileError(msg("idx.too_large",
                             "{file}: header claims {claim} = {bytes} bytes, more than the limit of {limit} bytes",
@@ -103,14 +125,17 @@ Dataset loadIdx(const std::string& imagesPath, const std::string& labelsPath, co
         const uint32_t count = dims[0], height = dims[1], width = dims[2];
         const uint32_t channels = dims.size() == 4 ? dims[3] : 1;
         if (count > kMaxItems)
-            throw FileError(imagesPath + ": header claims " + std::to_string(count) +
-                            " images, more than the supported " + std::to_string(kMaxItems));
+            throw FileError(
+                msg("idx.too_many_images", "{file}: header claims {count} images, more than the supported {max}",
+                    {{"file", imagesPath}, {"count", std::to_string(count)}, {"max", std::to_string(kMaxItems)}}));
         if (height < 1 || height > kMaxSide || width < 1 || width > kMaxSide)
-            throw FileError(imagesPath + ": image size " + std::to_string(width) + "x" + std::to_string(height) +
-                            " is outside 1..4096");
+            throw FileError(
+                msg("idx.bad_size", "{file}: image size {size} is outside 1..4096",
+                    {{"file", imagesPath}, {"size", std::to_string(width) + "x" + std::to_string(height)}}));
         if (channels != 1 && channels != 3)
-            throw FileError(imagesPath + ": " + std::to_string(channels) +
-                            " channels per pixel; only 1 (gray) or 3 (RGB) are supported");
+            throw FileError(msg("idx.bad_channels",
+                                "{file}: {channels} channels per pixel; only 1 (gray) or 3 (RGB) are supported",
+                                {{"file", imagesPath}, {"channels", std::to_string(channels)}}));
         const uint64_t need = uint64_t(count) * height * width * channels;
         const std::string claim = std::to_string(count) + " images of " + std::to_string(width) + "x" +
                                   std::to_string(height) + "x" + std::to_string(channels);
@@ -129,8 +154,12 @@ Dataset loadIdx(const std::string& imagesPath, const std::string& labelsPath, co
         const uint32_t count = dims[0];
         const std::size_t images = ds.pixels.size() / ds.imageBytes();
         if (count != images)
-            throw FileError(labelsPath + ": holds " + std::to_string(count) + " labels but " + imagesPath + " holds " +
-                            std::to_string(images) + " images");
+            throw FileError(msg("idx.count_mismatch",
+                                "{file}: holds {count} labels but {images_file} holds {images} images",
+                                {{"file", labelsPath},
+                                 {"count", std::to_string(count)},
+                                 {"images_file", imagesPath},
+                                 {"images", std::to_string(images)}}));
         checkFits(in, count, std::to_string(count) + " labels", options.maxDecodedBytes);
         std::vector<uint8_t> raw(count);
         in.readExact(raw.data(), count, "labels");
@@ -150,14 +179,17 @@ bool looksLikeIdxFolder(const std::string& folder) {
 
 DataSplits loadIdxFolder(const std::string& folder, const LoadOptions& options) {
     std::error_code ec;
-    if (!fs::exists(folder, ec)) throw FileError(folder + ": folder does not exist");
-    if (!fs::is_directory(folder, ec)) throw FileError(folder + ": is not a folder");
+    if (!fs::exists(folder, ec))
+        throw FileError(msg("folder.missing", "{folder}: folder does not exist", {{"folder", folder}}));
+    if (!fs::is_directory(folder, ec))
+        throw FileError(msg("folder.not_folder", "{folder}: is not a folder", {{"folder", folder}}));
     const std::string trainImages = findFile(folder, "train-images");
     const std::string trainLabels = findFile(folder, "train-labels");
     if (trainImages.empty() || trainLabels.empty())
-        throw FileError(folder +
-                        ": no IDX training pair (train-images-*-ubyte[.gz] and "
-                        "train-labels-*-ubyte[.gz]) in this folder");
+        throw FileError(msg("idx.no_training_pair",
+                            "{folder}: no IDX training pair (train-images-*-ubyte[.gz] and "
+                            "train-labels-*-ubyte[.gz]) in this folder",
+                            {{"folder", folder}}));
     DataSplits splits;
     splits.train = loadIdx(trainImages, trainLabels, options);
     const std::string testImages = findFile(folder, "t10k-images");
@@ -166,7 +198,8 @@ DataSplits loadIdxFolder(const std::string& folder, const LoadOptions& options) 
         splits.test = loadIdx(testImages, testLabels, options);
         if (splits.test.height != splits.train.height || splits.test.width != splits.train.width ||
             splits.test.channels != splits.train.channels)
-            throw FileError(testImages + ": image size differs from " + trainImages);
+            throw FileError(msg("idx.test_size_differs", "{file}: image size differs from {other}",
+                                {{"file", testImages}, {"other", trainImages}}));
     } else if (!testImages.empty() || !testLabels.empty()) {
         splits.problems.push_back({folder, "t10k images or labels file missing; no test set loaded"});
     }

@@ -224,8 +224,10 @@ bool naturalLess(const std::string& a, const std::string& b) {
 DataSplits loadImageFolder(const std::string& rootPath, const LoadOptions& options) {
     std::error_code ec;
     const fs::path root(rootPath);
-    if (!fs::exists(root, ec)) throw FileError(rootPath + ": folder does not exist");
-    if (!fs::is_directory(root, ec)) throw FileError(rootPath + ": is not a folder");
+    if (!fs::exists(root, ec))
+        throw FileError(msg("folder.missing", "{folder}: folder does not exist", {{"folder", rootPath}}));
+    if (!fs::is_directory(root, ec))
+        throw FileError(msg("folder.not_folder", "{folder}: is not a folder", {{"folder", rootPath}}));
 
     DataSplits out;
     // A train/val/test level when any top-level folder is named like a split.
@@ -291,10 +293,11 @@ DataSplits loadImageFolder(const std::string& rootPath, const LoadOptions& optio
         }
     }
     if (jobs.empty())
-        throw FileError(rootPath +
-                        ": no images found; expected one sub-folder per class holding "
-                        ".png, .jpg, .jpeg, .bmp or .webp files (optionally below "
-                        "train/, val/ and test/)");
+        throw FileError(msg("image_folder.no_images",
+                            "{folder}: no images found; expected one sub-folder per class holding "
+                            ".png, .jpg, .jpeg, .bmp or .webp files (optionally below "
+                            "train/, val/ and test/)",
+                            {{"folder", rootPath}}));
 
     // The target size: the options', or the first readable image's.
     int height = options.height, width = options.width, channels = options.channels;
@@ -307,8 +310,12 @@ DataSplits loadImageFolder(const std::string& rootPath, const LoadOptions& optio
             if (probeImageFile(jobs[i].path, info, errors[i], imageLimits(options))) break;
         }
         if (i == jobs.size())
-            throw FileError(rootPath + ": none of its " + std::to_string(jobs.size()) +
-                            " image files can be read (first: " + jobs[0].path + ": " + errors[0] + ")");
+            throw FileError(msg("image_folder.none_readable",
+                                "{folder}: none of its {count} image files can be read (first: {file}: {reason})",
+                                {{"folder", rootPath},
+                                 {"count", std::to_string(jobs.size())},
+                                 {"file", jobs[0].path},
+                                 {"reason", errors[0]}}));
         if (height <= 0 || width <= 0) {
             height = info.height;
             width = info.width;
@@ -316,8 +323,10 @@ DataSplits loadImageFolder(const std::string& rootPath, const LoadOptions& optio
         if (channels <= 0) channels = info.channels;
     }
     if (height > 4096 || width > 4096 || (channels != 1 && channels != 3))
-        throw FileError(rootPath + ": image size " + std::to_string(width) + "x" + std::to_string(height) + "x" +
-                        std::to_string(channels) + " is not supported (up to 4096, 1 or 3 channels)");
+        throw FileError(
+            msg("image_folder.bad_size", "{folder}: image size {size} is not supported (up to 4096, 1 or 3 channels)",
+                {{"folder", rootPath},
+                 {"size", std::to_string(width) + "x" + std::to_string(height) + "x" + std::to_string(channels)}}));
     for (Dataset* ds : sets) {
         ds->height = height;
         ds->width = width;
@@ -339,11 +348,18 @@ DataSplits loadImageFolder(const std::string& rootPath, const LoadOptions& optio
         if (!sets[s]->labels.empty()) sets[s]->classNames = classNames;
     }
     if (out.train.labels.empty()) {
-        throw FileError(rootPath + ": no readable training images (" + std::to_string(jobs.size()) + " files tried, " +
-                        std::to_string(out.problems.size()) + " problems; first: " +
-                        (out.problems.empty() ? std::string("none")
-                                              : out.problems.front().path + ": " + out.problems.front().message) +
-                        ")");
+        if (out.problems.empty())
+            throw FileError(msg("image_folder.no_training_images",
+                                "{folder}: no readable training images ({count} files tried, no problems)",
+                                {{"folder", rootPath}, {"count", std::to_string(jobs.size())}}));
+        throw FileError(msg("image_folder.no_readable_training_images",
+                            "{folder}: no readable training images ({count} files tried, {problems} problems; "
+                            "first: {file}: {reason})",
+                            {{"folder", rootPath},
+                             {"count", std::to_string(jobs.size())},
+                             {"problems", std::to_string(out.problems.size())},
+                             {"file", out.problems.front().path},
+                             {"reason", out.problems.front().message}}));
     }
     if (classNames.size() < 2)
         out.problems.push_back(

@@ -45,7 +45,7 @@ struct LoadOptions {
 // Thrown when LoadOptions::cancel was set during loading.
 class LoadCancelled : public Error {
 public:
-    LoadCancelled() : Error("loading cancelled") {}
+    LoadCancelled() : Error(msg("load.cancelled", "loading cancelled")) {}
 };
 
 }  // namespace cs

@@ -25,7 +25,9 @@ PrefetchBatcher::PrefetchBatcher(const Dataset& ds, std::vector<uint32_t> order,
       firstBatch_(std::min(firstBatch, batchCount_)),
       produced_(firstBatch_),
       taken_(firstBatch_) {
-    if (batchSize < 1) throw OptionError("batch size must be at least 1, got " + std::to_string(batchSize));
+    if (batchSize < 1)
+        throw OptionError(
+            msg("batch.size", "batch size must be at least 1, got {value}", {{"value", std::to_string(batchSize)}}));
     worker_ = std::thread([this] { run(); });
 }
 

@@ -42,20 +42,25 @@ Preprocessing Preprocessing::fromJson(const nlohmann::json& j) {
         else if (s == "standardize")
             p.scaling = Scaling::Standardize;
         else
-            throw FileError("preprocessing: unknown scaling '" + s + "' (known: unit, standardize)");
+            throw FileError(msg("preprocessing.unknown_scaling",
+                                "preprocessing: unknown scaling '{scaling}' (known: unit, standardize)",
+                                {{"scaling", s}}));
         if (j.contains("mean")) p.mean = j.at("mean").get<std::array<float, 3>>();
         if (j.contains("std")) p.stdev = j.at("std").get<std::array<float, 3>>();
         p.invert = j.value("invert", false);
     } catch (const nlohmann::json::exception& e) {
-        throw FileError(std::string("preprocessing is malformed: ") + e.what());
+        throw FileError(msg("preprocessing.malformed", "preprocessing is malformed: {reason}", {{"reason", e.what()}}));
     }
     if (p.height < 1 || p.height > 4096 || p.width < 1 || p.width > 4096)
-        throw FileError("preprocessing: input size " + std::to_string(p.width) + "x" + std::to_string(p.height) +
-                        " is outside 1..4096");
+        throw FileError(msg("preprocessing.bad_size", "preprocessing: input size {size} is outside 1..4096",
+                            {{"size", std::to_string(p.width) + "x" + std::to_string(p.height)}}));
     if (p.channels != 1 && p.channels != 3)
-        throw FileError("preprocessing: channels must be 1 or 3, got " + std::to_string(p.channels));
+        throw FileError(msg("preprocessing.bad_channels", "preprocessing: channels must be 1 or 3, got {value}",
+                            {{"value", std::to_string(p.channels)}}));
     for (int c = 0; c < 3; ++c)
-        if (!(p.stdev[c] > 0.f)) throw FileError("preprocessing: std of channel " + std::to_string(c) + " must be > 0");
+        if (!(p.stdev[c] > 0.f))
+            throw FileError(msg("preprocessing.bad_std", "preprocessing: std of channel {channel} must be > 0",
+                                {{"channel", std::to_string(c)}}));
     return p;
 }
 

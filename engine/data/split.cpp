@@ -19,8 +19,10 @@ std::vector<std::vector<uint32_t>> byClass(const std::vector<int32_t>& labels, i
     std::vector<std::vector<uint32_t>> groups(std::max(classCount, 0));
     for (std::size_t i = 0; i < labels.size(); ++i) {
         if (labels[i] < 0 || labels[i] >= classCount)
-            throw OptionError("sample " + std::to_string(i) + " has label " + std::to_string(labels[i]) +
-                              ", outside 0.." + std::to_string(classCount - 1));
+            throw OptionError(msg("split.label_out_of_range", "sample {sample} has label {label}, outside 0..{max}",
+                                  {{"sample", std::to_string(i)},
+                                   {"label", std::to_string(labels[i])},
+                                   {"max", std::to_string(classCount - 1)}}));
         groups[labels[i]].push_back(static_cast<uint32_t>(i));
     }
     return groups;
@@ -38,7 +40,8 @@ std::vector<uint32_t> shuffledIndices(std::size_t n, uint64_t seed) {
 
 IndexSplit stratifiedSplit(const std::vector<int32_t>& labels, int classCount, double fraction, uint64_t seed) {
     if (!(fraction >= 0.0 && fraction < 1.0))
-        throw OptionError("validation fraction must be in [0, 1), got " + std::to_string(fraction));
+        throw OptionError(msg("split.bad_fraction", "validation fraction must be in [0, 1), got {value}",
+                              {{"value", std::to_string(fraction)}}));
     IndexSplit out;
     Rng rng(seed);
     for (auto& group : byClass(labels, classCount)) {

@@ -14,13 +14,16 @@
 namespace cs {
 
 Classifier::Classifier(const ModelFile& file) : file_(file) {
-    if (!file_.hasWeights()) throw FileError("the model has no trained weights; train it first");
+    if (!file_.hasWeights())
+        throw FileError(msg("model.no_weights", "the model has no trained weights; train it first"));
     model_ = std::make_unique<Model>(file_.graph, file_.seed);
     applyWeights(file_, *model_);
     executor_ = model_->makeExecutor();
     if (model_->inputShape() != file_.preprocessing.inputShape())
-        throw FileError("the model's input " + model_->inputShape().toString() + " does not match its preprocessing " +
-                        file_.preprocessing.inputShape().toString());
+        throw FileError(msg(
+            "model.input_preprocessing_mismatch",
+            "the model's input {input} does not match its preprocessing {prepared}",
+            {{"input", model_->inputShape().toString()}, {"prepared", file_.preprocessing.inputShape().toString()}}));
 }
 
 Classifier::~Classifier() = default;
@@ -36,9 +39,10 @@ void Classifier::prepare(const cv::Mat& image, float* chw) const {
 }
 
 cv::Mat toModelImage(const cv::Mat& image, const Preprocessing& pre) {
-    if (image.empty()) throw Error("cannot classify an empty image");
+    if (image.empty()) throw Error(msg("classify.empty_image", "cannot classify an empty image"));
     if (image.depth() != CV_8U)
-        throw Error("only 8-bit images can be classified, got OpenCV depth " + std::to_string(image.depth()));
+        throw Error(msg("classify.not_8bit", "only 8-bit images can be classified, got OpenCV depth {depth}",
+                        {{"depth", std::to_string(image.depth())}}));
     cv::Mat converted;
     const int c = image.channels();
     if (pre.channels == 1) {
@@ -90,9 +94,12 @@ cv::Mat readImageFile(const std::string& path) {
     try {
         image = cv::imdecode(raw, cv::IMREAD_UNCHANGED);
     } catch (const cv::Exception& e) {
-        throw FileError("cannot decode '" + path + "': " + e.what());
+        throw FileError(
+            msg("image.decode_failed", "cannot decode '{file}': {reason}", {{"file", path}, {"reason", e.what()}}));
     }
-    if (image.empty()) throw FileError("cannot decode '" + path + "': not an image OpenCV can read, or corrupt");
+    if (image.empty())
+        throw FileError(msg("image.not_an_image", "cannot decode '{file}': not an image OpenCV can read, or corrupt",
+                            {{"file", path}}));
     if (image.depth() == CV_16U) image.convertTo(image, CV_8U, 1.0 / 257.0);
     return image;
 }

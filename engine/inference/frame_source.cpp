@@ -90,6 +90,38 @@ cv::Mat normalised(cv::Mat image) {
     return image;
 }
 
+enum class SourceProblem { OpenFailed, NoFrames };
+
+// A source that failed to open or to deliver, one template per kind of source so that a
+// translation never has to splice in an English "camera" or "stream".
+Message sourceMessage(const SourceSpec& spec, SourceProblem problem, const std::string& reason = {}) {
+    const bool open = problem == SourceProblem::OpenFailed;
+    std::vector<MessageArg> args{
+        {"source", spec.kind == SourceSpec::Kind::Camera ? std::to_string(spec.camera) : spec.location},
+        {"reason", reason}};
+    switch (spec.kind) {
+        case SourceSpec::Kind::Camera:
+            return open ? msg("capture.camera_open_error", "the camera {source} could not be opened: {reason}", args)
+                        : msg("capture.camera_no_frames", "the camera {source} opened but delivers no frames", args);
+        case SourceSpec::Kind::File:
+            return open ? msg("capture.video_open_error", "the video file '{source}' could not be opened: {reason}",
+                              args)
+                        : msg("capture.video_no_frames",
+                              "the video file '{source}' opened but delivers no frames (empty, or a format OpenCV "
+                              "cannot decode)",
+                              args);
+        case SourceSpec::Kind::Url:
+            return open ? msg("capture.stream_open_error", "the stream '{source}' could not be opened: {reason}", args)
+                        : msg("capture.stream_no_frames", "the stream '{source}' opened but delivers no frames", args);
+        case SourceSpec::Kind::Pipeline:
+            break;
+    }
+    return open ? msg("capture.pipeline_open_error", "the GStreamer pipeline '{source}' could not be opened: {reason}",
+                      args)
+                : msg("capture.pipeline_no_frames", "the GStreamer pipeline '{source}' opened but delivers no frames",
+                      args);
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------
@@ -97,7 +129,8 @@ SourceSpec SourceSpec::parse(const std::string& text) {
     const std::string t = trim(text);
     if (t.empty())
         throw CaptureError(
-            "no video source given: enter a camera number, a video file, a stream URL or a GStreamer pipeline");
+            msg("capture.no_source",
+                "no video source given: enter a camera number, a video file, a stream URL or a GStreamer pipeline"));
     SourceSpec s;
     std::string index;
     if (allDigits(t))
@@ -106,7 +139,8 @@ SourceSpec SourceSpec::parse(const std::string& text) {
         index = trim(t.substr(7));
     if (!index.empty() || startsWith(t, "camera:")) {
         if (!allDigits(index) || index.size() > 4)
-            throw CaptureError("'" + t + "' is not a camera number (0, 1, 2, ...)");
+            throw CaptureError(
+                msg("capture.bad_camera_number", "'{value}' is not a camera number (0, 1, 2, ...)", {{"value", t}}));
         return cameraIndex(std::stoi(index));
     }
     if (startsWith(t, "gst:")) {
@@ -126,12 +160,14 @@ SourceSpec SourceSpec::parse(const std::string& text) {
         s.kind = Kind::File;
         s.location = t;
     }
-    if (s.location.empty()) throw CaptureError("'" + t + "' names no source");
+    if (s.location.empty()) throw CaptureError(msg("capture.no_location", "'{value}' names no source", {{"value", t}}));
     return s;
 }
 
 SourceSpec SourceSpec::cameraIndex(int index) {
-    if (index < 0) throw CaptureError("camera numbers start at 0, got " + std::to_string(index));
+    if (index < 0)
+        throw CaptureError(msg("capture.negative_camera", "camera numbers start at 0, got {value}",
+                               {{"value", std::to_string(index)}}));
     SourceSpec s;
     s.kind = Kind::Camera;
     s.camera = index;
@@ -295,20 +331,25 @@ void FrameSource::open(const SourceSpec& spec, const CaptureOptions& options) {
                 case SourceSpec::Kind::Camera: {
                     std::lock_guard lock(cameraOpenMutex());
                     if (!cap.open(spec.camera, kCameraBackend))
-                        throw CaptureError(
-                            "camera " + std::to_string(spec.camera) +
-                            " could not be opened: there is no such camera, or another program is using it");
+                        throw CaptureError(msg("capture.camera_unavailable",
+                                               "camera {camera} could not be opened: there is no such camera, or "
+                                               "another program is using it",
+                                               {{"camera", std::to_string(spec.camera)}}));
                     break;
                 }
                 case SourceSpec::Kind::File: {
                     std::error_code ec;
                     if (!fs::exists(fs::u8path(spec.location), ec))
-                        throw CaptureError("the video file '" + spec.location + "' does not exist");
+                        throw CaptureError(msg("capture.video_missing", "the video file '{file}' does not exist",
+                                               {{"file", spec.location}}));
                     if (fs::is_directory(fs::u8path(spec.location), ec))
-                        throw CaptureError("'" + spec.location + "' is a folder, not a video file");
+                        throw CaptureError(msg("capture.video_is_folder", "'{file}' is a folder, not a video file",
+                                               {{"file", spec.location}}));
                     if (!cap.open(spec.location, cv::CAP_ANY))
-                        throw CaptureError("the video file '" + spec.location +
-                                           "' could not be opened: not a video, or no decoder for its format");
+                        throw CaptureError(msg(
+                            "capture.video_unreadable",
+                            "the video file '{file}' could not be opened: not a video, or no decoder for its format",
+                            {{"file", spec.location}}));
                     break;
                 }
                 case SourceSpec::Kind::Url:
@@ -318,25 +359,29 @@ void FrameSource::open(const SourceSpec& spec, const CaptureOptions& options) {
                                   options.stallTimeoutMs});
                     }
                     if (!cap.isOpened() && !cap.open(spec.location, cv::CAP_ANY))
-                        throw CaptureError("the stream '" + spec.location +
-                                           "' could not be opened: check the address and that the server is reachable");
+                        throw CaptureError(msg("capture.stream_unavailable",
+                                               "the stream '{url}' could not be opened: check the address and that the "
+                                               "server is reachable",
+                                               {{"url", spec.location}}));
                     break;
                 case SourceSpec::Kind::Pipeline: {
                     if (!cv::videoio_registry::hasBackend(cv::CAP_GSTREAMER))
-                        throw CaptureError("this OpenCV has no GStreamer support, so pipelines cannot be opened");
+                        throw CaptureError(msg("capture.no_gstreamer",
+                                               "this OpenCV has no GStreamer support, so pipelines cannot be opened"));
                     std::string pipeline = spec.location;
                     if (pipeline.find("appsink") == std::string::npos)
                         pipeline += " ! videoconvert ! video/x-raw,format=BGR ! appsink";
                     if (!cap.open(pipeline, cv::CAP_GSTREAMER))
                         throw CaptureError(
-                            "the GStreamer pipeline '" + spec.location +
-                            "' could not be started: check its elements (gst-inspect-1.0) and that it ends "
-                            "in '! videoconvert ! appsink'");
+                            msg("capture.pipeline_failed",
+                                "the GStreamer pipeline '{pipeline}' could not be started: check its "
+                                "elements (gst-inspect-1.0) and that it ends in '! videoconvert ! appsink'",
+                                {{"pipeline", spec.location}}));
                     break;
                 }
             }
         } catch (const cv::Exception& e) {
-            throw CaptureError("the " + spec.describe() + " could not be opened: " + e.what());
+            throw CaptureError(sourceMessage(spec, SourceProblem::OpenFailed, e.what()));
         }
         cv::Mat first;
         bool ok = false;
@@ -347,9 +392,7 @@ void FrameSource::open(const SourceSpec& spec, const CaptureOptions& options) {
         }
         if (!ok) {
             cap.release();
-            throw CaptureError(
-                "the " + spec.describe() + " opened but delivers no frames" +
-                (spec.kind == SourceSpec::Kind::File ? " (empty, or a format OpenCV cannot decode)" : ""));
+            throw CaptureError(sourceMessage(spec, SourceProblem::NoFrames));
         }
         first = normalised(std::move(first));
         shared->size = first.size();

@@ -41,9 +41,13 @@ RegionOfInterest RegionOfInterest::parsePixels(const std::string& text) {
     double v[4];
     char tail = 0;
     if (std::sscanf(text.c_str(), "%lf,%lf,%lf,%lf%c", &v[0], &v[1], &v[2], &v[3], &tail) != 4)
-        throw Error("the region of interest must be x,y,w,h in pixels (e.g. 80,0,480,480), got '" + text + "'");
+        throw Error(msg("roi.malformed",
+                        "the region of interest must be x,y,w,h in pixels (e.g. 80,0,480,480), got '{value}'",
+                        {{"value", text}}));
     if (v[0] < 0 || v[1] < 0 || v[2] < 1 || v[3] < 1)
-        throw Error("the region of interest '" + text + "' needs x,y >= 0 and a width and height of at least 1");
+        throw Error(msg("roi.out_of_range",
+                        "the region of interest '{value}' needs x,y >= 0 and a width and height of at least 1",
+                        {{"value", text}}));
     RegionOfInterest roi;
     roi.rect = {v[0], v[1], v[2], v[3]};
     roi.inPixels = true;
@@ -127,7 +131,7 @@ void StreamClassifier::swapPendingModel() {
 
 StreamPrediction StreamClassifier::classify(const Frame& frame, bool still) {
     swapPendingModel();
-    if (frame.image.empty()) throw Error("cannot classify an empty frame");
+    if (frame.image.empty()) throw Error(msg("classify.empty_frame", "cannot classify an empty frame"));
     const auto start = Clock::now();
     StreamPrediction p;
     p.frameIndex = frame.index;
@@ -135,8 +139,8 @@ StreamPrediction StreamClassifier::classify(const Frame& frame, bool still) {
     p.still = still;
     p.roi = active_.roi.in(frame.image.size());
     if (p.roi.empty())
-        throw Error("the region of interest lies outside the " + std::to_string(frame.image.cols) + "x" +
-                    std::to_string(frame.image.rows) + " frame");
+        throw Error(msg("roi.outside_frame", "the region of interest lies outside the {size} frame",
+                        {{"size", std::to_string(frame.image.cols) + "x" + std::to_string(frame.image.rows)}}));
     const Preprocessing& pre = classifier_->file().preprocessing;
     input_.resize(1, pre.inputShape());
     classifier_->prepare(frame.image(p.roi), input_.data());

@@ -22,6 +22,14 @@ constexpr std::size_t kTemporarySuffixLength = 6;  // mkstemp's XXXXXX
 
 std::string sysError() { return std::strerror(errno); }
 
+Message cannotWrite(const std::string& path, const std::string& why) {
+    return msg("file.cannot_write", "cannot write '{file}': {reason}", {{"file", path}, {"reason", why}});
+}
+
+Message cannotRead(const std::string& path, const std::string& why) {
+    return msg("file.cannot_read", "cannot read '{file}': {reason}", {{"file", path}, {"reason", why}});
+}
+
 // A file descriptor closed on every path out.
 class Fd {
 public:
@@ -103,38 +111,42 @@ void writeFileAtomically(const std::string& path, const std::string& bytes) {
     for (int attempt = 0; rawFd < 0; ++attempt) {
         tmp = path + kTemporaryInfix + "XXXXXX";
         Fd fd(::mkostemp(tmp.data(), O_CLOEXEC));
-        if (fd.get() < 0) throw FileError("cannot write '" + path + "': " + sysError());
+        if (fd.get() < 0) throw FileError(cannotWrite(path, sysError()));
         struct stat st {};
         if (::flock(fd.get(), LOCK_EX) != 0 || ::fstat(fd.get(), &st) != 0) {
             const std::string why = sysError();
             ::unlink(tmp.c_str());
-            throw FileError("cannot write '" + path + "': " + why);
+            throw FileError(cannotWrite(path, why));
         }
         if (st.st_nlink > 0)
             rawFd = fd.release();
         else if (attempt == 10)
-            throw FileError("cannot write '" + path + "': its temporary file keeps disappearing");
+            throw FileError(msg("file.temporary_vanishes",
+                                "cannot write '{file}': its temporary file keeps disappearing", {{"file", path}}));
     }
     Fd fd(rawFd);
-    auto fail = [&](const std::string& what) {
+    auto fail = [&](bool replacing) {
         const std::string why = sysError();
         ::unlink(tmp.c_str());
-        throw FileError(what + " '" + path + "': " + why);
+        if (replacing)
+            throw FileError(
+                msg("file.cannot_replace", "cannot replace '{file}': {reason}", {{"file", path}, {"reason", why}}));
+        throw FileError(cannotWrite(path, why));
     };
     std::size_t done = 0;
     while (done < bytes.size()) {
         const ssize_t n = ::write(fd.get(), bytes.data() + done, bytes.size() - done);
         if (n < 0) {
             if (errno == EINTR) continue;
-            fail("cannot write");
+            fail(false);
         }
         done += static_cast<std::size_t>(n);
     }
     ::fchmod(fd.get(), 0644);
-    if (::fsync(fd.get()) != 0) fail("cannot write");
+    if (::fsync(fd.get()) != 0) fail(false);
     // Renamed while still locked: until then a cleaner sees a live writer.
-    if (std::rename(tmp.c_str(), path.c_str()) != 0) fail("cannot replace");
-    if (::close(fd.release()) != 0) throw FileError("cannot write '" + path + "': " + sysError());
+    if (std::rename(tmp.c_str(), path.c_str()) != 0) fail(true);
+    if (::close(fd.release()) != 0) throw FileError(cannotWrite(path, sysError()));
     syncFolder(folderOf(path));
 }
 
@@ -143,31 +155,35 @@ std::string readWholeFile(const std::string& path, std::size_t maxBytes) {
     // Non-blocking open: a FIFO would otherwise wait for a writer forever.
     Fd fd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC));
     if (fd.get() < 0) {
-        if (errno == EISDIR) throw FileError("'" + path + "' is a folder, not a file");
-        throw FileError("cannot open '" + path + "': " + sysError());
+        if (errno == EISDIR)
+            throw FileError(msg("file.is_folder", "'{file}' is a folder, not a file", {{"file", path}}));
+        throw FileError(
+            msg("file.cannot_open", "cannot open '{file}': {reason}", {{"file", path}, {"reason", sysError()}}));
     }
     struct stat st {};
-    if (::fstat(fd.get(), &st) != 0) throw FileError("cannot read '" + path + "': " + sysError());
-    if (S_ISDIR(st.st_mode)) throw FileError("'" + path + "' is a folder, not a file");
+    if (::fstat(fd.get(), &st) != 0) throw FileError(cannotRead(path, sysError()));
+    if (S_ISDIR(st.st_mode))
+        throw FileError(msg("file.is_folder", "'{file}' is a folder, not a file", {{"file", path}}));
     // Regular files only: a device never ends, a socket or FIFO is no saved file.
     if (!S_ISREG(st.st_mode))
         throw FileError(msg("file.not_regular_quoted",
                             "'{file}' is not a regular file (a named pipe, device or socket)", {{"file", path}}));
     if (static_cast<std::size_t>(st.st_size) > maxBytes)
-        throw FileError("'" + path + "' is " + std::to_string(st.st_size) + " bytes, more than the " +
-                        std::to_string(maxBytes) + " this reader accepts");
+        throw FileError(
+            msg("file.too_large", "'{file}' is {bytes} bytes, more than the {limit} this reader accepts",
+                {{"file", path}, {"bytes", std::to_string(st.st_size)}, {"limit", std::to_string(maxBytes)}}));
     std::string data(static_cast<std::size_t>(st.st_size), '\0');
     std::size_t got = 0;
     while (got < data.size()) {
         const ssize_t n = ::read(fd.get(), data.data() + got, data.size() - got);
         if (n < 0 && errno == EINTR) continue;
-        if (n < 0) throw FileError("cannot read '" + path + "': " + sysError());
+        if (n < 0) throw FileError(cannotRead(path, sysError()));
         if (n == 0) break;
         got += static_cast<std::size_t>(n);
     }
     if (got != data.size())
-        throw FileError("cannot read '" + path + "': read " + std::to_string(got) + " of " +
-                        std::to_string(data.size()) + " bytes");
+        throw FileError(msg("file.short_read", "cannot read '{file}': read {got} of {bytes} bytes",
+                            {{"file", path}, {"got", std::to_string(got)}, {"bytes", std::to_string(data.size())}}));
     return data;
 }
 

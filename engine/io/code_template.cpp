@@ -23,7 +23,8 @@ const std::string& codeTemplate(const std::string& name) {
     if (it == all.end()) {
         std::string known;
         for (const auto& [n, text] : all) known += (known.empty() ? "" : ", ") + n;
-        throw Error("unknown code template '" + name + "'; known templates: " + known);
+        throw Error(msg("template.unknown", "unknown code template '{name}'; known templates: {known}",
+                        {{"name", name}, {"known", known}}));
     }
     return it->second;
 }
@@ -40,7 +41,9 @@ std::string fillPlaceholders(const std::string& text, const TemplateValues& valu
         if (end - p < 5 || text.compare(end - 2, 2, "__") != 0) continue;  // not __KEY__
         const std::string key = text.substr(p + 2, end - p - 4);
         auto value = byKey.find(key);
-        if (value == byKey.end()) throw Error(what + ": the placeholder __" + key + "__ has no value");
+        if (value == byKey.end())
+            throw Error(msg("template.no_value", "{template}: the placeholder __{key}__ has no value",
+                            {{"template", what}, {"key", key}}));
         used.insert(key);
         const std::size_t newline = p == 0 ? std::string::npos : text.rfind('\n', p - 1);
         const std::size_t lineStart = newline == std::string::npos ? 0 : newline + 1;
@@ -55,7 +58,9 @@ std::string fillPlaceholders(const std::string& text, const TemplateValues& valu
     }
     out.append(text, copied, std::string::npos);
     for (const auto& [key, v] : values)
-        if (!used.count(key)) throw Error(what + ": no placeholder __" + key + "__ for its value");
+        if (!used.count(key))
+            throw Error(msg("template.unused_value", "{template}: no placeholder __{key}__ for its value",
+                            {{"template", what}, {"key", key}}));
     return out;
 }
 

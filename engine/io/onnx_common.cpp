@@ -119,8 +119,10 @@ namespace {
 template <typename T>
 std::vector<T> fromRaw(const std::string& raw, int64_t count, const std::string& what) {
     if (raw.size() != static_cast<size_t>(count) * sizeof(T))
-        throw FileError(what + ": holds " + std::to_string(raw.size()) + " bytes of data but its shape needs " +
-                        std::to_string(count * static_cast<int64_t>(sizeof(T))));
+        throw FileError(msg("onnx.tensor_bytes", "{tensor}: holds {have} bytes of data but its shape needs {need}",
+                            {{"tensor", what},
+                             {"have", std::to_string(raw.size())},
+                             {"need", std::to_string(count * static_cast<int64_t>(sizeof(T)))}}));
     std::vector<T> v(static_cast<size_t>(count));
     std::memcpy(v.data(), raw.data(), raw.size());
     return v;
@@ -128,8 +130,8 @@ std::vector<T> fromRaw(const std::string& raw, int64_t count, const std::string&
 
 void requireCount(size_t have, int64_t need, const std::string& what) {
     if (static_cast<int64_t>(have) != need)
-        throw FileError(what + ": holds " + std::to_string(have) + " values but its shape needs " +
-                        std::to_string(need));
+        throw FileError(msg("onnx.tensor_values", "{tensor}: holds {have} values but its shape needs {need}",
+                            {{"tensor", what}, {"have", std::to_string(have)}, {"need", std::to_string(need)}}));
 }
 
 }  // namespace
@@ -137,13 +139,18 @@ void requireCount(size_t have, int64_t need, const std::string& what) {
 ConstTensor decodeTensor(const onnx::TensorProto& t, const std::string& what) {
     ConstTensor c;
     for (int64_t d : t.dims()) {
-        if (d < 0 || d > (int64_t(1) << 31)) throw FileError(what + ": dimension " + std::to_string(d) + " is invalid");
+        if (d < 0 || d > (int64_t(1) << 31))
+            throw FileError(msg("onnx.bad_dimension", "{tensor}: dimension {value} is invalid",
+                                {{"tensor", what}, {"value", std::to_string(d)}}));
         c.dims.push_back(d);
     }
     const int64_t count = c.count();
-    if (count > (int64_t(1) << 30)) throw FileError(what + ": " + std::to_string(count) + " values is too large");
+    if (count > (int64_t(1) << 30))
+        throw FileError(msg("onnx.tensor_too_large", "{tensor}: {count} values is too large",
+                            {{"tensor", what}, {"count", std::to_string(count)}}));
     if (t.data_location() == onnx::TensorProto::EXTERNAL)
-        throw FileError(what + ": tensor data stored in an external file is not supported");
+        throw FileError(msg("onnx.external_data", "{tensor}: tensor data stored in an external file is not supported",
+                            {{"tensor", what}}));
     const bool raw = t.has_raw_data();
     switch (t.data_type()) {
         case onnx::TensorProto::FLOAT:
@@ -185,8 +192,10 @@ ConstTensor decodeTensor(const onnx::TensorProto& t, const std::string& what) {
             break;
         }
         default:
-            throw FileError(what + ": tensor element type " + std::to_string(t.data_type()) +
-                            " is not supported (float, double, int32 and int64 are)");
+            throw FileError(
+                msg("onnx.element_type",
+                    "{tensor}: tensor element type {type} is not supported (float, double, int32 and int64 are)",
+                    {{"tensor", what}, {"type", std::to_string(t.data_type())}}));
     }
     // The integer view of float data (for shape inputs). A float outside int64's range, or NaN,
     // has no integer value (converting it is undefined): it becomes 0, which no shape accepts.

@@ -24,8 +24,10 @@ std::vector<int64_t> dimsOf(const Shape& s) {
 
 onnx::ModelProto modelProto(const Model& model, const ModelFile& file, const OnnxExportOptions& options) {
     if (options.opset < kOnnxMinOpset || options.opset > kOnnxMaxOpset)
-        throw OptionError("ONNX export: opset " + std::to_string(options.opset) + " is not supported; use " +
-                          std::to_string(kOnnxMinOpset) + " to " + std::to_string(kOnnxMaxOpset));
+        throw OptionError(msg("onnx_export.opset", "ONNX export: opset {opset} is not supported; use {min} to {max}",
+                              {{"opset", std::to_string(options.opset)},
+                               {"min", std::to_string(kOnnxMinOpset)},
+                               {"max", std::to_string(kOnnxMaxOpset)}}));
     onnx::ModelProto proto;
     proto.set_ir_version(options.opset <= 13 ? 7 : 8);
     proto.set_producer_name("ConvStudio");
@@ -46,8 +48,9 @@ onnx::ModelProto modelProto(const Model& model, const ModelFile& file, const Onn
         const Model::Node& node = nodes[i];
         const OnnxEmitter emit = onnxEmitter(node.layer->kind());
         if (!emit)
-            throw Error("ONNX export: " + describeLayer(node.layer->kind(), node.layer->name()) +
-                        " has no ONNX form (layer kind '" + std::string(node.layer->kind()) + "')");
+            throw Error(msg("onnx_export.no_form", "ONNX export: {layer} has no ONNX form (layer kind '{kind}')",
+                            {{"layer", describeLayer(node.layer->kind(), node.layer->name())},
+                             {"kind", std::string(node.layer->kind())}}));
         std::vector<std::string> in;
         for (int j : node.inputs) in.push_back(values[j]);
         values[i] = emit(writer, node, in);
@@ -83,8 +86,9 @@ onnx::ModelProto modelProto(const Model& model, const ModelFile& file, const Onn
     try {
         onnx::checker::check_model(proto);
     } catch (const std::exception& e) {
-        throw Error(std::string("ONNX export produced a model the ONNX checker rejects (a ConvStudio bug): ") +
-                    e.what());
+        throw Error(msg("onnx_export.checker",
+                        "ONNX export produced a model the ONNX checker rejects (a ConvStudio bug): {reason}",
+                        {{"reason", e.what()}}));
     }
     return proto;
 }
@@ -94,7 +98,8 @@ onnx::ModelProto modelProto(const Model& model, const ModelFile& file, const Onn
 std::string exportOnnx(const Model& model, const ModelFile& file, const OnnxExportOptions& options) {
     const onnx::ModelProto proto = modelProto(model, file, options);
     std::string bytes;
-    if (!proto.SerializeToString(&bytes)) throw Error("ONNX export: the model could not be serialized");
+    if (!proto.SerializeToString(&bytes))
+        throw Error(msg("onnx_export.serialize", "ONNX export: the model could not be serialized"));
     return bytes;
 }
 

@@ -50,28 +50,30 @@ Tensor runOpenCvDnn(const std::string& onnxBytes, const Tensor& input) {
         net.setInput(blob);
         cv::Mat out = net.forward();
         if (out.total() == 0 || out.total() % static_cast<size_t>(input.batch()) != 0)
-            throw Error("OpenCV DNN returned " + std::to_string(out.total()) + " values for a batch of " +
-                        std::to_string(input.batch()));
+            throw Error(msg("parity.dnn_value_count", "OpenCV DNN returned {values} values for a batch of {batch}",
+                            {{"values", std::to_string(out.total())}, {"batch", std::to_string(input.batch())}}));
         const int perSample = static_cast<int>(out.total() / input.batch());
         Tensor result(input.batch(), Shape::flat(perSample));
         cv::Mat cont = out.isContinuous() ? out : out.clone();
         std::copy(cont.ptr<float>(), cont.ptr<float>() + out.total(), result.data());
         return result;
     } catch (const cv::Exception& e) {
-        throw Error(std::string("OpenCV DNN could not run the ONNX model: ") + e.what());
+        throw Error(
+            msg("parity.dnn_failed", "OpenCV DNN could not run the ONNX model: {reason}", {{"reason", e.what()}}));
     }
 }
 
 ParityReport compareWithOpenCv(const ModelFile& file, const std::string& onnxBytes, const Tensor& engineInput,
                                const Tensor& onnxInput) {
-    if (!file.hasWeights()) throw Error("parity check: the model has no trained weights");
+    if (!file.hasWeights()) throw Error(msg("parity.no_weights", "parity check: the model has no trained weights"));
     Model model(file.graph, file.seed);
     applyWeights(file, model);
     const Tensor ours = runEngine(model, engineInput, 32);
     const Tensor theirs = runOpenCvDnn(onnxBytes, onnxInput);
     if (theirs.size() != ours.size())
-        throw Error("parity check: OpenCV DNN gives " + std::to_string(theirs.sampleSize()) +
-                    " outputs per image, the engine " + std::to_string(ours.sampleSize()));
+        throw Error(
+            msg("parity.output_count", "parity check: OpenCV DNN gives {theirs} outputs per image, the engine {ours}",
+                {{"theirs", std::to_string(theirs.sampleSize())}, {"ours", std::to_string(ours.sampleSize())}}));
     const int classes = static_cast<int>(ours.sampleSize());
     ParityReport r;
     r.samples = ours.batch();
@@ -99,11 +101,13 @@ ParityReport compareWithOpenCv(const ModelFile& file, const std::string& onnxByt
 
 ParityReport checkParity(const ModelFile& file, const Dataset& data, const ParityOptions& options) {
     const Preprocessing& pre = file.preprocessing;
-    if (data.size() == 0) throw Error("parity check: the dataset is empty");
+    if (data.size() == 0) throw Error(msg("parity.empty_dataset", "parity check: the dataset is empty"));
     if (data.height != pre.height || data.width != pre.width || data.channels != pre.channels)
-        throw Error("parity check: the images are " + std::to_string(data.width) + "x" + std::to_string(data.height) +
-                    "x" + std::to_string(data.channels) + " but the model takes " + std::to_string(pre.width) + "x" +
-                    std::to_string(pre.height) + "x" + std::to_string(pre.channels));
+        throw Error(msg("parity.image_size", "parity check: the images are {images} but the model takes {input}",
+                        {{"images", std::to_string(data.width) + "x" + std::to_string(data.height) + "x" +
+                                        std::to_string(data.channels)},
+                         {"input", std::to_string(pre.width) + "x" + std::to_string(pre.height) + "x" +
+                                       std::to_string(pre.channels)}}));
     const int n = std::clamp(options.count, 1, static_cast<int>(std::min<size_t>(data.size(), 1 << 20)));
     const Shape shape = pre.inputShape();
     Tensor engineInput(n, shape), rawInput;

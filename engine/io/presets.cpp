@@ -26,12 +26,14 @@ static const nlohmann::json& presetDocument(const std::string& name) {
     if (src == all.end()) {
         std::string known;
         for (const auto& [n, t] : all) known += (known.empty() ? "" : ", ") + n;
-        throw Error("unknown preset '" + name + "'; known presets: " + known);
+        throw Error(msg("preset.unknown", "unknown preset '{preset}'; known presets: {known}",
+                        {{"preset", name}, {"known", known}}));
     }
     try {
         return parsed[name] = nlohmann::json::parse(src->second);
     } catch (const nlohmann::json::exception& e) {
-        throw Error("preset '" + name + "' is malformed: " + e.what());
+        throw Error(msg("preset.malformed", "preset '{preset}' is malformed: {reason}",
+                        {{"preset", name}, {"reason", e.what()}}));
     }
 }
 
@@ -45,7 +47,8 @@ ModelFile loadPreset(const std::string& name) {
         file.training = doc.value("training", nlohmann::json::object());
         file.project = {{"preset", name}};
     } catch (const nlohmann::json::exception& e) {
-        throw Error("preset '" + name + "' is malformed: " + e.what());
+        throw Error(msg("preset.malformed", "preset '{preset}' is malformed: {reason}",
+                        {{"preset", name}, {"reason", e.what()}}));
     }
     return file;
 }

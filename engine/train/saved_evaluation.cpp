@@ -120,7 +120,8 @@ nlohmann::json SavedEvaluation::toJson() const {
               {"sources", m.sources},
               {"predicted", result.predicted},
               {"confidence", result.confidence},
-              {"probabilities", result.probabilities}}}};
+              {"probabilities", result.probabilities}}},
+            {"outdated", outdated}};
 }
 
 SavedEvaluation SavedEvaluation::fromJson(const nlohmann::json& j) {
@@ -154,6 +155,7 @@ SavedEvaluation SavedEvaluation::fromJson(const nlohmann::json& j) {
         Dataset& m = s.mistakes;
         m.classNames = listOf<std::string>(j, "class_names", classes);
         s.totalMistakes = j.value("total_mistakes", 0);
+        s.outdated = j.value("outdated", false);
         const auto& k = j.at("mistakes");
         const auto count = k.at("count").get<std::size_t>();
         m.height = k.at("height").get<int>();

@@ -24,6 +24,9 @@ struct SavedEvaluation {
     // The kept mistakes, most confident first, with their images, true labels and sources.
     Dataset mistakes;
     int totalMistakes = 0;
+    // The project's weights changed after this evaluation (Use Best / Last Weights): its figures
+    // describe the weights used before, until the next Evaluate.
+    bool outdated = false;
 
     nlohmann::json toJson() const;
     // Throws FileError naming what is malformed; counts, sizes and labels are checked before

@@ -264,6 +264,19 @@ private slots:
             QCOMPARE(evaluation->classTable()->rowCount(), last.result.classes + 1);
             QCOMPARE(evaluation->gallery()->shownSamples().size(), last.mistakes.size());
             QVERIFY(!evaluation->note().isEmpty());
+            const QString savedNote = evaluation->note();
+            // A diagonal cell: the project keeps no correctly classified images, and says so
+            // with a way to measure again (it used to list nothing, without a word).
+            int diagonal = 0;
+            while (diagonal < last.result.classes && last.result.confusion[diagonal][diagonal] == 0) ++diagonal;
+            QVERIFY(diagonal < last.result.classes);
+            emit evaluation->confusion()->cellClicked(diagonal, diagonal);
+            QVERIFY(evaluation->gallery()->shownSamples().empty());
+            QVERIFY2(evaluation->gallery()->title().contains(QStringLiteral("not kept with the project")),
+                     qPrintable(evaluation->gallery()->title()));
+            QSignalSpy evaluateAsked(evaluation, &EvaluationPanel::evaluateRequested);
+            emit evaluation->gallery()->titleLabel()->linkActivated(QStringLiteral("evaluate"));
+            QCOMPARE(evaluateAsked.count(), 1);
 
             reopened.window()->resize(1280, 720);
             reopened.window()->show();
@@ -290,10 +303,20 @@ private slots:
             QVERIFY(testing::sameWeights(rdoc->file(), lastOfOther));
             QCOMPARE(rdoc->undoStack()->text(rdoc->undoStack()->index() - 1),
                      QStringLiteral("Use the last weights of run #%1").arg(other + 1));
+            // The saved evaluation measured the weights before: the page says so, not as if
+            // its figures described the weights now in use; Undo brings both back together.
+            QVERIFY(SavedEvaluation::fromJson(rdoc->lastEvaluation()).outdated);
+            QVERIFY2(evaluation->note().startsWith(QStringLiteral("Outdated")), qPrintable(evaluation->note()));
+            if (const QString shot = shotPath("evaluation_outdated.png"); !shot.isEmpty()) {
+                reopened.window()->showPage(evaluation);
+                QVERIFY(reopened.window()->grab().save(shot));
+            }
             rdoc->undoStack()->undo();
             QCOMPARE(rdoc->weightsRunIndex(), inUse);
             QVERIFY(!rdoc->usesLastWeights());
             QVERIFY(testing::sameWeights(rdoc->file(), kept));
+            QVERIFY(!SavedEvaluation::fromJson(rdoc->lastEvaluation()).outdated);
+            QCOMPARE(evaluation->note(), savedNote);
             reopened.window()->showPage(evaluation);
             if (const QString shot = shotPath("evaluation_after_reopen.png"); !shot.isEmpty())
                 QVERIFY(reopened.window()->grab().save(shot));

@@ -147,6 +147,29 @@ private slots:
         QVERIFY(sameTensors(g.weights, f.weights));
     }
 
+    // A forged graph that claims billions of parameters beside the run weights the file holds:
+    // the run weights are left out with a note that says why, before any model is built from
+    // that graph (which would allocate 17 GB: a bad_alloc, or an abort under ASan).
+    void forgedHugeGraphBesideRunWeightsIsRefused() {
+        const std::string bytes = serializeModelFile(withRuns());
+        const std::string forged = withJson(bytes, [](nlohmann::json& d) {
+            for (auto& node : d["graph"]["nodes"])
+                if (node["kind"] == "Dense") node["options"]["units"] = 65536;  // 65536 x 65536 weights
+        });
+        ModelFile g;
+        try {
+            g = parseModelFile(forged, "forged file");
+        } catch (const std::exception& e) {
+            QFAIL(e.what());  // refusing the run weights must not fail the whole file
+        }
+        QVERIFY(g.runWeights.empty());
+        QCOMPARE(int(g.loadNotes.size()), 3);  // the three runs that kept weights
+        for (const Message& note : g.loadNotes) {
+            QCOMPARE(note.code, std::string("model_file.run_weights_do_not_fit"));
+            QVERIFY2(note.english().find("do not fit the graph") != std::string::npos, note.english().c_str());
+        }
+    }
+
     // The last evaluation: figures and the most confident mistakes with their images come back;
     // a damaged one is left out with a note and the rest of the project loads.
     void evaluationRoundTripAndDamagedOneDropped() {

@@ -44,6 +44,8 @@ private slots:
     void xAxisSwitchesToTrainingTime();
     void oneEpochRunDrawsVisibly();
     void etaCountsTheEpochsOwnWork();
+    void etaCountsCheckpointWriting();
+    void emptyAccuracyAxisIsZeroToOne();
     void runsCompared();
 };
 
@@ -442,6 +444,57 @@ void TestTrainingCharts::etaCountsTheEpochsOwnWork() {
     partial.seconds = 100;
     progress.addEpoch(partial);
     QCOMPARE(progress.epochOverhead(), 0.0);
+    progress.addBetweenEpochs(5.0);  // after an epoch that did not count: nothing to add it to
+    QCOMPARE(progress.epochOverhead(), 0.0);
+}
+
+// Issue 18: the checkpoint written after each epoch is work no stats count; the worker measures
+// it (betweenEpochs) and the time left includes it.
+void TestTrainingCharts::etaCountsCheckpointWriting() {
+    TrainingProgress progress;
+    progress.beginRun(10);
+    BatchStats b;
+    b.batchesPerEpoch = 1;
+    b.seconds = 0.5;
+    for (int epoch = 0; epoch < 2; ++epoch) {
+        b.epoch = epoch;
+        b.batch = 0;
+        progress.setBatch(b, 32);
+        EpochStats e;
+        e.epoch = epoch;
+        e.seconds = 0.5 + 1.0;  // its batch, then one second of validation
+        progress.addEpoch(e);
+        progress.addBetweenEpochs(2.0);  // then two seconds writing the checkpoint
+    }
+    QVERIFY(std::abs(progress.epochOverhead() - 3.0) < 1e-9);
+    b.epoch = 2;
+    progress.setBatch(b, 32);
+    // 7 batches of 0.5 s, then 8 epoch ends (this one included) of 1 + 2 s each.
+    QVERIFY2(std::abs(progress.secondsLeft() - (7 * 0.5 + 8 * 3.0)) < 1e-6,
+             qPrintable(QString::number(progress.secondsLeft())));
+}
+
+// Issue 18: an empty accuracy chart showed -2..2 (a small chart's coarse ticks around the
+// padded 0..1); and a full one stays within 0..1 instead of padding up to 2.
+void TestTrainingCharts::emptyAccuracyAxisIsZeroToOne() {
+    TrainingCharts charts;
+    for (const QSize size : {QSize(300, 120), QSize(900, 600)}) {
+        charts.resize(size);
+        charts.refreshNow();
+        const auto* axis = qobject_cast<QValueAxis*>(charts.accuracyChart()->chart()->axes(Qt::Vertical).first());
+        QVERIFY(axis);
+        QCOMPARE(axis->min(), 0.0);
+        QCOMPARE(axis->max(), 1.0);
+    }
+    EpochStats e;
+    e.accuracy = 0.99;
+    e.hasValidation = true;
+    e.valAccuracy = 1.0;
+    charts.addEpoch(e);
+    charts.refreshNow();
+    const auto* axis = qobject_cast<QValueAxis*>(charts.accuracyChart()->chart()->axes(Qt::Vertical).first());
+    QCOMPARE(axis->max(), 1.0);
+    QVERIFY(axis->min() >= 0.0);
 }
 
 // Issue 18: ticked runs side by side: their final figures and the settings that differ.

@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QFileInfo>
 #include <QGridLayout>
 #include <QHeaderView>
@@ -12,6 +13,7 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include "common/engine_message.h"
 #include "data/capture_writer.h"
 
 namespace cs::gui {
@@ -27,6 +29,10 @@ CapturePanel::CapturePanel(QWidget* parent) : QWidget(parent) {
     folderLabel_->setObjectName(QStringLiteral("captureFolder"));
     folderLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     folderLabel_->setStyleSheet(QStringLiteral("color: #4a515c;"));
+    // The row gives the label its width (not the path's length); the path is elided to it.
+    folderLabel_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    folderLabel_->setMinimumWidth(60);
+    folderLabel_->installEventFilter(this);
     folderRow->addWidget(folderLabel_, 1);
     auto* change = new QToolButton(this);
     change->setText(tr("Folder…"));
@@ -98,9 +104,9 @@ CapturePanel::CapturePanel(QWidget* parent) : QWidget(parent) {
 
     connect(change, &QToolButton::clicked, this, &CapturePanel::chooseFolderRequested);
     connect(newClass_, &QLineEdit::textChanged, this, [this](const QString& text) {
-        const std::string why = CaptureWriter::classNameProblem(text.trimmed().toStdString());
-        add_->setEnabled(why.empty());
-        newClass_->setToolTip(text.isEmpty() || why.empty() ? QString() : QString::fromStdString(why));
+        const cs::Message why = CaptureWriter::classNameMessage(text.trimmed().toStdString());
+        add_->setEnabled(why.text.empty());
+        newClass_->setToolTip(text.isEmpty() || why.text.empty() ? QString() : engineText(why));
     });
     connect(newClass_, &QLineEdit::returnPressed, this, &CapturePanel::addClass);
     connect(add_, &QPushButton::clicked, this, &CapturePanel::addClass);
@@ -119,11 +125,20 @@ CapturePanel::CapturePanel(QWidget* parent) : QWidget(parent) {
 
 void CapturePanel::setFolder(const QString& folder, const QString& note) {
     folder_ = folder;
-    const QString shown = QDir::toNativeSeparators(folder);
-    folderLabel_->setText(fontMetrics().elidedText(shown, Qt::ElideMiddle, 260));
-    folderLabel_->setToolTip(shown);
+    folderLabel_->setToolTip(QDir::toNativeSeparators(folder));
+    showFolder();
     noteLabel_->setText(note);
     noteLabel_->setVisible(!note.isEmpty());
+}
+
+void CapturePanel::showFolder() {
+    const QString shown = QDir::toNativeSeparators(folder_);
+    folderLabel_->setText(folderLabel_->fontMetrics().elidedText(shown, Qt::ElideMiddle, folderLabel_->width()));
+}
+
+bool CapturePanel::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == folderLabel_ && event->type() == QEvent::Resize) showFolder();
+    return QWidget::eventFilter(watched, event);
 }
 
 void CapturePanel::setClasses(const QMap<QString, int>& counts) {
@@ -164,9 +179,9 @@ void CapturePanel::setRecordRate(double perSecond) { rate_->setValue(perSecond);
 
 void CapturePanel::addClass() {
     const QString name = newClass_->text().trimmed();
-    const std::string why = CaptureWriter::classNameProblem(name.toStdString());
-    if (!why.empty()) {
-        showStatus(QString::fromStdString(why), true);
+    const cs::Message why = CaptureWriter::classNameMessage(name.toStdString());
+    if (!why.text.empty()) {
+        showStatus(engineText(why), true);
         return;
     }
     newClass_->clear();

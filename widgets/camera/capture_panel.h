@@ -53,7 +53,11 @@ signals:
     void chooseFolderRequested();
     void trainRequested();
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
+    void showFolder();  // the folder's path elided in the middle to the label's width
     void addClass();
     void setRecording(bool on);
     void updateButtons();

@@ -10,8 +10,13 @@ namespace cs::gui {
 QString engineText(const cs::Message& message) {
     if (message.code.empty()) return QString::fromStdString(message.english());
     const QString translated = QCoreApplication::translate("EngineMessage", message.text.c_str());
-    // Fill in the values the same way the engine does, on the translated template.
-    return QString::fromStdString(cs::fillMessageTemplate(translated.toStdString(), message.args));
+    // Fill in the values the same way the engine does, on the translated template. An {owner}
+    // is one of the engine's own words ("optimizer", "schedule"), translated like the template.
+    std::vector<cs::MessageArg> args = message.args;
+    for (cs::MessageArg& arg : args)
+        if (arg.name == "owner")
+            arg.value = QCoreApplication::translate("EngineMessage", arg.value.c_str()).toStdString();
+    return QString::fromStdString(cs::fillMessageTemplate(translated.toStdString(), args));
 }
 
 QString engineText(const std::exception& error) {

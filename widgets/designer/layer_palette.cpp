@@ -5,6 +5,7 @@
 #include <QLineEdit>
 #include <QMimeData>
 #include <QPainter>
+#include <QStyle>
 #include <QVBoxLayout>
 
 #include "designer/layer_style.h"
@@ -108,6 +109,16 @@ LayerPalette::LayerPalette(const LayerRegistry& registry, QWidget* parent)
         else
             group->setExpanded(true);
     }
+
+    // Wide enough for the longest kind name ("GlobalAveragePooling2D") beside its icon, below
+    // its group, with a vertical scroll bar: the dock cannot be narrowed into cutting one. A
+    // name that still does not fit (a larger font) loses its middle, not its end.
+    int widest = 0;
+    for (const std::string& kind : registry.kinds())
+        widest = std::max(widest, tree_->fontMetrics().horizontalAdvance(QString::fromStdString(kind)));
+    tree_->setTextElideMode(Qt::ElideMiddle);
+    tree_->setMinimumWidth(widest + 2 * tree_->indentation() + tree_->iconSize().width() + 24 +
+                           tree_->style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 2 * tree_->frameWidth());
 
     connect(tree_, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
         const QString kind = item->data(0, kKindRole).toString();

@@ -224,6 +224,13 @@ void addRunWeights(TrainedState& next, const std::map<int, RunWeights>& current,
     next.runWeights = std::move(bounded.runWeights);
 }
 
+// The project's evaluation once other weights are put in: kept (Undo brings the weights and it
+// back together) but marked as describing the weights used before.
+nlohmann::json outdatedEvaluation(nlohmann::json evaluation) {
+    if (evaluation.is_object()) evaluation["outdated"] = true;
+    return evaluation;
+}
+
 }  // namespace
 
 void ModelDocument::applyTrained(const ModelFile& trained) {
@@ -233,7 +240,8 @@ void ModelDocument::applyTrained(const ModelFile& trained) {
     next.history = historyWith(file_.history, trained);
     next.trainedMark = trainedMarkFor(next.history.size());
     addRunWeights(next, file_.runWeights, trained);
-    next.evaluation = trained.evaluation.is_null() ? file_.evaluation : trained.evaluation;
+    // A run without its own evaluation (stopped) leaves the last one describing the weights before.
+    next.evaluation = trained.evaluation.is_null() ? outdatedEvaluation(file_.evaluation) : trained.evaluation;
     const QString text = trc(QT_TRANSLATE_NOOP("Commands", "Apply trained weights (run #%1)")).arg(next.history.size());
     undoStack_->push(new ApplyTrainedCommand(this, std::move(next), text));
 }
@@ -259,7 +267,7 @@ void ModelDocument::useRunWeights(const ModelFile& trained, int index) {
     next.history = file_.history;
     next.trainedMark = trainedMarkFor(std::size_t(index) + 1);
     next.runWeights = file_.runWeights;
-    next.evaluation = file_.evaluation;
+    next.evaluation = outdatedEvaluation(file_.evaluation);
     const QString text = trc(QT_TRANSLATE_NOOP("Commands", "Use the weights of run #%1")).arg(index + 1);
     undoStack_->push(new ApplyTrainedCommand(this, std::move(next), text));
 }
@@ -288,7 +296,7 @@ void ModelDocument::useRunWeights(int index, bool last) {
     next.trainedMark = trainedMarkFor(std::size_t(index) + 1);
     next.trainedMark["weights"] = last ? "last" : "best";
     next.runWeights = file_.runWeights;
-    next.evaluation = file_.evaluation;
+    next.evaluation = outdatedEvaluation(file_.evaluation);
     const QString text = last ? trc(QT_TRANSLATE_NOOP("Commands", "Use the last weights of run #%1")).arg(index + 1)
                               : trc(QT_TRANSLATE_NOOP("Commands", "Use the best weights of run #%1")).arg(index + 1);
     undoStack_->push(new ApplyTrainedCommand(this, std::move(next), text));

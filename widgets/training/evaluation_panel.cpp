@@ -71,6 +71,7 @@ EvaluationPanel::EvaluationPanel(QWidget* parent) : QWidget(parent) {
     layout->addWidget(split, 1);
 
     connect(evaluate_, &QPushButton::clicked, this, &EvaluationPanel::evaluateRequested);
+    connect(gallery_, &MisclassifiedGallery::evaluateRequested, this, &EvaluationPanel::evaluateRequested);
     connect(confusion_, &ConfusionMatrixView::cellClicked, this, [this](int t, int p) {
         gallery_->setFilter(t, p);
         table_->selectRow(t);
@@ -81,7 +82,9 @@ EvaluationPanel::EvaluationPanel(QWidget* parent) : QWidget(parent) {
     });
 }
 
-void EvaluationPanel::setNote(const QString& text) {
+void EvaluationPanel::setNote(const QString& text, bool warning) {
+    note_->setStyleSheet(warning ? QStringLiteral("color: #b35c00; font-weight: bold;")
+                                 : QStringLiteral("color: palette(mid);"));
     note_->setText(text);
     note_->setVisible(!text.isEmpty());
 }

@@ -23,7 +23,9 @@ public:
     void setBusy(bool busy);
     void setMessage(const QString& text);
     // A line under the summary (where a shown evaluation came from); a new report clears it.
-    void setNote(const QString& text);
+    // A line under the summary; `warning` draws it as one (figures that no longer describe the
+    // project's weights).
+    void setNote(const QString& text, bool warning = false);
     QString note() const;
     // Back to "no evaluation yet" (a project without a saved evaluation).
     void clear();

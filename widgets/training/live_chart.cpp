@@ -194,7 +194,12 @@ void LiveChart::setXTitle(const QString& title) {
 void LiveChart::setAxisTitlesVisible(bool visible) {
     xAxis_->setTitleVisible(visible);
     axisTitles_ = visible;
-    yAxis_->setTitleVisible(visible);
+    yAxis_->setTitleVisible(visible && yTitleVisible_);
+}
+
+void LiveChart::setYTitleVisible(bool visible) {
+    yTitleVisible_ = visible;
+    yAxis_->setTitleVisible(axisTitles_ && visible);
 }
 
 int LiveChart::addSeries(const QString& name, const QColor& color, Style style) {
@@ -309,7 +314,7 @@ void LiveChart::rebuildYAxis() {
         yAxis_ = axis;
     }
     yAxis_->setTitleText(yTitle_);
-    yAxis_->setTitleVisible(axisTitles_);
+    yAxis_->setTitleVisible(axisTitles_ && yTitleVisible_);
     yAxis_->setLabelsFont(xAxis_->labelsFont());
     chart_->addAxis(yAxis_, Qt::AlignLeft);
     for (auto& s : series_)
@@ -404,7 +409,8 @@ void LiveChart::applyRanges() {
         y1 = std::max(y1, s->maxY);
         yPos = std::min(yPos, s->minPositiveY);
     }
-    if (!std::isfinite(x0)) {
+    const bool empty = !std::isfinite(x0);
+    if (empty) {  // nothing drawn yet: a plain 0..1 (not padded into -2..2 on a small chart)
         x0 = 0;
         x1 = 1;
         y0 = 0;
@@ -428,9 +434,9 @@ void LiveChart::applyRanges() {
         auto* axis = static_cast<QLogValueAxis*>(yAxis_);
         if (axis->min() != lo || axis->max() != hi) axis->setRange(lo, hi);
     } else {
-        const double pad = y1 > y0 ? (y1 - y0) * 0.02 : std::max(1e-3, std::abs(y0) * 0.05);
-        setValueAxis(static_cast<QValueAxis*>(yAxis_),
-                     niceRange(std::max(y0 - pad, std::min(yFloor_, y0)), y1 + pad, yTicks));
+        const double pad = empty ? 0 : y1 > y0 ? (y1 - y0) * 0.02 : std::max(1e-3, std::abs(y0) * 0.05);
+        setValueAxis(static_cast<QValueAxis*>(yAxis_), niceRange(std::max(y0 - pad, std::min(yFloor_, y0)),
+                                                                 std::min(y1 + pad, std::max(yCeiling_, y1)), yTicks));
     }
 }
 

@@ -55,6 +55,9 @@ public:
     void setLogScale(bool on);
     bool logScale() const { return log_; }
     void setYFloor(double floor) { yFloor_ = floor; }  // lowest y the autoscale shows (e.g. 0 for loss)
+    // Highest y the autoscale shows when the data stays below it (1 for accuracy): the padding
+    // above the curve does not turn a 0..1 axis into 0..2.
+    void setYCeiling(double ceiling) { yCeiling_ = ceiling; }
     void resetZoom();
     bool isZoomed() const { return zoomed_; }
     // Zooms the x axis by `factor` (> 1 magnifies) around `x`.
@@ -71,6 +74,10 @@ public:
 
     // Hides the axis titles (small charts whose title says it all).
     void setAxisTitlesVisible(bool visible);
+    // Hides the y axis's title only. Qt Charts sizes a vertical title by the widget font's
+    // metrics, so a CJK title (taller glyphs from a fallback font) is elided to "⋮"; a chart
+    // whose own title names its y values does without it.
+    void setYTitleVisible(bool visible);
     void setXTitle(const QString& title);  // the x axis's title, hover text and CSV column
     void placeTools();
 
@@ -101,6 +108,7 @@ private:
     QToolButton* logButton_;
     QWidget* tools_ = nullptr;
     bool axisTitles_ = true;
+    bool yTitleVisible_ = true;
     QTimer* timer_;
     std::vector<std::unique_ptr<Series>> series_;
     int maxDrawn_ = 1500;
@@ -109,6 +117,7 @@ private:
     double zoomX0_ = 0, zoomX1_ = 1, zoomY0_ = 0, zoomY1_ = 1;
     bool rangeDirty_ = true;
     double yFloor_ = -1e300;
+    double yCeiling_ = 1e300;
     QString xTitle_, yTitle_;
 };
 

@@ -108,6 +108,8 @@ public:
 MisclassifiedGallery::MisclassifiedGallery(QWidget* parent) : QWidget(parent) {
     title_ = new QLabel(tr("Misclassified images appear here after an evaluation."));
     title_->setWordWrap(true);
+    title_->setTextFormat(Qt::RichText);
+    connect(title_, &QLabel::linkActivated, this, &MisclassifiedGallery::evaluateRequested);
     model_ = new GalleryModel(this);
     view_ = new QListView;
     view_->setViewMode(QListView::IconMode);
@@ -200,13 +202,31 @@ void MisclassifiedGallery::setFilter(int trueClass, int predicted) {
     }
     const auto& names = report_.data ? report_.data->classNames : std::vector<std::string>{};
     auto name = [&](int c) {
-        return c >= 0 && c < int(names.size()) ? QString::fromStdString(names[c]) : QString::number(c);
+        return (c >= 0 && c < int(names.size()) ? QString::fromStdString(names[c]) : QString::number(c))
+            .toHtmlEscaped();
     };
+    // A reopened evaluation keeps only its most confident mistakes: say so where a cell holds
+    // more images than are kept (always on the diagonal), with a way to measure again.
+    const bool inCell = trueClass >= 0 && trueClass < int(r.confusion.size()) && predicted >= 0 &&
+                        predicted < int(r.confusion[std::size_t(trueClass)].size());
+    const int cellCount = inCell ? r.confusion[std::size_t(trueClass)][std::size_t(predicted)] : 0;
+    const QString evaluateLink = QStringLiteral("<a href=\"evaluate\">%1</a>").arg(tr("Evaluate"));
     if (trueClass < 0)
         title_->setText(
             tr("%n misclassified image(s), the most confident mistakes first. Click a cell of the matrix "
                "to see its images.",
                nullptr, int(s.size())));
+    else if (report_.mistakesOnly && trueClass == predicted && cellCount > 0)
+        title_->setText(tr("The %n correctly classified image(s) of %1 are not kept with the project (it keeps the "
+                           "evaluation's mistakes only). %2 to see them.",
+                           nullptr, cellCount)
+                            .arg(name(trueClass), evaluateLink));
+    else if (report_.mistakesOnly && int(s.size()) < cellCount)
+        title_->setText(tr("%1 of the %n image(s) of %2 predicted as %3, the most confident first (the project "
+                           "keeps the evaluation's most confident mistakes). %4 to see them all.",
+                           nullptr, cellCount)
+                            .arg(int(s.size()))
+                            .arg(name(trueClass), name(predicted), evaluateLink));
     else
         title_->setText(tr("%n image(s) of %1 predicted as %2, the most confident first.", nullptr, int(s.size()))
                             .arg(name(trueClass), name(predicted)));
@@ -214,5 +234,7 @@ void MisclassifiedGallery::setFilter(int trueClass, int predicted) {
 }
 
 const std::vector<int>& MisclassifiedGallery::shownSamples() const { return model_->samples; }
+
+QString MisclassifiedGallery::title() const { return title_->text(); }
 
 }  // namespace cs::gui

@@ -33,6 +33,8 @@ public:
     // Sample indices shown, in order.
     const std::vector<int>& shownSamples() const;
     QListView* view() const { return view_; }
+    QLabel* titleLabel() const { return title_; }
+    QString title() const;
     static QString caption(const EvalReport& report, int sample);
     // The caption's lines as drawn in a tile `width` pixels wide with `font`: each line that
     // does not fit is elided in the middle ("Ankle b…→ Sandal"), never cut at its end.
@@ -43,6 +45,8 @@ public:
 signals:
     // `source` names the image in its dataset (Dataset::sourceOf); `classIndex` is for Move.
     void imageActionRequested(const std::string& source, cs::gui::ImageAction action, int classIndex);
+    // The user asked, from a reopened evaluation, to measure again to see the images not kept.
+    void evaluateRequested();
 
 private:
     void showContextMenu(const QPoint& pos);

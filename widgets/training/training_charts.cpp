@@ -67,6 +67,7 @@ TrainingCharts::TrainingCharts(QWidget* parent) : QWidget(parent) {
     loss_->setObjectName(QStringLiteral("lossChart"));
     loss_->setLogScaleAllowed(true);
     loss_->setYFloor(0);
+    loss_->setYTitleVisible(false);  // the chart's title says it; a vertical CJK title shows as "⋮"
     batchLoss_ = loss_->addSeries(tr("training (batch)"), kTrainLight);
     smoothLoss_ = loss_->addSeries(tr("training (smoothed)"), kTrain);
     epochLoss_ = loss_->addSeries(tr("training (epoch)"), kTrain, LiveChart::Style::Markers);
@@ -75,6 +76,8 @@ TrainingCharts::TrainingCharts(QWidget* parent) : QWidget(parent) {
     accuracy_ = new LiveChart(tr("Accuracy"), tr("epoch"), tr("accuracy"), this);
     accuracy_->setObjectName(QStringLiteral("accuracyChart"));
     accuracy_->setAxisTitlesVisible(false);
+    accuracy_->setYFloor(0);  // accuracy lies in 0..1
+    accuracy_->setYCeiling(1);
     batchAccuracy_ = accuracy_->addSeries(tr("training (batches)"), kAccuracyLight);
     epochAccuracy_ = accuracy_->addSeries(tr("training"), kAccuracy, LiveChart::Style::Markers);
     valAccuracy_ = accuracy_->addSeries(tr("validation"), kValidation, LiveChart::Style::Markers);

@@ -65,6 +65,7 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
     log_ = new TrainingLog;
     runs_ = new QListWidget;
     runs_->setToolTip(tr("Tick a run to overlay its curves on the charts"));
+    runs_->setTextElideMode(Qt::ElideRight);
     bottom_ = new QTabWidget;
     bottom_->setDocumentMode(true);
     bottom_->addTab(log_, tr("Log"));
@@ -132,19 +133,18 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QWidget(parent) {
     updateButtons();
 }
 
-QString TrainingPanel::runLabel(const nlohmann::json& run, int index) {
-    QString text = tr("Run %1").arg(index + 1);
+QString TrainingPanel::runLabel(const nlohmann::json& run) {
     RunRecord r;
     try {
         r = RunRecord::fromJson(run);
     } catch (const Error&) {
-        return text;
+        return {};
     }
-    text += tr(" — %1 epochs, %2, lr %3, batch %4")
-                .arg(r.epochs.size())
-                .arg(QString::fromStdString(r.settings.optimizer.kind))
-                .arg(double(r.settings.optimizer.learningRate), 0, 'g', 3)
-                .arg(r.settings.batchSize);
+    QString text = tr("%1 epochs, %2, lr %3, batch %4")
+                       .arg(r.epochs.size())
+                       .arg(QString::fromStdString(r.settings.optimizer.kind))
+                       .arg(double(r.settings.optimizer.learningRate), 0, 'g', 3)
+                       .arg(r.settings.batchSize);
     if (r.start == StartMode::FineTune) text += tr(", fine-tuned");
     if (!r.epochs.empty() && r.epochs.back().hasValidation)
         text += tr(", val. accuracy %1%").arg(r.epochs.back().valAccuracy * 100, 0, 'f', 1);
@@ -165,11 +165,16 @@ void TrainingPanel::setHistory(const nlohmann::json& history, int weightsRun) {
     runs_->clear();
     charts_->clearOverlays();
     for (int i = int(history_.size()) - 1; i >= 0; --i) {
-        QString label = runLabel(history_[i], i);
-        if (i == weightsRun) label += tr(" — weights in use");
+        // Two lines, what matters first: which run and what the project keeps of it, then its
+        // settings and figures (long; cut at the list's edge, whole in the tooltip).
+        QString status = tr("Run %1").arg(i + 1);
+        if (i == weightsRun) status += tr(" — weights in use");
         if (runsWithWeights_.contains(i))
-            label += distinctLast_.contains(i) ? tr(" · best and last weights kept") : tr(" · weights kept");
+            status += distinctLast_.contains(i) ? tr(" · best and last weights kept") : tr(" · weights kept");
+        const QString details = runLabel(history_[i]);
+        const QString label = details.isEmpty() ? status : status + QLatin1Char('\n') + details;
         auto* item = new QListWidgetItem(label, runs_);
+        item->setToolTip(label);
         if (i == weightsRun) {
             QFont bold = item->font();
             bold.setBold(true);

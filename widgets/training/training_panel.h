@@ -56,7 +56,9 @@ public:
     QTabWidget* bottomTabs() const { return bottom_; }
     RunComparison* comparison() const { return comparison_; }
 
-    static QString runLabel(const nlohmann::json& run, int index);
+    // A run's settings and figures, one line ("5 epochs, adam, lr 0.001, batch 32, ..."); empty
+    // for a record that cannot be read.
+    static QString runLabel(const nlohmann::json& run);
 
 signals:
     void startRequested();

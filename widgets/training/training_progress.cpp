@@ -42,6 +42,7 @@ void TrainingProgress::beginRun(int epochs) {
     batchEpoch_ = -1;
     batchSecondsInEpoch_ = 0;
     recentOverheads_.clear();
+    lastEpochCounted_ = false;
     bar_->setValue(0);
     label_->setText(tr("Starting…"));
     show();
@@ -92,9 +93,15 @@ void TrainingProgress::addBatches(const QVector<BatchStats>& batches, int batchS
 void TrainingProgress::addEpoch(const EpochStats& e) {
     // The epoch's time (pauses left out) beyond the batch periods it was seen to spend; an
     // epoch whose batches were not all seen here (a resumed run's first) tells nothing.
-    if (e.epoch != batchEpoch_ || e.seconds <= 0) return;
+    lastEpochCounted_ = e.epoch == batchEpoch_ && e.seconds > 0;
+    if (!lastEpochCounted_) return;
     recentOverheads_.push_back(std::max(0.0, e.seconds - batchSecondsInEpoch_));
     if (recentOverheads_.size() > kRecentEpochs) recentOverheads_.pop_front();
+}
+
+void TrainingProgress::addBetweenEpochs(double seconds) {
+    if (lastEpochCounted_ && seconds > 0) recentOverheads_.back() += seconds;
+    lastEpochCounted_ = false;
 }
 
 void TrainingProgress::showBatch(const BatchStats& b, int batchSize) {

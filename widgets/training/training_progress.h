@@ -3,8 +3,8 @@
 // progress bar over the whole run; also dataset loading progress. The time left is the mean
 // period of the recent batches (as the trainer measured them, pauses left out) times the
 // batches left, so neither a pause nor a burst of queued messages skews it, plus the recent
-// epochs' own work beyond their batches (the validation pass) times the epochs left: with
-// small epochs that work dominates.
+// epochs' own work beyond their batches (the validation pass, and the checkpoint written between
+// epochs) times the epochs left: with small epochs that work dominates.
 #include <QVector>
 #include <QWidget>
 #include <deque>
@@ -25,6 +25,9 @@ public:
     void setBatch(const BatchStats& b, int batchSize);
     void addBatches(const QVector<BatchStats>& batches, int batchSize);  // the label once, at the last
     void addEpoch(const EpochStats& e);
+    // Time spent after the last epoch's stats and before the next epoch's first batch (writing
+    // the checkpoint): part of that epoch's work beyond its batches.
+    void addBetweenEpochs(double seconds);
     void setLoading(qint64 done, qint64 total);
     void setPaused(bool paused);
     void finish(const QString& text);  // shown until the next run
@@ -48,6 +51,7 @@ private:
     int batchEpoch_ = -1;  // the epoch whose batch periods batchSecondsInEpoch_ sums
     double batchSecondsInEpoch_ = 0;
     std::deque<double> recentOverheads_;  // the last kRecentEpochs epochs' time beyond their batches
+    bool lastEpochCounted_ = false;       // recentOverheads_.back() is the last epoch's
 };
 
 }  // namespace cs::gui

@@ -77,6 +77,9 @@ struct EvalReport {
     std::shared_ptr<const Dataset> data;
     QString setName;  // "test", "validation", or "training" when nothing was held out
     int64_t step = 0;
+    // Reopened from the project (SavedEvaluation): `data` and the predictions hold its kept
+    // mistakes only, not the correctly classified images.
+    bool mistakesOnly = false;
 };
 
 // How a run ended, for the log and the status bar (the project's history keeps its RunRecord).
