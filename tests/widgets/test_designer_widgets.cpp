@@ -1,5 +1,7 @@
 // The designer widgets driven by real events: drops from the palette, port-to-port drags,
 // card moves, Delete, the property editor and the error badge.
+#include <QComboBox>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -103,6 +105,49 @@ private slots:
         QVERIFY(conv->parent());
         QVERIFY(palette.itemForKind(QStringLiteral("Dense")));
         QVERIFY(palette.itemForKind(QStringLiteral("MaxPooling2D")));
+    }
+
+    // Issue 15: the palette lists the depthwise and separable convolutions with Conv2D, and the
+    // property editor offers Conv2D's padding per side, dilation and groups, editing the shapes.
+    // With CONVSTUDIO_SCREENSHOTS=FOLDER the palette and the editor are saved there.
+    void convolutionOptionsInPaletteAndEditor() {
+        LayerPalette palette(LayerRegistry::builtin());
+        QTreeWidgetItem* conv = palette.itemForKind(QStringLiteral("Conv2D"));
+        for (const char* kind : {"DepthwiseConv2D", "SeparableConv2D"}) {
+            QTreeWidgetItem* item = palette.itemForKind(QString::fromLatin1(kind));
+            QVERIFY2(item, kind);
+            QCOMPARE(item->parent(), conv->parent());
+            QVERIFY(!item->icon(0).isNull());
+        }
+        PropertyEditor editor(doc_.get());
+        editor.resize(360, 720);
+        editor.show();
+        const int id = idOf("conv2d");
+        editor.setNode(id);
+        for (const char* p : {"pad_top", "pad_bottom", "pad_left", "pad_right", "dilation_rate", "groups"})
+            QVERIFY2(qobject_cast<QSpinBox*>(editor.editorFor(QString::fromLatin1(p))), p);
+        auto* padding = qobject_cast<QComboBox*>(editor.editorFor(QStringLiteral("padding")));
+        QVERIFY(padding);
+        QVERIFY(padding->findText(QStringLiteral("explicit")) >= 0);
+        padding->setCurrentIndex(padding->findText(QStringLiteral("explicit")));
+        emit padding->activated(padding->currentIndex());  // what a user's choice in the list sends
+        auto* top = qobject_cast<QSpinBox*>(editor.editorFor(QStringLiteral("pad_top")));
+        top->setFocus();
+        top->selectAll();
+        QTest::keyClicks(top, QStringLiteral("2"));
+        QTest::keyClick(top, Qt::Key_Return);
+        QCOMPARE(doc_->node(id)->options["padding"].get<std::string>(), std::string("explicit"));
+        QCOMPARE(doc_->node(id)->options["pad_top"].get<int>(), 2);
+        QCOMPARE(scene_->nodeItem(id)->shapeText(), QStringLiteral("28 × 26 × 8"));  // 28 + 2 rows - 3 + 1
+        const QString shots = qEnvironmentVariable("CONVSTUDIO_SCREENSHOTS");
+        if (!shots.isEmpty()) {
+            QDir().mkpath(shots);
+            palette.resize(280, 720);
+            palette.tree()->expandAll();
+            QVERIFY(palette.grab().save(shots + QStringLiteral("/palette_convolutions.png")));
+            QCoreApplication::processEvents();  // lay out the rebuilt form before grabbing it
+            QVERIFY(editor.grab().save(shots + QStringLiteral("/property_editor_conv2d.png")));
+        }
     }
 
     void dropFromPaletteAddsLayer() {
