@@ -68,6 +68,8 @@ bool Importer::convertBlockOp() {
         activationOf(c.source, c.ownUses, c.act);
         return true;
     }
+    // Malformed nodes without inputs or outputs are left to the general converter to refuse.
+    if (node_->input_size() == 0 || node_->output_size() == 0) return false;
     const std::string& op = node_->op_type();
     const auto isTensor = [this](int i) { return optionalIn(i) && optionalIn(i)->kind == Value::Kind::Tensor; };
     if (op == "Clip") {
@@ -146,7 +148,7 @@ void Importer::hardSigmoid() {
     // 6 * HardSigmoid(x; 1/6, 0) is relu6, as ConvStudio exports it: the Mul by 6 applies it.
     if (near(alpha, 1.f / 6.f) && near(beta, 0.f)) {
         const int mul = soleConsumer(node_->output(0));
-        if (mul >= 0 && model_.graph().node(mul).op_type() == "Mul") {
+        if (mul >= 0 && model_.graph().node(mul).op_type() == "Mul" && model_.graph().node(mul).input_size() == 2) {
             absorbed_.insert(nodeIndex_);
             completions_[mul] = {"relu6", node_->input(0), 1, 6.f};
             return;
@@ -205,7 +207,7 @@ bool Importer::maxPoolOverNonNegative() {
         stringAttr(*node_, "auto_pad", "NOTSET") != "NOTSET" || (!dil.empty() && dil != std::vector<int64_t>{1, 1}))
         return false;
     const int64_t s = st.empty() ? 1 : st[0];
-    if (!st.empty() && (st.size() != 2 || st[0] != st[1])) return false;
+    if (s < 1 || k[0] < 1 || (!st.empty() && (st.size() != 2 || st[0] != st[1]))) return false;
     if (std::all_of(p.begin(), p.end(), [](int64_t v) { return v == 0; }) ||
         std::any_of(p.begin(), p.end(), [&](int64_t v) { return v < 0 || v >= k[0]; }))
         return false;
@@ -328,7 +330,9 @@ bool Importer::channelShuffle() {
     if (!x.shuffleGroups) {
         if (t.size() != 5) return false;
         if (t[2] == -1 && t[1] > 0 && C % t[1] == 0) t[2] = C / t[1];  // PyTorch may leave one size to infer
-        if (!batchDim(t[0]) || t[1] < 1 || t[2] * t[1] != C || t[3] != H || t[4] != W)
+        int64_t product = 0;
+        if (!batchDim(t[0]) || t[1] < 1 || t[2] < 1 || __builtin_mul_overflow(t[1], t[2], &product) || product != C ||
+            t[3] != H || t[4] != W)
             fail("reshaping a " + x.shape.toString() +
                  " image to 5-D is supported only as the (N, groups, C/groups, H, W) view of a channel shuffle");
         Value v = x;
@@ -400,7 +404,7 @@ void Importer::splitChannels() {
         fail("has " + std::to_string(sizes.size()) + " sizes for " + std::to_string(parts) + " outputs");
     if (x.atInput) affineFrozen_ = true;
     for (int i = 0; i < parts; ++i) {
-        if (sizes[i] < 1 || start + sizes[i] > c) fail("its sizes do not fit " + std::to_string(c) + " channels");
+        if (sizes[i] < 1 || sizes[i] > c - start) fail("its sizes do not fit " + std::to_string(c) + " channels");
         Value v = x;
         v.atInput = false;
         v.node = addLayer("ChannelSlice", {{"start", start}, {"stop", start + sizes[i]}}, {x.node});
