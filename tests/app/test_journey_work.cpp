@@ -266,7 +266,8 @@ private slots:
             QVERIFY(!evaluation->note().isEmpty());
             const QString savedNote = evaluation->note();
             // A diagonal cell: the project keeps no correctly classified images, and says so
-            // with a way to measure again (it used to list nothing, without a word).
+            // with a way to measure again (it used to list nothing, without a word; the link
+            // itself is checked in test_confusion_matrix: here it would start an evaluation).
             int diagonal = 0;
             while (diagonal < last.result.classes && last.result.confusion[diagonal][diagonal] == 0) ++diagonal;
             QVERIFY(diagonal < last.result.classes);
@@ -274,9 +275,6 @@ private slots:
             QVERIFY(evaluation->gallery()->shownSamples().empty());
             QVERIFY2(evaluation->gallery()->title().contains(QStringLiteral("not kept with the project")),
                      qPrintable(evaluation->gallery()->title()));
-            QSignalSpy evaluateAsked(evaluation, &EvaluationPanel::evaluateRequested);
-            emit evaluation->gallery()->titleLabel()->linkActivated(QStringLiteral("evaluate"));
-            QCOMPARE(evaluateAsked.count(), 1);
 
             reopened.window()->resize(1280, 720);
             reopened.window()->show();

@@ -11,6 +11,7 @@
 #include "data/builtin_dataset.h"
 #include "graph/model.h"
 #include "train/evaluator.h"
+#include "train/saved_evaluation.h"
 #include "training/confusion_matrix_view.h"
 #include "training/evaluation_panel.h"
 #include "training/misclassified_gallery.h"
@@ -49,6 +50,7 @@ private slots:
     void galleryListsEveryMistake();
     void galleryImagesAreDoors();
     void captionsElideInTheMiddle();
+    void reopenedEvaluationExplainsItsCells();
 
 private:
     EvalReport report_;
@@ -115,6 +117,32 @@ void TestConfusionMatrix::clickingACellListsItsImages() {
     // A diagonal cell lists the correct ones.
     QTest::mouseClick(panel.confusion(), Qt::LeftButton, {}, panel.confusion()->cellRect(bt, bt).center());
     QCOMPARE(int(panel.gallery()->shownSamples().size()), r.confusion[bt][bt]);
+}
+
+// Issue 18: an evaluation reopened from the project holds only its kept mistakes. A diagonal
+// cell used to list nothing without a word; it now says why and links to Evaluate.
+void TestConfusionMatrix::reopenedEvaluationExplainsItsCells() {
+    const SavedEvaluation saved = SavedEvaluation::fromJson(
+        savedEvaluation(HeldOutEvaluation{EvalSet::Test, report_.data, report_.result}).toJson());
+    EvalReport reopened;
+    reopened.result = saved.result;
+    reopened.data = std::make_shared<const Dataset>(saved.mistakes);
+    reopened.setName = QStringLiteral("test");
+    reopened.mistakesOnly = true;
+    EvaluationPanel panel;
+    panel.setReport(reopened);
+    int c = 0;
+    while (c < 10 && reopened.result.confusion[c][c] == 0) ++c;
+    QVERIFY(c < 10);
+    emit panel.confusion()->cellClicked(c, c);
+    QVERIFY(panel.gallery()->shownSamples().empty());
+    const QString title = panel.gallery()->title();
+    QVERIFY2(title.contains(QString::number(reopened.result.confusion[c][c])) &&
+                 title.contains(QStringLiteral("not kept with the project")),
+             qPrintable(title));
+    QSignalSpy evaluate(&panel, &EvaluationPanel::evaluateRequested);
+    emit panel.gallery()->titleLabel()->linkActivated(QStringLiteral("evaluate"));
+    QCOMPARE(evaluate.count(), 1);
 }
 
 void TestConfusionMatrix::galleryListsEveryMistake() {
