@@ -79,7 +79,8 @@ private slots:
         QVERIFY(GraphSpec::fromJson(j) == g);
         QVERIFY(!(GraphSpec::fromJson(j) == backboneCnn()));
         nlohmann::json old = backboneCnn().toJson();
-        for (const NodeSpec& n : GraphSpec::fromJson(old).nodes()) QVERIFY(n.trainable);
+        const GraphSpec oldSpec = GraphSpec::fromJson(old);  // a named object: nodes() of a temporary dangles
+        for (const NodeSpec& n : oldSpec.nodes()) QVERIFY(n.trainable);
     }
 
     void freezeUpToAnUnknownLayerNamesIt() {

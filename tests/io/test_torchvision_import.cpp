@@ -20,8 +20,7 @@ const QStringList kOpsets = {"11", "17"};
 // Models whose only obstacle is a Conv option (explicit or asymmetric pads, groups, dilation)
 // that the Conv2D work of issue 15 adds on another branch: they must be refused at a Conv node,
 // naming it. When one imports, this list is out of date and the test says so.
-const QStringList kAwaitingConvOptions = {"resnet18", "mobilenet_v2", "mobilenet_v3_small", "shufflenet_v2_x0_5",
-                                          "efficientnet_b0"};
+const QStringList kAwaitingConvOptions = {};
 
 struct Run {
     int code = -1;
