@@ -17,11 +17,6 @@ const QStringList kModels = {"resnet18",      "mobilenet_v2",       "mobilenet_v
                              "blocks"};
 const QStringList kOpsets = {"11", "17"};
 
-// Models whose only obstacle is a Conv option (explicit or asymmetric pads, groups, dilation)
-// that the Conv2D work of issue 15 adds on another branch: they must be refused at a Conv node,
-// naming it. When one imports, this list is out of date and the test says so.
-const QStringList kAwaitingConvOptions = {};
-
 struct Run {
     int code = -1;
     QByteArray out, err;
@@ -53,7 +48,7 @@ class TestTorchvisionImport : public QObject {
 
     QString dir_;  // the exported models, input.png and PyTorch's probabilities
     QTemporaryDir work_;
-    QStringList passed_, refused_;
+    QStringList passed_;
 
 private slots:
     void initTestCase() {
@@ -87,16 +82,6 @@ private slots:
         const QString out = work_.path() + "/" + model + "_" + opset + ".csmodel";
         const Run imp = run(CONVSTUDIO_CLI, {"import", onnx, "--out", out, "--json"}, 300000);
         const QString what = model + " opset " + opset;
-        if (kAwaitingConvOptions.contains(model)) {
-            QVERIFY2(imp.code != 0, qPrintable(what + " now imports: remove it from kAwaitingConvOptions"));
-            // Refused at a Conv node, named, with its op and what is missing.
-            const QString err = QString::fromUtf8(imp.err);
-            QVERIFY2(
-                err.contains("Conv '") && (err.contains("pads") || err.contains("group") || err.contains("dilation")),
-                qPrintable(what + ": " + err));
-            refused_ << what + ": " + err.trimmed().section('\n', 0, 0);
-            return;
-        }
         QVERIFY2(imp.code == 0, qPrintable(what + ": " + imp.err));
 
         const Run pred =
@@ -116,10 +101,7 @@ private slots:
         passed_ << what;
     }
 
-    void cleanupTestCase() {
-        qInfo("imports and agrees with PyTorch: %s", qPrintable(passed_.join(", ")));
-        for (const QString& r : refused_) qInfo("refused (awaiting Conv options): %s", qPrintable(r));
-    }
+    void cleanupTestCase() { qInfo("imports and agrees with PyTorch: %s", qPrintable(passed_.join(", "))); }
 };
 
 QTEST_GUILESS_MAIN(TestTorchvisionImport)
