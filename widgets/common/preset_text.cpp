@@ -21,6 +21,22 @@ namespace {
     QT_TRANSLATE_NOOP(
         "Preset",
         "The classic Keras CNN: three 3x3 convolutions with max pooling, then two Dense layers (93,322 parameters)."),
+    QT_TRANSLATE_NOOP("Preset",
+                      "A small MobileNetV2-style network for 28x28x1 images (Fashion-MNIST): inverted residual blocks "
+                      "(1x1 expansion, 3x3 depthwise convolution, linear 1x1 projection, ReLU6, batch normalization, "
+                      "residual connections where the shape allows), global average pooling and a softmax classifier."),
+    QT_TRANSLATE_NOOP("Preset",
+                      "A small MobileNetV2-style network for 32x32x3 images (CIFAR-10): inverted residual blocks (1x1 "
+                      "expansion, 3x3 depthwise convolution, linear 1x1 projection, ReLU6, batch normalization, "
+                      "residual connections where the shape allows), global average pooling and a softmax classifier."),
+    QT_TRANSLATE_NOOP("Preset",
+                      "A small ResNet for 28x28x1 images (Fashion-MNIST): a 3x3 stem and three residual stages of 16, "
+                      "32 and 64 filters (3x3 convolutions with batch normalization, 1x1 projection shortcuts where "
+                      "the shape changes), global average pooling and a softmax classifier."),
+    QT_TRANSLATE_NOOP("Preset",
+                      "A small ResNet for 32x32x3 images (CIFAR-10): a 3x3 stem and three residual stages of 16, 32 "
+                      "and 64 filters (3x3 convolutions with batch normalization, 1x1 projection shortcuts where the "
+                      "shape changes), global average pooling and a softmax classifier."),
 };
 }  // namespace
 
