@@ -23,7 +23,7 @@
     <name>Commands</name>
     <message>
         <location filename="../widgets/designer/add_node_command.cpp" line="11"/>
-        <location filename="../widgets/designer/model_document.cpp" line="147"/>
+        <location filename="../widgets/designer/model_document.cpp" line="148"/>
         <source>Add %1 &apos;%2&apos;</source>
         <translation>添加 %1“%2”</translation>
     </message>
@@ -38,27 +38,27 @@
         <translation>重新连接</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/model_document.cpp" line="176"/>
+        <location filename="../widgets/designer/model_document.cpp" line="177"/>
         <source>Insert %1 &apos;%2&apos;</source>
         <translation>插入 %1“%2”</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/model_document.cpp" line="212"/>
+        <location filename="../widgets/designer/model_document.cpp" line="213"/>
         <source>Connect &apos;%1&apos; to &apos;%2&apos;</source>
         <translation>连接“%1”到“%2”</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/model_document.cpp" line="272"/>
+        <location filename="../widgets/designer/model_document.cpp" line="280"/>
         <source>Paste 1 layer</source>
         <translation>粘贴 1 个层</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/model_document.cpp" line="273"/>
+        <location filename="../widgets/designer/model_document.cpp" line="281"/>
         <source>Paste %1 layers</source>
         <translation>粘贴 %1 个层</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/model_document.cpp" line="297"/>
+        <location filename="../widgets/designer/model_document.cpp" line="305"/>
         <source>Auto-arrange</source>
         <translation>自动排列</translation>
     </message>
@@ -153,33 +153,47 @@
         <translation>更改数据增强</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/model_document_project.cpp" line="237"/>
+        <location filename="../widgets/designer/model_document_project.cpp" line="245"/>
         <source>Apply trained weights (run #%1)</source>
         <translation>应用训练好的权重（第 %1 次运行）</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/model_document_project.cpp" line="250"/>
+        <location filename="../widgets/designer/model_document_project.cpp" line="258"/>
         <source>Record run #%1 (weights kept)</source>
         <translation>记录第 %1 次运行（保留原权重）</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/model_document_project.cpp" line="263"/>
+        <location filename="../widgets/designer/model_document_project.cpp" line="271"/>
         <source>Use the weights of run #%1</source>
         <translation>使用第 %1 次运行的权重</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/model_document_project.cpp" line="292"/>
+        <location filename="../widgets/designer/model_document_project.cpp" line="300"/>
         <source>Use the last weights of run #%1</source>
         <translation>使用第 %1 次运行的最后权重</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/model_document_project.cpp" line="293"/>
+        <location filename="../widgets/designer/model_document_project.cpp" line="301"/>
         <source>Use the best weights of run #%1</source>
         <translation>使用第 %1 次运行的最佳权重</translation>
     </message>
     <message>
         <source>Trained weights of run %1</source>
         <translation type="vanished">第 %1 次运行的训练权重</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/designer/set_trainable_command.cpp" line="12"/>
+        <source>Unfreeze %n layer(s)</source>
+        <translation>
+            <numerusform>解冻 %n 个层</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/designer/set_trainable_command.cpp" line="13"/>
+        <source>Freeze %n layer(s)</source>
+        <translation>
+            <numerusform>冻结 %n 个层</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -221,17 +235,17 @@
 <context>
     <name>EngineMessage</name>
     <message>
-        <location filename="../widgets/common/engine_message.cpp" line="20"/>
+        <location filename="../widgets/common/engine_message.cpp" line="25"/>
         <source>not enough memory: the input is larger than this machine can hold, or damaged</source>
         <translation>内存不足：输入超出了本机可容纳的大小，或者已损坏</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message.cpp" line="37"/>
+        <location filename="../widgets/common/engine_message.cpp" line="42"/>
         <source>internal error (an unknown exception)</source>
         <translation>内部错误（未知异常）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message.cpp" line="41"/>
+        <location filename="../widgets/common/engine_message.cpp" line="46"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -387,533 +401,1223 @@
     </message>
     <message>
         <location filename="../widgets/common/engine_message_catalog.cpp" line="52"/>
+        <source>every layer with parameters is frozen; unfreeze at least one layer to train</source>
+        <translation>所有带参数的层都已冻结；请至少解冻一层再训练</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="53"/>
+        <source>the model has no layer named &apos;{layer}&apos;; its layers: {known}</source>
+        <translation>模型中没有名为“{layer}”的层；它的层有：{known}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="54"/>
+        <source>a new head needs at least one class; the dataset has none</source>
+        <translation>新的分类头至少需要一个类别；数据集中没有类别</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="55"/>
+        <source>&apos;{item}&apos; in &apos;{list}&apos; is no class of the data; its classes: {known}</source>
+        <translation>“{list}”中的“{item}”不是数据中的类别；数据的类别有：{known}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="56"/>
+        <source>class {class} is outside the data&apos;s {count} classes</source>
+        <translation>类别 {class} 超出了数据的 {count} 个类别</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="58"/>
         <source>{layer}: has no input; connect a layer to it</source>
         <translation>{layer}：没有输入，请把一个层连接到它</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="53"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="59"/>
         <source>{layer}: needs at least {min} inputs, has {count}</source>
         <translation>{layer}：至少需要 {min} 个输入，现有 {count} 个</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="54"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="60"/>
         <source>{layer}: takes 1 input, has {count}</source>
         <translation>{layer}：只接受 1 个输入，现有 {count} 个</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="55"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="61"/>
         <source>{layer}: takes {max} inputs, has {count}</source>
         <translation>{layer}：接受 {max} 个输入，现有 {count} 个</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="56"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="62"/>
         <source>{layer}: its input #{input} does not exist</source>
         <translation>{layer}：其输入 #{input} 不存在</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="57"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="63"/>
         <source>{layer}: is connected to itself</source>
         <translation>{layer}：连接到了自身</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="58"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="64"/>
         <source>the model is empty; add an Input layer</source>
         <translation>模型为空，请添加一个 Input 层</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="59"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="65"/>
         <source>the model has no Input layer; add one at the top</source>
         <translation>模型没有 Input 层，请在顶部添加一个</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="60"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="66"/>
         <source>{layer}: a model has one Input layer; this is a second one</source>
         <translation>{layer}：模型只能有一个 Input 层，这是第二个</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="61"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="67"/>
         <source>{layer}: is part of a cycle</source>
         <translation>{layer}：处于一个环路中</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="62"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="68"/>
         <source>{layer}: is not connected to the Input layer</source>
         <translation>{layer}：没有连接到 Input 层</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="63"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="69"/>
         <source>{layer}: its output is not used; a model has one output (outputs now: {outputs})</source>
         <translation>{layer}：其输出未被使用；模型只能有一个输出（当前输出：{outputs}）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="65"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="71"/>
         <source>the model has only an Input layer; add layers below it</source>
         <translation>模型只有 Input 层，请在其下方添加层</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="66"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="72"/>
         <source>the model is not valid</source>
         <translation>模型无效</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="68"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="74"/>
         <source>{layer}: kernel {window} is larger than its {input} input</source>
         <translation>{layer}：卷积核 {window} 大于其 {input} 的输入</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="69"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="76"/>
+        <source>{layer}: kernel {window} with dilation {dilation} spans {span} pixels, more than its {input} input padded to {padded}</source>
+        <translation>{layer}：{window} 卷积核在扩张率 {dilation} 下跨越 {span} 像素，超过了其 {input} 输入填充后的 {padded}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="79"/>
+        <source>{layer}: groups {groups} must divide both the {channels} input channels and the {filters} filters</source>
+        <translation>{layer}：分组数 {groups} 必须同时整除 {channels} 个输入通道和 {filters} 个滤波器</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="82"/>
         <source>{layer}: pool {window} is larger than its {input} input</source>
         <translation>{layer}：池化窗口 {window} 大于其 {input} 的输入</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="70"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="83"/>
         <source>{layer}: window {window} is larger than its {input} input</source>
         <translation>{layer}：窗口 {window} 大于其 {input} 的输入</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="72"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="85"/>
         <source>{file}: the description is not valid JSON (line {line})</source>
         <translation>{file}：描述不是有效的 JSON（第 {line} 行）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="73"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="86"/>
+        <source>{file}: the description holds a number too large to read: {number}</source>
+        <translation>{file}：描述中含有一个大到无法读取的数字：{number}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="87"/>
         <source>{file} is JSON but not a ConvStudio project</source>
         <translation>{file} 是 JSON 文件，但不是 ConvStudio 项目</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="75"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="89"/>
         <source>unknown activation &apos;{activation}&apos;; known activations: {known}</source>
         <translation>未知的激活函数“{activation}”；可用的激活函数：{known}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="76"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="90"/>
         <source>{layer}: needs at least 2 inputs, got {count}</source>
         <translation>{layer}：至少需要 2 个输入，实际有 {count} 个</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="77"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="91"/>
         <source>{layer}: inputs must have the same shape, got {first} and {other} (input {input})</source>
         <translation>{layer}：各输入的形状必须相同，实际为 {first} 和 {other}（输入 {input}）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="79"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="93"/>
         <source>{layer}: expects an image or a flat input, got {shape}</source>
         <translation>{layer}：需要图像输入或扁平输入，实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="80"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="94"/>
         <source>{layer}: expects image or flat inputs, got {shape}</source>
         <translation>{layer}：需要图像输入或扁平输入，实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="81"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="95"/>
         <source>{layer}: image inputs must have the same height and width, got {first} and {other} (input {input})</source>
         <translation>{layer}：各图像输入的高度和宽度必须相同，实际为 {first} 和 {other}（输入 {input}）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="84"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="98"/>
         <source>{layer}: cannot join a flat input with an image, got {first} and {other} (input {input})</source>
         <translation>{layer}：无法将扁平输入与图像拼接，实际为 {first} 和 {other}（输入 {input}）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="86"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="100"/>
         <source>{layer}: expects a flat input, got {shape}; add Flatten before it</source>
         <translation>{layer}：需要扁平输入，实际为 {shape}；请在它之前添加 Flatten</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="87"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="101"/>
         <source>{layer}: input has no shape</source>
         <translation>{layer}：输入没有形状</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="88"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="102"/>
         <source>{layer}: option &apos;{option}&apos; must be an integer, got {value}</source>
         <translation>{layer}：选项“{option}”必须是整数，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="89"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="103"/>
         <source>{layer}: option &apos;{option}&apos; must be between {min} and {max}, got {value}</source>
         <translation>{layer}：选项“{option}”必须介于 {min} 和 {max} 之间，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="90"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="104"/>
         <source>{layer}: option &apos;{option}&apos; must be a number, got {value}</source>
         <translation>{layer}：选项“{option}”必须是数字，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="91"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="105"/>
         <source>{layer}: option &apos;{option}&apos; must be true or false, got {value}</source>
         <translation>{layer}：选项“{option}”必须是 true 或 false，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="92"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="106"/>
         <source>{layer}: option &apos;{option}&apos; must be one of {choices}; got {value}</source>
         <translation>{layer}：选项“{option}”必须是 {choices} 之一；实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="93"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="107"/>
         <source>unknown layer kind &apos;{kind}&apos;; known kinds: {known}</source>
         <translation>未知的层类型“{kind}”；可用的层类型：{known}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="94"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="108"/>
         <source>{layer}: options must be a JSON object, got {value}</source>
         <translation>{layer}：选项必须是 JSON 对象，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="95"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="109"/>
         <source>{layer}: unknown option &apos;{option}&apos;; known options: none</source>
         <translation>{layer}：未知选项“{option}”；该层没有任何选项</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="96"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="110"/>
         <source>{layer}: unknown option &apos;{option}&apos;; known options: {known}</source>
         <translation>{layer}：未知选项“{option}”；可用的选项：{known}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="97"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="111"/>
         <source>unknown padding &apos;{padding}&apos;; known paddings: valid, same</source>
         <translation>未知的填充方式“{padding}”；可用的填充方式：valid、same</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="98"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="112"/>
         <source>{layer}: expects an image input (channels x height x width), got {shape}</source>
         <translation>{layer}：需要图像输入（通道 x 高 x 宽），实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="100"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="114"/>
+        <source>{layer}: multiplies exactly 2 inputs, got {count}</source>
+        <translation>{layer}：只能将 2 个输入相乘，实际得到 {count} 个</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="115"/>
+        <source>{layer}: multiplies inputs of one shape, or a feature map by one value per channel; got {first} and {second}</source>
+        <translation>{layer}：只能将形状相同的输入相乘，或将特征图与每通道一个值相乘；实际得到 {first} 和 {second}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="118"/>
+        <source>{layer}: {channels} channels do not split into {groups} groups</source>
+        <translation>{layer}：{channels} 个通道无法分成 {groups} 组</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="119"/>
+        <source>{layer}: channels {start} to {stop} do not fit an input of {channels} channels</source>
+        <translation>{layer}：通道 {start} 到 {stop} 超出了 {channels} 通道的输入</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="122"/>
         <source>the dataset has {classes} classes but the model&apos;s output has {outputs}</source>
         <translation>数据集有 {classes} 个类别，但模型的输出有 {outputs} 个</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="101"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="123"/>
         <source>the dataset has no images to evaluate on</source>
         <translation>数据集中没有可用于评估的图像</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="102"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="124"/>
         <source>loss settings are malformed: {reason}</source>
         <translation>损失函数设置格式有误：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="103"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="125"/>
         <source>unknown loss &apos;{loss}&apos;; known: categorical_crossentropy, sparse_categorical_crossentropy</source>
         <translation>未知的损失函数“{loss}”；可用的有：categorical_crossentropy、sparse_categorical_crossentropy</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="105"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="127"/>
         <source>label_smoothing must be in [0, 1), got {value}</source>
         <translation>label_smoothing 必须在 [0, 1) 范围内，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="106"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="128"/>
         <source>label smoothing needs loss &apos;categorical_crossentropy&apos;</source>
         <translation>标签平滑需要使用损失函数“categorical_crossentropy”</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="107"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="129"/>
         <source>class weights must be finite and &gt;= 0</source>
         <translation>类别权重必须是有限值且 &gt;= 0</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="108"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="130"/>
         <source>label {label} of sample {sample} is outside the model&apos;s {classes} classes</source>
         <translation>样本 {sample} 的标签 {label} 超出了模型的 {classes} 个类别</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="109"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="131"/>
         <source>unknown optimizer &apos;{optimizer}&apos;; known: {known}</source>
         <translation>未知的优化器“{optimizer}”；可用的有：{known}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="110"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="132"/>
         <source>optimizer options must be a JSON object; received: {value}</source>
         <translation>优化器选项必须是 JSON 对象；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="111"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="133"/>
         <source>{optimizer}: the learning rate must be &gt;= 0; received: {value}</source>
         <translation>{optimizer}：学习率必须 &gt;= 0；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="112"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="134"/>
         <source>a run&apos;s start must be fresh, fine-tune or resume, got &apos;{value}&apos;</source>
         <translation>运行的起点必须是 fresh、fine-tune 或 resume，实际为“{value}”</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="113"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="135"/>
         <source>an evaluation&apos;s set must be test, validation or training, got &apos;{value}&apos;</source>
         <translation>评估所用的数据集必须是 test、validation 或 training，实际为“{value}”</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="114"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="136"/>
         <source>a run record must be a JSON object</source>
         <translation>运行记录必须是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="115"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="137"/>
         <source>a run record is malformed: {reason}</source>
         <translation>运行记录格式有误：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="116"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="138"/>
         <source>a run record&apos;s settings are malformed: {reason}</source>
         <translation>运行记录中的设置格式有误：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="117"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="139"/>
         <source>unknown schedule &apos;{schedule}&apos;; known: {known}</source>
         <translation>未知的学习率调度“{schedule}”；可用的有：{known}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="118"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="140"/>
         <source>schedule options must be a JSON object; received: {value}</source>
         <translation>学习率调度选项必须是 JSON 对象；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="119"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="141"/>
         <source>schedule &apos;{schedule}&apos;: the learning rate must be &gt; 0; received: {value}</source>
         <translation>学习率调度“{schedule}”：学习率必须 &gt; 0；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="120"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="142"/>
         <source>schedule &apos;{schedule}&apos;: min_rate {min} is above the learning rate {rate}</source>
         <translation>学习率调度“{schedule}”：min_rate {min} 高于学习率 {rate}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="121"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="143"/>
         <source>class balance must be none, weights or oversample, got &apos;{value}&apos;</source>
         <translation>类别平衡方式必须是 none、weights 或 oversample，实际为“{value}”</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="122"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="144"/>
         <source>training settings must be a JSON object</source>
         <translation>训练设置必须是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="123"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="145"/>
         <source>training settings are malformed: {reason}</source>
         <translation>训练设置格式有误：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="124"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="146"/>
         <source>epochs must be between 1 and 100000, got {value}</source>
         <translation>轮数必须介于 1 和 100000 之间，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="125"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="147"/>
         <source>batch size must be between 1 and 65536, got {value}</source>
         <translation>批大小必须介于 1 和 65536 之间，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="126"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="148"/>
         <source>validation split must be in [0, 1), got {value}</source>
         <translation>验证集比例必须在 [0, 1) 范围内，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="127"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="149"/>
         <source>threads must be between 0 (all cores) and 64, got {value}</source>
         <translation>线程数必须介于 0（使用全部核心）和 64 之间，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="128"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="150"/>
         <source>early stopping patience must be &gt;= 0</source>
         <translation>早停耐心值必须 &gt;= 0</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="129"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="151"/>
         <source>top_k must be &gt;= 1</source>
         <translation>top_k 必须 &gt;= 1</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="130"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="152"/>
         <source>epoch statistics are malformed: {reason}</source>
         <translation>轮次统计格式有误：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="131"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="153"/>
         <source>a run&apos;s stop reason must be completed, stopped or early-stopped, got &apos;{value}&apos;</source>
         <translation>运行的结束原因必须是 completed、stopped 或 early-stopped，实际为“{value}”</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="133"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="155"/>
         <source>the file holds no training position to resume</source>
         <translation>该文件中没有可供继续训练的训练进度</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="134"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="156"/>
         <source>the preprocessing makes {prepared} inputs but the model&apos;s Input expects {input}</source>
         <translation>预处理生成的输入为 {prepared}，但模型的 Input 需要 {input}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="136"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="158"/>
         <source>the loss became NaN at epoch {epoch}, batch {batch} (learning rate {rate}); the weights are kept from the step before. Try a lower learning rate or gradient clipping.</source>
         <translation>损失在第 {epoch} 轮、第 {batch} 批时变为 NaN（学习率 {rate}）；已保留上一步的权重。请尝试降低学习率或使用梯度裁剪。</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="139"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="161"/>
         <source>the loss became infinite at epoch {epoch}, batch {batch} (learning rate {rate}); the weights are kept from the step before. Try a lower learning rate or gradient clipping.</source>
         <translation>损失在第 {epoch} 轮、第 {batch} 批时变为无穷大（学习率 {rate}）；已保留上一步的权重。请尝试降低学习率或使用梯度裁剪。</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="142"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="164"/>
         <source>the training set is empty</source>
         <translation>训练集为空</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="143"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="165"/>
         <source>the model&apos;s output is {shape}; a classifier must end in a flat layer (Dense or GlobalAveragePooling2D)</source>
         <translation>模型的输出为 {shape}；分类器必须以扁平输出的层结尾（Dense 或 GlobalAveragePooling2D）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="146"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="168"/>
         <source>the dataset has {classes} classes but the model&apos;s output has {units} units; set the last Dense layer&apos;s units to {classes}</source>
         <translation>数据集有 {classes} 个类别，但模型的输出只有 {units} 个单元；请将最后一个 Dense 层的单元数设为 {classes}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="149"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="171"/>
         <source>checkpoint: best-weights tensor {index} is missing</source>
         <translation>检查点：缺少最佳权重张量 {index}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="150"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="172"/>
         <source>the file holds no training checkpoint</source>
         <translation>该文件中没有训练检查点</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="151"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="173"/>
         <source>checkpoint: optimizer slot {index} is missing</source>
         <translation>检查点：缺少优化器状态 {index}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="152"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="174"/>
         <source>the checkpoint is malformed: {reason}</source>
         <translation>检查点格式有误：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="153"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="175"/>
         <source>fine-tuning starts from the project&apos;s weights, but the project has none; train it from scratch first</source>
         <translation>微调需要从项目的权重开始，但该项目还没有权重；请先从头训练</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="156"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="178"/>
         <source>the checkpoint holds no training position to resume</source>
         <translation>该检查点中没有可供继续训练的训练进度</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="158"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="180"/>
         <source>graph: expected an object with a &quot;nodes&quot; array</source>
         <translation>graph：需要一个包含“nodes”数组的对象</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="159"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="181"/>
         <source>graph node #{node}: expected an object</source>
         <translation>图节点 #{node}：需要一个对象</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="160"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="182"/>
         <source>graph node #{node}: position must be [x, y]</source>
         <translation>图节点 #{node}：位置必须是 [x, y]</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="161"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="183"/>
         <source>graph node #{node} is malformed: {reason}</source>
         <translation>图节点 #{node} 格式有误：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="162"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="184"/>
         <source>graph node #{node} (&apos;{name}&apos;): options must be an object</source>
         <translation>图节点 #{node}（“{name}”）：选项必须是对象</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="163"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="185"/>
         <source>graph node #{node}: id must be positive, got {id}</source>
         <translation>图节点 #{node}：id 必须是正数，实际为 {id}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="164"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="186"/>
         <source>graph node #{node}: duplicate node id {id}</source>
         <translation>图节点 #{node}：节点 id {id} 重复</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="165"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="187"/>
         <source>graph node #{node}: duplicate layer name &apos;{name}&apos;</source>
         <translation>图节点 #{node}：层名称“{name}”重复</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="166"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="188"/>
         <source>model input expects samples of {expected}, got {got}</source>
         <translation>模型输入需要形状为 {expected} 的样本，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="167"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="189"/>
         <source>{layer}: more than 8 inputs are not supported</source>
         <translation>{layer}：不支持超过 8 个输入</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="169"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="192"/>
+        <source>optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="193"/>
+        <source>schedule</source>
+        <translation>学习率计划</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="194"/>
         <source>random generator state is malformed</source>
         <translation>随机数生成器的状态格式有误</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="170"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="195"/>
         <source>{owner} option &apos;{option}&apos; must be &gt; 0; received: {value}</source>
         <translation>{owner} 的选项“{option}”必须 &gt; 0；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="171"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="196"/>
         <source>{owner} option &apos;{option}&apos; must be &gt;= 0; received: {value}</source>
         <translation>{owner} 的选项“{option}”必须 &gt;= 0；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="172"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="197"/>
         <source>{owner} option &apos;{option}&apos; must be &gt;= 0 (0 turns clipping off); received: {value}</source>
         <translation>{owner} 的选项“{option}”必须 &gt;= 0（0 表示关闭裁剪）；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="174"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="199"/>
         <source>{owner} option &apos;{option}&apos; must be &gt;= 1; received: {value}</source>
         <translation>{owner} 的选项“{option}”必须 &gt;= 1；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="175"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="200"/>
         <source>{owner} option &apos;{option}&apos; must be a finite float; received: {value}</source>
         <translation>{owner} 的选项“{option}”必须是有限的浮点数；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="176"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="201"/>
         <source>{owner} option &apos;{option}&apos; must be a number; received: {value}</source>
         <translation>{owner} 的选项“{option}”必须是数字；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="177"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="202"/>
         <source>{owner} option &apos;{option}&apos; must be a string; received: {value}</source>
         <translation>{owner} 的选项“{option}”必须是字符串；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="178"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="203"/>
         <source>{owner} option &apos;{option}&apos; must be a whole number; received: {value}</source>
         <translation>{owner} 的选项“{option}”必须是整数；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="179"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="204"/>
         <source>{owner} option &apos;{option}&apos; must be below 1 for &apos;plateau&apos; (1 would never reduce the rate); received: {value}</source>
         <translation>{owner} 的选项“{option}”在“plateau”下必须小于 1（为 1 时学习率永远不会降低）；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="182"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="207"/>
         <source>{owner} option &apos;{option}&apos; must be in (0, 1]; received: {value}</source>
         <translation>{owner} 的选项“{option}”必须在 (0, 1] 范围内；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="183"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="208"/>
         <source>{owner} option &apos;{option}&apos; must be in [0, 1); received: {value}</source>
         <translation>{owner} 的选项“{option}”必须在 [0, 1) 范围内；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="184"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="209"/>
         <source>{owner} option &apos;{option}&apos; must be true or false; received: {value}</source>
         <translation>{owner} 的选项“{option}”必须是 true 或 false；收到的是：{value}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="211"/>
+        <source>the model has no trained weights; train it first</source>
+        <translation>模型没有训练好的权重；请先训练</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="212"/>
+        <source>the model&apos;s input {input} does not match its preprocessing {prepared}</source>
+        <translation>模型的输入 {input} 与其预处理 {prepared} 不一致</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="213"/>
+        <source>cannot classify an empty image</source>
+        <translation>无法对空图像进行分类</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="214"/>
+        <source>only 8-bit images can be classified, got OpenCV depth {depth}</source>
+        <translation>只能对 8 位图像分类，实际为 OpenCV 深度 {depth}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="215"/>
+        <source>cannot decode &apos;{file}&apos;: {reason}</source>
+        <translation>无法解码“{file}”：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="216"/>
+        <source>cannot decode &apos;{file}&apos;: not an image OpenCV can read, or corrupt</source>
+        <translation>无法解码“{file}”：不是 OpenCV 能读取的图像，或已损坏</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="217"/>
+        <source>the camera {source} could not be opened: {reason}</source>
+        <translation>无法打开摄像头 {source}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="218"/>
+        <source>the camera {source} opened but delivers no frames</source>
+        <translation>摄像头 {source} 已打开，但没有送出任何画面</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="219"/>
+        <source>the video file &apos;{source}&apos; could not be opened: {reason}</source>
+        <translation>无法打开视频文件“{source}”：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="220"/>
+        <source>the video file &apos;{source}&apos; opened but delivers no frames (empty, or a format OpenCV cannot decode)</source>
+        <translation>视频文件“{source}”已打开，但没有送出任何画面（为空，或是 OpenCV 无法解码的格式）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="223"/>
+        <source>the stream &apos;{source}&apos; could not be opened: {reason}</source>
+        <translation>无法打开视频流“{source}”：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="224"/>
+        <source>the stream &apos;{source}&apos; opened but delivers no frames</source>
+        <translation>视频流“{source}”已打开，但没有送出任何画面</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="225"/>
+        <source>the GStreamer pipeline &apos;{source}&apos; could not be opened: {reason}</source>
+        <translation>无法打开 GStreamer 管道“{source}”：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="226"/>
+        <source>the GStreamer pipeline &apos;{source}&apos; opened but delivers no frames</source>
+        <translation>GStreamer 管道“{source}”已打开，但没有送出任何画面</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="227"/>
+        <source>no video source given: enter a camera number, a video file, a stream URL or a GStreamer pipeline</source>
+        <translation>未指定视频源：请输入摄像头编号、视频文件、视频流网址或 GStreamer 管道</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="230"/>
+        <source>&apos;{value}&apos; is not a camera number (0, 1, 2, ...)</source>
+        <translation>“{value}”不是摄像头编号（0、1、2……）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="231"/>
+        <source>&apos;{value}&apos; names no source</source>
+        <translation>“{value}”没有指明任何视频源</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="232"/>
+        <source>camera numbers start at 0, got {value}</source>
+        <translation>摄像头编号从 0 开始，实际为 {value}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="233"/>
+        <source>camera {camera} could not be opened: there is no such camera, or another program is using it</source>
+        <translation>无法打开摄像头 {camera}：没有这个摄像头，或另一个程序正在使用它</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="235"/>
+        <source>the video file &apos;{file}&apos; does not exist</source>
+        <translation>视频文件“{file}”不存在</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="236"/>
+        <source>&apos;{file}&apos; is a folder, not a video file</source>
+        <translation>“{file}”是文件夹，不是视频文件</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="237"/>
+        <source>the video file &apos;{file}&apos; could not be opened: not a video, or no decoder for its format</source>
+        <translation>无法打开视频文件“{file}”：不是视频，或没有该格式的解码器</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="239"/>
+        <source>the stream &apos;{url}&apos; could not be opened: check the address and that the server is reachable</source>
+        <translation>无法打开视频流“{url}”：请检查地址以及服务器是否可以访问</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="241"/>
+        <source>this OpenCV has no GStreamer support, so pipelines cannot be opened</source>
+        <translation>此 OpenCV 不支持 GStreamer，因此无法打开管道</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="242"/>
+        <source>the GStreamer pipeline &apos;{pipeline}&apos; could not be started: check its elements (gst-inspect-1.0) and that it ends in &apos;! videoconvert ! appsink&apos;</source>
+        <translation>无法启动 GStreamer 管道“{pipeline}”：请检查其中的元素（gst-inspect-1.0），并确认它以“! videoconvert ! appsink”结尾</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="245"/>
+        <source>the region of interest must be x,y,w,h in pixels (e.g. 80,0,480,480), got &apos;{value}&apos;</source>
+        <translation>感兴趣区域必须是以像素为单位的 x,y,w,h（例如 80,0,480,480），实际为“{value}”</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="247"/>
+        <source>the region of interest &apos;{value}&apos; needs x,y &gt;= 0 and a width and height of at least 1</source>
+        <translation>感兴趣区域“{value}”要求 x,y &gt;= 0，且宽和高至少为 1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="249"/>
+        <source>cannot classify an empty frame</source>
+        <translation>无法对空画面进行分类</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="250"/>
+        <source>the region of interest lies outside the {size} frame</source>
+        <translation>感兴趣区域位于 {size} 画面之外</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="252"/>
+        <source>{file}: not an IDX images file: magic number {magic}, expected {expected} (unsigned bytes, {rank} dimensions)</source>
+        <translation>{file}：不是 IDX 图像文件：魔数为 {magic}，应为 {expected}（无符号字节，{rank} 维）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="255"/>
+        <source>{file}: not an IDX labels file: magic number {magic}, expected {expected} (unsigned bytes, {rank} dimensions)</source>
+        <translation>{file}：不是 IDX 标签文件：魔数为 {magic}，应为 {expected}（无符号字节，{rank} 维）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="258"/>
+        <source>augmentation: expected a JSON object</source>
+        <translation>数据增强：应为 JSON 对象</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="259"/>
+        <source>augmentation: unknown transform &apos;{transform}&apos; (known: shift, rotate, zoom, hflip, vflip, brightness, contrast, noise, erase, crop)</source>
+        <translation>数据增强：未知变换“{transform}”（已知：shift、rotate、zoom、hflip、vflip、brightness、contrast、noise、erase、crop）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="262"/>
+        <source>augmentation &apos;{transform}&apos; is malformed: {reason}</source>
+        <translation>数据增强“{transform}”格式错误：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="263"/>
+        <source>--augment &apos;{item}&apos;: &apos;{value}&apos; is not a number</source>
+        <translation>--augment“{item}”：“{value}”不是数字</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="264"/>
+        <source>--augment: unknown transform &apos;{transform}&apos; (known: {known}, none)</source>
+        <translation>--augment：未知变换“{transform}”（已知：{known}、none）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="265"/>
+        <source>--augment &apos;{item}&apos;: {transform} takes no amount</source>
+        <translation>--augment“{item}”：{transform} 不接受幅度值</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="266"/>
+        <source>--augment &apos;{item}&apos;: amount {value} is outside 0..{max}</source>
+        <translation>--augment“{item}”：幅度 {value} 超出 0..{max}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="267"/>
+        <source>--augment &apos;{item}&apos;: probability {value} is outside 0..1</source>
+        <translation>--augment“{item}”：概率 {value} 超出 0..1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="268"/>
+        <source>--augment needs a value, e.g. --augment shift=0.1,hflip</source>
+        <translation>--augment 需要一个值，例如 --augment shift=0.1,hflip</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="269"/>
+        <source>cannot convert {channels}-channel images to {target} channels</source>
+        <translation>无法将 {channels} 通道图像转换为 {target} 通道</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="270"/>
+        <source>assembleBatch: sample index {index} is outside the dataset of {size}</source>
+        <translation>assembleBatch：样本索引 {index} 超出了大小为 {size} 的数据集</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="271"/>
+        <source>built-in shapes: {count} images of {size} are not possible (8..1024 pixels, 1 or 3 channels)</source>
+        <translation>内置形状数据：无法生成 {count} 张 {size} 的图像（8..1024 像素，1 或 3 通道）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="273"/>
+        <source>unknown built-in data set &apos;{name}&apos; (known: builtin:shapes)</source>
+        <translation>未知的内置数据集“{name}”（已知：builtin:shapes）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="274"/>
+        <source>a class needs a name</source>
+        <translation>类别需要一个名称</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="275"/>
+        <source>the class name is longer than 100 characters</source>
+        <translation>类别名称超过 100 个字符</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="276"/>
+        <source>&apos;{name}&apos; cannot be a class name</source>
+        <translation>“{name}”不能用作类别名称</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="277"/>
+        <source>class names cannot start with &apos;.&apos; (such folders are hidden)</source>
+        <translation>类别名称不能以“.”开头（这样的文件夹是隐藏的）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="278"/>
+        <source>class names cannot start or end with a space</source>
+        <translation>类别名称不能以空格开头或结尾</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="279"/>
+        <source>class names cannot contain &apos;/&apos;, &apos;\&apos;, &apos;:&apos; or control characters</source>
+        <translation>类别名称不能包含“/”、“\”、“:”或控制字符</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="280"/>
+        <source>&apos;{name}&apos; is reserved for train/validation/test folders</source>
+        <translation>“{name}”保留给 train/validation/test 文件夹使用</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="281"/>
+        <source>{folder}: cannot create the class folder ({reason})</source>
+        <translation>{folder}：无法创建类别文件夹（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="282"/>
+        <source>cannot save an empty frame</source>
+        <translation>无法保存空画面</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="283"/>
+        <source>only 8-bit frames can be saved</source>
+        <translation>只能保存 8 位画面</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="284"/>
+        <source>{file}: cannot encode the frame</source>
+        <translation>{file}：无法编码该画面</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="285"/>
+        <source>{file}: cannot encode the frame ({reason})</source>
+        <translation>{file}：无法编码该画面（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="286"/>
+        <source>{file}: truncated record {record}: expected {expected} bytes, got {got}</source>
+        <translation>{file}：记录 {record} 被截断：应为 {expected} 字节，实际 {got} 字节</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="287"/>
+        <source>{file}: record {record} has label {label}, but there are only {classes} classes</source>
+        <translation>{file}：记录 {record} 的标签为 {label}，但只有 {classes} 个类别</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="289"/>
+        <source>{file}: holds no records</source>
+        <translation>{file}：不含任何记录</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="290"/>
+        <source>{folder}: folder does not exist</source>
+        <translation>{folder}：文件夹不存在</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="291"/>
+        <source>{folder}: no CIFAR-10 training batches (data_batch_*.bin) found</source>
+        <translation>{folder}：未找到 CIFAR-10 训练批次（data_batch_*.bin）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="292"/>
+        <source>{file}: an IDX file name must contain &apos;images&apos; or &apos;labels&apos; to find its pair</source>
+        <translation>{file}：IDX 文件名必须包含“images”或“labels”才能找到与之配对的文件</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="293"/>
+        <source>unknown data format &apos;{format}&apos; (known: auto, idx, folder, cifar10, builtin)</source>
+        <translation>未知的数据格式“{format}”（已知：auto、idx、folder、cifar10、builtin）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="294"/>
+        <source>{file}: does not exist (and is not &apos;builtin&apos; or &apos;builtin:shapes&apos;)</source>
+        <translation>{file}：不存在（也不是“builtin”或“builtin:shapes”）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="295"/>
+        <source>{file}: is a file of no known data format; give a folder (IDX files, CIFAR-10 batches or one sub-folder per class), an IDX *-ubyte[.gz] file, a CIFAR-10 .bin batch, or builtin:shapes</source>
+        <translation>{file}：不是任何已知数据格式的文件；请提供一个文件夹（IDX 文件、CIFAR-10 批次或每个类别一个子文件夹）、一个 IDX *-ubyte[.gz] 文件、一个 CIFAR-10 .bin 批次，或 builtin:shapes</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="298"/>
+        <source>{file}: no loader for this format</source>
+        <translation>{file}：没有此格式的加载器</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="299"/>
+        <source>Dataset::subset: index {index} is outside 0..{size} (exclusive)</source>
+        <translation>Dataset::subset：索引 {index} 超出 0..{size}（不含）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="300"/>
+        <source>{file}: cannot be written ({reason})</source>
+        <translation>{file}：无法写入（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="301"/>
+        <source>{file}: cannot be written</source>
+        <translation>{file}：无法写入</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="302"/>
+        <source>{folder}: exists and is not a folder</source>
+        <translation>{folder}：已存在且不是文件夹</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="303"/>
+        <source>{folder}: cannot create folder ({reason})</source>
+        <translation>{folder}：无法创建文件夹（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="304"/>
+        <source>{file}: no images to lay out</source>
+        <translation>{file}：没有可排布的图像</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="305"/>
+        <source>{file}: header claims {claim} = {bytes} bytes, but the file ({compressed} bytes compressed) can hold at most {available} bytes after the header</source>
+        <translation>{file}：文件头声称 {claim} = {bytes} 字节，但该文件（压缩后 {compressed} 字节）在文件头之后最多只能容纳 {available} 字节</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="308"/>
+        <source>{file}: header claims {claim} = {bytes} bytes, but the file holds only {available} bytes after the header</source>
+        <translation>{file}：文件头声称 {claim} = {bytes} 字节，但该文件在文件头之后只有 {available} 字节</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="311"/>
+        <source>{file}: header claims {count} images, more than the supported {max}</source>
+        <translation>{file}：文件头声称有 {count} 张图像，超过了支持的上限 {max}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="312"/>
+        <source>{file}: image size {size} is outside 1..4096</source>
+        <translation>{file}：图像尺寸 {size} 超出 1..4096</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="313"/>
+        <source>{file}: {channels} channels per pixel; only 1 (gray) or 3 (RGB) are supported</source>
+        <translation>{file}：每像素 {channels} 个通道；只支持 1（灰度）或 3（RGB）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="314"/>
+        <source>{file}: holds {count} labels but {images_file} holds {images} images</source>
+        <translation>{file}：含有 {count} 个标签，但 {images_file} 含有 {images} 张图像</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="315"/>
+        <source>{folder}: is not a folder</source>
+        <translation>{folder}：不是文件夹</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="316"/>
+        <source>{folder}: no IDX training pair (train-images-*-ubyte[.gz] and train-labels-*-ubyte[.gz]) in this folder</source>
+        <translation>{folder}：此文件夹中没有 IDX 训练文件对（train-images-*-ubyte[.gz] 和 train-labels-*-ubyte[.gz]）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="319"/>
+        <source>{file}: image size differs from {other}</source>
+        <translation>{file}：图像尺寸与 {other} 不同</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="320"/>
+        <source>{folder}: no images found; expected one sub-folder per class holding .png, .jpg, .jpeg, .bmp or .webp files (optionally below train/, val/ and test/)</source>
+        <translation>{folder}：未找到图像；应为每个类别一个子文件夹，其中存放 .png、.jpg、.jpeg、.bmp 或 .webp 文件（可选地放在 train/、val/ 和 test/ 之下）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="323"/>
+        <source>{folder}: none of its {count} image files can be read (first: {file}: {reason})</source>
+        <translation>{folder}：其中 {count} 个图像文件都无法读取（第一个：{file}：{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="325"/>
+        <source>{folder}: image size {size} is not supported (up to 4096, 1 or 3 channels)</source>
+        <translation>{folder}：不支持图像尺寸 {size}（最大 4096，1 或 3 通道）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="326"/>
+        <source>{folder}: no readable training images ({count} files tried, no problems)</source>
+        <translation>{folder}：没有可读取的训练图像（尝试了 {count} 个文件，没有问题）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="327"/>
+        <source>{folder}: no readable training images ({count} files tried, {problems} problems; first: {file}: {reason})</source>
+        <translation>{folder}：没有可读取的训练图像（尝试了 {count} 个文件，{problems} 个问题；第一个：{file}：{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="330"/>
+        <source>loading cancelled</source>
+        <translation>加载已取消</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="331"/>
+        <source>batch size must be at least 1, got {value}</source>
+        <translation>批大小至少为 1，实际为 {value}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="332"/>
+        <source>preprocessing: unknown scaling &apos;{scaling}&apos; (known: unit, standardize)</source>
+        <translation>预处理：未知的缩放方式“{scaling}”（已知：unit、standardize）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="333"/>
+        <source>preprocessing is malformed: {reason}</source>
+        <translation>预处理格式错误：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="334"/>
+        <source>preprocessing: input size {size} is outside 1..4096</source>
+        <translation>预处理：输入尺寸 {size} 超出 1..4096</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="335"/>
+        <source>preprocessing: channels must be 1 or 3, got {value}</source>
+        <translation>预处理：通道数必须为 1 或 3，实际为 {value}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="336"/>
+        <source>preprocessing: std of channel {channel} must be &gt; 0</source>
+        <translation>预处理：通道 {channel} 的标准差必须 &gt; 0</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="337"/>
+        <source>sample {sample} has label {label}, outside 0..{max}</source>
+        <translation>样本 {sample} 的标签为 {label}，超出 0..{max}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="338"/>
+        <source>validation fraction must be in [0, 1), got {value}</source>
+        <translation>验证集比例必须在 [0, 1) 之内，实际为 {value}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="340"/>
+        <source>cannot write &apos;{file}&apos;: {reason}</source>
+        <translation>无法写入“{file}”：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="341"/>
+        <source>cannot read &apos;{file}&apos;: {reason}</source>
+        <translation>无法读取“{file}”：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="342"/>
+        <source>cannot write &apos;{file}&apos;: its temporary file keeps disappearing</source>
+        <translation>无法写入“{file}”：它的临时文件不断消失</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="343"/>
+        <source>cannot replace &apos;{file}&apos;: {reason}</source>
+        <translation>无法替换“{file}”：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="344"/>
+        <source>&apos;{file}&apos; is a folder, not a file</source>
+        <translation>“{file}”是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="345"/>
+        <source>cannot open &apos;{file}&apos;: {reason}</source>
+        <translation>无法打开“{file}”：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="346"/>
+        <source>&apos;{file}&apos; is {bytes} bytes, more than the {limit} this reader accepts</source>
+        <translation>“{file}”有 {bytes} 字节，超过了此读取器接受的 {limit}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="347"/>
+        <source>cannot read &apos;{file}&apos;: read {got} of {bytes} bytes</source>
+        <translation>无法读取“{file}”：只读到 {bytes} 字节中的 {got} 字节</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="348"/>
+        <source>unknown code template &apos;{name}&apos;; known templates: {known}</source>
+        <translation>未知的代码模板“{name}”；已知模板：{known}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="349"/>
+        <source>{template}: the placeholder __{key}__ has no value</source>
+        <translation>{template}：占位符 __{key}__ 没有值</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="350"/>
+        <source>{template}: no placeholder __{key}__ for its value</source>
+        <translation>{template}：没有与该值对应的占位符 __{key}__</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="351"/>
+        <source>{tensor}: holds {have} bytes of data but its shape needs {need}</source>
+        <translation>{tensor}：含有 {have} 字节数据，但其形状需要 {need}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="352"/>
+        <source>{tensor}: holds {have} values but its shape needs {need}</source>
+        <translation>{tensor}：含有 {have} 个值，但其形状需要 {need}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="353"/>
+        <source>{tensor}: dimension {value} is invalid</source>
+        <translation>{tensor}：维度 {value} 无效</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="354"/>
+        <source>{tensor}: {count} values is too large</source>
+        <translation>{tensor}：{count} 个值太多</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="355"/>
+        <source>{tensor}: tensor data stored in an external file is not supported</source>
+        <translation>{tensor}：不支持存放在外部文件中的张量数据</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="356"/>
+        <source>{tensor}: tensor element type {type} is not supported (float, double, int32 and int64 are)</source>
+        <translation>{tensor}：不支持张量元素类型 {type}（支持 float、double、int32 和 int64）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="358"/>
+        <source>ONNX export: opset {opset} is not supported; use {min} to {max}</source>
+        <translation>ONNX 导出：不支持 opset {opset}；请使用 {min} 到 {max}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="359"/>
+        <source>ONNX export: {layer} has no ONNX form (layer kind &apos;{kind}&apos;)</source>
+        <translation>ONNX 导出：{layer} 没有对应的 ONNX 形式（层类型“{kind}”）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="360"/>
+        <source>ONNX export produced a model the ONNX checker rejects (a ConvStudio bug): {reason}</source>
+        <translation>ONNX 导出生成的模型未通过 ONNX 检查器（这是 ConvStudio 的缺陷）：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="362"/>
+        <source>ONNX export: the model could not be serialized</source>
+        <translation>ONNX 导出：无法序列化该模型</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="363"/>
+        <source>OpenCV DNN returned {values} values for a batch of {batch}</source>
+        <translation>OpenCV DNN 对 {batch} 张图像的批次返回了 {values} 个值</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="364"/>
+        <source>OpenCV DNN could not run the ONNX model: {reason}</source>
+        <translation>OpenCV DNN 无法运行该 ONNX 模型：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="365"/>
+        <source>parity check: the model has no trained weights</source>
+        <translation>一致性检查：模型没有训练好的权重</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="366"/>
+        <source>parity check: OpenCV DNN gives {theirs} outputs per image, the engine {ours}</source>
+        <translation>一致性检查：OpenCV DNN 每张图像输出 {theirs} 个值，引擎输出 {ours} 个</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="367"/>
+        <source>parity check: the dataset is empty</source>
+        <translation>一致性检查：数据集为空</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="368"/>
+        <source>parity check: the images are {images} but the model takes {input}</source>
+        <translation>一致性检查：图像为 {images}，但模型接受 {input}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="369"/>
+        <source>unknown preset &apos;{preset}&apos;; known presets: {known}</source>
+        <translation>未知预设“{preset}”；已知预设：{known}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="370"/>
+        <source>preset &apos;{preset}&apos; is malformed: {reason}</source>
+        <translation>预设“{preset}”格式错误：{reason}</translation>
     </message>
 </context>
 <context>
@@ -1125,6 +1829,116 @@
         <source>Keeps the largest value of each window of every feature map, shrinking the maps and making the features robust to small shifts.</source>
         <translation>保留每个特征图每个窗口中的最大值，缩小特征图并使特征对小幅平移更稳健。</translation>
     </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="71"/>
+        <source>&apos;valid&apos; uses only full windows (output shrinks); &apos;same&apos; pads with zeros so the output is input/strides; &apos;explicit&apos; pads each side by pad_top, pad_bottom, pad_left and pad_right.</source>
+        <translation>“valid”只使用完整窗口（输出变小）；“same”用零填充，使输出为 输入/步长；“explicit”按 pad_top、pad_bottom、pad_left 和 pad_right 分别填充每一边。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="74"/>
+        <source>Rows of zeros above the image (with padding &apos;explicit&apos;).</source>
+        <translation>图像上方补零的行数（填充方式为“explicit”时）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="75"/>
+        <source>Rows of zeros below the image (with padding &apos;explicit&apos;).</source>
+        <translation>图像下方补零的行数（填充方式为“explicit”时）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="76"/>
+        <source>Columns of zeros left of the image (with padding &apos;explicit&apos;).</source>
+        <translation>图像左侧补零的列数（填充方式为“explicit”时）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="77"/>
+        <source>Columns of zeros right of the image (with padding &apos;explicit&apos;).</source>
+        <translation>图像右侧补零的列数（填充方式为“explicit”时）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="78"/>
+        <source>Spacing between the filter&apos;s taps; 2 covers a 5x5 area with a 3x3 filter.</source>
+        <translation>滤波器各抽头之间的间距；取 2 时，3x3 滤波器覆盖 5x5 的区域。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="79"/>
+        <source>Splits input channels and filters into this many groups, each filter seeing only its group&apos;s channels; must divide both.</source>
+        <translation>把输入通道和滤波器分成这么多组，每个滤波器只看到本组的通道；必须同时整除两者。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="82"/>
+        <source>Filters each channel on its own with a small learned filter, without mixing channels: a fraction of Conv2D&apos;s cost. MobileNets follow it with a 1x1 Conv2D that mixes the channels.</source>
+        <translation>用一个学习得到的小滤波器分别过滤每个通道，不混合通道：计算量只是 Conv2D 的一小部分。MobileNet 在它之后接一个混合通道的 1x1 Conv2D。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="85"/>
+        <source>Filters per input channel; the output has channels x depth_multiplier maps.</source>
+        <translation>每个输入通道的滤波器数；输出有 通道数 x depth_multiplier 张特征图。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="86"/>
+        <source>A depthwise convolution (each channel filtered on its own) followed by a 1x1 convolution that mixes the channels: nearly what Conv2D does, with far fewer weights and multiply-adds.</source>
+        <translation>逐通道卷积（每个通道单独过滤）后接一个混合通道的 1x1 卷积：效果接近 Conv2D，但权重和乘加运算少得多。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="89"/>
+        <source>Depthwise filters per input channel, before the 1x1 convolution mixes them.</source>
+        <translation>在 1x1 卷积混合之前，每个输入通道的逐通道滤波器数。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="91"/>
+        <source>Multiplies its two inputs element by element. A feature map times one value per channel scales each channel: the gate of a squeeze-and-excitation block.</source>
+        <translation>将两个输入逐元素相乘。特征图乘以每通道一个值即缩放每个通道：这就是挤压-激励（SE）模块的门控。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="94"/>
+        <source>Adds rows and columns of zeros around every feature map, a number for each side.</source>
+        <translation>在每张特征图四周补零的行和列，每一边单独设定数量。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="95"/>
+        <source>Rows of zeros added above.</source>
+        <translation>上方补零的行数。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="96"/>
+        <source>Rows of zeros added below.</source>
+        <translation>下方补零的行数。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="97"/>
+        <source>Columns of zeros added on the left.</source>
+        <translation>左侧补零的列数。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="98"/>
+        <source>Columns of zeros added on the right.</source>
+        <translation>右侧补零的列数。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="99"/>
+        <source>Interleaves the channels of its groups (ShuffleNet), so that the next grouped convolution sees channels from every group.</source>
+        <translation>交错排列各组的通道（ShuffleNet），使下一个分组卷积能看到来自每一组的通道。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="102"/>
+        <source>Number of channel groups to interleave.</source>
+        <translation>要交错排列的通道组数。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="103"/>
+        <source>Keeps the channels from start up to (not including) stop, e.g. one half of a channel split.</source>
+        <translation>保留从 start 到 stop（不含）的通道，例如通道拆分后的一半。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="105"/>
+        <source>First channel kept (counting from 0).</source>
+        <translation>保留的第一个通道（从 0 开始计数）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_help_strings.cpp" line="106"/>
+        <source>Channel after the last one kept.</source>
+        <translation>保留的最后一个通道之后的通道。</translation>
+    </message>
 </context>
 <context>
     <name>LayerOption</name>
@@ -1150,68 +1964,134 @@
     </message>
     <message>
         <location filename="../widgets/designer/option_labels.cpp" line="19"/>
+        <source>Depth multiplier</source>
+        <translation>深度乘数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/option_labels.cpp" line="20"/>
+        <source>Dilation</source>
+        <translation>扩张率</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/option_labels.cpp" line="21"/>
         <source>Epsilon</source>
         <translation>Epsilon</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/option_labels.cpp" line="20"/>
+        <location filename="../widgets/designer/option_labels.cpp" line="22"/>
         <source>Filters</source>
         <translation>滤波器数</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/option_labels.cpp" line="21"/>
+        <location filename="../widgets/designer/option_labels.cpp" line="23"/>
+        <location filename="../widgets/designer/option_labels.cpp" line="44"/>
+        <source>Groups</source>
+        <translation>分组数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/option_labels.cpp" line="24"/>
         <source>Height</source>
         <translation>高度</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/option_labels.cpp" line="22"/>
+        <location filename="../widgets/designer/option_labels.cpp" line="25"/>
         <source>Kernel size</source>
         <translation>卷积核大小</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/option_labels.cpp" line="23"/>
+        <location filename="../widgets/designer/option_labels.cpp" line="26"/>
         <source>Momentum</source>
         <translation>动量</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/option_labels.cpp" line="24"/>
+        <location filename="../widgets/designer/option_labels.cpp" line="27"/>
+        <source>Pad bottom</source>
+        <translation>下方填充</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/option_labels.cpp" line="28"/>
+        <source>Pad left</source>
+        <translation>左侧填充</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/option_labels.cpp" line="29"/>
+        <source>Pad right</source>
+        <translation>右侧填充</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/option_labels.cpp" line="30"/>
+        <source>Pad top</source>
+        <translation>上方填充</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/option_labels.cpp" line="31"/>
         <source>Padding</source>
         <translation>填充</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/option_labels.cpp" line="25"/>
+        <location filename="../widgets/designer/option_labels.cpp" line="32"/>
         <source>Pool size</source>
         <translation>池化大小</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/option_labels.cpp" line="26"/>
+        <location filename="../widgets/designer/option_labels.cpp" line="33"/>
         <source>Drop rate</source>
         <translation>丢弃率</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/option_labels.cpp" line="27"/>
+        <location filename="../widgets/designer/option_labels.cpp" line="34"/>
         <source>Learn scale</source>
         <translation>学习缩放</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/option_labels.cpp" line="28"/>
+        <location filename="../widgets/designer/option_labels.cpp" line="35"/>
         <source>Stride</source>
         <translation>步长</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/option_labels.cpp" line="29"/>
+        <location filename="../widgets/designer/option_labels.cpp" line="36"/>
         <source>Units</source>
         <translation>单元数</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/option_labels.cpp" line="30"/>
+        <location filename="../widgets/designer/option_labels.cpp" line="37"/>
         <source>Use bias</source>
         <translation>使用偏置</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/option_labels.cpp" line="31"/>
+        <location filename="../widgets/designer/option_labels.cpp" line="38"/>
         <source>Width</source>
         <translation>宽度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/option_labels.cpp" line="40"/>
+        <source>Top</source>
+        <translation>上</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/option_labels.cpp" line="41"/>
+        <source>Bottom</source>
+        <translation>下</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/option_labels.cpp" line="42"/>
+        <source>Left</source>
+        <translation>左</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/option_labels.cpp" line="43"/>
+        <source>Right</source>
+        <translation>右</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/option_labels.cpp" line="45"/>
+        <source>First channel</source>
+        <translation>起始通道</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/option_labels.cpp" line="46"/>
+        <source>End channel</source>
+        <translation>结束通道</translation>
     </message>
 </context>
 <context>
@@ -1292,7 +2172,28 @@
         <translation>步长 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/layer_style.cpp" line="117"/>
+        <location filename="../widgets/designer/layer_style.cpp" line="111"/>
+        <source>pad %1/%2/%3/%4</source>
+        <comment>top/bottom/left/right</comment>
+        <translation>填充 %1/%2/%3/%4</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_style.cpp" line="114"/>
+        <source>dilation %1</source>
+        <translation>扩张 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_style.cpp" line="116"/>
+        <source>%1 groups</source>
+        <translation>%1 组</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_style.cpp" line="118"/>
+        <source>%1 per channel</source>
+        <translation>每通道 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/layer_style.cpp" line="127"/>
         <source>, </source>
         <comment>separator of a card&apos;s options</comment>
         <translation>，</translation>
@@ -1301,17 +2202,22 @@
 <context>
     <name>NodeItem</name>
     <message>
-        <location filename="../widgets/designer/node_item.cpp" line="249"/>
+        <location filename="../widgets/designer/node_item.cpp" line="107"/>
+        <source>Frozen: training leaves this layer&apos;s weights as they are</source>
+        <translation>已冻结：训练不会改变此层的权重</translation>
+    </message>
+    <message>
+        <location filename="../widgets/designer/node_item.cpp" line="277"/>
         <source>%1 params</source>
         <translation>%1 个参数</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/node_item.cpp" line="253"/>
+        <location filename="../widgets/designer/node_item.cpp" line="281"/>
         <source>→ shape unknown</source>
         <translation>→ 形状未知</translation>
     </message>
     <message>
-        <location filename="../widgets/designer/node_item.cpp" line="254"/>
+        <location filename="../widgets/designer/node_item.cpp" line="282"/>
         <source>→ cannot compute</source>
         <translation>→ 无法计算</translation>
     </message>
@@ -1337,6 +2243,26 @@
         <location filename="../widgets/common/preset_text.cpp" line="21"/>
         <source>The classic Keras CNN: three 3x3 convolutions with max pooling, then two Dense layers (93,322 parameters).</source>
         <translation>经典 Keras CNN：三层 3x3 卷积加最大池化，然后是两层 Dense（93,322 个参数）。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/preset_text.cpp" line="24"/>
+        <source>A small MobileNetV2-style network for 28x28x1 images (Fashion-MNIST): inverted residual blocks (1x1 expansion, 3x3 depthwise convolution, linear 1x1 projection, ReLU6, batch normalization, residual connections where the shape allows), global average pooling and a softmax classifier.</source>
+        <translation>面向 28x28x1 图像（Fashion-MNIST）的小型 MobileNetV2 风格网络：倒残差模块（1x1 扩展、3x3 逐通道卷积、线性 1x1 投影、ReLU6、批归一化，形状允许处带残差连接），全局平均池化和 softmax 分类器。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/preset_text.cpp" line="28"/>
+        <source>A small MobileNetV2-style network for 32x32x3 images (CIFAR-10): inverted residual blocks (1x1 expansion, 3x3 depthwise convolution, linear 1x1 projection, ReLU6, batch normalization, residual connections where the shape allows), global average pooling and a softmax classifier.</source>
+        <translation>面向 32x32x3 图像（CIFAR-10）的小型 MobileNetV2 风格网络：倒残差模块（1x1 扩展、3x3 逐通道卷积、线性 1x1 投影、ReLU6、批归一化，形状允许处带残差连接），全局平均池化和 softmax 分类器。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/preset_text.cpp" line="32"/>
+        <source>A small ResNet for 28x28x1 images (Fashion-MNIST): a 3x3 stem and three residual stages of 16, 32 and 64 filters (3x3 convolutions with batch normalization, 1x1 projection shortcuts where the shape changes), global average pooling and a softmax classifier.</source>
+        <translation>面向 28x28x1 图像（Fashion-MNIST）的小型 ResNet：一个 3x3 起始卷积和三个分别有 16、32、64 个滤波器的残差阶段（带批归一化的 3x3 卷积，形状变化处使用 1x1 投影捷径），全局平均池化和 softmax 分类器。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/preset_text.cpp" line="36"/>
+        <source>A small ResNet for 32x32x3 images (CIFAR-10): a 3x3 stem and three residual stages of 16, 32 and 64 filters (3x3 convolutions with batch normalization, 1x1 projection shortcuts where the shape changes), global average pooling and a softmax classifier.</source>
+        <translation>面向 32x32x3 图像（CIFAR-10）的小型 ResNet：一个 3x3 起始卷积和三个分别有 16、32、64 个滤波器的残差阶段（带批归一化的 3x3 卷积，形状变化处使用 1x1 投影捷径），全局平均池化和 softmax 分类器。</translation>
     </message>
 </context>
 <context>
@@ -1764,41 +2690,41 @@
         <translation type="vanished">项目正在使用另一个数据集训练；第一次采集会把此文件夹设为它的训练数据。</translation>
     </message>
     <message>
-        <location filename="../app/camera_capture.cpp" line="71"/>
+        <location filename="../app/camera_capture.cpp" line="73"/>
         <source>The project trains on another dataset; captures are only saved here.</source>
         <translation>项目使用另一个数据集训练；采集的图像只保存在这里。</translation>
     </message>
     <message>
-        <location filename="../app/camera_capture.cpp" line="73"/>
+        <location filename="../app/camera_capture.cpp" line="75"/>
         <source>The project trains on another dataset; the first capture asks whether it should train on this folder.</source>
         <translation>项目使用另一个数据集训练；第一次采集时会询问是否改用此文件夹训练。</translation>
     </message>
     <message>
-        <location filename="../app/camera_capture.cpp" line="100"/>
+        <location filename="../app/camera_capture.cpp" line="102"/>
         <source>The project now trains on %1.</source>
         <translation>项目现在使用 %1 训练。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/camera_capture.cpp" line="118"/>
+        <location filename="../app/camera_capture.cpp" line="120"/>
         <source>The capture folder has %n class(es): %1.</source>
         <translation>
             <numerusform>采集文件夹有 %n 个类别：%1。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/camera_capture.cpp" line="121"/>
+        <location filename="../app/camera_capture.cpp" line="123"/>
         <source>The model was trained on %n class(es) (%1); its weights stay in the project, and the next training learns the folder&apos;s classes instead.</source>
         <translation>
             <numerusform>模型是在 %n 个类别（%1）上训练的；其权重保留在项目中，下一次训练将改为学习该文件夹的类别。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/camera_capture.cpp" line="126"/>
+        <location filename="../app/camera_capture.cpp" line="128"/>
         <source>Capture</source>
         <translation>采集</translation>
     </message>
     <message>
-        <location filename="../app/camera_capture.cpp" line="127"/>
+        <location filename="../app/camera_capture.cpp" line="129"/>
         <source>Captures are saved in %1, but the project trains on %2.
 
 Should the project train on the captures from now on?
@@ -1811,29 +2737,54 @@ Should the project train on the captures from now on?
 %3</translation>
     </message>
     <message>
-        <location filename="../app/camera_capture.cpp" line="130"/>
+        <location filename="../app/camera_capture.cpp" line="132"/>
         <source>the built-in dataset</source>
         <translation>内置数据集</translation>
     </message>
     <message>
-        <location filename="../app/camera_capture.cpp" line="134"/>
+        <location filename="../app/camera_capture.cpp" line="136"/>
+        <location filename="../app/camera_capture.cpp" line="244"/>
         <source>Train on the Captures</source>
         <translation>用采集的图像训练</translation>
     </message>
     <message>
-        <location filename="../app/camera_capture.cpp" line="136"/>
+        <location filename="../app/camera_capture.cpp" line="138"/>
         <source>Only Save the Captures</source>
         <translation>只保存采集的图像</translation>
     </message>
     <message>
-        <location filename="../app/camera_capture.cpp" line="150"/>
+        <location filename="../app/camera_capture.cpp" line="152"/>
         <source>Capture Folder</source>
         <translation>采集文件夹</translation>
     </message>
     <message>
-        <location filename="../app/camera_capture.cpp" line="166"/>
+        <location filename="../app/camera_capture.cpp" line="168"/>
         <source>Class &apos;%1&apos; is ready: show it to the camera and capture.</source>
         <translation>类别“%1”已就绪：把它展示给摄像头并采集。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/camera_capture.cpp" line="245"/>
+        <source>The model has trained layers. Learn the %n captured class(es) on top of them? The layers up to &apos;%1&apos; keep their weights (frozen) and only a new classifier trains: it takes seconds and works with few images. Or train the whole model on the captures.</source>
+        <translation>
+            <numerusform>模型已有训练好的层。要在它们之上学习这 %n 个采集的类别吗？直到“%1”的各层保持权重不变（冻结），只训练一个新的分类器：只需几秒钟，少量图像即可。也可以用采集的图像训练整个模型。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/camera_capture.cpp" line="253"/>
+        <source>Learn on Top (Fast)</source>
+        <translation>在其上学习（快速）</translation>
+    </message>
+    <message>
+        <location filename="../app/camera_capture.cpp" line="255"/>
+        <source>Train the Whole Model</source>
+        <translation>训练整个模型</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/camera_capture.cpp" line="275"/>
+        <source>A new head for %n class(es) on the frozen layers up to &apos;%1&apos;.</source>
+        <translation>
+            <numerusform>在直到“%1”的冻结层之上为 %n 个类别建立新的分类头。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../app/camera_controller.cpp" line="102"/>
@@ -2107,109 +3058,109 @@ Should the project train on the captures from now on?
 <context>
     <name>cs::gui::CapturePanel</name>
     <message>
-        <location filename="../widgets/camera/capture_panel.cpp" line="32"/>
+        <location filename="../widgets/camera/capture_panel.cpp" line="38"/>
         <source>Folder…</source>
         <translation>文件夹…</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/capture_panel.cpp" line="33"/>
+        <location filename="../widgets/camera/capture_panel.cpp" line="39"/>
         <source>Choose the image folder (one sub-folder per class) that captures are saved into</source>
         <translation>选择保存采集图像的图像文件夹（每个类别一个子文件夹）</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/capture_panel.cpp" line="45"/>
+        <location filename="../widgets/camera/capture_panel.cpp" line="51"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/capture_panel.cpp" line="45"/>
+        <location filename="../widgets/camera/capture_panel.cpp" line="51"/>
         <source>Images</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/capture_panel.cpp" line="57"/>
+        <location filename="../widgets/camera/capture_panel.cpp" line="63"/>
         <source>New class name</source>
         <translation>新类别名称</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/capture_panel.cpp" line="59"/>
+        <location filename="../widgets/camera/capture_panel.cpp" line="65"/>
         <source>Add Class</source>
         <translation>添加类别</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/capture_panel.cpp" line="66"/>
+        <location filename="../widgets/camera/capture_panel.cpp" line="72"/>
         <source>Capture</source>
         <translation>采集</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/capture_panel.cpp" line="68"/>
-        <location filename="../widgets/camera/capture_panel.cpp" line="191"/>
+        <location filename="../widgets/camera/capture_panel.cpp" line="74"/>
+        <location filename="../widgets/camera/capture_panel.cpp" line="206"/>
         <source>Save the region of interest of the current frame into the selected class</source>
         <translation>将当前画面的感兴趣区域保存到所选类别</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/capture_panel.cpp" line="69"/>
-        <location filename="../widgets/camera/capture_panel.cpp" line="180"/>
+        <location filename="../widgets/camera/capture_panel.cpp" line="75"/>
+        <location filename="../widgets/camera/capture_panel.cpp" line="195"/>
         <source>Hold to Record</source>
         <translation>按住录制</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/capture_panel.cpp" line="71"/>
+        <location filename="../widgets/camera/capture_panel.cpp" line="77"/>
         <source>Keep pressed to save frames into the selected class at the set rate</source>
         <translation>按住按钮，以设定速率把画面保存到所选类别</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/capture_panel.cpp" line="78"/>
+        <location filename="../widgets/camera/capture_panel.cpp" line="84"/>
         <source> /s</source>
         <translation> /秒</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/capture_panel.cpp" line="79"/>
+        <location filename="../widgets/camera/capture_panel.cpp" line="85"/>
         <source>Frames saved per second while recording</source>
         <translation>录制时每秒保存的帧数</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/capture_panel.cpp" line="92"/>
+        <location filename="../widgets/camera/capture_panel.cpp" line="98"/>
         <source>Train on the Captures</source>
         <translation>用采集的图像训练</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/capture_panel.cpp" line="94"/>
+        <location filename="../widgets/camera/capture_panel.cpp" line="100"/>
         <source>Train the model on the capture folder now (the Training page shows the run)</source>
         <translation>现在用采集文件夹训练模型（训练页面显示运行过程）</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/capture_panel.cpp" line="117"/>
+        <location filename="../widgets/camera/capture_panel.cpp" line="123"/>
         <source>Pick or create a class, then capture frames into it.</source>
         <translation>选择或创建一个类别，然后采集画面。</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/capture_panel.cpp" line="180"/>
+        <location filename="../widgets/camera/capture_panel.cpp" line="195"/>
         <source>Recording…</source>
         <translation>正在录制…</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/capture_panel.cpp" line="189"/>
+        <location filename="../widgets/camera/capture_panel.cpp" line="204"/>
         <source>Select a class first (or add one)</source>
         <translation>请先选择一个类别（或添加一个）</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/capture_panel.cpp" line="196"/>
+        <location filename="../widgets/camera/capture_panel.cpp" line="211"/>
         <source>Could not save: %1</source>
         <translation>无法保存：%1</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/capture_panel.cpp" line="205"/>
+        <location filename="../widgets/camera/capture_panel.cpp" line="220"/>
         <source>Skipped: nearly identical to the last frame saved into &apos;%1&apos;. Move a little between shots.</source>
         <translation>已跳过：与上一次保存到“%1”的画面几乎相同。请在两次拍摄之间稍微移动。</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/capture_panel.cpp" line="208"/>
+        <location filename="../widgets/camera/capture_panel.cpp" line="223"/>
         <source>Saved to &apos;%1&apos; (%2 images), but the frame looks blurred (sharpness %3): hold still or add light.</source>
         <translation>已保存到“%1”（%2 张图像），但画面看起来模糊（清晰度 %3）：请保持稳定或增加光线。</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/capture_panel.cpp" line="214"/>
+        <location filename="../widgets/camera/capture_panel.cpp" line="229"/>
         <source>Saved %1 into &apos;%2&apos; (%3 images).</source>
         <translation>已将 %1 保存到“%2”（%3 张图像）。</translation>
     </message>
@@ -2842,157 +3793,199 @@ Should the project train on the captures from now on?
 <context>
     <name>cs::gui::DesignerController</name>
     <message>
-        <location filename="../app/designer_controller.cpp" line="45"/>
+        <location filename="../app/designer_controller.cpp" line="47"/>
         <source>Designer</source>
         <translation>设计器</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="53"/>
+        <location filename="../app/designer_controller.cpp" line="55"/>
         <source>Zoom (Ctrl+wheel)</source>
         <translation>缩放（Ctrl+滚轮）</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="82"/>
+        <location filename="../app/designer_controller.cpp" line="84"/>
         <source>Layers</source>
         <translation>层</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="90"/>
+        <location filename="../app/designer_controller.cpp" line="92"/>
         <source>Properties</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="95"/>
+        <location filename="../app/designer_controller.cpp" line="97"/>
         <source>&lt;opened&gt;</source>
         <translation>&lt;已打开&gt;</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="97"/>
+        <location filename="../app/designer_controller.cpp" line="99"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="102"/>
+        <location filename="../app/designer_controller.cpp" line="104"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="108"/>
+        <location filename="../app/designer_controller.cpp" line="110"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="126"/>
+        <location filename="../app/designer_controller.cpp" line="128"/>
         <source>Add Layer &amp;After</source>
         <translation>在后面添加层(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="126"/>
+        <location filename="../app/designer_controller.cpp" line="128"/>
         <source>Add Layer &amp;Here</source>
         <translation>在此处添加层(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="163"/>
+        <location filename="../app/designer_controller.cpp" line="150"/>
+        <source>Replace &amp;Head Here</source>
+        <translation>在此替换分类头(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../app/designer_controller.cpp" line="153"/>
+        <source>Load the project&apos;s dataset first: the new head learns its classes</source>
+        <translation>请先加载项目的数据集：新的分类头要学习其中的类别</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/designer_controller.cpp" line="154"/>
+        <source>Freeze the layers up to here and add a new classifier for the dataset&apos;s %n classes</source>
+        <translation>
+            <numerusform>冻结到此为止的各层，并为数据集的 %n 个类别添加新的分类器</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/designer_controller.cpp" line="161"/>
+        <source>Replace Head</source>
+        <translation>替换分类头</translation>
+    </message>
+    <message>
+        <location filename="../app/designer_controller.cpp" line="184"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="166"/>
+        <location filename="../app/designer_controller.cpp" line="187"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="180"/>
+        <location filename="../app/designer_controller.cpp" line="201"/>
         <source>Cu&amp;t</source>
         <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="181"/>
+        <location filename="../app/designer_controller.cpp" line="202"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="182"/>
+        <location filename="../app/designer_controller.cpp" line="203"/>
         <source>&amp;Paste</source>
         <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="183"/>
+        <location filename="../app/designer_controller.cpp" line="204"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="185"/>
+        <location filename="../app/designer_controller.cpp" line="206"/>
         <source>Select &amp;All</source>
         <translation>全选(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="199"/>
+        <location filename="../app/designer_controller.cpp" line="209"/>
+        <source>&amp;Freeze Layers</source>
+        <translation>冻结层(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../app/designer_controller.cpp" line="212"/>
+        <source>Training leaves the selected layers&apos; weights as they are</source>
+        <translation>训练不会改变所选各层的权重</translation>
+    </message>
+    <message>
+        <location filename="../app/designer_controller.cpp" line="213"/>
+        <source>U&amp;nfreeze Layers</source>
+        <translation>解冻层(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../app/designer_controller.cpp" line="216"/>
+        <source>Training updates the selected layers&apos; weights again</source>
+        <translation>训练将重新更新所选各层的权重</translation>
+    </message>
+    <message>
+        <location filename="../app/designer_controller.cpp" line="236"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="200"/>
+        <location filename="../app/designer_controller.cpp" line="237"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="201"/>
+        <location filename="../app/designer_controller.cpp" line="238"/>
         <source>&amp;Actual Size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="202"/>
+        <location filename="../app/designer_controller.cpp" line="239"/>
         <source>&amp;Fit Model</source>
         <translation>适应窗口(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="208"/>
+        <location filename="../app/designer_controller.cpp" line="245"/>
         <source>&amp;Auto-Arrange</source>
         <translation>自动排列(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="209"/>
+        <location filename="../app/designer_controller.cpp" line="246"/>
         <source>Lay the layers out top-down, branches side by side</source>
         <translation>自上而下排列各层，分支并排放置</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="211"/>
+        <location filename="../app/designer_controller.cpp" line="248"/>
         <source>&amp;Add Selected Palette Layer</source>
         <translation>添加选中的层(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="216"/>
+        <location filename="../app/designer_controller.cpp" line="253"/>
         <source>Show &amp;Summary</source>
         <translation>显示摘要(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="220"/>
+        <location filename="../app/designer_controller.cpp" line="257"/>
         <source>Show &amp;Problems</source>
         <translation>显示问题(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="237"/>
+        <location filename="../app/designer_controller.cpp" line="274"/>
         <source>Graph &amp;Image (PNG, SVG)…</source>
         <translation>网络图(&amp;I)（PNG、SVG）…</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="241"/>
+        <location filename="../app/designer_controller.cpp" line="278"/>
         <source>Export Graph Image</source>
         <translation>导出网络图</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="242"/>
+        <location filename="../app/designer_controller.cpp" line="279"/>
         <source>PNG images (*.png);;SVG drawings (*.svg)</source>
         <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="244"/>
+        <location filename="../app/designer_controller.cpp" line="281"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../app/designer_controller.cpp" line="244"/>
+        <location filename="../app/designer_controller.cpp" line="281"/>
         <source>%1 cannot be written.</source>
         <translation>无法写入 %1。</translation>
     </message>
@@ -3074,7 +4067,7 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
     <name>cs::gui::EvaluationPanel</name>
     <message>
         <location filename="../widgets/training/evaluation_panel.cpp" line="27"/>
-        <location filename="../widgets/training/evaluation_panel.cpp" line="95"/>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="98"/>
         <source>No evaluation yet: train the model, or press Evaluate to measure the project&apos;s weights on the test set.</source>
         <translation>尚未评估：请训练模型，或点击“评估”在测试集上衡量项目的权重。</translation>
     </message>
@@ -3124,37 +4117,37 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../widgets/training/evaluation_panel.cpp" line="114"/>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="117"/>
         <source>Training set</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../widgets/training/evaluation_panel.cpp" line="115"/>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="118"/>
         <source>&lt;b&gt;%1 accuracy %2%&lt;/b&gt; · loss %3 · %4 images · %5 misclassified</source>
         <translation>&lt;b&gt;%1准确率 %2%&lt;/b&gt; · 损失 %3 · %4 张图像 · %5 张分错</translation>
     </message>
     <message>
-        <location filename="../widgets/training/evaluation_panel.cpp" line="112"/>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="115"/>
         <source>Test</source>
         <translation>测试</translation>
     </message>
     <message>
-        <location filename="../widgets/training/evaluation_panel.cpp" line="113"/>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="116"/>
         <source>Validation</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../widgets/training/evaluation_panel.cpp" line="121"/>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="124"/>
         <source> · &lt;i&gt;no held-out images: these figures are optimistic&lt;/i&gt;</source>
         <translation> · &lt;i&gt;没有留出的图像：这些数字偏乐观&lt;/i&gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/training/evaluation_panel.cpp" line="136"/>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="139"/>
         <source>Macro average</source>
         <translation>宏平均</translation>
     </message>
     <message>
-        <location filename="../widgets/training/evaluation_panel.cpp" line="152"/>
+        <location filename="../widgets/training/evaluation_panel.cpp" line="155"/>
         <source>Evaluating…</source>
         <translation>正在评估…</translation>
     </message>
@@ -3877,7 +4870,7 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
 <context>
     <name>cs::gui::LayerPalette</name>
     <message>
-        <location filename="../widgets/designer/layer_palette.cpp" line="82"/>
+        <location filename="../widgets/designer/layer_palette.cpp" line="83"/>
         <source>Filter layers…</source>
         <translation>筛选层…</translation>
     </message>
@@ -3925,22 +4918,22 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <translation>将图表的所有数据点导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../widgets/training/live_chart.cpp" line="494"/>
+        <location filename="../widgets/training/live_chart.cpp" line="500"/>
         <source>Export Chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../widgets/training/live_chart.cpp" line="494"/>
+        <location filename="../widgets/training/live_chart.cpp" line="500"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../widgets/training/live_chart.cpp" line="500"/>
+        <location filename="../widgets/training/live_chart.cpp" line="506"/>
         <source>Export Chart Data</source>
         <translation>导出图表数据</translation>
     </message>
     <message>
-        <location filename="../widgets/training/live_chart.cpp" line="500"/>
+        <location filename="../widgets/training/live_chart.cpp" line="506"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -4004,46 +4997,65 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
 %3%</translation>
     </message>
     <message>
-        <location filename="../widgets/training/misclassified_gallery.cpp" line="145"/>
+        <location filename="../widgets/training/misclassified_gallery.cpp" line="147"/>
         <source>%1 → %2
 %3%</source>
         <translation>%1 → %2
 %3%</translation>
     </message>
     <message>
-        <location filename="../widgets/training/misclassified_gallery.cpp" line="171"/>
+        <location filename="../widgets/training/misclassified_gallery.cpp" line="173"/>
         <source>Open Image</source>
         <translation>打开图像</translation>
     </message>
     <message>
-        <location filename="../widgets/training/misclassified_gallery.cpp" line="172"/>
+        <location filename="../widgets/training/misclassified_gallery.cpp" line="174"/>
         <source>Use as Probe</source>
         <translation>用作探针图像</translation>
     </message>
     <message>
-        <location filename="../widgets/training/misclassified_gallery.cpp" line="173"/>
+        <location filename="../widgets/training/misclassified_gallery.cpp" line="175"/>
         <source>Show in Dataset</source>
         <translation>在数据集中显示</translation>
     </message>
     <message>
-        <location filename="../widgets/training/misclassified_gallery.cpp" line="175"/>
+        <location filename="../widgets/training/misclassified_gallery.cpp" line="177"/>
         <source>Exclude from Training</source>
         <translation>从训练中排除</translation>
     </message>
     <message>
-        <location filename="../widgets/training/misclassified_gallery.cpp" line="176"/>
+        <location filename="../widgets/training/misclassified_gallery.cpp" line="178"/>
         <source>Move to Class</source>
         <translation>移到类别</translation>
     </message>
+    <message>
+        <location filename="../widgets/training/misclassified_gallery.cpp" line="213"/>
+        <source>Evaluate</source>
+        <translation>评估</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../widgets/training/misclassified_gallery.cpp" line="207"/>
+        <location filename="../widgets/training/misclassified_gallery.cpp" line="216"/>
         <source>%n misclassified image(s), the most confident mistakes first. Click a cell of the matrix to see its images.</source>
         <translation>
             <numerusform>%n 张分类错误的图像，置信度最高的错误排在最前。点击矩阵中的单元格可查看对应图像。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/training/misclassified_gallery.cpp" line="211"/>
+        <location filename="../widgets/training/misclassified_gallery.cpp" line="220"/>
+        <source>The %n correctly classified image(s) of %1 are not kept with the project (it keeps the evaluation&apos;s mistakes only). %2 to see them.</source>
+        <translation>
+            <numerusform>%1 中被正确分类的 %n 张图像不随项目保存（项目只保存评估中的错误）。%2以查看它们。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/training/misclassified_gallery.cpp" line="225"/>
+        <source>%1 of the %n image(s) of %2 predicted as %3, the most confident first (the project keeps the evaluation&apos;s most confident mistakes). %4 to see them all.</source>
+        <translation>
+            <numerusform>%2 中被预测为 %3 的 %n 张图像里的 %1 张，置信度最高的在前（项目保存评估中置信度最高的错误）。%4以查看全部。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/training/misclassified_gallery.cpp" line="231"/>
         <source>%n image(s) of %1 predicted as %2, the most confident first.</source>
         <translation>
             <numerusform>%n 张 %1 被预测为 %2 的图像，置信度最高的排在最前。</numerusform>
@@ -4784,28 +5796,28 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <translation>打开另一个项目</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="116"/>
-        <location filename="../app/studio.cpp" line="122"/>
+        <location filename="../app/studio.cpp" line="120"/>
+        <location filename="../app/studio.cpp" line="126"/>
         <source>&amp;Start Page</source>
         <translation>开始页(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="124"/>
+        <location filename="../app/studio.cpp" line="128"/>
         <source>&amp;About ConvStudio</source>
         <translation>关于 ConvStudio(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="125"/>
+        <location filename="../app/studio.cpp" line="129"/>
         <source>About ConvStudio</source>
         <translation>关于 ConvStudio</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="126"/>
+        <location filename="../app/studio.cpp" line="130"/>
         <source>&lt;h3&gt;ConvStudio %1&lt;/h3&gt;&lt;p&gt;Design, train and inspect convolutional neural networks for image recognition on your own computer.&lt;/p&gt;&lt;p&gt;Built with Qt %2, Eigen and OpenCV.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ConvStudio %1&lt;/h3&gt;&lt;p&gt;在您自己的电脑上设计、训练和检查用于图像识别的卷积神经网络。&lt;/p&gt;&lt;p&gt;基于 Qt %2、Eigen 和 OpenCV 构建。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="133"/>
+        <location filename="../app/studio.cpp" line="137"/>
         <source>About &amp;Qt</source>
         <translation>关于 &amp;Qt</translation>
     </message>
@@ -4819,9 +5831,9 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
     </message>
     <message>
         <location filename="../widgets/training/training_charts.cpp" line="66"/>
-        <location filename="../widgets/training/training_charts.cpp" line="75"/>
-        <location filename="../widgets/training/training_charts.cpp" line="82"/>
-        <location filename="../widgets/training/training_charts.cpp" line="316"/>
+        <location filename="../widgets/training/training_charts.cpp" line="76"/>
+        <location filename="../widgets/training/training_charts.cpp" line="85"/>
+        <location filename="../widgets/training/training_charts.cpp" line="319"/>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
@@ -4831,106 +5843,106 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="70"/>
+        <location filename="../widgets/training/training_charts.cpp" line="71"/>
         <source>training (batch)</source>
         <translation>训练（批次）</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="71"/>
+        <location filename="../widgets/training/training_charts.cpp" line="72"/>
         <source>training (smoothed)</source>
         <translation>训练（平滑）</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="72"/>
+        <location filename="../widgets/training/training_charts.cpp" line="73"/>
         <source>training (epoch)</source>
         <translation>训练（轮次）</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="73"/>
-        <location filename="../widgets/training/training_charts.cpp" line="80"/>
+        <location filename="../widgets/training/training_charts.cpp" line="74"/>
+        <location filename="../widgets/training/training_charts.cpp" line="83"/>
         <source>validation</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="75"/>
+        <location filename="../widgets/training/training_charts.cpp" line="76"/>
         <source>Accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="75"/>
+        <location filename="../widgets/training/training_charts.cpp" line="76"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="78"/>
+        <location filename="../widgets/training/training_charts.cpp" line="81"/>
         <source>training (batches)</source>
         <translation>训练（批次）</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="79"/>
+        <location filename="../widgets/training/training_charts.cpp" line="82"/>
         <source>training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="82"/>
+        <location filename="../widgets/training/training_charts.cpp" line="85"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="82"/>
-        <location filename="../widgets/training/training_charts.cpp" line="87"/>
+        <location filename="../widgets/training/training_charts.cpp" line="85"/>
+        <location filename="../widgets/training/training_charts.cpp" line="90"/>
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="94"/>
+        <location filename="../widgets/training/training_charts.cpp" line="97"/>
         <source>Exponential moving average of the curves (0: raw). The raw curve stays faint behind.</source>
         <translation>曲线的指数移动平均（0：原始曲线）。原始曲线以浅色显示在后面。</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="98"/>
+        <location filename="../widgets/training/training_charts.cpp" line="101"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="99"/>
+        <location filename="../widgets/training/training_charts.cpp" line="102"/>
         <source>Training time</source>
         <translation>训练时间</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="100"/>
+        <location filename="../widgets/training/training_charts.cpp" line="103"/>
         <source>Draw the curves against the epoch or the training time in minutes (pauses left out)</source>
         <translation>以轮次或训练时间（分钟，不含暂停）为横轴绘制曲线</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="103"/>
+        <location filename="../widgets/training/training_charts.cpp" line="106"/>
         <source>Smoothing:</source>
         <translation>平滑：</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="107"/>
+        <location filename="../widgets/training/training_charts.cpp" line="110"/>
         <source>X axis:</source>
         <translation>横轴：</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="274"/>
+        <location filename="../widgets/training/training_charts.cpp" line="277"/>
         <source>%1 (raw)</source>
         <translation>%1（原始）</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="279"/>
-        <location filename="../widgets/training/training_charts.cpp" line="281"/>
+        <location filename="../widgets/training/training_charts.cpp" line="282"/>
+        <location filename="../widgets/training/training_charts.cpp" line="284"/>
         <source>%1 training</source>
         <translation>%1 训练</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="280"/>
-        <location filename="../widgets/training/training_charts.cpp" line="282"/>
+        <location filename="../widgets/training/training_charts.cpp" line="283"/>
+        <location filename="../widgets/training/training_charts.cpp" line="285"/>
         <source>%1 validation</source>
         <translation>%1 验证</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_charts.cpp" line="316"/>
+        <location filename="../widgets/training/training_charts.cpp" line="319"/>
         <source>minutes</source>
         <translation>分钟</translation>
     </message>
@@ -4938,32 +5950,32 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
 <context>
     <name>cs::gui::TrainingController</name>
     <message>
-        <location filename="../app/training_controller.cpp" line="118"/>
+        <location filename="../app/training_controller.cpp" line="119"/>
         <source>The dataset changed while the run waited for it; start it again.</source>
         <translation>等待数据时数据集已更改；请重新开始训练。</translation>
     </message>
     <message>
-        <location filename="../app/training_controller.cpp" line="140"/>
+        <location filename="../app/training_controller.cpp" line="141"/>
         <source>The dataset could not be loaded: %1</source>
         <translation>无法加载数据集：%1</translation>
     </message>
     <message>
-        <location filename="../app/training_controller.cpp" line="147"/>
+        <location filename="../app/training_controller.cpp" line="148"/>
         <source>A training is already running.</source>
         <translation>已有训练正在进行。</translation>
     </message>
     <message>
-        <location filename="../app/training_controller.cpp" line="153"/>
+        <location filename="../app/training_controller.cpp" line="154"/>
         <source>The training settings are not valid: %1</source>
         <translation>训练设置无效：%1</translation>
     </message>
     <message>
-        <location filename="../app/training_controller.cpp" line="216"/>
+        <location filename="../app/training_controller.cpp" line="217"/>
         <source>Wait for the training to finish before evaluating.</source>
         <translation>请等待训练结束后再评估。</translation>
     </message>
     <message>
-        <location filename="../app/training_controller.cpp" line="220"/>
+        <location filename="../app/training_controller.cpp" line="221"/>
         <source>Load a dataset first.</source>
         <translation>请先加载数据集。</translation>
     </message>
@@ -4995,19 +6007,19 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
     <name>cs::gui::TrainingPanel</name>
     <message>
         <location filename="../widgets/training/training_panel.cpp" line="31"/>
-        <location filename="../widgets/training/training_panel.cpp" line="216"/>
+        <location filename="../widgets/training/training_panel.cpp" line="221"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_panel.cpp" line="33"/>
-        <location filename="../widgets/training/training_panel.cpp" line="238"/>
+        <location filename="../widgets/training/training_panel.cpp" line="243"/>
         <source>Start a new run with these settings (F5)</source>
         <translation>用这些设置开始新的训练（F5）</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_panel.cpp" line="34"/>
-        <location filename="../widgets/training/training_panel.cpp" line="240"/>
+        <location filename="../widgets/training/training_panel.cpp" line="245"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -5037,7 +6049,7 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <translation>勾选一次训练，将其曲线叠加到图表上</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="70"/>
+        <location filename="../widgets/training/training_panel.cpp" line="71"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
@@ -5054,55 +6066,59 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <translation type="vanished">项目保留最佳权重（按验证准确率），除非你选择另一次运行。本次会话的运行在关闭程序前保留各自的权重；项目文件保存正在使用的权重。</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="71"/>
+        <location filename="../widgets/training/training_panel.cpp" line="72"/>
         <source>Use Best Weights</source>
         <translation>使用最佳权重</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="73"/>
-        <location filename="../widgets/training/training_panel.cpp" line="252"/>
+        <location filename="../widgets/training/training_panel.cpp" line="74"/>
+        <location filename="../widgets/training/training_panel.cpp" line="257"/>
         <source>Put the selected run&apos;s best weights into the project (Edit ▸ Undo takes them back)</source>
         <translation>把所选运行的最佳权重放入项目（编辑 ▸ 撤销可恢复）</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="74"/>
+        <location filename="../widgets/training/training_panel.cpp" line="75"/>
         <source>Use Last Weights</source>
         <translation>使用最后权重</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/training/training_panel.cpp" line="77"/>
+        <location filename="../widgets/training/training_panel.cpp" line="78"/>
         <source>The project keeps the best weights (by validation accuracy) unless you pick another run. The last %n run(s) keep their best and last weights in the project file; older runs keep their record and curves.</source>
         <translation>
             <numerusform>项目保留最佳权重（按验证准确率），除非你选择另一次运行。最近 %n 次运行的最佳权重和最后权重保存在项目文件中；更早的运行只保留记录和曲线。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="90"/>
-        <location filename="../widgets/training/training_panel.cpp" line="184"/>
+        <location filename="../widgets/training/training_panel.cpp" line="91"/>
+        <location filename="../widgets/training/training_panel.cpp" line="189"/>
         <source>Runs</source>
         <translation>训练记录</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="92"/>
+        <location filename="../widgets/training/training_panel.cpp" line="93"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="120"/>
-        <location filename="../widgets/training/training_panel.cpp" line="136"/>
-        <location filename="../widgets/training/training_panel.cpp" line="182"/>
+        <location filename="../widgets/training/training_panel.cpp" line="121"/>
+        <location filename="../widgets/training/training_panel.cpp" line="170"/>
+        <location filename="../widgets/training/training_panel.cpp" line="187"/>
         <source>Run %1</source>
         <translation>第 %1 次训练</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="131"/>
+        <location filename="../widgets/training/training_panel.cpp" line="132"/>
         <source>Weights: &lt;b&gt;not trained&lt;/b&gt; — the model starts from random weights.</source>
         <translation>权重：&lt;b&gt;未训练&lt;/b&gt; — 模型从随机权重开始。</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="143"/>
         <source> — %1 epochs, %2, lr %3, batch %4</source>
-        <translation> — %1 轮，%2，学习率 %3，批大小 %4</translation>
+        <translation type="vanished"> — %1 轮，%2，学习率 %3，批大小 %4</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training/training_panel.cpp" line="143"/>
+        <source>%1 epochs, %2, lr %3, batch %4</source>
+        <translation>%1 轮，%2，学习率 %3，批大小 %4</translation>
     </message>
     <message>
         <location filename="../widgets/training/training_panel.cpp" line="148"/>
@@ -5130,55 +6146,55 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <translation>（提前停止）</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="169"/>
+        <location filename="../widgets/training/training_panel.cpp" line="171"/>
         <source> — weights in use</source>
         <translation> — 正在使用的权重</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="171"/>
+        <location filename="../widgets/training/training_panel.cpp" line="173"/>
         <source> · best and last weights kept</source>
         <translation> · 已保留最佳和最后权重</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="171"/>
+        <location filename="../widgets/training/training_panel.cpp" line="173"/>
         <source> · weights kept</source>
         <translation> · 已保留权重</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="184"/>
+        <location filename="../widgets/training/training_panel.cpp" line="189"/>
         <source>Runs (%1)</source>
         <translation>训练记录（%1）</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="216"/>
+        <location filename="../widgets/training/training_panel.cpp" line="221"/>
         <source>Continue Training</source>
         <translation>继续训练</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="216"/>
+        <location filename="../widgets/training/training_panel.cpp" line="221"/>
         <source>Train from Scratch</source>
         <translation>从头训练</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="240"/>
+        <location filename="../widgets/training/training_panel.cpp" line="245"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/training/training_panel.cpp" line="251"/>
         <location filename="../widgets/training/training_panel.cpp" line="256"/>
+        <location filename="../widgets/training/training_panel.cpp" line="261"/>
         <source>This run&apos;s weights are no longer kept (only the last %n runs keep theirs)</source>
         <translation>
             <numerusform>此运行的权重已不再保留（只有最近 %n 次运行保留权重）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="258"/>
+        <location filename="../widgets/training/training_panel.cpp" line="263"/>
         <source>This run&apos;s last weights are its best: its last epoch measured best (or nothing was measured)</source>
         <translation>此运行的最后权重就是其最佳权重：最后一轮的评估结果最好（或未做评估）</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_panel.cpp" line="259"/>
+        <location filename="../widgets/training/training_panel.cpp" line="264"/>
         <source>Put the selected run&apos;s weights after its last batch into the project (Edit ▸ Undo takes them back)</source>
         <translation>把所选运行最后一个批次之后的权重放入项目（编辑 ▸ 撤销可恢复）</translation>
     </message>
@@ -5190,30 +6206,30 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
 <context>
     <name>cs::gui::TrainingProgress</name>
     <message>
-        <location filename="../widgets/training/training_progress.cpp" line="46"/>
+        <location filename="../widgets/training/training_progress.cpp" line="47"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_progress.cpp" line="109"/>
+        <location filename="../widgets/training/training_progress.cpp" line="116"/>
         <source>%1Epoch %2/%3 · batch %4/%5 · %6 samples/s · ETA %7</source>
         <translation>%1第 %2/%3 轮 · 批次 %4/%5 · %6 样本/秒 · 剩余 %7</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_progress.cpp" line="110"/>
-        <location filename="../widgets/training/training_progress.cpp" line="128"/>
-        <location filename="../widgets/training/training_progress.cpp" line="129"/>
-        <location filename="../widgets/training/training_progress.cpp" line="130"/>
+        <location filename="../widgets/training/training_progress.cpp" line="117"/>
+        <location filename="../widgets/training/training_progress.cpp" line="135"/>
+        <location filename="../widgets/training/training_progress.cpp" line="136"/>
+        <location filename="../widgets/training/training_progress.cpp" line="137"/>
         <source>Paused · </source>
         <translation>已暂停 · </translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_progress.cpp" line="123"/>
+        <location filename="../widgets/training/training_progress.cpp" line="130"/>
         <source>Loading the dataset… %1%</source>
         <translation>正在加载数据集… %1%</translation>
     </message>
     <message>
-        <location filename="../widgets/training/training_progress.cpp" line="123"/>
+        <location filename="../widgets/training/training_progress.cpp" line="130"/>
         <source>Loading the dataset…</source>
         <translation>正在加载数据集…</translation>
     </message>
@@ -5563,129 +6579,129 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="246"/>
-        <location filename="../app/training_ui.cpp" line="135"/>
+        <location filename="../app/training_runs.cpp" line="250"/>
+        <location filename="../app/training_ui.cpp" line="138"/>
         <source>&amp;Start Training</source>
         <translation>开始训练(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="138"/>
+        <location filename="../app/training_ui.cpp" line="141"/>
         <source>Train the model with the settings of the Training page</source>
         <translation>用“训练”页上的设置训练模型</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="285"/>
-        <location filename="../app/training_ui.cpp" line="139"/>
+        <location filename="../app/training_runs.cpp" line="289"/>
+        <location filename="../app/training_ui.cpp" line="142"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="137"/>
+        <location filename="../app/training_ui.cpp" line="140"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="147"/>
+        <location filename="../app/training_ui.cpp" line="150"/>
         <source>S&amp;top Training</source>
         <translation>停止训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="150"/>
+        <location filename="../app/training_ui.cpp" line="153"/>
         <source>&amp;Continue Interrupted Run</source>
         <translation>继续中断的训练(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="152"/>
+        <location filename="../app/training_ui.cpp" line="155"/>
         <source>&amp;Evaluate</source>
         <translation>评估(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="154"/>
+        <location filename="../app/training_ui.cpp" line="157"/>
         <source>Measure the trained weights on the test set</source>
         <translation>在测试集上衡量训练好的权重</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="156"/>
+        <location filename="../app/training_ui.cpp" line="159"/>
         <source>Show T&amp;raining</source>
         <translation>显示训练(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="157"/>
+        <location filename="../app/training_ui.cpp" line="160"/>
         <source>Show &amp;Feature Maps</source>
         <translation>显示特征图(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="158"/>
+        <location filename="../app/training_ui.cpp" line="161"/>
         <source>Show E&amp;valuation</source>
         <translation>显示评估(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="176"/>
+        <location filename="../app/training_ui.cpp" line="179"/>
         <source>Paused.</source>
         <translation>已暂停。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="177"/>
+        <location filename="../app/training_ui.cpp" line="180"/>
         <source>Resumed.</source>
         <translation>已继续。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="178"/>
+        <location filename="../app/training_ui.cpp" line="181"/>
         <source>Stopping after the current batch…</source>
         <translation>将在当前批次后停止…</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="185"/>
+        <location filename="../app/training_ui.cpp" line="188"/>
         <source>The model is training: it cannot be edited until the run stops (Stop or Shift+F5).</source>
         <translation>模型正在训练：训练停止前无法编辑（停止或 Shift+F5）。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="192"/>
+        <location filename="../app/training_ui.cpp" line="195"/>
         <source>Dataset %1: %2 training, %3 validation and %4 test images, %5 classes.</source>
         <translation>数据集 %1：%2 张训练图像、%3 张验证图像、%4 张测试图像，%5 个类别。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="202"/>
+        <location filename="../app/training_ui.cpp" line="205"/>
         <source>Dataset loaded</source>
         <translation>数据集已加载</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="204"/>
+        <location filename="../app/training_ui.cpp" line="207"/>
         <source>Loading cancelled.</source>
         <translation>已取消加载。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="206"/>
+        <location filename="../app/training_ui.cpp" line="209"/>
         <source>The dataset could not be loaded: %1</source>
         <translation>无法加载数据集：%1</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="207"/>
+        <location filename="../app/training_ui.cpp" line="210"/>
         <source>Dataset not loaded</source>
         <translation>数据集未加载</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="214"/>
+        <location filename="../app/training_ui.cpp" line="217"/>
         <source>Continuing the interrupted run (%1 epochs, batch %2, %3, lr %4).</source>
         <translation>继续中断的训练（%1 轮，批大小 %2，%3，学习率 %4）。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="219"/>
+        <location filename="../app/training_ui.cpp" line="222"/>
         <source>Training started: %1 epochs, batch %2, %3, lr %4, seed %5.</source>
         <translation>训练开始：%1 轮，批大小 %2，%3，学习率 %4，种子 %5。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="246"/>
+        <location filename="../app/training_ui.cpp" line="250"/>
         <source>Evaluation on the test set: accuracy %1%, loss %2 (%3 images).</source>
         <translation>在测试集上评估：准确率 %1%，损失 %2（%3 张图像）。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="248"/>
+        <location filename="../app/training_ui.cpp" line="252"/>
         <source>Evaluation on the validation set: accuracy %1%, loss %2 (%3 images).</source>
         <translation>在验证集上评估：准确率 %1%，损失 %2（%3 张图像）。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="249"/>
+        <location filename="../app/training_ui.cpp" line="253"/>
         <source>Evaluation on the training set: accuracy %1%, loss %2 (%3 images).</source>
         <translation>在训练集上评估：准确率 %1%，损失 %2（%3 张图像）。</translation>
     </message>
@@ -5706,17 +6722,17 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <translation type="vanished">训练</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="253"/>
+        <location filename="../app/training_ui.cpp" line="257"/>
         <source>Evaluation ready: %1% accuracy — see the Evaluation page</source>
         <translation>评估完成：准确率 %1% — 请查看“评估”页</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="257"/>
+        <location filename="../app/training_ui.cpp" line="261"/>
         <source>The evaluation failed: %1</source>
         <translation>评估失败：%1</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="272"/>
+        <location filename="../app/training_ui.cpp" line="276"/>
         <source>The project&apos;s training settings are not valid (%1); the defaults are shown.</source>
         <translation>项目的训练设置无效（%1）；显示的是默认值。</translation>
     </message>
@@ -5747,37 +6763,37 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <translation>在完成 %2 轮中的 %1 轮后停止</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="218"/>
+        <location filename="../app/training_runs.cpp" line="222"/>
         <source>The project keeps %1: %2. Runs ▸ Use Best Weights puts this run&apos;s weights in.</source>
         <translation>项目保留%1：%2。运行 ▸ 使用最佳权重 可换用此运行的权重。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="226"/>
+        <location filename="../app/training_runs.cpp" line="230"/>
         <source>The project now uses the last weights of run %1 (Edit ▸ Undo takes them back).</source>
         <translation>项目现在使用第 %1 次运行的最后权重（编辑 ▸ 撤销可恢复）。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="227"/>
+        <location filename="../app/training_runs.cpp" line="231"/>
         <source>The project now uses the best weights of run %1 (Edit ▸ Undo takes them back).</source>
         <translation>项目现在使用第 %1 次运行的最佳权重（编辑 ▸ 撤销可恢复）。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="251"/>
+        <location filename="../app/training_runs.cpp" line="255"/>
         <source>The project has no weights yet: train it once from scratch.</source>
         <translation>项目还没有权重：请先从头训练一次。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="252"/>
+        <location filename="../app/training_runs.cpp" line="256"/>
         <source>The weights no longer fit the graph, which changed after training.</source>
         <translation>训练后模型结构已更改，现有权重不再适用。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="309"/>
+        <location filename="../app/training_runs.cpp" line="313"/>
         <source>Interrupted after %1 of %2 epochs (%3)</source>
         <translation>在完成 %2 轮中的 %1 轮后中断（%3）</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="314"/>
+        <location filename="../app/training_runs.cpp" line="318"/>
         <source>This project has an unfinished training run: it stopped after %1 of %2 epochs (checkpoint of %3).
 
 Continue it now?</source>
@@ -5830,7 +6846,7 @@ Continue it now?</source>
         <translation>训练完成</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="203"/>
+        <location filename="../app/training_runs.cpp" line="205"/>
         <source>The trained weights are now part of the project (not saved yet; Edit ▸ Undo brings back the previous weights). Editing the graph makes them outdated.</source>
         <translation>训练得到的权重已成为项目的一部分（尚未保存；“编辑 ▸ 撤销”可恢复之前的权重）。编辑模型结构会使其过时。</translation>
     </message>
@@ -5883,27 +6899,27 @@ Stop it first? Its checkpoint keeps the position, so Train ▸ Continue Interrup
         <translation>其中包括刚停止的运行：它的记录，以及（如果优于项目现有权重）它的权重。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="199"/>
+        <location filename="../app/training_runs.cpp" line="201"/>
         <source> This run kept its best epoch, %1 of %2 (validation accuracy %3%).</source>
         <translation> 此运行保留了其最佳轮次：第 %1 轮（共 %2 轮，验证准确率 %3%）。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="212"/>
+        <location filename="../app/training_runs.cpp" line="216"/>
         <source>the weights of run %1 (validation accuracy %2%)</source>
         <translation>第 %1 次运行的权重（验证准确率 %2%）</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="215"/>
+        <location filename="../app/training_runs.cpp" line="219"/>
         <source>its current weights</source>
         <translation>其当前权重</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="216"/>
+        <location filename="../app/training_runs.cpp" line="220"/>
         <source>this run reached %1%</source>
         <translation>此运行达到 %1%</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="217"/>
+        <location filename="../app/training_runs.cpp" line="221"/>
         <source>this run was stopped before it could be measured</source>
         <translation>此运行在能够评估之前就被停止了</translation>
     </message>
@@ -5916,92 +6932,97 @@ Stop it first? Its checkpoint keeps the position, so Train ▸ Continue Interrup
         <translation type="vanished">项目现在使用第 %1 次运行的权重（编辑 ▸ 撤销可恢复）。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="247"/>
+        <location filename="../app/training_runs.cpp" line="251"/>
         <source>&amp;Start Training (Continue from the Weights)</source>
         <translation>开始训练（从现有权重继续）(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="248"/>
+        <location filename="../app/training_runs.cpp" line="252"/>
         <source>&amp;Start Training (from Scratch)</source>
         <translation>开始训练（从头开始）(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="255"/>
+        <location filename="../app/training_runs.cpp" line="259"/>
         <source>Weights: &lt;b&gt;paused&lt;/b&gt; — Resume (F6) goes on. The model cannot be edited until the run stops.</source>
         <translation>权重：&lt;b&gt;已暂停&lt;/b&gt; — 按“继续”（F6）接着训练。运行停止前无法编辑模型。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="259"/>
+        <location filename="../app/training_runs.cpp" line="263"/>
         <source>Weights: &lt;b&gt;training…&lt;/b&gt; The model cannot be edited until the run stops.</source>
         <translation>权重：&lt;b&gt;训练中…&lt;/b&gt; 训练停止前无法编辑模型。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="263"/>
+        <location filename="../app/training_runs.cpp" line="267"/>
         <source>Weights: &lt;b&gt;not trained&lt;/b&gt; — the model starts from random weights.</source>
         <translation>权重：&lt;b&gt;未训练&lt;/b&gt; — 模型从随机权重开始。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="268"/>
+        <location filename="../app/training_runs.cpp" line="272"/>
         <source>Weights: &lt;b style=&apos;color:#c0392b&apos;&gt;outdated&lt;/b&gt; — the graph changed after training; train again.</source>
         <translation>权重：&lt;b style=&apos;color:#c0392b&apos;&gt;已过时&lt;/b&gt; — 训练后模型结构已更改；请重新训练。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="272"/>
+        <location filename="../app/training_runs.cpp" line="276"/>
         <source>Weights: &lt;b style=&apos;color:#1e8449&apos;&gt;trained&lt;/b&gt;</source>
         <translation>权重：&lt;b style=&apos;color:#1e8449&apos;&gt;已训练&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="274"/>
+        <location filename="../app/training_runs.cpp" line="278"/>
         <source> (run %1, last weights)</source>
         <translation>（第 %1 次运行，最后权重）</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="275"/>
+        <location filename="../app/training_runs.cpp" line="279"/>
         <source> (run %1)</source>
         <translation>（第 %1 次训练）</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="276"/>
+        <location filename="../app/training_runs.cpp" line="280"/>
         <source> — editing the graph makes them outdated.</source>
         <translation> — 编辑模型结构会使其过时。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="285"/>
+        <location filename="../app/training_runs.cpp" line="289"/>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="313"/>
+        <location filename="../app/training_runs.cpp" line="317"/>
         <source>Resume training?</source>
         <translation>继续训练？</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="361"/>
+        <location filename="../app/training_runs.cpp" line="367"/>
+        <source>Outdated: these figures measured the weights the project used before Use Best / Use Last Weights. Press Evaluate to measure the weights in use.</source>
+        <translation>已过时：这些数字衡量的是项目在“使用最佳权重 / 使用最后权重”之前使用的权重。请按“评估”来衡量当前使用的权重。</translation>
+    </message>
+    <message>
+        <location filename="../app/training_runs.cpp" line="371"/>
         <source>Saved with the project: the gallery holds the %1 most confident of %2 mistakes; Evaluate measures again.</source>
         <translation>随项目保存：图库中是 %2 个错误中最有把握的 %1 个；点击“评估”可重新测量。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="366"/>
+        <location filename="../app/training_runs.cpp" line="376"/>
         <source>Saved with the project; Evaluate measures again.</source>
         <translation>随项目保存；点击“评估”可重新测量。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="369"/>
+        <location filename="../app/training_runs.cpp" line="379"/>
         <source>The project&apos;s saved evaluation cannot be shown: %1</source>
         <translation>无法显示项目中保存的评估结果：%1</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="380"/>
+        <location filename="../app/training_runs.cpp" line="391"/>
         <source>The evaluation could not be kept in the project: %1</source>
         <translation>无法把评估结果保存到项目中：%1</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="405"/>
+        <location filename="../app/training_runs.cpp" line="416"/>
         <source>The model has no trained weights yet: train it first.</source>
         <translation>模型还没有训练好的权重：请先训练。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="409"/>
+        <location filename="../app/training_runs.cpp" line="420"/>
         <source>Loading the dataset…</source>
         <translation>正在加载数据集…</translation>
     </message>
@@ -6009,34 +7030,34 @@ Stop it first? Its checkpoint keeps the position, so Train ▸ Continue Interrup
 <context>
     <name>cs::gui::TrainingWorker</name>
     <message>
-        <location filename="../app/training_worker.cpp" line="80"/>
+        <location filename="../app/training_worker.cpp" line="84"/>
         <source>The checkpoint&apos;s model differs from the project&apos;s; continuing the checkpoint&apos;s model.</source>
         <translation>检查点中的模型与项目中的不同；将继续使用检查点中的模型。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/training_worker.cpp" line="82"/>
+        <location filename="../app/training_worker.cpp" line="86"/>
         <source>%n excluded image(s) left out of training.</source>
         <translation>
             <numerusform>已将 %n 张被排除的图像留在训练之外。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/training_worker.cpp" line="84"/>
+        <location filename="../app/training_worker.cpp" line="88"/>
         <source>Validation: %1 images held out of the training set (%2%).</source>
         <translation>验证：从训练集中留出 %1 张图像（%2%）。</translation>
     </message>
     <message>
-        <location filename="../app/training_worker.cpp" line="89"/>
+        <location filename="../app/training_worker.cpp" line="93"/>
         <source>Fine-tuning: the run starts from the project&apos;s current weights.</source>
         <translation>微调：本次训练从项目的当前权重开始。</translation>
     </message>
     <message>
-        <location filename="../app/training_worker.cpp" line="122"/>
+        <location filename="../app/training_worker.cpp" line="135"/>
         <source>Evaluating the trained model…</source>
         <translation>正在评估训练好的模型…</translation>
     </message>
     <message>
-        <location filename="../app/training_worker.cpp" line="174"/>
+        <location filename="../app/training_worker.cpp" line="188"/>
         <source>the model has not been trained yet</source>
         <translation>模型尚未训练</translation>
     </message>
