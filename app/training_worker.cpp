@@ -120,7 +120,7 @@ SessionCallbacks TrainingWorker::callbacks() {
     };
     cb.onMessage = [this](const TrainMessage& m) {
         flushBatches(true);
-        emit message(QString::fromStdString(m.text), m.severity == MessageSeverity::Warning);
+        emit message(engineText(m.message), m.severity == MessageSeverity::Warning);
     };
     cb.betweenBatches = [this](const Model& m) {
         if (!probeExecutor_) probeExecutor_ = m.makeExecutor();

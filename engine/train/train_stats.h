@@ -4,7 +4,9 @@
 // are written to model files (history, checkpoints) and read back by the functions here.
 #include <cstdint>
 #include <string>
+
 #include <string_view>
+#include "core/message.h"
 
 #include <nlohmann/json.hpp>
 
@@ -49,7 +51,13 @@ enum class MessageSeverity { Note, Warning };
 
 struct TrainMessage {
     MessageSeverity severity = MessageSeverity::Note;
-    std::string text;  // English, for the log
+    std::string text;  // English, for the CLI's log
+    Message message;   // the same note, coded, so the studio's log shows it translated
+
+    static TrainMessage note(Message m, MessageSeverity severity = MessageSeverity::Note) {
+        std::string english = m.english();
+        return {severity, std::move(english), std::move(m)};
+    }
 };
 
 }  // namespace cs

@@ -236,7 +236,9 @@ TrainResult Trainer::run(const Dataset& train, const Dataset& validation, const 
         if (!checkpointPath_.empty() && (epoch_ + 1) % checkpointEvery_ == 0) {
             ++epoch_;  // the checkpoint records the position after this epoch
             writeCheckpoint(train.classNames);
-            if (cb.onMessage) cb.onMessage({MessageSeverity::Note, "checkpoint written: " + checkpointPath_});
+            if (cb.onMessage)
+                cb.onMessage(TrainMessage::note(
+                    msg("train.checkpoint_written", "checkpoint written: {file}", {{"file", checkpointPath_}})));
             --epoch_;
         }
     }
@@ -252,18 +254,20 @@ void Trainer::prepareFeatures(const Dataset& train, const TrainCallbacks& cb) {
     const std::string layer = model_.nodes()[static_cast<std::size_t>(*cut)].layer->name();
     if (augment_.enabled()) {
         if (cb.onMessage)
-            cb.onMessage({MessageSeverity::Note,
-                          "no feature extraction: augmentation changes the images every "
-                          "epoch, so the frozen layers up to '" +
-                              layer + "' run on every batch (they are still not updated)"});
+            cb.onMessage(TrainMessage::note(msg("train.no_features_augmented",
+                                                "no feature extraction: augmentation changes the images every "
+                                                "epoch, so the frozen layers up to '{layer}' run on every batch "
+                                                "(they are still not updated)",
+                                                {{"layer", layer}})));
         return;
     }
     const int64_t bytes =
         static_cast<int64_t>(train.size()) * model_.nodes()[static_cast<std::size_t>(*cut)].outputShape.size() * 4;
     if (bytes > FeatureCache::kMaxBytes) {
         if (cb.onMessage)
-            cb.onMessage({MessageSeverity::Note, "no feature extraction: the features at '" + layer + "' would take " +
-                                                     std::to_string(bytes >> 20) + " MB"});
+            cb.onMessage(TrainMessage::note(msg("train.no_features_too_large",
+                                                "no feature extraction: the features at '{layer}' would take {mb} MB",
+                                                {{"layer", layer}, {"mb", std::to_string(bytes >> 20)}})));
         return;
     }
     if (!featureCache_) featureCache_ = std::make_shared<FeatureCache>();
@@ -273,10 +277,16 @@ void Trainer::prepareFeatures(const Dataset& train, const TrainCallbacks& cb) {
         const FeatureCacheUse& use = featureCache_->lastUse();
         char secs[32];
         std::snprintf(secs, sizeof secs, "%.2f", use.seconds);
-        cb.onMessage({MessageSeverity::Note,
-                      "feature extraction: the layers up to '" + layer + "' are frozen; the head trains on their " +
-                          (use.reused ? std::string("cached features (reused)")
-                                      : "features, computed once in " + std::string(secs) + " s")});
+        if (use.reused)
+            cb.onMessage(TrainMessage::note(msg("train.features_reused",
+                                                "feature extraction: the layers up to '{layer}' are frozen; the head "
+                                                "trains on their cached features (reused)",
+                                                {{"layer", layer}})));
+        else
+            cb.onMessage(TrainMessage::note(msg("train.features_computed",
+                                                "feature extraction: the layers up to '{layer}' are frozen; the head "
+                                                "trains on their features, computed once in {seconds} s",
+                                                {{"layer", layer}, {"seconds", secs}})));
     }
 }
 
@@ -309,9 +319,12 @@ int Trainer::checkDataFitsModel(const Dataset& train, const TrainCallbacks& cb) 
                                 "last Dense layer's units to {classes}",
                                 {{"classes", std::to_string(train.classCount())}, {"units", std::to_string(classes)}}));
     if (train.classCount() < classes && cb.onMessage)
-        cb.onMessage({MessageSeverity::Warning, "the model has " + std::to_string(classes) + " outputs for " +
-                                                    std::to_string(train.classCount()) +
-                                                    " classes; the extra outputs are never targets"});
+        cb.onMessage(TrainMessage::note(
+            msg("train.extra_outputs",
+                "the model has {outputs} outputs for {classes} classes; the extra outputs "
+                "are never targets",
+                {{"outputs", std::to_string(classes)}, {"classes", std::to_string(train.classCount())}}),
+            MessageSeverity::Warning));
     return classes;
 }
 
@@ -326,7 +339,8 @@ void Trainer::prepareClassBalance(const Dataset& train, int classes, const Train
         std::snprintf(buf, sizeof buf, "%s%.3g", list.empty() ? "" : ", ", static_cast<double>(w));
         list += buf;
     }
-    cb.onMessage({MessageSeverity::Note, "class weights (balanced): " + list});
+    cb.onMessage(
+        TrainMessage::note(msg("train.class_weights", "class weights (balanced): {weights}", {{"weights", list}})));
 }
 
 int Trainer::batchesPerEpoch(const Dataset& train, int classes, const TrainCallbacks& cb) const {
@@ -338,8 +352,9 @@ int Trainer::batchesPerEpoch(const Dataset& train, int classes, const TrainCallb
         epochLength = largest * static_cast<std::size_t>(
                                     std::count_if(counts.begin(), counts.end(), [](std::size_t c) { return c > 0; }));
         if (cb.onMessage && epochLength != train.size())
-            cb.onMessage({MessageSeverity::Note, "oversampling: " + std::to_string(epochLength) +
-                                                     " samples per epoch from " + std::to_string(train.size())});
+            cb.onMessage(TrainMessage::note(
+                msg("train.oversampling", "oversampling: {samples} samples per epoch from {images}",
+                    {{"samples", std::to_string(epochLength)}, {"images", std::to_string(train.size())}})));
     }
     return static_cast<int>((epochLength + settings_.batchSize - 1) / settings_.batchSize);
 }
@@ -438,12 +453,20 @@ bool Trainer::stopsEarly(const EpochStats& es, const TrainCallbacks& cb) {
     }
     if (++badEpochs_ < settings_.earlyStoppingPatience) return false;
     if (settings_.restoreBestWeights && !best_.empty()) restoreBest();
-    if (cb.onMessage)
-        cb.onMessage({MessageSeverity::Note, "stopped early after epoch " + std::to_string(epoch_ + 1) +
-                                                 ": no improvement of " +
-                                                 std::string(es.hasValidation ? "val_loss" : "loss") + " for " +
-                                                 std::to_string(settings_.earlyStoppingPatience) + " epochs" +
-                                                 (settings_.restoreBestWeights ? "; restored the best weights" : "")});
+    if (cb.onMessage) {
+        const std::vector<MessageArg> args{{"epoch", std::to_string(epoch_ + 1)},
+                                           {"metric", es.hasValidation ? "val_loss" : "loss"},
+                                           {"patience", std::to_string(settings_.earlyStoppingPatience)}};
+        if (settings_.restoreBestWeights)
+            cb.onMessage(TrainMessage::note(msg("train.stopped_early_restored",
+                                                "stopped early after epoch {epoch}: no improvement of {metric} for "
+                                                "{patience} epochs; restored the best weights",
+                                                args)));
+        else
+            cb.onMessage(TrainMessage::note(
+                msg("train.stopped_early",
+                    "stopped early after epoch {epoch}: no improvement of {metric} for {patience} epochs", args)));
+    }
     return true;
 }
 

@@ -118,6 +118,27 @@ namespace cs::gui {
     QT_TRANSLATE_NOOP("EngineMessage", "{layer}: {channels} channels do not split into {groups} groups"),
     QT_TRANSLATE_NOOP("EngineMessage",
                       "{layer}: channels {start} to {stop} do not fit an input of {channels} channels"),
+    // train/trainer.cpp: the notes a run writes to the training log (issue 18)
+    QT_TRANSLATE_NOOP("EngineMessage", "checkpoint written: {file}"),
+    QT_TRANSLATE_NOOP("EngineMessage",
+                      "no feature extraction: augmentation changes the images every epoch, so the frozen layers up to "
+                      "'{layer}' run on every batch (they are still not updated)"),
+    QT_TRANSLATE_NOOP("EngineMessage", "no feature extraction: the features at '{layer}' would take {mb} MB"),
+    QT_TRANSLATE_NOOP("EngineMessage",
+                      "feature extraction: the layers up to '{layer}' are frozen; the head trains on their cached "
+                      "features (reused)"),
+    QT_TRANSLATE_NOOP("EngineMessage",
+                      "feature extraction: the layers up to '{layer}' are frozen; the head trains on their features, "
+                      "computed once in {seconds} s"),
+    QT_TRANSLATE_NOOP("EngineMessage",
+                      "the model has {outputs} outputs for {classes} classes; the extra outputs are never targets"),
+    QT_TRANSLATE_NOOP("EngineMessage", "class weights (balanced): {weights}"),
+    QT_TRANSLATE_NOOP("EngineMessage", "oversampling: {samples} samples per epoch from {images}"),
+    QT_TRANSLATE_NOOP("EngineMessage",
+                      "stopped early after epoch {epoch}: no improvement of {metric} for {patience} epochs; restored "
+                      "the best weights"),
+    QT_TRANSLATE_NOOP("EngineMessage",
+                      "stopped early after epoch {epoch}: no improvement of {metric} for {patience} epochs"),
     // train/*.cpp: training settings, loss, optimizer, schedule, run records, checkpoints
     QT_TRANSLATE_NOOP("EngineMessage", "the dataset has {classes} classes but the model's output has {outputs}"),
     QT_TRANSLATE_NOOP("EngineMessage", "the dataset has no images to evaluate on"),
