@@ -574,6 +574,29 @@ namespace cs::gui {
     QT_TRANSLATE_NOOP("EngineMessage", "Keras export: {layer} has no Keras form (layer kind '{kind}')"),
     QT_TRANSLATE_NOOP("EngineMessage", "PyTorch export: {layer} has no PyTorch form (layer kind '{kind}')"),
     QT_TRANSLATE_NOOP("EngineMessage", "{folder}: cannot create the folder: {reason}"),
+    QT_TRANSLATE_NOOP(
+        "EngineMessage",
+        "the camera {source} stopped delivering frames (unplugged, or taken by another program?): {reason}"),
+    QT_TRANSLATE_NOOP("EngineMessage",
+                      "the camera {source} stopped delivering frames (unplugged, or taken by another program?)"),
+    QT_TRANSLATE_NOOP("EngineMessage", "the stream '{source}' ended or the connection was lost: {reason}"),
+    QT_TRANSLATE_NOOP("EngineMessage", "the stream '{source}' ended or the connection was lost"),
+    QT_TRANSLATE_NOOP("EngineMessage", "reading the video file '{source}' failed: {reason}"),
+    QT_TRANSLATE_NOOP("EngineMessage", "the video file '{source}' has ended"),
+    QT_TRANSLATE_NOOP("EngineMessage", "reading the GStreamer pipeline '{source}' failed: {reason}"),
+    QT_TRANSLATE_NOOP("EngineMessage", "the GStreamer pipeline '{source}' has ended"),
+    QT_TRANSLATE_NOOP(
+        "EngineMessage",
+        "the camera {source} has delivered no frame for {seconds} s (unplugged, or taken by another program?)"),
+    QT_TRANSLATE_NOOP(
+        "EngineMessage",
+        "the stream '{source}' has delivered no frame for {seconds} s (unplugged, or taken by another program?)"),
+    QT_TRANSLATE_NOOP(
+        "EngineMessage",
+        "the video file '{source}' has delivered no frame for {seconds} s (unplugged, or taken by another program?)"),
+    QT_TRANSLATE_NOOP("EngineMessage",
+                      "the GStreamer pipeline '{source}' has delivered no frame for {seconds} s (unplugged, or taken "
+                      "by another program?)"),
 };
 
 }  // namespace cs::gui
