@@ -597,6 +597,7 @@ namespace cs::gui {
     QT_TRANSLATE_NOOP("EngineMessage",
                       "the GStreamer pipeline '{source}' has delivered no frame for {seconds} s (unplugged, or taken "
                       "by another program?)"),
+    QT_TRANSLATE_NOOP("EngineMessage", "the video source was closed"),
 };
 
 }  // namespace cs::gui
