@@ -249,7 +249,7 @@ void CameraController::tick() {
     const SourceState s = frames_->state();
     // Without a classifier nobody else watches the source.
     if ((s == SourceState::Failed || s == SourceState::Ended) && !run_)
-        showSourceEnd(QString::fromStdString(frames_->error()), s == SourceState::Failed);
+        showSourceEnd(engineText(frames_->error()), s == SourceState::Failed);
 }
 
 void CameraController::showSourceEnd(const QString& reason, bool failed) {

@@ -46,7 +46,7 @@ void CameraWorker::run(std::shared_ptr<FrameSource> source, std::shared_ptr<Stre
     QString reason;
     bool failed = false;
     try {
-        reason = QString::fromStdString(classifier->run(
+        reason = engineText(classifier->run(
             *source,
             [&](const StreamPrediction& p) {
                 const auto now = Clock::now();

@@ -84,9 +84,9 @@ int runClassifyStream(const std::vector<std::string>& argv, std::ostream& out, s
     std::signal(SIGTERM, onInterrupt);
     const auto start = std::chrono::steady_clock::now();
     double inferenceTotal = 0;
-    std::string error;
+    Message stopped;  // why the stream stopped; empty when interrupted
     try {
-        error = classifier.run(
+        stopped = classifier.run(
             source,
             [&](const StreamPrediction& p) {
                 inferenceTotal += p.inferenceMs;
@@ -127,6 +127,7 @@ int runClassifyStream(const std::vector<std::string>& argv, std::ostream& out, s
     }
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
+    const std::string error = stopped.english();
 
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const int64_t classified = classifier.classified();

@@ -26,6 +26,9 @@ std::string fillMessageTemplate(const std::string& text, const std::vector<Messa
     return out;
 }
 
+MessageArg::MessageArg(std::string name, const Message& message)
+    : name(std::move(name)), value(message.english()), message(std::make_shared<const Message>(message)) {}
+
 std::string Message::english() const { return fillMessageTemplate(text, args); }
 
 Message msg(std::string code, std::string text, std::vector<MessageArg> args) {

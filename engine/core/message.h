@@ -3,14 +3,23 @@
 // English text itself (what() of an Error, the CLI's output); the studio looks the English template
 // up in its translations (context "EngineMessage") and fills in the same values. A stable code
 // names the message for tests and scripts; an empty code marks a message with no template yet.
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace cs {
 
+struct Message;
+
 struct MessageArg {
-    std::string name;   // placeholder name, without braces: "layer"
-    std::string value;  // the value, already formatted: "conv2", "5x5"
+    MessageArg(std::string name, std::string value) : name(std::move(name)), value(std::move(value)) {}
+    // A value that is itself a message (the reason of a wrapper such as "{file}: {node}: {reason}"):
+    // rendered in English here, translated on its own by the studio.
+    MessageArg(std::string name, const Message& message);
+
+    std::string name;                        // placeholder name, without braces: "layer"
+    std::string value;                       // the value, already formatted: "conv2", "5x5"
+    std::shared_ptr<const Message> message;  // set when the value is a message of its own
 };
 
 struct Message {

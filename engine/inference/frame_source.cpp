@@ -122,6 +122,68 @@ Message sourceMessage(const SourceSpec& spec, SourceProblem problem, const std::
                       args);
 }
 
+// Why a running source ended or failed, one template per kind of source; `why` is OpenCV's
+// reason, empty when it gave none.
+Message endMessage(const SourceSpec& spec, const std::string& why) {
+    const std::vector<MessageArg> args{
+        {"source", spec.kind == SourceSpec::Kind::Camera ? std::to_string(spec.camera) : spec.location},
+        {"reason", why}};
+    const bool reason = !why.empty();
+    switch (spec.kind) {
+        case SourceSpec::Kind::Camera:
+            return reason
+                       ? msg("capture.camera_stopped_reason",
+                             "the camera {source} stopped delivering frames (unplugged, or taken by another "
+                             "program?): {reason}",
+                             args)
+                       : msg("capture.camera_stopped",
+                             "the camera {source} stopped delivering frames (unplugged, or taken by another program?)",
+                             args);
+        case SourceSpec::Kind::Url:
+            return reason ? msg("capture.stream_lost_reason",
+                                "the stream '{source}' ended or the connection was lost: {reason}", args)
+                          : msg("capture.stream_lost", "the stream '{source}' ended or the connection was lost", args);
+        case SourceSpec::Kind::File:
+            return reason ? msg("capture.video_read_failed", "reading the video file '{source}' failed: {reason}", args)
+                          : msg("capture.video_ended", "the video file '{source}' has ended", args);
+        case SourceSpec::Kind::Pipeline:
+            break;
+    }
+    return reason
+               ? msg("capture.pipeline_read_failed", "reading the GStreamer pipeline '{source}' failed: {reason}", args)
+               : msg("capture.pipeline_ended", "the GStreamer pipeline '{source}' has ended", args);
+}
+
+// A live source silent for `seconds` (the stall timeout), one template per kind of source.
+Message stallMessage(const SourceSpec& spec, const std::string& seconds) {
+    const std::vector<MessageArg> args{
+        {"source", spec.kind == SourceSpec::Kind::Camera ? std::to_string(spec.camera) : spec.location},
+        {"seconds", seconds}};
+    switch (spec.kind) {
+        case SourceSpec::Kind::Camera:
+            return msg("capture.camera_stalled",
+                       "the camera {source} has delivered no frame for {seconds} s (unplugged, or taken by another "
+                       "program?)",
+                       args);
+        case SourceSpec::Kind::Url:
+            return msg("capture.stream_stalled",
+                       "the stream '{source}' has delivered no frame for {seconds} s (unplugged, or taken by another "
+                       "program?)",
+                       args);
+        case SourceSpec::Kind::File:
+            return msg("capture.video_stalled",
+                       "the video file '{source}' has delivered no frame for {seconds} s (unplugged, or taken by "
+                       "another program?)",
+                       args);
+        case SourceSpec::Kind::Pipeline:
+            break;
+    }
+    return msg("capture.pipeline_stalled",
+               "the GStreamer pipeline '{source}' has delivered no frame for {seconds} s (unplugged, or taken by "
+               "another program?)",
+               args);
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------
@@ -217,7 +279,7 @@ struct FrameSource::Shared {
     Frame latest;
     mutable int64_t taken = 0;  // newest index a consumer has received
     SourceState state = SourceState::Closed;
-    std::string error;
+    Message error;
     std::deque<Clock::time_point> recent;  // capture times within the last two seconds
     cv::Size size;
     bool stop = false;
@@ -231,7 +293,7 @@ struct FrameSource::Shared {
         while (recent.size() > 2 && now - recent.front() > std::chrono::seconds(2)) recent.pop_front();
         changed.notify_all();
     }
-    void finish(SourceState end, std::string why) {
+    void finish(SourceState end, Message why) {
         std::lock_guard lock(mutex);
         if (state == SourceState::Running) {
             state = end;
@@ -245,10 +307,8 @@ struct FrameSource::Shared {
         return state == SourceState::Running && spec.isLive() && latest.index > 0 &&
                Clock::now() - latest.captured > std::chrono::milliseconds(options.stallTimeoutMs);
     }
-    std::string stallMessage() const {
-        return "the " + spec.describe() + " has delivered no frame for " +
-               std::to_string(options.stallTimeoutMs / 1000.0).substr(0, 3) +
-               " s (unplugged, or taken by another program?)";
+    Message stallMessage() const {
+        return cs::stallMessage(spec, std::to_string(options.stallTimeoutMs / 1000.0).substr(0, 3));
     }
 
     void run();
@@ -286,23 +346,9 @@ void FrameSource::Shared::run() {
             why = e.what();
         }
         if (!ok) {
-            switch (spec.kind) {
-                case SourceSpec::Kind::Camera:
-                    finish(SourceState::Failed,
-                           "the " + spec.describe() +
-                               " stopped delivering frames (unplugged, or taken by another program?)" +
-                               (why.empty() ? "" : ": " + why));
-                    break;
-                case SourceSpec::Kind::Url:
-                    finish(SourceState::Failed, "the " + spec.describe() + " ended or the connection was lost" +
-                                                    (why.empty() ? "" : ": " + why));
-                    break;
-                default:
-                    if (why.empty())
-                        finish(SourceState::Ended, "the " + spec.describe() + " has ended");
-                    else
-                        finish(SourceState::Failed, "reading the " + spec.describe() + " failed: " + why);
-            }
+            // A camera or stream that stops has failed; a file or pipeline without a reason has ended.
+            const bool live = spec.kind == SourceSpec::Kind::Camera || spec.kind == SourceSpec::Kind::Url;
+            finish(live || !why.empty() ? SourceState::Failed : SourceState::Ended, endMessage(spec, why));
             break;
         }
         publish(std::move(image));
@@ -453,7 +499,7 @@ SourceState FrameSource::state() const {
     return shared_->stalled() ? SourceState::Failed : shared_->state;
 }
 
-std::string FrameSource::error() const {
+Message FrameSource::error() const {
     if (!shared_) return {};
     std::lock_guard lock(shared_->mutex);
     return shared_->stalled() ? shared_->stallMessage() : shared_->error;

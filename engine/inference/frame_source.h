@@ -80,7 +80,7 @@ public:
     bool waitNewer(Frame& out, int64_t after, std::chrono::milliseconds timeout) const;
 
     SourceState state() const;
-    std::string error() const;  // why it failed or ended ("" while running)
+    Message error() const;  // why it failed or ended (empty text while running)
     const SourceSpec& spec() const { return spec_; }
     double fps() const;  // frames captured per second, over the last two seconds
     int64_t framesCaptured() const;

@@ -191,8 +191,8 @@ StreamPrediction StreamClassifier::classify(const Frame& frame, bool still) {
     return p;
 }
 
-std::string StreamClassifier::run(FrameSource& source, const std::function<void(const StreamPrediction&)>& onResult,
-                                  const std::atomic<bool>& stop) {
+Message StreamClassifier::run(FrameSource& source, const std::function<void(const StreamPrediction&)>& onResult,
+                              const std::atomic<bool>& stop) {
     lastIndex_ = 0;
     bool resumed = true;  // the first frame, and the first after a pause, count no drops
     while (!stop) {
@@ -214,7 +214,7 @@ std::string StreamClassifier::run(FrameSource& source, const std::function<void(
         if (!source.waitNewer(frame, lastIndex_, std::chrono::milliseconds(50))) {
             const SourceState state = source.state();
             if (state == SourceState::Running) continue;
-            if (state == SourceState::Closed) return "the video source was closed";
+            if (state == SourceState::Closed) return msg("stream.source_closed", "the video source was closed");
             return source.error();
         }
         if (!resumed && frame.index > lastIndex_ + 1) dropped_ += frame.index - lastIndex_ - 1;

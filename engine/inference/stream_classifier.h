@@ -95,9 +95,9 @@ public:
 
     // Classifies the newest frame of `source`, again and again, until `stop` is set or the
     // source ends or fails; onResult runs on this thread after each frame. Returns the reason
-    // it stopped (the source's error, or "" when stopped).
-    std::string run(FrameSource& source, const std::function<void(const StreamPrediction&)>& onResult,
-                    const std::atomic<bool>& stop);
+    // it stopped (the source's error, or an empty message when stopped).
+    Message run(FrameSource& source, const std::function<void(const StreamPrediction&)>& onResult,
+                const std::atomic<bool>& stop);
 
     int64_t classified() const { return classified_; }
     int64_t dropped() const { return dropped_; }

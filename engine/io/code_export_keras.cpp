@@ -209,8 +209,9 @@ std::vector<const KerasForm*> kerasForms(const Model& model) {
     for (const auto& node : model.nodes()) {
         forms.push_back(kerasForm(node.layer->kind()));
         if (!forms.back())
-            throw Error("Keras export: " + describeLayer(node.layer->kind(), node.layer->name()) +
-                        " has no Keras form (layer kind '" + std::string(node.layer->kind()) + "')");
+            throw Error(msg("keras_export.no_form", "Keras export: {layer} has no Keras form (layer kind '{kind}')",
+                            {{"layer", describeLayer(node.layer->kind(), node.layer->name())},
+                             {"kind", std::string(node.layer->kind())}}));
     }
     return forms;
 }

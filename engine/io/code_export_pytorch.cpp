@@ -272,8 +272,10 @@ std::string modelPy(const Model& model, const ModelFile& file) {
         const Model::Node& node = nodes[i];
         const PyTorchEmitter emit = pytorchEmitter(node.layer->kind());
         if (!emit)
-            throw Error("PyTorch export: " + describeLayer(node.layer->kind(), node.layer->name()) +
-                        " has no PyTorch form (layer kind '" + std::string(node.layer->kind()) + "')");
+            throw Error(msg("pytorch_export.no_form",
+                            "PyTorch export: {layer} has no PyTorch form (layer kind '{kind}')",
+                            {{"layer", describeLayer(node.layer->kind(), node.layer->name())},
+                             {"kind", std::string(node.layer->kind())}}));
         var[i] = i == 0 ? "x" : identifier(node.layer->name(), used);  // nodes[0]: the input, forward's x
         std::vector<std::string> inputs;
         for (int j : node.inputs) inputs.push_back(var[j]);
@@ -321,7 +323,9 @@ void writePyTorchProject(const std::string& folder, const ModelFile& file) {
     const PyTorchProject p = exportPyTorchProject(file);
     std::error_code ec;
     std::filesystem::create_directories(std::filesystem::u8path(folder), ec);
-    if (ec) throw FileError(folder + ": cannot create the folder: " + ec.message());
+    if (ec)
+        throw FileError(msg("pytorch_export.create_folder", "{folder}: cannot create the folder: {reason}",
+                            {{"folder", folder}, {"reason", ec.message()}}));
     writeFileAtomically(folder + "/model.py", p.modelPy);
     writeFileAtomically(folder + "/train.py", p.trainPy);
     writeFileAtomically(folder + "/README.md", p.readme);

@@ -131,7 +131,8 @@ ModelFile describedModel(const nlohmann::json& doc, const std::string& what) {
         file.seed = doc.value("seed", uint64_t{42});
         if (const auto it = doc.find("evaluation"); it != doc.end() && !it->is_null()) file.evaluation = *it;
     } catch (const nlohmann::json::exception& e) {
-        throw FileError(what + " is malformed: " + e.what());
+        throw FileError(
+            msg("model_file.malformed", "{file} is malformed: {reason}", {{"file", what}, {"reason", e.what()}}));
     }
     const auto& registry = LayerRegistry::builtin();
     for (const auto& n : file.graph.nodes())
@@ -139,7 +140,8 @@ ModelFile describedModel(const nlohmann::json& doc, const std::string& what) {
             try {
                 registry.info(n.kind);
             } catch (const Error& e) {
-                throw FileError(what + ": layer '" + n.name + "': " + e.what());
+                throw FileError(msg("model_file.layer_error", "{file}: layer '{layer}': {reason}",
+                                    {{"file", what}, {"layer", n.name}, {"reason", e.message()}}));
             }
         }
     checkPreprocessingFitsInput(file, what);
@@ -159,14 +161,18 @@ ModelFile describedModel(const nlohmann::json& doc, const std::string& what) {
 // Checks the magic and the version; returns the JSON description's length.
 uint64_t checkHeader(const char* header, std::size_t available, const std::string& what) {
     if (available < kHeader || std::memcmp(header, kMagic, 8) != 0)
-        throw FileError(what + " is not a ConvStudio model file (bad magic or too short: " + std::to_string(available) +
-                        " bytes)");
+        throw FileError(msg("model_file.bad_magic",
+                            "{file} is not a ConvStudio model file (bad magic or too short: {bytes} bytes)",
+                            {{"file", what}, {"bytes", std::to_string(available)}}));
     uint32_t version;
     std::memcpy(&version, header + 8, sizeof version);
     if (version > kModelFormatVersion)
-        throw FileError(what + " was written by a newer ConvStudio (format version " + std::to_string(version) +
-                        "; this version reads up to " + std::to_string(kModelFormatVersion) + ")");
-    if (version == 0) throw FileError(what + " has an invalid format version 0");
+        throw FileError(
+            msg("model_file.newer_version",
+                "{file} was written by a newer ConvStudio (format version {version}; this version reads up to {max})",
+                {{"file", what}, {"version", std::to_string(version)}, {"max", std::to_string(kModelFormatVersion)}}));
+    if (version == 0)
+        throw FileError(msg("model_file.version_zero", "{file} has an invalid format version 0", {{"file", what}}));
     uint64_t jsonSize;
     std::memcpy(&jsonSize, header + 12, sizeof jsonSize);
     return jsonSize;
@@ -185,20 +191,27 @@ struct TensorData {
 std::map<std::string, Tensor> readTensorTable(const nlohmann::json& table, const TensorData& data,
                                               const std::string& what) {
     std::map<std::string, Tensor> out;
-    if (!table.is_array()) throw FileError(what + ": a tensor table must be a list");
+    if (!table.is_array())
+        throw FileError(msg("model_file.table_not_list", "{file}: a tensor table must be a list", {{"file", what}}));
     for (const auto& t : table) {
         const std::string name = t.at("name").get<std::string>();
-        if (out.count(name)) throw FileError(what + ": tensor '" + name + "' appears twice");
+        if (out.count(name))
+            throw FileError(msg("model_file.tensor_twice", "{file}: tensor '{tensor}' appears twice",
+                                {{"file", what}, {"tensor", name}}));
         const int batch = t.at("batch").get<int>();
         const auto dims = t.at("shape").get<std::vector<int>>();
         const uint64_t offset = t.at("offset").get<uint64_t>();
         const uint64_t count = t.at("count").get<uint64_t>();
-        if (dims.size() > 3 || batch < 0) throw FileError(what + ": tensor '" + name + "' has a malformed shape");
+        if (dims.size() > 3 || batch < 0)
+            throw FileError(msg("model_file.tensor_shape", "{file}: tensor '{tensor}' has a malformed shape",
+                                {{"file", what}, {"tensor", name}}));
         // Checked products: 256 x 2^24 x 2^24 x 256 must not wrap around to a small count.
         uint64_t expect = static_cast<uint64_t>(batch);
         for (int d : dims) {
             if (d < 0 || d > (1 << 24))
-                throw FileError(what + ": tensor '" + name + "' has a dimension of " + std::to_string(d));
+                throw FileError(msg("model_file.tensor_dimension",
+                                    "{file}: tensor '{tensor}' has a dimension of {dimension}",
+                                    {{"file", what}, {"tensor", name}, {"dimension", std::to_string(d)}}));
             if (__builtin_mul_overflow(expect, static_cast<uint64_t>(d), &expect) || expect > data.floats)
                 throw FileError(msg("model_file.tensor_too_large",
                                     "{file}: tensor '{tensor}' ({batch} x {shape}) holds more values than the file",
@@ -209,10 +222,16 @@ std::map<std::string, Tensor> readTensorTable(const nlohmann::json& table, const
         }
         if (dims.empty()) expect = 0;
         if (expect != count)
-            throw FileError(what + ": tensor '" + name + "' claims " + std::to_string(count) +
-                            " values but its shape holds " + std::to_string(expect));
+            throw FileError(msg("model_file.tensor_count",
+                                "{file}: tensor '{tensor}' claims {count} values but its shape holds {expected}",
+                                {{"file", what},
+                                 {"tensor", name},
+                                 {"count", std::to_string(count)},
+                                 {"expected", std::to_string(expect)}}));
         if (offset > data.floats || count > data.floats - offset)
-            throw FileError(what + " is truncated: tensor '" + name + "' lies beyond the end of the file");
+            throw FileError(msg("model_file.tensor_beyond_end",
+                                "{file} is truncated: tensor '{tensor}' lies beyond the end of the file",
+                                {{"file", what}, {"tensor", name}}));
         Shape shape;
         if (dims.size() == 1)
             shape = Shape{dims[0]};
@@ -237,26 +256,32 @@ std::map<int, RunWeights> readRunTensors(const nlohmann::json& doc, const nlohma
     const std::string& what = data.what;
     const std::size_t runs = history.is_array() ? history.size() : 0;
     if (!it->is_array() || it->size() > 2 * runs)
-        throw FileError(what + ": run_tensors must be a list of at most two groups per run (" + std::to_string(runs) +
-                        " runs)");
+        throw FileError(msg("model_file.run_tensors_list",
+                            "{file}: run_tensors must be a list of at most two groups per run ({runs} runs)",
+                            {{"file", what}, {"runs", std::to_string(runs)}}));
     std::set<std::pair<int, std::string>> seen;
     for (const auto& g : *it) {
         const int run = g.at("run").get<int>();
         const std::string kind = g.at("kind").get<std::string>();
         if (run < 1 || std::size_t(run) > runs)
-            throw FileError(what + ": run weights name run " + std::to_string(run) + " but the history holds " +
-                            std::to_string(runs) + " runs");
+            throw FileError(msg("model_file.run_unknown",
+                                "{file}: run weights name run {run} but the history holds {runs} runs",
+                                {{"file", what}, {"run", std::to_string(run)}, {"runs", std::to_string(runs)}}));
         if (kind != "best" && kind != "last")
-            throw FileError(what + ": run " + std::to_string(run) + "'s weights must be 'best' or 'last', got '" +
-                            kind + "'");
+            throw FileError(msg("model_file.run_kind",
+                                "{file}: run {run}'s weights must be 'best' or 'last', got '{kind}'",
+                                {{"file", what}, {"run", std::to_string(run)}, {"kind", kind}}));
         if (!seen.insert({run, kind}).second)
-            throw FileError(what + ": run " + std::to_string(run) + "'s " + kind + " weights appear twice");
+            throw FileError(msg("model_file.run_kind_twice", "{file}: run {run}'s {kind} weights appear twice",
+                                {{"file", what}, {"run", std::to_string(run)}, {"kind", kind}}));
         auto tensors = readTensorTable(g.at("tensors"), data, what + " (run " + std::to_string(run) + ")");
         (kind == "best" ? out[run - 1].best : out[run - 1].last) = std::move(tensors);
     }
     for (const auto& [run, w] : out)
         if (w.best.empty())
-            throw FileError(what + ": run " + std::to_string(run + 1) + " has last weights but no best weights");
+            throw FileError(msg("model_file.run_last_without_best",
+                                "{file}: run {run} has last weights but no best weights",
+                                {{"file", what}, {"run", std::to_string(run + 1)}}));
     return out;
 }
 
@@ -377,12 +402,16 @@ void applyWeights(const ModelFile& file, Model& model) {
     auto apply = [&](const std::string& layer, Param& p) {
         const std::string key = layer + "/" + p.name;
         auto it = file.weights.find(key);
-        if (it == file.weights.end()) throw FileError("weights: tensor '" + key + "' is missing");
+        if (it == file.weights.end())
+            throw FileError(
+                msg("model_file.weights_missing", "weights: tensor '{tensor}' is missing", {{"tensor", key}}));
         const Tensor& t = it->second;
         if (t.batch() != p.value.batch() || t.sampleShape() != p.value.sampleShape())
-            throw FileError("weights: tensor '" + key + "' is " + std::to_string(t.batch()) + "x" +
-                            t.sampleShape().toString() + " but the layer needs " + std::to_string(p.value.batch()) +
-                            "x" + p.value.sampleShape().toString());
+            throw FileError(
+                msg("model_file.weights_shape", "weights: tensor '{tensor}' is {shape} but the layer needs {needed}",
+                    {{"tensor", key},
+                     {"shape", std::to_string(t.batch()) + "x" + t.sampleShape().toString()},
+                     {"needed", std::to_string(p.value.batch()) + "x" + p.value.sampleShape().toString()}}));
         p.value = t;
     };
     for (auto& node : model.nodes()) {
@@ -440,15 +469,19 @@ std::string serializeModelFile(const ModelFile& file) {
 
 ModelFile parseModelFile(const std::string& bytes, const std::string& what) {
     if (bytes.size() < kHeader + 4)
-        throw FileError(what + " is not a ConvStudio model file (bad magic or too short: " +
-                        std::to_string(bytes.size()) + " bytes)");
+        throw FileError(msg("model_file.bad_magic",
+                            "{file} is not a ConvStudio model file (bad magic or too short: {bytes} bytes)",
+                            {{"file", what}, {"bytes", std::to_string(bytes.size())}}));
     const uint64_t jsonSize = checkHeader(bytes.data(), bytes.size(), what);
     if (jsonSize > bytes.size() - kHeader - 4)
-        throw FileError(what + " is truncated: its header announces " + std::to_string(jsonSize) +
-                        " bytes of description but the file holds " + std::to_string(bytes.size()) + " bytes");
+        throw FileError(msg(
+            "model_file.description_truncated",
+            "{file} is truncated: its header announces {size} bytes of description but the file holds {bytes} bytes",
+            {{"file", what}, {"size", std::to_string(jsonSize)}, {"bytes", std::to_string(bytes.size())}}));
     const uint32_t stored = get<uint32_t>(bytes, bytes.size() - 4);
     if (stored != crc(bytes.data(), bytes.size() - 4))
-        throw FileError(what + " is damaged or truncated (checksum mismatch)");
+        throw FileError(
+            msg("model_file.checksum", "{file} is damaged or truncated (checksum mismatch)", {{"file", what}}));
     const nlohmann::json doc =
         parseDescription(bytes.data() + kHeader, bytes.data() + kHeader + static_cast<std::ptrdiff_t>(jsonSize), what);
     ModelFile file = describedModel(doc, what);
@@ -458,7 +491,8 @@ ModelFile parseModelFile(const std::string& bytes, const std::string& what) {
         file.weights = readTensorTable(doc.at("tensors"), data, what);
         file.runWeights = readRunTensors(doc, file.history, data);
     } catch (const nlohmann::json::exception& e) {
-        throw FileError(what + " is malformed: " + e.what());
+        throw FileError(
+            msg("model_file.malformed", "{file} is malformed: {reason}", {{"file", what}, {"reason", e.what()}}));
     }
     dropRunWeightsThatDoNotFit(file);
     return file;
@@ -478,20 +512,23 @@ ModelFile loadModelFileDescription(const std::string& path) {
         throw FileError(msg("file.not_regular_quoted",
                             "'{file}' is not a regular file (a named pipe, device or socket)", {{"file", path}}));
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw FileError(what + " cannot be opened for reading");
+    if (!in) throw FileError(msg("model_file.cannot_open", "{file} cannot be opened for reading", {{"file", what}}));
     char header[kHeader] = {};
     in.read(header, kHeader);
     const uint64_t jsonSize = checkHeader(header, static_cast<std::size_t>(in.gcount()), what);
     // The description of a real model is kilobytes; a header announcing more than this is damaged.
     constexpr uint64_t kLargestDescription = 64u << 20;
     if (jsonSize > kLargestDescription)
-        throw FileError(what + " is damaged: its header announces " + std::to_string(jsonSize) +
-                        " bytes of description");
+        throw FileError(msg("model_file.description_too_large",
+                            "{file} is damaged: its header announces {size} bytes of description",
+                            {{"file", what}, {"size", std::to_string(jsonSize)}}));
     std::string text(static_cast<std::size_t>(jsonSize), '\0');
     in.read(text.data(), static_cast<std::streamsize>(jsonSize));
     if (static_cast<uint64_t>(in.gcount()) != jsonSize)
-        throw FileError(what + " is truncated: its header announces " + std::to_string(jsonSize) +
-                        " bytes of description but the file ends before");
+        throw FileError(
+            msg("model_file.description_cut",
+                "{file} is truncated: its header announces {size} bytes of description but the file ends before",
+                {{"file", what}, {"size", std::to_string(jsonSize)}}));
     return describedModel(parseDescription(text.data(), text.data() + text.size(), what), what);
 }
 

@@ -92,7 +92,8 @@ std::string GraphWriter::activation(std::string_view act, const std::string& in,
     else if (act == "linear")
         addNode(graph, "Identity", name, {in}, {out});
     else if (!modernActivation(*this, act, in, name, out))
-        throw Error("ONNX export: activation '" + std::string(act) + "' has no ONNX form");
+        throw Error(msg("onnx_export.activation_no_form", "ONNX export: activation '{activation}' has no ONNX form",
+                        {{"activation", std::string(act)}}));
     return out;
 }
 
@@ -113,8 +114,11 @@ std::string emitInput(GraphWriter& w, const Model::Node&, const std::vector<std:
     const Preprocessing& pre = w.file.preprocessing;
     const int c = w.model.inputShape().channels();
     if (pre.channels != c)
-        throw OptionError("ONNX export: cannot bake the preprocessing: it makes " + std::to_string(pre.channels) +
-                          " channels but the model's input has " + std::to_string(c));
+        throw OptionError(
+            msg("onnx_export.bake_channels",
+                "ONNX export: cannot bake the preprocessing: it makes {prepared} channels but the model's "
+                "input has {channels}",
+                {{"prepared", std::to_string(pre.channels)}, {"channels", std::to_string(c)}}));
     // y = x * scale + shift per channel, with x the raw 0..255 value; inversion (255 - x) folds in.
     std::vector<float> scale(c), shift(c);
     for (int i = 0; i < c; ++i) {

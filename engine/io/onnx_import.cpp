@@ -49,8 +49,11 @@ Preprocessing fromAffine(Preprocessing pre, const std::vector<float>& s, const s
     bool unit = true;
     for (int i = 0; i < c; ++i) {
         if ((s[i] < 0) != pre.invert)
-            throw FileError(what + ": the input scaling inverts some channels but not others");
-        if (s[i] == 0) throw FileError(what + ": the input scaling multiplies a channel by 0");
+            throw FileError(msg("onnx_import.scaling_inverts_some",
+                                "{file}: the input scaling inverts some channels but not others", {{"file", what}}));
+        if (s[i] == 0)
+            throw FileError(msg("onnx_import.scaling_by_zero", "{file}: the input scaling multiplies a channel by 0",
+                                {{"file", what}}));
         const float sc = std::fabs(s[i]), sh = pre.invert ? t[i] - 255.f * sc : t[i];
         pre.stdev[i] = 1.f / (255.f * sc);
         pre.mean[i] = -sh * pre.stdev[i];
@@ -126,11 +129,14 @@ ModelFile importOnnx(const std::string& bytes, const std::string& what, OnnxImpo
     OnnxImportReport local;
     OnnxImportReport& rep = report ? *report : local;
     rep = {};
-    if (bytes.empty()) throw FileError(what + ": is empty");
+    if (bytes.empty()) throw FileError(msg("onnx_import.empty", "{file}: is empty", {{"file", what}}));
     onnx::ModelProto proto;
     if (!proto.ParseFromString(bytes))
-        throw FileError(what + ": is not a valid ONNX file (its protobuf data is truncated or corrupt)");
-    if (!proto.has_graph() || proto.graph().node_size() == 0) throw FileError(what + ": holds no graph");
+        throw FileError(msg("onnx_import.not_onnx",
+                            "{file}: is not a valid ONNX file (its protobuf data is truncated or corrupt)",
+                            {{"file", what}}));
+    if (!proto.has_graph() || proto.graph().node_size() == 0)
+        throw FileError(msg("onnx_import.no_graph", "{file}: holds no graph", {{"file", what}}));
 
     std::map<std::string, std::string> meta;
     for (const auto& p : proto.metadata_props()) meta[p.key()] = p.value();
@@ -138,7 +144,8 @@ ModelFile importOnnx(const std::string& bytes, const std::string& what, OnnxImpo
         try {
             return nlohmann::json::parse(meta.at(key));
         } catch (const nlohmann::json::exception& e) {
-            throw FileError(what + ": metadata '" + key + "' is not valid JSON: " + e.what());
+            throw FileError(msg("onnx_import.metadata_json", "{file}: metadata '{key}' is not valid JSON: {reason}",
+                                {{"file", what}, {"key", key}, {"reason", e.what()}}));
         }
     };
     ImportHints hints;
@@ -161,7 +168,8 @@ ModelFile importOnnx(const std::string& bytes, const std::string& what, OnnxImpo
         try {
             onnx::checker::check_model(proto);
         } catch (const std::exception& e) {
-            throw FileError(what + ": fails the ONNX checker: " + e.what());
+            throw FileError(msg("onnx_import.checker", "{file}: fails the ONNX checker: {reason}",
+                                {{"file", what}, {"reason", e.what()}}));
         }
     }
 
@@ -186,16 +194,21 @@ ModelFile importOnnx(const std::string& bytes, const std::string& what, OnnxImpo
     } catch (const FileError&) {
         throw;
     } catch (const Error& e) {
-        throw FileError(what + ": the imported graph does not build: " + e.what());
+        throw FileError(msg("onnx_import.graph_does_not_build", "{file}: the imported graph does not build: {reason}",
+                            {{"file", what}, {"reason", e.message()}}));
     }
     const Shape in = model->inputShape(), outShape = model->outputShape();
-    if (!outShape.isFlat()) throw FileError(what + ": the output must be (batch, classes), got " + outShape.toString());
+    if (!outShape.isFlat())
+        throw FileError(msg("onnx_import.output_not_flat", "{file}: the output must be (batch, classes), got {shape}",
+                            {{"file", what}, {"shape", outShape.toString()}}));
 
     // Preprocessing: the metadata's, else x/255 for the input size; composed with any per-channel
     // scaling the graph does right after its input.
     if (in.channels() != 1 && in.channels() != 3)
-        throw FileError(what + ": the input has " + std::to_string(in.channels()) +
-                        " channels; ConvStudio models take 1 (grayscale) or 3 (RGB)");
+        throw FileError(
+            msg("onnx_import.input_channels",
+                "{file}: the input has {channels} channels; ConvStudio models take 1 (grayscale) or 3 (RGB)",
+                {{"file", what}, {"channels", std::to_string(in.channels())}}));
     Preprocessing base;
     base.channels = in.channels();
     base.height = in.height();
@@ -205,8 +218,10 @@ ModelFile importOnnx(const std::string& bytes, const std::string& what, OnnxImpo
         base = Preprocessing::fromJson(metaJson(kMetaPreprocessing));
         rep.preprocessingFromMetadata = true;
         if (base.inputShape() != in)
-            throw FileError(what + ": metadata preprocessing makes " + base.inputShape().toString() +
-                            " inputs but the model takes " + in.toString());
+            throw FileError(
+                msg("onnx_import.metadata_preprocessing",
+                    "{file}: metadata preprocessing makes {prepared} inputs but the model takes {input}",
+                    {{"file", what}, {"prepared", base.inputShape().toString()}, {"input", in.toString()}}));
     }
     file.preprocessing = base;
     if (!ig.inputAffine.empty() || baked) {

@@ -51,39 +51,46 @@ Importer::Importer(const onnx::ModelProto& model, const ImportHints& hints, cons
     for (const auto& o : g.output()) ++uses_[o.name()];
 }
 
-void Importer::fail(const std::string& message) const {
-    throw FileError(what_ + ": " + describeNode(*node_, nodeIndex_) + ": " + message);
+void Importer::fail(const Message& reason) const {
+    throw FileError(msg("onnx_import.node_error", "{file}: {node}: {reason}",
+                        {{"file", what_}, {"node", describeNode(*node_, nodeIndex_)}, {"reason", reason}}));
 }
 
 const Value* Importer::optionalIn(int i) const {
     if (i >= node_->input_size() || node_->input(i).empty()) return nullptr;
     auto it = values_.find(node_->input(i));
     if (it == values_.end())
-        fail("input '" + node_->input(i) + "' is neither an initializer, a graph input nor an earlier node's output");
+        fail(msg("onnx_import.input_unknown",
+                 "input '{input}' is neither an initializer, a graph input nor an earlier node's output",
+                 {{"input", node_->input(i)}}));
     return &it->second;
 }
 
 const Value& Importer::in(int i) const {
     const Value* v = optionalIn(i);
-    if (!v) fail("input " + std::to_string(i) + " is missing");
+    if (!v) fail(msg("onnx_import.input_missing", "input {index} is missing", {{"index", std::to_string(i)}}));
     return *v;
 }
 
 const Value& Importer::tensorIn(int i) const {
     const Value& v = in(i);
     if (v.kind != Value::Kind::Tensor)
-        fail("input '" + node_->input(i) + "' must be computed from the image, not a constant");
+        fail(msg("onnx_import.input_not_tensor", "input '{input}' must be computed from the image, not a constant",
+                 {{"input", node_->input(i)}}));
     return v;
 }
 
 const ConstTensor& Importer::constIn(int i) const {
     const Value& v = in(i);
-    if (v.kind == Value::Kind::Tensor) fail("input '" + node_->input(i) + "' must be a constant (an initializer)");
+    if (v.kind == Value::Kind::Tensor)
+        fail(msg("onnx_import.input_not_const", "input '{input}' must be a constant (an initializer)",
+                 {{"input", node_->input(i)}}));
     return v.constant;
 }
 
 void Importer::setOut(const Value& v, int output) {
-    if (output >= node_->output_size() || node_->output(output).empty()) fail("has no output");
+    if (output >= node_->output_size() || node_->output(output).empty())
+        fail(msg("onnx_import.no_output", "has no output"));
     values_[node_->output(output)] = v;
 }
 
@@ -115,8 +122,9 @@ int Importer::addLayer(const std::string& kind, nlohmann::json options, const st
         const Options validated = reg.validate(kind, options, name);
         outShape = reg.create(kind, validated, name)->outputShape(inShapes);
     } catch (const Error& e) {
-        if (node_) fail(std::string("as ") + kind + ": " + e.what());
-        throw FileError(what_ + ": " + e.what());
+        if (node_)
+            fail(msg("onnx_import.layer_rejected", "as {kind}: {reason}", {{"kind", kind}, {"reason", e.message()}}));
+        throw FileError(msg("onnx_import.file_error", "{file}: {reason}", {{"file", what_}, {"reason", e.message()}}));
     }
     const int id = out_.spec.add(kind, std::move(options), inputs, name);
     // No position: a graph whose nodes all sit at one point is laid out by the designer
@@ -135,20 +143,24 @@ ImportedGraph Importer::run() {
     for (const auto& i : g.input())
         if (!values_.count(i.name())) {
             if (input)
-                throw FileError(what_ + ": has several inputs ('" + input->name() + "', '" + i.name() +
-                                "'); ConvStudio models take one image");
+                throw FileError(
+                    msg("onnx_import.several_inputs",
+                        "{file}: has several inputs ('{first}', '{second}'); ConvStudio models take one image",
+                        {{"file", what_}, {"first", input->name()}, {"second", i.name()}}));
             input = &i;
         }
-    if (!input) throw FileError(what_ + ": the graph has no input");
+    if (!input) throw FileError(msg("onnx_import.no_input", "{file}: the graph has no input", {{"file", what_}}));
     const auto& tt = input->type().tensor_type();
     if (tt.elem_type() != onnx::TensorProto::FLOAT)
-        throw FileError(what_ + ": input '" + input->name() + "' must be float32 (element type " +
-                        std::to_string(tt.elem_type()) + ")");
+        throw FileError(msg("onnx_import.input_not_float",
+                            "{file}: input '{input}' must be float32 (element type {type})",
+                            {{"file", what_}, {"input", input->name()}, {"type", std::to_string(tt.elem_type())}}));
     std::vector<int64_t> d;
     for (int i = 1; i < tt.shape().dim_size(); ++i) d.push_back(tt.shape().dim(i).dim_value());
     if (tt.shape().dim_size() != 4 || std::any_of(d.begin(), d.end(), [](int64_t x) { return x < 1 || x > 4096; }))
-        throw FileError(what_ + ": input '" + input->name() +
-                        "' must be an image batch (N, C, H, W) with fixed C, H, W");
+        throw FileError(msg("onnx_import.input_not_image",
+                            "{file}: input '{input}' must be an image batch (N, C, H, W) with fixed C, H, W",
+                            {{"file", what_}, {"input", input->name()}}));
     // Keras/tf2onnx models take NHWC and transpose it right away.
     bool nhwc = false;
     for (const auto& n : g.node())
@@ -172,22 +184,29 @@ ImportedGraph Importer::run() {
     }
     node_ = nullptr;
     if (g.output_size() != 1)
-        throw FileError(what_ + ": has " + std::to_string(g.output_size()) + " outputs; ConvStudio models have one");
+        throw FileError(msg("onnx_import.several_outputs", "{file}: has {count} outputs; ConvStudio models have one",
+                            {{"file", what_}, {"count", std::to_string(g.output_size())}}));
     auto it = values_.find(g.output(0).name());
     if (it == values_.end() || it->second.kind != Value::Kind::Tensor)
-        throw FileError(what_ + ": output '" + g.output(0).name() + "' is not computed by any node");
+        throw FileError(msg("onnx_import.output_not_computed", "{file}: output '{output}' is not computed by any node",
+                            {{"file", what_}, {"output", g.output(0).name()}}));
     const Value& o = it->second;
     if (!o.shape.isFlat() || o.nhwc || o.padded)
-        throw FileError(what_ + ": output '" + g.output(0).name() + "' must be (batch, classes), got an image " +
-                        o.shape.toString());
-    if (o.node == inputId_) throw FileError(what_ + ": the output is the input; the model has no layers");
+        throw FileError(msg("onnx_import.output_is_image",
+                            "{file}: output '{output}' must be (batch, classes), got an image {shape}",
+                            {{"file", what_}, {"output", g.output(0).name()}, {"shape", o.shape.toString()}}));
+    if (o.node == inputId_)
+        throw FileError(msg("onnx_import.no_layers", "{file}: the output is the input; the model has no layers",
+                            {{"file", what_}}));
     return std::move(out_);
 }
 
 void Importer::convertNode() {
     const std::string& op = node_->op_type();
     if (!node_->domain().empty() && node_->domain() != "ai.onnx")
-        fail("op domain '" + node_->domain() + "' is not supported (only the standard ONNX ops are)");
+        fail(msg("onnx_import.domain_unsupported",
+                 "op domain '{domain}' is not supported (only the standard ONNX ops are)",
+                 {{"domain", node_->domain()}}));
     if (convertBlockOp() || foldConstant()) return;
     if (op == "Constant") {
         const auto* t = findAttr(*node_, "value");
@@ -206,7 +225,7 @@ void Importer::convertNode() {
                 v.constant.floats.push_back(float(x));
             }
         } else
-            fail("has no supported value attribute");
+            fail(msg("onnx_import.constant_no_value", "has no supported value attribute"));
         setOut(v);
     } else if (op == "Identity") {
         if (hints_.activationLayers.count(cleanName(node_->name(), op)) && in(0).kind == Value::Kind::Tensor)
@@ -218,10 +237,13 @@ void Importer::convertNode() {
     else if (op == "LeakyRelu") {
         const float alpha = floatAttr(*node_, "alpha", 0.01f);
         if (std::fabs(alpha - kLeakyReluSlope) > 1e-6f)
-            fail("negative slope " + std::to_string(alpha) + " is not supported; ConvStudio's leaky_relu uses 0.2");
+            fail(msg("onnx_import.leaky_slope",
+                     "negative slope {slope} is not supported; ConvStudio's leaky_relu uses 0.2",
+                     {{"slope", std::to_string(alpha)}}));
         activation("leaky_relu");
     } else if (op == "Elu") {
-        if (std::fabs(floatAttr(*node_, "alpha", 1.f) - 1.f) > 1e-6f) fail("alpha other than 1 is not supported");
+        if (std::fabs(floatAttr(*node_, "alpha", 1.f) - 1.f) > 1e-6f)
+            fail(msg("onnx_import.elu_alpha", "alpha other than 1 is not supported"));
         activation("elu");
     } else if (op == "Tanh")
         activation("tanh");
@@ -262,11 +284,14 @@ void Importer::convertNode() {
     else if (op == "Transpose")
         transpose();
     else
-        fail("unsupported op '" + op +
-             "'; ConvStudio imports Conv, Relu, LeakyRelu, Elu, Sigmoid, Tanh, Softmax, Clip, HardSigmoid, "
-             "HardSwish, Gelu, MaxPool, AveragePool, GlobalAveragePool, ReduceMean, BatchNormalization, Gemm, MatMul, "
-             "Add, Sum, Mul, Concat, Slice, Split, Flatten, Reshape, Squeeze, Dropout, Pad, Transpose, Identity, and "
-             "shape arithmetic on constants");
+        fail(msg(
+            "onnx_import.unsupported_op",
+            "unsupported op '{op}'; ConvStudio imports Conv, Relu, LeakyRelu, Elu, Sigmoid, Tanh, Softmax, Clip, "
+            "HardSigmoid, "
+            "HardSwish, Gelu, MaxPool, AveragePool, GlobalAveragePool, ReduceMean, BatchNormalization, Gemm, MatMul, "
+            "Add, Sum, Mul, Concat, Slice, Split, Flatten, Reshape, Squeeze, Dropout, Pad, Transpose, Identity, and "
+            "shape arithmetic on constants",
+            {{"op", op}}));
 }
 
 void Importer::activation(const std::string& act) { activationOf(node_->input(0), 1, act); }
@@ -274,9 +299,10 @@ void Importer::activation(const std::string& act) { activationOf(node_->input(0)
 void Importer::activationOf(const std::string& input, int ownUses, const std::string& act) {
     auto it = values_.find(input);
     if (it == values_.end() || it->second.kind != Value::Kind::Tensor)
-        fail("input '" + input + "' must be computed from the image, not a constant");
+        fail(msg("onnx_import.input_not_tensor", "input '{input}' must be computed from the image, not a constant",
+                 {{"input", input}}));
     const Value& x = it->second;
-    if (x.padded) fail("follows a Pad node; only Conv and MaxPool may");
+    if (x.padded) fail(msg("onnx_import.after_pad", "follows a Pad node; only Conv and MaxPool may"));
     const std::string name = cleanName(node_->name(), node_->op_type());
     const bool keepLayer = hints_.activationLayers.count(name) != 0;
     if (!keepLayer && x.node != inputId_ && uses(input) == ownUses) {
@@ -303,20 +329,24 @@ void Importer::softmax() {
     if (axis < 0) axis += rank;
     const bool channelAxis = x.nhwc ? axis == 3 : axis == 1;
     if (!channelAxis)
-        fail("softmax over axis " + std::to_string(axis) +
-             " is not supported; ConvStudio's softmax is over the channels/features");
+        fail(msg("onnx_import.softmax_axis",
+                 "softmax over axis {axis} is not supported; ConvStudio's softmax is over the channels/features",
+                 {{"axis", std::to_string(axis)}}));
     // Before opset 13, Softmax(axis=1) normalises over C*H*W together, not per pixel.
     if (opset_ < 13 && x.shape.isImage() && x.shape.height() * x.shape.width() > 1)
-        fail("opset " + std::to_string(opset_) + " softmax normalises over C*H*W, which ConvStudio cannot represent");
+        fail(msg("onnx_import.softmax_old_opset",
+                 "opset {opset} softmax normalises over C*H*W, which ConvStudio cannot represent",
+                 {{"opset", std::to_string(opset_)}}));
     activation("softmax");
 }
 
 void Importer::flattenLike() {
     const Value& x = tensorIn(0);
-    if (x.padded) fail("follows a Pad node; only Conv and MaxPool may");
+    if (x.padded) fail(msg("onnx_import.after_pad", "follows a Pad node; only Conv and MaxPool may"));
     const std::string& op = node_->op_type();
     if (op == "Flatten" && intAttr(*node_, "axis", 1) != 1)
-        fail("axis " + std::to_string(intAttr(*node_, "axis", 1)) + " is not supported; only axis 1 keeps the batch");
+        fail(msg("onnx_import.flatten_axis", "axis {axis} is not supported; only axis 1 keeps the batch",
+                 {{"axis", std::to_string(intAttr(*node_, "axis", 1))}}));
     if (op == "Reshape") {
         std::vector<int64_t> t = in(1).constant.ints;
         const int64_t size = x.shape.size();
@@ -326,8 +356,9 @@ void Importer::flattenLike() {
         if (!ok) {
             std::string s;
             for (auto v : t) s += (s.empty() ? "" : ", ") + std::to_string(v);
-            fail("reshape to [" + s + "] is not supported; only flattening (batch, ...) to (batch, " +
-                 std::to_string(size) + ") is");
+            fail(msg("onnx_import.reshape_unsupported",
+                     "reshape to [{shape}] is not supported; only flattening (batch, ...) to (batch, {size}) is",
+                     {{"shape", s}, {"size", std::to_string(size)}}));
         }
     }
     if (op == "Squeeze") {
@@ -338,7 +369,8 @@ void Importer::flattenLike() {
         std::sort(axes.begin(), axes.end());
         if (axes != std::vector<int64_t>{2, 3} ||
             !(x.spatial1x1 || (x.shape.isImage() && x.shape.height() * x.shape.width() == 1)))
-            fail("only squeezing the 1x1 spatial axes (2, 3) after global pooling is supported");
+            fail(msg("onnx_import.squeeze_unsupported",
+                     "only squeezing the 1x1 spatial axes (2, 3) after global pooling is supported"));
     }
     Value v = x;
     v.spatial1x1 = false;
@@ -363,7 +395,9 @@ void Importer::merge(const std::string& kind) {
     for (int i = 0; i < node_->input_size(); ++i) {
         const Value& x = tensorIn(i);
         if (x.padded || x.nhwc || x.hwcFlat)
-            fail("its inputs must be plain NCHW images or flat features (input '" + node_->input(i) + "' is not)");
+            fail(msg("onnx_import.concat_input",
+                     "its inputs must be plain NCHW images or flat features (input '{input}' is not)",
+                     {{"input", node_->input(i)}}));
         if (x.atInput) affineFrozen_ = true;
         ids.push_back(x.node);
     }
@@ -372,8 +406,9 @@ void Importer::merge(const std::string& kind) {
         int64_t axis = intAttr(*node_, "axis", 1);
         if (axis < 0) axis += rank;
         if (axis != 1)
-            fail("concatenation along axis " + std::to_string(axis) +
-                 " is not supported; only channels/features (axis 1)");
+            fail(msg("onnx_import.concat_axis",
+                     "concatenation along axis {axis} is not supported; only channels/features (axis 1)",
+                     {{"axis", std::to_string(axis)}}));
     }
     // A chain of two-input Adds whose partial sums have no other use is one Add layer.
     if (kind == "Add" && ids.size() == 2 && uses(node_->input(0)) == 1 && spec(ids[0]).kind == "Add" &&
@@ -398,8 +433,10 @@ void Importer::affineAtInput() {
     const Value& x = tensorIn(constFirst ? 1 : 0);
     const ConstTensor& k = constIn(constFirst ? 0 : 1);
     if (!x.atInput || affineFrozen_)
-        fail(op + " by a constant is only supported right after the input, as preprocessing");
-    if (constFirst && op != "Mul" && op != "Sub") fail("dividing a constant by the image is not supported");
+        fail(msg("onnx_import.affine_not_at_input",
+                 "{op} by a constant is only supported right after the input, as preprocessing", {{"op", op}}));
+    if (constFirst && op != "Mul" && op != "Sub")
+        fail(msg("onnx_import.constant_over_image", "dividing a constant by the image is not supported"));
     const int c = x.shape.channels();
     // Per-channel constants must broadcast along the channel axis (axis -3 for NCHW, -1 for NHWC).
     const int64_t n = k.count();
@@ -411,7 +448,8 @@ void Importer::affineAtInput() {
         else
             perChannel = d.size() >= 3 && d[d.size() - 3] == c && d[d.size() - 2] == 1 && d[d.size() - 1] == 1;
     }
-    if (!perChannel) fail("the constant must be a scalar or one value per channel");
+    if (!perChannel)
+        fail(msg("onnx_import.affine_constant_shape", "the constant must be a scalar or one value per channel"));
     InputAffine& a = out_.inputAffine;
     if (a.empty()) {
         a.scale.assign(c, 1.f);
@@ -423,7 +461,7 @@ void Importer::affineAtInput() {
             a.scale[i] *= v;
             a.shift[i] *= v;
         } else if (op == "Div") {
-            if (v == 0.f) fail("divides by zero");
+            if (v == 0.f) fail(msg("onnx_import.divide_by_zero", "divides by zero"));
             a.scale[i] /= v;
             a.shift[i] /= v;
         } else if (op == "Add") {
@@ -440,15 +478,17 @@ void Importer::affineAtInput() {
 
 void Importer::pad() {
     const Value& x = tensorIn(0);
-    if (!x.shape.isImage() || x.nhwc || x.padded) fail("only padding an NCHW image once is supported");
-    if (stringAttr(*node_, "mode", "constant") != "constant") fail("only constant padding is supported");
+    if (!x.shape.isImage() || x.nhwc || x.padded)
+        fail(msg("onnx_import.pad_unsupported", "only padding an NCHW image once is supported"));
+    if (stringAttr(*node_, "mode", "constant") != "constant")
+        fail(msg("onnx_import.pad_mode", "only constant padding is supported"));
     std::vector<int64_t> p = opset_ >= 11 ? constIn(1).ints : intsAttr(*node_, "pads");
     float value = opset_ >= 11 ? 0.f : floatAttr(*node_, "value", 0.f);
     if (opset_ >= 11)
         if (const Value* v = optionalIn(2)) value = v->constant.floats.empty() ? 0.f : v->constant.floats[0];
     if (p.size() != 8 || p[0] || p[1] || p[4] || p[5] ||
         std::any_of(p.begin(), p.end(), [](int64_t v) { return v < 0; }))
-        fail("only non-negative padding of height and width is supported");
+        fail(msg("onnx_import.pad_negative", "only non-negative padding of height and width is supported"));
     if (std::all_of(p.begin(), p.end(), [](int64_t v) { return v == 0; })) {  // PyTorch pads by 0 before AvgPool
         setOut(x);
         return;
@@ -470,7 +510,7 @@ void Importer::transpose() {
     else if (!x.nhwc && x.shape.isImage() && !x.padded && perm == std::vector<int64_t>{0, 2, 3, 1})
         v.nhwc = true;
     else
-        fail("only NHWC <-> NCHW transposes of images are supported");
+        fail(msg("onnx_import.transpose_unsupported", "only NHWC <-> NCHW transposes of images are supported"));
     setOut(v);
 }
 

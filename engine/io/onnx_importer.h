@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/message.h"
 #include "core/shape.h"
 #include "io/onnx_import_graph.h"
 
@@ -47,8 +48,8 @@ public:
 
 private:
     // --- bookkeeping (onnx_importer.cpp) ---
-    [[noreturn]] void fail(const std::string& message) const;  // names the current node
-    const Value& in(int i) const;                              // the current node's input i
+    [[noreturn]] void fail(const Message& reason) const;  // names the file and the current node
+    const Value& in(int i) const;                         // the current node's input i
     const Value* optionalIn(int i) const;
     const Value& tensorIn(int i) const;       // must be a layer output
     const ConstTensor& constIn(int i) const;  // must be a constant
@@ -118,8 +119,9 @@ private:
     void addBiasOrMerge();
     void batchNorm();
     void dropout();
+    // padNode: the Pad node folded into these pads, empty when none.
     std::string paddingFor(const std::array<int64_t, 4>& pads, const Shape& in, int window, int stride,
-                           const std::string& what) const;
+                           const std::string& padNode) const;
     // A convolution's window options for ONNX pads (top, left, bottom, right): 'valid', TensorFlow's
     // 'same' when they match it, else explicit per-side padding.
     nlohmann::json convWindowOptions(const std::array<int64_t, 4>& pads, const Shape& in, int window, int stride,

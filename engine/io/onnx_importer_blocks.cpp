@@ -63,7 +63,8 @@ bool Importer::convertBlockOp() {
                     ? node_->input(0)
                     : node_->input(1);
             if (!near(constantScalar(other), c.factor))
-                fail("multiplies HardSigmoid(x; 1/6, 0) by something other than 6 (relu6)");
+                fail(msg("onnx_import.relu6_factor",
+                         "multiplies HardSigmoid(x; 1/6, 0) by something other than 6 (relu6)"));
         }
         activationOf(c.source, c.ownUses, c.act);
         return true;
@@ -82,7 +83,8 @@ bool Importer::convertBlockOp() {
         if (!matchGate("silu")) activation("sigmoid");
     } else if (op == "Gelu") {
         if (stringAttr(*node_, "approximate", "none") != "none")
-            fail("the tanh approximation of GELU is not supported; ConvStudio's gelu is the exact (erf) form");
+            fail(msg("onnx_import.gelu_tanh",
+                     "the tanh approximation of GELU is not supported; ConvStudio's gelu is the exact (erf) form"));
         activation("gelu");
     } else if (op == "Div" && isTensor(0)) {
         if (!matchGeluChain()) return false;
@@ -101,7 +103,8 @@ bool Importer::convertBlockOp() {
     } else if (op == "Split" && isTensor(0)) {
         splitChannels();
     } else if (op == "Erf") {
-        fail("Erf is supported only as part of GELU: Div(x, sqrt 2), Erf, Add 1, Mul by x, Mul by 0.5");
+        fail(msg("onnx_import.erf_alone",
+                 "Erf is supported only as part of GELU: Div(x, sqrt 2), Erf, Add 1, Mul by x, Mul by 0.5"));
     } else {
         return false;
     }
@@ -129,14 +132,16 @@ void Importer::clip() {
     } else {
         for (int i = 1; i <= 2; ++i)
             if (const Value* v = optionalIn(i)) {
-                if (v->kind == Value::Kind::Tensor) fail("its bounds must be constants");
+                if (v->kind == Value::Kind::Tensor)
+                    fail(msg("onnx_import.clip_bounds", "its bounds must be constants"));
                 (i == 1 ? lo : hi) = scalarOf(v->constant);
             }
     }
     if (near(lo, 0.f) && near(hi, 6.f)) return activation("relu6");
     if (near(lo, 0.f) && std::isinf(hi) && hi > 0) return activation("relu");
-    fail("clips to [" + std::to_string(lo) + ", " + std::to_string(hi) +
-         "]; ConvStudio has relu6 (0 to 6) and relu (0 to infinity)");
+    fail(msg("onnx_import.clip_range",
+             "clips to [{low}, {high}]; ConvStudio has relu6 (0 to 6) and relu (0 to infinity)",
+             {{"low", std::to_string(lo)}, {"high", std::to_string(hi)}}));
 }
 
 void Importer::hardSigmoid() {
@@ -154,8 +159,10 @@ void Importer::hardSigmoid() {
             return;
         }
     }
-    fail("alpha " + std::to_string(alpha) + " and beta " + std::to_string(beta) +
-         " are not supported; ConvStudio's hard_sigmoid is PyTorch's (alpha 1/6, beta 0.5)");
+    fail(msg(
+        "onnx_import.hard_sigmoid",
+        "alpha {alpha} and beta {beta} are not supported; ConvStudio's hard_sigmoid is PyTorch's (alpha 1/6, beta 0.5)",
+        {{"alpha", std::to_string(alpha)}, {"beta", std::to_string(beta)}}));
 }
 
 // Div(x, sqrt 2) -> Erf -> Add 1 -> Mul by x -> Mul by 0.5, each read only by the next: gelu.
@@ -259,7 +266,7 @@ void Importer::multiply() {
     const Value& b = tensorIn(1);
     for (const Value* x : {&a, &b})
         if (x->padded || x->nhwc || x->hwcFlat || x->shuffleGroups)
-            fail("its inputs must be plain NCHW images or flat features");
+            fail(msg("onnx_import.add_inputs", "its inputs must be plain NCHW images or flat features"));
     if (a.atInput || b.atInput) affineFrozen_ = true;
     Value v;
     v.node = addLayer("Multiply", nlohmann::json::object(), {a.node, b.node});
@@ -275,14 +282,16 @@ void Importer::convOnPooled() {
     const ConstTensor* b = optionalIn(2) ? &constIn(2) : nullptr;
     const int64_t c = x.shape.size();
     if (w.dims.size() != 4 || w.dims[2] != 1 || w.dims[3] != 1 || w.dims[1] != c)
-        fail("on pooled 1x1 features only a 1x1 convolution over all " + std::to_string(c) +
-             " channels (group 1) is supported");
+        fail(msg("onnx_import.pooled_conv",
+                 "on pooled 1x1 features only a 1x1 convolution over all {channels} channels (group 1) is supported",
+                 {{"channels", std::to_string(c)}}));
     const std::vector<int64_t> pads = intsAttr(*node_, "pads");
     if (std::any_of(pads.begin(), pads.end(), [](int64_t p) { return p != 0; }))
-        fail("padding a 1x1 pooled input is not supported");
+        fail(msg("onnx_import.pooled_padding", "padding a 1x1 pooled input is not supported"));
     const int64_t filters = w.dims[0];
     if (b && b->count() != filters)
-        fail("bias has " + std::to_string(b->count()) + " values for " + std::to_string(filters) + " filters");
+        fail(msg("onnx_import.conv_bias_count", "bias has {count} values for {filters} filters",
+                 {{"count", std::to_string(b->count())}, {"filters", std::to_string(filters)}}));
     Tensor kernel(static_cast<int>(filters), Shape::flat(static_cast<int>(c)));
     std::copy(w.floats.begin(), w.floats.end(), kernel.data());
     std::map<std::string, Tensor> params{{"kernel", kernel}};
@@ -307,9 +316,9 @@ bool Importer::channelShuffle() {
     if (op == "Transpose") {
         if (!x.shuffleGroups) return false;
         if (x.shuffleTransposed || intsAttr(*node_, "perm") != std::vector<int64_t>{0, 2, 1, 3, 4})
-            fail(
-                "on the 5-D grouped view of channels only the transpose (0, 2, 1, 3, 4) of a channel shuffle is "
-                "supported");
+            fail(msg("onnx_import.shuffle_transpose",
+                     "on the 5-D grouped view of channels only the transpose (0, 2, 1, 3, 4) of a channel shuffle is "
+                     "supported"));
         Value v = x;
         v.shuffleTransposed = true;
         setOut(v);
@@ -333,8 +342,10 @@ bool Importer::channelShuffle() {
         int64_t product = 0;
         if (!batchDim(t[0]) || t[1] < 1 || t[2] < 1 || __builtin_mul_overflow(t[1], t[2], &product) || product != C ||
             t[3] != H || t[4] != W)
-            fail("reshaping a " + x.shape.toString() +
-                 " image to 5-D is supported only as the (N, groups, C/groups, H, W) view of a channel shuffle");
+            fail(msg("onnx_import.shuffle_reshape",
+                     "reshaping a {shape} image to 5-D is supported only as the (N, groups, C/groups, H, W) view of a "
+                     "channel shuffle",
+                     {{"shape", x.shape.toString()}}));
         Value v = x;
         v.shuffleGroups = static_cast<int>(t[1]);
         setOut(v);
@@ -342,8 +353,11 @@ bool Importer::channelShuffle() {
     }
     if (t.size() == 4 && t[1] == -1) t[1] = C;
     if (!x.shuffleTransposed || t.size() != 4 || !batchDim(t[0]) || t[1] != C || t[2] != H || t[3] != W)
-        fail("after the grouped view of a channel shuffle, only its transpose and the reshape back to (N, " +
-             std::to_string(C) + ", " + std::to_string(H) + ", " + std::to_string(W) + ") are supported");
+        fail(msg(
+            "onnx_import.shuffle_reshape_back",
+            "after the grouped view of a channel shuffle, only its transpose and the reshape back to (N, {channels}, "
+            "{height}, {width}) are supported",
+            {{"channels", std::to_string(C)}, {"height", std::to_string(H)}, {"width", std::to_string(W)}}));
     if (x.atInput) affineFrozen_ = true;
     Value v;
     v.node = addLayer("ChannelShuffle", {{"groups", x.shuffleGroups}}, {x.node});
@@ -354,7 +368,8 @@ bool Importer::channelShuffle() {
 
 void Importer::sliceChannels() {
     const Value& x = tensorIn(0);
-    if (x.padded || x.nhwc || x.shuffleGroups || x.hwcFlat) fail("only slicing plain NCHW images is supported");
+    if (x.padded || x.nhwc || x.shuffleGroups || x.hwcFlat)
+        fail(msg("onnx_import.slice_input", "only slicing plain NCHW images is supported"));
     std::vector<int64_t> starts, ends, axes, steps;
     if (opset_ < 10) {
         starts = intsAttr(*node_, "starts");
@@ -371,12 +386,13 @@ void Importer::sliceChannels() {
         for (size_t i = 0; i < starts.size(); ++i) axes.push_back(static_cast<int64_t>(i));
     if (starts.size() != 1 || ends.size() != 1 || axes.size() != 1 || (axes[0] != 1 && axes[0] != 1 - rank) ||
         (!steps.empty() && (steps.size() != 1 || steps[0] != 1)))
-        fail("only a slice of channels (axis 1, step 1) is supported");
+        fail(msg("onnx_import.slice_axis", "only a slice of channels (axis 1, step 1) is supported"));
     const int64_t c = x.shape.isImage() ? x.shape.channels() : x.shape.size();
     auto clampIndex = [c](int64_t i) { return std::clamp<int64_t>(i < 0 ? i + c : i, 0, c); };
     const int64_t start = clampIndex(starts[0]), stop = clampIndex(ends[0]);
     if (start >= stop)
-        fail("the slice of channels " + std::to_string(start) + ".." + std::to_string(stop) + " is empty");
+        fail(msg("onnx_import.slice_empty", "the slice of channels {start}..{stop} is empty",
+                 {{"start", std::to_string(start)}, {"stop", std::to_string(stop)}}));
     if (x.atInput) affineFrozen_ = true;
     Value v = x;
     v.atInput = false;
@@ -388,23 +404,27 @@ void Importer::sliceChannels() {
 void Importer::splitChannels() {
     const Value& x = tensorIn(0);
     if (x.padded || x.nhwc || x.shuffleGroups || x.hwcFlat || !x.shape.isImage())
-        fail("only splitting the channels of plain NCHW images is supported");
+        fail(msg("onnx_import.split_input", "only splitting the channels of plain NCHW images is supported"));
     const int64_t axis = intAttr(*node_, "axis", 0);
-    if (axis != 1 && axis != -3) fail("only a split of channels (axis 1) is supported");
+    if (axis != 1 && axis != -3) fail(msg("onnx_import.split_axis", "only a split of channels (axis 1) is supported"));
     std::vector<int64_t> sizes =
         opset_ >= 13 ? (optionalIn(1) ? constIn(1).ints : std::vector<int64_t>{}) : intsAttr(*node_, "split");
     const int64_t c = x.shape.channels(), parts = node_->output_size();
     if (sizes.empty()) {
         if (c % parts != 0)
-            fail(std::to_string(c) + " channels do not split into " + std::to_string(parts) + " equal parts");
+            fail(msg("onnx_import.split_unequal", "{channels} channels do not split into {parts} equal parts",
+                     {{"channels", std::to_string(c)}, {"parts", std::to_string(parts)}}));
         sizes.assign(parts, c / parts);
     }
     int64_t start = 0;
     if (static_cast<int64_t>(sizes.size()) != parts)
-        fail("has " + std::to_string(sizes.size()) + " sizes for " + std::to_string(parts) + " outputs");
+        fail(msg("onnx_import.split_sizes", "has {sizes} sizes for {parts} outputs",
+                 {{"sizes", std::to_string(sizes.size())}, {"parts", std::to_string(parts)}}));
     if (x.atInput) affineFrozen_ = true;
     for (int i = 0; i < parts; ++i) {
-        if (sizes[i] < 1 || sizes[i] > c - start) fail("its sizes do not fit " + std::to_string(c) + " channels");
+        if (sizes[i] < 1 || sizes[i] > c - start)
+            fail(msg("onnx_import.split_fit", "its sizes do not fit {channels} channels",
+                     {{"channels", std::to_string(c)}}));
         Value v = x;
         v.atInput = false;
         v.node = addLayer("ChannelSlice", {{"start", start}, {"stop", start + sizes[i]}}, {x.node});

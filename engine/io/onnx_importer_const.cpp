@@ -78,10 +78,13 @@ struct FoldArgs {
     int opset;
     std::string where;  // "model.onnx: Reshape 'r1'", the start of every message
 
-    [[noreturn]] void fail(const std::string& message) const { throw FileError(where + ": " + message); }
+    [[noreturn]] void fail(const Message& reason) const {
+        throw FileError(msg("onnx_import.fold_error", "{where}: {reason}", {{"where", where}, {"reason", reason}}));
+    }
     const Value* optional(int i) const { return i < static_cast<int>(inputs.size()) ? inputs[i] : nullptr; }
     const Value& value(int i) const {
-        if (!optional(i)) fail("input " + std::to_string(i) + " is missing");
+        if (!optional(i))
+            fail(msg("onnx_import.input_missing", "input {index} is missing", {{"index", std::to_string(i)}}));
         return *inputs[i];
     }
     const ConstTensor& in(int i) const { return value(i).constant; }
@@ -89,17 +92,20 @@ struct FoldArgs {
     int64_t axis(int64_t axis, std::size_t rank) const {
         const int64_t x = axisOf(axis, rank);
         if (x < 0 || x >= static_cast<int64_t>(rank))
-            fail("axis " + std::to_string(axis) + " is out of range for rank " + std::to_string(rank));
+            fail(msg("onnx_import.axis_out_of_range", "axis {axis} is out of range for rank {rank}",
+                     {{"axis", std::to_string(axis)}, {"rank", std::to_string(rank)}}));
         return x;
     }
 };
 
 // Every folding op indexes its inputs through their dims: dims and values must agree.
-void checkConsistent(const ConstTensor& c, const FoldArgs& a, const char* what) {
+void checkConsistent(const ConstTensor& c, const FoldArgs& a, bool result) {
     const auto n = static_cast<std::size_t>(countOf(c.dims));
-    if (c.ints.size() != n || (!c.floats.empty() && c.floats.size() != n))
-        a.fail(std::string(what) + " of shape " + dimsText(c.dims) + " holds " + std::to_string(c.ints.size()) +
-               " values");
+    if (c.ints.size() == n && (c.floats.empty() || c.floats.size() == n)) return;
+    const std::vector<MessageArg> args{{"shape", dimsText(c.dims)}, {"count", std::to_string(c.ints.size())}};
+    a.fail(result
+               ? msg("onnx_import.fold_result_inconsistent", "the result of shape {shape} holds {count} values", args)
+               : msg("onnx_import.fold_input_inconsistent", "an input of shape {shape} holds {count} values", args));
 }
 
 ConstTensor foldShape(const FoldArgs& a) {
@@ -136,7 +142,7 @@ ConstTensor foldConstantOfShape(const FoldArgs& a) {
     ConstTensor c;
     c.dims = shape.ints;
     if (std::any_of(c.dims.begin(), c.dims.end(), [](int64_t d) { return d < 0 || d > 4096; }))
-        a.fail("shape must be known and small");
+        a.fail(msg("onnx_import.fold_shape_unknown", "shape must be known and small"));
     c.floats.assign(countOf(c.dims), value);
     c.ints.assign(countOf(c.dims), static_cast<int64_t>(value));
     return c;
@@ -151,11 +157,12 @@ ConstTensor foldReshape(const FoldArgs& a) {
         if (dims[i] == -1)
             unknown = static_cast<int64_t>(i);
         else if (dims[i] < 0 || __builtin_mul_overflow(known, dims[i], &known))
-            a.fail("cannot reshape to " + dimsText(dims));
+            a.fail(msg("onnx_import.fold_reshape", "cannot reshape to {shape}", {{"shape", dimsText(dims)}}));
     }
     if (unknown >= 0 && known > 0) dims[unknown] = data.count() / known;
     if (countOf(dims) != data.count())
-        a.fail("reshapes " + std::to_string(data.count()) + " values to a different count");
+        a.fail(msg("onnx_import.fold_reshape_count", "reshapes {count} values to a different count",
+                   {{"count", std::to_string(data.count())}}));
     ConstTensor c = data;
     c.dims = dims;
     return c;
@@ -198,7 +205,8 @@ ConstTensor foldSqueeze(const FoldArgs& a) {
     const auto rank = static_cast<int64_t>(perm.size());
     for (int64_t p : perm)
         if (p < 0 || p >= rank || std::count(perm.begin(), perm.end(), p) != 1)
-            a.fail("perm " + dimsText(perm) + " is not a permutation");
+            a.fail(msg("onnx_import.fold_not_permutation", "perm {perm} is not a permutation",
+                       {{"perm", dimsText(perm)}}));
 }
 
 ConstTensor foldTranspose(const FoldArgs& a) {
@@ -206,7 +214,7 @@ ConstTensor foldTranspose(const FoldArgs& a) {
     std::vector<int64_t> perm = intsAttr(a.node, "perm");
     if (perm.empty())
         for (int64_t i = static_cast<int64_t>(data.dims.size()) - 1; i >= 0; --i) perm.push_back(i);
-    if (perm.size() != data.dims.size()) a.fail("perm does not match the rank");
+    if (perm.size() != data.dims.size()) a.fail(msg("onnx_import.fold_perm_rank", "perm does not match the rank"));
     checkPermutation(perm, a);
     std::vector<int64_t> dims;
     for (int64_t p : perm) dims.push_back(data.dims[p]);
@@ -223,7 +231,7 @@ ConstTensor foldTranspose(const FoldArgs& a) {
 ConstTensor foldGather(const FoldArgs& a) {
     const ConstTensor& data = a.in(0);
     const ConstTensor& idx = a.in(1);
-    if (data.dims.empty()) a.fail("gathers from a scalar");
+    if (data.dims.empty()) a.fail(msg("onnx_import.fold_gather_scalar", "gathers from a scalar"));
     const int64_t axis = a.axis(intAttr(a.node, "axis", 0), data.dims.size());
     std::vector<int64_t> dims(data.dims.begin(), data.dims.begin() + axis);
     dims.insert(dims.end(), idx.dims.begin(), idx.dims.end());
@@ -239,7 +247,9 @@ ConstTensor foldGather(const FoldArgs& a) {
         }
         int64_t i = idx.ints[flatIdx];
         if (i < 0) i += data.dims[axis];
-        if (i < 0 || i >= data.dims[axis]) a.fail("index " + std::to_string(i) + " is out of range");
+        if (i < 0 || i >= data.dims[axis])
+            a.fail(
+                msg("onnx_import.fold_index_range", "index {index} is out of range", {{"index", std::to_string(i)}}));
         int64_t s = i * st[axis];
         for (int64_t d = 0; d < axis; ++d) s += co[d] * st[d];
         for (size_t d = axis + 1; d < data.dims.size(); ++d) s += co[d - 1 + ir] * st[d];
@@ -252,7 +262,8 @@ ConstTensor foldConcat(const FoldArgs& a) {
     const ConstTensor& first = a.in(0);
     const size_t rank = std::max<size_t>(first.dims.size(), 1);
     const int64_t axis = axisOf(intAttr(a.node, "axis", 0), rank);
-    if (rank > 1 && axis != 0) a.fail("only concatenating constants along their first axis is supported");
+    if (rank > 1 && axis != 0)
+        a.fail(msg("onnx_import.fold_concat_axis", "only concatenating constants along their first axis is supported"));
     ConstTensor c;
     if (rank > 1) {
         c.dims = first.dims;
@@ -285,12 +296,13 @@ ConstTensor foldSlice(const FoldArgs& a) {
         for (size_t i = 0; i < starts.size(); ++i) axes.push_back(static_cast<int64_t>(i));
     if (steps.empty()) steps.assign(starts.size(), 1);
     if (steps.size() < starts.size() || axes.size() < starts.size())
-        a.fail("slice has fewer axes or steps than starts");
+        a.fail(msg("onnx_import.fold_slice_args", "slice has fewer axes or steps than starts"));
     const size_t rank = data.dims.size();
     std::vector<int64_t> begin(rank, 0), step(rank, 1), dims = data.dims;
     for (size_t i = 0; i < axes.size() && i < starts.size() && i < ends.size(); ++i) {
         const int64_t x = a.axis(axes[i], rank), n = data.dims[x], s = steps[i];
-        if (s == 0 || s == std::numeric_limits<int64_t>::min()) a.fail("slice step " + std::to_string(s));
+        if (s == 0 || s == std::numeric_limits<int64_t>::min())
+            a.fail(msg("onnx_import.fold_slice_step", "slice step {step}", {{"step", std::to_string(s)}}));
         int64_t b = starts[i] < 0 ? starts[i] + n : starts[i], e = ends[i] < 0 ? ends[i] + n : ends[i];
         if (s > 0) {
             b = std::clamp<int64_t>(b, 0, n);
@@ -322,8 +334,9 @@ ConstTensor foldArithmetic(const FoldArgs& a) {
     const ConstTensor& y = a.in(1);
     const int64_t nx = static_cast<int64_t>(x.ints.size()), ny = static_cast<int64_t>(y.ints.size());
     if (nx != ny && nx != 1 && ny != 1)
-        a.fail("operands of shapes " + dimsText(x.dims) + " and " + dimsText(y.dims) +
-               " are neither equal nor one a scalar");
+        a.fail(msg("onnx_import.fold_operand_shapes",
+                   "operands of shapes {first} and {second} are neither equal nor one a scalar",
+                   {{"first", dimsText(x.dims)}, {"second", dimsText(y.dims)}}));
     ConstTensor out;
     out.dims = nx >= ny ? x.dims : y.dims;
     const int64_t n = std::max(nx, ny);
@@ -331,7 +344,8 @@ ConstTensor foldArithmetic(const FoldArgs& a) {
     const std::string& op = a.node.op_type();
     for (int64_t i = 0; i < n; ++i) {
         const int64_t xi = x.ints[nx == 1 ? 0 : i], yi = y.ints[ny == 1 ? 0 : i];
-        if (!floats && (xi == kBatch || yi == kBatch)) a.fail("arithmetic on the batch size is not supported");
+        if (!floats && (xi == kBatch || yi == kBatch))
+            a.fail(msg("onnx_import.fold_batch_arithmetic", "arithmetic on the batch size is not supported"));
         if (floats) {
             const float xf = x.floats[nx == 1 ? 0 : i], yf = y.floats[ny == 1 ? 0 : i];
             const float r = op == "Add" ? xf + yf : op == "Sub" ? xf - yf : op == "Mul" ? xf * yf : xf / yf;
@@ -340,13 +354,13 @@ ConstTensor foldArithmetic(const FoldArgs& a) {
             continue;
         }
         if (op == "Div" && (yi == 0 || (yi == -1 && xi == std::numeric_limits<int64_t>::min())))
-            a.fail("divides by zero or overflows");
+            a.fail(msg("onnx_import.fold_divide", "divides by zero or overflows"));
         int64_t r = 0;
         const bool overflow = op == "Add"   ? __builtin_add_overflow(xi, yi, &r)
                               : op == "Sub" ? __builtin_sub_overflow(xi, yi, &r)
                               : op == "Mul" ? __builtin_mul_overflow(xi, yi, &r)
                                             : (r = xi / yi, false);
-        if (overflow) a.fail("the result overflows 64 bits");
+        if (overflow) a.fail(msg("onnx_import.fold_overflow", "the result overflows 64 bits"));
         out.ints.push_back(r);
     }
     return out;
@@ -385,15 +399,15 @@ bool Importer::foldConstant() {
         symbolic |= v->kind == Value::Kind::ShapeVec;
     }
     for (std::size_t i = 0; i < args.inputs.size(); ++i)
-        if (args.inputs[i] && !(op == "Shape" && i == 0)) checkConsistent(args.inputs[i]->constant, args, "an input");
+        if (args.inputs[i] && !(op == "Shape" && i == 0)) checkConsistent(args.inputs[i]->constant, args, false);
     Value out;
     out.kind = symbolic || op == "Shape" ? Value::Kind::ShapeVec : Value::Kind::Const;
     try {
         out.constant = fold->second(args);
-        checkConsistent(out.constant, args, "the result");
+        checkConsistent(out.constant, args, true);
     } catch (const FileError& e) {
         if (e.message().code != "onnx.constant_too_large") throw;
-        args.fail(e.what());  // name the node
+        args.fail(e.message());  // name the node
     }
     setOut(out);
     return true;

@@ -37,14 +37,26 @@ Tensor vectorTensor(const std::vector<float>& v) {
 }  // namespace
 
 std::string Importer::paddingFor(const std::array<int64_t, 4>& pads, const Shape& in, int window, int stride,
-                                 const std::string& what) const {
+                                 const std::string& padNode) const {
     if (std::all_of(pads.begin(), pads.end(), [](int64_t p) { return p == 0; })) return "valid";
     const auto [t, b] = samePads(in.height(), window, stride);
     const auto [l, r] = samePads(in.width(), window, stride);
     if (pads == std::array<int64_t, 4>{t, l, b, r}) return "same";
-    fail(what + "pads " + padsText(pads) + " (top, left, bottom, right) on a " + std::to_string(in.height()) + "x" +
-         std::to_string(in.width()) + " input fit neither 'valid' ([0, 0, 0, 0]) nor TensorFlow's 'same' (" +
-         padsText({t, l, b, r}) + "), the two paddings ConvStudio layers have");
+    const std::vector<MessageArg> args{{"pads", padsText(pads)},
+                                       {"height", std::to_string(in.height())},
+                                       {"width", std::to_string(in.width())},
+                                       {"same", padsText({t, l, b, r})},
+                                       {"pad", padNode}};
+    if (padNode.empty())
+        fail(
+            msg("onnx_import.pool_pads",
+                "pads {pads} (top, left, bottom, right) on a {height}x{width} input fit neither 'valid' ([0, 0, 0, 0]) "
+                "nor TensorFlow's 'same' ({same}), the two paddings ConvStudio layers have",
+                args));
+    fail(msg("onnx_import.pool_pads_after_pad",
+             "with {pad}, pads {pads} (top, left, bottom, right) on a {height}x{width} input fit neither 'valid' "
+             "([0, 0, 0, 0]) nor TensorFlow's 'same' ({same}), the two paddings ConvStudio layers have",
+             args));
 }
 
 nlohmann::json Importer::convWindowOptions(const std::array<int64_t, 4>& pads, const Shape& in, int window, int stride,
@@ -79,20 +91,22 @@ struct Window {
 // Kernel, stride, dilation and pads of a Conv/MaxPool/AveragePool node (square kernel, equal
 // strides and dilations), including auto_pad.
 static Window windowOf(const onnx::NodeProto& n, const std::vector<int64_t>& kernelFromWeights, const Shape& in,
-                       const std::function<void(const std::string&)>& fail) {
+                       const std::function<void(const Message&)>& fail) {
     std::vector<int64_t> ks = intsAttr(n, "kernel_shape");
     if (ks.empty()) ks = kernelFromWeights;
-    if (ks.size() != 2) fail("needs a 2-D kernel_shape");
+    if (ks.size() != 2) fail(msg("onnx_import.kernel_not_2d", "needs a 2-D kernel_shape"));
     if (ks[0] != ks[1])
-        fail("kernel " + std::to_string(ks[0]) + "x" + std::to_string(ks[1]) +
-             " is not square; ConvStudio kernels are");
+        fail(msg("onnx_import.kernel_not_square", "kernel {height}x{width} is not square; ConvStudio kernels are",
+                 {{"height", std::to_string(ks[0])}, {"width", std::to_string(ks[1])}}));
     std::vector<int64_t> st = intsAttr(n, "strides");
     if (st.empty()) st = {1, 1};
-    if (st.size() != 2 || st[0] != st[1] || st[0] < 1) fail("strides must be equal on both axes");
+    if (st.size() != 2 || st[0] != st[1] || st[0] < 1)
+        fail(msg("onnx_import.strides_unequal", "strides must be equal on both axes"));
     std::vector<int64_t> dil = intsAttr(n, "dilations");
     if (dil.empty()) dil = {1, 1};
     if (dil.size() != 2 || dil[0] != dil[1] || dil[0] < 1)
-        fail("dilations must be equal on both axes and at least 1; ConvStudio dilates both alike");
+        fail(msg("onnx_import.dilations_unequal",
+                 "dilations must be equal on both axes and at least 1; ConvStudio dilates both alike"));
     Window w;
     w.k = static_cast<int>(ks[0]);
     w.s = static_cast<int>(st[0]);
@@ -109,15 +123,17 @@ static Window windowOf(const onnx::NodeProto& n, const std::vector<int64_t>& ker
         w.pads = {t, l, b, r};
     } else if (autoPad == "NOTSET" || autoPad.empty()) {
         const std::vector<int64_t> p = intsAttr(n, "pads");
-        if (!p.empty() && p.size() != 4) fail("pads must have 4 values");
+        if (!p.empty() && p.size() != 4) fail(msg("onnx_import.pads_count", "pads must have 4 values"));
         if (!p.empty()) w.pads = {p[0], p[1], p[2], p[3]};
     } else if (autoPad != "VALID") {
-        fail("auto_pad '" + autoPad + "' is not supported");
+        fail(msg("onnx_import.auto_pad", "auto_pad '{mode}' is not supported", {{"mode", autoPad}}));
     }
     if (intAttr(n, "ceil_mode", 0) != 0) {
         for (int axis = 0; axis < 2; ++axis) {
             const int64_t size = (axis ? in.width() : in.height()) + w.pads[axis] + w.pads[axis + 2] - span;
-            if (size % w.s != 0) fail("ceil_mode adds a partial window here, which ConvStudio layers do not have");
+            if (size % w.s != 0)
+                fail(msg("onnx_import.ceil_mode",
+                         "ceil_mode adds a partial window here, which ConvStudio layers do not have"));
         }
     }
     return w;
@@ -127,13 +143,16 @@ void Importer::conv() {
     const Value& x = tensorIn(0);
     const ConstTensor& w = constIn(1);
     const ConstTensor* b = optionalIn(2) ? &constIn(2) : nullptr;
-    if (!x.shape.isImage() || x.nhwc) fail("expects an NCHW image, got " + x.shape.toString());
-    if (w.dims.size() != 4) fail("weights must be 4-D (filters, channels, kH, kW)");
+    if (!x.shape.isImage() || x.nhwc)
+        fail(msg("onnx_import.expects_image", "expects an NCHW image, got {shape}", {{"shape", x.shape.toString()}}));
+    if (w.dims.size() != 4)
+        fail(msg("onnx_import.conv_weights_rank", "weights must be 4-D (filters, channels, kH, kW)"));
     const int64_t filters = w.dims[0], c = x.shape.channels(), group = intAttr(*node_, "group", 1);
-    auto failFn = [this](const std::string& m) { fail(m); };
+    auto failFn = [this](const Message& m) { fail(m); };
     const Window win = windowOf(*node_, {w.dims[2], w.dims[3]}, x.shape, failFn);
     if (b && b->count() != filters)
-        fail("bias has " + std::to_string(b->count()) + " values for " + std::to_string(filters) + " filters");
+        fail(msg("onnx_import.conv_bias_count", "bias has {count} values for {filters} filters",
+                 {{"count", std::to_string(b->count())}, {"filters", std::to_string(filters)}}));
     // A 1x1 convolution with one group per channel right after the input is a per-channel affine
     // map (ConvStudio's baked preprocessing): fold it into the preprocessing.
     const bool zeroPads = std::all_of(win.pads.begin(), win.pads.end(), [](int64_t p) { return p == 0; });
@@ -152,16 +171,20 @@ void Importer::conv() {
         return;
     }
     if (group < 1 || c % group != 0 || filters % group != 0)
-        fail("group " + std::to_string(group) + " does not divide the " + std::to_string(c) + " input channels and " +
-             std::to_string(filters) + " filters");
+        fail(msg(
+            "onnx_import.conv_group",
+            "group {group} does not divide the {channels} input channels and {filters} filters",
+            {{"group", std::to_string(group)}, {"channels", std::to_string(c)}, {"filters", std::to_string(filters)}}));
     if (w.dims[1] != c / group)
-        fail("weights expect " + std::to_string(w.dims[1] * group) + " input channels but the input has " +
-             std::to_string(c));
-    if (w.dims[2] != w.dims[3] || w.dims[2] != win.k) fail("kernel_shape does not match the weights");
+        fail(msg("onnx_import.conv_channels", "weights expect {expected} input channels but the input has {channels}",
+                 {{"expected", std::to_string(w.dims[1] * group)}, {"channels", std::to_string(c)}}));
+    if (w.dims[2] != w.dims[3] || w.dims[2] != win.k)
+        fail(msg("onnx_import.kernel_shape_mismatch", "kernel_shape does not match the weights"));
     if (win.k == 1 && win.s == 1 && group == 1 && zeroPads && fuseSeparable(x, w, b)) return;
     std::array<int64_t, 4> pads = win.pads;
     if (x.padded) {
-        if (x.padValue != 0.f) fail("follows " + x.padNode + " whose value is not 0");
+        if (x.padValue != 0.f)
+            fail(msg("onnx_import.pad_value_nonzero", "follows {pad} whose value is not 0", {{"pad", x.padNode}}));
         for (int i = 0; i < 4; ++i) pads[i] += x.pad[i];
     }
     if (x.atInput) affineFrozen_ = true;
@@ -221,20 +244,26 @@ bool Importer::fuseSeparable(const Value& x, const ConstTensor& w, const ConstTe
 
 void Importer::pooling(bool isMax) {
     const Value& x = tensorIn(0);
-    if (!x.shape.isImage() || x.nhwc) fail("expects an NCHW image, got " + x.shape.toString());
-    auto failFn = [this](const std::string& m) { fail(m); };
+    if (!x.shape.isImage() || x.nhwc)
+        fail(msg("onnx_import.expects_image", "expects an NCHW image, got {shape}", {{"shape", x.shape.toString()}}));
+    auto failFn = [this](const Message& m) { fail(m); };
     const Window win = windowOf(*node_, {}, x.shape, failFn);
-    if (win.d != 1) fail("dilation is not supported for pooling");
+    if (win.d != 1) fail(msg("onnx_import.pool_dilation", "dilation is not supported for pooling"));
     std::array<int64_t, 4> pads = win.pads;
     const bool anyPads = std::any_of(pads.begin(), pads.end(), [](int64_t p) { return p != 0; });
     if (!isMax && anyPads && intAttr(*node_, "count_include_pad", 0) != 0)
-        fail("count_include_pad=1 counts the padding in the average; ConvStudio's average pooling does not");
+        fail(msg("onnx_import.count_include_pad",
+                 "count_include_pad=1 counts the padding in the average; ConvStudio's average pooling does not"));
     if (x.padded) {
-        if (!isMax) fail("follows " + x.padNode + ", whose padding the average would count");
-        if (!(x.padValue <= -1e30f)) fail("follows " + x.padNode + " whose value could win the maximum");
+        if (!isMax)
+            fail(msg("onnx_import.pad_before_average", "follows {pad}, whose padding the average would count",
+                     {{"pad", x.padNode}}));
+        if (!(x.padValue <= -1e30f))
+            fail(msg("onnx_import.pad_value_max", "follows {pad} whose value could win the maximum",
+                     {{"pad", x.padNode}}));
         for (int i = 0; i < 4; ++i) pads[i] += x.pad[i];
     }
-    const std::string padding = paddingFor(pads, x.shape, win.k, win.s, x.padded ? "with " + x.padNode + ", " : "");
+    const std::string padding = paddingFor(pads, x.shape, win.k, win.s, x.padded ? x.padNode : "");
     if (x.atInput) affineFrozen_ = true;
     Value v;
     v.node = addLayer(isMax ? "MaxPooling2D" : "AveragePooling2D",
@@ -245,7 +274,8 @@ void Importer::pooling(bool isMax) {
 
 void Importer::globalPool(bool isReduceMean) {
     const Value& x = tensorIn(0);
-    if (!x.shape.isImage() || x.nhwc || x.padded) fail("expects an NCHW image, got " + x.shape.toString());
+    if (!x.shape.isImage() || x.nhwc || x.padded)
+        fail(msg("onnx_import.expects_image", "expects an NCHW image, got {shape}", {{"shape", x.shape.toString()}}));
     bool keep = true;
     if (isReduceMean) {
         std::vector<int64_t> axes = intsAttr(*node_, "axes");
@@ -253,7 +283,8 @@ void Importer::globalPool(bool isReduceMean) {
         for (auto& a : axes)
             if (a < 0) a += 4;
         std::sort(axes.begin(), axes.end());
-        if (axes != std::vector<int64_t>{2, 3}) fail("only the mean over height and width (axes 2, 3) is supported");
+        if (axes != std::vector<int64_t>{2, 3})
+            fail(msg("onnx_import.reduce_mean_axes", "only the mean over height and width (axes 2, 3) is supported"));
         keep = intAttr(*node_, "keepdims", 1) != 0;
     }
     if (x.atInput) affineFrozen_ = true;
@@ -267,14 +298,15 @@ void Importer::globalPool(bool isReduceMean) {
 void Importer::gemm(bool isMatMul) {
     const Value& x = tensorIn(0);
     if (!x.shape.isFlat() || x.padded)
-        fail("expects flat features (add a Flatten before it), got " + x.shape.toString());
+        fail(msg("onnx_import.expects_flat", "expects flat features (add a Flatten before it), got {shape}",
+                 {{"shape", x.shape.toString()}}));
     const ConstTensor& bt = constIn(1);
-    if (bt.dims.size() != 2) fail("weights must be 2-D");
+    if (bt.dims.size() != 2) fail(msg("onnx_import.dense_weights_rank", "weights must be 2-D"));
     bool transB = false;
     float alpha = 1.f, beta = 1.f;
     const ConstTensor* c = nullptr;
     if (!isMatMul) {
-        if (intAttr(*node_, "transA", 0) != 0) fail("transA=1 is not supported");
+        if (intAttr(*node_, "transA", 0) != 0) fail(msg("onnx_import.trans_a", "transA=1 is not supported"));
         transB = intAttr(*node_, "transB", 0) != 0;
         alpha = floatAttr(*node_, "alpha", 1.f);
         beta = floatAttr(*node_, "beta", 1.f);
@@ -283,9 +315,11 @@ void Importer::gemm(bool isMatMul) {
     const int64_t features = x.shape.size();
     const int64_t rows = transB ? bt.dims[1] : bt.dims[0], units = transB ? bt.dims[0] : bt.dims[1];
     if (rows != features)
-        fail("weights take " + std::to_string(rows) + " features but the input has " + std::to_string(features));
+        fail(msg("onnx_import.dense_features", "weights take {expected} features but the input has {features}",
+                 {{"expected", std::to_string(rows)}, {"features", std::to_string(features)}}));
     if (c && c->count() != units && c->count() != 1)
-        fail("bias has " + std::to_string(c->count()) + " values for " + std::to_string(units) + " units");
+        fail(msg("onnx_import.dense_bias_count", "bias has {count} values for {units} units",
+                 {{"count", std::to_string(c->count())}, {"units", std::to_string(units)}}));
     Tensor kernel(static_cast<int>(units), Shape::flat(static_cast<int>(features)));
     const int H = x.hwcFlat ? x.hwcSource.height() : 1, W = x.hwcFlat ? x.hwcSource.width() : 1;
     const int C = x.hwcFlat ? x.hwcSource.channels() : 1;
@@ -316,7 +350,7 @@ void Importer::gemm(bool isMatMul) {
 void Importer::addBiasOrMerge() {
     const bool t0 = in(0).kind == Value::Kind::Tensor, t1 = in(1).kind == Value::Kind::Tensor;
     if (t0 && t1) return merge("Add");
-    if (!t0 && !t1) fail("adds two constants; fold them before exporting");
+    if (!t0 && !t1) fail(msg("onnx_import.add_constants", "adds two constants; fold them before exporting"));
     const int xi = t0 ? 0 : 1;
     const Value& x = tensorIn(xi);
     if (x.atInput && !affineFrozen_) return affineAtInput();
@@ -337,23 +371,27 @@ void Importer::addBiasOrMerge() {
             return;
         }
     }
-    fail("adding a constant is only supported as the bias of a MatMul/Conv or as preprocessing after the input");
+    fail(msg("onnx_import.add_constant",
+             "adding a constant is only supported as the bias of a MatMul/Conv or as preprocessing after the input"));
 }
 
 void Importer::batchNorm() {
     const Value& x = tensorIn(0);
-    if (x.nhwc || x.padded || x.hwcFlat) fail("expects NCHW images or flat features");
-    if (intAttr(*node_, "training_mode", 0) != 0) fail("training_mode=1 is not supported");
+    if (x.nhwc || x.padded || x.hwcFlat)
+        fail(msg("onnx_import.expects_image_or_flat", "expects NCHW images or flat features"));
+    if (intAttr(*node_, "training_mode", 0) != 0)
+        fail(msg("onnx_import.training_mode", "training_mode=1 is not supported"));
     for (int o = 1; o < node_->output_size(); ++o)
-        if (!node_->output(o).empty() && uses(node_->output(o)) > 0) fail("its running-statistics outputs are used");
+        if (!node_->output(o).empty() && uses(node_->output(o)) > 0)
+            fail(msg("onnx_import.running_stats_used", "its running-statistics outputs are used"));
     const int64_t c = x.shape.isImage() ? x.shape.channels() : x.shape.size();
     std::map<std::string, Tensor> params;
     const char* names[] = {"gamma", "beta", "moving_mean", "moving_variance"};
     for (int i = 0; i < 4; ++i) {
         const ConstTensor& t = constIn(i + 1);
         if (t.count() != c)
-            fail(std::string(names[i]) + " has " + std::to_string(t.count()) + " values for " + std::to_string(c) +
-                 " channels");
+            fail(msg("onnx_import.batch_norm_count", "{param} has {count} values for {channels} channels",
+                     {{"param", names[i]}, {"count", std::to_string(t.count())}, {"channels", std::to_string(c)}}));
         params[names[i]] = vectorTensor(t.floats);
     }
     const float eps = floatAttr(*node_, "epsilon", 1e-5f);
@@ -368,18 +406,19 @@ void Importer::batchNorm() {
 
 void Importer::dropout() {
     const Value& x = tensorIn(0);
-    if (x.padded) fail("follows a Pad node; only Conv and MaxPool may");
+    if (x.padded) fail(msg("onnx_import.after_pad", "follows a Pad node; only Conv and MaxPool may"));
     float rate = 0.5f;
     if (opset_ >= 12) {
         if (const Value* r = optionalIn(1)) {
-            if (r->kind == Value::Kind::Tensor || r->constant.floats.empty()) fail("ratio must be a constant");
+            if (r->kind == Value::Kind::Tensor || r->constant.floats.empty())
+                fail(msg("onnx_import.dropout_ratio", "ratio must be a constant"));
             rate = r->constant.floats[0];
         }
     } else {
         rate = floatAttr(*node_, "ratio", 0.5f);
     }
     if (node_->output_size() > 1 && !node_->output(1).empty() && uses(node_->output(1)) > 0)
-        fail("its mask output is used");
+        fail(msg("onnx_import.dropout_mask_used", "its mask output is used"));
     if (x.atInput) affineFrozen_ = true;
     Value v = x;
     v.atInput = false;

@@ -30,8 +30,11 @@ std::string base64(const std::vector<uint8_t>& bytes) {
 
 std::vector<uint8_t> unbase64(const std::string& text, std::size_t expected) {
     if (text.size() % 4 != 0 || text.size() / 4 * 3 < expected || text.size() / 4 * 3 > expected + 2)
-        throw FileError("a saved evaluation's images hold " + std::to_string(text.size()) +
-                        " base64 characters, not the " + std::to_string(expected) + " bytes its size says");
+        throw FileError(
+            msg("saved_evaluation.pixels_size",
+                "a saved evaluation's images hold {characters} base64 characters, not the {bytes} bytes its "
+                "size says",
+                {{"characters", std::to_string(text.size())}, {"bytes", std::to_string(expected)}}));
     std::vector<uint8_t> out;
     out.reserve(expected + 2);
     for (std::size_t i = 0; i < text.size(); i += 4) {
@@ -39,7 +42,8 @@ std::vector<uint8_t> unbase64(const std::string& text, std::size_t expected) {
         for (int k = 0; k < 4; ++k) {
             const char ch = text[i + k];
             const char* at = ch == '=' ? nullptr : std::strchr(kAlphabet, ch);
-            if (ch != '=' && (!at || ch == '\0')) throw FileError("a saved evaluation's images are not base64");
+            if (ch != '=' && (!at || ch == '\0'))
+                throw FileError(msg("saved_evaluation.not_base64", "a saved evaluation's images are not base64"));
             v = (v << 6) | (at ? uint32_t(at - kAlphabet) : 0);
         }
         out.push_back(uint8_t(v >> 16));
@@ -54,8 +58,9 @@ template <typename T>
 std::vector<T> listOf(const nlohmann::json& j, const char* key, std::size_t size) {
     const auto v = j.at(key).get<std::vector<T>>();
     if (v.size() != size)
-        throw FileError(std::string("a saved evaluation's ") + key + " holds " + std::to_string(v.size()) +
-                        " values, expected " + std::to_string(size));
+        throw FileError(msg("saved_evaluation.list_size",
+                            "a saved evaluation's {key} holds {count} values, expected {expected}",
+                            {{"key", key}, {"count", std::to_string(v.size())}, {"expected", std::to_string(size)}}));
     return v;
 }
 
@@ -127,25 +132,30 @@ nlohmann::json SavedEvaluation::toJson() const {
 SavedEvaluation SavedEvaluation::fromJson(const nlohmann::json& j) {
     SavedEvaluation s;
     try {
-        if (!j.is_object()) throw FileError("a saved evaluation must be a JSON object");
+        if (!j.is_object())
+            throw FileError(msg("saved_evaluation.not_object", "a saved evaluation must be a JSON object"));
         s.set = evalSetFromName(j.at("set").get<std::string>());
         EvalResult& r = s.result;
         r.samples = j.at("samples").get<int>();
         r.classes = j.at("classes").get<int>();
         if (r.samples < 0 || r.classes < 1 || r.classes > kMaxClasses)
-            throw FileError("a saved evaluation has " + std::to_string(r.samples) + " samples of " +
-                            std::to_string(r.classes) + " classes");
+            throw FileError(msg("saved_evaluation.counts",
+                                "a saved evaluation has {samples} samples of {classes} classes",
+                                {{"samples", std::to_string(r.samples)}, {"classes", std::to_string(r.classes)}}));
         r.loss = j.at("loss").get<double>();
         r.accuracy = j.at("accuracy").get<double>();
         r.topK = j.value("top_k", 0.0);
         const auto classes = std::size_t(r.classes);
         const auto& confusion = j.at("confusion");
         if (!confusion.is_array() || confusion.size() != classes)
-            throw FileError("a saved evaluation's confusion matrix must have " + std::to_string(classes) + " rows");
+            throw FileError(msg("saved_evaluation.confusion_rows",
+                                "a saved evaluation's confusion matrix must have {classes} rows",
+                                {{"classes", std::to_string(classes)}}));
         for (const auto& row : confusion) {
             if (!row.is_array() || row.size() != classes)
-                throw FileError("a saved evaluation's confusion matrix must have " + std::to_string(classes) +
-                                " columns");
+                throw FileError(msg("saved_evaluation.confusion_columns",
+                                    "a saved evaluation's confusion matrix must have {classes} columns",
+                                    {{"classes", std::to_string(classes)}}));
             r.confusion.push_back(row.get<std::vector<int>>());
         }
         r.precision = listOf<double>(j, "precision", classes);
@@ -162,12 +172,16 @@ SavedEvaluation SavedEvaluation::fromJson(const nlohmann::json& j) {
         m.width = k.at("width").get<int>();
         m.channels = k.at("channels").get<int>();
         if (count > std::size_t(kMaxSavedMistakes))
-            throw FileError("a saved evaluation keeps at most " + std::to_string(kMaxSavedMistakes) +
-                            " mistakes, got " + std::to_string(count));
+            throw FileError(msg("saved_evaluation.too_many_mistakes",
+                                "a saved evaluation keeps at most {max} mistakes, got {count}",
+                                {{"max", std::to_string(kMaxSavedMistakes)}, {"count", std::to_string(count)}}));
         if (count > 0 && (m.height < 1 || m.height > kMaxSide || m.width < 1 || m.width > kMaxSide ||
                           (m.channels != 1 && m.channels != 3)))
-            throw FileError("a saved evaluation's images are " + std::to_string(m.channels) + "x" +
-                            std::to_string(m.height) + "x" + std::to_string(m.width));
+            throw FileError(msg("saved_evaluation.image_size",
+                                "a saved evaluation's images are {channels}x{height}x{width}",
+                                {{"channels", std::to_string(m.channels)},
+                                 {"height", std::to_string(m.height)},
+                                 {"width", std::to_string(m.width)}}));
         m.labels = listOf<int32_t>(k, "labels", count);
         m.sources = listOf<std::string>(k, "sources", count);
         r.predicted = listOf<int32_t>(k, "predicted", count);
@@ -175,11 +189,13 @@ SavedEvaluation SavedEvaluation::fromJson(const nlohmann::json& j) {
         r.probabilities = listOf<float>(k, "probabilities", count * classes);
         for (std::size_t i = 0; i < count; ++i)
             if (m.labels[i] < 0 || m.labels[i] >= r.classes || r.predicted[i] < 0 || r.predicted[i] >= r.classes)
-                throw FileError("a saved evaluation's mistake " + std::to_string(i + 1) + " names a class outside 0.." +
-                                std::to_string(r.classes - 1));
+                throw FileError(msg("saved_evaluation.mistake_class",
+                                    "a saved evaluation's mistake {mistake} names a class outside 0..{last}",
+                                    {{"mistake", std::to_string(i + 1)}, {"last", std::to_string(r.classes - 1)}}));
         m.pixels = unbase64(k.at("pixels").get<std::string>(), count * m.imageBytes());
     } catch (const nlohmann::json::exception& e) {
-        throw FileError(std::string("a saved evaluation is malformed: ") + e.what());
+        throw FileError(
+            msg("saved_evaluation.malformed", "a saved evaluation is malformed: {reason}", {{"reason", e.what()}}));
     }
     return s;
 }

@@ -66,7 +66,7 @@ private slots:
         }
         QCOMPARE(seen, 40);
         QCOMPARE(int(source.state()), int(SourceState::Ended));
-        QVERIFY(QString::fromStdString(source.error()).contains("ended"));
+        QVERIFY(QString::fromStdString(source.error().english()).contains("ended"));
     }
 
     void videoFilePlaysAtItsFrameRate() {

@@ -110,8 +110,10 @@ private slots:
         source.open(spec, o);
         std::vector<StreamPrediction> results;
         std::atomic<bool> stop{false};
-        const std::string why = stream.run(
-            source, [&](const StreamPrediction& p) { results.push_back(p); }, stop);
+        const std::string why = stream
+                                    .run(
+                                        source, [&](const StreamPrediction& p) { results.push_back(p); }, stop)
+                                    .english();
         QVERIFY(QString::fromStdString(why).contains("ended"));
         QCOMPARE(int(results.size()), 30);
         QCOMPARE(stream.dropped(), int64_t(0));

@@ -22,6 +22,9 @@ public:
             return QStringLiteral("{owner}选项“{option}”必须是数字；收到：{value}");
         if (s == QLatin1String("{file}: does not exist (and is not 'builtin' or 'builtin:shapes')"))
             return QStringLiteral("{file}：不存在");
+        if (s == QLatin1String("{file}: {node}: {reason}")) return QStringLiteral("{file}：{node}：{reason}");
+        if (s == QLatin1String("unsupported op '{op}'; ConvStudio imports Conv"))
+            return QStringLiteral("不支持的算子“{op}”");
         return {};
     }
     bool isEmpty() const override { return false; }
@@ -55,6 +58,20 @@ private slots:
     void dataErrorIsTranslated() {
         const QString text = messageOf([] { cs::loadDataSource("/nonexistent/convstudio-data"); });
         QCOMPARE(text, QStringLiteral("/nonexistent/convstudio-data：不存在"));
+    }
+
+    // The ONNX importer wraps each node's reason in "{file}: {node}: {reason}": both the wrapper
+    // and the nested reason are translated, and the English stays what it was.
+    void nestedReasonIsTranslated() {
+        const cs::FileError error(
+            cs::msg("onnx_import.node_error", "{file}: {node}: {reason}",
+                    {{"file", "'m.onnx'"},
+                     {"node", "Foo 'f'"},
+                     {"reason", cs::msg("onnx_import.unsupported_op", "unsupported op '{op}'; ConvStudio imports Conv",
+                                        {{"op", "Foo"}})}}));
+        QCOMPARE(QString::fromUtf8(error.what()),
+                 QStringLiteral("'m.onnx': Foo 'f': unsupported op 'Foo'; ConvStudio imports Conv"));
+        QCOMPARE(cs::gui::engineText(error), QStringLiteral("'m.onnx'：Foo 'f'：不支持的算子“Foo”"));
     }
 
 private:

@@ -14,7 +14,9 @@ QString engineText(const cs::Message& message) {
     // is one of the engine's own words ("optimizer", "schedule"), translated like the template.
     std::vector<cs::MessageArg> args = message.args;
     for (cs::MessageArg& arg : args)
-        if (arg.name == "owner")
+        if (arg.message)
+            arg.value = engineText(*arg.message).toStdString();
+        else if (arg.name == "owner")
             arg.value = QCoreApplication::translate("EngineMessage", arg.value.c_str()).toStdString();
     return QString::fromStdString(cs::fillMessageTemplate(translated.toStdString(), args));
 }
