@@ -235,17 +235,17 @@
 <context>
     <name>EngineMessage</name>
     <message>
-        <location filename="../widgets/common/engine_message.cpp" line="25"/>
+        <location filename="../widgets/common/engine_message.cpp" line="27"/>
         <source>not enough memory: the input is larger than this machine can hold, or damaged</source>
         <translation>内存不足：输入超出了本机可容纳的大小，或者已损坏</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message.cpp" line="42"/>
+        <location filename="../widgets/common/engine_message.cpp" line="44"/>
         <source>internal error (an unknown exception)</source>
         <translation>内部错误（未知异常）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message.cpp" line="46"/>
+        <location filename="../widgets/common/engine_message.cpp" line="48"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -656,968 +656,1873 @@
     </message>
     <message>
         <location filename="../widgets/common/engine_message_catalog.cpp" line="122"/>
+        <source>checkpoint written: {file}</source>
+        <translation>已写入检查点：{file}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="123"/>
+        <source>no feature extraction: augmentation changes the images every epoch, so the frozen layers up to &apos;{layer}&apos; run on every batch (they are still not updated)</source>
+        <translation>不使用特征提取：数据增强每轮都会改变图像，因此直到“{layer}”的冻结层在每个批次都要运行（它们仍不会被更新）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="126"/>
+        <source>no feature extraction: the features at &apos;{layer}&apos; would take {mb} MB</source>
+        <translation>不使用特征提取：“{layer}”处的特征将占用 {mb} MB</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="127"/>
+        <source>feature extraction: the layers up to &apos;{layer}&apos; are frozen; the head trains on their cached features (reused)</source>
+        <translation>特征提取：直到“{layer}”的各层已冻结；分类头在缓存的特征上训练（重复使用）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="130"/>
+        <source>feature extraction: the layers up to &apos;{layer}&apos; are frozen; the head trains on their features, computed once in {seconds} s</source>
+        <translation>特征提取：直到“{layer}”的各层已冻结；分类头在其特征上训练，特征只计算一次，用时 {seconds} 秒</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="133"/>
+        <source>the model has {outputs} outputs for {classes} classes; the extra outputs are never targets</source>
+        <translation>模型有 {outputs} 个输出，但只有 {classes} 个类别；多余的输出永远不会是目标</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="135"/>
+        <source>class weights (balanced): {weights}</source>
+        <translation>类别权重（均衡）：{weights}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="136"/>
+        <source>oversampling: {samples} samples per epoch from {images}</source>
+        <translation>过采样：每轮从 {images} 张图像中取 {samples} 个样本</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="137"/>
+        <source>stopped early after epoch {epoch}: no improvement of {metric} for {patience} epochs; restored the best weights</source>
+        <translation>在第 {epoch} 轮后提前停止：{metric} 已有 {patience} 轮没有改善；已恢复最佳权重</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="140"/>
+        <source>stopped early after epoch {epoch}: no improvement of {metric} for {patience} epochs</source>
+        <translation>在第 {epoch} 轮后提前停止：{metric} 已有 {patience} 轮没有改善</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="143"/>
         <source>the dataset has {classes} classes but the model&apos;s output has {outputs}</source>
         <translation>数据集有 {classes} 个类别，但模型的输出有 {outputs} 个</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="123"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="144"/>
         <source>the dataset has no images to evaluate on</source>
         <translation>数据集中没有可用于评估的图像</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="124"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="145"/>
         <source>loss settings are malformed: {reason}</source>
         <translation>损失函数设置格式有误：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="125"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="146"/>
         <source>unknown loss &apos;{loss}&apos;; known: categorical_crossentropy, sparse_categorical_crossentropy</source>
         <translation>未知的损失函数“{loss}”；可用的有：categorical_crossentropy、sparse_categorical_crossentropy</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="127"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="148"/>
         <source>label_smoothing must be in [0, 1), got {value}</source>
         <translation>label_smoothing 必须在 [0, 1) 范围内，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="128"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="149"/>
         <source>label smoothing needs loss &apos;categorical_crossentropy&apos;</source>
         <translation>标签平滑需要使用损失函数“categorical_crossentropy”</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="129"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="150"/>
         <source>class weights must be finite and &gt;= 0</source>
         <translation>类别权重必须是有限值且 &gt;= 0</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="130"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="151"/>
         <source>label {label} of sample {sample} is outside the model&apos;s {classes} classes</source>
         <translation>样本 {sample} 的标签 {label} 超出了模型的 {classes} 个类别</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="131"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="152"/>
         <source>unknown optimizer &apos;{optimizer}&apos;; known: {known}</source>
         <translation>未知的优化器“{optimizer}”；可用的有：{known}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="132"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="153"/>
         <source>optimizer options must be a JSON object; received: {value}</source>
         <translation>优化器选项必须是 JSON 对象；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="133"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="154"/>
         <source>{optimizer}: the learning rate must be &gt;= 0; received: {value}</source>
         <translation>{optimizer}：学习率必须 &gt;= 0；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="134"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="155"/>
         <source>a run&apos;s start must be fresh, fine-tune or resume, got &apos;{value}&apos;</source>
         <translation>运行的起点必须是 fresh、fine-tune 或 resume，实际为“{value}”</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="135"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="156"/>
         <source>an evaluation&apos;s set must be test, validation or training, got &apos;{value}&apos;</source>
         <translation>评估所用的数据集必须是 test、validation 或 training，实际为“{value}”</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="136"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="157"/>
         <source>a run record must be a JSON object</source>
         <translation>运行记录必须是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="137"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="158"/>
         <source>a run record is malformed: {reason}</source>
         <translation>运行记录格式有误：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="138"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="159"/>
         <source>a run record&apos;s settings are malformed: {reason}</source>
         <translation>运行记录中的设置格式有误：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="139"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="160"/>
         <source>unknown schedule &apos;{schedule}&apos;; known: {known}</source>
         <translation>未知的学习率调度“{schedule}”；可用的有：{known}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="140"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="161"/>
         <source>schedule options must be a JSON object; received: {value}</source>
         <translation>学习率调度选项必须是 JSON 对象；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="141"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="162"/>
         <source>schedule &apos;{schedule}&apos;: the learning rate must be &gt; 0; received: {value}</source>
         <translation>学习率调度“{schedule}”：学习率必须 &gt; 0；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="142"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="163"/>
         <source>schedule &apos;{schedule}&apos;: min_rate {min} is above the learning rate {rate}</source>
         <translation>学习率调度“{schedule}”：min_rate {min} 高于学习率 {rate}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="143"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="164"/>
         <source>class balance must be none, weights or oversample, got &apos;{value}&apos;</source>
         <translation>类别平衡方式必须是 none、weights 或 oversample，实际为“{value}”</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="144"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="165"/>
         <source>training settings must be a JSON object</source>
         <translation>训练设置必须是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="145"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="166"/>
         <source>training settings are malformed: {reason}</source>
         <translation>训练设置格式有误：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="146"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="167"/>
         <source>epochs must be between 1 and 100000, got {value}</source>
         <translation>轮数必须介于 1 和 100000 之间，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="147"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="168"/>
         <source>batch size must be between 1 and 65536, got {value}</source>
         <translation>批大小必须介于 1 和 65536 之间，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="148"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="169"/>
         <source>validation split must be in [0, 1), got {value}</source>
         <translation>验证集比例必须在 [0, 1) 范围内，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="149"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="170"/>
         <source>threads must be between 0 (all cores) and 64, got {value}</source>
         <translation>线程数必须介于 0（使用全部核心）和 64 之间，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="150"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="171"/>
         <source>early stopping patience must be &gt;= 0</source>
         <translation>早停耐心值必须 &gt;= 0</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="151"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="172"/>
         <source>top_k must be &gt;= 1</source>
         <translation>top_k 必须 &gt;= 1</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="152"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="173"/>
         <source>epoch statistics are malformed: {reason}</source>
         <translation>轮次统计格式有误：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="153"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="174"/>
         <source>a run&apos;s stop reason must be completed, stopped or early-stopped, got &apos;{value}&apos;</source>
         <translation>运行的结束原因必须是 completed、stopped 或 early-stopped，实际为“{value}”</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="155"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="176"/>
         <source>the file holds no training position to resume</source>
         <translation>该文件中没有可供继续训练的训练进度</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="156"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="177"/>
         <source>the preprocessing makes {prepared} inputs but the model&apos;s Input expects {input}</source>
         <translation>预处理生成的输入为 {prepared}，但模型的 Input 需要 {input}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="158"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="179"/>
         <source>the loss became NaN at epoch {epoch}, batch {batch} (learning rate {rate}); the weights are kept from the step before. Try a lower learning rate or gradient clipping.</source>
         <translation>损失在第 {epoch} 轮、第 {batch} 批时变为 NaN（学习率 {rate}）；已保留上一步的权重。请尝试降低学习率或使用梯度裁剪。</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="161"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="182"/>
         <source>the loss became infinite at epoch {epoch}, batch {batch} (learning rate {rate}); the weights are kept from the step before. Try a lower learning rate or gradient clipping.</source>
         <translation>损失在第 {epoch} 轮、第 {batch} 批时变为无穷大（学习率 {rate}）；已保留上一步的权重。请尝试降低学习率或使用梯度裁剪。</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="164"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="185"/>
         <source>the training set is empty</source>
         <translation>训练集为空</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="165"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="186"/>
         <source>the model&apos;s output is {shape}; a classifier must end in a flat layer (Dense or GlobalAveragePooling2D)</source>
         <translation>模型的输出为 {shape}；分类器必须以扁平输出的层结尾（Dense 或 GlobalAveragePooling2D）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="168"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="189"/>
         <source>the dataset has {classes} classes but the model&apos;s output has {units} units; set the last Dense layer&apos;s units to {classes}</source>
         <translation>数据集有 {classes} 个类别，但模型的输出只有 {units} 个单元；请将最后一个 Dense 层的单元数设为 {classes}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="171"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="192"/>
         <source>checkpoint: best-weights tensor {index} is missing</source>
         <translation>检查点：缺少最佳权重张量 {index}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="172"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="193"/>
         <source>the file holds no training checkpoint</source>
         <translation>该文件中没有训练检查点</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="173"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="194"/>
         <source>checkpoint: optimizer slot {index} is missing</source>
         <translation>检查点：缺少优化器状态 {index}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="174"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="195"/>
         <source>the checkpoint is malformed: {reason}</source>
         <translation>检查点格式有误：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="175"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="196"/>
         <source>fine-tuning starts from the project&apos;s weights, but the project has none; train it from scratch first</source>
         <translation>微调需要从项目的权重开始，但该项目还没有权重；请先从头训练</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="178"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="199"/>
         <source>the checkpoint holds no training position to resume</source>
         <translation>该检查点中没有可供继续训练的训练进度</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="180"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="201"/>
         <source>graph: expected an object with a &quot;nodes&quot; array</source>
         <translation>graph：需要一个包含“nodes”数组的对象</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="181"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="202"/>
         <source>graph node #{node}: expected an object</source>
         <translation>图节点 #{node}：需要一个对象</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="182"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="203"/>
         <source>graph node #{node}: position must be [x, y]</source>
         <translation>图节点 #{node}：位置必须是 [x, y]</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="183"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="204"/>
         <source>graph node #{node} is malformed: {reason}</source>
         <translation>图节点 #{node} 格式有误：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="184"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="205"/>
         <source>graph node #{node} (&apos;{name}&apos;): options must be an object</source>
         <translation>图节点 #{node}（“{name}”）：选项必须是对象</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="185"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="206"/>
         <source>graph node #{node}: id must be positive, got {id}</source>
         <translation>图节点 #{node}：id 必须是正数，实际为 {id}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="186"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="207"/>
         <source>graph node #{node}: duplicate node id {id}</source>
         <translation>图节点 #{node}：节点 id {id} 重复</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="187"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="208"/>
         <source>graph node #{node}: duplicate layer name &apos;{name}&apos;</source>
         <translation>图节点 #{node}：层名称“{name}”重复</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="188"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="209"/>
         <source>model input expects samples of {expected}, got {got}</source>
         <translation>模型输入需要形状为 {expected} 的样本，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="189"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="210"/>
         <source>{layer}: more than 8 inputs are not supported</source>
         <translation>{layer}：不支持超过 8 个输入</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="192"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="213"/>
         <source>optimizer</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="193"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="214"/>
         <source>schedule</source>
         <translation>学习率计划</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="194"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="215"/>
         <source>random generator state is malformed</source>
         <translation>随机数生成器的状态格式有误</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="195"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="216"/>
         <source>{owner} option &apos;{option}&apos; must be &gt; 0; received: {value}</source>
         <translation>{owner} 的选项“{option}”必须 &gt; 0；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="196"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="217"/>
         <source>{owner} option &apos;{option}&apos; must be &gt;= 0; received: {value}</source>
         <translation>{owner} 的选项“{option}”必须 &gt;= 0；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="197"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="218"/>
         <source>{owner} option &apos;{option}&apos; must be &gt;= 0 (0 turns clipping off); received: {value}</source>
         <translation>{owner} 的选项“{option}”必须 &gt;= 0（0 表示关闭裁剪）；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="199"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="220"/>
         <source>{owner} option &apos;{option}&apos; must be &gt;= 1; received: {value}</source>
         <translation>{owner} 的选项“{option}”必须 &gt;= 1；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="200"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="221"/>
         <source>{owner} option &apos;{option}&apos; must be a finite float; received: {value}</source>
         <translation>{owner} 的选项“{option}”必须是有限的浮点数；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="201"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="222"/>
         <source>{owner} option &apos;{option}&apos; must be a number; received: {value}</source>
         <translation>{owner} 的选项“{option}”必须是数字；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="202"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="223"/>
         <source>{owner} option &apos;{option}&apos; must be a string; received: {value}</source>
         <translation>{owner} 的选项“{option}”必须是字符串；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="203"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="224"/>
         <source>{owner} option &apos;{option}&apos; must be a whole number; received: {value}</source>
         <translation>{owner} 的选项“{option}”必须是整数；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="204"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="225"/>
         <source>{owner} option &apos;{option}&apos; must be below 1 for &apos;plateau&apos; (1 would never reduce the rate); received: {value}</source>
         <translation>{owner} 的选项“{option}”在“plateau”下必须小于 1（为 1 时学习率永远不会降低）；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="207"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="228"/>
         <source>{owner} option &apos;{option}&apos; must be in (0, 1]; received: {value}</source>
         <translation>{owner} 的选项“{option}”必须在 (0, 1] 范围内；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="208"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="229"/>
         <source>{owner} option &apos;{option}&apos; must be in [0, 1); received: {value}</source>
         <translation>{owner} 的选项“{option}”必须在 [0, 1) 范围内；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="209"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="230"/>
         <source>{owner} option &apos;{option}&apos; must be true or false; received: {value}</source>
         <translation>{owner} 的选项“{option}”必须是 true 或 false；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="211"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="232"/>
         <source>the model has no trained weights; train it first</source>
         <translation>模型没有训练好的权重；请先训练</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="212"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="233"/>
         <source>the model&apos;s input {input} does not match its preprocessing {prepared}</source>
         <translation>模型的输入 {input} 与其预处理 {prepared} 不一致</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="213"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="234"/>
         <source>cannot classify an empty image</source>
         <translation>无法对空图像进行分类</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="214"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="235"/>
         <source>only 8-bit images can be classified, got OpenCV depth {depth}</source>
         <translation>只能对 8 位图像分类，实际为 OpenCV 深度 {depth}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="215"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="236"/>
         <source>cannot decode &apos;{file}&apos;: {reason}</source>
         <translation>无法解码“{file}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="216"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="237"/>
         <source>cannot decode &apos;{file}&apos;: not an image OpenCV can read, or corrupt</source>
         <translation>无法解码“{file}”：不是 OpenCV 能读取的图像，或已损坏</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="217"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="238"/>
         <source>the camera {source} could not be opened: {reason}</source>
         <translation>无法打开摄像头 {source}：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="218"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="239"/>
         <source>the camera {source} opened but delivers no frames</source>
         <translation>摄像头 {source} 已打开，但没有送出任何画面</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="219"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="240"/>
         <source>the video file &apos;{source}&apos; could not be opened: {reason}</source>
         <translation>无法打开视频文件“{source}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="220"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="241"/>
         <source>the video file &apos;{source}&apos; opened but delivers no frames (empty, or a format OpenCV cannot decode)</source>
         <translation>视频文件“{source}”已打开，但没有送出任何画面（为空，或是 OpenCV 无法解码的格式）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="223"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="244"/>
         <source>the stream &apos;{source}&apos; could not be opened: {reason}</source>
         <translation>无法打开视频流“{source}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="224"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="245"/>
         <source>the stream &apos;{source}&apos; opened but delivers no frames</source>
         <translation>视频流“{source}”已打开，但没有送出任何画面</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="225"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="246"/>
         <source>the GStreamer pipeline &apos;{source}&apos; could not be opened: {reason}</source>
         <translation>无法打开 GStreamer 管道“{source}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="226"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="247"/>
         <source>the GStreamer pipeline &apos;{source}&apos; opened but delivers no frames</source>
         <translation>GStreamer 管道“{source}”已打开，但没有送出任何画面</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="227"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="248"/>
         <source>no video source given: enter a camera number, a video file, a stream URL or a GStreamer pipeline</source>
         <translation>未指定视频源：请输入摄像头编号、视频文件、视频流网址或 GStreamer 管道</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="230"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="251"/>
         <source>&apos;{value}&apos; is not a camera number (0, 1, 2, ...)</source>
         <translation>“{value}”不是摄像头编号（0、1、2……）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="231"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="252"/>
         <source>&apos;{value}&apos; names no source</source>
         <translation>“{value}”没有指明任何视频源</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="232"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="253"/>
         <source>camera numbers start at 0, got {value}</source>
         <translation>摄像头编号从 0 开始，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="233"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="254"/>
         <source>camera {camera} could not be opened: there is no such camera, or another program is using it</source>
         <translation>无法打开摄像头 {camera}：没有这个摄像头，或另一个程序正在使用它</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="235"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="256"/>
         <source>the video file &apos;{file}&apos; does not exist</source>
         <translation>视频文件“{file}”不存在</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="236"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="257"/>
         <source>&apos;{file}&apos; is a folder, not a video file</source>
         <translation>“{file}”是文件夹，不是视频文件</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="237"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="258"/>
         <source>the video file &apos;{file}&apos; could not be opened: not a video, or no decoder for its format</source>
         <translation>无法打开视频文件“{file}”：不是视频，或没有该格式的解码器</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="239"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="260"/>
         <source>the stream &apos;{url}&apos; could not be opened: check the address and that the server is reachable</source>
         <translation>无法打开视频流“{url}”：请检查地址以及服务器是否可以访问</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="241"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="262"/>
         <source>this OpenCV has no GStreamer support, so pipelines cannot be opened</source>
         <translation>此 OpenCV 不支持 GStreamer，因此无法打开管道</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="242"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="263"/>
         <source>the GStreamer pipeline &apos;{pipeline}&apos; could not be started: check its elements (gst-inspect-1.0) and that it ends in &apos;! videoconvert ! appsink&apos;</source>
         <translation>无法启动 GStreamer 管道“{pipeline}”：请检查其中的元素（gst-inspect-1.0），并确认它以“! videoconvert ! appsink”结尾</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="245"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="266"/>
         <source>the region of interest must be x,y,w,h in pixels (e.g. 80,0,480,480), got &apos;{value}&apos;</source>
         <translation>感兴趣区域必须是以像素为单位的 x,y,w,h（例如 80,0,480,480），实际为“{value}”</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="247"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="268"/>
         <source>the region of interest &apos;{value}&apos; needs x,y &gt;= 0 and a width and height of at least 1</source>
         <translation>感兴趣区域“{value}”要求 x,y &gt;= 0，且宽和高至少为 1</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="249"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="270"/>
         <source>cannot classify an empty frame</source>
         <translation>无法对空画面进行分类</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="250"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="271"/>
         <source>the region of interest lies outside the {size} frame</source>
         <translation>感兴趣区域位于 {size} 画面之外</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="252"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="273"/>
         <source>{file}: not an IDX images file: magic number {magic}, expected {expected} (unsigned bytes, {rank} dimensions)</source>
         <translation>{file}：不是 IDX 图像文件：魔数为 {magic}，应为 {expected}（无符号字节，{rank} 维）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="255"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="276"/>
         <source>{file}: not an IDX labels file: magic number {magic}, expected {expected} (unsigned bytes, {rank} dimensions)</source>
         <translation>{file}：不是 IDX 标签文件：魔数为 {magic}，应为 {expected}（无符号字节，{rank} 维）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="258"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="279"/>
         <source>augmentation: expected a JSON object</source>
         <translation>数据增强：应为 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="259"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="280"/>
         <source>augmentation: unknown transform &apos;{transform}&apos; (known: shift, rotate, zoom, hflip, vflip, brightness, contrast, noise, erase, crop)</source>
         <translation>数据增强：未知变换“{transform}”（已知：shift、rotate、zoom、hflip、vflip、brightness、contrast、noise、erase、crop）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="262"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="283"/>
         <source>augmentation &apos;{transform}&apos; is malformed: {reason}</source>
         <translation>数据增强“{transform}”格式错误：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="263"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="284"/>
         <source>--augment &apos;{item}&apos;: &apos;{value}&apos; is not a number</source>
         <translation>--augment“{item}”：“{value}”不是数字</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="264"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="285"/>
         <source>--augment: unknown transform &apos;{transform}&apos; (known: {known}, none)</source>
         <translation>--augment：未知变换“{transform}”（已知：{known}、none）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="265"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="286"/>
         <source>--augment &apos;{item}&apos;: {transform} takes no amount</source>
         <translation>--augment“{item}”：{transform} 不接受幅度值</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="266"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="287"/>
         <source>--augment &apos;{item}&apos;: amount {value} is outside 0..{max}</source>
         <translation>--augment“{item}”：幅度 {value} 超出 0..{max}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="267"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="288"/>
         <source>--augment &apos;{item}&apos;: probability {value} is outside 0..1</source>
         <translation>--augment“{item}”：概率 {value} 超出 0..1</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="268"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="289"/>
         <source>--augment needs a value, e.g. --augment shift=0.1,hflip</source>
         <translation>--augment 需要一个值，例如 --augment shift=0.1,hflip</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="269"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="290"/>
         <source>cannot convert {channels}-channel images to {target} channels</source>
         <translation>无法将 {channels} 通道图像转换为 {target} 通道</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="270"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="291"/>
         <source>assembleBatch: sample index {index} is outside the dataset of {size}</source>
         <translation>assembleBatch：样本索引 {index} 超出了大小为 {size} 的数据集</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="271"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="292"/>
         <source>built-in shapes: {count} images of {size} are not possible (8..1024 pixels, 1 or 3 channels)</source>
         <translation>内置形状数据：无法生成 {count} 张 {size} 的图像（8..1024 像素，1 或 3 通道）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="273"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="294"/>
         <source>unknown built-in data set &apos;{name}&apos; (known: builtin:shapes)</source>
         <translation>未知的内置数据集“{name}”（已知：builtin:shapes）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="274"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="295"/>
         <source>a class needs a name</source>
         <translation>类别需要一个名称</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="275"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="296"/>
         <source>the class name is longer than 100 characters</source>
         <translation>类别名称超过 100 个字符</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="276"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="297"/>
         <source>&apos;{name}&apos; cannot be a class name</source>
         <translation>“{name}”不能用作类别名称</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="277"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="298"/>
         <source>class names cannot start with &apos;.&apos; (such folders are hidden)</source>
         <translation>类别名称不能以“.”开头（这样的文件夹是隐藏的）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="278"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="299"/>
         <source>class names cannot start or end with a space</source>
         <translation>类别名称不能以空格开头或结尾</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="279"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="300"/>
         <source>class names cannot contain &apos;/&apos;, &apos;\&apos;, &apos;:&apos; or control characters</source>
         <translation>类别名称不能包含“/”、“\”、“:”或控制字符</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="280"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="301"/>
         <source>&apos;{name}&apos; is reserved for train/validation/test folders</source>
         <translation>“{name}”保留给 train/validation/test 文件夹使用</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="281"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="302"/>
         <source>{folder}: cannot create the class folder ({reason})</source>
         <translation>{folder}：无法创建类别文件夹（{reason}）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="282"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="303"/>
         <source>cannot save an empty frame</source>
         <translation>无法保存空画面</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="283"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="304"/>
         <source>only 8-bit frames can be saved</source>
         <translation>只能保存 8 位画面</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="284"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="305"/>
         <source>{file}: cannot encode the frame</source>
         <translation>{file}：无法编码该画面</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="285"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="306"/>
         <source>{file}: cannot encode the frame ({reason})</source>
         <translation>{file}：无法编码该画面（{reason}）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="286"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="307"/>
         <source>{file}: truncated record {record}: expected {expected} bytes, got {got}</source>
         <translation>{file}：记录 {record} 被截断：应为 {expected} 字节，实际 {got} 字节</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="287"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="308"/>
         <source>{file}: record {record} has label {label}, but there are only {classes} classes</source>
         <translation>{file}：记录 {record} 的标签为 {label}，但只有 {classes} 个类别</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="289"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="310"/>
         <source>{file}: holds no records</source>
         <translation>{file}：不含任何记录</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="290"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="311"/>
         <source>{folder}: folder does not exist</source>
         <translation>{folder}：文件夹不存在</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="291"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="312"/>
         <source>{folder}: no CIFAR-10 training batches (data_batch_*.bin) found</source>
         <translation>{folder}：未找到 CIFAR-10 训练批次（data_batch_*.bin）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="292"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="313"/>
         <source>{file}: an IDX file name must contain &apos;images&apos; or &apos;labels&apos; to find its pair</source>
         <translation>{file}：IDX 文件名必须包含“images”或“labels”才能找到与之配对的文件</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="293"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="314"/>
         <source>unknown data format &apos;{format}&apos; (known: auto, idx, folder, cifar10, builtin)</source>
         <translation>未知的数据格式“{format}”（已知：auto、idx、folder、cifar10、builtin）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="294"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="315"/>
         <source>{file}: does not exist (and is not &apos;builtin&apos; or &apos;builtin:shapes&apos;)</source>
         <translation>{file}：不存在（也不是“builtin”或“builtin:shapes”）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="295"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="316"/>
         <source>{file}: is a file of no known data format; give a folder (IDX files, CIFAR-10 batches or one sub-folder per class), an IDX *-ubyte[.gz] file, a CIFAR-10 .bin batch, or builtin:shapes</source>
         <translation>{file}：不是任何已知数据格式的文件；请提供一个文件夹（IDX 文件、CIFAR-10 批次或每个类别一个子文件夹）、一个 IDX *-ubyte[.gz] 文件、一个 CIFAR-10 .bin 批次，或 builtin:shapes</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="298"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="319"/>
         <source>{file}: no loader for this format</source>
         <translation>{file}：没有此格式的加载器</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="299"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="320"/>
         <source>Dataset::subset: index {index} is outside 0..{size} (exclusive)</source>
         <translation>Dataset::subset：索引 {index} 超出 0..{size}（不含）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="300"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="321"/>
         <source>{file}: cannot be written ({reason})</source>
         <translation>{file}：无法写入（{reason}）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="301"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="322"/>
         <source>{file}: cannot be written</source>
         <translation>{file}：无法写入</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="302"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="323"/>
         <source>{folder}: exists and is not a folder</source>
         <translation>{folder}：已存在且不是文件夹</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="303"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="324"/>
         <source>{folder}: cannot create folder ({reason})</source>
         <translation>{folder}：无法创建文件夹（{reason}）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="304"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="325"/>
         <source>{file}: no images to lay out</source>
         <translation>{file}：没有可排布的图像</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="305"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="326"/>
         <source>{file}: header claims {claim} = {bytes} bytes, but the file ({compressed} bytes compressed) can hold at most {available} bytes after the header</source>
         <translation>{file}：文件头声称 {claim} = {bytes} 字节，但该文件（压缩后 {compressed} 字节）在文件头之后最多只能容纳 {available} 字节</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="308"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="329"/>
         <source>{file}: header claims {claim} = {bytes} bytes, but the file holds only {available} bytes after the header</source>
         <translation>{file}：文件头声称 {claim} = {bytes} 字节，但该文件在文件头之后只有 {available} 字节</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="311"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="332"/>
         <source>{file}: header claims {count} images, more than the supported {max}</source>
         <translation>{file}：文件头声称有 {count} 张图像，超过了支持的上限 {max}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="312"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="333"/>
         <source>{file}: image size {size} is outside 1..4096</source>
         <translation>{file}：图像尺寸 {size} 超出 1..4096</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="313"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="334"/>
         <source>{file}: {channels} channels per pixel; only 1 (gray) or 3 (RGB) are supported</source>
         <translation>{file}：每像素 {channels} 个通道；只支持 1（灰度）或 3（RGB）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="314"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="335"/>
         <source>{file}: holds {count} labels but {images_file} holds {images} images</source>
         <translation>{file}：含有 {count} 个标签，但 {images_file} 含有 {images} 张图像</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="315"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="336"/>
         <source>{folder}: is not a folder</source>
         <translation>{folder}：不是文件夹</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="316"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="337"/>
         <source>{folder}: no IDX training pair (train-images-*-ubyte[.gz] and train-labels-*-ubyte[.gz]) in this folder</source>
         <translation>{folder}：此文件夹中没有 IDX 训练文件对（train-images-*-ubyte[.gz] 和 train-labels-*-ubyte[.gz]）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="319"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="340"/>
         <source>{file}: image size differs from {other}</source>
         <translation>{file}：图像尺寸与 {other} 不同</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="320"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="341"/>
         <source>{folder}: no images found; expected one sub-folder per class holding .png, .jpg, .jpeg, .bmp or .webp files (optionally below train/, val/ and test/)</source>
         <translation>{folder}：未找到图像；应为每个类别一个子文件夹，其中存放 .png、.jpg、.jpeg、.bmp 或 .webp 文件（可选地放在 train/、val/ 和 test/ 之下）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="323"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="344"/>
         <source>{folder}: none of its {count} image files can be read (first: {file}: {reason})</source>
         <translation>{folder}：其中 {count} 个图像文件都无法读取（第一个：{file}：{reason}）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="325"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="346"/>
         <source>{folder}: image size {size} is not supported (up to 4096, 1 or 3 channels)</source>
         <translation>{folder}：不支持图像尺寸 {size}（最大 4096，1 或 3 通道）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="326"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="347"/>
         <source>{folder}: no readable training images ({count} files tried, no problems)</source>
         <translation>{folder}：没有可读取的训练图像（尝试了 {count} 个文件，没有问题）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="327"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="348"/>
         <source>{folder}: no readable training images ({count} files tried, {problems} problems; first: {file}: {reason})</source>
         <translation>{folder}：没有可读取的训练图像（尝试了 {count} 个文件，{problems} 个问题；第一个：{file}：{reason}）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="330"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="351"/>
         <source>loading cancelled</source>
         <translation>加载已取消</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="331"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="352"/>
         <source>batch size must be at least 1, got {value}</source>
         <translation>批大小至少为 1，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="332"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="353"/>
         <source>preprocessing: unknown scaling &apos;{scaling}&apos; (known: unit, standardize)</source>
         <translation>预处理：未知的缩放方式“{scaling}”（已知：unit、standardize）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="333"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="354"/>
         <source>preprocessing is malformed: {reason}</source>
         <translation>预处理格式错误：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="334"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="355"/>
         <source>preprocessing: input size {size} is outside 1..4096</source>
         <translation>预处理：输入尺寸 {size} 超出 1..4096</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="335"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="356"/>
         <source>preprocessing: channels must be 1 or 3, got {value}</source>
         <translation>预处理：通道数必须为 1 或 3，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="336"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="357"/>
         <source>preprocessing: std of channel {channel} must be &gt; 0</source>
         <translation>预处理：通道 {channel} 的标准差必须 &gt; 0</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="337"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="358"/>
         <source>sample {sample} has label {label}, outside 0..{max}</source>
         <translation>样本 {sample} 的标签为 {label}，超出 0..{max}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="338"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="359"/>
         <source>validation fraction must be in [0, 1), got {value}</source>
         <translation>验证集比例必须在 [0, 1) 之内，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="340"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="361"/>
         <source>cannot write &apos;{file}&apos;: {reason}</source>
         <translation>无法写入“{file}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="341"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="362"/>
         <source>cannot read &apos;{file}&apos;: {reason}</source>
         <translation>无法读取“{file}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="342"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="363"/>
         <source>cannot write &apos;{file}&apos;: its temporary file keeps disappearing</source>
         <translation>无法写入“{file}”：它的临时文件不断消失</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="343"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="364"/>
         <source>cannot replace &apos;{file}&apos;: {reason}</source>
         <translation>无法替换“{file}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="344"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="365"/>
         <source>&apos;{file}&apos; is a folder, not a file</source>
         <translation>“{file}”是文件夹，不是文件</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="345"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="366"/>
         <source>cannot open &apos;{file}&apos;: {reason}</source>
         <translation>无法打开“{file}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="346"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="367"/>
         <source>&apos;{file}&apos; is {bytes} bytes, more than the {limit} this reader accepts</source>
         <translation>“{file}”有 {bytes} 字节，超过了此读取器接受的 {limit}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="347"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="368"/>
         <source>cannot read &apos;{file}&apos;: read {got} of {bytes} bytes</source>
         <translation>无法读取“{file}”：只读到 {bytes} 字节中的 {got} 字节</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="348"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="369"/>
         <source>unknown code template &apos;{name}&apos;; known templates: {known}</source>
         <translation>未知的代码模板“{name}”；已知模板：{known}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="349"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="370"/>
         <source>{template}: the placeholder __{key}__ has no value</source>
         <translation>{template}：占位符 __{key}__ 没有值</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="350"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="371"/>
         <source>{template}: no placeholder __{key}__ for its value</source>
         <translation>{template}：没有与该值对应的占位符 __{key}__</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="351"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="372"/>
         <source>{tensor}: holds {have} bytes of data but its shape needs {need}</source>
         <translation>{tensor}：含有 {have} 字节数据，但其形状需要 {need}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="352"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="373"/>
         <source>{tensor}: holds {have} values but its shape needs {need}</source>
         <translation>{tensor}：含有 {have} 个值，但其形状需要 {need}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="353"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="374"/>
         <source>{tensor}: dimension {value} is invalid</source>
         <translation>{tensor}：维度 {value} 无效</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="354"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="375"/>
         <source>{tensor}: {count} values is too large</source>
         <translation>{tensor}：{count} 个值太多</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="355"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="376"/>
         <source>{tensor}: tensor data stored in an external file is not supported</source>
         <translation>{tensor}：不支持存放在外部文件中的张量数据</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="356"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="377"/>
         <source>{tensor}: tensor element type {type} is not supported (float, double, int32 and int64 are)</source>
         <translation>{tensor}：不支持张量元素类型 {type}（支持 float、double、int32 和 int64）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="358"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="379"/>
         <source>ONNX export: opset {opset} is not supported; use {min} to {max}</source>
         <translation>ONNX 导出：不支持 opset {opset}；请使用 {min} 到 {max}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="359"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="380"/>
         <source>ONNX export: {layer} has no ONNX form (layer kind &apos;{kind}&apos;)</source>
         <translation>ONNX 导出：{layer} 没有对应的 ONNX 形式（层类型“{kind}”）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="360"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="381"/>
         <source>ONNX export produced a model the ONNX checker rejects (a ConvStudio bug): {reason}</source>
         <translation>ONNX 导出生成的模型未通过 ONNX 检查器（这是 ConvStudio 的缺陷）：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="362"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="383"/>
         <source>ONNX export: the model could not be serialized</source>
         <translation>ONNX 导出：无法序列化该模型</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="363"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="384"/>
         <source>OpenCV DNN returned {values} values for a batch of {batch}</source>
         <translation>OpenCV DNN 对 {batch} 张图像的批次返回了 {values} 个值</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="364"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="385"/>
         <source>OpenCV DNN could not run the ONNX model: {reason}</source>
         <translation>OpenCV DNN 无法运行该 ONNX 模型：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="365"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="386"/>
         <source>parity check: the model has no trained weights</source>
         <translation>一致性检查：模型没有训练好的权重</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="366"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="387"/>
         <source>parity check: OpenCV DNN gives {theirs} outputs per image, the engine {ours}</source>
         <translation>一致性检查：OpenCV DNN 每张图像输出 {theirs} 个值，引擎输出 {ours} 个</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="367"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="388"/>
         <source>parity check: the dataset is empty</source>
         <translation>一致性检查：数据集为空</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="368"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="389"/>
         <source>parity check: the images are {images} but the model takes {input}</source>
         <translation>一致性检查：图像为 {images}，但模型接受 {input}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="369"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="390"/>
         <source>unknown preset &apos;{preset}&apos;; known presets: {known}</source>
         <translation>未知预设“{preset}”；已知预设：{known}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="370"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="391"/>
         <source>preset &apos;{preset}&apos; is malformed: {reason}</source>
         <translation>预设“{preset}”格式错误：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="392"/>
+        <source>{file}: the input scaling inverts some channels but not others</source>
+        <translation>{file}：输入缩放只反转了部分通道</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="393"/>
+        <source>{file}: the input scaling multiplies a channel by 0</source>
+        <translation>{file}：输入缩放把某个通道乘以 0</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="394"/>
+        <source>{file}: is empty</source>
+        <translation>{file}：为空</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="395"/>
+        <source>{file}: is not a valid ONNX file (its protobuf data is truncated or corrupt)</source>
+        <translation>{file}：不是有效的 ONNX 文件（其 protobuf 数据被截断或已损坏）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="396"/>
+        <source>{file}: holds no graph</source>
+        <translation>{file}：不含计算图</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="397"/>
+        <source>{file}: metadata &apos;{key}&apos; is not valid JSON: {reason}</source>
+        <translation>{file}：元数据“{key}”不是有效的 JSON：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="398"/>
+        <source>{file}: fails the ONNX checker: {reason}</source>
+        <translation>{file}：未通过 ONNX 检查器：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="399"/>
+        <source>{file}: the imported graph does not build: {reason}</source>
+        <translation>{file}：导入的计算图无法构建：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="400"/>
+        <source>{file}: the output must be (batch, classes), got {shape}</source>
+        <translation>{file}：输出必须为（批, 类别），实际为 {shape}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="401"/>
+        <source>{file}: the input has {channels} channels; ConvStudio models take 1 (grayscale) or 3 (RGB)</source>
+        <translation>{file}：输入有 {channels} 个通道；ConvStudio 模型接受 1（灰度）或 3（RGB）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="403"/>
+        <source>{file}: metadata preprocessing makes {prepared} inputs but the model takes {input}</source>
+        <translation>{file}：元数据中的预处理生成 {prepared} 输入，但模型接受 {input}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="405"/>
+        <source>{file}: {node}: {reason}</source>
+        <translation>{file}：{node}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="406"/>
+        <source>input &apos;{input}&apos; is neither an initializer, a graph input nor an earlier node&apos;s output</source>
+        <translation>输入“{input}”既不是初始值、图输入，也不是之前节点的输出</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="408"/>
+        <source>input {index} is missing</source>
+        <translation>缺少输入 {index}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="409"/>
+        <source>input &apos;{input}&apos; must be computed from the image, not a constant</source>
+        <translation>输入“{input}”必须由图像计算得到，而不是常量</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="410"/>
+        <source>input &apos;{input}&apos; must be a constant (an initializer)</source>
+        <translation>输入“{input}”必须是常量（初始值）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="411"/>
+        <source>has no output</source>
+        <translation>没有输出</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="412"/>
+        <source>as {kind}: {reason}</source>
+        <translation>作为 {kind}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="413"/>
+        <source>{file}: has several inputs (&apos;{first}&apos;, &apos;{second}&apos;); ConvStudio models take one image</source>
+        <translation>{file}：有多个输入（“{first}”、“{second}”）；ConvStudio 模型只接受一张图像</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="415"/>
+        <source>{file}: the graph has no input</source>
+        <translation>{file}：计算图没有输入</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="416"/>
+        <source>{file}: input &apos;{input}&apos; must be float32 (element type {type})</source>
+        <translation>{file}：输入“{input}”必须是 float32（元素类型 {type}）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="417"/>
+        <source>{file}: input &apos;{input}&apos; must be an image batch (N, C, H, W) with fixed C, H, W</source>
+        <translation>{file}：输入“{input}”必须是 C、H、W 固定的图像批次（N, C, H, W）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="419"/>
+        <source>{file}: has {count} outputs; ConvStudio models have one</source>
+        <translation>{file}：有 {count} 个输出；ConvStudio 模型只有一个</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="420"/>
+        <source>{file}: output &apos;{output}&apos; is not computed by any node</source>
+        <translation>{file}：输出“{output}”不由任何节点计算</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="421"/>
+        <source>{file}: output &apos;{output}&apos; must be (batch, classes), got an image {shape}</source>
+        <translation>{file}：输出“{output}”必须为（批, 类别），实际为图像 {shape}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="422"/>
+        <source>{file}: the output is the input; the model has no layers</source>
+        <translation>{file}：输出就是输入；模型没有任何层</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="423"/>
+        <source>op domain &apos;{domain}&apos; is not supported (only the standard ONNX ops are)</source>
+        <translation>不支持算子域“{domain}”（只支持标准 ONNX 算子）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="424"/>
+        <source>has no supported value attribute</source>
+        <translation>没有受支持的 value 属性</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="425"/>
+        <source>negative slope {slope} is not supported; ConvStudio&apos;s leaky_relu uses 0.2</source>
+        <translation>不支持负斜率 {slope}；ConvStudio 的 leaky_relu 使用 0.2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="426"/>
+        <source>alpha other than 1 is not supported</source>
+        <translation>不支持不等于 1 的 alpha</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="427"/>
+        <source>unsupported op &apos;{op}&apos;; ConvStudio imports Conv, Relu, LeakyRelu, Elu, Sigmoid, Tanh, Softmax, Clip, HardSigmoid, HardSwish, Gelu, MaxPool, AveragePool, GlobalAveragePool, ReduceMean, BatchNormalization, Gemm, MatMul, Add, Sum, Mul, Concat, Slice, Split, Flatten, Reshape, Squeeze, Dropout, Pad, Transpose, Identity, and shape arithmetic on constants</source>
+        <translation>不支持的算子“{op}”；ConvStudio 可导入 Conv, Relu, LeakyRelu, Elu, Sigmoid, Tanh, Softmax, Clip, HardSigmoid, HardSwish, Gelu, MaxPool, AveragePool, GlobalAveragePool, ReduceMean, BatchNormalization, Gemm, MatMul, Add, Sum, Mul, Concat, Slice, Split, Flatten, Reshape, Squeeze, Dropout, Pad, Transpose, Identity, and shape arithmetic on constants</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="432"/>
+        <source>follows a Pad node; only Conv and MaxPool may</source>
+        <translation>位于 Pad 节点之后；只有 Conv 和 MaxPool 可以</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="433"/>
+        <source>softmax over axis {axis} is not supported; ConvStudio&apos;s softmax is over the channels/features</source>
+        <translation>不支持沿轴 {axis} 的 softmax；ConvStudio 的 softmax 作用于通道/特征</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="435"/>
+        <source>opset {opset} softmax normalises over C*H*W, which ConvStudio cannot represent</source>
+        <translation>opset {opset} 的 softmax 在 C*H*W 上归一化，ConvStudio 无法表示</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="437"/>
+        <source>axis {axis} is not supported; only axis 1 keeps the batch</source>
+        <translation>不支持轴 {axis}；只有轴 1 保留批维度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="438"/>
+        <source>reshape to [{shape}] is not supported; only flattening (batch, ...) to (batch, {size}) is</source>
+        <translation>不支持变形为 [{shape}]；只支持把（批, ...）展平为（批, {size}）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="440"/>
+        <source>only squeezing the 1x1 spatial axes (2, 3) after global pooling is supported</source>
+        <translation>只支持在全局池化后压缩 1x1 的空间轴（2, 3）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="441"/>
+        <source>its inputs must be plain NCHW images or flat features (input &apos;{input}&apos; is not)</source>
+        <translation>其输入必须是普通 NCHW 图像或扁平特征（输入“{input}”不是）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="443"/>
+        <source>concatenation along axis {axis} is not supported; only channels/features (axis 1)</source>
+        <translation>不支持沿轴 {axis} 拼接；只支持通道/特征（轴 1）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="445"/>
+        <source>{op} by a constant is only supported right after the input, as preprocessing</source>
+        <translation>与常量的 {op} 只支持紧跟在输入之后，作为预处理</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="446"/>
+        <source>dividing a constant by the image is not supported</source>
+        <translation>不支持用常量除以图像</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="447"/>
+        <source>the constant must be a scalar or one value per channel</source>
+        <translation>常量必须是标量或每通道一个值</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="448"/>
+        <source>divides by zero</source>
+        <translation>除以零</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="449"/>
+        <source>only padding an NCHW image once is supported</source>
+        <translation>只支持对 NCHW 图像填充一次</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="450"/>
+        <source>only constant padding is supported</source>
+        <translation>只支持常量填充</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="451"/>
+        <source>only non-negative padding of height and width is supported</source>
+        <translation>只支持对高和宽做非负填充</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="452"/>
+        <source>only NHWC &lt;-&gt; NCHW transposes of images are supported</source>
+        <translation>只支持图像的 NHWC &lt;-&gt; NCHW 转置</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="453"/>
+        <source>multiplies HardSigmoid(x; 1/6, 0) by something other than 6 (relu6)</source>
+        <translation>把 HardSigmoid(x; 1/6, 0) 乘以 6 以外的值（relu6 需要 6）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="454"/>
+        <source>the tanh approximation of GELU is not supported; ConvStudio&apos;s gelu is the exact (erf) form</source>
+        <translation>不支持 GELU 的 tanh 近似；ConvStudio 的 gelu 是精确（erf）形式</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="456"/>
+        <source>Erf is supported only as part of GELU: Div(x, sqrt 2), Erf, Add 1, Mul by x, Mul by 0.5</source>
+        <translation>Erf 只在 GELU 中受支持：Div(x, sqrt 2)、Erf、Add 1、Mul x、Mul 0.5</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="458"/>
+        <source>its bounds must be constants</source>
+        <translation>其上下界必须是常量</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="459"/>
+        <source>clips to [{low}, {high}]; ConvStudio has relu6 (0 to 6) and relu (0 to infinity)</source>
+        <translation>截断到 [{low}, {high}]；ConvStudio 只有 relu6（0 到 6）和 relu（0 到无穷）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="461"/>
+        <source>alpha {alpha} and beta {beta} are not supported; ConvStudio&apos;s hard_sigmoid is PyTorch&apos;s (alpha 1/6, beta 0.5)</source>
+        <translation>不支持 alpha {alpha} 和 beta {beta}；ConvStudio 的 hard_sigmoid 与 PyTorch 相同（alpha 1/6，beta 0.5）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="464"/>
+        <source>its inputs must be plain NCHW images or flat features</source>
+        <translation>其输入必须是普通 NCHW 图像或扁平特征</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="465"/>
+        <source>on pooled 1x1 features only a 1x1 convolution over all {channels} channels (group 1) is supported</source>
+        <translation>在池化后的 1x1 特征上只支持覆盖全部 {channels} 个通道的 1x1 卷积（分组为 1）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="468"/>
+        <source>padding a 1x1 pooled input is not supported</source>
+        <translation>不支持填充池化后的 1x1 输入</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="469"/>
+        <source>bias has {count} values for {filters} filters</source>
+        <translation>偏置有 {count} 个值，但有 {filters} 个滤波器</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="470"/>
+        <source>on the 5-D grouped view of channels only the transpose (0, 2, 1, 3, 4) of a channel shuffle is supported</source>
+        <translation>在通道的 5 维分组视图上只支持通道混洗的转置 (0, 2, 1, 3, 4)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="473"/>
+        <source>reshaping a {shape} image to 5-D is supported only as the (N, groups, C/groups, H, W) view of a channel shuffle</source>
+        <translation>把 {shape} 图像变形为 5 维只支持通道混洗的 (N, groups, C/groups, H, W) 视图</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="476"/>
+        <source>after the grouped view of a channel shuffle, only its transpose and the reshape back to (N, {channels}, {height}, {width}) are supported</source>
+        <translation>在通道混洗的分组视图之后，只支持其转置以及变回 (N, {channels}, {height}, {width})</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="479"/>
+        <source>only slicing plain NCHW images is supported</source>
+        <translation>只支持切片普通 NCHW 图像</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="480"/>
+        <source>only a slice of channels (axis 1, step 1) is supported</source>
+        <translation>只支持通道切片（轴 1，步长 1）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="481"/>
+        <source>the slice of channels {start}..{stop} is empty</source>
+        <translation>通道切片 {start}..{stop} 为空</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="482"/>
+        <source>only splitting the channels of plain NCHW images is supported</source>
+        <translation>只支持拆分普通 NCHW 图像的通道</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="483"/>
+        <source>only a split of channels (axis 1) is supported</source>
+        <translation>只支持拆分通道（轴 1）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="484"/>
+        <source>{channels} channels do not split into {parts} equal parts</source>
+        <translation>{channels} 个通道无法平分为 {parts} 份</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="485"/>
+        <source>has {sizes} sizes for {parts} outputs</source>
+        <translation>有 {sizes} 个大小值，但有 {parts} 个输出</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="486"/>
+        <source>its sizes do not fit {channels} channels</source>
+        <translation>其大小与 {channels} 个通道不符</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="487"/>
+        <source>{where}: {reason}</source>
+        <translation>{where}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="488"/>
+        <source>axis {axis} is out of range for rank {rank}</source>
+        <translation>轴 {axis} 超出了秩 {rank} 的范围</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="489"/>
+        <source>the result of shape {shape} holds {count} values</source>
+        <translation>形状为 {shape} 的结果含有 {count} 个值</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="490"/>
+        <source>an input of shape {shape} holds {count} values</source>
+        <translation>形状为 {shape} 的输入含有 {count} 个值</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="491"/>
+        <source>shape must be known and small</source>
+        <translation>形状必须已知且较小</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="492"/>
+        <source>cannot reshape to {shape}</source>
+        <translation>无法变形为 {shape}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="493"/>
+        <source>reshapes {count} values to a different count</source>
+        <translation>把 {count} 个值变形为不同的数量</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="494"/>
+        <source>perm {perm} is not a permutation</source>
+        <translation>perm {perm} 不是一个排列</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="495"/>
+        <source>perm does not match the rank</source>
+        <translation>perm 与秩不符</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="496"/>
+        <source>gathers from a scalar</source>
+        <translation>从标量中收集</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="497"/>
+        <source>index {index} is out of range</source>
+        <translation>索引 {index} 超出范围</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="498"/>
+        <source>only concatenating constants along their first axis is supported</source>
+        <translation>只支持沿第一个轴拼接常量</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="499"/>
+        <source>slice has fewer axes or steps than starts</source>
+        <translation>切片的轴或步长少于起点</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="500"/>
+        <source>slice step {step}</source>
+        <translation>切片步长 {step}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="501"/>
+        <source>operands of shapes {first} and {second} are neither equal nor one a scalar</source>
+        <translation>形状为 {first} 和 {second} 的操作数既不相等，也没有一个是标量</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="502"/>
+        <source>arithmetic on the batch size is not supported</source>
+        <translation>不支持对批大小做算术运算</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="503"/>
+        <source>divides by zero or overflows</source>
+        <translation>除以零或溢出</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="504"/>
+        <source>the result overflows 64 bits</source>
+        <translation>结果超出 64 位</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="505"/>
+        <source>pads {pads} (top, left, bottom, right) on a {height}x{width} input fit neither &apos;valid&apos; ([0, 0, 0, 0]) nor TensorFlow&apos;s &apos;same&apos; ({same}), the two paddings ConvStudio layers have</source>
+        <translation>{height}x{width} 输入上的填充 {pads}（上、左、下、右）既不符合“valid”([0, 0, 0, 0])，也不符合 TensorFlow 的“same”({same})，这是 ConvStudio 层具有的两种填充</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="508"/>
+        <source>with {pad}, pads {pads} (top, left, bottom, right) on a {height}x{width} input fit neither &apos;valid&apos; ([0, 0, 0, 0]) nor TensorFlow&apos;s &apos;same&apos; ({same}), the two paddings ConvStudio layers have</source>
+        <translation>加上 {pad} 后，{height}x{width} 输入上的填充 {pads}（上、左、下、右）既不符合“valid”([0, 0, 0, 0])，也不符合 TensorFlow 的“same”({same})，这是 ConvStudio 层具有的两种填充</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="512"/>
+        <source>needs a 2-D kernel_shape</source>
+        <translation>需要二维的 kernel_shape</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="513"/>
+        <source>kernel {height}x{width} is not square; ConvStudio kernels are</source>
+        <translation>卷积核 {height}x{width} 不是正方形；ConvStudio 的卷积核是正方形</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="514"/>
+        <source>strides must be equal on both axes</source>
+        <translation>两个轴上的步长必须相等</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="515"/>
+        <source>dilations must be equal on both axes and at least 1; ConvStudio dilates both alike</source>
+        <translation>两个轴上的扩张率必须相等且至少为 1；ConvStudio 对两个轴做同样的扩张</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="517"/>
+        <source>pads must have 4 values</source>
+        <translation>pads 必须有 4 个值</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="518"/>
+        <source>auto_pad &apos;{mode}&apos; is not supported</source>
+        <translation>不支持 auto_pad“{mode}”</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="519"/>
+        <source>ceil_mode adds a partial window here, which ConvStudio layers do not have</source>
+        <translation>ceil_mode 在这里会增加不完整的窗口，ConvStudio 层没有这种窗口</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="520"/>
+        <source>expects an NCHW image, got {shape}</source>
+        <translation>需要 NCHW 图像，实际为 {shape}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="521"/>
+        <source>weights must be 4-D (filters, channels, kH, kW)</source>
+        <translation>权重必须是四维（滤波器, 通道, kH, kW）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="522"/>
+        <source>group {group} does not divide the {channels} input channels and {filters} filters</source>
+        <translation>分组数 {group} 不能整除 {channels} 个输入通道和 {filters} 个滤波器</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="524"/>
+        <source>weights expect {expected} input channels but the input has {channels}</source>
+        <translation>权重需要 {expected} 个输入通道，但输入有 {channels} 个</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="525"/>
+        <source>kernel_shape does not match the weights</source>
+        <translation>kernel_shape 与权重不符</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="526"/>
+        <source>follows {pad} whose value is not 0</source>
+        <translation>位于填充值不为 0 的 {pad} 之后</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="527"/>
+        <source>dilation is not supported for pooling</source>
+        <translation>池化不支持扩张</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="528"/>
+        <source>count_include_pad=1 counts the padding in the average; ConvStudio&apos;s average pooling does not</source>
+        <translation>count_include_pad=1 会把填充计入平均值；ConvStudio 的平均池化不会</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="530"/>
+        <source>follows {pad}, whose padding the average would count</source>
+        <translation>位于 {pad} 之后，平均值会把其填充计算在内</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="531"/>
+        <source>follows {pad} whose value could win the maximum</source>
+        <translation>位于 {pad} 之后，其填充值可能成为最大值</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="532"/>
+        <source>only the mean over height and width (axes 2, 3) is supported</source>
+        <translation>只支持在高和宽（轴 2, 3）上求平均</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="533"/>
+        <source>expects flat features (add a Flatten before it), got {shape}</source>
+        <translation>需要扁平特征（请在前面加一个 Flatten），实际为 {shape}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="534"/>
+        <source>weights must be 2-D</source>
+        <translation>权重必须是二维</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="535"/>
+        <source>transA=1 is not supported</source>
+        <translation>不支持 transA=1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="536"/>
+        <source>weights take {expected} features but the input has {features}</source>
+        <translation>权重接受 {expected} 个特征，但输入有 {features} 个</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="537"/>
+        <source>bias has {count} values for {units} units</source>
+        <translation>偏置有 {count} 个值，但有 {units} 个单元</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="538"/>
+        <source>adds two constants; fold them before exporting</source>
+        <translation>把两个常量相加；请在导出前合并它们</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="539"/>
+        <source>adding a constant is only supported as the bias of a MatMul/Conv or as preprocessing after the input</source>
+        <translation>加常量只支持作为 MatMul/Conv 的偏置，或作为输入之后的预处理</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="542"/>
+        <source>expects NCHW images or flat features</source>
+        <translation>需要 NCHW 图像或扁平特征</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="543"/>
+        <source>training_mode=1 is not supported</source>
+        <translation>不支持 training_mode=1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="544"/>
+        <source>its running-statistics outputs are used</source>
+        <translation>使用了其滑动统计量输出</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="545"/>
+        <source>{param} has {count} values for {channels} channels</source>
+        <translation>{param} 有 {count} 个值，但有 {channels} 个通道</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="546"/>
+        <source>ratio must be a constant</source>
+        <translation>ratio 必须是常量</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="547"/>
+        <source>its mask output is used</source>
+        <translation>使用了其掩码输出</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="548"/>
+        <source>{file} is malformed: {reason}</source>
+        <translation>{file} 格式错误：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="549"/>
+        <source>{file}: layer &apos;{layer}&apos;: {reason}</source>
+        <translation>{file}：层“{layer}”：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="550"/>
+        <source>{file} is not a ConvStudio model file (bad magic or too short: {bytes} bytes)</source>
+        <translation>{file} 不是 ConvStudio 模型文件（魔数错误或太短：{bytes} 字节）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="551"/>
+        <source>{file} was written by a newer ConvStudio (format version {version}; this version reads up to {max})</source>
+        <translation>{file} 由更新的 ConvStudio 写入（格式版本 {version}；此版本最多读取 {max}）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="554"/>
+        <source>{file} has an invalid format version 0</source>
+        <translation>{file} 的格式版本 0 无效</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="555"/>
+        <source>{file}: a tensor table must be a list</source>
+        <translation>{file}：张量表必须是列表</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="556"/>
+        <source>{file}: tensor &apos;{tensor}&apos; appears twice</source>
+        <translation>{file}：张量“{tensor}”出现了两次</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="557"/>
+        <source>{file}: tensor &apos;{tensor}&apos; has a malformed shape</source>
+        <translation>{file}：张量“{tensor}”的形状格式错误</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="558"/>
+        <source>{file}: tensor &apos;{tensor}&apos; has a dimension of {dimension}</source>
+        <translation>{file}：张量“{tensor}”有一个维度为 {dimension}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="559"/>
+        <source>{file}: tensor &apos;{tensor}&apos; claims {count} values but its shape holds {expected}</source>
+        <translation>{file}：张量“{tensor}”声称有 {count} 个值，但其形状容纳 {expected} 个</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="561"/>
+        <source>{file} is truncated: tensor &apos;{tensor}&apos; lies beyond the end of the file</source>
+        <translation>{file} 被截断：张量“{tensor}”位于文件末尾之后</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="562"/>
+        <source>{file}: run_tensors must be a list of at most two groups per run ({runs} runs)</source>
+        <translation>{file}：run_tensors 必须是列表，每次运行最多两组（共 {runs} 次运行）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="564"/>
+        <source>{file}: run weights name run {run} but the history holds {runs} runs</source>
+        <translation>{file}：运行权重指向第 {run} 次运行，但历史中只有 {runs} 次运行</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="565"/>
+        <source>{file}: run {run}&apos;s weights must be &apos;best&apos; or &apos;last&apos;, got &apos;{kind}&apos;</source>
+        <translation>{file}：第 {run} 次运行的权重必须是“best”或“last”，实际为“{kind}”</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="566"/>
+        <source>{file}: run {run}&apos;s {kind} weights appear twice</source>
+        <translation>{file}：第 {run} 次运行的 {kind} 权重出现了两次</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="567"/>
+        <source>{file}: run {run} has last weights but no best weights</source>
+        <translation>{file}：第 {run} 次运行有最后权重但没有最佳权重</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="568"/>
+        <source>weights: tensor &apos;{tensor}&apos; is missing</source>
+        <translation>权重：缺少张量“{tensor}”</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="569"/>
+        <source>weights: tensor &apos;{tensor}&apos; is {shape} but the layer needs {needed}</source>
+        <translation>权重：张量“{tensor}”为 {shape}，但该层需要 {needed}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="570"/>
+        <source>{file} is truncated: its header announces {size} bytes of description but the file holds {bytes} bytes</source>
+        <translation>{file} 被截断：文件头声明描述有 {size} 字节，但文件只有 {bytes} 字节</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="573"/>
+        <source>{file} is damaged or truncated (checksum mismatch)</source>
+        <translation>{file} 已损坏或被截断（校验和不符）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="574"/>
+        <source>{file} cannot be opened for reading</source>
+        <translation>无法打开 {file} 进行读取</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="575"/>
+        <source>{file} is damaged: its header announces {size} bytes of description</source>
+        <translation>{file} 已损坏：文件头声明描述有 {size} 字节</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="576"/>
+        <source>{file} is truncated: its header announces {size} bytes of description but the file ends before</source>
+        <translation>{file} 被截断：文件头声明描述有 {size} 字节，但文件提前结束</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="578"/>
+        <source>a saved evaluation&apos;s images hold {characters} base64 characters, not the {bytes} bytes its size says</source>
+        <translation>保存的评估中的图像含有 {characters} 个 base64 字符，与其大小所说的 {bytes} 字节不符</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="581"/>
+        <source>a saved evaluation&apos;s images are not base64</source>
+        <translation>保存的评估中的图像不是 base64</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="582"/>
+        <source>a saved evaluation&apos;s {key} holds {count} values, expected {expected}</source>
+        <translation>保存的评估中的 {key} 有 {count} 个值，应为 {expected} 个</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="583"/>
+        <source>a saved evaluation must be a JSON object</source>
+        <translation>保存的评估必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="584"/>
+        <source>a saved evaluation has {samples} samples of {classes} classes</source>
+        <translation>保存的评估有 {classes} 个类别的 {samples} 个样本</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="585"/>
+        <source>a saved evaluation&apos;s confusion matrix must have {classes} rows</source>
+        <translation>保存的评估的混淆矩阵必须有 {classes} 行</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="586"/>
+        <source>a saved evaluation&apos;s confusion matrix must have {classes} columns</source>
+        <translation>保存的评估的混淆矩阵必须有 {classes} 列</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="587"/>
+        <source>a saved evaluation keeps at most {max} mistakes, got {count}</source>
+        <translation>保存的评估最多保留 {max} 个错误，实际为 {count} 个</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="588"/>
+        <source>a saved evaluation&apos;s images are {channels}x{height}x{width}</source>
+        <translation>保存的评估中的图像为 {channels}x{height}x{width}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="589"/>
+        <source>a saved evaluation&apos;s mistake {mistake} names a class outside 0..{last}</source>
+        <translation>保存的评估中的错误 {mistake} 指向 0..{last} 之外的类别</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="590"/>
+        <source>a saved evaluation is malformed: {reason}</source>
+        <translation>保存的评估格式错误：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="591"/>
+        <source>ONNX export: activation &apos;{activation}&apos; has no ONNX form</source>
+        <translation>ONNX 导出：激活函数“{activation}”没有对应的 ONNX 形式</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="592"/>
+        <source>ONNX export: cannot bake the preprocessing: it makes {prepared} channels but the model&apos;s input has {channels}</source>
+        <translation>ONNX 导出：无法把预处理并入模型：它生成 {prepared} 个通道，但模型输入有 {channels} 个</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="595"/>
+        <source>Keras export: {layer} has no Keras form (layer kind &apos;{kind}&apos;)</source>
+        <translation>Keras 导出：{layer} 没有对应的 Keras 形式（层类型“{kind}”）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="596"/>
+        <source>PyTorch export: {layer} has no PyTorch form (layer kind &apos;{kind}&apos;)</source>
+        <translation>PyTorch 导出：{layer} 没有对应的 PyTorch 形式（层类型“{kind}”）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="597"/>
+        <source>{folder}: cannot create the folder: {reason}</source>
+        <translation>{folder}：无法创建文件夹：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="598"/>
+        <source>the camera {source} stopped delivering frames (unplugged, or taken by another program?): {reason}</source>
+        <translation>摄像头 {source} 停止送出画面（被拔出，或被另一个程序占用？）：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="601"/>
+        <source>the camera {source} stopped delivering frames (unplugged, or taken by another program?)</source>
+        <translation>摄像头 {source} 停止送出画面（被拔出，或被另一个程序占用？）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="603"/>
+        <source>the stream &apos;{source}&apos; ended or the connection was lost: {reason}</source>
+        <translation>视频流“{source}”已结束或连接已断开：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="604"/>
+        <source>the stream &apos;{source}&apos; ended or the connection was lost</source>
+        <translation>视频流“{source}”已结束或连接已断开</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="605"/>
+        <source>reading the video file &apos;{source}&apos; failed: {reason}</source>
+        <translation>读取视频文件“{source}”失败：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="606"/>
+        <source>the video file &apos;{source}&apos; has ended</source>
+        <translation>视频文件“{source}”已播放完毕</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="607"/>
+        <source>reading the GStreamer pipeline &apos;{source}&apos; failed: {reason}</source>
+        <translation>读取 GStreamer 管道“{source}”失败：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="608"/>
+        <source>the GStreamer pipeline &apos;{source}&apos; has ended</source>
+        <translation>GStreamer 管道“{source}”已结束</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="609"/>
+        <source>the camera {source} has delivered no frame for {seconds} s (unplugged, or taken by another program?)</source>
+        <translation>摄像头 {source} 已有 {seconds} 秒没有送出画面（被拔出，或被另一个程序占用？）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="612"/>
+        <source>the stream &apos;{source}&apos; has delivered no frame for {seconds} s (unplugged, or taken by another program?)</source>
+        <translation>视频流“{source}”已有 {seconds} 秒没有送出画面（断开，或被另一个程序占用？）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="615"/>
+        <source>the video file &apos;{source}&apos; has delivered no frame for {seconds} s (unplugged, or taken by another program?)</source>
+        <translation>视频文件“{source}”已有 {seconds} 秒没有送出画面（被移走，或被另一个程序占用？）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="618"/>
+        <source>the GStreamer pipeline &apos;{source}&apos; has delivered no frame for {seconds} s (unplugged, or taken by another program?)</source>
+        <translation>GStreamer 管道“{source}”已有 {seconds} 秒没有送出画面（被拔出，或被另一个程序占用？）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="621"/>
+        <source>the video source was closed</source>
+        <translation>视频源已关闭</translation>
     </message>
 </context>
 <context>
