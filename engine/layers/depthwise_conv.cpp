@@ -167,7 +167,7 @@ void weightGradients(const Phased& ph, const WindowGeometry& g, const int64_t* o
     for (int oh = 0; oh < g.outH; ++oh) {
         const float* row = phased + oh * rowStep;
         const int64_t o = int64_t(oh) * outW;
-        float* gv = masked + o;  // masked is always given without AVX-512
+        float* gv = masked + o;  // always given without AVX-512, for every tap block (rewritten the same)
         for (int i = 0; i < outW; ++i) gv[i] = reluMask && !(yo[o + i] > 0.f) ? 0.f : dyo[o + i];
         if (dbo)
             for (int i = 0; i < outW; ++i) *dbo += gv[i];
@@ -332,7 +332,7 @@ void depthwiseBackward(const float* x, const float* y, const float* dy, int N, c
                     const auto pass = T == 9 ? weightGradients<9> : weightGradients<0>;  // 3x3: registers
                     pass(ph, g, off, t0, std::min(T, t0 + kTapBlock), phased, y ? y + at + m * outPlane : nullptr,
                          dy + at + m * outPlane, reluMask, dw + int64_t(o) * T, db && t0 == 0 ? db + o : nullptr,
-                         copyMasked && t0 == 0 ? masked + m * outPlane : nullptr);
+                         copyMasked ? masked + m * outPlane : nullptr);
                 }
             }
             if (!dx) continue;
