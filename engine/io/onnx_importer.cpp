@@ -207,6 +207,11 @@ void Importer::convertNode() {
         fail(msg("onnx_import.domain_unsupported",
                  "op domain '{domain}' is not supported (only the standard ONNX ops are)",
                  {{"domain", node_->domain()}}));
+    // Every converter below reads input 0 and writes output 0 (a Constant has no inputs).
+    if (node_->output_size() == 0)
+        fail(msg("onnx_import.node_no_outputs", "has no outputs; every node must produce a value"));
+    if (op != "Constant" && (node_->input_size() == 0 || node_->input(0).empty()))
+        fail(msg("onnx_import.node_no_inputs", "has no input; op '{op}' needs at least one", {{"op", op}}));
     if (convertBlockOp() || foldConstant()) return;
     if (op == "Constant") {
         const auto* t = findAttr(*node_, "value");

@@ -421,6 +421,8 @@ namespace cs::gui {
     QT_TRANSLATE_NOOP("EngineMessage", "{file}: output '{output}' must be (batch, classes), got an image {shape}"),
     QT_TRANSLATE_NOOP("EngineMessage", "{file}: the output is the input; the model has no layers"),
     QT_TRANSLATE_NOOP("EngineMessage", "op domain '{domain}' is not supported (only the standard ONNX ops are)"),
+    QT_TRANSLATE_NOOP("EngineMessage", "has no outputs; every node must produce a value"),
+    QT_TRANSLATE_NOOP("EngineMessage", "has no input; op '{op}' needs at least one"),
     QT_TRANSLATE_NOOP("EngineMessage", "has no supported value attribute"),
     QT_TRANSLATE_NOOP("EngineMessage", "negative slope {slope} is not supported; ConvStudio's leaky_relu uses 0.2"),
     QT_TRANSLATE_NOOP("EngineMessage", "alpha other than 1 is not supported"),
