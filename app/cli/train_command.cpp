@@ -1,5 +1,6 @@
 #include <atomic>
 #include <cctype>
+#include <chrono>
 #include <cmath>
 #include <csignal>
 #include <cstdio>
@@ -206,7 +207,9 @@ int runTrain(const Args& argv, std::ostream& out, std::ostream& err) {
     cb.onMessage = [&](const TrainMessage& m) {
         say((m.severity == MessageSeverity::Warning ? "warning: " : "") + m.text);
     };
+    const auto started = std::chrono::steady_clock::now();
     const SessionResult result = session.run(request, data, cb);
+    const double totalSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
 
@@ -240,6 +243,14 @@ int runTrain(const Args& argv, std::ostream& out, std::ostream& err) {
                           set.c_str() + 1, run.evaluation->accuracy, run.evaluation->loss, run.evaluation->samples);
             out << line << "\n";
         }
+    }
+    // Wall-clock time of the whole run (data preparation, epochs, final evaluation): what a user waits.
+    report["total_seconds"] = totalSeconds;
+    if (!json) {
+        char line[160];
+        std::snprintf(line, sizeof line, "Total %.1fs (training %.1fs)", totalSeconds,
+                      report["training_seconds"].get<double>());
+        out << line << "\n";
     }
     if (run.bestEpoch) {  // the session keeps the best epoch by validation accuracy
         report["best_epoch"] = *run.bestEpoch + 1;

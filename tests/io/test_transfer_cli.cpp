@@ -44,6 +44,8 @@ private slots:
                      "--freeze", "conv2d", "--epochs", "1", "--out", backbone, "--json"});
         QVERIFY2(r.code == 0, r.err.constData());
         QCOMPARE(r.json()["train_samples"].get<int>(), 80);
+        // The wall-clock total covers the training epochs and the final evaluation.
+        QVERIFY(r.json()["total_seconds"].get<double>() >= r.json()["training_seconds"].get<double>());
         // conv2d_1 trains: the features cached are those below it.
         QCOMPARE(r.json()["feature_cache"]["layer"].get<std::string>(), std::string("max_pooling2d"));
         r = cli({"summary", "--model", backbone, "--json"});
@@ -70,6 +72,11 @@ private slots:
         r = cli({"train", "--preset", "seed-cnn", "--data", "builtin", "--replace-head", "flatten", "--epochs", "1"});
         QCOMPARE(r.code, 2);  // a preset has no trained backbone
         QVERIFY(r.err.contains("--from-scratch"));
+        r = cli({"train", "--preset", "seed-cnn", "--data", "builtin", "--classes", "0-1", "--per-class", "10",
+                 "--epochs", "1"});
+        QVERIFY2(
+            QRegularExpression("Total [0-9.]+s \\(training [0-9.]+s\\)").match(QString::fromUtf8(r.out)).hasMatch(),
+            r.out.constData());
         r = cli({"train", "--preset", "seed-cnn", "--data", "builtin", "--classes", "0,99"});
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains("'99'"), r.err.constData());
