@@ -621,6 +621,12 @@ namespace cs::gui {
                       "the GStreamer pipeline '{source}' has delivered no frame for {seconds} s (unplugged, or taken "
                       "by another program?)"),
     QT_TRANSLATE_NOOP("EngineMessage", "the video source was closed"),
+    // t-SNE (the data doctor's map)
+    QT_TRANSLATE_NOOP("EngineMessage", "t-SNE cancelled"),
+    QT_TRANSLATE_NOOP("EngineMessage", "t-SNE: the number of points is negative ({count})"),
+    QT_TRANSLATE_NOOP("EngineMessage", "t-SNE: the points have {dim} dimensions; at least 1 is needed"),
+    QT_TRANSLATE_NOOP("EngineMessage", "t-SNE: {option} must be {range}, got {value}"),
+    QT_TRANSLATE_NOOP("EngineMessage", "t-SNE: point {index} has the value {value} in dimension {dimension}"),
 };
 
 }  // namespace cs::gui
