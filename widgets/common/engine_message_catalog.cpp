@@ -54,6 +54,22 @@ namespace cs::gui {
     QT_TRANSLATE_NOOP("EngineMessage", "a new head needs at least one class; the dataset has none"),
     QT_TRANSLATE_NOOP("EngineMessage", "'{item}' in '{list}' is no class of the data; its classes: {known}"),
     QT_TRANSLATE_NOOP("EngineMessage", "class {class} is outside the data's {count} classes"),
+    // The data doctor (issue 16): what it refuses, and what it leaves out and says so.
+    QT_TRANSLATE_NOOP("EngineMessage", "the data doctor was cancelled"),
+    QT_TRANSLATE_NOOP("EngineMessage", "the training images are {train} but the test images are {test}"),
+    QT_TRANSLATE_NOOP("EngineMessage", "the data doctor needs images; the dataset has none"),
+    QT_TRANSLATE_NOOP("EngineMessage", "the model takes {model} images, but the dataset's images are {data}"),
+    QT_TRANSLATE_NOOP("EngineMessage",
+                      "the model has no layer before its classifier; the doctor examined the pixels instead of its "
+                      "features"),
+    QT_TRANSLATE_NOOP("EngineMessage", "the {dim} features of layer '{layer}' were reduced to {reduced} by PCA"),
+    QT_TRANSLATE_NOOP("EngineMessage", "label errors were not searched: the images belong to only {count} class"),
+    QT_TRANSLATE_NOOP("EngineMessage",
+                      "label errors were not searched: {images} images are too few for {folds}-fold "
+                      "cross-validation (at least {min})"),
+    QT_TRANSLATE_NOOP("EngineMessage",
+                      "'{file}' has no trained weights: its features would be noise. Train it first, or run the "
+                      "data doctor without a model"),
     // graph/graph_check.cpp, graph/model.cpp
     QT_TRANSLATE_NOOP("EngineMessage", "{layer}: has no input; connect a layer to it"),
     QT_TRANSLATE_NOOP("EngineMessage", "{layer}: needs at least {min} inputs, has {count}"),
