@@ -172,6 +172,8 @@ const std::vector<DoctorFinding>& DoctorPanel::findings(FindingKind kind) const 
 
 void DoctorPanel::setReport(DoctorReport report, std::shared_ptr<const DatasetCatalog> catalog) {
     report_ = std::move(report);
+    // The page shows findings and the map, never the feature rows: no second copy of them.
+    report_.features = {};
     catalog_ = std::move(catalog);
     shownGroup_ = nullptr;
     imagesModel_->setCatalog(catalog_);
@@ -182,6 +184,7 @@ void DoctorPanel::setReport(DoctorReport report, std::shared_ptr<const DatasetCa
         findings(kind) = catalog_ ? findingsOf(report_, *catalog_, kind) : std::vector<DoctorFinding>{};
     fillLists();
     fillMap();
+    showSamples({}, -1, nullptr);
     catalogChanged();
 }
 
@@ -191,6 +194,7 @@ void DoctorPanel::fillLists() {
     const QLocale locale;
     for (FindingKind kind : {FindingKind::Duplicates, FindingKind::LabelSuspect, FindingKind::Outlier}) {
         QTreeWidget* view = list(kind);
+        const QSignalBlocker quiet(view);  // its rows name findings of the report being replaced
         view->clear();
         const std::vector<DoctorFinding>& all = findings(kind);
         QList<QTreeWidgetItem*> items;
@@ -291,7 +295,9 @@ void DoctorPanel::listSelectionChanged(FindingKind kind) {
     int suggested = -1;
     const DoctorFinding* group = nullptr;
     for (QTreeWidgetItem* item : list(kind)->selectedItems()) {
-        const DoctorFinding& f = findings(kind)[std::size_t(item->data(0, kFindingRole).toInt())];
+        const std::size_t row = std::size_t(item->data(0, kFindingRole).toInt());
+        if (row >= findings(kind).size()) continue;
+        const DoctorFinding& f = findings(kind)[row];
         samples.insert(samples.end(), f.samples.begin(), f.samples.end());
         if (suggested < 0) suggested = f.suggestedClass;
         if (kind == FindingKind::Duplicates) group = &f;
