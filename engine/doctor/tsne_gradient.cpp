@@ -96,8 +96,9 @@ double TsneQuadTree::repulsion(int64_t i, double theta, double& fx, double& fy) 
         }
         const double dx = xi - cell.massX, dy = yi - cell.massY;
         const double d2 = dx * dx + dy * dy;
-        const double width = 2 * cell.half;
-        if (width * width < theta * theta * d2) {
+        // The cell's half side against theta, as in van der Maaten's bhtsne (the full side would
+        // visit about four times as many cells for the same layouts).
+        if (cell.half * cell.half < theta * theta * d2) {
             const double count = cell.end - cell.begin;
             const double q = 1.0 / (1.0 + d2);
             z += count * q;

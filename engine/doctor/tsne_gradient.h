@@ -18,7 +18,7 @@ public:
     TsneQuadTree(const double* y, int64_t n);
 
     // Barnes-Hut sum over every point j != i of q = 1 / (1 + |y_i - y_j|^2): returns sum q and adds
-    // sum q^2 (y_i - y_j) to (fx, fy). A cell whose width is below theta times its distance
+    // sum q^2 (y_i - y_j) to (fx, fy). A cell whose half side is below theta times its distance
     // counts as one point at its centre of mass (theta = 0: exact).
     double repulsion(int64_t i, double theta, double& fx, double& fy) const;
 

@@ -186,14 +186,15 @@ private slots:
         for (double g : exact) norm = std::max(norm, std::abs(g));
         tsneGradient(p, y.data(), n, 0.0, 1.0, bh.data(), pool);
         for (int64_t c = 0; c < 2 * n; ++c) QVERIFY(std::abs(bh[c] - exact[c]) < 1e-12 + 1e-9 * norm);
-        // With theta = 0.5 an approximation: close, not equal.
+        // With theta = 0.5 an approximation: close, not equal (bhtsne's criterion, half side
+        // against theta, gives about 9% here; the full side about 2%, at four times the cost).
         tsneGradient(p, y.data(), n, 0.5, 1.0, bh.data(), pool);
         double err = 0, size = 0;
         for (int64_t c = 0; c < 2 * n; ++c) {
             err += std::pow(bh[c] - exact[c], 2);
             size += exact[c] * exact[c];
         }
-        QVERIFY2(std::sqrt(err / size) < 0.05, qPrintable(QString::number(std::sqrt(err / size))));
+        QVERIFY2(std::sqrt(err / size) < 0.15, qPrintable(QString::number(std::sqrt(err / size))));
         QVERIFY(err > 0);
     }
 
