@@ -14,6 +14,7 @@
 #include "dataset_ui.h"
 #include "designer/model_document.h"
 #include "designer_controller.h"
+#include "doctor_ui.h"
 #include "export_ui.h"
 #include "io/presets.h"
 #include "language.h"
@@ -33,7 +34,7 @@ Studio::Studio(QObject* parent) : QObject(parent), window_(std::make_unique<Main
     data_ = new DatasetSession(this);
 
     // The features, in the order of their pages: Start, Designer, Dataset, Training, Inspect,
-    // Evaluation, Camera.
+    // Evaluation, Camera, Doctor.
     MainWindow& window = *window_;
     start_ = new StartPage;
     window.addPage(start_, QIcon(QStringLiteral(":/icons/convstudio.svg")), tr("Start"));
@@ -47,6 +48,8 @@ Studio::Studio(QObject* parent) : QObject(parent), window_(std::make_unique<Main
     training_ = new TrainingUi(window, *doc_, *data_, designer_, this);
     camera_ = new CameraUi(window, *doc_, *data_, this);
     export_ = new ExportUi(window, *doc_, project_, this);
+    // The data doctor fixes through the Dataset page's edits and retrains through Training.
+    doctor_ = new DoctorUi(window, *doc_, *datasetPage_, *training_, this);
     connectFeatures();
     window.restoreLayout();
     showDesigner();
@@ -56,6 +59,7 @@ Studio::~Studio() {
     // Features first (they may still talk to the window as they go, and their threads end
     // here), then the window and its widgets (which listen to the document), then the data
     // and the document.
+    delete doctor_;
     delete export_;
     delete camera_;
     delete training_;

@@ -16,6 +16,7 @@ class DatasetController;
 class DatasetSession;
 class DatasetUi;
 class DesignerController;
+class DoctorUi;
 class ExportUi;
 class MainWindow;
 class ModelDocument;
@@ -40,6 +41,7 @@ public:
     TrainingUi* training() const { return training_; }
     CameraUi* camera() const { return camera_; }
     ExportUi* exporter() const { return export_; }
+    DoctorUi* doctor() const { return doctor_; }
 
     // The first model: the file given on the command line, else the default preset.
     void openInitial(const QString& path);
@@ -60,6 +62,7 @@ private:
     TrainingUi* training_;
     CameraUi* camera_;
     ExportUi* export_;
+    DoctorUi* doctor_;
 };
 
 }  // namespace cs::gui

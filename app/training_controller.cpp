@@ -161,6 +161,7 @@ bool TrainingController::start(const ModelFile& project, const TrainSettings& se
     run.job.dataSource = options.dataSource.toStdString();
     run.job.start = options.start;
     run.job.evaluateAfter = options.evaluateAfter;
+    run.job.dataChanges = options.dataChanges;
     if (!options.checkpointPath.isEmpty()) QDir().mkpath(QFileInfo(options.checkpointPath).absolutePath());
     if (data_->hasDataFor(options.dataSource, project.preprocessing)) {
         run.job.data = data_->data();

@@ -34,6 +34,7 @@ public:
         // Fresh, FineTune (from the project's weights) or Resume (the checkpoint at checkpointPath).
         StartMode start = StartMode::Fresh;
         bool evaluateAfter = true;
+        std::optional<DataChanges> dataChanges;  // the data doctor's fixes: the run record says them
     };
 
     // `data` is the studio's dataset session; without one the controller loads into its own.

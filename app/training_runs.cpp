@@ -56,6 +56,7 @@ bool TrainingUi::begin(bool resume) {
     o.dataSource = dataSource();
     o.checkpointPath = checkpointPath();
     o.start = resume ? StartMode::Resume : continuesFromWeights() ? StartMode::FineTune : StartMode::Fresh;
+    if (!resume) o.dataChanges = nextDataChanges_;
     runGraph_ = doc_.graph();
     detached_.reset();
     panel_->setContinueAvailable(false);
@@ -85,6 +86,13 @@ void TrainingUi::start() {
     }
     if (!chooseStart()) return;
     begin(false);
+}
+
+void TrainingUi::startWithDataChanges(const DataChanges& changes) {
+    if (controller_->isBusy() || !chooseStart()) return;
+    nextDataChanges_ = changes;
+    begin(false);
+    nextDataChanges_.reset();
 }
 
 bool TrainingUi::chooseStart() {

@@ -16,10 +16,12 @@
 #include <QObject>
 #include <map>
 #include <memory>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
 #include "graph/graph_spec.h"
+#include "train/run_record.h"
 #include "train/train_settings.h"
 #include "training/training_types.h"
 
@@ -73,6 +75,9 @@ public:
 
 public slots:
     void start();
+    // A new run (never a resume) whose record says what was changed in the data for it (the
+    // data doctor's "Retrain with fixes").
+    void startWithDataChanges(const cs::DataChanges& changes);
     void pause();
     void resume();
     void stop();
@@ -124,10 +129,11 @@ private:
     bool interactive_ = true;
     bool stoppedForClose_ = false;  // confirmClose stopped a run: the unsaved changes include it
     int batchSize_ = 64;
-    GraphSpec runGraph_;                         // the model a run trains (snapshot at Start)
-    GraphSpec trainedGraph_;                     // the model the project's weights belong to
-    std::shared_ptr<const ModelFile> detached_;  // trained weights the changed project could not take
-    nlohmann::json shownEvaluation_;             // the project evaluation the Evaluation page shows
+    GraphSpec runGraph_;                          // the model a run trains (snapshot at Start)
+    GraphSpec trainedGraph_;                      // the model the project's weights belong to
+    std::shared_ptr<const ModelFile> detached_;   // trained weights the changed project could not take
+    nlohmann::json shownEvaluation_;              // the project evaluation the Evaluation page shows
+    std::optional<DataChanges> nextDataChanges_;  // for the run begin() starts (startWithDataChanges)
 };
 
 }  // namespace cs::gui

@@ -157,6 +157,7 @@ void TrainingWorker::run(TrainingJob job) {
         request.checkpointPath = job.checkpointPath;
         request.evaluateAfter = job.evaluateAfter;
         request.keepPredictions = true;  // the Evaluation page's gallery
+        request.dataChanges = job.dataChanges;
         pre_ = job.start == StartMode::Resume ? &request.checkpoint.preprocessing : &request.project.preprocessing;
         const std::shared_ptr<const DataSplits> data = std::move(job.data);
 

@@ -34,6 +34,7 @@ struct TrainingJob {
     std::string checkpointPath;              // empty: no checkpoints
     StartMode start = StartMode::Fresh;      // Resume continues the checkpoint at checkpointPath
     bool evaluateAfter = true;               // evaluate on the held-out data when the run completes
+    std::optional<DataChanges> dataChanges;  // the data doctor's fixes, for the run record
 };
 
 class TrainingWorker : public QObject {

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/errors.h"
@@ -16,6 +17,7 @@
 namespace cs {
 
 class Model;
+struct ModelFile;
 
 enum class DoctorSplit : uint8_t { Train, Test };
 
@@ -69,8 +71,11 @@ struct DoctorOptions {
     int folds = 5;                  // cross-validation folds for the out-of-sample predictions
     int hashBits = 6;               // near duplicates: perceptual hashes at most this many bits apart
     bool featureDuplicates = true;  // with a model: also group by feature distance
-    bool map = true;                // compute the 2-D map
-    int mapMaxPoints = 20000;       // a deterministic sample above this many images
+    // ... at most this far apart once scaled to unit length (0..2; see feature_duplicates.h).
+    float featureDistance = 0.05f;
+    int pixelComponents = 50;  // without a model: principal components of the pixels examined
+    bool map = true;           // compute the 2-D map
+    int mapMaxPoints = 20000;  // a deterministic sample above this many images
     int threads = 2;
     uint64_t seed = 1;
 };
@@ -97,7 +102,24 @@ struct DoctorReport {
     std::string labelMethod;
     std::string featureLayer;  // empty without a model
     double seconds = 0;
+    // What the doctor left out and why (a one-class dataset gets no label analysis, ...).
+    std::vector<Message> notes;
+    // The space the images were examined in, one row of featureDim values per image (the
+    // training images, then the test images; featureRow gives the row): the model's penultimate
+    // features, or without a model a PCA of the pixels. The 2-D map is computed from these.
+    std::vector<float> features;
+    int featureDim = 0;
+    // Seconds spent in each stage, in order ("hashes", "features", ...), for logs and benchmarks.
+    std::vector<std::pair<std::string, double>> stageSeconds;
+
+    int64_t featureRow(DoctorImage image) const {
+        return image.split == DoctorSplit::Train ? image.index : int64_t(trainImages) + image.index;
+    }
 };
+
+// Throws Error (doctor.untrained_model) naming `name` when `file` holds no trained weights: the
+// features of an untrained model are noise, so the doctor does not use them.
+void requireTrainedModel(const ModelFile& file, const std::string& name);
 
 // Examines `train` and `test` (which may be empty). `model` may be null (pixels only: hashes,
 // pixel statistics and predictions of a model-free classifier); with a model its input must fit

@@ -98,6 +98,9 @@ nlohmann::json RunRecord::toJson() const {
                               {"reused", featureCache->reused},
                               {"samples", featureCache->samples},
                               {"seconds", featureCache->seconds}};
+    if (dataChanges)
+        j["data_changes"] = {
+            {"by", dataChanges->by}, {"excluded", dataChanges->excluded}, {"moved", dataChanges->moved}};
     return j;
 }
 
@@ -146,6 +149,11 @@ RunRecord RunRecord::fromJson(const nlohmann::json& j) {
             const nlohmann::json& f = j["feature_cache"];
             r.featureCache = FeatureCacheUse{f.at("layer").get<std::string>(), f.value("reused", false),
                                              f.value("samples", 0), f.value("seconds", 0.0)};
+        }
+        if (j.contains("data_changes")) {
+            const nlohmann::json& c = j["data_changes"];
+            r.dataChanges = DataChanges{c.value("by", std::string()), c.value("excluded", std::size_t{0}),
+                                        c.value("moved", std::size_t{0})};
         }
         r.finished = j.value("finished", std::string());
     } catch (const nlohmann::json::exception& e) {

@@ -51,6 +51,14 @@ struct BatchPoint {
 // Every k-th of `batches` (k the smallest that keeps at most kMaxBatchPoints), the last one always.
 std::vector<BatchPoint> decimatedBatches(const std::vector<BatchStats>& batches);
 
+// What was changed in the data just before a run, and by what: the data doctor's fixes when
+// the run was its "Retrain with fixes".
+struct DataChanges {
+    std::string by;  // "data doctor"
+    std::size_t excluded = 0, moved = 0;
+    bool operator==(const DataChanges&) const = default;
+};
+
 struct RunRecord {
     TrainSettings settings;
     StartMode start = StartMode::Fresh;
@@ -67,7 +75,8 @@ struct RunRecord {
     std::optional<RunEvaluation> evaluation;
     // Set when the head trained on cached features of the frozen layers (feature extraction).
     std::optional<FeatureCacheUse> featureCache;
-    std::string finished;  // local time, ISO 8601 ("2024-05-01T14:03:12")
+    std::optional<DataChanges> dataChanges;  // set by the front end that started the run for them
+    std::string finished;                    // local time, ISO 8601 ("2024-05-01T14:03:12")
 
     nlohmann::json toJson() const;
     // Throws FileError naming what is malformed. Records of earlier versions lack some keys

@@ -52,6 +52,7 @@ RunRecord recordOf(const TrainingRequest& request, const PreparedRun& prepared, 
     record.stopReason = result.training.reason;
     if (result.evaluation) record.evaluation = result.evaluation->summary();
     record.featureCache = result.training.featureCache;
+    record.dataChanges = request.dataChanges;
     record.finished = localTimeNow();
     return record;
 }

@@ -38,6 +38,7 @@ struct TrainingRequest {
     std::string checkpointPath;    // written after every epoch and when stopped; empty: no checkpoints
     bool evaluateAfter = true;     // evaluate on the held-out data when the run was not stopped
     bool keepPredictions = false;  // the evaluation keeps every sample's prediction (the studio's gallery)
+    std::optional<DataChanges> dataChanges;  // what the front end changed in the data for this run (the record says it)
 };
 
 // What the run will train on and how it starts: reported once, before the first batch.

@@ -271,9 +271,14 @@ private slots:
         s.validationSplit = 0.25f;
         s.balance = ClassBalance::Weights;
         TrainingSession session;
-        const RunRecord written = session.run(request(project(), s), data).record;
+        TrainingRequest r = request(project(), s);
+        r.dataChanges = DataChanges{"data doctor", 12, 7};  // the studio's "Retrain with fixes"
+        const RunRecord written = session.run(r, data).record;
+        QCOMPARE(written.dataChanges, r.dataChanges);
         const RunRecord read = RunRecord::fromJson(written.toJson());
         QCOMPARE(read.toJson(), written.toJson());
+        QCOMPARE(read.dataChanges, r.dataChanges);
+        QCOMPARE(written.toJson()["data_changes"]["moved"].get<int>(), 7);
         QCOMPARE(read.epochs, written.epochs);
         QCOMPARE(read.epochs[1].epochs, 2);
         QCOMPARE(read.evaluation, written.evaluation);
@@ -288,6 +293,7 @@ private slots:
         QCOMPARE(old.stopReason, StopReason::EarlyStopped);
         QCOMPARE(old.epochs.size(), std::size_t(1));
         QCOMPARE(old.epochs[0].epochs, 2);
+        QVERIFY(!old.dataChanges);
         QVERIFY(old.evaluation && old.evaluation->set == EvalSet::Test && old.evaluation->accuracy == 0.75);
         QVERIFY_THROWS_EXCEPTION(FileError, RunRecord::fromJson({{"stop_reason", "exploded"}}));
         QVERIFY_THROWS_EXCEPTION(FileError, RunRecord::fromJson({{"epochs", {{{"epoch", 1}}}}}));

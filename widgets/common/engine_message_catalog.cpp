@@ -54,6 +54,22 @@ namespace cs::gui {
     QT_TRANSLATE_NOOP("EngineMessage", "a new head needs at least one class; the dataset has none"),
     QT_TRANSLATE_NOOP("EngineMessage", "'{item}' in '{list}' is no class of the data; its classes: {known}"),
     QT_TRANSLATE_NOOP("EngineMessage", "class {class} is outside the data's {count} classes"),
+    // The data doctor (issue 16): what it refuses, and what it leaves out and says so.
+    QT_TRANSLATE_NOOP("EngineMessage", "the data doctor was cancelled"),
+    QT_TRANSLATE_NOOP("EngineMessage", "the training images are {train} but the test images are {test}"),
+    QT_TRANSLATE_NOOP("EngineMessage", "the data doctor needs images; the dataset has none"),
+    QT_TRANSLATE_NOOP("EngineMessage", "the model takes {model} images, but the dataset's images are {data}"),
+    QT_TRANSLATE_NOOP("EngineMessage",
+                      "the model has no layer before its classifier; the doctor examined the pixels instead of its "
+                      "features"),
+    QT_TRANSLATE_NOOP("EngineMessage", "the {dim} features of layer '{layer}' were reduced to {reduced} by PCA"),
+    QT_TRANSLATE_NOOP("EngineMessage", "label errors were not searched: the images belong to only {count} class"),
+    QT_TRANSLATE_NOOP("EngineMessage",
+                      "label errors were not searched: {images} images are too few for {folds}-fold "
+                      "cross-validation (at least {min})"),
+    QT_TRANSLATE_NOOP("EngineMessage",
+                      "'{file}' has no trained weights: its features would be noise. Train it first, or run the "
+                      "data doctor without a model"),
     // graph/graph_check.cpp, graph/model.cpp
     QT_TRANSLATE_NOOP("EngineMessage", "{layer}: has no input; connect a layer to it"),
     QT_TRANSLATE_NOOP("EngineMessage", "{layer}: needs at least {min} inputs, has {count}"),
@@ -621,6 +637,12 @@ namespace cs::gui {
                       "the GStreamer pipeline '{source}' has delivered no frame for {seconds} s (unplugged, or taken "
                       "by another program?)"),
     QT_TRANSLATE_NOOP("EngineMessage", "the video source was closed"),
+    // t-SNE (the data doctor's map)
+    QT_TRANSLATE_NOOP("EngineMessage", "t-SNE cancelled"),
+    QT_TRANSLATE_NOOP("EngineMessage", "t-SNE: the number of points is negative ({count})"),
+    QT_TRANSLATE_NOOP("EngineMessage", "t-SNE: the points have {dim} dimensions; at least 1 is needed"),
+    QT_TRANSLATE_NOOP("EngineMessage", "t-SNE: {option} must be {range}, got {value}"),
+    QT_TRANSLATE_NOOP("EngineMessage", "t-SNE: point {index} has the value {value} in dimension {dimension}"),
 };
 
 }  // namespace cs::gui
