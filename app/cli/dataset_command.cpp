@@ -13,6 +13,7 @@
 #include "data/data_source.h"
 #include "data/dataset_export.h"
 #include "data/statistics.h"
+#include "doctor_command.h"
 
 namespace {
 
@@ -213,7 +214,8 @@ std::string datasetCommandHelp() {
            "                                           writes PNGs to FOLDER[/split]/<class>/<n>.png\n"
            "  preview-augment PATH --out GRID.png [--index I] [--count N] [--seed S]\n"
            "                  [--split train|test] [--columns C] [--augment SPEC]...\n"
-           "                                           the image and N augmented variants as one PNG\n"
+           "                                           the image and N augmented variants as one PNG\n" +
+           std::string(cs::cli::kDoctorUsage) +
            "Loading options (every command):\n"
            "  --format auto|idx|folder|cifar10|builtin  override the detected format\n"
            "  --size HxW, --channels 1|3               size image folders / builtin are loaded at\n"
@@ -227,6 +229,7 @@ int runDatasetCommand(const std::vector<std::string>& argv, std::ostream& out, s
         return argv.empty() ? 2 : 0;
     }
     const std::string command = argv[0];
+    if (command == "doctor") return cs::cli::runDatasetDoctor({argv.begin() + 1, argv.end()}, out, err);
     Args args(std::vector<std::string>(argv.begin() + 1, argv.end()));
     try {
         if (args.flag("--help") || args.flag("-h")) {
@@ -236,7 +239,7 @@ int runDatasetCommand(const std::vector<std::string>& argv, std::ostream& out, s
         if (command == "info") return info(args, out);
         if (command == "export") return exportCommand(args, out);
         if (command == "preview-augment") return previewAugment(args, out);
-        throw UsageError("unknown command '" + command + "' (known: info, export, preview-augment)");
+        throw UsageError("unknown command '" + command + "' (known: info, export, preview-augment, doctor)");
     } catch (const UsageError& e) {
         err << "dataset " << command << ": " << e.what() << "\n\n" << datasetCommandHelp();
         return 2;

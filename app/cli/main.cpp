@@ -58,7 +58,7 @@ const std::vector<Command>& commands() {
         {"predict", "predict --model FILE [--top K] [--json] IMAGE...\n      the top-K classes of each image",
          runPredict},
         {"dataset",
-         "dataset info|export|preview-augment ... (see 'dataset --help')\n      inspect and convert datasets",
+         "dataset info|export|preview-augment|doctor ... (see 'dataset --help')\n      inspect and convert datasets",
          [](const auto& a, auto& o, auto& e) { return runDatasetCommand(a, o, e); }},
         {"export",
          "export (--preset NAME | --model FILE) --format onnx|keras|pytorch --out PATH [--bake-preprocessing]\n"
