@@ -2,13 +2,12 @@
 // Two kinds of hash per image: an exact one of its pixels (identical images share it) and
 // perceptual ones: a 256-bit SimHash (the signs of 256 fixed random projections) of the image's
 // mean gray values on a grid of at most 12x12 cells, less their mean and scaled to unit length
-// (then less the dataset's mean grid), so a change of brightness or contrast does not change it and the share of bits two hashes differ in is the angle between
-// the two images' grids over 180 degrees (Charikar 2002). 256 bits because the images of one
-// dataset are alike: on Fashion-MNIST different images are often 20-25 degrees apart, shifted
-// and re-lit copies 5-10, and 64 bits cannot tell these apart reliably. A shift by a
-// pixel or two changes such a hash a lot, so each image is also hashed shifted back by every
-// offset of up to kMaxShift pixels in one half-plane: a copy shifted by s matches its original
-// in one of these (the original's variant at -s, or the copy's at s).
+// (then less the dataset's mean grid), so a change of brightness or contrast does not change it and the share of bits
+// two hashes differ in is the angle between the two images' grids over 180 degrees (Charikar 2002). 256 bits because
+// the images of one dataset are alike: on Fashion-MNIST different images are often 20-25 degrees apart, shifted and
+// re-lit copies 5-10, and 64 bits cannot tell these apart reliably. A shift by a pixel or two changes such a hash a
+// lot, so each image is also hashed shifted back by every offset of up to kMaxShift pixels in one half-plane: a copy
+// shifted by s matches its original in one of these (the original's variant at -s, or the copy's at s).
 //
 // OpenCV's img_hash pHash was measured first and does not fit: on Fashion-MNIST, copies shifted
 // by 1-2 pixels were up to 17 bits from their originals while hundreds of pairs of different
