@@ -147,6 +147,17 @@ private slots:
         QVERIFY(p[10 * 2 + 1] < 0.2f);
         // The same seed gives the same probabilities.
         QVERIFY(crossValidatedProbabilities(rows, dim, labels, 2, 5, 1, pool, stage) == p);
+
+        // Random labels on 100 points in 60 dimensions: a linear model can fit them in-sample,
+        // but out of sample it is right about half the time.
+        std::vector<float> noise(100 * 60);
+        for (float& x : noise) x = rng.normal();
+        std::vector<int32_t> coin(100);
+        for (int32_t& c : coin) c = int32_t(rng.below(2));
+        const std::vector<float> q = crossValidatedProbabilities(noise, 60, coin, 2, 5, 2, pool, stage);
+        int guessed = 0;
+        for (int i = 0; i < 100; ++i) guessed += (q[std::size_t(i * 2 + 1)] > 0.5f) == (coin[std::size_t(i)] == 1);
+        QVERIFY2(guessed < 70, qPrintable(QString::number(guessed)));
     }
 
     void pcaFindsTheLongAxis() {
@@ -263,8 +274,7 @@ private slots:
         Model wide(GraphSpec::sequential({{"Input", {{"height", 20}, {"width", 20}, {"channels", 1}}},
                                           {"Flatten", {}},
                                           {"Dense", {{"units", 2}, {"activation", "softmax"}}}}));
-        const DoctorReport r =
-            runDataDoctor(noiseImages(300, 10), Dataset{}, &wide, Preprocessing{20, 20, 1}, quick());
+        const DoctorReport r = runDataDoctor(noiseImages(300, 10), Dataset{}, &wide, Preprocessing{20, 20, 1}, quick());
         QCOMPARE(r.featureLayer, std::string("flatten"));
         QCOMPARE(r.featureDim, kMaxFeatureDim / 2);
         QCOMPARE(r.notes.size(), std::size_t(1));
