@@ -13,7 +13,6 @@
 #include "data/data_source.h"
 #include "data/dataset_export.h"
 #include "data/statistics.h"
-#include "doctor_command.h"
 
 namespace {
 
@@ -214,8 +213,12 @@ std::string datasetCommandHelp() {
            "                                           writes PNGs to FOLDER[/split]/<class>/<n>.png\n"
            "  preview-augment PATH --out GRID.png [--index I] [--count N] [--seed S]\n"
            "                  [--split train|test] [--columns C] [--augment SPEC]...\n"
-           "                                           the image and N augmented variants as one PNG\n" +
-           std::string(cs::cli::kDoctorUsage) +
+           "                                           the image and N augmented variants as one PNG\n"
+           "  doctor --data PATH [--model FILE] [--folds K] [--limit N] [--threads N] [--hash-bits B]\n"
+           "         [--json] [--out REPORT.json]\n"
+           "                                           duplicates (and train/test leakage), likely label\n"
+           "                                           errors and outliers; with a trained model in its\n"
+           "                                           feature space (--limit: the first N of each split)\n"
            "Loading options (every command):\n"
            "  --format auto|idx|folder|cifar10|builtin  override the detected format\n"
            "  --size HxW, --channels 1|3               size image folders / builtin are loaded at\n"
@@ -229,7 +232,6 @@ int runDatasetCommand(const std::vector<std::string>& argv, std::ostream& out, s
         return argv.empty() ? 2 : 0;
     }
     const std::string command = argv[0];
-    if (command == "doctor") return cs::cli::runDatasetDoctor({argv.begin() + 1, argv.end()}, out, err);
     Args args(std::vector<std::string>(argv.begin() + 1, argv.end()));
     try {
         if (args.flag("--help") || args.flag("-h")) {

@@ -10,6 +10,7 @@
 #include "core/json_options.h"
 #include "data/data_source.h"
 #include "data_loading.h"
+#include "dataset_command.h"
 #include "doctor/data_doctor.h"
 #include "doctor/doctor_report_json.h"
 #include "graph/model.h"
@@ -17,12 +18,6 @@
 #include "io/model_file.h"
 
 namespace cs::cli {
-
-const char* const kDoctorUsage =
-    "  doctor --data PATH [--model FILE] [--folds K] [--limit N] [--threads N] [--hash-bits B] [--json]\n"
-    "         [--out REPORT.json]\n"
-    "                                           duplicates (and train/test leakage), likely label errors\n"
-    "                                           and outliers; with a trained model in its feature space\n";
 
 namespace {
 
@@ -146,7 +141,7 @@ int runDatasetDoctor(const std::vector<std::string>& argv, std::ostream& out, st
             printReport(report, train, test, out);
         return 0;
     } catch (const UsageError& e) {
-        err << "dataset doctor: " << e.what() << "\n\nUsage: convstudio-cli dataset\n" << kDoctorUsage;
+        err << "dataset doctor: " << e.what() << "\n\n" << datasetCommandHelp();
         return 2;
     } catch (const Error& e) {
         err << "dataset doctor: " << e.what() << "\n";

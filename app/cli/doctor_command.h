@@ -7,9 +7,8 @@
 
 namespace cs::cli {
 
-extern const char* const kDoctorUsage;
-
-// The arguments after "dataset doctor"; returns the exit code (0, 1 failure, 2 usage).
+// The arguments after "dataset doctor"; returns the exit code (0, 1 failure, 2 usage). Its
+// usage is in datasetCommandHelp() (dataset_command.h).
 int runDatasetDoctor(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 }  // namespace cs::cli

@@ -23,9 +23,9 @@ void report(const char* what, const testing::DoctorScenario& s, const DoctorRepo
     const testing::ScenarioFigures f = testing::measureScenario(s, r);
     std::printf(
         "%s: %zu changed labels, %.1f%% in the top %zu of %zu suspects; %zu copies, %.1f%% found as "
-        "train/test duplicates, precision %.1f%% (%d leakage groups); %.1f s\n",
+        "train/test duplicates, precision %.1f%% (%d leakage groups, %d of them with a copy); %.1f s\n",
         what, s.flipped.size(), 100 * f.flippedInTopN, s.flipped.size(), r.labelSuspects.size(), s.copies.size(),
-        100 * f.copiesFound, 100 * f.leakPrecision, f.leakGroups, r.seconds);
+        100 * f.copiesFound, 100 * f.leakPrecision, f.leakGroups, f.groupsWithCopies, r.seconds);
     for (const auto& [stage, seconds] : r.stageSeconds) std::printf("  %-20s %7.2f s\n", stage.c_str(), seconds);
     std::fflush(stdout);
 }

@@ -80,6 +80,10 @@ ScenarioFigures measureScenario(const DoctorScenario& s, const DoctorReport& rep
     for (const DuplicateGroup& g : report.duplicates) {
         if (!g.spansSplits) continue;
         ++f.leakGroups;
+        bool hasCopy = false;
+        for (const DoctorImage& a : g.images)
+            hasCopy = hasCopy || (a.split == DoctorSplit::Train && copyIndices.count(a.index));
+        f.groupsWithCopies += hasCopy;
         for (const DoctorImage& a : g.images) {
             if (a.split != DoctorSplit::Train) continue;
             ++trainInLeaks;

@@ -29,6 +29,7 @@ struct ScenarioFigures {
     double copiesFound = 0;    // share of copies in a group that spans splits with their original
     double leakPrecision = 0;  // share of the training images in groups that span splits that are copies
     int leakGroups = 0;
+    int groupsWithCopies = 0;  // leakage groups holding an injected copy (the rest: the data's own)
 };
 
 ScenarioFigures measureScenario(const DoctorScenario& s, const DoctorReport& report);
