@@ -10,7 +10,7 @@ PACKAGES=(
   clang libclang-rt-14-dev
   qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools qt6-svg-dev
   qt6-translations-l10n
-  libopencv-dev libopencv-contrib-dev libeigen3-dev nlohmann-json3-dev zlib1g-dev
+  libopencv-dev libeigen3-dev nlohmann-json3-dev zlib1g-dev
   libonnx-dev libprotobuf-dev protobuf-compiler
   libbenchmark-dev
   dataset-fashion-mnist

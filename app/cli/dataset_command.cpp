@@ -214,6 +214,11 @@ std::string datasetCommandHelp() {
            "  preview-augment PATH --out GRID.png [--index I] [--count N] [--seed S]\n"
            "                  [--split train|test] [--columns C] [--augment SPEC]...\n"
            "                                           the image and N augmented variants as one PNG\n"
+           "  doctor --data PATH [--model FILE] [--folds K] [--limit N] [--threads N] [--hash-bits B]\n"
+           "         [--json] [--out REPORT.json]\n"
+           "                                           duplicates (and train/test leakage), likely label\n"
+           "                                           errors and outliers; with a trained model in its\n"
+           "                                           feature space (--limit: the first N of each split)\n"
            "Loading options (every command):\n"
            "  --format auto|idx|folder|cifar10|builtin  override the detected format\n"
            "  --size HxW, --channels 1|3               size image folders / builtin are loaded at\n"
@@ -236,7 +241,7 @@ int runDatasetCommand(const std::vector<std::string>& argv, std::ostream& out, s
         if (command == "info") return info(args, out);
         if (command == "export") return exportCommand(args, out);
         if (command == "preview-augment") return previewAugment(args, out);
-        throw UsageError("unknown command '" + command + "' (known: info, export, preview-augment)");
+        throw UsageError("unknown command '" + command + "' (known: info, export, preview-augment, doctor)");
     } catch (const UsageError& e) {
         err << "dataset " << command << ": " << e.what() << "\n\n" << datasetCommandHelp();
         return 2;

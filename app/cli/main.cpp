@@ -16,6 +16,7 @@
 #include "commands.h"
 #include "core/errors.h"
 #include "dataset_command.h"
+#include "doctor_command.h"
 #include "interchange_commands.h"
 
 namespace {
@@ -58,8 +59,11 @@ const std::vector<Command>& commands() {
         {"predict", "predict --model FILE [--top K] [--json] IMAGE...\n      the top-K classes of each image",
          runPredict},
         {"dataset",
-         "dataset info|export|preview-augment ... (see 'dataset --help')\n      inspect and convert datasets",
-         [](const auto& a, auto& o, auto& e) { return runDatasetCommand(a, o, e); }},
+         "dataset info|export|preview-augment|doctor ... (see 'dataset --help')\n      inspect and convert datasets",
+         [](const auto& a, auto& o, auto& e) {
+             if (!a.empty() && a[0] == "doctor") return runDatasetDoctor({a.begin() + 1, a.end()}, o, e);
+             return runDatasetCommand(a, o, e);
+         }},
         {"export",
          "export (--preset NAME | --model FILE) --format onnx|keras|pytorch --out PATH [--bake-preprocessing]\n"
          "      [--opset N] [--json]\n"

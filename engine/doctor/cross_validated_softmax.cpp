@@ -38,9 +38,11 @@ Matrix fitSoftmax(const RowsMap& x, const std::vector<int32_t>& labels, const st
     Matrix batchX(o.batch, dim), probs(o.batch, classes);
     const float beta1 = 0.9f, beta2 = 0.999f;
     int64_t step = 0;
-    for (int epoch = 0; epoch < o.epochs; ++epoch) {
+    const int64_t perEpoch = std::max<int64_t>(1, (int64_t(order.size()) + o.batch - 1) / o.batch);
+    const int epochs = int(std::max<int64_t>(o.epochs, (o.minSteps + perEpoch - 1) / perEpoch));
+    for (int epoch = 0; epoch < epochs; ++epoch) {
         for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng.below(i)]);
-        const float lr = o.learningRate * (1.f - 0.9f * float(epoch) / float(std::max(1, o.epochs - 1)));
+        const float lr = o.learningRate * (1.f - 0.9f * float(epoch) / float(std::max(1, epochs - 1)));
         for (std::size_t first = 0; first < order.size(); first += std::size_t(o.batch)) {
             if ((step & 63) == 0) stage.check();
             const Eigen::Index b = Eigen::Index(std::min<std::size_t>(std::size_t(o.batch), order.size() - first));
@@ -60,7 +62,7 @@ Matrix fitSoftmax(const RowsMap& x, const std::vector<int32_t>& labels, const st
             const float c1 = 1.f - std::pow(beta1, float(step)), c2 = 1.f - std::pow(beta2, float(step));
             w.array() -= lr * (m.array() / c1) / ((v.array() / c2).sqrt() + 1e-7f);
         }
-        if (epochDone) epochDone(double(epoch + 1) / o.epochs);
+        if (epochDone) epochDone(double(epoch + 1) / epochs);
     }
     return w;
 }

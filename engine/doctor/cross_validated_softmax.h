@@ -12,6 +12,7 @@ class WorkerPool;
 
 struct SoftmaxRegressionOptions {
     int epochs = 12;
+    int minSteps = 2000;  // more epochs on small data: at least this many batches in all
     int batch = 128;
     float learningRate = 0.01f;  // Adam, decayed linearly to a tenth over the epochs
     float l2 = 1e-4f;

@@ -143,7 +143,8 @@ DoctorReport runDataDoctor(const Dataset& train, const Dataset& test, const Mode
     const ImageHashes hashes = hashImages(data, pool, hashing);
     hashing.finish();
     DoctorStage hashSearch(progress, "duplicates", &report.stageSeconds);
-    std::vector<DuplicateEdge> edges = findHashDuplicates(data, hashes, options.hashBits, hashSearch);
+    std::vector<DuplicateEdge> edges =
+        findHashDuplicates(data, hashes, options.hashBits * kHashWords, pool, hashSearch);
     hashSearch.finish();
     DoctorStage pixels(progress, "pixel statistics", &report.stageSeconds);
     report.outliers = findPixelOutliers(data, pool, pixels);

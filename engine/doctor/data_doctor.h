@@ -68,11 +68,11 @@ struct MapPoint {
 };
 
 struct DoctorOptions {
-    int folds = 5;                  // cross-validation folds for the out-of-sample predictions
-    int hashBits = 6;               // near duplicates: perceptual hashes at most this many bits apart
+    int folds = 5;     // cross-validation folds for the out-of-sample predictions
+    int hashBits = 4;  // near duplicates: perceptual hashes at most this many bits apart per 64 bits (of 256)
     bool featureDuplicates = true;  // with a model: also group by feature distance
     // ... at most this far apart once scaled to unit length (0..2; see feature_duplicates.h).
-    float featureDistance = 0.05f;
+    float featureDistance = 0.01f;
     int pixelComponents = 50;  // without a model: principal components of the pixels examined
     bool map = true;           // compute the 2-D map
     int mapMaxPoints = 20000;  // a deterministic sample above this many images
