@@ -6,7 +6,6 @@
 #include <chrono>
 
 #include "common/engine_message.h"
-#include "doctor/tsne.h"
 #include "graph/model.h"
 
 namespace cs::gui {
@@ -22,39 +21,6 @@ struct DoctorController::Job {
     QString error;
     bool wasCancelled = false;
 };
-
-namespace {
-
-// The map of a report that has none: t-SNE of its feature rows (a deterministic sample when
-// there are more than options.mapMaxPoints).
-void addMap(DoctorReport& report, const DataSplits& data, const DoctorOptions& options,
-            const std::function<bool(double)>& progress) {
-    const int64_t rows = int64_t(report.trainImages) + report.testImages;
-    if (!options.map || report.featureDim <= 0 || int64_t(report.features.size()) < rows * report.featureDim) return;
-    const int64_t step =
-        options.mapMaxPoints > 0 ? std::max<int64_t>(1, (rows + options.mapMaxPoints - 1) / options.mapMaxPoints) : 1;
-    std::vector<DoctorImage> images;
-    std::vector<float> points;
-    for (int64_t r = 0; r < rows; r += step) {
-        const DoctorImage image = r < report.trainImages
-                                      ? DoctorImage{DoctorSplit::Train, uint32_t(r)}
-                                      : DoctorImage{DoctorSplit::Test, uint32_t(r - report.trainImages)};
-        images.push_back(image);
-        const float* row = report.features.data() + report.featureRow(image) * report.featureDim;
-        points.insert(points.end(), row, row + report.featureDim);
-    }
-    TsneOptions tsne;
-    tsne.seed = options.seed;
-    tsne.threads = options.threads;
-    const std::vector<float> xy = tsneEmbed(points.data(), int64_t(images.size()), report.featureDim, tsne, progress);
-    report.map.clear();
-    for (std::size_t k = 0; k < images.size(); ++k) {
-        const Dataset& d = images[k].split == DoctorSplit::Train ? data.train : data.test;
-        report.map.push_back({images[k], xy[2 * k], xy[2 * k + 1], d.labels[images[k].index]});
-    }
-}
-
-}  // namespace
 
 DoctorController::DoctorController(QObject* parent) : QObject(parent), runner_(&runDataDoctor) {
     qRegisterMetaType<cs::DoctorReport>();
@@ -114,14 +80,7 @@ bool DoctorController::start(std::shared_ptr<const DataSplits> data, std::shared
             }
             const DataSplits& d = *job->data;
             job->report = job->runner(d.train, d.test, model.get(), job->pre, job->options, progress);
-            if (job->report.map.empty())
-                addMap(job->report, d, job->options, [&](double f) {
-                    report("map", f);
-                    return !job->cancel.load();
-                });
         } catch (const DoctorCancelled&) {
-            job->wasCancelled = true;
-        } catch (const TsneCancelled&) {
             job->wasCancelled = true;
         } catch (...) {
             job->error = currentExceptionText();

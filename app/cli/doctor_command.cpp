@@ -75,6 +75,8 @@ void printReport(const DoctorReport& r, const Dataset& train, const Dataset& tes
         out << line;
     }
     out << "\nOutliers: " << r.outliers.size() << "\n";
+    if (!r.map.empty())
+        out << "\nMap: t-SNE of the feature space, " << r.map.size() << " points (in --json and --out)\n";
     for (std::size_t i = 0; i < std::min<std::size_t>(r.outliers.size(), 10); ++i) {
         std::snprintf(line, sizeof line, "  %s: %s (score %.2f)\n", named(r.outliers[i].image, train, test).c_str(),
                       outlierKindName(r.outliers[i].kind), r.outliers[i].score);
@@ -86,7 +88,8 @@ void printReport(const DoctorReport& r, const Dataset& train, const Dataset& tes
 
 int runDatasetDoctor(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err) {
     try {
-        CliArgs args(argv, {"data", "model", "folds", "limit", "threads", "out", "hash-bits"}, {"json", "quiet"});
+        CliArgs args(argv, {"data", "model", "folds", "limit", "threads", "out", "hash-bits"},
+                     {"json", "quiet", "no-map"});
         if (!args.has("data")) throw UsageError("doctor needs --data PATH");
         if (!args.positional().empty()) throw UsageError("unexpected argument '" + args.positional().front() + "'");
         DoctorOptions options;
@@ -100,6 +103,7 @@ int runDatasetDoctor(const std::vector<std::string>& argv, std::ostream& out, st
         if (options.hashBits < 0 || options.hashBits > 16)
             throw UsageError("--hash-bits must be in 0..16, got '" + args.get("hash-bits") + "'");
         const bool quiet = args.has("quiet") || args.has("json");
+        options.map = !args.has("no-map");
 
         std::optional<ModelFile> file;
         std::unique_ptr<Model> model;

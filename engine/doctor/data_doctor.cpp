@@ -6,6 +6,7 @@
 #include "core/worker_pool.h"
 #include "doctor/confident_learning.h"
 #include "doctor/cross_validated_softmax.h"
+#include "doctor/doctor_map.h"
 #include "doctor/doctor_stage.h"
 #include "doctor/duplicate_groups.h"
 #include "doctor/feature_duplicates.h"
@@ -168,6 +169,11 @@ DoctorReport runDataDoctor(const Dataset& train, const Dataset& test, const Mode
     std::stable_sort(report.outliers.begin(), report.outliers.end(),
                      [](const Outlier& a, const Outlier& b) { return a.score > b.score; });
     far.finish();
+    if (options.map) {
+        DoctorStage map(progress, "map", &report.stageSeconds);
+        addDoctorMap(report, train, test, options, map);
+        map.finish();
+    }
     report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return report;
 }

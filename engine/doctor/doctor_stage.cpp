@@ -10,8 +10,10 @@ DoctorStage::DoctorStage(const DoctorProgress& progress, std::string name,
     report(0.0);
 }
 
+bool DoctorStage::cancelled() const { return progress_.cancel && progress_.cancel->load(std::memory_order_relaxed); }
+
 void DoctorStage::check() const {
-    if (progress_.cancel && progress_.cancel->load(std::memory_order_relaxed)) throw DoctorCancelled();
+    if (cancelled()) throw DoctorCancelled();
 }
 
 void DoctorStage::report(double fraction) const {

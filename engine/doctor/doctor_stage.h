@@ -19,6 +19,8 @@ public:
 
     // Throws DoctorCancelled when the cancel flag is set. Thread-safe.
     void check() const;
+    // Whether the cancel flag is set (for code that must stop through its own return path).
+    bool cancelled() const;
     // The stage's fraction done in [0, 1] (calling thread only); checks cancel first.
     void report(double fraction) const;
     // Reports 1 and records the stage's seconds.

@@ -1,6 +1,7 @@
 // convstudio-cli dataset doctor as a user runs it: the human summary, --json and --out, usage
 // errors (exit 2) and a model file without trained weights (exit 1, saying so).
 #include <QtTest>
+#include <cmath>
 
 #include <nlohmann/json.hpp>
 
@@ -47,6 +48,20 @@ private slots:
         QVERIFY(saved.open(QIODevice::ReadOnly));
         QCOMPARE(nlohmann::json::parse(saved.readAll().toStdString()), j);
         QVERIFY(r.err.contains("doctor: hashes"));  // progress on stderr
+        // The map: one point per image (600 is under the sampling limit), each named and labelled.
+        QCOMPARE(j["map"].size(), std::size_t(600));
+        const auto& p = j["map"][0];
+        QVERIFY(p.contains("x") && p.contains("y") && p.contains("split"));
+        QVERIFY(std::isfinite(p["x"].get<double>()) && std::isfinite(p["y"].get<double>()));
+        QVERIFY(r.err.contains("doctor: map"));
+    }
+
+    void noMapSkipsTheMap() {
+        const Run r =
+            cli({"dataset", "doctor", "--data", "builtin", "--limit", "100", "--folds", "3", "--no-map", "--json"});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY(nlohmann::json::parse(r.out.toStdString())["map"].empty());
+        QVERIFY(!r.err.contains("doctor: map"));
     }
 
     void humanSummary() {
