@@ -106,7 +106,9 @@ private slots:
         Run r = cli({"classify-stream", "--model", model_, "--source", "9"});
         QCOMPARE(r.code, 1);
         QVERIFY(r.err.contains("camera 9 could not be opened"));
-        QVERIFY2(r.ms < 3000, qPrintable(QString::number(r.ms)));
+        // Fails instead of waiting for the camera (a hang would run to the 60 s timeout); the bound
+        // is loose because an ASan build on a loaded machine takes several seconds just to start.
+        QVERIFY2(r.ms < 20000, qPrintable(QString::number(r.ms)));
         r = cli({"classify-stream", "--model", model_});
         QCOMPARE(r.code, 2);
         QVERIFY(r.err.contains("--source"));
