@@ -634,6 +634,9 @@ namespace cs::gui {
     QT_TRANSLATE_NOOP("EngineMessage", "an explanation takes one image, got a batch of {batch}"),
     QT_TRANSLATE_NOOP("EngineMessage", "class {class} is out of range: the model has {classes} classes (0 to {last})"),
     QT_TRANSLATE_NOOP("EngineMessage", "the heat map needs an 8-bit image to draw on"),
+    QT_TRANSLATE_NOOP("EngineMessage", "--class '{class}' is neither a class name nor an index from 0 to {last}"),
+    QT_TRANSLATE_NOOP("EngineMessage", "{folder}: cannot create the output folder ({reason})"),
+    QT_TRANSLATE_NOOP("EngineMessage", "{file}: the overlay could not be encoded as PNG"),
 };
 
 }  // namespace cs::gui
