@@ -26,22 +26,44 @@ QImage heatMapImage(const Explanation& explanation) {
 }
 
 ExplanationOutcome computeExplanation(const ExplanationRequest& request) {
-    ExplanationOutcome out;
+    return computeExplanations(request, {request.options.targetClass}).front();
+}
+
+std::vector<ExplanationOutcome> computeExplanations(const ExplanationRequest& request,
+                                                    const std::vector<int>& targets) {
+    ExplanationOutcome common;
+    std::vector<ExplanationOutcome> out;
     try {
         const ModelFile& project = *request.project;
         Model model(project.graph, project.seed);
         applyWeights(project, model);
         for (int i : spatialLayers(model))
-            out.layers << QString::fromStdString(model.nodes()[static_cast<std::size_t>(i)].layer->name());
+            common.layers << QString::fromStdString(model.nodes()[static_cast<std::size_t>(i)].layer->name());
         const int classes = static_cast<int>(model.outputShape().size());
         for (int c = 0; c < classes; ++c)
-            out.classNames << (c < int(project.classNames.size())
-                                   ? QString::fromStdString(project.classNames[c])
-                                   : QCoreApplication::translate("ExplanationView", "class %1").arg(c));
-        out.explanation = explain(model, probeInput(project.preprocessing, request.image), request.options);
-        out.heatMap = heatMapImage(out.explanation);
+            common.classNames << (c < int(project.classNames.size())
+                                      ? QString::fromStdString(project.classNames[c])
+                                      : QCoreApplication::translate("ExplanationView", "class %1").arg(c));
+        const Tensor input = probeInput(project.preprocessing, request.image);
+        Explainer explainer(model);
+        for (int target : targets) {
+            ExplanationOutcome one = common;
+            ExplainOptions o = request.options;
+            o.targetClass = target;
+            if (request.occlusionWithoutSpatialLayer && o.method == ExplainMethod::GradCam &&
+                defaultGradCamLayer(model) < 0)
+                o.method = ExplainMethod::Occlusion;
+            try {
+                one.explanation = explainer.explain(input, o);
+                one.heatMap = heatMapImage(one.explanation);
+            } catch (const std::exception& e) {
+                one.error = engineText(e);
+            }
+            out.push_back(std::move(one));
+        }
     } catch (const std::exception& e) {
-        out.error = engineText(e);
+        common.error = engineText(e);
+        out.assign(targets.size(), common);
     }
     return out;
 }

@@ -6,6 +6,7 @@
 #include <QString>
 #include <QStringList>
 #include <memory>
+#include <vector>
 
 #include "explain/explanation.h"
 #include "training/training_types.h"
@@ -20,6 +21,7 @@ struct ExplanationRequest {
     std::shared_ptr<const ModelFile> project;  // must hold weights
     ProbeImage image;
     ExplainOptions options;
+    bool occlusionWithoutSpatialLayer = false;  // Grad-CAM asked of a model without one: occlusion
 };
 
 struct ExplanationOutcome {
@@ -33,6 +35,9 @@ struct ExplanationOutcome {
 
 // Runs on any thread; never throws (errors come back in `error`).
 ExplanationOutcome computeExplanation(const ExplanationRequest& request);
+// The same image explained for each class of `targets` (-1: the predicted one) with one model:
+// "why this, not that" shows the predicted and the true class side by side.
+std::vector<ExplanationOutcome> computeExplanations(const ExplanationRequest& request, const std::vector<int>& targets);
 
 // The engine's coloured heat map (JET, as the CLI's overlays) as an RGB QImage.
 QImage heatMapImage(const Explanation& explanation);

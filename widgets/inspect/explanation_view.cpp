@@ -98,7 +98,7 @@ void ExplanationView::request() {
         return;
     }
     pending_ = false;
-    ExplanationRequest job{project_, image_, currentOptions()};
+    ExplanationRequest job{project_, image_, currentOptions(), false};
     watcher_.setFuture(QtConcurrent::run([job = std::move(job)] { return computeExplanation(job); }));
     updateCaption();
 }
