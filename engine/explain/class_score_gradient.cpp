@@ -5,9 +5,9 @@
 namespace cs {
 
 void classScoreGradient(const Model& model, Executor& ex, const Tensor& input, int targetClass, int node,
-                        Tensor& outputGrad) {
-    const Tensor& out = model.forward(ex, input, Phase::Eval);
-    outputGrad.resize(out.batch(), out.sampleShape());
+                        Tensor& outputGrad, bool forwardDone) {
+    if (!forwardDone) model.forward(ex, input, Phase::Eval);
+    outputGrad.resize(1, model.outputShape());
     outputGrad.setZero();
     outputGrad[targetClass] = 1.f;
     const bool logit = model.outputActivation() == Activation::Softmax;

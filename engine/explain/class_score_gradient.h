@@ -12,8 +12,9 @@ class Executor;
 // Runs `input` (one sample) forward in Phase::Eval and back from a one-hot seed on `targetClass`
 // down to node `node` (0: the input; Model::BackwardScope::ToInput); afterwards
 // ex.activation(node) and ex.gradient(node) hold its output and d score / d output.
-// `outputGrad` is scratch owned by the caller.
+// `outputGrad` is scratch owned by the caller. `forwardDone`: ex already holds the forward pass
+// of `input` (Phase::Eval), which is then not repeated.
 void classScoreGradient(const Model& model, Executor& ex, const Tensor& input, int targetClass, int node,
-                        Tensor& outputGrad);
+                        Tensor& outputGrad, bool forwardDone = false);
 
 }  // namespace cs

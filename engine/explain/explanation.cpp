@@ -135,16 +135,15 @@ Explanation Explainer::explain(const Tensor& input, const ExplainOptions& option
                               {{"class", std::to_string(e.target)},
                                {"classes", std::to_string(classes)},
                                {"last", std::to_string(classes - 1)}}));
-    Tensor outputGrad;
     switch (options.method) {
         case ExplainMethod::GradCam: {
             const int layer = gradCamLayer(model_, options.layer);
             e.layer = model_.nodes()[static_cast<std::size_t>(layer)].layer->name();
-            setHeat(e, gradCam(model_, *executor_, input, layer, e.target, outputGrad).inputMap);
+            setHeat(e, gradCam(model_, *executor_, input, layer, e.target, outputGrad_, true).inputMap);
             break;
         }
         case ExplainMethod::Saliency:
-            setHeat(e, saliency(model_, *executor_, input, e.target, outputGrad));
+            setHeat(e, saliency(model_, *executor_, input, e.target, outputGrad_, true));
             break;
         case ExplainMethod::Occlusion: {
             const OcclusionOptions oo = occlusionOptions(options, input.sampleShape());

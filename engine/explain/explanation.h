@@ -64,7 +64,8 @@ public:
 private:
     const Model& model_;
     std::unique_ptr<Executor> executor_;
-    Tensor batch_;  // occlusion's occluded copies
+    Tensor batch_;       // occlusion's occluded copies
+    Tensor outputGrad_;  // the one-hot seed of the backward pass
 };
 
 // One-off form of Explainer::explain.

@@ -10,8 +10,8 @@
 namespace cs {
 
 GradCamMaps gradCam(const Model& model, Executor& ex, const Tensor& input, int layer, int targetClass,
-                    Tensor& outputGrad) {
-    classScoreGradient(model, ex, input, targetClass, layer, outputGrad);
+                    Tensor& outputGrad, bool forwardDone) {
+    classScoreGradient(model, ex, input, targetClass, layer, outputGrad, forwardDone);
     const Tensor& a = ex.activation(layer);
     const Tensor& g = ex.gradient(layer);
     const Shape& s = a.sampleShape();

@@ -20,7 +20,8 @@ struct GradCamMaps {
 };
 
 // `layer` is a node index with an image output (spatialLayers()); `input` one sample.
+// `forwardDone`: ex already holds the forward pass of `input` (classScoreGradient).
 GradCamMaps gradCam(const Model& model, Executor& ex, const Tensor& input, int layer, int targetClass,
-                    Tensor& outputGrad);
+                    Tensor& outputGrad, bool forwardDone = false);
 
 }  // namespace cs

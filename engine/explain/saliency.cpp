@@ -7,8 +7,9 @@
 
 namespace cs {
 
-cv::Mat saliency(const Model& model, Executor& ex, const Tensor& input, int targetClass, Tensor& outputGrad) {
-    classScoreGradient(model, ex, input, targetClass, 0, outputGrad);
+cv::Mat saliency(const Model& model, Executor& ex, const Tensor& input, int targetClass, Tensor& outputGrad,
+                 bool forwardDone) {
+    classScoreGradient(model, ex, input, targetClass, 0, outputGrad, forwardDone);
     const Tensor& g = ex.gradient(0);
     const Shape& s = model.inputShape();
     const int64_t plane = int64_t(s.height()) * s.width();

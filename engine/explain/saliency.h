@@ -10,7 +10,9 @@ namespace cs {
 class Model;
 class Executor;
 
-// CV_32F, the input's height x width. `input` is one sample.
-cv::Mat saliency(const Model& model, Executor& ex, const Tensor& input, int targetClass, Tensor& outputGrad);
+// CV_32F, the input's height x width. `input` is one sample; `forwardDone`: ex already holds its
+// forward pass (classScoreGradient).
+cv::Mat saliency(const Model& model, Executor& ex, const Tensor& input, int targetClass, Tensor& outputGrad,
+                 bool forwardDone = false);
 
 }  // namespace cs
