@@ -48,7 +48,8 @@ struct StreamSettings {
     float minConfidence = 0.f;  // best class below this: uncertain
     double maxRate = 0;         // classify at most this many frames per second (0: as fast as it can)
     // Also explain each frame's raw prediction (Grad-CAM at the last spatial layer; occlusion for
-    // a model without one). Measured on seed-cnn: ~50 us on top of the ~230 us forward pass.
+    // a model without one). Measured on seed-cnn, 640x480 frames, a loaded 2-core machine: 0.5-0.7 ms
+    // per frame on top of 2.1-2.2 ms for the classification: well within a 30 fps camera's 33 ms.
     bool explain = false;
 };
 

@@ -109,7 +109,7 @@ CameraPanel::CameraPanel(QWidget* parent) : QWidget(parent) {
     heatMap_->setObjectName(QStringLiteral("cameraHeatMap"));
     heatMap_->setToolTip(
         tr("A heat map over the region: where the network looks for the class it predicts "
-           "(Grad-CAM; about a fifth more work per frame for a small model)"));
+           "(Grad-CAM; for a small model well under a millisecond per frame)"));
     form->addRow(QString(), heatMap_);
     auto* hint = new QLabel(tr("Drag the frame to move the region the network sees, drag a corner to resize it, "
                                "double-click it to centre it again."),
