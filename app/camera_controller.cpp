@@ -363,6 +363,7 @@ void CameraController::applySettings() {
     s.topK = panel_->topK();
     s.smoothing = panel_->smoothing();
     s.minConfidence = static_cast<float>(panel_->minConfidence());
+    s.explain = panel_->showsHeatMap();
     classifier_->setSettings(s);
 }
 

@@ -5,6 +5,7 @@
 #include "common/engine_message.h"
 #include "inference/frame_source.h"
 #include "inference/stream_classifier.h"
+#include "inspect/explanation_job.h"
 
 namespace cs::gui {
 
@@ -32,6 +33,8 @@ LivePrediction CameraWorker::toLive(const StreamPrediction& p, float minConfiden
     live.minConfidence = minConfidence;
     live.still = p.still;
     live.inferenceMs = p.inferenceMs;
+    if (p.explained) live.heatMap = heatMapImage(p.explanation);
+    live.explainMs = p.explainMs;
     live.fps = p.fps;
     live.captureFps = p.captureFps;
     live.dropped = p.dropped;

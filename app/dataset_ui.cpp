@@ -443,17 +443,7 @@ void DatasetUi::catalogChanged() {
 
 void DatasetUi::sendToProbe(std::size_t g) {
     if (!catalog_ || g >= catalog_->size()) return;
-    ProbeImage probe;
-    probe.height = catalog_->height();
-    probe.width = catalog_->width();
-    probe.channels = catalog_->channels();
-    const uint8_t* pixels = catalog_->image(g);
-    probe.pixels.assign(pixels, pixels + std::size_t(probe.height) * probe.width * probe.channels);
-    probe.label = catalog_->label(g);
-    if (probe.label >= 0 && probe.label < catalog_->classCount())
-        probe.labelName = catalog_->classNames()[std::size_t(probe.label)];
-    probe.sample = catalog_->sourceOf(g);  // the Inspect page's picker finds it by this name
-    probe.source = qs(probe.sample);
+    const ProbeImage probe = probeFromCatalog(*catalog_, g);
     window_.statusBar()->showMessage(tr("%1 sent to the feature-map view").arg(catalog_->displayName(g)), 3000);
     emit probeRequested(probe);  // the studio shows it on the Inspect page
 }
@@ -468,6 +458,8 @@ void DatasetUi::openImage(std::size_t g) {
         connect(imageDialog_, &ImageDetailDialog::moveRequested, this, &DatasetUi::moveSamples);
     }
     imageDialog_->setCatalog(catalog_);
+    imageDialog_->setExplainedModel(
+        doc_->file().hasWeights() && doc_->check().ok ? std::make_shared<const ModelFile>(doc_->file()) : nullptr);
     imageDialog_->showSample(g);
     imageDialog_->show();
     imageDialog_->raise();

@@ -80,7 +80,13 @@ TrainingUi::TrainingUi(MainWindow& window, ModelDocument& doc, DatasetSession& d
     showSettings();
     showProjectRuns();
     updateWeightsState();
+    updateExplainedModel();
     updateActions();
+}
+
+void TrainingUi::updateExplainedModel() {
+    const bool usable = doc_.file().hasWeights() && doc_.check().ok;
+    inspect_->setProject(usable ? std::make_shared<const ModelFile>(doc_.file()) : nullptr);
 }
 
 TrainingUi::~TrainingUi() {
@@ -96,6 +102,7 @@ void TrainingUi::connectDocument() {
         for (const Message& note : doc_.loadNotes())
             panel_->log()->addLine(engineText(note), TrainingLog::Kind::Warning);
         updateWeightsState();
+        updateExplainedModel();
         idleProbeTimer_->start();
         QTimer::singleShot(0, this, &TrainingUi::checkForInterruptedRun);
     });
@@ -111,10 +118,12 @@ void TrainingUi::connectDocument() {
         // the same one marked outdated: the page follows the document.
         if (doc_.lastEvaluation() != shownEvaluation_) showSavedEvaluation();
         updateWeightsState();
+        updateExplainedModel();
         idleProbeTimer_->start();
     });
     connect(&doc_, &ModelDocument::graphChanged, this, [this] {
         updateWeightsState();
+        updateExplainedModel();
         idleProbeTimer_->start();
     });
 }

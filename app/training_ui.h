@@ -97,6 +97,8 @@ private:
     void settingsEdited();  // form -> document
     void updateActions();
     void updateWeightsState();
+    // Hands the project's weights to the Inspect page's explanations (none while the graph has errors).
+    void updateExplainedModel();
     void showHistory();                             // the runs, which holds the project's weights, which can be used
     void showProjectRuns();                         // a project just opened: its runs, the curves of the one in use
     void showRunBatches(int index);                 // the saved per-batch curves of run `index` as the charts' run

@@ -13,6 +13,7 @@ int runSummary(const Args& args, std::ostream& out, std::ostream& err);
 int runTrain(const Args& args, std::ostream& out, std::ostream& err);
 int runEvaluate(const Args& args, std::ostream& out, std::ostream& err);
 int runPredict(const Args& args, std::ostream& out, std::ostream& err);
+int runExplain(const Args& args, std::ostream& out, std::ostream& err);
 int runPresets(const Args& args, std::ostream& out, std::ostream& err);
 
 }  // namespace cs::cli

@@ -58,6 +58,13 @@ const std::vector<Command>& commands() {
          runEvaluate},
         {"predict", "predict --model FILE [--top K] [--json] IMAGE...\n      the top-K classes of each image",
          runPredict},
+        {"explain",
+         "explain --model FILE [--method gradcam|occlusion|saliency] [--layer NAME] [--class C]\n"
+         "      [--patch N --stride N] [--opacity X] --out DIR [--json] IMAGE...\n"
+         "      where the model looked: a heat-map overlay PNG per image in DIR (Grad-CAM at the last spatial\n"
+         "      layer and for the predicted class unless --layer/--class say otherwise; occlusion patch and\n"
+         "      stride in input pixels)",
+         runExplain},
         {"dataset",
          "dataset info|export|preview-augment|doctor ... (see 'dataset --help')\n      inspect and convert datasets",
          [](const auto& a, auto& o, auto& e) {

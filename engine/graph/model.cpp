@@ -212,15 +212,20 @@ const Tensor& Model::run(Executor& ex, Phase phase, int first, int last) const {
     return ex.activations_[static_cast<std::size_t>(last)];
 }
 
-void Model::backward(Executor& ex, Tensor& outputGrad, bool gradIsPreActivation) const {
+void Model::backward(Executor& ex, Tensor& outputGrad, bool gradIsPreActivation, BackwardScope scope,
+                     int stopAt) const {
     const std::size_t last = nodes_.size() - 1;
+    const bool toInput = scope == BackwardScope::ToInput;
+    // Whether node `n` gets a gradient in this pass.
+    const auto wanted = [&](int n) { return toInput || (n != 0 && nodes_[n].needsBackward); };
     std::vector<char>& initialised = ex.gradReady_;
     std::fill(initialised.begin(), initialised.end(), 0);
     const Tensor* ins[8];
     Tensor* inGrads[8];
-    for (std::size_t i = last; i >= 1; --i) {
+    const std::size_t lowest = toInput ? static_cast<std::size_t>(std::max(stopAt, 0)) + 1 : 1;
+    for (std::size_t i = last; i >= lowest; --i) {
         const Node& node = nodes_[i];
-        if (!node.needsBackward) continue;  // nothing above it trains: no gradient to compute
+        if (!wanted(static_cast<int>(i))) continue;  // nothing above it trains: no gradient to compute
         Tensor& dOut = (i == last) ? outputGrad : ex.grads_[i];
         if (i != last && !initialised[i]) dOut.resize(ex.activations_[i].batch(), node.outputShape), dOut.setZero();
         const std::size_t k = node.inputs.size();
@@ -232,7 +237,7 @@ void Model::backward(Executor& ex, Tensor& outputGrad, bool gradIsPreActivation)
         for (std::size_t j = 0; j < k; ++j) {
             const int in = node.inputs[j];
             ins[j] = &ex.activations_[in];
-            if (in == 0 || !nodes_[in].needsBackward) {
+            if (!wanted(in)) {
                 inGrads[j] = nullptr;
                 continue;
             }
@@ -251,7 +256,7 @@ void Model::backward(Executor& ex, Tensor& outputGrad, bool gradIsPreActivation)
         if (ex.profiling_) ex.backwardSeconds_[i] += threadCpuSeconds() - t0;
         for (std::size_t j = 0; j < k; ++j) {
             const int in = node.inputs[j];
-            if (in == 0 || !nodes_[in].needsBackward) continue;
+            if (!wanted(in)) continue;
             if (nodes_[in].consumers.size() == 1) {
                 initialised[in] = 1;
                 continue;

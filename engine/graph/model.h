@@ -89,9 +89,16 @@ public:
     // (FeatureCache::findCut checks that).
     const Tensor& forwardTo(Executor& ex, const Tensor& input, int cut) const;
     const Tensor& forwardFrom(Executor& ex, int cut, const Tensor& features, Phase phase) const;
+    // Which nodes backward visits: training needs only the nodes whose parameters train (and
+    // those between them and the output); explanations need the gradient of a node's output,
+    // frozen or not (Executor::gradient).
+    enum class BackwardScope { Trainable, ToInput };
     // Back-propagates `outputGrad` (dL/d output, consumed as scratch) through the graph and
-    // writes the parameter gradients into ex.paramGrads().
-    void backward(Executor& ex, Tensor& outputGrad, bool gradIsPreActivation) const;
+    // writes the parameter gradients into ex.paramGrads(). With BackwardScope::ToInput every
+    // node above `stopAt` is visited and ex.gradient(stopAt) is left as its consumers wrote it
+    // (stopAt 0: the input's gradient).
+    void backward(Executor& ex, Tensor& outputGrad, bool gradIsPreActivation,
+                  BackwardScope scope = BackwardScope::Trainable, int stopAt = 0) const;
     // Lets stateful layers (BatchNorm) fold the workers' batch statistics into their state.
     void commitState(std::span<Executor* const> workers);
 
@@ -117,6 +124,10 @@ public:
     Tensor& activation(int nodeIndex) { return activations_[nodeIndex]; }
     const Tensor& activation(int nodeIndex) const { return activations_[nodeIndex]; }
     Workspace& workspace(int nodeIndex) { return workspaces_[nodeIndex]; }
+    // dL/d(output of node `nodeIndex`) after a BackwardScope::ToInput pass that stopped at that
+    // node (a node's own backward may turn its gradient into scratch, e.g. through its fused
+    // activation, so only the node the pass stopped at holds a clean one).
+    const Tensor& gradient(int nodeIndex) const { return grads_[nodeIndex]; }
     // Gradients of every parameter, in Model::parameters() order.
     std::vector<Tensor>& paramGrads() { return paramGrads_; }
     // Seeds every workspace's RNG (dropout) from a step seed, deterministically.

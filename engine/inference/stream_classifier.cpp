@@ -120,6 +120,7 @@ void StreamClassifier::swapPendingModel() {
     if (pending_) {
         // New weights or classes: old probabilities would hide the change for a few frames.
         history_.clear();
+        explainer_.reset();  // it refers to the old model
         classifier_ = std::move(pending_);
     }
     if (settingsChanged_) {
@@ -147,6 +148,15 @@ StreamPrediction StreamClassifier::classify(const Frame& frame, bool still) {
     p.raw = classifier_->probabilitiesOf(input_);
     p.inferenceMs = millisecondsSince(start);
     p.networkView = networkViewOf(input_.data(), pre);
+    if (active_.explain) {
+        const auto explainStart = Clock::now();
+        if (!explainer_) explainer_ = std::make_unique<Explainer>(classifier_->model());
+        ExplainOptions o;
+        if (defaultGradCamLayer(classifier_->model()) < 0) o.method = ExplainMethod::Occlusion;
+        p.explanation = explainer_->explain(input_, o);
+        p.explained = true;
+        p.explainMs = millisecondsSince(explainStart);
+    }
 
     if (still) {
         p.probabilities = p.raw;

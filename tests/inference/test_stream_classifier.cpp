@@ -11,6 +11,7 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include "graph/model.h"
 #include "inference/frame_source.h"
 #include "inference/stream_classifier.h"
 #include "inference_helpers.h"
@@ -77,6 +78,30 @@ private slots:
         cv::resize(expected, expected, {16, 16}, 0, 0, cv::INTER_AREA);
         QCOMPARE(q.networkView.type(), CV_8UC3);
         QVERIFY(cv::norm(q.networkView, expected, cv::NORM_INF) <= 1.0);
+    }
+
+    // With StreamSettings::explain each frame carries the engine's Grad-CAM of its input; without
+    // it, none (the camera's "Show where it looks").
+    void framesAreExplainedWhenAsked() {
+        const ModelFile m = testing::tinyStreamModel(3, 16, false);
+        StreamClassifier sc(m);
+        const cv::Mat frame = testing::syntheticFrame(5, {160, 120});
+        QVERIFY(!sc.classify(frameOf(frame)).explained);
+        StreamSettings s = sc.settings();
+        s.explain = true;
+        sc.setSettings(s);
+        const StreamPrediction p = sc.classify(frameOf(frame, 2));
+        QVERIFY(p.explained);
+        Classifier reference(m);
+        Tensor input(reference.model().inputShape());
+        reference.prepare(frame(p.roi), input.data());
+        const Explanation want = explain(reference.model(), input, {});
+        QCOMPARE(p.explanation.heat, want.heat);
+        QCOMPARE(p.explanation.predicted, want.predicted);
+        QVERIFY(p.explainMs > 0);
+        s.explain = false;
+        sc.setSettings(s);
+        QVERIFY(!sc.classify(frameOf(frame, 3)).explained);
     }
 
     void predictionsMatchTheEngine_data() {

@@ -1,6 +1,7 @@
 // The camera widgets on their own: the live view's ROI follows real mouse drags (move, resize
 // with the model's aspect, clamped to the frame, reset by double click), the overlay draws the
 // prediction, errors offer Retry; the capture panel and the camera panel emit what the user asks.
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QPushButton>
@@ -119,6 +120,36 @@ private slots:
         QVERIFY2(amber.red() > 200 && amber.blue() < 100, qPrintable(amber.name()));
         view.clearPrediction();
         QVERIFY(!view.prediction().isValid());
+    }
+
+    // "Show where it looks": a click on the check box asks the worker for heat maps and the view
+    // draws the prediction's map over the region.
+    void heatMapToggleDrawsTheMapOverTheRoi() {
+        CameraPanel panel;
+        panel.resize(1000, 600);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        CameraView* view = panel.view();
+        view->setFrame(testFrame());
+        LivePrediction p = prediction(false);
+        p.heatMap = QImage(4, 4, QImage::Format_RGB888);
+        p.heatMap.fill(QColor(255, 0, 0));
+        view->setPrediction(p);
+        const QPoint centre = view->rect().center();
+        const QColor before = view->grab().toImage().pixelColor(centre);
+        auto* toggle = panel.findChild<QCheckBox*>(QStringLiteral("cameraHeatMap"));
+        QVERIFY(toggle);
+        QVERIFY(!panel.showsHeatMap());
+        QSignalSpy settings(&panel, &CameraPanel::settingsChanged);
+        QTest::mouseClick(toggle, Qt::LeftButton, {}, QPoint(8, toggle->height() / 2));
+        QVERIFY(panel.showsHeatMap());
+        QCOMPARE(settings.count(), 1);
+        QVERIFY(view->heatMapShown());
+        const QColor after = view->grab().toImage().pixelColor(centre);
+        QVERIFY2(after.red() > before.red() + 50 && after.blue() < before.blue(),
+                 qPrintable(before.name() + " -> " + after.name()));
+        if (const QString dir = qEnvironmentVariable("CONVSTUDIO_SCREENSHOTS"); !dir.isEmpty())
+            QVERIFY(panel.grab().save(dir + QStringLiteral("/camera_heat_map_toggle.png")));
     }
 
     void errorsOfferRetry() {

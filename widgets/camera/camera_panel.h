@@ -6,6 +6,7 @@
 // the work and feeds it.
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QPushButton;
@@ -44,6 +45,7 @@ public:
 
     int topK() const;
     int smoothing() const;
+    bool showsHeatMap() const;     // "Show where it looks": a live heat map over the ROI
     double minConfidence() const;  // 0..1
     // Video files start over at their end (a demo clip keeps playing).
     bool loopFiles() const { return loopFiles_; }
@@ -77,6 +79,7 @@ private:
     QToolButton* probe_;
     QSpinBox* topK_;
     QSpinBox* smoothing_;
+    QCheckBox* heatMap_;
     QDoubleSpinBox* minConfidence_;
     bool loopFiles_ = true;
     CameraView* view_;

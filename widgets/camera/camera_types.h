@@ -26,6 +26,8 @@ struct LivePrediction {
     float minConfidence = 0;
     bool still = false;  // classified a frozen frame
     double inferenceMs = 0;
+    QImage heatMap;  // where the model looks in the ROI (the network input's size), when asked
+    double explainMs = 0;
     double fps = 0;         // frames classified per second
     double captureFps = 0;  // frames the source delivers per second
     qint64 dropped = 0;     // frames skipped because the model was busy

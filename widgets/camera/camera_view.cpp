@@ -60,6 +60,11 @@ QRect CameraView::roiInFrame(const QRectF& fraction, const QSize& size) {
     return QRect(r.x, r.y, r.width, r.height);
 }
 
+void CameraView::setHeatMapShown(bool shown) {
+    heatMapShown_ = shown;
+    update();
+}
+
 void CameraView::setFrozen(bool frozen) {
     frozen_ = frozen;
     update();

@@ -38,6 +38,9 @@ public:
     // Width / height the ROI keeps while resized (the model's input); 0: free.
     void setRoiAspect(double aspect) { aspect_ = aspect; }
 
+    // Draws the prediction's heat map (LivePrediction::heatMap) over the region when on.
+    void setHeatMapShown(bool shown);
+    bool heatMapShown() const { return heatMapShown_; }
     void setFrozen(bool frozen);
     bool isFrozen() const { return frozen_; }
     // A centred message over the view; Error and Ended (a file that finished) add Retry.
@@ -88,6 +91,7 @@ private:
     QRectF roi_;
     double aspect_ = 1.0;
     bool frozen_ = false;
+    bool heatMapShown_ = false;
     QString message_;
     MessageKind messageKind_ = MessageKind::None;
     QString banner_;

@@ -34,6 +34,13 @@ void CameraView::paintRoi(QPainter& p, const QRectF& image) const {
     outside.addRect(image);
     outside.addRect(r);
     p.fillPath(outside, QColor(0, 0, 0, 95));
+    if (heatMapShown_ && !prediction_.heatMap.isNull()) {
+        // The network saw the region resized to its input: the map stretches back over it.
+        p.setRenderHint(QPainter::SmoothPixmapTransform, true);
+        p.setOpacity(0.45);
+        p.drawImage(r, prediction_.heatMap);
+        p.setOpacity(1.0);
+    }
 
     QColor edge = QColor(255, 255, 255, 220);
     if (prediction_.isValid()) edge = prediction_.uncertain ? kUncertain : kConfident;

@@ -643,6 +643,22 @@ namespace cs::gui {
     QT_TRANSLATE_NOOP("EngineMessage", "t-SNE: the points have {dim} dimensions; at least 1 is needed"),
     QT_TRANSLATE_NOOP("EngineMessage", "t-SNE: {option} must be {range}, got {value}"),
     QT_TRANSLATE_NOOP("EngineMessage", "t-SNE: point {index} has the value {value} in dimension {dimension}"),
+    // Explanations (issue 16): Grad-CAM, occlusion, saliency.
+    QT_TRANSLATE_NOOP("EngineMessage",
+                      "Grad-CAM needs a layer with a spatial output and the model has none; use occlusion or saliency"),
+    QT_TRANSLATE_NOOP("EngineMessage", "Grad-CAM: the model has no layer '{layer}' (choose one of: {layers})"),
+    QT_TRANSLATE_NOOP("EngineMessage",
+                      "Grad-CAM: layer '{layer}' outputs {shape}, not an image larger than 1x1 inside the model "
+                      "(choose one of: {layers})"),
+    QT_TRANSLATE_NOOP("EngineMessage", "occlusion patch {patch} must be between 1 and {max} (the input is {size})"),
+    QT_TRANSLATE_NOOP("EngineMessage", "occlusion stride {stride} must be at least 1"),
+    QT_TRANSLATE_NOOP("EngineMessage", "unknown explanation method '{method}' (choose gradcam, occlusion or saliency)"),
+    QT_TRANSLATE_NOOP("EngineMessage", "an explanation takes one image, got a batch of {batch}"),
+    QT_TRANSLATE_NOOP("EngineMessage", "class {class} is out of range: the model has {classes} classes (0 to {last})"),
+    QT_TRANSLATE_NOOP("EngineMessage", "the heat map needs an 8-bit image to draw on"),
+    QT_TRANSLATE_NOOP("EngineMessage", "--class '{class}' is neither a class name nor an index from 0 to {last}"),
+    QT_TRANSLATE_NOOP("EngineMessage", "{folder}: cannot create the output folder ({reason})"),
+    QT_TRANSLATE_NOOP("EngineMessage", "{file}: the overlay could not be encoded as PNG"),
 };
 
 }  // namespace cs::gui

@@ -182,4 +182,19 @@ long long DatasetCatalog::findSource(const std::string& path) const {
     return -1;
 }
 
+ProbeImage probeFromCatalog(const DatasetCatalog& catalog, std::size_t g) {
+    ProbeImage probe;
+    probe.height = catalog.height();
+    probe.width = catalog.width();
+    probe.channels = catalog.channels();
+    const uint8_t* pixels = catalog.image(g);
+    probe.pixels.assign(pixels, pixels + std::size_t(probe.height) * probe.width * probe.channels);
+    probe.label = catalog.label(g);
+    if (probe.label >= 0 && probe.label < catalog.classCount())
+        probe.labelName = catalog.classNames()[std::size_t(probe.label)];
+    probe.sample = catalog.sourceOf(g);  // the Inspect page's picker finds it by this name
+    probe.source = QString::fromStdString(probe.sample);
+    return probe;
+}
+
 }  // namespace cs::gui

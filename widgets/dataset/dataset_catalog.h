@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "data/dataset.h"
+#include "training/training_types.h"
 
 namespace cs::gui {
 
@@ -105,5 +106,9 @@ private:
     uint64_t seed_ = 42;
     SamplePredictions predictions_;
 };
+
+// Sample `g` as a probe image (pixels, true class and its name, source): what the Inspect page
+// and the explanations of one image take.
+ProbeImage probeFromCatalog(const DatasetCatalog& catalog, std::size_t g);
 
 }  // namespace cs::gui

@@ -14,6 +14,8 @@
 #include "dataset/class_colors.h"
 #include "dataset/dataset_catalog.h"
 #include "dataset/image_detail_view.h"
+#include "inspect/why_view.h"
+#include "io/model_file.h"
 
 namespace cs::gui {
 
@@ -39,8 +41,13 @@ ImageDetailDialog::ImageDetailDialog(QWidget* parent) : QDialog(parent) {
     actions->addWidget(move_);
     actions->addStretch();
     actions->addWidget(close);
+    why_ = new WhyView(this);
+    why_->setVisible(false);
+    auto* row = new QHBoxLayout;
+    row->addWidget(view_, 1);
+    row->addWidget(why_, 1);
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(view_, 1);
+    layout->addLayout(row, 1);
     layout->addLayout(actions);
 
     connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -69,6 +76,21 @@ void ImageDetailDialog::setCatalog(std::shared_ptr<DatasetCatalog> catalog) {
 void ImageDetailDialog::showSample(std::size_t g) {
     view_->showSample((long long)g);
     updateActions();
+    updateWhy();
+}
+
+void ImageDetailDialog::setExplainedModel(std::shared_ptr<const ModelFile> project) {
+    explaining_ = project && project->hasWeights();
+    why_->setProject(std::move(project));
+    updateWhy();
+}
+
+void ImageDetailDialog::updateWhy() {
+    const long long g = sample();
+    const bool shown = explaining_ && catalog_ && g >= 0;
+    if (shown && why_->isHidden()) resize(std::max(width(), 980), height());
+    why_->setVisible(shown);
+    why_->setImage(shown ? probeFromCatalog(*catalog_, std::size_t(g)) : ProbeImage());
 }
 
 long long ImageDetailDialog::sample() const { return view_->sample(); }
@@ -76,6 +98,7 @@ long long ImageDetailDialog::sample() const { return view_->sample(); }
 void ImageDetailDialog::refresh() {
     view_->refresh();
     updateActions();
+    updateWhy();
 }
 
 void ImageDetailDialog::updateActions() {

@@ -1,7 +1,8 @@
 #pragma once
 // One image of the dataset in a window of its own, opened from any thumbnail (dataset grid,
 // misclassified gallery): the image at full size with its label and the model's probabilities
-// (an ImageDetailView), and what can be done with it: use as probe, show in the dataset,
+// (an ImageDetailView), with a model: where it looks for the predicted and the true class
+// (WhyView); and what can be done with it: use as probe, show in the dataset,
 // exclude from training, move to another class. The dialog only asks (signals); the dataset
 // page does the edits through its undoable commands and calls refresh() afterwards.
 #include <QDialog>
@@ -11,10 +12,15 @@
 class QPushButton;
 class QToolButton;
 
+namespace cs {
+struct ModelFile;
+}
+
 namespace cs::gui {
 
 class DatasetCatalog;
 class ImageDetailView;
+class WhyView;
 
 class ImageDetailDialog : public QDialog {
     Q_OBJECT
@@ -26,8 +32,11 @@ public:
     long long sample() const;
     // After an edit of the catalog (exclusion, move, predictions).
     void refresh();
+    // The model whose "why this, not that" heat maps the dialog shows (null: none, hidden).
+    void setExplainedModel(std::shared_ptr<const ModelFile> project);
 
     ImageDetailView* detailView() const { return view_; }
+    WhyView* whyView() const { return why_; }
     QPushButton* showInDatasetButton() const { return show_; }
     QPushButton* excludeButton() const { return exclude_; }
     QToolButton* moveButton() const { return move_; }
@@ -42,7 +51,11 @@ private:
     void updateActions();
 
     std::shared_ptr<DatasetCatalog> catalog_;
+    void updateWhy();
+
     ImageDetailView* view_;
+    WhyView* why_;
+    bool explaining_ = false;
     QPushButton* show_;
     QPushButton* exclude_;
     QToolButton* move_;

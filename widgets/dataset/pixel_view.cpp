@@ -1,5 +1,7 @@
 #include "dataset/pixel_view.h"
 
+#include <algorithm>
+
 #include <QMouseEvent>
 #include <QPainter>
 
@@ -48,6 +50,11 @@ void PixelView::setOverlay(const QImage& overlay) {
     update();
 }
 
+void PixelView::setOverlayOpacity(double opacity) {
+    overlayOpacity_ = std::clamp(opacity, 0.0, 1.0);
+    update();
+}
+
 void PixelView::paintEvent(QPaintEvent*) {
     QPainter p(this);
     p.fillRect(rect(), palette().color(QPalette::Window).darker(104));
@@ -57,7 +64,8 @@ void PixelView::paintEvent(QPaintEvent*) {
     p.setRenderHint(QPainter::SmoothPixmapTransform, !enlarge);
     p.drawImage(r, image_);
     if (!overlay_.isNull()) {
-        p.setOpacity(0.5);
+        p.setRenderHint(QPainter::SmoothPixmapTransform, true);  // a heat map has no pixels to keep sharp
+        p.setOpacity(overlayOpacity_);
         p.drawImage(r, overlay_);
         p.setOpacity(1.0);
     }

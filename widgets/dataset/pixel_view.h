@@ -13,10 +13,12 @@ public:
 
     void setImage(const QImage& image);
     const QImage& image() const { return image_; }
-    // Drawn over the image, scaled to it, half transparent (a heat-map once explanations
-    // exist); a null image draws nothing.
+    // Drawn over the image, scaled to it smoothly, at overlayOpacity() (an explanation's heat
+    // map); a null image draws nothing.
     void setOverlay(const QImage& overlay);
     const QImage& overlay() const { return overlay_; }
+    void setOverlayOpacity(double opacity);  // 0..1, default 0.5
+    double overlayOpacity() const { return overlayOpacity_; }
     // The image pixel under a widget position, or (-1, -1).
     QPoint pixelAt(const QPoint& widgetPos) const;
     // "x 3, y 7: 128" (gray) or "x 3, y 7: R 12 G 40 B 200".
@@ -37,6 +39,7 @@ private:
 
     QImage image_;
     QImage overlay_;
+    double overlayOpacity_ = 0.5;
     QPoint hovered_{-1, -1};
 };
 

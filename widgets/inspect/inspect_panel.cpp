@@ -7,6 +7,7 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
+#include "inspect/explanation_view.h"
 #include "inspect/feature_map_view.h"
 #include "inspect/filter_view.h"
 #include "inspect/prediction_bars.h"
@@ -46,6 +47,8 @@ InspectPanel::InspectPanel(QWidget* parent) : QWidget(parent) {
     tabs_->setDocumentMode(true);
     tabs_->addTab(maps_, tr("Feature maps"));
     tabs_->addTab(filters_, tr("Filters and weights"));
+    explanation_ = new ExplanationView;
+    tabs_->addTab(explanation_, tr("Where it looks"));
 
     auto* split = new QSplitter(Qt::Horizontal);
     split->addWidget(left);
@@ -56,6 +59,7 @@ InspectPanel::InspectPanel(QWidget* parent) : QWidget(parent) {
     layout->addWidget(split);
 
     connect(picker_, &ProbePicker::probeChanged, this, &InspectPanel::probeImageChanged);
+    connect(picker_, &ProbePicker::probeChanged, explanation_, &ExplanationView::setProbeImage);
     setStatus(
         tr("The views update a few times a second while a model trains; when idle they show the project's "
            "weights."));
@@ -83,6 +87,10 @@ void InspectPanel::setProbe(const ProbeResult& probe) {
                                         .arg(double(probe.probabilities[top]) * 100, 0, 'f', 1)
                                         .arg(probe.step < 0 ? tr(" — untrained weights") : QString()));
     }
+}
+
+void InspectPanel::setProject(std::shared_ptr<const ModelFile> project) {
+    explanation_->setProject(std::move(project));
 }
 
 void InspectPanel::beginRun() { filters_->clearHistory(); }

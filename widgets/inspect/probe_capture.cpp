@@ -56,10 +56,7 @@ ProbeImage probeFromDataset(const Dataset& data, std::size_t index) {
     return p;
 }
 
-ProbeResult captureProbe(const Model& model, Executor& executor, const Preprocessing& pre, const ProbeImage& image) {
-    ProbeResult r;
-    r.image = image;
-    if (!image.isValid()) return r;
+Tensor probeInput(const Preprocessing& pre, const ProbeImage& image) {
     std::vector<uint8_t> converted;
     const uint8_t* hwc = image.pixels.data();
     if (image.height != pre.height || image.width != pre.width || image.channels != pre.channels) {
@@ -68,6 +65,14 @@ ProbeResult captureProbe(const Model& model, Executor& executor, const Preproces
     }
     Tensor input(1, pre.inputShape());
     pre.toFloat(hwc, input.data());
+    return input;
+}
+
+ProbeResult captureProbe(const Model& model, Executor& executor, const Preprocessing& pre, const ProbeImage& image) {
+    ProbeResult r;
+    r.image = image;
+    if (!image.isValid()) return r;
+    const Tensor input = probeInput(pre, image);
     const Tensor& out = model.forward(executor, input, Phase::Eval);
 
     const auto& nodes = model.nodes();

@@ -2,6 +2,7 @@
 // Runs a compiled model on one probe image and collects what the inspect views show: every
 // node's activation, the class probabilities, the first convolution's kernels and statistics
 // of every parameter tensor. Plain engine calls: the trainer's thread runs it between batches.
+#include "core/tensor.h"
 #include "training/training_types.h"
 
 namespace cs {
@@ -11,6 +12,10 @@ struct Preprocessing;
 }  // namespace cs
 
 namespace cs::gui {
+
+// The network's input for a (valid) probe image: converted to the preprocessing's size and
+// channels as the batcher converts dataset images, then scaled. One sample.
+Tensor probeInput(const Preprocessing& pre, const ProbeImage& image);
 
 // `executor` must belong to `model`; it is used in Eval phase with a batch of one.
 ProbeResult captureProbe(const Model& model, Executor& executor, const Preprocessing& pre, const ProbeImage& image);
