@@ -233,6 +233,97 @@
     </message>
 </context>
 <context>
+    <name>DoctorFindings</name>
+    <message>
+        <location filename="../widgets/doctor/doctor_findings.cpp" line="84"/>
+        <source>Leakage: %1 images in training and test</source>
+        <translation>泄漏：%1 张图像同时出现在训练集和测试集</translation>
+    </message>
+    <message>
+        <location filename="../widgets/doctor/doctor_findings.cpp" line="85"/>
+        <source>Exact duplicates: %1 images</source>
+        <translation>完全重复：%1 张图像</translation>
+    </message>
+    <message>
+        <location filename="../widgets/doctor/doctor_findings.cpp" line="86"/>
+        <source>Near duplicates: %1 images</source>
+        <translation>近似重复：%1 张图像</translation>
+    </message>
+    <message>
+        <location filename="../widgets/doctor/doctor_findings.cpp" line="90"/>
+        <source>%1: labelled %2 (%3), looks like %4 (%5)</source>
+        <translation>%1：标注为 %2（%3），看起来像 %4（%5）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/doctor/doctor_findings.cpp" line="99"/>
+        <source>blank</source>
+        <translation>空白</translation>
+    </message>
+    <message>
+        <location filename="../widgets/doctor/doctor_findings.cpp" line="102"/>
+        <source>saturated</source>
+        <translation>过饱和</translation>
+    </message>
+    <message>
+        <location filename="../widgets/doctor/doctor_findings.cpp" line="105"/>
+        <source>low contrast</source>
+        <translation>低对比度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/doctor/doctor_findings.cpp" line="108"/>
+        <source>far from every class</source>
+        <translation>远离所有类别</translation>
+    </message>
+    <message>
+        <location filename="../widgets/doctor/doctor_findings.cpp" line="111"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>DoctorStage</name>
+    <message>
+        <location filename="../app/doctor_controller.cpp" line="38"/>
+        <source>Computing features</source>
+        <translation>正在计算特征</translation>
+    </message>
+    <message>
+        <location filename="../app/doctor_controller.cpp" line="39"/>
+        <source>Cross-validating predictions</source>
+        <translation>正在交叉验证预测</translation>
+    </message>
+    <message>
+        <location filename="../app/doctor_controller.cpp" line="40"/>
+        <source>Hashing images</source>
+        <translation>正在计算图像哈希</translation>
+    </message>
+    <message>
+        <location filename="../app/doctor_controller.cpp" line="41"/>
+        <source>Finding duplicates</source>
+        <translation>正在查找重复图像</translation>
+    </message>
+    <message>
+        <location filename="../app/doctor_controller.cpp" line="42"/>
+        <source>Checking pixels</source>
+        <translation>正在检查像素</translation>
+    </message>
+    <message>
+        <location filename="../app/doctor_controller.cpp" line="43"/>
+        <source>Finding near duplicates</source>
+        <translation>正在查找近似重复图像</translation>
+    </message>
+    <message>
+        <location filename="../app/doctor_controller.cpp" line="44"/>
+        <source>Finding outliers</source>
+        <translation>正在查找离群图像</translation>
+    </message>
+    <message>
+        <location filename="../app/doctor_controller.cpp" line="45"/>
+        <source>Drawing the map</source>
+        <translation>正在绘制分布图</translation>
+    </message>
+</context>
+<context>
     <name>EngineMessage</name>
     <message>
         <location filename="../widgets/common/engine_message.cpp" line="27"/>
@@ -426,2103 +517,2251 @@
     </message>
     <message>
         <location filename="../widgets/common/engine_message_catalog.cpp" line="58"/>
+        <source>the data doctor was cancelled</source>
+        <translation>数据诊断已取消</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="59"/>
+        <source>the training images are {train} but the test images are {test}</source>
+        <translation>训练图像为 {train}，但测试图像为 {test}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="60"/>
+        <source>the data doctor needs images; the dataset has none</source>
+        <translation>数据诊断需要图像；该数据集中没有图像</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="61"/>
+        <source>the model takes {model} images, but the dataset&apos;s images are {data}</source>
+        <translation>模型接受 {model} 的图像，但数据集的图像为 {data}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="62"/>
+        <source>the model has no layer before its classifier; the doctor examined the pixels instead of its features</source>
+        <translation>模型在分类器之前没有其他层；诊断改为检查像素而非其特征</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="65"/>
+        <source>the {dim} features of layer &apos;{layer}&apos; were reduced to {reduced} by PCA</source>
+        <translation>层“{layer}”的 {dim} 个特征已通过 PCA 降至 {reduced} 个</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="66"/>
+        <source>label errors were not searched: the images belong to only {count} class</source>
+        <translation>未查找标注错误：图像只属于 {count} 个类别</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="67"/>
+        <source>label errors were not searched: {images} images are too few for {folds}-fold cross-validation (at least {min})</source>
+        <translation>未查找标注错误：{images} 张图像不足以进行 {folds} 折交叉验证（至少需要 {min} 张）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="70"/>
+        <source>&apos;{file}&apos; has no trained weights: its features would be noise. Train it first, or run the data doctor without a model</source>
+        <translation>“{file}”没有训练好的权重：其特征只是噪声。请先训练，或不使用模型运行数据诊断</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="74"/>
         <source>{layer}: has no input; connect a layer to it</source>
         <translation>{layer}：没有输入，请把一个层连接到它</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="59"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="75"/>
         <source>{layer}: needs at least {min} inputs, has {count}</source>
         <translation>{layer}：至少需要 {min} 个输入，现有 {count} 个</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="60"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="76"/>
         <source>{layer}: takes 1 input, has {count}</source>
         <translation>{layer}：只接受 1 个输入，现有 {count} 个</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="61"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="77"/>
         <source>{layer}: takes {max} inputs, has {count}</source>
         <translation>{layer}：接受 {max} 个输入，现有 {count} 个</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="62"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="78"/>
         <source>{layer}: its input #{input} does not exist</source>
         <translation>{layer}：其输入 #{input} 不存在</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="63"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="79"/>
         <source>{layer}: is connected to itself</source>
         <translation>{layer}：连接到了自身</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="64"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="80"/>
         <source>the model is empty; add an Input layer</source>
         <translation>模型为空，请添加一个 Input 层</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="65"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="81"/>
         <source>the model has no Input layer; add one at the top</source>
         <translation>模型没有 Input 层，请在顶部添加一个</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="66"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="82"/>
         <source>{layer}: a model has one Input layer; this is a second one</source>
         <translation>{layer}：模型只能有一个 Input 层，这是第二个</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="67"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="83"/>
         <source>{layer}: is part of a cycle</source>
         <translation>{layer}：处于一个环路中</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="68"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="84"/>
         <source>{layer}: is not connected to the Input layer</source>
         <translation>{layer}：没有连接到 Input 层</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="69"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="85"/>
         <source>{layer}: its output is not used; a model has one output (outputs now: {outputs})</source>
         <translation>{layer}：其输出未被使用；模型只能有一个输出（当前输出：{outputs}）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="71"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="87"/>
         <source>the model has only an Input layer; add layers below it</source>
         <translation>模型只有 Input 层，请在其下方添加层</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="72"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="88"/>
         <source>the model is not valid</source>
         <translation>模型无效</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="74"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="90"/>
         <source>{layer}: kernel {window} is larger than its {input} input</source>
         <translation>{layer}：卷积核 {window} 大于其 {input} 的输入</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="76"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="92"/>
         <source>{layer}: kernel {window} with dilation {dilation} spans {span} pixels, more than its {input} input padded to {padded}</source>
         <translation>{layer}：{window} 卷积核在扩张率 {dilation} 下跨越 {span} 像素，超过了其 {input} 输入填充后的 {padded}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="79"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="95"/>
         <source>{layer}: groups {groups} must divide both the {channels} input channels and the {filters} filters</source>
         <translation>{layer}：分组数 {groups} 必须同时整除 {channels} 个输入通道和 {filters} 个滤波器</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="82"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="98"/>
         <source>{layer}: pool {window} is larger than its {input} input</source>
         <translation>{layer}：池化窗口 {window} 大于其 {input} 的输入</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="83"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="99"/>
         <source>{layer}: window {window} is larger than its {input} input</source>
         <translation>{layer}：窗口 {window} 大于其 {input} 的输入</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="85"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="101"/>
         <source>{file}: the description is not valid JSON (line {line})</source>
         <translation>{file}：描述不是有效的 JSON（第 {line} 行）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="86"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="102"/>
         <source>{file}: the description holds a number too large to read: {number}</source>
         <translation>{file}：描述中含有一个大到无法读取的数字：{number}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="87"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="103"/>
         <source>{file} is JSON but not a ConvStudio project</source>
         <translation>{file} 是 JSON 文件，但不是 ConvStudio 项目</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="89"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="105"/>
         <source>unknown activation &apos;{activation}&apos;; known activations: {known}</source>
         <translation>未知的激活函数“{activation}”；可用的激活函数：{known}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="90"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="106"/>
         <source>{layer}: needs at least 2 inputs, got {count}</source>
         <translation>{layer}：至少需要 2 个输入，实际有 {count} 个</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="91"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="107"/>
         <source>{layer}: inputs must have the same shape, got {first} and {other} (input {input})</source>
         <translation>{layer}：各输入的形状必须相同，实际为 {first} 和 {other}（输入 {input}）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="93"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="109"/>
         <source>{layer}: expects an image or a flat input, got {shape}</source>
         <translation>{layer}：需要图像输入或扁平输入，实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="94"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="110"/>
         <source>{layer}: expects image or flat inputs, got {shape}</source>
         <translation>{layer}：需要图像输入或扁平输入，实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="95"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="111"/>
         <source>{layer}: image inputs must have the same height and width, got {first} and {other} (input {input})</source>
         <translation>{layer}：各图像输入的高度和宽度必须相同，实际为 {first} 和 {other}（输入 {input}）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="98"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="114"/>
         <source>{layer}: cannot join a flat input with an image, got {first} and {other} (input {input})</source>
         <translation>{layer}：无法将扁平输入与图像拼接，实际为 {first} 和 {other}（输入 {input}）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="100"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="116"/>
         <source>{layer}: expects a flat input, got {shape}; add Flatten before it</source>
         <translation>{layer}：需要扁平输入，实际为 {shape}；请在它之前添加 Flatten</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="101"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="117"/>
         <source>{layer}: input has no shape</source>
         <translation>{layer}：输入没有形状</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="102"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="118"/>
         <source>{layer}: option &apos;{option}&apos; must be an integer, got {value}</source>
         <translation>{layer}：选项“{option}”必须是整数，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="103"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="119"/>
         <source>{layer}: option &apos;{option}&apos; must be between {min} and {max}, got {value}</source>
         <translation>{layer}：选项“{option}”必须介于 {min} 和 {max} 之间，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="104"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="120"/>
         <source>{layer}: option &apos;{option}&apos; must be a number, got {value}</source>
         <translation>{layer}：选项“{option}”必须是数字，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="105"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="121"/>
         <source>{layer}: option &apos;{option}&apos; must be true or false, got {value}</source>
         <translation>{layer}：选项“{option}”必须是 true 或 false，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="106"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="122"/>
         <source>{layer}: option &apos;{option}&apos; must be one of {choices}; got {value}</source>
         <translation>{layer}：选项“{option}”必须是 {choices} 之一；实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="107"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="123"/>
         <source>unknown layer kind &apos;{kind}&apos;; known kinds: {known}</source>
         <translation>未知的层类型“{kind}”；可用的层类型：{known}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="108"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="124"/>
         <source>{layer}: options must be a JSON object, got {value}</source>
         <translation>{layer}：选项必须是 JSON 对象，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="109"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="125"/>
         <source>{layer}: unknown option &apos;{option}&apos;; known options: none</source>
         <translation>{layer}：未知选项“{option}”；该层没有任何选项</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="110"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="126"/>
         <source>{layer}: unknown option &apos;{option}&apos;; known options: {known}</source>
         <translation>{layer}：未知选项“{option}”；可用的选项：{known}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="111"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="127"/>
         <source>unknown padding &apos;{padding}&apos;; known paddings: valid, same</source>
         <translation>未知的填充方式“{padding}”；可用的填充方式：valid、same</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="112"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="128"/>
         <source>{layer}: expects an image input (channels x height x width), got {shape}</source>
         <translation>{layer}：需要图像输入（通道 x 高 x 宽），实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="114"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="130"/>
         <source>{layer}: multiplies exactly 2 inputs, got {count}</source>
         <translation>{layer}：只能将 2 个输入相乘，实际得到 {count} 个</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="115"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="131"/>
         <source>{layer}: multiplies inputs of one shape, or a feature map by one value per channel; got {first} and {second}</source>
         <translation>{layer}：只能将形状相同的输入相乘，或将特征图与每通道一个值相乘；实际得到 {first} 和 {second}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="118"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="134"/>
         <source>{layer}: {channels} channels do not split into {groups} groups</source>
         <translation>{layer}：{channels} 个通道无法分成 {groups} 组</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="119"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="135"/>
         <source>{layer}: channels {start} to {stop} do not fit an input of {channels} channels</source>
         <translation>{layer}：通道 {start} 到 {stop} 超出了 {channels} 通道的输入</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="122"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="138"/>
         <source>checkpoint written: {file}</source>
         <translation>已写入检查点：{file}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="123"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="139"/>
         <source>no feature extraction: augmentation changes the images every epoch, so the frozen layers up to &apos;{layer}&apos; run on every batch (they are still not updated)</source>
         <translation>不使用特征提取：数据增强每轮都会改变图像，因此直到“{layer}”的冻结层在每个批次都要运行（它们仍不会被更新）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="126"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="142"/>
         <source>no feature extraction: the features at &apos;{layer}&apos; would take {mb} MB</source>
         <translation>不使用特征提取：“{layer}”处的特征将占用 {mb} MB</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="127"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="143"/>
         <source>feature extraction: the layers up to &apos;{layer}&apos; are frozen; the head trains on their cached features (reused)</source>
         <translation>特征提取：直到“{layer}”的各层已冻结；分类头在缓存的特征上训练（重复使用）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="130"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="146"/>
         <source>feature extraction: the layers up to &apos;{layer}&apos; are frozen; the head trains on their features, computed once in {seconds} s</source>
         <translation>特征提取：直到“{layer}”的各层已冻结；分类头在其特征上训练，特征只计算一次，用时 {seconds} 秒</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="133"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="149"/>
         <source>the model has {outputs} outputs for {classes} classes; the extra outputs are never targets</source>
         <translation>模型有 {outputs} 个输出，但只有 {classes} 个类别；多余的输出永远不会是目标</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="135"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="151"/>
         <source>class weights (balanced): {weights}</source>
         <translation>类别权重（均衡）：{weights}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="136"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="152"/>
         <source>oversampling: {samples} samples per epoch from {images}</source>
         <translation>过采样：每轮从 {images} 张图像中取 {samples} 个样本</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="137"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="153"/>
         <source>stopped early after epoch {epoch}: no improvement of {metric} for {patience} epochs; restored the best weights</source>
         <translation>在第 {epoch} 轮后提前停止：{metric} 已有 {patience} 轮没有改善；已恢复最佳权重</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="140"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="156"/>
         <source>stopped early after epoch {epoch}: no improvement of {metric} for {patience} epochs</source>
         <translation>在第 {epoch} 轮后提前停止：{metric} 已有 {patience} 轮没有改善</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="143"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="159"/>
         <source>the dataset has {classes} classes but the model&apos;s output has {outputs}</source>
         <translation>数据集有 {classes} 个类别，但模型的输出有 {outputs} 个</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="144"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="160"/>
         <source>the dataset has no images to evaluate on</source>
         <translation>数据集中没有可用于评估的图像</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="145"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="161"/>
         <source>loss settings are malformed: {reason}</source>
         <translation>损失函数设置格式有误：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="146"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="162"/>
         <source>unknown loss &apos;{loss}&apos;; known: categorical_crossentropy, sparse_categorical_crossentropy</source>
         <translation>未知的损失函数“{loss}”；可用的有：categorical_crossentropy、sparse_categorical_crossentropy</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="148"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="164"/>
         <source>label_smoothing must be in [0, 1), got {value}</source>
         <translation>label_smoothing 必须在 [0, 1) 范围内，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="149"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="165"/>
         <source>label smoothing needs loss &apos;categorical_crossentropy&apos;</source>
         <translation>标签平滑需要使用损失函数“categorical_crossentropy”</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="150"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="166"/>
         <source>class weights must be finite and &gt;= 0</source>
         <translation>类别权重必须是有限值且 &gt;= 0</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="151"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="167"/>
         <source>label {label} of sample {sample} is outside the model&apos;s {classes} classes</source>
         <translation>样本 {sample} 的标签 {label} 超出了模型的 {classes} 个类别</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="152"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="168"/>
         <source>unknown optimizer &apos;{optimizer}&apos;; known: {known}</source>
         <translation>未知的优化器“{optimizer}”；可用的有：{known}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="153"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="169"/>
         <source>optimizer options must be a JSON object; received: {value}</source>
         <translation>优化器选项必须是 JSON 对象；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="154"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="170"/>
         <source>{optimizer}: the learning rate must be &gt;= 0; received: {value}</source>
         <translation>{optimizer}：学习率必须 &gt;= 0；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="155"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="171"/>
         <source>a run&apos;s start must be fresh, fine-tune or resume, got &apos;{value}&apos;</source>
         <translation>运行的起点必须是 fresh、fine-tune 或 resume，实际为“{value}”</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="156"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="172"/>
         <source>an evaluation&apos;s set must be test, validation or training, got &apos;{value}&apos;</source>
         <translation>评估所用的数据集必须是 test、validation 或 training，实际为“{value}”</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="157"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="173"/>
         <source>a run record must be a JSON object</source>
         <translation>运行记录必须是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="158"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="174"/>
         <source>a run record is malformed: {reason}</source>
         <translation>运行记录格式有误：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="159"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="175"/>
         <source>a run record&apos;s settings are malformed: {reason}</source>
         <translation>运行记录中的设置格式有误：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="160"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="176"/>
         <source>unknown schedule &apos;{schedule}&apos;; known: {known}</source>
         <translation>未知的学习率调度“{schedule}”；可用的有：{known}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="161"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="177"/>
         <source>schedule options must be a JSON object; received: {value}</source>
         <translation>学习率调度选项必须是 JSON 对象；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="162"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="178"/>
         <source>schedule &apos;{schedule}&apos;: the learning rate must be &gt; 0; received: {value}</source>
         <translation>学习率调度“{schedule}”：学习率必须 &gt; 0；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="163"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="179"/>
         <source>schedule &apos;{schedule}&apos;: min_rate {min} is above the learning rate {rate}</source>
         <translation>学习率调度“{schedule}”：min_rate {min} 高于学习率 {rate}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="164"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="180"/>
         <source>class balance must be none, weights or oversample, got &apos;{value}&apos;</source>
         <translation>类别平衡方式必须是 none、weights 或 oversample，实际为“{value}”</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="165"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="181"/>
         <source>training settings must be a JSON object</source>
         <translation>训练设置必须是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="166"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="182"/>
         <source>training settings are malformed: {reason}</source>
         <translation>训练设置格式有误：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="167"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="183"/>
         <source>epochs must be between 1 and 100000, got {value}</source>
         <translation>轮数必须介于 1 和 100000 之间，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="168"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="184"/>
         <source>batch size must be between 1 and 65536, got {value}</source>
         <translation>批大小必须介于 1 和 65536 之间，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="169"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="185"/>
         <source>validation split must be in [0, 1), got {value}</source>
         <translation>验证集比例必须在 [0, 1) 范围内，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="170"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="186"/>
         <source>threads must be between 0 (all cores) and 64, got {value}</source>
         <translation>线程数必须介于 0（使用全部核心）和 64 之间，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="171"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="187"/>
         <source>early stopping patience must be &gt;= 0</source>
         <translation>早停耐心值必须 &gt;= 0</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="172"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="188"/>
         <source>top_k must be &gt;= 1</source>
         <translation>top_k 必须 &gt;= 1</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="173"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="189"/>
         <source>epoch statistics are malformed: {reason}</source>
         <translation>轮次统计格式有误：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="174"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="190"/>
         <source>a run&apos;s stop reason must be completed, stopped or early-stopped, got &apos;{value}&apos;</source>
         <translation>运行的结束原因必须是 completed、stopped 或 early-stopped，实际为“{value}”</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="176"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="192"/>
         <source>the file holds no training position to resume</source>
         <translation>该文件中没有可供继续训练的训练进度</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="177"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="193"/>
         <source>the preprocessing makes {prepared} inputs but the model&apos;s Input expects {input}</source>
         <translation>预处理生成的输入为 {prepared}，但模型的 Input 需要 {input}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="179"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="195"/>
         <source>the loss became NaN at epoch {epoch}, batch {batch} (learning rate {rate}); the weights are kept from the step before. Try a lower learning rate or gradient clipping.</source>
         <translation>损失在第 {epoch} 轮、第 {batch} 批时变为 NaN（学习率 {rate}）；已保留上一步的权重。请尝试降低学习率或使用梯度裁剪。</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="182"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="198"/>
         <source>the loss became infinite at epoch {epoch}, batch {batch} (learning rate {rate}); the weights are kept from the step before. Try a lower learning rate or gradient clipping.</source>
         <translation>损失在第 {epoch} 轮、第 {batch} 批时变为无穷大（学习率 {rate}）；已保留上一步的权重。请尝试降低学习率或使用梯度裁剪。</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="185"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="201"/>
         <source>the training set is empty</source>
         <translation>训练集为空</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="186"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="202"/>
         <source>the model&apos;s output is {shape}; a classifier must end in a flat layer (Dense or GlobalAveragePooling2D)</source>
         <translation>模型的输出为 {shape}；分类器必须以扁平输出的层结尾（Dense 或 GlobalAveragePooling2D）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="189"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="205"/>
         <source>the dataset has {classes} classes but the model&apos;s output has {units} units; set the last Dense layer&apos;s units to {classes}</source>
         <translation>数据集有 {classes} 个类别，但模型的输出只有 {units} 个单元；请将最后一个 Dense 层的单元数设为 {classes}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="192"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="208"/>
         <source>checkpoint: best-weights tensor {index} is missing</source>
         <translation>检查点：缺少最佳权重张量 {index}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="193"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="209"/>
         <source>the file holds no training checkpoint</source>
         <translation>该文件中没有训练检查点</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="194"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="210"/>
         <source>checkpoint: optimizer slot {index} is missing</source>
         <translation>检查点：缺少优化器状态 {index}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="195"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="211"/>
         <source>the checkpoint is malformed: {reason}</source>
         <translation>检查点格式有误：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="196"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="212"/>
         <source>fine-tuning starts from the project&apos;s weights, but the project has none; train it from scratch first</source>
         <translation>微调需要从项目的权重开始，但该项目还没有权重；请先从头训练</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="199"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="215"/>
         <source>the checkpoint holds no training position to resume</source>
         <translation>该检查点中没有可供继续训练的训练进度</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="201"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="217"/>
         <source>graph: expected an object with a &quot;nodes&quot; array</source>
         <translation>graph：需要一个包含“nodes”数组的对象</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="202"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="218"/>
         <source>graph node #{node}: expected an object</source>
         <translation>图节点 #{node}：需要一个对象</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="203"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="219"/>
         <source>graph node #{node}: position must be [x, y]</source>
         <translation>图节点 #{node}：位置必须是 [x, y]</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="204"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="220"/>
         <source>graph node #{node} is malformed: {reason}</source>
         <translation>图节点 #{node} 格式有误：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="205"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="221"/>
         <source>graph node #{node} (&apos;{name}&apos;): options must be an object</source>
         <translation>图节点 #{node}（“{name}”）：选项必须是对象</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="206"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="222"/>
         <source>graph node #{node}: id must be positive, got {id}</source>
         <translation>图节点 #{node}：id 必须是正数，实际为 {id}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="207"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="223"/>
         <source>graph node #{node}: duplicate node id {id}</source>
         <translation>图节点 #{node}：节点 id {id} 重复</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="208"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="224"/>
         <source>graph node #{node}: duplicate layer name &apos;{name}&apos;</source>
         <translation>图节点 #{node}：层名称“{name}”重复</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="209"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="225"/>
         <source>model input expects samples of {expected}, got {got}</source>
         <translation>模型输入需要形状为 {expected} 的样本，实际为 {got}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="210"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="226"/>
         <source>{layer}: more than 8 inputs are not supported</source>
         <translation>{layer}：不支持超过 8 个输入</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="213"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="229"/>
         <source>optimizer</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="214"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="230"/>
         <source>schedule</source>
         <translation>学习率计划</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="215"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="231"/>
         <source>random generator state is malformed</source>
         <translation>随机数生成器的状态格式有误</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="216"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="232"/>
         <source>{owner} option &apos;{option}&apos; must be &gt; 0; received: {value}</source>
         <translation>{owner} 的选项“{option}”必须 &gt; 0；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="217"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="233"/>
         <source>{owner} option &apos;{option}&apos; must be &gt;= 0; received: {value}</source>
         <translation>{owner} 的选项“{option}”必须 &gt;= 0；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="218"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="234"/>
         <source>{owner} option &apos;{option}&apos; must be &gt;= 0 (0 turns clipping off); received: {value}</source>
         <translation>{owner} 的选项“{option}”必须 &gt;= 0（0 表示关闭裁剪）；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="220"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="236"/>
         <source>{owner} option &apos;{option}&apos; must be &gt;= 1; received: {value}</source>
         <translation>{owner} 的选项“{option}”必须 &gt;= 1；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="221"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="237"/>
         <source>{owner} option &apos;{option}&apos; must be a finite float; received: {value}</source>
         <translation>{owner} 的选项“{option}”必须是有限的浮点数；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="222"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="238"/>
         <source>{owner} option &apos;{option}&apos; must be a number; received: {value}</source>
         <translation>{owner} 的选项“{option}”必须是数字；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="223"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="239"/>
         <source>{owner} option &apos;{option}&apos; must be a string; received: {value}</source>
         <translation>{owner} 的选项“{option}”必须是字符串；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="224"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="240"/>
         <source>{owner} option &apos;{option}&apos; must be a whole number; received: {value}</source>
         <translation>{owner} 的选项“{option}”必须是整数；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="225"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="241"/>
         <source>{owner} option &apos;{option}&apos; must be below 1 for &apos;plateau&apos; (1 would never reduce the rate); received: {value}</source>
         <translation>{owner} 的选项“{option}”在“plateau”下必须小于 1（为 1 时学习率永远不会降低）；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="228"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="244"/>
         <source>{owner} option &apos;{option}&apos; must be in (0, 1]; received: {value}</source>
         <translation>{owner} 的选项“{option}”必须在 (0, 1] 范围内；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="229"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="245"/>
         <source>{owner} option &apos;{option}&apos; must be in [0, 1); received: {value}</source>
         <translation>{owner} 的选项“{option}”必须在 [0, 1) 范围内；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="230"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="246"/>
         <source>{owner} option &apos;{option}&apos; must be true or false; received: {value}</source>
         <translation>{owner} 的选项“{option}”必须是 true 或 false；收到的是：{value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="232"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="248"/>
         <source>the model has no trained weights; train it first</source>
         <translation>模型没有训练好的权重；请先训练</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="233"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="249"/>
         <source>the model&apos;s input {input} does not match its preprocessing {prepared}</source>
         <translation>模型的输入 {input} 与其预处理 {prepared} 不一致</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="234"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="250"/>
         <source>cannot classify an empty image</source>
         <translation>无法对空图像进行分类</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="235"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="251"/>
         <source>only 8-bit images can be classified, got OpenCV depth {depth}</source>
         <translation>只能对 8 位图像分类，实际为 OpenCV 深度 {depth}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="236"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="252"/>
         <source>cannot decode &apos;{file}&apos;: {reason}</source>
         <translation>无法解码“{file}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="237"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="253"/>
         <source>cannot decode &apos;{file}&apos;: not an image OpenCV can read, or corrupt</source>
         <translation>无法解码“{file}”：不是 OpenCV 能读取的图像，或已损坏</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="238"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="254"/>
         <source>the camera {source} could not be opened: {reason}</source>
         <translation>无法打开摄像头 {source}：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="239"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="255"/>
         <source>the camera {source} opened but delivers no frames</source>
         <translation>摄像头 {source} 已打开，但没有送出任何画面</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="240"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="256"/>
         <source>the video file &apos;{source}&apos; could not be opened: {reason}</source>
         <translation>无法打开视频文件“{source}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="241"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="257"/>
         <source>the video file &apos;{source}&apos; opened but delivers no frames (empty, or a format OpenCV cannot decode)</source>
         <translation>视频文件“{source}”已打开，但没有送出任何画面（为空，或是 OpenCV 无法解码的格式）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="244"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="260"/>
         <source>the stream &apos;{source}&apos; could not be opened: {reason}</source>
         <translation>无法打开视频流“{source}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="245"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="261"/>
         <source>the stream &apos;{source}&apos; opened but delivers no frames</source>
         <translation>视频流“{source}”已打开，但没有送出任何画面</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="246"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="262"/>
         <source>the GStreamer pipeline &apos;{source}&apos; could not be opened: {reason}</source>
         <translation>无法打开 GStreamer 管道“{source}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="247"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="263"/>
         <source>the GStreamer pipeline &apos;{source}&apos; opened but delivers no frames</source>
         <translation>GStreamer 管道“{source}”已打开，但没有送出任何画面</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="248"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="264"/>
         <source>no video source given: enter a camera number, a video file, a stream URL or a GStreamer pipeline</source>
         <translation>未指定视频源：请输入摄像头编号、视频文件、视频流网址或 GStreamer 管道</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="251"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="267"/>
         <source>&apos;{value}&apos; is not a camera number (0, 1, 2, ...)</source>
         <translation>“{value}”不是摄像头编号（0、1、2……）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="252"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="268"/>
         <source>&apos;{value}&apos; names no source</source>
         <translation>“{value}”没有指明任何视频源</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="253"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="269"/>
         <source>camera numbers start at 0, got {value}</source>
         <translation>摄像头编号从 0 开始，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="254"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="270"/>
         <source>camera {camera} could not be opened: there is no such camera, or another program is using it</source>
         <translation>无法打开摄像头 {camera}：没有这个摄像头，或另一个程序正在使用它</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="256"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="272"/>
         <source>the video file &apos;{file}&apos; does not exist</source>
         <translation>视频文件“{file}”不存在</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="257"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="273"/>
         <source>&apos;{file}&apos; is a folder, not a video file</source>
         <translation>“{file}”是文件夹，不是视频文件</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="258"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="274"/>
         <source>the video file &apos;{file}&apos; could not be opened: not a video, or no decoder for its format</source>
         <translation>无法打开视频文件“{file}”：不是视频，或没有该格式的解码器</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="260"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="276"/>
         <source>the stream &apos;{url}&apos; could not be opened: check the address and that the server is reachable</source>
         <translation>无法打开视频流“{url}”：请检查地址以及服务器是否可以访问</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="262"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="278"/>
         <source>this OpenCV has no GStreamer support, so pipelines cannot be opened</source>
         <translation>此 OpenCV 不支持 GStreamer，因此无法打开管道</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="263"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="279"/>
         <source>the GStreamer pipeline &apos;{pipeline}&apos; could not be started: check its elements (gst-inspect-1.0) and that it ends in &apos;! videoconvert ! appsink&apos;</source>
         <translation>无法启动 GStreamer 管道“{pipeline}”：请检查其中的元素（gst-inspect-1.0），并确认它以“! videoconvert ! appsink”结尾</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="266"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="282"/>
         <source>the region of interest must be x,y,w,h in pixels (e.g. 80,0,480,480), got &apos;{value}&apos;</source>
         <translation>感兴趣区域必须是以像素为单位的 x,y,w,h（例如 80,0,480,480），实际为“{value}”</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="268"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="284"/>
         <source>the region of interest &apos;{value}&apos; needs x,y &gt;= 0 and a width and height of at least 1</source>
         <translation>感兴趣区域“{value}”要求 x,y &gt;= 0，且宽和高至少为 1</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="270"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="286"/>
         <source>cannot classify an empty frame</source>
         <translation>无法对空画面进行分类</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="271"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="287"/>
         <source>the region of interest lies outside the {size} frame</source>
         <translation>感兴趣区域位于 {size} 画面之外</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="273"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="289"/>
         <source>{file}: not an IDX images file: magic number {magic}, expected {expected} (unsigned bytes, {rank} dimensions)</source>
         <translation>{file}：不是 IDX 图像文件：魔数为 {magic}，应为 {expected}（无符号字节，{rank} 维）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="276"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="292"/>
         <source>{file}: not an IDX labels file: magic number {magic}, expected {expected} (unsigned bytes, {rank} dimensions)</source>
         <translation>{file}：不是 IDX 标签文件：魔数为 {magic}，应为 {expected}（无符号字节，{rank} 维）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="279"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="295"/>
         <source>augmentation: expected a JSON object</source>
         <translation>数据增强：应为 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="280"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="296"/>
         <source>augmentation: unknown transform &apos;{transform}&apos; (known: shift, rotate, zoom, hflip, vflip, brightness, contrast, noise, erase, crop)</source>
         <translation>数据增强：未知变换“{transform}”（已知：shift、rotate、zoom、hflip、vflip、brightness、contrast、noise、erase、crop）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="283"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="299"/>
         <source>augmentation &apos;{transform}&apos; is malformed: {reason}</source>
         <translation>数据增强“{transform}”格式错误：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="284"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="300"/>
         <source>--augment &apos;{item}&apos;: &apos;{value}&apos; is not a number</source>
         <translation>--augment“{item}”：“{value}”不是数字</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="285"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="301"/>
         <source>--augment: unknown transform &apos;{transform}&apos; (known: {known}, none)</source>
         <translation>--augment：未知变换“{transform}”（已知：{known}、none）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="286"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="302"/>
         <source>--augment &apos;{item}&apos;: {transform} takes no amount</source>
         <translation>--augment“{item}”：{transform} 不接受幅度值</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="287"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="303"/>
         <source>--augment &apos;{item}&apos;: amount {value} is outside 0..{max}</source>
         <translation>--augment“{item}”：幅度 {value} 超出 0..{max}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="288"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="304"/>
         <source>--augment &apos;{item}&apos;: probability {value} is outside 0..1</source>
         <translation>--augment“{item}”：概率 {value} 超出 0..1</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="289"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="305"/>
         <source>--augment needs a value, e.g. --augment shift=0.1,hflip</source>
         <translation>--augment 需要一个值，例如 --augment shift=0.1,hflip</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="290"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="306"/>
         <source>cannot convert {channels}-channel images to {target} channels</source>
         <translation>无法将 {channels} 通道图像转换为 {target} 通道</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="291"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="307"/>
         <source>assembleBatch: sample index {index} is outside the dataset of {size}</source>
         <translation>assembleBatch：样本索引 {index} 超出了大小为 {size} 的数据集</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="292"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="308"/>
         <source>built-in shapes: {count} images of {size} are not possible (8..1024 pixels, 1 or 3 channels)</source>
         <translation>内置形状数据：无法生成 {count} 张 {size} 的图像（8..1024 像素，1 或 3 通道）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="294"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="310"/>
         <source>unknown built-in data set &apos;{name}&apos; (known: builtin:shapes)</source>
         <translation>未知的内置数据集“{name}”（已知：builtin:shapes）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="295"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="311"/>
         <source>a class needs a name</source>
         <translation>类别需要一个名称</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="296"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="312"/>
         <source>the class name is longer than 100 characters</source>
         <translation>类别名称超过 100 个字符</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="297"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="313"/>
         <source>&apos;{name}&apos; cannot be a class name</source>
         <translation>“{name}”不能用作类别名称</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="298"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="314"/>
         <source>class names cannot start with &apos;.&apos; (such folders are hidden)</source>
         <translation>类别名称不能以“.”开头（这样的文件夹是隐藏的）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="299"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="315"/>
         <source>class names cannot start or end with a space</source>
         <translation>类别名称不能以空格开头或结尾</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="300"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="316"/>
         <source>class names cannot contain &apos;/&apos;, &apos;\&apos;, &apos;:&apos; or control characters</source>
         <translation>类别名称不能包含“/”、“\”、“:”或控制字符</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="301"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="317"/>
         <source>&apos;{name}&apos; is reserved for train/validation/test folders</source>
         <translation>“{name}”保留给 train/validation/test 文件夹使用</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="302"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="318"/>
         <source>{folder}: cannot create the class folder ({reason})</source>
         <translation>{folder}：无法创建类别文件夹（{reason}）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="303"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="319"/>
         <source>cannot save an empty frame</source>
         <translation>无法保存空画面</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="304"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="320"/>
         <source>only 8-bit frames can be saved</source>
         <translation>只能保存 8 位画面</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="305"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="321"/>
         <source>{file}: cannot encode the frame</source>
         <translation>{file}：无法编码该画面</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="306"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="322"/>
         <source>{file}: cannot encode the frame ({reason})</source>
         <translation>{file}：无法编码该画面（{reason}）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="307"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="323"/>
         <source>{file}: truncated record {record}: expected {expected} bytes, got {got}</source>
         <translation>{file}：记录 {record} 被截断：应为 {expected} 字节，实际 {got} 字节</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="308"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="324"/>
         <source>{file}: record {record} has label {label}, but there are only {classes} classes</source>
         <translation>{file}：记录 {record} 的标签为 {label}，但只有 {classes} 个类别</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="310"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="326"/>
         <source>{file}: holds no records</source>
         <translation>{file}：不含任何记录</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="311"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="327"/>
         <source>{folder}: folder does not exist</source>
         <translation>{folder}：文件夹不存在</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="312"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="328"/>
         <source>{folder}: no CIFAR-10 training batches (data_batch_*.bin) found</source>
         <translation>{folder}：未找到 CIFAR-10 训练批次（data_batch_*.bin）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="313"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="329"/>
         <source>{file}: an IDX file name must contain &apos;images&apos; or &apos;labels&apos; to find its pair</source>
         <translation>{file}：IDX 文件名必须包含“images”或“labels”才能找到与之配对的文件</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="314"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="330"/>
         <source>unknown data format &apos;{format}&apos; (known: auto, idx, folder, cifar10, builtin)</source>
         <translation>未知的数据格式“{format}”（已知：auto、idx、folder、cifar10、builtin）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="315"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="331"/>
         <source>{file}: does not exist (and is not &apos;builtin&apos; or &apos;builtin:shapes&apos;)</source>
         <translation>{file}：不存在（也不是“builtin”或“builtin:shapes”）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="316"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="332"/>
         <source>{file}: is a file of no known data format; give a folder (IDX files, CIFAR-10 batches or one sub-folder per class), an IDX *-ubyte[.gz] file, a CIFAR-10 .bin batch, or builtin:shapes</source>
         <translation>{file}：不是任何已知数据格式的文件；请提供一个文件夹（IDX 文件、CIFAR-10 批次或每个类别一个子文件夹）、一个 IDX *-ubyte[.gz] 文件、一个 CIFAR-10 .bin 批次，或 builtin:shapes</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="319"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="335"/>
         <source>{file}: no loader for this format</source>
         <translation>{file}：没有此格式的加载器</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="320"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="336"/>
         <source>Dataset::subset: index {index} is outside 0..{size} (exclusive)</source>
         <translation>Dataset::subset：索引 {index} 超出 0..{size}（不含）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="321"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="337"/>
         <source>{file}: cannot be written ({reason})</source>
         <translation>{file}：无法写入（{reason}）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="322"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="338"/>
         <source>{file}: cannot be written</source>
         <translation>{file}：无法写入</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="323"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="339"/>
         <source>{folder}: exists and is not a folder</source>
         <translation>{folder}：已存在且不是文件夹</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="324"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="340"/>
         <source>{folder}: cannot create folder ({reason})</source>
         <translation>{folder}：无法创建文件夹（{reason}）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="325"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="341"/>
         <source>{file}: no images to lay out</source>
         <translation>{file}：没有可排布的图像</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="326"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="342"/>
         <source>{file}: header claims {claim} = {bytes} bytes, but the file ({compressed} bytes compressed) can hold at most {available} bytes after the header</source>
         <translation>{file}：文件头声称 {claim} = {bytes} 字节，但该文件（压缩后 {compressed} 字节）在文件头之后最多只能容纳 {available} 字节</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="329"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="345"/>
         <source>{file}: header claims {claim} = {bytes} bytes, but the file holds only {available} bytes after the header</source>
         <translation>{file}：文件头声称 {claim} = {bytes} 字节，但该文件在文件头之后只有 {available} 字节</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="332"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="348"/>
         <source>{file}: header claims {count} images, more than the supported {max}</source>
         <translation>{file}：文件头声称有 {count} 张图像，超过了支持的上限 {max}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="333"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="349"/>
         <source>{file}: image size {size} is outside 1..4096</source>
         <translation>{file}：图像尺寸 {size} 超出 1..4096</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="334"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="350"/>
         <source>{file}: {channels} channels per pixel; only 1 (gray) or 3 (RGB) are supported</source>
         <translation>{file}：每像素 {channels} 个通道；只支持 1（灰度）或 3（RGB）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="335"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="351"/>
         <source>{file}: holds {count} labels but {images_file} holds {images} images</source>
         <translation>{file}：含有 {count} 个标签，但 {images_file} 含有 {images} 张图像</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="336"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="352"/>
         <source>{folder}: is not a folder</source>
         <translation>{folder}：不是文件夹</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="337"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="353"/>
         <source>{folder}: no IDX training pair (train-images-*-ubyte[.gz] and train-labels-*-ubyte[.gz]) in this folder</source>
         <translation>{folder}：此文件夹中没有 IDX 训练文件对（train-images-*-ubyte[.gz] 和 train-labels-*-ubyte[.gz]）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="340"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="356"/>
         <source>{file}: image size differs from {other}</source>
         <translation>{file}：图像尺寸与 {other} 不同</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="341"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="357"/>
         <source>{folder}: no images found; expected one sub-folder per class holding .png, .jpg, .jpeg, .bmp or .webp files (optionally below train/, val/ and test/)</source>
         <translation>{folder}：未找到图像；应为每个类别一个子文件夹，其中存放 .png、.jpg、.jpeg、.bmp 或 .webp 文件（可选地放在 train/、val/ 和 test/ 之下）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="344"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="360"/>
         <source>{folder}: none of its {count} image files can be read (first: {file}: {reason})</source>
         <translation>{folder}：其中 {count} 个图像文件都无法读取（第一个：{file}：{reason}）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="346"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="362"/>
         <source>{folder}: image size {size} is not supported (up to 4096, 1 or 3 channels)</source>
         <translation>{folder}：不支持图像尺寸 {size}（最大 4096，1 或 3 通道）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="347"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="363"/>
         <source>{folder}: no readable training images ({count} files tried, no problems)</source>
         <translation>{folder}：没有可读取的训练图像（尝试了 {count} 个文件，没有问题）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="348"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="364"/>
         <source>{folder}: no readable training images ({count} files tried, {problems} problems; first: {file}: {reason})</source>
         <translation>{folder}：没有可读取的训练图像（尝试了 {count} 个文件，{problems} 个问题；第一个：{file}：{reason}）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="351"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="367"/>
         <source>loading cancelled</source>
         <translation>加载已取消</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="352"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="368"/>
         <source>batch size must be at least 1, got {value}</source>
         <translation>批大小至少为 1，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="353"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="369"/>
         <source>preprocessing: unknown scaling &apos;{scaling}&apos; (known: unit, standardize)</source>
         <translation>预处理：未知的缩放方式“{scaling}”（已知：unit、standardize）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="354"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="370"/>
         <source>preprocessing is malformed: {reason}</source>
         <translation>预处理格式错误：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="355"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="371"/>
         <source>preprocessing: input size {size} is outside 1..4096</source>
         <translation>预处理：输入尺寸 {size} 超出 1..4096</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="356"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="372"/>
         <source>preprocessing: channels must be 1 or 3, got {value}</source>
         <translation>预处理：通道数必须为 1 或 3，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="357"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="373"/>
         <source>preprocessing: std of channel {channel} must be &gt; 0</source>
         <translation>预处理：通道 {channel} 的标准差必须 &gt; 0</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="358"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="374"/>
         <source>sample {sample} has label {label}, outside 0..{max}</source>
         <translation>样本 {sample} 的标签为 {label}，超出 0..{max}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="359"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="375"/>
         <source>validation fraction must be in [0, 1), got {value}</source>
         <translation>验证集比例必须在 [0, 1) 之内，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="361"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="377"/>
         <source>cannot write &apos;{file}&apos;: {reason}</source>
         <translation>无法写入“{file}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="362"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="378"/>
         <source>cannot read &apos;{file}&apos;: {reason}</source>
         <translation>无法读取“{file}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="363"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="379"/>
         <source>cannot write &apos;{file}&apos;: its temporary file keeps disappearing</source>
         <translation>无法写入“{file}”：它的临时文件不断消失</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="364"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="380"/>
         <source>cannot replace &apos;{file}&apos;: {reason}</source>
         <translation>无法替换“{file}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="365"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="381"/>
         <source>&apos;{file}&apos; is a folder, not a file</source>
         <translation>“{file}”是文件夹，不是文件</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="366"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="382"/>
         <source>cannot open &apos;{file}&apos;: {reason}</source>
         <translation>无法打开“{file}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="367"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="383"/>
         <source>&apos;{file}&apos; is {bytes} bytes, more than the {limit} this reader accepts</source>
         <translation>“{file}”有 {bytes} 字节，超过了此读取器接受的 {limit}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="368"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="384"/>
         <source>cannot read &apos;{file}&apos;: read {got} of {bytes} bytes</source>
         <translation>无法读取“{file}”：只读到 {bytes} 字节中的 {got} 字节</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="369"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="385"/>
         <source>unknown code template &apos;{name}&apos;; known templates: {known}</source>
         <translation>未知的代码模板“{name}”；已知模板：{known}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="370"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="386"/>
         <source>{template}: the placeholder __{key}__ has no value</source>
         <translation>{template}：占位符 __{key}__ 没有值</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="371"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="387"/>
         <source>{template}: no placeholder __{key}__ for its value</source>
         <translation>{template}：没有与该值对应的占位符 __{key}__</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="372"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="388"/>
         <source>{tensor}: holds {have} bytes of data but its shape needs {need}</source>
         <translation>{tensor}：含有 {have} 字节数据，但其形状需要 {need}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="373"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="389"/>
         <source>{tensor}: holds {have} values but its shape needs {need}</source>
         <translation>{tensor}：含有 {have} 个值，但其形状需要 {need}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="374"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="390"/>
         <source>{tensor}: dimension {value} is invalid</source>
         <translation>{tensor}：维度 {value} 无效</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="375"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="391"/>
         <source>{tensor}: {count} values is too large</source>
         <translation>{tensor}：{count} 个值太多</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="376"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="392"/>
         <source>{tensor}: tensor data stored in an external file is not supported</source>
         <translation>{tensor}：不支持存放在外部文件中的张量数据</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="377"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="393"/>
         <source>{tensor}: tensor element type {type} is not supported (float, double, int32 and int64 are)</source>
         <translation>{tensor}：不支持张量元素类型 {type}（支持 float、double、int32 和 int64）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="379"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="395"/>
         <source>ONNX export: opset {opset} is not supported; use {min} to {max}</source>
         <translation>ONNX 导出：不支持 opset {opset}；请使用 {min} 到 {max}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="380"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="396"/>
         <source>ONNX export: {layer} has no ONNX form (layer kind &apos;{kind}&apos;)</source>
         <translation>ONNX 导出：{layer} 没有对应的 ONNX 形式（层类型“{kind}”）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="381"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="397"/>
         <source>ONNX export produced a model the ONNX checker rejects (a ConvStudio bug): {reason}</source>
         <translation>ONNX 导出生成的模型未通过 ONNX 检查器（这是 ConvStudio 的缺陷）：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="383"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="399"/>
         <source>ONNX export: the model could not be serialized</source>
         <translation>ONNX 导出：无法序列化该模型</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="384"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="400"/>
         <source>OpenCV DNN returned {values} values for a batch of {batch}</source>
         <translation>OpenCV DNN 对 {batch} 张图像的批次返回了 {values} 个值</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="385"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="401"/>
         <source>OpenCV DNN could not run the ONNX model: {reason}</source>
         <translation>OpenCV DNN 无法运行该 ONNX 模型：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="386"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="402"/>
         <source>parity check: the model has no trained weights</source>
         <translation>一致性检查：模型没有训练好的权重</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="387"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="403"/>
         <source>parity check: OpenCV DNN gives {theirs} outputs per image, the engine {ours}</source>
         <translation>一致性检查：OpenCV DNN 每张图像输出 {theirs} 个值，引擎输出 {ours} 个</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="388"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="404"/>
         <source>parity check: the dataset is empty</source>
         <translation>一致性检查：数据集为空</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="389"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="405"/>
         <source>parity check: the images are {images} but the model takes {input}</source>
         <translation>一致性检查：图像为 {images}，但模型接受 {input}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="390"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="406"/>
         <source>unknown preset &apos;{preset}&apos;; known presets: {known}</source>
         <translation>未知预设“{preset}”；已知预设：{known}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="391"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="407"/>
         <source>preset &apos;{preset}&apos; is malformed: {reason}</source>
         <translation>预设“{preset}”格式错误：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="392"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="408"/>
         <source>{file}: the input scaling inverts some channels but not others</source>
         <translation>{file}：输入缩放只反转了部分通道</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="393"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="409"/>
         <source>{file}: the input scaling multiplies a channel by 0</source>
         <translation>{file}：输入缩放把某个通道乘以 0</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="394"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="410"/>
         <source>{file}: is empty</source>
         <translation>{file}：为空</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="395"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="411"/>
         <source>{file}: is not a valid ONNX file (its protobuf data is truncated or corrupt)</source>
         <translation>{file}：不是有效的 ONNX 文件（其 protobuf 数据被截断或已损坏）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="396"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="412"/>
         <source>{file}: holds no graph</source>
         <translation>{file}：不含计算图</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="397"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="413"/>
         <source>{file}: metadata &apos;{key}&apos; is not valid JSON: {reason}</source>
         <translation>{file}：元数据“{key}”不是有效的 JSON：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="398"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="414"/>
         <source>{file}: fails the ONNX checker: {reason}</source>
         <translation>{file}：未通过 ONNX 检查器：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="399"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="415"/>
         <source>{file}: the imported graph does not build: {reason}</source>
         <translation>{file}：导入的计算图无法构建：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="400"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="416"/>
         <source>{file}: the output must be (batch, classes), got {shape}</source>
         <translation>{file}：输出必须为（批, 类别），实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="401"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="417"/>
         <source>{file}: the input has {channels} channels; ConvStudio models take 1 (grayscale) or 3 (RGB)</source>
         <translation>{file}：输入有 {channels} 个通道；ConvStudio 模型接受 1（灰度）或 3（RGB）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="403"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="419"/>
         <source>{file}: metadata preprocessing makes {prepared} inputs but the model takes {input}</source>
         <translation>{file}：元数据中的预处理生成 {prepared} 输入，但模型接受 {input}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="405"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="421"/>
         <source>{file}: {node}: {reason}</source>
         <translation>{file}：{node}：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="406"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="422"/>
         <source>input &apos;{input}&apos; is neither an initializer, a graph input nor an earlier node&apos;s output</source>
         <translation>输入“{input}”既不是初始值、图输入，也不是之前节点的输出</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="408"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="424"/>
         <source>input {index} is missing</source>
         <translation>缺少输入 {index}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="409"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="425"/>
         <source>input &apos;{input}&apos; must be computed from the image, not a constant</source>
         <translation>输入“{input}”必须由图像计算得到，而不是常量</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="410"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="426"/>
         <source>input &apos;{input}&apos; must be a constant (an initializer)</source>
         <translation>输入“{input}”必须是常量（初始值）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="411"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="427"/>
         <source>has no output</source>
         <translation>没有输出</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="412"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="428"/>
         <source>as {kind}: {reason}</source>
         <translation>作为 {kind}：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="413"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="429"/>
         <source>{file}: has several inputs (&apos;{first}&apos;, &apos;{second}&apos;); ConvStudio models take one image</source>
         <translation>{file}：有多个输入（“{first}”、“{second}”）；ConvStudio 模型只接受一张图像</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="415"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="431"/>
         <source>{file}: the graph has no input</source>
         <translation>{file}：计算图没有输入</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="416"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="432"/>
         <source>{file}: input &apos;{input}&apos; must be float32 (element type {type})</source>
         <translation>{file}：输入“{input}”必须是 float32（元素类型 {type}）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="417"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="433"/>
         <source>{file}: input &apos;{input}&apos; must be an image batch (N, C, H, W) with fixed C, H, W</source>
         <translation>{file}：输入“{input}”必须是 C、H、W 固定的图像批次（N, C, H, W）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="419"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="435"/>
         <source>{file}: has {count} outputs; ConvStudio models have one</source>
         <translation>{file}：有 {count} 个输出；ConvStudio 模型只有一个</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="420"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="436"/>
         <source>{file}: output &apos;{output}&apos; is not computed by any node</source>
         <translation>{file}：输出“{output}”不由任何节点计算</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="421"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="437"/>
         <source>{file}: output &apos;{output}&apos; must be (batch, classes), got an image {shape}</source>
         <translation>{file}：输出“{output}”必须为（批, 类别），实际为图像 {shape}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="422"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="438"/>
         <source>{file}: the output is the input; the model has no layers</source>
         <translation>{file}：输出就是输入；模型没有任何层</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="423"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="439"/>
         <source>op domain &apos;{domain}&apos; is not supported (only the standard ONNX ops are)</source>
         <translation>不支持算子域“{domain}”（只支持标准 ONNX 算子）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="424"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="440"/>
+        <source>has no outputs; every node must produce a value</source>
+        <translation>没有输出；每个节点都必须产生一个值</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="441"/>
+        <source>has no input; op &apos;{op}&apos; needs at least one</source>
+        <translation>没有输入；算子“{op}”至少需要一个输入</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="442"/>
         <source>has no supported value attribute</source>
         <translation>没有受支持的 value 属性</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="425"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="443"/>
         <source>negative slope {slope} is not supported; ConvStudio&apos;s leaky_relu uses 0.2</source>
         <translation>不支持负斜率 {slope}；ConvStudio 的 leaky_relu 使用 0.2</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="426"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="444"/>
         <source>alpha other than 1 is not supported</source>
         <translation>不支持不等于 1 的 alpha</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="427"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="445"/>
         <source>unsupported op &apos;{op}&apos;; ConvStudio imports Conv, Relu, LeakyRelu, Elu, Sigmoid, Tanh, Softmax, Clip, HardSigmoid, HardSwish, Gelu, MaxPool, AveragePool, GlobalAveragePool, ReduceMean, BatchNormalization, Gemm, MatMul, Add, Sum, Mul, Concat, Slice, Split, Flatten, Reshape, Squeeze, Dropout, Pad, Transpose, Identity, and shape arithmetic on constants</source>
         <translation>不支持的算子“{op}”；ConvStudio 可导入 Conv, Relu, LeakyRelu, Elu, Sigmoid, Tanh, Softmax, Clip, HardSigmoid, HardSwish, Gelu, MaxPool, AveragePool, GlobalAveragePool, ReduceMean, BatchNormalization, Gemm, MatMul, Add, Sum, Mul, Concat, Slice, Split, Flatten, Reshape, Squeeze, Dropout, Pad, Transpose, Identity, and shape arithmetic on constants</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="432"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="450"/>
         <source>follows a Pad node; only Conv and MaxPool may</source>
         <translation>位于 Pad 节点之后；只有 Conv 和 MaxPool 可以</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="433"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="451"/>
         <source>softmax over axis {axis} is not supported; ConvStudio&apos;s softmax is over the channels/features</source>
         <translation>不支持沿轴 {axis} 的 softmax；ConvStudio 的 softmax 作用于通道/特征</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="435"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="453"/>
         <source>opset {opset} softmax normalises over C*H*W, which ConvStudio cannot represent</source>
         <translation>opset {opset} 的 softmax 在 C*H*W 上归一化，ConvStudio 无法表示</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="437"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="455"/>
         <source>axis {axis} is not supported; only axis 1 keeps the batch</source>
         <translation>不支持轴 {axis}；只有轴 1 保留批维度</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="438"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="456"/>
         <source>reshape to [{shape}] is not supported; only flattening (batch, ...) to (batch, {size}) is</source>
         <translation>不支持变形为 [{shape}]；只支持把（批, ...）展平为（批, {size}）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="440"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="458"/>
         <source>only squeezing the 1x1 spatial axes (2, 3) after global pooling is supported</source>
         <translation>只支持在全局池化后压缩 1x1 的空间轴（2, 3）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="441"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="459"/>
         <source>its inputs must be plain NCHW images or flat features (input &apos;{input}&apos; is not)</source>
         <translation>其输入必须是普通 NCHW 图像或扁平特征（输入“{input}”不是）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="443"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="461"/>
         <source>concatenation along axis {axis} is not supported; only channels/features (axis 1)</source>
         <translation>不支持沿轴 {axis} 拼接；只支持通道/特征（轴 1）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="445"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="463"/>
         <source>{op} by a constant is only supported right after the input, as preprocessing</source>
         <translation>与常量的 {op} 只支持紧跟在输入之后，作为预处理</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="446"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="464"/>
         <source>dividing a constant by the image is not supported</source>
         <translation>不支持用常量除以图像</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="447"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="465"/>
         <source>the constant must be a scalar or one value per channel</source>
         <translation>常量必须是标量或每通道一个值</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="448"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="466"/>
         <source>divides by zero</source>
         <translation>除以零</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="449"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="467"/>
         <source>only padding an NCHW image once is supported</source>
         <translation>只支持对 NCHW 图像填充一次</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="450"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="468"/>
         <source>only constant padding is supported</source>
         <translation>只支持常量填充</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="451"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="469"/>
         <source>only non-negative padding of height and width is supported</source>
         <translation>只支持对高和宽做非负填充</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="452"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="470"/>
         <source>only NHWC &lt;-&gt; NCHW transposes of images are supported</source>
         <translation>只支持图像的 NHWC &lt;-&gt; NCHW 转置</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="453"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="471"/>
         <source>multiplies HardSigmoid(x; 1/6, 0) by something other than 6 (relu6)</source>
         <translation>把 HardSigmoid(x; 1/6, 0) 乘以 6 以外的值（relu6 需要 6）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="454"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="472"/>
         <source>the tanh approximation of GELU is not supported; ConvStudio&apos;s gelu is the exact (erf) form</source>
         <translation>不支持 GELU 的 tanh 近似；ConvStudio 的 gelu 是精确（erf）形式</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="456"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="474"/>
         <source>Erf is supported only as part of GELU: Div(x, sqrt 2), Erf, Add 1, Mul by x, Mul by 0.5</source>
         <translation>Erf 只在 GELU 中受支持：Div(x, sqrt 2)、Erf、Add 1、Mul x、Mul 0.5</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="458"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="476"/>
         <source>its bounds must be constants</source>
         <translation>其上下界必须是常量</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="459"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="477"/>
         <source>clips to [{low}, {high}]; ConvStudio has relu6 (0 to 6) and relu (0 to infinity)</source>
         <translation>截断到 [{low}, {high}]；ConvStudio 只有 relu6（0 到 6）和 relu（0 到无穷）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="461"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="479"/>
         <source>alpha {alpha} and beta {beta} are not supported; ConvStudio&apos;s hard_sigmoid is PyTorch&apos;s (alpha 1/6, beta 0.5)</source>
         <translation>不支持 alpha {alpha} 和 beta {beta}；ConvStudio 的 hard_sigmoid 与 PyTorch 相同（alpha 1/6，beta 0.5）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="464"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="482"/>
         <source>its inputs must be plain NCHW images or flat features</source>
         <translation>其输入必须是普通 NCHW 图像或扁平特征</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="465"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="483"/>
         <source>on pooled 1x1 features only a 1x1 convolution over all {channels} channels (group 1) is supported</source>
         <translation>在池化后的 1x1 特征上只支持覆盖全部 {channels} 个通道的 1x1 卷积（分组为 1）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="468"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="486"/>
         <source>padding a 1x1 pooled input is not supported</source>
         <translation>不支持填充池化后的 1x1 输入</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="469"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="487"/>
         <source>bias has {count} values for {filters} filters</source>
         <translation>偏置有 {count} 个值，但有 {filters} 个滤波器</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="470"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="488"/>
         <source>on the 5-D grouped view of channels only the transpose (0, 2, 1, 3, 4) of a channel shuffle is supported</source>
         <translation>在通道的 5 维分组视图上只支持通道混洗的转置 (0, 2, 1, 3, 4)</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="473"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="491"/>
         <source>reshaping a {shape} image to 5-D is supported only as the (N, groups, C/groups, H, W) view of a channel shuffle</source>
         <translation>把 {shape} 图像变形为 5 维只支持通道混洗的 (N, groups, C/groups, H, W) 视图</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="476"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="494"/>
         <source>after the grouped view of a channel shuffle, only its transpose and the reshape back to (N, {channels}, {height}, {width}) are supported</source>
         <translation>在通道混洗的分组视图之后，只支持其转置以及变回 (N, {channels}, {height}, {width})</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="479"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="497"/>
         <source>only slicing plain NCHW images is supported</source>
         <translation>只支持切片普通 NCHW 图像</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="480"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="498"/>
         <source>only a slice of channels (axis 1, step 1) is supported</source>
         <translation>只支持通道切片（轴 1，步长 1）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="481"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="499"/>
         <source>the slice of channels {start}..{stop} is empty</source>
         <translation>通道切片 {start}..{stop} 为空</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="482"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="500"/>
         <source>only splitting the channels of plain NCHW images is supported</source>
         <translation>只支持拆分普通 NCHW 图像的通道</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="483"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="501"/>
         <source>only a split of channels (axis 1) is supported</source>
         <translation>只支持拆分通道（轴 1）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="484"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="502"/>
         <source>{channels} channels do not split into {parts} equal parts</source>
         <translation>{channels} 个通道无法平分为 {parts} 份</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="485"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="503"/>
         <source>has {sizes} sizes for {parts} outputs</source>
         <translation>有 {sizes} 个大小值，但有 {parts} 个输出</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="486"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="504"/>
         <source>its sizes do not fit {channels} channels</source>
         <translation>其大小与 {channels} 个通道不符</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="487"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="505"/>
         <source>{where}: {reason}</source>
         <translation>{where}：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="488"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="506"/>
         <source>axis {axis} is out of range for rank {rank}</source>
         <translation>轴 {axis} 超出了秩 {rank} 的范围</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="489"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="507"/>
         <source>the result of shape {shape} holds {count} values</source>
         <translation>形状为 {shape} 的结果含有 {count} 个值</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="490"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="508"/>
         <source>an input of shape {shape} holds {count} values</source>
         <translation>形状为 {shape} 的输入含有 {count} 个值</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="491"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="509"/>
         <source>shape must be known and small</source>
         <translation>形状必须已知且较小</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="492"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="510"/>
         <source>cannot reshape to {shape}</source>
         <translation>无法变形为 {shape}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="493"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="511"/>
         <source>reshapes {count} values to a different count</source>
         <translation>把 {count} 个值变形为不同的数量</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="494"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="512"/>
         <source>perm {perm} is not a permutation</source>
         <translation>perm {perm} 不是一个排列</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="495"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="513"/>
         <source>perm does not match the rank</source>
         <translation>perm 与秩不符</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="496"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="514"/>
         <source>gathers from a scalar</source>
         <translation>从标量中收集</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="497"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="515"/>
         <source>index {index} is out of range</source>
         <translation>索引 {index} 超出范围</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="498"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="516"/>
         <source>only concatenating constants along their first axis is supported</source>
         <translation>只支持沿第一个轴拼接常量</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="499"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="517"/>
         <source>slice has fewer axes or steps than starts</source>
         <translation>切片的轴或步长少于起点</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="500"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="518"/>
         <source>slice step {step}</source>
         <translation>切片步长 {step}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="501"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="519"/>
         <source>operands of shapes {first} and {second} are neither equal nor one a scalar</source>
         <translation>形状为 {first} 和 {second} 的操作数既不相等，也没有一个是标量</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="502"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="520"/>
         <source>arithmetic on the batch size is not supported</source>
         <translation>不支持对批大小做算术运算</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="503"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="521"/>
         <source>divides by zero or overflows</source>
         <translation>除以零或溢出</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="504"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="522"/>
         <source>the result overflows 64 bits</source>
         <translation>结果超出 64 位</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="505"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="523"/>
         <source>pads {pads} (top, left, bottom, right) on a {height}x{width} input fit neither &apos;valid&apos; ([0, 0, 0, 0]) nor TensorFlow&apos;s &apos;same&apos; ({same}), the two paddings ConvStudio layers have</source>
         <translation>{height}x{width} 输入上的填充 {pads}（上、左、下、右）既不符合“valid”([0, 0, 0, 0])，也不符合 TensorFlow 的“same”({same})，这是 ConvStudio 层具有的两种填充</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="508"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="526"/>
         <source>with {pad}, pads {pads} (top, left, bottom, right) on a {height}x{width} input fit neither &apos;valid&apos; ([0, 0, 0, 0]) nor TensorFlow&apos;s &apos;same&apos; ({same}), the two paddings ConvStudio layers have</source>
         <translation>加上 {pad} 后，{height}x{width} 输入上的填充 {pads}（上、左、下、右）既不符合“valid”([0, 0, 0, 0])，也不符合 TensorFlow 的“same”({same})，这是 ConvStudio 层具有的两种填充</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="512"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="530"/>
         <source>needs a 2-D kernel_shape</source>
         <translation>需要二维的 kernel_shape</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="513"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="531"/>
         <source>kernel {height}x{width} is not square; ConvStudio kernels are</source>
         <translation>卷积核 {height}x{width} 不是正方形；ConvStudio 的卷积核是正方形</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="514"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="532"/>
         <source>strides must be equal on both axes</source>
         <translation>两个轴上的步长必须相等</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="515"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="533"/>
         <source>dilations must be equal on both axes and at least 1; ConvStudio dilates both alike</source>
         <translation>两个轴上的扩张率必须相等且至少为 1；ConvStudio 对两个轴做同样的扩张</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="517"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="535"/>
         <source>pads must have 4 values</source>
         <translation>pads 必须有 4 个值</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="518"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="536"/>
         <source>auto_pad &apos;{mode}&apos; is not supported</source>
         <translation>不支持 auto_pad“{mode}”</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="519"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="537"/>
         <source>ceil_mode adds a partial window here, which ConvStudio layers do not have</source>
         <translation>ceil_mode 在这里会增加不完整的窗口，ConvStudio 层没有这种窗口</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="520"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="538"/>
         <source>expects an NCHW image, got {shape}</source>
         <translation>需要 NCHW 图像，实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="521"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="539"/>
         <source>weights must be 4-D (filters, channels, kH, kW)</source>
         <translation>权重必须是四维（滤波器, 通道, kH, kW）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="522"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="540"/>
         <source>group {group} does not divide the {channels} input channels and {filters} filters</source>
         <translation>分组数 {group} 不能整除 {channels} 个输入通道和 {filters} 个滤波器</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="524"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="542"/>
         <source>weights expect {expected} input channels but the input has {channels}</source>
         <translation>权重需要 {expected} 个输入通道，但输入有 {channels} 个</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="525"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="543"/>
         <source>kernel_shape does not match the weights</source>
         <translation>kernel_shape 与权重不符</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="526"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="544"/>
         <source>follows {pad} whose value is not 0</source>
         <translation>位于填充值不为 0 的 {pad} 之后</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="527"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="545"/>
         <source>dilation is not supported for pooling</source>
         <translation>池化不支持扩张</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="528"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="546"/>
         <source>count_include_pad=1 counts the padding in the average; ConvStudio&apos;s average pooling does not</source>
         <translation>count_include_pad=1 会把填充计入平均值；ConvStudio 的平均池化不会</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="530"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="548"/>
         <source>follows {pad}, whose padding the average would count</source>
         <translation>位于 {pad} 之后，平均值会把其填充计算在内</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="531"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="549"/>
         <source>follows {pad} whose value could win the maximum</source>
         <translation>位于 {pad} 之后，其填充值可能成为最大值</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="532"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="550"/>
         <source>only the mean over height and width (axes 2, 3) is supported</source>
         <translation>只支持在高和宽（轴 2, 3）上求平均</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="533"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="551"/>
         <source>expects flat features (add a Flatten before it), got {shape}</source>
         <translation>需要扁平特征（请在前面加一个 Flatten），实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="534"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="552"/>
         <source>weights must be 2-D</source>
         <translation>权重必须是二维</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="535"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="553"/>
         <source>transA=1 is not supported</source>
         <translation>不支持 transA=1</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="536"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="554"/>
         <source>weights take {expected} features but the input has {features}</source>
         <translation>权重接受 {expected} 个特征，但输入有 {features} 个</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="537"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="555"/>
         <source>bias has {count} values for {units} units</source>
         <translation>偏置有 {count} 个值，但有 {units} 个单元</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="538"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="556"/>
         <source>adds two constants; fold them before exporting</source>
         <translation>把两个常量相加；请在导出前合并它们</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="539"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="557"/>
         <source>adding a constant is only supported as the bias of a MatMul/Conv or as preprocessing after the input</source>
         <translation>加常量只支持作为 MatMul/Conv 的偏置，或作为输入之后的预处理</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="542"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="560"/>
         <source>expects NCHW images or flat features</source>
         <translation>需要 NCHW 图像或扁平特征</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="543"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="561"/>
         <source>training_mode=1 is not supported</source>
         <translation>不支持 training_mode=1</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="544"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="562"/>
         <source>its running-statistics outputs are used</source>
         <translation>使用了其滑动统计量输出</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="545"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="563"/>
         <source>{param} has {count} values for {channels} channels</source>
         <translation>{param} 有 {count} 个值，但有 {channels} 个通道</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="546"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="564"/>
         <source>ratio must be a constant</source>
         <translation>ratio 必须是常量</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="547"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="565"/>
         <source>its mask output is used</source>
         <translation>使用了其掩码输出</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="548"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="566"/>
         <source>{file} is malformed: {reason}</source>
         <translation>{file} 格式错误：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="549"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="567"/>
         <source>{file}: layer &apos;{layer}&apos;: {reason}</source>
         <translation>{file}：层“{layer}”：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="550"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="568"/>
         <source>{file} is not a ConvStudio model file (bad magic or too short: {bytes} bytes)</source>
         <translation>{file} 不是 ConvStudio 模型文件（魔数错误或太短：{bytes} 字节）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="551"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="569"/>
         <source>{file} was written by a newer ConvStudio (format version {version}; this version reads up to {max})</source>
         <translation>{file} 由更新的 ConvStudio 写入（格式版本 {version}；此版本最多读取 {max}）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="554"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="572"/>
         <source>{file} has an invalid format version 0</source>
         <translation>{file} 的格式版本 0 无效</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="555"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="573"/>
         <source>{file}: a tensor table must be a list</source>
         <translation>{file}：张量表必须是列表</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="556"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="574"/>
         <source>{file}: tensor &apos;{tensor}&apos; appears twice</source>
         <translation>{file}：张量“{tensor}”出现了两次</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="557"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="575"/>
         <source>{file}: tensor &apos;{tensor}&apos; has a malformed shape</source>
         <translation>{file}：张量“{tensor}”的形状格式错误</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="558"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="576"/>
         <source>{file}: tensor &apos;{tensor}&apos; has a dimension of {dimension}</source>
         <translation>{file}：张量“{tensor}”有一个维度为 {dimension}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="559"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="577"/>
         <source>{file}: tensor &apos;{tensor}&apos; claims {count} values but its shape holds {expected}</source>
         <translation>{file}：张量“{tensor}”声称有 {count} 个值，但其形状容纳 {expected} 个</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="561"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="579"/>
         <source>{file} is truncated: tensor &apos;{tensor}&apos; lies beyond the end of the file</source>
         <translation>{file} 被截断：张量“{tensor}”位于文件末尾之后</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="562"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="580"/>
         <source>{file}: run_tensors must be a list of at most two groups per run ({runs} runs)</source>
         <translation>{file}：run_tensors 必须是列表，每次运行最多两组（共 {runs} 次运行）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="564"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="582"/>
         <source>{file}: run weights name run {run} but the history holds {runs} runs</source>
         <translation>{file}：运行权重指向第 {run} 次运行，但历史中只有 {runs} 次运行</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="565"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="583"/>
         <source>{file}: run {run}&apos;s weights must be &apos;best&apos; or &apos;last&apos;, got &apos;{kind}&apos;</source>
         <translation>{file}：第 {run} 次运行的权重必须是“best”或“last”，实际为“{kind}”</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="566"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="584"/>
         <source>{file}: run {run}&apos;s {kind} weights appear twice</source>
         <translation>{file}：第 {run} 次运行的 {kind} 权重出现了两次</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="567"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="585"/>
         <source>{file}: run {run} has last weights but no best weights</source>
         <translation>{file}：第 {run} 次运行有最后权重但没有最佳权重</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="568"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="586"/>
         <source>weights: tensor &apos;{tensor}&apos; is missing</source>
         <translation>权重：缺少张量“{tensor}”</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="569"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="587"/>
         <source>weights: tensor &apos;{tensor}&apos; is {shape} but the layer needs {needed}</source>
         <translation>权重：张量“{tensor}”为 {shape}，但该层需要 {needed}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="570"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="588"/>
         <source>{file} is truncated: its header announces {size} bytes of description but the file holds {bytes} bytes</source>
         <translation>{file} 被截断：文件头声明描述有 {size} 字节，但文件只有 {bytes} 字节</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="573"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="591"/>
         <source>{file} is damaged or truncated (checksum mismatch)</source>
         <translation>{file} 已损坏或被截断（校验和不符）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="574"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="592"/>
         <source>{file} cannot be opened for reading</source>
         <translation>无法打开 {file} 进行读取</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="575"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="593"/>
         <source>{file} is damaged: its header announces {size} bytes of description</source>
         <translation>{file} 已损坏：文件头声明描述有 {size} 字节</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="576"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="594"/>
         <source>{file} is truncated: its header announces {size} bytes of description but the file ends before</source>
         <translation>{file} 被截断：文件头声明描述有 {size} 字节，但文件提前结束</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="578"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="596"/>
         <source>a saved evaluation&apos;s images hold {characters} base64 characters, not the {bytes} bytes its size says</source>
         <translation>保存的评估中的图像含有 {characters} 个 base64 字符，与其大小所说的 {bytes} 字节不符</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="581"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="599"/>
         <source>a saved evaluation&apos;s images are not base64</source>
         <translation>保存的评估中的图像不是 base64</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="582"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="600"/>
         <source>a saved evaluation&apos;s {key} holds {count} values, expected {expected}</source>
         <translation>保存的评估中的 {key} 有 {count} 个值，应为 {expected} 个</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="583"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="601"/>
         <source>a saved evaluation must be a JSON object</source>
         <translation>保存的评估必须是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="584"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="602"/>
         <source>a saved evaluation has {samples} samples of {classes} classes</source>
         <translation>保存的评估有 {classes} 个类别的 {samples} 个样本</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="585"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="603"/>
         <source>a saved evaluation&apos;s confusion matrix must have {classes} rows</source>
         <translation>保存的评估的混淆矩阵必须有 {classes} 行</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="586"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="604"/>
         <source>a saved evaluation&apos;s confusion matrix must have {classes} columns</source>
         <translation>保存的评估的混淆矩阵必须有 {classes} 列</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="587"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="605"/>
         <source>a saved evaluation keeps at most {max} mistakes, got {count}</source>
         <translation>保存的评估最多保留 {max} 个错误，实际为 {count} 个</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="588"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="606"/>
         <source>a saved evaluation&apos;s images are {channels}x{height}x{width}</source>
         <translation>保存的评估中的图像为 {channels}x{height}x{width}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="589"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="607"/>
         <source>a saved evaluation&apos;s mistake {mistake} names a class outside 0..{last}</source>
         <translation>保存的评估中的错误 {mistake} 指向 0..{last} 之外的类别</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="590"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="608"/>
         <source>a saved evaluation is malformed: {reason}</source>
         <translation>保存的评估格式错误：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="591"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="609"/>
         <source>ONNX export: activation &apos;{activation}&apos; has no ONNX form</source>
         <translation>ONNX 导出：激活函数“{activation}”没有对应的 ONNX 形式</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="592"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="610"/>
         <source>ONNX export: cannot bake the preprocessing: it makes {prepared} channels but the model&apos;s input has {channels}</source>
         <translation>ONNX 导出：无法把预处理并入模型：它生成 {prepared} 个通道，但模型输入有 {channels} 个</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="595"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="613"/>
         <source>Keras export: {layer} has no Keras form (layer kind &apos;{kind}&apos;)</source>
         <translation>Keras 导出：{layer} 没有对应的 Keras 形式（层类型“{kind}”）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="596"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="614"/>
         <source>PyTorch export: {layer} has no PyTorch form (layer kind &apos;{kind}&apos;)</source>
         <translation>PyTorch 导出：{layer} 没有对应的 PyTorch 形式（层类型“{kind}”）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="597"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="615"/>
         <source>{folder}: cannot create the folder: {reason}</source>
         <translation>{folder}：无法创建文件夹：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="598"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="616"/>
         <source>the camera {source} stopped delivering frames (unplugged, or taken by another program?): {reason}</source>
         <translation>摄像头 {source} 停止送出画面（被拔出，或被另一个程序占用？）：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="601"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="619"/>
         <source>the camera {source} stopped delivering frames (unplugged, or taken by another program?)</source>
         <translation>摄像头 {source} 停止送出画面（被拔出，或被另一个程序占用？）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="603"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="621"/>
         <source>the stream &apos;{source}&apos; ended or the connection was lost: {reason}</source>
         <translation>视频流“{source}”已结束或连接已断开：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="604"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="622"/>
         <source>the stream &apos;{source}&apos; ended or the connection was lost</source>
         <translation>视频流“{source}”已结束或连接已断开</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="605"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="623"/>
         <source>reading the video file &apos;{source}&apos; failed: {reason}</source>
         <translation>读取视频文件“{source}”失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="606"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="624"/>
         <source>the video file &apos;{source}&apos; has ended</source>
         <translation>视频文件“{source}”已播放完毕</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="607"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="625"/>
         <source>reading the GStreamer pipeline &apos;{source}&apos; failed: {reason}</source>
         <translation>读取 GStreamer 管道“{source}”失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="608"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="626"/>
         <source>the GStreamer pipeline &apos;{source}&apos; has ended</source>
         <translation>GStreamer 管道“{source}”已结束</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="609"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="627"/>
         <source>the camera {source} has delivered no frame for {seconds} s (unplugged, or taken by another program?)</source>
         <translation>摄像头 {source} 已有 {seconds} 秒没有送出画面（被拔出，或被另一个程序占用？）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="612"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="630"/>
         <source>the stream &apos;{source}&apos; has delivered no frame for {seconds} s (unplugged, or taken by another program?)</source>
         <translation>视频流“{source}”已有 {seconds} 秒没有送出画面（断开，或被另一个程序占用？）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="615"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="633"/>
         <source>the video file &apos;{source}&apos; has delivered no frame for {seconds} s (unplugged, or taken by another program?)</source>
         <translation>视频文件“{source}”已有 {seconds} 秒没有送出画面（被移走，或被另一个程序占用？）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="618"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="636"/>
         <source>the GStreamer pipeline &apos;{source}&apos; has delivered no frame for {seconds} s (unplugged, or taken by another program?)</source>
         <translation>GStreamer 管道“{source}”已有 {seconds} 秒没有送出画面（被拔出，或被另一个程序占用？）</translation>
     </message>
     <message>
-        <location filename="../widgets/common/engine_message_catalog.cpp" line="621"/>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="639"/>
         <source>the video source was closed</source>
         <translation>视频源已关闭</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="641"/>
+        <source>t-SNE cancelled</source>
+        <translation>t-SNE 已取消</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="642"/>
+        <source>t-SNE: the number of points is negative ({count})</source>
+        <translation>t-SNE：点的数量为负数（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="643"/>
+        <source>t-SNE: the points have {dim} dimensions; at least 1 is needed</source>
+        <translation>t-SNE：点的维数为 {dim}；至少需要 1 维</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="644"/>
+        <source>t-SNE: {option} must be {range}, got {value}</source>
+        <translation>t-SNE：{option} 必须为 {range}，实际为 {value}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="645"/>
+        <source>t-SNE: point {index} has the value {value} in dimension {dimension}</source>
+        <translation>t-SNE：第 {index} 个点在第 {dimension} 维的值为 {value}</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="647"/>
+        <source>Grad-CAM needs a layer with a spatial output and the model has none; use occlusion or saliency</source>
+        <translation>Grad-CAM 需要一个具有空间输出的层，而该模型没有；请使用遮挡法或显著性图</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="649"/>
+        <source>Grad-CAM: the model has no layer &apos;{layer}&apos; (choose one of: {layers})</source>
+        <translation>Grad-CAM：模型中没有层“{layer}”（可选：{layers}）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="650"/>
+        <source>Grad-CAM: layer &apos;{layer}&apos; outputs {shape}, not an image larger than 1x1 inside the model (choose one of: {layers})</source>
+        <translation>Grad-CAM：层“{layer}”输出 {shape}，不是模型内部大于 1x1 的图像（可选：{layers}）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="653"/>
+        <source>occlusion patch {patch} must be between 1 and {max} (the input is {size})</source>
+        <translation>遮挡块大小 {patch} 必须在 1 到 {max} 之间（输入为 {size}）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="654"/>
+        <source>occlusion stride {stride} must be at least 1</source>
+        <translation>遮挡步长 {stride} 至少为 1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="655"/>
+        <source>unknown explanation method &apos;{method}&apos; (choose gradcam, occlusion or saliency)</source>
+        <translation>未知的解释方法“{method}”（可选 gradcam、occlusion 或 saliency）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="656"/>
+        <source>an explanation takes one image, got a batch of {batch}</source>
+        <translation>一次解释只接受一张图像，实际得到一批 {batch} 张</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="657"/>
+        <source>class {class} is out of range: the model has {classes} classes (0 to {last})</source>
+        <translation>类别 {class} 超出范围：模型有 {classes} 个类别（0 到 {last}）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="658"/>
+        <source>the heat map needs an 8-bit image to draw on</source>
+        <translation>热力图需要绘制在 8 位图像上</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="659"/>
+        <source>--class &apos;{class}&apos; is neither a class name nor an index from 0 to {last}</source>
+        <translation>--class“{class}”既不是类别名称，也不是 0 到 {last} 之间的索引</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="660"/>
+        <source>{folder}: cannot create the output folder ({reason})</source>
+        <translation>{folder}：无法创建输出文件夹（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/common/engine_message_catalog.cpp" line="661"/>
+        <source>{file}: the overlay could not be encoded as PNG</source>
+        <translation>{file}：叠加图无法编码为 PNG</translation>
+    </message>
+</context>
+<context>
+    <name>ExplanationView</name>
+    <message>
+        <location filename="../widgets/inspect/explanation_job.cpp" line="46"/>
+        <source>class %1</source>
+        <translation>类别 %1</translation>
     </message>
 </context>
 <context>
@@ -3283,6 +3522,13 @@
     </message>
 </context>
 <context>
+    <name>cs::gui</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="obsolete">%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>cs::gui::AugmentForm</name>
     <message>
         <location filename="../widgets/training/augment_form.cpp" line="19"/>
@@ -3767,12 +4013,12 @@ Should the project train on the captures from now on?
         <translation>模型无法分类：%1</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="400"/>
+        <location filename="../app/camera_controller.cpp" line="401"/>
         <source>Classification stopped: %1</source>
         <translation>分类已停止：%1</translation>
     </message>
     <message>
-        <location filename="../app/camera_controller.cpp" line="412"/>
+        <location filename="../app/camera_controller.cpp" line="413"/>
         <source>camera frame %1</source>
         <translation>摄像头画面 %1</translation>
     </message>
@@ -3780,134 +4026,144 @@ Should the project train on the captures from now on?
 <context>
     <name>cs::gui::CameraPanel</name>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="46"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="47"/>
         <source>Camera number, video file, stream URL or GStreamer pipeline</source>
         <translation>摄像头编号、视频文件、流地址或 GStreamer 管道</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="48"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="49"/>
         <source>A camera number (0, 1, …), a video file, a stream URL (rtsp://, http://) or a GStreamer pipeline ending in appsink</source>
         <translation>摄像头编号（0、1、…）、视频文件、流地址（rtsp://、http://）或以 appsink 结尾的 GStreamer 管道</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="50"/>
-        <location filename="../widgets/camera/camera_panel.cpp" line="216"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="51"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="227"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="52"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="53"/>
         <source>Source:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="65"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="66"/>
         <source>Freeze</source>
         <translation>冻结</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="65"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="66"/>
         <source>Hold the current frame (moving the region re-classifies it)</source>
         <translation>定格当前画面（移动区域会重新分类）</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="68"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="69"/>
         <source>Snapshot…</source>
         <translation>快照…</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="68"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="69"/>
         <source>Save the current frame as an image file</source>
         <translation>将当前画面保存为图像文件</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="71"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="72"/>
         <source>Feature Maps</source>
         <translation>特征图</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="71"/>
-        <location filename="../widgets/camera/camera_panel.cpp" line="240"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="72"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="251"/>
         <source>Show the feature maps of the region of interest in the inspector</source>
         <translation>在检查器中显示感兴趣区域的特征图</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="83"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="84"/>
         <source>Prediction</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="89"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="90"/>
         <source>How many classes the bars show</source>
         <translation>条形图显示的类别数</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="94"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="95"/>
         <source> frames</source>
         <translation> 帧</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="95"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="96"/>
         <source>Average the probabilities over the last N frames (1: no smoothing)</source>
         <translation>对最近 N 帧的概率取平均（1：不平滑）</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="103"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="104"/>
         <source>Below this confidence the prediction is shown as uncertain</source>
         <translation>置信度低于此值时预测显示为“不确定”</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="104"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="105"/>
         <source>Classes shown:</source>
         <translation>显示类别数：</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="105"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="106"/>
         <source>Smoothing:</source>
         <translation>平滑：</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="106"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="107"/>
         <source>Minimum confidence:</source>
         <translation>最低置信度：</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="107"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="108"/>
+        <source>Show where it looks</source>
+        <translation>显示关注区域</translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/camera_panel.cpp" line="111"/>
+        <source>A heat map over the region: where the network looks for the class it predicts (Grad-CAM; for a small model well under a millisecond per frame)</source>
+        <translation>在区域上叠加热力图：网络为预测的类别关注了哪里（Grad-CAM；小模型每帧远低于 1 毫秒）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/camera/camera_panel.cpp" line="114"/>
         <source>Drag the frame to move the region the network sees, drag a corner to resize it, double-click it to centre it again.</source>
         <translation>拖动方框可移动网络看到的区域，拖动角可调整大小，双击可重新居中。</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="115"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="122"/>
         <source>Capture into Dataset</source>
         <translation>采集到数据集</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="162"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="173"/>
         <source>Camera 0</source>
         <translation>摄像头 0</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="164"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="175"/>
         <source>Camera %1</source>
         <translation>摄像头 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="165"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="176"/>
         <source>Camera 0 (none found)</source>
         <translation>摄像头 0（未找到）</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="167"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="178"/>
         <source>Test pattern (GStreamer)</source>
         <translation>测试图案（GStreamer）</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="170"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="181"/>
         <source>Video File…</source>
         <translation>视频文件…</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_panel.cpp" line="216"/>
+        <location filename="../widgets/camera/camera_panel.cpp" line="227"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
@@ -3920,42 +4176,42 @@ Should the project train on the captures from now on?
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_view_overlay.cpp" line="56"/>
+        <location filename="../widgets/camera/camera_view_overlay.cpp" line="63"/>
         <source>Uncertain</source>
         <translation>不确定</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_view_overlay.cpp" line="57"/>
+        <location filename="../widgets/camera/camera_view_overlay.cpp" line="64"/>
         <source>%1  %2%</source>
         <translation>%1  %2%</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_view_overlay.cpp" line="70"/>
+        <location filename="../widgets/camera/camera_view_overlay.cpp" line="77"/>
         <source>Frozen</source>
         <translation>已冻结</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_view_overlay.cpp" line="145"/>
+        <location filename="../widgets/camera/camera_view_overlay.cpp" line="152"/>
         <source>network input %1×%2</source>
         <translation>网络输入 %1×%2</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_view_overlay.cpp" line="166"/>
+        <location filename="../widgets/camera/camera_view_overlay.cpp" line="173"/>
         <source>%1 FPS · %2 ms inference</source>
         <translation>%1 FPS · 推理 %2 毫秒</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_view_overlay.cpp" line="169"/>
+        <location filename="../widgets/camera/camera_view_overlay.cpp" line="176"/>
         <source> · %1% skipped</source>
         <translation> · 跳过 %1%</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_view_overlay.cpp" line="170"/>
+        <location filename="../widgets/camera/camera_view_overlay.cpp" line="177"/>
         <source> · source %1 FPS</source>
         <translation> · 视频源 %1 FPS</translation>
     </message>
     <message>
-        <location filename="../widgets/camera/camera_view_overlay.cpp" line="172"/>
+        <location filename="../widgets/camera/camera_view_overlay.cpp" line="179"/>
         <source>source %1 FPS</source>
         <translation>视频源 %1 FPS</translation>
     </message>
@@ -4549,7 +4805,7 @@ Should the project train on the captures from now on?
         <translation>无法预测：%1</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="457"/>
+        <location filename="../app/dataset_ui.cpp" line="447"/>
         <source>%1 sent to the feature-map view</source>
         <translation>已将 %1 发送到特征图视图</translation>
     </message>
@@ -4685,12 +4941,12 @@ Should the project train on the captures from now on?
         <translation>将 %1 张图像移到 %2</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="501"/>
+        <location filename="../app/dataset_ui.cpp" line="493"/>
         <source>The image %1 is not in the project&apos;s dataset.</source>
         <translation>图像 %1 不在项目的数据集中。</translation>
     </message>
     <message>
-        <location filename="../app/dataset_ui.cpp" line="508"/>
+        <location filename="../app/dataset_ui.cpp" line="500"/>
         <source>Only images of an image folder can be excluded or moved.</source>
         <translation>只有图像文件夹中的图像可以排除或移动。</translation>
     </message>
@@ -4969,6 +5225,244 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
     </message>
 </context>
 <context>
+    <name>cs::gui::DoctorMapView</name>
+    <message>
+        <location filename="../widgets/doctor/doctor_map_view.cpp" line="128"/>
+        <source>Run the doctor to see every image of the dataset on a map, placed by similarity.</source>
+        <translation>运行诊断后，数据集中的每张图像都会按相似度显示在分布图上。</translation>
+    </message>
+</context>
+<context>
+    <name>cs::gui::DoctorPanel</name>
+    <message>
+        <location filename="../widgets/doctor/doctor_panel.cpp" line="38"/>
+        <source>Run Doctor</source>
+        <translation>运行诊断</translation>
+    </message>
+    <message>
+        <location filename="../widgets/doctor/doctor_panel.cpp" line="39"/>
+        <source>Look for duplicates, leakage between training and test, doubtful labels and odd images</source>
+        <translation>查找重复图像、训练集与测试集之间的泄漏、可疑标注和异常图像</translation>
+    </message>
+    <message>
+        <location filename="../widgets/doctor/doctor_panel.cpp" line="40"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../widgets/doctor/doctor_panel.cpp" line="45"/>
+        <source>Retrain with Fixes</source>
+        <translation>按修正重新训练</translation>
+    </message>
+    <message>
+        <location filename="../widgets/doctor/doctor_panel.cpp" line="46"/>
+        <source>Train the model again on the data as the fixes left it</source>
+        <translation>在修正后的数据上重新训练模型</translation>
+    </message>
+    <message>
+        <location filename="../widgets/doctor/doctor_panel.cpp" line="61"/>
+        <source>Group</source>
+        <translation>组</translation>
+    </message>
+    <message>
+        <location filename="../widgets/doctor/doctor_panel.cpp" line="61"/>
+        <source>Images</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <location filename="../widgets/doctor/doctor_panel.cpp" line="61"/>
+        <source>Image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <location filename="../widgets/doctor/doctor_panel.cpp" line="61"/>
+        <source>Score</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <location filename="../widgets/doctor/doctor_panel.cpp" line="75"/>
+        <source>Leakage &amp;&amp; Duplicates</source>
+        <translation>泄漏与重复</translation>
+    </message>
+    <message>
+        <location filename="../widgets/doctor/doctor_panel.cpp" line="76"/>
+        <source>Label Suspects</source>
+        <translation>可疑标注</translation>
+    </message>
+    <message>
+        <location filename="../widgets/doctor/doctor_panel.cpp" line="77"/>
+        <source>Outliers</source>
+        <translation>离群图像</translation>
+    </message>
+    <message>
+        <location filename="../widgets/doctor/doctor_panel.cpp" line="79"/>
+        <source>Map</source>
+        <translation>分布图</translation>
+    </message>
+    <message>
+        <location filename="../widgets/doctor/doctor_panel.cpp" line="111"/>
+        <location filename="../widgets/doctor/doctor_panel.cpp" line="323"/>
+        <source>Choose a finding, or draw a lasso on the map, to see its images here.</source>
+        <translation>选择一项发现，或在分布图上用套索圈选，即可在此查看其图像。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/doctor/doctor_panel.cpp" line="129"/>
+        <source>Exclude</source>
+        <translation>排除</translation>
+    </message>
+    <message>
+        <location filename="../widgets/doctor/doctor_panel.cpp" line="130"/>
+        <source>Leave the selected images out of training (Ctrl+Z undoes it)</source>
+        <translation>训练时不使用所选图像（Ctrl+Z 可撤销）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/doctor/doctor_panel.cpp" line="133"/>
+        <source>Move to Class</source>
+        <translation>移到类别</translation>
+    </message>
+    <message>
+        <location filename="../widgets/doctor/doctor_panel.cpp" line="134"/>
+        <source>Move the selected images&apos; files to the chosen class folder (Ctrl+Z undoes it)</source>
+        <translation>将所选图像的文件移到所选类别的文件夹（Ctrl+Z 可撤销）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/doctor/doctor_panel.cpp" line="135"/>
+        <source>Exclude All but One</source>
+        <translation>只保留一张</translation>
+    </message>
+    <message>
+        <location filename="../widgets/doctor/doctor_panel.cpp" line="136"/>
+        <source>Keep one image of the group (a test image when the group leaks into the test set)</source>
+        <translation>组内只保留一张图像（若该组泄漏到测试集，则保留一张测试图像）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/doctor/doctor_panel.cpp" line="224"/>
+        <source>Leakage (%1) &amp;&amp; Duplicates (%2)</source>
+        <translation>泄漏（%1）与重复（%2）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/doctor/doctor_panel.cpp" line="225"/>
+        <source>Duplicates (%1)</source>
+        <translation>重复（%1）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/doctor/doctor_panel.cpp" line="226"/>
+        <source>Label Suspects (%1)</source>
+        <translation>可疑标注（%1）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/doctor/doctor_panel.cpp" line="227"/>
+        <source>Outliers (%1)</source>
+        <translation>离群图像（%1）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/doctor/doctor_panel.cpp" line="272"/>
+        <source>✓ fixed: %1</source>
+        <translation>✓ 已修正：%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/doctor/doctor_panel.cpp" line="325"/>
+        <source>%1 images (the first %2 shown)</source>
+        <translation>%1 张图像（显示前 %2 张）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/doctor/doctor_panel.cpp" line="327"/>
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>%n 张图像</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/doctor/doctor_panel.cpp" line="348"/>
+        <source>Only images of an image folder can be excluded or moved.</source>
+        <translation>只有图像文件夹中的图像才能被排除或移动。</translation>
+    </message>
+</context>
+<context>
+    <name>cs::gui::DoctorUi</name>
+    <message>
+        <location filename="../app/doctor_ui.cpp" line="28"/>
+        <source>Doctor</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <location filename="../app/doctor_ui.cpp" line="30"/>
+        <source>The doctor looks for duplicate images, images shared by training and test, doubtful labels and odd images. With trained weights it uses the model&apos;s features, else the pixels.</source>
+        <translation>诊断会查找重复图像、训练集与测试集共有的图像、可疑标注和异常图像。有训练好的权重时使用模型的特征，否则使用像素。</translation>
+    </message>
+    <message>
+        <location filename="../app/doctor_ui.cpp" line="46"/>
+        <source>The dataset changed while the doctor ran; run it again.</source>
+        <translation>诊断运行期间数据集已改变；请重新运行。</translation>
+    </message>
+    <message>
+        <location filename="../app/doctor_ui.cpp" line="52"/>
+        <source>%1 training and %2 test images examined in %3 s: %4 duplicate groups (%5 across training and test), %6 label suspects, %7 outliers.</source>
+        <translation>在 %3 秒内检查了 %1 张训练图像和 %2 张测试图像：%4 个重复组（其中 %5 个跨训练集和测试集），%6 个可疑标注，%7 个离群图像。</translation>
+    </message>
+    <message>
+        <location filename="../app/doctor_ui.cpp" line="62"/>
+        <source>Examined the pixels (no trained model).</source>
+        <translation>已检查像素（没有训练好的模型）。</translation>
+    </message>
+    <message>
+        <location filename="../app/doctor_ui.cpp" line="63"/>
+        <source>Examined the features of layer &apos;%1&apos;.</source>
+        <translation>已检查层“%1”的特征。</translation>
+    </message>
+    <message>
+        <location filename="../app/doctor_ui.cpp" line="65"/>
+        <source>Label suspects: %1.</source>
+        <translation>可疑标注：%1。</translation>
+    </message>
+    <message>
+        <location filename="../app/doctor_ui.cpp" line="71"/>
+        <source>The doctor could not examine the dataset: %1</source>
+        <translation>诊断无法检查该数据集：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/doctor_ui.cpp" line="75"/>
+        <location filename="../app/doctor_ui.cpp" line="139"/>
+        <source>The doctor was cancelled.</source>
+        <translation>诊断已取消。</translation>
+    </message>
+    <message>
+        <location filename="../app/doctor_ui.cpp" line="90"/>
+        <source>The dataset could not be loaded: %1</source>
+        <translation>无法加载数据集：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/doctor_ui.cpp" line="105"/>
+        <source>Loading the dataset</source>
+        <translation>正在加载数据集</translation>
+    </message>
+    <message>
+        <location filename="../app/doctor_ui.cpp" line="123"/>
+        <source>Examining with the trained model&apos;s features…</source>
+        <translation>正在使用训练好的模型的特征进行检查…</translation>
+    </message>
+    <message>
+        <location filename="../app/doctor_ui.cpp" line="125"/>
+        <source>The trained model knows other classes than this dataset&apos;s: the doctor looks at the pixels only.</source>
+        <translation>训练好的模型的类别与该数据集不同：诊断只检查像素。</translation>
+    </message>
+    <message>
+        <location filename="../app/doctor_ui.cpp" line="127"/>
+        <source>The model has no trained weights: the doctor looks at the pixels only. Train it first for sharper findings.</source>
+        <translation>模型没有训练好的权重：诊断只检查像素。先训练模型可得到更准确的发现。</translation>
+    </message>
+    <message>
+        <location filename="../app/doctor_ui.cpp" line="202"/>
+        <source>Retrain with Fixes (%1 excluded, %2 moved)</source>
+        <translation>按修正重新训练（排除 %1 张，移动 %2 张）</translation>
+    </message>
+    <message>
+        <location filename="../app/doctor_ui.cpp" line="203"/>
+        <source>Retrain with Fixes</source>
+        <translation>按修正重新训练</translation>
+    </message>
+</context>
+<context>
     <name>cs::gui::EvaluationPanel</name>
     <message>
         <location filename="../widgets/training/evaluation_panel.cpp" line="27"/>
@@ -5055,6 +5549,104 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <location filename="../widgets/training/evaluation_panel.cpp" line="155"/>
         <source>Evaluating…</source>
         <translation>正在评估…</translation>
+    </message>
+</context>
+<context>
+    <name>cs::gui::ExplanationView</name>
+    <message>
+        <location filename="../widgets/inspect/explanation_view.cpp" line="19"/>
+        <source>Grad-CAM</source>
+        <translation>Grad-CAM</translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/explanation_view.cpp" line="20"/>
+        <source>Occlusion</source>
+        <translation>遮挡</translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/explanation_view.cpp" line="21"/>
+        <source>Saliency (input gradient)</source>
+        <translation>显著性（输入梯度）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/explanation_view.cpp" line="23"/>
+        <source>Grad-CAM: which places of a convolutional layer raise the class&apos;s score.
+Occlusion: how much the class&apos;s probability drops when a patch of the image is covered.
+Saliency: how strongly each pixel changes the class&apos;s score.</source>
+        <translation>Grad-CAM：卷积层的哪些位置提高了该类别的得分。
+遮挡：遮住图像的一块后，该类别的概率下降多少。
+显著性：每个像素对该类别得分的影响有多大。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/explanation_view.cpp" line="27"/>
+        <source>The layer Grad-CAM looks at; the last one with a spatial output keeps the most meaning.</source>
+        <translation>Grad-CAM 所查看的层；最后一个具有空间输出的层含义最丰富。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/explanation_view.cpp" line="29"/>
+        <source>Predicted class</source>
+        <translation>预测的类别</translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/explanation_view.cpp" line="33"/>
+        <source>How strongly the heat map covers the image</source>
+        <translation>热力图覆盖图像的强度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/explanation_view.cpp" line="41"/>
+        <source>Method:</source>
+        <translation>方法：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/explanation_view.cpp" line="42"/>
+        <source>Layer:</source>
+        <translation>层：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/explanation_view.cpp" line="43"/>
+        <source>Class:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/explanation_view.cpp" line="44"/>
+        <source>Opacity:</source>
+        <translation>不透明度：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/explanation_view.cpp" line="135"/>
+        <source>(no spatial layer)</source>
+        <translation>（没有空间层）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/explanation_view.cpp" line="150"/>
+        <source>Train the model (or open one with weights) to see where it looks.</source>
+        <translation>训练模型（或打开带权重的模型）即可查看它关注的位置。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/explanation_view.cpp" line="154"/>
+        <source>Pick a probe image to see where the model looks.</source>
+        <translation>选择一张探针图像，查看模型关注的位置。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/explanation_view.cpp" line="158"/>
+        <location filename="../widgets/inspect/explanation_view.cpp" line="167"/>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/explanation_view.cpp" line="171"/>
+        <source>class %1</source>
+        <translation>类别 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/explanation_view.cpp" line="175"/>
+        <source>%1 at %2</source>
+        <translation>%1，位于 %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/explanation_view.cpp" line="176"/>
+        <source>%1 for &lt;b&gt;%2&lt;/b&gt;; the model predicts &lt;b&gt;%3&lt;/b&gt; (%4%). Strongest at row %5, column %6.</source>
+        <translation>针对 &lt;b&gt;%2&lt;/b&gt; 的 %1；模型预测为 &lt;b&gt;%3&lt;/b&gt;（%4%）。最强处在第 %5 行、第 %6 列。</translation>
     </message>
 </context>
 <context>
@@ -5570,52 +6162,52 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
 <context>
     <name>cs::gui::ImageDetailDialog</name>
     <message>
-        <location filename="../widgets/dataset/image_detail_dialog.cpp" line="22"/>
+        <location filename="../widgets/dataset/image_detail_dialog.cpp" line="24"/>
         <source>Image</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/image_detail_dialog.cpp" line="24"/>
+        <location filename="../widgets/dataset/image_detail_dialog.cpp" line="26"/>
         <source>Show in Dataset</source>
         <translation>在数据集中显示</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/image_detail_dialog.cpp" line="26"/>
+        <location filename="../widgets/dataset/image_detail_dialog.cpp" line="28"/>
         <source>Select this image on the Dataset page</source>
         <translation>在数据集页面选中此图像</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/image_detail_dialog.cpp" line="31"/>
+        <location filename="../widgets/dataset/image_detail_dialog.cpp" line="33"/>
         <source>Move to Class</source>
         <translation>移到类别</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/image_detail_dialog.cpp" line="84"/>
+        <location filename="../widgets/dataset/image_detail_dialog.cpp" line="107"/>
         <source>Image %1</source>
         <translation>图像 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/image_detail_dialog.cpp" line="89"/>
+        <location filename="../widgets/dataset/image_detail_dialog.cpp" line="112"/>
         <source>Include in Training</source>
         <translation>纳入训练</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/image_detail_dialog.cpp" line="89"/>
+        <location filename="../widgets/dataset/image_detail_dialog.cpp" line="112"/>
         <source>Exclude from Training</source>
         <translation>从训练中排除</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/image_detail_dialog.cpp" line="92"/>
+        <location filename="../widgets/dataset/image_detail_dialog.cpp" line="115"/>
         <source>Only images of an image folder can be excluded or moved.</source>
         <translation>只有图像文件夹中的图像可以排除或移动。</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/image_detail_dialog.cpp" line="93"/>
+        <location filename="../widgets/dataset/image_detail_dialog.cpp" line="116"/>
         <source>Leave this image out of training (undoable)</source>
         <translation>训练时不使用此图像（可撤销）</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/image_detail_dialog.cpp" line="94"/>
+        <location filename="../widgets/dataset/image_detail_dialog.cpp" line="117"/>
         <source>Move the file to another class folder (undoable)</source>
         <translation>把文件移到另一个类别文件夹（可撤销）</translation>
     </message>
@@ -5732,42 +6324,47 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
 <context>
     <name>cs::gui::InspectPanel</name>
     <message>
-        <location filename="../widgets/inspect/inspect_panel.cpp" line="26"/>
+        <location filename="../widgets/inspect/inspect_panel.cpp" line="27"/>
         <source>Probe image</source>
         <translation>探针图像</translation>
     </message>
     <message>
-        <location filename="../widgets/inspect/inspect_panel.cpp" line="29"/>
+        <location filename="../widgets/inspect/inspect_panel.cpp" line="30"/>
         <source>Prediction</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location filename="../widgets/inspect/inspect_panel.cpp" line="47"/>
+        <location filename="../widgets/inspect/inspect_panel.cpp" line="48"/>
         <source>Feature maps</source>
         <translation>特征图</translation>
     </message>
     <message>
-        <location filename="../widgets/inspect/inspect_panel.cpp" line="48"/>
+        <location filename="../widgets/inspect/inspect_panel.cpp" line="49"/>
         <source>Filters and weights</source>
         <translation>滤波器与权重</translation>
     </message>
     <message>
-        <location filename="../widgets/inspect/inspect_panel.cpp" line="60"/>
+        <location filename="../widgets/inspect/inspect_panel.cpp" line="51"/>
+        <source>Where it looks</source>
+        <translation>关注区域</translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/inspect_panel.cpp" line="64"/>
         <source>The views update a few times a second while a model trains; when idle they show the project&apos;s weights.</source>
         <translation>训练时这些视图每秒更新数次；空闲时显示项目中的权重。</translation>
     </message>
     <message>
-        <location filename="../widgets/inspect/inspect_panel.cpp" line="80"/>
+        <location filename="../widgets/inspect/inspect_panel.cpp" line="84"/>
         <source>class %1</source>
         <translation>类别 %1</translation>
     </message>
     <message>
-        <location filename="../widgets/inspect/inspect_panel.cpp" line="81"/>
+        <location filename="../widgets/inspect/inspect_panel.cpp" line="85"/>
         <source>&lt;b&gt;%1&lt;/b&gt; (%2%)%3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;（%2%）%3</translation>
     </message>
     <message>
-        <location filename="../widgets/inspect/inspect_panel.cpp" line="84"/>
+        <location filename="../widgets/inspect/inspect_panel.cpp" line="88"/>
         <source> — untrained weights</source>
         <translation> — 未训练的权重</translation>
     </message>
@@ -6096,12 +6693,12 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
 <context>
     <name>cs::gui::PixelView</name>
     <message>
-        <location filename="../widgets/dataset/pixel_view.cpp" line="42"/>
+        <location filename="../widgets/dataset/pixel_view.cpp" line="44"/>
         <source>x %1, y %2: %3</source>
         <translation>x %1，y %2：%3</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset/pixel_view.cpp" line="43"/>
+        <location filename="../widgets/dataset/pixel_view.cpp" line="45"/>
         <source>x %1, y %2: R %3 G %4 B %5</source>
         <translation>x %1，y %2：R %3 G %4 B %5</translation>
     </message>
@@ -6691,38 +7288,38 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
 <context>
     <name>cs::gui::Studio</name>
     <message>
-        <location filename="../app/studio.cpp" line="39"/>
+        <location filename="../app/studio.cpp" line="40"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="87"/>
+        <location filename="../app/studio.cpp" line="91"/>
         <source>Open another project</source>
         <translation>打开另一个项目</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="120"/>
-        <location filename="../app/studio.cpp" line="126"/>
+        <location filename="../app/studio.cpp" line="124"/>
+        <location filename="../app/studio.cpp" line="130"/>
         <source>&amp;Start Page</source>
         <translation>开始页(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="128"/>
+        <location filename="../app/studio.cpp" line="132"/>
         <source>&amp;About ConvStudio</source>
         <translation>关于 ConvStudio(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="129"/>
+        <location filename="../app/studio.cpp" line="133"/>
         <source>About ConvStudio</source>
         <translation>关于 ConvStudio</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="130"/>
+        <location filename="../app/studio.cpp" line="134"/>
         <source>&lt;h3&gt;ConvStudio %1&lt;/h3&gt;&lt;p&gt;Design, train and inspect convolutional neural networks for image recognition on your own computer.&lt;/p&gt;&lt;p&gt;Built with Qt %2, Eigen and OpenCV.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;ConvStudio %1&lt;/h3&gt;&lt;p&gt;在您自己的电脑上设计、训练和检查用于图像识别的卷积神经网络。&lt;/p&gt;&lt;p&gt;基于 Qt %2、Eigen 和 OpenCV 构建。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="137"/>
+        <location filename="../app/studio.cpp" line="141"/>
         <source>About &amp;Qt</source>
         <translation>关于 &amp;Qt</translation>
     </message>
@@ -6875,12 +7472,12 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <translation>训练设置无效：%1</translation>
     </message>
     <message>
-        <location filename="../app/training_controller.cpp" line="217"/>
+        <location filename="../app/training_controller.cpp" line="218"/>
         <source>Wait for the training to finish before evaluating.</source>
         <translation>请等待训练结束后再评估。</translation>
     </message>
     <message>
-        <location filename="../app/training_controller.cpp" line="221"/>
+        <location filename="../app/training_controller.cpp" line="222"/>
         <source>Load a dataset first.</source>
         <translation>请先加载数据集。</translation>
     </message>
@@ -7484,129 +8081,129 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="250"/>
-        <location filename="../app/training_ui.cpp" line="138"/>
+        <location filename="../app/training_runs.cpp" line="258"/>
+        <location filename="../app/training_ui.cpp" line="147"/>
         <source>&amp;Start Training</source>
         <translation>开始训练(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="141"/>
+        <location filename="../app/training_ui.cpp" line="150"/>
         <source>Train the model with the settings of the Training page</source>
         <translation>用“训练”页上的设置训练模型</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="289"/>
-        <location filename="../app/training_ui.cpp" line="142"/>
+        <location filename="../app/training_runs.cpp" line="297"/>
+        <location filename="../app/training_ui.cpp" line="151"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="140"/>
+        <location filename="../app/training_ui.cpp" line="149"/>
         <source>Train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="150"/>
+        <location filename="../app/training_ui.cpp" line="159"/>
         <source>S&amp;top Training</source>
         <translation>停止训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="153"/>
+        <location filename="../app/training_ui.cpp" line="162"/>
         <source>&amp;Continue Interrupted Run</source>
         <translation>继续中断的训练(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="155"/>
+        <location filename="../app/training_ui.cpp" line="164"/>
         <source>&amp;Evaluate</source>
         <translation>评估(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="157"/>
+        <location filename="../app/training_ui.cpp" line="166"/>
         <source>Measure the trained weights on the test set</source>
         <translation>在测试集上衡量训练好的权重</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="159"/>
+        <location filename="../app/training_ui.cpp" line="168"/>
         <source>Show T&amp;raining</source>
         <translation>显示训练(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="160"/>
+        <location filename="../app/training_ui.cpp" line="169"/>
         <source>Show &amp;Feature Maps</source>
         <translation>显示特征图(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="161"/>
+        <location filename="../app/training_ui.cpp" line="170"/>
         <source>Show E&amp;valuation</source>
         <translation>显示评估(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="179"/>
+        <location filename="../app/training_ui.cpp" line="188"/>
         <source>Paused.</source>
         <translation>已暂停。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="180"/>
+        <location filename="../app/training_ui.cpp" line="189"/>
         <source>Resumed.</source>
         <translation>已继续。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="181"/>
+        <location filename="../app/training_ui.cpp" line="190"/>
         <source>Stopping after the current batch…</source>
         <translation>将在当前批次后停止…</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="188"/>
+        <location filename="../app/training_ui.cpp" line="197"/>
         <source>The model is training: it cannot be edited until the run stops (Stop or Shift+F5).</source>
         <translation>模型正在训练：训练停止前无法编辑（停止或 Shift+F5）。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="195"/>
+        <location filename="../app/training_ui.cpp" line="204"/>
         <source>Dataset %1: %2 training, %3 validation and %4 test images, %5 classes.</source>
         <translation>数据集 %1：%2 张训练图像、%3 张验证图像、%4 张测试图像，%5 个类别。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="205"/>
+        <location filename="../app/training_ui.cpp" line="214"/>
         <source>Dataset loaded</source>
         <translation>数据集已加载</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="207"/>
+        <location filename="../app/training_ui.cpp" line="216"/>
         <source>Loading cancelled.</source>
         <translation>已取消加载。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="209"/>
+        <location filename="../app/training_ui.cpp" line="218"/>
         <source>The dataset could not be loaded: %1</source>
         <translation>无法加载数据集：%1</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="210"/>
+        <location filename="../app/training_ui.cpp" line="219"/>
         <source>Dataset not loaded</source>
         <translation>数据集未加载</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="217"/>
+        <location filename="../app/training_ui.cpp" line="226"/>
         <source>Continuing the interrupted run (%1 epochs, batch %2, %3, lr %4).</source>
         <translation>继续中断的训练（%1 轮，批大小 %2，%3，学习率 %4）。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="222"/>
+        <location filename="../app/training_ui.cpp" line="231"/>
         <source>Training started: %1 epochs, batch %2, %3, lr %4, seed %5.</source>
         <translation>训练开始：%1 轮，批大小 %2，%3，学习率 %4，种子 %5。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="250"/>
+        <location filename="../app/training_ui.cpp" line="259"/>
         <source>Evaluation on the test set: accuracy %1%, loss %2 (%3 images).</source>
         <translation>在测试集上评估：准确率 %1%，损失 %2（%3 张图像）。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="252"/>
+        <location filename="../app/training_ui.cpp" line="261"/>
         <source>Evaluation on the validation set: accuracy %1%, loss %2 (%3 images).</source>
         <translation>在验证集上评估：准确率 %1%，损失 %2（%3 张图像）。</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="253"/>
+        <location filename="../app/training_ui.cpp" line="262"/>
         <source>Evaluation on the training set: accuracy %1%, loss %2 (%3 images).</source>
         <translation>在训练集上评估：准确率 %1%，损失 %2（%3 张图像）。</translation>
     </message>
@@ -7627,17 +8224,17 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <translation type="vanished">训练</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="257"/>
+        <location filename="../app/training_ui.cpp" line="266"/>
         <source>Evaluation ready: %1% accuracy — see the Evaluation page</source>
         <translation>评估完成：准确率 %1% — 请查看“评估”页</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="261"/>
+        <location filename="../app/training_ui.cpp" line="270"/>
         <source>The evaluation failed: %1</source>
         <translation>评估失败：%1</translation>
     </message>
     <message>
-        <location filename="../app/training_ui.cpp" line="276"/>
+        <location filename="../app/training_ui.cpp" line="285"/>
         <source>The project&apos;s training settings are not valid (%1); the defaults are shown.</source>
         <translation>项目的训练设置无效（%1）；显示的是默认值。</translation>
     </message>
@@ -7652,53 +8249,53 @@ Connect them by dragging from an output port (bottom) to an input port (top).</s
         <translation>无法训练模型：%1</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="70"/>
-        <location filename="../app/training_runs.cpp" line="94"/>
+        <location filename="../app/training_runs.cpp" line="71"/>
+        <location filename="../app/training_runs.cpp" line="102"/>
         <source>Start Training</source>
         <translation>开始训练</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="71"/>
+        <location filename="../app/training_runs.cpp" line="72"/>
         <source>An unfinished run of this project stopped after %1 of %2 epochs. Continue it, or start a new run (its checkpoint will be replaced)?</source>
         <translation>此项目有一次未完成的训练，在完成 %2 轮中的 %1 轮后停止。要继续它，还是开始新的训练（其检查点将被替换）？</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="182"/>
+        <location filename="../app/training_runs.cpp" line="190"/>
         <source>Stopped after %1 of %2 epochs</source>
         <translation>在完成 %2 轮中的 %1 轮后停止</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="222"/>
+        <location filename="../app/training_runs.cpp" line="230"/>
         <source>The project keeps %1: %2. Runs ▸ Use Best Weights puts this run&apos;s weights in.</source>
         <translation>项目保留%1：%2。运行 ▸ 使用最佳权重 可换用此运行的权重。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="230"/>
+        <location filename="../app/training_runs.cpp" line="238"/>
         <source>The project now uses the last weights of run %1 (Edit ▸ Undo takes them back).</source>
         <translation>项目现在使用第 %1 次运行的最后权重（编辑 ▸ 撤销可恢复）。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="231"/>
+        <location filename="../app/training_runs.cpp" line="239"/>
         <source>The project now uses the best weights of run %1 (Edit ▸ Undo takes them back).</source>
         <translation>项目现在使用第 %1 次运行的最佳权重（编辑 ▸ 撤销可恢复）。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="255"/>
+        <location filename="../app/training_runs.cpp" line="263"/>
         <source>The project has no weights yet: train it once from scratch.</source>
         <translation>项目还没有权重：请先从头训练一次。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="256"/>
+        <location filename="../app/training_runs.cpp" line="264"/>
         <source>The weights no longer fit the graph, which changed after training.</source>
         <translation>训练后模型结构已更改，现有权重不再适用。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="313"/>
+        <location filename="../app/training_runs.cpp" line="321"/>
         <source>Interrupted after %1 of %2 epochs (%3)</source>
         <translation>在完成 %2 轮中的 %1 轮后中断（%3）</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="318"/>
+        <location filename="../app/training_runs.cpp" line="326"/>
         <source>This project has an unfinished training run: it stopped after %1 of %2 epochs (checkpoint of %3).
 
 Continue it now?</source>
@@ -7707,61 +8304,61 @@ Continue it now?</source>
 现在继续吗？</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="76"/>
+        <location filename="../app/training_runs.cpp" line="77"/>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="77"/>
+        <location filename="../app/training_runs.cpp" line="78"/>
         <source>New Run</source>
         <translation>新的训练</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="160"/>
+        <location filename="../app/training_runs.cpp" line="168"/>
         <source>Training failed: %1</source>
         <translation>训练失败：%1</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="161"/>
+        <location filename="../app/training_runs.cpp" line="169"/>
         <source>Training failed</source>
         <translation>训练失败</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/training_runs.cpp" line="163"/>
+        <location filename="../app/training_runs.cpp" line="171"/>
         <source>Training stopped after %n complete epoch(s); the checkpoint keeps the position.</source>
         <translation>
             <numerusform>训练在完成 %n 轮后停止；检查点保存了进度。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="166"/>
+        <location filename="../app/training_runs.cpp" line="174"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/training_runs.cpp" line="168"/>
+        <location filename="../app/training_runs.cpp" line="176"/>
         <source>Training finished: %n epoch(s).</source>
         <translation>
             <numerusform>训练完成：%n 轮。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="169"/>
+        <location filename="../app/training_runs.cpp" line="177"/>
         <source>Training finished</source>
         <translation>训练完成</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="205"/>
+        <location filename="../app/training_runs.cpp" line="213"/>
         <source>The trained weights are now part of the project (not saved yet; Edit ▸ Undo brings back the previous weights). Editing the graph makes them outdated.</source>
         <translation>训练得到的权重已成为项目的一部分（尚未保存；“编辑 ▸ 撤销”可恢复之前的权重）。编辑模型结构会使其过时。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="176"/>
+        <location filename="../app/training_runs.cpp" line="184"/>
         <source>The model was changed during the run, so its weights were not stored in the project.</source>
         <translation>训练期间模型被修改，因此其权重没有存入项目。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="95"/>
+        <location filename="../app/training_runs.cpp" line="103"/>
         <source>This project has trained weights. Continue training from them, or train from scratch (random weights; the current weights stay in the project unless the new run is better)?
 
 The choice is remembered in the project (Training ▸ Start).</source>
@@ -7770,17 +8367,17 @@ The choice is remembered in the project (Training ▸ Start).</source>
 此选择会记录在项目中（训练 ▸ 开始）。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="100"/>
+        <location filename="../app/training_runs.cpp" line="108"/>
         <source>Continue Training</source>
         <translation>继续训练</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="102"/>
+        <location filename="../app/training_runs.cpp" line="110"/>
         <source>Train from Scratch</source>
         <translation>从头训练</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="118"/>
+        <location filename="../app/training_runs.cpp" line="126"/>
         <source>%1: a training run is in progress (%2).
 
 Stop it first? Its checkpoint keeps the position, so Train ▸ Continue Interrupted Run can go on later.</source>
@@ -7789,42 +8386,42 @@ Stop it first? Its checkpoint keeps the position, so Train ▸ Continue Interrup
 先停止它吗？检查点会记住训练位置，之后可用 训练 ▸ 继续中断的运行 接着训练。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="123"/>
+        <location filename="../app/training_runs.cpp" line="131"/>
         <source>Stop and Keep the Checkpoint</source>
         <translation>停止并保留检查点</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="125"/>
+        <location filename="../app/training_runs.cpp" line="133"/>
         <source>Keep Training</source>
         <translation>继续训练</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="147"/>
+        <location filename="../app/training_runs.cpp" line="155"/>
         <source>They include the run just stopped: its record, and its weights if they are better than the project&apos;s.</source>
         <translation>其中包括刚停止的运行：它的记录，以及（如果优于项目现有权重）它的权重。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="201"/>
+        <location filename="../app/training_runs.cpp" line="209"/>
         <source> This run kept its best epoch, %1 of %2 (validation accuracy %3%).</source>
         <translation> 此运行保留了其最佳轮次：第 %1 轮（共 %2 轮，验证准确率 %3%）。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="216"/>
+        <location filename="../app/training_runs.cpp" line="224"/>
         <source>the weights of run %1 (validation accuracy %2%)</source>
         <translation>第 %1 次运行的权重（验证准确率 %2%）</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="219"/>
+        <location filename="../app/training_runs.cpp" line="227"/>
         <source>its current weights</source>
         <translation>其当前权重</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="220"/>
+        <location filename="../app/training_runs.cpp" line="228"/>
         <source>this run reached %1%</source>
         <translation>此运行达到 %1%</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="221"/>
+        <location filename="../app/training_runs.cpp" line="229"/>
         <source>this run was stopped before it could be measured</source>
         <translation>此运行在能够评估之前就被停止了</translation>
     </message>
@@ -7837,97 +8434,97 @@ Stop it first? Its checkpoint keeps the position, so Train ▸ Continue Interrup
         <translation type="vanished">项目现在使用第 %1 次运行的权重（编辑 ▸ 撤销可恢复）。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="251"/>
+        <location filename="../app/training_runs.cpp" line="259"/>
         <source>&amp;Start Training (Continue from the Weights)</source>
         <translation>开始训练（从现有权重继续）(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="252"/>
+        <location filename="../app/training_runs.cpp" line="260"/>
         <source>&amp;Start Training (from Scratch)</source>
         <translation>开始训练（从头开始）(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="259"/>
+        <location filename="../app/training_runs.cpp" line="267"/>
         <source>Weights: &lt;b&gt;paused&lt;/b&gt; — Resume (F6) goes on. The model cannot be edited until the run stops.</source>
         <translation>权重：&lt;b&gt;已暂停&lt;/b&gt; — 按“继续”（F6）接着训练。运行停止前无法编辑模型。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="263"/>
+        <location filename="../app/training_runs.cpp" line="271"/>
         <source>Weights: &lt;b&gt;training…&lt;/b&gt; The model cannot be edited until the run stops.</source>
         <translation>权重：&lt;b&gt;训练中…&lt;/b&gt; 训练停止前无法编辑模型。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="267"/>
+        <location filename="../app/training_runs.cpp" line="275"/>
         <source>Weights: &lt;b&gt;not trained&lt;/b&gt; — the model starts from random weights.</source>
         <translation>权重：&lt;b&gt;未训练&lt;/b&gt; — 模型从随机权重开始。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="272"/>
+        <location filename="../app/training_runs.cpp" line="280"/>
         <source>Weights: &lt;b style=&apos;color:#c0392b&apos;&gt;outdated&lt;/b&gt; — the graph changed after training; train again.</source>
         <translation>权重：&lt;b style=&apos;color:#c0392b&apos;&gt;已过时&lt;/b&gt; — 训练后模型结构已更改；请重新训练。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="276"/>
+        <location filename="../app/training_runs.cpp" line="284"/>
         <source>Weights: &lt;b style=&apos;color:#1e8449&apos;&gt;trained&lt;/b&gt;</source>
         <translation>权重：&lt;b style=&apos;color:#1e8449&apos;&gt;已训练&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="278"/>
+        <location filename="../app/training_runs.cpp" line="286"/>
         <source> (run %1, last weights)</source>
         <translation>（第 %1 次运行，最后权重）</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="279"/>
+        <location filename="../app/training_runs.cpp" line="287"/>
         <source> (run %1)</source>
         <translation>（第 %1 次训练）</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="280"/>
+        <location filename="../app/training_runs.cpp" line="288"/>
         <source> — editing the graph makes them outdated.</source>
         <translation> — 编辑模型结构会使其过时。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="289"/>
+        <location filename="../app/training_runs.cpp" line="297"/>
         <source>&amp;Resume</source>
         <translation>继续(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="317"/>
+        <location filename="../app/training_runs.cpp" line="325"/>
         <source>Resume training?</source>
         <translation>继续训练？</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="367"/>
+        <location filename="../app/training_runs.cpp" line="375"/>
         <source>Outdated: these figures measured the weights the project used before Use Best / Use Last Weights. Press Evaluate to measure the weights in use.</source>
         <translation>已过时：这些数字衡量的是项目在“使用最佳权重 / 使用最后权重”之前使用的权重。请按“评估”来衡量当前使用的权重。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="371"/>
+        <location filename="../app/training_runs.cpp" line="379"/>
         <source>Saved with the project: the gallery holds the %1 most confident of %2 mistakes; Evaluate measures again.</source>
         <translation>随项目保存：图库中是 %2 个错误中最有把握的 %1 个；点击“评估”可重新测量。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="376"/>
+        <location filename="../app/training_runs.cpp" line="384"/>
         <source>Saved with the project; Evaluate measures again.</source>
         <translation>随项目保存；点击“评估”可重新测量。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="379"/>
+        <location filename="../app/training_runs.cpp" line="387"/>
         <source>The project&apos;s saved evaluation cannot be shown: %1</source>
         <translation>无法显示项目中保存的评估结果：%1</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="391"/>
+        <location filename="../app/training_runs.cpp" line="399"/>
         <source>The evaluation could not be kept in the project: %1</source>
         <translation>无法把评估结果保存到项目中：%1</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="416"/>
+        <location filename="../app/training_runs.cpp" line="424"/>
         <source>The model has no trained weights yet: train it first.</source>
         <translation>模型还没有训练好的权重：请先训练。</translation>
     </message>
     <message>
-        <location filename="../app/training_runs.cpp" line="420"/>
+        <location filename="../app/training_runs.cpp" line="428"/>
         <source>Loading the dataset…</source>
         <translation>正在加载数据集…</translation>
     </message>
@@ -7962,9 +8559,57 @@ Stop it first? Its checkpoint keeps the position, so Train ▸ Continue Interrup
         <translation>正在评估训练好的模型…</translation>
     </message>
     <message>
-        <location filename="../app/training_worker.cpp" line="188"/>
+        <location filename="../app/training_worker.cpp" line="189"/>
         <source>the model has not been trained yet</source>
         <translation>模型尚未训练</translation>
+    </message>
+</context>
+<context>
+    <name>cs::gui::WhyView</name>
+    <message>
+        <location filename="../widgets/inspect/why_view.cpp" line="34"/>
+        <source>How strongly the heat maps cover the image</source>
+        <translation>热力图覆盖图像的强度</translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/why_view.cpp" line="36"/>
+        <source>Opacity:</source>
+        <translation>不透明度：</translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/why_view.cpp" line="39"/>
+        <source>&lt;b&gt;Why this, not that&lt;/b&gt;: where the model looks for the class it predicts, and for the image&apos;s true class</source>
+        <translation>&lt;b&gt;为什么是这个，而不是那个&lt;/b&gt;：模型为预测的类别以及图像的真实类别分别关注了哪里</translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/why_view.cpp" line="88"/>
+        <source>Train the model to see where it looks.</source>
+        <translation>训练模型后即可查看它关注的位置。</translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/why_view.cpp" line="96"/>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/why_view.cpp" line="121"/>
+        <source>True class unknown</source>
+        <translation>真实类别未知</translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/why_view.cpp" line="125"/>
+        <source>class %1</source>
+        <translation>类别 %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/why_view.cpp" line="127"/>
+        <source>Predicted: &lt;b&gt;%1&lt;/b&gt; (%2%)</source>
+        <translation>预测：&lt;b&gt;%1&lt;/b&gt;（%2%）</translation>
+    </message>
+    <message>
+        <location filename="../widgets/inspect/why_view.cpp" line="127"/>
+        <source>True: &lt;b&gt;%1&lt;/b&gt; (%2%)</source>
+        <translation>真实：&lt;b&gt;%1&lt;/b&gt;（%2%）</translation>
     </message>
 </context>
 <context>

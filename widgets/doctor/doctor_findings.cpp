@@ -9,8 +9,6 @@ namespace cs::gui {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("DoctorFindings", text); }
-
 QString className(const DatasetCatalog& catalog, int label) {
     return label >= 0 && label < catalog.classCount() ? QString::fromStdString(catalog.classNames()[std::size_t(label)])
                                                       : QString::number(label);
@@ -82,12 +80,14 @@ QString findingText(const DoctorFinding& f, const DoctorReport& report, const Da
         case FindingKind::Duplicates: {
             const DuplicateGroup& group = report.duplicates[std::size_t(f.index)];
             const int n = int(group.images.size());
-            if (group.spansSplits) return tr("Leakage: %1 images in training and test").arg(n);
-            return group.exact ? tr("Exact duplicates: %1 images").arg(n) : tr("Near duplicates: %1 images").arg(n);
+            if (group.spansSplits)
+                return QCoreApplication::translate("DoctorFindings", "Leakage: %1 images in training and test").arg(n);
+            return group.exact ? QCoreApplication::translate("DoctorFindings", "Exact duplicates: %1 images").arg(n)
+                               : QCoreApplication::translate("DoctorFindings", "Near duplicates: %1 images").arg(n);
         }
         case FindingKind::LabelSuspect: {
             const LabelSuspect& s = report.labelSuspects[std::size_t(f.index)];
-            return tr("%1: labelled %2 (%3), looks like %4 (%5)")
+            return QCoreApplication::translate("DoctorFindings", "%1: labelled %2 (%3), looks like %4 (%5)")
                 .arg(name, className(catalog, s.givenClass), percent(s.givenProbability),
                      className(catalog, s.suggestedClass), percent(s.suggestedProbability));
         }
@@ -96,19 +96,19 @@ QString findingText(const DoctorFinding& f, const DoctorReport& report, const Da
             QString kind;
             switch (o.kind) {
                 case OutlierKind::Blank:
-                    kind = tr("blank");
+                    kind = QCoreApplication::translate("DoctorFindings", "blank");
                     break;
                 case OutlierKind::Saturated:
-                    kind = tr("saturated");
+                    kind = QCoreApplication::translate("DoctorFindings", "saturated");
                     break;
                 case OutlierKind::LowContrast:
-                    kind = tr("low contrast");
+                    kind = QCoreApplication::translate("DoctorFindings", "low contrast");
                     break;
                 case OutlierKind::FarFromClasses:
-                    kind = tr("far from every class");
+                    kind = QCoreApplication::translate("DoctorFindings", "far from every class");
                     break;
             }
-            return tr("%1: %2").arg(name, kind);
+            return QCoreApplication::translate("DoctorFindings", "%1: %2").arg(name, kind);
         }
     }
     return {};
