@@ -9,6 +9,7 @@
 #include <QSlider>
 #include <QTabWidget>
 #include <QTest>
+#include <QTranslator>
 
 #include "data/idx_loader.h"
 #include "dataset/pixel_view.h"
@@ -179,6 +180,14 @@ private slots:
         const Dataset test = loadIdx((fashion + "/t10k-images-idx3-ubyte.gz").toStdString(),
                                      (fashion + "/t10k-labels-idx1-ubyte.gz").toStdString());
         auto project = std::make_shared<const ModelFile>(loadModelFile(modelPath.toStdString()));
+        // CONVSTUDIO_SCREENSHOT_QM=convstudio_zh_CN.qm (lrelease of translations/): the tab in that language.
+        QTranslator translator;
+        const QString qm = qEnvironmentVariable("CONVSTUDIO_SCREENSHOT_QM");
+        if (!qm.isEmpty()) {
+            QVERIFY2(translator.load(qm), qPrintable(qm));
+            QCoreApplication::installTranslator(&translator);
+        }
+        const QString prefix = qm.isEmpty() ? QStringLiteral("/inspect_") : QStringLiteral("/inspect_zh_");
         InspectPanel panel;
         panel.resize(1000, 640);
         panel.tabs()->setCurrentWidget(panel.explanation());
@@ -194,7 +203,7 @@ private slots:
             QTRY_VERIFY_WITH_TIMEOUT(!panel.explanation()->isComputing() && shown.count() > 0, 10000);
             QTest::qWait(50);
             QTRY_VERIFY(!panel.explanation()->isComputing());
-            QVERIFY(panel.grab().save(dir + "/inspect_" + name + ".png"));
+            QVERIFY(panel.grab().save(dir + prefix + name + ".png"));
             shown.clear();
         }
     }
