@@ -13,6 +13,7 @@
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTest>
+#include <QTranslator>
 #include <QTreeWidget>
 
 #include "data/idx_loader.h"
@@ -237,6 +238,14 @@ private slots:
     void screenshots() {
         const QString dir = qEnvironmentVariable("CONVSTUDIO_SCREENSHOTS");
         if (dir.isEmpty()) QSKIP("CONVSTUDIO_SCREENSHOTS is not set");
+        // CONVSTUDIO_SCREENSHOT_QM=convstudio_zh_CN.qm (lrelease of translations/): in that language.
+        QTranslator translator;
+        const QString qm = qEnvironmentVariable("CONVSTUDIO_SCREENSHOT_QM");
+        if (!qm.isEmpty()) {
+            QVERIFY2(translator.load(qm), qPrintable(qm));
+            QCoreApplication::installTranslator(&translator);
+        }
+        const QString prefix = qm.isEmpty() ? QStringLiteral("/doctor_") : QStringLiteral("/doctor_zh_");
         DataSplits all = loadIdxFolder(CONVSTUDIO_FASHION_DIR);
         DataSplits data;
         std::vector<uint32_t> train(600), test(200);
@@ -267,9 +276,9 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
         QDir().mkpath(dir);
         panel.showFinding(FindingKind::Duplicates, 0);
-        QVERIFY(panel.grab().save(dir + QStringLiteral("/doctor_duplicates.png")));
+        QVERIFY(panel.grab().save(dir + prefix + QStringLiteral("duplicates.png")));
         panel.showFinding(FindingKind::LabelSuspect, 0);
-        QVERIFY(panel.grab().save(dir + QStringLiteral("/doctor_suspects.png")));
+        QVERIFY(panel.grab().save(dir + prefix + QStringLiteral("suspects.png")));
         panel.tabs()->setCurrentIndex(3);
         DoctorMapView* map = panel.map();
         std::vector<int> some;
@@ -278,7 +287,7 @@ private slots:
         map->setSelection(some);
         QTest::mouseMove(map, map->widgetPos(some.empty() ? 0 : some.front()).toPoint());
         QApplication::processEvents();
-        QVERIFY(panel.grab().save(dir + QStringLiteral("/doctor_map.png")));
+        QVERIFY(panel.grab().save(dir + prefix + QStringLiteral("map.png")));
     }
 };
 
