@@ -65,6 +65,21 @@ TrainSettings settingsFrom(const TrainSettings& base, const CliArgs& args) {
         o["schedule"] = args.get("schedule");
         s.schedule = ScheduleOptions::fromJson(o);
     }
+    if (args.has("warmup")) {
+        nlohmann::json o = s.schedule.toJson();
+        o["warmup_steps"] = args.getInt("warmup", 0);
+        s.schedule = ScheduleOptions::fromJson(o);  // range check, with the schedule's own message
+        if (s.schedule.kind != "cosine")
+            throw UsageError("--warmup applies to the cosine schedule; the run's schedule is '" + s.schedule.kind +
+                             "' (add --schedule cosine)");
+    }
+    if (args.has("label-smoothing")) {
+        // Smoothing needs targets made from the labels: the categorical loss (same value unsmoothed).
+        s.loss.labelSmoothing = static_cast<float>(args.getDouble("label-smoothing", 0));
+        if (s.loss.labelSmoothing > 0.f) s.loss.kind = "categorical_crossentropy";
+        nlohmann::json o = s.loss.toJson();
+        s.loss = LossOptions::fromJson(o);  // range check, with the loss's own message
+    }
     if (args.has("augment")) s.augment = parseAugmentSpec(args.get("augment")).toJson();
     s.earlyStoppingPatience = args.getInt("early-stopping", s.earlyStoppingPatience);
     if (args.has("balance")) s.balance = classBalanceFromName(args.get("balance"));
@@ -170,10 +185,10 @@ void applyTransferOptions(const CliArgs& args, const DataSplits& data, TrainingR
 }  // namespace
 
 int runTrain(const Args& argv, std::ostream& out, std::ostream& err) {
-    CliArgs args(argv, {"preset",     "model",     "resume",         "data",        "epochs",  "batch",
-                        "optimizer",  "lr",        "val-split",      "seed",        "threads", "out",
-                        "checkpoint", "augment",   "early-stopping", "schedule",    "balance", "class-weights",
-                        "classes",    "per-class", "freeze",         "replace-head"},
+    CliArgs args(argv, {"preset",     "model",     "resume",         "data",         "epochs",  "batch",
+                        "optimizer",  "lr",        "val-split",      "seed",         "threads", "out",
+                        "checkpoint", "augment",   "early-stopping", "schedule",     "balance", "class-weights",
+                        "classes",    "per-class", "freeze",         "replace-head", "warmup",  "label-smoothing"},
                  {"json", "quiet", "fine-tune", "from-scratch"});
     const bool json = args.has("json"), quiet = args.has("quiet");
     std::string label;

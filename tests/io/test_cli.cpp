@@ -131,6 +131,32 @@ private slots:
         QVERIFY2(r.err.contains("class balance must be none, weights or oversample"), r.err.constData());
     }
 
+    void warmupAndLabelSmoothingReachTheRun() {
+        // Warm-up: the rate climbs linearly from 0 over --warmup steps, so after one epoch of a
+        // 1,000,000-step warm-up it is still tiny; without it, cosine is near the base rate.
+        Run r = cli({"train", "--preset", "mlp", "--data", "builtin", "--epochs", "2", "--schedule", "cosine",
+                     "--warmup", "1000000", "--json"});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY2(r.json()["epochs"][0]["learning_rate"].get<double>() < 1e-5, r.out.constData());
+        r = cli({"train", "--preset", "mlp", "--data", "builtin", "--epochs", "2", "--schedule", "cosine", "--json"});
+        QVERIFY2(r.json()["epochs"][0]["learning_rate"].get<double>() > 1e-4, r.out.constData());
+        r = cli({"train", "--preset", "mlp", "--data", "builtin", "--epochs", "1", "--warmup", "10"});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains("--warmup applies to the cosine schedule"), r.err.constData());
+
+        // Smoothing 0.5 over 10 classes: targets 0.55 and 0.05, whose entropy (1.68) bounds the loss
+        // from below; the same run unsmoothed goes lower.
+        r = cli({"train", "--preset", "seed-cnn", "--data", "builtin", "--epochs", "1", "--lr", "0.005",
+                 "--label-smoothing", "0.5", "--json"});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY2(r.json()["epochs"][0]["loss"].get<double>() > 1.67, r.out.constData());
+        r = cli({"train", "--preset", "seed-cnn", "--data", "builtin", "--epochs", "1", "--lr", "0.005", "--json"});
+        QVERIFY2(r.json()["epochs"][0]["loss"].get<double>() < 1.5, r.out.constData());
+        r = cli({"train", "--preset", "mlp", "--data", "builtin", "--epochs", "1", "--label-smoothing", "1.5"});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("label_smoothing must be in [0, 1)"), r.err.constData());
+    }
+
     void checkpointResumeContinuesTheRun() {
         const QString ckpt = path("run.csmodel");
         Run r =
