@@ -11,7 +11,7 @@ namespace {
 
 // Workspace buffers. kBatchVar is empty after an Eval forward: that is how backward and
 // commitState know the batch statistics were not used.
-enum : std::size_t { kMean = 0, kBatchVar = 1, kInvStd = 2, kBufferCount = 3 };
+enum : std::size_t { kMean = 0, kBatchVar = 1, kInvStd = 2, kMul = 3, kAdd = 4, kShift = 5, kBufferCount = 6 };
 
 // A batch seen as N x C x S: channel c of sample n is the contiguous run of S values at
 // data + (n*C + c)*S (S = H*W for images, 1 for flat inputs).
@@ -89,6 +89,26 @@ void BatchNormalization::build(std::span<const Shape> inputs, Rng&) {
     state_.push_back(filled("moving_variance", 1.f));
 }
 
+// The batch statistics of channel c, image layout: each run of S values is summed in float while it
+// is in L1 (its mean, then the squared deviations from it), and the runs are merged in double
+// with Chan et al.'s pairwise update. One pass over memory, vectorised, and no E[x^2]-E[x]^2
+// cancellation on large activations.
+static void channelMoments(const float* x, const Layout& L, int c, double& mean, double& var) {
+    double n = 0, m = 0, m2 = 0;
+    const double s = double(L.s);
+    for (int i = 0; i < L.n; ++i) {
+        ConstArrMap run(x + (int64_t(i) * L.c + c) * L.s, L.s);
+        const float runMean = run.sum() / float(L.s);
+        const double runM2 = (run - runMean).square().sum();
+        const double delta = double(runMean) - m, total = n + s;
+        m += delta * s / total;
+        m2 += runM2 + delta * delta * n * s / total;
+        n = total;
+    }
+    mean = m;
+    var = n > 0 ? m2 / n : 0.0;
+}
+
 void BatchNormalization::forward(const ForwardArgs& a) {
     const Tensor& x = *a.inputs[0];
     const Layout L = layoutOf(x);
@@ -96,26 +116,33 @@ void BatchNormalization::forward(const ForwardArgs& a) {
     Tensor& mean = a.ws.buffer(kMean);
     Tensor& var = a.ws.buffer(kBatchVar);
     Tensor& invStd = a.ws.buffer(kInvStd);
+    Tensor& mul = a.ws.buffer(kMul);
+    Tensor& add = a.ws.buffer(kAdd);
     const Shape ch = Shape::flat(L.c);
     mean.resize(1, ch);
     invStd.resize(1, ch);
-    const double count = double(L.n) * L.s;
+    mul.resize(1, ch);
+    add.resize(1, ch);
     const bool train = a.phase == Phase::Train && L.n > 0;
     if (train) {
-        // Two passes in double: a one-pass E[x^2]-E[x]^2 loses precision on large activations.
         var.resize(1, ch);
-        for (int c = 0; c < L.c; ++c) {
-            double sum = 0;
-            for (int n = 0; n < L.n; ++n)
-                sum += ConstArrMap(x.data() + (int64_t(n) * L.c + c) * L.s, L.s).cast<double>().sum();
-            const double m = sum / count;
-            double sq = 0;
-            for (int n = 0; n < L.n; ++n)
-                sq += (ConstArrMap(x.data() + (int64_t(n) * L.c + c) * L.s, L.s).cast<double>() - m).square().sum();
-            mean[c] = static_cast<float>(m);
-            var[c] = static_cast<float>(sq / count);
-            invStd[c] = static_cast<float>(1.0 / std::sqrt(sq / count + opt_.epsilon));
+        if (L.s > 1) {
+            for (int c = 0; c < L.c; ++c) {
+                double m, v;
+                channelMoments(x.data(), L, c, m, v);
+                mean[c] = static_cast<float>(m);
+                var[c] = static_cast<float>(v);
+            }
+        } else {
+            // Flat: N rows of C features; two passes down the rows, vectorised across the features.
+            mean.array().setZero();
+            var.array().setZero();
+            for (int n = 0; n < L.n; ++n) mean.array() += ConstArrMap(x.sample(n), L.c);
+            mean.array() /= float(L.n);
+            for (int n = 0; n < L.n; ++n) var.array() += (ConstArrMap(x.sample(n), L.c) - mean.array()).square();
+            var.array() /= float(L.n);
         }
+        for (int c = 0; c < L.c; ++c) invStd[c] = static_cast<float>(1.0 / std::sqrt(double(var[c]) + opt_.epsilon));
     } else {
         var.resize(0, ch);
         for (int c = 0; c < L.c; ++c) {
@@ -125,12 +152,19 @@ void BatchNormalization::forward(const ForwardArgs& a) {
     }
     const Param* g = gamma();
     const Param* b = beta();
+    for (int c = 0; c < L.c; ++c) {
+        mul[c] = invStd[c] * (g ? g->value[c] : 1.f);
+        add[c] = (b ? b->value[c] : 0.f) - mean[c] * mul[c];
+    }
+    if (L.s == 1) {
+        for (int n = 0; n < L.n; ++n)
+            ArrMap(a.output.sample(n), L.c) = ConstArrMap(x.sample(n), L.c) * mul.array() + add.array();
+        return;
+    }
     for (int n = 0; n < L.n; ++n)
         for (int c = 0; c < L.c; ++c) {
             const int64_t off = (int64_t(n) * L.c + c) * L.s;
-            const float mul = invStd[c] * (g ? g->value[c] : 1.f);
-            const float add = (b ? b->value[c] : 0.f) - mean[c] * mul;
-            ArrMap(a.output.data() + off, L.s) = ConstArrMap(x.data() + off, L.s) * mul + add;
+            ArrMap(a.output.data() + off, L.s) = ConstArrMap(x.data() + off, L.s) * mul[c] + add[c];
         }
 }
 
@@ -140,6 +174,8 @@ void BatchNormalization::backward(const BackwardArgs& a) {
     a.ws.buffer(kBufferCount - 1);
     const Tensor& mean = a.ws.buffer(kMean);
     const Tensor& invStd = a.ws.buffer(kInvStd);
+    Tensor& sumDy = a.ws.buffer(kMul);  // the forward's scale and shift are not needed any more
+    Tensor& sumDyXc = a.ws.buffer(kAdd);
     const bool batchStats = !a.ws.buffer(kBatchVar).empty();
     const Param* g = gamma();
     Tensor* dx = a.inputGrads.empty() ? nullptr : a.inputGrads[0];
@@ -148,35 +184,67 @@ void BatchNormalization::backward(const BackwardArgs& a) {
     Tensor* dbeta = beta() ? &a.paramGrads[g ? 1 : 0] : nullptr;
     if (dgamma) dgamma->resize(1, Shape::flat(L.c));
     if (dbeta) dbeta->resize(1, Shape::flat(L.c));
+    sumDy.resize(1, Shape::flat(L.c));
+    sumDyXc.resize(1, Shape::flat(L.c));
     const double count = double(L.n) * L.s;
+    const float* dyData = a.outputGrad.data();
 
-    for (int c = 0; c < L.c; ++c) {
-        // sumDy = sum dy, sumDyXhat = sum dy * xhat over this channel.
-        double sumDy = 0, sumDyXhat = 0;
-        const float m = mean[c], is = invStd[c];
-        for (int n = 0; n < L.n; ++n) {
-            const int64_t off = (int64_t(n) * L.c + c) * L.s;
-            ConstArrMap dy(a.outputGrad.data() + off, L.s);
-            ConstArrMap xs(x.data() + off, L.s);
-            sumDy += dy.cast<double>().sum();
-            sumDyXhat += (dy * (xs - m) * is).cast<double>().sum();
+    // Per channel: sum dy and sum dy * (x - mean) (float within a run, double across runs).
+    if (L.s > 1) {
+        for (int c = 0; c < L.c; ++c) {
+            double sd = 0, sdx = 0;
+            const float m = mean[c];
+            for (int n = 0; n < L.n; ++n) {
+                const int64_t off = (int64_t(n) * L.c + c) * L.s;
+                ConstArrMap dy(dyData + off, L.s);
+                sd += dy.sum();
+                sdx += (dy * (ConstArrMap(x.data() + off, L.s) - m)).sum();
+            }
+            sumDy[c] = static_cast<float>(sd);
+            sumDyXc[c] = static_cast<float>(sdx);
         }
-        if (dgamma) (*dgamma)[c] = static_cast<float>(sumDyXhat);
-        if (dbeta) (*dbeta)[c] = static_cast<float>(sumDy);
-        if (!dx) continue;
-        const float gm = g ? g->value[c] : 1.f;
-        // With batch statistics the mean and variance depend on x too:
-        // dx = gamma*invStd * (dy - mean(dy) - xhat * mean(dy*xhat)); with fixed (moving)
-        // statistics only the first term remains.
-        const float meanDy = batchStats ? static_cast<float>(sumDy / count) : 0.f;
-        const float meanDyXhat = batchStats ? static_cast<float>(sumDyXhat / count) : 0.f;
+    } else {
+        sumDy.array().setZero();
+        sumDyXc.array().setZero();
         for (int n = 0; n < L.n; ++n) {
-            const int64_t off = (int64_t(n) * L.c + c) * L.s;
-            ConstArrMap dy(a.outputGrad.data() + off, L.s);
-            ConstArrMap xs(x.data() + off, L.s);
-            ArrMap(dx->data() + off, L.s) = gm * is * (dy - meanDy - (xs - m) * is * meanDyXhat);
+            ConstArrMap dy(dyData + int64_t(n) * L.c, L.c);
+            sumDy.array() += dy;
+            sumDyXc.array() += dy * (ConstArrMap(x.sample(n), L.c) - mean.array());
         }
     }
+    for (int c = 0; c < L.c; ++c) {
+        if (dgamma) (*dgamma)[c] = sumDyXc[c] * invStd[c];  // sum dy * xhat
+        if (dbeta) (*dbeta)[c] = sumDy[c];
+    }
+    if (!dx) return;
+    // With batch statistics the mean and variance depend on x too:
+    // dx = gamma*invStd * (dy - mean(dy) - xhat * mean(dy*xhat)); with fixed (moving) statistics
+    // only the first term remains. Per channel that is dx = A*dy + B*(x - mean) + C (x - mean, not x:
+    // no cancellation on large activations); A, B and C replace
+    // the sums in their buffers (and kShift).
+    Tensor& shift = a.ws.buffer(kShift);
+    shift.resize(1, Shape::flat(L.c));
+    for (int c = 0; c < L.c; ++c) {
+        const double is = invStd[c], k = (g ? g->value[c] : 1.f) * is;
+        const double meanDy = batchStats ? sumDy[c] / count : 0.0;
+        const double q = batchStats ? double(sumDyXc[c]) * is * is / count : 0.0;
+        sumDy[c] = static_cast<float>(k);
+        sumDyXc[c] = static_cast<float>(-k * q);
+        shift[c] = static_cast<float>(-k * meanDy);
+    }
+    const Tensor &A = sumDy, &B = sumDyXc;
+    if (L.s == 1) {
+        for (int n = 0; n < L.n; ++n)
+            ArrMap(dx->sample(n), L.c) = A.array() * ConstArrMap(dyData + int64_t(n) * L.c, L.c) +
+                                         B.array() * (ConstArrMap(x.sample(n), L.c) - mean.array()) + shift.array();
+        return;
+    }
+    for (int n = 0; n < L.n; ++n)
+        for (int c = 0; c < L.c; ++c) {
+            const int64_t off = (int64_t(n) * L.c + c) * L.s;
+            ArrMap(dx->data() + off, L.s) =
+                A[c] * ConstArrMap(dyData + off, L.s) + B[c] * (ConstArrMap(x.data() + off, L.s) - mean[c]) + shift[c];
+        }
 }
 
 void BatchNormalization::commitState(std::span<Workspace* const> workers) {

@@ -245,6 +245,7 @@ private slots:
     void poolingMatchesNaiveReference();
     void simpleLayerValues();
     void batchNormStatistics();
+    void batchNormLargeActivations();
     void dropoutMask();
     void shapeErrorsNameLayerAndShapes();
     void macsCounts();
@@ -748,6 +749,34 @@ void TestLayers::simpleLayerValues() {
             for (int i = 0; i < 24; ++i) acc += double(dl->params()[0].value.sample(u)[i]) * flatOut.sample(n)[i];
             QVERIFY(std::abs(dense.sample(n)[u] - acc) < 1e-5);
         }
+}
+
+// Activations far from zero with a small spread (mean 100, range 0.4), in images of 28x28 and
+// in flat vectors: the output still has zero mean and the variance v / (v + epsilon) per channel
+// (E[x^2] - E[x]^2 in float would lose the variance entirely).
+void TestLayers::batchNormLargeActivations() {
+    for (const Shape& s : {img(3, 28, 28), flat(5)}) {
+        auto layer = LayerRegistry::builtin().create("BatchNormalization", {{"epsilon", 1e-6}}, "bn");
+        Rng rng(9);
+        layer->build(std::vector<Shape>{s}, rng);
+        const int batch = s.isImage() ? 16 : 512;
+        LayerRunner run(*layer, {test::randomTensor(batch, s, rng, 99.8f, 100.2f)}, Phase::Train);
+        Workspace ws;
+        const Tensor y = run.forward(ws);
+        const int channels = s.isImage() ? s.channels() : int(s.size()), plane = s.isImage() ? 28 * 28 : 1;
+        for (int c = 0; c < channels; ++c) {
+            double m = 0, v = 0, ym = 0, yv = 0, count = double(batch) * plane;
+            const auto at = [&](const Tensor& t, int n, int i) { return double(t.sample(n)[c * plane + i]); };
+            for (int n = 0; n < batch; ++n)
+                for (int i = 0; i < plane; ++i) m += at(run.inputs()[0], n, i) / count, ym += at(y, n, i) / count;
+            for (int n = 0; n < batch; ++n)
+                for (int i = 0; i < plane; ++i)
+                    v += std::pow(at(run.inputs()[0], n, i) - m, 2) / count,
+                        yv += std::pow(at(y, n, i) - ym, 2) / count;
+            QVERIFY2(std::abs(ym) < 1e-3, qPrintable(QString::number(ym)));
+            QVERIFY2(std::abs(yv - v / (v + 1e-6)) < 1e-3, qPrintable(QString("%1 vs %2").arg(yv).arg(v / (v + 1e-6))));
+        }
+    }
 }
 
 void TestLayers::batchNormStatistics() {
