@@ -1,20 +1,21 @@
 // Is the studio as fast as the CLI? (issue 17, point 4; not a test: nothing is asserted.)
 // Trains the seed-cnn preset on the installed Fashion-MNIST with the same settings (batch 64,
-// 2 threads, 1 epoch, the preset's validation split and seed) three ways, and reports training
+// 2 threads, 1 epoch, the preset's validation split and seed) four ways, and reports training
 // samples per second for each:
 //   engine   the engine's TrainingSession alone, as `convstudio-cli train` runs it;
 //   studio   the whole studio (Studio, as main.cpp composes it) in the offscreen platform, the
-//            run started with the Training page's Train button, that page shown, its live
-//            charts drawing and the Inspect page's feature maps probed live;
+//            run started with the Training page's Train button, that page shown with its live
+//            charts and progress, live feature-map probes at the studio's rate;
+//   inspect  the same, with the Inspect page shown during the run: the feature maps drawn live;
 //   hidden   the same studio with the live views out of sight: the Designer page shown and no
 //            live probes (the controller's probe interval 0).
 // Samples per second are the trained samples over the trainer's own batch periods (which
 // include everything the callbacks and the rest of the process took from the training threads),
-// so the three figures count the same work; the wall time of each whole run (data preparation,
+// so the figures count the same work; the wall time of each whole run (data preparation,
 // validation, evaluation of the test set, the studio's checkpoint) is printed beside them.
-// Runs are interleaved (engine, studio, hidden, engine, ...) because the machine is shared.
+// Runs are interleaved (engine, studio, inspect, hidden, engine, ...) because the machine is shared.
 //
-//   bench_studio [--samples N] [--runs R] [--only engine|studio|hidden] [--json]
+//   bench_studio [--samples N] [--runs R] [--only engine|studio|inspect|hidden] [--json]
 //                [--data DIR] [--screenshot PNG]
 #include <QApplication>
 #include <QElapsedTimer>
@@ -169,7 +170,9 @@ public:
         studio_.data()->replaceData(std::make_shared<const DataSplits>(data));
     }
 
-    Measure run(bool live) {
+    enum class View { Training, Inspect, Hidden };  // what the window shows during the run
+    Measure run(View view) {
+        const bool live = view != View::Hidden;
         TrainingUi* ui = studio_.training();
         MainWindow& window = *studio_.window();
         ModelFile project = benchProject(options_);
@@ -197,7 +200,8 @@ public:
         QElapsedTimer wall;
         wall.start();
         ui->panel()->startButton()->click();  // the Train button
-        if (!live) window.showPage(studio_.designer()->view());
+        if (view == View::Inspect) window.showPage(ui->inspect());
+        if (view == View::Hidden) window.showPage(studio_.designer()->view());
         waitFor([&] { return done; });
         m.wallSeconds = double(wall.nsecsElapsed()) * 1e-9;
         m.processCpuSeconds = processCpu() - cpu0;
@@ -211,7 +215,7 @@ public:
         m.probes = ui->inspect()->featureMaps()->updates() - probesBefore;
         m.samples = ui->controller()->runData() ? int64_t(ui->controller()->runData()->train.size()) : 0;
         m.samplesPerSecond = batchSeconds > 0 ? double(m.samples) / batchSeconds : 0;
-        if (live && !options_.screenshot.isEmpty()) window.grab().save(options_.screenshot);
+        if (view == View::Training && !options_.screenshot.isEmpty()) window.grab().save(options_.screenshot);
         return m;
     }
 
@@ -271,7 +275,7 @@ BenchOptions parse(int argc, char** argv) {
             o.json = true;
         else {
             std::fprintf(stderr,
-                         "usage: bench_studio [--samples N] [--runs R] [--only engine|studio|hidden] [--json] "
+                         "usage: bench_studio [--samples N] [--runs R] [--only engine|studio|inspect|hidden] [--json] "
                          "[--data DIR] [--screenshot PNG]\n");
             std::exit(2);
         }
@@ -291,13 +295,15 @@ int main(int argc, char** argv) {
     const DataSplits data = trimmed(loadDataSource(o.data), o.samples);
     StudioBench studio(o, project, data);
 
-    const std::vector<std::string> modes = {"engine", "studio", "hidden"};
+    const std::vector<std::string> modes = {"engine", "studio", "inspect", "hidden"};
+    const StudioBench::View views[] = {StudioBench::View::Training, StudioBench::View::Training,
+                                       StudioBench::View::Inspect, StudioBench::View::Hidden};
     std::vector<std::vector<Measure>> results(modes.size());
     const double loadBefore = load1();
     for (int r = 0; r < o.runs; ++r) {
         for (std::size_t k = 0; k < modes.size(); ++k) {
             if (!o.only.empty() && o.only != modes[k]) continue;
-            const Measure m = k == 0 ? engineRun(project, data, o.data) : studio.run(k == 1);
+            const Measure m = k == 0 ? engineRun(project, data, o.data) : studio.run(views[k]);
             results[k].push_back(m);
             if (!o.json)
                 std::printf(
@@ -330,8 +336,8 @@ int main(int argc, char** argv) {
         report[modes[k] + "_cpu_s"] = median(cpu);
         report[modes[k] + "_runs"] = sps;
     }
-    if (med[0] > 0 && med[1] > 0) report["studio_vs_engine"] = med[1] / med[0];
-    if (med[0] > 0 && med[2] > 0) report["hidden_vs_engine"] = med[2] / med[0];
+    for (std::size_t k = 1; k < modes.size(); ++k)
+        if (med[0] > 0 && med[k] > 0) report[modes[k] + "_vs_engine"] = med[k] / med[0];
     // The same work: the CPU time each whole run took, whatever else the machine ran.
     for (std::size_t k = 1; k < modes.size(); ++k)
         if (!results[0].empty() && !results[k].empty())
