@@ -45,6 +45,7 @@ private slots:
     void oneEpochRunDrawsVisibly();
     void etaCountsTheEpochsOwnWork();
     void etaCountsCheckpointWriting();
+    void progressShowsTheTimeElapsed();
     void emptyAccuracyAxisIsZeroToOne();
     void runsCompared();
 };
@@ -446,6 +447,50 @@ void TestTrainingCharts::etaCountsTheEpochsOwnWork() {
     QCOMPARE(progress.epochOverhead(), 0.0);
     progress.addBetweenEpochs(5.0);  // after an epoch that did not count: nothing to add it to
     QCOMPARE(progress.epochOverhead(), 0.0);
+}
+
+// Issue 17: the status bar shows the time elapsed (the finished epochs, the checkpoints
+// written after them and the current epoch's batches, pauses left out as the trainer leaves
+// them out of its periods); its tooltip lists each finished epoch's time.
+void TestTrainingCharts::progressShowsTheTimeElapsed() {
+    TrainingProgress progress;
+    progress.beginRun(3);
+    QCOMPARE(progress.elapsedSeconds(), 0.0);
+    BatchStats b;
+    b.batchesPerEpoch = 4;
+    b.seconds = 10;
+    for (int i = 0; i < 4; ++i) {
+        b.batch = i;
+        progress.setBatch(b, 64);
+    }
+    QCOMPARE(progress.elapsedSeconds(), 40.0);
+    QVERIFY2(progress.text().contains(QStringLiteral("0:40 elapsed")), qPrintable(progress.text()));
+    EpochStats e;
+    e.epoch = 0;
+    e.seconds = 45;  // its batches, then the validation pass
+    progress.addEpoch(e);
+    QCOMPARE(progress.elapsedSeconds(), 45.0);
+    progress.setPaused(true);  // a pause adds nothing: no batch period counts it
+    progress.setPaused(false);
+    progress.addBetweenEpochs(5);  // the checkpoint
+    b.epoch = 1;
+    b.batch = 0;
+    progress.setBatch(b, 64);
+    QCOMPARE(progress.elapsedSeconds(), 60.0);
+    QVERIFY2(progress.text().contains(QStringLiteral("1:00 elapsed")), qPrintable(progress.text()));
+    QVERIFY2(progress.toolTip().contains(QStringLiteral("Epoch 1: 0:50")), qPrintable(progress.toolTip()));
+    QCOMPARE(progress.epochSeconds(), QVector<double>({50.0}));
+
+    // A resumed run: the checkpoint's epochs count, then the new batches.
+    progress.beginRun(3);
+    e.seconds = 30;
+    progress.addEpoch(e);
+    e.epoch = 1;
+    progress.addEpoch(e);
+    b.epoch = 2;
+    progress.setBatch(b, 64);
+    QCOMPARE(progress.elapsedSeconds(), 70.0);
+    QVERIFY2(progress.toolTip().contains(QStringLiteral("Epoch 2: 0:30")), qPrintable(progress.toolTip()));
 }
 
 // Issue 18: the checkpoint written after each epoch is work no stats count; the worker measures
