@@ -187,6 +187,10 @@ public:
             QObject::connect(ui->controller(), &TrainingController::batches, [&](const QVector<BatchStats>& b) {
                 ++m.batchSignals;
                 for (const BatchStats& s : b) batchSeconds += s.seconds;
+                // The window mid-run too (the progress, the charts), three seconds of signals in.
+                if (view == View::Training && !options_.screenshot.isEmpty() && m.batchSignals == 30)
+                    window.grab().save(
+                        QString(options_.screenshot).replace(QStringLiteral(".png"), QStringLiteral("-running.png")));
             });
         bool done = false;
         RunSummary summary;
