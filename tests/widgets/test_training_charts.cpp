@@ -46,6 +46,7 @@ private slots:
     void etaCountsTheEpochsOwnWork();
     void etaCountsCheckpointWriting();
     void progressShowsTheTimeElapsed();
+    void hiddenChartRedrawsWhenShown();
     void emptyAccuracyAxisIsZeroToOne();
     void runsCompared();
 };
@@ -72,6 +73,30 @@ void TestTrainingCharts::decimationKeepsEnvelope() {
     QCOMPARE(r.back().x(), 201.0);
     QCOMPARE(r.size(), 103);
     QCOMPARE(decimate({}, 100).size(), 0);
+}
+
+// Issue 17: a hidden chart's refresh timer draws nothing (replace() costs the GUI thread even
+// for a chart out of sight, the Training page's while the Inspect page is shown); shown, it
+// draws everything that arrived meanwhile at once.
+void TestTrainingCharts::hiddenChartRedrawsWhenShown() {
+    LiveChart hidden(QStringLiteral("hidden"), QStringLiteral("x"), QStringLiteral("y"));
+    LiveChart shown(QStringLiteral("shown"), QStringLiteral("x"), QStringLiteral("y"));
+    for (LiveChart* c : {&hidden, &shown}) {
+        c->resize(400, 300);
+        c->setRefreshInterval(10);
+        c->addSeries(QStringLiteral("a"), Qt::blue);
+        for (int i = 0; i < 50; ++i) c->append(0, i, i * 0.1);
+    }
+    shown.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&shown));
+    shown.refreshNow();
+    shown.append(0, 50, 5.0);
+    // The shown chart's timer drew its new point: the hidden chart's timer (the same interval,
+    // started first) has fired as well.
+    QTRY_COMPARE(shown.drawnPointCount(0), 51);
+    QCOMPARE(hidden.drawnPointCount(0), 0);
+    hidden.show();
+    QCOMPARE(hidden.drawnPointCount(0), 50);
 }
 
 void TestTrainingCharts::boundedDrawnPoints() {
