@@ -185,10 +185,10 @@ void TrainingController::dispatch(PendingRun run) {
     emit runStarted(settings, resumed);
     QMetaObject::invokeMethod(
         worker_, [w = worker_, job = std::move(run.job)]() mutable { w->run(std::move(job)); }, Qt::QueuedConnection);
-    if (probeImage_.isValid() && probeTimer_->interval() > 0) {
-        worker_->requestProbe(probeImage_);
-        probeTimer_->start();
-    }
+    // The timer runs for the whole run: a probe image picked or live probes wanted later are
+    // served from then on.
+    if (probeTimer_->interval() > 0) probeTimer_->start();
+    pollProbe();
 }
 
 void TrainingController::pause() {
@@ -243,7 +243,14 @@ bool TrainingController::evaluate(const ModelFile& project, const QString& sourc
 
 void TrainingController::setProbeImage(const ProbeImage& image) {
     probeImage_ = image;
-    if (isRunning() && image.isValid()) worker_->requestProbe(image);
+    if (isRunning() && image.isValid() && liveProbesWanted_ && probeTimer_->interval() > 0)
+        worker_->requestProbe(image);
+}
+
+void TrainingController::setLiveProbesWanted(bool wanted) {
+    if (wanted == liveProbesWanted_) return;
+    liveProbesWanted_ = wanted;
+    pollProbe();
 }
 
 void TrainingController::setProbeInterval(int ms) {
@@ -253,13 +260,15 @@ void TrainingController::setProbeInterval(int ms) {
         return;
     }
     probeTimer_->setInterval(ms);
-    if (isRunning() && probeImage_.isValid()) probeTimer_->start();
+    if (isRunning()) probeTimer_->start();
 }
 
 int TrainingController::probeInterval() const { return probeTimer_->interval(); }
 
 void TrainingController::pollProbe() {
-    if (state_ != State::Training || !probeImage_.isValid() || worker_->probePending()) return;
+    if (state_ != State::Training || !liveProbesWanted_ || probeTimer_->interval() <= 0 || !probeImage_.isValid() ||
+        worker_->probePending())
+        return;
     worker_->requestProbe(probeImage_);
 }
 

@@ -71,12 +71,17 @@ public:
     bool evaluate(const ModelFile& project, const QString& source);
 
     // ---- Probes ----
-    // The image the feature maps show. While training it is probed every probeInterval ms;
-    // when idle, probeIdle() answers once with `project`'s weights.
+    // The image the feature maps show. While training it is probed every probeInterval ms
+    // while live probes are wanted; when idle, probeIdle() answers once with `project`'s weights.
     void setProbeImage(const ProbeImage& image);
     const ProbeImage& probeImage() const { return probeImage_; }
     void setProbeInterval(int ms);  // 0: no live probes
     int probeInterval() const;
+    // Whether anyone looks at the live probes (the studio: the Inspect page is shown). A probe
+    // runs on the training thread and its maps are drawn on the GUI thread, so none is made
+    // while nobody looks; turned on during a run, the next probe is asked for at once. On by default.
+    void setLiveProbesWanted(bool wanted);
+    bool liveProbesWanted() const { return liveProbesWanted_; }
     void probeIdle(const ModelFile& project);
 
     // ---- Checkpoints ----
@@ -127,6 +132,7 @@ private:
     std::shared_ptr<const DataSplits> runData_;
     QString runDataKey_;  // the session data runData_ was split from
     ProbeImage probeImage_;
+    bool liveProbesWanted_ = true;
 };
 
 }  // namespace cs::gui

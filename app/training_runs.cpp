@@ -7,6 +7,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStatusBar>
+#include <numeric>
 
 #include "common/engine_message.h"
 #include "designer/model_document.h"
@@ -171,11 +172,17 @@ void TrainingUi::onFinished(const RunSummary& s, std::shared_ptr<const ModelFile
         log->addLine(tr("Training stopped after %n complete epoch(s); the checkpoint keeps the position.", nullptr,
                         s.epochsCompleted),
                      TrainingLog::Kind::Warning);
-        progress_->finish(tr("Stopped"));
+        progress_->finish(tr("Stopped after %1").arg(TrainingProgress::formatDuration(progress_->elapsedSeconds())));
     } else {
         log->addLine(tr("Training finished: %n epoch(s).", nullptr, s.epochsCompleted));
-        progress_->finish(tr("Training finished"));
+        progress_->finish(
+            tr("Training finished in %1").arg(TrainingProgress::formatDuration(progress_->elapsedSeconds())));
     }
+    if (const QVector<double>& epochs = progress_->epochSeconds(); !s.failed && !epochs.isEmpty())
+        log->addLine(tr("Training time %1 (pauses left out), %2 per finished epoch on average.")
+                         .arg(TrainingProgress::formatDuration(progress_->elapsedSeconds()))
+                         .arg(TrainingProgress::formatDuration(std::accumulate(epochs.begin(), epochs.end(), 0.0) /
+                                                               double(epochs.size()))));
     if (trained) {
         if (sameStructure(doc_.graph(), runGraph_)) {
             keepRun(trained);

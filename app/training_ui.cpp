@@ -72,8 +72,13 @@ TrainingUi::TrainingUi(MainWindow& window, ModelDocument& doc, DatasetSession& d
         controller_->setProbeImage(image);
         idleProbeTimer_->start(0);
     });
-    connect(window_.pages(), &QTabWidget::currentChanged, this, [this] {
-        if (window_.pages()->currentWidget() == inspect_) ensureData();
+    // Live feature maps cost the training thread a probe and the GUI thread their drawing:
+    // made only while the Inspect page shows them (bench_studio measures what they cost).
+    const auto inspectShown = [this] { return window_.pages()->currentWidget() == inspect_; };
+    controller_->setLiveProbesWanted(inspectShown());
+    connect(window_.pages(), &QTabWidget::currentChanged, this, [this, inspectShown] {
+        controller_->setLiveProbesWanted(inspectShown());
+        if (inspectShown()) ensureData();
     });
 
     trainedGraph_ = doc_.graph();

@@ -16,8 +16,6 @@ namespace cs::gui {
 
 namespace {
 
-constexpr auto kBatchFlushInterval = std::chrono::milliseconds(40);
-
 // Training runs (and the trainer's pool threads, which inherit it) at a lower priority than the
 // GUI thread, so the window stays responsive on a machine whose cores are all busy training.
 void lowerThisThreadsPriority() {
@@ -57,7 +55,7 @@ void TrainingWorker::requestProbe(const ProbeImage& image) {
 void TrainingWorker::flushBatches(bool force) {
     if (pending_.isEmpty()) return;
     const auto now = std::chrono::steady_clock::now();
-    if (!force && now - lastFlush_ < kBatchFlushInterval) return;
+    if (!force && now - lastFlush_ < kBatchInterval) return;
     lastFlush_ = now;
     emit batches(pending_);
     pending_.clear();

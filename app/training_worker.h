@@ -43,6 +43,10 @@ public:
     TrainingWorker();
     ~TrainingWorker() override;
 
+    // Batch stats are sent at most this often (and at each epoch's end, a message, the end of
+    // the run): whatever the batch rate, the GUI thread gets about ten signals a second.
+    static constexpr auto kBatchInterval = std::chrono::milliseconds(100);
+
     // Thread-safe; honoured between batches.
     void requestStop();
     void setPaused(bool paused);
@@ -58,7 +62,7 @@ public slots:
 
 signals:
     void dataPrepared(std::shared_ptr<const cs::DataSplits> data);  // after exclusions and the validation split
-    void batches(QVector<cs::BatchStats> stats);                    // a few per second
+    void batches(QVector<cs::BatchStats> stats);                    // every batch, kBatchInterval apart
     void epochFinished(cs::EpochStats stats);
     // The wall time from an epoch's end to the next epoch's first batch that no stats count
     // (writing the checkpoint), for the time left; not sent when a pause fell in between.

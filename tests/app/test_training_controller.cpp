@@ -14,6 +14,7 @@
 #include "event_loop_gaps.h"
 #include "io/presets.h"
 #include "training_controller.h"
+#include "training_worker.h"
 
 using namespace cs;
 using namespace cs::gui;
@@ -53,6 +54,7 @@ class TestTrainingController : public QObject {
     Q_OBJECT
 private slots:
     void signalsArriveInOrder();
+    void batchSignalsAreCoalesced();
     void pauseResumeStop();
     void guiThreadStaysResponsive();
     void resumesCheckpointAfterCrash();
@@ -107,6 +109,32 @@ void TestTrainingController::signalsArriveInOrder() {
                                   QStringLiteral("batches"), QStringLiteral("epoch"),   QStringLiteral("evaluated"),
                                   QStringLiteral("state:0")};
     QCOMPARE(events, expected);
+}
+
+// Issue 17: hundreds of batches a second reach the GUI thread as about ten signals a second
+// (plus one at each epoch's end), and every batch arrives, the last one included.
+void TestTrainingController::batchSignalsAreCoalesced() {
+    TrainingController c;
+    int sent = 0, received = 0;
+    int64_t lastStep = -1;
+    QElapsedTimer sinceFirst;
+    connect(&c, &TrainingController::batches, this, [&](const QVector<BatchStats>& b) {
+        if (sent++ == 0) sinceFirst.start();
+        received += b.size();
+        lastStep = b.back().step;
+    });
+    QSignalSpy finished(&c, &TrainingController::finished);
+    TrainSettings s = quickSettings(2);
+    s.batchSize = 8;  // 675 small batches an epoch
+    c.start(tinyProject(), s, builtinOptions());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 120000);
+    const int batches = 2 * ((5400 + 7) / 8);
+    QCOMPARE(received, batches);
+    QCOMPARE(lastStep, int64_t(batches - 1));
+    const double intervals = double(sinceFirst.elapsed()) / double(TrainingWorker::kBatchInterval.count());
+    qInfo("%d batches in %d sent over %lld ms", batches, sent, sinceFirst.elapsed());
+    QVERIFY2(sent <= int(intervals) + 2 + 2,  // + each epoch's end + the first and the last
+             qPrintable(QStringLiteral("%1 sent in %2 intervals").arg(sent).arg(intervals)));
 }
 
 void TestTrainingController::pauseResumeStop() {

@@ -119,6 +119,7 @@ private slots:
     void initTestCase();
     void runStaysResponsiveAndEndsInTheProject();
     void inspectLiveStaysResponsive();
+    void liveProbesOnlyWhileInspectIsShown();
     void settingsAreRememberedInTheProject();
     void probeFromTheDatasetPageStaysTheInspectProbe();
     void loadingTheDataLeavesNoProgressBehind();
@@ -254,7 +255,8 @@ void TestTrainingUi::inspectLiveStaysResponsive() {
             [&](const QVector<BatchStats>& b) { batches += b.size(); });
     studio.window.showPage(ui.inspect());
     QTRY_VERIFY_WITH_TIMEOUT(ui.controller()->data() != nullptr, 60000);
-    ui.start();
+    ui.start();  // shows the Training page, as the Train button does
+    studio.window.showPage(ui.inspect());
     QTRY_VERIFY_WITH_TIMEOUT(batches > 0, 60000);
     const int probesBefore = ui.inspect()->featureMaps()->updates();
 
@@ -275,6 +277,49 @@ void TestTrainingUi::inspectLiveStaysResponsive() {
                  EventLoopGaps::loadAverage());
     else
         QVERIFY2(gaps.longestWallMs() < 100, qPrintable(QStringLiteral("longest gap %1 ms").arg(gaps.longestWallMs())));
+}
+
+// Issue 17: a live probe costs the training thread a forward pass and the GUI thread the
+// drawing of every map, so none is made while the Inspect page is out of sight; shown during a
+// run, it gets the current weights' maps at once and then at the live rate.
+void TestTrainingUi::liveProbesOnlyWhileInspectIsShown() {
+    TrainingStudio studio(QSize(1200, 800));
+    QVERIFY(studio.exposed());
+    TrainingUi& ui = studio.ui;
+    TrainSettings s = ui.settings();
+    s.epochs = 30;
+    s.threads = 2;
+    studio.doc.setTrainingSettings(s);
+    int batches = 0;
+    connect(ui.controller(), &TrainingController::batches, this,
+            [&](const QVector<BatchStats>& b) { batches += b.size(); });
+    QSignalSpy probes(ui.controller(), &TrainingController::probeReady);
+    studio.window.showPage(ui.inspect());  // loads the data and picks the probe image
+    QTRY_VERIFY_WITH_TIMEOUT(ui.controller()->data() && ui.controller()->probeImage().isValid(), 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(!probes.isEmpty(), 10000);  // the untrained weights' maps
+    ui.start();                                          // the Training page is shown
+    QCOMPARE(studio.window.pages()->currentWidget(), ui.panel());
+    QTRY_VERIFY_WITH_TIMEOUT(batches > 0, 60000);
+    const qsizetype before = probes.size();
+    const int interval = ui.controller()->probeInterval();
+    QElapsedTimer hidden;
+    hidden.start();
+    const int batchesBefore = batches;
+    // Four probe intervals of training with the Inspect page hidden: no probe.
+    QTRY_VERIFY_WITH_TIMEOUT(hidden.elapsed() > 4 * interval && batches > batchesBefore + 4, 30000);
+    QCOMPARE(probes.size(), before);
+
+    studio.window.showPage(ui.inspect());
+    QElapsedTimer shown;
+    shown.start();
+    QTRY_VERIFY_WITH_TIMEOUT(probes.size() > before, 10000);
+    QVERIFY2(shown.elapsed() < interval + 1000,
+             qPrintable(QStringLiteral("first map after %1 ms").arg(shown.elapsed())));
+    QVERIFY(probes.last().at(0).value<ProbeResult>().step > 0);   // the run's weights
+    QTRY_VERIFY_WITH_TIMEOUT(probes.size() > before + 3, 10000);  // and more at the live rate
+
+    ui.stop();
+    QTRY_COMPARE_WITH_TIMEOUT(ui.controller()->state(), TrainingController::State::Idle, 30000);
 }
 
 void TestTrainingUi::settingsAreRememberedInTheProject() {

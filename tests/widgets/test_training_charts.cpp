@@ -45,6 +45,8 @@ private slots:
     void oneEpochRunDrawsVisibly();
     void etaCountsTheEpochsOwnWork();
     void etaCountsCheckpointWriting();
+    void progressShowsTheTimeElapsed();
+    void hiddenChartRedrawsWhenShown();
     void emptyAccuracyAxisIsZeroToOne();
     void runsCompared();
 };
@@ -71,6 +73,30 @@ void TestTrainingCharts::decimationKeepsEnvelope() {
     QCOMPARE(r.back().x(), 201.0);
     QCOMPARE(r.size(), 103);
     QCOMPARE(decimate({}, 100).size(), 0);
+}
+
+// Issue 17: a hidden chart's refresh timer draws nothing (replace() costs the GUI thread even
+// for a chart out of sight, the Training page's while the Inspect page is shown); shown, it
+// draws everything that arrived meanwhile at once.
+void TestTrainingCharts::hiddenChartRedrawsWhenShown() {
+    LiveChart hidden(QStringLiteral("hidden"), QStringLiteral("x"), QStringLiteral("y"));
+    LiveChart shown(QStringLiteral("shown"), QStringLiteral("x"), QStringLiteral("y"));
+    for (LiveChart* c : {&hidden, &shown}) {
+        c->resize(400, 300);
+        c->setRefreshInterval(10);
+        c->addSeries(QStringLiteral("a"), Qt::blue);
+        for (int i = 0; i < 50; ++i) c->append(0, i, i * 0.1);
+    }
+    shown.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&shown));
+    shown.refreshNow();
+    shown.append(0, 50, 5.0);
+    // The shown chart's timer drew its new point: the hidden chart's timer (the same interval,
+    // started first) has fired as well.
+    QTRY_COMPARE(shown.drawnPointCount(0), 51);
+    QCOMPARE(hidden.drawnPointCount(0), 0);
+    hidden.show();
+    QCOMPARE(hidden.drawnPointCount(0), 50);
 }
 
 void TestTrainingCharts::boundedDrawnPoints() {
@@ -446,6 +472,50 @@ void TestTrainingCharts::etaCountsTheEpochsOwnWork() {
     QCOMPARE(progress.epochOverhead(), 0.0);
     progress.addBetweenEpochs(5.0);  // after an epoch that did not count: nothing to add it to
     QCOMPARE(progress.epochOverhead(), 0.0);
+}
+
+// Issue 17: the status bar shows the time elapsed (the finished epochs, the checkpoints
+// written after them and the current epoch's batches, pauses left out as the trainer leaves
+// them out of its periods); its tooltip lists each finished epoch's time.
+void TestTrainingCharts::progressShowsTheTimeElapsed() {
+    TrainingProgress progress;
+    progress.beginRun(3);
+    QCOMPARE(progress.elapsedSeconds(), 0.0);
+    BatchStats b;
+    b.batchesPerEpoch = 4;
+    b.seconds = 10;
+    for (int i = 0; i < 4; ++i) {
+        b.batch = i;
+        progress.setBatch(b, 64);
+    }
+    QCOMPARE(progress.elapsedSeconds(), 40.0);
+    QVERIFY2(progress.text().contains(QStringLiteral("0:40 elapsed")), qPrintable(progress.text()));
+    EpochStats e;
+    e.epoch = 0;
+    e.seconds = 45;  // its batches, then the validation pass
+    progress.addEpoch(e);
+    QCOMPARE(progress.elapsedSeconds(), 45.0);
+    progress.setPaused(true);  // a pause adds nothing: no batch period counts it
+    progress.setPaused(false);
+    progress.addBetweenEpochs(5);  // the checkpoint
+    b.epoch = 1;
+    b.batch = 0;
+    progress.setBatch(b, 64);
+    QCOMPARE(progress.elapsedSeconds(), 60.0);
+    QVERIFY2(progress.text().contains(QStringLiteral("1:00 elapsed")), qPrintable(progress.text()));
+    QVERIFY2(progress.toolTip().contains(QStringLiteral("Epoch 1: 0:50")), qPrintable(progress.toolTip()));
+    QCOMPARE(progress.epochSeconds(), QVector<double>({50.0}));
+
+    // A resumed run: the checkpoint's epochs count, then the new batches.
+    progress.beginRun(3);
+    e.seconds = 30;
+    progress.addEpoch(e);
+    e.epoch = 1;
+    progress.addEpoch(e);
+    b.epoch = 2;
+    progress.setBatch(b, 64);
+    QCOMPARE(progress.elapsedSeconds(), 70.0);
+    QVERIFY2(progress.toolTip().contains(QStringLiteral("Epoch 2: 0:30")), qPrintable(progress.toolTip()));
 }
 
 // Issue 18: the checkpoint written after each epoch is work no stats count; the worker measures

@@ -157,7 +157,11 @@ LiveChart::LiveChart(const QString& title, const QString& xTitle, const QString&
     chart_->legend()->setFont(labels);
 
     timer_->setInterval(250);
-    connect(timer_, &QTimer::timeout, this, &LiveChart::redraw);
+    // Only what is seen: a replace() recomputes the series' geometry even for a hidden chart
+    // (the Training page's charts while the Inspect page is shown).
+    connect(timer_, &QTimer::timeout, this, [this] {
+        if (isVisible()) redraw();
+    });
     timer_->start();
 }
 
@@ -438,6 +442,11 @@ void LiveChart::applyRanges() {
         setValueAxis(static_cast<QValueAxis*>(yAxis_), niceRange(std::max(y0 - pad, std::min(yFloor_, y0)),
                                                                  std::min(y1 + pad, std::max(yCeiling_, y1)), yTicks));
     }
+}
+
+void LiveChart::showEvent(QShowEvent* e) {
+    QWidget::showEvent(e);
+    redraw();  // what arrived while it was hidden
 }
 
 void LiveChart::redraw() {

@@ -2,9 +2,9 @@
 // A Qt Charts line chart for data that keeps arriving. append() only buffers; a timer redraws
 // the changed series a few times a second with QXYSeries::replace(), decimated to a bounded
 // number of points of the visible range, so 100,000 points stay smooth while the full data is
-// kept for CSV export. Axes follow the data until the user zooms (rubber band or wheel; a
-// right-click or "Reset" goes back); hovering shows the nearest values; the y axis can switch
-// to a log scale; the chart exports as PNG and its data as CSV.
+// kept for CSV export. A hidden chart is not redrawn until it is shown (or refreshNow()). Axes follow the data until
+// the user zooms (rubber band or wheel; a right-click or "Reset" goes back); hovering shows the nearest values; the y
+// axis can switch to a log scale; the chart exports as PNG and its data as CSV.
 #include <QColor>
 #include <QPointF>
 #include <QVector>
@@ -91,6 +91,7 @@ protected:
     void enterEvent(QEnterEvent* e) override;
     void leaveEvent(QEvent* e) override;
     void resizeEvent(QResizeEvent* e) override;
+    void showEvent(QShowEvent* e) override;
 
 private:
     struct Series;

@@ -43,6 +43,10 @@ void TrainingProgress::beginRun(int epochs) {
     batchSecondsInEpoch_ = 0;
     recentOverheads_.clear();
     lastEpochCounted_ = false;
+    epochSeconds_.clear();
+    finishedSeconds_ = 0;
+    closedEpoch_ = -1;
+    setToolTip({});
     bar_->setValue(0);
     label_->setText(tr("Starting…"));
     show();
@@ -90,7 +94,27 @@ void TrainingProgress::addBatches(const QVector<BatchStats>& batches, int batchS
     showBatch(batches.back(), batchSize);
 }
 
+double TrainingProgress::elapsedSeconds() const {
+    return finishedSeconds_ + (batchEpoch_ > closedEpoch_ ? batchSecondsInEpoch_ : 0.0);
+}
+
+void TrainingProgress::updateToolTip() {
+    constexpr int kListedEpochs = 12;  // the latest; a long run's tooltip stays readable
+    QStringList lines;
+    const int first = std::max(0, int(epochSeconds_.size()) - kListedEpochs);
+    if (first > 0) lines << QStringLiteral("…");
+    for (int i = first; i < epochSeconds_.size(); ++i)
+        lines << tr("Epoch %1: %2").arg(i + 1).arg(formatDuration(epochSeconds_[i]));
+    lines << tr("Elapsed: %1 (pauses left out)").arg(formatDuration(elapsedSeconds()));
+    setToolTip(lines.join(QLatin1Char('\n')));
+}
+
 void TrainingProgress::addEpoch(const EpochStats& e) {
+    // Every epoch counts for the time elapsed, a resumed run's earlier ones too.
+    epochSeconds_.push_back(std::max(0.0, e.seconds));
+    finishedSeconds_ += std::max(0.0, e.seconds);
+    closedEpoch_ = std::max(closedEpoch_, e.epoch);
+    updateToolTip();
     // The epoch's time (pauses left out) beyond the batch periods it was seen to spend; an
     // epoch whose batches were not all seen here (a resumed run's first) tells nothing.
     lastEpochCounted_ = e.epoch == batchEpoch_ && e.seconds > 0;
@@ -100,6 +124,10 @@ void TrainingProgress::addEpoch(const EpochStats& e) {
 }
 
 void TrainingProgress::addBetweenEpochs(double seconds) {
+    if (seconds > 0 && !epochSeconds_.isEmpty()) {  // the checkpoint after the last epoch
+        epochSeconds_.back() += seconds;
+        finishedSeconds_ += seconds;
+    }
     if (lastEpochCounted_ && seconds > 0) recentOverheads_.back() += seconds;
     lastEpochCounted_ = false;
 }
@@ -113,14 +141,16 @@ void TrainingProgress::showBatch(const BatchStats& b, int batchSize) {
     const int epochsLeft = std::max(0, epochs_ - b.epoch);
     secondsLeft_ = period > 0 ? double(std::max<int64_t>(0, total - done)) * period + epochsLeft * epochOverhead() : -1;
     const double sps = b.samplesPerSecond > 0 ? b.samplesPerSecond : period > 0 ? batchSize / period : 0;
-    label_->setText(tr("%1Epoch %2/%3 · batch %4/%5 · %6 samples/s · ETA %7")
+    label_->setText(tr("%1Epoch %2/%3 · batch %4/%5 · %6 samples/s · %7 elapsed · ETA %8")
                         .arg(paused_ ? tr("Paused · ") : QString())
                         .arg(b.epoch + 1)
                         .arg(epochs_)
                         .arg(b.batch + 1)
                         .arg(b.batchesPerEpoch)
                         .arg(QLocale().toString(qRound(sps)))
+                        .arg(formatDuration(elapsedSeconds()))
                         .arg(formatDuration(secondsLeft_)));
+    updateToolTip();
     show();
 }
 

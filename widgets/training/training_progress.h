@@ -4,7 +4,9 @@
 // period of the recent batches (as the trainer measured them, pauses left out) times the
 // batches left, so neither a pause nor a burst of queued messages skews it, plus the recent
 // epochs' own work beyond their batches (the validation pass, and the checkpoint written between
-// epochs) times the epochs left: with small epochs that work dominates.
+// epochs) times the epochs left: with small epochs that work dominates. The time elapsed is the
+// finished epochs' times plus the current epoch's batch periods (pauses left out, as the trainer
+// measures them); the tooltip lists each finished epoch's time.
 #include <QVector>
 #include <QWidget>
 #include <deque>
@@ -34,12 +36,15 @@ public:
     QString text() const;
     double secondsLeft() const { return secondsLeft_; }  // -1: not known yet
     double epochOverhead() const;                        // mean seconds an epoch spends beyond its batches
+    double elapsedSeconds() const;                       // the run's time so far, pauses left out
+    const QVector<double>& epochSeconds() const { return epochSeconds_; }  // each finished epoch's
 
     static QString formatDuration(double seconds);
 
 private:
     void recordBatch(const BatchStats& b);
     void showBatch(const BatchStats& b, int batchSize);
+    void updateToolTip();
 
     QLabel* label_;
     QProgressBar* bar_;
@@ -52,6 +57,9 @@ private:
     double batchSecondsInEpoch_ = 0;
     std::deque<double> recentOverheads_;  // the last kRecentEpochs epochs' time beyond their batches
     bool lastEpochCounted_ = false;       // recentOverheads_.back() is the last epoch's
+    QVector<double> epochSeconds_;        // each finished epoch's time and the checkpoint after it
+    double finishedSeconds_ = 0;          // their sum
+    int closedEpoch_ = -1;                // the last epoch addEpoch() closed
 };
 
 }  // namespace cs::gui
