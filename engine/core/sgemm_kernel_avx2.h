@@ -58,6 +58,9 @@ CS_TARGET_AVX2 inline void tile(int kc, const float* __restrict ap, const float*
         return;
     }
     alignas(32) float part[MR][NR];
+    // Unrolled, as every loop over the accumulators: an index not known at compile time would
+    // keep them in memory, stored on every step of the loop above.
+#pragma GCC unroll 6
     for (int r = 0; r < MR; ++r) {
         _mm256_store_ps(part[r], acc0[r]);
         _mm256_store_ps(part[r] + 8, acc1[r]);

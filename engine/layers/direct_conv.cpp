@@ -140,11 +140,14 @@ template <int FB>
 CS_TARGET_AVX2 inline void filterBlock(const Args& a, const float* row, const int64_t* off, int T, int f, int lanes,
                                        __m256i m, float* out, int64_t outPlane) {
     __m256 acc[FB];
+#pragma GCC unroll 4
     for (int i = 0; i < FB; ++i) acc[i] = _mm256_set1_ps(a.bias ? a.bias[f + i] : 0.f);
     for (int t = 0; t < T; ++t) {
         const __m256 v = lanes == 8 ? _mm256_loadu_ps(row + off[t]) : maskLoad(row + off[t], m);
+#pragma GCC unroll 4
         for (int i = 0; i < FB; ++i) acc[i] = _mm256_fmadd_ps(_mm256_set1_ps(a.w[int64_t(f + i) * T + t]), v, acc[i]);
     }
+#pragma GCC unroll 4
     for (int i = 0; i < FB; ++i) {
         if (a.relu) acc[i] = _mm256_max_ps(acc[i], _mm256_setzero_ps());
         float* dst = out + (f + i) * outPlane;
@@ -198,7 +201,8 @@ CS_TARGET_AVX2 void backward(const Args& a) {
             for (int t0 = 0; t0 < T; t0 += kBlock) {
                 const int t1 = std::min(T, t0 + kBlock);
                 __m256 acc[kBlock], accBias = _mm256_setzero_ps();
-                for (int t = 0; t < kBlock; ++t) acc[t] = _mm256_setzero_ps();
+#pragma GCC unroll 8
+                for (int j = 0; j < kBlock; ++j) acc[j] = _mm256_setzero_ps();
                 for (int oh = 0; oh < g.outH; ++oh) {
                     const float* row = padded + int64_t(oh) * tp.p.W;
                     float* dRow = dPadded + int64_t(oh) * tp.p.W;
@@ -208,8 +212,11 @@ CS_TARGET_AVX2 void backward(const Args& a) {
                         if (a.relu) m = positiveLanes(m, maskLoad(yn + o + ow, m));
                         const __m256 gv = maskLoad(dyn + o + ow, m);
                         accBias = _mm256_add_ps(accBias, gv);
-                        for (int t = t0; t < t1; ++t)
-                            acc[t - t0] = _mm256_fmadd_ps(gv, maskLoad(row + tp.off[t] + ow, m), acc[t - t0]);
+                        // Indexed by the unrolled j, so the sums stay in registers.
+#pragma GCC unroll 8
+                        for (int j = 0; j < kBlock; ++j)
+                            if (t0 + j < t1)
+                                acc[j] = _mm256_fmadd_ps(gv, maskLoad(row + tp.off[t0 + j] + ow, m), acc[j]);
                         if (a.dx)
                             for (int t = t0; t < t1; ++t) {
                                 float* d = dRow + tp.off[t] + ow;
@@ -217,7 +224,9 @@ CS_TARGET_AVX2 void backward(const Args& a) {
                             }
                     }
                 }
-                for (int t = t0; t < t1; ++t) dwf[t] += sum(acc[t - t0]);
+#pragma GCC unroll 8
+                for (int j = 0; j < kBlock; ++j)
+                    if (t0 + j < t1) dwf[t0 + j] += sum(acc[j]);
                 if (a.db && t0 == 0) a.db[f] += sum(accBias);
             }
         }

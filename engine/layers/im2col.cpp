@@ -182,8 +182,9 @@ CS_TARGET_AVX2 void col2imStride1(const float* col, int count, const WindowGeome
             const float* rows = col + int64_t(c) * k * k * ld + n * P;  // row (c, 0, 0), sample n
             for (int ih = 0; ih < inH; ++ih)
                 for (int iw0 = 0; iw0 < inW; iw0 += 8) {
-                    __m256 acc[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(),
-                                     _mm256_setzero_ps()};
+                    // Two add chains (even and odd kernel columns), named: an array indexed at
+                    // run time would live in memory.
+                    __m256 even = _mm256_setzero_ps(), odd = _mm256_setzero_ps();
                     for (int ki = 0; ki < k; ++ki) {
                         const int oh = ih + padTop - ki * d;
                         if (oh < 0 || oh >= outH) continue;
@@ -195,11 +196,14 @@ CS_TARGET_AVX2 void col2imStride1(const float* col, int count, const WindowGeome
                             const __m256 v = first == 0 && last == 8
                                                  ? _mm256_loadu_ps(src)
                                                  : simd::avx2::maskLoad(src, simd::avx2::laneMask(first, last));
-                            acc[kj & 3] = _mm256_add_ps(acc[kj & 3], v);
+                            if (kj & 1)
+                                odd = _mm256_add_ps(odd, v);
+                            else
+                                even = _mm256_add_ps(even, v);
                         }
                     }
-                    const __m256 sum = _mm256_add_ps(_mm256_add_ps(acc[0], acc[1]), _mm256_add_ps(acc[2], acc[3]));
-                    simd::avx2::maskStore(plane + int64_t(ih) * inW + iw0, simd::avx2::laneMask(inW - iw0), sum);
+                    simd::avx2::maskStore(plane + int64_t(ih) * inW + iw0, simd::avx2::laneMask(inW - iw0),
+                                          _mm256_add_ps(even, odd));
                 }
         }
 }
