@@ -8,6 +8,7 @@
 #include <cstdint>
 
 #include "core/cpu_features.h"
+#include "core/sgemm_kernel_avx2.h"
 #include "core/sgemm_pack.h"
 
 namespace cs::gemm::avx512 {
@@ -25,7 +26,7 @@ CS_TARGET_AVX512 inline void packA(const GemmMatrix& A, int i0, int mc, int p0, 
 }
 
 CS_TARGET_AVX512 inline void packB(const GemmMatrix& B, int p0, int kc, int j0, int nc, float* out) {
-    gemm::packB<NR>(B, p0, kc, j0, nc, out);
+    avx2::packBPanels<NR>(B, p0, kc, j0, nc, out);  // AVX-512 includes AVX2
 }
 
 // C's MR x NR tile (its first `rows` rows, columns masked by m0/m1) = or += Ap * Bp over kc.

@@ -240,21 +240,8 @@ void Conv2D::backward(const BackwardArgs& a) {
         }
         if (dx) dcol.resize(static_cast<int>(K), Shape::flat(cols));
         for (int grp = 0; grp < G; ++grp) {
-#if defined(EIGEN_VECTORIZE_AVX512)
-            // Eigen's product is compiled for the build's flags: with AVX-512 (the native build
-            // on such a CPU) it beats sgemm on this shape (bench_gemm: 84 against 74 GFLOP/s);
-            // in the portable build it has SSE2 only (38), and sgemm dispatches.
-            ConstMatMapU dym(gemm.data() + int64_t(grp) * Fg * cols, Fg, cols);
-            ConstMatMapU colm(col.data() + grp * Kg * cols, Kg, cols);
-            MatMapU dw(dwT.data() + grp * Fg * Kg, Fg, Kg);
-            if (n0 == 0)
-                dw.noalias() = dym * colm.transpose();
-            else
-                dw.noalias() += dym * colm.transpose();
-#else
             sgemm(Fg, static_cast<int>(Kg), cols, {gemm.data() + int64_t(grp) * Fg * cols, cols},
                   {col.data() + grp * Kg * cols, cols, true}, dwT.data() + grp * Fg * Kg, Kg, n0 != 0);
-#endif
             // sgemm writes dcol directly (Eigen's '=' product clears its 2 MB destination first).
             if (dx)
                 sgemm(static_cast<int>(Kg), cols, Fg, {kernel + grp * Fg * Kg, Kg, true},
