@@ -30,7 +30,7 @@ fi
 export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$root}"
 if [ ! -f "$build/build.ninja" ]; then
     CC=clang CXX=clang++ cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCONVSTUDIO_FUZZ=ON \
-        -DCONVSTUDIO_NATIVE=OFF > /dev/null
+        -DCONVSTUDIO_ISA=portable > /dev/null
 fi
 cmake --build "$build" --parallel "${FUZZ_JOBS:-$(nproc)}" --target "$target" | tail -n 1
 

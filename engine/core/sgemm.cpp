@@ -5,28 +5,39 @@
 #include <cstring>
 #include <new>
 
-#include "core/tensor.h"
-
-#if defined(__AVX512F__)
+#include "core/cpu_features.h"
 #include "core/sgemm_kernel.h"
-#endif
+#include "core/sgemm_kernel_avx2.h"
+#include "core/tensor.h"
 
 namespace cs {
 
-#if defined(__AVX512F__)
-
 namespace {
 
-using namespace gemm;
-constexpr int MC = 128;   // rows of op(A) per packed block (a multiple of MR)
-constexpr int NC = 1024;  // columns of op(B) per packed block (a multiple of NR)
+// One instruction set's packers, tile kernel and block sizes, for the blocked loop below.
+struct Avx512Kernels {
+    static constexpr int MR = gemm::avx512::MR, NR = gemm::avx512::NR;
+    static constexpr int KC = gemm::avx512::KC, MC = gemm::avx512::MC, NC = gemm::avx512::NC;
+    static constexpr auto packA = &gemm::avx512::packA;
+    static constexpr auto packB = &gemm::avx512::packB;
+    static constexpr auto tile = &gemm::avx512::tile;
+};
 
+struct Avx2Kernels {
+    static constexpr int MR = gemm::avx2::MR, NR = gemm::avx2::NR;
+    static constexpr int KC = gemm::avx2::KC, MC = gemm::avx2::MC, NC = gemm::avx2::NC;
+    static constexpr auto packA = &gemm::avx2::packA;
+    static constexpr auto packB = &gemm::avx2::packB;
+    static constexpr auto tile = &gemm::avx2::tile;
+};
+
+template <class Kernels>
 struct PackBuffers {
     float* a = nullptr;
     float* b = nullptr;
     PackBuffers() {
-        a = static_cast<float*>(std::aligned_alloc(64, sizeof(float) * MC * KC));
-        b = static_cast<float*>(std::aligned_alloc(64, sizeof(float) * KC * NC));
+        a = static_cast<float*>(std::aligned_alloc(64, sizeof(float) * Kernels::MC * Kernels::KC));
+        b = static_cast<float*>(std::aligned_alloc(64, sizeof(float) * Kernels::KC * Kernels::NC));
         if (!a || !b) {
             std::free(a);
             std::free(b);
@@ -41,46 +52,18 @@ struct PackBuffers {
     PackBuffers& operator=(const PackBuffers&) = delete;
 };
 
-PackBuffers& packBuffers() {
-    thread_local PackBuffers buffers;  // allocated on a thread's first product, then reused
+template <class Kernels>
+PackBuffers<Kernels>& packBuffers() {
+    thread_local PackBuffers<Kernels> buffers;  // allocated on a thread's first product, then reused
     return buffers;
 }
 
-// Depth [p0, p0+kc) and columns [j0, j0+nc) of op(B) into NR-column panels (zero-padded).
-void packB(const GemmMatrix& B, int p0, int kc, int j0, int nc, float* out) {
-    for (int jr = 0; jr < nc; jr += NR, out += int64_t(kc) * NR) {
-        const int cols = std::min(NR, nc - jr);
-        if (!B.transposed) {  // op(B)(k, j) = data[k * ld + j]: NR contiguous floats per k
-            const float* src = B.data + int64_t(p0) * B.ld + j0 + jr;
-            if (cols == NR) {
-                for (int k = 0; k < kc; ++k, src += B.ld) {
-                    _mm512_store_ps(out + int64_t(k) * NR, _mm512_loadu_ps(src));
-                    _mm512_store_ps(out + int64_t(k) * NR + 16, _mm512_loadu_ps(src + 16));
-                }
-            } else {
-                __mmask16 m0, m1;
-                columnMasks(cols, m0, m1);
-                for (int k = 0; k < kc; ++k, src += B.ld) {
-                    _mm512_store_ps(out + int64_t(k) * NR, _mm512_maskz_loadu_ps(m0, src));
-                    _mm512_store_ps(out + int64_t(k) * NR + 16, _mm512_maskz_loadu_ps(m1, src + 16));
-                }
-            }
-        } else {  // op(B)(k, j) = data[j * ld + k]: each stored row is one panel column
-            packRowsAcross(B.data + int64_t(j0 + jr) * B.ld + p0, B.ld, cols, NR, kc, out);
-        }
-    }
-}
-
-}  // namespace
-
-void sgemm(int M, int N, int K, GemmMatrix A, GemmMatrix B, float* C, int64_t ldc, bool accumulate) {
-    if (M <= 0 || N <= 0) return;
-    if (K <= 0) {
-        if (!accumulate)
-            for (int i = 0; i < M; ++i) std::fill(C + int64_t(i) * ldc, C + int64_t(i) * ldc + N, 0.f);
-        return;
-    }
-    PackBuffers& buf = packBuffers();
+// The cache-blocked product with packed panels (K > 0).
+template <class Kernels>
+void blockedSgemm(int M, int N, int K, const GemmMatrix& A, const GemmMatrix& B, float* C, int64_t ldc,
+                  bool accumulate) {
+    constexpr int MR = Kernels::MR, NR = Kernels::NR, KC = Kernels::KC, MC = Kernels::MC, NC = Kernels::NC;
+    PackBuffers<Kernels>& buf = packBuffers<Kernels>();
     // Split the depth into equal blocks (K = 400 is two blocks of 200, not 384 + 16).
     const int kBlocks = (K + KC - 1) / KC;
     const int kStep = (K + kBlocks - 1) / kBlocks;
@@ -89,30 +72,24 @@ void sgemm(int M, int N, int K, GemmMatrix A, GemmMatrix B, float* C, int64_t ld
         for (int pc = 0; pc < K; pc += kStep) {
             const int kc = std::min(kStep, K - pc);
             const bool acc = accumulate || pc > 0;
-            packB(B, pc, kc, jc, nc, buf.b);
+            Kernels::packB(B, pc, kc, jc, nc, buf.b);
             for (int ic = 0; ic < M; ic += MC) {
                 const int mc = std::min(MC, M - ic);
-                packA(A, ic, mc, pc, kc, buf.a);
+                Kernels::packA(A, ic, mc, pc, kc, buf.a);
                 for (int jr = 0; jr < nc; jr += NR) {
                     const int cols = std::min(NR, nc - jr);
-                    __mmask16 m0, m1;
-                    columnMasks(cols, m0, m1);
                     const float* bp = buf.b + int64_t(jr / NR) * kc * NR;
                     for (int ir = 0; ir < mc; ir += MR)
-                        kernel(kc, buf.a + int64_t(ir / MR) * kc * MR, bp, C + int64_t(ic + ir) * ldc + jc + jr, ldc,
-                               acc, std::min(MR, mc - ir), m0, m1);
+                        Kernels::tile(kc, buf.a + int64_t(ir / MR) * kc * MR, bp, C + int64_t(ic + ir) * ldc + jc + jr,
+                                      ldc, acc, std::min(MR, mc - ir), cols);
                 }
             }
         }
     }
 }
 
-bool sgemmIsNative() { return true; }
-
-#else  // no AVX-512: Eigen's product
-
-void sgemm(int M, int N, int K, GemmMatrix A, GemmMatrix B, float* C, int64_t ldc, bool accumulate) {
-    if (M <= 0 || N <= 0) return;
+// Without AVX2: Eigen's product.
+void eigenSgemm(int M, int N, int K, const GemmMatrix& A, const GemmMatrix& B, float* C, int64_t ldc, bool accumulate) {
     using Stride = Eigen::OuterStride<>;
     using Map = Eigen::Map<const MatrixRM, 0, Stride>;
     Eigen::Map<MatrixRM, 0, Stride> c(C, M, N, Stride(ldc));
@@ -134,8 +111,36 @@ void sgemm(int M, int N, int K, GemmMatrix A, GemmMatrix B, float* C, int64_t ld
         product(a, b);
 }
 
-bool sgemmIsNative() { return false; }
+}  // namespace
 
-#endif
+void sgemm(int M, int N, int K, GemmMatrix A, GemmMatrix B, float* C, int64_t ldc, bool accumulate) {
+    if (M <= 0 || N <= 0) return;
+    if (K <= 0) {
+        if (!accumulate)
+            for (int i = 0; i < M; ++i) std::fill(C + int64_t(i) * ldc, C + int64_t(i) * ldc + N, 0.f);
+        return;
+    }
+    switch (cpuLevel()) {
+        case CpuLevel::Avx512:
+            return blockedSgemm<Avx512Kernels>(M, N, K, A, B, C, ldc, accumulate);
+        case CpuLevel::Avx2:
+            return blockedSgemm<Avx2Kernels>(M, N, K, A, B, C, ldc, accumulate);
+        case CpuLevel::Scalar:
+            break;
+    }
+    eigenSgemm(M, N, K, A, B, C, ldc, accumulate);
+}
+
+const char* sgemmKernelName() {
+    switch (cpuLevel()) {
+        case CpuLevel::Avx512:
+            return "packed AVX-512";
+        case CpuLevel::Avx2:
+            return "packed AVX2";
+        case CpuLevel::Scalar:
+            break;
+    }
+    return "Eigen";
+}
 
 }  // namespace cs

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <ctime>
 
+#include "core/cpu_features.h"
 #include "core/errors.h"
 #include "graph/graph_check.h"
 #include "layers/layer_registry.h"
@@ -27,6 +28,9 @@ Model::Model(const GraphSpec& spec, uint64_t seed, const LayerRegistry& registry
 Model::~Model() = default;
 
 void Model::compile(const GraphSpec& spec, uint64_t seed, const LayerRegistry& registry) {
+    // A bad CONVSTUDIO_ISA override fails here, where a model is made, with its message, rather
+    // than in the first kernel of a training step.
+    cpuLevel();
     const GraphCheck check = checkGraph(spec, registry);
     if (!check.ok) {
         // Report the first node-level problem with its node id, else the first graph problem.

@@ -152,11 +152,9 @@ void Conv2D::forwardGemm(const ForwardArgs& a, const WindowGeometry& g, bool fus
         im2col(x.sample(n0), count, g, col.data());
         // One GEMM per group: its filters' rows of the kernel times its channels' rows of the
         // columns (the columns are ordered by channel, so each group's rows are contiguous).
-        for (int grp = 0; grp < G; ++grp) {
-            MatMapU y(gemm.data() + int64_t(grp) * Fg * cols, Fg, cols);
-            y.noalias() = ConstMatMapU(params_[0].value.data() + grp * Fg * Kg, Fg, Kg) *
-                          ConstMatMapU(col.data() + grp * Kg * cols, Kg, cols);
-        }
+        for (int grp = 0; grp < G; ++grp)
+            sgemm(Fg, cols, static_cast<int>(Kg), {params_[0].value.data() + grp * Fg * Kg, Kg},
+                  {col.data() + grp * Kg * cols, cols}, gemm.data() + int64_t(grp) * Fg * cols, cols, false);
         // The GEMM gives F x (n, p); the output is (n, F, p): move each row block into place,
         // adding the bias on the way.
         for (int n = 0; n < count; ++n)
@@ -242,13 +240,8 @@ void Conv2D::backward(const BackwardArgs& a) {
         }
         if (dx) dcol.resize(static_cast<int>(K), Shape::flat(cols));
         for (int grp = 0; grp < G; ++grp) {
-            ConstMatMapU dym(gemm.data() + int64_t(grp) * Fg * cols, Fg, cols);
-            ConstMatMapU colm(col.data() + grp * Kg * cols, Kg, cols);
-            MatMapU dw(dwT.data() + grp * Fg * Kg, Fg, Kg);
-            if (n0 == 0)
-                dw.noalias() = dym * colm.transpose();
-            else
-                dw.noalias() += dym * colm.transpose();
+            sgemm(Fg, static_cast<int>(Kg), cols, {gemm.data() + int64_t(grp) * Fg * cols, cols},
+                  {col.data() + grp * Kg * cols, cols, true}, dwT.data() + grp * Fg * Kg, Kg, n0 != 0);
             // sgemm writes dcol directly (Eigen's '=' product clears its 2 MB destination first).
             if (dx)
                 sgemm(static_cast<int>(Kg), cols, Fg, {kernel + grp * Fg * Kg, Kg, true},

@@ -3,20 +3,20 @@
 #include <algorithm>
 #include <vector>
 
-#if defined(__AVX512F__)
+#include "core/cpu_features.h"
 #include "core/sgemm_kernel.h"
 // GCC 12 warns inside its own _mm512_max_ps (a deliberately undefined register).
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#endif
 #include "layers/padded_sample.h"
 
 namespace cs {
 
-#if defined(__AVX512F__)
-
+// AVX-512 only (masked loads pack the panels); on other CPUs Conv2D's inference takes im2col and
+// sgemm.
 namespace {
+namespace avx512 {
 
-using namespace gemm;
+using namespace gemm::avx512;
 
 // One run of consecutive output columns within one output row of a panel: for stride 1 their
 // inputs are consecutive too. off0/off1 place the run in the panel's two vectors by a masked
@@ -26,7 +26,7 @@ struct Run {
     int64_t off0, off1;
 };
 
-int panelRuns(const WindowGeometry& g, const PaddedSample& p, int p0, int cols, Run* runs) {
+CS_TARGET_AVX512 int panelRuns(const WindowGeometry& g, const PaddedSample& p, int p0, int cols, Run* runs) {
     int count = 0;
     for (int lane = 0; lane < cols;) {
         const int pos = p0 + lane, oh = pos / g.outW, ow = pos % g.outW;
@@ -41,18 +41,8 @@ int panelRuns(const WindowGeometry& g, const PaddedSample& p, int p0, int cols, 
     return count;
 }
 
-}  // namespace
-
-bool convGemmAvailable() { return true; }
-
-int64_t convGemmScratch(const WindowGeometry& g, int filters) {
-    const int64_t K = int64_t(g.channels) * g.window * g.window, P = g.outPlane();
-    const int64_t panels = (P + NR - 1) / NR, rowsA = (filters + MR - 1) / MR * MR;
-    return panels * std::min<int64_t>(K, KC) * NR + g.channels * PaddedSample::of(g).plane() + rowsA * K + 64;
-}
-
-void convGemmForward(const float* x, int N, const WindowGeometry& g, const float* w, const float* bias, int F,
-                     bool relu, float* y, float* scratch, std::vector<int32_t>& taps) {
+CS_TARGET_AVX512 void forward(const float* x, int N, const WindowGeometry& g, const float* w, const float* bias, int F,
+                              bool relu, float* y, float* scratch, std::vector<int32_t>& taps) {
     const PaddedSample pd = PaddedSample::of(g);
     const int K = g.channels * g.window * g.window, P = static_cast<int>(g.outPlane()), s = g.stride;
     const int panels = (P + NR - 1) / NR;
@@ -117,13 +107,21 @@ void convGemmForward(const float* x, int N, const WindowGeometry& g, const float
     }
 }
 
-#else
+}  // namespace avx512
+}  // namespace
 
-bool convGemmAvailable() { return false; }
-int64_t convGemmScratch(const WindowGeometry&, int) { return 0; }
-void convGemmForward(const float*, int, const WindowGeometry&, const float*, const float*, int, bool, float*, float*,
-                     std::vector<int32_t>&) {}
+bool convGemmAvailable() { return cpuLevel() == CpuLevel::Avx512; }
 
-#endif
+int64_t convGemmScratch(const WindowGeometry& g, int filters) {
+    using namespace gemm::avx512;
+    const int64_t K = int64_t(g.channels) * g.window * g.window, P = g.outPlane();
+    const int64_t panels = (P + NR - 1) / NR, rowsA = (filters + MR - 1) / MR * MR;
+    return panels * std::min<int64_t>(K, KC) * NR + g.channels * PaddedSample::of(g).plane() + rowsA * K + 64;
+}
+
+void convGemmForward(const float* x, int N, const WindowGeometry& g, const float* w, const float* bias, int F,
+                     bool relu, float* y, float* scratch, std::vector<int32_t>& taps) {
+    avx512::forward(x, N, g, w, bias, F, relu, y, scratch, taps);
+}
 
 }  // namespace cs

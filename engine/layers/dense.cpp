@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "core/errors.h"
+#include "core/sgemm.h"
 #include "layers/param_specs.h"
 
 namespace cs {
@@ -67,8 +68,10 @@ void Dense::build(std::span<const Shape> inputs, Rng& rng) {
 void Dense::forward(const ForwardArgs& a) {
     const Tensor& x = *a.inputs[0];
     const Tensor& w = params_[0].value;
+    const int n = x.batch(), in = static_cast<int>(x.sampleSize()), units = opt_.units;
+    // sgemm, not Eigen's product: it dispatches to the CPU's vector units in the portable build.
+    sgemm(n, units, in, {x.data(), in}, {w.data(), in, true}, a.output.data(), units, false);
     MatMapU y = a.output.matrix();
-    y.noalias() = x.matrix() * w.matrix().transpose();
     if (opt_.useBias) y.rowwise() += ConstVecMap(params_[1].value.data(), opt_.units).transpose();
     fusedActivationForward(opt_.activation, a.output, a.ws.preActivation);
 }
@@ -81,7 +84,8 @@ void Dense::backward(const BackwardArgs& a) {
 
     Tensor& dw = a.paramGrads[0];
     dw.resize(w.batch(), w.sampleShape());
-    dw.matrix().noalias() = dy.matrix().transpose() * x.matrix();
+    const int n = x.batch(), in = static_cast<int>(x.sampleSize()), units = opt_.units;
+    sgemm(units, in, n, {dy.data(), units, true}, {x.data(), in}, dw.data(), in, false);
     if (opt_.useBias) {
         Tensor& db = a.paramGrads[1];
         db.resize(1, params_[1].value.sampleShape());
@@ -89,7 +93,7 @@ void Dense::backward(const BackwardArgs& a) {
     }
     if (Tensor* dx = a.inputGrads.empty() ? nullptr : a.inputGrads[0]) {
         dx->resize(x.batch(), x.sampleShape());
-        dx->matrix().noalias() = dy.matrix() * w.matrix();
+        sgemm(n, in, units, {dy.data(), units}, {w.data(), in}, dx->data(), in, false);
     }
 }
 

@@ -1,12 +1,13 @@
 #include "layers/direct_conv.h"
 
+#include <immintrin.h>
+
 #include <algorithm>
 
-#if defined(__AVX512F__)
-#include <immintrin.h>
+#include "core/cpu_features.h"
+#include "core/simd_avx2.h"
 // GCC 12 warns inside its own _mm512_reduce_add_ps (a deliberately undefined register).
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#endif
 
 #include "layers/padded_sample.h"
 
@@ -20,133 +21,330 @@ int64_t directConvScratch(const WindowGeometry& g) { return g.channels * PaddedS
 
 namespace {
 
-// TAPS > 0: the tap count known at compile time, so the per-tap vectors stay in registers
-// (the common first layers: 1 x 3 x 3 and 3 x 3 x 3); 0: any count, from g.
+// The arguments of one call, shared by the three instruction-set versions below.
+struct Args {
+    const float* x;
+    const float* y;   // backward: the layer's output (for the ReLU mask)
+    const float* dy;  // backward
+    int N;
+    const WindowGeometry* g;
+    const float* w;
+    const float* bias;  // forward
+    int F;
+    bool relu;   // forward: fuse ReLU; backward: mask dy by y > 0
+    float* out;  // forward: y; backward: dw
+    float* db;
+    float* dx;
+    float* scratch;
+};
+
+// Per-call set-up: the tap offsets into a padded sample (TAPS > 0: the count known at compile
+// time, so the per-tap vectors stay in registers: the common first layers, 1 x 3 x 3 and
+// 3 x 3 x 3; 0: any count).
 template <int TAPS>
-void forwardImpl(const float* x, int N, const WindowGeometry& g, const float* w, const float* bias, int F, bool relu,
-                 float* y, float* padded) {
-    const PaddedSample p = PaddedSample::of(g);
+struct Taps {
+    PaddedSample p;
     int64_t off[kMaxDirectTaps];
-    const int counted = p.tapOffsets(g, off);
-    const int T = TAPS > 0 ? TAPS : counted;
+    int T;
+    explicit Taps(const WindowGeometry& g) : p(PaddedSample::of(g)) {
+        const int counted = p.tapOffsets(g, off);
+        T = TAPS > 0 ? TAPS : counted;
+    }
+};
+
+namespace avx512 {
+
+template <int TAPS>
+CS_TARGET_AVX512 void forward(const Args& a) {
+    const WindowGeometry& g = *a.g;
+    const Taps<TAPS> tp(g);
+    const int T = tp.T, F = a.F;
     const int64_t outPlane = g.outPlane();
-    for (int n = 0; n < N; ++n) {
-        p.pad(x + int64_t(n) * g.channels * g.inPlane(), g, padded);
-        float* yn = y + int64_t(n) * F * outPlane;
+    for (int n = 0; n < a.N; ++n) {
+        tp.p.pad(a.x + int64_t(n) * g.channels * g.inPlane(), g, a.scratch);
+        float* yn = a.out + int64_t(n) * F * outPlane;
         for (int oh = 0; oh < g.outH; ++oh) {
-            const float* row = padded + int64_t(oh) * p.W;
-            int ow = 0;
-#if defined(__AVX512F__)
-            for (; ow < g.outW; ow += 16) {
+            const float* row = a.scratch + int64_t(oh) * tp.p.W;
+            for (int ow = 0; ow < g.outW; ow += 16) {
                 const __mmask16 m = static_cast<__mmask16>((1u << std::min(16, g.outW - ow)) - 1);
                 __m512 in[kMaxDirectTaps];  // this output segment's input under every tap
-                for (int t = 0; t < T; ++t) in[t] = _mm512_maskz_loadu_ps(m, row + off[t] + ow);
+                for (int t = 0; t < T; ++t) in[t] = _mm512_maskz_loadu_ps(m, row + tp.off[t] + ow);
                 for (int f = 0; f < F; ++f) {
-                    const float* wf = w + int64_t(f) * T;
-                    __m512 acc = _mm512_set1_ps(bias ? bias[f] : 0.f);
+                    const float* wf = a.w + int64_t(f) * T;
+                    __m512 acc = _mm512_set1_ps(a.bias ? a.bias[f] : 0.f);
                     for (int t = 0; t < T; ++t) acc = _mm512_fmadd_ps(_mm512_set1_ps(wf[t]), in[t], acc);
-                    if (relu) acc = _mm512_max_ps(acc, _mm512_setzero_ps());
+                    if (a.relu) acc = _mm512_max_ps(acc, _mm512_setzero_ps());
                     _mm512_mask_storeu_ps(yn + f * outPlane + int64_t(oh) * g.outW + ow, m, acc);
                 }
             }
-#endif
-            for (; ow < g.outW; ++ow)
+        }
+    }
+}
+
+template <int TAPS>
+CS_TARGET_AVX512 void backward(const Args& a) {
+    const WindowGeometry& g = *a.g;
+    const Taps<TAPS> tp(g);
+    const int T = tp.T, F = a.F;
+    const int64_t outPlane = g.outPlane();
+    float* padded = a.scratch;
+    float* dPadded = a.scratch + directConvScratch(g);
+    for (int n = 0; n < a.N; ++n) {
+        tp.p.pad(a.x + int64_t(n) * g.channels * g.inPlane(), g, padded);
+        if (a.dx) std::fill(dPadded, dPadded + g.channels * tp.p.plane(), 0.f);
+        const float* dyn = a.dy + int64_t(n) * F * outPlane;
+        const float* yn = a.y + int64_t(n) * F * outPlane;
+        for (int f = 0; f < F; ++f) {
+            const float* wf = a.w + int64_t(f) * T;
+            // Per-lane sums over this sample's positions, reduced once per (sample, filter).
+            __m512 acc[kMaxDirectTaps], accBias = _mm512_setzero_ps();
+            for (int t = 0; t < T; ++t) acc[t] = _mm512_setzero_ps();
+            for (int oh = 0; oh < g.outH; ++oh) {
+                const float* row = padded + int64_t(oh) * tp.p.W;
+                float* dRow = dPadded + int64_t(oh) * tp.p.W;
+                const int64_t o = f * outPlane + int64_t(oh) * g.outW;
+                for (int ow = 0; ow < g.outW; ow += 16) {
+                    __mmask16 m = static_cast<__mmask16>((1u << std::min(16, g.outW - ow)) - 1);
+                    if (a.relu)
+                        m = _mm512_mask_cmp_ps_mask(m, _mm512_maskz_loadu_ps(m, yn + o + ow), _mm512_setzero_ps(),
+                                                    _CMP_GT_OQ);
+                    const __m512 gv = _mm512_maskz_loadu_ps(m, dyn + o + ow);
+                    accBias = _mm512_add_ps(accBias, gv);
+                    for (int t = 0; t < T; ++t)
+                        acc[t] = _mm512_fmadd_ps(gv, _mm512_maskz_loadu_ps(m, row + tp.off[t] + ow), acc[t]);
+                    if (a.dx)
+                        for (int t = 0; t < T; ++t) {
+                            float* d = dRow + tp.off[t] + ow;
+                            _mm512_mask_storeu_ps(
+                                d, m, _mm512_fmadd_ps(_mm512_set1_ps(wf[t]), gv, _mm512_maskz_loadu_ps(m, d)));
+                        }
+                }
+            }
+            float* dwf = a.out + int64_t(f) * T;
+            for (int t = 0; t < T; ++t) dwf[t] += _mm512_reduce_add_ps(acc[t]);
+            if (a.db) a.db[f] += _mm512_reduce_add_ps(accBias);
+        }
+        if (a.dx) tp.p.unpad(dPadded, g, a.dx + int64_t(n) * g.channels * g.inPlane());
+    }
+}
+
+}  // namespace avx512
+
+namespace avx2 {
+
+using namespace simd::avx2;
+
+// FB filters of one 8-wide output segment: each input vector serves FB filters (16 ymm
+// registers cannot hold every tap's input the way the AVX-512 version does).
+template <int FB>
+CS_TARGET_AVX2 inline void filterBlock(const Args& a, const float* row, const int64_t* off, int T, int f, int lanes,
+                                       __m256i m, float* out, int64_t outPlane) {
+    __m256 acc[FB];
+#pragma GCC unroll 4
+    for (int i = 0; i < FB; ++i) acc[i] = _mm256_set1_ps(a.bias ? a.bias[f + i] : 0.f);
+    for (int t = 0; t < T; ++t) {
+        const __m256 v = lanes == 8 ? _mm256_loadu_ps(row + off[t]) : maskLoad(row + off[t], m);
+#pragma GCC unroll 4
+        for (int i = 0; i < FB; ++i) acc[i] = _mm256_fmadd_ps(_mm256_set1_ps(a.w[int64_t(f + i) * T + t]), v, acc[i]);
+    }
+#pragma GCC unroll 4
+    for (int i = 0; i < FB; ++i) {
+        if (a.relu) acc[i] = _mm256_max_ps(acc[i], _mm256_setzero_ps());
+        float* dst = out + (f + i) * outPlane;
+        if (lanes == 8)
+            _mm256_storeu_ps(dst, acc[i]);
+        else
+            maskStore(dst, m, acc[i]);
+    }
+}
+
+template <int TAPS>
+CS_TARGET_AVX2 void forward(const Args& a) {
+    const WindowGeometry& g = *a.g;
+    const Taps<TAPS> tp(g);
+    const int T = tp.T, F = a.F;
+    const int64_t outPlane = g.outPlane();
+    for (int n = 0; n < a.N; ++n) {
+        tp.p.pad(a.x + int64_t(n) * g.channels * g.inPlane(), g, a.scratch);
+        float* yn = a.out + int64_t(n) * F * outPlane;
+        for (int oh = 0; oh < g.outH; ++oh) {
+            const float* row = a.scratch + int64_t(oh) * tp.p.W;
+            for (int ow = 0; ow < g.outW; ow += 8) {
+                const int lanes = std::min(8, g.outW - ow);
+                const __m256i m = laneMask(lanes);
+                float* out = yn + int64_t(oh) * g.outW + ow;
+                int f = 0;
+                for (; f + 4 <= F; f += 4) filterBlock<4>(a, row + ow, tp.off, T, f, lanes, m, out, outPlane);
+                for (; f < F; ++f) filterBlock<1>(a, row + ow, tp.off, T, f, lanes, m, out, outPlane);
+            }
+        }
+    }
+}
+
+template <int TAPS>
+CS_TARGET_AVX2 void backward(const Args& a) {
+    const WindowGeometry& g = *a.g;
+    const Taps<TAPS> tp(g);
+    const int T = tp.T, F = a.F;
+    constexpr int kBlock = 8;  // taps summed in registers per pass over the positions
+    const int64_t outPlane = g.outPlane();
+    float* padded = a.scratch;
+    float* dPadded = a.scratch + directConvScratch(g);
+    for (int n = 0; n < a.N; ++n) {
+        tp.p.pad(a.x + int64_t(n) * g.channels * g.inPlane(), g, padded);
+        if (a.dx) std::fill(dPadded, dPadded + g.channels * tp.p.plane(), 0.f);
+        const float* dyn = a.dy + int64_t(n) * F * outPlane;
+        const float* yn = a.y + int64_t(n) * F * outPlane;
+        for (int f = 0; f < F; ++f) {
+            const float* wf = a.w + int64_t(f) * T;
+            float* dwf = a.out + int64_t(f) * T;
+            for (int t0 = 0; t0 < T; t0 += kBlock) {
+                const int t1 = std::min(T, t0 + kBlock);
+                __m256 acc[kBlock], accBias = _mm256_setzero_ps();
+#pragma GCC unroll 8
+                for (int j = 0; j < kBlock; ++j) acc[j] = _mm256_setzero_ps();
+                for (int oh = 0; oh < g.outH; ++oh) {
+                    const float* row = padded + int64_t(oh) * tp.p.W;
+                    float* dRow = dPadded + int64_t(oh) * tp.p.W;
+                    const int64_t o = f * outPlane + int64_t(oh) * g.outW;
+                    for (int ow = 0; ow < g.outW; ow += 8) {
+                        __m256i m = laneMask(g.outW - ow);
+                        if (a.relu) m = positiveLanes(m, maskLoad(yn + o + ow, m));
+                        const __m256 gv = maskLoad(dyn + o + ow, m);
+                        accBias = _mm256_add_ps(accBias, gv);
+                        // Indexed by the unrolled j, so the sums stay in registers.
+#pragma GCC unroll 8
+                        for (int j = 0; j < kBlock; ++j)
+                            if (t0 + j < t1)
+                                acc[j] = _mm256_fmadd_ps(gv, maskLoad(row + tp.off[t0 + j] + ow, m), acc[j]);
+                        if (a.dx)
+                            for (int t = t0; t < t1; ++t) {
+                                float* d = dRow + tp.off[t] + ow;
+                                maskStore(d, m, _mm256_fmadd_ps(_mm256_set1_ps(wf[t]), gv, maskLoad(d, m)));
+                            }
+                    }
+                }
+#pragma GCC unroll 8
+                for (int j = 0; j < kBlock; ++j)
+                    if (t0 + j < t1) dwf[t0 + j] += sum(acc[j]);
+                if (a.db && t0 == 0) a.db[f] += sum(accBias);
+            }
+        }
+        if (a.dx) tp.p.unpad(dPadded, g, a.dx + int64_t(n) * g.channels * g.inPlane());
+    }
+}
+
+}  // namespace avx2
+
+namespace scalar {
+
+template <int TAPS>
+void forward(const Args& a) {
+    const WindowGeometry& g = *a.g;
+    const Taps<TAPS> tp(g);
+    const int T = tp.T, F = a.F;
+    const int64_t outPlane = g.outPlane();
+    for (int n = 0; n < a.N; ++n) {
+        tp.p.pad(a.x + int64_t(n) * g.channels * g.inPlane(), g, a.scratch);
+        float* yn = a.out + int64_t(n) * F * outPlane;
+        for (int oh = 0; oh < g.outH; ++oh) {
+            const float* row = a.scratch + int64_t(oh) * tp.p.W;
+            for (int ow = 0; ow < g.outW; ++ow)
                 for (int f = 0; f < F; ++f) {
-                    float acc = bias ? bias[f] : 0.f;
-                    for (int t = 0; t < T; ++t) acc += w[int64_t(f) * T + t] * row[off[t] + ow];
-                    yn[f * outPlane + int64_t(oh) * g.outW + ow] = relu ? std::max(acc, 0.f) : acc;
+                    float acc = a.bias ? a.bias[f] : 0.f;
+                    for (int t = 0; t < T; ++t) acc += a.w[int64_t(f) * T + t] * row[tp.off[t] + ow];
+                    yn[f * outPlane + int64_t(oh) * g.outW + ow] = a.relu ? std::max(acc, 0.f) : acc;
                 }
         }
     }
 }
 
 template <int TAPS>
-void backwardImpl(const float* x, const float* y, const float* dy, int N, const WindowGeometry& g, const float* w,
-                  int F, bool reluMask, float* dw, float* db, float* dx, float* scratch) {
-    const PaddedSample p = PaddedSample::of(g);
-    int64_t off[kMaxDirectTaps];
-    const int counted = p.tapOffsets(g, off);
-    const int T = TAPS > 0 ? TAPS : counted;
+void backward(const Args& a) {
+    const WindowGeometry& g = *a.g;
+    const Taps<TAPS> tp(g);
+    const int T = tp.T, F = a.F;
     const int64_t outPlane = g.outPlane();
-    float* padded = scratch;
-    float* dPadded = scratch + directConvScratch(g);
-    std::fill(dw, dw + int64_t(F) * T, 0.f);
-    if (db) std::fill(db, db + F, 0.f);
-    for (int n = 0; n < N; ++n) {
-        p.pad(x + int64_t(n) * g.channels * g.inPlane(), g, padded);
-        if (dx) std::fill(dPadded, dPadded + g.channels * p.plane(), 0.f);
-        const float* dyn = dy + int64_t(n) * F * outPlane;
-        const float* yn = y + int64_t(n) * F * outPlane;
+    float* padded = a.scratch;
+    float* dPadded = a.scratch + directConvScratch(g);
+    for (int n = 0; n < a.N; ++n) {
+        tp.p.pad(a.x + int64_t(n) * g.channels * g.inPlane(), g, padded);
+        if (a.dx) std::fill(dPadded, dPadded + g.channels * tp.p.plane(), 0.f);
+        const float* dyn = a.dy + int64_t(n) * F * outPlane;
+        const float* yn = a.y + int64_t(n) * F * outPlane;
         for (int f = 0; f < F; ++f) {
-            const float* wf = w + int64_t(f) * T;
-            float* dwf = dw + int64_t(f) * T;
-            int oh = 0;
-#if defined(__AVX512F__)
-            // Per-lane sums over this sample's positions, reduced once per (sample, filter).
-            __m512 acc[kMaxDirectTaps], accBias = _mm512_setzero_ps();
-            for (int t = 0; t < T; ++t) acc[t] = _mm512_setzero_ps();
-            for (; oh < g.outH; ++oh) {
-                const float* row = padded + int64_t(oh) * p.W;
-                float* dRow = dPadded + int64_t(oh) * p.W;
-                const int64_t o = f * outPlane + int64_t(oh) * g.outW;
-                for (int ow = 0; ow < g.outW; ow += 16) {
-                    __mmask16 m = static_cast<__mmask16>((1u << std::min(16, g.outW - ow)) - 1);
-                    if (reluMask)
-                        m = _mm512_mask_cmp_ps_mask(m, _mm512_maskz_loadu_ps(m, yn + o + ow), _mm512_setzero_ps(),
-                                                    _CMP_GT_OQ);
-                    const __m512 gv = _mm512_maskz_loadu_ps(m, dyn + o + ow);
-                    accBias = _mm512_add_ps(accBias, gv);
-                    for (int t = 0; t < T; ++t)
-                        acc[t] = _mm512_fmadd_ps(gv, _mm512_maskz_loadu_ps(m, row + off[t] + ow), acc[t]);
-                    if (dx)
-                        for (int t = 0; t < T; ++t) {
-                            float* d = dRow + off[t] + ow;
-                            _mm512_mask_storeu_ps(
-                                d, m, _mm512_fmadd_ps(_mm512_set1_ps(wf[t]), gv, _mm512_maskz_loadu_ps(m, d)));
-                        }
-                }
-            }
-            for (int t = 0; t < T; ++t) dwf[t] += _mm512_reduce_add_ps(acc[t]);
-            if (db) db[f] += _mm512_reduce_add_ps(accBias);
-#endif
-            for (; oh < g.outH; ++oh)
+            const float* wf = a.w + int64_t(f) * T;
+            float* dwf = a.out + int64_t(f) * T;
+            for (int oh = 0; oh < g.outH; ++oh)
                 for (int ow = 0; ow < g.outW; ++ow) {
                     const int64_t o = f * outPlane + int64_t(oh) * g.outW + ow;
-                    const float gv = reluMask && !(yn[o] > 0.f) ? 0.f : dyn[o];
-                    const int64_t at = int64_t(oh) * p.W + ow;
-                    if (db) db[f] += gv;
+                    const float gv = a.relu && !(yn[o] > 0.f) ? 0.f : dyn[o];
+                    const int64_t at = int64_t(oh) * tp.p.W + ow;
+                    if (a.db) a.db[f] += gv;
                     for (int t = 0; t < T; ++t) {
-                        dwf[t] += gv * padded[off[t] + at];
-                        if (dx) dPadded[off[t] + at] += wf[t] * gv;
+                        dwf[t] += gv * padded[tp.off[t] + at];
+                        if (a.dx) dPadded[tp.off[t] + at] += wf[t] * gv;
                     }
                 }
         }
-        if (dx) p.unpad(dPadded, g, dx + int64_t(n) * g.channels * g.inPlane());
+        if (a.dx) tp.p.unpad(dPadded, g, a.dx + int64_t(n) * g.channels * g.inPlane());
     }
+}
+
+}  // namespace scalar
+
+template <int TAPS>
+void forwardAt(const Args& a) {
+    switch (cpuLevel()) {
+        case CpuLevel::Avx512:
+            return avx512::forward<TAPS>(a);
+        case CpuLevel::Avx2:
+            return avx2::forward<TAPS>(a);
+        case CpuLevel::Scalar:
+            break;
+    }
+    scalar::forward<TAPS>(a);
+}
+
+template <int TAPS>
+void backwardAt(const Args& a) {
+    std::fill(a.out, a.out + int64_t(a.F) * (TAPS > 0 ? TAPS : Taps<TAPS>(*a.g).T), 0.f);
+    if (a.db) std::fill(a.db, a.db + a.F, 0.f);
+    switch (cpuLevel()) {
+        case CpuLevel::Avx512:
+            return avx512::backward<TAPS>(a);
+        case CpuLevel::Avx2:
+            return avx2::backward<TAPS>(a);
+        case CpuLevel::Scalar:
+            break;
+    }
+    scalar::backward<TAPS>(a);
 }
 
 }  // namespace
 
 void directConvForward(const float* x, int N, const WindowGeometry& g, const float* w, const float* bias, int F,
                        bool relu, float* y, float* padded) {
+    const Args a{x, nullptr, nullptr, N, &g, w, bias, F, relu, y, nullptr, nullptr, padded};
     const int64_t taps = int64_t(g.channels) * g.window * g.window;
     if (taps == 9)
-        forwardImpl<9>(x, N, g, w, bias, F, relu, y, padded);
+        forwardAt<9>(a);
     else if (taps == 27)
-        forwardImpl<27>(x, N, g, w, bias, F, relu, y, padded);
+        forwardAt<27>(a);
     else
-        forwardImpl<0>(x, N, g, w, bias, F, relu, y, padded);
+        forwardAt<0>(a);
 }
 
 void directConvBackward(const float* x, const float* y, const float* dy, int N, const WindowGeometry& g, const float* w,
                         int F, bool reluMask, float* dw, float* db, float* dx, float* scratch) {
+    const Args a{x, y, dy, N, &g, w, nullptr, F, reluMask, dw, db, dx, scratch};
     const int64_t taps = int64_t(g.channels) * g.window * g.window;
     if (taps == 9)
-        backwardImpl<9>(x, y, dy, N, g, w, F, reluMask, dw, db, dx, scratch);
+        backwardAt<9>(a);
     else if (taps == 27)
-        backwardImpl<27>(x, y, dy, N, g, w, F, reluMask, dw, db, dx, scratch);
+        backwardAt<27>(a);
     else
-        backwardImpl<0>(x, y, dy, N, g, w, F, reluMask, dw, db, dx, scratch);
+        backwardAt<0>(a);
 }
 
 }  // namespace cs

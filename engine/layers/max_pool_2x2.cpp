@@ -2,25 +2,25 @@
 
 #include <algorithm>
 
-#if defined(__AVX512F__)
 #include <immintrin.h>
-#endif
+
+#include "core/cpu_features.h"
 
 namespace cs {
 
 namespace {
 
+namespace avx512 {
+
 // One output row: r0 and r1 are the two input rows, W the input row length.
-void forwardRow(const float* __restrict r0, const float* __restrict r1, int W, int outW, int32_t base,
-                float* __restrict out, int32_t* __restrict at) {
-    int j = 0;
-#if defined(__AVX512F__)
+CS_TARGET_AVX512 void forwardRow(const float* __restrict r0, const float* __restrict r1, int W, int outW, int32_t base,
+                                 float* __restrict out, int32_t* __restrict at) {
     // 16 outputs at a time: deinterleave even and odd columns, then compare as the scalar code.
     const __m512i evenIdx = _mm512_setr_epi32(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
     const __m512i oddIdx = _mm512_add_epi32(evenIdx, _mm512_set1_epi32(1));
     const __m512i lane2 = _mm512_slli_epi32(_mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15), 1);
     const __m512i w = _mm512_set1_epi32(W), one = _mm512_set1_epi32(1), zero = _mm512_setzero_si512();
-    for (; j < outW; j += 16) {
+    for (int j = 0; j < outW; j += 16) {
         const int n = std::min(16, outW - j);
         const __mmask16 m = static_cast<__mmask16>((1u << n) - 1);
         const __mmask16 lo = static_cast<__mmask16>(n >= 8 ? 0xFFFF : (1u << (2 * n)) - 1);
@@ -42,7 +42,13 @@ void forwardRow(const float* __restrict r0, const float* __restrict r1, int W, i
             _mm512_mask_storeu_epi32(at + j, m, _mm512_add_epi32(first, code));
         }
     }
-#endif
+}
+
+}  // namespace avx512
+
+// Outputs [j, outW) of one row, one at a time (the scalar level, and the AVX2 version's tail).
+[[gnu::always_inline]] inline void forwardTail(const float* __restrict r0, const float* __restrict r1, int W, int j,
+                                               int outW, int32_t base, float* __restrict out, int32_t* __restrict at) {
     for (; j < outW; ++j) {
         const float a = r0[2 * j], b = r0[2 * j + 1], c = r1[2 * j], d = r1[2 * j + 1];
         const bool lowLeft = c > a, lowRight = d > b;
@@ -53,9 +59,56 @@ void forwardRow(const float* __restrict r0, const float* __restrict r1, int W, i
     }
 }
 
+namespace avx2 {
+
+// Even and odd floats of 16 consecutive ones.
+CS_TARGET_AVX2 inline void deinterleave(const float* p, __m256& even, __m256& odd) {
+    const __m256 lo = _mm256_loadu_ps(p), hi = _mm256_loadu_ps(p + 8);
+    // shuffle_ps works within 128-bit halves: [lo0 lo2 hi0 hi2 | lo4 lo6 hi4 hi6], then the
+    // 64-bit pairs are put in order.
+    even = _mm256_castpd_ps(_mm256_permute4x64_pd(_mm256_castps_pd(_mm256_shuffle_ps(lo, hi, 0x88)), 0xD8));
+    odd = _mm256_castpd_ps(_mm256_permute4x64_pd(_mm256_castps_pd(_mm256_shuffle_ps(lo, hi, 0xDD)), 0xD8));
+}
+
+// As avx512::forwardRow, 8 outputs at a time and the rest one by one.
+CS_TARGET_AVX2 void forwardRow(const float* __restrict r0, const float* __restrict r1, int W, int outW, int32_t base,
+                               float* __restrict out, int32_t* __restrict at) {
+    const __m256i lane2 = _mm256_setr_epi32(0, 2, 4, 6, 8, 10, 12, 14);
+    const __m256i w = _mm256_set1_epi32(W), one = _mm256_set1_epi32(1);
+    int j = 0;
+    for (; j + 8 <= outW; j += 8) {
+        __m256 a, b, c, d;
+        deinterleave(r0 + 2 * j, a, b);
+        deinterleave(r1 + 2 * j, c, d);
+        const __m256 lowLeft = _mm256_cmp_ps(c, a, _CMP_GT_OQ), lowRight = _mm256_cmp_ps(d, b, _CMP_GT_OQ);
+        const __m256 left = _mm256_blendv_ps(a, c, lowLeft), right = _mm256_blendv_ps(b, d, lowRight);
+        const __m256 takeRight = _mm256_cmp_ps(right, left, _CMP_GT_OQ);
+        _mm256_storeu_ps(out + j, _mm256_blendv_ps(left, right, takeRight));
+        if (at) {
+            const __m256i leftCode = _mm256_and_si256(_mm256_castps_si256(lowLeft), w);
+            const __m256i rightCode = _mm256_add_epi32(_mm256_and_si256(_mm256_castps_si256(lowRight), w), one);
+            const __m256i code = _mm256_blendv_epi8(leftCode, rightCode, _mm256_castps_si256(takeRight));
+            const __m256i first = _mm256_add_epi32(_mm256_set1_epi32(base + 2 * j), lane2);
+            _mm256_storeu_si256(reinterpret_cast<__m256i*>(at + j), _mm256_add_epi32(first, code));
+        }
+    }
+    forwardTail(r0, r1, W, j, outW, base, out, at);
+}
+
+}  // namespace avx2
+
+void forwardRowScalar(const float* __restrict r0, const float* __restrict r1, int W, int outW, int32_t base,
+                      float* __restrict out, int32_t* __restrict at) {
+    forwardTail(r0, r1, W, 0, outW, base, out, at);
+}
+
 }  // namespace
 
 void maxPool2x2Forward(const float* x, int planes, int inH, int inW, int outH, int outW, float* y, int32_t* argmax) {
+    const CpuLevel level = cpuLevel();
+    const auto forwardRow = level == CpuLevel::Avx512 ? avx512::forwardRow
+                            : level == CpuLevel::Avx2 ? avx2::forwardRow
+                                                      : forwardRowScalar;
     for (int p = 0; p < planes; ++p) {
         const float* in = x + int64_t(p) * inH * inW;
         for (int oh = 0; oh < outH; ++oh) {

@@ -19,6 +19,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/cpu_features.h"
 #include "core/worker_pool.h"
 #include "data/data_source.h"
 #include "graph/model.h"
@@ -184,6 +185,8 @@ int main(int argc, char** argv) {
     const ModelFile preset = loadPreset(presetName);
     nlohmann::json r;
     bool real = false;
+    // The kernels' instruction set (core/cpu_features.h), on stderr so --json stays one document.
+    std::fprintf(stderr, "kernels: %s\n", cpuLevelDescription().c_str());
     if (inferOnlyThreads > 0) {
         Model model(preset.graph, 1);
         const double v = inferThroughput(model, 256, inferOnlyThreads, quick ? 10 : 60);

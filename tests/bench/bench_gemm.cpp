@@ -45,7 +45,7 @@ int main(int argc, char** argv) {
         {"conv2d_2 forward   W*col", 64, 288, 576, false, false},
         {"conv2d_2 dcol      W^T*dY", 576, 288, 64, true, false},
     };
-    std::printf("sgemm kernel: %s\n", sgemmIsNative() ? "packed AVX-512" : "Eigen");
+    std::printf("sgemm kernel: %s\n", sgemmKernelName());
     std::printf("%-30s %8s %12s %12s %8s\n", "product", "MxNxK", "sgemm GF/s", "Eigen GF/s", "ratio");
     std::mt19937 rng(1);
     std::uniform_real_distribution<float> u(-1.f, 1.f);

@@ -2,14 +2,40 @@
 # Runs the engine benchmark and the PyTorch reference on the same machine, one after the other,
 # and prints the ratios against the targets of the engine-speed issue. PyTorch runs twice (as
 # installed, and with OpenBLAS/OpenMP settings that suit this CPU); the faster figure counts.
-#   tests/bench/compare.sh [--quick]     (build first: scripts/build.sh; needs python3-torch:
-#                                         scripts/install-deps.sh)
+#   tests/bench/compare.sh [--quick] [--isa avx2]   (build first: scripts/build.sh; needs
+#                                         python3-torch: scripts/install-deps.sh)
+# --isa avx2: the engine's AVX2 + FMA kernels (the portable build, CONVSTUDIO_ISA=avx2; built in
+# build-portable when missing, or taken from CONVSTUDIO_PORTABLE_BUILD_DIR) against PyTorch
+# restricted to AVX2 (ATEN_CPU_CAPABILITY=avx2 DNNL_MAX_CPU_ISA=AVX2), as most laptops run them.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 build="${CONVSTUDIO_BUILD_DIR:-$root/build}"
-bench="$build/tests/bench/bench_engine"
 quick=()
-[ "${1:-}" = "--quick" ] && quick=(--quick)
+isa=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) quick=(--quick) ;;
+    --isa) isa="${2:-}"; shift ;;
+    *) echo "usage: compare.sh [--quick] [--isa avx2]" >&2; exit 2 ;;
+  esac
+  shift
+done
+coretype=SkylakeX  # OpenBLAS's kernels for PyTorch's tuned run
+if [ -n "$isa" ]; then
+  [ "$isa" = avx2 ] || { echo "compare.sh: --isa takes avx2 (the default run is this CPU's best)" >&2; exit 2; }
+  build="${CONVSTUDIO_PORTABLE_BUILD_DIR:-$root/build-portable}"
+  if [ ! -x "$build/tests/bench/bench_engine" ]; then
+    echo "== building the portable configuration in $build"
+    export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$root}"
+    cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCONVSTUDIO_ISA=portable \
+      -DCONVSTUDIO_BUILD_GUI=OFF > /dev/null
+    nice -n 5 cmake --build "$build" --parallel 2 --target bench_engine | tail -n 1
+  fi
+  export CONVSTUDIO_ISA=avx2 ATEN_CPU_CAPABILITY=avx2 DNNL_MAX_CPU_ISA=AVX2
+  coretype=Haswell
+  echo "instruction set: AVX2 + FMA (engine: $build, CONVSTUDIO_ISA=avx2; PyTorch: ATEN_CPU_CAPABILITY=avx2 DNNL_MAX_CPU_ISA=AVX2)"
+fi
+bench="$build/tests/bench/bench_engine"
 [ -x "$bench" ] || { echo "compare.sh: $bench is missing; run scripts/build.sh first" >&2; exit 1; }
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"; [ -n "${burner:-}" ] && kill "$burner" 2>/dev/null || true' EXIT
@@ -28,11 +54,11 @@ if /usr/bin/python3 -c "import torch" 2>/dev/null; then
   have_torch=1
   echo "== PyTorch, as installed"
   /usr/bin/python3 "$root/tests/bench/torch_reference.py" "${quick[@]}" --max-load 99 > "$tmp/torch_default.json"
-  echo "== PyTorch, OMP_WAIT_POLICY=PASSIVE OPENBLAS_NUM_THREADS=1 OPENBLAS_CORETYPE=SkylakeX"
-  OMP_WAIT_POLICY=PASSIVE OPENBLAS_NUM_THREADS=1 OPENBLAS_CORETYPE=SkylakeX \
+  echo "== PyTorch, OMP_WAIT_POLICY=PASSIVE OPENBLAS_NUM_THREADS=1 OPENBLAS_CORETYPE=$coretype"
+  OMP_WAIT_POLICY=PASSIVE OPENBLAS_NUM_THREADS=1 OPENBLAS_CORETYPE=$coretype \
     /usr/bin/python3 "$root/tests/bench/torch_reference.py" "${quick[@]}" --max-load 99 > "$tmp/torch_tuned.json"
   ( while :; do :; done ) & burner=$!
-  OMP_WAIT_POLICY=PASSIVE OPENBLAS_NUM_THREADS=1 OPENBLAS_CORETYPE=SkylakeX \
+  OMP_WAIT_POLICY=PASSIVE OPENBLAS_NUM_THREADS=1 OPENBLAS_CORETYPE=$coretype \
     /usr/bin/python3 "$root/tests/bench/torch_reference.py" --quick --threads 2 --max-load 99 > "$tmp/torch_loaded.json"
   kill "$burner"; burner=""
 else

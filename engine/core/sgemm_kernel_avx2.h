@@ -1,0 +1,118 @@
+#pragma once
+// The AVX2 + FMA register-tile kernel behind sgemm (core/sgemm.cpp): the AVX-512 design of
+// core/sgemm_kernel.h with 16 ymm registers, so a 6 x 16 tile (12 accumulators, two B vectors
+// and one broadcast). Every function carries CS_TARGET_AVX2 and runs only when cpuLevel() is
+// Avx2 (core/cpu_features.h).
+#include <immintrin.h>
+
+#include <algorithm>
+#include <cstdint>
+
+#include "core/cpu_features.h"
+#include "core/sgemm_pack.h"
+
+namespace cs::gemm::avx2 {
+
+constexpr int MR = 6, NR = 16;
+constexpr int KC = 256;   // depth of one packed block: a KC x NR panel of B is 16 KB (L1)
+constexpr int MC = 120;   // rows of op(A) per packed block (a multiple of MR; 120 KB, L2)
+constexpr int NC = 1024;  // columns of op(B) per packed block (a multiple of NR)
+
+CS_TARGET_AVX2 inline void packA(const GemmMatrix& A, int i0, int mc, int p0, int kc, float* out) {
+    gemm::packA<MR>(A, i0, mc, p0, kc, out);
+}
+
+// dst row i (ldd apart) = src column i, for an 8 x 8 block of src (rows ld apart).
+CS_TARGET_AVX2 inline void transpose8x8(const float* src, int64_t ld, float* dst, int64_t ldd) {
+    __m256 r[8], t[8];
+#pragma GCC unroll 8
+    for (int i = 0; i < 8; ++i) r[i] = _mm256_loadu_ps(src + i * ld);
+#pragma GCC unroll 4
+    for (int i = 0; i < 4; ++i) {
+        t[2 * i] = _mm256_unpacklo_ps(r[2 * i], r[2 * i + 1]);
+        t[2 * i + 1] = _mm256_unpackhi_ps(r[2 * i], r[2 * i + 1]);
+    }
+    const __m256 s0 = _mm256_shuffle_ps(t[0], t[2], 0x44), s1 = _mm256_shuffle_ps(t[0], t[2], 0xEE);
+    const __m256 s2 = _mm256_shuffle_ps(t[1], t[3], 0x44), s3 = _mm256_shuffle_ps(t[1], t[3], 0xEE);
+    const __m256 s4 = _mm256_shuffle_ps(t[4], t[6], 0x44), s5 = _mm256_shuffle_ps(t[4], t[6], 0xEE);
+    const __m256 s6 = _mm256_shuffle_ps(t[5], t[7], 0x44), s7 = _mm256_shuffle_ps(t[5], t[7], 0xEE);
+    _mm256_storeu_ps(dst, _mm256_permute2f128_ps(s0, s4, 0x20));
+    _mm256_storeu_ps(dst + ldd, _mm256_permute2f128_ps(s1, s5, 0x20));
+    _mm256_storeu_ps(dst + 2 * ldd, _mm256_permute2f128_ps(s2, s6, 0x20));
+    _mm256_storeu_ps(dst + 3 * ldd, _mm256_permute2f128_ps(s3, s7, 0x20));
+    _mm256_storeu_ps(dst + 4 * ldd, _mm256_permute2f128_ps(s0, s4, 0x31));
+    _mm256_storeu_ps(dst + 5 * ldd, _mm256_permute2f128_ps(s1, s5, 0x31));
+    _mm256_storeu_ps(dst + 6 * ldd, _mm256_permute2f128_ps(s2, s6, 0x31));
+    _mm256_storeu_ps(dst + 7 * ldd, _mm256_permute2f128_ps(s3, s7, 0x31));
+}
+
+// gemm::packRowsAcross in 8 x 8 register transposes (the scalar version's stores `width` apart
+// made packing a transposed B, Conv2D's dW, an eighth of a training step).
+CS_TARGET_AVX2 inline void packRowsAcross(const float* src, int64_t ld, int rows, int width, int kc, float* out) {
+    if (rows < width || width % 8 != 0) return gemm::packRowsAcross(src, ld, rows, width, kc, out);
+    int k = 0;
+    for (; k + 8 <= kc; k += 8)
+        for (int r = 0; r < width; r += 8)
+            transpose8x8(src + int64_t(r) * ld + k, ld, out + int64_t(k) * width + r, width);
+    for (; k < kc; ++k)
+        for (int r = 0; r < width; ++r) out[int64_t(k) * width + r] = src[int64_t(r) * ld + k];
+}
+
+// op(B)'s panels; a transposed B's full panels through the register transposes.
+template <int PanelWidth>
+CS_TARGET_AVX2 inline void packBPanels(const GemmMatrix& B, int p0, int kc, int j0, int nc, float* out) {
+    if (!B.transposed) return gemm::packB<PanelWidth>(B, p0, kc, j0, nc, out);
+    for (int jr = 0; jr < nc; jr += PanelWidth, out += int64_t(kc) * PanelWidth)
+        packRowsAcross(B.data + int64_t(j0 + jr) * B.ld + p0, B.ld, std::min(PanelWidth, nc - jr), PanelWidth, kc, out);
+}
+
+CS_TARGET_AVX2 inline void packB(const GemmMatrix& B, int p0, int kc, int j0, int nc, float* out) {
+    packBPanels<NR>(B, p0, kc, j0, nc, out);
+}
+
+// C's MR x NR tile (its first `rows` rows and `cols` columns) = or += Ap * Bp over kc. A partial
+// tile goes through a buffer on the stack: AVX2's masked loads would cost more than they save on
+// the few edge tiles.
+CS_TARGET_AVX2 inline void tile(int kc, const float* __restrict ap, const float* __restrict bp, float* c, int64_t ldc,
+                                bool accumulate, int rows, int cols) {
+    __m256 acc0[MR], acc1[MR];
+#pragma GCC unroll 6
+    for (int r = 0; r < MR; ++r) acc0[r] = acc1[r] = _mm256_setzero_ps();
+    for (int k = 0; k < kc; ++k, ap += MR, bp += NR) {
+        const __m256 b0 = _mm256_load_ps(bp);
+        const __m256 b1 = _mm256_load_ps(bp + 8);
+#pragma GCC unroll 6
+        for (int r = 0; r < MR; ++r) {
+            const __m256 a = _mm256_broadcast_ss(ap + r);
+            acc0[r] = _mm256_fmadd_ps(a, b0, acc0[r]);
+            acc1[r] = _mm256_fmadd_ps(a, b1, acc1[r]);
+        }
+    }
+    if (rows == MR && cols == NR) {
+#pragma GCC unroll 6
+        for (int r = 0; r < MR; ++r) {
+            float* cr = c + int64_t(r) * ldc;
+            if (accumulate) {
+                acc0[r] = _mm256_add_ps(acc0[r], _mm256_loadu_ps(cr));
+                acc1[r] = _mm256_add_ps(acc1[r], _mm256_loadu_ps(cr + 8));
+            }
+            _mm256_storeu_ps(cr, acc0[r]);
+            _mm256_storeu_ps(cr + 8, acc1[r]);
+        }
+        return;
+    }
+    alignas(32) float part[MR][NR];
+    // Unrolled, as every loop over the accumulators: an index not known at compile time would
+    // keep them in memory, stored on every step of the loop above.
+#pragma GCC unroll 6
+    for (int r = 0; r < MR; ++r) {
+        _mm256_store_ps(part[r], acc0[r]);
+        _mm256_store_ps(part[r] + 8, acc1[r]);
+    }
+    for (int r = 0; r < rows; ++r) {
+        float* cr = c + int64_t(r) * ldc;
+        for (int j = 0; j < cols; ++j) cr[j] = accumulate ? cr[j] + part[r][j] : part[r][j];
+    }
+}
+
+}  // namespace cs::gemm::avx2
