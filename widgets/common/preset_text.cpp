@@ -10,8 +10,13 @@ namespace {
 // Word for word as in resources/presets/*.json.
 [[maybe_unused]] const char* const kDescriptions[] = {
     QT_TRANSLATE_NOOP("Preset",
+                      "Fashion-MNIST in under a minute: two 3x3 convolutions (24 and 48 filters) with batch "
+                      "normalization and max pooling, dropout and Dense 128, trained 5 epochs at batch 128 with Adam, "
+                      "a warm-up + cosine schedule and label smoothing 0.1. Reaches about 92.3% test accuracy."),
+    QT_TRANSLATE_NOOP("Preset",
                       "A stronger Fashion-MNIST model: two blocks of two 3x3 convolutions with batch normalization, "
-                      "max pooling and dropout, then Dense 256. Reaches about 93% test accuracy in 15 epochs."),
+                      "max pooling and dropout, then Dense 256; 10 epochs at batch 128 with Adam, a warm-up + cosine "
+                      "schedule and label smoothing 0.1. Reaches about 93.8% test accuracy."),
     QT_TRANSLATE_NOOP("Preset",
                       "LeNet-5 (LeCun et al., 1998) for 28x28 input: 5x5 convolutions with tanh and average pooling, "
                       "Dense 120-84-10."),
