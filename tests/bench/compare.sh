@@ -92,14 +92,20 @@ print(f"epoch: {ep['epoch_samples']} samples in {ep['epoch_seconds']:.1f} s, pea
 print("\ntargets:")
 def check(name, ok, detail):
     print(f"  [{'met' if ok else 'MISSED'}] {name}: {detail}")
+# The targets of the second speed issue: training >= 3x PyTorch at every batch size and thread
+# count measured (each against PyTorch's best run of the same batch and threads), inference >= 5x.
 if have_torch:
-    r = e["train_bs64_t2"] / max(t["train_bs64_t2"], t.get("train_bs64_t1", 0))
-    check("training bs64, 2 threads >= 2x PyTorch", r >= 2, f"{r:.2f}x")
+    def batch_threads(k):  # "train_bs64_t2" -> (64, 2)
+        bs, th = k[len("train_bs"):].split("_t")
+        return int(bs), int(th)
+    for k in sorted((k for k in e if k.startswith("train_bs") and k in t), key=batch_threads):
+        r = e[k] / t[k]
+        check(f"training {k[6:]} >= 3x PyTorch", r >= 3, f"{r:.2f}x")
     ri = max(e["infer_bs256_t1"], e["infer_bs256_t2"]) / max(t["infer_bs256_t1"], t["infer_bs256_t2"])
-    check("inference bs256 >= 4x PyTorch", ri >= 4, f"{ri:.2f}x")
-check("single-image latency < 100 us", e["latency_median_us_t1"] < 100, f"{e['latency_median_us_t1']:.1f} us median")
+    check("inference bs256 >= 5x PyTorch", ri >= 5, f"{ri:.2f}x")
+check("single-image latency < 60 us", e["latency_median_us_t1"] < 60, f"{e['latency_median_us_t1']:.1f} us median")
 s = e["train_bs64_t2"] / e["train_bs64_t1"]
-check("2 threads >= 1.7x 1 thread", s >= 1.7, f"{s:.2f}x")
+check("2 threads >= 1.85x 1 thread", s >= 1.85, f"{s:.2f}x")
 u = loaded / e["train_bs64_t1"]
 check("under load, 2 threads >= 0.8x quiet 1 thread", u >= 0.8, f"{u:.2f}x")
 check("peak memory of a Fashion-MNIST epoch < 300 MB", ep["epoch_peak_rss_mb"] < 300, f"{ep['epoch_peak_rss_mb']} MB")
