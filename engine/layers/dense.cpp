@@ -8,6 +8,10 @@
 
 namespace cs {
 
+namespace {
+constexpr int kMatrixVectorBatch = 2;  // up to this many rows, Dense forward is matrix-vector products
+}  // namespace
+
 DenseOptions DenseOptions::fromJson(const Options& j) {
     DenseOptions o;
     o.units = j.at("units").get<int>();
@@ -69,9 +73,15 @@ void Dense::forward(const ForwardArgs& a) {
     const Tensor& x = *a.inputs[0];
     const Tensor& w = params_[0].value;
     const int n = x.batch(), in = static_cast<int>(x.sampleSize()), units = opt_.units;
-    // sgemm, not Eigen's product: it dispatches to the CPU's vector units in the portable build.
-    sgemm(n, units, in, {x.data(), in}, {w.data(), in, true}, a.output.data(), units, false);
     MatMapU y = a.output.matrix();
+    if (n <= kMatrixVectorBatch) {
+        // A few rows (single-image latency): one matrix-vector product per row; packing the
+        // weights for sgemm would cost more than the product itself.
+        for (int r = 0; r < n; ++r) y.row(r).noalias() = (w.matrix() * ConstVecMap(x.sample(r), in)).transpose();
+    } else {
+        // sgemm, not Eigen's product: it dispatches to the CPU's vector units in the portable build.
+        sgemm(n, units, in, {x.data(), in}, {w.data(), in, true}, a.output.data(), units, false);
+    }
     if (opt_.useBias) y.rowwise() += ConstVecMap(params_[1].value.data(), opt_.units).transpose();
     fusedActivationForward(opt_.activation, a.output, a.ws.preActivation);
 }
