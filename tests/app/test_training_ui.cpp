@@ -102,13 +102,24 @@ struct TrainingStudio {
     DatasetSession data;
     TrainingUi ui;
 
+    int batches = 0;  // the batches the GUI has received
+
     explicit TrainingStudio(QSize size, const QString& path = {})
         : ui(window, builtinProject(doc, path), data, nullptr) {
         ui.setInteractive(false);
         window.resize(size);
         window.show();
+        QObject::connect(ui.controller(), &TrainingController::batches, ui.controller(),
+                         [this](const QVector<BatchStats>& b) { batches += b.size(); });
     }
     bool exposed() { return QTest::qWaitForWindowExposed(&window); }
+    // A run long enough to watch while it goes: 30 epochs on 2 threads, in the project's settings.
+    void planLongRun() {
+        TrainSettings s = ui.settings();
+        s.epochs = 30;
+        s.threads = 2;
+        doc.setTrainingSettings(s);
+    }
 };
 
 }  // namespace
@@ -140,15 +151,10 @@ void TestTrainingUi::runStaysResponsiveAndEndsInTheProject() {
     ModelDocument& doc = studio.doc;
     TrainingUi& ui = studio.ui;
 
-    TrainSettings s = ui.settings();
-    s.epochs = 30;
-    s.threads = 2;
-    doc.setTrainingSettings(s);
+    studio.planLongRun();
     QCOMPARE(ui.panel()->form()->settings().epochs, 30);  // the form shows the project's settings
     const int stepsBefore = doc.undoStack()->count();
-    int batches = 0;
-    connect(ui.controller(), &TrainingController::batches, this,
-            [&](const QVector<BatchStats>& b) { batches += b.size(); });
+    const int& batches = studio.batches;
     window.showPage(ui.inspect());  // loads the dataset and picks a probe image
     QTRY_VERIFY_WITH_TIMEOUT(ui.controller()->data() != nullptr, 60000);
     ui.start();
@@ -246,13 +252,8 @@ void TestTrainingUi::inspectLiveStaysResponsive() {
     TrainingStudio studio(QSize(1280, 720));
     QVERIFY(studio.exposed());
     TrainingUi& ui = studio.ui;
-    TrainSettings s = ui.settings();
-    s.epochs = 30;
-    s.threads = 2;
-    studio.doc.setTrainingSettings(s);
-    int batches = 0;
-    connect(ui.controller(), &TrainingController::batches, this,
-            [&](const QVector<BatchStats>& b) { batches += b.size(); });
+    studio.planLongRun();
+    const int& batches = studio.batches;
     studio.window.showPage(ui.inspect());
     QTRY_VERIFY_WITH_TIMEOUT(ui.controller()->data() != nullptr, 60000);
     ui.start();  // shows the Training page, as the Train button does
@@ -286,13 +287,8 @@ void TestTrainingUi::liveProbesOnlyWhileInspectIsShown() {
     TrainingStudio studio(QSize(1200, 800));
     QVERIFY(studio.exposed());
     TrainingUi& ui = studio.ui;
-    TrainSettings s = ui.settings();
-    s.epochs = 30;
-    s.threads = 2;
-    studio.doc.setTrainingSettings(s);
-    int batches = 0;
-    connect(ui.controller(), &TrainingController::batches, this,
-            [&](const QVector<BatchStats>& b) { batches += b.size(); });
+    studio.planLongRun();
+    const int& batches = studio.batches;
     QSignalSpy probes(ui.controller(), &TrainingController::probeReady);
     studio.window.showPage(ui.inspect());  // loads the data and picks the probe image
     QTRY_VERIFY_WITH_TIMEOUT(ui.controller()->data() && ui.controller()->probeImage().isValid(), 60000);
