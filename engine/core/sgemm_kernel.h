@@ -31,13 +31,14 @@ CS_TARGET_AVX512 inline void packB(const GemmMatrix& B, int p0, int kc, int j0, 
 
 // C's MR x NR tile (its first `rows` rows, columns masked by m0/m1) = or += Ap * Bp over kc.
 // The epilogue, when `bias` is given, adds bias[r] to row r; `relu` then clamps at zero.
+// Bp's rows are `ldb` floats apart (a packed panel: NR; a multiple of 16 in any case).
 CS_TARGET_AVX512 inline void kernel(int kc, const float* __restrict ap, const float* __restrict bp, float* c,
                                     int64_t ldc, bool accumulate, int rows, __mmask16 m0, __mmask16 m1,
-                                    const float* bias = nullptr, bool relu = false) {
+                                    const float* bias = nullptr, bool relu = false, int64_t ldb = NR) {
     __m512 acc0[MR], acc1[MR];
 #pragma GCC unroll 8
     for (int r = 0; r < MR; ++r) acc0[r] = acc1[r] = _mm512_setzero_ps();
-    for (int k = 0; k < kc; ++k, ap += MR, bp += NR) {
+    for (int k = 0; k < kc; ++k, ap += MR, bp += ldb) {
         const __m512 b0 = _mm512_load_ps(bp);
         const __m512 b1 = _mm512_load_ps(bp + 16);
 #pragma GCC unroll 8

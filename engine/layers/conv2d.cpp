@@ -11,13 +11,23 @@
 #include "layers/direct_conv.h"
 #include "layers/im2col.h"
 #include "layers/param_specs.h"
+#include "layers/winograd_conv.h"
 
 namespace cs {
 
 namespace {
 
 // Workspace buffers.
-enum : std::size_t { kColumns = 0, kGemm = 1, kColumnGrad = 2, kBufferCount = 3 };
+enum : std::size_t {
+    kColumns = 0,
+    kGemm = 1,
+    kColumnGrad = 2,
+    kWinogradKernel = 3,  // the forward pass's transformed kernel, and the kernel it was made from
+    kWinogradMadeFrom = 4,
+    kWinogradGradKernel = 5,  // the same for the input gradient
+    kWinogradGradMadeFrom = 6,
+    kBufferCount = 7
+};
 
 // Upper bound on one im2col chunk (1 MB of floats): the columns of a chunk stay in the L2 cache
 // between im2col and the GEMM that reads them. Measured on the seed-cnn benchmark: 1 MB beat
@@ -27,6 +37,25 @@ constexpr int64_t kMaxColumnFloats = int64_t(5) << 17;
 // dst = src where y > 0, else 0: ReLU's backward.
 void reluMask(const float* __restrict y, const float* __restrict src, float* __restrict dst, int64_t n) {
     for (int64_t p = 0; p < n; ++p) dst[p] = y[p] > 0.f ? src[p] : 0.f;
+}
+
+// The transformed kernel for `s`, made again only when the kernel changed since: the weights
+// change once per optimizer step, and a step's micro-batches and its backward pass reuse it.
+const float* winogradKernelFor(const Tensor& kernel, const WinogradShape& s, bool inputGradient, Tensor& u,
+                               Tensor& madeFrom) {
+    const int64_t size = winogradKernelSize(s);
+    if (u.size() == size && madeFrom.size() == kernel.size() &&
+        std::memcmp(madeFrom.data(), kernel.data(), sizeof(float) * kernel.size()) == 0)
+        return u.data();
+    madeFrom = kernel;
+    u.resize(1, Shape::flat(static_cast<int>(size)));
+    winogradKernel(kernel.data(), s, inputGradient, u.data());
+    return u.data();
+}
+
+// The same in place.
+void reluMaskInPlace(const float* __restrict y, float* __restrict g, int64_t n) {
+    for (int64_t p = 0; p < n; ++p) g[p] = y[p] > 0.f ? g[p] : 0.f;
 }
 
 }  // namespace
@@ -122,6 +151,15 @@ void Conv2D::forward(const ForwardArgs& a) {
     } else if (opt_.groups == 1 && directConvApplies(g)) {
         col.resize(1, Shape::flat(static_cast<int>(directConvScratch(g))));
         directConvForward(x.data(), N, g, params_[0].value.data(), bias, F, fusedRelu, a.output.data(), col.data());
+    } else if (winogradApplies(g, opt_.groups) && winogradPays(WinogradShape::forward(g, F), N)) {
+        // No columns are kept: backward builds them for the kernel's gradient.
+        const WinogradShape s = WinogradShape::forward(g, F);
+        const float* u =
+            winogradKernelFor(params_[0].value, s, false, a.ws.buffer(kWinogradKernel), a.ws.buffer(kWinogradMadeFrom));
+        Tensor& scratch = a.ws.buffer(kGemm);
+        scratch.resize(1, Shape::flat(static_cast<int>(winogradScratch(s))));
+        col.resize(0, Shape::flat(0));
+        winogradConv(x.data(), N, s, u, bias, fusedRelu, a.output.data(), scratch.data());
     } else if (opt_.groups == 1 && a.phase == Phase::Eval && convGemmAvailable()) {
         // Inference: no columns are kept (col is left empty, so a backward pass after this
         // forward rebuilds them).
@@ -210,6 +248,18 @@ void Conv2D::backward(const BackwardArgs& a) {
         dwT.setZero();
         if (dbT) dbT->setZero();
     }
+    // The input gradient by Winograd's transform: dy (masked by ReLU in place) correlated with
+    // the rotated kernel; the chunks below then compute only the parameter gradients.
+    const bool winogradInput = dx && winogradApplies(g, G) && winogradPays(WinogradShape::inputGradient(g, F), N);
+    if (winogradInput) {
+        if (fusedRelu) reluMaskInPlace(a.output.data(), dy.data(), dy.size());
+        const WinogradShape s = WinogradShape::inputGradient(g, F);
+        const float* u = winogradKernelFor(params_[0].value, s, true, a.ws.buffer(kWinogradGradKernel),
+                                           a.ws.buffer(kWinogradGradMadeFrom));
+        dcol.resize(1, Shape::flat(static_cast<int>(winogradScratch(s))));
+        winogradConv(dy.data(), N, s, u, nullptr, false, dx->data(), dcol.data());
+    }
+    const bool maskChunks = fusedRelu && !winogradInput;
     for (int n0 = 0; n0 < N; n0 += chunk) {
         const int count = std::min(chunk, N - n0);
         const int cols = static_cast<int>(count * P);
@@ -224,7 +274,7 @@ void Conv2D::backward(const BackwardArgs& a) {
             for (int f = 0; f < F; ++f) {
                 float* dst = gemm.data() + int64_t(f) * cols + n * P;
                 const float* src = dy.sample(n0 + n) + f * P;
-                if (fusedRelu) {
+                if (maskChunks) {
                     reluMask(a.output.sample(n0 + n) + f * P, src, dst, P);
                 } else {
                     std::memcpy(dst, src, sizeof(float) * P);
@@ -238,16 +288,17 @@ void Conv2D::backward(const BackwardArgs& a) {
             else
                 db += dym.rowwise().sum();
         }
-        if (dx) dcol.resize(static_cast<int>(K), Shape::flat(cols));
+        const bool gemmInput = dx && !winogradInput;
+        if (gemmInput) dcol.resize(static_cast<int>(K), Shape::flat(cols));
         for (int grp = 0; grp < G; ++grp) {
             sgemm(Fg, static_cast<int>(Kg), cols, {gemm.data() + int64_t(grp) * Fg * cols, cols},
                   {col.data() + grp * Kg * cols, cols, true}, dwT.data() + grp * Fg * Kg, Kg, n0 != 0);
             // sgemm writes dcol directly (Eigen's '=' product clears its 2 MB destination first).
-            if (dx)
+            if (gemmInput)
                 sgemm(static_cast<int>(Kg), cols, Fg, {kernel + grp * Fg * Kg, Kg, true},
                       {gemm.data() + int64_t(grp) * Fg * cols, cols}, dcol.data() + grp * Kg * cols, cols, false);
         }
-        if (dx) col2im(dcol.data(), count, g, dx->sample(n0));
+        if (gemmInput) col2im(dcol.data(), count, g, dx->sample(n0));
     }
 }
 

@@ -5,7 +5,8 @@
 // tests/bench/torch_conv_layers.py measures the same shapes in PyTorch; compare_conv_layers.sh
 // runs both.
 //
-//   bench_conv_layers [--quick] [--json] [--batch N]
+//   bench_conv_layers [--quick] [--json] [--batch N] [--only NAME-PART]
+// CONVSTUDIO_WINOGRAD=off runs the dense 3x3 shapes through the im2col products instead.
 #include <time.h>
 
 #include <algorithm>
@@ -66,6 +67,10 @@ std::vector<LayerShape> shapes() {
           {"pad_right", 2}},
          32,
          24},
+        // Dense 3x3 convolutions of the seed-cnn and fashion-strong presets (the Winograd path).
+        {"conv3x3_32to64x13x13_valid", "Conv2D", {{"filters", 64}}, 32, 13},
+        {"conv3x3_32x28x28", "Conv2D", with({{"filters", 32}}), 32, 28},
+        {"conv3x3_64x14x14", "Conv2D", with({{"filters", 64}}), 64, 14},
         {"sep3x3_32to64x24x24", "SeparableConv2D", with({{"filters", 64}}), 32, 24},
     };
 }
@@ -120,6 +125,7 @@ Figures measure(const LayerShape& s, int batch, int reps) {
 int main(int argc, char** argv) {
     bool quick = false, json = false;
     int batch = 32;
+    std::string only;  // run only the shapes whose name contains this
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--quick"))
             quick = true;
@@ -127,15 +133,18 @@ int main(int argc, char** argv) {
             json = true;
         else if (!std::strcmp(argv[i], "--batch") && i + 1 < argc)
             batch = std::atoi(argv[++i]);
+        else if (!std::strcmp(argv[i], "--only") && i + 1 < argc)
+            only = argv[++i];
     }
     nlohmann::json out;
     if (!json)
-        std::printf("%-24s %10s %10s   (CPU ms per batch of %d, 1 thread, median)\n", "layer", "forward", "backward",
+        std::printf("%-28s %10s %10s   (CPU ms per batch of %d, 1 thread, median)\n", "layer", "forward", "backward",
                     batch);
     for (const LayerShape& s : shapes()) {
+        if (!only.empty() && s.name.find(only) == std::string::npos) continue;
         const Figures f = measure(s, batch, quick ? 5 : 20);
         out[s.name] = {{"forward_ms", f.forward}, {"backward_ms", f.backward}};
-        if (!json) std::printf("%-24s %10.3f %10.3f\n", s.name.c_str(), f.forward, f.backward);
+        if (!json) std::printf("%-28s %10.3f %10.3f\n", s.name.c_str(), f.forward, f.backward);
     }
     if (json) std::printf("%s\n", out.dump(1).c_str());
     return 0;

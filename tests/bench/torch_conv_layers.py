@@ -28,6 +28,10 @@ SHAPES = {
     "dw5x5_144x12x12_s1": (lambda: nn.Conv2d(144, 144, 5, 1, 2, groups=144), 144, 12),
     "conv3x3_g4_64x24x24": (lambda: nn.Conv2d(64, 64, 3, 1, 1, groups=4), 64, 24),
     "conv3x3_d2_32x24x24": (lambda: nn.Conv2d(32, 32, 3, 1, 2, dilation=2), 32, 24),
+    # Dense 3x3 convolutions of the seed-cnn and fashion-strong presets (the Winograd path).
+    "conv3x3_32to64x13x13_valid": (lambda: nn.Conv2d(32, 64, 3, 1, 0), 32, 13),
+    "conv3x3_32x28x28": (lambda: nn.Conv2d(32, 32, 3, 1, 1), 32, 28),
+    "conv3x3_64x14x14": (lambda: nn.Conv2d(64, 64, 3, 1, 1), 64, 14),
     "sep3x3_32to64x24x24": (
         lambda: nn.Sequential(nn.Conv2d(32, 32, 3, 1, 1, groups=32, bias=False), nn.Conv2d(32, 64, 1)),
         32,

@@ -1,0 +1,58 @@
+#pragma once
+// 3x3 stride-1 convolutions by Winograd's minimal filtering F(2x2, 3x3) (Lavin and Gray, "Fast
+// Algorithms for Convolutional Neural Networks", 2015): each 2x2 output tile costs 16 products per
+// input channel and filter instead of 36, so the matrix products shrink 2.25x, for a transform of
+// every 4x4 input tile and every 4x4 result (cheap adds, vectorised across a row of tiles).
+// With AVX-512 only (winogradAvailable()); elsewhere Conv2D keeps its im2col products.
+//
+// Conv2D runs its forward pass through it and, with the kernel rotated by 180 degrees and its
+// channel roles swapped, its input gradient (a 'full' correlation of the output gradient).
+// Results differ from the direct sum by float rounding only (the transforms' coefficients are
+// 0, +-1 and +-1/2).
+#include <cstdint>
+
+#include "layers/window_geometry.h"
+
+namespace cs {
+
+// One correlation: out (N x F x OH x OW) = sum over c, i, j of in (N x C x H x W) read at
+// (oy - padTop + i, ox - padLeft + j), zero outside the input, times the 3x3 kernel.
+struct WinogradShape {
+    int C = 0, H = 0, W = 0;      // input planes
+    int F = 0, OH = 0, OW = 0;    // output planes
+    int padTop = 0, padLeft = 0;  // 0..2
+
+    // Conv2D's forward pass, and its input gradient (out = the layer's input gradient).
+    static WinogradShape forward(const WindowGeometry& g, int filters);
+    static WinogradShape inputGradient(const WindowGeometry& g, int filters);
+};
+
+// True when the kernels run on this CPU (AVX-512), unless the environment sets
+// CONVSTUDIO_WINOGRAD=off (for benchmarks: the im2col products on the same build).
+bool winogradAvailable();
+
+// True for the convolutions it computes: 3x3 kernel, stride 1, no dilation, padding 0..2 on the
+// top and left, `groups` == 1, on a CPU with AVX-512.
+bool winogradApplies(const WindowGeometry& g, int groups);
+
+// True when it is faster than the im2col products for `batch` samples of `s`: the 2x2 tiles
+// cover the output with little waste (not 3x3 or 5x5 outputs), there are channels enough to
+// amortise the transforms, and tiles enough to fill the products (a single small image keeps
+// the implicit GEMM).
+bool winogradPays(const WinogradShape& s, int batch);
+
+// Floats of the transformed kernel (winogradKernel) and of the scratch winogradConv needs.
+int64_t winogradKernelSize(const WinogradShape& s);
+int64_t winogradScratch(const WinogradShape& s);
+
+// u = the transformed kernel of `w` (the layer's F x C x 3 x 3 kernel, OIHW) for `s`: s itself
+// when s.F is the layer's filter count, else its rotated, transposed kernel for the input
+// gradient (s.F = the layer's channels, s.C = its filters).
+void winogradKernel(const float* w, const WinogradShape& s, bool inputGradient, float* u);
+
+// out = the correlation of in with the kernel u was made from, plus bias[f] (nullable), ReLU
+// when `relu`. `scratch` must be 64-byte aligned and hold winogradScratch(s) floats.
+void winogradConv(const float* in, int N, const WinogradShape& s, const float* u, const float* bias, bool relu,
+                  float* out, float* scratch);
+
+}  // namespace cs
