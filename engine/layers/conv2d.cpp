@@ -248,16 +248,30 @@ void Conv2D::backward(const BackwardArgs& a) {
         dwT.setZero();
         if (dbT) dbT->setZero();
     }
-    // The input gradient by Winograd's transform: dy (masked by ReLU in place) correlated with
-    // the rotated kernel; the chunks below then compute only the parameter gradients.
+    // Winograd's transforms: the input gradient is dy (masked by ReLU in place) correlated with
+    // the rotated kernel; the kernel gradient, when the input gradient needs no columns either,
+    // comes from the same tiles' adjoint, and the chunks below are skipped.
     const bool winogradInput = dx && winogradApplies(g, G) && winogradPays(WinogradShape::inputGradient(g, F), N);
+    const bool winogradWeights =
+        (!dx || winogradInput) && winogradApplies(g, G) && winogradPays(WinogradShape::forward(g, F), N);
+    if ((winogradInput || winogradWeights) && fusedRelu) reluMaskInPlace(a.output.data(), dy.data(), dy.size());
     if (winogradInput) {
-        if (fusedRelu) reluMaskInPlace(a.output.data(), dy.data(), dy.size());
         const WinogradShape s = WinogradShape::inputGradient(g, F);
         const float* u = winogradKernelFor(params_[0].value, s, true, a.ws.buffer(kWinogradGradKernel),
                                            a.ws.buffer(kWinogradGradMadeFrom));
         dcol.resize(1, Shape::flat(static_cast<int>(winogradScratch(s))));
         winogradConv(dy.data(), N, s, u, nullptr, false, dx->data(), dcol.data());
+    }
+    if (winogradWeights) {
+        const WinogradShape s = WinogradShape::forward(g, F);
+        gemm.resize(1, Shape::flat(static_cast<int>(winogradKernelGradientScratch(s))));
+        winogradKernelGradient(x.data(), dy.data(), N, s, dwT.data(), gemm.data());
+        if (dbT) {
+            VecMap db(dbT->data(), F);
+            db.setZero();
+            for (int n = 0; n < N; ++n) db += ConstMatMapU(dy.sample(n), F, P).rowwise().sum();
+        }
+        return;
     }
     const bool maskChunks = fusedRelu && !winogradInput;
     for (int n0 = 0; n0 < N; n0 += chunk) {

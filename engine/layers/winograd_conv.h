@@ -5,8 +5,9 @@
 // every 4x4 input tile and every 4x4 result (cheap adds, vectorised across a row of tiles).
 // With AVX-512 only (winogradAvailable()); elsewhere Conv2D keeps its im2col products.
 //
-// Conv2D runs its forward pass through it and, with the kernel rotated by 180 degrees and its
-// channel roles swapped, its input gradient (a 'full' correlation of the output gradient).
+// Conv2D runs its forward pass through it; its input gradient, with the kernel rotated by 180
+// degrees and its channel roles swapped (a 'full' correlation of the output gradient); and its
+// kernel gradient, by the transforms' adjoints.
 // Results differ from the direct sum by float rounding only (the transforms' coefficients are
 // 0, +-1 and +-1/2).
 #include <cstdint>
@@ -54,5 +55,12 @@ void winogradKernel(const float* w, const WinogradShape& s, bool inputGradient, 
 // when `relu`. `scratch` must be 64-byte aligned and hold winogradScratch(s) floats.
 void winogradConv(const float* in, int N, const WinogradShape& s, const float* u, const float* bias, bool relu,
                   float* out, float* scratch);
+
+// dw (s.F x s.C x 3 x 3) = the kernel gradient of the forward correlation `s` on input `in`
+// given its output gradient `dy` (N x F x OH x OW): the adjoint of the transforms, summed over
+// every tile in sixteen products (tiles x channels and filters), no column matrix. `scratch`
+// holds winogradKernelGradientScratch(s) floats.
+int64_t winogradKernelGradientScratch(const WinogradShape& s);
+void winogradKernelGradient(const float* in, const float* dy, int N, const WinogradShape& s, float* dw, float* scratch);
 
 }  // namespace cs

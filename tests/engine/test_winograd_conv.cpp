@@ -1,5 +1,5 @@
 // The Winograd F(2x2, 3x3) convolution (layers/winograd_conv.h) against the naive loops: forward
-// with bias and ReLU, the input gradient's rotated correlation, on shapes that leave partial
+// with bias and ReLU, the input gradient's rotated correlation, the kernel gradient, on shapes that leave partial
 // tiles, cross the product's column panels, span several row segments (wider than 30 pixels),
 // several blocks, and filter counts that are not a multiple of the register tile. Then Conv2D on
 // that path: its outputs and gradients against finite differences.
@@ -149,6 +149,28 @@ private slots:
                                 }
         const Tensor got = runWinograd(dy, back, w, true, nullptr, false);
         QVERIFY2(test::maxAbsDiff(got, want) < 1e-4, qPrintable(QString::number(test::maxAbsDiff(got, want))));
+
+        // dw(f, c, i, j) = sum of dy(f, oy, ox) * x(c, oy - padTop + i, ox - padLeft + j).
+        Tensor dwWant(filters, Shape{channels, 3, 3}), dwGot(filters, Shape{channels, 3, 3});
+        dwWant.setZero();
+        dwGot.array() = std::numeric_limits<float>::quiet_NaN();
+        for (int n = 0; n < batch; ++n)
+            for (int f = 0; f < filters; ++f)
+                for (int oy = 0; oy < g.outH; ++oy)
+                    for (int ox = 0; ox < g.outW; ++ox)
+                        for (int c = 0; c < channels; ++c)
+                            for (int i = 0; i < 3; ++i)
+                                for (int j = 0; j < 3; ++j) {
+                                    const int y = oy - g.padTop + i, xx = ox - g.padLeft + j;
+                                    if (y < 0 || y >= size || xx < 0 || xx >= width) continue;
+                                    dwWant.sample(f)[(c * 3 + i) * 3 + j] +=
+                                        dy.sample(n)[(f * g.outH + oy) * g.outW + ox] *
+                                        x.sample(n)[(c * size + y) * width + xx];
+                                }
+        Tensor scratch(1, Shape::flat(static_cast<int>(winogradKernelGradientScratch(fwd))));
+        winogradKernelGradient(x.data(), dy.data(), batch, fwd, dwGot.data(), scratch.data());
+        const double dwError = test::maxAbsDiff(dwGot, dwWant);
+        QVERIFY2(dwError < 2e-4 * (1 + batch * g.outH * g.outW / 100.0), qPrintable(QString::number(dwError)));
     }
 
     // Conv2D on the Winograd path (a batch with enough tiles): forward against the naive
