@@ -7,6 +7,16 @@
 
 namespace cs {
 
+// A well-mixed 64-bit value from (seed, index) (SplitMix64 finaliser): independent per-sample and
+// per-batch seeds, so results do not depend on which thread or in what order work is done; also a
+// counter-based generator (index 0, 1, 2, ... of one seed).
+inline uint64_t mixSeed(uint64_t seed, uint64_t index) {
+    uint64_t z = seed + 0x9E3779B97F4A7C15ull * (index + 1);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
 class Rng {
 public:
     explicit Rng(uint64_t seed = 42) : engine_(seed) {}

@@ -115,13 +115,6 @@ AugmentOptions AugmentOptions::fromJson(const nlohmann::json& j) {
     return o;
 }
 
-uint64_t mixSeed(uint64_t seed, uint64_t index) {
-    uint64_t z = seed + 0x9E3779B97F4A7C15ull * (index + 1);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-}
-
 void augmentImage(uint8_t* hwc, int height, int width, int channels, const AugmentOptions& o, Rng& rng) {
     cv::Mat img(height, width, CV_8UC(channels), hwc);
     if (happens(o.hflip, rng)) cv::flip(img, img, 1);

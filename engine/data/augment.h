@@ -44,8 +44,4 @@ void augmentImage(uint8_t* hwc, int height, int width, int channels, const Augme
 std::vector<std::vector<uint8_t>> augmentVariants(const uint8_t* hwc, int height, int width, int channels,
                                                   const AugmentOptions& options, int count, uint64_t seed);
 
-// A well-mixed 64-bit value from (seed, index) (SplitMix64 finaliser): independent per-sample and
-// per-batch seeds, so results do not depend on which thread or in what order work is done.
-uint64_t mixSeed(uint64_t seed, uint64_t index);
-
 }  // namespace cs

@@ -857,6 +857,13 @@ void TestLayers::dropoutMask() {
     QVERIFY2(std::abs(zeros / 10000.0 - 0.25) < 0.02, qPrintable(QString::number(zeros)));
     QVERIFY(test::maxAbsDiff(other.forward(ws), y) > 0);  // another seed, another mask
     QCOMPARE(test::maxAbsDiff(eval.forward(ws), x), 0.0);
+    // An odd element count: the last element gets a decision too (masks come two per draw).
+    const Tensor odd = test::randomTensor(1, flat(7), rng, 1.f, 2.f);
+    LayerRunner oddRun(*layer, {odd}, Phase::Train, 9);
+    Workspace oddWs;
+    const Tensor yOdd = oddRun.forward(oddWs);  // the runner pre-fills the output with NaN
+    for (int64_t i = 0; i < yOdd.size(); ++i)
+        QVERIFY2(yOdd[i] == 0.f || std::abs(yOdd[i] - odd[i] / 0.75f) < 1e-5, qPrintable(QString::number(yOdd[i])));
 }
 
 void TestLayers::shapeErrorsNameLayerAndShapes() {
