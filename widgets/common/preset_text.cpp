@@ -15,8 +15,9 @@ namespace {
                       "a warm-up + cosine schedule and label smoothing 0.1. Reaches about 92.3% test accuracy."),
     QT_TRANSLATE_NOOP("Preset",
                       "A stronger Fashion-MNIST model: two blocks of two 3x3 convolutions with batch normalization, "
-                      "max pooling and dropout, then Dense 256; 10 epochs at batch 128 with Adam, a warm-up + cosine "
-                      "schedule and label smoothing 0.1. Reaches about 93.8% test accuracy."),
+                      "max pooling and dropout, then Dense 256; 13 epochs at batch 128 with Adam, a warm-up + cosine "
+                      "schedule and label smoothing 0.1. Reaches about 94% test accuracy in under 10 minutes on 2 "
+                      "cores."),
     QT_TRANSLATE_NOOP("Preset",
                       "LeNet-5 (LeCun et al., 1998) for 28x28 input: 5x5 convolutions with tanh and average pooling, "
                       "Dense 120-84-10."),
