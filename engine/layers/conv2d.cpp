@@ -34,6 +34,11 @@ enum : std::size_t {
 // 4 MB and 16 MB by 10-25% at batch 64-128.
 constexpr int64_t kMaxColumnFloats = int64_t(5) << 17;
 
+// The implicit GEMM packs one sample's output plane per column panel (32 columns): smaller planes
+// leave most lanes idle, so batches of them take im2col, whose columns run across samples.
+// seed-cnn's last convolution (3x3 output) ran at a quarter of the products' rate.
+constexpr int64_t kImplicitGemmMinPlane = 32;
+
 // dst = src where y > 0, else 0: ReLU's backward.
 void reluMask(const float* __restrict y, const float* __restrict src, float* __restrict dst, int64_t n) {
     for (int64_t p = 0; p < n; ++p) dst[p] = y[p] > 0.f ? src[p] : 0.f;
@@ -160,7 +165,8 @@ void Conv2D::forward(const ForwardArgs& a) {
         scratch.resize(1, Shape::flat(static_cast<int>(winogradScratch(s))));
         col.resize(0, Shape::flat(0));
         winogradConv(x.data(), N, s, u, bias, fusedRelu, a.output.data(), scratch.data());
-    } else if (opt_.groups == 1 && a.phase == Phase::Eval && convGemmAvailable()) {
+    } else if (opt_.groups == 1 && a.phase == Phase::Eval && convGemmAvailable() &&
+               (N == 1 || g.outPlane() >= kImplicitGemmMinPlane)) {
         // Inference: no columns are kept (col is left empty, so a backward pass after this
         // forward rebuilds them).
         Tensor& scratch = a.ws.buffer(kGemm);
