@@ -59,6 +59,19 @@ struct Buffers {
         : padded(scratch), tiles(scratch + t.paddedFloats(s)), second(tiles + t.tileFloats(s)) {}
 };
 
+// What both passes derive from the shape: the tiling, the scratch, and the matrices' strides.
+struct Pass {
+    Tiling t;
+    Buffers b;
+    int64_t tileMatrix, secondMatrix, outPlane;  // floats per element's tile / product matrix; per output plane
+    Pass(const WinogradShape& s, float* scratch)
+        : t(s),
+          b(s, t, scratch),
+          tileMatrix(int64_t(s.C) * t.ld),
+          secondMatrix(int64_t(s.F) * t.ld),
+          outPlane(int64_t(s.OH) * s.OW) {}
+};
+
 // Step 1 of both passes: B^T d B of the input tiles of tile rows [u0, u1) into b.tiles (full-width
 // stores: the next strip, or the row's slack, takes the lanes past a strip). `paddedSample`
 // remembers which sample b.padded holds.
@@ -105,11 +118,11 @@ CS_TARGET_AVX512 inline StripOutput stripRows(const Strip& st, const Tiling& t, 
 
 CS_TARGET_AVX512 void convolve(const float* in, int N, const WinogradShape& s, const float* u, const float* bias,
                                bool relu, float* out, float* scratch) {
-    const Tiling t(s);
-    const Buffers b(s, t, scratch);
+    const Pass pass(s, scratch);
+    const Tiling& t = pass.t;
+    const Buffers& b = pass.b;
     const int C = s.C, F = s.F;
-    const int64_t ld = t.ld, tileMatrix = int64_t(C) * ld, productMatrix = int64_t(F) * ld;
-    const int64_t outPlane = int64_t(s.OH) * s.OW;
+    const int64_t ld = t.ld, tileMatrix = pass.tileMatrix, productMatrix = pass.secondMatrix, outPlane = pass.outPlane;
     const StripLanes segLanes = segmentLanes(), twoRowLanes = pairLanes(t.tilesW);
     int paddedSample = -1;
     for (int u0 = 0, units = N * t.tilesH; u0 < units; u0 += t.unitsPerBlock) {
@@ -159,11 +172,11 @@ CS_TARGET_AVX512 void convolve(const float* in, int N, const WinogradShape& s, c
 // (A dy A^T) times (B^T d B), one product per element.
 CS_TARGET_AVX512 void kernelGradient(const float* in, const float* dy, int N, const WinogradShape& s, float* dm,
                                      float* scratch) {
-    const Tiling t(s);
-    const Buffers b(s, t, scratch);
+    const Pass pass(s, scratch);
+    const Tiling& t = pass.t;
+    const Buffers& b = pass.b;
     const int C = s.C, F = s.F;
-    const int64_t ld = t.ld, tileMatrix = int64_t(C) * ld, gradMatrix = int64_t(F) * ld;
-    const int64_t outPlane = int64_t(s.OH) * s.OW;
+    const int64_t ld = t.ld, tileMatrix = pass.tileMatrix, gradMatrix = pass.secondMatrix, outPlane = pass.outPlane;
     const StripLanes segLanes = segmentLanes(), twoRowLanes = pairLanes(t.tilesW);
     int paddedSample = -1;
     for (int u0 = 0, units = N * t.tilesH; u0 < units; u0 += t.unitsPerBlock) {

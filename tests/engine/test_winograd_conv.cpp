@@ -56,6 +56,25 @@ WindowGeometry geometryOf(int C, int H, int W, int padTop, int padBottom, int pa
                                     "Conv2D", "test");
 }
 
+// Calls visit(n, yIndex, xIndex, wIndex) for every output element (n, f, oy, ox) and kernel
+// tap (c, i, j) of the correlation `g` that reads inside the input: the indices of the output
+// element within its sample, of the input element within its sample, and of the kernel tap.
+template <class Visit>
+void forEachTap(int batch, int filters, const WindowGeometry& g, Visit visit) {
+    for (int n = 0; n < batch; ++n)
+        for (int f = 0; f < filters; ++f)
+            for (int oy = 0; oy < g.outH; ++oy)
+                for (int ox = 0; ox < g.outW; ++ox)
+                    for (int c = 0; c < g.channels; ++c)
+                        for (int i = 0; i < 3; ++i)
+                            for (int j = 0; j < 3; ++j) {
+                                const int y = oy - g.padTop + i, x = ox - g.padLeft + j;
+                                if (y < 0 || y >= g.inH || x < 0 || x >= g.inW) continue;
+                                visit(n, (f * g.outH + oy) * g.outW + ox, (c * g.inH + y) * g.inW + x,
+                                      ((f * g.channels + c) * 3 + i) * 3 + j);
+                            }
+}
+
 }  // namespace
 
 class TestWinogradConv : public QObject {
@@ -134,19 +153,9 @@ private slots:
         const Tensor dy = test::randomTensor(batch, Shape{filters, g.outH, g.outW}, rng);
         Tensor want(batch, Shape{channels, size, width});
         want.setZero();
-        for (int n = 0; n < batch; ++n)
-            for (int f = 0; f < filters; ++f)
-                for (int oy = 0; oy < g.outH; ++oy)
-                    for (int ox = 0; ox < g.outW; ++ox)
-                        for (int c = 0; c < channels; ++c)
-                            for (int i = 0; i < 3; ++i)
-                                for (int j = 0; j < 3; ++j) {
-                                    const int y = oy - g.padTop + i, xx = ox - g.padLeft + j;
-                                    if (y < 0 || y >= size || xx < 0 || xx >= width) continue;
-                                    want.sample(n)[(c * size + y) * width + xx] +=
-                                        dy.sample(n)[(f * g.outH + oy) * g.outW + ox] *
-                                        w[((f * channels + c) * 3 + i) * 3 + j];
-                                }
+        forEachTap(batch, filters, g, [&](int n, int yi, int xi, int wi) {
+            want.sample(n)[xi] += dy.sample(n)[yi] * w[static_cast<size_t>(wi)];
+        });
         const Tensor got = runWinograd(dy, back, w, true, nullptr, false);
         QVERIFY2(test::maxAbsDiff(got, want) < 1e-4, qPrintable(QString::number(test::maxAbsDiff(got, want))));
 
@@ -154,19 +163,8 @@ private slots:
         Tensor dwWant(filters, Shape{channels, 3, 3}), dwGot(filters, Shape{channels, 3, 3});
         dwWant.setZero();
         dwGot.array() = std::numeric_limits<float>::quiet_NaN();
-        for (int n = 0; n < batch; ++n)
-            for (int f = 0; f < filters; ++f)
-                for (int oy = 0; oy < g.outH; ++oy)
-                    for (int ox = 0; ox < g.outW; ++ox)
-                        for (int c = 0; c < channels; ++c)
-                            for (int i = 0; i < 3; ++i)
-                                for (int j = 0; j < 3; ++j) {
-                                    const int y = oy - g.padTop + i, xx = ox - g.padLeft + j;
-                                    if (y < 0 || y >= size || xx < 0 || xx >= width) continue;
-                                    dwWant.sample(f)[(c * 3 + i) * 3 + j] +=
-                                        dy.sample(n)[(f * g.outH + oy) * g.outW + ox] *
-                                        x.sample(n)[(c * size + y) * width + xx];
-                                }
+        forEachTap(batch, filters, g,
+                   [&](int n, int yi, int xi, int wi) { dwWant.data()[wi] += dy.sample(n)[yi] * x.sample(n)[xi]; });
         Tensor scratch(1, Shape::flat(static_cast<int>(winogradKernelGradientScratch(fwd))));
         winogradKernelGradient(x.data(), dy.data(), batch, fwd, dwGot.data(), scratch.data());
         const double dwError = test::maxAbsDiff(dwGot, dwWant);
