@@ -58,7 +58,7 @@ const float* winogradKernelFor(const Tensor& kernel, const WinogradShape& s, boo
     return u.data();
 }
 
-// The same in place.
+// reluMask in place.
 void reluMaskInPlace(const float* __restrict y, float* __restrict g, int64_t n) {
     for (int64_t p = 0; p < n; ++p) g[p] = y[p] > 0.f ? g[p] : 0.f;
 }
@@ -157,7 +157,7 @@ void Conv2D::forward(const ForwardArgs& a) {
         col.resize(1, Shape::flat(static_cast<int>(directConvScratch(g))));
         directConvForward(x.data(), N, g, params_[0].value.data(), bias, F, fusedRelu, a.output.data(), col.data());
     } else if (winogradApplies(g, opt_.groups) && winogradPays(WinogradShape::forward(g, F), N)) {
-        // No columns are kept: backward builds them for the kernel's gradient.
+        // No columns are kept: backward takes Winograd's kernel gradient, or builds them.
         const WinogradShape s = WinogradShape::forward(g, F);
         const float* u =
             winogradKernelFor(params_[0].value, s, false, a.ws.buffer(kWinogradKernel), a.ws.buffer(kWinogradMadeFrom));
