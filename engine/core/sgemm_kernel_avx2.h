@@ -72,13 +72,14 @@ CS_TARGET_AVX2 inline void packB(const GemmMatrix& B, int p0, int kc, int j0, in
 
 // C's MR x NR tile (its first `rows` rows and `cols` columns) = or += Ap * Bp over kc. A partial
 // tile goes through a buffer on the stack: AVX2's masked loads would cost more than they save on
-// the few edge tiles.
-CS_TARGET_AVX2 inline void tile(int kc, const float* __restrict ap, const float* __restrict bp, float* c, int64_t ldc,
-                                bool accumulate, int rows, int cols) {
+// the few edge tiles. Bp's rows are `ldb` floats apart (a packed panel: NR; a multiple of 8 in
+// any case).
+CS_TARGET_AVX2 inline void stridedTile(int kc, const float* __restrict ap, const float* __restrict bp, float* c,
+                                       int64_t ldc, bool accumulate, int rows, int cols, int64_t ldb) {
     __m256 acc0[MR], acc1[MR];
 #pragma GCC unroll 6
     for (int r = 0; r < MR; ++r) acc0[r] = acc1[r] = _mm256_setzero_ps();
-    for (int k = 0; k < kc; ++k, ap += MR, bp += NR) {
+    for (int k = 0; k < kc; ++k, ap += MR, bp += ldb) {
         const __m256 b0 = _mm256_load_ps(bp);
         const __m256 b1 = _mm256_load_ps(bp + 8);
 #pragma GCC unroll 6
@@ -113,6 +114,12 @@ CS_TARGET_AVX2 inline void tile(int kc, const float* __restrict ap, const float*
         float* cr = c + int64_t(r) * ldc;
         for (int j = 0; j < cols; ++j) cr[j] = accumulate ? cr[j] + part[r][j] : part[r][j];
     }
+}
+
+// The same with B packed in NR-column panels.
+CS_TARGET_AVX2 inline void tile(int kc, const float* __restrict ap, const float* __restrict bp, float* c, int64_t ldc,
+                                bool accumulate, int rows, int cols) {
+    stridedTile(kc, ap, bp, c, ldc, accumulate, rows, cols, NR);
 }
 
 }  // namespace cs::gemm::avx2

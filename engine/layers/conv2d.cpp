@@ -256,10 +256,11 @@ void Conv2D::backward(const BackwardArgs& a) {
     }
     // Winograd's transforms: the input gradient is dy (masked by ReLU in place) correlated with
     // the rotated kernel; the kernel gradient, when the input gradient needs no columns either,
-    // comes from the same tiles' adjoint, and the chunks below are skipped.
-    const bool winogradInput = dx && winogradApplies(g, G) && winogradPays(WinogradShape::inputGradient(g, F), N);
-    const bool winogradWeights =
-        (!dx || winogradInput) && winogradApplies(g, G) && winogradPays(WinogradShape::forward(g, F), N);
+    // comes from the same tiles' adjoint, and the chunks below are skipped. The kernel gradient's
+    // path does not depend on whether dx is asked for: the same bits either way.
+    const bool inputPays = winogradApplies(g, G) && winogradPays(WinogradShape::inputGradient(g, F), N);
+    const bool winogradInput = dx && inputPays;
+    const bool winogradWeights = inputPays && winogradPays(WinogradShape::forward(g, F), N);
     if ((winogradInput || winogradWeights) && fusedRelu) reluMaskInPlace(a.output.data(), dy.data(), dy.size());
     if (winogradInput) {
         const WinogradShape s = WinogradShape::inputGradient(g, F);

@@ -3,7 +3,8 @@
 // Algorithms for Convolutional Neural Networks", 2015): each 2x2 output tile costs 16 products per
 // input channel and filter instead of 36, so the matrix products shrink 2.25x, for a transform of
 // every 4x4 input tile and every 4x4 result (cheap adds, vectorised across a row of tiles).
-// With AVX-512 only (winogradAvailable()); elsewhere Conv2D keeps its im2col products.
+// With AVX-512 or AVX2 + FMA (winogradAvailable(); the steps of each in winograd_avx512.cpp and
+// winograd_avx2.cpp); on the scalar level Conv2D keeps its im2col products.
 //
 // Conv2D runs its forward pass through it; its input gradient, with the kernel rotated by 180
 // degrees and its channel roles swapped (a 'full' correlation of the output gradient); and its
@@ -28,12 +29,12 @@ struct WinogradShape {
     static WinogradShape inputGradient(const WindowGeometry& g, int filters);
 };
 
-// True when the kernels run on this CPU (AVX-512), unless the environment sets
+// True when the kernels run on this CPU (AVX-512 or AVX2), unless the environment sets
 // CONVSTUDIO_WINOGRAD=off (for benchmarks: the im2col products on the same build).
 bool winogradAvailable();
 
 // True for the convolutions it computes: 3x3 kernel, stride 1, no dilation, padding 0..2 on the
-// top and left, `groups` == 1, on a CPU with AVX-512.
+// top and left, `groups` == 1, on a CPU with AVX-512 or AVX2.
 bool winogradApplies(const WindowGeometry& g, int groups);
 
 // True when it is faster than the im2col products for `batch` samples of `s`: the 2x2 tiles

@@ -5,8 +5,9 @@
 // Fashion-MNIST is used when installed, generated data of the same shape otherwise.
 //
 //   bench_engine [--quick] [--json] [--epoch] [--preset NAME] [--micro N] [--train-only BATCH THREADS]
-//                [--infer-only THREADS]
-// --train-only measures just one training configuration (compare.sh uses it under load).
+//                [--infer-only THREADS] [--latency-only RUNS]
+// --train-only measures just one training configuration (compare.sh uses it under load);
+// --latency-only just the single-image latency, over RUNS images (for a profiler).
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -157,7 +158,7 @@ long peakRssMb() {
 
 int main(int argc, char** argv) {
     bool quick = false, json = false, epoch = false;
-    int onlyBatch = 0, onlyThreads = 0, inferOnlyThreads = 0;
+    int onlyBatch = 0, onlyThreads = 0, inferOnlyThreads = 0, latencyRuns = 0;
     std::string presetName = "seed-cnn";
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--quick"))
@@ -172,13 +173,15 @@ int main(int argc, char** argv) {
             g_microBatch = std::atoi(argv[++i]);
         else if (!std::strcmp(argv[i], "--infer-only") && i + 1 < argc)
             inferOnlyThreads = std::atoi(argv[++i]);
+        else if (!std::strcmp(argv[i], "--latency-only") && i + 1 < argc)
+            latencyRuns = std::max(1, std::atoi(argv[++i]));
         else if (!std::strcmp(argv[i], "--train-only") && i + 2 < argc) {
             onlyBatch = std::atoi(argv[++i]);
             onlyThreads = std::atoi(argv[++i]);
         } else {
             std::fprintf(stderr,
                          "usage: bench_engine [--quick] [--json] [--epoch] [--preset NAME] [--micro N] [--train-only "
-                         "BATCH THREADS] [--infer-only THREADS]\n");
+                         "BATCH THREADS] [--infer-only THREADS] [--latency-only RUNS]\n");
             return 2;
         }
     }
@@ -187,7 +190,12 @@ int main(int argc, char** argv) {
     bool real = false;
     // The kernels' instruction set (core/cpu_features.h), on stderr so --json stays one document.
     std::fprintf(stderr, "kernels: %s\n", cpuLevelDescription().c_str());
-    if (inferOnlyThreads > 0) {
+    if (latencyRuns > 0) {
+        Model model(preset.graph, 1);
+        const auto [med, p90] = latency(model, latencyRuns);
+        r = {{"latency_median_us_t1", med}, {"latency_p90_us_t1", p90}};
+        if (!json) std::printf("latency single image: median %.1f us, p90 %.1f us\n", med, p90);
+    } else if (inferOnlyThreads > 0) {
         Model model(preset.graph, 1);
         const double v = inferThroughput(model, 256, inferOnlyThreads, quick ? 10 : 60);
         r = {{"infer_bs256_t" + std::to_string(inferOnlyThreads), v}};
