@@ -21,31 +21,36 @@ constexpr int KC = 384;   // depth of one packed block
 constexpr int MC = 128;   // rows of op(A) per packed block (a multiple of MR)
 constexpr int NC = 1024;  // columns of op(B) per packed block (a multiple of NR)
 
+// A row-major op(A)'s MR-row panels through 8 x 8 register transposes (the scalar loop's
+// stores MR apart were 40% of Conv2D's single-image implicit GEMM, which packs the kernel).
 CS_TARGET_AVX512 inline void packA(const GemmMatrix& A, int i0, int mc, int p0, int kc, float* out) {
-    gemm::packA<MR>(A, i0, mc, p0, kc, out);
+    static_assert(MR == 8);
+    if (A.transposed) return gemm::packA<MR>(A, i0, mc, p0, kc, out);
+    for (int ir = 0; ir < mc; ir += MR, out += int64_t(kc) * MR)
+        avx2::packRowsAcross(A.data + int64_t(i0 + ir) * A.ld + p0, A.ld, std::min(MR, mc - ir), MR, kc, out);
 }
 
 CS_TARGET_AVX512 inline void packB(const GemmMatrix& B, int p0, int kc, int j0, int nc, float* out) {
     avx2::packBPanels<NR>(B, p0, kc, j0, nc, out);  // AVX-512 includes AVX2
 }
 
-// C's MR x NR tile (its first `rows` rows, columns masked by m0/m1) = or += Ap * Bp over kc.
-// The epilogue, when `bias` is given, adds bias[r] to row r; `relu` then clamps at zero.
-// Bp's rows are `ldb` floats apart (a packed panel: NR; a multiple of 16 in any case).
-CS_TARGET_AVX512 inline void kernel(int kc, const float* __restrict ap, const float* __restrict bp, float* c,
-                                    int64_t ldc, bool accumulate, int rows, __mmask16 m0, __mmask16 m1,
-                                    const float* bias = nullptr, bool relu = false, int64_t ldb = NR) {
+// The kernel below on one (Wide == false: columns 16..31 masked off, m1 == 0) or both of the
+// tile's vectors: a panel of 16 columns or fewer costs half the multiply-adds.
+template <bool Wide>
+CS_TARGET_AVX512 inline void kernelColumns(int kc, const float* __restrict ap, const float* __restrict bp, float* c,
+                                           int64_t ldc, bool accumulate, int rows, __mmask16 m0, __mmask16 m1,
+                                           const float* bias, bool relu, int64_t ldb) {
     __m512 acc0[MR], acc1[MR];
 #pragma GCC unroll 8
     for (int r = 0; r < MR; ++r) acc0[r] = acc1[r] = _mm512_setzero_ps();
     for (int k = 0; k < kc; ++k, ap += MR, bp += ldb) {
         const __m512 b0 = _mm512_load_ps(bp);
-        const __m512 b1 = _mm512_load_ps(bp + 16);
+        const __m512 b1 = Wide ? _mm512_load_ps(bp + 16) : _mm512_setzero_ps();
 #pragma GCC unroll 8
         for (int r = 0; r < MR; ++r) {
             const __m512 a = _mm512_set1_ps(ap[r]);
             acc0[r] = _mm512_fmadd_ps(a, b0, acc0[r]);
-            acc1[r] = _mm512_fmadd_ps(a, b1, acc1[r]);
+            if constexpr (Wide) acc1[r] = _mm512_fmadd_ps(a, b1, acc1[r]);
         }
     }
 #pragma GCC unroll 8
@@ -54,20 +59,32 @@ CS_TARGET_AVX512 inline void kernel(int kc, const float* __restrict ap, const fl
         float* cr = c + int64_t(r) * ldc;
         if (accumulate) {
             acc0[r] = _mm512_add_ps(acc0[r], _mm512_maskz_loadu_ps(m0, cr));
-            acc1[r] = _mm512_add_ps(acc1[r], _mm512_maskz_loadu_ps(m1, cr + 16));
+            if constexpr (Wide) acc1[r] = _mm512_add_ps(acc1[r], _mm512_maskz_loadu_ps(m1, cr + 16));
         }
         if (bias) {
             const __m512 b = _mm512_set1_ps(bias[r]);
             acc0[r] = _mm512_add_ps(acc0[r], b);
-            acc1[r] = _mm512_add_ps(acc1[r], b);
+            if constexpr (Wide) acc1[r] = _mm512_add_ps(acc1[r], b);
         }
         if (relu) {
             acc0[r] = _mm512_max_ps(acc0[r], _mm512_setzero_ps());
-            acc1[r] = _mm512_max_ps(acc1[r], _mm512_setzero_ps());
+            if constexpr (Wide) acc1[r] = _mm512_max_ps(acc1[r], _mm512_setzero_ps());
         }
         _mm512_mask_storeu_ps(cr, m0, acc0[r]);
-        _mm512_mask_storeu_ps(cr + 16, m1, acc1[r]);
+        if constexpr (Wide) _mm512_mask_storeu_ps(cr + 16, m1, acc1[r]);
     }
+}
+
+// C's MR x NR tile (its first `rows` rows, columns masked by m0/m1) = or += Ap * Bp over kc.
+// The epilogue, when `bias` is given, adds bias[r] to row r; `relu` then clamps at zero.
+// Bp's rows are `ldb` floats apart (a packed panel: NR; a multiple of 16 in any case).
+CS_TARGET_AVX512 inline void kernel(int kc, const float* __restrict ap, const float* __restrict bp, float* c,
+                                    int64_t ldc, bool accumulate, int rows, __mmask16 m0, __mmask16 m1,
+                                    const float* bias = nullptr, bool relu = false, int64_t ldb = NR) {
+    if (m1 != 0)
+        kernelColumns<true>(kc, ap, bp, c, ldc, accumulate, rows, m0, m1, bias, relu, ldb);
+    else
+        kernelColumns<false>(kc, ap, bp, c, ldc, accumulate, rows, m0, m1, bias, relu, ldb);
 }
 
 // Masks of the first `cols` (0..NR) columns of a tile, for its two vectors.

@@ -153,17 +153,19 @@ CS_TARGET_AVX2 inline void gradientTransform(const StripOutput& o, int OW, __m25
 CS_TARGET_AVX2 void transformInputs(const float* in, const WinogradShape& s, const Pass& p, int u0, int u1,
                                     int& paddedSample) {
     const Tiling& t = p.t;
+    // Locals, not p's members: the stores below could alias them, so they would be reloaded.
     const int64_t plane = int64_t(t.padH) * t.rowStride, inSample = int64_t(s.C) * s.H * s.W;
+    const int64_t tileMatrix = p.tileMatrix, ld = t.ld;
     Strip st;
     for (StripWalk walk(t, u0, u1); walk.next(st);) {
         const int n = st.unit / t.tilesH, ty = st.unit % t.tilesH;
         if (n != paddedSample) padSample(in + n * inSample, s, t, p.b.padded), paddedSample = n;
         const float* a = p.b.padded + int64_t(2 * ty) * t.rowStride + 2 * st.first;
         float* dst = p.b.tiles + (st.unit - u0) * t.tilesW + st.first;
-        for (int c = 0; c < s.C; ++c, a += plane, dst += t.ld) {
+        for (int c = 0; c < s.C; ++c, a += plane, dst += ld) {
             __m256 v[16];
             inputTransform(a, t.rowStride, v);
-            for (int xi = 0; xi < 16; ++xi) _mm256_storeu_ps(dst + xi * p.tileMatrix, v[xi]);
+            for (int xi = 0; xi < 16; ++xi) _mm256_storeu_ps(dst + xi * tileMatrix, v[xi]);
         }
     }
 }
@@ -194,14 +196,16 @@ CS_TARGET_AVX2 void multiply(const WinogradShape& s, const Pass& p, const float*
 CS_TARGET_AVX2 void transformOutputs(const WinogradShape& s, const Pass& p, int u0, int u1, const float* bias,
                                      bool relu, float* out) {
     const Tiling& t = p.t;
+    const int64_t ld = t.ld, secondMatrix = p.secondMatrix, outPlane = p.outPlane;  // locals: see transformInputs
+    const int F = s.F;
     Strip st;
     for (StripWalk walk(t, u0, u1); walk.next(st);) {
         const __m256i lanes = firstLanes(st.count);
-        StripOutput o = stripRows(st, t, s, out + int64_t(st.unit / t.tilesH) * s.F * p.outPlane);
+        StripOutput o = stripRows(st, t, s, out + int64_t(st.unit / t.tilesH) * F * outPlane);
         const float* mf = p.b.second + (st.unit - u0) * t.tilesW + st.first;
-        for (int f = 0; f < s.F; ++f, mf += t.ld, o.at += p.outPlane) {
+        for (int f = 0; f < F; ++f, mf += ld, o.at += outPlane) {
             __m256 m[16];
-            for (int xi = 0; xi < 16; ++xi) m[xi] = _mm256_maskload_ps(mf + xi * p.secondMatrix, lanes);
+            for (int xi = 0; xi < 16; ++xi) m[xi] = _mm256_maskload_ps(mf + xi * secondMatrix, lanes);
             outputTransform(m, _mm256_set1_ps(bias ? bias[f] : 0.f), relu, o, s.OW);
         }
     }
@@ -209,14 +213,16 @@ CS_TARGET_AVX2 void transformOutputs(const WinogradShape& s, const Pass& p, int 
 
 CS_TARGET_AVX2 void transformGradients(const WinogradShape& s, const Pass& p, int u0, int u1, const float* dy) {
     const Tiling& t = p.t;
+    const int64_t ld = t.ld, secondMatrix = p.secondMatrix, outPlane = p.outPlane;  // locals: see transformInputs
+    const int F = s.F;
     Strip st;
     for (StripWalk walk(t, u0, u1); walk.next(st);) {
-        StripOutput o = stripRows(st, t, s, const_cast<float*>(dy) + int64_t(st.unit / t.tilesH) * s.F * p.outPlane);
+        StripOutput o = stripRows(st, t, s, const_cast<float*>(dy) + int64_t(st.unit / t.tilesH) * F * outPlane);
         float* dst = p.b.second + (st.unit - u0) * t.tilesW + st.first;
-        for (int f = 0; f < s.F; ++f, o.at += p.outPlane, dst += t.ld) {
+        for (int f = 0; f < F; ++f, o.at += outPlane, dst += ld) {
             __m256 g[16];
             gradientTransform(o, s.OW, g);
-            for (int xi = 0; xi < 16; ++xi) _mm256_storeu_ps(dst + xi * p.secondMatrix, g[xi]);
+            for (int xi = 0; xi < 16; ++xi) _mm256_storeu_ps(dst + xi * secondMatrix, g[xi]);
         }
     }
 }

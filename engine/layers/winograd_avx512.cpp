@@ -176,7 +176,9 @@ CS_TARGET_AVX512 void transformInputs(const float* in, const WinogradShape& s, c
                                       int& paddedSample) {
     const Tiling& t = p.t;
     const StripLanes segLanes = segmentLanes(), twoRowLanes = pairLanes(t.tilesW);
+    // Locals, not p's members: the stores below could alias them, so they would be reloaded.
     const int64_t plane = int64_t(t.padH) * t.rowStride, inSample = int64_t(s.C) * s.H * s.W;
+    const int64_t tileMatrix = p.tileMatrix, ld = t.ld;
     Strip st;
     for (StripWalk walk(t, u0, u1); walk.next(st);) {
         const int n = st.unit / t.tilesH, ty = st.unit % t.tilesH;
@@ -185,10 +187,10 @@ CS_TARGET_AVX512 void transformInputs(const float* in, const WinogradShape& s, c
         const float* a = p.b.padded + int64_t(2 * ty) * t.rowStride + 2 * st.first;
         const int64_t toB = st.rows == 2 ? 2 * t.rowStride : 16;
         float* dst = p.b.tiles + (st.unit - u0) * t.tilesW + st.first;
-        for (int c = 0; c < s.C; ++c, a += plane, dst += t.ld) {
+        for (int c = 0; c < s.C; ++c, a += plane, dst += ld) {
             __m512 v[16];
             inputTransform(a, a + toB, t.rowStride, l, v);
-            for (int xi = 0; xi < 16; ++xi) _mm512_storeu_ps(dst + xi * p.tileMatrix, v[xi]);
+            for (int xi = 0; xi < 16; ++xi) _mm512_storeu_ps(dst + xi * tileMatrix, v[xi]);
         }
     }
 }
@@ -224,16 +226,18 @@ CS_TARGET_AVX512 void multiply(const WinogradShape& s, const Pass& p, const floa
 CS_TARGET_AVX512 void transformOutputs(const WinogradShape& s, const Pass& p, int u0, int u1, const float* bias,
                                        bool relu, float* out) {
     const Tiling& t = p.t;
+    const int64_t ld = t.ld, secondMatrix = p.secondMatrix, outPlane = p.outPlane;  // locals: see transformInputs
+    const int F = s.F;
     const StripLanes segLanes = segmentLanes(), twoRowLanes = pairLanes(t.tilesW);
     Strip st;
     for (StripWalk walk(t, u0, u1); walk.next(st);) {
         const StripLanes& l = st.rows == 2 ? twoRowLanes : segLanes;
         const __mmask16 lanes = firstLanes(st.count);
-        StripOutput o = stripRows(st, t, s, out + int64_t(st.unit / t.tilesH) * s.F * p.outPlane);
+        StripOutput o = stripRows(st, t, s, out + int64_t(st.unit / t.tilesH) * F * outPlane);
         const float* mf = p.b.second + (st.unit - u0) * t.tilesW + st.first;
-        for (int f = 0; f < s.F; ++f, mf += t.ld, o.a += p.outPlane, o.b += p.outPlane) {
+        for (int f = 0; f < F; ++f, mf += ld, o.a += outPlane, o.b += outPlane) {
             __m512 m[16];
-            for (int xi = 0; xi < 16; ++xi) m[xi] = _mm512_maskz_loadu_ps(lanes, mf + xi * p.secondMatrix);
+            for (int xi = 0; xi < 16; ++xi) m[xi] = _mm512_maskz_loadu_ps(lanes, mf + xi * secondMatrix);
             outputTransform(m, _mm512_set1_ps(bias ? bias[f] : 0.f), relu, l, o, s.OW);
         }
     }
@@ -241,16 +245,18 @@ CS_TARGET_AVX512 void transformOutputs(const WinogradShape& s, const Pass& p, in
 
 CS_TARGET_AVX512 void transformGradients(const WinogradShape& s, const Pass& p, int u0, int u1, const float* dy) {
     const Tiling& t = p.t;
+    const int64_t ld = t.ld, secondMatrix = p.secondMatrix, outPlane = p.outPlane;  // locals: see transformInputs
+    const int F = s.F;
     const StripLanes segLanes = segmentLanes(), twoRowLanes = pairLanes(t.tilesW);
     Strip st;
     for (StripWalk walk(t, u0, u1); walk.next(st);) {
         const StripLanes& l = st.rows == 2 ? twoRowLanes : segLanes;
-        StripOutput o = stripRows(st, t, s, const_cast<float*>(dy) + int64_t(st.unit / t.tilesH) * s.F * p.outPlane);
+        StripOutput o = stripRows(st, t, s, const_cast<float*>(dy) + int64_t(st.unit / t.tilesH) * F * outPlane);
         float* dst = p.b.second + (st.unit - u0) * t.tilesW + st.first;
-        for (int f = 0; f < s.F; ++f, o.a += p.outPlane, o.b += p.outPlane, dst += t.ld) {
+        for (int f = 0; f < F; ++f, o.a += outPlane, o.b += outPlane, dst += ld) {
             __m512 g[16];
             gradientTransform(o.a, o.b, o.rowsA, o.rowsB, o.maskA, o.maskB, s.OW, l, g);
-            for (int xi = 0; xi < 16; ++xi) _mm512_storeu_ps(dst + xi * p.secondMatrix, g[xi]);
+            for (int xi = 0; xi < 16; ++xi) _mm512_storeu_ps(dst + xi * secondMatrix, g[xi]);
         }
     }
 }

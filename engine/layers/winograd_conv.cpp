@@ -126,7 +126,8 @@ bool winogradPays(const WinogradShape& s, int batch) {
     // The tiles' rounded-up area against the output's: 3x3 (16 computed for 9) and 5x5 (36 for 25)
     // lose more than the transform saves; 11x11 (144 for 121) and 7x7 (64 for 49) gain.
     const bool covered = 4 * tilesH * tilesW * 3 <= int64_t(s.OH) * s.OW * 4;
-    return covered && s.C >= 4 && int64_t(batch) * tilesH * tilesW >= 2 * currentLayout().panel;
+    // At least two 16-column vectors of tiles: the products' last panel costs by the vector.
+    return covered && s.C >= 4 && int64_t(batch) * tilesH * tilesW >= 32;
 }
 
 int64_t winogradKernelSize(const WinogradShape& s) {

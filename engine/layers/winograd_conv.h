@@ -39,8 +39,8 @@ bool winogradApplies(const WindowGeometry& g, int groups);
 
 // True when it is faster than the im2col products for `batch` samples of `s`: the 2x2 tiles
 // cover the output with little waste (not 3x3 or 5x5 outputs), there are channels enough to
-// amortise the transforms, and tiles enough to fill the products (a single small image keeps
-// the implicit GEMM).
+// amortise the transforms, and tiles enough to fill two vectors of the products (a single
+// seed-cnn image, 36 tiles, does).
 bool winogradPays(const WinogradShape& s, int batch);
 
 // Floats of the transformed kernel (winogradKernel) and of the scratch winogradConv needs.
