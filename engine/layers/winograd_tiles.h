@@ -51,8 +51,14 @@ struct Tiling {
     }
     // +16: a row's last partial vector may be stored whole (zeros) past the plane.
     int64_t paddedFloats(const WinogradShape& s) const { return roundUp16(int64_t(s.C) * padH * rowStride) + 16; }
-    int64_t tileFloats(const WinogradShape& s) const { return int64_t(16) * s.C * ld; }
-    int64_t productFloats(const WinogradShape& s) const { return int64_t(16) * s.F * ld; }
+    // One element's matrix of transformed tiles (C rows) or of products (F rows). The sixteen
+    // elements' matrices are one cache line more than whole rows apart: at powers of two apart
+    // (a block's matrices are 16 or 32 KB) the sixteen loads or stores of a strip all fall into one
+    // set of the L1 cache, which holds eight.
+    int64_t tileMatrix(const WinogradShape& s) const { return int64_t(s.C) * ld + 16; }
+    int64_t productMatrix(const WinogradShape& s) const { return int64_t(s.F) * ld + 16; }
+    int64_t tileFloats(const WinogradShape& s) const { return 16 * tileMatrix(s); }
+    int64_t productFloats(const WinogradShape& s) const { return 16 * productMatrix(s); }
 };
 
 // The tiles one vector holds (a strip): a segment of up to `segment` tiles of one tile row, or,
@@ -108,8 +114,8 @@ struct Pass {
     Pass(const WinogradShape& s, const TileLayout& l, float* scratch)
         : t(s, l),
           b(s, t, scratch),
-          tileMatrix(int64_t(s.C) * t.ld),
-          secondMatrix(int64_t(s.F) * t.ld),
+          tileMatrix(t.tileMatrix(s)),
+          secondMatrix(t.productMatrix(s)),
           outPlane(int64_t(s.OH) * s.OW) {}
 };
 
