@@ -175,10 +175,11 @@ CS_TARGET_AVX2 void multiply(const WinogradShape& s, const Pass& p, const float*
     const int C = s.C, F = s.F, panels = (blockTiles + kPanel - 1) / kPanel;
     // The last panel's unused columns are read by the products: keep them finite.
     if (const int used = blockTiles % kPanel; used != 0)
-        for (int64_t row = 0; row < 16 * int64_t(C); ++row) {
-            float* r = p.b.tiles + row * t.ld + int64_t(panels - 1) * kPanel;
-            std::fill(r + used, r + kPanel, 0.f);
-        }
+        for (int xi = 0; xi < 16; ++xi)
+            for (int c = 0; c < C; ++c) {
+                float* r = p.b.tiles + xi * p.tileMatrix + c * t.ld + int64_t(panels - 1) * kPanel;
+                std::fill(r + used, r + kPanel, 0.f);
+            }
     // Sixteen products, one per element: filters x channels times channels x tiles.
     for (int xi = 0; xi < 16; ++xi)
         for (int q = 0; q < panels; ++q) {

@@ -202,11 +202,12 @@ CS_TARGET_AVX512 void multiply(const WinogradShape& s, const Pass& p, const floa
     if (const int used = blockTiles % kPanel; used != 0) {
         const __mmask16 lo = static_cast<__mmask16>(~firstLanes(used));
         const __mmask16 hi = static_cast<__mmask16>(~firstLanes(used - 16));
-        for (int64_t row = 0; row < 16 * int64_t(C); ++row) {
-            float* r = p.b.tiles + row * t.ld + int64_t(panels - 1) * kPanel;
-            _mm512_mask_storeu_ps(r, lo, _mm512_setzero_ps());
-            _mm512_mask_storeu_ps(r + 16, hi, _mm512_setzero_ps());
-        }
+        for (int xi = 0; xi < 16; ++xi)
+            for (int c = 0; c < C; ++c) {
+                float* r = p.b.tiles + xi * p.tileMatrix + c * t.ld + int64_t(panels - 1) * kPanel;
+                _mm512_mask_storeu_ps(r, lo, _mm512_setzero_ps());
+                _mm512_mask_storeu_ps(r + 16, hi, _mm512_setzero_ps());
+            }
     }
     // Sixteen products, one per element: filters x channels times channels x tiles.
     for (int xi = 0; xi < 16; ++xi)
