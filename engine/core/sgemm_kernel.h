@@ -34,28 +34,28 @@ CS_TARGET_AVX512 inline void packB(const GemmMatrix& B, int p0, int kc, int j0, 
     avx2::packBPanels<NR>(B, p0, kc, j0, nc, out);  // AVX-512 includes AVX2
 }
 
-// The kernel below on one (Wide == false: columns 16..31 masked off, m1 == 0) or both of the
-// tile's vectors: a panel of 16 columns or fewer costs half the multiply-adds.
-template <bool Wide>
+// The kernel below for its first Rows rows (the others are padding: a panel of a few rows costs
+// as much as those rows), on one (Wide == false: columns 16..31 masked off, m1 == 0) or both of
+// the tile's vectors (a panel of 16 columns or fewer costs half the multiply-adds).
+template <bool Wide, int Rows>
 CS_TARGET_AVX512 inline void kernelColumns(int kc, const float* __restrict ap, const float* __restrict bp, float* c,
-                                           int64_t ldc, bool accumulate, int rows, __mmask16 m0, __mmask16 m1,
+                                           int64_t ldc, bool accumulate, __mmask16 m0, __mmask16 m1,
                                            const float* bias, bool relu, int64_t ldb) {
-    __m512 acc0[MR], acc1[MR];
+    __m512 acc0[Rows], acc1[Rows];
 #pragma GCC unroll 8
-    for (int r = 0; r < MR; ++r) acc0[r] = acc1[r] = _mm512_setzero_ps();
+    for (int r = 0; r < Rows; ++r) acc0[r] = acc1[r] = _mm512_setzero_ps();
     for (int k = 0; k < kc; ++k, ap += MR, bp += ldb) {
         const __m512 b0 = _mm512_load_ps(bp);
         const __m512 b1 = Wide ? _mm512_load_ps(bp + 16) : _mm512_setzero_ps();
 #pragma GCC unroll 8
-        for (int r = 0; r < MR; ++r) {
+        for (int r = 0; r < Rows; ++r) {
             const __m512 a = _mm512_set1_ps(ap[r]);
             acc0[r] = _mm512_fmadd_ps(a, b0, acc0[r]);
             if constexpr (Wide) acc1[r] = _mm512_fmadd_ps(a, b1, acc1[r]);
         }
     }
 #pragma GCC unroll 8
-    for (int r = 0; r < MR; ++r) {
-        if (r >= rows) break;
+    for (int r = 0; r < Rows; ++r) {
         float* cr = c + int64_t(r) * ldc;
         if (accumulate) {
             acc0[r] = _mm512_add_ps(acc0[r], _mm512_maskz_loadu_ps(m0, cr));
@@ -77,20 +77,20 @@ CS_TARGET_AVX512 inline void kernelColumns(int kc, const float* __restrict ap, c
 
 // The same for 8 columns or fewer, in 8-float vectors: CPUs that split a 16-float multiply-add
 // in two (AMD's) run twice as many of these, the others as many.
+template <int Rows>
 CS_TARGET_AVX512 inline void kernelEight(int kc, const float* __restrict ap, const float* __restrict bp, float* c,
-                                         int64_t ldc, bool accumulate, int rows, __mmask8 m, const float* bias,
-                                         bool relu, int64_t ldb) {
-    __m256 acc[MR];
+                                         int64_t ldc, bool accumulate, __mmask8 m, const float* bias, bool relu,
+                                         int64_t ldb) {
+    __m256 acc[Rows];
 #pragma GCC unroll 8
-    for (int r = 0; r < MR; ++r) acc[r] = _mm256_setzero_ps();
+    for (int r = 0; r < Rows; ++r) acc[r] = _mm256_setzero_ps();
     for (int k = 0; k < kc; ++k, ap += MR, bp += ldb) {
         const __m256 b = _mm256_load_ps(bp);
 #pragma GCC unroll 8
-        for (int r = 0; r < MR; ++r) acc[r] = _mm256_fmadd_ps(_mm256_set1_ps(ap[r]), b, acc[r]);
+        for (int r = 0; r < Rows; ++r) acc[r] = _mm256_fmadd_ps(_mm256_set1_ps(ap[r]), b, acc[r]);
     }
 #pragma GCC unroll 8
-    for (int r = 0; r < MR; ++r) {
-        if (r >= rows) break;
+    for (int r = 0; r < Rows; ++r) {
         float* cr = c + int64_t(r) * ldc;
         if (accumulate) acc[r] = _mm256_add_ps(acc[r], _mm256_maskz_loadu_ps(m, cr));
         if (bias) acc[r] = _mm256_add_ps(acc[r], _mm256_set1_ps(bias[r]));
@@ -99,18 +99,35 @@ CS_TARGET_AVX512 inline void kernelEight(int kc, const float* __restrict ap, con
     }
 }
 
+template <int Rows>
+CS_TARGET_AVX512 inline void kernelRows(int kc, const float* ap, const float* bp, float* c, int64_t ldc,
+                                        bool accumulate, __mmask16 m0, __mmask16 m1, const float* bias, bool relu,
+                                        int64_t ldb) {
+    if (m1 != 0)
+        kernelColumns<true, Rows>(kc, ap, bp, c, ldc, accumulate, m0, m1, bias, relu, ldb);
+    else if (m0 > 0xFF)
+        kernelColumns<false, Rows>(kc, ap, bp, c, ldc, accumulate, m0, m1, bias, relu, ldb);
+    else
+        kernelEight<Rows>(kc, ap, bp, c, ldc, accumulate, static_cast<__mmask8>(m0), bias, relu, ldb);
+}
+
 // C's MR x NR tile (its first `rows` rows, columns masked by m0/m1) = or += Ap * Bp over kc.
 // The epilogue, when `bias` is given, adds bias[r] to row r; `relu` then clamps at zero.
 // Bp's rows are `ldb` floats apart (a packed panel: NR; a multiple of 16 in any case).
 CS_TARGET_AVX512 inline void kernel(int kc, const float* __restrict ap, const float* __restrict bp, float* c,
                                     int64_t ldc, bool accumulate, int rows, __mmask16 m0, __mmask16 m1,
                                     const float* bias = nullptr, bool relu = false, int64_t ldb = NR) {
-    if (m1 != 0)
-        kernelColumns<true>(kc, ap, bp, c, ldc, accumulate, rows, m0, m1, bias, relu, ldb);
-    else if (m0 > 0xFF)
-        kernelColumns<false>(kc, ap, bp, c, ldc, accumulate, rows, m0, m1, bias, relu, ldb);
-    else
-        kernelEight(kc, ap, bp, c, ldc, accumulate, rows, static_cast<__mmask8>(m0), bias, relu, ldb);
+    static_assert(MR == 8);
+    switch (rows) {
+        case 1: return kernelRows<1>(kc, ap, bp, c, ldc, accumulate, m0, m1, bias, relu, ldb);
+        case 2: return kernelRows<2>(kc, ap, bp, c, ldc, accumulate, m0, m1, bias, relu, ldb);
+        case 3: return kernelRows<3>(kc, ap, bp, c, ldc, accumulate, m0, m1, bias, relu, ldb);
+        case 4: return kernelRows<4>(kc, ap, bp, c, ldc, accumulate, m0, m1, bias, relu, ldb);
+        case 5: return kernelRows<5>(kc, ap, bp, c, ldc, accumulate, m0, m1, bias, relu, ldb);
+        case 6: return kernelRows<6>(kc, ap, bp, c, ldc, accumulate, m0, m1, bias, relu, ldb);
+        case 7: return kernelRows<7>(kc, ap, bp, c, ldc, accumulate, m0, m1, bias, relu, ldb);
+        default: return kernelRows<8>(kc, ap, bp, c, ldc, accumulate, m0, m1, bias, relu, ldb);
+    }
 }
 
 // Masks of the first `cols` (0..NR) columns of a tile, for its two vectors.

@@ -26,7 +26,9 @@ enum : std::size_t {
     kWinogradMadeFrom = 4,
     kWinogradGradKernel = 5,  // the same for the input gradient
     kWinogradGradMadeFrom = 6,
-    kBufferCount = 7
+    kSmallPlaneKernel = 7,  // the single-image small-plane product's kernel, and what it was made from
+    kSmallPlaneMadeFrom = 8,
+    kBufferCount = 9
 };
 
 // Upper bound on one im2col chunk (1 MB of floats): the columns of a chunk stay in the L2 cache
@@ -44,18 +46,25 @@ void reluMask(const float* __restrict y, const float* __restrict src, float* __r
     for (int64_t p = 0; p < n; ++p) dst[p] = y[p] > 0.f ? src[p] : 0.f;
 }
 
-// The transformed kernel for `s`, made again only when the kernel changed since: the weights
-// change once per optimizer step, and a step's micro-batches and its backward pass reuse it.
+// `out` = make(kernel) (`size` floats), made again only when the kernel changed since: the
+// weights change once per optimizer step, and a step's micro-batches and its backward pass (or
+// every image of an inference run) reuse it.
+template <class Make>
+const float* cachedKernel(const Tensor& kernel, int64_t size, Tensor& out, Tensor& madeFrom, Make make) {
+    if (out.size() == size && madeFrom.size() == kernel.size() &&
+        std::memcmp(madeFrom.data(), kernel.data(), sizeof(float) * kernel.size()) == 0)
+        return out.data();
+    madeFrom = kernel;
+    out.resize(1, Shape::flat(static_cast<int>(size)));
+    make(out.data());
+    return out.data();
+}
+
+// The transformed kernel for `s`.
 const float* winogradKernelFor(const Tensor& kernel, const WinogradShape& s, bool inputGradient, Tensor& u,
                                Tensor& madeFrom) {
-    const int64_t size = winogradKernelSize(s);
-    if (u.size() == size && madeFrom.size() == kernel.size() &&
-        std::memcmp(madeFrom.data(), kernel.data(), sizeof(float) * kernel.size()) == 0)
-        return u.data();
-    madeFrom = kernel;
-    u.resize(1, Shape::flat(static_cast<int>(size)));
-    winogradKernel(kernel.data(), s, inputGradient, u.data());
-    return u.data();
+    return cachedKernel(kernel, winogradKernelSize(s), u, madeFrom,
+                        [&](float* out) { winogradKernel(kernel.data(), s, inputGradient, out); });
 }
 
 // reluMask in place.
@@ -165,6 +174,15 @@ void Conv2D::forward(const ForwardArgs& a) {
         scratch.resize(1, Shape::flat(static_cast<int>(winogradScratch(s))));
         col.resize(0, Shape::flat(0));
         winogradConv(x.data(), N, s, u, bias, fusedRelu, a.output.data(), scratch.data());
+    } else if (opt_.groups == 1 && a.phase == Phase::Eval && convSmallPlaneApplies(g, N)) {
+        const Tensor& kernel = params_[0].value;
+        const float* packed =
+            cachedKernel(kernel, convSmallPlaneKernelSize(g, F), a.ws.buffer(kSmallPlaneKernel),
+                         a.ws.buffer(kSmallPlaneMadeFrom), [&](float* out) { convSmallPlaneKernel(kernel.data(), g, F, out); });
+        Tensor& scratch = a.ws.buffer(kGemm);
+        scratch.resize(1, Shape::flat(static_cast<int>(convSmallPlaneScratch(g, F))));
+        col.resize(0, Shape::flat(0));
+        convSmallPlaneForward(x.data(), g, packed, bias, F, fusedRelu, a.output.data(), scratch.data());
     } else if (opt_.groups == 1 && a.phase == Phase::Eval && convGemmAvailable() &&
                (N == 1 || g.outPlane() >= kImplicitGemmMinPlane)) {
         // Inference: no columns are kept (col is left empty, so a backward pass after this

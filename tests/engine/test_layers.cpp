@@ -36,6 +36,10 @@ std::map<std::string, std::vector<Case>> contractCases() {
         {"valid k3", {{"filters", 4}}, {img(3, 6, 6)}},
         {"same k3 relu", {{"filters", 4}, {"padding", "same"}, {"activation", "relu"}}, {img(2, 5, 6)}},
         {"valid stride 2", {{"filters", 3}, {"strides", 2}}, {img(2, 7, 6)}},
+        // One image of a plane under 16 pixels takes the pixels-as-rows product (conv_gemm.h):
+        // seed-cnn's last convolution with filters across two column panels, and a strided one.
+        {"small plane 3x3", {{"filters", 40}, {"activation", "linear"}}, {img(16, 5, 5)}},
+        {"small plane stride 2 same", {{"filters", 7}, {"strides", 2}, {"padding", "same"}}, {img(6, 6, 7)}},
         // 7 rows, k4, s2 pads 1 above and 2 below: TensorFlow's asymmetric 'same'.
         {"same k4 stride 2", {{"filters", 3}, {"kernel_size", 4}, {"strides", 2}, {"padding", "same"}}, {img(2, 7, 6)}},
         {"k1 no bias", {{"filters", 5}, {"kernel_size", 1}, {"use_bias", false}}, {img(3, 4, 4)}},
@@ -474,6 +478,7 @@ void TestLayers::convMatchesNaiveReference_data() {
     QTest::newRow("implicit 64ch 5x5") << 64 << 5 << 5 << 3 << 1 << "valid";
     QTest::newRow("implicit 8ch 17x9 same") << 8 << 17 << 9 << 3 << 1 << "same";
     QTest::newRow("implicit 5ch stride 2 same") << 5 << 11 << 12 << 3 << 2 << "same";
+    QTest::newRow("small plane 16ch 3x4 stride 2") << 16 << 6 << 8 << 3 << 2 << "same";
 }
 
 void TestLayers::convMatchesNaiveReference() {
@@ -493,6 +498,24 @@ void TestLayers::convMatchesNaiveReference() {
                                          stride, padding == "same");
     QCOMPARE(y.sampleShape(), ref.sampleShape());
     QVERIFY2(test::maxAbsDiff(y, ref) < 1e-5, qPrintable(QString::number(test::maxAbsDiff(y, ref))));
+    // Each image alone (small planes take conv_gemm.h's pixels-as-rows product), with ReLU fused too.
+    for (const char* activation : {"linear", "relu"}) {
+        Case one = c;
+        one.options["activation"] = activation;
+        Built fused = build("Conv2D", one, Phase::Eval);  // the same seed: the same weights and inputs
+        for (int n = 0; n < c.batch; ++n) {
+            std::vector<Tensor> single(1);
+            single[0].copySamplesFrom(fused.runner->inputs()[0], n, 1);
+            LayerRunner alone(*fused.layer, std::move(single), Phase::Eval);
+            Workspace w;
+            Tensor want;
+            want.copySamplesFrom(ref, n, 1);
+            if (one.options["activation"] == "relu")
+                for (int64_t i = 0; i < want.size(); ++i) want[i] = std::max(want[i], 0.f);
+            const double diff = test::maxAbsDiff(alone.forward(w), want);
+            QVERIFY2(diff < 1e-5, qPrintable(QString("%1, sample %2: %3").arg(activation).arg(n).arg(diff)));
+        }
+    }
 }
 
 void TestLayers::convOptionsMatchNaiveReference_data() {
