@@ -174,7 +174,7 @@ void Conv2D::forward(const ForwardArgs& a) {
         scratch.resize(1, Shape::flat(static_cast<int>(winogradScratch(s))));
         col.resize(0, Shape::flat(0));
         winogradConv(x.data(), N, s, u, bias, fusedRelu, a.output.data(), scratch.data());
-    } else if (opt_.groups == 1 && a.phase == Phase::Eval && convSmallPlaneApplies(g, N)) {
+    } else if (opt_.groups == 1 && a.phase == Phase::Eval && convSmallPlaneApplies(g)) {
         const Tensor& kernel = params_[0].value;
         const float* packed =
             cachedKernel(kernel, convSmallPlaneKernelSize(g, F), a.ws.buffer(kSmallPlaneKernel),
@@ -182,7 +182,7 @@ void Conv2D::forward(const ForwardArgs& a) {
         Tensor& scratch = a.ws.buffer(kGemm);
         scratch.resize(1, Shape::flat(static_cast<int>(convSmallPlaneScratch(g, F))));
         col.resize(0, Shape::flat(0));
-        convSmallPlaneForward(x.data(), g, packed, bias, F, fusedRelu, a.output.data(), scratch.data());
+        convSmallPlaneForward(x.data(), N, g, packed, bias, F, fusedRelu, a.output.data(), scratch.data());
     } else if (opt_.groups == 1 && a.phase == Phase::Eval && convGemmAvailable() &&
                (N == 1 || g.outPlane() >= kImplicitGemmMinPlane)) {
         // Inference: no columns are kept (col is left empty, so a backward pass after this

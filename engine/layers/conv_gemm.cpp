@@ -136,49 +136,59 @@ CS_TARGET_AVX512 void smallPlaneTile(const float* padded, const int32_t* tap, in
     }
 }
 
-CS_TARGET_AVX512 void smallPlaneForward(const float* x, const WindowGeometry& g, const float* packed,
+CS_TARGET_AVX512 void smallPlaneForward(const float* x, int N, const WindowGeometry& g, const float* packed,
                                         const float* bias, int F, bool relu, float* y, float* scratch) {
     const PaddedSample pd = PaddedSample::of(g);
     const int K = g.channels * g.window * g.window, P = static_cast<int>(g.outPlane());
     const int colPanels = (F + NR - 1) / NR, ldc = colPanels * NR;
-    float* yT = scratch;                                     // P x ldc
-    float* padded = yT + roundUpToVector(int64_t(P) * ldc);  // C x plane
-    int32_t* tap = reinterpret_cast<int32_t*>(padded + g.channels * pd.plane());
-    pd.pad(x, g, padded);
+    const int64_t paddedSample = g.channels * pd.plane(), inSample = g.channels * g.inPlane();
+    float* yT = scratch;                                                        // group pixels x ldc
+    float* padded = yT + roundUpToVector(int64_t(kSmallPlaneGroup) * P * ldc);  // group x C x plane
+    int32_t* tap = reinterpret_cast<int32_t*>(padded + kSmallPlaneGroup * paddedSample);
     pd.tapOffsets(g, tap);
-    int32_t pixel[kSmallPlane];
-    for (int p = 0; p < P; ++p) pixel[p] = (p / g.outW) * g.stride * pd.W + (p % g.outW) * g.stride;
-    for (int q = 0; q < colPanels; ++q) {
-        __mmask16 m0, m1;
-        columnMasks(std::min(NR, F - q * NR), m0, m1);
-        const float* bp = packed + int64_t(q) * K * NR;
-        for (int p0 = 0; p0 < P; p0 += MR) {
-            float* c = yT + int64_t(p0) * ldc + q * NR;
-            switch (std::min(MR, P - p0)) {  // pixels in this row panel
-                case 1: smallPlaneTile<1>(padded, tap, K, pixel + p0, bp, c, ldc, m0, m1); break;
-                case 2: smallPlaneTile<2>(padded, tap, K, pixel + p0, bp, c, ldc, m0, m1); break;
-                case 3: smallPlaneTile<3>(padded, tap, K, pixel + p0, bp, c, ldc, m0, m1); break;
-                case 4: smallPlaneTile<4>(padded, tap, K, pixel + p0, bp, c, ldc, m0, m1); break;
-                case 5: smallPlaneTile<5>(padded, tap, K, pixel + p0, bp, c, ldc, m0, m1); break;
-                case 6: smallPlaneTile<6>(padded, tap, K, pixel + p0, bp, c, ldc, m0, m1); break;
-                case 7: smallPlaneTile<7>(padded, tap, K, pixel + p0, bp, c, ldc, m0, m1); break;
-                default: smallPlaneTile<8>(padded, tap, K, pixel + p0, bp, c, ldc, m0, m1); break;
+    int32_t pixel[kSmallPlaneGroup * kSmallPlane];  // offsets of the group's pixels in `padded`
+    for (int n0 = 0; n0 < N; n0 += kSmallPlaneGroup) {
+        const int count = std::min(kSmallPlaneGroup, N - n0), pixels = count * P;
+        for (int n = 0; n < count; ++n) {
+            pd.pad(x + (n0 + n) * inSample, g, padded + n * paddedSample);
+            for (int p = 0; p < P; ++p)
+                pixel[n * P + p] = static_cast<int32_t>(n * paddedSample + (p / g.outW) * g.stride * pd.W +
+                                                        (p % g.outW) * g.stride);
+        }
+        for (int q = 0; q < colPanels; ++q) {
+            __mmask16 m0, m1;
+            columnMasks(std::min(NR, F - q * NR), m0, m1);
+            const float* bp = packed + int64_t(q) * K * NR;
+            for (int p0 = 0; p0 < pixels; p0 += MR) {
+                float* c = yT + int64_t(p0) * ldc + q * NR;
+                switch (std::min(MR, pixels - p0)) {  // pixels in this row panel
+                    case 1: smallPlaneTile<1>(padded, tap, K, pixel + p0, bp, c, ldc, m0, m1); break;
+                    case 2: smallPlaneTile<2>(padded, tap, K, pixel + p0, bp, c, ldc, m0, m1); break;
+                    case 3: smallPlaneTile<3>(padded, tap, K, pixel + p0, bp, c, ldc, m0, m1); break;
+                    case 4: smallPlaneTile<4>(padded, tap, K, pixel + p0, bp, c, ldc, m0, m1); break;
+                    case 5: smallPlaneTile<5>(padded, tap, K, pixel + p0, bp, c, ldc, m0, m1); break;
+                    case 6: smallPlaneTile<6>(padded, tap, K, pixel + p0, bp, c, ldc, m0, m1); break;
+                    case 7: smallPlaneTile<7>(padded, tap, K, pixel + p0, bp, c, ldc, m0, m1); break;
+                    default: smallPlaneTile<8>(padded, tap, K, pixel + p0, bp, c, ldc, m0, m1); break;
+                }
             }
         }
+        for (int n = 0; n < count; ++n)
+            for (int f = 0; f < F; ++f) {
+                const float b = bias ? bias[f] : 0.f;
+                float* out = y + (int64_t(n0 + n) * F + f) * P;
+                for (int p = 0; p < P; ++p) {
+                    const float v = yT[int64_t(n * P + p) * ldc + f] + b;
+                    out[p] = relu ? std::max(v, 0.f) : v;
+                }
+            }
     }
-    for (int f = 0; f < F; ++f)
-        for (int p = 0; p < P; ++p) {
-            const float v = yT[int64_t(p) * ldc + f] + (bias ? bias[f] : 0.f);
-            y[int64_t(f) * P + p] = relu ? std::max(v, 0.f) : v;
-        }
 }
 
 }  // namespace avx512
 }  // namespace
 
-bool convSmallPlaneApplies(const WindowGeometry& g, int batch) {
-    return batch == 1 && g.outPlane() < kSmallPlane && convGemmAvailable();
-}
+bool convSmallPlaneApplies(const WindowGeometry& g) { return g.outPlane() < kSmallPlane && convGemmAvailable(); }
 
 int64_t convSmallPlaneKernelSize(const WindowGeometry& g, int filters) {
     using namespace gemm::avx512;
@@ -194,12 +204,13 @@ int64_t convSmallPlaneScratch(const WindowGeometry& g, int filters) {
     using namespace gemm::avx512;
     const int64_t K = int64_t(g.channels) * g.window * g.window, P = g.outPlane();
     const int64_t ldc = (filters + NR - 1) / NR * NR;
-    return roundUpToVector(P * ldc) + g.channels * PaddedSample::of(g).plane() + K + 64;
+    return roundUpToVector(kSmallPlaneGroup * P * ldc) + kSmallPlaneGroup * g.channels * PaddedSample::of(g).plane() +
+           K + 64;
 }
 
-void convSmallPlaneForward(const float* x, const WindowGeometry& g, const float* packed, const float* bias, int F,
-                           bool relu, float* y, float* scratch) {
-    avx512::smallPlaneForward(x, g, packed, bias, F, relu, y, scratch);
+void convSmallPlaneForward(const float* x, int N, const WindowGeometry& g, const float* packed, const float* bias,
+                           int F, bool relu, float* y, float* scratch) {
+    avx512::smallPlaneForward(x, N, g, packed, bias, F, relu, y, scratch);
 }
 
 bool convGemmAvailable() { return cpuLevel() == CpuLevel::Avx512; }

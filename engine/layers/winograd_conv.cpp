@@ -66,7 +66,7 @@ const Steps& steps() {
 void convolve(const float* in, int N, const WinogradShape& s, const float* u, const float* bias, bool relu, float* out,
               float* scratch) {
     const Steps& step = steps();
-    const Pass pass(s, currentLayout(), scratch);
+    const Pass pass(s, currentLayout(), N, scratch);
     const Tiling& t = pass.t;
     int paddedSample = -1;
     for (int u0 = 0, units = N * t.tilesH; u0 < units; u0 += t.unitsPerBlock) {
@@ -81,7 +81,7 @@ void convolve(const float* in, int N, const WinogradShape& s, const float* u, co
 // (A dy A^T) times (B^T d B), one product per element.
 void kernelGradient(const float* in, const float* dy, int N, const WinogradShape& s, float* dm, float* scratch) {
     const Steps& step = steps();
-    const Pass pass(s, currentLayout(), scratch);
+    const Pass pass(s, currentLayout(), N, scratch);
     const Tiling& t = pass.t;
     const int64_t ld = t.ld;
     int paddedSample = -1;

@@ -37,7 +37,8 @@ struct Tiling {
     int unitsPerBlock;    // tile rows (one sample's row of tiles) per block
     int64_t ld;           // floats per row of a block's tile and product matrices (whole panels)
     int filterPanels;
-    Tiling(const WinogradShape& s, const TileLayout& l) : layout(l) {
+    // `batch` (when known) bounds the block: a single image's matrices are no wider than its tiles.
+    Tiling(const WinogradShape& s, const TileLayout& l, int batch = 0) : layout(l) {
         tilesH = (s.OH + 1) / 2;
         tilesW = (s.OW + 1) / 2;
         segments = (tilesW + l.segment - 1) / l.segment;
@@ -46,6 +47,7 @@ struct Tiling {
         rowStride = static_cast<int>(roundUp16(2 * l.segment * segments + 2));
         const int64_t blockTiles = std::max<int64_t>(l.panel, kBlockBytes / (64 * int64_t(s.C + s.F)));
         unitsPerBlock = static_cast<int>(std::max<int64_t>(1, blockTiles / tilesW));
+        if (batch > 0) unitsPerBlock = std::min(unitsPerBlock, batch * tilesH);
         ld = (int64_t(unitsPerBlock) * tilesW + 16 + l.panel - 1) / l.panel * l.panel;  // +16: full-width stores
         filterPanels = (s.F + l.filterPanel - 1) / l.filterPanel;
     }
@@ -111,8 +113,8 @@ struct Pass {
     Tiling t;
     Buffers b;
     int64_t tileMatrix, secondMatrix, outPlane;  // floats per element's tile / product matrix; per output plane
-    Pass(const WinogradShape& s, const TileLayout& l, float* scratch)
-        : t(s, l),
+    Pass(const WinogradShape& s, const TileLayout& l, int batch, float* scratch)
+        : t(s, l, batch),
           b(s, t, scratch),
           tileMatrix(t.tileMatrix(s)),
           secondMatrix(t.productMatrix(s)),
