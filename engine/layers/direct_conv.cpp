@@ -186,7 +186,8 @@ CS_TARGET_AVX2 void backward(const Args& a) {
     const WindowGeometry& g = *a.g;
     const Taps<TAPS> tp(g);
     const int T = tp.T, F = a.F;
-    constexpr int kBlock = 8;  // taps summed in registers per pass over the positions
+    // Taps summed in registers per pass over the positions: a first layer's 9 (or 12) in one pass.
+    constexpr int kBlock = TAPS > 0 && TAPS <= 12 ? TAPS : 8;
     const int64_t outPlane = g.outPlane();
     float* padded = a.scratch;
     float* dPadded = a.scratch + directConvScratch(g);
@@ -201,22 +202,36 @@ CS_TARGET_AVX2 void backward(const Args& a) {
             for (int t0 = 0; t0 < T; t0 += kBlock) {
                 const int t1 = std::min(T, t0 + kBlock);
                 __m256 acc[kBlock], accBias = _mm256_setzero_ps();
-#pragma GCC unroll 8
+#pragma GCC unroll 12
                 for (int j = 0; j < kBlock; ++j) acc[j] = _mm256_setzero_ps();
                 for (int oh = 0; oh < g.outH; ++oh) {
                     const float* row = padded + int64_t(oh) * tp.p.W;
                     float* dRow = dPadded + int64_t(oh) * tp.p.W;
                     const int64_t o = f * outPlane + int64_t(oh) * g.outW;
                     for (int ow = 0; ow < g.outW; ow += 8) {
+                        const bool whole = g.outW - ow >= 8;  // plain loads, ReLU's mask by an AND
                         __m256i m = laneMask(g.outW - ow);
-                        if (a.relu) m = positiveLanes(m, maskLoad(yn + o + ow, m));
-                        const __m256 gv = maskLoad(dyn + o + ow, m);
+                        __m256 gv;
+                        if (whole) {
+                            gv = _mm256_loadu_ps(dyn + o + ow);
+                            if (a.relu) {
+                                const __m256 positive =
+                                    _mm256_cmp_ps(_mm256_loadu_ps(yn + o + ow), _mm256_setzero_ps(), _CMP_GT_OQ);
+                                gv = _mm256_and_ps(gv, positive);
+                                m = _mm256_castps_si256(positive);
+                            }
+                        } else {
+                            if (a.relu) m = positiveLanes(m, maskLoad(yn + o + ow, m));
+                            gv = maskLoad(dyn + o + ow, m);
+                        }
                         accBias = _mm256_add_ps(accBias, gv);
                         // Indexed by the unrolled j, so the sums stay in registers.
-#pragma GCC unroll 8
+#pragma GCC unroll 12
                         for (int j = 0; j < kBlock; ++j)
-                            if (t0 + j < t1)
-                                acc[j] = _mm256_fmadd_ps(gv, maskLoad(row + tp.off[t0 + j] + ow, m), acc[j]);
+                            if (t0 + j < t1) {
+                                const float* in = row + tp.off[t0 + j] + ow;
+                                acc[j] = _mm256_fmadd_ps(gv, whole ? _mm256_loadu_ps(in) : maskLoad(in, m), acc[j]);
+                            }
                         if (a.dx)
                             for (int t = t0; t < t1; ++t) {
                                 float* d = dRow + tp.off[t] + ow;
@@ -224,7 +239,7 @@ CS_TARGET_AVX2 void backward(const Args& a) {
                             }
                     }
                 }
-#pragma GCC unroll 8
+#pragma GCC unroll 12
                 for (int j = 0; j < kBlock; ++j)
                     if (t0 + j < t1) dwf[t0 + j] += sum(acc[j]);
                 if (a.db && t0 == 0) a.db[f] += sum(accBias);
