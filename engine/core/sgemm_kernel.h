@@ -39,8 +39,8 @@ CS_TARGET_AVX512 inline void packB(const GemmMatrix& B, int p0, int kc, int j0, 
 // the tile's vectors (a panel of 16 columns or fewer costs half the multiply-adds).
 template <bool Wide, int Rows>
 CS_TARGET_AVX512 inline void kernelColumns(int kc, const float* __restrict ap, const float* __restrict bp, float* c,
-                                           int64_t ldc, bool accumulate, __mmask16 m0, __mmask16 m1,
-                                           const float* bias, bool relu, int64_t ldb) {
+                                           int64_t ldc, bool accumulate, __mmask16 m0, __mmask16 m1, const float* bias,
+                                           bool relu, int64_t ldb) {
     __m512 acc0[Rows], acc1[Rows];
 #pragma GCC unroll 8
     for (int r = 0; r < Rows; ++r) acc0[r] = acc1[r] = _mm512_setzero_ps();
@@ -119,14 +119,22 @@ CS_TARGET_AVX512 inline void kernel(int kc, const float* __restrict ap, const fl
                                     const float* bias = nullptr, bool relu = false, int64_t ldb = NR) {
     static_assert(MR == 8);
     switch (rows) {
-        case 1: return kernelRows<1>(kc, ap, bp, c, ldc, accumulate, m0, m1, bias, relu, ldb);
-        case 2: return kernelRows<2>(kc, ap, bp, c, ldc, accumulate, m0, m1, bias, relu, ldb);
-        case 3: return kernelRows<3>(kc, ap, bp, c, ldc, accumulate, m0, m1, bias, relu, ldb);
-        case 4: return kernelRows<4>(kc, ap, bp, c, ldc, accumulate, m0, m1, bias, relu, ldb);
-        case 5: return kernelRows<5>(kc, ap, bp, c, ldc, accumulate, m0, m1, bias, relu, ldb);
-        case 6: return kernelRows<6>(kc, ap, bp, c, ldc, accumulate, m0, m1, bias, relu, ldb);
-        case 7: return kernelRows<7>(kc, ap, bp, c, ldc, accumulate, m0, m1, bias, relu, ldb);
-        default: return kernelRows<8>(kc, ap, bp, c, ldc, accumulate, m0, m1, bias, relu, ldb);
+        case 1:
+            return kernelRows<1>(kc, ap, bp, c, ldc, accumulate, m0, m1, bias, relu, ldb);
+        case 2:
+            return kernelRows<2>(kc, ap, bp, c, ldc, accumulate, m0, m1, bias, relu, ldb);
+        case 3:
+            return kernelRows<3>(kc, ap, bp, c, ldc, accumulate, m0, m1, bias, relu, ldb);
+        case 4:
+            return kernelRows<4>(kc, ap, bp, c, ldc, accumulate, m0, m1, bias, relu, ldb);
+        case 5:
+            return kernelRows<5>(kc, ap, bp, c, ldc, accumulate, m0, m1, bias, relu, ldb);
+        case 6:
+            return kernelRows<6>(kc, ap, bp, c, ldc, accumulate, m0, m1, bias, relu, ldb);
+        case 7:
+            return kernelRows<7>(kc, ap, bp, c, ldc, accumulate, m0, m1, bias, relu, ldb);
+        default:
+            return kernelRows<8>(kc, ap, bp, c, ldc, accumulate, m0, m1, bias, relu, ldb);
     }
 }
 

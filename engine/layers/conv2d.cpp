@@ -176,9 +176,9 @@ void Conv2D::forward(const ForwardArgs& a) {
         winogradConv(x.data(), N, s, u, bias, fusedRelu, a.output.data(), scratch.data());
     } else if (opt_.groups == 1 && a.phase == Phase::Eval && convSmallPlaneApplies(g)) {
         const Tensor& kernel = params_[0].value;
-        const float* packed =
-            cachedKernel(kernel, convSmallPlaneKernelSize(g, F), a.ws.buffer(kSmallPlaneKernel),
-                         a.ws.buffer(kSmallPlaneMadeFrom), [&](float* out) { convSmallPlaneKernel(kernel.data(), g, F, out); });
+        const float* packed = cachedKernel(kernel, convSmallPlaneKernelSize(g, F), a.ws.buffer(kSmallPlaneKernel),
+                                           a.ws.buffer(kSmallPlaneMadeFrom),
+                                           [&](float* out) { convSmallPlaneKernel(kernel.data(), g, F, out); });
         Tensor& scratch = a.ws.buffer(kGemm);
         scratch.resize(1, Shape::flat(static_cast<int>(convSmallPlaneScratch(g, F))));
         col.resize(0, Shape::flat(0));

@@ -152,8 +152,8 @@ CS_TARGET_AVX512 void smallPlaneForward(const float* x, int N, const WindowGeome
         for (int n = 0; n < count; ++n) {
             pd.pad(x + (n0 + n) * inSample, g, padded + n * paddedSample);
             for (int p = 0; p < P; ++p)
-                pixel[n * P + p] = static_cast<int32_t>(n * paddedSample + (p / g.outW) * g.stride * pd.W +
-                                                        (p % g.outW) * g.stride);
+                pixel[n * P + p] =
+                    static_cast<int32_t>(n * paddedSample + (p / g.outW) * g.stride * pd.W + (p % g.outW) * g.stride);
         }
         for (int q = 0; q < colPanels; ++q) {
             __mmask16 m0, m1;
@@ -162,14 +162,30 @@ CS_TARGET_AVX512 void smallPlaneForward(const float* x, int N, const WindowGeome
             for (int p0 = 0; p0 < pixels; p0 += MR) {
                 float* c = yT + int64_t(p0) * ldc + q * NR;
                 switch (std::min(MR, pixels - p0)) {  // pixels in this row panel
-                    case 1: smallPlaneTile<1>(padded, tap, K, pixel + p0, bp, c, ldc, m0, m1); break;
-                    case 2: smallPlaneTile<2>(padded, tap, K, pixel + p0, bp, c, ldc, m0, m1); break;
-                    case 3: smallPlaneTile<3>(padded, tap, K, pixel + p0, bp, c, ldc, m0, m1); break;
-                    case 4: smallPlaneTile<4>(padded, tap, K, pixel + p0, bp, c, ldc, m0, m1); break;
-                    case 5: smallPlaneTile<5>(padded, tap, K, pixel + p0, bp, c, ldc, m0, m1); break;
-                    case 6: smallPlaneTile<6>(padded, tap, K, pixel + p0, bp, c, ldc, m0, m1); break;
-                    case 7: smallPlaneTile<7>(padded, tap, K, pixel + p0, bp, c, ldc, m0, m1); break;
-                    default: smallPlaneTile<8>(padded, tap, K, pixel + p0, bp, c, ldc, m0, m1); break;
+                    case 1:
+                        smallPlaneTile<1>(padded, tap, K, pixel + p0, bp, c, ldc, m0, m1);
+                        break;
+                    case 2:
+                        smallPlaneTile<2>(padded, tap, K, pixel + p0, bp, c, ldc, m0, m1);
+                        break;
+                    case 3:
+                        smallPlaneTile<3>(padded, tap, K, pixel + p0, bp, c, ldc, m0, m1);
+                        break;
+                    case 4:
+                        smallPlaneTile<4>(padded, tap, K, pixel + p0, bp, c, ldc, m0, m1);
+                        break;
+                    case 5:
+                        smallPlaneTile<5>(padded, tap, K, pixel + p0, bp, c, ldc, m0, m1);
+                        break;
+                    case 6:
+                        smallPlaneTile<6>(padded, tap, K, pixel + p0, bp, c, ldc, m0, m1);
+                        break;
+                    case 7:
+                        smallPlaneTile<7>(padded, tap, K, pixel + p0, bp, c, ldc, m0, m1);
+                        break;
+                    default:
+                        smallPlaneTile<8>(padded, tap, K, pixel + p0, bp, c, ldc, m0, m1);
+                        break;
                 }
             }
         }

@@ -97,7 +97,7 @@ private slots:
         const WinogradShape seed = WinogradShape::forward(g, 64);  // 11x11 output: 36 tiles a sample
         QVERIFY(winogradPays(seed, 16));
         QVERIFY(winogradPays(seed, 1));  // 36 tiles: two 16-column vectors of the products
-        QVERIFY(!winogradPays(WinogradShape::forward(geometryOf(32, 9, 9, 0, 0, 0, 0), 64), 1));  // 16 tiles
+        QVERIFY(!winogradPays(WinogradShape::forward(geometryOf(32, 9, 9, 0, 0, 0, 0), 64), 1));         // 16 tiles
         QVERIFY(!winogradPays(WinogradShape::forward(geometryOf(64, 5, 5, 0, 0, 0, 0), 64), 64));        // 3x3 output
         QVERIFY(!winogradPays(WinogradShape::inputGradient(geometryOf(64, 5, 5, 0, 0, 0, 0), 64), 64));  // 5x5
         QVERIFY(winogradPays(WinogradShape::inputGradient(g, 64), 16));  // 13x13 input gradient
