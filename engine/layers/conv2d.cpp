@@ -7,6 +7,7 @@
 #include "core/errors.h"
 #include "core/sgemm.h"
 #include "layers/conv_gemm.h"
+#include "layers/conv_small_plane.h"
 #include "layers/depthwise_conv.h"
 #include "layers/direct_conv.h"
 #include "layers/im2col.h"
