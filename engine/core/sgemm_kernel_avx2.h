@@ -74,22 +74,25 @@ CS_TARGET_AVX2 inline void packB(const GemmMatrix& B, int p0, int kc, int j0, in
 // tile goes through a buffer on the stack: AVX2's masked loads would cost more than they save on
 // the few edge tiles. Bp's rows are `ldb` floats apart (a packed panel: NR; a multiple of 8 in
 // any case).
-CS_TARGET_AVX2 inline void stridedTile(int kc, const float* __restrict ap, const float* __restrict bp, float* c,
-                                       int64_t ldc, bool accumulate, int rows, int cols, int64_t ldb) {
+// Wide == false: only the first vector of columns (a panel of 8 columns or fewer costs half).
+template <bool Wide>
+CS_TARGET_AVX2 inline void stridedTileColumns(int kc, const float* __restrict ap, const float* __restrict bp,
+                                              float* c, int64_t ldc, bool accumulate, int rows, int cols,
+                                              int64_t ldb) {
     __m256 acc0[MR], acc1[MR];
 #pragma GCC unroll 6
     for (int r = 0; r < MR; ++r) acc0[r] = acc1[r] = _mm256_setzero_ps();
     for (int k = 0; k < kc; ++k, ap += MR, bp += ldb) {
         const __m256 b0 = _mm256_load_ps(bp);
-        const __m256 b1 = _mm256_load_ps(bp + 8);
+        const __m256 b1 = Wide ? _mm256_load_ps(bp + 8) : _mm256_setzero_ps();
 #pragma GCC unroll 6
         for (int r = 0; r < MR; ++r) {
             const __m256 a = _mm256_broadcast_ss(ap + r);
             acc0[r] = _mm256_fmadd_ps(a, b0, acc0[r]);
-            acc1[r] = _mm256_fmadd_ps(a, b1, acc1[r]);
+            if constexpr (Wide) acc1[r] = _mm256_fmadd_ps(a, b1, acc1[r]);
         }
     }
-    if (rows == MR && cols == NR) {
+    if (Wide && rows == MR && cols == NR) {
 #pragma GCC unroll 6
         for (int r = 0; r < MR; ++r) {
             float* cr = c + int64_t(r) * ldc;
@@ -114,6 +117,14 @@ CS_TARGET_AVX2 inline void stridedTile(int kc, const float* __restrict ap, const
         float* cr = c + int64_t(r) * ldc;
         for (int j = 0; j < cols; ++j) cr[j] = accumulate ? cr[j] + part[r][j] : part[r][j];
     }
+}
+
+CS_TARGET_AVX2 inline void stridedTile(int kc, const float* __restrict ap, const float* __restrict bp, float* c,
+                                       int64_t ldc, bool accumulate, int rows, int cols, int64_t ldb) {
+    if (cols > 8)
+        stridedTileColumns<true>(kc, ap, bp, c, ldc, accumulate, rows, cols, ldb);
+    else
+        stridedTileColumns<false>(kc, ap, bp, c, ldc, accumulate, rows, cols, ldb);
 }
 
 // The same with B packed in NR-column panels.

@@ -169,7 +169,11 @@ CS_TARGET_AVX2 void forward(const Args& a) {
         float* yn = a.out + int64_t(n) * F * outPlane;
         for (int oh = 0; oh < g.outH; ++oh) {
             const float* row = a.scratch + int64_t(oh) * tp.p.W;
-            for (int ow = 0; ow < g.outW; ow += 8) {
+            for (int ow0 = 0; ow0 < g.outW; ow0 += 8) {
+                // A row's last partial vector is computed as the row's last whole one instead,
+                // outputs it shares with the one before written twice (the same values): AMD's
+                // masked stores cost more than the eight multiply-adds.
+                const int ow = g.outW >= 8 ? std::min(ow0, g.outW - 8) : ow0;
                 const int lanes = std::min(8, g.outW - ow);
                 const __m256i m = laneMask(lanes);
                 float* out = yn + int64_t(oh) * g.outW + ow;
