@@ -74,7 +74,8 @@ CS_TARGET_AVX2 inline void inputTransform(const float* a, int rowStride, __m256 
 struct StripOutput {
     float* at;
     int rows, columns;
-    __m256i maskLo, maskHi;  // the columns of the row's first and second 8 floats
+    __m256i maskLo, maskHi;     // the columns of the row's first and second 8 floats
+    __m256i shift, fromSecond;  // the last 8 columns' lanes in the two vectors (outputTransform)
 };
 
 CS_TARGET_AVX2 inline StripOutput stripRows(const Strip& st, const Tiling& t, const WinogradShape& s, float* plane0) {
@@ -85,6 +86,11 @@ CS_TARGET_AVX2 inline StripOutput stripRows(const Strip& st, const Tiling& t, co
     o.columns = std::min(2 * st.count, s.OW - 2 * st.first);
     o.maskLo = firstLanes(o.columns);
     o.maskHi = firstLanes(o.columns - 8);
+    // Lane i of the last 8 columns is column columns - 8 + i: lane (i + columns) mod 8 of the
+    // first vector, or of the second once i + columns - 8 reaches 8.
+    const __m256i lane = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+    o.shift = _mm256_and_si256(_mm256_add_epi32(lane, _mm256_set1_epi32(o.columns)), _mm256_set1_epi32(7));
+    o.fromSecond = _mm256_cmpgt_epi32(_mm256_add_epi32(lane, _mm256_set1_epi32(o.columns - 8)), _mm256_set1_epi32(7));
     return o;
 }
 
@@ -114,8 +120,17 @@ CS_TARGET_AVX2 inline void outputTransform(const __m256 m[16], __m256 bias, bool
         // Output column 2k + j of a tile row is y_j's lane k: interleave, then put the halves in order.
         const __m256 lo = _mm256_unpacklo_ps(y0, y1), hi = _mm256_unpackhi_ps(y0, y1);
         float* row = o.at + int64_t(i) * OW;
-        storeFirst(row, o.columns, o.maskLo, _mm256_permute2f128_ps(lo, hi, 0x20));
-        storeFirst(row + 8, o.columns - 8, o.maskHi, _mm256_permute2f128_ps(lo, hi, 0x31));
+        const __m256 first = _mm256_permute2f128_ps(lo, hi, 0x20), second = _mm256_permute2f128_ps(lo, hi, 0x31);
+        storeFirst(row, o.columns, o.maskLo, first);
+        if (o.columns > 8 && o.columns < 16) {
+            // The last 8 columns as one whole store (columns 8 - shift.. of `first` again, the
+            // same values), not a masked one.
+            _mm256_storeu_ps(row + o.columns - 8, _mm256_blendv_ps(_mm256_permutevar8x32_ps(first, o.shift),
+                                                                   _mm256_permutevar8x32_ps(second, o.shift),
+                                                                   _mm256_castsi256_ps(o.fromSecond)));
+        } else {
+            storeFirst(row + 8, o.columns - 8, o.maskHi, second);
+        }
     }
 }
 
