@@ -76,9 +76,8 @@ CS_TARGET_AVX2 inline void packB(const GemmMatrix& B, int p0, int kc, int j0, in
 // any case).
 // Wide == false: only the first vector of columns (a panel of 8 columns or fewer costs half).
 template <bool Wide>
-CS_TARGET_AVX2 inline void stridedTileColumns(int kc, const float* __restrict ap, const float* __restrict bp,
-                                              float* c, int64_t ldc, bool accumulate, int rows, int cols,
-                                              int64_t ldb) {
+CS_TARGET_AVX2 inline void stridedTileColumns(int kc, const float* __restrict ap, const float* __restrict bp, float* c,
+                                              int64_t ldc, bool accumulate, int rows, int cols, int64_t ldb) {
     __m256 acc0[MR], acc1[MR];
 #pragma GCC unroll 6
     for (int r = 0; r < MR; ++r) acc0[r] = acc1[r] = _mm256_setzero_ps();
