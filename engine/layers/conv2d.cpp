@@ -27,7 +27,7 @@ enum : std::size_t {
     kWinogradMadeFrom = 4,
     kWinogradGradKernel = 5,  // the same for the input gradient
     kWinogradGradMadeFrom = 6,
-    kSmallPlaneKernel = 7,  // the single-image small-plane product's kernel, and what it was made from
+    kSmallPlaneKernel = 7,  // the small-plane product's kernel transpose, and the kernel it was made from
     kSmallPlaneMadeFrom = 8,
     kBufferCount = 9
 };

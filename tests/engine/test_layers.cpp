@@ -538,6 +538,9 @@ void TestLayers::convOptionsMatchNaiveReference_data() {
         row("asymmetric 16ch") << "Conv2D" << 16 << 9 << 5 << 3 << 1 << 1 << 1 << QList<int>{0, 2, 1, 0} << train;
         row("dilation 3 32ch") << "Conv2D" << 32 << 11 << 6 << 3 << 1 << 3 << 1 << QList<int>{3, 3, 3, 3} << train;
         row("groups 2") << "Conv2D" << 8 << 9 << 6 << 3 << 1 << 1 << 2 << QList<int>{1, 1, 1, 1} << train;
+        // A 3x3 output (inference: conv_small_plane's product) with dilation and stride.
+        row("small plane dilation 2 stride 2")
+            << "Conv2D" << 6 << 8 << 5 << 3 << 2 << 2 << 1 << QList<int>{1, 1, 1, 1} << train;
         row("groups 4 stride 2") << "Conv2D" << 8 << 10 << 8 << 3 << 2 << 1 << 4 << QList<int>{1, 0, 1, 0} << train;
         row("depthwise groups 32 wide") << "Conv2D" << 32 << 21 << 32 << 3 << 1 << 1 << 32 << QList<int>{1, 1, 1, 1}
                                         << train;
