@@ -97,7 +97,10 @@ CS_TARGET_AVX512 void backward(const Args& a) {
         for (int f = 0; f < F; ++f) {
             const float* wf = a.w + int64_t(f) * T;
             // Per-lane sums over this sample's positions, reduced once per (sample, filter).
+            // Unrolled (T is TAPS when that is known), so the sums stay in registers: a loop
+            // index kept them on the stack, stored after every multiply-add.
             __m512 acc[kMaxDirectTaps], accBias = _mm512_setzero_ps();
+#pragma GCC unroll 32
             for (int t = 0; t < T; ++t) acc[t] = _mm512_setzero_ps();
             for (int oh = 0; oh < g.outH; ++oh) {
                 const float* row = padded + int64_t(oh) * tp.p.W;
@@ -110,6 +113,7 @@ CS_TARGET_AVX512 void backward(const Args& a) {
                                                     _CMP_GT_OQ);
                     const __m512 gv = _mm512_maskz_loadu_ps(m, dyn + o + ow);
                     accBias = _mm512_add_ps(accBias, gv);
+#pragma GCC unroll 32
                     for (int t = 0; t < T; ++t)
                         acc[t] = _mm512_fmadd_ps(gv, _mm512_maskz_loadu_ps(m, row + tp.off[t] + ow), acc[t]);
                     if (a.dx)
@@ -121,6 +125,7 @@ CS_TARGET_AVX512 void backward(const Args& a) {
                 }
             }
             float* dwf = a.out + int64_t(f) * T;
+#pragma GCC unroll 32
             for (int t = 0; t < T; ++t) dwf[t] += _mm512_reduce_add_ps(acc[t]);
             if (a.db) a.db[f] += _mm512_reduce_add_ps(accBias);
         }
