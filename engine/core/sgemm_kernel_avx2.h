@@ -73,8 +73,8 @@ CS_TARGET_AVX2 inline void packB(const GemmMatrix& B, int p0, int kc, int j0, in
 // C's MR x NR tile (its first `rows` rows and `cols` columns) = or += Ap * Bp over kc. A partial
 // tile goes through a buffer on the stack: AVX2's masked loads would cost more than they save on
 // the few edge tiles. Bp's rows are `ldb` floats apart (a packed panel: NR; a multiple of 8 in
-// any case).
-// Wide == false: only the first vector of columns (a panel of 8 columns or fewer costs half).
+// any case). Wide == false computes only the first vector of columns (8 columns or fewer: half
+// the multiply-adds); stridedTile below picks it.
 template <bool Wide>
 CS_TARGET_AVX2 inline void stridedTileColumns(int kc, const float* __restrict ap, const float* __restrict bp, float* c,
                                               int64_t ldc, bool accumulate, int rows, int cols, int64_t ldb) {

@@ -53,16 +53,6 @@ CS_TARGET_AVX512 void tile(const GroupProduct& g, const int32_t* pixel, const fl
     }
 }
 
-CS_TARGET_AVX512 void product(const GroupProduct& g) {
-    using Tile = void (*)(const GroupProduct&, const int32_t*, const float*, float*);
-    static constexpr Tile tiles[MR + 1] = {nullptr, tile<1>, tile<2>, tile<3>, tile<4>,
-                                           tile<5>, tile<6>, tile<7>, tile<8>};
-    for (int q = 0; q < g.colPanels; ++q)
-        for (int p0 = 0; p0 < g.pixels; p0 += MR)
-            tiles[std::min(MR, g.pixels - p0)](g, g.pixel + p0, g.packed + int64_t(q) * g.K * NR,
-                                               g.yT + p0 * g.ldc + q * NR);
-}
-
 }  // namespace avx512
 
 namespace avx2 {
@@ -92,19 +82,35 @@ CS_TARGET_AVX2 void tile(const GroupProduct& g, const int32_t* pixel, const floa
     }
 }
 
-CS_TARGET_AVX2 void product(const GroupProduct& g) {
-    using Tile = void (*)(const GroupProduct&, const int32_t*, const float*, float*);
-    static constexpr Tile tiles[MR + 1] = {nullptr, tile<1>, tile<2>, tile<3>, tile<4>, tile<5>, tile<6>};
-    for (int q = 0; q < g.colPanels; ++q)
-        for (int p0 = 0; p0 < g.pixels; p0 += MR)
-            tiles[std::min(MR, g.pixels - p0)](g, g.pixel + p0, g.packed + int64_t(q) * g.K * NR,
-                                               g.yT + p0 * g.ldc + q * NR);
-}
-
 }  // namespace avx2
 
-// The product's column panel width on this CPU.
-int panelWidth() { return cpuLevel() == CpuLevel::Avx512 ? gemm::avx512::NR : gemm::avx2::NR; }
+// An instruction set's register tiles: tiles[r] takes r pixels (1..rows) times `columns` filters.
+using Tile = void (*)(const GroupProduct&, const int32_t* pixel, const float* bp, float* c);
+struct TileSet {
+    int rows, columns;
+    Tile tiles[gemm::avx512::MR + 1];
+};
+constexpr TileSet kAvx512Tiles{gemm::avx512::MR,
+                               gemm::avx512::NR,
+                               {nullptr, avx512::tile<1>, avx512::tile<2>, avx512::tile<3>, avx512::tile<4>,
+                                avx512::tile<5>, avx512::tile<6>, avx512::tile<7>, avx512::tile<8>}};
+constexpr TileSet kAvx2Tiles{
+    gemm::avx2::MR,
+    gemm::avx2::NR,
+    {nullptr, avx2::tile<1>, avx2::tile<2>, avx2::tile<3>, avx2::tile<4>, avx2::tile<5>, avx2::tile<6>}};
+static_assert(gemm::avx512::MR == 8 && gemm::avx2::MR == 6);
+
+const TileSet& tileSet() { return cpuLevel() == CpuLevel::Avx512 ? kAvx512Tiles : kAvx2Tiles; }
+
+int panelWidth() { return tileSet().columns; }
+
+// The group's pixels, a row panel at a time, times each column panel of the kernel.
+void product(const GroupProduct& g, const TileSet& t) {
+    for (int q = 0; q < g.colPanels; ++q)
+        for (int p0 = 0; p0 < g.pixels; p0 += t.rows)
+            t.tiles[std::min(t.rows, g.pixels - p0)](g, g.pixel + p0, g.packed + int64_t(q) * g.K * t.columns,
+                                                     g.yT + p0 * g.ldc + q * t.columns);
+}
 
 }  // namespace
 
@@ -144,7 +150,7 @@ void convSmallPlaneForward(const float* x, int N, const WindowGeometry& g, const
     int32_t* tap = reinterpret_cast<int32_t*>(padded + kSmallPlaneGroup * paddedSample);
     pd.tapOffsets(g, tap);
     int32_t pixel[kSmallPlaneGroup * kSmallPlane];  // offsets of the group's pixels in `padded`
-    const bool avx512 = cpuLevel() == CpuLevel::Avx512;
+    const TileSet& tiles = tileSet();
     for (int n0 = 0; n0 < N; n0 += kSmallPlaneGroup) {
         const int count = std::min(kSmallPlaneGroup, N - n0);
         for (int n = 0; n < count; ++n) {
@@ -153,11 +159,7 @@ void convSmallPlaneForward(const float* x, int N, const WindowGeometry& g, const
                 pixel[n * P + p] =
                     static_cast<int32_t>(n * paddedSample + (p / g.outW) * g.stride * pd.W + (p % g.outW) * g.stride);
         }
-        const GroupProduct product{padded, tap, K, pixel, count * P, packed, colPanels, yT, ldc};
-        if (avx512)
-            avx512::product(product);
-        else
-            avx2::product(product);
+        product({padded, tap, K, pixel, count * P, packed, colPanels, yT, ldc}, tiles);
         for (int n = 0; n < count; ++n)
             for (int f = 0; f < F; ++f) {
                 const float b = bias ? bias[f] : 0.f;
