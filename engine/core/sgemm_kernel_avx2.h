@@ -18,15 +18,9 @@ constexpr int KC = 256;   // depth of one packed block: a KC x NR panel of B is 
 constexpr int MC = 120;   // rows of op(A) per packed block (a multiple of MR; 120 KB, L2)
 constexpr int NC = 1024;  // columns of op(B) per packed block (a multiple of NR)
 
-CS_TARGET_AVX2 inline void packA(const GemmMatrix& A, int i0, int mc, int p0, int kc, float* out) {
-    gemm::packA<MR>(A, i0, mc, p0, kc, out);
-}
-
-// dst row i (ldd apart) = src column i, for an 8 x 8 block of src (rows ld apart).
-CS_TARGET_AVX2 inline void transpose8x8(const float* src, int64_t ld, float* dst, int64_t ldd) {
-    __m256 r[8], t[8];
-#pragma GCC unroll 8
-    for (int i = 0; i < 8; ++i) r[i] = _mm256_loadu_ps(src + i * ld);
+// The columns of the 8 x 8 block r[0..7] (rows), in out[0..7].
+CS_TARGET_AVX2 inline void transposeRegisters(const __m256 r[8], __m256 out[8]) {
+    __m256 t[8];
 #pragma GCC unroll 4
     for (int i = 0; i < 4; ++i) {
         t[2 * i] = _mm256_unpacklo_ps(r[2 * i], r[2 * i + 1]);
@@ -36,14 +30,51 @@ CS_TARGET_AVX2 inline void transpose8x8(const float* src, int64_t ld, float* dst
     const __m256 s2 = _mm256_shuffle_ps(t[1], t[3], 0x44), s3 = _mm256_shuffle_ps(t[1], t[3], 0xEE);
     const __m256 s4 = _mm256_shuffle_ps(t[4], t[6], 0x44), s5 = _mm256_shuffle_ps(t[4], t[6], 0xEE);
     const __m256 s6 = _mm256_shuffle_ps(t[5], t[7], 0x44), s7 = _mm256_shuffle_ps(t[5], t[7], 0xEE);
-    _mm256_storeu_ps(dst, _mm256_permute2f128_ps(s0, s4, 0x20));
-    _mm256_storeu_ps(dst + ldd, _mm256_permute2f128_ps(s1, s5, 0x20));
-    _mm256_storeu_ps(dst + 2 * ldd, _mm256_permute2f128_ps(s2, s6, 0x20));
-    _mm256_storeu_ps(dst + 3 * ldd, _mm256_permute2f128_ps(s3, s7, 0x20));
-    _mm256_storeu_ps(dst + 4 * ldd, _mm256_permute2f128_ps(s0, s4, 0x31));
-    _mm256_storeu_ps(dst + 5 * ldd, _mm256_permute2f128_ps(s1, s5, 0x31));
-    _mm256_storeu_ps(dst + 6 * ldd, _mm256_permute2f128_ps(s2, s6, 0x31));
-    _mm256_storeu_ps(dst + 7 * ldd, _mm256_permute2f128_ps(s3, s7, 0x31));
+    out[0] = _mm256_permute2f128_ps(s0, s4, 0x20);
+    out[1] = _mm256_permute2f128_ps(s1, s5, 0x20);
+    out[2] = _mm256_permute2f128_ps(s2, s6, 0x20);
+    out[3] = _mm256_permute2f128_ps(s3, s7, 0x20);
+    out[4] = _mm256_permute2f128_ps(s0, s4, 0x31);
+    out[5] = _mm256_permute2f128_ps(s1, s5, 0x31);
+    out[6] = _mm256_permute2f128_ps(s2, s6, 0x31);
+    out[7] = _mm256_permute2f128_ps(s3, s7, 0x31);
+}
+
+// dst row i (ldd apart) = src column i, for an 8 x 8 block of src (rows ld apart).
+CS_TARGET_AVX2 inline void transpose8x8(const float* src, int64_t ld, float* dst, int64_t ldd) {
+    __m256 r[8], c[8];
+#pragma GCC unroll 8
+    for (int i = 0; i < 8; ++i) r[i] = _mm256_loadu_ps(src + i * ld);
+    transposeRegisters(r, c);
+#pragma GCC unroll 8
+    for (int i = 0; i < 8; ++i) _mm256_storeu_ps(dst + i * ldd, c[i]);
+}
+
+// A's MR-row panel from `rows` (<= MR) stored rows of kc floats (ld apart; rows past `rows` are
+// zero), in 8 x 8 register transposes of which each column's first MR floats are stored: the
+// scalar gather (gemm::packRowsAcross) was a third of Winograd's kernel-gradient products.
+CS_TARGET_AVX2 inline void packRowsAcrossMR(const float* src, int64_t ld, int rows, int kc, float* out) {
+    static_assert(MR == 6);
+    int k = 0;
+    for (; k + 8 <= kc; k += 8, out += 8 * MR) {
+        __m256 r[8], c[8];
+#pragma GCC unroll 8
+        for (int i = 0; i < 8; ++i) r[i] = i < rows ? _mm256_loadu_ps(src + i * ld + k) : _mm256_setzero_ps();
+        transposeRegisters(r, c);
+#pragma GCC unroll 8
+        for (int i = 0; i < 8; ++i) {  // 4 + 2 floats: a whole vector would write past the panel
+            _mm_storeu_ps(out + i * MR, _mm256_castps256_ps128(c[i]));
+            _mm_storel_pi(reinterpret_cast<__m64*>(out + i * MR + 4), _mm256_extractf128_ps(c[i], 1));
+        }
+    }
+    for (; k < kc; ++k, out += MR)
+        for (int r = 0; r < MR; ++r) out[r] = r < rows ? src[int64_t(r) * ld + k] : 0.f;
+}
+
+CS_TARGET_AVX2 inline void packA(const GemmMatrix& A, int i0, int mc, int p0, int kc, float* out) {
+    if (A.transposed) return gemm::packA<MR>(A, i0, mc, p0, kc, out);
+    for (int ir = 0; ir < mc; ir += MR, out += int64_t(kc) * MR)
+        packRowsAcrossMR(A.data + int64_t(i0 + ir) * A.ld + p0, A.ld, std::min(MR, mc - ir), kc, out);
 }
 
 // gemm::packRowsAcross in 8 x 8 register transposes (the scalar version's stores `width` apart

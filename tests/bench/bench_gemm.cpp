@@ -18,6 +18,7 @@ struct Shape3 {
     const char* what;
     int M, N, K;
     bool ta, tb;
+    bool paddedRows = false;  // rows whole 16-float multiples apart, as Winograd's matrices are
 };
 
 template <class F>
@@ -44,6 +45,11 @@ int main(int argc, char** argv) {
         {"conv2d forward     W*col", 32, 4732, 9, false, false},
         {"conv2d_2 forward   W*col", 64, 288, 576, false, false},
         {"conv2d_2 dcol      W^T*dY", 576, 288, 64, true, false},
+        // A whole batch of 64: conv2d_2's kernel gradient, and one of Winograd's sixteen
+        // kernel-gradient products for conv2d_1 (a block of 84 tiles).
+        {"conv2d_2 dW (64)   dY*col^T", 64, 576, 576, false, true},
+        {"winograd dW block  dM*V^T", 64, 32, 84, false, true, true},
+        {"dense dW (64)      dY^T*x", 64, 576, 64, true, false},
     };
     std::printf("sgemm kernel: %s\n", sgemmKernelName());
     std::printf("%-30s %8s %12s %12s %8s\n", "product", "MxNxK", "sgemm GF/s", "Eigen GF/s", "ratio");
@@ -51,14 +57,16 @@ int main(int argc, char** argv) {
     std::uniform_real_distribution<float> u(-1.f, 1.f);
     for (const Shape3& s : shapes) {
         const int ar = s.ta ? s.K : s.M, ac = s.ta ? s.M : s.K, br = s.tb ? s.N : s.K, bc = s.tb ? s.K : s.N;
-        std::vector<float> a(int64_t(ar) * ac), b(int64_t(br) * bc), c(int64_t(s.M) * s.N);
+        const int64_t lda = s.paddedRows ? (ac + 15) / 16 * 16 : ac, ldb = s.paddedRows ? (bc + 15) / 16 * 16 : bc;
+        std::vector<float, Eigen::aligned_allocator<float>> a(ar * lda), b(br * ldb), c(int64_t(s.M) * s.N);
         for (float& v : a) v = u(rng);
         for (float& v : b) v = u(rng);
         const double flops = 2.0 * s.M * s.N * s.K;
         const double tOurs = bestSeconds(repeats, [&] {
-            sgemm(s.M, s.N, s.K, {a.data(), ac, s.ta}, {b.data(), bc, s.tb}, c.data(), s.N, false);
+            sgemm(s.M, s.N, s.K, {a.data(), lda, s.ta}, {b.data(), ldb, s.tb}, c.data(), s.N, false);
         });
-        ConstMatMapU am(a.data(), ar, ac), bm(b.data(), br, bc);
+        using Strided = Eigen::Map<const MatrixRM, 0, Eigen::OuterStride<>>;
+        const Strided am(a.data(), ar, ac, Eigen::OuterStride<>(lda)), bm(b.data(), br, bc, Eigen::OuterStride<>(ldb));
         MatMapU cm(c.data(), s.M, s.N);
         const double tEigen = bestSeconds(repeats, [&] {
             if (s.ta && s.tb)
