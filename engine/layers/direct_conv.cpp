@@ -139,20 +139,23 @@ namespace avx2 {
 
 using namespace simd::avx2;
 
-// FB filters of one 8-wide output segment: each input vector serves FB filters (16 ymm
-// registers cannot hold every tap's input the way the AVX-512 version does).
+// FB filters of one 8-wide output segment, their weights `w` tap-major (w[t * FB + i]: one base
+// pointer, so the broadcasts need no pointer per filter; with a.w's rows the compiler kept eight
+// pointers on the stack and reloaded one before every multiply-add). Each input vector serves
+// FB filters (16 ymm registers cannot hold every tap's input the way the AVX-512 version does);
+// eight filters keep eight multiply-add chains in flight, as the FMA units' latency needs.
 template <int FB>
-CS_TARGET_AVX2 inline void filterBlock(const Args& a, const float* row, const int64_t* off, int T, int f, int lanes,
-                                       __m256i m, float* out, int64_t outPlane) {
+CS_TARGET_AVX2 inline void filterBlock(const Args& a, const float* row, const int64_t* off, int T, int f,
+                                       const float* w, int lanes, __m256i m, float* out, int64_t outPlane) {
     __m256 acc[FB];
-#pragma GCC unroll 4
+#pragma GCC unroll 8
     for (int i = 0; i < FB; ++i) acc[i] = _mm256_set1_ps(a.bias ? a.bias[f + i] : 0.f);
     for (int t = 0; t < T; ++t) {
         const __m256 v = lanes == 8 ? _mm256_loadu_ps(row + off[t]) : maskLoad(row + off[t], m);
-#pragma GCC unroll 4
-        for (int i = 0; i < FB; ++i) acc[i] = _mm256_fmadd_ps(_mm256_set1_ps(a.w[int64_t(f + i) * T + t]), v, acc[i]);
+#pragma GCC unroll 8
+        for (int i = 0; i < FB; ++i) acc[i] = _mm256_fmadd_ps(_mm256_broadcast_ss(w + t * FB + i), v, acc[i]);
     }
-#pragma GCC unroll 4
+#pragma GCC unroll 8
     for (int i = 0; i < FB; ++i) {
         if (a.relu) acc[i] = _mm256_max_ps(acc[i], _mm256_setzero_ps());
         float* dst = out + (f + i) * outPlane;
@@ -163,29 +166,87 @@ CS_TARGET_AVX2 inline void filterBlock(const Args& a, const float* row, const in
     }
 }
 
+// Filters [f, f + FB) of sample n's output planes `yn`, from its padded planes in a.scratch.
+template <int FB, int TAPS>
+CS_TARGET_AVX2 inline void filterBlockPlanes(const Args& a, const Taps<TAPS>& tp, int f, float* yn) {
+    const WindowGeometry& g = *a.g;
+    const int T = tp.T;
+    const int64_t outPlane = g.outPlane();
+    alignas(32) float w[kMaxDirectTaps * FB];
+    for (int t = 0; t < T; ++t)
+        for (int i = 0; i < FB; ++i) w[t * FB + i] = a.w[int64_t(f + i) * T + t];
+    for (int oh = 0; oh < g.outH; ++oh) {
+        const float* row = a.scratch + int64_t(oh) * tp.p.W;
+        for (int ow0 = 0; ow0 < g.outW; ow0 += 8) {
+            // A row's last partial vector is computed as the row's last whole one instead,
+            // outputs it shares with the one before written twice (the same values): AMD's
+            // masked stores cost more than the eight multiply-adds.
+            const int ow = g.outW >= 8 ? std::min(ow0, g.outW - 8) : ow0;
+            const int lanes = std::min(8, g.outW - ow);
+            filterBlock<FB>(a, row + ow, tp.off, T, f, w, lanes, laneMask(lanes), yn + int64_t(oh) * g.outW + ow,
+                            outPlane);
+        }
+    }
+}
+
 template <int TAPS>
 CS_TARGET_AVX2 void forward(const Args& a) {
     const WindowGeometry& g = *a.g;
     const Taps<TAPS> tp(g);
-    const int T = tp.T, F = a.F;
-    const int64_t outPlane = g.outPlane();
+    const int F = a.F;
     for (int n = 0; n < a.N; ++n) {
         tp.p.pad(a.x + int64_t(n) * g.channels * g.inPlane(), g, a.scratch);
-        float* yn = a.out + int64_t(n) * F * outPlane;
-        for (int oh = 0; oh < g.outH; ++oh) {
-            const float* row = a.scratch + int64_t(oh) * tp.p.W;
-            for (int ow0 = 0; ow0 < g.outW; ow0 += 8) {
-                // A row's last partial vector is computed as the row's last whole one instead,
-                // outputs it shares with the one before written twice (the same values): AMD's
-                // masked stores cost more than the eight multiply-adds.
-                const int ow = g.outW >= 8 ? std::min(ow0, g.outW - 8) : ow0;
-                const int lanes = std::min(8, g.outW - ow);
-                const __m256i m = laneMask(lanes);
-                float* out = yn + int64_t(oh) * g.outW + ow;
-                int f = 0;
-                for (; f + 4 <= F; f += 4) filterBlock<4>(a, row + ow, tp.off, T, f, lanes, m, out, outPlane);
-                for (; f < F; ++f) filterBlock<1>(a, row + ow, tp.off, T, f, lanes, m, out, outPlane);
+        float* yn = a.out + int64_t(n) * F * g.outPlane();
+        int f = 0;
+        for (; f + 8 <= F; f += 8) filterBlockPlanes<8>(a, tp, f, yn);
+        for (; f < F; ++f) filterBlockPlanes<1>(a, tp, f, yn);
+    }
+}
+
+// The kernel and bias gradients of a one-channel 3x3 layer without dilation (a gray image's
+// first layer; no input gradient): the nine taps' inputs are read from three row pointers at
+// constant offsets. With Taps' nine offsets the compiler kept nine pointers on the stack and
+// reloaded one before every multiply-add. The sums are backward()'s, in its order and lanes:
+// the same bits whether or not the input gradient is asked for.
+CS_TARGET_AVX2 void backwardOneChannel3x3(const Args& a, const PaddedSample& p) {
+    const WindowGeometry& g = *a.g;
+    const int64_t outPlane = g.outPlane();
+    const int whole = g.outW / 8 * 8;
+    const __m256i tail = laneMask(g.outW - whole);
+    for (int n = 0; n < a.N; ++n) {
+        p.pad(a.x + int64_t(n) * g.inPlane(), g, a.scratch);
+        for (int f = 0; f < a.F; ++f) {
+            const float* dyf = a.dy + (int64_t(n) * a.F + f) * outPlane;
+            const float* yf = a.y + (int64_t(n) * a.F + f) * outPlane;
+            __m256 acc[9], accBias = _mm256_setzero_ps();
+#pragma GCC unroll 9
+            for (int t = 0; t < 9; ++t) acc[t] = _mm256_setzero_ps();
+            // The nine taps at output column ow, their inputs read by `load`.
+            auto taps = [&](const float* r0, int ow, __m256 gv, auto load) {
+                accBias = _mm256_add_ps(accBias, gv);
+#pragma GCC unroll 9
+                for (int t = 0; t < 9; ++t) acc[t] = _mm256_fmadd_ps(gv, load(r0 + (t / 3) * p.W + ow + t % 3), acc[t]);
+            };
+            for (int oh = 0; oh < g.outH; ++oh) {
+                const float* r0 = a.scratch + int64_t(oh) * p.W;
+                const float* dyr = dyf + int64_t(oh) * g.outW;
+                const float* yr = yf + int64_t(oh) * g.outW;
+                for (int ow = 0; ow < whole; ow += 8) {
+                    __m256 gv = _mm256_loadu_ps(dyr + ow);
+                    if (a.relu)
+                        gv =
+                            _mm256_and_ps(gv, _mm256_cmp_ps(_mm256_loadu_ps(yr + ow), _mm256_setzero_ps(), _CMP_GT_OQ));
+                    taps(r0, ow, gv, [](const float* q) { return _mm256_loadu_ps(q); });
+                }
+                if (whole < g.outW) {
+                    const __m256i m = a.relu ? positiveLanes(tail, maskLoad(yr + whole, tail)) : tail;
+                    taps(r0, whole, maskLoad(dyr + whole, m), [m](const float* q) { return maskLoad(q, m); });
+                }
             }
+            float* dwf = a.out + int64_t(f) * 9;
+#pragma GCC unroll 9
+            for (int t = 0; t < 9; ++t) dwf[t] += sum(acc[t]);
+            if (a.db) a.db[f] += sum(accBias);
         }
     }
 }
@@ -194,6 +255,8 @@ template <int TAPS>
 CS_TARGET_AVX2 void backward(const Args& a) {
     const WindowGeometry& g = *a.g;
     const Taps<TAPS> tp(g);
+    if constexpr (TAPS == 9)
+        if (g.channels == 1 && g.window == 3 && g.dilation == 1 && !a.dx) return backwardOneChannel3x3(a, tp.p);
     const int T = tp.T, F = a.F;
     // Taps summed in registers per pass over the positions: a first layer's 9 (or 12) in one pass.
     constexpr int kBlock = TAPS > 0 && TAPS <= 12 ? TAPS : 8;

@@ -28,6 +28,7 @@ struct LayerShape {
     std::string kind;
     nlohmann::json options;
     int channels, size;
+    bool inputGradient = true;  // false for a first layer
 };
 
 // MobileNet v1/v2-like depthwise layers (channels x size x size, 3x3), a grouped and a dilated
@@ -71,6 +72,9 @@ std::vector<LayerShape> shapes() {
         {"conv3x3_32to64x13x13_valid", "Conv2D", {{"filters", 64}}, 32, 13},
         {"conv3x3_32x28x28", "Conv2D", with({{"filters", 32}}), 32, 28},
         {"conv3x3_64x14x14", "Conv2D", with({{"filters", 64}}), 64, 14},
+        // seed-cnn's first convolution (direct, no input gradient) and its last (3x3 output).
+        {"conv3x3_1to32x28x28_first", "Conv2D", {{"filters", 32}, {"activation", "relu"}}, 1, 28, false},
+        {"conv3x3_64to64x5x5_valid", "Conv2D", {{"filters", 64}, {"activation", "relu"}}, 64, 5},
         {"sep3x3_32to64x24x24", "SeparableConv2D", with({{"filters", 64}}), 32, 24},
     };
 }
@@ -103,7 +107,9 @@ Figures measure(const LayerShape& s, int batch, int reps) {
     std::vector<Tensor> grads(layer->params().size());
     Workspace ws;
     const Tensor* inputs[] = {&x};
-    Tensor* inputGrads[] = {&dx};
+    Tensor* inputGrad[] = {&dx};
+    const std::span<Tensor* const> inputGrads =
+        s.inputGradient ? std::span<Tensor* const>(inputGrad) : std::span<Tensor* const>();
     std::vector<double> fw, bw;
     for (int r = 0; r < reps + 3; ++r) {  // 3 warm-up runs
         const auto t0 = cpuMillis();

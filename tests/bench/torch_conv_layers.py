@@ -18,7 +18,8 @@ import time
 import torch
 from torch import nn
 
-# name: (module factory, channels, size); keep in step with bench_conv_layers.cpp's shapes().
+# name: (module factory, channels, size[, input gradient]); keep in step with
+# bench_conv_layers.cpp's shapes(). A first layer computes no input gradient.
 SHAPES = {
     "dw3x3_32x48x48_s1": (lambda: nn.Conv2d(32, 32, 3, 1, 1, groups=32), 32, 48),
     "dw3x3_32x48x48_s2": (lambda: nn.Conv2d(32, 32, 3, 2, 1, groups=32), 32, 48),
@@ -32,6 +33,9 @@ SHAPES = {
     "conv3x3_32to64x13x13_valid": (lambda: nn.Conv2d(32, 64, 3, 1, 0), 32, 13),
     "conv3x3_32x28x28": (lambda: nn.Conv2d(32, 32, 3, 1, 1), 32, 28),
     "conv3x3_64x14x14": (lambda: nn.Conv2d(64, 64, 3, 1, 1), 64, 14),
+    # seed-cnn's first convolution (direct, no input gradient) and its last (3x3 output).
+    "conv3x3_1to32x28x28_first": (lambda: nn.Sequential(nn.Conv2d(1, 32, 3), nn.ReLU()), 1, 28, False),
+    "conv3x3_64to64x5x5_valid": (lambda: nn.Sequential(nn.Conv2d(64, 64, 3), nn.ReLU()), 64, 5),
     "sep3x3_32to64x24x24": (
         lambda: nn.Sequential(nn.Conv2d(32, 32, 3, 1, 1, groups=32, bias=False), nn.Conv2d(32, 64, 1)),
         32,
@@ -40,11 +44,11 @@ SHAPES = {
 }
 
 
-def measure(make, channels, size, batch, reps):
+def measure(make, channels, size, batch, reps, input_gradient=True):
     torch.manual_seed(1)
     layer = make()
     x = torch.rand(batch, channels, size, size) * 2 - 1
-    x.requires_grad_(True)
+    x.requires_grad_(input_gradient)
     fw, bw = [], []
     for r in range(reps + 3):  # 3 warm-up runs
         layer.zero_grad()
@@ -70,8 +74,8 @@ def main():
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     out = {}
-    for name, (make, channels, size) in SHAPES.items():
-        f, b = measure(make, channels, size, args.batch, 5 if args.quick else 20)
+    for name, (make, channels, size, *input_gradient) in SHAPES.items():
+        f, b = measure(make, channels, size, args.batch, 5 if args.quick else 20, *input_gradient)
         out[name] = {"forward_ms": f, "backward_ms": b}
         print(f"{name:24} {f:10.3f} {b:10.3f}", file=sys.stderr, flush=True)
     print(json.dumps(out, indent=1))
