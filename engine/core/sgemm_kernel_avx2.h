@@ -105,26 +105,28 @@ CS_TARGET_AVX2 inline void packB(const GemmMatrix& B, int p0, int kc, int j0, in
 // tile goes through a buffer on the stack: AVX2's masked loads would cost more than they save on
 // the few edge tiles. Bp's rows are `ldb` floats apart (a packed panel: NR; a multiple of 8 in
 // any case). Wide == false computes only the first vector of columns (8 columns or fewer: half
-// the multiply-adds); stridedTile below picks it.
-template <bool Wide>
+// the multiply-adds), and only the first Rows rows are computed (a panel of a few rows costs as
+// much as those rows: Winograd's input gradient of a 32-channel layer has a last panel of 2);
+// stridedTile below picks both.
+template <bool Wide, int Rows>
 CS_TARGET_AVX2 inline void stridedTileColumns(int kc, const float* __restrict ap, const float* __restrict bp, float* c,
-                                              int64_t ldc, bool accumulate, int rows, int cols, int64_t ldb) {
-    __m256 acc0[MR], acc1[MR];
+                                              int64_t ldc, bool accumulate, int cols, int64_t ldb) {
+    __m256 acc0[Rows], acc1[Rows];
 #pragma GCC unroll 6
-    for (int r = 0; r < MR; ++r) acc0[r] = acc1[r] = _mm256_setzero_ps();
+    for (int r = 0; r < Rows; ++r) acc0[r] = acc1[r] = _mm256_setzero_ps();
     for (int k = 0; k < kc; ++k, ap += MR, bp += ldb) {
         const __m256 b0 = _mm256_load_ps(bp);
         const __m256 b1 = Wide ? _mm256_load_ps(bp + 8) : _mm256_setzero_ps();
 #pragma GCC unroll 6
-        for (int r = 0; r < MR; ++r) {
+        for (int r = 0; r < Rows; ++r) {
             const __m256 a = _mm256_broadcast_ss(ap + r);
             acc0[r] = _mm256_fmadd_ps(a, b0, acc0[r]);
             if constexpr (Wide) acc1[r] = _mm256_fmadd_ps(a, b1, acc1[r]);
         }
     }
-    if (Wide && rows == MR && cols == NR) {
+    if (Wide && cols == NR) {
 #pragma GCC unroll 6
-        for (int r = 0; r < MR; ++r) {
+        for (int r = 0; r < Rows; ++r) {
             float* cr = c + int64_t(r) * ldc;
             if (accumulate) {
                 acc0[r] = _mm256_add_ps(acc0[r], _mm256_loadu_ps(cr));
@@ -135,26 +137,45 @@ CS_TARGET_AVX2 inline void stridedTileColumns(int kc, const float* __restrict ap
         }
         return;
     }
-    alignas(32) float part[MR][NR];
+    alignas(32) float part[Rows][NR];
     // Unrolled, as every loop over the accumulators: an index not known at compile time would
     // keep them in memory, stored on every step of the loop above.
 #pragma GCC unroll 6
-    for (int r = 0; r < MR; ++r) {
+    for (int r = 0; r < Rows; ++r) {
         _mm256_store_ps(part[r], acc0[r]);
         _mm256_store_ps(part[r] + 8, acc1[r]);
     }
-    for (int r = 0; r < rows; ++r) {
+    for (int r = 0; r < Rows; ++r) {
         float* cr = c + int64_t(r) * ldc;
         for (int j = 0; j < cols; ++j) cr[j] = accumulate ? cr[j] + part[r][j] : part[r][j];
+    }
+}
+
+template <bool Wide>
+CS_TARGET_AVX2 inline void stridedTileRows(int kc, const float* __restrict ap, const float* __restrict bp, float* c,
+                                           int64_t ldc, bool accumulate, int rows, int cols, int64_t ldb) {
+    switch (rows) {
+        case 6:
+            return stridedTileColumns<Wide, 6>(kc, ap, bp, c, ldc, accumulate, cols, ldb);
+        case 5:
+            return stridedTileColumns<Wide, 5>(kc, ap, bp, c, ldc, accumulate, cols, ldb);
+        case 4:
+            return stridedTileColumns<Wide, 4>(kc, ap, bp, c, ldc, accumulate, cols, ldb);
+        case 3:
+            return stridedTileColumns<Wide, 3>(kc, ap, bp, c, ldc, accumulate, cols, ldb);
+        case 2:
+            return stridedTileColumns<Wide, 2>(kc, ap, bp, c, ldc, accumulate, cols, ldb);
+        default:
+            return stridedTileColumns<Wide, 1>(kc, ap, bp, c, ldc, accumulate, cols, ldb);
     }
 }
 
 CS_TARGET_AVX2 inline void stridedTile(int kc, const float* __restrict ap, const float* __restrict bp, float* c,
                                        int64_t ldc, bool accumulate, int rows, int cols, int64_t ldb) {
     if (cols > 8)
-        stridedTileColumns<true>(kc, ap, bp, c, ldc, accumulate, rows, cols, ldb);
+        stridedTileRows<true>(kc, ap, bp, c, ldc, accumulate, rows, cols, ldb);
     else
-        stridedTileColumns<false>(kc, ap, bp, c, ldc, accumulate, rows, cols, ldb);
+        stridedTileRows<false>(kc, ap, bp, c, ldc, accumulate, rows, cols, ldb);
 }
 
 // The same with B packed in NR-column panels.

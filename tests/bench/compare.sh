@@ -20,7 +20,10 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
-coretype=SkylakeX  # OpenBLAS's kernels for PyTorch's tuned run
+# OpenBLAS's kernels for PyTorch's tuned run: SkylakeX's need AVX-512 (a CPU without it, such
+# as AMD's Zen 3, takes Haswell's, the AVX2 + FMA ones).
+coretype=Haswell
+grep -qw avx512f /proc/cpuinfo && coretype=SkylakeX
 if [ -n "$isa" ]; then
   [ "$isa" = avx2 ] || { echo "compare.sh: --isa takes avx2 (the default run is this CPU's best)" >&2; exit 2; }
   build="${CONVSTUDIO_PORTABLE_BUILD_DIR:-$root/build-portable}"
