@@ -104,17 +104,18 @@ CS_TARGET_AVX2 inline void packB(const GemmMatrix& B, int p0, int kc, int j0, in
 // C's MR x NR tile (its first `rows` rows and `cols` columns) = or += Ap * Bp over kc. A partial
 // tile goes through a buffer on the stack: AVX2's masked loads would cost more than they save on
 // the few edge tiles. Bp's rows are `ldb` floats apart (a packed panel: NR; a multiple of 8 in
-// any case). Wide == false computes only the first vector of columns (8 columns or fewer: half
-// the multiply-adds), and only the first Rows rows are computed (a panel of a few rows costs as
+// any case), Ap's `astep` (a packed panel: MR; Winograd F(4x4)'s kernel gradient reads its
+// tiles' channels in place). Wide == false computes only the first vector of columns (8 columns
+// or fewer: half the multiply-adds), and only the first Rows rows are computed (a panel of a few rows costs as
 // much as those rows: Winograd's input gradient of a 32-channel layer has a last panel of 2);
 // stridedTile below picks both.
 template <bool Wide, int Rows>
 CS_TARGET_AVX2 inline void stridedTileColumns(int kc, const float* __restrict ap, const float* __restrict bp, float* c,
-                                              int64_t ldc, bool accumulate, int cols, int64_t ldb) {
+                                              int64_t ldc, bool accumulate, int cols, int64_t ldb, int64_t astep) {
     __m256 acc0[Rows], acc1[Rows];
 #pragma GCC unroll 6
     for (int r = 0; r < Rows; ++r) acc0[r] = acc1[r] = _mm256_setzero_ps();
-    for (int k = 0; k < kc; ++k, ap += MR, bp += ldb) {
+    for (int k = 0; k < kc; ++k, ap += astep, bp += ldb) {
         const __m256 b0 = _mm256_load_ps(bp);
         const __m256 b1 = Wide ? _mm256_load_ps(bp + 8) : _mm256_setzero_ps();
 #pragma GCC unroll 6
@@ -153,29 +154,31 @@ CS_TARGET_AVX2 inline void stridedTileColumns(int kc, const float* __restrict ap
 
 template <bool Wide>
 CS_TARGET_AVX2 inline void stridedTileRows(int kc, const float* __restrict ap, const float* __restrict bp, float* c,
-                                           int64_t ldc, bool accumulate, int rows, int cols, int64_t ldb) {
+                                           int64_t ldc, bool accumulate, int rows, int cols, int64_t ldb,
+                                           int64_t astep) {
     switch (rows) {
         case 6:
-            return stridedTileColumns<Wide, 6>(kc, ap, bp, c, ldc, accumulate, cols, ldb);
+            return stridedTileColumns<Wide, 6>(kc, ap, bp, c, ldc, accumulate, cols, ldb, astep);
         case 5:
-            return stridedTileColumns<Wide, 5>(kc, ap, bp, c, ldc, accumulate, cols, ldb);
+            return stridedTileColumns<Wide, 5>(kc, ap, bp, c, ldc, accumulate, cols, ldb, astep);
         case 4:
-            return stridedTileColumns<Wide, 4>(kc, ap, bp, c, ldc, accumulate, cols, ldb);
+            return stridedTileColumns<Wide, 4>(kc, ap, bp, c, ldc, accumulate, cols, ldb, astep);
         case 3:
-            return stridedTileColumns<Wide, 3>(kc, ap, bp, c, ldc, accumulate, cols, ldb);
+            return stridedTileColumns<Wide, 3>(kc, ap, bp, c, ldc, accumulate, cols, ldb, astep);
         case 2:
-            return stridedTileColumns<Wide, 2>(kc, ap, bp, c, ldc, accumulate, cols, ldb);
+            return stridedTileColumns<Wide, 2>(kc, ap, bp, c, ldc, accumulate, cols, ldb, astep);
         default:
-            return stridedTileColumns<Wide, 1>(kc, ap, bp, c, ldc, accumulate, cols, ldb);
+            return stridedTileColumns<Wide, 1>(kc, ap, bp, c, ldc, accumulate, cols, ldb, astep);
     }
 }
 
 CS_TARGET_AVX2 inline void stridedTile(int kc, const float* __restrict ap, const float* __restrict bp, float* c,
-                                       int64_t ldc, bool accumulate, int rows, int cols, int64_t ldb) {
+                                       int64_t ldc, bool accumulate, int rows, int cols, int64_t ldb,
+                                       int64_t astep = MR) {
     if (cols > 8)
-        stridedTileRows<true>(kc, ap, bp, c, ldc, accumulate, rows, cols, ldb);
+        stridedTileRows<true>(kc, ap, bp, c, ldc, accumulate, rows, cols, ldb, astep);
     else
-        stridedTileRows<false>(kc, ap, bp, c, ldc, accumulate, rows, cols, ldb);
+        stridedTileRows<false>(kc, ap, bp, c, ldc, accumulate, rows, cols, ldb, astep);
 }
 
 // The same with B packed in NR-column panels.

@@ -13,6 +13,7 @@
 #include "layers/im2col.h"
 #include "layers/param_specs.h"
 #include "layers/winograd_conv.h"
+#include "layers/winograd_f4.h"
 
 namespace cs {
 
@@ -23,7 +24,9 @@ enum : std::size_t {
     kColumns = 0,
     kGemm = 1,
     kColumnGrad = 2,
-    kWinogradKernel = 3,  // the forward pass's transformed kernel, and the kernel it was made from
+    // The forward pass's transformed kernel (F(2x2) or F(4x4): their sizes never coincide, so a
+    // switch between them makes it again), and the kernel it was made from.
+    kWinogradKernel = 3,
     kWinogradMadeFrom = 4,
     kWinogradGradKernel = 5,  // the same for the input gradient
     kWinogradGradMadeFrom = 6,
@@ -61,11 +64,24 @@ const float* cachedKernel(const Tensor& kernel, int64_t size, Tensor& out, Tenso
     return out.data();
 }
 
-// The transformed kernel for `s`.
-const float* winogradKernelFor(const Tensor& kernel, const WinogradShape& s, bool inputGradient, Tensor& u,
+// The transformed kernel for `s`, F(4x4)'s when `f4`.
+const float* winogradKernelFor(const Tensor& kernel, const WinogradShape& s, bool inputGradient, bool f4, Tensor& u,
                                Tensor& madeFrom) {
+    if (f4)
+        return cachedKernel(kernel, winogradF4KernelSize(s), u, madeFrom,
+                            [&](float* out) { winogradF4Kernel(kernel.data(), s, inputGradient, out); });
     return cachedKernel(kernel, winogradKernelSize(s), u, madeFrom,
                         [&](float* out) { winogradKernel(kernel.data(), s, inputGradient, out); });
+}
+
+// out = the correlation `s` of `in` by F(4x4) when `f4`, else F(2x2).
+void winogradCorrelate(const float* in, int N, const WinogradShape& s, bool f4, const float* u, const float* bias,
+                       bool relu, float* out, Tensor& scratch) {
+    scratch.resize(1, Shape::flat(static_cast<int>(f4 ? winogradF4Scratch(s) : winogradScratch(s))));
+    if (f4)
+        winogradF4Conv(in, N, s, u, bias, relu, out, scratch.data());
+    else
+        winogradConv(in, N, s, u, bias, relu, out, scratch.data());
 }
 
 // reluMask in place.
@@ -166,15 +182,14 @@ void Conv2D::forward(const ForwardArgs& a) {
     } else if (opt_.groups == 1 && directConvApplies(g)) {
         col.resize(1, Shape::flat(static_cast<int>(directConvScratch(g))));
         directConvForward(x.data(), N, g, params_[0].value.data(), bias, F, fusedRelu, a.output.data(), col.data());
-    } else if (winogradApplies(g, opt_.groups) && winogradPays(WinogradShape::forward(g, F), N)) {
+    } else if (const WinogradShape s = WinogradShape::forward(g, F);
+               winogradApplies(g, opt_.groups) && (winogradF4Pays(s, N) || winogradPays(s, N))) {
         // No columns are kept: backward takes Winograd's kernel gradient, or builds them.
-        const WinogradShape s = WinogradShape::forward(g, F);
-        const float* u =
-            winogradKernelFor(params_[0].value, s, false, a.ws.buffer(kWinogradKernel), a.ws.buffer(kWinogradMadeFrom));
-        Tensor& scratch = a.ws.buffer(kGemm);
-        scratch.resize(1, Shape::flat(static_cast<int>(winogradScratch(s))));
+        const bool f4 = winogradF4Pays(s, N);
+        const float* u = winogradKernelFor(params_[0].value, s, false, f4, a.ws.buffer(kWinogradKernel),
+                                           a.ws.buffer(kWinogradMadeFrom));
         col.resize(0, Shape::flat(0));
-        winogradConv(x.data(), N, s, u, bias, fusedRelu, a.output.data(), scratch.data());
+        winogradCorrelate(x.data(), N, s, f4, u, bias, fusedRelu, a.output.data(), a.ws.buffer(kGemm));
     } else if (opt_.groups == 1 && a.phase == Phase::Eval && convSmallPlaneApplies(g)) {
         const Tensor& kernel = params_[0].value;
         const float* packed = cachedKernel(kernel, convSmallPlaneKernelSize(g, F), a.ws.buffer(kSmallPlaneKernel),
@@ -277,35 +292,43 @@ void Conv2D::backward(const BackwardArgs& a) {
     // the rotated kernel; the kernel gradient, when the input gradient needs no columns either,
     // comes from the same tiles' adjoint, and the chunks below are skipped. The kernel gradient's
     // path does not depend on whether dx is asked for: the same bits either way.
-    const bool inputPays = winogradApplies(g, G) && winogradPays(WinogradShape::inputGradient(g, F), N);
+    // Each pass takes F(4x4) where it pays more than F(2x2) (winograd_f4.h).
+    const WinogradShape gs = WinogradShape::inputGradient(g, F), fs = WinogradShape::forward(g, F);
+    const bool inputF4 = winogradF4Pays(gs, N), weightsF4 = winogradF4Pays(fs, N);
+    const bool inputPays = winogradApplies(g, G) && (inputF4 || winogradPays(gs, N));
     const bool winogradInput = dx && inputPays;
-    const bool winogradWeights = inputPays && winogradPays(WinogradShape::forward(g, F), N);
+    // F(4x4)'s kernel gradient also serves layers whose input gradient takes the columns (a 3x3
+    // output's 5x5 input gradient pays for neither transform): those columns are the output
+    // gradient's, and the input's are then never built.
+    const bool winogradWeights = winogradApplies(g, G) && (weightsF4 || (inputPays && winogradPays(fs, N)));
     if ((winogradInput || winogradWeights) && fusedRelu) reluMaskInPlace(a.output.data(), dy.data(), dy.size());
     if (winogradInput) {
-        const WinogradShape s = WinogradShape::inputGradient(g, F);
-        const float* u = winogradKernelFor(params_[0].value, s, true, a.ws.buffer(kWinogradGradKernel),
+        const float* u = winogradKernelFor(params_[0].value, gs, true, inputF4, a.ws.buffer(kWinogradGradKernel),
                                            a.ws.buffer(kWinogradGradMadeFrom));
-        dcol.resize(1, Shape::flat(static_cast<int>(winogradScratch(s))));
-        winogradConv(dy.data(), N, s, u, nullptr, false, dx->data(), dcol.data());
+        winogradCorrelate(dy.data(), N, gs, inputF4, u, nullptr, false, dx->data(), dcol);
     }
     if (winogradWeights) {
-        const WinogradShape s = WinogradShape::forward(g, F);
-        gemm.resize(1, Shape::flat(static_cast<int>(winogradKernelGradientScratch(s))));
-        winogradKernelGradient(x.data(), dy.data(), N, s, dwT.data(), gemm.data());
+        if (weightsF4) {
+            gemm.resize(1, Shape::flat(static_cast<int>(winogradF4KernelGradientScratch(fs))));
+            winogradF4KernelGradient(x.data(), dy.data(), N, fs, dwT.data(), gemm.data());
+        } else {
+            gemm.resize(1, Shape::flat(static_cast<int>(winogradKernelGradientScratch(fs))));
+            winogradKernelGradient(x.data(), dy.data(), N, fs, dwT.data(), gemm.data());
+        }
         if (dbT) {
             VecMap db(dbT->data(), F);
             db.setZero();
             for (int n = 0; n < N; ++n) db += ConstMatMapU(dy.sample(n), F, P).rowwise().sum();
         }
-        return;
+        if (!dx || winogradInput) return;
     }
-    const bool maskChunks = fusedRelu && !winogradInput;
+    const bool maskChunks = fusedRelu && !winogradInput && !winogradWeights;
     for (int n0 = 0; n0 < N; n0 += chunk) {
         const int count = std::min(chunk, N - n0);
         const int cols = static_cast<int>(count * P);
         // With a single chunk the training forward pass left this batch's columns in the
         // workspace (an inference forward leaves none).
-        if (chunk < N || col.batch() != K || col.sampleSize() != cols) {
+        if (!winogradWeights && (chunk < N || col.batch() != K || col.sampleSize() != cols)) {
             col.resize(static_cast<int>(K), Shape::flat(cols));
             im2col(x.sample(n0), count, g, col.data());
         }
@@ -320,7 +343,7 @@ void Conv2D::backward(const BackwardArgs& a) {
                     std::memcpy(dst, src, sizeof(float) * P);
                 }
             }
-        if (dbT) {
+        if (dbT && !winogradWeights) {
             VecMap db(dbT->data(), F);
             ConstMatMapU dym(gemm.data(), F, cols);
             if (n0 == 0)
@@ -331,8 +354,9 @@ void Conv2D::backward(const BackwardArgs& a) {
         const bool gemmInput = dx && !winogradInput;
         if (gemmInput) dcol.resize(static_cast<int>(K), Shape::flat(cols));
         for (int grp = 0; grp < G; ++grp) {
-            sgemm(Fg, static_cast<int>(Kg), cols, {gemm.data() + int64_t(grp) * Fg * cols, cols},
-                  {col.data() + grp * Kg * cols, cols, true}, dwT.data() + grp * Fg * Kg, Kg, n0 != 0);
+            if (!winogradWeights)
+                sgemm(Fg, static_cast<int>(Kg), cols, {gemm.data() + int64_t(grp) * Fg * cols, cols},
+                      {col.data() + grp * Kg * cols, cols, true}, dwT.data() + grp * Fg * Kg, Kg, n0 != 0);
             // sgemm writes dcol directly (Eigen's '=' product clears its 2 MB destination first).
             if (gemmInput)
                 sgemm(static_cast<int>(Kg), cols, Fg, {kernel + grp * Fg * Kg, Kg, true},
