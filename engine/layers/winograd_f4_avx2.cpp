@@ -274,4 +274,96 @@ CS_TARGET_AVX2 void accumulateKernelGradient(const Layout& l, const Buffers& b, 
     }
 }
 
+namespace {
+
+// G x for one column (or row) x of a 3x3 kernel, G being F(4x4)'s 6x3 kernel transform.
+CS_TARGET_AVX2 inline void kernelCombine(__m256 x0, __m256 x1, __m256 x2, __m256 out[6]) {
+    const __m256 sixth = _mm256_set1_ps(1.f / 6), quarter = _mm256_set1_ps(0.25f);
+    const __m256 even = _mm256_add_ps(x0, x2);  // x0 + x2
+    const __m256 x0q = _mm256_mul_ps(x0, _mm256_set1_ps(1.f / 24)), x1h = _mm256_mul_ps(x1, _mm256_set1_ps(1.f / 12));
+    const __m256 outer = _mm256_fmadd_ps(x2, sixth, x0q);  // x0 / 24 + x2 / 6
+    out[0] = _mm256_mul_ps(x0, quarter);
+    out[1] = _mm256_mul_ps(_mm256_add_ps(even, x1), _mm256_set1_ps(-1.f / 6));
+    out[2] = _mm256_mul_ps(_mm256_sub_ps(even, x1), _mm256_set1_ps(-1.f / 6));
+    out[3] = _mm256_add_ps(outer, x1h);
+    out[4] = _mm256_sub_ps(outer, x1h);
+    out[5] = x2;
+}
+
+// G^T m for six values m (kernelCombine's adjoint), into three.
+CS_TARGET_AVX2 inline void kernelGradientCombine(const __m256 m[6], __m256 out[3]) {
+    const __m256 sum12 = _mm256_add_ps(m[1], m[2]), sum34 = _mm256_add_ps(m[3], m[4]);
+    const __m256 sixth = _mm256_set1_ps(1.f / 6);
+    // m0 / 4 - (m1 + m2) / 6 + (m3 + m4) / 24
+    out[0] = _mm256_fmadd_ps(sum34, _mm256_set1_ps(1.f / 24),
+                             _mm256_fnmadd_ps(sum12, sixth, _mm256_mul_ps(m[0], _mm256_set1_ps(0.25f))));
+    // (m2 - m1) / 6 + (m3 - m4) / 12
+    out[1] = _mm256_fmadd_ps(_mm256_sub_ps(m[3], m[4]), _mm256_set1_ps(1.f / 12),
+                             _mm256_mul_ps(_mm256_sub_ps(m[2], m[1]), sixth));
+    // (m3 + m4 - m1 - m2) / 6 + m5
+    out[2] = _mm256_fmadd_ps(_mm256_sub_ps(sum34, sum12), sixth, m[5]);
+}
+
+}  // namespace
+
+CS_TARGET_AVX2 void transformKernel(const float* w, const WinogradShape& s, bool inputGradient, const Layout& l,
+                                    float* u) {
+    const int64_t elementStride = int64_t(l.F16) * l.C8;
+    if (l.F16 != s.F || l.C8 != s.C) std::fill(u, u + kElements * elementStride, 0.f);  // lanes no filter writes
+    for (int f0 = 0; f0 < s.F; f0 += kLanes) {
+        const int lanes = std::min(kLanes, s.F - f0);
+        for (int c = 0; c < s.C; ++c) {
+            alignas(32) float g[9][kLanes] = {};
+            for (int k = 0; k < lanes; ++k) {
+                const int f = f0 + k;
+                if (inputGradient) {  // the layer's kernel (s.C x s.F x 3 x 3), rotated
+                    const float* src = w + (int64_t(c) * s.F + f) * 9;
+                    for (int t = 0; t < 9; ++t) g[t][k] = src[8 - t];
+                } else {
+                    const float* src = w + (int64_t(f) * s.C + c) * 9;
+                    for (int t = 0; t < 9; ++t) g[t][k] = src[t];
+                }
+            }
+            __m256 rows[6][3];  // G g
+            for (int j = 0; j < 3; ++j) {
+                __m256 col[6];
+                kernelCombine(_mm256_load_ps(g[j]), _mm256_load_ps(g[3 + j]), _mm256_load_ps(g[6 + j]), col);
+                for (int i = 0; i < 6; ++i) rows[i][j] = col[i];
+            }
+            // Element xi's product reads filter panel f0 / 16 as C8 rows of 16 filters.
+            float* dst = u + (int64_t(f0 / kPanel) * l.C8 + c) * kPanel + f0 % kPanel;
+            for (int i = 0; i < 6; ++i) {  // (G g) G^T
+                __m256 row[6];
+                kernelCombine(rows[i][0], rows[i][1], rows[i][2], row);
+                for (int j = 0; j < 6; ++j) _mm256_storeu_ps(dst + (i * 6 + j) * elementStride, row[j]);
+            }
+        }
+    }
+}
+
+CS_TARGET_AVX2 void untransformKernelGradient(const float* dm, const WinogradShape& s, const Layout& l, float* dw) {
+    const int64_t dmMatrix = int64_t(l.C8) * l.F8;
+    for (int c = 0; c < s.C; ++c)
+        for (int f0 = 0; f0 < s.F; f0 += kLanes) {
+            const float* src = dm + int64_t(c) * l.F8 + f0;
+            __m256 cols[3][6];  // G^T m
+            for (int j = 0; j < 6; ++j) {
+                __m256 m[6], r[3];
+                for (int i = 0; i < 6; ++i) m[i] = _mm256_loadu_ps(src + (i * 6 + j) * dmMatrix);
+                kernelGradientCombine(m, r);
+                for (int i = 0; i < 3; ++i) cols[i][j] = r[i];
+            }
+            alignas(32) float taps[9][kLanes];
+            for (int i = 0; i < 3; ++i) {  // (G^T m) G
+                __m256 r[3];
+                kernelGradientCombine(cols[i], r);
+                for (int j = 0; j < 3; ++j) _mm256_store_ps(taps[i * 3 + j], r[j]);
+            }
+            for (int k = 0, lanes = std::min(kLanes, s.F - f0); k < lanes; ++k) {
+                float* out = dw + (int64_t(f0 + k) * s.C + c) * 9;
+                for (int t = 0; t < 9; ++t) out[t] = taps[t][k];
+            }
+        }
+}
+
 }  // namespace cs::winograd4::avx2

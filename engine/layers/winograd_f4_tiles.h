@@ -79,6 +79,11 @@ CS_TARGET_AVX2 void transformOutputs(const WinogradShape& s, const Layout& l, co
 CS_TARGET_AVX2 void transformGradients(const float* dy, const WinogradShape& s, const Layout& l, const Buffers& b,
                                        int t0, int t1, int& paddedSample);
 CS_TARGET_AVX2 void accumulateKernelGradient(const Layout& l, const Buffers& b, int tiles, bool accumulate, float* dm);
+// u = G g G^T of every 3x3 kernel g of w (winogradF4Kernel), eight filters at a time; dw = G^T m G
+// of accumulateKernelGradient's sums.
+CS_TARGET_AVX2 void transformKernel(const float* w, const WinogradShape& s, bool inputGradient, const Layout& l,
+                                    float* u);
+CS_TARGET_AVX2 void untransformKernelGradient(const float* dm, const WinogradShape& s, const Layout& l, float* dw);
 }  // namespace avx2
 
 }  // namespace cs::winograd4
