@@ -203,6 +203,20 @@ CS_TARGET_AVX2 void forward(const Args& a) {
     }
 }
 
+// The nine taps of one output vector whose window starts at `in` (rows W apart): acc[t] +=
+// gv * input, read whole or, when Masked, in m's lanes. (A function, not a lambda: a lambda
+// would not carry the instruction set's target attribute.)
+template <bool Masked>
+[[gnu::always_inline]] CS_TARGET_AVX2 inline void oneChannelTaps(const float* in, int64_t W, __m256 gv, __m256i m,
+                                                                 __m256 acc[9], __m256& accBias) {
+    accBias = _mm256_add_ps(accBias, gv);
+#pragma GCC unroll 9
+    for (int t = 0; t < 9; ++t) {
+        const float* q = in + (t / 3) * W + t % 3;
+        acc[t] = _mm256_fmadd_ps(gv, Masked ? maskLoad(q, m) : _mm256_loadu_ps(q), acc[t]);
+    }
+}
+
 // The kernel and bias gradients of a one-channel 3x3 layer without dilation (a gray image's
 // first layer; no input gradient): the nine taps' inputs are read from three row pointers at
 // constant offsets. With Taps' nine offsets the compiler kept nine pointers on the stack and
@@ -221,12 +235,6 @@ CS_TARGET_AVX2 void backwardOneChannel3x3(const Args& a, const PaddedSample& p) 
             __m256 acc[9], accBias = _mm256_setzero_ps();
 #pragma GCC unroll 9
             for (int t = 0; t < 9; ++t) acc[t] = _mm256_setzero_ps();
-            // The nine taps at output column ow, their inputs read by `load`.
-            auto taps = [&](const float* r0, int ow, __m256 gv, auto load) {
-                accBias = _mm256_add_ps(accBias, gv);
-#pragma GCC unroll 9
-                for (int t = 0; t < 9; ++t) acc[t] = _mm256_fmadd_ps(gv, load(r0 + (t / 3) * p.W + ow + t % 3), acc[t]);
-            };
             for (int oh = 0; oh < g.outH; ++oh) {
                 const float* r0 = a.scratch + int64_t(oh) * p.W;
                 const float* dyr = dyf + int64_t(oh) * g.outW;
@@ -236,11 +244,11 @@ CS_TARGET_AVX2 void backwardOneChannel3x3(const Args& a, const PaddedSample& p) 
                     if (a.relu)
                         gv =
                             _mm256_and_ps(gv, _mm256_cmp_ps(_mm256_loadu_ps(yr + ow), _mm256_setzero_ps(), _CMP_GT_OQ));
-                    taps(r0, ow, gv, [](const float* q) { return _mm256_loadu_ps(q); });
+                    oneChannelTaps<false>(r0 + ow, p.W, gv, tail, acc, accBias);
                 }
                 if (whole < g.outW) {
                     const __m256i m = a.relu ? positiveLanes(tail, maskLoad(yr + whole, tail)) : tail;
-                    taps(r0, whole, maskLoad(dyr + whole, m), [m](const float* q) { return maskLoad(q, m); });
+                    oneChannelTaps<true>(r0 + whole, p.W, maskLoad(dyr + whole, m), m, acc, accBias);
                 }
             }
             float* dwf = a.out + int64_t(f) * 9;

@@ -70,29 +70,59 @@ CS_TARGET_AVX2 inline void deinterleave(const float* p, __m256& even, __m256& od
     odd = _mm256_castpd_ps(_mm256_permute4x64_pd(_mm256_castps_pd(_mm256_shuffle_ps(lo, hi, 0xDD)), 0xD8));
 }
 
-// As avx512::forwardRow, 8 outputs at a time and the rest one by one.
-CS_TARGET_AVX2 void forwardRow(const float* __restrict r0, const float* __restrict r1, int W, int outW, int32_t base,
-                               float* __restrict out, int32_t* __restrict at) {
-    const __m256i lane2 = _mm256_setr_epi32(0, 2, 4, 6, 8, 10, 12, 14);
-    const __m256i w = _mm256_set1_epi32(W), one = _mm256_set1_epi32(1);
-    int j = 0;
-    for (; j + 8 <= outW; j += 8) {
-        __m256 a, b, c, d;
+// Outputs [j, j + 8) of one row (Masked: only the first n of them, the loads and stores masked
+// to the row's 2n input and n output floats).
+template <bool Masked>
+CS_TARGET_AVX2 inline void forwardEight(const float* __restrict r0, const float* __restrict r1, int W, int j, int n,
+                                        int32_t base, float* __restrict out, int32_t* __restrict at) {
+    const __m256i lane = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+    __m256 a, b, c, d;
+    if constexpr (Masked) {
+        const __m256i lo = _mm256_cmpgt_epi32(_mm256_set1_epi32(2 * n), lane);
+        const __m256i hi = _mm256_cmpgt_epi32(_mm256_set1_epi32(2 * n - 8), lane);
+        alignas(32) float rows[2][16];
+        _mm256_store_ps(rows[0], _mm256_maskload_ps(r0 + 2 * j, lo));
+        _mm256_store_ps(rows[0] + 8, _mm256_maskload_ps(r0 + 2 * j + 8, hi));
+        _mm256_store_ps(rows[1], _mm256_maskload_ps(r1 + 2 * j, lo));
+        _mm256_store_ps(rows[1] + 8, _mm256_maskload_ps(r1 + 2 * j + 8, hi));
+        deinterleave(rows[0], a, b);
+        deinterleave(rows[1], c, d);
+    } else {
         deinterleave(r0 + 2 * j, a, b);
         deinterleave(r1 + 2 * j, c, d);
-        const __m256 lowLeft = _mm256_cmp_ps(c, a, _CMP_GT_OQ), lowRight = _mm256_cmp_ps(d, b, _CMP_GT_OQ);
-        const __m256 left = _mm256_blendv_ps(a, c, lowLeft), right = _mm256_blendv_ps(b, d, lowRight);
-        const __m256 takeRight = _mm256_cmp_ps(right, left, _CMP_GT_OQ);
-        _mm256_storeu_ps(out + j, _mm256_blendv_ps(left, right, takeRight));
-        if (at) {
-            const __m256i leftCode = _mm256_and_si256(_mm256_castps_si256(lowLeft), w);
-            const __m256i rightCode = _mm256_add_epi32(_mm256_and_si256(_mm256_castps_si256(lowRight), w), one);
-            const __m256i code = _mm256_blendv_epi8(leftCode, rightCode, _mm256_castps_si256(takeRight));
-            const __m256i first = _mm256_add_epi32(_mm256_set1_epi32(base + 2 * j), lane2);
-            _mm256_storeu_si256(reinterpret_cast<__m256i*>(at + j), _mm256_add_epi32(first, code));
-        }
     }
-    forwardTail(r0, r1, W, j, outW, base, out, at);
+    const __m256 lowLeft = _mm256_cmp_ps(c, a, _CMP_GT_OQ), lowRight = _mm256_cmp_ps(d, b, _CMP_GT_OQ);
+    const __m256 left = _mm256_blendv_ps(a, c, lowLeft), right = _mm256_blendv_ps(b, d, lowRight);
+    const __m256 takeRight = _mm256_cmp_ps(right, left, _CMP_GT_OQ);
+    const __m256 value = _mm256_blendv_ps(left, right, takeRight);
+    const __m256i keep = _mm256_cmpgt_epi32(_mm256_set1_epi32(n), lane);
+    if constexpr (Masked)
+        _mm256_maskstore_ps(out + j, keep, value);
+    else
+        _mm256_storeu_ps(out + j, value);
+    if (at) {
+        const __m256i w = _mm256_set1_epi32(W), one = _mm256_set1_epi32(1);
+        const __m256i leftCode = _mm256_and_si256(_mm256_castps_si256(lowLeft), w);
+        const __m256i rightCode = _mm256_add_epi32(_mm256_and_si256(_mm256_castps_si256(lowRight), w), one);
+        const __m256i code = _mm256_blendv_epi8(leftCode, rightCode, _mm256_castps_si256(takeRight));
+        const __m256i first = _mm256_add_epi32(_mm256_set1_epi32(base + 2 * j), _mm256_add_epi32(lane, lane));
+        const __m256i winner = _mm256_add_epi32(first, code);
+        if constexpr (Masked)
+            _mm256_maskstore_epi32(at + j, keep, winner);
+        else
+            _mm256_storeu_si256(reinterpret_cast<__m256i*>(at + j), winner);
+    }
+}
+
+// As avx512::forwardRow, 8 outputs at a time. A row's last partial vector is its last whole one
+// again (outputs it shares with the one before are written twice, the same values); a row under
+// 8 outputs (an 11x11 map's 5) is one masked vector, not five scalar steps.
+CS_TARGET_AVX2 void forwardRow(const float* __restrict r0, const float* __restrict r1, int W, int outW, int32_t base,
+                               float* __restrict out, int32_t* __restrict at) {
+    if (outW < 8) return forwardEight<true>(r0, r1, W, 0, outW, base, out, at);
+    int j = 0;
+    for (; j + 8 <= outW; j += 8) forwardEight<false>(r0, r1, W, j, 8, base, out, at);
+    if (j < outW) forwardEight<false>(r0, r1, W, outW - 8, 8, base, out, at);
 }
 
 }  // namespace avx2

@@ -120,7 +120,11 @@ std::map<std::string, std::vector<Case>> contractCases() {
                    // The 2x2 kernels: winners recorded (train) or recomputed for backward (eval),
                    // with a last row and column no window covers.
                    {"2 odd train", {}, {img(2, 7, 5)}, Phase::Train},
-                   {"2 odd eval", {}, {img(2, 5, 7)}}};
+                   {"2 odd eval", {}, {img(2, 5, 7)}},
+                   // Rows of 13 outputs (AVX2: a whole vector and the last whole one again) and of
+                   // 5 (one masked vector), winners recorded.
+                   {"2 rows of 13 train", {}, {img(1, 4, 26)}, Phase::Train},
+                   {"2 rows of 5 train", {}, {img(2, 4, 11)}, Phase::Train}};
     m["DepthwiseConv2D"] = {
         {"default", {}, {img(3, 6, 6)}},
         {"same elu train", {{"padding", "same"}, {"activation", "elu"}}, {img(2, 5, 19)}, Phase::Train},
@@ -717,6 +721,10 @@ void TestLayers::poolingMatchesNaiveReference_data() {
         QTest::newRow((k + " 3 stride 2 valid").c_str()) << kind << 3 << 2 << "valid" << 6;
         // 18 outputs a row: whole vectors of the AVX2 (8) and AVX-512 (16) kernels and a tail.
         QTest::newRow((k + " 2 valid wide").c_str()) << kind << 2 << 0 << "valid" << 37;
+        // seed-cnn's maps: 26 (13 outputs: AVX2's last vector overlaps), 11 (5: masked), 16 (8).
+        QTest::newRow((k + " 2 valid 26").c_str()) << kind << 2 << 0 << "valid" << 26;
+        QTest::newRow((k + " 2 valid 11").c_str()) << kind << 2 << 0 << "valid" << 11;
+        QTest::newRow((k + " 2 valid 16").c_str()) << kind << 2 << 0 << "valid" << 16;
     }
 }
 
