@@ -152,6 +152,10 @@ CS_TARGET_AVX2 void transformInputs(const float* in, const WinogradShape& s, con
 }
 
 CS_TARGET_AVX2 void multiply(const Layout& l, const Buffers& b, const float* u, int tiles) {
+    // The register tile for a group of 1..6 tiles.
+    using Tile = void (*)(int, const float*, int64_t, const float*, float*, int64_t);
+    static constexpr Tile kTiles[kTileRows + 1] = {nullptr,     tileRows<1>, tileRows<2>, tileRows<3>,
+                                                   tileRows<4>, tileRows<5>, tileRows<6>};
     const int panels = l.F16 / kPanel;
     for (int xi = 0; xi < kElements; ++xi) {
         const float* v = b.v + xi * l.vMatrix;
@@ -162,26 +166,7 @@ CS_TARGET_AVX2 void multiply(const Layout& l, const Buffers& b, const float* u, 
             float* c = m + int64_t(t) * l.F16;
             for (int p = 0; p < panels; ++p) {
                 const float* bp = ux + int64_t(p) * l.C8 * kPanel;
-                switch (std::min(kTileRows, tiles - t)) {
-                    case 6:
-                        tileRows<6>(l.C8, a, l.C8, bp, c + p * kPanel, l.F16);
-                        break;
-                    case 5:
-                        tileRows<5>(l.C8, a, l.C8, bp, c + p * kPanel, l.F16);
-                        break;
-                    case 4:
-                        tileRows<4>(l.C8, a, l.C8, bp, c + p * kPanel, l.F16);
-                        break;
-                    case 3:
-                        tileRows<3>(l.C8, a, l.C8, bp, c + p * kPanel, l.F16);
-                        break;
-                    case 2:
-                        tileRows<2>(l.C8, a, l.C8, bp, c + p * kPanel, l.F16);
-                        break;
-                    default:
-                        tileRows<1>(l.C8, a, l.C8, bp, c + p * kPanel, l.F16);
-                        break;
-                }
+                kTiles[std::min(kTileRows, tiles - t)](l.C8, a, l.C8, bp, c + p * kPanel, l.F16);
             }
         }
     }
