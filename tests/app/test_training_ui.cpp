@@ -183,12 +183,20 @@ void TestTrainingUi::runStaysResponsiveAndEndsInTheProject() {
         gaps.longestWallMs(), gaps.longestCpuMs(), batches, probes, flips, EventLoopGaps::loadAverage());
     QVERIFY(probes >= 5);
     QVERIFY(ui.panel()->charts()->lossChart()->data(0).size() == batches);
-    QVERIFY2(gaps.longestCpuMs() < 50, qPrintable(QStringLiteral("a handler ran %1 ms").arg(gaps.longestCpuMs())));
+    // The longest handler is a page switch's repaint of the whole 1400x900 window with its live
+    // charts: 20-38 ms of GUI-thread CPU on a Zen 4 host, 39-44 ms on a slower Zen 3 one (where
+    // the two training threads made it 50-59 ms of wall clock). 100 ms is where a switch stops
+    // feeling immediate, and far below what training work on the GUI thread would cost (a
+    // probe's forward pass, an evaluation, a dataset load: hundreds of ms or more).
+    constexpr double kPageSwitchMs = 100;
+    QVERIFY2(gaps.longestCpuMs() < kPageSwitchMs,
+             qPrintable(QStringLiteral("a handler ran %1 ms").arg(gaps.longestCpuMs())));
     if (EventLoopGaps::machineIsBusy(2))  // the trainer's two threads
         qWarning("the machine is overloaded (load %.1f): the wall-clock gap is reported, not enforced",
                  EventLoopGaps::loadAverage());
     else
-        QVERIFY2(gaps.longestWallMs() < 50, qPrintable(QStringLiteral("longest gap %1 ms").arg(gaps.longestWallMs())));
+        QVERIFY2(gaps.longestWallMs() < kPageSwitchMs,
+                 qPrintable(QStringLiteral("longest gap %1 ms").arg(gaps.longestWallMs())));
 
     ui.stop();
     QTRY_COMPARE_WITH_TIMEOUT(ui.controller()->state(), TrainingController::State::Idle, 30000);
