@@ -13,33 +13,13 @@
 #include "gradient_check.h"
 #include "layers/layer_registry.h"
 #include "layers/winograd_conv.h"
+#include "winograd_reference.h"
 
 using namespace cs;
+using cs::test::forEachTap;
+using cs::test::naiveCorrelation;
 
 namespace {
-
-// The correlation of winograd_conv.h's WinogradShape, written out.
-Tensor naiveCorrelation(const Tensor& in, const WinogradShape& s, const std::vector<float>& w /*F x C x 3 x 3*/,
-                        const float* bias, bool relu) {
-    Tensor out(in.batch(), Shape{s.F, s.OH, s.OW});
-    for (int n = 0; n < in.batch(); ++n)
-        for (int f = 0; f < s.F; ++f)
-            for (int oy = 0; oy < s.OH; ++oy)
-                for (int ox = 0; ox < s.OW; ++ox) {
-                    double sum = bias ? bias[f] : 0.0;
-                    for (int c = 0; c < s.C; ++c)
-                        for (int i = 0; i < 3; ++i)
-                            for (int j = 0; j < 3; ++j) {
-                                const int y = oy - s.padTop + i, x = ox - s.padLeft + j;
-                                if (y < 0 || y >= s.H || x < 0 || x >= s.W) continue;
-                                sum +=
-                                    double(in.sample(n)[(c * s.H + y) * s.W + x]) * w[((f * s.C + c) * 3 + i) * 3 + j];
-                            }
-                    if (relu) sum = std::max(sum, 0.0);
-                    out.sample(n)[(f * s.OH + oy) * s.OW + ox] = static_cast<float>(sum);
-                }
-    return out;
-}
 
 Tensor runWinograd(const Tensor& in, const WinogradShape& s, const std::vector<float>& w, bool inputGradient,
                    const float* bias, bool relu) {
@@ -55,25 +35,6 @@ Tensor runWinograd(const Tensor& in, const WinogradShape& s, const std::vector<f
 WindowGeometry geometryOf(int C, int H, int W, int padTop, int padBottom, int padLeft, int padRight) {
     return WindowGeometry::makeConv(Shape{C, H, W}, 3, 1, 1, Padding::Explicit, {padTop, padBottom, padLeft, padRight},
                                     "Conv2D", "test");
-}
-
-// Calls visit(n, yIndex, xIndex, wIndex) for every output element (n, f, oy, ox) and kernel
-// tap (c, i, j) of the correlation `g` that reads inside the input: the indices of the output
-// element within its sample, of the input element within its sample, and of the kernel tap.
-template <class Visit>
-void forEachTap(int batch, int filters, const WindowGeometry& g, Visit visit) {
-    for (int n = 0; n < batch; ++n)
-        for (int f = 0; f < filters; ++f)
-            for (int oy = 0; oy < g.outH; ++oy)
-                for (int ox = 0; ox < g.outW; ++ox)
-                    for (int c = 0; c < g.channels; ++c)
-                        for (int i = 0; i < 3; ++i)
-                            for (int j = 0; j < 3; ++j) {
-                                const int y = oy - g.padTop + i, x = ox - g.padLeft + j;
-                                if (y < 0 || y >= g.inH || x < 0 || x >= g.inW) continue;
-                                visit(n, (f * g.outH + oy) * g.outW + ox, (c * g.inH + y) * g.inW + x,
-                                      ((f * g.channels + c) * 3 + i) * 3 + j);
-                            }
 }
 
 }  // namespace

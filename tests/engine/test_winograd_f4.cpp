@@ -12,39 +12,17 @@
 #include "gradient_check.h"
 #include "layers/layer_registry.h"
 #include "layers/winograd_f4.h"
+#include "winograd_reference.h"
 
 using namespace cs;
+using cs::test::forEachTap;
+using cs::test::naiveCorrelation;
 
 namespace {
 
 WindowGeometry geometryOf(int C, int H, int W, const QList<int>& pads) {
     return WindowGeometry::makeConv(Shape{C, H, W}, 3, 1, 1, Padding::Explicit, {pads[0], pads[1], pads[2], pads[3]},
                                     "Conv2D", "test");
-}
-
-// The correlation `s` of `in` with w (s.F x s.C x 3 x 3, or with `rotated` the layer kernel
-// s.C x s.F x 3 x 3 rotated by 180 degrees, as the input gradient reads it), written out.
-Tensor naiveCorrelation(const Tensor& in, const WinogradShape& s, const std::vector<float>& w, bool rotated,
-                        const float* bias, bool relu) {
-    Tensor out(in.batch(), Shape{s.F, s.OH, s.OW});
-    for (int n = 0; n < in.batch(); ++n)
-        for (int f = 0; f < s.F; ++f)
-            for (int oy = 0; oy < s.OH; ++oy)
-                for (int ox = 0; ox < s.OW; ++ox) {
-                    double sum = bias ? bias[f] : 0.0;
-                    for (int c = 0; c < s.C; ++c)
-                        for (int i = 0; i < 3; ++i)
-                            for (int j = 0; j < 3; ++j) {
-                                const int y = oy - s.padTop + i, x = ox - s.padLeft + j;
-                                if (y < 0 || y >= s.H || x < 0 || x >= s.W) continue;
-                                const float k = rotated ? w[((c * s.F + f) * 3 + 2 - i) * 3 + 2 - j]
-                                                        : w[((f * s.C + c) * 3 + i) * 3 + j];
-                                sum += double(in.sample(n)[(c * s.H + y) * s.W + x]) * k;
-                            }
-                    if (relu) sum = std::max(sum, 0.0);
-                    out.sample(n)[(f * s.OH + oy) * s.OW + ox] = static_cast<float>(sum);
-                }
-    return out;
 }
 
 Tensor runF4(const Tensor& in, const WinogradShape& s, const std::vector<float>& w, bool inputGradient,
@@ -122,34 +100,27 @@ private slots:
         const Tensor x = test::randomTensor(batch, Shape{channels, height, width}, rng);
         for (bool relu : {false, true}) {
             const double e = relativeError(runF4(x, fwd, w, false, bias.data(), relu),
-                                           naiveCorrelation(x, fwd, w, false, bias.data(), relu));
+                                           naiveCorrelation(x, fwd, w, bias.data(), relu));
             QVERIFY2(e < 1e-5, qPrintable(QString("forward, relu %1: %2").arg(relu).arg(e)));
         }
 
+        // The input and kernel gradients, summed in double over every tap that reads inside the input.
         const WinogradShape back = WinogradShape::inputGradient(g, filters);
         const Tensor dy = test::randomTensor(batch, Shape{filters, g.outH, g.outW}, rng);
-        const double e = relativeError(runF4(dy, back, w, true, nullptr, false),
-                                       naiveCorrelation(dy, back, w, true, nullptr, false));
+        std::vector<double> dxSums(static_cast<size_t>(x.size())), dwSums(w.size());
+        const int64_t inSample = x.sampleSize();
+        forEachTap(batch, filters, g, [&](int n, int yi, int xi, int wi) {
+            const double d = dy.sample(n)[yi];
+            dxSums[static_cast<size_t>(n * inSample + xi)] += d * w[static_cast<size_t>(wi)];
+            dwSums[static_cast<size_t>(wi)] += d * x.sample(n)[xi];
+        });
+        Tensor dxWant(batch, x.sampleShape()), dwWant(filters, Shape{channels, 3, 3}),
+            dwGot(filters, Shape{channels, 3, 3});
+        for (int64_t i = 0; i < dxWant.size(); ++i) dxWant[i] = static_cast<float>(dxSums[static_cast<size_t>(i)]);
+        for (int64_t i = 0; i < dwWant.size(); ++i) dwWant[i] = static_cast<float>(dwSums[static_cast<size_t>(i)]);
+        const double e = relativeError(runF4(dy, back, w, true, nullptr, false), dxWant);
         QVERIFY2(e < 1e-5, qPrintable(QString("input gradient: %1").arg(e)));
 
-        // dw(f, c, i, j) = sum of dy(f, oy, ox) * x(c, oy - padTop + i, ox - padLeft + j).
-        Tensor dwWant(filters, Shape{channels, 3, 3}), dwGot(filters, Shape{channels, 3, 3});
-        std::vector<double> sums(static_cast<size_t>(dwWant.size()), 0.0);
-        for (int n = 0; n < batch; ++n)
-            for (int f = 0; f < filters; ++f)
-                for (int oy = 0; oy < g.outH; ++oy)
-                    for (int ox = 0; ox < g.outW; ++ox) {
-                        const double d = dy.sample(n)[(f * g.outH + oy) * g.outW + ox];
-                        for (int c = 0; c < channels; ++c)
-                            for (int i = 0; i < 3; ++i)
-                                for (int j = 0; j < 3; ++j) {
-                                    const int y = oy - g.padTop + i, xx = ox - g.padLeft + j;
-                                    if (y < 0 || y >= height || xx < 0 || xx >= width) continue;
-                                    sums[static_cast<size_t>(((f * channels + c) * 3 + i) * 3 + j)] +=
-                                        d * x.sample(n)[(c * height + y) * width + xx];
-                                }
-                    }
-        for (int64_t i = 0; i < dwWant.size(); ++i) dwWant[i] = static_cast<float>(sums[static_cast<size_t>(i)]);
         dwGot.array() = std::numeric_limits<float>::quiet_NaN();
         Tensor scratch(1, Shape::flat(static_cast<int>(winogradF4KernelGradientScratch(fwd))));
         winogradF4KernelGradient(x.data(), dy.data(), batch, fwd, dwGot.data(), scratch.data());
