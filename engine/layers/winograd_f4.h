@@ -1,7 +1,7 @@
 #pragma once
-// 3x3 stride-1 convolutions by Winograd's F(4x4, 3x3) (Lavin and Gray, 2015) on AVX2 + FMA: each
-// 4x4 output tile costs 36 products per input channel and filter instead of 144, 1.78x fewer
-// than F(2x2, 3x3) (layers/winograd_conv.h), which the AVX-512 level keeps.
+// 3x3 stride-1 convolutions by Winograd's F(4x4, 3x3) (Lavin and Gray, 2015) at the AVX2 and
+// AVX-512 levels: each 4x4 output tile costs 36 products per input channel and filter instead of
+// 144, 1.78x fewer than F(2x2, 3x3) (layers/winograd_conv.h), which smaller outputs keep.
 //
 // Unlike F(2x2)'s kernels, which put a row of tiles in a vector's lanes, these put eight
 // channels (or filters) in the lanes: a sample is copied channel-blocked (8 channels per
@@ -20,7 +20,8 @@
 
 namespace cs {
 
-// True when F(4x4) runs here (the AVX2 level; CONVSTUDIO_WINOGRAD=off turns it off with F(2x2))
+// True when F(4x4) runs here (AVX2 or AVX-512; CONVSTUDIO_WINOGRAD=off turns it off with F(2x2),
+// CONVSTUDIO_WINOGRAD=f2 keeps F(2x2) for benchmarks)
 // and beats F(2x2) for `batch` samples of `s`: fewer products once the 4x4 tiles' rounding up of
 // the output is counted (an 11x11 output: 9 tiles of 36 against 36 of 16), and tiles enough for
 // the products' rows.

@@ -3,7 +3,7 @@
 // tiles (rows and columns), channels and filters that are not multiples of the 8 lanes or the
 // 16-filter panels, asymmetric padding, a 3x3 output (one tile), and several blocks. Then Conv2D
 // on that path against finite differences. Where the CPU has AVX2 (the avx2 and avx512 levels of
-// the isa stage) the kernels run; Conv2D takes them only at the AVX2 level.
+// the isa stage) the kernels run and Conv2D takes them; at the scalar level it does not.
 #include <QtTest>
 
 #include <cmath>
@@ -49,11 +49,11 @@ class TestWinogradF4 : public QObject {
 private slots:
     void paysWhereItHasFewerProducts() {
         const WinogradShape seed = WinogradShape::forward(geometryOf(32, 13, 13, {0, 0, 0, 0}), 64);
-        // At the AVX2 level (and with Winograd on): the seed's 11x11 output, 9 tiles of 36
-        // products against F(2x2)'s 36 of 16.
-        const bool avx2 = cpuLevel() == CpuLevel::Avx2 && winogradAvailable();
-        QCOMPARE(winogradF4Pays(seed, 1), avx2);
-        QCOMPARE(winogradF4Pays(WinogradShape::inputGradient(geometryOf(32, 13, 13, {0, 0, 0, 0}), 64), 1), avx2);
+        // At the AVX2 and AVX-512 levels (and with Winograd on): the seed's 11x11 output, 9 tiles
+        // of 36 products against F(2x2)'s 36 of 16.
+        const bool takes = cpuLevel() != CpuLevel::Scalar && winogradAvailable();
+        QCOMPARE(winogradF4Pays(seed, 1), takes);
+        QCOMPARE(winogradF4Pays(WinogradShape::inputGradient(geometryOf(32, 13, 13, {0, 0, 0, 0}), 64), 1), takes);
         QVERIFY(!winogradF4Pays(WinogradShape::forward(geometryOf(4, 13, 13, {0, 0, 0, 0}), 64), 8));  // 4 channels
         QVERIFY(!winogradF4Pays(WinogradShape::forward(geometryOf(32, 13, 13, {0, 0, 0, 0}), 4), 8));  // 4 filters
         QVERIFY(!winogradF4Pays(WinogradShape::forward(geometryOf(32, 5, 5, {0, 0, 0, 0}), 32), 1));   // one tile
@@ -128,13 +128,13 @@ private slots:
         QVERIFY2(dwError < 1e-5, qPrintable(QString("kernel gradient: %1").arg(dwError)));
     }
 
-    // Conv2D where it takes F(4x4) (the AVX2 level): forward against the naive convolution, the
+    // Conv2D where it takes F(4x4) (AVX2 and AVX-512 levels): forward against the naive convolution, the
     // input, kernel and bias gradients against finite differences.
     void conv2dGradientsOnTheF4Path() {
         const Shape in{8, 10, 10};
         const int batch = 2;
         const WindowGeometry g = geometryOf(8, 10, 10, {0, 0, 0, 0});
-        QCOMPARE(winogradF4Pays(WinogradShape::forward(g, 10), batch), cpuLevel() == CpuLevel::Avx2);
+        QCOMPARE(winogradF4Pays(WinogradShape::forward(g, 10), batch), winogradAvailable());
         auto layer =
             LayerRegistry::builtin().create("Conv2D", Options{{"filters", 10}, {"activation", "linear"}}, "conv_f4");
         Rng rng(3);
