@@ -39,6 +39,7 @@ enum : std::size_t {
 // between im2col and the GEMM that reads them. Measured on the seed-cnn benchmark: 1 MB beat
 // 4 MB and 16 MB by 10-25% at batch 64-128.
 constexpr int64_t kMaxColumnFloats = int64_t(5) << 17;
+constexpr int64_t kGradientColumnFloats = int64_t(1) << 16;
 
 // The implicit GEMM packs one sample's output plane per column panel (32 columns): smaller planes
 // leave most lanes idle, so batches of them take im2col, whose columns run across samples.
@@ -253,7 +254,7 @@ void Conv2D::backward(const BackwardArgs& a) {
     const WindowGeometry g = geometry(x.sampleShape());
     const int N = x.batch(), F = opt_.filters, G = opt_.groups, Fg = F / G;
     const int64_t K = int64_t(g.channels) * g.window * g.window, Kg = K / G, P = g.outPlane();
-    const int chunk = samplesPerChunk(g, N);
+    int chunk = samplesPerChunk(g, N);
     Tensor& dy = a.outputGrad;
     // ReLU's backward (a mask) is applied while dy is moved into the GEMM layout below.
     const bool fusedRelu = opt_.activation == Activation::Relu && !a.gradIsPreActivation;
@@ -323,6 +324,10 @@ void Conv2D::backward(const BackwardArgs& a) {
         if (!dx || winogradInput) return;
     }
     const bool maskChunks = fusedRelu && !winogradInput && !winogradWeights;
+    // Only the input gradient's columns left to build: chunks small enough that col2im reads
+    // them from the L2 cache the product wrote them to.
+    if (winogradWeights)
+        chunk = static_cast<int>(std::clamp<int64_t>(kGradientColumnFloats / std::max<int64_t>(K * P, 1), 1, chunk));
     for (int n0 = 0; n0 < N; n0 += chunk) {
         const int count = std::min(chunk, N - n0);
         const int cols = static_cast<int>(count * P);

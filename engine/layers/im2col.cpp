@@ -132,9 +132,9 @@ CS_TARGET_AVX512 void col2imStride1(const float* col, int count, const WindowGeo
             const float* rows = col + int64_t(c) * k * k * ld + n * P;  // row (c, 0, 0), sample n
             for (int ih = 0; ih < inH; ++ih)
                 for (int iw0 = 0; iw0 < inW; iw0 += 16) {
-                    // One sum per kernel column: independent add chains instead of one long one.
-                    __m512 acc[4] = {_mm512_setzero_ps(), _mm512_setzero_ps(), _mm512_setzero_ps(),
-                                     _mm512_setzero_ps()};
+                    // Two add chains (even and odd kernel columns), named: an array indexed at
+                    // run time lives on the stack, each add then waiting for the last one's store.
+                    __m512 even = _mm512_setzero_ps(), odd = _mm512_setzero_ps();
                     for (int ki = 0; ki < k; ++ki) {
                         const int oh = ih + padTop - ki * d;
                         if (oh < 0 || oh >= outH) continue;
@@ -145,11 +145,15 @@ CS_TARGET_AVX512 void col2imStride1(const float* col, int count, const WindowGeo
                             if (first >= last) continue;
                             const __mmask16 m = static_cast<__mmask16>(((1u << last) - 1) & ~((1u << first) - 1));
                             const float* src = rows + (int64_t(ki) * k + kj) * ld + int64_t(oh) * outW + ow0;
-                            acc[kj & 3] = _mm512_add_ps(acc[kj & 3], _mm512_maskz_loadu_ps(m, src));
+                            const __m512 v = _mm512_maskz_loadu_ps(m, src);
+                            if (kj & 1)
+                                odd = _mm512_add_ps(odd, v);
+                            else
+                                even = _mm512_add_ps(even, v);
                         }
                     }
                     const int valid = std::min(16, inW - iw0);
-                    const __m512 sum = _mm512_add_ps(_mm512_add_ps(acc[0], acc[1]), _mm512_add_ps(acc[2], acc[3]));
+                    const __m512 sum = _mm512_add_ps(even, odd);
                     _mm512_mask_storeu_ps(plane + int64_t(ih) * inW + iw0, static_cast<__mmask16>((1u << valid) - 1),
                                           sum);
                 }

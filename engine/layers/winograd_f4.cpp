@@ -34,14 +34,14 @@ bool winogradF4Pays(const WinogradShape& s, int batch) {
 
 int64_t winogradF4KernelSize(const WinogradShape& s) {
     const Layout l(s);
-    return int64_t(kElements) * l.C8 * l.F16;
+    return kElements * l.uMatrix;
 }
 
 int64_t winogradF4Scratch(const WinogradShape& s) { return Layout(s).scratchFloats(); }
 
 int64_t winogradF4KernelGradientScratch(const WinogradShape& s) {
     const Layout l(s);
-    return l.scratchFloats() + int64_t(kElements) * l.C8 * l.F8;
+    return l.scratchFloats() + kElements * l.dmMatrix;
 }
 
 void winogradF4Kernel(const float* w, const WinogradShape& s, bool inputGradient, float* u) {
@@ -70,8 +70,8 @@ void winogradF4KernelGradient(const float* in, const float* dy, int N, const Win
     }
     const Layout l(s, N);
     const Buffers b(l, scratch);
-    // dm_xi (C8 x F8) = the sum over tiles of V_xi^T G_xi: the transformed kernel's gradient,
-    // transposed.
+    // dm_xi (C8 x F8, l.dmMatrix apart) = the sum over tiles of V_xi^T G_xi: the transformed
+    // kernel's gradient, transposed.
     float* dm = scratch + l.scratchFloats();
     int inputSample = -1, gradientSample = -1;
     for (int t0 = 0, tiles = N * l.tilesPerSample; t0 < tiles; t0 += l.tilesPerBlock) {

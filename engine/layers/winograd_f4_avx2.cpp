@@ -160,7 +160,7 @@ CS_TARGET_AVX2 void multiply(const Layout& l, const Buffers& b, const float* u, 
     for (int xi = 0; xi < kElements; ++xi) {
         const float* v = b.v + xi * l.vMatrix;
         float* m = b.m + xi * l.mMatrix;
-        const float* ux = u + int64_t(xi) * l.C8 * l.F16;
+        const float* ux = u + xi * l.uMatrix;
         for (int t = 0; t < tiles; t += kTileRows) {
             const float* a = v + int64_t(t) * l.C8;
             float* c = m + int64_t(t) * l.F16;
@@ -248,7 +248,7 @@ CS_TARGET_AVX2 void transformGradients(const float* dy, const WinogradShape& s, 
 
 CS_TARGET_AVX2 void accumulateKernelGradient(const Layout& l, const Buffers& b, int tiles, bool accumulate, float* dm) {
     constexpr int MR = gemm::avx2::MR, NR = gemm::avx2::NR;
-    const int64_t dmMatrix = int64_t(l.C8) * l.F8;
+    const int64_t dmMatrix = l.dmMatrix;
     for (int xi = 0; xi < kElements; ++xi, dm += dmMatrix) {
         const float* v = b.v + xi * l.vMatrix;  // tiles x C8: channels c.. of tile k at v + k * C8 + c
         const float* g = b.m + xi * l.gMatrix;  // tiles x F8
@@ -293,7 +293,7 @@ CS_TARGET_AVX2 inline void kernelGradientCombine(const __m256 m[6], __m256 out[3
 
 CS_TARGET_AVX2 void transformKernel(const float* w, const WinogradShape& s, bool inputGradient, const Layout& l,
                                     float* u) {
-    const int64_t elementStride = int64_t(l.F16) * l.C8;
+    const int64_t elementStride = l.uMatrix;
     if (l.F16 != s.F || l.C8 != s.C) std::fill(u, u + kElements * elementStride, 0.f);  // lanes no filter writes
     for (int f0 = 0; f0 < s.F; f0 += kLanes) {
         const int lanes = std::min(kLanes, s.F - f0);
@@ -327,7 +327,7 @@ CS_TARGET_AVX2 void transformKernel(const float* w, const WinogradShape& s, bool
 }
 
 CS_TARGET_AVX2 void untransformKernelGradient(const float* dm, const WinogradShape& s, const Layout& l, float* dw) {
-    const int64_t dmMatrix = int64_t(l.C8) * l.F8;
+    const int64_t dmMatrix = l.dmMatrix;
     for (int c = 0; c < s.C; ++c)
         for (int f0 = 0; f0 < s.F; f0 += kLanes) {
             const float* src = dm + int64_t(c) * l.F8 + f0;

@@ -29,7 +29,8 @@ struct Layout {
     int PH, PW;  // the channel-blocked copy of a sample: rows and columns (whole tiles + 2)
     int tilesPerBlock;
     int64_t vMatrix, mMatrix, gMatrix;
-    int64_t paddedFloats;  // the blocked copy of an input sample or of an output gradient sample
+    int64_t uMatrix, dmMatrix;  // the transformed kernel's and its gradient's element matrices
+    int64_t paddedFloats;       // the blocked copy of an input sample or of an output gradient sample
 
     // `batch` (when known) bounds the block.
     explicit Layout(const WinogradShape& s, int batch = 0) {
@@ -47,6 +48,10 @@ struct Layout {
         vMatrix = int64_t(tilesPerBlock) * C8 + 16;
         mMatrix = int64_t(tilesPerBlock) * F16 + 16;
         gMatrix = int64_t(tilesPerBlock) * F8 + 16;
+        // The kernel's transform writes, and its gradient's reads, one vector per element: at a
+        // power of two apart (C8 x F16 floats) the 36 would share one set of the L1 cache.
+        uMatrix = int64_t(C8) * F16 + 16;
+        dmMatrix = int64_t(C8) * F8 + 16;
         paddedFloats = std::max(int64_t(C8) * PH * PW, int64_t(F8) * 4 * tilesH * 4 * tilesW);
     }
     int64_t vFloats() const { return kElements * vMatrix; }

@@ -128,6 +128,39 @@ private slots:
         QVERIFY2(dwError < 1e-5, qPrintable(QString("kernel gradient: %1").arg(dwError)));
     }
 
+    // Conv2D on a 3x3 output (the seed's last convolution): F(4x4) gives the kernel gradient, the
+    // input gradient takes the output gradient's columns in chunks of samples (here 12, 12 and
+    // 2 of 26) and col2im. Both against the naive sums over every tap.
+    void conv2dOnAThreeByThreeOutputInChunks() {
+        const int batch = 26, channels = 64, filters = 16;
+        const Shape in{channels, 5, 5};
+        const WindowGeometry g = geometryOf(channels, 5, 5, {0, 0, 0, 0});
+        auto layer =
+            LayerRegistry::builtin().create("Conv2D", Options{{"filters", filters}, {"activation", "linear"}}, "conv");
+        Rng rng(11);
+        layer->build(std::vector<Shape>{in}, rng);
+        for (Param& p : layer->params()) test::fillUniform(p.value, rng, -0.5f, 0.5f);
+        test::LayerRunner runner(*layer, {test::randomTensor(batch, in, rng)}, Phase::Train);
+        Workspace ws;
+        const Tensor y = runner.forward(ws);
+        const Tensor dy = test::randomTensor(batch, y.sampleShape(), rng);
+        const auto grads = runner.backward(ws, y, dy);
+        const Tensor& x = runner.inputs()[0];
+        const Tensor& w = layer->params()[0].value;
+        std::vector<double> dxSums(static_cast<size_t>(x.size())), dwSums(static_cast<size_t>(w.size()));
+        forEachTap(batch, filters, g, [&](int n, int yi, int xi, int wi) {
+            const double d = dy.sample(n)[yi];
+            dxSums[static_cast<size_t>(n * x.sampleSize() + xi)] += d * w[wi];
+            dwSums[static_cast<size_t>(wi)] += d * x.sample(n)[xi];
+        });
+        Tensor dxWant(batch, in), dwWant(filters, Shape{channels, 3, 3});
+        for (int64_t i = 0; i < dxWant.size(); ++i) dxWant[i] = static_cast<float>(dxSums[static_cast<size_t>(i)]);
+        for (int64_t i = 0; i < dwWant.size(); ++i) dwWant[i] = static_cast<float>(dwSums[static_cast<size_t>(i)]);
+        const double dxError = relativeError(grads.inputs[0], dxWant), dwError = relativeError(grads.params[0], dwWant);
+        QVERIFY2(dxError < 1e-5, qPrintable(QString("input gradient: %1").arg(dxError)));
+        QVERIFY2(dwError < 1e-5, qPrintable(QString("kernel gradient: %1").arg(dwError)));
+    }
+
     // Conv2D where it takes F(4x4) (AVX2 and AVX-512 levels): forward against the naive convolution, the
     // input, kernel and bias gradients against finite differences.
     void conv2dGradientsOnTheF4Path() {
