@@ -81,10 +81,68 @@ CS_TARGET_AVX512 void forward(const Args& a) {
     }
 }
 
+// The nine taps of one output vector whose window starts at `in` (rows W apart): acc[t] +=
+// gv * input, read whole or, when Masked, in m's lanes.
+template <bool Masked>
+[[gnu::always_inline]] CS_TARGET_AVX512 inline void oneChannelTaps(const float* in, int64_t W, __m512 gv, __mmask16 m,
+                                                                   __m512 acc[9], __m512& accBias) {
+    accBias = _mm512_add_ps(accBias, gv);
+#pragma GCC unroll 9
+    for (int t = 0; t < 9; ++t) {
+        const float* q = in + (t / 3) * W + t % 3;
+        acc[t] = _mm512_fmadd_ps(gv, Masked ? _mm512_maskz_loadu_ps(m, q) : _mm512_loadu_ps(q), acc[t]);
+    }
+}
+
+// As avx2::backwardOneChannel3x3: a one-channel 3x3 layer's kernel and bias gradients (no input
+// gradient) from three row pointers at constant offsets, whole vectors read unmasked (ReLU's
+// zeros in gv add nothing). backward()'s sums, in its order and lanes: the same bits.
+CS_TARGET_AVX512 void backwardOneChannel3x3(const Args& a, const PaddedSample& p) {
+    const WindowGeometry& g = *a.g;
+    const int64_t outPlane = g.outPlane();
+    const int whole = g.outW / 16 * 16;
+    const __mmask16 tail = static_cast<__mmask16>((1u << (g.outW - whole)) - 1);
+    for (int n = 0; n < a.N; ++n) {
+        p.pad(a.x + int64_t(n) * g.inPlane(), g, a.scratch);
+        for (int f = 0; f < a.F; ++f) {
+            const float* dyf = a.dy + (int64_t(n) * a.F + f) * outPlane;
+            const float* yf = a.y + (int64_t(n) * a.F + f) * outPlane;
+            __m512 acc[9], accBias = _mm512_setzero_ps();
+#pragma GCC unroll 9
+            for (int t = 0; t < 9; ++t) acc[t] = _mm512_setzero_ps();
+            for (int oh = 0; oh < g.outH; ++oh) {
+                const float* r0 = a.scratch + int64_t(oh) * p.W;
+                const float* dyr = dyf + int64_t(oh) * g.outW;
+                const float* yr = yf + int64_t(oh) * g.outW;
+                for (int ow = 0; ow < whole; ow += 16) {
+                    __m512 gv = _mm512_loadu_ps(dyr + ow);
+                    if (a.relu)
+                        gv = _mm512_maskz_mov_ps(
+                            _mm512_cmp_ps_mask(_mm512_loadu_ps(yr + ow), _mm512_setzero_ps(), _CMP_GT_OQ), gv);
+                    oneChannelTaps<false>(r0 + ow, p.W, gv, 0xFFFF, acc, accBias);
+                }
+                if (whole < g.outW) {
+                    __mmask16 m = tail;
+                    if (a.relu)
+                        m = _mm512_mask_cmp_ps_mask(m, _mm512_maskz_loadu_ps(m, yr + whole), _mm512_setzero_ps(),
+                                                    _CMP_GT_OQ);
+                    oneChannelTaps<true>(r0 + whole, p.W, _mm512_maskz_loadu_ps(m, dyr + whole), m, acc, accBias);
+                }
+            }
+            float* dwf = a.out + int64_t(f) * 9;
+#pragma GCC unroll 9
+            for (int t = 0; t < 9; ++t) dwf[t] += _mm512_reduce_add_ps(acc[t]);
+            if (a.db) a.db[f] += _mm512_reduce_add_ps(accBias);
+        }
+    }
+}
+
 template <int TAPS>
 CS_TARGET_AVX512 void backward(const Args& a) {
     const WindowGeometry& g = *a.g;
     const Taps<TAPS> tp(g);
+    if constexpr (TAPS == 9)
+        if (g.channels == 1 && g.window == 3 && g.dilation == 1 && !a.dx) return backwardOneChannel3x3(a, tp.p);
     const int T = tp.T, F = a.F;
     const int64_t outPlane = g.outPlane();
     float* padded = a.scratch;

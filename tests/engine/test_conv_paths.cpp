@@ -1,8 +1,8 @@
 // Conv2D's kernel and bias gradients do not depend on whether its input gradient is asked for:
 // the same bits either way (a training step's result must not depend on which layer is first).
-// A network's first layer is never asked for one, and at AVX2 a one-channel 3x3 layer then takes
-// its own kernel (layers/direct_conv.cpp); the other paths (direct with more taps, Winograd, the
-// column products) are checked the same way. The input-gradient path itself is checked against
+// A network's first layer is never asked for one, and at AVX2 and AVX-512 a one-channel 3x3 layer
+// then takes its own kernel (layers/direct_conv.cpp); the other paths (direct with more taps,
+// Winograd, the column products) are checked the same way. The input-gradient path itself is checked against
 // finite differences by test_layers' contract test.
 #include <QtTest>
 
@@ -47,14 +47,16 @@ private slots:
         QTest::addColumn<QString>("padding");
         QTest::addColumn<QString>("activation");
         QTest::addColumn<bool>("bias");
-        // One channel, 3x3: rows of 26 (a partial last vector), exactly 8, 18 ('same'), and 5
-        // (under a vector: the general direct kernel).
+        // One channel, 3x3: rows of 26 (a partial last vector), exactly 8, 18 ('same'), 5
+        // (under a vector), and 32 (two whole AVX-512 vectors).
         QTest::newRow("1ch 28x28 relu") << 1 << 28 << 28 << "valid"
                                         << "relu" << true;
         QTest::newRow("1ch 10x10 relu") << 1 << 10 << 10 << "valid"
                                         << "relu" << true;
         QTest::newRow("1ch 6x18 same linear no bias") << 1 << 6 << 18 << "same"
                                                       << "linear" << false;
+        QTest::newRow("1ch 7x34 relu") << 1 << 7 << 34 << "valid"
+                                       << "relu" << true;
         QTest::newRow("1ch 9x7 relu") << 1 << 9 << 7 << "valid"
                                       << "relu" << true;
         QTest::newRow("1ch 12x17 tanh") << 1 << 12 << 17 << "valid"
