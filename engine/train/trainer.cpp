@@ -16,27 +16,9 @@
 #include "train/evaluator.h"
 #include "train/optimizer.h"
 #include "train/schedule.h"
+#include "train/trainer_worker.h"
 
 namespace cs {
-
-struct Trainer::Worker {
-    std::unique_ptr<Executor> executor;
-    Tensor input;
-    Tensor grad;
-    std::vector<Tensor> gradSum;  // parameter gradients summed over micro-batches
-    LossResult loss;
-    int count = 0;
-};
-
-// What the workers of one step share; captured by pointer so the pool's std::function stays
-// within its small-object buffer (no allocation per step).
-struct Trainer::StepContext {
-    const Tensor* images;
-    const std::vector<int32_t>* labels;
-    uint64_t stepSeed;
-    float scale;
-    bool probabilities;
-};
 
 std::optional<CheckpointPosition> checkpointPosition(const ModelFile& file) {
     const nlohmann::json& c = file.checkpoint;
@@ -78,7 +60,10 @@ Trainer::Trainer(Model& model, TrainSettings settings, Preprocessing preprocessi
     const std::vector<char> trains = model_.parameterTrainable();
     auto& grads = workers_[0]->executor->paramGrads();
     for (std::size_t i = 0; i < all.size(); ++i)
-        if (trains[i]) params_.push_back(all[i]), gradPtrs_.push_back(&grads[i]), trainedGrads_.push_back(i);
+        if (trains[i]) {
+            params_.push_back(all[i]), gradPtrs_.push_back(&grads[i]), trainedGrads_.push_back(i);
+            trainedFloats_ += all[i]->value.size();
+        }
     active_.reserve(workers_.size());
 }
 
@@ -128,93 +113,6 @@ std::vector<uint32_t> Trainer::epochOrder(int epoch, const Dataset& train, int c
 
 uint64_t Trainer::epochSeed(int epoch) const {
     return mixSeed(settings_.seed ^ 0x5EEDA06ull, static_cast<uint64_t>(epoch));
-}
-
-void Trainer::trainStep(const Tensor& images, const std::vector<int32_t>& labels, BatchStats& stats, double& lossSum,
-                        int64_t& correct, int64_t& correctK) {
-    const int batch = images.batch();
-    const StepContext ctx{&images, &labels, settings_.seed * 0x2545F4914F6CDD1Dull + static_cast<uint64_t>(step_),
-                          1.f / static_cast<float>(batch), model_.outputActivation() == Activation::Softmax};
-    pool_->run([this, &ctx](int w) {
-        Worker& wk = *workers_[w];
-        const int n = ctx.images->batch();
-        const int count = static_cast<int>(workers_.size());
-        const int begin = static_cast<int>(static_cast<int64_t>(n) * w / count);
-        const int end = static_cast<int>(static_cast<int64_t>(n) * (w + 1) / count);
-        wk.count = end - begin;
-        wk.loss = LossResult{};
-        if (wk.count == 0) return;
-        wk.executor->seedStep(ctx.stepSeed + static_cast<uint64_t>(w));
-        // The slice runs in micro-batches whose activations stay in this core's cache; their
-        // parameter gradients are summed (backward overwrites them, so the sum lives in
-        // gradSum, swapped in and out without copying). Frozen parameters' gradients are not summed.
-        std::vector<Tensor>& grads = wk.executor->paramGrads();
-        const int micro = microBatch_ > 0 ? microBatch_ : wk.count;
-        for (int m0 = 0; m0 < wk.count; m0 += micro) {
-            const int mc = std::min(micro, wk.count - m0);
-            wk.input.copySamplesFrom(*ctx.images, begin + m0, mc);
-            const Tensor& out = featureCut_ >= 0 ? model_.forwardFrom(*wk.executor, featureCut_, wk.input, Phase::Train)
-                                                 : model_.forward(*wk.executor, wk.input, Phase::Train);
-            const LossResult l = softmaxCrossEntropy(out, ctx.probabilities,
-                                                     std::span<const int32_t>(ctx.labels->data() + begin + m0, mc),
-                                                     trainLoss_, ctx.scale, &wk.grad, settings_.topK);
-            wk.loss.lossSum += l.lossSum;
-            wk.loss.correct += l.correct;
-            wk.loss.correctTopK += l.correctTopK;
-            model_.backward(*wk.executor, wk.grad, ctx.probabilities);
-            if (mc == wk.count) break;  // one micro-batch: the gradients are already in place
-            wk.gradSum.resize(grads.size());
-            if (m0 == 0) {
-                for (std::size_t i : trainedGrads_) std::swap(grads[i], wk.gradSum[i]);
-            } else {
-                for (std::size_t i : trainedGrads_) wk.gradSum[i].array() += grads[i].array();
-            }
-            if (m0 + mc == wk.count)
-                for (std::size_t i : trainedGrads_) std::swap(grads[i], wk.gradSum[i]);
-        }
-    });
-    LossResult total;
-    for (const auto& wk : workers_) {
-        total.lossSum += wk->loss.lossSum;
-        total.correct += wk->loss.correct;
-        total.correctTopK += wk->loss.correctTopK;
-    }
-    const double meanLoss = total.lossSum / batch;
-    if (!std::isfinite(meanLoss)) {
-        char rate[64];
-        std::snprintf(rate, sizeof rate, "%g", static_cast<double>(stats.learningRate));
-        const std::vector<MessageArg> args{
-            {"epoch", std::to_string(stats.epoch + 1)}, {"batch", std::to_string(stats.batch + 1)}, {"rate", rate}};
-        if (std::isnan(meanLoss))
-            throw TrainingError(msg("train.loss_nan",
-                                    "the loss became NaN at epoch {epoch}, batch {batch} (learning rate {rate}); the "
-                                    "weights are kept from the step before. Try a lower learning rate or gradient "
-                                    "clipping.",
-                                    args));
-        throw TrainingError(msg("train.loss_infinite",
-                                "the loss became infinite at epoch {epoch}, batch {batch} (learning rate {rate}); the "
-                                "weights are kept from the step before. Try a lower learning rate or gradient "
-                                "clipping.",
-                                args));
-    }
-    // Sum the workers' gradients into worker 0's (fixed order: deterministic).
-    std::vector<Tensor>& grads = workers_[0]->executor->paramGrads();
-    for (std::size_t w = 1; w < workers_.size(); ++w) {
-        if (workers_[w]->count == 0) continue;
-        auto& other = workers_[w]->executor->paramGrads();
-        for (std::size_t i : trainedGrads_) grads[i].array() += other[i].array();
-    }
-    active_.clear();
-    for (auto& wk : workers_)
-        if (wk->count > 0) active_.push_back(wk->executor.get());
-    model_.commitState(active_);
-    optimizer_->step(params_, gradPtrs_, stats.learningRate);
-
-    stats.loss = meanLoss;
-    stats.accuracy = static_cast<double>(total.correct) / batch;
-    lossSum += total.lossSum;
-    correct += total.correct;
-    correctK += total.correctTopK;
 }
 
 TrainResult Trainer::run(const Dataset& train, const Dataset& validation, const TrainCallbacks& cb) {

@@ -21,6 +21,7 @@
 #include "data/dataset.h"
 #include "data/preprocessing.h"
 #include "train/feature_cache.h"
+#include "train/loss.h"
 #include "train/train_settings.h"
 #include "train/train_stats.h"
 
@@ -88,10 +89,14 @@ public:
     // Batches are assembled (and augmented) on a background thread while the current one trains
     // (the default), or in the training thread; both give identical results.
     void setPrefetch(bool on) { prefetch_ = on; }
-    // Each worker runs its share of a batch in micro-batches of this many samples (0: all at
-    // once), summing their gradients: the activations of a micro-batch stay in the core's cache.
-    // The same arithmetic up to the order of the sums. Ignored for models with batch statistics
-    // (BatchNormalization), which must see the whole share.
+    // A batch runs in micro-batches of this many samples (0: each worker's share at once): the
+    // activations of a micro-batch stay in the core's cache. The workers take the micro-batches
+    // in turn, whichever is free (a core slowed by another program then holds a step up by one
+    // micro-batch at most), and their gradients are summed in the micro-batches' order: the
+    // same weights whatever the thread count. Models with batch statistics (BatchNormalization),
+    // which must see a worker's whole share, and models too large to keep a gradient per
+    // micro-batch give each worker its share, summed per worker. The same arithmetic up to the
+    // order of the sums.
     static constexpr int kDefaultMicroBatch = 16;
     void setMicroBatch(int samples);
     // Feature extraction (on by default): when the layers up to a cut are frozen and nothing
@@ -121,6 +126,16 @@ private:
     TrainResult endRun(StopReason reason, const std::vector<std::string>& classNames) const;
 
     bool waitWhilePaused();
+    // One step (trainer_step.cpp): the batch's forward and backward passes in chunks (the
+    // micro-batches, taken by free workers; chunksFor: their count, 0 when not chunked) or in
+    // slices (one per worker), the gradients summed into worker 0's, then the update.
+    struct Worker;
+    struct Chunk;
+    struct StepContext;
+    int chunksFor(int batch) const;
+    LossResult runChunk(Worker& wk, const StepContext& ctx, int begin, int count);
+    LossResult runChunks(const StepContext& ctx, int chunks);
+    LossResult runSlices(const StepContext& ctx);
     void trainStep(const Tensor& images, const std::vector<int32_t>& labels, BatchStats& stats, double& lossSum,
                    int64_t& correct, int64_t& correctK);
     std::vector<uint32_t> epochOrder(int epoch, const Dataset& train, int classes) const;
@@ -136,13 +151,13 @@ private:
     std::unique_ptr<WorkerPool> pool_;
     std::unique_ptr<Optimizer> optimizer_;
     std::unique_ptr<LearningRateSchedule> schedule_;
-    struct Worker;
-    struct StepContext;
     std::vector<std::unique_ptr<Worker>> workers_;
+    std::vector<Chunk> chunks_;
     // Planned once so a training step does not allocate.
     std::vector<Param*> params_;
     std::vector<Tensor*> gradPtrs_;
     std::vector<std::size_t> trainedGrads_;  // indices into the executors' paramGrads() of params_
+    int64_t trainedFloats_ = 0;              // their values' floats
     std::vector<Executor*> active_;
     Tensor batchImages_;  // the batch being trained on; the prefetcher hands over buffers by swapping
     std::vector<int32_t> batchLabels_;

@@ -136,7 +136,7 @@ private slots:
             Model a(smallCnn(), 5), b(smallCnn(), 5);
             Trainer whole(a, s, pre12()), micro(b, s, pre12());
             whole.setMicroBatch(0);
-            micro.setMicroBatch(5);  // 12 per worker: 5 + 5 + 2
+            micro.setMicroBatch(5);  // chunks of 5, 5, 5, 5 and 4
             const TrainResult ra = whole.run(train, Dataset{});
             const TrainResult rb = micro.run(train, Dataset{});
             const std::vector<float> wa = weightsOf(a), wb = weightsOf(b);
@@ -145,6 +145,30 @@ private slots:
             QVERIFY2(worst < 1e-4f, std::to_string(worst).c_str());
             QVERIFY(wa != wb);  // the sums really were split: rounding differs somewhere
             QVERIFY(std::abs(ra.history.back().loss - rb.history.back().loss) < 1e-5);
+        }
+    }
+
+    void threadCountDoesNotChangeTheWeights() {
+        // Micro-batches (chunks of 16, 16 and 8 of each 40) go to whichever worker is free, each
+        // with its own dropout draws, and their gradients are summed in their order: 1, 2 and 3
+        // threads train bit for bit the same model, with and without augmentation.
+        const Dataset train = testing::quadrantDataset(30, 12, 16);  // 120 samples: 3 batches
+        for (bool augment : {false, true}) {
+            std::vector<std::vector<float>> weights;
+            std::vector<double> losses;
+            for (int threads : {1, 2, 3}) {
+                TrainSettings s = settings(2, threads);
+                s.batchSize = 40;
+                if (augment) s.augment = augmentation();
+                Model m(smallCnn(true), 5);
+                Trainer t(m, s, pre12());
+                losses.push_back(t.run(train, Dataset{}).history.back().loss);
+                weights.push_back(weightsOf(m));
+            }
+            QVERIFY(weights[0] == weights[1]);
+            QVERIFY(weights[0] == weights[2]);
+            QCOMPARE(losses[0], losses[1]);
+            QCOMPARE(losses[0], losses[2]);
         }
     }
 

@@ -1,0 +1,164 @@
+// One training step: the forward and backward passes of a batch shared out among the pool's
+// workers, the gradients summed, the optimizer's update.
+#include <atomic>
+#include <cmath>
+#include <cstdio>
+#include <span>
+
+#include "core/errors.h"
+#include "core/worker_pool.h"
+#include "train/optimizer.h"
+#include "train/trainer_worker.h"
+
+namespace cs {
+
+namespace {
+
+// Chunk gradients are kept only while they cost at most this many floats (a model of 2M trained
+// parameters at 8 chunks); larger models take slices, summed per worker.
+constexpr int64_t kMaxChunkGradientFloats = int64_t(16) << 20;
+
+LossResult& operator+=(LossResult& total, const LossResult& l) {
+    total.lossSum += l.lossSum;
+    total.correct += l.correct;
+    total.correctTopK += l.correctTopK;
+    return total;
+}
+
+}  // namespace
+
+int Trainer::chunksFor(int batch) const {
+    if (microBatch_ <= 0) return 0;
+    const int chunks = (batch + microBatch_ - 1) / microBatch_;
+    return trainedFloats_ * chunks <= kMaxChunkGradientFloats ? chunks : 0;
+}
+
+LossResult Trainer::runChunk(Worker& wk, const StepContext& ctx, int begin, int count) {
+    wk.input.copySamplesFrom(*ctx.images, begin, count);
+    const Tensor& out = featureCut_ >= 0 ? model_.forwardFrom(*wk.executor, featureCut_, wk.input, Phase::Train)
+                                         : model_.forward(*wk.executor, wk.input, Phase::Train);
+    const LossResult l =
+        softmaxCrossEntropy(out, ctx.probabilities, std::span<const int32_t>(ctx.labels->data() + begin, count),
+                            trainLoss_, ctx.scale, &wk.grad, settings_.topK);
+    model_.backward(*wk.executor, wk.grad, ctx.probabilities);
+    return l;
+}
+
+LossResult Trainer::runChunks(const StepContext& ctx, int chunks) {
+    const int n = ctx.images->batch();
+    if (static_cast<int>(chunks_.size()) < chunks) chunks_.resize(static_cast<std::size_t>(chunks));
+    std::atomic<int> next{0};
+    pool_->run([&](int w) {
+        Worker& wk = *workers_[w];
+        wk.count = 0;
+        std::vector<Tensor>& grads = wk.executor->paramGrads();
+        // Whichever worker is free takes the next chunk, so a core slowed by another program
+        // holds the step up by one chunk at most. Each chunk's dropout draws and gradients are
+        // its own: the result does not depend on which worker ran it, nor on the thread count.
+        for (int c = next.fetch_add(1); c < chunks; c = next.fetch_add(1)) {
+            const int begin = c * microBatch_, count = std::min(microBatch_, n - begin);
+            Chunk& chunk = chunks_[static_cast<std::size_t>(c)];
+            wk.executor->seedStep(ctx.stepSeed + static_cast<uint64_t>(c));
+            chunk.loss = runChunk(wk, ctx, begin, count);
+            chunk.grads.resize(grads.size());
+            for (std::size_t i : trainedGrads_) std::swap(grads[i], chunk.grads[i]);  // backward overwrites
+            wk.count += count;
+        }
+    });
+    // Summed in the chunks' order into worker 0's gradients, which the optimizer reads.
+    std::vector<Tensor>& grads = workers_[0]->executor->paramGrads();
+    LossResult total;
+    for (int c = 0; c < chunks; ++c) {
+        Chunk& chunk = chunks_[static_cast<std::size_t>(c)];
+        total += chunk.loss;
+        for (std::size_t i : trainedGrads_) {
+            if (c == 0)
+                std::swap(grads[i], chunk.grads[i]);
+            else
+                grads[i].array() += chunk.grads[i].array();
+        }
+    }
+    return total;
+}
+
+LossResult Trainer::runSlices(const StepContext& ctx) {
+    pool_->run([this, &ctx](int w) {
+        Worker& wk = *workers_[w];
+        const int n = ctx.images->batch();
+        const int count = static_cast<int>(workers_.size());
+        const int begin = static_cast<int>(static_cast<int64_t>(n) * w / count);
+        const int end = static_cast<int>(static_cast<int64_t>(n) * (w + 1) / count);
+        wk.count = end - begin;
+        wk.loss = LossResult{};
+        if (wk.count == 0) return;
+        wk.executor->seedStep(ctx.stepSeed + static_cast<uint64_t>(w));
+        // The slice runs in micro-batches whose activations stay in this core's cache; their
+        // parameter gradients are summed (backward overwrites them, so the sum lives in
+        // gradSum, swapped in and out without copying). Frozen parameters' gradients are not summed.
+        std::vector<Tensor>& grads = wk.executor->paramGrads();
+        const int micro = microBatch_ > 0 ? microBatch_ : wk.count;
+        for (int m0 = 0; m0 < wk.count; m0 += micro) {
+            const int mc = std::min(micro, wk.count - m0);
+            wk.loss += runChunk(wk, ctx, begin + m0, mc);
+            if (mc == wk.count) break;  // one micro-batch: the gradients are already in place
+            wk.gradSum.resize(grads.size());
+            if (m0 == 0) {
+                for (std::size_t i : trainedGrads_) std::swap(grads[i], wk.gradSum[i]);
+            } else {
+                for (std::size_t i : trainedGrads_) wk.gradSum[i].array() += grads[i].array();
+            }
+            if (m0 + mc == wk.count)
+                for (std::size_t i : trainedGrads_) std::swap(grads[i], wk.gradSum[i]);
+        }
+    });
+    LossResult total;
+    for (const auto& wk : workers_) total += wk->loss;
+    // Sum the workers' gradients into worker 0's (fixed order: deterministic).
+    std::vector<Tensor>& grads = workers_[0]->executor->paramGrads();
+    for (std::size_t w = 1; w < workers_.size(); ++w) {
+        if (workers_[w]->count == 0) continue;
+        auto& other = workers_[w]->executor->paramGrads();
+        for (std::size_t i : trainedGrads_) grads[i].array() += other[i].array();
+    }
+    return total;
+}
+
+void Trainer::trainStep(const Tensor& images, const std::vector<int32_t>& labels, BatchStats& stats, double& lossSum,
+                        int64_t& correct, int64_t& correctK) {
+    const int batch = images.batch();
+    const StepContext ctx{&images, &labels, settings_.seed * 0x2545F4914F6CDD1Dull + static_cast<uint64_t>(step_),
+                          1.f / static_cast<float>(batch), model_.outputActivation() == Activation::Softmax};
+    const int chunks = chunksFor(batch);
+    const LossResult total = chunks > 0 ? runChunks(ctx, chunks) : runSlices(ctx);
+    const double meanLoss = total.lossSum / batch;
+    if (!std::isfinite(meanLoss)) {
+        char rate[64];
+        std::snprintf(rate, sizeof rate, "%g", static_cast<double>(stats.learningRate));
+        const std::vector<MessageArg> args{
+            {"epoch", std::to_string(stats.epoch + 1)}, {"batch", std::to_string(stats.batch + 1)}, {"rate", rate}};
+        if (std::isnan(meanLoss))
+            throw TrainingError(msg("train.loss_nan",
+                                    "the loss became NaN at epoch {epoch}, batch {batch} (learning rate {rate}); the "
+                                    "weights are kept from the step before. Try a lower learning rate or gradient "
+                                    "clipping.",
+                                    args));
+        throw TrainingError(msg("train.loss_infinite",
+                                "the loss became infinite at epoch {epoch}, batch {batch} (learning rate {rate}); the "
+                                "weights are kept from the step before. Try a lower learning rate or gradient "
+                                "clipping.",
+                                args));
+    }
+    active_.clear();
+    for (auto& wk : workers_)
+        if (wk->count > 0) active_.push_back(wk->executor.get());
+    model_.commitState(active_);
+    optimizer_->step(params_, gradPtrs_, stats.learningRate);
+
+    stats.loss = meanLoss;
+    stats.accuracy = static_cast<double>(total.correct) / batch;
+    lossSum += total.lossSum;
+    correct += total.correct;
+    correctK += total.correctTopK;
+}
+
+}  // namespace cs

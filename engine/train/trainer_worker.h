@@ -1,0 +1,40 @@
+#pragma once
+// The trainer's state per worker and per step, shared by trainer.cpp and trainer_step.cpp.
+// Internal to the engine.
+#include <memory>
+#include <vector>
+
+#include "core/tensor.h"
+#include "graph/model.h"
+#include "train/loss.h"
+#include "train/trainer.h"
+
+namespace cs {
+
+struct Trainer::Worker {
+    std::unique_ptr<Executor> executor;
+    Tensor input;
+    Tensor grad;
+    std::vector<Tensor> gradSum;  // parameter gradients summed over micro-batches (slices)
+    LossResult loss;              // slices: this worker's share
+    int count = 0;                // samples this worker trained this step
+};
+
+// One micro-batch of a step split into chunks: its parameter gradients and loss, kept apart so
+// they are summed in the chunks' order whichever worker computed them.
+struct Trainer::Chunk {
+    std::vector<Tensor> grads;
+    LossResult loss;
+};
+
+// What the workers of one step share; captured by pointer so the pool's std::function stays
+// within its small-object buffer (no allocation per step).
+struct Trainer::StepContext {
+    const Tensor* images;
+    const std::vector<int32_t>* labels;
+    uint64_t stepSeed;
+    float scale;
+    bool probabilities;
+};
+
+}  // namespace cs
