@@ -75,6 +75,7 @@ private slots:
         QTest::newRow("3x3 output: one tile") << 8 << 64 << 5 << 5 << 64 << QList<int>{0, 0, 0, 0};
         QTest::newRow("many blocks") << 40 << 48 << 14 << 14 << 40 << QList<int>{1, 1, 1, 1};
         QTest::newRow("wide rows") << 2 << 8 << 6 << 70 << 17 << QList<int>{1, 1, 1, 1};
+        QTest::newRow("one column in the last tiles") << 3 << 8 << 6 << 13 << 8 << QList<int>{1, 1, 1, 1};
         QTest::newRow("one channel, pads 2") << 9 << 1 << 12 << 12 << 3 << QList<int>{2, 2, 2, 2};
     }
 
