@@ -134,7 +134,7 @@ private:
     struct StepContext;
     int chunksFor(int batch) const;
     LossResult runChunk(Worker& wk, const StepContext& ctx, int begin, int count);
-    LossResult runChunks(const StepContext& ctx, int chunks);
+    LossResult runChunks(const StepContext& ctx);
     LossResult runSlices(const StepContext& ctx);
     void trainStep(const Tensor& images, const std::vector<int32_t>& labels, BatchStats& stats, double& lossSum,
                    int64_t& correct, int64_t& correctK);

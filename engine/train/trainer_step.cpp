@@ -44,18 +44,18 @@ LossResult Trainer::runChunk(Worker& wk, const StepContext& ctx, int begin, int 
     return l;
 }
 
-LossResult Trainer::runChunks(const StepContext& ctx, int chunks) {
-    const int n = ctx.images->batch();
+LossResult Trainer::runChunks(const StepContext& ctx) {
+    const int chunks = ctx.chunks;
     if (static_cast<int>(chunks_.size()) < chunks) chunks_.resize(static_cast<std::size_t>(chunks));
-    std::atomic<int> next{0};
-    pool_->run([&](int w) {
+    pool_->run([this, &ctx](int w) {  // two pointers: within std::function's buffer, no allocation
         Worker& wk = *workers_[w];
+        const int n = ctx.images->batch();
         wk.count = 0;
         std::vector<Tensor>& grads = wk.executor->paramGrads();
         // Whichever worker is free takes the next chunk, so a core slowed by another program
         // holds the step up by one chunk at most. Each chunk's dropout draws and gradients are
         // its own: the result does not depend on which worker ran it, nor on the thread count.
-        for (int c = next.fetch_add(1); c < chunks; c = next.fetch_add(1)) {
+        for (int c = ctx.nextChunk->fetch_add(1); c < ctx.chunks; c = ctx.nextChunk->fetch_add(1)) {
             const int begin = c * microBatch_, count = std::min(microBatch_, n - begin);
             Chunk& chunk = chunks_[static_cast<std::size_t>(c)];
             wk.executor->seedStep(ctx.stepSeed + static_cast<uint64_t>(c));
@@ -126,10 +126,15 @@ LossResult Trainer::runSlices(const StepContext& ctx) {
 void Trainer::trainStep(const Tensor& images, const std::vector<int32_t>& labels, BatchStats& stats, double& lossSum,
                         int64_t& correct, int64_t& correctK) {
     const int batch = images.batch();
-    const StepContext ctx{&images, &labels, settings_.seed * 0x2545F4914F6CDD1Dull + static_cast<uint64_t>(step_),
-                          1.f / static_cast<float>(batch), model_.outputActivation() == Activation::Softmax};
-    const int chunks = chunksFor(batch);
-    const LossResult total = chunks > 0 ? runChunks(ctx, chunks) : runSlices(ctx);
+    std::atomic<int> nextChunk{0};
+    const StepContext ctx{&images,
+                          &labels,
+                          settings_.seed * 0x2545F4914F6CDD1Dull + static_cast<uint64_t>(step_),
+                          1.f / static_cast<float>(batch),
+                          model_.outputActivation() == Activation::Softmax,
+                          chunksFor(batch),
+                          &nextChunk};
+    const LossResult total = ctx.chunks > 0 ? runChunks(ctx) : runSlices(ctx);
     const double meanLoss = total.lossSum / batch;
     if (!std::isfinite(meanLoss)) {
         char rate[64];

@@ -1,6 +1,7 @@
 #pragma once
 // The trainer's state per worker and per step, shared by trainer.cpp and trainer_step.cpp.
 // Internal to the engine.
+#include <atomic>
 #include <memory>
 #include <vector>
 
@@ -35,6 +36,8 @@ struct Trainer::StepContext {
     uint64_t stepSeed;
     float scale;
     bool probabilities;
+    int chunks = 0;                         // chunked steps: how many
+    std::atomic<int>* nextChunk = nullptr;  // chunked steps: the next one to take
 };
 
 }  // namespace cs
