@@ -81,59 +81,87 @@ CS_TARGET_AVX512 void forward(const Args& a) {
     }
 }
 
-// The nine taps of one output vector whose window starts at `in` (rows W apart): acc[t] +=
-// gv * input, read whole or, when Masked, in m's lanes.
-template <bool Masked>
-[[gnu::always_inline]] CS_TARGET_AVX512 inline void oneChannelTaps(const float* in, int64_t W, __m512 gv, __mmask16 m,
-                                                                   __m512 acc[9], __m512& accBias) {
-    accBias = _mm512_add_ps(accBias, gv);
+// The nine taps of one output vector whose window starts at `in` (rows W apart), for FB filters:
+// acc[i][t] += gv[i] * input, each input read once (whole or, when Masked, in m's lanes) for
+// the FB filters.
+template <int FB, bool Masked>
+[[gnu::always_inline]] CS_TARGET_AVX512 inline void oneChannelTaps(const float* in, int64_t W, const __m512 gv[FB],
+                                                                   __mmask16 m, __m512 acc[FB][9], __m512 accBias[FB]) {
+#pragma GCC unroll 2
+    for (int i = 0; i < FB; ++i) accBias[i] = _mm512_add_ps(accBias[i], gv[i]);
 #pragma GCC unroll 9
     for (int t = 0; t < 9; ++t) {
         const float* q = in + (t / 3) * W + t % 3;
-        acc[t] = _mm512_fmadd_ps(gv, Masked ? _mm512_maskz_loadu_ps(m, q) : _mm512_loadu_ps(q), acc[t]);
+        const __m512 x = Masked ? _mm512_maskz_loadu_ps(m, q) : _mm512_loadu_ps(q);
+#pragma GCC unroll 2
+        for (int i = 0; i < FB; ++i) acc[i][t] = _mm512_fmadd_ps(gv[i], x, acc[i][t]);
+    }
+}
+
+// Filters [f, f + FB) of sample n (its padded plane in a.scratch): backward()'s sums, each
+// filter's in its order and lanes. Two filters share each input load (18 sums in registers).
+template <int FB>
+CS_TARGET_AVX512 inline void oneChannelFilters(const Args& a, const PaddedSample& p, int n, int f) {
+    const WindowGeometry& g = *a.g;
+    const int64_t outPlane = g.outPlane();
+    const int whole = g.outW / 16 * 16;
+    const __mmask16 tail = static_cast<__mmask16>((1u << (g.outW - whole)) - 1);
+    __m512 acc[FB][9], accBias[FB];
+#pragma GCC unroll 2
+    for (int i = 0; i < FB; ++i) {
+        accBias[i] = _mm512_setzero_ps();
+#pragma GCC unroll 9
+        for (int t = 0; t < 9; ++t) acc[i][t] = _mm512_setzero_ps();
+    }
+    const float* dyf = a.dy + (int64_t(n) * a.F + f) * outPlane;
+    const float* yf = a.y + (int64_t(n) * a.F + f) * outPlane;
+    for (int oh = 0; oh < g.outH; ++oh) {
+        const float* r0 = a.scratch + int64_t(oh) * p.W;
+        const int64_t o = int64_t(oh) * g.outW;
+        __m512 gv[FB];
+        for (int ow = 0; ow < whole; ow += 16) {
+#pragma GCC unroll 2
+            for (int i = 0; i < FB; ++i) {
+                gv[i] = _mm512_loadu_ps(dyf + i * outPlane + o + ow);
+                if (a.relu)
+                    gv[i] = _mm512_maskz_mov_ps(_mm512_cmp_ps_mask(_mm512_loadu_ps(yf + i * outPlane + o + ow),
+                                                                   _mm512_setzero_ps(), _CMP_GT_OQ),
+                                                gv[i]);
+            }
+            oneChannelTaps<FB, false>(r0 + ow, p.W, gv, 0xFFFF, acc, accBias);
+        }
+        if (whole < g.outW) {
+#pragma GCC unroll 2
+            for (int i = 0; i < FB; ++i) {
+                __mmask16 m = tail;
+                if (a.relu)
+                    m = _mm512_mask_cmp_ps_mask(m, _mm512_maskz_loadu_ps(m, yf + i * outPlane + o + whole),
+                                                _mm512_setzero_ps(), _CMP_GT_OQ);
+                gv[i] = _mm512_maskz_loadu_ps(m, dyf + i * outPlane + o + whole);
+            }
+            // Lanes past the row hold zeros in every gv: the inputs there add nothing.
+            oneChannelTaps<FB, true>(r0 + whole, p.W, gv, tail, acc, accBias);
+        }
+    }
+#pragma GCC unroll 2
+    for (int i = 0; i < FB; ++i) {
+        float* dwf = a.out + int64_t(f + i) * 9;
+#pragma GCC unroll 9
+        for (int t = 0; t < 9; ++t) dwf[t] += _mm512_reduce_add_ps(acc[i][t]);
+        if (a.db) a.db[f + i] += _mm512_reduce_add_ps(accBias[i]);
     }
 }
 
 // As avx2::backwardOneChannel3x3: a one-channel 3x3 layer's kernel and bias gradients (no input
 // gradient) from three row pointers at constant offsets, whole vectors read unmasked (ReLU's
-// zeros in gv add nothing). backward()'s sums, in its order and lanes: the same bits.
+// zeros in gv add nothing), two filters a pass. backward()'s sums, in its order and lanes: the
+// same bits.
 CS_TARGET_AVX512 void backwardOneChannel3x3(const Args& a, const PaddedSample& p) {
-    const WindowGeometry& g = *a.g;
-    const int64_t outPlane = g.outPlane();
-    const int whole = g.outW / 16 * 16;
-    const __mmask16 tail = static_cast<__mmask16>((1u << (g.outW - whole)) - 1);
     for (int n = 0; n < a.N; ++n) {
-        p.pad(a.x + int64_t(n) * g.inPlane(), g, a.scratch);
-        for (int f = 0; f < a.F; ++f) {
-            const float* dyf = a.dy + (int64_t(n) * a.F + f) * outPlane;
-            const float* yf = a.y + (int64_t(n) * a.F + f) * outPlane;
-            __m512 acc[9], accBias = _mm512_setzero_ps();
-#pragma GCC unroll 9
-            for (int t = 0; t < 9; ++t) acc[t] = _mm512_setzero_ps();
-            for (int oh = 0; oh < g.outH; ++oh) {
-                const float* r0 = a.scratch + int64_t(oh) * p.W;
-                const float* dyr = dyf + int64_t(oh) * g.outW;
-                const float* yr = yf + int64_t(oh) * g.outW;
-                for (int ow = 0; ow < whole; ow += 16) {
-                    __m512 gv = _mm512_loadu_ps(dyr + ow);
-                    if (a.relu)
-                        gv = _mm512_maskz_mov_ps(
-                            _mm512_cmp_ps_mask(_mm512_loadu_ps(yr + ow), _mm512_setzero_ps(), _CMP_GT_OQ), gv);
-                    oneChannelTaps<false>(r0 + ow, p.W, gv, 0xFFFF, acc, accBias);
-                }
-                if (whole < g.outW) {
-                    __mmask16 m = tail;
-                    if (a.relu)
-                        m = _mm512_mask_cmp_ps_mask(m, _mm512_maskz_loadu_ps(m, yr + whole), _mm512_setzero_ps(),
-                                                    _CMP_GT_OQ);
-                    oneChannelTaps<true>(r0 + whole, p.W, _mm512_maskz_loadu_ps(m, dyr + whole), m, acc, accBias);
-                }
-            }
-            float* dwf = a.out + int64_t(f) * 9;
-#pragma GCC unroll 9
-            for (int t = 0; t < 9; ++t) dwf[t] += _mm512_reduce_add_ps(acc[t]);
-            if (a.db) a.db[f] += _mm512_reduce_add_ps(accBias);
-        }
+        p.pad(a.x + int64_t(n) * a.g->inPlane(), *a.g, a.scratch);
+        int f = 0;
+        for (; f + 2 <= a.F; f += 2) oneChannelFilters<2>(a, p, n, f);
+        if (f < a.F) oneChannelFilters<1>(a, p, n, f);
     }
 }
 

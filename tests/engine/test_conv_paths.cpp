@@ -76,7 +76,7 @@ private slots:
         QFETCH(QString, padding);
         QFETCH(QString, activation);
         QFETCH(bool, bias);
-        const nlohmann::json options = {{"filters", 10},
+        const nlohmann::json options = {{"filters", 11},  // odd: a one-channel layer's last filter takes a pass alone
                                         {"padding", padding.toStdString()},
                                         {"activation", activation.toStdString()},
                                         {"use_bias", bias}};
