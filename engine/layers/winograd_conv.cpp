@@ -107,13 +107,22 @@ WinogradShape WinogradShape::inputGradient(const WindowGeometry& g, int filters)
     return {filters, g.outH, g.outW, g.channels, g.inH, g.inW, 2 - g.padTop, 2 - g.padLeft};
 }
 
-bool winogradAvailable() {
-    static const bool off = [] {
+namespace {
+
+// CONVSTUDIO_WINOGRAD, read once: "off" or "f2" (anything else: unset).
+std::string_view winogradSetting() {
+    static const std::string_view setting = [] {
         const char* v = std::getenv("CONVSTUDIO_WINOGRAD");
-        return v && std::string_view(v) == "off";
+        return std::string_view(v ? v : "");
     }();
-    return !off && cpuLevel() != CpuLevel::Scalar;
+    return setting;
 }
+
+}  // namespace
+
+bool winogradAvailable() { return winogradSetting() != "off" && cpuLevel() != CpuLevel::Scalar; }
+
+bool winogradF4Allowed() { return winogradAvailable() && winogradSetting() != "f2"; }
 
 bool winogradApplies(const WindowGeometry& g, int groups) {
     if (g.window != 3 || g.stride != 1 || g.dilation != 1 || groups != 1) return false;

@@ -33,6 +33,10 @@ struct WinogradShape {
 // CONVSTUDIO_WINOGRAD=off (for benchmarks: the im2col products on the same build).
 bool winogradAvailable();
 
+// winogradAvailable(), unless CONVSTUDIO_WINOGRAD=f2 keeps F(2x2) (for benchmarks: F(2x2) and
+// F(4x4) on one build; layers/winograd_f4.h).
+bool winogradF4Allowed();
+
 // True for the convolutions it computes: 3x3 kernel, stride 1, no dilation, padding 0..2 on the
 // top and left, `groups` == 1, on a CPU with AVX-512 or AVX2.
 bool winogradApplies(const WindowGeometry& g, int groups);

@@ -1,29 +1,13 @@
 #include "layers/winograd_f4.h"
 
-#include <cstdlib>
-#include <string_view>
-
 #include "layers/winograd_f4_tiles.h"
 
 namespace cs {
 
 using namespace winograd4;
 
-namespace {
-
-// CONVSTUDIO_WINOGRAD=f2 keeps F(2x2) everywhere (for benchmarks: both on one build).
-bool f4Enabled() {
-    static const bool f2Only = [] {
-        const char* v = std::getenv("CONVSTUDIO_WINOGRAD");
-        return v && std::string_view(v) == "f2";
-    }();
-    return !f2Only;
-}
-
-}  // namespace
-
 bool winogradF4Pays(const WinogradShape& s, int batch) {
-    if (!winogradAvailable() || !f4Enabled()) return false;
+    if (!winogradF4Allowed()) return false;
     const int64_t tiles4 = int64_t((s.OH + 3) / 4) * ((s.OW + 3) / 4);
     const int64_t tiles2 = int64_t((s.OH + 1) / 2) * ((s.OW + 1) / 2);
     // At least 1.25x fewer products than F(2x2) (an 11x11 output: 324 against 576 per channel and

@@ -1,7 +1,7 @@
 // The AVX2 + FMA steps of the F(4x4, 3x3) passes (layers/winograd_f4_tiles.h). Eight channels
 // (or filters) share a vector: a sample is first copied channel-blocked, then every element of
-// a tile is one load for eight channels. Every function carries CS_TARGET_AVX2; they run at the
-// AVX2 level and, where winograd_f4.cpp has no AVX-512 step, at the AVX-512 level too.
+// a tile is one load for eight channels. Every function carries CS_TARGET_AVX2; they serve the
+// AVX2 and the AVX-512 levels alike (there are no 16-lane versions).
 #include <immintrin.h>
 
 #include "core/sgemm_kernel_avx2.h"

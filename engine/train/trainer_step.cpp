@@ -52,8 +52,8 @@ LossResult Trainer::runChunks(const StepContext& ctx) {
         const int n = ctx.images->batch();
         wk.count = 0;
         std::vector<Tensor>& grads = wk.executor->paramGrads();
-        // Whichever worker is free takes the next chunk, so a core slowed by another program
-        // holds the step up by one chunk at most. Each chunk's dropout draws and gradients are
+        // Whichever worker is free takes the next chunk (a worker on a slower core takes fewer).
+        // Each chunk's dropout draws and gradients are
         // its own: the result does not depend on which worker ran it, nor on the thread count.
         for (int c = ctx.nextChunk->fetch_add(1); c < ctx.chunks; c = ctx.nextChunk->fetch_add(1)) {
             const int begin = c * microBatch_, count = std::min(microBatch_, n - begin);

@@ -54,4 +54,24 @@ void forEachTap(int batch, int filters, const WindowGeometry& g, Visit visit) {
                             }
 }
 
+// The input and kernel gradients of the correlation `g` (w: filters x g.channels x 3 x 3) given
+// the output gradient dy, each summed in double over every tap that reads inside the input.
+struct NaiveGradients {
+    Tensor dx, dw;
+};
+inline NaiveGradients naiveGradients(const Tensor& x, const Tensor& dy, const float* w, int filters,
+                                     const WindowGeometry& g) {
+    const int batch = x.batch();
+    std::vector<double> dxSums(static_cast<size_t>(x.size())), dwSums(static_cast<size_t>(filters * g.channels * 9));
+    forEachTap(batch, filters, g, [&](int n, int yi, int xi, int wi) {
+        const double d = dy.sample(n)[yi];
+        dxSums[static_cast<size_t>(n * x.sampleSize() + xi)] += d * w[wi];
+        dwSums[static_cast<size_t>(wi)] += d * x.sample(n)[xi];
+    });
+    NaiveGradients r{Tensor(batch, x.sampleShape()), Tensor(filters, Shape{g.channels, 3, 3})};
+    for (int64_t i = 0; i < r.dx.size(); ++i) r.dx[i] = static_cast<float>(dxSums[static_cast<size_t>(i)]);
+    for (int64_t i = 0; i < r.dw.size(); ++i) r.dw[i] = static_cast<float>(dwSums[static_cast<size_t>(i)]);
+    return r;
+}
+
 }  // namespace cs::test
