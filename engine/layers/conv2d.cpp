@@ -32,14 +32,15 @@ enum : std::size_t {
     kWinogradGradMadeFrom = 6,
     kSmallPlaneKernel = 7,  // the small-plane product's kernel transpose, and the kernel it was made from
     kSmallPlaneMadeFrom = 8,
-    kBufferCount = 9
+    kAdjointKernel = 9,  // F(4x4)'s backward kernel (winogradF4AdjointKernel), and the kernel it was made from
+    kAdjointMadeFrom = 10,
+    kBufferCount = 11
 };
 
 // Upper bound on one im2col chunk (1 MB of floats): the columns of a chunk stay in the L2 cache
 // between im2col and the GEMM that reads them. Measured on the seed-cnn benchmark: 1 MB beat
 // 4 MB and 16 MB by 10-25% at batch 64-128.
 constexpr int64_t kMaxColumnFloats = int64_t(5) << 17;
-constexpr int64_t kGradientColumnFloats = int64_t(1) << 16;
 
 // The implicit GEMM packs one sample's output plane per column panel (32 columns): smaller planes
 // leave most lanes idle, so batches of them take im2col, whose columns run across samples.
@@ -254,7 +255,7 @@ void Conv2D::backward(const BackwardArgs& a) {
     const WindowGeometry g = geometry(x.sampleShape());
     const int N = x.batch(), F = opt_.filters, G = opt_.groups, Fg = F / G;
     const int64_t K = int64_t(g.channels) * g.window * g.window, Kg = K / G, P = g.outPlane();
-    int chunk = samplesPerChunk(g, N);
+    const int chunk = samplesPerChunk(g, N);
     Tensor& dy = a.outputGrad;
     // ReLU's backward (a mask) is applied while dy is moved into the GEMM layout below.
     const bool fusedRelu = opt_.activation == Activation::Relu && !a.gradIsPreActivation;
@@ -289,18 +290,18 @@ void Conv2D::backward(const BackwardArgs& a) {
         dwT.setZero();
         if (dbT) dbT->setZero();
     }
-    // Winograd's transforms: the input gradient is dy (masked by ReLU in place) correlated with
-    // the rotated kernel; the kernel gradient, when the input gradient needs no columns either,
-    // comes from the same tiles' adjoint, and the chunks below are skipped. The kernel gradient's
-    // path does not depend on whether dx is asked for: the same bits either way.
-    // Each pass takes F(4x4) where it pays more than F(2x2) (winograd_f4.h).
+    // Winograd's transforms on dy (masked by ReLU in place). Where the forward shape takes
+    // F(4x4), its tiles' adjoint gives both gradients (winogradF4Backward: a valid convolution's
+    // input gradient then costs its forward pass's products, not those of its larger plane).
+    // Otherwise the input gradient is dy correlated with the rotated kernel (F(2x2) or F(4x4)),
+    // and where that pays, F(2x2)'s kernel gradient comes from the forward tiles' adjoint. Either
+    // way no columns are built. The kernel gradient's path does not depend on whether dx is asked
+    // for: the same bits either way.
     const WinogradShape gs = WinogradShape::inputGradient(g, F), fs = WinogradShape::forward(g, F);
-    const bool inputF4 = winogradF4Pays(gs, N), weightsF4 = winogradF4Pays(fs, N);
+    const bool inputF4 = winogradF4Pays(gs, N), weightsF4 = winogradApplies(g, G) && winogradF4Pays(fs, N);
+    const bool adjointInput = dx && weightsF4;
     const bool inputPays = winogradApplies(g, G) && (inputF4 || winogradPays(gs, N));
-    const bool winogradInput = dx && inputPays;
-    // F(4x4)'s kernel gradient also serves layers whose input gradient takes the columns (a 3x3
-    // output's 5x5 input gradient pays for neither transform): those columns are the output
-    // gradient's, and the input's are then never built.
+    const bool winogradInput = dx && !adjointInput && inputPays;
     const bool winogradWeights = winogradApplies(g, G) && (weightsF4 || (inputPays && winogradPays(fs, N)));
     if ((winogradInput || winogradWeights) && fusedRelu) reluMaskInPlace(a.output.data(), dy.data(), dy.size());
     if (winogradInput) {
@@ -310,8 +311,13 @@ void Conv2D::backward(const BackwardArgs& a) {
     }
     if (winogradWeights) {
         if (weightsF4) {
-            gemm.resize(1, Shape::flat(static_cast<int>(winogradF4KernelGradientScratch(fs))));
-            winogradF4KernelGradient(x.data(), dy.data(), N, fs, dwT.data(), gemm.data());
+            const float* ut = adjointInput ? cachedKernel(params_[0].value, winogradF4AdjointKernelSize(fs),
+                                                          a.ws.buffer(kAdjointKernel), a.ws.buffer(kAdjointMadeFrom),
+                                                          [&](float* out) { winogradF4AdjointKernel(kernel, fs, out); })
+                                           : nullptr;
+            gemm.resize(1, Shape::flat(static_cast<int>(winogradF4BackwardScratch(fs))));
+            winogradF4Backward(x.data(), dy.data(), N, fs, ut, dwT.data(), adjointInput ? dx->data() : nullptr,
+                               gemm.data());
         } else {
             gemm.resize(1, Shape::flat(static_cast<int>(winogradKernelGradientScratch(fs))));
             winogradKernelGradient(x.data(), dy.data(), N, fs, dwT.data(), gemm.data());
@@ -321,19 +327,15 @@ void Conv2D::backward(const BackwardArgs& a) {
             db.setZero();
             for (int n = 0; n < N; ++n) db += ConstMatMapU(dy.sample(n), F, P).rowwise().sum();
         }
-        if (!dx || winogradInput) return;
+        return;  // dx, if asked for, came from Winograd too (F(2x2) weights go with its input gradient)
     }
-    const bool maskChunks = fusedRelu && !winogradInput && !winogradWeights;
-    // Only the input gradient's columns left to build: chunks small enough that col2im reads
-    // them from the L2 cache the product wrote them to.
-    if (winogradWeights)
-        chunk = static_cast<int>(std::clamp<int64_t>(kGradientColumnFloats / std::max<int64_t>(K * P, 1), 1, chunk));
+    const bool maskChunks = fusedRelu && !winogradInput;
     for (int n0 = 0; n0 < N; n0 += chunk) {
         const int count = std::min(chunk, N - n0);
         const int cols = static_cast<int>(count * P);
         // With a single chunk the training forward pass left this batch's columns in the
         // workspace (an inference forward leaves none).
-        if (!winogradWeights && (chunk < N || col.batch() != K || col.sampleSize() != cols)) {
+        if (chunk < N || col.batch() != K || col.sampleSize() != cols) {
             col.resize(static_cast<int>(K), Shape::flat(cols));
             im2col(x.sample(n0), count, g, col.data());
         }
@@ -348,7 +350,7 @@ void Conv2D::backward(const BackwardArgs& a) {
                     std::memcpy(dst, src, sizeof(float) * P);
                 }
             }
-        if (dbT && !winogradWeights) {
+        if (dbT) {
             VecMap db(dbT->data(), F);
             ConstMatMapU dym(gemm.data(), F, cols);
             if (n0 == 0)
@@ -359,9 +361,8 @@ void Conv2D::backward(const BackwardArgs& a) {
         const bool gemmInput = dx && !winogradInput;
         if (gemmInput) dcol.resize(static_cast<int>(K), Shape::flat(cols));
         for (int grp = 0; grp < G; ++grp) {
-            if (!winogradWeights)
-                sgemm(Fg, static_cast<int>(Kg), cols, {gemm.data() + int64_t(grp) * Fg * cols, cols},
-                      {col.data() + grp * Kg * cols, cols, true}, dwT.data() + grp * Fg * Kg, Kg, n0 != 0);
+            sgemm(Fg, static_cast<int>(Kg), cols, {gemm.data() + int64_t(grp) * Fg * cols, cols},
+                  {col.data() + grp * Kg * cols, cols, true}, dwT.data() + grp * Fg * Kg, Kg, n0 != 0);
             // sgemm writes dcol directly (Eigen's '=' product clears its 2 MB destination first).
             if (gemmInput)
                 sgemm(static_cast<int>(Kg), cols, Fg, {kernel + grp * Fg * Kg, Kg, true},

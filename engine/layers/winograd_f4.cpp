@@ -23,13 +23,28 @@ int64_t winogradF4KernelSize(const WinogradShape& s) {
 
 int64_t winogradF4Scratch(const WinogradShape& s) { return Layout(s).scratchFloats(); }
 
-int64_t winogradF4KernelGradientScratch(const WinogradShape& s) {
-    const Layout l(s);
-    return l.scratchFloats() + kElements * l.dmMatrix;
+int64_t winogradF4BackwardScratch(const WinogradShape& s) { return Layout(s).backwardFloats(); }
+
+namespace {
+
+// The forward shape with the channels' and filters' roles swapped: the adjoint kernel's layout.
+WinogradShape swapped(const WinogradShape& s) {
+    WinogradShape t = s;
+    std::swap(t.C, t.F);
+    return t;
 }
 
+}  // namespace
+
+int64_t winogradF4AdjointKernelSize(const WinogradShape& s) { return winogradF4KernelSize(swapped(s)); }
+
 void winogradF4Kernel(const float* w, const WinogradShape& s, bool inputGradient, float* u) {
-    avx2::transformKernel(w, s, inputGradient, Layout(s), u);
+    avx2::transformKernel(w, s, inputGradient ? KernelTransform::Rotated : KernelTransform::Forward, Layout(s), u);
+}
+
+void winogradF4AdjointKernel(const float* w, const WinogradShape& s, float* ut) {
+    const WinogradShape t = swapped(s);
+    avx2::transformKernel(w, t, KernelTransform::Adjoint, Layout(t), ut);
 }
 
 void winogradF4Conv(const float* in, int N, const WinogradShape& s, const float* u, const float* bias, bool relu,
@@ -41,33 +56,44 @@ void winogradF4Conv(const float* in, int N, const WinogradShape& s, const float*
     for (int t0 = 0, tiles = N * l.tilesPerSample; t0 < tiles; t0 += l.tilesPerBlock) {
         const int t1 = std::min(tiles, t0 + l.tilesPerBlock);
         avx2::transformInputs(in, s, l, b, t0, t1, paddedSample);
-        avx2::multiply(l, b, u, t1 - t0);
+        avx2::multiply({b.v, l.vMatrix, l.C8, u, l.uMatrix, l.F16, b.m, l.mMatrix}, t1 - t0);
         avx2::transformOutputs(s, l, b, t0, t1, bias, relu, out);
     }
 }
 
-void winogradF4KernelGradient(const float* in, const float* dy, int N, const WinogradShape& s, float* dw,
-                              float* scratch) {
+void winogradF4Backward(const float* in, const float* dy, int N, const WinogradShape& s, const float* ut, float* dw,
+                        float* dx, float* scratch) {
     if (N <= 0) {
-        std::fill(dw, dw + int64_t(s.F) * s.C * 9, 0.f);
+        if (dw) std::fill(dw, dw + int64_t(s.F) * s.C * 9, 0.f);
         return;
     }
     const Layout l(s, N);
     const Buffers b(l, scratch);
     // dm_xi (C8 x F8, l.dmMatrix apart) = the sum over tiles of V_xi^T G_xi: the transformed
-    // kernel's gradient, transposed.
+    // kernel's gradient, transposed. dv: a block's input tile gradients G_xi Ut_xi; dPadded: the
+    // current sample's input gradient, channel-blocked, summed over its tiles.
     float* dm = scratch + l.scratchFloats();
-    int inputSample = -1, gradientSample = -1;
+    float* dv = dm + kElements * l.dmMatrix;
+    float* dPadded = dv + kElements * l.dvMatrix;
+    int dxSample = -1;
     for (int t0 = 0, tiles = N * l.tilesPerSample; t0 < tiles; t0 += l.tilesPerBlock) {
         const int t1 = std::min(tiles, t0 + l.tilesPerBlock);
-        // Both copies share b.padded: each step copies its sample again when the other ran.
-        inputSample = -1;
-        avx2::transformInputs(in, s, l, b, t0, t1, inputSample);
-        gradientSample = -1;
+        // The output gradient's transform serves both gradients. It and the input's share
+        // b.padded: each copies its block's samples afresh.
+        int gradientSample = -1;
         avx2::transformGradients(dy, s, l, b, t0, t1, gradientSample);
-        avx2::accumulateKernelGradient(l, b, t1 - t0, t0 > 0, dm);
+        if (dw) {
+            int inputSample = -1;
+            avx2::transformInputs(in, s, l, b, t0, t1, inputSample);
+            avx2::accumulateKernelGradient(l, b, t1 - t0, t0 > 0, dm);
+        }
+        if (dx) {
+            avx2::multiply({b.m, l.gMatrix, l.F8, ut, l.utMatrix, l.C16, dv, l.dvMatrix}, t1 - t0);
+            avx2::scatterInputGradients(s, l, dv, t0, t1, dPadded, dxSample, dx);
+        }
     }
-    avx2::untransformKernelGradient(dm, s, l, dw);
+    if (dx) avx2::flushInputGradient(s, l, dPadded, dxSample, dx);
+    if (dw) avx2::untransformKernelGradient(dm, s, l, dw);
 }
 
 }  // namespace cs

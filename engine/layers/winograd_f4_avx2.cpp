@@ -155,23 +155,21 @@ CS_TARGET_AVX2 void transformInputs(const float* in, const WinogradShape& s, con
     }
 }
 
-CS_TARGET_AVX2 void multiply(const Layout& l, const Buffers& b, const float* u, int tiles) {
+CS_TARGET_AVX2 void multiply(const Products& p, int tiles) {
     // The register tile for a group of 1..6 tiles.
     using Tile = void (*)(int, const float*, int64_t, const float*, float*, int64_t);
     static constexpr Tile kTiles[kTileRows + 1] = {nullptr,     tileRows<1>, tileRows<2>, tileRows<3>,
                                                    tileRows<4>, tileRows<5>, tileRows<6>};
-    const int panels = l.F16 / kPanel;
+    const int panels = p.n16 / kPanel, k = p.k, n16 = p.n16;
     for (int xi = 0; xi < kElements; ++xi) {
-        const float* v = b.v + xi * l.vMatrix;
-        float* m = b.m + xi * l.mMatrix;
-        const float* ux = u + xi * l.uMatrix;
+        const float* v = p.a + xi * p.aMatrix;
+        float* m = p.c + xi * p.cMatrix;
+        const float* ux = p.u + xi * p.uMatrix;
         for (int t = 0; t < tiles; t += kTileRows) {
-            const float* a = v + int64_t(t) * l.C8;
-            float* c = m + int64_t(t) * l.F16;
-            for (int p = 0; p < panels; ++p) {
-                const float* bp = ux + int64_t(p) * l.C8 * kPanel;
-                kTiles[std::min(kTileRows, tiles - t)](l.C8, a, l.C8, bp, c + p * kPanel, l.F16);
-            }
+            const float* a = v + int64_t(t) * k;
+            float* c = m + int64_t(t) * n16;
+            for (int q = 0; q < panels; ++q)
+                kTiles[std::min(kTileRows, tiles - t)](k, a, k, ux + int64_t(q) * k * kPanel, c + q * kPanel, n16);
         }
     }
 }
@@ -295,7 +293,7 @@ CS_TARGET_AVX2 inline void kernelGradientCombine(const __m256 m[6], __m256 out[3
 
 }  // namespace
 
-CS_TARGET_AVX2 void transformKernel(const float* w, const WinogradShape& s, bool inputGradient, const Layout& l,
+CS_TARGET_AVX2 void transformKernel(const float* w, const WinogradShape& s, KernelTransform role, const Layout& l,
                                     float* u) {
     const int64_t elementStride = l.uMatrix;
     if (l.F16 != s.F || l.C8 != s.C) std::fill(u, u + kElements * elementStride, 0.f);  // lanes no filter writes
@@ -305,9 +303,9 @@ CS_TARGET_AVX2 void transformKernel(const float* w, const WinogradShape& s, bool
             alignas(32) float g[9][kLanes] = {};
             for (int k = 0; k < lanes; ++k) {
                 const int f = f0 + k;
-                if (inputGradient) {  // the layer's kernel (s.C x s.F x 3 x 3), rotated
+                if (role != KernelTransform::Forward) {  // the layer's kernel is s.C x s.F x 3 x 3
                     const float* src = w + (int64_t(c) * s.F + f) * 9;
-                    for (int t = 0; t < 9; ++t) g[t][k] = src[8 - t];
+                    for (int t = 0; t < 9; ++t) g[t][k] = src[role == KernelTransform::Rotated ? 8 - t : t];
                 } else {
                     const float* src = w + (int64_t(f) * s.C + c) * 9;
                     for (int t = 0; t < 9; ++t) g[t][k] = src[t];

@@ -1,12 +1,14 @@
 // Winograd F(4x4, 3x3) (layers/winograd_f4.h) against the naive loops: forward with bias and
-// ReLU, the input gradient's rotated correlation and the kernel gradient, on shapes with partial
-// tiles (rows and columns), channels and filters that are not multiples of the 8 lanes or the
-// 16-filter panels, asymmetric padding, a 3x3 output (one tile), and several blocks. Then Conv2D
+// ReLU, the input gradient both as the rotated correlation and as the forward tiles' adjoint, and
+// the kernel gradient, on shapes with partial tiles (rows and columns), channels and filters that
+// are not multiples of the 8 lanes or the 16-filter panels, asymmetric padding, a 3x3 output (one
+// tile), and several blocks (with 16 tiles a sample, blocks of 18 end inside samples). Then Conv2D
 // on that path against finite differences. Where the CPU has AVX2 (the avx2 and avx512 levels of
 // the isa stage) the kernels run and Conv2D takes them; at the scalar level it does not.
 #include <QtTest>
 
 #include <cmath>
+#include <cstring>
 
 #include "core/cpu_features.h"
 #include "gradient_check.h"
@@ -111,17 +113,30 @@ private slots:
         const double e = relativeError(runF4(dy, back, w, true, nullptr, false), want.dx);
         QVERIFY2(e < 1e-5, qPrintable(QString("input gradient: %1").arg(e)));
 
+        // The backward pass on the forward tiles: the kernel gradient alone, the input gradient
+        // alone (the forward tiles' adjoint), then both in one pass: the same bits as alone.
         dwGot.array() = std::numeric_limits<float>::quiet_NaN();
-        Tensor scratch(1, Shape::flat(static_cast<int>(winogradF4KernelGradientScratch(fwd))));
-        winogradF4KernelGradient(x.data(), dy.data(), batch, fwd, dwGot.data(), scratch.data());
+        Tensor scratch(1, Shape::flat(static_cast<int>(winogradF4BackwardScratch(fwd))));
+        winogradF4Backward(x.data(), dy.data(), batch, fwd, nullptr, dwGot.data(), nullptr, scratch.data());
         const double dwError = relativeError(dwGot, want.dw);
         QVERIFY2(dwError < 1e-5, qPrintable(QString("kernel gradient: %1").arg(dwError)));
+
+        Tensor ut(1, Shape::flat(static_cast<int>(winogradF4AdjointKernelSize(fwd))));
+        winogradF4AdjointKernel(w.data(), fwd, ut.data());
+        Tensor dxGot(batch, x.sampleShape()), dxBoth(batch, x.sampleShape()), dwBoth(filters, Shape{channels, 3, 3});
+        for (Tensor* t : {&dxGot, &dxBoth, &dwBoth}) t->array() = std::numeric_limits<float>::quiet_NaN();
+        winogradF4Backward(x.data(), dy.data(), batch, fwd, ut.data(), nullptr, dxGot.data(), scratch.data());
+        const double dxError = relativeError(dxGot, want.dx);
+        QVERIFY2(dxError < 1e-5, qPrintable(QString("input gradient by the adjoint: %1").arg(dxError)));
+        winogradF4Backward(x.data(), dy.data(), batch, fwd, ut.data(), dwBoth.data(), dxBoth.data(), scratch.data());
+        QVERIFY(std::memcmp(dwBoth.data(), dwGot.data(), sizeof(float) * dwGot.size()) == 0);
+        QVERIFY(std::memcmp(dxBoth.data(), dxGot.data(), sizeof(float) * dxGot.size()) == 0);
     }
 
-    // Conv2D on a 3x3 output (the seed's last convolution): F(4x4) gives the kernel gradient, the
-    // input gradient takes the output gradient's columns in chunks of samples (here 12, 12 and
-    // 2 of 26) and col2im. Both against the naive sums over every tap.
-    void conv2dOnAThreeByThreeOutputInChunks() {
+    // Conv2D on a 3x3 output (the seed's last convolution, one tile a sample): both gradients
+    // from F(4x4)'s backward pass on the forward tiles (until this pass, the input gradient took
+    // the output gradient's columns and col2im), against the naive sums over every tap.
+    void conv2dOnAThreeByThreeOutput() {
         const int batch = 26, channels = 64, filters = 16;
         const Shape in{channels, 5, 5};
         const WindowGeometry g = geometryOf(channels, 5, 5, {0, 0, 0, 0});
