@@ -129,14 +129,16 @@ private:
 
     bool waitWhilePaused();
     // One step (trainer_step.cpp): the batch's forward and backward passes in chunks (the
-    // micro-batches, taken by free workers; chunksFor: their count, 0 when not chunked) or in
-    // slices (one per worker), the gradients summed into worker 0's, then the update.
+    // micro-batches, taken by free workers; chunksFor: their count, 0 when not chunked; their
+    // gradients summed in a fixed pairwise tree) or in slices (one per worker, summed in order),
+    // the sum in worker 0's gradients, then the update.
     struct Worker;
     struct Chunk;
     struct StepContext;
     int chunksFor(int batch) const;
     LossResult runChunk(Worker& wk, const StepContext& ctx, int begin, int count);
     LossResult runChunks(const StepContext& ctx);
+    void addToSumTree(int chunk, int chunks);
     LossResult runSlices(const StepContext& ctx);
     void trainStep(const Tensor& images, const std::vector<int32_t>& labels, BatchStats& stats, double& lossSum,
                    int64_t& correct, int64_t& correctK);
@@ -155,6 +157,8 @@ private:
     std::unique_ptr<LearningRateSchedule> schedule_;
     std::vector<std::unique_ptr<Worker>> workers_;
     std::vector<Chunk> chunks_;
+    // Per level of the chunks' sum tree, per left child: how many of its two children are done.
+    std::vector<std::atomic<int>> treeArrivals_;
     // Planned once so a training step does not allocate.
     std::vector<Param*> params_;
     std::vector<Tensor*> gradPtrs_;

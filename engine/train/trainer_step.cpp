@@ -1,6 +1,7 @@
 // One training step: the forward and backward passes of a batch shared out among the pool's
 // workers, the gradients summed, the optimizer's update.
 #include <atomic>
+#include <bit>
 #include <cmath>
 #include <cstdio>
 #include <span>
@@ -47,14 +48,18 @@ LossResult Trainer::runChunk(Worker& wk, const StepContext& ctx, int begin, int 
 LossResult Trainer::runChunks(const StepContext& ctx) {
     const int chunks = ctx.chunks;
     if (static_cast<int>(chunks_.size()) < chunks) chunks_.resize(static_cast<std::size_t>(chunks));
+    const std::size_t arrivals =
+        static_cast<std::size_t>(chunks) * static_cast<std::size_t>(std::bit_width(static_cast<unsigned>(chunks)));
+    if (treeArrivals_.size() < arrivals) treeArrivals_ = std::vector<std::atomic<int>>(arrivals);
+    for (std::size_t i = 0; i < arrivals; ++i) treeArrivals_[i].store(0, std::memory_order_relaxed);
     pool_->run([this, &ctx](int w) {  // two pointers: within std::function's buffer, no allocation
         Worker& wk = *workers_[w];
         const int n = ctx.images->batch();
         wk.count = 0;
         std::vector<Tensor>& grads = wk.executor->paramGrads();
         // Whichever worker is free takes the next chunk (a worker on a slower core takes fewer).
-        // Each chunk's dropout draws and gradients are
-        // its own: the result does not depend on which worker ran it, nor on the thread count.
+        // Each chunk's dropout draws and gradients are its own, and they are summed in a fixed
+        // tree: the result does not depend on which worker ran it, nor on the thread count.
         for (int c = ctx.nextChunk->fetch_add(1); c < ctx.chunks; c = ctx.nextChunk->fetch_add(1)) {
             const int begin = c * microBatch_, count = std::min(microBatch_, n - begin);
             Chunk& chunk = chunks_[static_cast<std::size_t>(c)];
@@ -63,22 +68,34 @@ LossResult Trainer::runChunks(const StepContext& ctx) {
             chunk.grads.resize(grads.size());
             for (std::size_t i : trainedGrads_) std::swap(grads[i], chunk.grads[i]);  // backward overwrites
             wk.count += count;
+            addToSumTree(c, ctx.chunks);
         }
     });
-    // Summed in the chunks' order into worker 0's gradients, which the optimizer reads.
+    // The tree's root, chunk 0's buffers, into worker 0's gradients, which the optimizer reads.
     std::vector<Tensor>& grads = workers_[0]->executor->paramGrads();
+    for (std::size_t i : trainedGrads_) std::swap(grads[i], chunks_[0].grads[i]);
     LossResult total;
-    for (int c = 0; c < chunks; ++c) {
-        Chunk& chunk = chunks_[static_cast<std::size_t>(c)];
-        total += chunk.loss;
-        for (std::size_t i : trainedGrads_) {
-            if (c == 0)
-                std::swap(grads[i], chunk.grads[i]);
-            else
-                grads[i].array() += chunk.grads[i].array();
-        }
-    }
+    for (int c = 0; c < chunks; ++c) total += chunks_[static_cast<std::size_t>(c)].loss;
     return total;
+}
+
+void Trainer::addToSumTree(int chunk, int chunks) {
+    // A pairwise tree over the chunks: at each level a node's sum is its left child's buffers
+    // plus its right child's, added into the left's by whichever worker finished the later child.
+    // Most sums thus run beside other chunks' passes (summed in order at the end of the step they
+    // left the other worker idle: 7 sums of all the gradients at batch 64), in the same order
+    // whoever runs them.
+    for (int half = 1, level = 0, node = chunk; half < chunks; half *= 2, ++level) {
+        const int left = node & ~(2 * half - 1), right = left + half;
+        if (right < chunks) {
+            std::atomic<int>& done = treeArrivals_[static_cast<std::size_t>(level * chunks + left)];
+            if (done.fetch_add(1, std::memory_order_acq_rel) == 0) return;  // the other child's finisher adds
+            std::vector<Tensor>& sum = chunks_[static_cast<std::size_t>(left)].grads;
+            const std::vector<Tensor>& add = chunks_[static_cast<std::size_t>(right)].grads;
+            for (std::size_t i : trainedGrads_) sum[i].array() += add[i].array();
+        }
+        node = left;
+    }
 }
 
 LossResult Trainer::runSlices(const StepContext& ctx) {
