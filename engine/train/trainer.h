@@ -92,8 +92,8 @@ public:
     // A batch runs in micro-batches of this many samples (0: each worker's share at once): the
     // activations of a micro-batch stay in the core's cache. The workers take the micro-batches
     // in turn, whichever is free (meant for a core slowed by another program; a busy loop beside
-    // a 2-thread run slowed both workers alike and measured no gain), and their gradients are summed in the
-    // micro-batches' order: the same weights whatever the thread count. Models with batch statistics
+    // a 2-thread run slowed both workers alike and measured no gain), and their gradients are summed in a
+    // fixed pairwise tree: the same weights whatever the thread count. Models with batch statistics
     // (BatchNormalization), which must see a worker's whole share, and models too large to keep a gradient per
     // micro-batch give each worker its share, summed per worker. The same arithmetic up to the
     // order of the sums. Eight: with F(4x4)'s adjoint backward, seed-cnn on 2 threads trained

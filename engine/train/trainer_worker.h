@@ -22,7 +22,7 @@ struct Trainer::Worker {
 };
 
 // One micro-batch of a step split into chunks: its parameter gradients and loss, kept apart so
-// they are summed in the chunks' order whichever worker computed them.
+// they are summed in the same tree (Trainer::addToSumTree) whichever worker computed them.
 struct Trainer::Chunk {
     std::vector<Tensor> grads;
     LossResult loss;
