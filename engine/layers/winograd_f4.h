@@ -11,8 +11,9 @@
 // channels x filters, the transformed tiles (V, one row per tile) read in place.
 //
 // Conv2D takes it for the forward pass and, where that pays, for the backward pass on the same
-// tiles: the kernel gradient, and the input gradient as the forward tiles' adjoint (B (G ⊙ U) B^T
-// per tile, the overlapping tiles summed), which costs the forward pass's products: a valid
+// tiles: the kernel gradient, and the input gradient as the forward tiles' adjoint (per tile,
+// B dV B^T of dV = the output gradient's transform times the forward kernel's, summed over the
+// filters; the overlapping tiles summed), which costs the forward pass's products: a valid
 // convolution's input gradient is larger than its output (13x13 against 11x11: 16 tiles against
 // 9), and a correlation of the padded output gradient with the rotated kernel
 // (WinogradShape::inputGradient, still taken where the forward shape does not pay) computes them all.
