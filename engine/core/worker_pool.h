@@ -1,8 +1,12 @@
 #pragma once
-// A small pool of threads that sleep on a condition variable when idle (never spin, so a busy
-// neighbour such as the studio's GUI thread does not starve them). run() executes one task
-// per worker, the calling thread being worker 0, and returns when all are done.
+// A small pool of threads. run() executes one task per worker, the calling thread being worker 0,
+// and returns when all are done. Between runs a worker waits a short while on an atomic (a
+// training step's next run follows within a tenth of a millisecond, and a futex wake-up here
+// costs about as long), then sleeps on a condition variable, so an idle pool takes no CPU from
+// a busy neighbour such as the studio's GUI thread.
+#include <atomic>
 #include <condition_variable>
+#include <cstdint>
 #include <exception>
 #include <functional>
 #include <mutex>
@@ -33,11 +37,11 @@ private:
     std::mutex mutex_;
     std::condition_variable wake_;
     std::condition_variable done_;
-    const std::function<void(int)>* task_ = nullptr;
-    uint64_t generation_ = 0;
-    int pending_ = 0;
-    bool quit_ = false;
-    std::exception_ptr error_;
+    const std::function<void(int)>* task_ = nullptr;  // written before generation_ is raised
+    std::atomic<uint64_t> generation_{0};             // raised under mutex_: a sleeper cannot miss it
+    std::atomic<int> pending_{0};                     // workers of this run not yet done
+    std::atomic<bool> quit_{false};
+    std::exception_ptr error_;  // under mutex_
 };
 
 }  // namespace cs

@@ -19,6 +19,13 @@ namespace {
 // parameters at 8 chunks); larger models take slices, summed per worker.
 constexpr int64_t kMaxChunkGradientFloats = int64_t(16) << 20;
 
+// The sum tree's leaves (Trainer::addToSumTree) hold the even chunks, then the odd ones.
+int leafOfChunk(int chunk, int chunks) { return (chunk % 2) * ((chunks + 1) / 2) + chunk / 2; }
+int chunkAtLeaf(int leaf, int chunks) {
+    const int evens = (chunks + 1) / 2;
+    return leaf < evens ? 2 * leaf : 2 * (leaf - evens) + 1;
+}
+
 LossResult& operator+=(LossResult& total, const LossResult& l) {
     total.lossSum += l.lossSum;
     total.correct += l.correct;
@@ -60,7 +67,11 @@ LossResult Trainer::runChunks(const StepContext& ctx) {
         // Whichever worker is free takes the next chunk (a worker on a slower core takes fewer).
         // Each chunk's dropout draws and gradients are its own, and they are summed in a fixed
         // tree: the result does not depend on which worker ran it, nor on the thread count.
-        for (int c = ctx.nextChunk->fetch_add(1); c < ctx.chunks; c = ctx.nextChunk->fetch_add(1)) {
+        // Alone, a worker takes them in the tree's order, so that each sum's two children are
+        // the last it computed (in chunk order, the left child's buffers had left the cache).
+        const bool alone = workers_.size() == 1;
+        for (int t = ctx.nextChunk->fetch_add(1); t < ctx.chunks; t = ctx.nextChunk->fetch_add(1)) {
+            const int c = alone ? chunkAtLeaf(t, ctx.chunks) : t;
             const int begin = c * microBatch_, count = std::min(microBatch_, n - begin);
             Chunk& chunk = chunks_[static_cast<std::size_t>(c)];
             wk.executor->seedStep(ctx.stepSeed + static_cast<uint64_t>(c));
@@ -82,16 +93,17 @@ LossResult Trainer::runChunks(const StepContext& ctx) {
 void Trainer::addToSumTree(int chunk, int chunks) {
     // A pairwise tree over the chunks: at each level a node's sum is its left child's buffers
     // plus its right child's, added into the left's by whichever worker finished the later child.
-    // Most sums thus run beside other chunks' passes (summed in order at the end of the step they
-    // left the other worker idle: 7 sums of all the gradients at batch 64), in the same order
-    // whoever runs them.
-    for (int half = 1, level = 0, node = chunk; half < chunks; half *= 2, ++level) {
+    // Most sums thus run beside other chunks' passes, in the same order whoever runs them. The
+    // leaves hold the even chunks, then the odd ones: two workers take alternate chunks, so each
+    // sums its own chunks' gradients while they are in its cache (with the chunks in order, the
+    // worker that started second finished the later child of every pair and did all the sums).
+    for (int half = 1, level = 0, node = leafOfChunk(chunk, chunks); half < chunks; half *= 2, ++level) {
         const int left = node & ~(2 * half - 1), right = left + half;
         if (right < chunks) {
             std::atomic<int>& done = treeArrivals_[static_cast<std::size_t>(level * chunks + left)];
             if (done.fetch_add(1, std::memory_order_acq_rel) == 0) return;  // the other child's finisher adds
-            std::vector<Tensor>& sum = chunks_[static_cast<std::size_t>(left)].grads;
-            const std::vector<Tensor>& add = chunks_[static_cast<std::size_t>(right)].grads;
+            std::vector<Tensor>& sum = chunks_[static_cast<std::size_t>(chunkAtLeaf(left, chunks))].grads;
+            const std::vector<Tensor>& add = chunks_[static_cast<std::size_t>(chunkAtLeaf(right, chunks))].grads;
             for (std::size_t i : trainedGrads_) sum[i].array() += add[i].array();
         }
         node = left;

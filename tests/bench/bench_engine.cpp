@@ -5,9 +5,11 @@
 // Fashion-MNIST is used when installed, generated data of the same shape otherwise.
 //
 //   bench_engine [--quick] [--json] [--epoch] [--preset NAME] [--micro N] [--train-only BATCH THREADS]
-//                [--infer-only THREADS] [--latency-only RUNS]
+//                [--infer-only THREADS] [--latency-only RUNS] [--layers-only BATCH]
 // --train-only measures just one training configuration (compare.sh uses it under load);
-// --latency-only just the single-image latency, over RUNS images (for a profiler).
+// --latency-only just the single-image latency, over RUNS images (for a profiler);
+// --layers-only the per-layer times of one pass of BATCH images (the trainer's passes are its
+// micro-batches: 8 images by default).
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -120,19 +122,19 @@ std::pair<double, double> latency(const Model& model, int runs) {
     return {us[runs / 2], us[runs * 9 / 10]};
 }
 
-// Per-layer forward and backward milliseconds per training step at batch 64, one thread.
-nlohmann::json perLayer(const ModelFile& preset, const Dataset& data, int steps) {
+// Per-layer forward and backward milliseconds per pass of `batch` images, one thread.
+nlohmann::json perLayer(const ModelFile& preset, int batch, int steps) {
     Model model(preset.graph, 1);
     auto ex = model.makeExecutor();
-    Tensor x(64, model.inputShape()), grad;
+    Tensor x(batch, model.inputShape()), grad;
     Rng rng(5);
     for (int64_t i = 0; i < x.size(); ++i) x[i] = rng.uniform();
-    std::vector<int32_t> labels(64);
-    for (int i = 0; i < 64; ++i) labels[i] = i % 10;
+    std::vector<int32_t> labels(static_cast<std::size_t>(batch));
+    for (int i = 0; i < batch; ++i) labels[static_cast<std::size_t>(i)] = i % 10;
     const bool probs = model.outputActivation() == Activation::Softmax;
     auto step = [&] {
         const Tensor& out = model.forward(*ex, x, Phase::Train);
-        softmaxCrossEntropy(out, probs, labels, LossOptions{}, 1.f / 64, &grad);
+        softmaxCrossEntropy(out, probs, labels, LossOptions{}, 1.f / static_cast<float>(batch), &grad);
         model.backward(*ex, grad, probs);
     };
     for (int i = 0; i < 3; ++i) step();
@@ -148,6 +150,20 @@ nlohmann::json perLayer(const ModelFile& preset, const Dataset& data, int steps)
     return rows;
 }
 
+void printLayers(const nlohmann::json& layers, int batch) {
+    std::printf("\nper layer, batch %d, 1 thread (CPU ms per pass):\n%-20s %-20s %9s %9s\n", batch, "layer", "kind",
+                "forward", "backward");
+    double forward = 0, backward = 0;
+    for (const auto& row : layers) {
+        std::printf("%-20s %-20s %9.3f %9.3f\n", row["layer"].get<std::string>().c_str(),
+                    row["kind"].get<std::string>().c_str(), row["forward_ms"].get<double>(),
+                    row["backward_ms"].get<double>());
+        forward += row["forward_ms"].get<double>();
+        backward += row["backward_ms"].get<double>();
+    }
+    std::printf("%-20s %-20s %9.3f %9.3f\n", "total", "", forward, backward);
+}
+
 long peakRssMb() {
     rusage ru{};
     getrusage(RUSAGE_SELF, &ru);
@@ -158,7 +174,7 @@ long peakRssMb() {
 
 int main(int argc, char** argv) {
     bool quick = false, json = false, epoch = false;
-    int onlyBatch = 0, onlyThreads = 0, inferOnlyThreads = 0, latencyRuns = 0;
+    int onlyBatch = 0, onlyThreads = 0, inferOnlyThreads = 0, latencyRuns = 0, layersBatch = 0;
     std::string presetName = "seed-cnn";
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--quick"))
@@ -171,6 +187,8 @@ int main(int argc, char** argv) {
             presetName = argv[++i];
         else if (!std::strcmp(argv[i], "--micro") && i + 1 < argc)
             g_microBatch = std::atoi(argv[++i]);
+        else if (!std::strcmp(argv[i], "--layers-only") && i + 1 < argc)
+            layersBatch = std::max(1, std::atoi(argv[++i]));
         else if (!std::strcmp(argv[i], "--infer-only") && i + 1 < argc)
             inferOnlyThreads = std::atoi(argv[++i]);
         else if (!std::strcmp(argv[i], "--latency-only") && i + 1 < argc)
@@ -181,7 +199,7 @@ int main(int argc, char** argv) {
         } else {
             std::fprintf(stderr,
                          "usage: bench_engine [--quick] [--json] [--epoch] [--preset NAME] [--micro N] [--train-only "
-                         "BATCH THREADS] [--infer-only THREADS] [--latency-only RUNS]\n");
+                         "BATCH THREADS] [--infer-only THREADS] [--latency-only RUNS] [--layers-only BATCH]\n");
             return 2;
         }
     }
@@ -190,7 +208,10 @@ int main(int argc, char** argv) {
     bool real = false;
     // The kernels' instruction set (core/cpu_features.h), on stderr so --json stays one document.
     std::fprintf(stderr, "kernels: %s\n", cpuLevelDescription().c_str());
-    if (latencyRuns > 0) {
+    if (layersBatch > 0) {
+        r["layers"] = perLayer(preset, layersBatch, quick ? 40 : 400);
+        if (!json) printLayers(r["layers"], layersBatch);
+    } else if (latencyRuns > 0) {
         Model model(preset.graph, 1);
         const auto [med, p90] = latency(model, latencyRuns);
         r = {{"latency_median_us_t1", med}, {"latency_p90_us_t1", p90}};
@@ -243,15 +264,8 @@ int main(int argc, char** argv) {
         r["latency_median_us_t1"] = med;
         r["latency_p90_us_t1"] = p90;
         if (!json) std::printf("latency single image: median %.1f us, p90 %.1f us\n", med, p90);
-        r["layers"] = perLayer(preset, data, quick ? 10 : 50);
-        if (!json) {
-            std::printf("\nper layer, batch 64, 1 thread (CPU ms per step):\n%-20s %-20s %9s %9s\n", "layer", "kind",
-                        "forward", "backward");
-            for (const auto& row : r["layers"])
-                std::printf("%-20s %-20s %9.3f %9.3f\n", row["layer"].get<std::string>().c_str(),
-                            row["kind"].get<std::string>().c_str(), row["forward_ms"].get<double>(),
-                            row["backward_ms"].get<double>());
-        }
+        r["layers"] = perLayer(preset, 64, quick ? 10 : 50);
+        if (!json) printLayers(r["layers"], 64);
     }
     if (json) std::printf("%s\n", r.dump(2).c_str());
     return 0;
