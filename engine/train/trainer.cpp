@@ -9,6 +9,7 @@
 #include "core/errors.h"
 #include "core/worker_pool.h"
 #include "data/batcher.h"
+#include "data/epoch_batches.h"
 #include "data/prefetch_batcher.h"
 #include "data/split.h"
 #include "graph/model.h"
@@ -260,10 +261,24 @@ int Trainer::batchesPerEpoch(const Dataset& train, int classes, const TrainCallb
 bool Trainer::trainEpoch(const Dataset& train, int classes, int batches, std::chrono::steady_clock::time_point& start,
                          const TrainCallbacks& cb) {
     std::vector<uint32_t> order = epochOrder(epoch_, train, classes);
-    std::unique_ptr<PrefetchBatcher> prefetcher;
-    if (prefetch_ && featureCut_ < 0)
-        prefetcher = std::make_unique<PrefetchBatcher>(train, std::move(order), settings_.batchSize, pre_, augment_,
-                                                       epochSeed(epoch_), batchInEpoch_);
+    std::unique_ptr<EpochBatches> source;
+    if (featureCut_ < 0) {
+        // A thread of its own when a core is free for it; when every core trains, the step's
+        // first worker to run out of work assembles the next batch.
+        const bool coreFree = pool_->size() < WorkerPool::resolveThreads(0);
+        const EpochBatches::Ahead ahead = prefetch_ == Prefetch::Off      ? EpochBatches::Ahead::None
+                                          : prefetch_ == Prefetch::Thread ? EpochBatches::Ahead::Thread
+                                          : prefetch_ == Prefetch::InStep ? EpochBatches::Ahead::InStep
+                                          : coreFree                      ? EpochBatches::Ahead::Thread
+                                                                          : EpochBatches::Ahead::InStep;
+        source = std::make_unique<EpochBatches>(train, std::move(order), settings_.batchSize, pre_, augment_,
+                                                epochSeed(epoch_), batchInEpoch_, ahead);
+    }
+    ahead_ = source.get();  // the steps' workers assemble the next batch through it
+    const struct Unset {
+        EpochBatches*& ahead;
+        ~Unset() { ahead = nullptr; }
+    } unset{ahead_};
     int64_t samplesThisRun = 0;
     std::chrono::steady_clock::duration callbacks{};
     for (; batchInEpoch_ < batches; ++batchInEpoch_) {
@@ -274,18 +289,12 @@ bool Trainer::trainEpoch(const Dataset& train, int classes, int batches, std::ch
             start += std::chrono::steady_clock::now() - pausedAt;
         }
         const auto batchStart = std::chrono::steady_clock::now();
-        if (prefetcher) {
-            if (!prefetcher->next(batchImages_, batchLabels_))
-                throw TrainingError("the batch prefetcher ended before batch " + std::to_string(batchInEpoch_ + 1));
-        } else if (featureCut_ >= 0) {
-            const std::size_t first = static_cast<std::size_t>(batchInEpoch_) * settings_.batchSize;
-            featureBatch(train, order, first, std::min<std::size_t>(settings_.batchSize, order.size() - first));
+        if (source) {
+            if (!source->next(batchImages_, batchLabels_))
+                throw TrainingError("the epoch's batches ended before batch " + std::to_string(batchInEpoch_ + 1));
         } else {
             const std::size_t first = static_cast<std::size_t>(batchInEpoch_) * settings_.batchSize;
-            const std::size_t count = std::min<std::size_t>(settings_.batchSize, order.size() - first);
-            assembleBatch(train, std::span<const uint32_t>(order.data() + first, count), pre_,
-                          augment_.enabled() ? &augment_ : nullptr, batchSeed(epochSeed(epoch_), batchInEpoch_),
-                          batchImages_, batchLabels_);
+            featureBatch(train, order, first, std::min<std::size_t>(settings_.batchSize, order.size() - first));
         }
         const std::size_t count = batchLabels_.size();
         BatchStats stats;

@@ -32,6 +32,7 @@ class Executor;
 struct Param;
 class Optimizer;
 class WorkerPool;
+class EpochBatches;
 class LearningRateSchedule;
 struct ModelFile;
 
@@ -86,9 +87,12 @@ public:
     // Restores what storeCheckpoint stored; the next run() continues from that position.
     void restoreCheckpoint(const ModelFile& file);
 
-    // Batches are assembled (and augmented) on a background thread while the current one trains
-    // (the default), or in the training thread; both give identical results.
-    void setPrefetch(bool on) { prefetch_ = on; }
+    // Where each batch is assembled (and augmented) while the one before trains: Auto (the
+    // default) on a background thread when the pool leaves a core free, else by the step's first
+    // worker to run out of work (EpochBatches); Thread or InStep force one of them; Off assembles
+    // it in the training thread between steps. All give identical results.
+    enum class Prefetch { Auto, Thread, InStep, Off };
+    void setPrefetch(Prefetch p) { prefetch_ = p; }
     // A batch runs in micro-batches of this many samples (0: each worker's share at once): the
     // activations of a micro-batch stay in the core's cache. The workers take the micro-batches
     // in turn, whichever is free (meant for a core slowed by another program; a busy loop beside
@@ -169,8 +173,9 @@ private:
     std::vector<int32_t> batchLabels_;
     AugmentOptions augment_;
     LossOptions trainLoss_;  // settings_.loss, plus balanced class weights when asked for
-    bool prefetch_ = true;
-    int microBatch_ = 0;  // samples per forward/backward within a worker's slice; 0 = all
+    Prefetch prefetch_ = Prefetch::Auto;
+    EpochBatches* ahead_ = nullptr;  // this epoch's batches, while it trains
+    int microBatch_ = 0;             // samples per forward/backward within a worker's slice; 0 = all
     bool hasBatchStatistics_ = false;
     bool featureExtraction_ = true;
     std::shared_ptr<FeatureCache> featureCache_;

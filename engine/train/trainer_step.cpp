@@ -8,6 +8,7 @@
 
 #include "core/errors.h"
 #include "core/worker_pool.h"
+#include "data/epoch_batches.h"
 #include "train/optimizer.h"
 #include "train/trainer_worker.h"
 
@@ -81,6 +82,7 @@ LossResult Trainer::runChunks(const StepContext& ctx) {
             wk.count += count;
             addToSumTree(c, ctx.chunks);
         }
+        if (ahead_) ahead_->assembleAhead();  // the first worker out of chunks
     });
     // The tree's root, chunk 0's buffers, into worker 0's gradients, which the optimizer reads.
     std::vector<Tensor>& grads = workers_[0]->executor->paramGrads();
@@ -139,6 +141,7 @@ LossResult Trainer::runSlices(const StepContext& ctx) {
             if (m0 + mc == wk.count)
                 for (std::size_t i : trainedGrads_) std::swap(grads[i], wk.gradSum[i]);
         }
+        if (ahead_) ahead_->assembleAhead();  // the first worker done with its slice
     });
     LossResult total;
     for (const auto& wk : workers_) total += wk->loss;

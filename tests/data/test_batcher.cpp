@@ -1,9 +1,13 @@
 // Batch assembly: layout and values, conversion on the slow path, determinism, and the
-// prefetching batcher giving the very same batches as the plain one.
+// prefetching batcher and an epoch's batches assembled ahead in the step giving the very same
+// batches as the plain one.
 #include <QtTest>
 
+#include <thread>
 #include "core/errors.h"
+
 #include "data/batcher.h"
+#include "data/epoch_batches.h"
 #include "data/prefetch_batcher.h"
 #include "data/split.h"
 #include "data_test_helpers.h"
@@ -178,6 +182,73 @@ private slots:
         QVERIFY(batcher.next(images, labels));
         QVERIFY(batcher.next(images, labels));
         QVERIFY_THROWS_EXCEPTION(Error, batcher.next(images, labels));
+    }
+
+    void batchesAssembledAheadInTheStepAreTheSame() {
+        // Two threads race for each batch's assembly, as a step's two workers do; one assembles
+        // it, the other returns at once. A resumed epoch (from batch 2) gets the same batches.
+        const Dataset ds = testdata::makeDataset(103, 10, 10, 1, 5);
+        Preprocessing pre;
+        pre.height = pre.width = 10;
+        const AugmentOptions aug = someAugmentation();
+        const std::vector<uint32_t> order = shuffledIndices(ds.size(), 9);
+        for (std::size_t firstBatch : {0, 2}) {
+            EpochBatches batches(ds, order, 16, pre, aug, 77, firstBatch, EpochBatches::Ahead::InStep);
+            Tensor images, expected;
+            std::vector<int32_t> labels, expectedLabels;
+            std::size_t b = firstBatch;
+            while (batches.next(images, labels)) {
+                const std::size_t first = b * 16, count = std::min<std::size_t>(16, order.size() - first);
+                assembleBatch(ds, std::span<const uint32_t>(order).subspan(first, count), pre, &aug, batchSeed(77, b),
+                              expected, expectedLabels);
+                QVERIFY2(sameTensor(images, expected), qPrintable(QString("batch %1 differs").arg(b)));
+                QVERIFY(labels == expectedLabels);
+                std::thread other([&] { batches.assembleAhead(); });
+                batches.assembleAhead();
+                other.join();
+                ++b;
+            }
+            QCOMPARE(b, std::size_t(7));
+            QCOMPARE(batches.assembledAhead(), 6 - firstBatch);  // every batch but the first
+        }
+    }
+
+    void batchesNotAssembledAheadAreAssembledWhenAskedFor() {
+        const Dataset ds = testdata::makeDataset(40, 10, 10, 1, 5);
+        Preprocessing pre;
+        pre.height = pre.width = 10;
+        const std::vector<uint32_t> order = shuffledIndices(ds.size(), 3);
+        for (EpochBatches::Ahead ahead : {EpochBatches::Ahead::InStep, EpochBatches::Ahead::None}) {
+            EpochBatches batches(ds, order, 16, pre, {}, 5, 0, ahead);
+            Tensor images, expected;
+            std::vector<int32_t> labels, expectedLabels;
+            for (std::size_t b = 0; b < 3; ++b) {
+                QVERIFY(batches.next(images, labels));
+                const std::size_t first = b * 16, count = std::min<std::size_t>(16, order.size() - first);
+                assembleBatch(ds, std::span<const uint32_t>(order).subspan(first, count), pre, nullptr, batchSeed(5, b),
+                              expected, expectedLabels);
+                QVERIFY(sameTensor(images, expected));
+                if (ahead == EpochBatches::Ahead::None) batches.assembleAhead();  // a no-op here
+            }
+            QVERIFY(!batches.next(images, labels));
+            QCOMPARE(batches.assembledAhead(), std::size_t(0));
+        }
+    }
+
+    void anErrorAssemblingAheadReachesTheBatchThatNeedsIt() {
+        // Batch 2 names a sample that does not exist: the step before it must not fail, asking
+        // for batch 2 must.
+        const Dataset ds = testdata::makeDataset(10, 4, 4, 1, 2);
+        Preprocessing pre;
+        pre.height = pre.width = 4;
+        EpochBatches batches(ds, {0, 1, 2, 3, 77}, 2, pre, {}, 1, 0, EpochBatches::Ahead::InStep);
+        Tensor images;
+        std::vector<int32_t> labels;
+        QVERIFY(batches.next(images, labels));
+        batches.assembleAhead();
+        QVERIFY(batches.next(images, labels));
+        batches.assembleAhead();  // batch 2: fails, quietly
+        QVERIFY_THROWS_EXCEPTION(Error, batches.next(images, labels));
     }
 };
 

@@ -110,20 +110,29 @@ private slots:
     }
 
     void prefetchedBatchesTrainExactlyLikeInlineOnes() {
-        // The background batcher must only move work off the training thread, never change it.
+        // Assembling batches ahead, on a thread of its own or in the step before, must only move
+        // work off the training thread, never change it; with and without micro-batches (the
+        // chunked step and the per-worker slices call the in-step assembly from different places).
         const Dataset train = testing::quadrantDataset(37, 12, 12);  // a short last batch
-        for (int threads : {1, 2}) {
-            TrainSettings s = settings(2, threads);
-            s.augment = augmentation();
-            Model a(smallCnn(true), 5), b(smallCnn(true), 5);
-            Trainer prefetching(a, s, pre12());
-            Trainer inline_(b, s, pre12());
-            inline_.setPrefetch(false);
-            const TrainResult ra = prefetching.run(train, Dataset{});
-            const TrainResult rb = inline_.run(train, Dataset{});
-            QVERIFY(weightsOf(a) == weightsOf(b));
-            QCOMPARE(ra.history.back().loss, rb.history.back().loss);
-        }
+        for (int micro : {Trainer::kDefaultMicroBatch, 0})
+            for (int threads : {1, 2}) {
+                TrainSettings s = settings(2, threads);
+                s.augment = augmentation();
+                Model reference(smallCnn(true), 5);
+                Trainer inline_(reference, s, pre12());
+                inline_.setMicroBatch(micro);
+                inline_.setPrefetch(Trainer::Prefetch::Off);
+                const TrainResult expected = inline_.run(train, Dataset{});
+                for (Trainer::Prefetch p : {Trainer::Prefetch::Thread, Trainer::Prefetch::InStep}) {
+                    Model m(smallCnn(true), 5);
+                    Trainer ahead(m, s, pre12());
+                    ahead.setMicroBatch(micro);
+                    ahead.setPrefetch(p);
+                    const TrainResult r = ahead.run(train, Dataset{});
+                    QVERIFY(weightsOf(m) == weightsOf(reference));
+                    QCOMPARE(r.history.back().loss, expected.history.back().loss);
+                }
+            }
     }
 
     void microBatchesGiveTheSameStepsUpToRounding() {

@@ -1,0 +1,70 @@
+#include "data/epoch_batches.h"
+
+#include <algorithm>
+#include <span>
+
+#include "core/errors.h"
+#include "data/batcher.h"
+#include "data/prefetch_batcher.h"
+
+namespace cs {
+
+EpochBatches::EpochBatches(const Dataset& ds, std::vector<uint32_t> order, int batchSize, const Preprocessing& pre,
+                           const AugmentOptions& augment, uint64_t epochSeed, std::size_t firstBatch, Ahead ahead)
+    : ds_(ds),
+      order_(std::move(order)),
+      batchSize_(batchSize),
+      pre_(pre),
+      augment_(augment),
+      epochSeed_(epochSeed),
+      batchCount_(batchSize > 0 ? (order_.size() + batchSize - 1) / batchSize : 0),
+      ahead_(ahead),
+      nextBatch_(std::min(firstBatch, batchCount_)) {
+    if (batchSize < 1)
+        throw OptionError(
+            msg("batch.size", "batch size must be at least 1, got {value}", {{"value", std::to_string(batchSize)}}));
+    if (ahead_ == Ahead::Thread)
+        thread_ = std::make_unique<PrefetchBatcher>(ds_, order_, batchSize_, pre_, augment_, epochSeed_, nextBatch_);
+}
+
+EpochBatches::~EpochBatches() = default;
+
+void EpochBatches::assemble(std::size_t batch, Tensor& images, std::vector<int32_t>& labels) const {
+    const std::size_t first = batch * static_cast<std::size_t>(batchSize_);
+    const std::size_t count = std::min<std::size_t>(batchSize_, order_.size() - first);
+    assembleBatch(ds_, std::span<const uint32_t>(order_).subspan(first, count), pre_, &augment_,
+                  batchSeed(epochSeed_, batch), images, labels);
+}
+
+bool EpochBatches::next(Tensor& images, std::vector<int32_t>& labels) {
+    if (nextBatch_ >= batchCount_) return false;
+    if (thread_) {
+        if (!thread_->next(images, labels))
+            throw TrainingError("the batch prefetcher ended before batch " + std::to_string(nextBatch_ + 1));
+    } else if (aheadReady_) {
+        std::swap(images, aheadImages_);
+        std::swap(labels, aheadLabels_);
+    } else {
+        if (aheadError_) std::rethrow_exception(std::exchange(aheadError_, nullptr));
+        assemble(nextBatch_, images, labels);  // the first batch, or none was assembled ahead
+    }
+    ++nextBatch_;
+    aheadReady_ = false;
+    aheadError_ = nullptr;
+    // Armed for the batch after: the step about to train on this one assembles it.
+    aheadTaken_.store(ahead_ != Ahead::InStep || nextBatch_ >= batchCount_, std::memory_order_relaxed);
+    return true;
+}
+
+void EpochBatches::assembleAhead() {
+    if (aheadTaken_.load(std::memory_order_relaxed) || aheadTaken_.exchange(true, std::memory_order_acq_rel)) return;
+    try {
+        assemble(nextBatch_, aheadImages_, aheadLabels_);
+        aheadReady_ = true;
+        ++assembledAhead_;
+    } catch (...) {
+        aheadError_ = std::current_exception();  // thrown when the batch is asked for
+    }
+}
+
+}  // namespace cs
