@@ -15,7 +15,7 @@ public:
 
 protected:
     int slotsPerParam() const override { return 2; }  // first moment m, second moment v
-    void update(Param& p, const Tensor& g, Tensor* slots, float lr, int64_t begin, int64_t count) override;
+    void update(Param& p, const Tensor& g, Tensor* slots, float lr) override;
 
 private:
     bool decoupled_;  // AdamW

@@ -7,7 +7,6 @@
 
 #include "core/errors.h"
 #include "core/json_options.h"
-#include "core/worker_pool.h"
 #include "train/adam.h"
 #include "train/rmsprop.h"
 #include "train/sgd.h"
@@ -19,11 +18,6 @@ namespace {
 const std::string kOwner = "optimizer";
 
 const char* const kKnownOptimizers = "adam, adamw, rmsprop, sgd";
-
-// Below this many parameters one thread updates them all: a pool's run costs a few microseconds
-// even when its workers are awake. seed-cnn has 93k: Adam took 0.06-0.07 ms on one thread,
-// between two training steps while the other worker waited.
-constexpr int64_t kParallelElements = 16384;
 
 bool isKnownKind(const std::string& kind) {
     return kind == "adam" || kind == "adamw" || kind == "rmsprop" || kind == "sgd";
@@ -112,7 +106,7 @@ double globalNorm(std::span<Tensor* const> grads) {
     return std::sqrt(sum);
 }
 
-void Optimizer::step(std::span<Param* const> params, std::span<Tensor* const> grads, float lr, WorkerPool* pool) {
+void Optimizer::step(std::span<Param* const> params, std::span<Tensor* const> grads, float lr) {
     // Built only when needed: step() runs every batch and must not allocate.
     const auto who = [this] { return "optimizer '" + options_.kind + "'"; };
     if (grads.size() != params.size())
@@ -167,36 +161,8 @@ void Optimizer::step(std::span<Param* const> params, std::span<Tensor* const> gr
         }
     }
 
-    Tensor* const slots = slots_.data();
-    int64_t total = 0;
-    for (const Param* p : params) total += p->value.size();
-    const int64_t workers = pool && pool->size() > 1 && total >= kParallelElements ? pool->size() : 1;
-    // Worker w's share: elements [startOf(w), startOf(w + 1)) of all the params in order, each
-    // start moved back to the beginning of a block (the blocks are counted in each param).
-    const auto startOf = [&params, total, workers](int64_t w) {
-        const int64_t at = total * w / workers;
-        int64_t offset = 0;
-        for (const Param* p : params) {
-            const int64_t size = p->value.size();
-            if (at < offset + size) return offset + (at - offset) / kBlock * kBlock;
-            offset += size;
-        }
-        return total;
-    };
-    const auto updateShare = [&](int w) {
-        const int64_t lo = startOf(w), hi = startOf(w + 1);
-        int64_t offset = 0;
-        for (std::size_t i = 0; i < params.size() && offset < hi; ++i) {
-            const int64_t size = params[i]->value.size(), b = std::max(lo, offset), e = std::min(hi, offset + size);
-            if (b < e)
-                update(*params[i], *grads[i], perParam > 0 ? slots + i * perParam : nullptr, lr, b - offset, e - b);
-            offset += size;
-        }
-    };
-    if (workers > 1)
-        pool->run([&updateShare](int w) { updateShare(w); });  // one reference: std::function does not allocate
-    else
-        updateShare(0);
+    for (std::size_t i = 0; i < params.size(); ++i)
+        update(*params[i], *grads[i], perParam > 0 ? &slots_[i * perParam] : nullptr, lr);
     ++iterations_;
 }
 

@@ -1,7 +1,6 @@
 #pragma once
 // Optimizers update parameters from their gradients. Their per-parameter slots (momentum,
 // Adam's moments) are plain tensors so checkpoints can save and restore them exactly.
-#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -14,8 +13,6 @@
 #include "layers/layer.h"
 
 namespace cs {
-
-class WorkerPool;
 
 struct OptimizerOptions {
     std::string kind = "adam";   // "sgd", "adam", "adamw", "rmsprop"
@@ -41,9 +38,7 @@ public:
     // One update. grads[i] belongs to params[i]; `lr` is this step's learning rate (from the
     // schedule). Weight decay applies only to params with Param::decay. Clips first when
     // options().clipNorm > 0 (the grads are scaled in place). Slots are created on first use.
-    // With a pool, its workers update equal shares of the elements (the same values: every
-    // optimizer here is elementwise).
-    void step(std::span<Param* const> params, std::span<Tensor* const> grads, float lr, WorkerPool* pool = nullptr);
+    void step(std::span<Param* const> params, std::span<Tensor* const> grads, float lr);
 
     int64_t iterations() const { return iterations_; }
 
@@ -55,21 +50,8 @@ public:
 protected:
     explicit Optimizer(OptimizerOptions o) : options_(std::move(o)) {}
     virtual int slotsPerParam() const = 0;
-    // Updates elements [begin, begin + count) of one parameter; `slots` points at
-    // slotsPerParam() tensors shaped like the param. `begin` is a multiple of kBlock, and the
-    // update goes block by block (forEachBlock).
-    virtual void update(Param& p, const Tensor& g, Tensor* slots, float lr, int64_t begin, int64_t count) = 0;
-
-    // Updates run over blocks of kBlock elements at fixed offsets in each parameter, and a
-    // pool's shares start on a block: each block is then computed alike whoever computes it
-    // (Eigen's vector code and its scalar edges round differently: the fast vector square root,
-    // fused multiply-adds in scalar code), and a block's statements meet in the L1 cache.
-    static constexpr int64_t kBlock = 1024;
-    template <class Fn>  // fn(blockBegin, blockCount) for the blocks of [begin, begin + count)
-    static void forEachBlock(int64_t begin, int64_t count, Fn fn) {
-        for (int64_t b = begin, end = begin + count; b < end; b = (b / kBlock + 1) * kBlock)
-            fn(b, std::min(end, (b / kBlock + 1) * kBlock) - b);
-    }
+    // Updates one parameter; `slots` points at slotsPerParam() tensors shaped like the param.
+    virtual void update(Param& p, const Tensor& g, Tensor* slots, float lr) = 0;
 
     OptimizerOptions options_;
     std::vector<Tensor> slots_;

@@ -13,7 +13,7 @@ public:
 
 protected:
     int slotsPerParam() const override { return 1; }  // mean square v
-    void update(Param& p, const Tensor& g, Tensor* slots, float lr, int64_t begin, int64_t count) override;
+    void update(Param& p, const Tensor& g, Tensor* slots, float lr) override;
 };
 
 }  // namespace cs

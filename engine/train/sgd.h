@@ -14,7 +14,7 @@ public:
 
 protected:
     int slotsPerParam() const override { return options_.momentum > 0.f ? 1 : 0; }  // velocity
-    void update(Param& p, const Tensor& g, Tensor* slots, float lr, int64_t begin, int64_t count) override;
+    void update(Param& p, const Tensor& g, Tensor* slots, float lr) override;
 };
 
 }  // namespace cs

@@ -8,9 +8,7 @@
 
 #include "core/errors.h"
 #include "core/worker_pool.h"
-#include "data/batcher.h"
 #include "data/epoch_batches.h"
-#include "data/prefetch_batcher.h"
 #include "data/split.h"
 #include "graph/model.h"
 #include "io/model_file.h"

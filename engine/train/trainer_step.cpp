@@ -189,7 +189,7 @@ void Trainer::trainStep(const Tensor& images, const std::vector<int32_t>& labels
     for (auto& wk : workers_)
         if (wk->count > 0) active_.push_back(wk->executor.get());
     model_.commitState(active_);
-    optimizer_->step(params_, gradPtrs_, stats.learningRate, pool_.get());
+    optimizer_->step(params_, gradPtrs_, stats.learningRate);
 
     stats.loss = meanLoss;
     stats.accuracy = static_cast<double>(total.correct) / batch;

@@ -6,8 +6,6 @@
 #include <vector>
 
 #include "core/errors.h"
-#include "core/rng.h"
-#include "core/worker_pool.h"
 #include "train/optimizer.h"
 
 using namespace cs;
@@ -34,12 +32,12 @@ struct Problem {
     std::vector<Param> params;
     std::vector<Tensor> grads;
 
-    void step(Optimizer& opt, float lr, WorkerPool* pool = nullptr) {
+    void step(Optimizer& opt, float lr) {
         std::vector<Param*> p;
         std::vector<Tensor*> g;
         for (auto& x : params) p.push_back(&x);
         for (auto& x : grads) g.push_back(&x);
-        opt.step(p, g, lr, pool);
+        opt.step(p, g, lr);
     }
     void setGrad(std::size_t i, const std::vector<float>& values) { grads[i] = makeTensor(values); }
 };
@@ -77,20 +75,6 @@ QString optionErrorOf(const nlohmann::json& j) {
         return QString::fromStdString(e.what());
     }
     return {};
-}
-
-// Parameters of the given sizes (kernels decayed, the rest not) with random values and gradients.
-Problem randomProblem(const std::vector<int>& sizes, uint64_t seed) {
-    Rng rng(seed);
-    Problem pr;
-    for (std::size_t i = 0; i < sizes.size(); ++i) {
-        std::vector<float> w(static_cast<std::size_t>(sizes[i])), g(w.size());
-        for (auto& x : w) x = rng.uniform() - 0.5f;
-        for (auto& x : g) x = 0.1f * (rng.uniform() - 0.5f);
-        pr.params.push_back(makeParam(i % 2 ? "bias" : "kernel", w, i % 2 == 0));
-        pr.grads.push_back(makeTensor(g));
-    }
-    return pr;
 }
 
 }  // namespace
@@ -549,35 +533,6 @@ private slots:
         o.kind = "sgd";
         o.learningRate = -1.f;
         QVERIFY_THROWS_EXCEPTION(OptionError, makeOptimizer(o));
-    }
-
-    void aPoolsSharesUpdateTheSameValues() {
-        // 3 and 2 workers split 41,000 elements across parameter boundaries (and inside the
-        // largest); each share must update exactly what one thread does, slots included.
-        const std::vector<int> sizes{18432, 64, 7, 20000, 2497};
-        for (const std::string kind : {"adam", "adamw", "rmsprop", "sgd"}) {
-            OptimizerOptions o = opts(kind);
-            o.weightDecay = 0.01f;
-            o.momentum = kind == "sgd" ? 0.9f : 0.f;
-            for (int workers : {2, 3}) {
-                WorkerPool pool(workers);
-                Problem alone = randomProblem(sizes, 7), shared = randomProblem(sizes, 7);
-                auto a = makeOptimizer(o), b = makeOptimizer(o);
-                for (int step = 0; step < 3; ++step) {
-                    alone.step(*a, 0.01f);
-                    shared.step(*b, 0.01f, &pool);
-                }
-                for (std::size_t i = 0; i < sizes.size(); ++i)
-                    QVERIFY2(
-                        alone.params[i].value.array().cwiseEqual(shared.params[i].value.array()).all(),
-                        qPrintable(
-                            QString("%1, %2 workers: parameter %3 differs").arg(kind.c_str()).arg(workers).arg(i)));
-                QCOMPARE(a->slotTensors().size(), b->slotTensors().size());
-                for (std::size_t k = 0; k < a->slotTensors().size(); ++k)
-                    QVERIFY(a->slotTensors()[k].array().cwiseEqual(b->slotTensors()[k].array()).all());
-                QCOMPARE(b->iterations(), int64_t(3));
-            }
-        }
     }
 };
 
