@@ -4,7 +4,6 @@
 #include <span>
 
 #include "core/errors.h"
-#include "data/batcher.h"
 #include "data/prefetch_batcher.h"
 
 namespace cs {
@@ -17,12 +16,9 @@ EpochBatches::EpochBatches(const Dataset& ds, std::vector<uint32_t> order, int b
       pre_(pre),
       augment_(augment),
       epochSeed_(epochSeed),
-      batchCount_(batchSize > 0 ? (order_.size() + batchSize - 1) / batchSize : 0),
+      batchCount_(epochBatchCount(order_.size(), batchSize)),
       ahead_(ahead),
       nextBatch_(std::min(firstBatch, batchCount_)) {
-    if (batchSize < 1)
-        throw OptionError(
-            msg("batch.size", "batch size must be at least 1, got {value}", {{"value", std::to_string(batchSize)}}));
     if (ahead_ == Ahead::Thread)
         thread_ = std::make_unique<PrefetchBatcher>(ds_, order_, batchSize_, pre_, augment_, epochSeed_, nextBatch_);
 }
@@ -30,10 +26,7 @@ EpochBatches::EpochBatches(const Dataset& ds, std::vector<uint32_t> order, int b
 EpochBatches::~EpochBatches() = default;
 
 void EpochBatches::assemble(std::size_t batch, Tensor& images, std::vector<int32_t>& labels) const {
-    const std::size_t first = batch * static_cast<std::size_t>(batchSize_);
-    const std::size_t count = std::min<std::size_t>(batchSize_, order_.size() - first);
-    assembleBatch(ds_, std::span<const uint32_t>(order_).subspan(first, count), pre_, &augment_,
-                  batchSeed(epochSeed_, batch), images, labels);
+    assembleEpochBatch(ds_, order_, batchSize_, pre_, augment_, epochSeed_, batch, images, labels);
 }
 
 bool EpochBatches::next(Tensor& images, std::vector<int32_t>& labels) {

@@ -12,6 +12,21 @@ uint64_t batchSeed(uint64_t epochSeed, std::size_t batchIndex) {
     return mixSeed(epochSeed ^ 0xB47C4ull, static_cast<uint64_t>(batchIndex));
 }
 
+std::size_t epochBatchCount(std::size_t orderSize, int batchSize) {
+    if (batchSize < 1)
+        throw OptionError(
+            msg("batch.size", "batch size must be at least 1, got {value}", {{"value", std::to_string(batchSize)}}));
+    return (orderSize + batchSize - 1) / batchSize;
+}
+
+void assembleEpochBatch(const Dataset& ds, std::span<const uint32_t> order, int batchSize, const Preprocessing& pre,
+                        const AugmentOptions& augment, uint64_t epochSeed, std::size_t batch, Tensor& images,
+                        std::vector<int32_t>& labels) {
+    const std::size_t first = batch * static_cast<std::size_t>(batchSize);
+    const std::size_t count = std::min<std::size_t>(batchSize, order.size() - first);
+    assembleBatch(ds, order.subspan(first, count), pre, &augment, batchSeed(epochSeed, batch), images, labels);
+}
+
 PrefetchBatcher::PrefetchBatcher(const Dataset& ds, std::vector<uint32_t> order, int batchSize,
                                  const Preprocessing& pre, const AugmentOptions& augment, uint64_t epochSeed,
                                  std::size_t firstBatch)
@@ -21,13 +36,10 @@ PrefetchBatcher::PrefetchBatcher(const Dataset& ds, std::vector<uint32_t> order,
       pre_(pre),
       augment_(augment),
       epochSeed_(epochSeed),
-      batchCount_(batchSize > 0 ? (order_.size() + batchSize - 1) / batchSize : 0),
+      batchCount_(epochBatchCount(order_.size(), batchSize)),
       firstBatch_(std::min(firstBatch, batchCount_)),
       produced_(firstBatch_),
       taken_(firstBatch_) {
-    if (batchSize < 1)
-        throw OptionError(
-            msg("batch.size", "batch size must be at least 1, got {value}", {{"value", std::to_string(batchSize)}}));
     worker_ = std::thread([this] { run(); });
 }
 
@@ -47,10 +59,7 @@ void PrefetchBatcher::run() {
     std::vector<int32_t> labels;
     for (std::size_t b = firstBatch_; b < batchCount_; ++b) {
         try {
-            const std::size_t first = b * batchSize_;
-            const std::size_t count = std::min<std::size_t>(batchSize_, order_.size() - first);
-            assembleBatch(ds_, std::span<const uint32_t>(order_).subspan(first, count), pre_, &augment_,
-                          batchSeed(epochSeed_, b), images, labels);
+            assembleEpochBatch(ds_, order_, batchSize_, pre_, augment_, epochSeed_, b, images, labels);
         } catch (...) {
             std::lock_guard lock(mutex_);
             error_ = std::current_exception();

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <exception>
 #include <mutex>
+#include <span>
 #include <thread>
 #include <vector>
 
@@ -18,6 +19,16 @@ namespace cs {
 // The seed of batch `batchIndex` of an epoch whose seed is `epochSeed`; pass it to assembleBatch
 // to reproduce a prefetched batch.
 uint64_t batchSeed(uint64_t epochSeed, std::size_t batchIndex);
+
+// Batches in an epoch over `orderSize` samples in batches of `batchSize`; throws OptionError
+// naming the value when the batch size is below 1.
+std::size_t epochBatchCount(std::size_t orderSize, int batchSize);
+
+// Batch `batch` of an epoch over `order` in batches of `batchSize` (the last may be smaller), as
+// every batcher makes it: assembleBatch over its indices, seeded by batchSeed(epochSeed, batch).
+void assembleEpochBatch(const Dataset& ds, std::span<const uint32_t> order, int batchSize, const Preprocessing& pre,
+                        const AugmentOptions& augment, uint64_t epochSeed, std::size_t batch, Tensor& images,
+                        std::vector<int32_t>& labels);
 
 class PrefetchBatcher {
 public:

@@ -21,6 +21,16 @@ bool sameTensor(const Tensor& a, const Tensor& b) {
            std::equal(a.data(), a.data() + a.size(), b.data());
 }
 
+// Batch b (of 16) of an epoch over `order`, made with assembleBatch itself: what every batcher
+// must hand out.
+void expectedBatch(const Dataset& ds, const std::vector<uint32_t>& order, const Preprocessing& pre,
+                   const AugmentOptions* aug, uint64_t epochSeed, std::size_t b, Tensor& images,
+                   std::vector<int32_t>& labels) {
+    const std::size_t first = b * 16, count = std::min<std::size_t>(16, order.size() - first);
+    assembleBatch(ds, std::span<const uint32_t>(order).subspan(first, count), pre, aug, batchSeed(epochSeed, b), images,
+                  labels);
+}
+
 AugmentOptions someAugmentation() {
     AugmentOptions o;
     o.shift = {1.f, 0.1f};
@@ -126,9 +136,7 @@ private slots:
         std::vector<int32_t> labels, expectedLabels;
         std::size_t b = 0;
         while (batcher.next(images, labels)) {
-            const std::size_t first = b * 16, count = std::min<std::size_t>(16, order.size() - first);
-            assembleBatch(ds, std::span<const uint32_t>(order).subspan(first, count), pre, &aug, batchSeed(1234, b),
-                          expected, expectedLabels);
+            expectedBatch(ds, order, pre, &aug, 1234, b, expected, expectedLabels);
             QVERIFY2(sameTensor(images, expected), qPrintable(QString("batch %1 differs").arg(b)));
             QVERIFY(labels == expectedLabels);
             ++b;
@@ -198,9 +206,7 @@ private slots:
             std::vector<int32_t> labels, expectedLabels;
             std::size_t b = firstBatch;
             while (batches.next(images, labels)) {
-                const std::size_t first = b * 16, count = std::min<std::size_t>(16, order.size() - first);
-                assembleBatch(ds, std::span<const uint32_t>(order).subspan(first, count), pre, &aug, batchSeed(77, b),
-                              expected, expectedLabels);
+                expectedBatch(ds, order, pre, &aug, 77, b, expected, expectedLabels);
                 QVERIFY2(sameTensor(images, expected), qPrintable(QString("batch %1 differs").arg(b)));
                 QVERIFY(labels == expectedLabels);
                 std::thread other([&] { batches.assembleAhead(); });
@@ -224,14 +230,27 @@ private slots:
             std::vector<int32_t> labels, expectedLabels;
             for (std::size_t b = 0; b < 3; ++b) {
                 QVERIFY(batches.next(images, labels));
-                const std::size_t first = b * 16, count = std::min<std::size_t>(16, order.size() - first);
-                assembleBatch(ds, std::span<const uint32_t>(order).subspan(first, count), pre, nullptr, batchSeed(5, b),
-                              expected, expectedLabels);
+                expectedBatch(ds, order, pre, nullptr, 5, b, expected, expectedLabels);
                 QVERIFY(sameTensor(images, expected));
                 if (ahead == EpochBatches::Ahead::None) batches.assembleAhead();  // a no-op here
             }
             QVERIFY(!batches.next(images, labels));
             QCOMPARE(batches.assembledAhead(), std::size_t(0));
+        }
+    }
+
+    void aBatchSizeBelowOneIsRefused() {
+        const Dataset ds = testdata::makeDataset(10, 4, 4, 1, 2);
+        Preprocessing pre;
+        pre.height = pre.width = 4;
+        for (EpochBatches::Ahead ahead :
+             {EpochBatches::Ahead::Thread, EpochBatches::Ahead::InStep, EpochBatches::Ahead::None}) {
+            try {
+                EpochBatches batches(ds, {0, 1, 2}, 0, pre, {}, 1, 0, ahead);
+                QFAIL("a batch size of 0 was accepted");
+            } catch (const OptionError& e) {
+                QVERIFY2(QString(e.what()).contains("batch size must be at least 1, got 0"), e.what());
+            }
         }
     }
 
