@@ -169,7 +169,7 @@ private:
     std::vector<std::size_t> trainedGrads_;  // indices into the executors' paramGrads() of params_
     int64_t trainedFloats_ = 0;              // their values' floats
     std::vector<Executor*> active_;
-    Tensor batchImages_;  // the batch being trained on; the prefetcher hands over buffers by swapping
+    Tensor batchImages_;  // the batch being trained on; EpochBatches hands over buffers by swapping
     std::vector<int32_t> batchLabels_;
     AugmentOptions augment_;
     LossOptions trainLoss_;  // settings_.loss, plus balanced class weights when asked for
