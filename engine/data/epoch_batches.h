@@ -13,11 +13,10 @@
 #include "core/tensor.h"
 #include "data/augment.h"
 #include "data/dataset.h"
+#include "data/prefetch_batcher.h"
 #include "data/preprocessing.h"
 
 namespace cs {
-
-class PrefetchBatcher;
 
 class EpochBatches {
 public:
@@ -26,9 +25,8 @@ public:
         InStep,  // assembleAhead(), called by the step's workers
         None,    // each batch assembled in next()
     };
-    // One epoch over `order` in batches of `batchSize` (the last may be smaller) from batch
-    // `firstBatch` on, batch b seeded by batchSeed(epochSeed, b) (prefetch_batcher.h). The
-    // dataset must outlive this and stay unchanged.
+    // One epoch over `order` in batches of `batchSize` (an EpochPlan) from batch `firstBatch` on.
+    // The dataset must outlive this and stay unchanged.
     EpochBatches(const Dataset& ds, std::vector<uint32_t> order, int batchSize, const Preprocessing& pre,
                  const AugmentOptions& augment, uint64_t epochSeed, std::size_t firstBatch, Ahead ahead);
     ~EpochBatches();
@@ -47,15 +45,7 @@ public:
     std::size_t assembledAhead() const { return assembledAhead_; }
 
 private:
-    void assemble(std::size_t batch, Tensor& images, std::vector<int32_t>& labels) const;
-
-    const Dataset& ds_;
-    const std::vector<uint32_t> order_;
-    const int batchSize_;
-    const Preprocessing pre_;
-    const AugmentOptions augment_;
-    const uint64_t epochSeed_;
-    const std::size_t batchCount_;
+    const EpochPlan plan_;
     const Ahead ahead_;
     std::size_t nextBatch_;  // the batch next() hands out next
     std::unique_ptr<PrefetchBatcher> thread_;

@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <exception>
 #include <mutex>
-#include <span>
 #include <thread>
 #include <vector>
 
@@ -20,15 +19,24 @@ namespace cs {
 // to reproduce a prefetched batch.
 uint64_t batchSeed(uint64_t epochSeed, std::size_t batchIndex);
 
-// Batches in an epoch over `orderSize` samples in batches of `batchSize`; throws OptionError
-// naming the value when the batch size is below 1.
-std::size_t epochBatchCount(std::size_t orderSize, int batchSize);
+// One epoch's batches as every batcher makes them: `order` in batches of `batchSize` (the last
+// may be smaller), batch b assembled by assembleBatch over its indices and seeded by
+// batchSeed(epochSeed, b). The dataset must outlive the plan and stay unchanged.
+struct EpochPlan {
+    // Throws OptionError naming the value when the batch size is below 1.
+    EpochPlan(const Dataset& ds, std::vector<uint32_t> order, int batchSize, const Preprocessing& pre,
+              const AugmentOptions& augment, uint64_t epochSeed);
+    void assemble(std::size_t batch, Tensor& images, std::vector<int32_t>& labels) const;
 
-// Batch `batch` of an epoch over `order` in batches of `batchSize` (the last may be smaller), as
-// every batcher makes it: assembleBatch over its indices, seeded by batchSeed(epochSeed, batch).
-void assembleEpochBatch(const Dataset& ds, std::span<const uint32_t> order, int batchSize, const Preprocessing& pre,
-                        const AugmentOptions& augment, uint64_t epochSeed, std::size_t batch, Tensor& images,
-                        std::vector<int32_t>& labels);
+    // Not const, so that a plan moves into the batcher that holds it (const there).
+    const Dataset& ds;
+    std::vector<uint32_t> order;
+    int batchSize;
+    Preprocessing pre;
+    AugmentOptions augment;
+    uint64_t epochSeed;
+    std::size_t batchCount;
+};
 
 class PrefetchBatcher {
 public:
@@ -38,13 +46,14 @@ public:
     // preparing the first batch at once.
     PrefetchBatcher(const Dataset& ds, std::vector<uint32_t> order, int batchSize, const Preprocessing& pre,
                     const AugmentOptions& augment, uint64_t epochSeed, std::size_t firstBatch = 0);
+    PrefetchBatcher(EpochPlan plan, std::size_t firstBatch);
     // Stops the background thread and waits for it (at most one batch's work).
     ~PrefetchBatcher();
     PrefetchBatcher(const PrefetchBatcher&) = delete;
     PrefetchBatcher& operator=(const PrefetchBatcher&) = delete;
 
     // Batches in the whole epoch (including those before `firstBatch`).
-    std::size_t batchCount() const { return batchCount_; }
+    std::size_t batchCount() const { return plan_.batchCount; }
 
     // Hands over the next batch (swapping buffers, no copy) and starts the one after. Returns
     // false after the last batch. Rethrows an exception the background thread met.
@@ -53,13 +62,7 @@ public:
 private:
     void run();
 
-    const Dataset& ds_;
-    const std::vector<uint32_t> order_;
-    const int batchSize_;
-    const Preprocessing pre_;
-    const AugmentOptions augment_;
-    const uint64_t epochSeed_;
-    const std::size_t batchCount_;
+    const EpochPlan plan_;
     const std::size_t firstBatch_;
 
     std::mutex mutex_;

@@ -41,6 +41,16 @@ AugmentOptions someAugmentation() {
     return o;
 }
 
+// 103 augmented 10x10 samples in 7 batches of 16, shuffled by `seed`: what the batchers' tests
+// compare with assembleBatch.
+struct AugmentedEpoch {
+    explicit AugmentedEpoch(uint64_t seed) : order(shuffledIndices(ds.size(), seed)) { pre.height = pre.width = 10; }
+    Dataset ds = testdata::makeDataset(103, 10, 10, 1, 5);
+    Preprocessing pre;
+    AugmentOptions aug = someAugmentation();
+    std::vector<uint32_t> order;
+};
+
 }  // namespace
 
 class TestBatcher : public QObject {
@@ -125,18 +135,14 @@ private slots:
     }
 
     void prefetchGivesTheSameBatches() {
-        const Dataset ds = testdata::makeDataset(103, 10, 10, 1, 5);
-        Preprocessing pre;
-        pre.height = pre.width = 10;
-        const AugmentOptions aug = someAugmentation();
-        const std::vector<uint32_t> order = shuffledIndices(ds.size(), 7);
-        PrefetchBatcher batcher(ds, order, 16, pre, aug, 1234);
+        const AugmentedEpoch e(7);
+        PrefetchBatcher batcher(e.ds, e.order, 16, e.pre, e.aug, 1234);
         QCOMPARE(batcher.batchCount(), std::size_t(7));
         Tensor images, expected;
         std::vector<int32_t> labels, expectedLabels;
         std::size_t b = 0;
         while (batcher.next(images, labels)) {
-            expectedBatch(ds, order, pre, &aug, 1234, b, expected, expectedLabels);
+            expectedBatch(e.ds, e.order, e.pre, &e.aug, 1234, b, expected, expectedLabels);
             QVERIFY2(sameTensor(images, expected), qPrintable(QString("batch %1 differs").arg(b)));
             QVERIFY(labels == expectedLabels);
             ++b;
@@ -149,13 +155,9 @@ private slots:
     void prefetchStartsMidEpochWithTheSameSeeds() {
         // A resumed run starts its epoch at batch 4: it must get batches 4..6 exactly as an
         // uninterrupted epoch does.
-        const Dataset ds = testdata::makeDataset(103, 10, 10, 1, 5);
-        Preprocessing pre;
-        pre.height = pre.width = 10;
-        const AugmentOptions aug = someAugmentation();
-        const std::vector<uint32_t> order = shuffledIndices(ds.size(), 8);
-        PrefetchBatcher whole(ds, order, 16, pre, aug, 55);
-        PrefetchBatcher resumed(ds, order, 16, pre, aug, 55, 4);
+        const AugmentedEpoch e(8);
+        PrefetchBatcher whole(e.ds, e.order, 16, e.pre, e.aug, 55);
+        PrefetchBatcher resumed(e.ds, e.order, 16, e.pre, e.aug, 55, 4);
         QCOMPARE(resumed.batchCount(), std::size_t(7));
         Tensor a, b;
         std::vector<int32_t> la, lb;
@@ -195,18 +197,14 @@ private slots:
     void batchesAssembledAheadInTheStepAreTheSame() {
         // Two threads race for each batch's assembly, as a step's two workers do; one assembles
         // it, the other returns at once. A resumed epoch (from batch 2) gets the same batches.
-        const Dataset ds = testdata::makeDataset(103, 10, 10, 1, 5);
-        Preprocessing pre;
-        pre.height = pre.width = 10;
-        const AugmentOptions aug = someAugmentation();
-        const std::vector<uint32_t> order = shuffledIndices(ds.size(), 9);
+        const AugmentedEpoch e(9);
         for (std::size_t firstBatch : {0, 2}) {
-            EpochBatches batches(ds, order, 16, pre, aug, 77, firstBatch, EpochBatches::Ahead::InStep);
+            EpochBatches batches(e.ds, e.order, 16, e.pre, e.aug, 77, firstBatch, EpochBatches::Ahead::InStep);
             Tensor images, expected;
             std::vector<int32_t> labels, expectedLabels;
             std::size_t b = firstBatch;
             while (batches.next(images, labels)) {
-                expectedBatch(ds, order, pre, &aug, 77, b, expected, expectedLabels);
+                expectedBatch(e.ds, e.order, e.pre, &e.aug, 77, b, expected, expectedLabels);
                 QVERIFY2(sameTensor(images, expected), qPrintable(QString("batch %1 differs").arg(b)));
                 QVERIFY(labels == expectedLabels);
                 std::thread other([&] { batches.assembleAhead(); });
