@@ -107,8 +107,14 @@ if have_torch:
     ri = max(e["infer_bs256_t1"], e["infer_bs256_t2"]) / max(t["infer_bs256_t1"], t["infer_bs256_t2"])
     check("inference bs256 >= 5x PyTorch", ri >= 5, f"{ri:.2f}x")
 check("single-image latency < 60 us", e["latency_median_us_t1"] < 60, f"{e['latency_median_us_t1']:.1f} us median")
-s = e["train_bs64_t2"] / e["train_bs64_t1"]
-check("2 threads >= 1.85x 1 thread", s >= 1.85, f"{s:.2f}x")
+# Two threads against one: the median of back-to-back pairs of runs (bench_engine's scaling; the
+# main table's two figures were taken ten seconds apart, under whatever the host did meanwhile).
+sc = e["scaling"]
+s = sc["median_ratio"]
+pairs = " ".join(f"{p['ratio']:.2f}" for p in sc["pairs"])
+single = e["train_bs64_t2"] / e["train_bs64_t1"]
+check("2 threads >= 1.85x 1 thread", s >= 1.85,
+      f"{s:.2f}x median of {len(sc['pairs'])} pairs ({pairs}; the table's pair {single:.2f}x)")
 u = loaded / e["train_bs64_t1"]
 check("under load, 2 threads >= 0.8x quiet 1 thread", u >= 0.8, f"{u:.2f}x")
 check("peak memory of a Fashion-MNIST epoch < 300 MB", ep["epoch_peak_rss_mb"] < 300, f"{ep['epoch_peak_rss_mb']} MB")
