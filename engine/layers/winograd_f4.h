@@ -28,8 +28,8 @@ namespace cs {
 // True when F(4x4) runs here (AVX2 or AVX-512; CONVSTUDIO_WINOGRAD=off turns it off with F(2x2),
 // CONVSTUDIO_WINOGRAD=f2 keeps F(2x2) for benchmarks)
 // and beats F(2x2) for `batch` samples of `s`: fewer products once the 4x4 tiles' rounding up of
-// the output is counted (an 11x11 output: 9 tiles of 36 against 36 of 16), and tiles enough for
-// the products' rows.
+// the output is counted (an 11x11 output: 9 tiles of 36 against 36 of 16), and at least four
+// tiles in the batch.
 bool winogradF4Pays(const WinogradShape& s, int batch);
 
 // Floats of the transformed kernels and of the scratch the passes need.

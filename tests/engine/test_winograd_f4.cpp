@@ -58,6 +58,9 @@ private slots:
         QVERIFY(!winogradF4Pays(WinogradShape::forward(geometryOf(4, 13, 13, {0, 0, 0, 0}), 64), 8));  // 4 channels
         QVERIFY(!winogradF4Pays(WinogradShape::forward(geometryOf(32, 13, 13, {0, 0, 0, 0}), 4), 8));  // 4 filters
         QVERIFY(!winogradF4Pays(WinogradShape::forward(geometryOf(32, 5, 5, {0, 0, 0, 0}), 32), 1));   // one tile
+        // A 3x3 output (one tile per image) from four images on, as for a micro-batch's last four.
+        QVERIFY(!winogradF4Pays(WinogradShape::forward(geometryOf(64, 5, 5, {0, 0, 0, 0}), 64), 3));
+        QCOMPARE(winogradF4Pays(WinogradShape::forward(geometryOf(64, 5, 5, {0, 0, 0, 0}), 64), 4), takes);
         // 9x9 'same': 9 tiles of 36 (324 products) against 25 of 16 (400): not 1.25x fewer.
         QVERIFY(!winogradF4Pays(WinogradShape::forward(geometryOf(32, 9, 9, {1, 1, 1, 1}), 32), 8));
     }
@@ -74,6 +77,7 @@ private slots:
         QTest::newRow("5 channels, 13 filters, odd sizes") << 7 << 5 << 9 << 11 << 13 << QList<int>{1, 1, 1, 1};
         QTest::newRow("asymmetric pads") << 6 << 9 << 10 << 7 << 9 << QList<int>{2, 0, 0, 2};
         QTest::newRow("3x3 output: one tile") << 8 << 64 << 5 << 5 << 64 << QList<int>{0, 0, 0, 0};
+        QTest::newRow("3x3 output, four images: a 4-row tile") << 4 << 64 << 5 << 5 << 64 << QList<int>{0, 0, 0, 0};
         QTest::newRow("many blocks") << 40 << 48 << 14 << 14 << 40 << QList<int>{1, 1, 1, 1};
         QTest::newRow("wide rows") << 2 << 8 << 6 << 70 << 17 << QList<int>{1, 1, 1, 1};
         QTest::newRow("one column in the last tiles") << 3 << 8 << 6 << 13 << 8 << QList<int>{1, 1, 1, 1};
