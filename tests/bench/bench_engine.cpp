@@ -90,8 +90,9 @@ double trainThroughput(const ModelFile& preset, const Dataset& data, int batch, 
 // Two-thread over one-thread training throughput at `batch`: `pairs` one-thread and two-thread
 // runs back to back (which of the two goes first alternates), each pair's ratio and their median.
 // On the shared hosts we measure on, one configuration's throughput drifts by up to 25% within a
-// minute and one core ran 6% slower than the other: the single pair of the main table (runs ten
-// seconds apart) gave 1.32x to 2.01x for the same code. The median of adjacent pairs is the figure.
+// minute and the two CPUs' speeds differ and change (bench_cores): the main table's single pair
+// (runs ten seconds apart) gave 1.14x-2.01x across two sessions' runs of nearly the same engine.
+// The median of adjacent pairs is the figure.
 nlohmann::json scaling(const ModelFile& preset, const Dataset& data, int batch, int pairs, int steps) {
     std::vector<double> ratios;
     nlohmann::json runs = nlohmann::json::array();
