@@ -1,5 +1,6 @@
 // One training step: the forward and backward passes of a batch shared out among the pool's
 // workers, the gradients summed, the optimizer's update.
+#include <algorithm>
 #include <atomic>
 #include <bit>
 #include <cmath>
@@ -71,7 +72,8 @@ LossResult Trainer::runChunks(const StepContext& ctx) {
         // Alone, a worker takes them in the tree's order, so that each sum's two children are
         // the last it computed (in chunk order, the left child's buffers had left the cache).
         const bool alone = workers_.size() == 1;
-        for (int t = ctx.nextChunk->fetch_add(1); t < ctx.chunks; t = ctx.nextChunk->fetch_add(1)) {
+        for (int t = w < ctx.reserved ? w : ctx.nextChunk->fetch_add(1); t < ctx.chunks;
+             t = ctx.nextChunk->fetch_add(1)) {
             const int c = alone ? chunkAtLeaf(t, ctx.chunks) : t;
             const int begin = c * microBatch_, count = std::min(microBatch_, n - begin);
             Chunk& chunk = chunks_[static_cast<std::size_t>(c)];
@@ -80,6 +82,7 @@ LossResult Trainer::runChunks(const StepContext& ctx) {
             chunk.grads.resize(grads.size());
             for (std::size_t i : trainedGrads_) std::swap(grads[i], chunk.grads[i]);  // backward overwrites
             wk.count += count;
+            wk.ranChunk = true;
             addToSumTree(c, ctx.chunks);
         }
         if (ahead_) ahead_->assembleAhead();  // the first worker out of chunks
@@ -157,15 +160,22 @@ LossResult Trainer::runSlices(const StepContext& ctx) {
 
 void Trainer::trainStep(const Tensor& images, const std::vector<int32_t>& labels, BatchStats& stats, double& lossSum,
                         int64_t& correct, int64_t& correctK) {
-    const int batch = images.batch();
-    std::atomic<int> nextChunk{0};
+    const int batch = images.batch(), chunks = chunksFor(batch);
+    // Until every worker has run a chunk, worker w's first is chunk w: a worker that woke late
+    // (its core busy) would otherwise first train steps later and plan its buffers then, on the
+    // heap, in the middle of the run. It costs at most one wait for a late worker per trainer.
+    bool warm = true;
+    for (const auto& wk : workers_) warm = warm && wk->ranChunk;
+    const int reserved = warm ? 0 : std::min(static_cast<int>(workers_.size()), chunks);
+    std::atomic<int> nextChunk{reserved};
     const StepContext ctx{&images,
                           &labels,
                           settings_.seed * 0x2545F4914F6CDD1Dull + static_cast<uint64_t>(step_),
                           1.f / static_cast<float>(batch),
                           model_.outputActivation() == Activation::Softmax,
-                          chunksFor(batch),
-                          &nextChunk};
+                          chunks,
+                          &nextChunk,
+                          reserved};
     const LossResult total = ctx.chunks > 0 ? runChunks(ctx) : runSlices(ctx);
     const double meanLoss = total.lossSum / batch;
     if (!std::isfinite(meanLoss)) {

@@ -19,6 +19,7 @@ struct Trainer::Worker {
     std::vector<Tensor> gradSum;  // parameter gradients summed over micro-batches (slices)
     LossResult loss;              // slices: this worker's share
     int count = 0;                // samples this worker trained this step
+    bool ranChunk = false;        // has run a micro-batch (its executor's buffers are planned)
 };
 
 // One micro-batch of a step split into chunks: its parameter gradients and loss, kept apart so
@@ -38,6 +39,7 @@ struct Trainer::StepContext {
     bool probabilities;
     int chunks = 0;                         // chunked steps: how many
     std::atomic<int>* nextChunk = nullptr;  // chunked steps: the next one to take
+    int reserved = 0;  // chunked steps: worker w < reserved takes chunk w first (Trainer::runChunks)
 };
 
 }  // namespace cs
