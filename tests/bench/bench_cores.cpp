@@ -1,9 +1,10 @@
 // How fast each CPU this process may use runs on its own and with all of them busy (not a test:
 // nothing is asserted). A thread pinned to one CPU repeats a multiply-add pass over 512 KB (held
-// in the core's L2 cache, as the training kernels' working sets are); the figures are passes per
-// second. On a virtual machine two vCPUs can differ in speed (a host core shared with another
-// guest) or share one physical core: either caps what two training threads can gain over one,
-// whatever the engine does. compare.sh prints the bound beside the two-thread scaling.
+// in the core's L2 cache); the figures are passes per second. On a virtual machine two vCPUs can
+// differ in speed (a host core shared with another guest) or share one physical core: either
+// caps what two training threads can gain over one, whatever the engine does. It does not see
+// contention in the shared L3 cache or main memory, which training's working sets of a few MB
+// per worker also feel. compare.sh prints the bound beside the two-thread scaling.
 //
 //   bench_cores [--json] [--rounds N]
 // "bound": the CPUs' rates with all busy, summed, over the fastest one's rate alone.
@@ -76,6 +77,10 @@ int main(int argc, char** argv) {
         }
     }
     const std::vector<int> cpus = allowedCpus();
+    if (cpus.empty()) {
+        std::fprintf(stderr, "bench_cores: cannot read this process's CPU affinity\n");
+        return 1;
+    }
     const std::size_t n = cpus.size();
     std::vector<std::vector<double>> alone(n), together(n);
     std::vector<double> bounds;
