@@ -161,12 +161,15 @@ LossResult Trainer::runSlices(const StepContext& ctx) {
 void Trainer::trainStep(const Tensor& images, const std::vector<int32_t>& labels, BatchStats& stats, double& lossSum,
                         int64_t& correct, int64_t& correctK) {
     const int batch = images.batch(), chunks = chunksFor(batch);
-    // Until every worker has run a chunk, worker w's first is chunk w: a worker that woke late
-    // (its core busy) would otherwise first train steps later and plan its buffers then, on the
-    // heap, in the middle of the run. It costs at most one wait for a late worker per trainer.
+    // Until every worker that can get a chunk has run one, worker w's first is chunk w: a worker
+    // that woke late (its core busy) would otherwise first train steps later and plan its
+    // buffers then, on the heap, in the middle of the run. Workers beyond the step's chunks are
+    // not waited for, so a late worker is waited for once (again only if a later batch has
+    // chunks for more workers).
+    const int reservable = std::min(static_cast<int>(workers_.size()), chunks);
     bool warm = true;
-    for (const auto& wk : workers_) warm = warm && wk->ranChunk;
-    const int reserved = warm ? 0 : std::min(static_cast<int>(workers_.size()), chunks);
+    for (int w = 0; w < reservable; ++w) warm = warm && workers_[static_cast<std::size_t>(w)]->ranChunk;
+    const int reserved = warm ? 0 : reservable;
     std::atomic<int> nextChunk{reserved};
     const StepContext ctx{&images,
                           &labels,
