@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (clang, -DCONVSTUDIO_FUZZ=ON, into build-fuzz/) when needed and
-# runs one of them for SECONDS on a copy of its checked-in seed corpus; libFuzzer's final
-# statistics (executions, exec/s, coverage) end the output. Exit status 0 only when the run found
+# runs one of them for SECONDS on a copy of its checked-in seed corpus and regression inputs;
+# libFuzzer's final statistics (executions, exec/s, coverage) end the output. Exit status 0 only when the run found
 # nothing (no crash, leak, timeout or out-of-memory).
 #   scripts/fuzz.sh TARGET SECONDS      e.g. scripts/fuzz.sh fuzz_idx 600
 #   scripts/fuzz.sh --list              the targets
@@ -40,6 +40,9 @@ work="$build/corpus/$target"
 findings="$build/findings/$target"
 mkdir -p "$work" "$findings"
 cp -n "$root/tests/fuzz/corpus/$target"/* "$work"/ 2>/dev/null || true
+# The inputs that once crashed a reader start every run too: under the sanitizers here (the
+# replay test runs them without), so undefined behaviour that comes back is reported at once.
+cp -n "$root/tests/fuzz/regressions/$target"/* "$work"/ 2>/dev/null || true
 dict=()
 [ -f "$root/tests/fuzz/$target.dict" ] && dict=("-dict=$root/tests/fuzz/$target.dict")
 

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <unordered_set>
 
+#include "core/json_numbers.h"
 #include "data/split.h"
 #include "io/model_file.h"
 
@@ -23,7 +24,7 @@ DatasetProject DatasetProject::fromFile(const ModelFile& file) {
     const nlohmann::json& training = file.training;
     if (training.is_object()) {
         p.validationFraction = training.value("validation_split", 0.0);
-        p.seed = training.value("seed", uint64_t{42});
+        p.seed = wholeNumberOr<uint64_t>(training, "seed", 42);
     }
     return p;
 }

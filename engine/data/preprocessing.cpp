@@ -1,6 +1,7 @@
 #include "data/preprocessing.h"
 
 #include "core/errors.h"
+#include "core/json_numbers.h"
 
 namespace cs {
 
@@ -33,9 +34,9 @@ nlohmann::json Preprocessing::toJson() const {
 Preprocessing Preprocessing::fromJson(const nlohmann::json& j) {
     Preprocessing p;
     try {
-        p.height = j.at("height").get<int>();
-        p.width = j.at("width").get<int>();
-        p.channels = j.at("channels").get<int>();
+        p.height = wholeNumber<int>(j.at("height"));
+        p.width = wholeNumber<int>(j.at("width"));
+        p.channels = wholeNumber<int>(j.at("channels"));
         const std::string s = j.value("scaling", "unit");
         if (s == "unit")
             p.scaling = Scaling::Unit;

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/errors.h"
+#include "core/json_numbers.h"
 
 namespace cs {
 
@@ -107,11 +108,11 @@ GraphSpec GraphSpec::fromJson(const nlohmann::json& j) {
             throw FileError(msg("graph.node_not_object", "graph node #{node}: expected an object", {{"node", node}}));
         NodeSpec n;
         try {
-            n.id = jn.at("id").get<int>();
+            n.id = wholeNumber<int>(jn.at("id"));
             n.kind = jn.at("kind").get<std::string>();
             n.name = jn.value("name", std::string());
             n.options = jn.value("options", nlohmann::json::object());
-            n.inputs = jn.value("inputs", std::vector<int>{});
+            if (jn.contains("inputs")) n.inputs = wholeNumbers<int>(jn["inputs"]);
             n.trainable = jn.value("trainable", true);
             if (jn.contains("position")) {
                 const auto& p = jn["position"];

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "core/errors.h"
+#include "core/json_numbers.h"
 #include "core/json_options.h"
 #include "graph/graph_check.h"
 #include "graph/model.h"
@@ -99,7 +100,9 @@ void checkPreprocessingFitsInput(const ModelFile& file, const std::string& what)
     const auto dim = [&](const char* key, int fallback) {
         const auto it = input->options.find(key);
         if (it == input->options.end()) return fallback;
-        return it->is_number_integer() ? it->get<int>() : -1;
+        if (!it->is_number_integer()) return -1;  // the layer's own check names a wrong kind
+        const int64_t v = it->get<int64_t>();     // not get<int>(): 2^32 + 28 would pass as 28
+        return v < 0 || v > 4096 ? -1 : static_cast<int>(v);
     };
     const InputOptions defaults;
     const int height = dim("height", defaults.height), width = dim("width", defaults.width);
@@ -128,7 +131,7 @@ ModelFile describedModel(const nlohmann::json& doc, const std::string& what) {
         file.history = doc.value("history", nlohmann::json::array());
         file.project = doc.value("project", nlohmann::json::object());
         file.checkpoint = doc.value("checkpoint", nlohmann::json::object());
-        file.seed = doc.value("seed", uint64_t{42});
+        file.seed = wholeNumberOr<uint64_t>(doc, "seed", 42);
         if (const auto it = doc.find("evaluation"); it != doc.end() && !it->is_null()) file.evaluation = *it;
     } catch (const nlohmann::json::exception& e) {
         throw FileError(
@@ -198,10 +201,10 @@ std::map<std::string, Tensor> readTensorTable(const nlohmann::json& table, const
         if (out.count(name))
             throw FileError(msg("model_file.tensor_twice", "{file}: tensor '{tensor}' appears twice",
                                 {{"file", what}, {"tensor", name}}));
-        const int batch = t.at("batch").get<int>();
-        const auto dims = t.at("shape").get<std::vector<int>>();
-        const uint64_t offset = t.at("offset").get<uint64_t>();
-        const uint64_t count = t.at("count").get<uint64_t>();
+        const int batch = wholeNumber<int>(t.at("batch"));
+        const auto dims = wholeNumbers<int>(t.at("shape"));
+        const auto offset = wholeNumber<uint64_t>(t.at("offset"));
+        const auto count = wholeNumber<uint64_t>(t.at("count"));
         if (dims.size() > 3 || batch < 0)
             throw FileError(msg("model_file.tensor_shape", "{file}: tensor '{tensor}' has a malformed shape",
                                 {{"file", what}, {"tensor", name}}));
@@ -261,7 +264,7 @@ std::map<int, RunWeights> readRunTensors(const nlohmann::json& doc, const nlohma
                             {{"file", what}, {"runs", std::to_string(runs)}}));
     std::set<std::pair<int, std::string>> seen;
     for (const auto& g : *it) {
-        const int run = g.at("run").get<int>();
+        const int run = wholeNumber<int>(g.at("run"));
         const std::string kind = g.at("kind").get<std::string>();
         if (run < 1 || std::size_t(run) > runs)
             throw FileError(msg("model_file.run_unknown",

@@ -4,6 +4,7 @@
 #include <ctime>
 
 #include "core/errors.h"
+#include "core/json_numbers.h"
 
 namespace cs {
 
@@ -111,17 +112,17 @@ RunRecord RunRecord::fromJson(const nlohmann::json& j) {
         if (j.contains("settings")) r.settings = TrainSettings::fromJson(j["settings"]);
         if (j.contains("start")) r.start = startModeFromName(j["start"].get<std::string>());
         if (j.contains("data") && j["data"].is_string()) r.data = j["data"].get<std::string>();
-        r.trainSamples = j.value("train_samples", std::size_t{0});
-        r.validationSamples = j.value("validation_samples", std::size_t{0});
-        r.excludedSamples = j.value("excluded_samples", std::size_t{0});
+        r.trainSamples = wholeNumberOr<std::size_t>(j, "train_samples", 0);
+        r.validationSamples = wholeNumberOr<std::size_t>(j, "validation_samples", 0);
+        r.excludedSamples = wholeNumberOr<std::size_t>(j, "excluded_samples", 0);
         for (const auto& e : j.value("epochs", nlohmann::json::array()))
             r.epochs.push_back(EpochStats::fromJson(e, r.settings.epochs));
         if (j.contains("best_epoch")) {
-            const int best = j["best_epoch"].get<int>() - 1;
-            if (best < 0 || best >= int(r.epochs.size()))
+            const int64_t best = wholeNumber<int64_t>(j["best_epoch"]) - 1;
+            if (best < 0 || best >= int64_t(r.epochs.size()))
                 throw FileError("a run record's best_epoch must name one of its " + std::to_string(r.epochs.size()) +
                                 " epochs, got " + std::to_string(best + 1));
-            r.bestEpoch = best;
+            r.bestEpoch = int(best);
         }
         if (j.contains("batches")) {
             const nlohmann::json& rows = j["batches"];
@@ -131,15 +132,16 @@ RunRecord RunRecord::fromJson(const nlohmann::json& j) {
             for (const auto& row : rows) {
                 if (!row.is_array() || row.size() != 6)
                     throw FileError("a run record's batch must be [epoch, batch, batches, loss, accuracy, rate]");
-                r.batches.push_back({row[0].get<int>(), row[1].get<int>(), row[2].get<int>(), row[3].get<double>(),
-                                     row[4].get<double>(), row[5].get<float>()});
+                r.batches.push_back({wholeNumber<int>(row[0]), wholeNumber<int>(row[1]), wholeNumber<int>(row[2]),
+                                     row[3].get<double>(), row[4].get<double>(), row[5].get<float>()});
             }
         }
         if (j.contains("stop_reason")) r.stopReason = stopReasonFromName(j["stop_reason"].get<std::string>());
         if (j.contains("evaluation")) {
             const nlohmann::json& e = j["evaluation"];
-            r.evaluation = RunEvaluation{evalSetFromName(e.at("set").get<std::string>()),
-                                         e.at("accuracy").get<double>(), e.value("loss", 0.0), e.value("samples", 0)};
+            r.evaluation =
+                RunEvaluation{evalSetFromName(e.at("set").get<std::string>()), e.at("accuracy").get<double>(),
+                              e.value("loss", 0.0), wholeNumberOr<int>(e, "samples", 0)};
         } else {
             for (EvalSet s : kEvalSets)  // earlier versions: "test_accuracy" and the like
                 if (const std::string key = text(evalSetName(s)) + "_accuracy"; j.contains(key))
@@ -148,12 +150,12 @@ RunRecord RunRecord::fromJson(const nlohmann::json& j) {
         if (j.contains("feature_cache")) {
             const nlohmann::json& f = j["feature_cache"];
             r.featureCache = FeatureCacheUse{f.at("layer").get<std::string>(), f.value("reused", false),
-                                             f.value("samples", 0), f.value("seconds", 0.0)};
+                                             wholeNumberOr<int>(f, "samples", 0), f.value("seconds", 0.0)};
         }
         if (j.contains("data_changes")) {
             const nlohmann::json& c = j["data_changes"];
-            r.dataChanges = DataChanges{c.value("by", std::string()), c.value("excluded", std::size_t{0}),
-                                        c.value("moved", std::size_t{0})};
+            r.dataChanges = DataChanges{c.value("by", std::string()), wholeNumberOr<std::size_t>(c, "excluded", 0),
+                                        wholeNumberOr<std::size_t>(c, "moved", 0)};
         }
         r.finished = j.value("finished", std::string());
     } catch (const nlohmann::json::exception& e) {

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "core/errors.h"
+#include "core/json_numbers.h"
 
 namespace cs {
 
@@ -56,7 +57,11 @@ std::vector<uint8_t> unbase64(const std::string& text, std::size_t expected) {
 
 template <typename T>
 std::vector<T> listOf(const nlohmann::json& j, const char* key, std::size_t size) {
-    const auto v = j.at(key).get<std::vector<T>>();
+    std::vector<T> v;
+    if constexpr (std::is_integral_v<T>)
+        v = wholeNumbers<T>(j.at(key));
+    else
+        v = j.at(key).get<std::vector<T>>();
     if (v.size() != size)
         throw FileError(msg("saved_evaluation.list_size",
                             "a saved evaluation's {key} holds {count} values, expected {expected}",
@@ -136,8 +141,8 @@ SavedEvaluation SavedEvaluation::fromJson(const nlohmann::json& j) {
             throw FileError(msg("saved_evaluation.not_object", "a saved evaluation must be a JSON object"));
         s.set = evalSetFromName(j.at("set").get<std::string>());
         EvalResult& r = s.result;
-        r.samples = j.at("samples").get<int>();
-        r.classes = j.at("classes").get<int>();
+        r.samples = wholeNumber<int>(j.at("samples"));
+        r.classes = wholeNumber<int>(j.at("classes"));
         if (r.samples < 0 || r.classes < 1 || r.classes > kMaxClasses)
             throw FileError(msg("saved_evaluation.counts",
                                 "a saved evaluation has {samples} samples of {classes} classes",
@@ -156,7 +161,7 @@ SavedEvaluation SavedEvaluation::fromJson(const nlohmann::json& j) {
                 throw FileError(msg("saved_evaluation.confusion_columns",
                                     "a saved evaluation's confusion matrix must have {classes} columns",
                                     {{"classes", std::to_string(classes)}}));
-            r.confusion.push_back(row.get<std::vector<int>>());
+            r.confusion.push_back(wholeNumbers<int>(row));
         }
         r.precision = listOf<double>(j, "precision", classes);
         r.recall = listOf<double>(j, "recall", classes);
@@ -164,13 +169,13 @@ SavedEvaluation SavedEvaluation::fromJson(const nlohmann::json& j) {
         r.support = listOf<int>(j, "support", classes);
         Dataset& m = s.mistakes;
         m.classNames = listOf<std::string>(j, "class_names", classes);
-        s.totalMistakes = j.value("total_mistakes", 0);
+        s.totalMistakes = wholeNumberOr<int>(j, "total_mistakes", 0);
         s.outdated = j.value("outdated", false);
         const auto& k = j.at("mistakes");
-        const auto count = k.at("count").get<std::size_t>();
-        m.height = k.at("height").get<int>();
-        m.width = k.at("width").get<int>();
-        m.channels = k.at("channels").get<int>();
+        const auto count = wholeNumber<std::size_t>(k.at("count"));
+        m.height = wholeNumber<int>(k.at("height"));
+        m.width = wholeNumber<int>(k.at("width"));
+        m.channels = wholeNumber<int>(k.at("channels"));
         if (count > std::size_t(kMaxSavedMistakes))
             throw FileError(msg("saved_evaluation.too_many_mistakes",
                                 "a saved evaluation keeps at most {max} mistakes, got {count}",

@@ -143,7 +143,8 @@ void LearningRateSchedule::setState(const nlohmann::json& s) {
         best = it->get<double>();
     }
     if (auto it = s.find("bad_epochs"); it != s.end()) {
-        if (!it->is_number_integer() || it->get<int64_t>() < 0) throw bad("'bad_epochs' must be a whole number >= 0");
+        if (!it->is_number_integer() || it->get<int64_t>() < 0 || it->get<int64_t>() > std::numeric_limits<int>::max())
+            throw bad("'bad_epochs' must be a whole number >= 0");
         badEpochs = it->get<int>();
     }
     plateauScale_ = scale;

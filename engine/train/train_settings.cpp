@@ -1,6 +1,7 @@
 #include "train/train_settings.h"
 
 #include "core/errors.h"
+#include "core/json_numbers.h"
 
 namespace cs {
 
@@ -44,19 +45,19 @@ TrainSettings TrainSettings::fromJson(const nlohmann::json& j) {
     TrainSettings s;
     if (!j.is_object()) throw OptionError(msg("train.settings_not_object", "training settings must be a JSON object"));
     try {
-        s.epochs = j.value("epochs", s.epochs);
-        s.batchSize = j.value("batch_size", s.batchSize);
+        s.epochs = wholeNumberOr(j, "epochs", s.epochs);
+        s.batchSize = wholeNumberOr(j, "batch_size", s.batchSize);
         s.validationSplit = j.value("validation_split", s.validationSplit);
-        s.seed = j.value("seed", s.seed);
-        s.threads = j.value("threads", s.threads);
+        s.seed = wholeNumberOr(j, "seed", s.seed);
+        s.threads = wholeNumberOr(j, "threads", s.threads);
         if (j.contains("optimizer")) s.optimizer = OptimizerOptions::fromJson(j["optimizer"]);
         if (j.contains("schedule")) s.schedule = ScheduleOptions::fromJson(j["schedule"]);
         if (j.contains("loss")) s.loss = LossOptions::fromJson(j["loss"]);
         s.augment = j.value("augment", nlohmann::json::object());
         if (j.contains("balance")) s.balance = classBalanceFromName(j["balance"].get<std::string>());
-        s.earlyStoppingPatience = j.value("early_stopping_patience", s.earlyStoppingPatience);
+        s.earlyStoppingPatience = wholeNumberOr(j, "early_stopping_patience", s.earlyStoppingPatience);
         s.restoreBestWeights = j.value("restore_best_weights", s.restoreBestWeights);
-        s.topK = j.value("top_k", s.topK);
+        s.topK = wholeNumberOr(j, "top_k", s.topK);
         s.continueFromWeights = j.value("continue_from_weights", s.continueFromWeights);
     } catch (const nlohmann::json::exception& e) {
         throw OptionError(

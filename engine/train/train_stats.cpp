@@ -1,6 +1,7 @@
 #include "train/train_stats.h"
 
 #include "core/errors.h"
+#include "core/json_numbers.h"
 
 namespace cs {
 
@@ -23,7 +24,7 @@ EpochStats EpochStats::fromJson(const nlohmann::json& j, int epochs) {
     EpochStats e;
     try {
         // Bounded before the arithmetic: epoch + 1 is printed and counted in many places.
-        const int epoch = j.at("epoch").get<int>();
+        const int epoch = wholeNumber<int>(j.at("epoch"));
         if (epoch < 1 || epoch > kMaxEpochNumber)
             throw FileError(msg("train.epoch_out_of_range", "epoch statistics: epoch {epoch} is outside 1..{max}",
                                 {{"epoch", std::to_string(epoch)}, {"max", std::to_string(kMaxEpochNumber)}}));

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "core/errors.h"
+#include "core/json_numbers.h"
 #include "core/worker_pool.h"
 #include "data/epoch_batches.h"
 #include "data/split.h"
@@ -23,7 +24,7 @@ std::optional<CheckpointPosition> checkpointPosition(const ModelFile& file) {
     const nlohmann::json& c = file.checkpoint;
     if (!c.is_object() || !c.contains("epoch") || !c.contains("settings")) return std::nullopt;
     try {
-        return CheckpointPosition{c.at("epoch").get<int>(), c.at("settings").value("epochs", 0)};
+        return CheckpointPosition{wholeNumber<int>(c.at("epoch")), wholeNumberOr<int>(c.at("settings"), "epochs", 0)};
     } catch (const nlohmann::json::exception&) {
         return std::nullopt;
     }
@@ -469,14 +470,14 @@ void Trainer::restoreCheckpoint(const ModelFile& file) {
     if (!c.is_object() || c.empty()) throw FileError(msg("checkpoint.none", "the file holds no training checkpoint"));
     try {
         applyWeights(file, model_);
-        epoch_ = c.at("epoch").get<int>();
-        batchInEpoch_ = c.at("batch").get<int>();
+        epoch_ = wholeNumber<int>(c.at("epoch"));
+        batchInEpoch_ = wholeNumber<int>(c.at("batch"));
         if (epoch_ < 0 || epoch_ > 100'000'000 || batchInEpoch_ < 0)
             throw FileError(msg("train.checkpoint_position",
                                 "checkpoint: position epoch {epoch}, batch {batch} is invalid",
                                 {{"epoch", std::to_string(epoch_)}, {"batch", std::to_string(batchInEpoch_)}}));
-        step_ = c.at("step").get<int64_t>();
-        const auto nSlots = c.at("optimizer_slots").get<std::size_t>();
+        step_ = wholeNumber<int64_t>(c.at("step"));
+        const auto nSlots = wholeNumber<std::size_t>(c.at("optimizer_slots"));
         auto& slots = optimizer_->slotTensors();
         slots.clear();
         for (std::size_t i = 0; i < nSlots; ++i) {
@@ -486,15 +487,15 @@ void Trainer::restoreCheckpoint(const ModelFile& file) {
                                     {{"index", std::to_string(i)}}));
             slots.push_back(it->second);
         }
-        optimizer_->setIterations(c.at("optimizer_iterations").get<int64_t>());
-        restoreBestFrom(file, c.at("best_tensors").get<std::size_t>());
+        optimizer_->setIterations(wholeNumber<int64_t>(c.at("optimizer_iterations")));
+        restoreBestFrom(file, wholeNumber<std::size_t>(c.at("best_tensors")));
         schedule_->setState(c.at("schedule"));
         epochLossSum_ = c.at("epoch_loss_sum").get<double>();
-        epochCorrect_ = c.at("epoch_correct").get<int64_t>();
-        epochCorrectK_ = c.at("epoch_correct_k").get<int64_t>();
-        epochSeen_ = c.at("epoch_seen").get<int64_t>();
+        epochCorrect_ = wholeNumber<int64_t>(c.at("epoch_correct"));
+        epochCorrectK_ = wholeNumber<int64_t>(c.at("epoch_correct_k"));
+        epochSeen_ = wholeNumber<int64_t>(c.at("epoch_seen"));
         bestLoss_ = c.at("best_loss").get<double>();
-        badEpochs_ = c.at("bad_epochs").get<int>();
+        badEpochs_ = wholeNumber<int>(c.at("bad_epochs"));
         history_.clear();
         for (const auto& h : c.at("history")) history_.push_back(EpochStats::fromJson(h, settings_.epochs));
     } catch (const nlohmann::json::exception& e) {

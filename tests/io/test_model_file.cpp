@@ -371,6 +371,32 @@ private slots:
                  error.c_str());
     }
 
+    // A float where the file wants a whole number: nlohmann's get<int>() converted 1e300 with
+    // undefined behaviour (fuzz_model_file, in a tensor's shape); now each is named.
+    void hostileWholeNumbersAreNamed() {
+        const std::string bytes = serializeModelFile(trainedLike());
+        const std::vector<std::pair<std::function<void(nlohmann::json&)>, const char*>> cases{
+            {[](nlohmann::json& d) { d["tensors"][0]["shape"][0] = 1e300; }, "1e+300 is outside"},
+            {[](nlohmann::json& d) { d["tensors"][0]["shape"][0] = -2.5; }, "expected a whole number, got -2.5"},
+            {[](nlohmann::json& d) { d["tensors"][0]["batch"] = -1e300; }, "-1e+300 is outside"},
+            {[](nlohmann::json& d) { d["tensors"][0]["offset"] = -1.0; }, "-1.0 is outside 0.."},
+            {[](nlohmann::json& d) { d["tensors"][0]["count"] = 1e20; }, "1e+20 is outside"},
+            {[](nlohmann::json& d) { d["seed"] = 1e300; }, "1e+300 is outside"},
+            {[](nlohmann::json& d) { d["graph"]["nodes"][1]["id"] = 4e9; }, "4000000000.0 is outside"},
+            {[](nlohmann::json& d) { d["preprocessing"]["width"] = 28.5; }, "got 28.5"},
+        };
+        for (const auto& [edit, expected] : cases) {
+            const std::string e = expectError(withJson(bytes, edit));
+            QVERIFY2(e.find(expected) != std::string::npos, (e + " (expected: " + expected + ")").c_str());
+        }
+        // Whole numbers written as floats still read.
+        const std::string floats = withJson(bytes, [](nlohmann::json& d) {
+            d["tensors"][0]["batch"] = d["tensors"][0]["batch"].get<double>();
+            d["seed"] = 7.0;
+        });
+        QVERIFY2(expectError(floats).empty(), expectError(floats).c_str());
+    }
+
     // 256 x [2^24, 2^24, 256] is 2^64 values: a 64-bit product wraps to 0, which matched a count of 0.
     void wrappingElementCountIsRefused() {
         const std::string forged = withJson(serializeModelFile(trainedLike()), [](nlohmann::json& d) {

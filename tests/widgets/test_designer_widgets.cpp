@@ -305,6 +305,27 @@ private slots:
         QVERIFY(!ModelStatus(doc_.get()).text().isEmpty());
     }
 
+    // A project being edited may hold any number: 1e300 filters showed as an int cast with
+    // undefined behaviour; now the spin box shows its maximum and the card its error.
+    void hostileOptionShowsClampedWithError() {
+        ModelFile f = smallModel();
+        for (NodeSpec& n : f.graph.nodes())
+            if (n.name == "conv2d") n.options["filters"] = 1e300;
+        doc_->reset(f);
+        PropertyEditor editor(doc_.get());
+        editor.show();
+        const int conv = idOf("conv2d");
+        editor.setNode(conv);
+        auto* filters = qobject_cast<QSpinBox*>(editor.editorFor(QStringLiteral("filters")));
+        QVERIFY(filters);
+        QCOMPARE(filters->value(), filters->maximum());
+        QVERIFY(scene_->nodeItem(conv)->hasError());
+        QVERIFY(editor.errorLabel()->isVisible());
+        // Pasted nodes from another program: a number no int holds refuses the paste.
+        QVERIFY(!ModelDocument::nodesFromClipboard(R"({"convstudio_nodes":[{"id":1e300,"kind":"ReLU"}]})"));
+        QVERIFY(!ModelDocument::nodesFromClipboard(R"({"convstudio_nodes":[{"id":1,"kind":"ReLU","inputs":[2.5]}]})"));
+    }
+
     void renameThroughEditor() {
         PropertyEditor editor(doc_.get());
         editor.show();

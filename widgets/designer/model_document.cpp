@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/errors.h"
+#include "core/json_numbers.h"
 #include "designer/add_node_command.h"
 #include "designer/auto_layout.h"
 #include "designer/designer_metrics.h"
@@ -422,11 +423,11 @@ std::optional<std::vector<NodeSpec>> ModelDocument::nodesFromClipboard(const QBy
         std::vector<NodeSpec> out;
         for (const auto& e : j.at("convstudio_nodes")) {
             NodeSpec n;
-            n.id = e.at("id").get<int>();
+            n.id = wholeNumber<int>(e.at("id"));  // another program may have put 1e300 there
             n.kind = e.at("kind").get<std::string>();
             n.name = e.value("name", std::string());
             n.options = e.value("options", nlohmann::json::object());
-            n.inputs = e.value("inputs", std::vector<int>{});
+            if (e.contains("inputs")) n.inputs = wholeNumbers<int>(e["inputs"]);
             n.x = e.value("x", 0.0);
             n.y = e.value("y", 0.0);
             out.push_back(std::move(n));

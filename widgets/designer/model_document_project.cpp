@@ -185,8 +185,8 @@ int ModelDocument::weightsRunIndex() const {
     const nlohmann::json mark = member(file_.project, "trained");
     const nlohmann::json run = member(mark, "run");
     if (!hasWeights() || !run.is_number_integer()) return -1;
-    const int index = run.get<int>() - 1;  // stored 1-based
-    return index >= 0 && index < int(runCount()) ? index : -1;
+    const int64_t index = run.get<int64_t>() - 1;  // stored 1-based; not get<int>(), which wraps 2^32 + 1
+    return index >= 0 && index < int64_t(runCount()) ? int(index) : -1;
 }
 
 std::optional<RunRecord> ModelDocument::weightsRun() const {

@@ -11,6 +11,7 @@
 #include <QSpinBox>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -250,7 +251,10 @@ void PropertyEditor::refreshValues() {
         const QSignalBlocker block(editor);
         try {
             if (auto* spin = qobject_cast<QSpinBox*>(editor))
-                spin->setValue(v.is_number() ? int(v.get<double>()) : spin->minimum());
+                // Clamped before the cast: an edited project may hold 1e300, which no int holds.
+                spin->setValue(v.is_number()
+                                   ? int(std::clamp(v.get<double>(), double(spin->minimum()), double(spin->maximum())))
+                                   : spin->minimum());
             else if (auto* dspin = qobject_cast<QDoubleSpinBox*>(editor))
                 dspin->setValue(v.is_number() ? v.get<double>() : dspin->minimum());
             else if (auto* box = qobject_cast<QCheckBox*>(editor))
