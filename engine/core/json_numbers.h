@@ -50,9 +50,13 @@ T wholeNumber(const nlohmann::json& v) {
     json_numbers_detail::throwNotWhole(v);
 }
 
-// object[key] as a whole number, or `fallback` when the key is absent (nlohmann's value()).
+// object[key] as a whole number, or `fallback` when the key is absent; like nlohmann's value(),
+// a type_error when `object` is not an object (find() alone would return the fallback).
 template <typename T>
 T wholeNumberOr(const nlohmann::json& object, const char* key, T fallback) {
+    if (!object.is_object())
+        throw nlohmann::json::type_error::create(
+            306, "cannot read '" + std::string(key) + "' from " + std::string(object.type_name()), &object);
     const auto it = object.find(key);
     return it == object.end() ? fallback : wholeNumber<T>(*it);
 }

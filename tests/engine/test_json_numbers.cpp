@@ -79,6 +79,9 @@ private slots:
         QCOMPARE(wholeNumberOr<int>(o, "a", 9), 5);
         QCOMPARE(wholeNumberOr<int>(o, "missing", 9), 9);
         QVERIFY_THROWS_EXCEPTION(json::out_of_range, wholeNumberOr<int>(o, "b", 9));
+        // As nlohmann's value(): a list or a number where an object belongs is an error, not the fallback.
+        QVERIFY_THROWS_EXCEPTION(json::type_error, wholeNumberOr<int>(json::array(), "a", 9));
+        QVERIFY_THROWS_EXCEPTION(json::type_error, wholeNumberOr<int>(json(5), "a", 9));
         QCOMPARE(wholeNumbers<int>(json{1, 2.0, -3}), (std::vector<int>{1, 2, -3}));
     }
 
