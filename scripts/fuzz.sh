@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (clang, -DCONVSTUDIO_FUZZ=ON, into build-fuzz/) when needed and
 # runs one of them for SECONDS on a copy of its checked-in seed corpus and regression inputs;
-# libFuzzer's final statistics (executions, exec/s, coverage) end the output. Exit status 0 only when the run found
-# nothing (no crash, leak, timeout or out-of-memory).
+# libFuzzer's final statistics (executions, exec/s, coverage) end the output. Exit status 0 only
+# when the run found nothing (no crash, leak, timeout or out-of-memory).
 #   scripts/fuzz.sh TARGET SECONDS      e.g. scripts/fuzz.sh fuzz_idx 600
 #   scripts/fuzz.sh --list              the targets
 # FUZZ_BUILD_DIR: build folder (default build-fuzz); FUZZ_JOBS: build jobs (default nproc);

@@ -108,8 +108,9 @@ double trainThroughput(const ModelFile& preset, const Dataset& data, int batch, 
 }
 
 // The host's ceiling for two threads: two independent one-thread trainers at once (no shared
-// step, no waiting for each other), their samples over the time until both are done. No
-// engine's two threads can do better on the same cores at the same moment.
+// step, no waiting for each other), their samples over the time until both are done. The same
+// work per core without the step's synchronisation: a two-thread engine gets past it only by
+// sharing the caches better than two separate trainers (it shares the weights, not much more).
 double sideBySideThroughput(const ModelFile& preset, const Dataset& data, int batch, int steps) {
     std::barrier<> sync(2);
     TimedSteps other;
